@@ -1,0 +1,137 @@
+// The public face of the engine: define templates and rules, assert and retract facts, run to
+// quiescence, collect emitted records, and ask how a fact or record came about or why a rule did not
+// fire. Everything else under engine/ is the machinery behind this class.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/explanation.hpp"
+#include "engine/rule.hpp"
+#include "engine/template.hpp"
+#include "engine/value.hpp"
+
+namespace ww {
+
+// Conflict resolution among activations of equal salience (CLIPS's strategies of the same name).
+enum class Strategy : std::uint8_t {
+    depth,    // newest activation first (default)
+    breadth,  // oldest activation first
+};
+
+struct Fact {
+    FactId id = 0;  // also the time tag: higher is newer
+    TemplateId tmpl = 0;
+    std::vector<Value> slots;
+};
+
+// A structured output record, emitted by a rule's `emit` action.
+struct Record {
+    std::string name;
+    std::vector<std::pair<std::string, Value>> fields;  // as written in the emit action
+    std::string rule_id;
+    const std::map<std::string, Value>* rule_meta = nullptr;  // the rule's metadata; owned by the engine
+    std::uint64_t firing = 0;  // index into the firing log: how it came about
+};
+
+// Thrown by run() when the firing limit is reached: `rules` are those that fired most in the
+// last stretch of the run, most frequent first, which is where a loop is.
+struct FiringLimitError : std::runtime_error {
+    FiringLimitError(std::string message, std::vector<std::string> rules, std::uint64_t limit)
+        : std::runtime_error(std::move(message)), rules(std::move(rules)), limit(limit) {}
+    std::vector<std::string> rules;
+    std::uint64_t limit;
+};
+
+// Thrown by run() when an action fails (an EvalError inside the rule, a type that does not fit a
+// slot). Names the rule and the action's source text.
+struct ActionError : std::runtime_error {
+    ActionError(std::string message, std::string rule_id, std::uint32_t source_offset)
+        : std::runtime_error(std::move(message)), rule_id(std::move(rule_id)), source_offset(source_offset) {}
+    std::string rule_id;
+    std::uint32_t source_offset;
+};
+
+struct RunOptions {
+    std::uint64_t max_firings = 1'000'000;
+    // Called before each firing (for --trace). Null: no tracing cost.
+    std::function<void(const FiringInfo&)> on_fire;
+};
+
+struct RunResult {
+    std::uint64_t firings = 0;
+    bool halted = false;
+};
+
+class Engine {
+public:
+    Engine();
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Definitions. A template name may be defined once; a rule id once. Rules may be added at
+    // any time: a rule added after facts were asserted matches them at once.
+    TemplateId define_template(TemplateDef def);
+    std::optional<TemplateId> find_template(std::string_view name) const;
+    const TemplateDef& template_def(TemplateId id) const;
+    std::size_t template_count() const;
+    void add_rule(RuleDef rule);  // throws std::invalid_argument for a rule that cannot be built
+    const RuleDef* find_rule(std::string_view id) const;
+    std::vector<const RuleDef*> rules() const;  // in the order added
+
+    void set_strategy(Strategy strategy);
+    Strategy strategy() const;
+    // Explanation recording (on by default). Off saves the firing log's memory in long runs.
+    void set_explanation(bool on);
+
+    // Working memory. assert_fact returns the new fact's id, or nullopt when an equal fact exists
+    // already (duplicates are suppressed). Slots not given take their defaults; a value that does not
+    // fit its slot's type throws std::invalid_argument.
+    std::optional<FactId> assert_fact(TemplateId tmpl, std::vector<Value> slots);
+    std::optional<FactId> assert_fact(TemplateId tmpl, const std::vector<std::pair<std::string, Value>>& named_slots);
+    bool retract(FactId id);  // false when there is no such fact
+    // Retract and assert the changed copy; returns the new id (nullopt when it duplicates another fact).
+    std::optional<FactId> modify(FactId id, const std::vector<std::pair<int, Value>>& changes);
+    const Fact* fact(FactId id) const;  // null once retracted
+    // Live facts, oldest first.
+    std::vector<const Fact*> facts() const;
+    std::vector<const Fact*> facts_of(TemplateId tmpl) const;
+    std::size_t fact_count() const;
+
+    // Fires activations until the agenda is empty, a rule halts, or the limit is reached.
+    RunResult run(const RunOptions& options = {});
+    std::size_t agenda_size() const;
+
+    // Records emitted since construction or the last take_records(), in firing order.
+    const std::vector<Record>& records() const;
+    std::vector<Record> take_records();
+
+    // Explanation.
+    const std::vector<FiringInfo>& firing_log() const;
+    // How a fact came about: the firing that asserted it, the facts that firing matched, and so on
+    // down to facts asserted from outside. Works for retracted facts too, as long as the log holds.
+    Derivation how_fact(FactId id) const;
+    Derivation how_record(const Record& record) const;
+    // Why a rule has no activation now: per alternative, the first condition that no fact satisfies
+    // given the conditions before it, with the closest partial match.
+    WhyNot why_not(std::string_view rule_id) const;
+
+    // Back to no facts, no records, no activations, an empty log; templates and rules stay.
+    void reset();
+
+    // A text dump of the network's size (nodes by kind, memory sizes), for benchmarks and tuning.
+    NetworkStats stats() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ww

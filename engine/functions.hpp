@@ -1,0 +1,37 @@
+// The built-in functions expressions may call. Generic string, number and list functions only; the
+// engine knows no domain words.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/value.hpp"
+
+namespace ww {
+
+// A run-time evaluation error (wrong operand type, division by zero, index out of range).
+// `message` is Dutch and complete; `source_offset` is Expr::source_offset of the failing node.
+struct EvalError : std::runtime_error {
+    EvalError(std::string message, std::uint32_t source_offset)
+        : std::runtime_error(std::move(message)), source_offset(source_offset) {}
+    std::uint32_t source_offset;
+};
+
+struct FunctionInfo {
+    std::string name;
+    int min_args = 0;
+    int max_args = 0;  // -1: any number
+    // Throws EvalError (with offset 0; the caller fills in the call's offset) on bad arguments.
+    std::function<Value(std::span<const Value>)> fn;
+    std::string signature;    // e.g. "len(tekst|lijst) -> int"
+    std::string description;  // Dutch, one line, for docs and error suggestions
+};
+
+const FunctionInfo* find_function(std::string_view name);
+const std::vector<FunctionInfo>& all_functions();
+
+}  // namespace ww

@@ -1,0 +1,94 @@
+// A rule as the engine receives it: conditions and actions over numbered variables. Front ends (the
+// YAML rule language in rules/) compile into this; the engine compiles it into its Rete network.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/expr.hpp"
+#include "engine/template.hpp"
+
+namespace ww {
+
+// One constraint on one slot of a pattern.
+struct SlotConstraint {
+    enum class Kind : std::uint8_t {
+        bind,  // `slot: ?x`: binds ?x on first occurrence in the rule, joins (equality) after that
+        test,  // `slot OP expr`: the slot's value compared with an expression (constants, variables)
+    };
+    Kind kind = Kind::bind;
+    int slot = 0;       // index into the template's slots
+    VarId var = 0;      // Kind::bind
+    Op cmp = Op::eq;    // Kind::test: eq, ne, lt, le, gt, ge, in
+    bool negate = false;  // Kind::test with Op::in: `not in`
+    Expr rhs;           // Kind::test
+    std::uint32_t source_offset = 0;
+};
+
+struct Pattern {
+    TemplateId tmpl = 0;
+    std::vector<SlotConstraint> constraints;
+    std::optional<VarId> fact_var;  // `?f <- pattern`
+};
+
+enum class AggregateKind : std::uint8_t { count, sum, min, max };
+
+struct Condition {
+    enum class Kind : std::uint8_t {
+        pattern,    // a fact matching `pattern` exists; joins with earlier conditions
+        negation,   // `not pattern`: no such fact (for the bindings so far)
+        exists,     // `exists pattern`: at least one such fact; fires once, not once per fact
+        aggregate,  // `?n = count(pattern)`, `?s = sum(pattern, expr)`: binds `result`
+        test,       // `test expr`: expr is true for the bindings so far
+    };
+    Kind kind = Kind::pattern;
+    Pattern pattern;                  // pattern, negation, exists, aggregate
+    Expr expr;                        // test: the condition; aggregate sum/min/max: the value
+    AggregateKind aggregate = AggregateKind::count;
+    VarId result = 0;                 // aggregate
+    std::uint32_t source_offset = 0;  // for explanations and errors: where the condition was written
+    std::string source_text;          // the condition as written, for explanations
+};
+
+struct Action {
+    enum class Kind : std::uint8_t {
+        assert_fact,  // tmpl + slots
+        retract,      // target: expression giving a fact reference
+        modify,       // target + slots: retract and assert the changed copy
+        bind,         // var = expr
+        halt,
+        emit,         // record_name + fields: an output record the caller collects
+    };
+    Kind kind = Kind::assert_fact;
+    TemplateId tmpl = 0;
+    std::vector<std::pair<int, Expr>> slots;  // assert/modify: slot index and value
+    Expr target;                              // retract/modify
+    VarId var = 0;                            // bind
+    Expr expr;                                // bind
+    std::string record_name;                  // emit
+    std::vector<std::pair<std::string, Expr>> fields;  // emit, in written order
+    std::uint32_t source_offset = 0;
+    std::string source_text;
+};
+
+struct RuleDef {
+    std::string id;
+    int salience = 0;
+    std::string description;
+    // Free-form metadata (for example the stappenplan section a rule rests on); copied into every
+    // record the rule emits.
+    std::map<std::string, Value> meta;
+    // Facts asserted by this rule are logically supported by the match that fired it: they are
+    // retracted when the match no longer holds (truth maintenance).
+    bool logical = false;
+    std::vector<std::string> variables;  // VarId -> name as written ("?w")
+    // A rule with `or` is given as several alternatives, each a plain conjunction; each fires on
+    // its own, as in CLIPS. Never empty.
+    std::vector<std::vector<Condition>> alternatives;
+    std::vector<Action> actions;
+};
+
+}  // namespace ww
