@@ -1,0 +1,61 @@
+// The advice for one gemeente: the output contract (version 1) as data, before it is formatted.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ww::advies {
+
+enum class Soort { actie, waarschuwing, info };
+enum class Status { afgerond, bezig, open };
+
+std::string_view naam_van(Soort soort);
+std::string_view naam_van(Status status);
+std::optional<Soort> soort_uit(std::string_view tekst);
+std::optional<Status> status_uit(std::string_view tekst);
+
+// The five steps of the stappenplan, as the contract names them. Index 0 is step 1.
+extern const std::array<std::string_view, 5> stap_namen;
+// The fifteen topics an advice may have (the contract's table).
+extern const std::array<std::string_view, 15> onderwerpen;
+bool is_onderwerp(std::string_view onderwerp);
+
+// How an advice came about: the rule that fired, its bindings, and the facts it matched, each with
+// its own derivation when a rule made it (a tree built from the engine's how_record).
+struct Uitleg {
+    std::string regel;                                         // rule id; "" for an input fact
+    std::string feit;                                          // the fact or record, as source text
+    std::vector<std::pair<std::string, std::string>> bindingen;  // ?naam -> value (source form)
+    std::vector<Uitleg> premissen;
+};
+
+struct AdviesItem {
+    std::string id;  // the rule that emitted it
+    Soort soort = Soort::info;
+    int stap = 1;
+    std::string onderwerp;
+    long long prioriteit = 0;
+    std::string tekst;
+    std::string bron;  // the rule's source: the stappenplan section
+    std::vector<std::string> factoren;
+    std::vector<std::string> onderbouwing;
+    std::optional<Uitleg> uitleg;  // only with --uitleg
+};
+
+struct StapStand {
+    int stap = 1;
+    Status status = Status::open;
+};
+
+struct Advies {
+    int versie = 1;
+    std::string gemeente;
+    int huidige_stap = 1;
+    std::array<StapStand, 5> stappen{};
+    std::vector<AdviesItem> adviezen;
+};
+
+}  // namespace ww::advies

@@ -1,0 +1,32 @@
+// The three ways advice is written: json (the output contract), text (a person at a terminal),
+// markdown (a report to paste into a memo). Each returns the whole output, so that the caller writes
+// it in one go or not at all.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "advies/advies.hpp"
+
+namespace ww::advies {
+
+enum class Formaat { text, json, markdown };
+std::optional<Formaat> formaat_uit(std::string_view naam);
+
+struct OpmaakOpties {
+    bool uitleg = false;  // per advice the chain of rules and facts (items must carry `uitleg`)
+    bool kleur = false;   // ANSI colour (text only)
+    int breedte = 80;     // wrap width (text only)
+};
+
+std::string als_json(const Advies& advies, const OpmaakOpties& opties);
+std::string als_tekst(const Advies& advies, const OpmaakOpties& opties);
+std::string als_markdown(const Advies& advies, const OpmaakOpties& opties);
+std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& opties);
+
+// Word-wraps `tekst` to `breedte` columns (UTF-8 aware), every line after the first starting with
+// `inspringing` spaces; the first line is assumed to start `eerste_kolom` columns in.
+std::string omloop(std::string_view tekst, int breedte, int inspringing, int eerste_kolom);
+
+}  // namespace ww::advies

@@ -1,0 +1,81 @@
+#include <fmt/format.h>
+
+#include "advies/opmaak.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+// Text from the profile (wijk names, topics) must not break a table or turn into markup by accident.
+std::string cel(std::string_view s) {
+    std::string uit;
+    for (char c : s) {
+        if (c == '|') uit += "\\|";
+        else if (c == '\n') uit += ' ';
+        else uit += c;
+    }
+    return uit;
+}
+
+void uitleg_markdown(std::string& uit, const Uitleg& u, int diepte) {
+    const std::string insp(static_cast<std::size_t>(2 * diepte), ' ');
+    std::string regel;
+    if (u.regel.empty()) {
+        regel = fmt::format("`{}` (invoer)", u.feit);
+    } else {
+        regel = diepte == 0 ? fmt::format("regel `{}`", u.regel) : fmt::format("`{}` door regel `{}`", u.feit, u.regel);
+        for (std::size_t i = 0; i < u.bindingen.size(); ++i)
+            regel += fmt::format("{}`{} = {}`", i ? ", " : " met ", u.bindingen[i].first, u.bindingen[i].second);
+    }
+    uit += insp + "- " + regel + "\n";
+    for (const auto& p : u.premissen) uitleg_markdown(uit, p, diepte + 1);
+}
+
+std::string hoofdletter(std::string_view s) {
+    std::string uit(s);
+    if (!uit.empty() && uit[0] >= 'a' && uit[0] <= 'z') uit[0] = static_cast<char>(uit[0] - 'a' + 'A');
+    return uit;
+}
+
+}  // namespace
+
+std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
+    std::string uit;
+    uit += fmt::format("# Advies veiligheidsbeleving: {}\n\n", advies.gemeente);
+    uit += "## Waar staat de gemeente in het stappenplan\n\n";
+    uit += "| stap | | status |\n|---:|---|---|\n";
+    for (const auto& s : advies.stappen)
+        uit += fmt::format("| {} | {} | {} |\n", s.stap, stap_namen[static_cast<std::size_t>(s.stap - 1)],
+                           s.stap == advies.huidige_stap ? fmt::format("**{}** (huidige stap)", naam_van(s.status))
+                                                         : std::string(naam_van(s.status)));
+    uit += fmt::format("\nDe gemeente is bij **stap {}: {}**.\n\n", advies.huidige_stap,
+                       stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
+    uit += "## Adviezen\n\n";
+    if (advies.adviezen.empty()) uit += "Geen adviezen.\n";
+    int nr = 0;
+    for (const auto& a : advies.adviezen) {
+        uit += fmt::format("### {}. {}: {} (stap {})\n\n", ++nr, hoofdletter(naam_van(a.soort)), a.onderwerp, a.stap);
+        uit += a.tekst + "\n\n";
+        uit += fmt::format("- Bron: {}\n", a.bron.empty() ? "—" : a.bron);
+        uit += fmt::format("- Regel: `{}`, prioriteit {}\n", a.id, a.prioriteit);
+        if (!a.factoren.empty()) {
+            uit += "- Factoren (Tafel van 12):";
+            for (std::size_t i = 0; i < a.factoren.size(); ++i) uit += (i ? ", " : " ") + a.factoren[i];
+            uit += "\n";
+        }
+        if (!a.onderbouwing.empty()) {
+            uit += "- Onderbouwing:\n";
+            for (const auto& f : a.onderbouwing) uit += "  - " + cel(f) + "\n";
+        }
+        if (o.uitleg && a.uitleg) {
+            uit += "\nHoe dit advies tot stand kwam:\n\n";
+            uitleg_markdown(uit, *a.uitleg, 0);
+        }
+        uit += "\n";
+    }
+    // One trailing newline, whatever the last block was.
+    while (uit.size() > 1 && uit[uit.size() - 1] == '\n' && uit[uit.size() - 2] == '\n') uit.pop_back();
+    return uit;
+}
+
+}  // namespace ww::advies

@@ -1,0 +1,164 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "advies/opmaak.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+int kolommen(std::string_view s) {
+    int n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+struct Stijl {
+    bool aan;
+    std::string operator()(std::string_view code, std::string_view tekst) const {
+        if (!aan) return std::string(tekst);
+        return fmt::format("\x1b[{}m{}\x1b[0m", code, tekst);
+    }
+};
+constexpr std::string_view vet = "1", rood = "31", groen = "32", geel = "33", grijs = "2";
+
+std::string statusteken(Status s, const Stijl& st) {
+    switch (s) {
+        case Status::afgerond: return st(groen, "✔");
+        case Status::bezig: return st(geel, "●");
+        case Status::open: return "○";
+    }
+    return " ";
+}
+
+void uitleg_tekst(std::string& uit, const Uitleg& u, int diepte, int breedte, const Stijl& st) {
+    const int insp = 5 + 2 * diepte;
+    std::string regel;
+    if (u.regel.empty()) {
+        regel = u.feit + "  (invoer)";
+    } else {
+        regel = (diepte == 0 ? "regel " : u.feit + "  door regel ") + u.regel;
+        if (!u.bindingen.empty()) {
+            regel += " met ";
+            for (std::size_t i = 0; i < u.bindingen.size(); ++i)
+                regel += (i ? ", " : "") + u.bindingen[i].first + " = " + u.bindingen[i].second;
+        }
+    }
+    const std::string kop = diepte == 0 ? "waarom: " : "want: ";
+    uit += std::string(static_cast<std::size_t>(insp), ' ') + st(grijs, kop) +
+           omloop(regel, breedte, insp + kolommen(kop), insp + kolommen(kop)) + "\n";
+    for (const auto& p : u.premissen) uitleg_tekst(uit, p, diepte + 1, breedte, st);
+}
+
+void item_tekst(std::string& uit, const AdviesItem& a, int nr, const OpmaakOpties& o, const Stijl& st) {
+    const std::string nummer = fmt::format("{:>2}. ", nr);
+    const std::string label = fmt::format("[stap {}, {}] ", a.stap, a.onderwerp);
+    uit += "  " + nummer + st(grijs, label);
+    uit += omloop(a.tekst, o.breedte, 6, 2 + kolommen(nummer) + kolommen(label)) + "\n";
+    std::string voet = a.bron.empty() ? a.id : a.bron + " · " + a.id;
+    uit += "      " + st(grijs, omloop(voet, o.breedte, 6, 6)) + "\n";
+    if (o.uitleg && a.uitleg) uitleg_tekst(uit, *a.uitleg, 0, o.breedte, st);
+}
+
+}  // namespace
+
+std::string omloop(std::string_view tekst, int breedte, int inspringing, int eerste_kolom) {
+    std::string uit;
+    int kolom = eerste_kolom;
+    bool begin_regel = true;
+    std::size_t i = 0;
+    while (i < tekst.size()) {
+        if (tekst[i] == '\n') {
+            uit += '\n' + std::string(static_cast<std::size_t>(inspringing), ' ');
+            kolom = inspringing;
+            begin_regel = true;
+            ++i;
+            continue;
+        }
+        if (tekst[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t eind = tekst.find_first_of(" \n", i);
+        if (eind == std::string_view::npos) eind = tekst.size();
+        const std::string_view woord = tekst.substr(i, eind - i);
+        const int lengte = kolommen(woord);
+        if (!begin_regel && kolom + 1 + lengte > breedte) {
+            uit += '\n' + std::string(static_cast<std::size_t>(inspringing), ' ');
+            kolom = inspringing;
+            begin_regel = true;
+        }
+        if (!begin_regel) {
+            uit += ' ';
+            ++kolom;
+        }
+        uit += woord;
+        kolom += lengte;
+        begin_regel = false;
+        i = eind;
+    }
+    return uit;
+}
+
+std::string als_tekst(const Advies& advies, const OpmaakOpties& o) {
+    const Stijl st{o.kleur};
+    std::string uit;
+    uit += st(vet, "Advies veiligheidsbeleving: " + advies.gemeente) + "\n\n";
+    uit += st(vet, "Stappenplan") + "\n";
+    for (const auto& s : advies.stappen) {
+        const auto naam = stap_namen[static_cast<std::size_t>(s.stap - 1)];
+        uit += fmt::format("  {} {}. {}{}{}", statusteken(s.status, st), s.stap, naam,
+                           std::string(static_cast<std::size_t>(std::max(1, 34 - kolommen(naam))), ' '),
+                           naam_van(s.status));
+        if (s.stap == advies.huidige_stap) uit += st(vet, "  <- hier staat u");
+        uit += "\n";
+    }
+
+    // "Nu doen": the acties of the current step (or, when it has none, the first actie at all);
+    // "Waarschuwingen": every waarschuwing; "Verder": the rest. Each keeps the list's order.
+    std::vector<const AdviesItem*> nu, waarschuwingen, verder;
+    for (const auto& a : advies.adviezen) {
+        if (a.soort == Soort::actie && a.stap == advies.huidige_stap) nu.push_back(&a);
+        else if (a.soort == Soort::waarschuwing) waarschuwingen.push_back(&a);
+    }
+    if (nu.empty())
+        for (const auto& a : advies.adviezen)
+            if (a.soort == Soort::actie) {
+                nu.push_back(&a);
+                break;
+            }
+    for (const auto& a : advies.adviezen)
+        if (a.soort != Soort::waarschuwing && std::find(nu.begin(), nu.end(), &a) == nu.end()) verder.push_back(&a);
+
+    int nr = 0;
+    auto groep = [&](std::string_view kop, std::string_view kleur, const std::vector<const AdviesItem*>& items) {
+        if (items.empty()) return;
+        uit += "\n" + st(vet, st(kleur, kop)) + "\n";
+        for (const auto* a : items) item_tekst(uit, *a, ++nr, o, st);
+    };
+    if (advies.adviezen.empty()) uit += "\nGeen adviezen.\n";
+    groep("Nu doen", groen, nu);
+    groep("Waarschuwingen", rood, waarschuwingen);
+    groep("Verder", "0", verder);
+    return uit;
+}
+
+std::optional<Formaat> formaat_uit(std::string_view naam) {
+    if (naam == "text" || naam == "tekst") return Formaat::text;
+    if (naam == "json") return Formaat::json;
+    if (naam == "markdown" || naam == "md") return Formaat::markdown;
+    return std::nullopt;
+}
+
+std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& opties) {
+    switch (formaat) {
+        case Formaat::json: return als_json(advies, opties);
+        case Formaat::markdown: return als_markdown(advies, opties);
+        case Formaat::text: break;
+    }
+    return als_tekst(advies, opties);
+}
+
+}  // namespace ww::advies

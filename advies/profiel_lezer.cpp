@@ -1,0 +1,385 @@
+#include "advies/profiel_lezer.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "advies/yaml_lezer.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+using Lijst = std::vector<std::string>;
+
+// The shape of the contract. Enumerations that are part of the contract itself live here; ids of
+// factors, sources and indicators come from the knowledge base's vocabulary.
+const Lijst secties = {"versie", "gemeente", "drijfveer", "metingen", "bronnen", "informatie",
+                       "analyse", "communicatie", "beleid", "evaluatie"};
+const Lijst sleutels_gemeente = {"naam", "inwoners"};
+const Lijst sleutels_drijfveer = {"bepaald", "soort", "gedeeld_met_bestuur"};
+const Lijst sleutels_meting = {"indicator", "waarde", "vergelijkbaar", "vorige", "gebied", "jaar"};
+const Lijst sleutels_bron = {"id", "partner"};
+const Lijst sleutels_informatie = {"ontbrekend_bepaald"};
+const Lijst sleutels_analyse = {"uitgevoerd", "vragen", "problematisch", "factoren", "rapportage"};
+const Lijst sleutels_communicatie = {"frame", "effect_onderzocht", "boodschappen"};
+const Lijst sleutels_boodschap = {"onderwerp", "buikpijn", "aanpak"};
+const Lijst sleutels_beleid = {"doel_benoemd", "smart", "ivp", "uitvoeringsplan", "acties",
+                               "werkhouding_sessies", "vuistregels", "gedeelde_visie"};
+const Lijst sleutels_smart = {"gekozen", "indicator", "daling_pct", "termijn_jaren"};
+const Lijst sleutels_ivp = {"opgenomen", "prioritaire_factoren"};
+const Lijst sleutels_actie = {"naam", "factor"};
+const Lijst sleutels_evaluatie = {"momenten_vastgelegd", "aspecten", "nulmeting"};
+
+const Lijst soorten_drijfveer = {"vergelijking", "streven", "leren", "anders"};
+const Lijst partners = {"gemeente", "politie", "woningcorporatie", "anders"};
+const Lijst ja_nee = {"ja", "nee", "onbekend"};
+const Lijst frames = {"veiligheid", "onveiligheid", "onbekend"};
+const Lijst aanpakken = {"expliciet", "terughoudend"};
+const Lijst w_vragen = {"wie", "waar", "wanneer", "waarom", "waarvoor"};
+const Lijst aspecten = {"inhoud", "effect", "proces"};
+
+Value sym(std::string_view s) { return Value::symbol(s); }
+Value str(std::string_view s) { return Value::string(s); }
+Value of_nil(const std::optional<double>& d) { return d ? Value(*d) : Value(); }
+Value of_nil_sym(const std::optional<std::string>& s) { return s ? sym(*s) : Value(); }
+
+class ProfielLezer {
+public:
+    ProfielLezer(const std::string& bestand, const Vocabulaire& voc, Opdracht opdracht)
+        : y_(bestand), voc_(voc), opdracht_(opdracht) {}
+
+    ProfielResultaat lees(const YAML::Node& wortel) {
+        if (afwezig(wortel)) {
+            y_.fout(wortel, "het profiel is leeg; het moet minstens 'gemeente: {naam: ...}' bevatten");
+        } else if (!wortel.IsMap()) {
+            y_.fout(wortel, fmt::format("het profiel moet een kaart met secties (gemeente, drijfveer, ...) zijn, niet {}",
+                                        beschrijf(wortel)));
+        } else if (auto v = y_.kaart(wortel, "", secties)) {
+            lees_secties(*v);
+        }
+        ProfielResultaat r;
+        r.fouten = y_.neem_fouten();
+        if (r.fouten.empty()) r.invoer = std::move(invoer_);
+        return r;
+    }
+
+private:
+    void feit(std::string tmpl, std::vector<std::pair<std::string, Value>> slots) {
+        invoer_.feiten.push_back(InvoerFeit{std::move(tmpl), std::move(slots)});
+    }
+
+    void lees_secties(const Velden& s) {
+        if (opdracht_ == Opdracht::communicatie) {
+            for (const auto& i : s.items)
+                if (i.sleutel != "versie" && i.sleutel != "gemeente" && i.sleutel != "communicatie")
+                    y_.fout(i.plaats,
+                            fmt::format("sectie '{}' hoort niet in een communicatieplan; dat bevat alleen 'gemeente' en "
+                                        "'communicatie'", i.sleutel));
+        }
+        for (const auto& i : s.items)
+            if (i.sleutel != "versie") feit("sectie", {{"naam", sym(i.sleutel)}});
+
+        if (auto versie = s["versie"]; versie.IsDefined()) {
+            if (auto v = y_.geheel(versie, "versie"); v && *v != 1)
+                y_.fout(versie, fmt::format("versie {} wordt niet ondersteund; deze wegwijzer leest versie 1", *v));
+        }
+        lees_gemeente(s);
+        lees_drijfveer(s["drijfveer"]);
+        lees_metingen(s["metingen"]);
+        lees_bronnen(s["bronnen"]);
+        lees_informatie(s["informatie"]);
+        lees_analyse(s["analyse"]);
+        lees_communicatie(s["communicatie"]);
+        lees_beleid(s["beleid"]);
+        lees_evaluatie(s["evaluatie"]);
+        feit("modus", {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
+    }
+
+    void lees_gemeente(const Velden& s) {
+        if (!s.heeft("gemeente")) {
+            y_.fout(s.kaart, "sectie 'gemeente' ontbreekt; elk profiel noemt minstens 'gemeente: {naam: ...}'");
+            return;
+        }
+        auto v = y_.kaart(s["gemeente"], "gemeente", sleutels_gemeente);
+        if (!v) return;
+        std::optional<std::string> naam;
+        if (!v->heeft("naam")) {
+            y_.fout(afwezig(v->kaart) ? s.plaats("gemeente") : v->kaart.Mark(),
+                    "'gemeente.naam' ontbreekt; de naam van de gemeente is verplicht");
+        } else {
+            naam = y_.tekst((*v)["naam"], "gemeente.naam");
+            if (afwezig((*v)["naam"]) || (naam && naam->find_first_not_of(" \t") == std::string::npos)) {
+                y_.fout(v->plaats("naam"), "'gemeente.naam' mag niet leeg zijn");
+                naam.reset();
+            }
+        }
+        auto inwoners = y_.geheel((*v)["inwoners"], "gemeente.inwoners");
+        if (inwoners && *inwoners <= 0) {
+            y_.fout((*v)["inwoners"], fmt::format("'gemeente.inwoners' moet groter dan 0 zijn, niet {}", *inwoners));
+            inwoners.reset();
+        }
+        if (naam) invoer_.gemeente = *naam;
+        feit("gemeente", {{"naam", str(naam.value_or(""))}, {"inwoners", inwoners ? Value(*inwoners) : Value()}});
+    }
+
+    void lees_drijfveer(const YAML::Node& node) {
+        auto v = y_.kaart(node, "drijfveer", sleutels_drijfveer);
+        if (!v) return;
+        auto bepaald = y_.boolean((*v)["bepaald"], "drijfveer.bepaald");
+        auto soort = y_.keuze((*v)["soort"], "drijfveer.soort", soorten_drijfveer, "soort drijfveer");
+        auto gedeeld = y_.boolean((*v)["gedeeld_met_bestuur"], "drijfveer.gedeeld_met_bestuur");
+        feit("drijfveer", {{"bepaald", bepaald.value_or(false)},
+                           {"soort", sym(soort.value_or("onbekend"))},
+                           {"gedeeld_met_bestuur", gedeeld.value_or(false)}});
+    }
+
+    std::optional<double> percentage(const YAML::Node& node, const std::string& pad) {
+        auto p = y_.getal(node, pad);
+        if (p && (*p < 0 || *p > 100)) {
+            y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", pad, node.Scalar()));
+            return std::nullopt;
+        }
+        return p;
+    }
+
+    // A required key of a list element; reports its absence at the element.
+    bool verplicht(const Velden& v, std::string_view sleutel, const std::string& pad) {
+        if (!afwezig(v[sleutel])) return true;
+        y_.fout(v.heeft(sleutel) ? v.plaats(sleutel) : v.kaart.Mark(), fmt::format("'{}.{}' ontbreekt", pad, sleutel));
+        return false;
+    }
+
+    void lees_metingen(const YAML::Node& node) {
+        auto lijst = y_.lijst(node, "metingen");
+        if (!lijst) return;
+        for (std::size_t i = 0; i < lijst->size(); ++i) {
+            const std::string pad = fmt::format("metingen[{}]", i + 1);
+            auto v = y_.kaart((*lijst)[i], pad, sleutels_meting);
+            if (!v) continue;
+            verplicht(*v, "indicator", pad);
+            verplicht(*v, "waarde", pad);
+            auto indicator = y_.keuze((*v)["indicator"], pad + ".indicator", voc_.indicatoren, "indicator");
+            auto waarde = percentage((*v)["waarde"], pad + ".waarde");
+            auto vergelijkbaar = percentage((*v)["vergelijkbaar"], pad + ".vergelijkbaar");
+            auto vorige = percentage((*v)["vorige"], pad + ".vorige");
+            auto gebied = y_.tekst((*v)["gebied"], pad + ".gebied");
+            auto jaar = y_.geheel((*v)["jaar"], pad + ".jaar");
+            feit("meting", {{"nr", static_cast<std::int64_t>(i + 1)},
+                            {"indicator", of_nil_sym(indicator)},
+                            {"waarde", waarde.value_or(0.0)},
+                            {"vergelijkbaar", of_nil(vergelijkbaar)},
+                            {"vorige", of_nil(vorige)},
+                            {"gebied", str(gebied.value_or(""))},
+                            {"jaar", jaar ? Value(*jaar) : Value()}});
+        }
+    }
+
+    void lees_bronnen(const YAML::Node& node) {
+        auto lijst = y_.lijst(node, "bronnen");
+        if (!lijst) return;
+        for (std::size_t i = 0; i < lijst->size(); ++i) {
+            const std::string pad = fmt::format("bronnen[{}]", i + 1);
+            auto v = y_.kaart((*lijst)[i], pad, sleutels_bron);
+            if (!v) continue;
+            verplicht(*v, "id", pad);
+            auto id = y_.keuze((*v)["id"], pad + ".id", voc_.bronnen, "bron");
+            auto partner = y_.keuze((*v)["partner"], pad + ".partner", partners, "partner");
+            feit("bron", {{"nr", static_cast<std::int64_t>(i + 1)},
+                          {"id", of_nil_sym(id)},
+                          {"partner", sym(partner.value_or("gemeente"))}});
+        }
+    }
+
+    void lees_informatie(const YAML::Node& node) {
+        auto v = y_.kaart(node, "informatie", sleutels_informatie);
+        if (!v) return;
+        auto bepaald = y_.boolean((*v)["ontbrekend_bepaald"], "informatie.ontbrekend_bepaald");
+        feit("informatie", {{"ontbrekend_bepaald", bepaald.value_or(false)}});
+    }
+
+    // A list of words from `opties` (w-questions, factors, aspects): one fact per element.
+    void woordenlijst(const YAML::Node& node, const std::string& pad, std::span<const std::string> opties,
+                      std::string_view wat, const std::string& tmpl, const std::string& slot) {
+        auto lijst = y_.lijst(node, pad);
+        if (!lijst) return;
+        for (std::size_t i = 0; i < lijst->size(); ++i) {
+            const YAML::Node& e = (*lijst)[i];
+            const std::string epad = fmt::format("{}[{}]", pad, i + 1);
+            if (afwezig(e)) {
+                y_.fout(e.IsDefined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, wat));
+                continue;
+            }
+            if (auto w = y_.keuze(e, epad, opties, wat))
+                feit(tmpl, {{"nr", static_cast<std::int64_t>(i + 1)}, {slot, sym(*w)}});
+        }
+    }
+
+    void lees_analyse(const YAML::Node& node) {
+        auto v = y_.kaart(node, "analyse", sleutels_analyse);
+        if (!v) return;
+        auto uitgevoerd = y_.boolean((*v)["uitgevoerd"], "analyse.uitgevoerd");
+        auto problematisch = y_.keuze((*v)["problematisch"], "analyse.problematisch", ja_nee, "waarde");
+        auto rapportage = y_.boolean((*v)["rapportage"], "analyse.rapportage");
+        feit("analyse", {{"uitgevoerd", uitgevoerd.value_or(false)},
+                         {"problematisch", sym(problematisch.value_or("onbekend"))},
+                         {"rapportage", rapportage.value_or(false)}});
+        woordenlijst((*v)["vragen"], "analyse.vragen", w_vragen, "w-vraag", "analysevraag", "vraag");
+        woordenlijst((*v)["factoren"], "analyse.factoren", voc_.factoren, "factor", "gekozen_factor", "factor");
+    }
+
+    void lees_communicatie(const YAML::Node& node) {
+        auto v = y_.kaart(node, "communicatie", sleutels_communicatie);
+        if (!v) return;
+        auto frame = y_.keuze((*v)["frame"], "communicatie.frame", frames, "frame");
+        auto effect = y_.boolean((*v)["effect_onderzocht"], "communicatie.effect_onderzocht");
+        feit("communicatie", {{"frame", sym(frame.value_or("onbekend"))}, {"effect_onderzocht", effect.value_or(false)}});
+        auto lijst = y_.lijst((*v)["boodschappen"], "communicatie.boodschappen");
+        if (!lijst) return;
+        for (std::size_t i = 0; i < lijst->size(); ++i) {
+            const std::string pad = fmt::format("communicatie.boodschappen[{}]", i + 1);
+            auto b = y_.kaart((*lijst)[i], pad, sleutels_boodschap);
+            if (!b) continue;
+            verplicht(*b, "onderwerp", pad);
+            auto onderwerp = y_.tekst((*b)["onderwerp"], pad + ".onderwerp");
+            auto buikpijn = y_.keuze((*b)["buikpijn"], pad + ".buikpijn", ja_nee, "waarde");
+            auto aanpak = y_.keuze((*b)["aanpak"], pad + ".aanpak", aanpakken, "aanpak");
+            feit("boodschap", {{"nr", static_cast<std::int64_t>(i + 1)},
+                               {"onderwerp", str(onderwerp.value_or(""))},
+                               {"buikpijn", sym(buikpijn.value_or("onbekend"))},
+                               {"aanpak", of_nil_sym(aanpak)}});
+        }
+    }
+
+    std::optional<double> positief(const YAML::Node& node, const std::string& pad, std::optional<double> max = {}) {
+        auto p = y_.getal(node, pad);
+        if (p && (*p <= 0 || (max && *p > *max))) {
+            y_.fout(node, max ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", pad, *max, node.Scalar())
+                              : fmt::format("'{}' moet groter dan 0 zijn, niet {}", pad, node.Scalar()));
+            return std::nullopt;
+        }
+        return p;
+    }
+
+    void lees_beleid(const YAML::Node& node) {
+        auto v = y_.kaart(node, "beleid", sleutels_beleid);
+        std::optional<Velden> smart, ivp;
+        if (v) {
+            auto b = [&](const char* k) { return y_.boolean((*v)[k], std::string("beleid.") + k).value_or(false); };
+            feit("beleid", {{"doel_benoemd", b("doel_benoemd")},
+                            {"uitvoeringsplan", b("uitvoeringsplan")},
+                            {"werkhouding_sessies", b("werkhouding_sessies")},
+                            {"vuistregels", b("vuistregels")},
+                            {"gedeelde_visie", b("gedeelde_visie")}});
+            if (v->heeft("smart")) {
+                feit("sectie", {{"naam", sym("smart")}});
+                smart = y_.kaart((*v)["smart"], "beleid.smart", sleutels_smart);
+            }
+            if (v->heeft("ivp")) {
+                feit("sectie", {{"naam", sym("ivp")}});
+                ivp = y_.kaart((*v)["ivp"], "beleid.ivp", sleutels_ivp);
+            }
+        }
+        // smart and ivp are always asserted, with defaults when absent (the agreement between reader
+        // and knowledge base): rules then need not test for their absence separately.
+        if (smart) {
+            auto gekozen = y_.boolean((*smart)["gekozen"], "beleid.smart.gekozen");
+            auto indicator = y_.keuze((*smart)["indicator"], "beleid.smart.indicator", voc_.indicatoren, "indicator");
+            auto daling = positief((*smart)["daling_pct"], "beleid.smart.daling_pct", 100.0);
+            auto termijn = positief((*smart)["termijn_jaren"], "beleid.smart.termijn_jaren");
+            feit("smart", {{"gekozen", gekozen.value_or(false)},
+                           {"indicator", of_nil_sym(indicator)},
+                           {"daling_pct", of_nil(daling)},
+                           {"termijn_jaren", of_nil(termijn)}});
+        } else {
+            feit("smart", {{"gekozen", false}, {"indicator", Value()}, {"daling_pct", Value()}, {"termijn_jaren", Value()}});
+        }
+        if (ivp) {
+            auto opgenomen = y_.boolean((*ivp)["opgenomen"], "beleid.ivp.opgenomen");
+            feit("ivp", {{"opgenomen", opgenomen.value_or(false)}});
+            woordenlijst((*ivp)["prioritaire_factoren"], "beleid.ivp.prioritaire_factoren", voc_.factoren, "factor",
+                         "ivp_prioriteit", "factor");
+        } else {
+            feit("ivp", {{"opgenomen", false}});
+        }
+        if (!v) return;
+        auto acties = y_.lijst((*v)["acties"], "beleid.acties");
+        if (!acties) return;
+        for (std::size_t i = 0; i < acties->size(); ++i) {
+            const std::string pad = fmt::format("beleid.acties[{}]", i + 1);
+            auto a = y_.kaart((*acties)[i], pad, sleutels_actie);
+            if (!a) continue;
+            verplicht(*a, "naam", pad);
+            auto naam = y_.tekst((*a)["naam"], pad + ".naam");
+            auto factor = y_.keuze((*a)["factor"], pad + ".factor", voc_.factoren, "factor");
+            feit("actie", {{"nr", static_cast<std::int64_t>(i + 1)}, {"naam", str(naam.value_or(""))}, {"factor", of_nil_sym(factor)}});
+        }
+    }
+
+    void lees_evaluatie(const YAML::Node& node) {
+        auto v = y_.kaart(node, "evaluatie", sleutels_evaluatie);
+        if (!v) return;
+        auto momenten = y_.boolean((*v)["momenten_vastgelegd"], "evaluatie.momenten_vastgelegd");
+        auto nulmeting = y_.boolean((*v)["nulmeting"], "evaluatie.nulmeting");
+        feit("evaluatie", {{"momenten_vastgelegd", momenten.value_or(false)}, {"nulmeting", nulmeting.value_or(false)}});
+        woordenlijst((*v)["aspecten"], "evaluatie.aspecten", aspecten, "aspect", "evaluatie_aspect", "aspect");
+    }
+
+    YamlLezer y_;
+    const Vocabulaire& voc_;
+    Opdracht opdracht_;
+    Invoer invoer_;
+};
+
+}  // namespace
+
+ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
+                              Opdracht opdracht) {
+    return ProfielLezer(bestand, vocabulaire, opdracht).lees(wortel);
+}
+
+ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand, const Vocabulaire& vocabulaire,
+                                    Opdracht opdracht) {
+    std::vector<YAML::Node> documenten;
+    try {
+        std::istringstream in{std::string(tekst)};
+        documenten = YAML::LoadAll(in);
+    } catch (const YAML::Exception& e) {
+        ProfielResultaat r;
+        YamlLezer y(bestand);
+        y.fout(e.mark, "ongeldige YAML: " + e.msg);
+        r.fouten = y.neem_fouten();
+        return r;
+    }
+    if (documenten.size() > 1) {
+        ProfielResultaat r;
+        YamlLezer y(bestand);
+        y.fout(documenten[1], "het bestand bevat meer dan één YAML-document; een profiel is één document");
+        r.fouten = y.neem_fouten();
+        return r;
+    }
+    return lees_profiel(documenten.empty() ? YAML::Node() : documenten[0], bestand, vocabulaire, opdracht);
+}
+
+ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht) {
+    std::string tekst;
+    if (pad == "-") {
+        tekst.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return lees_profiel_tekst(tekst, "<stdin>", vocabulaire, opdracht);
+    }
+    std::ifstream in(pad, std::ios::binary);
+    if (!in) {
+        ProfielResultaat r;
+        r.fouten.push_back(Fout{pad, 1, 1, "kan het bestand niet openen"});
+        return r;
+    }
+    tekst.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return lees_profiel_tekst(tekst, pad, vocabulaire, opdracht);
+}
+
+}  // namespace ww::advies

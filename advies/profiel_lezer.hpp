@@ -1,0 +1,38 @@
+// Reads and validates a gemeenteprofiel (the public input contract, version 1) and turns it into the
+// facts of knowledge-base/invoer.yaml. Every problem is reported, each at its own position; a
+// profile with problems gives no facts at all.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "advies/fout.hpp"
+#include "advies/invoer.hpp"
+#include "advies/vocabulaire.hpp"
+
+namespace YAML {
+class Node;
+}
+
+namespace ww::advies {
+
+struct ProfielResultaat {
+    std::optional<Invoer> invoer;  // set exactly when `fouten` is empty
+    std::vector<Fout> fouten;
+};
+
+// `wortel` is the parsed document; positions in messages are its marks, named `bestand`. Used
+// directly by the scenario runner, whose profiles sit inside a scenario file.
+ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
+                              Opdracht opdracht);
+
+// Parses `tekst` (YAML or JSON) first; a syntax error is reported like any other problem.
+ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand,
+                                    const Vocabulaire& vocabulaire, Opdracht opdracht);
+
+// Reads the file at `pad` ("-": standard input).
+ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht);
+
+}  // namespace ww::advies

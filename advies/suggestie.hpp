@@ -1,0 +1,21 @@
+// "bedoelde je ...?": the nearest known name to a misspelt one.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace ww::advies {
+
+// Edit distance (insert, delete, substitute, swap of two neighbours), case and '-'/'_' insensitive.
+std::size_t afstand(std::string_view a, std::string_view b);
+
+// The candidate nearest to `naam` if it is near enough to be a plausible typo (at most a third of
+// the length, at least 2 edits allowed); ties go to the earliest candidate so output is stable.
+std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std::string> kandidaten);
+
+// "; bedoelde je 'x'?" or "" when nothing is near.
+std::string bedoelde_je(std::string_view naam, std::span<const std::string> kandidaten);
+
+}  // namespace ww::advies

@@ -1,0 +1,32 @@
+// The ids a gemeenteprofiel may use for factors, sources and indicators. They live in the knowledge
+// base (vocabulaire.yaml, as initial facts), not in C++, so that another knowledge base can bring
+// other ids; the reader checks a profile against the vocabulary of the knowledge base it runs on.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ww {
+class Engine;
+}
+
+namespace ww::advies {
+
+struct Vocabulaire {
+    std::vector<std::string> factoren;     // in knowledge-base order
+    std::vector<std::string> bronnen;
+    std::vector<std::string> indicatoren;
+    std::map<std::string, std::string> factor_naam;   // id -> readable name
+    std::map<std::string, std::string> bron_soort;    // id -> kwantitatief | kwalitatief
+
+    bool is_factor(std::string_view id) const;
+    bool is_bron(std::string_view id) const;
+    bool is_indicator(std::string_view id) const;
+};
+
+// Reads the facts of templates factor, bronsoort and indicator from an engine that holds the
+// knowledge base's initial facts.
+Vocabulaire lees_vocabulaire(const Engine& engine);
+
+}  // namespace ww::advies

@@ -1,0 +1,171 @@
+#include "advies/yaml_lezer.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "advies/suggestie.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+// Quoted scalars carry the non-specific tag "!"; plain ones "?". A quoted "12" is text, not a number.
+bool is_geciteerd(const YAML::Node& node) { return node.Tag() == "!"; }
+
+std::string naam_in(std::string_view pad) { return pad.empty() ? std::string("het profiel") : fmt::format("'{}'", pad); }
+
+}  // namespace
+
+bool afwezig(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
+
+std::string beschrijf(const YAML::Node& node) {
+    if (node.IsMap()) return "een kaart";
+    if (node.IsSequence()) return "een lijst";
+    if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
+    return "niets";
+}
+
+std::string samen(std::span<const std::string> woorden) {
+    std::string uit;
+    for (std::size_t i = 0; i < woorden.size(); ++i) {
+        if (i > 0) uit += (i + 1 == woorden.size()) ? " of " : ", ";
+        uit += woorden[i];
+    }
+    return uit;
+}
+
+YAML::Node Velden::operator[](std::string_view sleutel) const {
+    for (const auto& i : items)
+        if (i.sleutel == sleutel && !i.waarde.IsNull()) return i.waarde;
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+bool Velden::heeft(std::string_view sleutel) const {
+    for (const auto& i : items)
+        if (i.sleutel == sleutel) return true;
+    return false;
+}
+
+YAML::Mark Velden::plaats(std::string_view sleutel) const {
+    for (const auto& i : items)
+        if (i.sleutel == sleutel) return i.plaats;
+    return kaart.IsDefined() ? kaart.Mark() : YAML::Mark::null_mark();
+}
+
+void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
+    // yaml-cpp counts from 0 and has no mark for nodes made in code.
+    const bool onbekend = plaats.is_null() || plaats.line < 0;
+    fouten_.push_back(Fout{bestand_, onbekend ? 1 : plaats.line + 1, onbekend ? 1 : plaats.column + 1, std::move(melding)});
+}
+
+std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view pad, std::span<const std::string> sleutels) {
+    Velden velden;
+    velden.kaart = node;
+    if (afwezig(node)) return velden;
+    if (!node.IsMap()) {
+        fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)));
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::string, int>> gezien;  // key -> line, for duplicates
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const YAML::Node& sleutel = it->first;
+        if (!sleutel.IsScalar()) {
+            fout(sleutel, fmt::format("een sleutel in {} moet een woord zijn, niet {}", naam_in(pad), beschrijf(sleutel)));
+            continue;
+        }
+        const std::string& k = sleutel.Scalar();
+        auto eerder = std::find_if(gezien.begin(), gezien.end(), [&](const auto& p) { return p.first == k; });
+        if (eerder != gezien.end()) {
+            fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), eerder->second));
+            continue;
+        }
+        gezien.emplace_back(k, sleutel.Mark().line + 1);
+        if (std::find(sleutels.begin(), sleutels.end(), k) == sleutels.end()) {
+            if (pad.empty())
+                fout(sleutel, fmt::format("onbekende sectie '{}'{}", k, bedoelde_je(k, sleutels)));
+            else
+                fout(sleutel, fmt::format("onbekende sleutel '{}' in '{}'{}", k, pad, bedoelde_je(k, sleutels)));
+            continue;
+        }
+        velden.items.push_back(Velden::Item{k, sleutel.Mark(), it->second});
+    }
+    return velden;
+}
+
+std::optional<std::vector<YAML::Node>> YamlLezer::lijst(const YAML::Node& node, std::string_view pad) {
+    std::vector<YAML::Node> uit;
+    if (afwezig(node)) return uit;
+    if (!node.IsSequence()) {
+        fout(node, fmt::format("'{}' moet een lijst zijn, niet {}", pad, beschrijf(node)));
+        return std::nullopt;
+    }
+    for (const auto& e : node) uit.push_back(e);
+    return uit;
+}
+
+std::optional<bool> YamlLezer::boolean(const YAML::Node& node, std::string_view pad) {
+    if (afwezig(node)) return std::nullopt;
+    if (node.IsScalar() && !is_geciteerd(node)) {
+        const std::string& s = node.Scalar();
+        if (s == "true" || s == "True" || s == "TRUE") return true;
+        if (s == "false" || s == "False" || s == "FALSE") return false;
+    }
+    fout(node, fmt::format("'{}' moet true of false zijn, niet {}", pad, beschrijf(node)));
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> YamlLezer::geheel(const YAML::Node& node, std::string_view pad) {
+    if (afwezig(node)) return std::nullopt;
+    if (node.IsScalar() && !is_geciteerd(node)) {
+        const std::string& s = node.Scalar();
+        const char* begin = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
+        std::int64_t waarde = 0;
+        auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
+        if (ec == std::errc() && eind == s.data() + s.size() && begin != eind) return waarde;
+    }
+    fout(node, fmt::format("'{}' moet een geheel getal zijn, niet {}", pad, beschrijf(node)));
+    return std::nullopt;
+}
+
+std::optional<double> YamlLezer::getal(const YAML::Node& node, std::string_view pad) {
+    if (afwezig(node)) return std::nullopt;
+    if (node.IsScalar() && !is_geciteerd(node)) {
+        const std::string& s = node.Scalar();
+        const char* begin = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
+        double waarde = 0;
+        auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
+        if (ec == std::errc() && eind == s.data() + s.size() && begin != eind && std::isfinite(waarde)) return waarde;
+    }
+    fout(node, fmt::format("'{}' moet een getal zijn, niet {}", pad, beschrijf(node)));
+    return std::nullopt;
+}
+
+std::optional<std::string> YamlLezer::tekst(const YAML::Node& node, std::string_view pad) {
+    if (afwezig(node)) return std::nullopt;
+    if (node.IsScalar()) return node.Scalar();
+    fout(node, fmt::format("'{}' moet een tekst zijn, niet {}", pad, beschrijf(node)));
+    return std::nullopt;
+}
+
+std::optional<std::string> YamlLezer::keuze(const YAML::Node& node, std::string_view pad, std::span<const std::string> opties,
+                                            std::string_view wat) {
+    if (afwezig(node)) return std::nullopt;
+    if (!node.IsScalar()) {
+        fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)));
+        return std::nullopt;
+    }
+    const std::string& s = node.Scalar();
+    if (std::find(opties.begin(), opties.end(), s) != opties.end()) return s;
+    if (auto bijna = dichtstbij(s, opties))
+        fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna));
+    else if (opties.size() <= 6)
+        fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)));
+    else
+        fout(node, fmt::format("onbekende {} '{}' in '{}'", wat, s, pad));
+    return std::nullopt;
+}
+
+}  // namespace ww::advies
