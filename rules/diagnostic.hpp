@@ -1,0 +1,47 @@
+// Problems in input files, reported as `FILE:LINE:COL: fout: MESSAGE` followed by the source line
+// and a caret. Shared by the rule loader and by advies/ (profile errors).
+#pragma once
+
+#include <exception>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ww {
+
+struct Diagnostic {
+    std::string file;
+    int line = 0;  // 1-based; 0: the file as a whole
+    int col = 0;   // 1-based, in characters (not bytes)
+    std::string message;  // Dutch, without the "fout: " prefix
+    std::string source_line;  // the line the position is on, without newline; empty: not shown
+};
+
+// `FILE:LINE:COL: fout: MESSAGE`, then (when known) the source line and a caret under the column.
+// Ends with a newline.
+std::string format(const Diagnostic& d);
+
+// All problems found in one load, in the order they were found per file.
+class Diagnostics {
+public:
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    bool empty() const { return items_.empty(); }
+    std::size_t size() const { return items_.size(); }
+    const std::vector<Diagnostic>& items() const { return items_; }
+    void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+    // Sorted by file, line and column (stable), so that output does not depend on check order.
+    void sort();
+    void print(std::ostream& out) const;
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// Thrown by loaders that cannot return a value; carries every problem found.
+struct LoadError : std::exception {
+    explicit LoadError(Diagnostics d) : diagnostics(std::move(d)) {}
+    const char* what() const noexcept override { return "invoer bevat fouten"; }
+    Diagnostics diagnostics;
+};
+
+}  // namespace ww

@@ -1,0 +1,59 @@
+#include "rules/source_file.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace ww {
+
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+SourceFile SourceFile::read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        Diagnostics d;
+        d.add({path, 0, 0, "kan het bestand niet lezen", ""});
+        throw LoadError(std::move(d));
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return SourceFile(path, buffer.str());
+}
+
+std::string_view SourceFile::line(std::size_t line) const {
+    if (line >= line_starts_.size()) return {};
+    std::size_t begin = line_starts_[line];
+    std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1 : text_.size();
+    if (end > begin && text_[end - 1] == '\r') --end;
+    return std::string_view(text_).substr(begin, end - begin);
+}
+
+std::size_t SourceFile::offset_of(std::size_t line, std::size_t column) const {
+    if (line >= line_starts_.size()) return text_.size();
+    std::size_t pos = line_starts_[line];
+    for (std::size_t chars = 0; pos < text_.size() && text_[pos] != '\n'; ++pos) {
+        if ((static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) continue;
+        if (chars++ == column) break;
+    }
+    return pos;
+}
+
+std::size_t SourceFile::line_of(std::size_t offset) const {
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    return static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+}
+
+Diagnostic SourceFile::at(std::size_t offset, std::string message) const {
+    offset = std::min(offset, text_.size());
+    std::size_t line = line_of(offset);
+    int col = 1;
+    for (std::size_t i = line_starts_[line]; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    return Diagnostic{path_, static_cast<int>(line) + 1, col, std::move(message), std::string(this->line(line))};
+}
+
+}  // namespace ww
