@@ -1,16 +1,16 @@
 #include "advies/fout.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
+#include <tuple>
 
 namespace ww::advies {
 
-std::string formatteer(const Fout& fout) {
-    return fmt::format("{}:{}:{}: fout: {}\n", fout.bestand, fout.regel, fout.kolom, fout.melding);
-}
-
-std::string formatteer(const std::vector<Fout>& fouten) {
+std::string formatteer(std::vector<Fout> fouten) {
+    std::stable_sort(fouten.begin(), fouten.end(), [](const Fout& a, const Fout& b) {
+        return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
+    });
     std::string uit;
-    for (const auto& f : fouten) uit += formatteer(f);
+    for (const auto& f : fouten) uit += ww::format(f);
     return uit;
 }
 

@@ -1,25 +1,24 @@
-// A problem with the user's input, reported as `BESTAND:REGEL:KOLOM: fout: MELDING`.
+// A problem with the user's input: the project-wide Diagnostic, printed as
+// `BESTAND:REGEL:KOLOM: fout: MELDING` with the source line and a caret.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "rules/diagnostic.hpp"
+
 namespace ww::advies {
 
-struct Fout {
-    std::string bestand;
-    int regel = 1;   // from 1
-    int kolom = 1;   // from 1
-    std::string melding;
-};
+using Fout = ww::Diagnostic;
 
-std::string formatteer(const Fout& fout);
-// All problems, one per line, in the order found (which is document order).
-std::string formatteer(const std::vector<Fout>& fouten);
+// All problems, each in the project's format, in order of position.
+std::string formatteer(std::vector<Fout> fouten);
 
-// Thrown where carrying a list of problems back up is not worth the plumbing (knowledge base that
-// does not fit the program, unreadable files); the cli turns it into exit status 2.
-struct InvoerFout {
+// Thrown where carrying a list of problems back up is not worth the plumbing (a knowledge base that
+// does not fit the program, an unreadable file); the cli reports them and exits with status 2.
+struct InvoerFout : std::exception {
+    explicit InvoerFout(std::vector<Fout> f) : fouten(std::move(f)) {}
+    const char* what() const noexcept override { return "invoer bevat fouten"; }
     std::vector<Fout> fouten;
 };
 

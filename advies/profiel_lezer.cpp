@@ -51,8 +51,8 @@ Value of_nil_sym(const std::optional<std::string>& s) { return s ? sym(*s) : Val
 
 class ProfielLezer {
 public:
-    ProfielLezer(const std::string& bestand, const Vocabulaire& voc, Opdracht opdracht)
-        : y_(bestand), voc_(voc), opdracht_(opdracht) {}
+    ProfielLezer(const std::string& bestand, std::string_view tekst, const Vocabulaire& voc, Opdracht opdracht)
+        : y_(bestand, tekst), voc_(voc), opdracht_(opdracht) {}
 
     ProfielResultaat lees(const YAML::Node& wortel) {
         if (afwezig(wortel)) {
@@ -340,7 +340,12 @@ private:
 
 ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht) {
-    return ProfielLezer(bestand, vocabulaire, opdracht).lees(wortel);
+    return ProfielLezer(bestand, {}, vocabulaire, opdracht).lees(wortel);
+}
+
+ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, std::string_view tekst,
+                              const Vocabulaire& vocabulaire, Opdracht opdracht) {
+    return ProfielLezer(bestand, tekst, vocabulaire, opdracht).lees(wortel);
 }
 
 ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand, const Vocabulaire& vocabulaire,
@@ -351,19 +356,19 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
         documenten = YAML::LoadAll(in);
     } catch (const YAML::Exception& e) {
         ProfielResultaat r;
-        YamlLezer y(bestand);
+        YamlLezer y(bestand, tekst);
         y.fout(e.mark, "ongeldige YAML: " + e.msg);
         r.fouten = y.neem_fouten();
         return r;
     }
     if (documenten.size() > 1) {
         ProfielResultaat r;
-        YamlLezer y(bestand);
+        YamlLezer y(bestand, tekst);
         y.fout(documenten[1], "het bestand bevat meer dan één YAML-document; een profiel is één document");
         r.fouten = y.neem_fouten();
         return r;
     }
-    return lees_profiel(documenten.empty() ? YAML::Node() : documenten[0], bestand, vocabulaire, opdracht);
+    return lees_profiel(documenten.empty() ? YAML::Node() : documenten[0], bestand, tekst, vocabulaire, opdracht);
 }
 
 ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht) {
@@ -375,7 +380,12 @@ ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire&
     std::ifstream in(pad, std::ios::binary);
     if (!in) {
         ProfielResultaat r;
-        r.fouten.push_back(Fout{pad, 1, 1, "kan het bestand niet openen"});
+        Fout f;
+        f.file = pad;
+        f.line = 1;  // the contract promises FILE:LINE:COL for every problem
+        f.col = 1;
+        f.message = "kan het bestand niet openen";
+        r.fouten.push_back(std::move(f));
         return r;
     }
     tekst.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

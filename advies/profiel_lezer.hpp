@@ -28,6 +28,10 @@ struct ProfielResultaat {
 ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht);
 
+// The same, with the document's source text for showing the offending line under each message.
+ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, std::string_view tekst,
+                              const Vocabulaire& vocabulaire, Opdracht opdracht);
+
 // Parses `tekst` (YAML or JSON) first; a syntax error is reported like any other problem.
 ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand,
                                     const Vocabulaire& vocabulaire, Opdracht opdracht);

@@ -12,6 +12,8 @@ namespace ww::advies {
 
 namespace {
 
+std::string_view regel_van(std::string_view tekst, int regel);
+
 // Quoted scalars carry the non-specific tag "!"; plain ones "?". A quoted "12" is text, not a number.
 bool is_geciteerd(const YAML::Node& node) { return node.Tag() == "!"; }
 
@@ -55,10 +57,39 @@ YAML::Mark Velden::plaats(std::string_view sleutel) const {
     return kaart.IsDefined() ? kaart.Mark() : YAML::Mark::null_mark();
 }
 
+namespace {
+std::string_view regel_van(std::string_view tekst, int regel) {
+    std::size_t begin = 0;
+    for (int i = 0; i < regel; ++i) {
+        begin = tekst.find('\n', begin);
+        if (begin == std::string_view::npos) return {};
+        ++begin;
+    }
+    std::size_t eind = tekst.find('\n', begin);
+    std::string_view r = tekst.substr(begin, eind == std::string_view::npos ? std::string_view::npos : eind - begin);
+    if (!r.empty() && r.back() == '\r') r.remove_suffix(1);
+    return r;
+}
+}  // namespace
+
 void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
     // yaml-cpp counts from 0 and has no mark for nodes made in code.
     const bool onbekend = plaats.is_null() || plaats.line < 0;
-    fouten_.push_back(Fout{bestand_, onbekend ? 1 : plaats.line + 1, onbekend ? 1 : plaats.column + 1, std::move(melding)});
+    Fout f;
+    f.file = bestand_;
+    f.line = onbekend ? 1 : plaats.line + 1;
+    f.col = onbekend ? 1 : plaats.column + 1;
+    f.message = std::move(melding);
+    if (!tekst_.empty()) {
+        const std::string_view r = regel_van(tekst_, f.line - 1);
+        f.source_line = std::string(r);
+        // yaml-cpp counts columns in bytes; a diagnostic counts characters.
+        int tekens = 0;
+        for (int i = 0; i < f.col - 1 && i < static_cast<int>(r.size()); ++i)
+            if ((static_cast<unsigned char>(r[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) ++tekens;
+        if (f.col - 1 <= static_cast<int>(r.size())) f.col = tekens + 1;
+    }
+    fouten_.push_back(std::move(f));
 }
 
 std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view pad, std::span<const std::string> sleutels) {

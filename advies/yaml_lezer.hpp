@@ -39,7 +39,8 @@ struct Velden {
 
 class YamlLezer {
 public:
-    explicit YamlLezer(std::string bestand) : bestand_(std::move(bestand)) {}
+    // `tekst`, the document's source when at hand, puts the offending line under each message.
+    explicit YamlLezer(std::string bestand, std::string_view tekst = {}) : bestand_(std::move(bestand)), tekst_(tekst) {}
 
     void fout(const YAML::Mark& plaats, std::string melding);
     void fout(const YAML::Node& node, std::string melding) { fout(node.Mark(), std::move(melding)); }
@@ -67,6 +68,7 @@ public:
 
 private:
     std::string bestand_;
+    std::string_view tekst_;
     std::vector<Fout> fouten_;
 };
 
