@@ -1,0 +1,38 @@
+// A knowledge base loaded once per process: the rule loader's RuleBase plus where it came from.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "engine/engine.hpp"
+#include "rules/rule_base.hpp"
+
+namespace ww::advies {
+
+class Kennisbank {
+public:
+    // Loads every *.yaml in `map` (or one file). Throws InvoerFout with every problem found.
+    static std::unique_ptr<Kennisbank> laad(const std::string& map);
+    Kennisbank(std::string map, RuleBase regels) : map_(std::move(map)), regels_(std::move(regels)) {}
+
+    const std::string& map() const { return map_; }
+    const RuleBase& regels() const { return regels_; }
+    // An engine holding the knowledge base's templates, rules and initial facts.
+    std::unique_ptr<Engine> nieuwe_engine() const { return regels_.instantiate(); }
+    // Empties the engine and asserts the initial facts again.
+    void begin(Engine& engine) const {
+        engine.reset();
+        regels_.assert_initial_facts(engine);
+    }
+
+private:
+    std::string map_;
+    RuleBase regels_;
+};
+
+// The bundled knowledge base: next to an installed program (../share/wegwijzer/knowledge-base
+// relative to the executable), else the source tree the program was built from. "" when neither
+// exists.
+std::string standaard_kennisbank();
+
+}  // namespace ww::advies

@@ -1,0 +1,189 @@
+#include "advies/raadpleging.hpp"
+
+#include <fmt/format.h>
+
+#include "advies/fout.hpp"
+#include "advies/ordening.hpp"
+#include "advies/uitleg.hpp"
+
+namespace ww::advies {
+
+const std::vector<std::pair<std::string, std::vector<std::string>>>& invoer_sjablonen() {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> sjablonen = {
+        {"sectie", {"naam"}},
+        {"gemeente", {"naam", "inwoners"}},
+        {"drijfveer", {"bepaald", "soort", "gedeeld_met_bestuur"}},
+        {"meting", {"indicator", "waarde", "vergelijkbaar", "vorige", "gebied", "jaar"}},
+        {"bron", {"id", "partner"}},
+        {"informatie", {"ontbrekend_bepaald"}},
+        {"analyse", {"uitgevoerd", "problematisch", "rapportage"}},
+        {"analysevraag", {"vraag"}},
+        {"gekozen_factor", {"factor"}},
+        {"communicatie", {"frame", "effect_onderzocht"}},
+        {"boodschap", {"onderwerp", "buikpijn", "aanpak"}},
+        {"beleid", {"doel_benoemd", "uitvoeringsplan", "werkhouding_sessies", "vuistregels", "gedeelde_visie"}},
+        {"smart", {"gekozen", "indicator", "daling_pct", "termijn_jaren"}},
+        {"ivp", {"opgenomen"}},
+        {"ivp_prioriteit", {"factor"}},
+        {"actie", {"naam", "factor"}},
+        {"evaluatie", {"momenten_vastgelegd", "nulmeting"}},
+        {"evaluatie_aspect", {"aspect"}},
+        {"modus", {"opdracht"}},
+    };
+    return sjablonen;
+}
+
+namespace {
+
+const Value* veld(const Record& r, std::string_view naam) {
+    for (const auto& [k, v] : r.fields)
+        if (k == naam) return &v;
+    return nullptr;
+}
+
+[[noreturn]] void record_fout(const Record& r, std::string_view wat) {
+    throw KennisbankFout(fmt::format("regel '{}' zendt een {}-record uit dat niet aan het contract voldoet: {}", r.rule_id,
+                                     r.name, wat));
+}
+
+const Value& verplicht(const Record& r, std::string_view naam, ValueKind soort) {
+    const Value* v = veld(r, naam);
+    if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
+    if (v->kind() != soort) record_fout(r, fmt::format("veld '{}' is {}, verwacht {}", naam, kind_name(v->kind()), kind_name(soort)));
+    return *v;
+}
+
+std::string tekst_of_symbool(const Record& r, std::string_view naam) {
+    const Value* v = veld(r, naam);
+    if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
+    if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
+        record_fout(r, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
+    return std::string(v->as_text());
+}
+
+int stap_van(const Record& r) {
+    const auto stap = verplicht(r, "stap", ValueKind::integer).as_int();
+    if (stap < 1 || stap > 5) record_fout(r, fmt::format("stap {} ligt niet tussen 1 en 5", stap));
+    return static_cast<int>(stap);
+}
+
+std::vector<std::string> lijst_van(const Record& r, std::string_view naam) {
+    std::vector<std::string> uit;
+    const Value* v = veld(r, naam);
+    if (v == nullptr || v->is_nil()) return uit;
+    if (v->kind() != ValueKind::list) record_fout(r, fmt::format("veld '{}' is geen lijst", naam));
+    for (const auto& e : v->as_list()) uit.push_back(e.display());
+    return uit;
+}
+
+AdviesItem advies_uit(const Record& r) {
+    AdviesItem a;
+    a.id = r.rule_id;
+    const auto soort = tekst_of_symbool(r, "soort");
+    if (auto s = soort_uit(soort)) a.soort = *s;
+    else record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", soort));
+    a.stap = stap_van(r);
+    a.onderwerp = tekst_of_symbool(r, "onderwerp");
+    if (!is_onderwerp(a.onderwerp)) record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", a.onderwerp));
+    a.prioriteit = verplicht(r, "prioriteit", ValueKind::integer).as_int();
+    a.tekst = std::string(verplicht(r, "tekst", ValueKind::string).as_text());
+    a.factoren = lijst_van(r, "factoren");
+    a.onderbouwing = lijst_van(r, "onderbouwing");
+    if (r.rule_meta != nullptr) {
+        for (const char* sleutel : {"source", "bron"}) {
+            auto it = r.rule_meta->find(sleutel);
+            if (it != r.rule_meta->end() && !it->second.is_nil()) {
+                a.bron = it->second.display();
+                break;
+            }
+        }
+    }
+    return a;
+}
+
+}  // namespace
+
+Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank), engine_(kennisbank.nieuwe_engine()) {
+    std::vector<Fout> fouten;
+    auto fout = [&](std::string melding) {
+        Fout f;
+        f.file = kennisbank.map();
+        f.message = std::move(melding);
+        fouten.push_back(std::move(f));
+    };
+    for (const auto& [naam, slots] : invoer_sjablonen()) {
+        auto id = engine_->find_template(naam);
+        if (!id) {
+            fout(fmt::format("de kennisbank definieert template '{}' niet; de profiellezer vult het (zie invoer.yaml)", naam));
+            continue;
+        }
+        sjablonen_.emplace(naam, *id);
+        const auto& def = engine_->template_def(*id);
+        for (const auto& slot : slots)
+            if (def.slot_index(slot) < 0)
+                fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", naam, slot));
+    }
+    if (!fouten.empty()) throw InvoerFout(std::move(fouten));
+    kennisbank_.begin(*engine_);
+    vocabulaire_ = lees_vocabulaire(*engine_);
+}
+
+void Raadpleging::draai(const Invoer& invoer) {
+    kennisbank_.begin(*engine_);
+    for (const auto& feit : invoer.feiten) {
+        const TemplateId id = sjablonen_.at(feit.tmpl);
+        const auto& def = engine_->template_def(id);
+        if (def.slot_index("nr") < 0) {
+            // `nr` is given for every list element; a template without it does not want it.
+            std::vector<std::pair<std::string, Value>> slots;
+            slots.reserve(feit.slots.size());
+            for (const auto& s : feit.slots)
+                if (s.first != "nr") slots.push_back(s);
+            engine_->assert_fact(id, slots);
+        } else {
+            engine_->assert_fact(id, feit.slots);
+        }
+    }
+    try {
+        engine_->run();
+    } catch (const ActionError& e) {
+        throw InvoerFout({kennisbank_.regels().diagnostic_at(e.rule_id, e.source_offset, e.what())});
+    } catch (const FiringLimitError& e) {
+        std::string regels;
+        for (const auto& r : e.rules) regels += (regels.empty() ? "" : ", ") + r;
+        throw KennisbankFout(fmt::format("{} (regels die bleven vuren: {})", e.what(), regels));
+    }
+}
+
+Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
+    draai(invoer);
+    Advies advies;
+    advies.gemeente = invoer.gemeente;
+    std::array<bool, 5> gezien{};
+    const auto records = engine_->take_records();
+    for (const auto& r : records) {
+        if (r.name == "stap") {
+            const int stap = stap_van(r);
+            const auto status = tekst_of_symbool(r, "status");
+            auto s = status_uit(status);
+            if (!s) record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", status));
+            if (gezien[static_cast<std::size_t>(stap - 1)]) record_fout(r, fmt::format("stap {} kreeg al een status", stap));
+            gezien[static_cast<std::size_t>(stap - 1)] = true;
+            advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, *s};
+        } else if (r.name == "advies") {
+            AdviesItem a = advies_uit(r);
+            if (opdracht == Opdracht::communicatie && a.onderwerp != "communicatie" && a.onderwerp != "framing") continue;
+            if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
+            advies.adviezen.push_back(std::move(a));
+        }
+    }
+    for (std::size_t i = 0; i < gezien.size(); ++i)
+        if (!gezien[i])
+            throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
+                                             "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
+    advies.huidige_stap = huidige_stap(advies.stappen);
+    orden(advies.adviezen, advies.huidige_stap);
+    return advies;
+}
+
+}  // namespace ww::advies

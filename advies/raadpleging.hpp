@@ -1,0 +1,52 @@
+// A consultation: one knowledge base, one engine built once, and per profile reset, assert, run,
+// collect. Building the network is the expensive part; a consultation reuses it for every profile.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "advies/advies.hpp"
+#include "advies/invoer.hpp"
+#include "advies/kennisbank.hpp"
+#include "advies/vocabulaire.hpp"
+#include "engine/engine.hpp"
+
+namespace ww::advies {
+
+// The knowledge base emitted something the advice contract cannot carry (an unknown onderwerp, a
+// step outside 1..5, no status for a step). A fault of the knowledge base, not of the profile.
+struct KennisbankFout : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Raadpleging {
+public:
+    // Throws InvoerFout when the knowledge base lacks a template or slot the profile reader fills.
+    explicit Raadpleging(const Kennisbank& kennisbank);
+
+    const Vocabulaire& vocabulaire() const { return vocabulaire_; }
+
+    // The advice for one profile. `uitleg`: record each advice's derivation. Throws KennisbankFout
+    // for records that break the contract, and the engine's errors (firing limit, failing action).
+    Advies raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
+
+    // Only reset, assert and run, leaving the engine holding the result: for why_not, and for the
+    // scenario runner's coverage.
+    void draai(const Invoer& invoer);
+    const Engine& engine() const { return *engine_; }
+    const Kennisbank& kennisbank() const { return kennisbank_; }
+
+private:
+    const Kennisbank& kennisbank_;
+    std::unique_ptr<Engine> engine_;
+    Vocabulaire vocabulaire_;
+    std::unordered_map<std::string, TemplateId> sjablonen_;
+};
+
+// The facts the profile reader asserts, by template, with the slots it fills: what a knowledge base
+// must define for the reader to work (checked by Raadpleging and by lint).
+const std::vector<std::pair<std::string, std::vector<std::string>>>& invoer_sjablonen();
+
+}  // namespace ww::advies
