@@ -1,0 +1,308 @@
+#include "advies/scenario.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "advies/profiel_lezer.hpp"
+#include "advies/suggestie.hpp"
+#include "advies/yaml_lezer.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+using Lijst = std::vector<std::string>;
+const Lijst sleutels_scenario = {"naam", "opdracht", "profiel", "verwacht"};
+const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen"};
+const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat"};
+const Lijst opdrachten = {"advies", "communicatie"};
+const Lijst soorten = {"actie", "waarschuwing", "info"};
+
+// One expected advice: an id and, optionally, what it must look like.
+struct Verwachting {
+    std::string id;
+    std::optional<std::string> soort, onderwerp, tekst_bevat;
+    std::optional<std::int64_t> stap;
+
+    bool past(const AdviesItem& a) const {
+        return a.id == id && (!soort || naam_van(a.soort) == *soort) && (!onderwerp || a.onderwerp == *onderwerp) &&
+               (!stap || a.stap == *stap) && (!tekst_bevat || a.tekst.find(*tekst_bevat) != std::string::npos);
+    }
+    std::string beschrijving() const {
+        std::string b = "'" + id + "'";
+        std::vector<std::string> delen;
+        if (soort) delen.push_back("soort " + *soort);
+        if (onderwerp) delen.push_back("onderwerp " + *onderwerp);
+        if (stap) delen.push_back(fmt::format("stap {}", *stap));
+        if (tekst_bevat) delen.push_back("tekst met \"" + *tekst_bevat + "\"");
+        if (!delen.empty()) {
+            b += " (";
+            for (std::size_t i = 0; i < delen.size(); ++i) b += (i ? ", " : "") + delen[i];
+            b += ")";
+        }
+        return b;
+    }
+};
+
+std::string kort(const AdviesItem& a) {
+    return fmt::format("{} ({}, stap {}, {})", a.id, naam_van(a.soort), a.stap, a.onderwerp);
+}
+
+class ScenarioLezer {
+public:
+    ScenarioLezer(const std::string& bestand, const std::string& tekst, Raadpleging& r, TestVerslag& v,
+                  std::vector<bool>& gevuurd)
+        : bestand_(bestand), tekst_(tekst), y_(bestand, tekst), r_(r), verslag_(v), gevuurd_(gevuurd) {
+        const auto regels = r.engine().rules();
+        for (std::size_t i = 0; i < regels.size(); ++i) index_.emplace(regels[i]->id, i);
+    }
+
+    void lees() {
+        std::vector<YAML::Node> docs;
+        try {
+            std::istringstream in(tekst_);
+            docs = YAML::LoadAll(in);
+        } catch (const YAML::Exception& e) {
+            y_.fout(e.mark, "ongeldige YAML: " + e.msg);
+            mislukt(bestand_, "het bestand is geen geldige YAML");
+            return;
+        }
+        if (docs.empty() || afwezig(docs[0])) {
+            y_.fout(YAML::Mark::null_mark(), "het bestand bevat geen scenario");
+            mislukt(bestand_, "geen scenario");
+        }
+        for (const auto& doc : docs) {
+            if (afwezig(doc)) continue;
+            if (doc.IsSequence()) {
+                for (const auto& s : doc) scenario(s);
+            } else {
+                scenario(doc);
+            }
+        }
+        for (auto& f : y_.neem_fouten()) verslag_.fouten.push_back(std::move(f));
+    }
+
+private:
+    void mislukt(std::string naam, std::string reden) {
+        verslag_.scenarios.push_back(ScenarioUitslag{bestand_, std::move(naam), {std::move(reden)}});
+    }
+
+    std::optional<Verwachting> verwachting(const YAML::Node& n, const std::string& pad) {
+        if (n.IsScalar()) return Verwachting{n.Scalar(), {}, {}, {}, {}};
+        auto v = y_.kaart(n, pad, sleutels_wel);
+        if (!v) return std::nullopt;
+        Verwachting w;
+        auto id = y_.tekst((*v)["id"], pad + ".id");
+        if (!id) {
+            if (afwezig((*v)["id"])) y_.fout(n, fmt::format("'{}.id' ontbreekt", pad));
+            return std::nullopt;
+        }
+        w.id = *id;
+        w.soort = y_.keuze((*v)["soort"], pad + ".soort", soorten, "soort");
+        w.onderwerp = y_.keuze((*v)["onderwerp"], pad + ".onderwerp",
+                               std::vector<std::string>(onderwerpen.begin(), onderwerpen.end()), "onderwerp");
+        w.stap = y_.geheel((*v)["stap"], pad + ".stap");
+        w.tekst_bevat = y_.tekst((*v)["tekst_bevat"], pad + ".tekst_bevat");
+        return w;
+    }
+
+    // Reports an id no rule has: a typo in a scenario would otherwise pass `niet` silently.
+    void bestaat(const YAML::Node& n, const std::string& id) {
+        if (index_.count(id)) return;
+        std::vector<std::string> ids;
+        for (const auto* regel : r_.engine().rules()) ids.push_back(regel->id);
+        y_.fout(n, fmt::format("geen regel met id '{}' in de kennisbank{}", id, bedoelde_je_regel(id, ids)));
+    }
+    static std::string bedoelde_je_regel(const std::string& id, const std::vector<std::string>& ids) {
+        return bedoelde_je(id, ids);
+    }
+
+    void scenario(const YAML::Node& node) {
+        const std::size_t fouten_voor = y_.fouten().size();
+        auto s = y_.kaart(node, "scenario", sleutels_scenario);
+        if (!s) {
+            mislukt(bestand_, "het scenario is geen kaart");
+            return;
+        }
+        std::string naam = y_.tekst((*s)["naam"], "naam").value_or(fmt::format("{} (regel {})", bestand_, node.Mark().line + 1));
+        const auto opdracht_tekst = y_.keuze((*s)["opdracht"], "opdracht", opdrachten, "opdracht").value_or("advies");
+        const Opdracht opdracht = opdracht_tekst == "communicatie" ? Opdracht::communicatie : Opdracht::advies;
+        if (!s->heeft("profiel")) y_.fout(node, "'profiel' ontbreekt in het scenario");
+        if (!s->heeft("verwacht")) y_.fout(node, "'verwacht' ontbreekt in het scenario");
+        auto v = y_.kaart((*s)["verwacht"], "verwacht", sleutels_verwacht);
+
+        std::optional<std::int64_t> huidige;
+        std::vector<Verwachting> wel;
+        std::vector<std::string> niet;
+        std::optional<std::string> eerste_actie;
+        bool geen_waarschuwingen = false;
+        if (v) {
+            huidige = y_.geheel((*v)["huidige_stap"], "verwacht.huidige_stap");
+            if (huidige && (*huidige < 1 || *huidige > 5))
+                y_.fout((*v)["huidige_stap"], fmt::format("'verwacht.huidige_stap' moet tussen 1 en 5 liggen, niet {}", *huidige));
+            if (auto l = y_.lijst((*v)["wel"], "verwacht.wel"))
+                for (std::size_t i = 0; i < l->size(); ++i)
+                    if (auto w = verwachting((*l)[i], fmt::format("verwacht.wel[{}]", i + 1))) {
+                        bestaat((*l)[i], w->id);
+                        wel.push_back(std::move(*w));
+                    }
+            if (auto l = y_.lijst((*v)["niet"], "verwacht.niet"))
+                for (std::size_t i = 0; i < l->size(); ++i)
+                    if (auto id = y_.tekst((*l)[i], fmt::format("verwacht.niet[{}]", i + 1))) {
+                        bestaat((*l)[i], *id);
+                        niet.push_back(*id);
+                    }
+            eerste_actie = y_.tekst((*v)["eerste_actie"], "verwacht.eerste_actie");
+            if (eerste_actie) bestaat((*v)["eerste_actie"], *eerste_actie);
+            geen_waarschuwingen = y_.boolean((*v)["geen_waarschuwingen"], "verwacht.geen_waarschuwingen").value_or(false);
+        }
+        if (y_.fouten().size() > fouten_voor) {
+            mislukt(naam, "het scenario zelf bevat fouten (zie hierboven)");
+            return;
+        }
+
+        auto profiel = lees_profiel((*s)["profiel"], bestand_, tekst_, r_.vocabulaire(), opdracht);
+        if (!profiel.invoer) {
+            ScenarioUitslag u{bestand_, naam, {}};
+            for (const auto& f : profiel.fouten)
+                u.redenen.push_back(fmt::format("profiel ongeldig: {}:{}: {}", f.line, f.col, f.message));
+            verslag_.scenarios.push_back(std::move(u));
+            return;
+        }
+        ScenarioUitslag u{bestand_, naam, {}};
+        Advies advies;
+        try {
+            advies = r_.raadpleeg(*profiel.invoer, opdracht);
+        } catch (const KennisbankFout& e) {
+            u.redenen.push_back(std::string("kennisbank: ") + e.what());
+        } catch (const InvoerFout& e) {
+            for (const auto& f : e.fouten) u.redenen.push_back("kennisbank: " + f.message);
+        }
+        for (const auto& f : r_.engine().firing_log())
+            if (f.rule)
+                if (auto it = index_.find(f.rule->id); it != index_.end()) gevuurd_[it->second] = true;
+        if (!u.redenen.empty()) {
+            verslag_.scenarios.push_back(std::move(u));
+            return;
+        }
+        controleer(advies, huidige, wel, niet, eerste_actie, geen_waarschuwingen, u);
+        verslag_.scenarios.push_back(std::move(u));
+    }
+
+    static void controleer(const Advies& a, std::optional<std::int64_t> huidige, const std::vector<Verwachting>& wel,
+                           const std::vector<std::string>& niet, const std::optional<std::string>& eerste_actie,
+                           bool geen_waarschuwingen, ScenarioUitslag& u) {
+        if (huidige && a.huidige_stap != *huidige)
+            u.redenen.push_back(fmt::format("huidige stap is {}, verwacht {}", a.huidige_stap, *huidige));
+        for (const auto& w : wel) {
+            if (std::any_of(a.adviezen.begin(), a.adviezen.end(), [&](const AdviesItem& x) { return w.past(x); })) continue;
+            std::string reden = "verwacht advies " + w.beschrijving() + " ontbreekt";
+            for (const auto& x : a.adviezen)
+                if (x.id == w.id) {
+                    reden += fmt::format("; wel gegeven als {}: \"{}\"", kort(x), x.tekst);
+                    break;
+                }
+            u.redenen.push_back(std::move(reden));
+        }
+        for (const auto& id : niet)
+            for (const auto& x : a.adviezen)
+                if (x.id == id) {
+                    u.redenen.push_back(fmt::format("advies '{}' had niet mogen komen: \"{}\"", id, x.tekst));
+                    break;
+                }
+        if (eerste_actie) {
+            auto it = std::find_if(a.adviezen.begin(), a.adviezen.end(), [](const AdviesItem& x) { return x.soort == Soort::actie; });
+            if (it == a.adviezen.end())
+                u.redenen.push_back(fmt::format("eerste actie zou '{}' zijn, maar er is geen enkele actie", *eerste_actie));
+            else if (it->id != *eerste_actie)
+                u.redenen.push_back(fmt::format("eerste actie is '{}', verwacht '{}'", it->id, *eerste_actie));
+        }
+        if (geen_waarschuwingen)
+            for (const auto& x : a.adviezen)
+                if (x.soort == Soort::waarschuwing)
+                    u.redenen.push_back(fmt::format("onverwachte waarschuwing '{}': \"{}\"", x.id, x.tekst));
+    }
+
+    std::string bestand_;
+    std::string tekst_;
+    YamlLezer y_;
+    Raadpleging& r_;
+    TestVerslag& verslag_;
+    std::vector<bool>& gevuurd_;
+    std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+}  // namespace
+
+int TestVerslag::geslaagd() const {
+    return static_cast<int>(std::count_if(scenarios.begin(), scenarios.end(), [](const auto& s) { return s.geslaagd(); }));
+}
+int TestVerslag::mislukt() const { return static_cast<int>(scenarios.size()) - geslaagd(); }
+int TestVerslag::status() const {
+    if (!fouten.empty()) return 2;
+    return (mislukt() > 0 || !nooit_gevuurd.empty()) ? 1 : 0;
+}
+
+void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, Raadpleging& raadpleging,
+                          TestVerslag& verslag, std::vector<bool>& gevuurd) {
+    ScenarioLezer(bestand, tekst, raadpleging, verslag, gevuurd).lees();
+}
+
+TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
+    namespace fs = std::filesystem;
+    TestVerslag verslag;
+    const auto regels = raadpleging.engine().rules();
+    verslag.regels = regels.size();
+    std::vector<bool> gevuurd(regels.size(), false);
+
+    std::vector<fs::path> bestanden;
+    std::error_code ec;
+    if (fs::is_regular_file(map, ec)) {
+        bestanden.push_back(map);
+    } else {
+        for (fs::directory_iterator it(map, ec), eind; !ec && it != eind; it.increment(ec))
+            if (it->is_regular_file() && it->path().extension() == ".yaml") bestanden.push_back(it->path());
+        if (ec || !fs::is_directory(map)) {
+            Fout f;
+            f.file = map;
+            f.line = 1;
+            f.col = 1;
+            f.message = "kan de map met scenario's niet lezen";
+            verslag.fouten.push_back(std::move(f));
+            return verslag;
+        }
+    }
+    std::sort(bestanden.begin(), bestanden.end());
+    for (const auto& pad : bestanden) {
+        std::ifstream in(pad, std::ios::binary);
+        const std::string tekst((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        draai_scenario_tekst(pad.string(), tekst, raadpleging, verslag, gevuurd);
+    }
+    for (std::size_t i = 0; i < regels.size(); ++i)
+        if (!gevuurd[i]) verslag.nooit_gevuurd.push_back(regels[i]->id);
+    return verslag;
+}
+
+std::string verslag_tekst(const TestVerslag& v) {
+    std::string uit;
+    for (const auto& s : v.scenarios) {
+        uit += fmt::format("{:<5} {}: {}\n", s.geslaagd() ? "ok" : "FOUT", s.bestand, s.naam);
+        for (const auto& r : s.redenen) uit += "      - " + r + "\n";
+    }
+    uit += fmt::format("\nregeldekking: {} van de {} regels gevuurd\n", v.regels - v.nooit_gevuurd.size(), v.regels);
+    if (!v.nooit_gevuurd.empty()) {
+        uit += "FOUT  nooit gevuurd door een scenario:\n";
+        for (const auto& id : v.nooit_gevuurd) uit += "      - " + id + "\n";
+    }
+    uit += fmt::format("{} passed, {} failed\n", v.geslaagd(), v.mislukt());
+    return uit;
+}
+
+}  // namespace ww::advies

@@ -1,0 +1,40 @@
+// The scenario runner behind `wegwijzer test DIR`: each scenario is an inline gemeenteprofiel with
+// the advice it must (and must not) produce. Also measures which rules no scenario ever fires.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "advies/fout.hpp"
+#include "advies/raadpleging.hpp"
+
+namespace ww::advies {
+
+struct ScenarioUitslag {
+    std::string bestand;
+    std::string naam;
+    std::vector<std::string> redenen;  // empty: passed
+    bool geslaagd() const { return redenen.empty(); }
+};
+
+struct TestVerslag {
+    std::vector<ScenarioUitslag> scenarios;
+    std::vector<std::string> nooit_gevuurd;  // rule ids, in knowledge-base order
+    std::size_t regels = 0;                  // rules in the knowledge base
+    std::vector<Fout> fouten;                // malformed scenario files (their scenarios count as failed)
+    int geslaagd() const;
+    int mislukt() const;
+    // Exit status: 0 all passed and every rule fired, 2 a scenario file is malformed, else 1.
+    int status() const;
+};
+
+// Runs every *.yaml in `map` (sorted by name; a file holds one scenario, or a list of them).
+TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging);
+// Runs the scenarios in one file's text (for tests).
+void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, Raadpleging& raadpleging,
+                          TestVerslag& verslag, std::vector<bool>& gevuurd);
+
+// The report: per scenario ok/FOUT with reasons, rule coverage, "N passed, N failed".
+std::string verslag_tekst(const TestVerslag& verslag);
+
+}  // namespace ww::advies
