@@ -1,0 +1,120 @@
+#include "advies/opdrachten.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "advies/fout.hpp"
+#include "advies/kennisbank.hpp"
+#include "advies/lint.hpp"
+#include "advies/profiel_lezer.hpp"
+#include "advies/raadpleging.hpp"
+#include "advies/scenario.hpp"
+#include "advies/suggestie.hpp"
+#include "advies/waarom_niet.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+std::string kies_kennisbank(const std::string& kb) {
+    if (!kb.empty()) return kb;
+    auto standaard = standaard_kennisbank();
+    if (standaard.empty()) {
+        Fout f;
+        f.file = "wegwijzer";
+        f.line = 1;
+        f.col = 1;
+        f.message = "geen kennisbank gevonden naast het programma of in de broncode; geef er een met --kb MAP";
+        throw InvoerFout({f});
+    }
+    return standaard;
+}
+
+// Runs `werk`, turning every way it can fail into an exit status and a message on standard error:
+// bad input and faulty knowledge bases exit 2, anything unforeseen 1. Never lets an exception out.
+template <typename F>
+Uitvoer veilig(F&& werk) {
+    Uitvoer u;
+    try {
+        u = werk();
+    } catch (const InvoerFout& e) {
+        u = Uitvoer{2, {}, formatteer(e.fouten)};
+    } catch (const KennisbankFout& e) {
+        u = Uitvoer{2, {}, fmt::format("wegwijzer: fout: kennisbank: {}\n", e.what())};
+    } catch (const LoadError& e) {
+        u = Uitvoer{2, {}, formatteer(e.diagnostics.items())};
+    } catch (const std::exception& e) {
+        u = Uitvoer{1, {}, fmt::format("wegwijzer: fout: {}\n", e.what())};
+    }
+    return u;
+}
+
+}  // namespace
+
+OpmaakOpties terminal_opmaak() {
+    OpmaakOpties o;
+    const bool terminal = isatty(STDOUT_FILENO) == 1;
+    const char* geen_kleur = std::getenv("NO_COLOR");
+    o.kleur = terminal && (geen_kleur == nullptr || *geen_kleur == '\0');
+    if (terminal) {
+        winsize w{};
+        if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 0) o.breedte = std::clamp<int>(w.ws_col, 40, 100);
+    }
+    return o;
+}
+
+Uitvoer voer_advies_uit(const AdviesOpties& opties) {
+    return veilig([&] {
+        const auto kb = Kennisbank::laad(kies_kennisbank(opties.kb));
+        Raadpleging raadpleging(*kb);
+        auto profiel = lees_profiel_bestand(opties.profiel, raadpleging.vocabulaire(), opties.opdracht);
+        if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
+        const Advies advies = raadpleging.raadpleeg(*profiel.invoer, opties.opdracht, opties.opmaak.uitleg);
+        return Uitvoer{0, opmaak(advies, opties.formaat, opties.opmaak), {}};
+    });
+}
+
+Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profiel_pad, const std::string& kb_pad) {
+    return veilig([&] {
+        const auto kb = Kennisbank::laad(kies_kennisbank(kb_pad));
+        Raadpleging raadpleging(*kb);
+        if (!raadpleging.engine().find_rule(regel)) {
+            std::vector<std::string> ids;
+            for (const auto* r : raadpleging.engine().rules()) ids.push_back(r->id);
+            return Uitvoer{2, {}, fmt::format("wegwijzer: fout: de kennisbank heeft geen regel '{}'{}\n", regel, bedoelde_je(regel, ids))};
+        }
+        auto profiel = lees_profiel_bestand(profiel_pad, raadpleging.vocabulaire(), Opdracht::advies);
+        if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
+        raadpleging.draai(*profiel.invoer);
+        const auto& engine = raadpleging.engine();
+        return Uitvoer{0, waarom_niet_tekst(engine, engine.why_not(regel)), {}};
+    });
+}
+
+Uitvoer voer_lint_uit(const std::string& kb_pad) {
+    return veilig([&] {
+        const std::string map = kies_kennisbank(kb_pad);
+        const auto kb = Kennisbank::laad(map);
+        const LintVerslag v = lint(kb->regels(), map);
+        if (!v.fouten.empty())
+            return Uitvoer{2, {}, formatteer(v.fouten) + fmt::format("{} problemen in {}\n", v.fouten.size(), map)};
+        return Uitvoer{0, fmt::format("{}: in orde ({} regels, {} templates, {} beginfeiten)\n", map, v.regels, v.templates, v.feiten), {}};
+    });
+}
+
+Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad) {
+    return veilig([&] {
+        const auto kb = Kennisbank::laad(kies_kennisbank(kb_pad));
+        Raadpleging raadpleging(*kb);
+        const TestVerslag v = draai_scenarios(map, raadpleging);
+        return Uitvoer{v.status(), verslag_tekst(v), formatteer(v.fouten)};
+    });
+}
+
+}  // namespace ww::advies

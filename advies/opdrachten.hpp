@@ -1,0 +1,36 @@
+// The commands behind `wegwijzer advies|communicatie|waarom-niet|lint|test`, without the argument
+// parsing: each returns the whole standard output, the whole standard error and the exit status, so
+// that the cli writes the output in one go (or not at all) and tests can call them directly.
+#pragma once
+
+#include <string>
+
+#include "advies/invoer.hpp"
+#include "advies/opmaak.hpp"
+
+namespace ww::advies {
+
+struct Uitvoer {
+    int status = 0;    // 0 advice given, 2 bad input, 1 anything else
+    std::string uit;   // standard output
+    std::string fout;  // standard error
+};
+
+struct AdviesOpties {
+    std::string profiel;  // path, "-" for standard input
+    Opdracht opdracht = Opdracht::advies;
+    Formaat formaat = Formaat::text;
+    OpmaakOpties opmaak;
+    std::string kb;  // "" = the bundled knowledge base
+};
+
+Uitvoer voer_advies_uit(const AdviesOpties& opties);
+Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profiel, const std::string& kb);
+Uitvoer voer_lint_uit(const std::string& kb);
+Uitvoer voer_test_uit(const std::string& map, const std::string& kb);
+
+// For text output: colour when standard output is a terminal and NO_COLOR is unset; the terminal's
+// width (else 80).
+OpmaakOpties terminal_opmaak();
+
+}  // namespace ww::advies
