@@ -29,10 +29,16 @@ std::string format(const Diagnostic& d) {
     return out;
 }
 
-void Diagnostics::sort() {
+void Diagnostics::sort_unique() {
     std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
     });
+    // A text shared by several alternatives of a rule is checked once per alternative.
+    items_.erase(std::unique(items_.begin(), items_.end(),
+                             [](const Diagnostic& a, const Diagnostic& b) {
+                                 return std::tie(a.file, a.line, a.col, a.message) == std::tie(b.file, b.line, b.col, b.message);
+                             }),
+                 items_.end());
 }
 
 void Diagnostics::print(std::ostream& out) const {

@@ -29,8 +29,9 @@ public:
     std::size_t size() const { return items_.size(); }
     const std::vector<Diagnostic>& items() const { return items_; }
     void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
-    // Sorted by file, line and column (stable), so that output does not depend on check order.
-    void sort();
+    // Sorted by file, line and column (stable), so that output does not depend on check order;
+    // exact repeats removed.
+    void sort_unique();
     void print(std::ostream& out) const;
 
 private:

@@ -1,0 +1,758 @@
+#include "rules/compiler.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/functions.hpp"
+#include "rules/parse.hpp"
+#include "rules/suggest.hpp"
+
+namespace ww {
+
+namespace x3 = boost::spirit::x3;
+
+// Per-rule state: the variable table being built.
+struct RuleCompiler::Context {
+    RuleDef* rule = nullptr;  // null when compiling a fact or a constant
+    std::map<std::string, VarId, std::less<>> ids;
+    bool failed = false;
+
+    VarId id_of(const std::string& name) {
+        auto it = ids.find(name);
+        if (it != ids.end()) return it->second;
+        VarId id = rule ? static_cast<VarId>(rule->variables.size()) : static_cast<VarId>(ids.size());
+        if (rule) rule->variables.push_back("?" + name);
+        ids.emplace(name, id);
+        return id;
+    }
+};
+
+namespace {
+
+bool is_textual(std::optional<SlotType> t) { return t && (*t == SlotType::string || *t == SlotType::symbol); }
+bool is_numeric(std::optional<SlotType> t) {
+    return t && (*t == SlotType::integer || *t == SlotType::floating || *t == SlotType::number);
+}
+bool clash(std::optional<SlotType> a, std::optional<SlotType> b) {
+    return (is_textual(a) && is_numeric(b)) || (is_numeric(a) && is_textual(b));
+}
+
+std::optional<SlotType> type_of_value(const Value& v) {
+    switch (v.kind()) {
+        case ValueKind::boolean: return SlotType::boolean;
+        case ValueKind::integer: return SlotType::integer;
+        case ValueKind::floating: return SlotType::floating;
+        case ValueKind::string: return SlotType::string;
+        case ValueKind::symbol: return SlotType::symbol;
+        case ValueKind::list: return SlotType::list;
+        default: return std::nullopt;
+    }
+}
+
+std::string type_word(std::optional<SlotType> t) {
+    if (!t) return "onbekend";
+    switch (*t) {
+        case SlotType::string: return "tekst";
+        case SlotType::symbol: return "symbool";
+        case SlotType::integer: return "geheel getal";
+        case SlotType::floating: return "kommagetal";
+        case SlotType::number: return "getal";
+        case SlotType::boolean: return "waarheidswaarde";
+        case SlotType::list: return "lijst";
+        case SlotType::any: return "willekeurig";
+    }
+    return "onbekend";
+}
+
+// The value of an expression that needs no facts, if it is one.
+std::optional<Value> fold(const Expr& e) {
+    switch (e.op) {
+        case Op::constant: return e.value;
+        case Op::list: {
+            std::vector<Value> items;
+            for (const auto& a : e.args) {
+                auto v = fold(a);
+                if (!v) return std::nullopt;
+                items.push_back(std::move(*v));
+            }
+            return Value(std::move(items));
+        }
+        default: return std::nullopt;
+    }
+}
+
+Op cmp_of(ast::binop op) {
+    switch (op) {
+        case ast::binop::eq: return Op::eq;
+        case ast::binop::ne: return Op::ne;
+        case ast::binop::lt: return Op::lt;
+        case ast::binop::le: return Op::le;
+        case ast::binop::gt: return Op::gt;
+        case ast::binop::ge: return Op::ge;
+        default: return Op::in;
+    }
+}
+
+bool is_arithmetic(ast::binop op) {
+    return op == ast::binop::add || op == ast::binop::sub || op == ast::binop::mul || op == ast::binop::div ||
+           op == ast::binop::idiv || op == ast::binop::mod;
+}
+bool is_comparison(ast::binop op) {
+    return op == ast::binop::eq || op == ast::binop::ne || op == ast::binop::lt || op == ast::binop::le ||
+           op == ast::binop::gt || op == ast::binop::ge;
+}
+
+Op arith_of(ast::binop op) {
+    switch (op) {
+        case ast::binop::add: return Op::add;
+        case ast::binop::sub: return Op::sub;
+        case ast::binop::mul: return Op::mul;
+        case ast::binop::div: return Op::div;
+        case ast::binop::idiv: return Op::idiv;
+        default: return Op::mod;
+    }
+}
+
+// The bare variable an expression consists of, if it is nothing else (`?x`).
+const ast::variable* bare_variable(const ast::operand& o);
+const ast::variable* bare_variable(const ast::expression& e) {
+    if (!e.rest.empty()) return nullptr;
+    return bare_variable(e.first);
+}
+const ast::variable* bare_variable(const ast::operand& o) {
+    if (auto v = boost::get<ast::variable>(&o.get())) return v;
+    if (auto e = boost::get<x3::forward_ast<ast::expression>>(&o.get())) return bare_variable(e->get());
+    if (auto p = boost::get<x3::forward_ast<ast::postfix>>(&o.get()))
+        if (p->get().suffixes.empty()) return bare_variable(p->get().base);
+    return nullptr;
+}
+
+}  // namespace
+
+// Turns one expression tree into an Expr, checking names and evident types.
+struct ExprCompiler {
+    RuleCompiler& rc;
+    RuleCompiler::Context& cx;
+    const RuleCompiler::Scope& scope;
+    const Site& site;
+
+    using result_type = Expr;
+
+    void error(std::uint32_t offset, std::string message) {
+        rc.reporter_.at_site(site, offset, std::move(message));
+        cx.failed = true;
+    }
+    Expr at(Expr e, std::uint32_t offset) {
+        e.source_offset = site.approx_file_offset(offset);
+        return e;
+    }
+
+    std::optional<SlotType> type_of(const Expr& e) const {
+        switch (e.op) {
+            case Op::constant: return type_of_value(e.value);
+            case Op::var:
+                for (const auto& [name, info] : scope)
+                    if (info.id == e.var) return info.type;
+                return std::nullopt;
+            case Op::slot:
+                if (!e.args.empty() && e.args[0].op == Op::var) {
+                    for (const auto& [name, info] : scope) {
+                        if (info.id != e.args[0].var || !info.fact_tmpl) continue;
+                        const TemplateDef& t = rc.base_.templates()[*info.fact_tmpl];
+                        int i = t.slot_index(e.name);
+                        if (i >= 0) return t.slots[static_cast<std::size_t>(i)].type;
+                    }
+                }
+                return std::nullopt;
+            case Op::add: case Op::sub: case Op::mul: case Op::mod: case Op::idiv: {
+                auto a = type_of(e.args[0]);
+                auto b = type_of(e.args[1]);
+                if (a == SlotType::integer && b == SlotType::integer) return SlotType::integer;
+                return SlotType::number;
+            }
+            case Op::div: return SlotType::floating;
+            case Op::neg: return type_of(e.args[0]);
+            case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in:
+            case Op::logical_and: case Op::logical_or: case Op::logical_not:
+                return SlotType::boolean;
+            case Op::list: return SlotType::list;
+            case Op::concat: return SlotType::string;
+            default: return std::nullopt;
+        }
+    }
+
+    Expr operator()(const ast::nil_lit& n) { return at(Expr::constant_of(Value(Nil{})), n.offset); }
+    Expr operator()(const ast::bool_lit& b) { return at(Expr::constant_of(Value(b.value)), b.offset); }
+    Expr operator()(const ast::int_lit& i) { return at(Expr::constant_of(Value(i.value)), i.offset); }
+    Expr operator()(const ast::float_lit& f) { return at(Expr::constant_of(Value(f.value)), f.offset); }
+    Expr operator()(const ast::symbol_ref& s) { return at(Expr::constant_of(Value::symbol(s.name)), s.offset); }
+
+    Expr operator()(const ast::variable& v) {
+        auto it = scope.find(v.name);
+        if (it == scope.end()) {
+            error(v.offset, fmt::format("variabele ?{} is hier niet gebonden", v.name));
+            return at(Expr::constant_of(Value()), v.offset);
+        }
+        return at(Expr::var_of(it->second.id), v.offset);
+    }
+
+    Expr operator()(const ast::parameter& p) {
+        const Param* param = rc.base_.find_param(p.name);
+        if (!param) {
+            std::vector<std::string> names;
+            for (const auto& q : rc.base_.params()) names.push_back(q.name);
+            error(p.offset, fmt::format("onbekende parameter ${}{}", p.name, did_you_mean(p.name, names, "$")));
+            return at(Expr::constant_of(Value()), p.offset);
+        }
+        return at(Expr::constant_of(param->value), p.offset);
+    }
+
+    Expr operator()(const ast::string_lit& s) {
+        std::vector<Expr> parts;
+        for (const auto& part : s.parts) {
+            if (auto text = boost::get<std::string>(&part.get())) parts.push_back(Expr::constant_of(Value::string(*text)));
+            else parts.push_back((*this)(boost::get<ast::expression>(part.get())));
+        }
+        if (parts.empty()) return at(Expr::constant_of(Value::string("")), s.offset);
+        if (parts.size() == 1 && parts[0].op == Op::constant && parts[0].value.kind() == ValueKind::string)
+            return at(std::move(parts[0]), s.offset);
+        return at(Expr::make(Op::concat, std::move(parts)), s.offset);
+    }
+
+    Expr operator()(const ast::list_lit& l) {
+        std::vector<Expr> items;
+        for (const auto& i : l.items) items.push_back((*this)(i));
+        Expr e = Expr::make(Op::list, std::move(items));
+        if (auto v = fold(e)) return at(Expr::constant_of(std::move(*v)), l.offset);
+        return at(std::move(e), l.offset);
+    }
+
+    Expr operator()(const ast::call& c) {
+        std::vector<Expr> args;
+        for (const auto& a : c.args) args.push_back((*this)(a));
+        const FunctionInfo* fn = find_function(c.name);
+        if (!fn) {
+            std::vector<std::string> names;
+            for (const auto& f : all_functions()) names.push_back(f.name);
+            std::sort(names.begin(), names.end());
+            error(c.offset, fmt::format("onbekende functie '{}'{}", c.name, did_you_mean(c.name, names)));
+        } else {
+            int n = static_cast<int>(args.size());
+            if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args)) {
+                std::string expected = fn->max_args < 0 ? fmt::format("minstens {}", fn->min_args)
+                                       : fn->min_args == fn->max_args ? std::to_string(fn->min_args)
+                                                                      : fmt::format("{} tot {}", fn->min_args, fn->max_args);
+                error(c.offset, fmt::format("functie '{}' verwacht {} argument{}, maar krijgt er {} ({})", c.name,
+                                            expected, expected == "1" ? "" : "en", n, fn->signature));
+            }
+        }
+        return at(Expr::call_of(c.name, std::move(args)), c.offset);
+    }
+
+    Expr operator()(const ast::unary& u) {
+        Expr rhs = boost::apply_visitor(*this, u.rhs);
+        if (u.op == ast::unop::neg) {
+            if (rhs.op == Op::constant && rhs.value.kind() == ValueKind::integer)
+                return at(Expr::constant_of(Value(-rhs.value.as_int())), u.offset);
+            if (rhs.op == Op::constant && rhs.value.kind() == ValueKind::floating)
+                return at(Expr::constant_of(Value(-rhs.value.as_float())), u.offset);
+            if (is_textual(type_of(rhs))) error(u.offset, "een tekst kun je niet negatief maken");
+            return at(Expr::make(Op::neg, {std::move(rhs)}), u.offset);
+        }
+        return at(Expr::make(Op::logical_not, {std::move(rhs)}), u.offset);
+    }
+
+    Expr operator()(const ast::postfix& p) {
+        Expr e = boost::apply_visitor(*this, p.base);
+        for (const auto& s : p.suffixes) {
+            if (auto slot = boost::get<ast::slot_suffix>(&s.get())) {
+                if (e.op == Op::var) {
+                    for (const auto& [name, info] : scope) {
+                        if (info.id != e.var) continue;
+                        if (info.fact_tmpl) {
+                            const TemplateDef& t = rc.base_.templates()[*info.fact_tmpl];
+                            if (t.slot_index(slot->name) < 0) {
+                                std::vector<std::string> names;
+                                for (const auto& sd : t.slots) names.push_back(sd.name);
+                                error(slot->offset + 1, fmt::format("template '{}' heeft geen slot '{}'{}", t.name,
+                                                                    slot->name, did_you_mean(slot->name, names)));
+                            }
+                        } else if (info.type) {
+                            error(slot->offset, fmt::format("?{} is geen feitverwijzing (gebruik ?{} <- patroon)", name, name));
+                        }
+                    }
+                }
+                Expr s_expr = Expr::make(Op::slot, {std::move(e)});
+                s_expr.name = slot->name;
+                e = at(std::move(s_expr), slot->offset);
+            } else {
+                const auto& index = boost::get<ast::index_suffix>(s.get());
+                Expr i = (*this)(index.index);
+                e = at(Expr::make(Op::index, {std::move(e), std::move(i)}), index.offset);
+            }
+        }
+        return e;
+    }
+
+    Expr operator()(const x3::forward_ast<ast::string_lit>& f) { return (*this)(f.get()); }
+    Expr operator()(const x3::forward_ast<ast::list_lit>& f) { return (*this)(f.get()); }
+    Expr operator()(const x3::forward_ast<ast::call>& f) { return (*this)(f.get()); }
+    Expr operator()(const x3::forward_ast<ast::unary>& f) { return (*this)(f.get()); }
+    Expr operator()(const x3::forward_ast<ast::postfix>& f) { return (*this)(f.get()); }
+    Expr operator()(const x3::forward_ast<ast::expression>& f) { return (*this)(f.get()); }
+
+    Expr operator()(const ast::expression& e) {
+        Expr left = boost::apply_visitor(*this, e.first);
+        std::size_t comparisons = 0;
+        for (const auto& op : e.rest) {
+            Expr right = boost::apply_visitor(*this, op.rhs);
+            auto lt = type_of(left);
+            auto rt = type_of(right);
+            if (is_arithmetic(op.op)) {
+                if (is_textual(lt) || is_textual(rt))
+                    error(op.offset, fmt::format("rekenen met een {} kan niet", type_word(is_textual(lt) ? lt : rt)));
+                left = at(Expr::make(arith_of(op.op), {std::move(left), std::move(right)}), op.offset);
+            } else if (op.op == ast::binop::logical_and || op.op == ast::binop::logical_or) {
+                left = at(Expr::make(op.op == ast::binop::logical_and ? Op::logical_and : Op::logical_or,
+                                     {std::move(left), std::move(right)}),
+                          op.offset);
+            } else {
+                if (++comparisons > 1) error(op.offset, "vergelijkingen kun je niet aaneenschakelen; gebruik 'and'");
+                if (is_comparison(op.op) && clash(lt, rt))
+                    error(op.offset, fmt::format("vergelijking van een {} met een {}", type_word(lt), type_word(rt)));
+                Expr cmp = Expr::make(cmp_of(op.op), {std::move(left), std::move(right)});
+                if (op.op == ast::binop::not_in) cmp = at(std::move(cmp), op.offset), cmp = Expr::make(Op::logical_not, {std::move(cmp)});
+                left = at(std::move(cmp), op.offset);
+            }
+        }
+        return left;
+    }
+};
+
+const TemplateDef* RuleCompiler::lookup_template(const std::string& name, std::uint32_t offset, const Site& site) {
+    const TemplateDef* t = base_.find_template(name);
+    if (!t) {
+        std::vector<std::string> names;
+        for (const auto& td : base_.templates()) names.push_back(td.name);
+        std::sort(names.begin(), names.end());
+        reporter_.at_site(site, offset, fmt::format("onbekende template '{}'{}", name, did_you_mean(name, names)));
+    }
+    return t;
+}
+
+int RuleCompiler::lookup_slot(const TemplateDef& t, const std::string& slot, std::uint32_t offset, const Site& site) {
+    int i = t.slot_index(slot);
+    if (i < 0) {
+        std::vector<std::string> names;
+        for (const auto& s : t.slots) names.push_back(s.name);
+        reporter_.at_site(site, offset,
+                          fmt::format("template '{}' heeft geen slot '{}'{}", t.name, slot, did_you_mean(slot, names)));
+    }
+    return i;
+}
+
+std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pattern& p, const Site& site, Scope& scope) {
+    const TemplateDef* t = lookup_template(p.tmpl, p.offset, site);
+    if (!t) {
+        cx.failed = true;
+        return std::nullopt;
+    }
+    Pattern out;
+    out.tmpl = *base_.template_id(p.tmpl);
+    std::map<int, std::pair<Value, std::uint32_t>> constants;  // slot -> the constant it must equal
+    for (const auto& sc : p.slots) {
+        int slot = lookup_slot(*t, sc.slot, sc.offset, site);
+        if (slot < 0) {
+            cx.failed = true;
+            continue;
+        }
+        const SlotDef& sd = t->slots[static_cast<std::size_t>(slot)];
+        SlotConstraint c;
+        c.slot = slot;
+        c.source_offset = site.approx_file_offset(sc.offset);
+        if (sc.op == ast::slot_op::colon) {
+            if (const ast::variable* v = bare_variable(sc.value)) {
+                c.kind = SlotConstraint::Kind::bind;
+                auto it = scope.find(v->name);
+                if (it == scope.end()) {
+                    VarInfo info;
+                    info.id = cx.id_of(v->name);
+                    if (sd.type != SlotType::any) info.type = sd.type;
+                    it = scope.emplace(v->name, info).first;
+                } else if (clash(it->second.type, sd.type)) {
+                    reporter_.at_site(site, v->offset,
+                                      fmt::format("?{} is een {}, maar slot '{}' is een {}; deze regel kan nooit vuren",
+                                                  v->name, type_word(it->second.type), sd.name, type_word(sd.type)));
+                    cx.failed = true;
+                }
+                c.var = it->second.id;
+                out.constraints.push_back(std::move(c));
+                continue;
+            }
+        }
+        c.kind = SlotConstraint::Kind::test;
+        ExprCompiler ec{*this, cx, scope, site};
+        c.rhs = ec(sc.value);
+        switch (sc.op) {
+            case ast::slot_op::colon:
+            case ast::slot_op::eq: c.cmp = Op::eq; break;
+            case ast::slot_op::ne: c.cmp = Op::ne; break;
+            case ast::slot_op::lt: c.cmp = Op::lt; break;
+            case ast::slot_op::le: c.cmp = Op::le; break;
+            case ast::slot_op::gt: c.cmp = Op::gt; break;
+            case ast::slot_op::ge: c.cmp = Op::ge; break;
+            case ast::slot_op::in: c.cmp = Op::in; break;
+            case ast::slot_op::not_in: c.cmp = Op::in; c.negate = true; break;
+        }
+        auto rhs_type = ec.type_of(c.rhs);
+        const std::uint32_t value_offset = sc.value.offset;
+        if (c.cmp != Op::in && clash(sd.type == SlotType::any ? std::nullopt : std::optional(sd.type), rhs_type)) {
+            reporter_.at_site(site, value_offset,
+                              fmt::format("slot '{}' is een {} en wordt vergeleken met een {}; deze regel kan nooit vuren",
+                                          sd.name, type_word(sd.type), type_word(rhs_type)));
+            cx.failed = true;
+        } else if (c.cmp == Op::eq && c.rhs.op == Op::constant) {
+            if (!fits(sd.type, c.rhs.value, sd.nullable)) {
+                reporter_.at_site(site, value_offset,
+                                  fmt::format("{} past niet in slot '{}' ({}{}); deze regel kan nooit vuren",
+                                              c.rhs.value.repr(), sd.name, type_name(sd.type), sd.nullable ? ", nullable" : ""));
+                cx.failed = true;
+            } else {
+                auto [it, fresh] = constants.emplace(slot, std::make_pair(c.rhs.value, value_offset));
+                if (!fresh && !(it->second.first == c.rhs.value)) {
+                    reporter_.at_site(site, value_offset,
+                                      fmt::format("slot '{}' moet al gelijk zijn aan {}; geen feit kan allebei, deze "
+                                                  "regel kan nooit vuren",
+                                                  sd.name, it->second.first.repr()));
+                    cx.failed = true;
+                }
+            }
+        }
+        out.constraints.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast::condition& c, const Site& site, Scope& scope) {
+    Condition out;
+    out.source_text = site.text;
+    out.source_offset = site.approx_file_offset(c.offset);
+    switch (c.kind) {
+        case ast::condition_kind::test: {
+            out.kind = Condition::Kind::test;
+            ExprCompiler ec{*this, cx, scope, site};
+            out.expr = ec(*c.expr);
+            return out;
+        }
+        case ast::condition_kind::pattern: {
+            out.kind = Condition::Kind::pattern;
+            if (c.var && scope.count(c.var->name)) {
+                reporter_.at_site(site, c.var->offset, fmt::format("?{} is al gebonden", c.var->name));
+                cx.failed = true;
+            }
+            auto p = compile_pattern(cx, c.pat, site, scope);
+            if (!p) return std::nullopt;
+            out.pattern = std::move(*p);
+            if (c.var && !scope.count(c.var->name)) {
+                VarInfo info;
+                info.id = cx.id_of(c.var->name);
+                info.fact_tmpl = out.pattern.tmpl;
+                scope.emplace(c.var->name, info);
+                out.pattern.fact_var = info.id;
+            }
+            return out;
+        }
+        case ast::condition_kind::negation:
+        case ast::condition_kind::exists: {
+            out.kind = c.kind == ast::condition_kind::negation ? Condition::Kind::negation : Condition::Kind::exists;
+            Scope local = scope;  // variables first bound inside stay inside
+            auto p = compile_pattern(cx, c.pat, site, local);
+            if (!p) return std::nullopt;
+            out.pattern = std::move(*p);
+            return out;
+        }
+        case ast::condition_kind::aggregate: {
+            out.kind = Condition::Kind::aggregate;
+            static const std::map<std::string, AggregateKind, std::less<>> kinds = {
+                {"count", AggregateKind::count}, {"sum", AggregateKind::sum}, {"min", AggregateKind::min}, {"max", AggregateKind::max}};
+            auto k = kinds.find(c.aggregate);
+            if (k == kinds.end()) {
+                reporter_.at_site(site, c.var->end, fmt::format("onbekend aggregaat '{}' (count, sum, min of max){}", c.aggregate,
+                                                                did_you_mean(c.aggregate, {"count", "max", "min", "sum"})));
+                cx.failed = true;
+                return std::nullopt;
+            }
+            out.aggregate = k->second;
+            if (scope.count(c.var->name)) {
+                reporter_.at_site(site, c.var->offset, fmt::format("?{} is al gebonden", c.var->name));
+                cx.failed = true;
+            }
+            Scope local = scope;
+            auto p = compile_pattern(cx, c.pat, site, local);
+            if (!p) return std::nullopt;
+            out.pattern = std::move(*p);
+            std::optional<SlotType> result_type = SlotType::integer;
+            if (out.aggregate == AggregateKind::count) {
+                if (c.expr) {
+                    reporter_.at_site(site, c.expr->offset, "count telt feiten en neemt geen expressie");
+                    cx.failed = true;
+                }
+            } else if (!c.expr) {
+                reporter_.at_site(site, c.pat.end, fmt::format("{} heeft een expressie nodig: {}(patroon, expressie)", c.aggregate, c.aggregate));
+                cx.failed = true;
+            } else {
+                ExprCompiler ec{*this, cx, local, site};
+                out.expr = ec(*c.expr);
+                result_type = out.aggregate == AggregateKind::sum ? std::optional(SlotType::number) : ec.type_of(out.expr);
+                if (is_textual(ec.type_of(out.expr)) && out.aggregate == AggregateKind::sum) {
+                    reporter_.at_site(site, c.expr->offset, "de som van een tekst kan niet");
+                    cx.failed = true;
+                }
+            }
+            VarInfo info;
+            info.id = cx.id_of(c.var->name);
+            info.type = result_type;
+            out.result = info.id;
+            scope.emplace(c.var->name, info);
+            return out;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Action> RuleCompiler::compile_action(Context& cx, const ast::action& a, const Site& site, Scope& scope) {
+    Action out;
+    out.source_text = site.text;
+    out.source_offset = site.approx_file_offset(a.offset);
+    ExprCompiler ec{*this, cx, scope, site};
+    // Slot values of assert and modify: `slot: expr` only, each slot once, fitting its type.
+    auto slot_values = [&](const TemplateDef& t) {
+        std::set<int> seen;
+        for (const auto& sc : a.pat.slots) {
+            if (sc.op != ast::slot_op::colon) {
+                reporter_.at_site(site, sc.offset, fmt::format("schrijf '{}: waarde'; vergelijkingen horen in condities", sc.slot));
+                cx.failed = true;
+            }
+            int slot = lookup_slot(t, sc.slot, sc.offset, site);
+            if (slot < 0) {
+                cx.failed = true;
+                continue;
+            }
+            if (!seen.insert(slot).second) {
+                reporter_.at_site(site, sc.offset, fmt::format("slot '{}' staat er twee keer", sc.slot));
+                cx.failed = true;
+            }
+            const SlotDef& sd = t.slots[static_cast<std::size_t>(slot)];
+            Expr value = ec(sc.value);
+            if (value.op == Op::constant && !fits(sd.type, value.value, sd.nullable)) {
+                reporter_.at_site(site, sc.value.offset,
+                                  fmt::format("{} past niet in slot '{}' ({}{})", value.value.repr(), sd.name,
+                                              type_name(sd.type), sd.nullable ? ", nullable" : ""));
+                cx.failed = true;
+            } else if (sd.type != SlotType::any && clash(sd.type, ec.type_of(value))) {
+                reporter_.at_site(site, sc.value.offset,
+                                  fmt::format("slot '{}' is een {}, de waarde een {}", sd.name, type_word(sd.type),
+                                              type_word(ec.type_of(value))));
+                cx.failed = true;
+            }
+            out.slots.emplace_back(slot, std::move(value));
+        }
+    };
+    switch (a.kind) {
+        case ast::action_kind::assert_fact: {
+            out.kind = Action::Kind::assert_fact;
+            const TemplateDef* t = lookup_template(a.pat.tmpl, a.pat.offset, site);
+            if (!t) {
+                cx.failed = true;
+                return std::nullopt;
+            }
+            out.tmpl = *base_.template_id(a.pat.tmpl);
+            slot_values(*t);
+            return out;
+        }
+        case ast::action_kind::modify: {
+            out.kind = Action::Kind::modify;
+            auto it = scope.find(a.var->name);
+            if (it == scope.end() || !it->second.fact_tmpl) {
+                reporter_.at_site(site, a.var->offset,
+                                  it == scope.end() ? fmt::format("variabele ?{} is hier niet gebonden", a.var->name)
+                                                    : fmt::format("?{} is geen feitverwijzing (gebruik ?{} <- patroon)",
+                                                                  a.var->name, a.var->name));
+                cx.failed = true;
+                return std::nullopt;
+            }
+            out.target = Expr::var_of(it->second.id);
+            out.target.source_offset = site.approx_file_offset(a.var->offset);
+            out.tmpl = *it->second.fact_tmpl;
+            slot_values(base_.templates()[out.tmpl]);
+            return out;
+        }
+        case ast::action_kind::retract: {
+            out.kind = Action::Kind::retract;
+            if (const ast::variable* v = bare_variable(*a.expr)) {
+                auto it = scope.find(v->name);
+                if (it != scope.end() && !it->second.fact_tmpl) {
+                    reporter_.at_site(site, v->offset,
+                                      fmt::format("?{} is geen feitverwijzing (gebruik ?{} <- patroon)", v->name, v->name));
+                    cx.failed = true;
+                }
+            }
+            out.target = ec(*a.expr);
+            return out;
+        }
+        case ast::action_kind::bind: {
+            out.kind = Action::Kind::bind;
+            out.expr = ec(*a.expr);
+            auto type = ec.type_of(out.expr);
+            VarInfo info;
+            info.id = cx.id_of(a.var->name);
+            info.type = type;
+            out.var = info.id;
+            scope[a.var->name] = info;
+            return out;
+        }
+        case ast::action_kind::halt: out.kind = Action::Kind::halt; return out;
+        case ast::action_kind::emit: {
+            out.kind = Action::Kind::emit;
+            out.record_name = a.pat.tmpl;
+            std::set<std::string> seen;
+            for (const auto& sc : a.pat.slots) {
+                if (sc.op != ast::slot_op::colon) {
+                    reporter_.at_site(site, sc.offset, fmt::format("schrijf '{}: waarde' in een emit", sc.slot));
+                    cx.failed = true;
+                }
+                if (!seen.insert(sc.slot).second) {
+                    reporter_.at_site(site, sc.offset, fmt::format("veld '{}' staat er twee keer", sc.slot));
+                    cx.failed = true;
+                }
+                out.fields.emplace_back(sc.slot, ec(sc.value));
+            }
+            return out;
+        }
+    }
+    return std::nullopt;
+}
+
+bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<Site>& conditions,
+                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<Site>& actions) {
+    Context cx;
+    cx.rule = &rule;
+    std::vector<std::optional<ast::condition>> parsed(conditions.size());
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+        ast::condition c;
+        if (auto e = parse_condition(conditions[i].text, c)) {
+            reporter_.at_site(conditions[i], e->offset, e->message);
+            cx.failed = true;
+        } else {
+            parsed[i] = std::move(c);
+        }
+    }
+    // Actions see the variables bound in every alternative.
+    std::optional<Scope> common;
+    for (std::size_t alt = 0; alt < alternatives.size(); ++alt) {
+        Scope scope;
+        std::vector<Condition> conds;
+        for (std::size_t index : alternatives[alt]) {
+            if (!parsed[index]) continue;
+            // A condition shared by several alternatives may be reported once per alternative; the
+            // loader drops repeated diagnostics.
+            auto c = compile_condition(cx, *parsed[index], conditions[index], scope);
+            if (c) conds.push_back(std::move(*c));
+        }
+        rule.alternatives.push_back(std::move(conds));
+        if (!common) {
+            common = scope;
+        } else {
+            for (auto it = common->begin(); it != common->end();)
+                it = scope.count(it->first) ? std::next(it) : common->erase(it);
+        }
+    }
+    if (!common) common = Scope{};
+    for (const auto& site : actions) {
+        ast::action a;
+        if (auto e = parse_action(site.text, a)) {
+            reporter_.at_site(site, e->offset, e->message);
+            cx.failed = true;
+            continue;
+        }
+        auto action = compile_action(cx, a, site, *common);
+        if (action) rule.actions.push_back(std::move(*action));
+    }
+    return !cx.failed;
+}
+
+std::optional<FactSpec> RuleCompiler::compile_fact(const Site& site) {
+    ast::pattern p;
+    if (auto e = parse_fact(site.text, p)) {
+        reporter_.at_site(site, e->offset, e->message);
+        return std::nullopt;
+    }
+    const TemplateDef* t = lookup_template(p.tmpl, p.offset, site);
+    if (!t) return std::nullopt;
+    Context cx;
+    Scope scope;
+    ExprCompiler ec{*this, cx, scope, site};
+    FactSpec out;
+    out.tmpl = *base_.template_id(p.tmpl);
+    std::set<int> seen;
+    bool ok = true;
+    for (const auto& sc : p.slots) {
+        int slot = lookup_slot(*t, sc.slot, sc.offset, site);
+        if (slot < 0) {
+            ok = false;
+            continue;
+        }
+        if (sc.op != ast::slot_op::colon) {
+            reporter_.at_site(site, sc.offset, fmt::format("schrijf '{}: waarde' in een feit", sc.slot));
+            ok = false;
+            continue;
+        }
+        if (!seen.insert(slot).second) {
+            reporter_.at_site(site, sc.offset, fmt::format("slot '{}' staat er twee keer", sc.slot));
+            ok = false;
+            continue;
+        }
+        Expr e = ec(sc.value);
+        auto v = fold(e);
+        if (cx.failed) {
+            ok = false;
+            continue;
+        }
+        if (!v) {
+            reporter_.at_site(site, sc.value.offset, "in een feit staan alleen vaste waarden (geen variabelen of functies)");
+            ok = false;
+            continue;
+        }
+        const SlotDef& sd = t->slots[static_cast<std::size_t>(slot)];
+        if (!fits(sd.type, *v, sd.nullable)) {
+            reporter_.at_site(site, sc.value.offset,
+                              fmt::format("{} past niet in slot '{}' ({}{})", v->repr(), sd.name, type_name(sd.type),
+                                          sd.nullable ? ", nullable" : ""));
+            ok = false;
+            continue;
+        }
+        out.slots.emplace_back(sd.name, std::move(*v));
+    }
+    if (!ok || cx.failed) return std::nullopt;
+    return out;
+}
+
+std::optional<Value> RuleCompiler::compile_constant(const Site& site) {
+    ast::expression e;
+    if (auto err = parse_expression(site.text, e)) {
+        reporter_.at_site(site, err->offset, err->message);
+        return std::nullopt;
+    }
+    Context cx;
+    Scope scope;
+    ExprCompiler ec{*this, cx, scope, site};
+    Expr x = ec(e);
+    if (cx.failed) return std::nullopt;
+    auto v = fold(x);
+    if (!v) reporter_.at_site(site, 0, "hier staat alleen een vaste waarde (geen variabelen of functies)");
+    return v;
+}
+
+}  // namespace ww

@@ -1,0 +1,395 @@
+#include "rules/loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "rules/compiler.hpp"
+#include "rules/suggest.hpp"
+
+namespace ww {
+namespace {
+
+bool is_quoted(const YAML::Node& scalar) { return scalar.Tag() == "!"; }
+
+std::string where(const SourceFile& f, const YAML::Node& node) {
+    return fmt::format("{}:{}", f.path(), node.Mark().line + 1);
+}
+
+}  // namespace
+
+bool Loader::check_map(const SourceFile& f, const YAML::Node& map, std::initializer_list<const char*> allowed,
+                       std::string_view what) {
+    bool ok = true;
+    std::set<std::string> seen;
+    std::vector<std::string> allowed_names(allowed.begin(), allowed.end());
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!it->first.IsScalar()) {
+            reporter_.at_node(f, it->first, fmt::format("een sleutel in {} moet een naam zijn", what));
+            ok = false;
+            continue;
+        }
+        const std::string key = it->first.Scalar();
+        if (!seen.insert(key).second) {
+            reporter_.at_node(f, it->first, fmt::format("sleutel '{}' staat twee keer in {}", key, what));
+            ok = false;
+        } else if (allowed.size() && std::find(allowed_names.begin(), allowed_names.end(), key) == allowed_names.end()) {
+            std::string names;
+            for (const auto& n : allowed_names) names += (names.empty() ? "" : ", ") + n;
+            reporter_.at_node(f, it->first, fmt::format("onbekende sleutel '{}' in {}{} (mogelijk: {})", key, what,
+                                                        did_you_mean(key, allowed_names), names));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool Loader::expect_scalar(const SourceFile& f, const YAML::Node& node, std::string_view what) {
+    if (node.IsScalar()) return true;
+    reporter_.at_node(f, node, fmt::format("{} moet een enkele waarde zijn", what));
+    return false;
+}
+
+// Values written in YAML: a quoted scalar is a string; a plain one is read as the rule language
+// reads a constant (3, 2.5, true, nil, a bare symbol); sequences are lists. With
+// `text_as_string`, a plain scalar that is not a number or true/false is a string too.
+std::optional<Value> Loader::yaml_value(const SourceFile& f, const YAML::Node& node, bool text_as_string) {
+    if (node.IsSequence()) {
+        std::vector<Value> items;
+        bool ok = true;
+        for (const auto& item : node) {
+            auto v = yaml_value(f, item, text_as_string);
+            if (v) items.push_back(std::move(*v));
+            else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return Value(std::move(items));
+    }
+    if (node.IsNull() && !is_quoted(node) && node.Scalar().empty()) return Value(Nil{});
+    if (!node.IsScalar()) {
+        reporter_.at_node(f, node, "hier hoort een waarde of een lijst van waarden");
+        return std::nullopt;
+    }
+    if (is_quoted(node)) return Value::string(node.Scalar());
+    Site site = Site::of(f, node);
+    if (text_as_string) {
+        Diagnostics scratch;
+        Reporter quiet(scratch);
+        RuleCompiler probe(base_, quiet);
+        auto v = probe.compile_constant(site);
+        if (v && (v->is_number() || v->kind() == ValueKind::boolean)) return v;
+        return Value::string(node.Scalar());
+    }
+    RuleCompiler compiler(base_, reporter_);
+    return compiler.compile_constant(site);
+}
+
+void Loader::load_params(const Document& d, const YAML::Node& params) {
+    const SourceFile& f = file(d);
+    if (!params.IsMap()) {
+        if (!params.IsNull()) reporter_.at_node(f, params, "params is een kaart van naam naar waarde");
+        return;
+    }
+    check_map(f, params, {}, "params");
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        Param p;
+        p.name = it->first.Scalar();
+        YAML::Node value = it->second;
+        if (value.IsMap()) {
+            check_map(f, value, {"value", "reason"}, fmt::format("parameter ${}", p.name));
+            if (value["reason"] && expect_scalar(f, value["reason"], "reason")) p.reason = value["reason"].Scalar();
+            if (!value["value"]) {
+                reporter_.at_node(f, value, fmt::format("parameter ${} heeft geen value", p.name));
+                continue;
+            }
+            value = value["value"];
+        }
+        auto v = yaml_value(f, value, false);
+        if (!v) continue;
+        p.value = std::move(*v);
+        if (base_.param_ids_.count(p.name)) {
+            reporter_.at_node(f, it->first, fmt::format("parameter ${} bestaat al", p.name));
+            continue;
+        }
+        base_.param_ids_.emplace(p.name, base_.params_.size());
+        base_.params_.push_back(std::move(p));
+    }
+}
+
+void Loader::load_templates(const Document& d, const YAML::Node& templates) {
+    const SourceFile& f = file(d);
+    if (!templates.IsMap()) {
+        if (!templates.IsNull()) reporter_.at_node(f, templates, "templates is een kaart van naam naar beschrijving");
+        return;
+    }
+    check_map(f, templates, {}, "templates");
+    for (auto it = templates.begin(); it != templates.end(); ++it)
+        if (it->first.IsScalar()) load_template(d, it->first, it->second);
+}
+
+void Loader::load_template(const Document& d, const YAML::Node& name, const YAML::Node& spec) {
+    const SourceFile& f = file(d);
+    TemplateDef t;
+    t.name = name.Scalar();
+    if (base_.template_ids_.count(t.name)) {
+        reporter_.at_node(f, name, fmt::format("template '{}' bestaat al", t.name));
+        return;
+    }
+    if (!spec.IsMap()) {
+        reporter_.at_node(f, spec, fmt::format("template '{}' is een kaart met slots (en description)", t.name));
+        return;
+    }
+    check_map(f, spec, {"description", "slots"}, fmt::format("template '{}'", t.name));
+    if (spec["description"] && expect_scalar(f, spec["description"], "description"))
+        t.description = spec["description"].Scalar();
+    YAML::Node slots = spec["slots"];
+    if (slots && !slots.IsNull()) {
+        if (!slots.IsMap()) {
+            reporter_.at_node(f, slots, "slots is een kaart van slotnaam naar type");
+        } else {
+            check_map(f, slots, {}, fmt::format("de slots van '{}'", t.name));
+            std::set<std::string> seen;
+            for (auto it = slots.begin(); it != slots.end(); ++it) {
+                if (!it->first.IsScalar() || !seen.insert(it->first.Scalar()).second) continue;
+                SlotDef s;
+                s.name = it->first.Scalar();
+                YAML::Node type_node = it->second;
+                YAML::Node default_node;
+                if (it->second.IsMap()) {
+                    check_map(f, it->second, {"type", "default", "nullable", "description"}, fmt::format("slot '{}'", s.name));
+                    type_node = it->second["type"];
+                    default_node = it->second["default"];
+                    if (YAML::Node n = it->second["nullable"]) {
+                        if (!n.IsScalar() || (n.Scalar() != "true" && n.Scalar() != "false"))
+                            reporter_.at_node(f, n, "nullable is true of false");
+                        else
+                            s.nullable = n.Scalar() == "true";
+                    }
+                    if (!type_node) {
+                        reporter_.at_node(f, it->second, fmt::format("slot '{}' heeft geen type", s.name));
+                        continue;
+                    }
+                }
+                if (!expect_scalar(f, type_node, "een type")) continue;
+                auto type = parse_type_name(type_node.Scalar());
+                if (!type) {
+                    reporter_.at_node(f, type_node,
+                                      fmt::format("onbekend type '{}'{} (mogelijk: int, float, number, string, symbol, "
+                                                  "bool, list, any)",
+                                                  type_node.Scalar(),
+                                                  did_you_mean(type_node.Scalar(), {"any", "bool", "float", "int", "list",
+                                                                                    "number", "string", "symbol"})));
+                    continue;
+                }
+                s.type = *type;
+                if (default_node) {
+                    auto v = yaml_value(f, default_node, s.type == SlotType::string);
+                    if (v && !fits(s.type, *v, s.nullable)) {
+                        reporter_.at_node(f, default_node,
+                                          fmt::format("standaardwaarde {} past niet in slot '{}' ({})", v->repr(), s.name,
+                                                      type_name(s.type)));
+                    } else if (v) {
+                        s.default_value = std::move(*v);
+                    }
+                }
+                t.slots.push_back(std::move(s));
+            }
+        }
+    }
+    base_.template_ids_.emplace(t.name, static_cast<TemplateId>(base_.templates_.size()));
+    base_.templates_.push_back(std::move(t));
+}
+
+void Loader::load_facts(const Document& d, const YAML::Node& facts) {
+    const SourceFile& f = file(d);
+    if (!facts.IsSequence()) {
+        if (!facts.IsNull()) reporter_.at_node(f, facts, "facts is een lijst van feiten: - \"naam(slot: waarde)\"");
+        return;
+    }
+    RuleCompiler compiler(base_, reporter_);
+    for (const auto& item : facts) {
+        if (!expect_scalar(f, item, "een feit")) continue;
+        if (auto fact = compiler.compile_fact(Site::of(f, item))) base_.facts_.push_back(std::move(*fact));
+    }
+}
+
+void Loader::load_rules(const Document& d, const YAML::Node& rules) {
+    const SourceFile& f = file(d);
+    if (!rules.IsSequence()) {
+        if (!rules.IsNull()) reporter_.at_node(f, rules, "rules is een lijst van regels (- id: ...)");
+        return;
+    }
+    for (const auto& rule : rules) load_rule(d, rule);
+}
+
+void Loader::load_rule(const Document& d, const YAML::Node& node) {
+    const SourceFile& f = file(d);
+    if (!node.IsMap()) {
+        reporter_.at_node(f, node, "een regel is een kaart met id, when en then");
+        return;
+    }
+    check_map(f, node, {"id", "salience", "description", "logical", "source", "meta", "when", "then"}, "een regel");
+    RuleDef rule;
+    YAML::Node id = node["id"];
+    if (!id || !id.IsScalar() || id.Scalar().empty()) {
+        reporter_.at_node(f, id ? id : node, "een regel heeft een id nodig");
+        return;
+    }
+    rule.id = id.Scalar();
+    bool ok = true;
+    if (auto it = base_.origins_.find(rule.id); it != base_.origins_.end()) {
+        const SourceFile& other = base_.files_[it->second.file];
+        reporter_.at_node(f, id, fmt::format("regel '{}' bestaat al ({}:{})", rule.id, other.path(),
+                                             other.line_of(it->second.offset) + 1));
+        ok = false;
+    }
+    if (YAML::Node n = node["salience"]) {
+        try {
+            rule.salience = n.as<int>();
+        } catch (const YAML::Exception&) {
+            reporter_.at_node(f, n, "salience is een geheel getal");
+            ok = false;
+        }
+    }
+    if (YAML::Node n = node["description"]; n && expect_scalar(f, n, "description")) rule.description = n.Scalar();
+    if (YAML::Node n = node["logical"]) {
+        if (!n.IsScalar() || (n.Scalar() != "true" && n.Scalar() != "false")) {
+            reporter_.at_node(f, n, "logical is true of false");
+            ok = false;
+        } else {
+            rule.logical = n.Scalar() == "true";
+        }
+    }
+    if (YAML::Node n = node["meta"]) {
+        if (!n.IsMap()) {
+            reporter_.at_node(f, n, "meta is een kaart van naam naar waarde");
+            ok = false;
+        } else {
+            check_map(f, n, {}, "meta");
+            for (auto it = n.begin(); it != n.end(); ++it) {
+                if (!it->first.IsScalar()) continue;
+                if (auto v = yaml_value(f, it->second, true)) rule.meta[it->first.Scalar()] = std::move(*v);
+                else ok = false;
+            }
+        }
+    }
+    if (YAML::Node n = node["source"]; n && expect_scalar(f, n, "source")) {
+        if (rule.meta.count("source")) {
+            reporter_.at_node(f, n, "source staat ook in meta");
+            ok = false;
+        }
+        rule.meta["source"] = Value::string(n.Scalar());
+    }
+
+    // when: conditions, with `or` groups expanded into alternatives.
+    std::vector<Site> conditions;
+    std::vector<std::vector<std::size_t>> alternatives{{}};
+    constexpr std::size_t max_alternatives = 64;
+    if (YAML::Node when = node["when"]; when && !when.IsNull()) {
+        if (!when.IsSequence()) {
+            reporter_.at_node(f, when, "when is een lijst van condities");
+            ok = false;
+        } else {
+            for (const auto& item : when) {
+                if (item.IsScalar()) {
+                    conditions.push_back(Site::of(f, item));
+                    for (auto& alt : alternatives) alt.push_back(conditions.size() - 1);
+                    continue;
+                }
+                if (!item.IsMap() || item.size() != 1 || !item["or"]) {
+                    reporter_.at_node(f, item, "een conditie is een tekst of een kaart 'or: [...]'");
+                    ok = false;
+                    continue;
+                }
+                YAML::Node options = item["or"];
+                if (!options.IsSequence() || options.size() == 0) {
+                    reporter_.at_node(f, options, "or is een lijst van alternatieven");
+                    ok = false;
+                    continue;
+                }
+                std::vector<std::vector<std::size_t>> expanded;
+                for (const auto& option : options) {
+                    std::vector<std::size_t> indices;
+                    if (option.IsScalar()) {
+                        conditions.push_back(Site::of(f, option));
+                        indices.push_back(conditions.size() - 1);
+                    } else if (option.IsSequence()) {
+                        for (const auto& c : option) {
+                            if (!expect_scalar(f, c, "een conditie in or")) {
+                                ok = false;
+                                continue;
+                            }
+                            conditions.push_back(Site::of(f, c));
+                            indices.push_back(conditions.size() - 1);
+                        }
+                    } else {
+                        reporter_.at_node(f, option, "een alternatief is een conditie of een lijst van condities");
+                        ok = false;
+                        continue;
+                    }
+                    for (const auto& alt : alternatives) {
+                        auto combined = alt;
+                        combined.insert(combined.end(), indices.begin(), indices.end());
+                        expanded.push_back(std::move(combined));
+                    }
+                }
+                if (expanded.size() > max_alternatives) {
+                    reporter_.at_node(f, item, fmt::format("te veel alternatieven (meer dan {}) door or", max_alternatives));
+                    ok = false;
+                    break;
+                }
+                if (!expanded.empty()) alternatives = std::move(expanded);
+            }
+        }
+    }
+    std::vector<Site> actions;
+    if (YAML::Node then = node["then"]; then && !then.IsNull()) {
+        if (!then.IsSequence()) {
+            reporter_.at_node(f, then, "then is een lijst van acties");
+            ok = false;
+        } else {
+            for (const auto& item : then)
+                if (expect_scalar(f, item, "een actie")) actions.push_back(Site::of(f, item));
+                else ok = false;
+        }
+    }
+    RuleCompiler compiler(base_, reporter_);
+    if (!compiler.compile_rule(rule, conditions, alternatives, actions)) ok = false;
+    if (!base_.origins_.count(rule.id))
+        base_.origins_.emplace(rule.id, RuleOrigin{d.file, mark_file_offset(f, node.Mark())});
+    if (ok) base_.rules_.push_back(std::move(rule));
+}
+
+void Loader::run() {
+    std::vector<Document> docs;
+    for (std::size_t i = 0; i < base_.files_.size(); ++i) {
+        const SourceFile& f = base_.files_[i];
+        YAML::Node root;
+        try {
+            root = YAML::Load(f.text());
+        } catch (const YAML::Exception& e) {
+            reporter_.at_mark(f, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
+            continue;
+        }
+        if (!root || root.IsNull()) continue;
+        if (!root.IsMap()) {
+            reporter_.at_node(f, root, "een regelbestand is een kaart met params, templates, facts en rules");
+            continue;
+        }
+        check_map(f, root, {"params", "templates", "facts", "rules"}, "een regelbestand");
+        docs.push_back({i, root});
+    }
+    // Names are global: parameters and templates of all files first, then facts and rules.
+    for (const auto& d : docs)
+        if (YAML::Node n = d.root["params"]) load_params(d, n);
+    for (const auto& d : docs)
+        if (YAML::Node n = d.root["templates"]) load_templates(d, n);
+    for (const auto& d : docs) {
+        if (YAML::Node n = d.root["facts"]) load_facts(d, n);
+        if (YAML::Node n = d.root["rules"]) load_rules(d, n);
+    }
+}
+
+}  // namespace ww

@@ -1,0 +1,44 @@
+// Reads rule files (YAML) into a RuleBase: the file structure (params, templates, facts, rules),
+// duplicate and unknown keys, and the texts handed to the RuleCompiler.
+#pragma once
+
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "rules/diagnostic.hpp"
+#include "rules/rule_base.hpp"
+#include "rules/site.hpp"
+
+namespace ww {
+
+class Loader {
+public:
+    Loader(RuleBase& base, Diagnostics& diagnostics) : base_(base), diagnostics_(diagnostics), reporter_(diagnostics) {}
+    // Loads every file of the rule base; problems go to the diagnostics.
+    void run();
+
+private:
+    struct Document {
+        std::size_t file = 0;
+        YAML::Node root;
+    };
+    const SourceFile& file(const Document& d) const { return base_.files_[d.file]; }
+    // Reports duplicate keys, and keys not in `allowed` (when given); returns false on either.
+    bool check_map(const SourceFile& f, const YAML::Node& map, std::initializer_list<const char*> allowed,
+                   std::string_view what);
+    bool expect_scalar(const SourceFile& f, const YAML::Node& node, std::string_view what);
+    void load_params(const Document& d, const YAML::Node& params);
+    void load_templates(const Document& d, const YAML::Node& templates);
+    void load_template(const Document& d, const YAML::Node& name, const YAML::Node& spec);
+    void load_facts(const Document& d, const YAML::Node& facts);
+    void load_rules(const Document& d, const YAML::Node& rules);
+    void load_rule(const Document& d, const YAML::Node& rule);
+    std::optional<Value> yaml_value(const SourceFile& f, const YAML::Node& node, bool text_as_string);
+
+    RuleBase& base_;
+    Diagnostics& diagnostics_;
+    Reporter reporter_;
+};
+
+}  // namespace ww

@@ -1,0 +1,105 @@
+#include "rules/rule_base.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "rules/loader.hpp"
+
+namespace ww {
+
+RuleBase RuleBase::load(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<SourceFile> files;
+    if (fs::is_directory(path, ec)) {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(path, ec))
+            if (entry.is_regular_file() && entry.path().extension() == ".yaml") names.push_back(entry.path().string());
+        std::sort(names.begin(), names.end());
+        if (names.empty()) {
+            Diagnostics d;
+            d.add({path, 0, 0, "deze map bevat geen .yaml-bestanden", ""});
+            throw LoadError(std::move(d));
+        }
+        Diagnostics unreadable;
+        for (const auto& name : names) {
+            try {
+                files.push_back(SourceFile::read(name));
+            } catch (const LoadError& e) {
+                unreadable.append(e.diagnostics);
+            }
+        }
+        if (!unreadable.empty()) throw LoadError(std::move(unreadable));
+    } else if (fs::exists(path, ec)) {
+        files.push_back(SourceFile::read(path));
+    } else {
+        Diagnostics d;
+        d.add({path, 0, 0, "bestand of map bestaat niet", ""});
+        throw LoadError(std::move(d));
+    }
+    return load_sources(std::move(files));
+}
+
+RuleBase RuleBase::load_sources(std::vector<SourceFile> files) {
+    RuleBase base;
+    base.files_ = std::move(files);
+    Diagnostics diagnostics;
+    Loader(base, diagnostics).run();
+    if (!diagnostics.empty()) {
+        diagnostics.sort_unique();
+        throw LoadError(std::move(diagnostics));
+    }
+    return base;
+}
+
+const TemplateDef* RuleBase::find_template(std::string_view name) const {
+    auto it = template_ids_.find(name);
+    return it == template_ids_.end() ? nullptr : &templates_[it->second];
+}
+
+std::optional<TemplateId> RuleBase::template_id(std::string_view name) const {
+    auto it = template_ids_.find(name);
+    if (it == template_ids_.end()) return std::nullopt;
+    return it->second;
+}
+
+const Param* RuleBase::find_param(std::string_view name) const {
+    auto it = param_ids_.find(name);
+    return it == param_ids_.end() ? nullptr : &params_[it->second];
+}
+
+const RuleOrigin* RuleBase::origin(std::string_view rule_id) const {
+    auto it = origins_.find(rule_id);
+    return it == origins_.end() ? nullptr : &it->second;
+}
+
+void RuleBase::install(Engine& engine) const {
+    for (std::size_t i = 0; i < templates_.size(); ++i) {
+        TemplateId id = engine.define_template(templates_[i]);
+        if (id != static_cast<TemplateId>(i))
+            throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
+    }
+    for (const auto& rule : rules_) engine.add_rule(rule);
+    assert_initial_facts(engine);
+}
+
+std::unique_ptr<Engine> RuleBase::instantiate() const {
+    auto engine = std::make_unique<Engine>();
+    install(*engine);
+    return engine;
+}
+
+void RuleBase::assert_initial_facts(Engine& engine) const {
+    for (const auto& fact : facts_) engine.assert_fact(fact.tmpl, fact.slots);
+}
+
+Diagnostic RuleBase::diagnostic_at(std::string_view rule_id, std::size_t offset, std::string message) const {
+    const RuleOrigin* o = origin(rule_id);
+    if (!o || files_.empty()) return Diagnostic{"", 0, 0, std::move(message), ""};
+    return files_[o->file].at(offset, std::move(message));
+}
+
+}  // namespace ww

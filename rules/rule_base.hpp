@@ -1,0 +1,80 @@
+// A loaded rule base: templates, parameters, compiled rules and initial facts, ready to be put into
+// any number of engines. Loading parses and checks everything once; instantiating an engine only
+// copies the compiled definitions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+#include "engine/rule.hpp"
+#include "engine/template.hpp"
+#include "engine/value.hpp"
+#include "rules/diagnostic.hpp"
+#include "rules/source_file.hpp"
+
+namespace ww {
+
+struct Param {
+    std::string name;
+    Value value;
+    std::string reason;
+};
+
+// A fact to assert: template and the slots given (the others take their defaults).
+struct FactSpec {
+    TemplateId tmpl = 0;
+    std::vector<std::pair<std::string, Value>> slots;
+};
+
+// Where a rule was written, for run-time error messages.
+struct RuleOrigin {
+    std::size_t file = 0;  // index into RuleBase::files()
+    std::size_t offset = 0;
+};
+
+class RuleBase {
+public:
+    // Loads a file or a directory (every *.yaml in it, sorted by name). All problems of all files
+    // are collected; on any problem, throws LoadError carrying them (sorted by position).
+    static RuleBase load(const std::string& path);
+    // Same, for rule files already in memory (tests, embedded examples).
+    static RuleBase load_sources(std::vector<SourceFile> files);
+
+    const std::vector<TemplateDef>& templates() const { return templates_; }
+    // TemplateDef by name; null when unknown.
+    const TemplateDef* find_template(std::string_view name) const;
+    std::optional<TemplateId> template_id(std::string_view name) const;
+    const std::vector<Param>& params() const { return params_; }
+    const Param* find_param(std::string_view name) const;
+    const std::vector<RuleDef>& rules() const { return rules_; }
+    const std::vector<FactSpec>& facts() const { return facts_; }
+    const std::vector<SourceFile>& files() const { return files_; }
+    const RuleOrigin* origin(std::string_view rule_id) const;
+
+    // Defines the templates and rules in `engine` (which must be empty) and asserts the initial
+    // facts. Template ids in the engine equal those of this rule base.
+    void install(Engine& engine) const;
+    std::unique_ptr<Engine> instantiate() const;
+    // Asserts the initial facts again (after Engine::reset()).
+    void assert_initial_facts(Engine& engine) const;
+
+    // A diagnostic for a position in a rule's source (for run-time errors): the rule's file,
+    // `offset` bytes into it.
+    Diagnostic diagnostic_at(std::string_view rule_id, std::size_t offset, std::string message) const;
+
+private:
+    friend class Loader;
+    std::vector<SourceFile> files_;
+    std::vector<TemplateDef> templates_;
+    std::map<std::string, TemplateId, std::less<>> template_ids_;
+    std::vector<Param> params_;
+    std::map<std::string, std::size_t, std::less<>> param_ids_;
+    std::vector<RuleDef> rules_;
+    std::map<std::string, RuleOrigin, std::less<>> origins_;
+    std::vector<FactSpec> facts_;
+};
+
+}  // namespace ww
