@@ -1,0 +1,106 @@
+// `wegwijzer run RULES [FACTS]`: load a rule base, assert facts, run to quiescence, print records.
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "rules/facts_file.hpp"
+#include "rules/rule_base.hpp"
+#include "rules/runner.hpp"
+
+namespace ww::cli {
+namespace {
+
+struct RunArgs {
+    std::string rules;
+    std::string facts;
+    bool trace = false;
+    std::string format = "text";
+    std::string strategy = "depth";
+    std::uint64_t max_firings = 1'000'000;
+};
+
+nlohmann::ordered_json to_json(const Value& v) {
+    switch (v.kind()) {
+        case ValueKind::nil: return nullptr;
+        case ValueKind::boolean: return v.as_bool();
+        case ValueKind::integer: return v.as_int();
+        case ValueKind::floating: return v.as_float();
+        case ValueKind::string:
+        case ValueKind::symbol: return std::string(v.as_text());
+        case ValueKind::list: {
+            auto a = nlohmann::ordered_json::array();
+            for (const auto& item : v.as_list()) a.push_back(to_json(item));
+            return a;
+        }
+        case ValueKind::fact: return fmt::format("f{}", v.as_fact().id);
+    }
+    return nullptr;
+}
+
+void print_records(const std::vector<Record>& records, const std::string& format) {
+    if (format == "json") {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& r : records) {
+            nlohmann::ordered_json o;
+            o["record"] = r.name;
+            o["rule"] = r.rule_id;
+            auto fields = nlohmann::ordered_json::object();
+            for (const auto& [name, value] : r.fields) fields[name] = to_json(value);
+            o["fields"] = std::move(fields);
+            auto meta = nlohmann::ordered_json::object();
+            if (r.rule_meta)
+                for (const auto& [name, value] : *r.rule_meta) meta[name] = to_json(value);
+            o["meta"] = std::move(meta);
+            out.push_back(std::move(o));
+        }
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    for (const auto& r : records) std::cout << record_text(r) << '\n';
+}
+
+}  // namespace
+
+void register_run(CLI::App& app, Context& context) {
+    auto args = std::make_shared<RunArgs>();
+    auto* cmd = app.add_subcommand("run", "Laad regels, voeg feiten toe, draai tot er niets meer vuurt en toon de records");
+    cmd->add_option("RULES", args->rules, "Regelbestand (.yaml) of map met regelbestanden")->required();
+    cmd->add_option("FACTS", args->facts, "Feitenbestand: een YAML-lijst van feiten, - \"naam(slot: waarde)\"");
+    cmd->add_flag("--trace", args->trace, "Toon elke vuring met haar feiten (op stderr)");
+    cmd->add_option("--format", args->format, "Uitvoer: text of json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    cmd->add_option("--strategy", args->strategy, "Volgorde bij gelijke salience: depth (nieuwste eerst) of breadth")
+        ->check(CLI::IsMember({"depth", "breadth"}))
+        ->capture_default_str();
+    cmd->add_option("--max-firings", args->max_firings, "Maximum aantal vuringen")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    cmd->callback([args, &context] {
+        RuleBase base = RuleBase::load(args->rules);
+        std::vector<FactSpec> facts;
+        if (!args->facts.empty()) facts = read_facts_file(args->facts, base);
+        RunConfig config;
+        config.strategy = args->strategy == "breadth" ? Strategy::breadth : Strategy::depth;
+        config.max_firings = args->max_firings;
+        if (args->trace) config.trace = [](const std::string& line) { std::cerr << line << '\n'; };
+        try {
+            RunOutcome outcome = run_rule_base(base, facts, config);
+            print_records(outcome.records, args->format);
+        } catch (const FiringLimitError& e) {
+            std::string rules;
+            for (const auto& r : e.rules) rules += (rules.empty() ? "" : ", ") + r;
+            std::cerr << fmt::format("wegwijzer: fout: na {} vuringen gestopt; deze regels bleven vuren: {}\n", e.limit, rules);
+            context.exit_code = exit_failure;
+        } catch (const ActionError& e) {
+            Diagnostic d = base.diagnostic_at(e.rule_id, e.source_offset, fmt::format("in regel '{}': {}", e.rule_id, e.what()));
+            std::cerr << (d.line > 0 ? format(d) : fmt::format("wegwijzer: fout: in regel '{}': {}\n", e.rule_id, e.what()));
+            context.exit_code = exit_failure;
+        }
+    });
+}
+
+}  // namespace ww::cli

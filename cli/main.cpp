@@ -1,0 +1,40 @@
+// wegwijzer: argument parsing and dispatch to the subcommands (cli/cmd_*.cpp).
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "engine/engine.hpp"
+#include "rules/diagnostic.hpp"
+
+#ifndef WW_VERSION
+#define WW_VERSION "onbekend"
+#endif
+
+int main(int argc, char** argv) {
+    CLI::App app{"wegwijzer: een regelgebaseerd expertsysteem voor lokaal veiligheidsbeleid"};
+    app.set_version_flag("--version", std::string("wegwijzer ") + WW_VERSION);
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "Toon de hulp van alle opdrachten");
+
+    ww::cli::Context context;
+    ww::cli::register_run(app, context);
+    ww::cli::register_functies(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? ww::cli::exit_ok : ww::cli::exit_bad_input;
+    } catch (const ww::LoadError& e) {
+        e.diagnostics.print(std::cerr);
+        return ww::cli::exit_bad_input;
+    } catch (const ww::FiringLimitError& e) {
+        std::cerr << "wegwijzer: fout: " << e.what() << '\n';
+        return ww::cli::exit_failure;
+    } catch (const std::exception& e) {
+        std::cerr << "wegwijzer: fout: " << e.what() << '\n';
+        return ww::cli::exit_failure;
+    }
+    return context.exit_code;
+}
