@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include "advies/lint.hpp"
+#include "testkennisbank.hpp"
+
+namespace ww::advies {
+namespace {
+
+std::vector<std::string> meldingen(const LintVerslag& v) {
+    std::vector<std::string> uit;
+    for (const auto& f : v.fouten) uit.push_back(f.message);
+    return uit;
+}
+
+TEST(Lint, TestkennisbankIsInOrde) {
+    auto kb = test::test_kennisbank();
+    const auto v = lint(kb->regels(), "test");
+    EXPECT_TRUE(v.fouten.empty()) << v.fouten[0].message;
+    EXPECT_GT(v.regels, 5u);
+}
+
+TEST(Lint, AdviesRegelsMoetenBijHetContractPassen) {
+    std::vector<SourceFile> extra;
+    extra.emplace_back("kapot.yaml", R"(rules:
+  - id: kapot.geen-bron
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit advies(soort: actie, stap: 2, onderwerp: informatie, prioriteit: 1, tekst: \"x\", factoren: [], onderbouwing: [])"]
+  - id: kapot.onderwerp
+    source: "Stap 2"
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit advies(soort: tip, stap: 7, onderwerp: informatei, prioriteit: 1, tekst: \"x\", factoren: [toezcht], onderbouwing: [])"]
+  - id: kapot.velden
+    source: "Stap 2"
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit advies(soort: info, stap: 2, onderwerp: framing, prioriteit: 1, tekst: \"x\", factor: [])"]
+)");
+    auto kb = test::test_kennisbank(std::move(extra));
+    const auto v = lint(kb->regels(), "test");
+    const auto m = meldingen(v);
+    auto heeft = [&](const std::string& s) {
+        for (const auto& x : m)
+            if (x == s) return true;
+        return false;
+    };
+    EXPECT_TRUE(heeft("regel 'kapot.geen-bron': geeft advies maar heeft geen 'source' (de sectie van het stappenplan "
+                      "waarop het rust)"));
+    EXPECT_TRUE(heeft("regel 'kapot.onderwerp': soort 'tip' is niet toegestaan; kies uit actie, waarschuwing, info"));
+    EXPECT_TRUE(heeft("regel 'kapot.onderwerp': stap 7 ligt niet tussen 1 en 5"));
+    EXPECT_TRUE(heeft("regel 'kapot.onderwerp': onderwerp 'informatei' is niet toegestaan; bedoelde je 'informatie'?"));
+    EXPECT_TRUE(heeft("regel 'kapot.onderwerp': factor 'toezcht' staat niet in de woordenschat; bedoelde je 'toezicht'?"));
+    EXPECT_TRUE(heeft("regel 'kapot.velden': 'emit advies' heeft een onbekend veld 'factor'; bedoelde je 'factoren'?"));
+    EXPECT_TRUE(heeft("regel 'kapot.velden': 'emit advies' mist veld 'factoren'"));
+    EXPECT_TRUE(heeft("regel 'kapot.velden': 'emit advies' mist veld 'onderbouwing'"));
+    EXPECT_EQ(m.size(), 8u);
+    // Each problem points into the file that holds the rule.
+    for (const auto& f : v.fouten) EXPECT_EQ(f.file, "kapot.yaml") << f.message;
+}
+
+TEST(Lint, WoordenschatEnStappen) {
+    std::vector<SourceFile> bestanden;
+    const std::string invoer = std::string(WW_KB_SOURCE_DIR) + "/invoer.yaml";
+    bestanden.emplace_back(invoer, test::lees_bestand(invoer));
+    bestanden.emplace_back("voc.yaml", R"(templates:
+  factor: {slots: {id: symbol, naam: string}}
+  bronsoort: {slots: {id: symbol, soort: symbol}}
+facts:
+  - "factor(id: toezicht, naam: \"toezicht\")"
+  - "factor(id: toezicht, naam: \"toezicht\")"
+  - "bronsoort(id: media, soort: kwalitatif)"
+rules:
+  - id: stap.een
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit stap(stap: 1, status: open)"]
+)");
+    RuleBase kb = RuleBase::load_sources(std::move(bestanden));
+    const auto m = meldingen(lint(kb, "kb"));
+    auto heeft = [&](const std::string& s) {
+        for (const auto& x : m)
+            if (x == s) return true;
+        return false;
+    };
+    EXPECT_TRUE(heeft("de woordenschat ontbreekt: template 'indicator' (de indicatoren die een profiel mag noemen)"));
+    EXPECT_TRUE(heeft("bron 'media' heeft geen soort kwantitatief of kwalitatief"));
+    EXPECT_TRUE(heeft("geen regel zendt 'stap(stap: 2, status: ...)' uit; elke stap heeft een status nodig"));
+    EXPECT_TRUE(heeft("geen regel zendt 'stap(stap: 5, status: ...)' uit; elke stap heeft een status nodig"));
+    EXPECT_FALSE(heeft("geen regel zendt 'stap(stap: 1, status: ...)' uit; elke stap heeft een status nodig"));
+}
+
+}  // namespace
+}  // namespace ww::advies

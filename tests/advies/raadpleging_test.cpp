@@ -1,0 +1,167 @@
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "advies/opmaak.hpp"
+#include "advies/profiel_lezer.hpp"
+#include "advies/raadpleging.hpp"
+#include "testkennisbank.hpp"
+
+namespace ww::advies {
+namespace {
+
+class RaadplegingTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        kb_ = test::test_kennisbank().release();
+        r_ = new Raadpleging(*kb_);
+    }
+    static void TearDownTestSuite() {
+        delete r_;
+        delete kb_;
+    }
+    Advies advies(const std::string& profiel, Opdracht opdracht = Opdracht::advies, bool uitleg = false) {
+        auto p = lees_profiel_tekst(profiel, "p.yaml", r_->vocabulaire(), opdracht);
+        EXPECT_TRUE(p.invoer) << (p.fouten.empty() ? "" : p.fouten[0].message);
+        return r_->raadpleeg(*p.invoer, opdracht, uitleg);
+    }
+    static const AdviesItem* vind(const Advies& a, std::string_view id) {
+        for (const auto& x : a.adviezen)
+            if (x.id == id) return &x;
+        return nullptr;
+    }
+    static Kennisbank* kb_;
+    static Raadpleging* r_;
+};
+Kennisbank* RaadplegingTest::kb_ = nullptr;
+Raadpleging* RaadplegingTest::r_ = nullptr;
+
+const char* stap2_profiel = R"(gemeente: {naam: Noorderdam}
+drijfveer: {bepaald: true, soort: leren}
+bronnen: [{id: veiligheidsmonitor}, {id: meldingen}]
+metingen: [{indicator: overlast, waarde: 31.5, vergelijkbaar: 20}]
+)";
+
+TEST_F(RaadplegingTest, WoordenschatKomtUitDeKennisbank) {
+    EXPECT_EQ(r_->vocabulaire().factoren, (std::vector<std::string>{"toezicht", "verloedering", "nazorg"}));
+    EXPECT_TRUE(r_->vocabulaire().is_bron("straatgesprekken"));
+    EXPECT_EQ(r_->vocabulaire().bron_soort.at("straatgesprekken"), "kwalitatief");
+    EXPECT_TRUE(r_->vocabulaire().is_indicator("oordeel_gemeente"));
+}
+
+TEST_F(RaadplegingTest, FaseEnAdviezenUitDeRecords) {
+    const Advies a = advies(stap2_profiel);
+    EXPECT_EQ(a.gemeente, "Noorderdam");
+    EXPECT_EQ(a.stappen[0].status, Status::afgerond);
+    EXPECT_EQ(a.stappen[1].status, Status::bezig);
+    EXPECT_EQ(a.stappen[2].status, Status::open);
+    EXPECT_EQ(a.huidige_stap, 2);
+    const AdviesItem* w = vind(a, "informatie.kwalitatief-ontbreekt");
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->soort, Soort::waarschuwing);
+    EXPECT_EQ(w->onderwerp, "kwalitatief");
+    EXPECT_EQ(w->bron, "Stap 2: Haal informatie op");  // the rule's source
+    EXPECT_EQ(w->tekst, "Noorderdam heeft alleen cijfers (2 bronnen); praat ook met bewoners.");
+    EXPECT_EQ(w->onderbouwing, (std::vector<std::string>{"bronnen: 2, alle kwantitatief"}));
+    const AdviesItem* m = vind(a, "indicatoren.hoger-dan-elders");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->factoren, (std::vector<std::string>{"toezicht"}));
+    EXPECT_EQ(m->tekst, "overlast is 31,5%, elders 20%.");
+    EXPECT_EQ(vind(a, "drijfveer.bepalen"), nullptr);
+    EXPECT_EQ(vind(a, "informatie.bronnen-verzamelen"), nullptr);
+}
+
+TEST_F(RaadplegingTest, EenKwalitatieveBronHaaltDeWaarschuwingWeg) {
+    const Advies a = advies("gemeente: {naam: X}\nbronnen: [{id: meldingen}, {id: straatgesprekken}]\n");
+    EXPECT_EQ(vind(a, "informatie.kwalitatief-ontbreekt"), nullptr);
+}
+
+TEST_F(RaadplegingTest, VolgordeEnEersteActie) {
+    // Step 1 done, step 2 open: the step-5 actie has priority 1, the step-2 one priority 2, yet the
+    // first actie must be the step-2 one.
+    const Advies a = advies("gemeente: {naam: X}\ndrijfveer: {bepaald: true}\n");
+    EXPECT_EQ(a.huidige_stap, 2);
+    const AdviesItem* eerste = nullptr;
+    for (const auto& x : a.adviezen)
+        if (x.soort == Soort::actie) {
+            eerste = &x;
+            break;
+        }
+    ASSERT_NE(eerste, nullptr);
+    EXPECT_EQ(eerste->id, "informatie.bronnen-verzamelen");
+    ASSERT_NE(vind(a, "evaluatie.nulmeting"), nullptr);
+}
+
+TEST_F(RaadplegingTest, ZelfdeInvoerZelfdeUitvoer) {
+    const auto eerste = als_json(advies(stap2_profiel), {});
+    advies("gemeente: {naam: Anders}\n");  // the engine is reused between consultations
+    EXPECT_EQ(als_json(advies(stap2_profiel), {}), eerste);
+}
+
+TEST_F(RaadplegingTest, CommunicatieHoudtAlleenCommunicatieEnFraming) {
+    const std::string plan = "gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n"
+                             "    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}\n";
+    const Advies volledig = advies(plan);
+    EXPECT_NE(vind(volledig, "drijfveer.bepalen"), nullptr);
+    const Advies c = advies(plan, Opdracht::communicatie);
+    ASSERT_EQ(c.adviezen.size(), 2u);
+    for (const auto& x : c.adviezen) EXPECT_TRUE(x.onderwerp == "communicatie" || x.onderwerp == "framing") << x.id;
+    const AdviesItem* b = vind(c, "communicatie.buikpijn-expliciet");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->tekst, "Over woninginbraak hebben bewoners buikpijn; communiceer er terughoudend over.");
+    EXPECT_NE(vind(c, "framing.frame-onbekend"), nullptr);
+}
+
+TEST_F(RaadplegingTest, UitlegVolgtDeAfleiding) {
+    const Advies a = advies(stap2_profiel, Opdracht::advies, true);
+    const AdviesItem* w = vind(a, "informatie.kwalitatief-ontbreekt");
+    ASSERT_NE(w, nullptr);
+    ASSERT_TRUE(w->uitleg);
+    EXPECT_EQ(w->uitleg->regel, "informatie.kwalitatief-ontbreekt");
+    bool gemeente = false;
+    for (const auto& p : w->uitleg->premissen)
+        if (p.feit.find("gemeente(") == 0 && p.regel.empty()) gemeente = true;
+    EXPECT_TRUE(gemeente) << "the gemeente fact is an input premise";
+    bool k = false;
+    for (const auto& [naam, waarde] : w->uitleg->bindingen)
+        if (naam == "?k") k = waarde == "2";
+    EXPECT_TRUE(k);
+    // In json the chain is an extra key.
+    OpmaakOpties o;
+    o.uitleg = true;
+    const auto j = nlohmann::json::parse(als_json(a, o));
+    bool gevonden = false;
+    for (const auto& x : j["adviezen"])
+        if (x["id"] == "informatie.kwalitatief-ontbreekt") gevonden = x["uitleg"]["regel"] == "informatie.kwalitatief-ontbreekt";
+    EXPECT_TRUE(gevonden);
+    // Without --uitleg nothing is recorded.
+    for (const auto& x : advies(stap2_profiel).adviezen) EXPECT_FALSE(x.uitleg);
+}
+
+TEST_F(RaadplegingTest, OnbekendeIdGeeftFoutMetWoordenschatVanDeKennisbank) {
+    auto p = lees_profiel_tekst("gemeente: {naam: X}\nbronnen: [{id: sfeerverhalen}]\n", "p.yaml", r_->vocabulaire(),
+                                Opdracht::advies);
+    ASSERT_EQ(p.fouten.size(), 1u);
+    EXPECT_EQ(p.fouten[0].message, "onbekende bron 'sfeerverhalen' in 'bronnen[1].id'");
+}
+
+TEST(Raadpleging, KennisbankZonderInvoertemplatesWordtGeweigerd) {
+    std::vector<SourceFile> bestanden;
+    bestanden.emplace_back("kaal.yaml", "templates:\n  gemeente:\n    slots: {naam: string}\n");
+    Kennisbank kb("kaal", RuleBase::load_sources(std::move(bestanden)));
+    try {
+        Raadpleging r(kb);
+        FAIL() << "expected InvoerFout";
+    } catch (const InvoerFout& e) {
+        ASSERT_FALSE(e.fouten.empty());
+        bool drijfveer = false, inwoners = false;
+        for (const auto& f : e.fouten) {
+            drijfveer |= f.message.find("template 'drijfveer'") != std::string::npos;
+            inwoners |= f.message.find("slot 'inwoners'") != std::string::npos;
+        }
+        EXPECT_TRUE(drijfveer);
+        EXPECT_TRUE(inwoners);
+    }
+}
+
+}  // namespace
+}  // namespace ww::advies

@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include "advies/scenario.hpp"
+#include "testkennisbank.hpp"
+
+namespace ww::advies {
+namespace {
+
+struct Gedraaid {
+    TestVerslag verslag;
+    std::vector<bool> gevuurd;
+};
+
+Gedraaid draai(const std::string& tekst) {
+    static auto kb = test::test_kennisbank();
+    static Raadpleging r(*kb);
+    Gedraaid g;
+    g.gevuurd.assign(r.engine().rules().size(), false);
+    draai_scenario_tekst("s.yaml", tekst, r, g.verslag, g.gevuurd);
+    return g;
+}
+
+TEST(Scenario, SlagendScenario) {
+    auto g = draai(R"(naam: "stap 2 zonder kwalitatieve bron"
+profiel:
+  gemeente: {naam: Noord}
+  drijfveer: {bepaald: true}
+  bronnen: [{id: meldingen}]
+verwacht:
+  huidige_stap: 2
+  wel:
+    - {id: informatie.kwalitatief-ontbreekt, soort: waarschuwing, onderwerp: kwalitatief, tekst_bevat: "Noord"}
+    - evaluatie.nulmeting
+  niet: [drijfveer.bepalen]
+)");
+    ASSERT_EQ(g.verslag.scenarios.size(), 1u);
+    EXPECT_TRUE(g.verslag.scenarios[0].geslaagd()) << g.verslag.scenarios[0].redenen[0];
+    EXPECT_EQ(g.verslag.scenarios[0].naam, "stap 2 zonder kwalitatieve bron");
+    EXPECT_TRUE(g.verslag.fouten.empty());
+    EXPECT_EQ(g.verslag.status(), 0);
+}
+
+TEST(Scenario, FalendScenarioWordtGemeldMetReden) {
+    auto g = draai(R"(naam: fout verwacht
+profiel:
+  gemeente: {naam: Zuid}
+verwacht:
+  huidige_stap: 3
+  wel: [{id: drijfveer.bepalen, soort: waarschuwing}]
+  niet: [evaluatie.nulmeting]
+  eerste_actie: evaluatie.nulmeting
+  geen_waarschuwingen: true
+)");
+    ASSERT_EQ(g.verslag.scenarios.size(), 1u);
+    const auto& s = g.verslag.scenarios[0];
+    EXPECT_FALSE(s.geslaagd());
+    ASSERT_EQ(s.redenen.size(), 4u);
+    EXPECT_EQ(s.redenen[0], "huidige stap is 1, verwacht 3");
+    EXPECT_NE(s.redenen[1].find("verwacht advies 'drijfveer.bepalen' (soort waarschuwing) ontbreekt; wel gegeven als "
+                                "drijfveer.bepalen (actie, stap 1, drijfveer)"),
+              std::string::npos)
+        << s.redenen[1];
+    EXPECT_EQ(s.redenen[2].rfind("advies 'evaluatie.nulmeting' had niet mogen komen", 0), 0u);
+    EXPECT_EQ(s.redenen[3], "eerste actie is 'drijfveer.bepalen', verwacht 'evaluatie.nulmeting'");
+    EXPECT_EQ(g.verslag.mislukt(), 1);
+    EXPECT_EQ(g.verslag.status(), 1);
+    const auto tekst = verslag_tekst(g.verslag);
+    EXPECT_NE(tekst.find("FOUT  s.yaml: fout verwacht"), std::string::npos);
+    EXPECT_NE(tekst.find("0 passed, 1 failed"), std::string::npos);
+}
+
+TEST(Scenario, OngeldigScenarioIsEenFoutMetPositie) {
+    auto g = draai("naam: x\nprofiel:\n  gemeente: {naam: X}\nverwacht:\n  wel: [drijfveer.bepaln]\n  huidig: 1\n");
+    ASSERT_EQ(g.verslag.fouten.size(), 2u);
+    EXPECT_EQ(g.verslag.fouten[0].line, 5);
+    EXPECT_EQ(g.verslag.fouten[0].message, "geen regel met id 'drijfveer.bepaln' in de kennisbank; bedoelde je 'drijfveer.bepalen'?");
+    EXPECT_EQ(g.verslag.fouten[1].line, 6);
+    EXPECT_EQ(g.verslag.status(), 2);
+    EXPECT_EQ(g.verslag.mislukt(), 1);
+}
+
+TEST(Scenario, OngeldigProfielFaaltHetScenario) {
+    auto g = draai("naam: x\nprofiel:\n  gemeente: {naam: X, inwoners: -4}\nverwacht: {}\n");
+    ASSERT_EQ(g.verslag.scenarios.size(), 1u);
+    ASSERT_EQ(g.verslag.scenarios[0].redenen.size(), 1u);
+    EXPECT_EQ(g.verslag.scenarios[0].redenen[0], "profiel ongeldig: 3:33: 'gemeente.inwoners' moet groter dan 0 zijn, niet -4");
+}
+
+TEST(Scenario, LijstVanScenariosEnDekking) {
+    auto g = draai(R"(- naam: een
+  profiel: {gemeente: {naam: A}}
+  verwacht: {wel: [drijfveer.bepalen]}
+- naam: twee
+  opdracht: communicatie
+  profiel: {gemeente: {naam: B}, communicatie: {frame: veiligheid}}
+  verwacht: {niet: [framing.frame-onbekend, drijfveer.bepalen]}
+)");
+    ASSERT_EQ(g.verslag.scenarios.size(), 2u);
+    EXPECT_TRUE(g.verslag.scenarios[0].geslaagd());
+    EXPECT_TRUE(g.verslag.scenarios[1].geslaagd()) << g.verslag.scenarios[1].redenen[0];
+    // Coverage: some rules fired, the buikpijn rule did not.
+    const auto& regels = test::test_kennisbank();
+    (void)regels;
+    std::size_t gevuurd = 0;
+    for (bool b : g.gevuurd) gevuurd += b;
+    EXPECT_GT(gevuurd, 0u);
+    EXPECT_LT(gevuurd, g.gevuurd.size());
+}
+
+}  // namespace
+}  // namespace ww::advies
