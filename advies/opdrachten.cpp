@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 
@@ -56,6 +57,17 @@ Uitvoer veilig(F&& werk) {
 }
 
 }  // namespace
+
+void schrijf(const Uitvoer& u) {
+    if (!u.uit.empty()) {
+        std::fwrite(u.uit.data(), 1, u.uit.size(), stdout);
+        std::fflush(stdout);
+    }
+    if (!u.fout.empty()) {
+        std::fwrite(u.fout.data(), 1, u.fout.size(), stderr);
+        std::fflush(stderr);
+    }
+}
 
 OpmaakOpties terminal_opmaak() {
     OpmaakOpties o;

@@ -21,5 +21,10 @@ struct Context {
 
 void register_run(CLI::App& app, Context& context);
 void register_functies(CLI::App& app, Context& context);
+void register_advies(CLI::App& app, Context& context);
+void register_communicatie(CLI::App& app, Context& context);
+void register_waarom_niet(CLI::App& app, Context& context);
+void register_lint(CLI::App& app, Context& context);
+void register_test(CLI::App& app, Context& context);
 
 }  // namespace ww::cli

@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
     ww::cli::Context context;
     ww::cli::register_run(app, context);
     ww::cli::register_functies(app, context);
+    ww::cli::register_advies(app, context);
+    ww::cli::register_communicatie(app, context);
+    ww::cli::register_waarom_niet(app, context);
+    ww::cli::register_lint(app, context);
+    ww::cli::register_test(app, context);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,55 @@
+// `wegwijzer advies PROFIEL` and `wegwijzer communicatie PLAN`: advice for a gemeenteprofiel, or for
+// a communication plan alone. The logic is in advies/opdrachten.hpp; this file parses arguments.
+#include <memory>
+#include <string>
+
+#include "advies/opdrachten.hpp"
+#include "cli/commands.hpp"
+
+namespace ww::cli {
+
+namespace {
+
+struct AdviesArgumenten {
+    std::string profiel;
+    std::string formaat = "text";
+    bool uitleg = false;
+    std::string kb;
+};
+
+void registreer(CLI::App& app, Context& context, const char* naam, const char* uitleg, const char* bestand,
+                advies::Opdracht opdracht) {
+    auto args = std::make_shared<AdviesArgumenten>();
+    auto* cmd = app.add_subcommand(naam, uitleg);
+    cmd->add_option(bestand, args->profiel, "Het gemeenteprofiel (YAML of JSON); - leest standaardinvoer")->required();
+    cmd->add_option("--format,-f", args->formaat, "Uitvoer: text (standaard), json of markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    cmd->add_flag("--uitleg", args->uitleg, "Toon per advies de keten van regels en feiten waarop het rust");
+    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
+    cmd->callback([args, &context, opdracht] {
+        advies::AdviesOpties o;
+        o.profiel = args->profiel;
+        o.opdracht = opdracht;
+        o.formaat = *advies::formaat_uit(args->formaat);
+        o.opmaak = o.formaat == advies::Formaat::text ? advies::terminal_opmaak() : advies::OpmaakOpties{};
+        o.opmaak.uitleg = args->uitleg;
+        o.kb = args->kb;
+        const auto u = advies::voer_advies_uit(o);
+        advies::schrijf(u);
+        context.exit_code = u.status;
+    });
+}
+
+}  // namespace
+
+void register_advies(CLI::App& app, Context& context) {
+    registreer(app, context, "advies", "Geef advies voor een gemeenteprofiel", "PROFIEL", advies::Opdracht::advies);
+}
+
+void register_communicatie(CLI::App& app, Context& context) {
+    registreer(app, context, "communicatie",
+               "Toets een communicatieplan (een profiel met alleen gemeente en communicatie)", "PLAN",
+               advies::Opdracht::communicatie);
+}
+
+}  // namespace ww::cli

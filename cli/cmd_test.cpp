@@ -1,0 +1,25 @@
+// `wegwijzer test DIR`: runs the scenarios of a knowledge base and reports rule coverage.
+#include <memory>
+#include <string>
+
+#include "advies/opdrachten.hpp"
+#include "cli/commands.hpp"
+
+namespace ww::cli {
+
+void register_test(CLI::App& app, Context& context) {
+    struct Args {
+        std::string map, kb;
+    };
+    auto args = std::make_shared<Args>();
+    auto* cmd = app.add_subcommand("test", "Draai de scenario's van een kennisbank (ok/FOUT per scenario, regeldekking)");
+    cmd->add_option("MAP", args->map, "Map met scenario's (*.yaml), of één scenariobestand")->required();
+    cmd->add_option("--kb", args->kb, "Map met de kennisbank (standaard: de meegeleverde)");
+    cmd->callback([args, &context] {
+        const auto u = advies::voer_test_uit(args->map, args->kb);
+        advies::schrijf(u);
+        context.exit_code = u.status;
+    });
+}
+
+}  // namespace ww::cli
