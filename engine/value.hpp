@@ -2,6 +2,7 @@
 // which the Rete network does on every join and alpha dispatch, cost one integer comparison.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <memory>
 #include <string>

@@ -1,0 +1,103 @@
+#include <algorithm>
+
+#include "engine/alpha_network.hpp"
+#include "engine/expr_eval.hpp"
+
+namespace ww {
+
+bool AlphaTest::passes(const Fact& f) const {
+    const Value& v = f.slots[static_cast<std::size_t>(slot)];
+    try {
+        return compare_values(cmp, v, rhs, 0) != negate;
+    } catch (const EvalError&) {
+        // A value that cannot be compared (a text against a number) simply does not match.
+        return false;
+    }
+}
+
+AlphaNode* AlphaNetwork::root(TemplateId tmpl) {
+    if (roots_.size() <= tmpl) roots_.resize(tmpl + 1, nullptr);
+    if (!roots_[tmpl]) {
+        nodes_.push_back(std::make_unique<AlphaNode>());
+        roots_[tmpl] = nodes_.back().get();
+    }
+    return roots_[tmpl];
+}
+
+AlphaItem* AlphaNetwork::add_item(AlphaMemory* m, FactRec* f) {
+    AlphaItem* item = items_.make();
+    item->fact = f;
+    item->memory = m;
+    f->items.push_back(item);
+    m->items.insert(item);
+    return item;
+}
+
+AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest> eq_tests,
+                                      std::vector<AlphaTest> other_tests, const WorkingMemory& wm) {
+    // A canonical order makes equal sets of tests equal paths, whatever order a rule wrote them in.
+    auto by_slot = [](const AlphaTest& a, const AlphaTest& b) {
+        if (a.slot != b.slot) return a.slot < b.slot;
+        if (a.cmp != b.cmp) return a.cmp < b.cmp;
+        return compare(a.rhs, b.rhs) < 0;
+    };
+    std::stable_sort(eq_tests.begin(), eq_tests.end(), by_slot);
+    std::stable_sort(other_tests.begin(), other_tests.end(), by_slot);
+
+    AlphaNode* n = root(tmpl);
+    for (const AlphaTest& t : eq_tests) {
+        auto d = std::find_if(n->dispatch.begin(), n->dispatch.end(), [&](auto& p) { return p.first == t.slot; });
+        if (d == n->dispatch.end()) {
+            n->dispatch.emplace_back(t.slot, std::unordered_map<Value, AlphaNode*, ValueHash>{});
+            d = n->dispatch.end() - 1;
+        }
+        auto found = d->second.find(t.rhs);
+        if (found == d->second.end()) {
+            nodes_.push_back(std::make_unique<AlphaNode>());
+            nodes_.back()->test = t;
+            found = d->second.emplace(t.rhs, nodes_.back().get()).first;
+        }
+        n = found->second;
+    }
+    for (const AlphaTest& t : other_tests) {
+        auto c = std::find_if(n->tests.begin(), n->tests.end(), [&](AlphaNode* x) { return x->test == t; });
+        if (c == n->tests.end()) {
+            nodes_.push_back(std::make_unique<AlphaNode>());
+            nodes_.back()->test = t;
+            n->tests.push_back(nodes_.back().get());
+            c = n->tests.end() - 1;
+        }
+        n = *c;
+    }
+    if (!n->memory) {
+        memories_.push_back(std::make_unique<AlphaMemory>());
+        AlphaMemory* m = memories_.back().get();
+        m->tmpl = tmpl;
+        m->path = eq_tests;
+        m->path.insert(m->path.end(), other_tests.begin(), other_tests.end());
+        n->memory = m;
+        wm.for_each([&](FactRec* f) {
+            if (f->fact.tmpl != tmpl) return;
+            for (const AlphaTest& t : m->path)
+                if (!t.passes(f->fact)) return;
+            add_item(m, f);
+        });
+    }
+    return n->memory;
+}
+
+void AlphaNetwork::collect(const AlphaNode* n, const Fact& f, std::vector<AlphaMemory*>& out) const {
+    if (n->memory) out.push_back(n->memory);
+    for (const auto& [slot, children] : n->dispatch) {
+        auto it = children.find(f.slots[static_cast<std::size_t>(slot)]);
+        if (it != children.end()) collect(it->second, f, out);
+    }
+    for (const AlphaNode* c : n->tests)
+        if (c->test.passes(f)) collect(c, f, out);
+}
+
+void AlphaNetwork::memories_of(const Fact& f, std::vector<AlphaMemory*>& out) const {
+    if (f.tmpl < roots_.size() && roots_[f.tmpl]) collect(roots_[f.tmpl], f, out);
+}
+
+}  // namespace ww

@@ -1,0 +1,89 @@
+// The pattern matcher: per template a tree of single-fact tests ending in alpha memories. Equality with
+// a constant is dispatched through a hash map per slot (value -> child), so a fact descends only into
+// the branches its values select, however many rules test that slot. Other tests are plain nodes.
+// Equal test paths are shared, and so is the memory at their end.
+#pragma once
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/indexed_memory.hpp"
+#include "engine/pool.hpp"
+#include "engine/working_memory.hpp"
+
+namespace ww {
+
+struct BetaNode;
+struct AlphaMemory;
+
+// `slot OP constant` on one fact.
+struct AlphaTest {
+    int slot = 0;
+    Op cmp = Op::eq;
+    bool negate = false;
+    Value rhs;
+    friend bool operator==(const AlphaTest& a, const AlphaTest& b) {
+        return a.slot == b.slot && a.cmp == b.cmp && a.negate == b.negate && a.rhs.kind() == b.rhs.kind() &&
+               a.rhs == b.rhs;
+    }
+    bool passes(const Fact& f) const;
+};
+
+struct AlphaItem {
+    FactRec* fact = nullptr;
+    AlphaMemory* memory = nullptr;
+    ListLink<AlphaItem> list;
+    IndexLink<AlphaItem> idx[kMaxIndexes];
+};
+
+struct AlphaTraits {
+    using Spec = int;  // slot
+    static ListLink<AlphaItem>& list(AlphaItem* i) { return i->list; }
+    static IndexLink<AlphaItem>& link(AlphaItem* i, int k) { return i->idx[k]; }
+    static const Value& key(const AlphaItem* i, int slot, Value&) { return i->fact->fact.slots[static_cast<std::size_t>(slot)]; }
+};
+
+struct AlphaMemory {
+    TemplateId tmpl = 0;
+    std::vector<AlphaTest> path;  // every test between the template's root and this memory
+    IndexedMemory<AlphaItem, AlphaTraits> items;
+    // Beta nodes fed by this memory, descendants before ancestors (new nodes go in front): a fact that
+    // enters several memories of one rule then yields each combination once (Doorenbos 2.4.1).
+    std::vector<BetaNode*> successors;
+};
+
+struct AlphaNode {
+    AlphaTest test;  // unused at a template's root
+    std::vector<std::pair<int, std::unordered_map<Value, AlphaNode*, ValueHash>>> dispatch;
+    std::vector<AlphaNode*> tests;
+    AlphaMemory* memory = nullptr;
+};
+
+class AlphaNetwork {
+public:
+    // The memory at the end of the path `eq_tests` (constant equalities) then `other_tests`; built and
+    // filled with matching live facts when new.
+    AlphaMemory* memory_for(TemplateId tmpl, std::vector<AlphaTest> eq_tests, std::vector<AlphaTest> other_tests,
+                            const WorkingMemory& wm);
+    // The memories a fact belongs in, in a fixed order.
+    void memories_of(const Fact& f, std::vector<AlphaMemory*>& out) const;
+
+    AlphaItem* add_item(AlphaMemory* m, FactRec* f);
+    void free_item(AlphaItem* i) { items_.destroy(i); }
+
+    std::size_t node_count() const { return nodes_.size(); }
+    std::size_t memory_count() const { return memories_.size(); }
+    const std::vector<std::unique_ptr<AlphaMemory>>& memories() const { return memories_; }
+
+private:
+    AlphaNode* root(TemplateId tmpl);
+    void collect(const AlphaNode* n, const Fact& f, std::vector<AlphaMemory*>& out) const;
+
+    std::vector<AlphaNode*> roots_;
+    std::vector<std::unique_ptr<AlphaNode>> nodes_;
+    std::vector<std::unique_ptr<AlphaMemory>> memories_;
+    Pool<AlphaItem> items_;
+};
+
+}  // namespace ww

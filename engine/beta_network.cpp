@@ -1,0 +1,402 @@
+#include "engine/beta_network.hpp"
+
+namespace ww {
+
+namespace {
+const Value kNil;
+}
+
+BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener& listener)
+    : alpha_(alpha), world_(world), listener_(listener) {
+    nodes_.push_back(std::make_unique<BetaNode>());
+    root_ = nodes_.back().get();
+    root_token_ = tokens_.make();
+    root_token_->node = root_;
+    root_->out.insert(root_token_);
+    root_token_->in_out = true;
+}
+
+namespace {
+template <class DestroyToken, class DestroyActivation>
+void destroy_tree(Token* t, DestroyToken& dt, DestroyActivation& da) {
+    while (Token* c = t->first_child) {
+        t->first_child = c->next_sibling;
+        destroy_tree(c, dt, da);
+    }
+    while (Activation* a = t->activations) {
+        t->activations = a->token_next;
+        da(a);
+    }
+    dt(t);
+}
+}  // namespace
+
+BetaNetwork::~BetaNetwork() {
+    auto dt = [&](Token* t) { tokens_.destroy(t); };
+    auto da = [&](Activation* a) { activations_.destroy(a); };
+    destroy_tree(root_token_, dt, da);
+}
+
+bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f, bool skip_key) const {
+    std::size_t i = (skip_key && n->has_key) ? 1 : 0;
+    for (; i < n->tests.size(); ++i) {
+        const JoinTest& t = n->tests[i];
+        const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
+        bool ok;
+        if (t.rhs_is_loc) {
+            Value scratch;
+            const Value* rhs;
+            if (t.loc.depth == n->depth) {
+                if (t.loc.slot >= 0) rhs = &f->fact.slots[static_cast<std::size_t>(t.loc.slot)];
+                else {
+                    scratch = Value(FactRef{f->fact.id});
+                    rhs = &scratch;
+                }
+            } else {
+                rhs = &value_at(parent, t.loc, scratch);
+            }
+            if (t.cmp == Op::eq) ok = lhs == *rhs;
+            else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+            else {
+                try {
+                    ok = compare_values(t.cmp, lhs, *rhs, 0);
+                } catch (const EvalError&) {
+                    ok = false;
+                }
+            }
+        } else {
+            try {
+                TokenEnv env(world_, parent, f, n->depth);
+                ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+            } catch (const EvalError&) {
+                // A join whose test cannot be evaluated for this pair does not match; the network
+                // must stay consistent, so no exception may leave half a propagation behind.
+                ok = false;
+            }
+        }
+        if (ok == t.negate) return false;
+    }
+    return true;
+}
+
+Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
+    Token* t = tokens_.make();
+    t->parent = parent;
+    t->fact = f;
+    t->node = n;
+    t->depth = n->depth;
+    t->next_sibling = parent->first_child;
+    if (parent->first_child) parent->first_child->prev_sibling = t;
+    parent->first_child = t;
+    if (f) {
+        t->fact_next = f->tokens;
+        if (f->tokens) f->tokens->fact_prev = t;
+        f->tokens = t;
+    }
+    return t;
+}
+
+void BetaNetwork::emit(Token* t) {
+    BetaNode* n = t->node;
+    n->out.insert(t);
+    t->in_out = true;
+    for (BetaNode* c : n->children) left_activate(c, t);
+    for (Terminal* term : n->terminals) activate(term, t);
+}
+
+void BetaNetwork::activate(Terminal* term, Token* t) {
+    Activation* a = activations_.make();
+    a->terminal = term;
+    a->token = t;
+    a->seq = next_seq_++;
+    a->salience = term->rule->salience;
+    a->token_next = t->activations;
+    if (t->activations) t->activations->token_prev = a;
+    t->activations = a;
+    listener_.activation_created(a);
+}
+
+void BetaNetwork::withdraw(Token* t) {
+    if (t->in_out) {
+        t->node->out.erase(t);
+        t->in_out = false;
+    }
+    while (t->first_child) delete_token(t->first_child);
+    while (Activation* a = t->activations) {
+        t->activations = a->token_next;
+        if (a->token_next) a->token_next->token_prev = nullptr;
+        listener_.activation_deleted(a);
+        activations_.destroy(a);
+    }
+}
+
+void BetaNetwork::delete_token(Token* t) {
+    withdraw(t);
+    if (t->in_all) {
+        t->node->all.erase(t);
+        t->in_all = false;
+    }
+    if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
+    else t->parent->first_child = t->next_sibling;
+    if (t->next_sibling) t->next_sibling->prev_sibling = t->prev_sibling;
+    if (t->fact) {
+        if (t->fact_prev) t->fact_prev->fact_next = t->fact_next;
+        else t->fact->tokens = t->fact_next;
+        if (t->fact_next) t->fact_next->fact_prev = t->fact_prev;
+    }
+    tokens_.destroy(t);
+}
+
+int BetaNetwork::count_matches(BetaNode* n, Token* t) {
+    int count = 0;
+    if (n->amem_index >= 0) {
+        Value scratch;
+        const Value& key = value_at(t->parent, n->key_loc, scratch);
+        for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
+             i = n->amem->items.bucket_next(i, n->amem_index))
+            if (join_passes(n, t->parent, i->fact, true)) ++count;
+    } else {
+        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+            if (join_passes(n, t->parent, i->fact, false)) ++count;
+    }
+    return count;
+}
+
+void BetaNetwork::recompute_aggregate(BetaNode* n, Token* t) {
+    if (t->in_out) withdraw(t);
+    int count = 0;
+    bool all_int = true;
+    std::int64_t isum = 0;
+    double fsum = 0;
+    Value best;
+    auto take = [&](FactRec* f) {
+        ++count;
+        if (n->aggregate == AggregateKind::count) return;
+        Value v;
+        try {
+            TokenEnv env(world_, t->parent, f, n->depth);
+            v = eval(n->expr, env);
+        } catch (const EvalError&) {
+            --count;
+            return;
+        }
+        if (n->aggregate == AggregateKind::sum) {
+            if (!v.is_number()) {
+                --count;
+                return;
+            }
+            if (v.kind() == ValueKind::integer) isum += v.as_int();
+            else all_int = false;
+            fsum += v.as_number();
+            return;
+        }
+        if (best.is_nil()) {
+            best = v;
+            return;
+        }
+        bool comparable = (v.is_number() && best.is_number()) || v.kind() == best.kind();
+        if (!comparable) return;
+        auto c = compare(v, best);
+        if (n->aggregate == AggregateKind::max ? c > 0 : c < 0) best = v;
+    };
+    if (n->amem_index >= 0) {
+        Value scratch;
+        const Value& key = value_at(t->parent, n->key_loc, scratch);
+        for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
+             i = n->amem->items.bucket_next(i, n->amem_index))
+            if (join_passes(n, t->parent, i->fact, true)) take(i->fact);
+    } else {
+        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+            if (join_passes(n, t->parent, i->fact, false)) take(i->fact);
+    }
+    t->count = count;
+    bool valid = true;
+    switch (n->aggregate) {
+        case AggregateKind::count: t->agg = Value(static_cast<std::int64_t>(count)); break;
+        case AggregateKind::sum: t->agg = all_int ? Value(isum) : Value(fsum); break;
+        case AggregateKind::min:
+        case AggregateKind::max:
+            valid = !best.is_nil();
+            t->agg = best;
+            break;
+    }
+    if (valid) emit(t);
+}
+
+void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
+    switch (n->kind) {
+        case NodeKind::root: return;
+        case NodeKind::join: {
+            if (n->amem_index >= 0) {
+                Value scratch;
+                const Value& key = value_at(parent, n->key_loc, scratch);
+                for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
+                     i = n->amem->items.bucket_next(i, n->amem_index))
+                    if (join_passes(n, parent, i->fact, true)) emit(new_token(n, parent, i->fact));
+            } else {
+                for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+                    if (join_passes(n, parent, i->fact, false)) emit(new_token(n, parent, i->fact));
+            }
+            return;
+        }
+        case NodeKind::negation:
+        case NodeKind::exists: {
+            Token* t = new_token(n, parent, nullptr);
+            n->all.insert(t);
+            t->in_all = true;
+            t->count = count_matches(n, t);
+            if ((n->kind == NodeKind::negation) == (t->count == 0)) emit(t);
+            return;
+        }
+        case NodeKind::aggregate: {
+            Token* t = new_token(n, parent, nullptr);
+            n->all.insert(t);
+            t->in_all = true;
+            recompute_aggregate(n, t);
+            return;
+        }
+        case NodeKind::test: {
+            bool ok = false;
+            try {
+                TokenEnv env(world_, parent, nullptr, n->depth);
+                ok = eval_test(n->expr, env);
+            } catch (const EvalError&) {
+                ok = false;
+            }
+            if (ok) emit(new_token(n, parent, nullptr));
+            return;
+        }
+    }
+}
+
+namespace {
+// Visits the tokens of an `all` or `out` memory that may join with fact f: its bucket when indexed.
+template <class Memory, class F>
+void for_candidates(Memory& m, int index, const Value& key, F&& f) {
+    if (index >= 0) {
+        for (Token* t = m.bucket_head(index, key); t;) {
+            Token* next = m.bucket_next(t, index);
+            f(t);
+            t = next;
+        }
+    } else {
+        for (Token* t = m.head(); t;) {
+            Token* next = m.next(t);
+            f(t);
+            t = next;
+        }
+    }
+}
+}  // namespace
+
+void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
+    const Value& key = n->has_key ? f->fact.slots[static_cast<std::size_t>(n->key_slot)] : kNil;
+    switch (n->kind) {
+        case NodeKind::join: {
+            bool skip = n->parent_index >= 0;
+            for_candidates(n->parent->out, n->parent_index, key, [&](Token* t) {
+                if (join_passes(n, t, f, skip)) emit(new_token(n, t, f));
+            });
+            return;
+        }
+        case NodeKind::negation:
+        case NodeKind::exists:
+        case NodeKind::aggregate: {
+            bool skip = n->all_index >= 0;
+            for_candidates(n->all, n->all_index, key, [&](Token* t) {
+                if (!join_passes(n, t->parent, f, skip)) return;
+                if (n->kind == NodeKind::aggregate) {
+                    recompute_aggregate(n, t);
+                } else if (++t->count == 1) {
+                    if (n->kind == NodeKind::negation) withdraw(t);
+                    else emit(t);
+                }
+            });
+            return;
+        }
+        default: return;
+    }
+}
+
+void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
+    if (n->kind == NodeKind::join) return;
+    const Value& key = n->has_key ? f->fact.slots[static_cast<std::size_t>(n->key_slot)] : kNil;
+    bool skip = n->all_index >= 0;
+    for_candidates(n->all, n->all_index, key, [&](Token* t) {
+        if (!join_passes(n, t->parent, f, skip)) return;
+        if (n->kind == NodeKind::aggregate) {
+            recompute_aggregate(n, t);
+        } else if (--t->count == 0) {
+            if (n->kind == NodeKind::negation) emit(t);
+            else withdraw(t);
+        }
+    });
+}
+
+void BetaNetwork::add_fact(FactRec* f) {
+    std::vector<AlphaMemory*> memories;
+    alpha_.memories_of(f->fact, memories);
+    for (AlphaMemory* m : memories) {
+        alpha_.add_item(m, f);
+        for (BetaNode* s : m->successors) right_activate(s, f);
+    }
+}
+
+void BetaNetwork::remove_fact(FactRec* f) {
+    while (f->tokens) delete_token(f->tokens);
+    for (AlphaItem* i : f->items) i->memory->items.erase(i);
+    for (AlphaItem* i : f->items)
+        for (BetaNode* s : i->memory->successors) right_remove(s, f);
+    for (AlphaItem* i : f->items) alpha_.free_item(i);
+    f->items.clear();
+}
+
+namespace {
+bool same_node(const BetaNode& a, const BetaNode& b) {
+    return a.kind == b.kind && a.amem == b.amem && a.tests == b.tests && a.has_key == b.has_key &&
+           a.key_slot == b.key_slot && a.key_loc == b.key_loc && a.aggregate == b.aggregate && a.expr == b.expr;
+}
+}  // namespace
+
+BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
+    BetaNode* parent = proto->parent;
+    for (BetaNode* c : parent->children)
+        if (same_node(*c, *proto)) {
+            shared = true;
+            ++c->users;
+            return c;
+        }
+    shared = false;
+    BetaNode* n = proto.get();
+    nodes_.push_back(std::move(proto));
+    n->depth = parent->depth + 1;
+    n->users = 1;
+    if (n->has_key && n->amem) {
+        n->amem_index = n->amem->items.add_index(n->key_slot);
+        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_loc);
+        else n->all_index = n->all.add_index(n->key_loc);
+    }
+    parent->children.push_back(n);
+    if (n->amem) n->amem->successors.insert(n->amem->successors.begin(), n);
+    for (Token* t = parent->out.head(); t;) {
+        Token* next = parent->out.next(t);
+        left_activate(n, t);
+        t = next;
+    }
+    return n;
+}
+
+void BetaNetwork::restart() {
+    withdraw(root_token_);
+    emit(root_token_);
+}
+
+Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
+    Terminal* t = term.get();
+    terminals_.push_back(std::move(term));
+    t->parent->terminals.push_back(t);
+    for (Token* tok = t->parent->out.head(); tok; tok = t->parent->out.next(tok)) activate(t, tok);
+    return t;
+}
+
+}  // namespace ww

@@ -1,0 +1,156 @@
+// The join network (Doorenbos 1995, ch. 2): join, negation, exists, aggregate and test nodes, each
+// holding its output tokens in an indexed memory its children join against. Equality joins look up a
+// hash bucket on the other side instead of scanning: the alpha memory by slot value on a new token,
+// the parent's memory by variable value on a new fact.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "engine/alpha_network.hpp"
+#include "engine/expr_eval.hpp"
+#include "engine/pool.hpp"
+#include "engine/rule.hpp"
+#include "engine/token.hpp"
+
+namespace ww {
+
+// One test between the fact entering at a node and the token it joins: `slot OP rhs`, where rhs is a
+// variable position (the fast, common case) or an expression over positions.
+struct JoinTest {
+    int slot = 0;
+    Op cmp = Op::eq;
+    bool negate = false;
+    bool rhs_is_loc = false;
+    VarLoc loc;
+    CExpr expr;
+    friend bool operator==(const JoinTest&, const JoinTest&) = default;
+};
+
+enum class NodeKind : std::uint8_t { root, join, negation, exists, aggregate, test };
+
+struct BetaNode {
+    NodeKind kind = NodeKind::root;
+    BetaNode* parent = nullptr;
+    std::uint32_t depth = 0;
+    std::vector<BetaNode*> children;
+    std::vector<Terminal*> terminals;
+    TokenMemory out;  // tokens the children see
+
+    AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
+    std::vector<JoinTest> tests;
+    // Hashed equality join: tests[0] is `key_slot == key_loc`.
+    bool has_key = false;
+    int key_slot = 0;
+    VarLoc key_loc;
+    int amem_index = -1;    // index of amem->items on key_slot
+    int parent_index = -1;  // index of parent->out on key_loc (join)
+    AllMemory all;          // negation, exists, aggregate: a token per parent token
+    int all_index = -1;     // index of `all` on key_loc
+
+    AggregateKind aggregate = AggregateKind::count;
+    CExpr expr;  // aggregate value (sum/min/max) or test condition
+    std::size_t users = 0;  // rule alternatives going through this node
+};
+
+// The end of one rule alternative: turns complete matches into activations.
+struct Terminal {
+    const RuleDef* rule = nullptr;
+    std::size_t alternative = 0;
+    BetaNode* parent = nullptr;
+    std::vector<VarLoc> var_locs;             // per VarId; depth 0: not bound by a condition
+    std::vector<std::uint32_t> fact_depths;   // token levels of the positive patterns
+    std::vector<BetaNode*> chain;             // the nodes of this alternative, one per condition
+};
+
+// What the network tells its owner: activations to schedule or drop (agenda, truth maintenance).
+class BetaListener {
+public:
+    virtual ~BetaListener() = default;
+    virtual void activation_created(Activation* a) = 0;
+    virtual void activation_deleted(Activation* a) = 0;
+};
+
+class BetaNetwork {
+public:
+    BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener& listener);
+    ~BetaNetwork();
+    BetaNetwork(const BetaNetwork&) = delete;
+    BetaNetwork& operator=(const BetaNetwork&) = delete;
+
+    BetaNode* root() { return root_; }
+
+    // Building: a node equal to `proto` under `parent` is reused; otherwise `proto` is installed and
+    // filled from the parent's tokens. `shared` tells which happened.
+    BetaNode* add_node(std::unique_ptr<BetaNode> proto, bool& shared);
+    Terminal* add_terminal(std::unique_ptr<Terminal> t);
+
+    // Facts entering and leaving.
+    void add_fact(FactRec* f);
+    void remove_fact(FactRec* f);
+    // Rebuilds every match from the root, as after a reset: rules without conditions, and those
+    // starting with `not`, match again.
+    void restart();
+    // Tokens in a node's output, oldest first (for why-not).
+    const Token* first_output(const BetaNode* n) const { return n->out.head(); }
+
+    std::size_t node_count() const { return nodes_.size(); }
+    std::size_t token_count() const { return tokens_.live(); }
+    std::size_t activation_count() const { return activations_.live(); }
+
+private:
+    friend class NetworkBuilder;
+    bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f, bool skip_key) const;
+    void left_activate(BetaNode* n, Token* parent);
+    void right_activate(BetaNode* n, FactRec* f);
+    void right_remove(BetaNode* n, FactRec* f);
+    int count_matches(BetaNode* n, Token* t);
+    void recompute_aggregate(BetaNode* n, Token* t);
+
+    Token* new_token(BetaNode* n, Token* parent, FactRec* f);
+    void emit(Token* t);       // into the node's output, on to children and terminals
+    void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
+    void delete_token(Token* t);
+    void activate(Terminal* term, Token* t);
+
+    AlphaNetwork& alpha_;
+    const EvalEnv& world_;
+    BetaListener& listener_;
+    std::vector<std::unique_ptr<BetaNode>> nodes_;
+    std::vector<std::unique_ptr<Terminal>> terminals_;
+    BetaNode* root_ = nullptr;
+    Token* root_token_ = nullptr;
+    Pool<Token> tokens_;
+    Pool<Activation> activations_;
+    std::uint64_t next_seq_ = 0;
+    std::vector<AlphaMemory*> scratch_memories_;
+};
+
+// Evaluates expressions whose variables are token positions, seen from a parent token plus the fact
+// entering at `depth` (which may be null).
+class TokenEnv : public EvalEnv {
+public:
+    TokenEnv(const EvalEnv& world, const Token* parent, const FactRec* fact, std::uint32_t depth, const Value* agg = nullptr)
+        : world_(world), parent_(parent), fact_(fact), depth_(depth), agg_(agg) {}
+    Value var(std::uint32_t ref) const override {
+        VarLoc loc = VarLoc::decode(ref);
+        if (loc.depth == depth_) {
+            if (loc.slot >= 0) return fact_->fact.slots[static_cast<std::size_t>(loc.slot)];
+            if (loc.slot == VarLoc::fact_ref) return Value(FactRef{fact_->fact.id});
+            return agg_ ? *agg_ : Value();
+        }
+        Value scratch;
+        return value_at(parent_, loc, scratch);
+    }
+    const Fact* fact(FactId id) const override { return world_.fact(id); }
+    const TemplateDef& template_def(TemplateId id) const override { return world_.template_def(id); }
+
+private:
+    const EvalEnv& world_;
+    const Token* parent_;
+    const FactRec* fact_;
+    std::uint32_t depth_;
+    const Value* agg_;
+};
+
+}  // namespace ww

@@ -1,0 +1,446 @@
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <stdexcept>
+
+#include "engine/engine_impl.hpp"
+#include "engine/network_builder.hpp"
+
+namespace ww {
+
+namespace {
+
+// Variables of an action, by VarId, as bound at the firing.
+class BindingsEnv : public EvalEnv {
+public:
+    BindingsEnv(const std::vector<Value>& b, const EvalEnv& world) : b_(b), world_(world) {}
+    Value var(std::uint32_t ref) const override { return ref < b_.size() ? b_[ref] : Value(); }
+    const Fact* fact(FactId id) const override { return world_.fact(id); }
+    const TemplateDef& template_def(TemplateId id) const override { return world_.template_def(id); }
+
+private:
+    const std::vector<Value>& b_;
+    const EvalEnv& world_;
+};
+
+}  // namespace
+
+Engine::Impl::Impl() : beta(alpha, *this, *this), tms(wm) {}
+
+Engine::Engine() : impl_(std::make_unique<Impl>()) {}
+Engine::~Engine() = default;
+
+TemplateId Engine::define_template(TemplateDef def) {
+    if (def.name.empty()) throw std::invalid_argument("een template heeft een naam nodig");
+    if (impl_->template_ids.count(def.name)) throw std::invalid_argument("template '" + def.name + "' bestaat al");
+    for (std::size_t i = 0; i < def.slots.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (def.slots[j].name == def.slots[i].name)
+                throw std::invalid_argument("template '" + def.name + "': slot '" + def.slots[i].name + "' staat er twee keer in");
+        const SlotDef& s = def.slots[i];
+        if (s.default_value && !fits(s.type, *s.default_value, s.nullable))
+            throw std::invalid_argument("template '" + def.name + "': standaardwaarde " + s.default_value->repr() +
+                                        " past niet in slot '" + s.name + "' (" + std::string(type_name(s.type)) + ")");
+    }
+    auto id = static_cast<TemplateId>(impl_->templates.size());
+    impl_->template_ids.emplace(def.name, id);
+    impl_->templates.push_back(std::move(def));
+    return id;
+}
+
+std::optional<TemplateId> Engine::find_template(std::string_view name) const {
+    auto it = impl_->template_ids.find(std::string(name));
+    if (it == impl_->template_ids.end()) return std::nullopt;
+    return it->second;
+}
+
+const TemplateDef& Engine::template_def(TemplateId id) const { return impl_->templates.at(id); }
+std::size_t Engine::template_count() const { return impl_->templates.size(); }
+
+namespace {
+
+void check_action_vars(const RuleDef& rule, const std::vector<VarId>& used, const std::vector<bool>& bound,
+                       const Action& a) {
+    for (VarId v : used)
+        if (v >= bound.size() || !bound[v])
+            throw std::invalid_argument("regel '" + rule.id + "': variabele " +
+                                        (v < rule.variables.size() ? rule.variables[v] : "?" + std::to_string(v)) +
+                                        " in actie '" + a.source_text + "' is niet gebonden");
+}
+
+}  // namespace
+
+void Engine::add_rule(RuleDef def) {
+    Impl& m = *impl_;
+    if (def.id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
+    if (m.rule_ids.count(def.id)) throw std::invalid_argument("regel '" + def.id + "' bestaat al");
+    if (def.alternatives.empty()) throw std::invalid_argument("regel '" + def.id + "' heeft geen voorwaarden (alternatives is leeg)");
+
+    RuleEntry entry;
+    entry.def = std::make_unique<RuleDef>(std::move(def));
+    const RuleDef& rule = *entry.def;
+    auto identity = [](VarId v) -> std::uint32_t { return v; };
+
+    // Which variables the conditions of each alternative bind (outside not/exists/aggregate).
+    for (const auto& alt : rule.alternatives) {
+        std::vector<bool> bound(rule.variables.size(), false);
+        auto mark = [&](VarId v) {
+            if (v < bound.size()) bound[v] = true;
+        };
+        for (const Condition& c : alt) {
+            if (c.kind == Condition::Kind::pattern) {
+                for (const SlotConstraint& sc : c.pattern.constraints)
+                    if (sc.kind == SlotConstraint::Kind::bind) mark(sc.var);
+                if (c.pattern.fact_var) mark(*c.pattern.fact_var);
+            }
+            if (c.kind == Condition::Kind::aggregate) mark(c.result);
+        }
+        for (const Action& a : rule.actions) {
+            std::vector<VarId> used;
+            collect_vars(a.target, used);
+            collect_vars(a.expr, used);
+            for (const auto& [slot, e] : a.slots) collect_vars(e, used);
+            for (const auto& [name, e] : a.fields) collect_vars(e, used);
+            if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::bind || a.kind == Action::Kind::emit ||
+                a.kind == Action::Kind::retract || a.kind == Action::Kind::modify)
+                check_action_vars(rule, used, bound, a);
+            if (a.kind == Action::Kind::bind) mark(a.var);
+        }
+    }
+
+    for (const Action& a : rule.actions) {
+        CompiledAction ca;
+        ca.kind = a.kind;
+        ca.tmpl = a.tmpl;
+        ca.var = a.var;
+        ca.record_name = a.record_name;
+        ca.source_offset = a.source_offset;
+        ca.source_text = a.source_text;
+        try {
+            if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify) {
+                if (a.kind == Action::Kind::assert_fact && a.tmpl >= m.templates.size())
+                    throw std::invalid_argument("onbekende template in actie '" + a.source_text + "'");
+                for (const auto& [slot, e] : a.slots) {
+                    if (a.kind == Action::Kind::assert_fact &&
+                        (slot < 0 || static_cast<std::size_t>(slot) >= m.templates[a.tmpl].slots.size()))
+                        throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
+                    ca.slots.emplace_back(slot, compile_expr(e, identity));
+                }
+            }
+            if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) ca.target = compile_expr(a.target, identity);
+            if (a.kind == Action::Kind::bind) {
+                if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
+                ca.expr = compile_expr(a.expr, identity);
+            }
+            if (a.kind == Action::Kind::emit)
+                for (const auto& [name, e] : a.fields) ca.fields.emplace_back(name, compile_expr(e, identity));
+        } catch (const std::invalid_argument& e) {
+            std::string what = e.what();
+            if (what.rfind("regel '", 0) == 0) throw;
+            throw std::invalid_argument("regel '" + rule.id + "': " + what);
+        }
+        entry.actions.push_back(std::move(ca));
+    }
+
+    NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);
+    for (std::size_t i = 0; i < rule.alternatives.size(); ++i)
+        entry.terminals.push_back(builder.build(rule, i, m.shared_nodes));
+    m.rule_ids.emplace(rule.id, m.rules.size());
+    m.rules.push_back(std::move(entry));
+}
+
+const RuleDef* Engine::find_rule(std::string_view id) const {
+    auto it = impl_->rule_ids.find(std::string(id));
+    return it == impl_->rule_ids.end() ? nullptr : impl_->rules[it->second].def.get();
+}
+
+std::vector<const RuleDef*> Engine::rules() const {
+    std::vector<const RuleDef*> out;
+    for (const RuleEntry& r : impl_->rules) out.push_back(r.def.get());
+    return out;
+}
+
+void Engine::set_strategy(Strategy strategy) { impl_->strategy = strategy; }
+Strategy Engine::strategy() const { return impl_->strategy; }
+void Engine::set_explanation(bool on) {
+    impl_->explain = on;
+    impl_->wm.set_archive(on);
+}
+
+std::vector<Value> Engine::Impl::complete_slots(TemplateId tmpl, std::vector<Value> slots) const {
+    if (tmpl >= templates.size()) throw std::invalid_argument("onbekende template (nummer " + std::to_string(tmpl) + ")");
+    const TemplateDef& t = templates[tmpl];
+    if (slots.size() > t.slots.size())
+        throw std::invalid_argument("'" + t.name + "' heeft " + std::to_string(t.slots.size()) + " slots, niet " +
+                                    std::to_string(slots.size()));
+    for (std::size_t i = slots.size(); i < t.slots.size(); ++i)
+        slots.push_back(t.slots[i].default_value ? *t.slots[i].default_value : zero_of(t.slots[i].type));
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const SlotDef& s = t.slots[i];
+        if (!fits(s.type, slots[i], s.nullable))
+            throw std::invalid_argument("waarde " + slots[i].repr() + " (" + std::string(kind_name(slots[i].kind())) +
+                                        ") past niet in slot '" + s.name + "' van '" + t.name + "' (" +
+                                        std::string(type_name(s.type)) + ")");
+    }
+    return slots;
+}
+
+std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value> slots, Activation* support,
+                                              std::uint64_t origin) {
+    std::size_t h = WorkingMemory::hash_of(tmpl, slots);
+    if (FactRec* existing = wm.find_equal(tmpl, slots, h)) {
+        if (support) tms.add_support(support, existing);
+        else existing->unconditional = true;
+        return std::nullopt;
+    }
+    FactRec* f = wm.insert(tmpl, std::move(slots), h);
+    f->origin = origin;
+    if (support) tms.add_support(support, f);
+    else f->unconditional = true;
+    beta.add_fact(f);
+    return f->fact.id;
+}
+
+bool Engine::Impl::do_retract(FactId id) {
+    FactRec* f = wm.get(id);
+    if (!f) return false;
+    beta.remove_fact(f);
+    wm.erase(f);
+    return true;
+}
+
+void Engine::Impl::settle() {
+    while (tms.pending())
+        for (FactId id : tms.take_unsupported()) do_retract(id);
+}
+
+std::optional<FactId> Engine::assert_fact(TemplateId tmpl, std::vector<Value> slots) {
+    auto id = impl_->do_assert(tmpl, impl_->complete_slots(tmpl, std::move(slots)), nullptr, 0);
+    impl_->settle();
+    return id;
+}
+
+std::optional<FactId> Engine::assert_fact(TemplateId tmpl, const std::vector<std::pair<std::string, Value>>& named) {
+    if (tmpl >= impl_->templates.size()) throw std::invalid_argument("onbekende template (nummer " + std::to_string(tmpl) + ")");
+    const TemplateDef& t = impl_->templates[tmpl];
+    std::vector<Value> slots;
+    std::vector<bool> given(t.slots.size(), false);
+    for (const SlotDef& s : t.slots) slots.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+    for (const auto& [name, v] : named) {
+        int i = t.slot_index(name);
+        if (i < 0) throw std::invalid_argument("'" + t.name + "' heeft geen slot '" + name + "'");
+        slots[static_cast<std::size_t>(i)] = v;
+    }
+    return assert_fact(tmpl, std::move(slots));
+}
+
+bool Engine::retract(FactId id) {
+    bool done = impl_->do_retract(id);
+    impl_->settle();
+    return done;
+}
+
+std::optional<FactId> Engine::modify(FactId id, const std::vector<std::pair<int, Value>>& changes) {
+    const FactRec* f = impl_->wm.get(id);
+    if (!f) throw std::invalid_argument("feit " + std::to_string(id) + " bestaat niet (meer)");
+    std::vector<Value> slots = f->fact.slots;
+    TemplateId tmpl = f->fact.tmpl;
+    for (const auto& [slot, v] : changes) {
+        if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
+            throw std::invalid_argument("ongeldig slotnummer " + std::to_string(slot));
+        slots[static_cast<std::size_t>(slot)] = v;
+    }
+    slots = impl_->complete_slots(tmpl, std::move(slots));
+    impl_->do_retract(id);
+    auto nid = impl_->do_assert(tmpl, std::move(slots), nullptr, 0);
+    impl_->settle();
+    return nid;
+}
+
+const Fact* Engine::fact(FactId id) const { return impl_->fact(id); }
+
+std::vector<const Fact*> Engine::facts() const {
+    std::vector<const Fact*> out;
+    impl_->wm.for_each([&](FactRec* f) { out.push_back(&f->fact); });
+    return out;
+}
+
+std::vector<const Fact*> Engine::facts_of(TemplateId tmpl) const {
+    std::vector<const Fact*> out;
+    impl_->wm.for_each([&](FactRec* f) {
+        if (f->fact.tmpl == tmpl) out.push_back(&f->fact);
+    });
+    return out;
+}
+
+std::size_t Engine::fact_count() const { return impl_->wm.size(); }
+
+void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
+    Terminal* term = a->terminal;
+    const RuleDef& rule = *term->rule;
+    const RuleEntry& entry = rules[rule_ids.at(rule.id)];
+    Token* tok = a->token;
+    a->fired = true;
+
+    FiringInfo info;
+    info.index = firing_count++;
+    info.rule = &rule;
+    info.alternative = term->alternative;
+    info.bindings.resize(rule.variables.size());
+    Value scratch;
+    for (std::size_t v = 0; v < term->var_locs.size(); ++v)
+        if (term->var_locs[v].depth) info.bindings[v] = value_at(tok, term->var_locs[v], scratch);
+    info.facts.reserve(term->fact_depths.size());
+    for (std::uint32_t d : term->fact_depths) info.facts.push_back(ancestor(tok, d)->fact->fact.id);
+    if (options.on_fire) options.on_fire(info);
+
+    std::vector<Value> bindings = info.bindings;
+    std::uint64_t index = info.index;
+    if (explain) log.push_back(std::move(info));
+
+    current = a;
+    current_alive = true;
+    BindingsEnv env(bindings, *this);
+    for (const CompiledAction& act : entry.actions) {
+        try {
+            switch (act.kind) {
+                case Action::Kind::assert_fact: {
+                    const TemplateDef& t = templates[act.tmpl];
+                    std::vector<Value> slots;
+                    slots.reserve(t.slots.size());
+                    for (const SlotDef& s : t.slots) slots.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+                    for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
+                    slots = complete_slots(act.tmpl, std::move(slots));
+                    if (rule.logical && !current_alive) break;  // its support is already gone
+                    do_assert(act.tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
+                    break;
+                }
+                case Action::Kind::retract: {
+                    Value target = eval(act.target, env);
+                    if (target.kind() != ValueKind::fact)
+                        throw EvalError("retract verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
+                                        act.source_offset);
+                    do_retract(target.as_fact().id);
+                    break;
+                }
+                case Action::Kind::modify: {
+                    Value target = eval(act.target, env);
+                    if (target.kind() != ValueKind::fact)
+                        throw EvalError("modify verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
+                                        act.source_offset);
+                    const FactRec* f = wm.get(target.as_fact().id);
+                    if (!f) throw EvalError("het feit dat modify wil wijzigen bestaat niet meer", act.source_offset);
+                    std::vector<Value> slots = f->fact.slots;
+                    TemplateId tmpl = f->fact.tmpl;
+                    for (const auto& [slot, e] : act.slots) {
+                        if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
+                            throw EvalError("modify: '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
+                                            act.source_offset);
+                        slots[static_cast<std::size_t>(slot)] = eval(e, env);
+                    }
+                    slots = complete_slots(tmpl, std::move(slots));
+                    do_retract(target.as_fact().id);
+                    if (rule.logical && !current_alive) break;
+                    do_assert(tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
+                    break;
+                }
+                case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;
+                case Action::Kind::halt: halt = true; break;
+                case Action::Kind::emit: {
+                    Record r;
+                    r.name = act.record_name;
+                    for (const auto& [name, e] : act.fields) r.fields.emplace_back(name, eval(e, env));
+                    r.rule_id = rule.id;
+                    r.rule_meta = &rule.meta;
+                    r.firing = index;
+                    records.push_back(std::move(r));
+                    break;
+                }
+            }
+        } catch (const EvalError& e) {
+            current = nullptr;
+            throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
+                              e.source_offset ? e.source_offset : act.source_offset);
+        } catch (const std::invalid_argument& e) {
+            current = nullptr;
+            throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
+                              act.source_offset);
+        }
+        settle();
+    }
+    current = nullptr;
+}
+
+RunResult Engine::run(const RunOptions& options) {
+    Impl& m = *impl_;
+    RunResult result;
+    // The last stretch of firings, to name the rules of a loop when the limit is hit.
+    const std::size_t window = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(options.max_firings, 1), 1000));
+    std::deque<const RuleDef*> recent;
+    while (m.agenda.size() > 0) {
+        if (result.firings >= options.max_firings) {
+            std::map<std::string, std::size_t> counts;
+            for (const RuleDef* r : recent) ++counts[r->id];
+            std::vector<std::pair<std::string, std::size_t>> ranked(counts.begin(), counts.end());
+            std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
+            std::vector<std::string> names;
+            std::string list;
+            for (const auto& [id, n] : ranked) {
+                names.push_back(id);
+                if (!list.empty()) list += ", ";
+                list += id + " (" + std::to_string(n) + "x)";
+            }
+            throw FiringLimitError("de limiet van " + std::to_string(options.max_firings) +
+                                       " vuringen is bereikt; waarschijnlijk een lus. In de laatste " +
+                                       std::to_string(recent.size()) + " vuringen vuurden: " + list,
+                                   std::move(names), options.max_firings);
+        }
+        Activation* a = m.agenda.pop(m.strategy);
+        recent.push_back(a->terminal->rule);
+        if (recent.size() > window) recent.pop_front();
+        bool halt = false;
+        m.fire(a, options, halt);
+        ++result.firings;
+        if (halt) {
+            result.halted = true;
+            break;
+        }
+    }
+    return result;
+}
+
+std::size_t Engine::agenda_size() const { return impl_->agenda.size(); }
+const std::vector<Record>& Engine::records() const { return impl_->records; }
+std::vector<Record> Engine::take_records() {
+    std::vector<Record> out;
+    out.swap(impl_->records);
+    return out;
+}
+const std::vector<FiringInfo>& Engine::firing_log() const { return impl_->log; }
+
+void Engine::reset() {
+    Impl& m = *impl_;
+    std::vector<FactId> ids;
+    m.wm.for_each([&](FactRec* f) { ids.push_back(f->fact.id); });
+    for (FactId id : ids) m.do_retract(id);
+    m.tms.take_unsupported();
+    m.beta.restart();
+    m.wm.clear();
+    m.log.clear();
+    m.records.clear();
+    m.firing_count = 0;
+}
+
+NetworkStats Engine::stats() const {
+    NetworkStats s;
+    s.alpha_nodes = impl_->alpha.node_count();
+    s.alpha_memories = impl_->alpha.memory_count();
+    s.beta_nodes = impl_->beta.node_count() - 1;  // without the root
+    s.shared_beta_nodes = impl_->shared_nodes;
+    s.tokens = impl_->beta.token_count() - 1;
+    s.facts = impl_->wm.size();
+    s.activations = impl_->agenda.size();
+    return s;
+}
+
+}  // namespace ww

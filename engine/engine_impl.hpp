@@ -1,0 +1,87 @@
+// The engine's parts wired together; shared by engine.cpp (facts, rules, run) and explanation.cpp.
+#pragma once
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/agenda.hpp"
+#include "engine/alpha_network.hpp"
+#include "engine/beta_network.hpp"
+#include "engine/engine.hpp"
+#include "engine/expr_eval.hpp"
+#include "engine/truth_maintenance.hpp"
+#include "engine/working_memory.hpp"
+
+namespace ww {
+
+struct CompiledAction {
+    Action::Kind kind = Action::Kind::assert_fact;
+    TemplateId tmpl = 0;
+    std::vector<std::pair<int, CExpr>> slots;
+    CExpr target;
+    VarId var = 0;
+    CExpr expr;
+    std::string record_name;
+    std::vector<std::pair<std::string, CExpr>> fields;
+    std::uint32_t source_offset = 0;
+    std::string source_text;
+};
+
+struct RuleEntry {
+    std::unique_ptr<RuleDef> def;
+    std::vector<Terminal*> terminals;  // one per alternative
+    std::vector<CompiledAction> actions;
+};
+
+struct Engine::Impl final : EvalEnv, BetaListener {
+    Impl();
+
+    // EvalEnv: the world expressions see (facts and templates); variables come from wrappers.
+    Value var(std::uint32_t) const override { return Value(); }
+    const Fact* fact(FactId id) const override {
+        const FactRec* f = wm.get(id);
+        return f ? &f->fact : nullptr;
+    }
+    const TemplateDef& template_def(TemplateId id) const override { return templates.at(id); }
+
+    // BetaListener
+    void activation_created(Activation* a) override { agenda.insert(a); }
+    void activation_deleted(Activation* a) override {
+        agenda.remove(a);
+        if (a == current) current_alive = false;
+        if (!a->supported.empty()) tms.support_lost(a);
+    }
+
+    std::vector<Value> complete_slots(TemplateId tmpl, std::vector<Value> slots) const;
+    // Asserts or, for an existing equal fact, records the new support. `support` is the firing
+    // activation of a logical rule, else null (unconditional).
+    std::optional<FactId> do_assert(TemplateId tmpl, std::vector<Value> slots, Activation* support, std::uint64_t origin);
+    bool do_retract(FactId id);
+    // Retracts what truth maintenance found unsupported, until nothing is left.
+    void settle();
+    void fire(Activation* a, const RunOptions& options, bool& halt);
+    std::string fact_text(const Fact& f) const;
+
+    std::vector<TemplateDef> templates;
+    std::unordered_map<std::string, TemplateId> template_ids;
+    std::vector<RuleEntry> rules;
+    std::unordered_map<std::string, std::size_t> rule_ids;
+
+    WorkingMemory wm;
+    AlphaNetwork alpha;
+    BetaNetwork beta;
+    Agenda agenda;
+    TruthMaintenance tms;
+
+    Strategy strategy = Strategy::depth;
+    bool explain = true;
+    std::vector<FiringInfo> log;
+    std::uint64_t firing_count = 0;
+    std::vector<Record> records;
+    std::size_t shared_nodes = 0;
+    Activation* current = nullptr;
+    bool current_alive = false;
+};
+
+}  // namespace ww

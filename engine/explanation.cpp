@@ -1,0 +1,194 @@
+// How and why-not. "How" follows the firing log from a fact or record back to facts asserted from
+// outside. "Why not" reads the beta network itself: the deepest node of a rule's chain that still holds
+// tokens is how far matching got, and the condition after it is the one that fails.
+#include <algorithm>
+
+#include "engine/engine_impl.hpp"
+
+namespace ww {
+
+std::string Engine::Impl::fact_text(const Fact& f) const {
+    const TemplateDef& t = templates.at(f.tmpl);
+    std::string s = t.name + "(";
+    for (std::size_t i = 0; i < f.slots.size(); ++i) {
+        if (i) s += ", ";
+        s += (i < t.slots.size() ? t.slots[i].name : "?") + ": " + f.slots[i].repr();
+    }
+    return s + ")";
+}
+
+namespace {
+
+const FiringInfo* find_firing(const std::vector<FiringInfo>& log, std::uint64_t index) {
+    auto it = std::lower_bound(log.begin(), log.end(), index,
+                               [](const FiringInfo& f, std::uint64_t i) { return f.index < i; });
+    return it != log.end() && it->index == index ? &*it : nullptr;
+}
+
+std::vector<std::pair<std::string, Value>> named_bindings(const FiringInfo& fi) {
+    std::vector<std::pair<std::string, Value>> out;
+    for (std::size_t v = 0; v < fi.bindings.size() && v < fi.rule->variables.size(); ++v)
+        if (!fi.bindings[v].is_nil()) out.emplace_back(fi.rule->variables[v], fi.bindings[v]);
+    return out;
+}
+
+Derivation explain_fact(const Engine::Impl& m, FactId id, int depth);
+
+void explain_firing(const Engine::Impl& m, Derivation& d, std::uint64_t firing, int depth) {
+    d.firing = firing;
+    const FiringInfo* fi = find_firing(m.log, firing);
+    if (!fi) return;
+    d.rule_id = fi->rule->id;
+    d.bindings = named_bindings(*fi);
+    if (depth > 200) return;  // a derivation this deep is a chain, not a tree worth printing whole
+    for (FactId f : fi->facts) d.premises.push_back(explain_fact(m, f, depth + 1));
+}
+
+Derivation explain_fact(const Engine::Impl& m, FactId id, int depth) {
+    Derivation d;
+    d.fact = id;
+    std::uint64_t origin = 0;
+    if (const FactRec* f = m.wm.get(id)) {
+        d.text = m.fact_text(f->fact);
+        origin = f->origin;
+    } else if (const auto* a = m.wm.archived(id)) {
+        d.text = m.fact_text(a->fact);
+        origin = a->origin;
+    } else {
+        d.text = "feit " + std::to_string(id) + " (niet meer bekend)";
+    }
+    if (origin > 0) explain_firing(m, d, origin - 1, depth);
+    return d;
+}
+
+std::string record_text(const Record& r) {
+    std::string s = r.name + "(";
+    for (std::size_t i = 0; i < r.fields.size(); ++i) {
+        if (i) s += ", ";
+        s += r.fields[i].first + ": " + r.fields[i].second.repr();
+    }
+    return s + ")";
+}
+
+std::string condition_text(const Engine::Impl& m, const RuleDef& rule, const Condition& c) {
+    if (!c.source_text.empty()) return c.source_text;
+    if (c.kind == Condition::Kind::test) return "test " + to_string(c.expr, rule.variables);
+    std::string prefix;
+    switch (c.kind) {
+        case Condition::Kind::negation: prefix = "not "; break;
+        case Condition::Kind::exists: prefix = "exists "; break;
+        case Condition::Kind::aggregate: prefix = "aggregaat "; break;
+        default: break;
+    }
+    return prefix + (c.pattern.tmpl < m.templates.size() ? m.templates[c.pattern.tmpl].name : "?") + "(...)";
+}
+
+std::string constant_tests_text(const Engine::Impl& m, const AlphaMemory& amem) {
+    const TemplateDef& t = m.templates.at(amem.tmpl);
+    std::string s;
+    for (const AlphaTest& a : amem.path) {
+        if (!s.empty()) s += " en ";
+        s += t.slots.at(static_cast<std::size_t>(a.slot)).name;
+        switch (a.cmp) {
+            case Op::eq: s += " == "; break;
+            case Op::ne: s += " != "; break;
+            case Op::lt: s += " < "; break;
+            case Op::le: s += " <= "; break;
+            case Op::gt: s += " > "; break;
+            case Op::ge: s += " >= "; break;
+            case Op::in: s += a.negate ? " not in " : " in "; break;
+            default: s += " ? "; break;
+        }
+        s += a.rhs.repr();
+    }
+    return s;
+}
+
+}  // namespace
+
+Derivation Engine::how_fact(FactId id) const { return explain_fact(*impl_, id, 0); }
+
+Derivation Engine::how_record(const Record& record) const {
+    Derivation d;
+    d.text = record_text(record);
+    d.rule_id = record.rule_id;
+    explain_firing(*impl_, d, record.firing, 0);
+    return d;
+}
+
+WhyNot Engine::why_not(std::string_view rule_id) const {
+    const Impl& m = *impl_;
+    WhyNot w;
+    w.rule_id = std::string(rule_id);
+    auto it = m.rule_ids.find(w.rule_id);
+    if (it == m.rule_ids.end()) return w;
+    w.found = true;
+    const RuleEntry& entry = m.rules[it->second];
+    const RuleDef& rule = *entry.def;
+    for (std::size_t alt = 0; alt < entry.terminals.size(); ++alt) {
+        const Terminal* term = entry.terminals[alt];
+        const auto& conds = rule.alternatives[alt];
+        WhyNotAlternative r;
+        r.alternative = alt;
+        std::size_t reached = 0;  // conditions satisfied in some match
+        const Token* partial = nullptr;
+        for (std::size_t i = term->chain.size(); i-- > 0;) {
+            if (const Token* t = m.beta.first_output(term->chain[i])) {
+                reached = i + 1;
+                partial = t;
+                break;
+            }
+        }
+        if (partial) {
+            Value scratch;
+            for (std::uint32_t d : term->fact_depths)
+                if (d <= partial->depth) r.partial_facts.push_back(ancestor(partial, d)->fact->fact.id);
+            for (std::size_t v = 0; v < term->var_locs.size(); ++v) {
+                VarLoc loc = term->var_locs[v];
+                if (loc.depth && loc.depth <= partial->depth)
+                    r.partial_bindings.emplace_back(rule.variables.at(v), value_at(partial, loc, scratch));
+            }
+        }
+        if (reached == conds.size()) {
+            // Fully matched: waiting on the agenda, or fired and held back by refraction.
+            for (const Token* t = partial; t && !r.fired; t = t->node->out.next(const_cast<Token*>(t)))
+                for (const Activation* a = t->activations; a; a = a->token_next)
+                    if (a->terminal == term && a->fired) r.fired = true;
+            r.reason = r.fired ? "de regel heeft gevuurd; dezelfde match vuurt niet opnieuw"
+                               : "de regel is volledig gematcht en staat op de agenda";
+            w.alternatives.push_back(std::move(r));
+            continue;
+        }
+        const Condition& c = conds[reached];
+        const BetaNode* node = term->chain[reached];
+        r.failing_condition = reached;
+        r.condition_text = condition_text(m, rule, c);
+        std::string tname = c.kind == Condition::Kind::test ? "" : m.templates.at(c.pattern.tmpl).name;
+        bool any_of_template = false;
+        if (c.kind != Condition::Kind::test)
+            m.wm.for_each([&](FactRec* f) { any_of_template = any_of_template || f->fact.tmpl == c.pattern.tmpl; });
+        switch (c.kind) {
+            case Condition::Kind::pattern:
+            case Condition::Kind::exists:
+                if (!any_of_template) r.reason = "er is geen feit '" + tname + "'";
+                else if (node->amem->items.size() == 0)
+                    r.reason = "geen '" + tname + "' met " + constant_tests_text(m, *node->amem);
+                else r.reason = "geen '" + tname + "' past bij de bindingen tot nu toe";
+                break;
+            case Condition::Kind::negation:
+                r.reason = "er is een '" + tname + "' die er volgens deze voorwaarde niet mag zijn";
+                break;
+            case Condition::Kind::aggregate:
+                r.reason = "geen '" + tname + "' om het " + (c.aggregate == AggregateKind::min ? "minimum" : "maximum") +
+                           " van te nemen";
+                break;
+            case Condition::Kind::test:
+                r.reason = "de test is onwaar voor de bindingen tot nu toe";
+                break;
+        }
+        w.alternatives.push_back(std::move(r));
+    }
+    return w;
+}
+
+}  // namespace ww

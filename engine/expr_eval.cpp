@@ -1,0 +1,194 @@
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/expr_eval.hpp"
+
+namespace ww {
+
+bool CExpr::uses_vars() const {
+    if (op == Op::var) return true;
+    for (const CExpr& a : args)
+        if (a.uses_vars()) return true;
+    return false;
+}
+
+CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var) {
+    CExpr c;
+    c.op = e.op;
+    c.value = e.value;
+    c.source_offset = e.source_offset;
+    if (e.op == Op::var) c.ref = map_var(e.var);
+    if (e.op == Op::slot) c.name = intern(e.name);
+    if (e.op == Op::call) {
+        c.fn = find_function(e.name);
+        if (!c.fn) throw std::invalid_argument("onbekende functie '" + e.name + "'");
+        int n = static_cast<int>(e.args.size());
+        if (n < c.fn->min_args || (c.fn->max_args >= 0 && n > c.fn->max_args))
+            throw std::invalid_argument("verkeerd aantal argumenten voor " + e.name + ": " + c.fn->signature);
+    }
+    c.args.reserve(e.args.size());
+    for (const Expr& a : e.args) c.args.push_back(compile_expr(a, map_var));
+    return c;
+}
+
+namespace {
+
+[[noreturn]] void fail(std::string msg, std::uint32_t offset) { throw EvalError(std::move(msg), offset); }
+
+std::string kinds(const Value& a) { return std::string(kind_name(a.kind())); }
+
+Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
+    if (op == Op::add) {
+        if (a.kind() == ValueKind::string && b.kind() == ValueKind::string)
+            return Value::string(std::string(a.as_text()) + std::string(b.as_text()));
+        if (a.kind() == ValueKind::list && b.kind() == ValueKind::list) {
+            std::vector<Value> out = a.as_list();
+            out.insert(out.end(), b.as_list().begin(), b.as_list().end());
+            return Value(std::move(out));
+        }
+    }
+    if (!a.is_number() || !b.is_number())
+        fail("kan niet rekenen met " + kinds(a) + " en " + kinds(b) + " (" + a.repr() + ", " + b.repr() + ")", off);
+    bool ints = a.kind() == ValueKind::integer && b.kind() == ValueKind::integer;
+    switch (op) {
+        case Op::add: return ints ? Value(a.as_int() + b.as_int()) : Value(a.as_number() + b.as_number());
+        case Op::sub: return ints ? Value(a.as_int() - b.as_int()) : Value(a.as_number() - b.as_number());
+        case Op::mul: return ints ? Value(a.as_int() * b.as_int()) : Value(a.as_number() * b.as_number());
+        case Op::div:
+            if (b.as_number() == 0) fail("deling door nul", off);
+            return Value(a.as_number() / b.as_number());
+        case Op::idiv:
+            if (b.as_number() == 0) fail("deling door nul", off);
+            if (ints) {
+                std::int64_t q = a.as_int() / b.as_int();
+                if ((a.as_int() % b.as_int() != 0) && ((a.as_int() < 0) != (b.as_int() < 0))) --q;
+                return Value(q);
+            }
+            return Value(static_cast<std::int64_t>(std::floor(a.as_number() / b.as_number())));
+        case Op::mod:
+            if (b.as_number() == 0) fail("deling door nul (rest)", off);
+            if (ints) {
+                std::int64_t r = a.as_int() % b.as_int();
+                if (r != 0 && ((r < 0) != (b.as_int() < 0))) r += b.as_int();
+                return Value(r);
+            }
+            return Value(a.as_number() - b.as_number() * std::floor(a.as_number() / b.as_number()));
+        default: break;
+    }
+    fail("onbekende bewerking", off);
+}
+
+}  // namespace
+
+bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
+    switch (op) {
+        case Op::eq: return a == b;
+        case Op::ne: return !(a == b);
+        case Op::in: {
+            if (b.kind() == ValueKind::list) {
+                for (const Value& v : b.as_list())
+                    if (v == a) return true;
+                return false;
+            }
+            if (b.kind() == ValueKind::string && (a.kind() == ValueKind::string || a.kind() == ValueKind::symbol))
+                return b.as_text().find(a.as_text()) != std::string_view::npos;
+            fail("'in' verwacht een lijst of tekst rechts, niet " + kinds(b), off);
+        }
+        default: break;
+    }
+    bool comparable = (a.is_number() && b.is_number()) ||
+                      ((a.kind() == ValueKind::string || a.kind() == ValueKind::symbol) && a.kind() == b.kind());
+    if (!comparable) fail("kan " + kinds(a) + " niet vergelijken met " + kinds(b) + " (" + a.repr() + ", " + b.repr() + ")", off);
+    auto c = compare(a, b);
+    switch (op) {
+        case Op::lt: return c < 0;
+        case Op::le: return c <= 0;
+        case Op::gt: return c > 0;
+        case Op::ge: return c >= 0;
+        default: break;
+    }
+    fail("onbekende vergelijking", off);
+}
+
+Value eval(const CExpr& e, const EvalEnv& env) {
+    switch (e.op) {
+        case Op::constant: return e.value;
+        case Op::var: return env.var(e.ref);
+        case Op::slot: {
+            Value f = eval(e.args[0], env);
+            if (f.kind() != ValueKind::fact)
+                fail("'." + std::string(text_of(e.name)) + "' vraagt een feitverwijzing, niet " + kinds(f), e.source_offset);
+            const Fact* fact = env.fact(f.as_fact().id);
+            if (!fact) fail("het feit waar ." + std::string(text_of(e.name)) + " naar verwijst bestaat niet meer", e.source_offset);
+            const TemplateDef& t = env.template_def(fact->tmpl);
+            int i = t.slot_index(text_of(e.name));
+            if (i < 0) fail("'" + t.name + "' heeft geen slot '" + std::string(text_of(e.name)) + "'", e.source_offset);
+            return fact->slots[static_cast<std::size_t>(i)];
+        }
+        case Op::index: {
+            Value l = eval(e.args[0], env);
+            Value i = eval(e.args[1], env);
+            if (l.kind() != ValueKind::list) fail("[] vraagt een lijst, niet " + kinds(l), e.source_offset);
+            if (i.kind() != ValueKind::integer) fail("een index moet een geheel getal zijn, niet " + kinds(i), e.source_offset);
+            const auto& items = l.as_list();
+            if (i.as_int() < 0 || static_cast<std::size_t>(i.as_int()) >= items.size())
+                fail("index " + std::to_string(i.as_int()) + " buiten de lijst (lengte " + std::to_string(items.size()) + ")",
+                     e.source_offset);
+            return items[static_cast<std::size_t>(i.as_int())];
+        }
+        case Op::neg: {
+            Value v = eval(e.args[0], env);
+            if (v.kind() == ValueKind::integer) return Value(-v.as_int());
+            if (v.kind() == ValueKind::floating) return Value(-v.as_float());
+            fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
+        }
+        case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::idiv: case Op::mod:
+            return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in:
+            return Value(compare_values(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset));
+        case Op::logical_and:
+            return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
+        case Op::logical_or:
+            return Value(eval_test(e.args[0], env) || eval_test(e.args[1], env));
+        case Op::logical_not:
+            return Value(!eval_test(e.args[0], env));
+        case Op::list: {
+            std::vector<Value> items;
+            items.reserve(e.args.size());
+            for (const CExpr& a : e.args) items.push_back(eval(a, env));
+            return Value(std::move(items));
+        }
+        case Op::call: {
+            Value buf[4];
+            std::vector<Value> big;
+            std::span<const Value> args;
+            if (e.args.size() <= 4) {
+                for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = eval(e.args[i], env);
+                args = std::span<const Value>(buf, e.args.size());
+            } else {
+                for (const CExpr& a : e.args) big.push_back(eval(a, env));
+                args = big;
+            }
+            try {
+                return e.fn->fn(args);
+            } catch (const EvalError& err) {
+                throw EvalError(err.what(), e.source_offset);
+            }
+        }
+        case Op::concat: {
+            std::string s;
+            for (const CExpr& a : e.args) s += eval(a, env).display();
+            return Value::string(s);
+        }
+    }
+    fail("onbekende expressie", e.source_offset);
+}
+
+bool eval_test(const CExpr& e, const EvalEnv& env) {
+    Value v = eval(e, env);
+    if (v.kind() != ValueKind::boolean)
+        fail("een voorwaarde moet true of false opleveren, niet " + kinds(v) + " (" + v.repr() + ")", e.source_offset);
+    return v.as_bool();
+}
+
+}  // namespace ww

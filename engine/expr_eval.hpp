@@ -1,0 +1,53 @@
+// Expressions compiled for evaluation: function names resolved to their registry entries, slot names
+// interned, and variables replaced by a reference the caller's environment understands (a variable
+// number in actions, a token position in the network). Comparing two compiled expressions is how the
+// network builder decides that two rules may share a node.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "engine/engine.hpp"
+#include "engine/expr.hpp"
+#include "engine/functions.hpp"
+
+namespace ww {
+
+struct CExpr {
+    Op op = Op::constant;
+    Value value;
+    std::uint32_t ref = 0;              // Op::var: what the environment resolves
+    const FunctionInfo* fn = nullptr;   // Op::call
+    Atom name;                          // Op::slot
+    std::vector<CExpr> args;
+    std::uint32_t source_offset = 0;
+
+    bool operator==(const CExpr& o) const {
+        return op == o.op && value.kind() == o.value.kind() && value == o.value && ref == o.ref && fn == o.fn &&
+               name == o.name && args == o.args;
+    }
+    bool uses_vars() const;
+};
+
+// What an expression needs from its surroundings. A plain interface, not closures per node.
+class EvalEnv {
+public:
+    virtual ~EvalEnv() = default;
+    virtual Value var(std::uint32_t ref) const = 0;
+    virtual const Fact* fact(FactId id) const = 0;
+    virtual const TemplateDef& template_def(TemplateId id) const = 0;
+};
+
+// Throws std::invalid_argument for an unknown function or a wrong number of arguments.
+CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var);
+
+// Throws EvalError (Dutch message, offset of the failing node).
+Value eval(const CExpr& e, const EvalEnv& env);
+// A condition must give a boolean; anything else is an EvalError.
+bool eval_test(const CExpr& e, const EvalEnv& env);
+
+// Comparison as in `slot OP value` and the comparison operators; throws EvalError on incomparable kinds.
+bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t offset);
+
+}  // namespace ww

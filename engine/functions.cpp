@@ -1,0 +1,216 @@
+// The built-in functions. Each checks its arguments and says in Dutch what it expected.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "engine/functions.hpp"
+
+namespace ww {
+namespace {
+
+using Args = std::span<const Value>;
+
+[[noreturn]] void fail(std::string msg) { throw EvalError(std::move(msg), 0); }
+
+std::string got(const Value& v) { return std::string(kind_name(v.kind())) + " " + v.repr(); }
+
+std::string_view text_arg(const Value& v, std::string_view fn) {
+    if (v.kind() != ValueKind::string && v.kind() == ValueKind::symbol) return v.as_text();
+    if (v.kind() != ValueKind::string) fail(std::string(fn) + "() verwacht een tekst, niet " + got(v));
+    return v.as_text();
+}
+
+double number_arg(const Value& v, std::string_view fn) {
+    if (!v.is_number()) fail(std::string(fn) + "() verwacht een getal, niet " + got(v));
+    return v.as_number();
+}
+
+const std::vector<Value>& list_arg(const Value& v, std::string_view fn) {
+    if (v.kind() != ValueKind::list) fail(std::string(fn) + "() verwacht een lijst, niet " + got(v));
+    return v.as_list();
+}
+
+// Texts are UTF-8; case mapping touches ASCII letters only, which leaves other characters intact.
+std::string map_ascii(std::string_view s, bool upper) {
+    std::string out(s);
+    for (char& c : out) {
+        if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::int64_t to_int(double d, std::string_view fn) {
+    if (!std::isfinite(d) || std::fabs(d) > 9.2e18) fail(std::string(fn) + "(): getal te groot");
+    return static_cast<std::int64_t>(d);
+}
+
+Value extreme(Args a, bool want_max, std::string_view fn) {
+    Args items = a;
+    if (a.size() == 1 && a[0].kind() == ValueKind::list) items = Args(a[0].as_list());
+    if (items.empty()) fail(std::string(fn) + "() van een lege lijst");
+    const Value* best = &items[0];
+    for (const Value& v : items) {
+        bool comparable = (v.is_number() && best->is_number()) || v.kind() == best->kind();
+        if (!comparable) fail(std::string(fn) + "() kan " + got(v) + " niet vergelijken met " + got(*best));
+        auto c = compare(v, *best);
+        if (want_max ? c > 0 : c < 0) best = &v;
+    }
+    return *best;
+}
+
+double round_half_away(double x, int digits) {
+    double f = std::pow(10.0, digits);
+    return std::round(x * f) / f;
+}
+
+Value parse_number(std::string_view s, bool want_float, std::string_view fn) {
+    std::string t(s);
+    for (char& c : t)
+        if (c == ',') c = '.';
+    double d = 0;
+    auto first = t.data();
+    if (!t.empty() && t[0] == '+') ++first;
+    auto res = std::from_chars(first, t.data() + t.size(), d);
+    if (res.ec != std::errc() || res.ptr != t.data() + t.size() || t.empty())
+        fail(std::string(fn) + "(): '" + std::string(s) + "' is geen getal");
+    if (want_float) return Value(d);
+    return Value(to_int(d, fn));
+}
+
+std::vector<FunctionInfo> make_registry() {
+    std::vector<FunctionInfo> r;
+    auto add = [&](std::string name, int lo, int hi, std::function<Value(Args)> fn, std::string sig, std::string desc) {
+        r.push_back(FunctionInfo{std::move(name), lo, hi, std::move(fn), std::move(sig), std::move(desc)});
+    };
+    add("len", 1, 1, [](Args a) -> Value {
+        if (a[0].kind() == ValueKind::list) return Value(static_cast<std::int64_t>(a[0].as_list().size()));
+        if (a[0].kind() == ValueKind::string || a[0].kind() == ValueKind::symbol) {
+            std::int64_t n = 0;  // characters, not bytes: count UTF-8 lead bytes
+            for (unsigned char c : a[0].as_text())
+                if ((c & 0xC0) != 0x80) ++n;
+            return Value(n);
+        }
+        fail("len() verwacht een tekst of lijst, niet " + got(a[0]));
+    }, "len(tekst|lijst) -> int", "lengte van een tekst (tekens) of lijst (elementen)");
+    add("str", 1, 1, [](Args a) { return Value::string(a[0].display()); }, "str(x) -> string",
+        "de waarde als tekst, zoals ze in een tekst wordt ingevuld");
+    add("upper", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "upper"), true)); },
+        "upper(tekst) -> string", "tekst in hoofdletters");
+    add("lower", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "lower"), false)); },
+        "lower(tekst) -> string", "tekst in kleine letters");
+    add("contains", 2, 2, [](Args a) -> Value {
+        if (a[0].kind() == ValueKind::list) {
+            for (const Value& v : a[0].as_list())
+                if (v == a[1]) return Value(true);
+            return Value(false);
+        }
+        return Value(text_arg(a[0], "contains").find(text_arg(a[1], "contains")) != std::string_view::npos);
+    }, "contains(tekst|lijst, deel) -> bool", "bevat de tekst het deel, of de lijst het element?");
+    add("starts_with", 2, 2, [](Args a) {
+        return Value(text_arg(a[0], "starts_with").starts_with(text_arg(a[1], "starts_with")));
+    }, "starts_with(tekst, begin) -> bool", "begint de tekst met het gegeven begin?");
+    add("ends_with", 2, 2, [](Args a) {
+        return Value(text_arg(a[0], "ends_with").ends_with(text_arg(a[1], "ends_with")));
+    }, "ends_with(tekst, eind) -> bool", "eindigt de tekst op het gegeven eind?");
+    add("join", 1, 2, [](Args a) {
+        std::string sep = a.size() > 1 ? std::string(text_arg(a[1], "join")) : std::string(", ");
+        std::string out;
+        bool first = true;
+        for (const Value& v : list_arg(a[0], "join")) {
+            if (!first) out += sep;
+            first = false;
+            out += v.display();
+        }
+        return Value::string(out);
+    }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")");
+    add("abs", 1, 1, [](Args a) -> Value {
+        if (a[0].kind() == ValueKind::integer) return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
+        return Value(std::fabs(number_arg(a[0], "abs")));
+    }, "abs(getal) -> getal", "absolute waarde");
+    add("round", 1, 2, [](Args a) -> Value {
+        double x = number_arg(a[0], "round");
+        if (a.size() == 1) return Value(to_int(std::round(x), "round"));
+        if (a[1].kind() != ValueKind::integer) fail("round(): het aantal decimalen moet een geheel getal zijn");
+        return Value(round_half_away(x, static_cast<int>(a[1].as_int())));
+    }, "round(getal[, decimalen]) -> int|float", "afronden, halven van nul af; zonder decimalen een geheel getal");
+    add("floor", 1, 1, [](Args a) { return Value(to_int(std::floor(number_arg(a[0], "floor")), "floor")); },
+        "floor(getal) -> int", "naar beneden afronden");
+    add("ceil", 1, 1, [](Args a) { return Value(to_int(std::ceil(number_arg(a[0], "ceil")), "ceil")); },
+        "ceil(getal) -> int", "naar boven afronden");
+    add("min", 1, -1, [](Args a) { return extreme(a, false, "min"); }, "min(a, b, ...|lijst) -> waarde",
+        "de kleinste waarde");
+    add("max", 1, -1, [](Args a) { return extreme(a, true, "max"); }, "max(a, b, ...|lijst) -> waarde",
+        "de grootste waarde");
+    add("int", 1, 1, [](Args a) -> Value {
+        if (a[0].kind() == ValueKind::integer) return a[0];
+        if (a[0].kind() == ValueKind::floating) return Value(to_int(a[0].as_float(), "int"));
+        if (a[0].kind() == ValueKind::boolean) return Value(a[0].as_bool() ? 1 : 0);
+        if (a[0].kind() == ValueKind::string || a[0].kind() == ValueKind::symbol)
+            return parse_number(a[0].as_text(), false, "int");
+        fail("int() kan " + got(a[0]) + " niet omzetten");
+    }, "int(getal|tekst) -> int", "geheel getal (afgekapt naar nul)");
+    add("float", 1, 1, [](Args a) -> Value {
+        if (a[0].is_number()) return Value(a[0].as_number());
+        if (a[0].kind() == ValueKind::string || a[0].kind() == ValueKind::symbol)
+            return parse_number(a[0].as_text(), true, "float");
+        fail("float() kan " + got(a[0]) + " niet omzetten");
+    }, "float(getal|tekst) -> float", "kommagetal");
+    add("sym", 1, 1, [](Args a) -> Value {
+        if (a[0].kind() == ValueKind::symbol) return a[0];
+        if (a[0].kind() == ValueKind::string) return Value(Symbol{a[0].as_atom()});
+        return Value::symbol(a[0].display());
+    }, "sym(x) -> symbol", "de waarde als symbool");
+    add("append", 2, -1, [](Args a) {
+        std::vector<Value> out = list_arg(a[0], "append");
+        out.insert(out.end(), a.begin() + 1, a.end());
+        return Value(std::move(out));
+    }, "append(lijst, x, ...) -> list", "de lijst met de elementen erachter");
+    add("sort", 1, 1, [](Args a) {
+        std::vector<Value> out = list_arg(a[0], "sort");
+        std::stable_sort(out.begin(), out.end(), [](const Value& x, const Value& y) { return compare(x, y) < 0; });
+        return Value(std::move(out));
+    }, "sort(lijst) -> list", "de lijst gesorteerd (getallen < teksten < symbolen)");
+    add("unique", 1, 1, [](Args a) {
+        std::vector<Value> out;
+        for (const Value& v : list_arg(a[0], "unique"))
+            if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+        return Value(std::move(out));
+    }, "unique(lijst) -> list", "de lijst zonder herhalingen, eerste voorkomen blijft");
+    add("nl", 1, 1, [](Args a) {
+        std::string s = Value(a[0]).display();
+        if (!a[0].is_number()) fail("nl() verwacht een getal, niet " + got(a[0]));
+        for (char& c : s)
+            if (c == '.') c = ',';
+        return Value::string(s);
+    }, "nl(getal) -> string", "getal met decimale komma: nl(21.5) is \"21,5\"");
+    add("type", 1, 1, [](Args a) -> Value {
+        switch (a[0].kind()) {
+            case ValueKind::nil: return Value::string("nil");
+            case ValueKind::boolean: return Value::string("bool");
+            case ValueKind::integer: return Value::string("int");
+            case ValueKind::floating: return Value::string("float");
+            case ValueKind::string: return Value::string("string");
+            case ValueKind::symbol: return Value::string("symbol");
+            case ValueKind::list: return Value::string("list");
+            case ValueKind::fact: return Value::string("fact");
+        }
+        return Value();
+    }, "type(x) -> string", "het type van de waarde: int, float, string, symbol, bool, list, nil of fact");
+    return r;
+}
+
+}  // namespace
+
+const std::vector<FunctionInfo>& all_functions() {
+    static const std::vector<FunctionInfo> registry = make_registry();
+    return registry;
+}
+
+const FunctionInfo* find_function(std::string_view name) {
+    for (const FunctionInfo& f : all_functions())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+}  // namespace ww

@@ -1,0 +1,66 @@
+// A free-list allocator for the network's many small, equally sized objects (tokens, activations,
+// alpha memory entries). Matching creates and destroys them by the million; going through the general
+// heap for each would dominate the profile.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <utility>
+#include <vector>
+
+namespace ww {
+
+template <class T>
+class Pool {
+public:
+    Pool() = default;
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+    ~Pool() {
+        for (Slot* chunk : chunks_) ::operator delete(chunk, std::align_val_t(alignof(Slot)));
+    }
+
+    template <class... A>
+    T* make(A&&... args) {
+        if (!free_) grow();
+        Slot* s = free_;
+        free_ = s->next;
+        ++live_;
+        return ::new (static_cast<void*>(s)) T(std::forward<A>(args)...);
+    }
+
+    void destroy(T* p) {
+        p->~T();
+        Slot* s = reinterpret_cast<Slot*>(p);
+        s->next = free_;
+        free_ = s;
+        --live_;
+    }
+
+    std::size_t live() const { return live_; }
+
+private:
+    union Slot {
+        Slot* next;
+        alignas(T) unsigned char storage[sizeof(T)];
+    };
+
+    void grow() {
+        std::size_t n = chunk_size_;
+        if (chunk_size_ < 65536) chunk_size_ *= 2;
+        Slot* chunk = static_cast<Slot*>(::operator new(n * sizeof(Slot), std::align_val_t(alignof(Slot))));
+        chunks_.push_back(chunk);
+        for (std::size_t i = n; i-- > 0;) {
+            chunk[i].next = free_;
+            free_ = &chunk[i];
+        }
+    }
+
+    std::vector<Slot*> chunks_;
+    Slot* free_ = nullptr;
+    std::size_t chunk_size_ = 256;
+    std::size_t live_ = 0;
+};
+
+}  // namespace ww

@@ -1,0 +1,61 @@
+#include "engine/template.hpp"
+
+namespace ww {
+
+int TemplateDef::slot_index(std::string_view slot) const {
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        if (slots[i].name == slot) return static_cast<int>(i);
+    return -1;
+}
+
+bool fits(SlotType type, const Value& value, bool nullable) {
+    if (value.is_nil()) return nullable || type == SlotType::any || type == SlotType::symbol;
+    switch (type) {
+        case SlotType::any: return true;
+        case SlotType::boolean: return value.kind() == ValueKind::boolean;
+        case SlotType::integer: return value.kind() == ValueKind::integer;
+        case SlotType::floating:
+        case SlotType::number: return value.is_number();
+        case SlotType::string: return value.kind() == ValueKind::string;
+        case SlotType::symbol: return value.kind() == ValueKind::symbol;
+        case SlotType::list: return value.kind() == ValueKind::list;
+    }
+    return false;
+}
+
+std::string_view type_name(SlotType type) {
+    switch (type) {
+        case SlotType::any: return "any";
+        case SlotType::boolean: return "bool";
+        case SlotType::integer: return "int";
+        case SlotType::floating: return "float";
+        case SlotType::number: return "number";
+        case SlotType::string: return "string";
+        case SlotType::symbol: return "symbol";
+        case SlotType::list: return "list";
+    }
+    return "?";
+}
+
+std::optional<SlotType> parse_type_name(std::string_view name) {
+    for (SlotType t : {SlotType::any, SlotType::boolean, SlotType::integer, SlotType::floating, SlotType::number,
+                       SlotType::string, SlotType::symbol, SlotType::list})
+        if (type_name(t) == name) return t;
+    return std::nullopt;
+}
+
+Value zero_of(SlotType type) {
+    switch (type) {
+        case SlotType::boolean: return Value(false);
+        case SlotType::integer: return Value(0);
+        case SlotType::floating: return Value(0.0);
+        case SlotType::number: return Value(0);
+        case SlotType::string: return Value::string("");
+        case SlotType::list: return Value(std::vector<Value>{});
+        case SlotType::any:
+        case SlotType::symbol: return Value();
+    }
+    return Value();
+}
+
+}  // namespace ww

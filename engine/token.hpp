@@ -1,0 +1,102 @@
+// Tokens (partial matches) and activations. A token is one level of a match: the fact matched at its
+// node (null for not/exists/test levels) and a pointer to the token above it, so a match of n
+// conditions shares its first n-1 levels with every other match that extends the same prefix.
+// Tokens form a tree (parent, children) and each fact lists the tokens that hold it: retracting a fact
+// removes exactly those tokens and their descendants, nothing is searched.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/indexed_memory.hpp"
+#include "engine/working_memory.hpp"
+
+namespace ww {
+
+struct BetaNode;
+struct Terminal;
+struct Activation;
+
+// Where a variable's value sits: the token level that bound it and the slot of that level's fact.
+struct VarLoc {
+    static constexpr std::int16_t fact_ref = -1;   // the fact itself (`?f <- pattern`)
+    static constexpr std::int16_t aggregate = -2;  // the level's aggregate result
+    std::uint16_t depth = 0;  // 0: not bound by a condition
+    std::int16_t slot = 0;
+    friend bool operator==(VarLoc, VarLoc) = default;
+    std::uint32_t encode() const { return (std::uint32_t{depth} << 16) | static_cast<std::uint16_t>(slot + 2); }
+    static VarLoc decode(std::uint32_t c) {
+        return VarLoc{static_cast<std::uint16_t>(c >> 16), static_cast<std::int16_t>(static_cast<int>(c & 0xffff) - 2)};
+    }
+};
+
+struct Token {
+    Token* parent = nullptr;
+    FactRec* fact = nullptr;
+    BetaNode* node = nullptr;
+    std::uint32_t depth = 0;
+    std::int32_t count = 0;  // not/exists/aggregate: matching facts
+    bool in_out = false;     // visible to the node's children
+    bool in_all = false;
+
+    Token* first_child = nullptr;
+    Token* next_sibling = nullptr;
+    Token* prev_sibling = nullptr;
+    Token* fact_next = nullptr;
+    Token* fact_prev = nullptr;
+
+    ListLink<Token> out_list;
+    IndexLink<Token> out_idx[kMaxIndexes];
+    ListLink<Token> all_list;
+    IndexLink<Token> all_idx[kMaxIndexes];
+
+    Activation* activations = nullptr;
+    Value agg;
+};
+
+inline const Token* ancestor(const Token* t, std::uint32_t depth) {
+    while (t->depth > depth) t = t->parent;
+    return t;
+}
+
+// The value at `loc` seen from token `t` (t at or below loc.depth). `scratch` holds fact references.
+inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
+    t = ancestor(t, loc.depth);
+    if (loc.slot >= 0) return t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
+    if (loc.slot == VarLoc::aggregate) return t->agg;
+    scratch = Value(FactRef{t->fact->fact.id});
+    return scratch;
+}
+
+struct Activation {
+    Terminal* terminal = nullptr;
+    Token* token = nullptr;
+    std::uint64_t seq = 0;
+    int salience = 0;
+    bool queued = false;
+    bool fired = false;
+    Activation* token_next = nullptr;
+    Activation* token_prev = nullptr;
+    Activation* agenda_prev = nullptr;
+    Activation* agenda_next = nullptr;
+    std::vector<FactId> supported;  // facts resting on this match (logical rules)
+};
+
+struct OutTraits {
+    using Spec = VarLoc;
+    static ListLink<Token>& list(Token* t) { return t->out_list; }
+    static IndexLink<Token>& link(Token* t, int k) { return t->out_idx[k]; }
+    static const Value& key(const Token* t, VarLoc loc, Value& scratch) { return value_at(t, loc, scratch); }
+};
+
+struct AllTraits {
+    using Spec = VarLoc;
+    static ListLink<Token>& list(Token* t) { return t->all_list; }
+    static IndexLink<Token>& link(Token* t, int k) { return t->all_idx[k]; }
+    static const Value& key(const Token* t, VarLoc loc, Value& scratch) { return value_at(t, loc, scratch); }
+};
+
+using TokenMemory = IndexedMemory<Token, OutTraits>;
+using AllMemory = IndexedMemory<Token, AllTraits>;
+
+}  // namespace ww

@@ -1,0 +1,204 @@
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+#include "engine/value.hpp"
+
+namespace ww {
+
+Value::Value(std::vector<Value> items) : v_(std::make_shared<const std::vector<Value>>(std::move(items))) {}
+
+double Value::as_number() const {
+    if (kind() == ValueKind::integer) return static_cast<double>(as_int());
+    if (kind() == ValueKind::floating) return as_float();
+    throw std::invalid_argument("geen getal: " + repr());
+}
+
+Atom Value::as_atom() const {
+    if (kind() == ValueKind::string) return std::get<String>(v_).atom;
+    if (kind() == ValueKind::symbol) return std::get<Symbol>(v_).atom;
+    throw std::invalid_argument("geen tekst of symbool: " + repr());
+}
+
+bool operator==(const Value& a, const Value& b) {
+    ValueKind ka = a.kind(), kb = b.kind();
+    if (ka != kb) {
+        if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
+        return false;
+    }
+    switch (ka) {
+        case ValueKind::nil: return true;
+        case ValueKind::boolean: return a.as_bool() == b.as_bool();
+        case ValueKind::integer: return a.as_int() == b.as_int();
+        case ValueKind::floating: return a.as_float() == b.as_float();
+        case ValueKind::string: return std::get<String>(a.v_) == std::get<String>(b.v_);
+        case ValueKind::symbol: return std::get<Symbol>(a.v_) == std::get<Symbol>(b.v_);
+        case ValueKind::list: {
+            const auto& la = std::get<List>(a.v_);
+            const auto& lb = std::get<List>(b.v_);
+            return la == lb || *la == *lb;
+        }
+        case ValueKind::fact: return a.as_fact() == b.as_fact();
+    }
+    return false;
+}
+
+namespace {
+std::size_t mix(std::size_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+}  // namespace
+
+std::size_t Value::hash() const {
+    switch (kind()) {
+        case ValueKind::nil: return 0x9e37;
+        case ValueKind::boolean: return as_bool() ? 0x51 : 0x50;
+        case ValueKind::integer: return mix(static_cast<std::size_t>(as_int()));
+        case ValueKind::floating: {
+            double d = as_float();
+            // Integral floats hash as the integer they equal, so 1 and 1.0 land in one bucket.
+            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e18)
+                return mix(static_cast<std::size_t>(static_cast<std::int64_t>(d)));
+            std::uint64_t bits;
+            std::memcpy(&bits, &d, sizeof bits);
+            return mix(bits);
+        }
+        case ValueKind::string: return mix((std::size_t{1} << 40) ^ std::get<String>(v_).atom.id);
+        case ValueKind::symbol: return mix((std::size_t{2} << 40) ^ std::get<Symbol>(v_).atom.id);
+        case ValueKind::list: {
+            std::size_t h = 0x1234567;
+            for (const Value& v : as_list()) h = mix(h * 31 + v.hash());
+            return h;
+        }
+        case ValueKind::fact: return mix((std::size_t{3} << 40) ^ as_fact().id);
+    }
+    return 0;
+}
+
+namespace {
+int rank(ValueKind k) {
+    switch (k) {
+        case ValueKind::nil: return 0;
+        case ValueKind::boolean: return 1;
+        case ValueKind::integer:
+        case ValueKind::floating: return 2;
+        case ValueKind::string: return 3;
+        case ValueKind::symbol: return 4;
+        case ValueKind::list: return 5;
+        case ValueKind::fact: return 6;
+    }
+    return 7;
+}
+std::strong_ordering order(auto a, auto b) {
+    if (a < b) return std::strong_ordering::less;
+    if (b < a) return std::strong_ordering::greater;
+    return std::strong_ordering::equal;
+}
+}  // namespace
+
+std::strong_ordering compare(const Value& a, const Value& b) {
+    int ra = rank(a.kind()), rb = rank(b.kind());
+    if (ra != rb) return order(ra, rb);
+    switch (a.kind()) {
+        case ValueKind::nil: return std::strong_ordering::equal;
+        case ValueKind::boolean: return order(a.as_bool(), b.as_bool());
+        case ValueKind::integer:
+        case ValueKind::floating:
+            if (a.kind() == ValueKind::integer && b.kind() == ValueKind::integer) return order(a.as_int(), b.as_int());
+            return order(a.as_number(), b.as_number());
+        case ValueKind::string:
+        case ValueKind::symbol: return order(a.as_text(), b.as_text());
+        case ValueKind::list: {
+            const auto& la = a.as_list();
+            const auto& lb = b.as_list();
+            for (std::size_t i = 0; i < la.size() && i < lb.size(); ++i) {
+                auto c = compare(la[i], lb[i]);
+                if (c != 0) return c;
+            }
+            return order(la.size(), lb.size());
+        }
+        case ValueKind::fact: return order(a.as_fact().id, b.as_fact().id);
+    }
+    return std::strong_ordering::equal;
+}
+
+namespace {
+std::string float_text(double d, bool keep_point) {
+    if (std::isnan(d)) return "nan";
+    if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, d);
+    std::string s(buf, res.ptr);
+    if (keep_point && s.find_first_of(".eE") == std::string::npos) s += ".0";
+    return s;
+}
+
+void quote_into(std::string& out, std::string_view text) {
+    out += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\') { out += '\\'; out += c; }
+        else if (c == '\n') out += "\\n";
+        else out += c;
+    }
+    out += '"';
+}
+
+void write(std::string& out, const Value& v, bool display) {
+    switch (v.kind()) {
+        case ValueKind::nil: out += "nil"; return;
+        case ValueKind::boolean: out += v.as_bool() ? "true" : "false"; return;
+        case ValueKind::integer: out += std::to_string(v.as_int()); return;
+        case ValueKind::floating: out += float_text(v.as_float(), !display); return;
+        case ValueKind::string:
+            if (display) out += v.as_text();
+            else quote_into(out, v.as_text());
+            return;
+        case ValueKind::symbol: out += v.as_text(); return;
+        case ValueKind::list: {
+            out += '[';
+            bool first = true;
+            for (const Value& item : v.as_list()) {
+                if (!first) out += ", ";
+                first = false;
+                // Inside a list strings keep their quotes, so that ["a, b"] stays readable.
+                write(out, item, false);
+            }
+            out += ']';
+            return;
+        }
+        case ValueKind::fact: out += "<feit-" + std::to_string(v.as_fact().id) + ">"; return;
+    }
+}
+}  // namespace
+
+std::string Value::repr() const {
+    std::string s;
+    write(s, *this, false);
+    return s;
+}
+
+std::string Value::display() const {
+    std::string s;
+    write(s, *this, true);
+    return s;
+}
+
+std::string_view kind_name(ValueKind kind) {
+    switch (kind) {
+        case ValueKind::nil: return "niets (nil)";
+        case ValueKind::boolean: return "waarheidswaarde";
+        case ValueKind::integer: return "geheel getal";
+        case ValueKind::floating: return "kommagetal";
+        case ValueKind::string: return "tekst";
+        case ValueKind::symbol: return "symbool";
+        case ValueKind::list: return "lijst";
+        case ValueKind::fact: return "feitverwijzing";
+    }
+    return "?";
+}
+
+}  // namespace ww

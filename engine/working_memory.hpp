@@ -1,0 +1,70 @@
+// The fact manager: live facts by id, the duplicate check, and, for explanations, what retracted facts
+// looked like and which firing made them.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/engine.hpp"
+
+namespace ww {
+
+struct AlphaItem;
+struct Token;
+
+struct FactRec {
+    Fact fact;
+    std::size_t hash = 0;
+    std::vector<AlphaItem*> items;  // its entries in alpha memories
+    Token* tokens = nullptr;        // tokens that matched this fact (Token::fact_next chain)
+    std::uint32_t supports = 0;     // logical supports (truth maintenance)
+    bool unconditional = false;     // asserted from outside or by a non-logical rule
+    std::uint64_t origin = 0;       // firing index + 1; 0: asserted from outside
+};
+
+class WorkingMemory {
+public:
+    WorkingMemory() = default;
+    WorkingMemory(const WorkingMemory&) = delete;
+    WorkingMemory& operator=(const WorkingMemory&) = delete;
+    ~WorkingMemory();
+
+    FactRec* find_equal(TemplateId tmpl, const std::vector<Value>& slots, std::size_t hash) const;
+    static std::size_t hash_of(TemplateId tmpl, const std::vector<Value>& slots);
+    FactRec* insert(TemplateId tmpl, std::vector<Value> slots, std::size_t hash);
+    // Forgets the fact; keeps its content for explanations when `archive` is on.
+    void erase(FactRec* f);
+
+    FactRec* get(FactId id) const {
+        return id < by_id_.size() ? by_id_[id] : nullptr;
+    }
+    std::size_t size() const { return live_; }
+    FactId next_id() const { return next_id_; }
+
+    template <class F>
+    void for_each(F&& f) const {
+        for (FactRec* r : by_id_)
+            if (r) f(r);
+    }
+
+    void set_archive(bool on) { archive_ = on; }
+    struct Archived {
+        Fact fact;
+        std::uint64_t origin = 0;
+    };
+    const Archived* archived(FactId id) const;
+
+    // Drops every fact (the caller has cleaned the network) and restarts the ids.
+    void clear();
+
+private:
+    std::vector<FactRec*> by_id_{nullptr};
+    std::unordered_multimap<std::size_t, FactRec*> by_hash_;
+    std::unordered_map<FactId, Archived> archive_map_;
+    FactId next_id_ = 1;
+    std::size_t live_ = 0;
+    bool archive_ = true;
+};
+
+}  // namespace ww
