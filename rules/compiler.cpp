@@ -115,6 +115,17 @@ Op arith_of(ast::binop op) {
     }
 }
 
+// Where an operand starts in its text: every node kind carries its offset.
+std::uint32_t offset_of(const ast::operand& o) {
+    return boost::apply_visitor(
+        [](const auto& node) -> std::uint32_t {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_base_of_v<ast::tagged, T>) return node.offset;
+            else return node.get().offset;
+        },
+        o);
+}
+
 // The bare variable an expression consists of, if it is nothing else (`?x`).
 const ast::variable* bare_variable(const ast::operand& o);
 const ast::variable* bare_variable(const ast::expression& e) {
@@ -169,6 +180,7 @@ struct ExprCompiler {
             case Op::add: case Op::sub: case Op::mul: case Op::mod: case Op::idiv: {
                 auto a = type_of(e.args[0]);
                 auto b = type_of(e.args[1]);
+                if (is_textual(a) || is_textual(b)) return std::nullopt;
                 if (a == SlotType::integer && b == SlotType::integer) return SlotType::integer;
                 return SlotType::number;
             }
@@ -276,7 +288,7 @@ struct ExprCompiler {
                             if (t.slot_index(slot->name) < 0) {
                                 std::vector<std::string> names;
                                 for (const auto& sd : t.slots) names.push_back(sd.name);
-                                error(slot->offset + 1, fmt::format("template '{}' heeft geen slot '{}'{}", t.name,
+                                error(slot->offset, fmt::format("template '{}' heeft geen slot '{}'{}", t.name,
                                                                     slot->name, did_you_mean(slot->name, names)));
                             }
                         } else if (info.type) {
@@ -312,19 +324,20 @@ struct ExprCompiler {
             auto rt = type_of(right);
             if (is_arithmetic(op.op)) {
                 if (is_textual(lt) || is_textual(rt))
-                    error(op.offset, fmt::format("rekenen met een {} kan niet", type_word(is_textual(lt) ? lt : rt)));
-                left = at(Expr::make(arith_of(op.op), {std::move(left), std::move(right)}), op.offset);
+                    error(is_textual(rt) ? offset_of(op.rhs) : offset_of(e.first),
+                          fmt::format("rekenen met een {} kan niet", type_word(is_textual(lt) ? lt : rt)));
+                left = at(Expr::make(arith_of(op.op), {std::move(left), std::move(right)}), offset_of(op.rhs));
             } else if (op.op == ast::binop::logical_and || op.op == ast::binop::logical_or) {
                 left = at(Expr::make(op.op == ast::binop::logical_and ? Op::logical_and : Op::logical_or,
                                      {std::move(left), std::move(right)}),
-                          op.offset);
+                          offset_of(op.rhs));
             } else {
-                if (++comparisons > 1) error(op.offset, "vergelijkingen kun je niet aaneenschakelen; gebruik 'and'");
+                if (++comparisons > 1) error(offset_of(op.rhs), "vergelijkingen kun je niet aaneenschakelen; gebruik 'and'");
                 if (is_comparison(op.op) && clash(lt, rt))
-                    error(op.offset, fmt::format("vergelijking van een {} met een {}", type_word(lt), type_word(rt)));
+                    error(offset_of(e.first), fmt::format("vergelijking van een {} met een {}", type_word(lt), type_word(rt)));
                 Expr cmp = Expr::make(cmp_of(op.op), {std::move(left), std::move(right)});
-                if (op.op == ast::binop::not_in) cmp = at(std::move(cmp), op.offset), cmp = Expr::make(Op::logical_not, {std::move(cmp)});
-                left = at(std::move(cmp), op.offset);
+                if (op.op == ast::binop::not_in) cmp = at(std::move(cmp), offset_of(op.rhs)), cmp = Expr::make(Op::logical_not, {std::move(cmp)});
+                left = at(std::move(cmp), offset_of(op.rhs));
             }
         }
         return left;

@@ -19,7 +19,7 @@ std::vector<FactSpec> read_facts(const SourceFile& file, const RuleBase& base) {
     std::vector<FactSpec> facts;
     YAML::Node root;
     try {
-        root = YAML::Load(file.text());
+        root.reset(YAML::Load(file.text()));
     } catch (const YAML::Exception& e) {
         reporter.at_mark(file, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
         throw LoadError(std::move(diagnostics));

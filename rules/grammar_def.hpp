@@ -4,6 +4,8 @@
 // + -; * / // %; unary -; postfix .slot and [i]; atoms.
 #pragma once
 
+#include <charconv>
+
 #include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
 
@@ -91,6 +93,29 @@ condition_text_type const condition_text_rule = "conditie";
 action_text_type const action_text_rule = "actie";
 fact_text_type const fact_text_rule = "feit";
 
+// Rules with semantic actions get no on_success call with their attribute (X3 passes `unused`
+// then), and in this Boost version an action's _where() starts after the match. So positions are
+// taken explicitly: leaves through x3::raw (whose range is exact), composite nodes through a
+// leading eps[mark_start] (eps leaves the iterator on the first token) and mark_end in their action.
+inline std::uint32_t offset_in(parse_state const& state, iterator_type it) {
+    return static_cast<std::uint32_t>(it - state.begin);
+}
+template <typename Context>
+parse_state& state_of(Context const& ctx) {
+    return x3::get<parse_state_tag>(ctx).get();
+}
+auto const mark_start = [](auto& ctx) { _val(ctx).offset = offset_in(state_of(ctx), x3::_where(ctx).begin()); };
+template <typename Context, typename Node>
+void mark_end(Context const& ctx, Node& node) {
+    node.end = offset_in(state_of(ctx), x3::_where(ctx).begin());
+}
+// A leaf from its raw range: offsets, and the name after `skip` sigil characters.
+template <typename Context, typename Range, typename Node>
+void from_range(Context const& ctx, Range const& range, Node& node) {
+    node.offset = offset_in(state_of(ctx), range.begin());
+    node.end = offset_in(state_of(ctx), range.end());
+}
+
 // ---- lexical helpers ----
 auto const ident_char = x3::alnum | x3::char_('_');
 inline auto kw(char const* word) { return lexeme[lit(word) >> !ident_char]; }
@@ -122,47 +147,76 @@ auto const or_expr_def = and_expr >> *(kw("or") >> x3::attr(ast::binop::logical_
 auto const and_expr_def = not_expr >> *(kw("and") >> x3::attr(ast::binop::logical_and) > not_expr);
 
 auto const make_not = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).op = ast::unop::logical_not;
     _val(ctx).rhs = std::move(_attr(ctx));
 };
-auto const negation_def = (kw("not") > not_expr)[make_not];
+auto const negation_def = x3::eps[mark_start] >> (kw("not") > not_expr)[make_not];
 auto const not_expr_def = negation | cmp_expr;
 auto const cmp_expr_def = add_expr >> *(cmp_op > add_expr);
 auto const add_expr_def = mul_expr >> *(add_ops > mul_expr);
 auto const mul_expr_def = unary_expr >> *(mul_ops > unary_expr);
 
 auto const make_neg = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).op = ast::unop::neg;
     _val(ctx).rhs = std::move(_attr(ctx));
 };
-auto const minus_def = (lit('-') > unary_expr)[make_neg];
+auto const minus_def = x3::eps[mark_start] >> (lit('-') > unary_expr)[make_neg];
 auto const unary_expr_def = minus | postfix_expr;
 
 auto const postfix_expr_def = primary >> *(slot_suffix | index_suffix);
-auto const set_name = [](auto& ctx) { _val(ctx).name = std::move(_attr(ctx)); };
-auto const slot_suffix_def = (lit('.') > name)[set_name];
-auto const set_index = [](auto& ctx) { _val(ctx).index = std::move(_attr(ctx)); };
-auto const index_suffix_def = (lit('[') > expression > lit(']'))[set_index];
+// From a raw range: the name is the range without its sigil (`?`, `$`) if any.
+auto const set_name_from_range = [](auto& ctx) {
+    auto const& range = _attr(ctx);
+    from_range(ctx, range, _val(ctx));
+    auto first = range.begin();
+    if (first != range.end() && (*first == '?' || *first == '$')) ++first;
+    _val(ctx).name.assign(first, range.end());
+};
+auto const slot_suffix_def = lit('.') > x3::raw[name][set_name_from_range];
+auto const set_index = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
+    _val(ctx).index = std::move(_attr(ctx));
+};
+auto const index_suffix_def = x3::eps[mark_start] >> (lit('[') > expression > lit(']'))[set_index];
 
-auto const variable_def = lexeme[lit('?') > name][set_name];
-auto const parameter_def = lexeme[lit('$') > name][set_name];
-auto const symbol_def = (!reserved >> name)[set_name];
+auto const variable_def = x3::raw[lexeme[lit('?') > name]][set_name_from_range];
+auto const parameter_def = x3::raw[lexeme[lit('$') > name]][set_name_from_range];
+auto const symbol_def = x3::raw[!reserved >> name][set_name_from_range];
 auto const call_def = name >> lit('(') >> -(expression % ',') > lit(')');
 auto const set_items = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     if (_attr(ctx)) _val(ctx).items = std::move(*_attr(ctx));
 };
-auto const list_def = (lit('[') >> -(expression % ',') > lit(']'))[set_items];
+auto const list_def = x3::eps[mark_start] >> (lit('[') >> -(expression % ',') > lit(']'))[set_items];
 
-auto const make_float = [](auto& ctx) { ast::float_lit f; f.value = _attr(ctx); _val(ctx) = f; };
-auto const make_int = [](auto& ctx) { ast::int_lit i; i.value = _attr(ctx); _val(ctx) = i; };
+// Numbers are matched through raw (for their position) and then converted from the matched text.
+auto const make_float = [](auto& ctx) {
+    auto const& range = _attr(ctx);
+    ast::float_lit f;
+    from_range(ctx, range, f);
+    std::from_chars(range.begin(), range.end(), f.value);
+    _val(ctx) = f;
+};
+auto const make_int = [](auto& ctx) {
+    auto const& range = _attr(ctx);
+    ast::int_lit i;
+    from_range(ctx, range, i);
+    auto result = std::from_chars(range.begin(), range.end(), i.value);
+    x3::_pass(ctx) = result.ec == std::errc();  // out of range for 64 bits: no match
+    _val(ctx) = i;
+};
 x3::real_parser<double, x3::strict_ureal_policies<double>> const strict_double;
 x3::uint_parser<std::int64_t> const int64;
-auto const number_def = lexeme[strict_double >> !ident_char][make_float] | lexeme[int64 >> !ident_char][make_int];
+auto const number_def = x3::raw[lexeme[strict_double >> !ident_char]][make_float] |
+                        x3::raw[lexeme[int64 >> !ident_char]][make_int];
 
-auto const make_true = [](auto& ctx) { ast::bool_lit b; b.value = true; _val(ctx) = b; };
-auto const make_false = [](auto& ctx) { ast::bool_lit b; b.value = false; _val(ctx) = b; };
-auto const make_nil = [](auto& ctx) { _val(ctx) = ast::nil_lit{}; };
-auto const keyword_const_def = kw("true")[make_true] | kw("false")[make_false] | kw("nil")[make_nil];
+auto const make_true = [](auto& ctx) { ast::bool_lit b; from_range(ctx, _attr(ctx), b); b.value = true; _val(ctx) = b; };
+auto const make_false = [](auto& ctx) { ast::bool_lit b; from_range(ctx, _attr(ctx), b); b.value = false; _val(ctx) = b; };
+auto const make_nil = [](auto& ctx) { ast::nil_lit n; from_range(ctx, _attr(ctx), n); _val(ctx) = n; };
+auto const keyword_const_def =
+    x3::raw[kw("true")][make_true] | x3::raw[kw("false")][make_false] | x3::raw[kw("nil")][make_nil];
 
 // Strings: literal characters are appended to the last literal part; `{expr}` starts a new part.
 auto const append_char = [](auto& ctx) {
@@ -197,8 +251,9 @@ auto const parse_interpolation = [](auto& ctx) {
 };
 auto const nested_string = lit('"') >> *((lit('\\') >> x3::char_) | ~x3::char_('"')) >> lit('"');
 auto const interpolation_def = (lit('{') >> x3::raw[*(nested_string | ~x3::char_("{}\""))] > lit('}'))[parse_interpolation];
-auto const string_def = lexeme[lit('"') >> *(escapes[append_char] | interpolation[append_expr] |
-                                              (~x3::char_("\"\\{}"))[append_char]) > lit('"')];
+auto const tag_string = [](auto& ctx) { mark_end(ctx, _val(ctx)); };
+auto const string_def = x3::eps[mark_start] >> (lexeme[lit('"') >> *(escapes[append_char] | interpolation[append_expr] |
+                                              (~x3::char_("\"\\{}"))[append_char]) > lit('"')])[tag_string];
 
 auto const primary_def = number | string | variable | parameter | list | keyword_const | call | symbol |
                          (lit('(') > expression > lit(')'));
@@ -221,18 +276,22 @@ auto const pattern_def = name >> lit('(') > -(slot_constraint % ',') > lit(')');
 
 using boost::fusion::at_c;
 auto const make_test = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).kind = ast::condition_kind::test;
     _val(ctx).expr = std::move(_attr(ctx));
 };
 auto const make_negation = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).kind = ast::condition_kind::negation;
     _val(ctx).pat = std::move(_attr(ctx));
 };
 auto const make_exists = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).kind = ast::condition_kind::exists;
     _val(ctx).pat = std::move(_attr(ctx));
 };
 auto const make_aggregate = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     auto& a = _attr(ctx);
     _val(ctx).kind = ast::condition_kind::aggregate;
     _val(ctx).var = std::move(at_c<0>(a));
@@ -241,53 +300,60 @@ auto const make_aggregate = [](auto& ctx) {
     if (at_c<3>(a)) _val(ctx).expr = std::move(*at_c<3>(a));
 };
 auto const make_bound = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     auto& a = _attr(ctx);
     _val(ctx).kind = ast::condition_kind::pattern;
     _val(ctx).var = std::move(at_c<0>(a));
     _val(ctx).pat = std::move(at_c<1>(a));
 };
 auto const make_plain = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).kind = ast::condition_kind::pattern;
     _val(ctx).pat = std::move(_attr(ctx));
 };
-auto const condition_def =
+auto const condition_def = x3::eps[mark_start] >> (
     (kw("test") > expression)[make_test]
     | (kw("not") > pattern)[make_negation]
     | (kw("exists") > pattern)[make_exists]
     | (variable >> lit('=') >> !lit('=') > name > lit('(') > pattern > -(lit(',') > expression) > lit(')'))[make_aggregate]
     | (variable >> lit("<-") > pattern)[make_bound]
-    | pattern[make_plain];
+    | pattern[make_plain]);
 
 auto const make_action = [](ast::action_kind kind) {
     return [kind](auto& ctx) {
+        mark_end(ctx, _val(ctx));
         _val(ctx).kind = kind;
         _val(ctx).pat = std::move(_attr(ctx));
     };
 };
 auto const make_retract = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     _val(ctx).kind = ast::action_kind::retract;
     _val(ctx).expr = std::move(_attr(ctx));
 };
 auto const make_modify = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     auto& a = _attr(ctx);
     _val(ctx).kind = ast::action_kind::modify;
     _val(ctx).var = std::move(at_c<0>(a));
     if (at_c<1>(a)) _val(ctx).pat.slots = std::move(*at_c<1>(a));
 };
 auto const make_bind = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
     auto& a = _attr(ctx);
     _val(ctx).kind = ast::action_kind::bind;
     _val(ctx).var = std::move(at_c<0>(a));
     _val(ctx).expr = std::move(at_c<1>(a));
 };
-auto const make_halt = [](auto& ctx) { _val(ctx).kind = ast::action_kind::halt; };
-auto const action_def =
+auto const make_halt = [](auto& ctx) {
+    mark_end(ctx, _val(ctx)); _val(ctx).kind = ast::action_kind::halt; };
+auto const action_def = x3::eps[mark_start] >> (
     (kw("assert") > pattern)[make_action(ast::action_kind::assert_fact)]
     | (kw("emit") > pattern)[make_action(ast::action_kind::emit)]
     | (kw("retract") > expression)[make_retract]
     | (kw("modify") > variable > lit('(') > -(slot_constraint % ',') > lit(')'))[make_modify]
     | (kw("bind") > variable > lit('=') > expression)[make_bind]
-    | kw("halt")[make_halt];
+    | kw("halt")[make_halt]);
 
 auto const end_def = x3::eoi;
 

@@ -13,9 +13,6 @@ namespace {
 
 bool is_quoted(const YAML::Node& scalar) { return scalar.Tag() == "!"; }
 
-std::string where(const SourceFile& f, const YAML::Node& node) {
-    return fmt::format("{}:{}", f.path(), node.Mark().line + 1);
-}
 
 }  // namespace
 
@@ -96,7 +93,9 @@ void Loader::load_params(const Document& d, const YAML::Node& params) {
         if (!it->first.IsScalar()) continue;
         Param p;
         p.name = it->first.Scalar();
-        YAML::Node value = it->second;
+        // yaml-cpp's Node::operator= writes into the node; reset() rebinds.
+        YAML::Node value;
+        value.reset(it->second);
         if (value.IsMap()) {
             check_map(f, value, {"value", "reason"}, fmt::format("parameter ${}", p.name));
             if (value["reason"] && expect_scalar(f, value["reason"], "reason")) p.reason = value["reason"].Scalar();
@@ -104,7 +103,8 @@ void Loader::load_params(const Document& d, const YAML::Node& params) {
                 reporter_.at_node(f, value, fmt::format("parameter ${} heeft geen value", p.name));
                 continue;
             }
-            value = value["value"];
+            const YAML::Node inner = value["value"];
+            value.reset(inner);
         }
         auto v = yaml_value(f, value, false);
         if (!v) continue;
@@ -155,22 +155,25 @@ void Loader::load_template(const Document& d, const YAML::Node& name, const YAML
                 if (!it->first.IsScalar() || !seen.insert(it->first.Scalar()).second) continue;
                 SlotDef s;
                 s.name = it->first.Scalar();
-                YAML::Node type_node = it->second;
-                YAML::Node default_node;
-                if (it->second.IsMap()) {
-                    check_map(f, it->second, {"type", "default", "nullable", "description"}, fmt::format("slot '{}'", s.name));
-                    type_node = it->second["type"];
-                    default_node = it->second["default"];
-                    if (YAML::Node n = it->second["nullable"]) {
+                const YAML::Node slot_spec = it->second;
+                YAML::Node type_node;
+                type_node.reset(slot_spec);
+                std::optional<YAML::Node> default_node;
+                if (slot_spec.IsMap()) {
+                    check_map(f, slot_spec, {"type", "default", "nullable", "description"}, fmt::format("slot '{}'", s.name));
+                    if (const YAML::Node n = slot_spec["default"]) default_node = n;
+                    const YAML::Node type_spec = slot_spec["type"];
+                    if (const YAML::Node n = slot_spec["nullable"]) {
                         if (!n.IsScalar() || (n.Scalar() != "true" && n.Scalar() != "false"))
                             reporter_.at_node(f, n, "nullable is true of false");
                         else
                             s.nullable = n.Scalar() == "true";
                     }
-                    if (!type_node) {
-                        reporter_.at_node(f, it->second, fmt::format("slot '{}' heeft geen type", s.name));
+                    if (!type_spec) {
+                        reporter_.at_node(f, slot_spec, fmt::format("slot '{}' heeft geen type", s.name));
                         continue;
                     }
+                    type_node.reset(type_spec);
                 }
                 if (!expect_scalar(f, type_node, "een type")) continue;
                 auto type = parse_type_name(type_node.Scalar());
@@ -185,9 +188,9 @@ void Loader::load_template(const Document& d, const YAML::Node& name, const YAML
                 }
                 s.type = *type;
                 if (default_node) {
-                    auto v = yaml_value(f, default_node, s.type == SlotType::string);
+                    auto v = yaml_value(f, *default_node, s.type == SlotType::string);
                     if (v && !fits(s.type, *v, s.nullable)) {
-                        reporter_.at_node(f, default_node,
+                        reporter_.at_node(f, *default_node,
                                           fmt::format("standaardwaarde {} past niet in slot '{}' ({})", v->repr(), s.name,
                                                       type_name(s.type)));
                     } else if (v) {
@@ -368,7 +371,7 @@ void Loader::run() {
         const SourceFile& f = base_.files_[i];
         YAML::Node root;
         try {
-            root = YAML::Load(f.text());
+            root.reset(YAML::Load(f.text()));
         } catch (const YAML::Exception& e) {
             reporter_.at_mark(f, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
             continue;

@@ -76,26 +76,6 @@ const RuleOrigin* RuleBase::origin(std::string_view rule_id) const {
     return it == origins_.end() ? nullptr : &it->second;
 }
 
-void RuleBase::install(Engine& engine) const {
-    for (std::size_t i = 0; i < templates_.size(); ++i) {
-        TemplateId id = engine.define_template(templates_[i]);
-        if (id != static_cast<TemplateId>(i))
-            throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
-    }
-    for (const auto& rule : rules_) engine.add_rule(rule);
-    assert_initial_facts(engine);
-}
-
-std::unique_ptr<Engine> RuleBase::instantiate() const {
-    auto engine = std::make_unique<Engine>();
-    install(*engine);
-    return engine;
-}
-
-void RuleBase::assert_initial_facts(Engine& engine) const {
-    for (const auto& fact : facts_) engine.assert_fact(fact.tmpl, fact.slots);
-}
-
 Diagnostic RuleBase::diagnostic_at(std::string_view rule_id, std::size_t offset, std::string message) const {
     const RuleOrigin* o = origin(rule_id);
     if (!o || files_.empty()) return Diagnostic{"", 0, 0, std::move(message), ""};

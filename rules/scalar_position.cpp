@@ -1,5 +1,7 @@
 #include "rules/scalar_position.hpp"
 
+#include <string>
+
 namespace ww {
 
 std::size_t mark_file_offset(const SourceFile& file, const YAML::Mark& mark) {
@@ -24,10 +26,23 @@ std::size_t scalar_file_offset(const SourceFile& file, const YAML::Mark& mark, s
     const bool single_quoted = style == '\'';
     if (double_quoted || single_quoted) {
         ++p;
-    } else if (style == '|' || style == '>') {
-        // Block scalar: the content starts on the line after the header.
+    }
+    // Block scalars keep indentation beyond the block's own; flow scalars drop all of it.
+    std::size_t block_indent = std::string::npos;
+    if (style == '|' || style == '>') {
+        // The content starts on the line after the header; its indentation is that of the first
+        // non-empty line.
         while (p < raw.size() && raw[p] != '\n') ++p;
         if (p < raw.size()) ++p;
+        for (std::size_t q = p; q < raw.size();) {
+            std::size_t indent = 0;
+            while (q + indent < raw.size() && raw[q + indent] == ' ') ++indent;
+            if (q + indent < raw.size() && raw[q + indent] != '\n') {
+                block_indent = indent;
+                break;
+            }
+            q += indent + 1;
+        }
     }
     // Walk value and raw text together. A value character is found either literally, or as an
     // escape, or (for white space) as any run of white space that folding turned into it.
@@ -54,9 +69,10 @@ std::size_t scalar_file_offset(const SourceFile& file, const YAML::Mark& mark, s
         } else if (single_quoted && raw[p] == '\'') {
             p += 2;
         } else if (is_space(c) && raw[p] == '\n') {
-            // A folded line break: skip the next line's indentation too.
+            // A line break: skip the next line's indentation too.
             ++p;
-            while (p < raw.size() && (raw[p] == ' ' || raw[p] == '\t')) ++p;
+            std::size_t skipped = 0;
+            while (p < raw.size() && (raw[p] == ' ' || raw[p] == '\t') && skipped < block_indent) ++p, ++skipped;
         } else {
             ++p;
         }

@@ -1,0 +1,176 @@
+#include "rules/input_limits.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+
+#include "rules/diagnostic.hpp"
+
+namespace ww {
+namespace {
+
+[[noreturn]] void refuse(const std::string& path, std::string message) {
+    Diagnostics d;
+    d.add({path, 0, 0, std::move(message), ""});
+    throw LoadError(std::move(d));
+}
+
+std::string size_text(std::uintmax_t bytes) {
+    if (bytes >= (1u << 20)) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1u << 20));
+    return fmt::format("{} bytes", bytes);
+}
+
+std::string too_large(std::uintmax_t bytes) {
+    return fmt::format("het bestand is te groot ({}; hoogstens {})", size_text(bytes), size_text(limits::max_file_bytes));
+}
+
+// Reads at most max_file_bytes + 1 bytes, so that a file growing while it is read, or a device,
+// cannot make us read without end.
+std::string read_bounded(std::istream& in, const std::string& name) {
+    std::string text;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > limits::max_file_bytes) refuse(name, too_large(text.size()) + "; gelezen tot de grens");
+    }
+    if (in.bad()) refuse(name, "kan het bestand niet lezen");
+    return text;
+}
+
+// yaml-cpp's marks: 0-based line, 0-based column in bytes, byte offset.
+YAML::Mark mark_at(std::string_view text, std::size_t offset) {
+    int line = 0;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    return YAML::Mark(static_cast<int>(offset), line, static_cast<int>(offset - line_start));
+}
+
+// Length of the valid UTF-8 sequence at `i`, 0 when it is not one (overlong forms, surrogates and
+// values past U+10FFFF included).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    std::size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size()) return 0;
+    if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+    return n;
+}
+
+// yaml-cpp would read UTF-16 and UTF-32 (by their byte order mark) and pass other bytes through;
+// positions in messages assume UTF-8, and binary garbage deserves a plain answer.
+void check_text(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            throw YAML::ParserException(
+                mark_at(text, i), fmt::format("ongeldig teken U+{:04X}; is dit wel een tekstbestand (UTF-8)?", c));
+        if (c == 0x7F)
+            throw YAML::ParserException(mark_at(text, i), "ongeldig teken U+007F; is dit wel een tekstbestand (UTF-8)?");
+        const std::size_t n = utf8_length(text, i);
+        if (n == 0)
+            throw YAML::ParserException(
+                mark_at(text, i), fmt::format("ongeldige UTF-8 (byte 0x{:02X}); sla het bestand op als UTF-8", c));
+        i += n;
+    }
+}
+
+// Visits every node as a reader would, aliases expanded, without recursion, and stops at the limit:
+// an alias may even refer to the node that contains it, making the graph cyclic.
+void check_expansion(const YAML::Node& root, std::size_t text_size) {
+    const std::size_t limit = limits::max_nodes_per_byte * text_size + 64;
+    std::size_t visited = 0;
+    std::vector<YAML::Node> todo{root};
+    while (!todo.empty()) {
+        YAML::Node node = std::move(todo.back());
+        todo.pop_back();
+        if (++visited > limit)
+            throw YAML::ParserException(
+                node.Mark(), fmt::format("aliassen (*naam) vouwen uit tot meer dan {} knopen, of verwijzen naar "
+                                         "zichzelf; schrijf de waarden uit",
+                                         limit));
+        if (node.IsSequence()) {
+            for (const auto& item : node) todo.push_back(item);
+        } else if (node.IsMap()) {
+            for (const auto& entry : node) {
+                todo.push_back(entry.first);
+                todo.push_back(entry.second);
+            }
+        }
+    }
+}
+
+template <typename Parse>
+auto guarded(std::string_view text, Parse&& parse) {
+    check_text(text);
+    try {
+        return parse();
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp says only "bad file" here.
+        throw YAML::ParserException(e.mark, "te diep genest (yaml-cpp staat hoogstens 500 niveaus toe)");
+    }
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) refuse(path, "bestand bestaat niet");
+    if (fs::is_directory(status)) refuse(path, "dit is een map, geen bestand");
+    if (fs::is_regular_file(status)) {
+        const auto size = fs::file_size(path, ec);
+        if (!ec && size > limits::max_file_bytes) refuse(path, too_large(size));
+    }
+    // Not regular (a pipe, /dev/stdin): read it, bounded.
+    std::ifstream in(path, std::ios::binary);
+    if (!in) refuse(path, fmt::format("kan het bestand niet openen ({})", std::strerror(errno)));
+    return read_bounded(in, path);
+}
+
+std::string read_input_stream(std::istream& in, const std::string& name) { return read_bounded(in, name); }
+
+YAML::Node load_yaml(std::string_view text) {
+    return guarded(text, [&] {
+        YAML::Node root = YAML::Load(std::string(text));
+        check_expansion(root, text.size());
+        return root;
+    });
+}
+
+std::vector<YAML::Node> load_all_yaml(std::string_view text) {
+    return guarded(text, [&] {
+        std::istringstream in{std::string(text)};
+        std::vector<YAML::Node> docs = YAML::LoadAll(in);
+        for (const auto& d : docs) check_expansion(d, text.size());
+        return docs;
+    });
+}
+
+}  // namespace ww

@@ -1,0 +1,45 @@
+// Limits on what the readers accept, checked once at the shared entry points (reading a file,
+// parsing YAML) so that hostile input is refused with a clear message before it can cost unbounded
+// time, memory or stack: huge files, binary garbage, deep nesting, alias bombs and alias cycles.
+// docs/robuustheid.md lists the limits and why they are what they are.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+namespace ww {
+
+namespace limits {
+// yaml-cpp needs about 70 bytes of memory per byte of YAML and parses some 3 MB/s; 8 MiB keeps a
+// file within a few seconds and about 600 MB. The knowledge base and a profile are far smaller.
+inline constexpr std::size_t max_file_bytes = 8u << 20;
+// Visiting more YAML nodes than this many per byte of text can only mean aliases that expand
+// (a "billion laughs") or refer to themselves.
+inline constexpr std::size_t max_nodes_per_byte = 2;
+// Nesting of brackets, `not` and unary minus in one expression of the rule language: the X3
+// grammar recurses once per level.
+inline constexpr int max_expression_depth = 200;
+}  // namespace limits
+
+// Reads the whole file at `path`. Throws LoadError with one diagnostic for the path when it does not
+// exist, is a directory or another non-regular file, is larger than limits::max_file_bytes, or
+// cannot be read.
+std::string read_input_file(const std::string& path);
+
+// Reads all of `in` (standard input); `name` names it in the message. Same size limit.
+std::string read_input_stream(std::istream& in, const std::string& name);
+
+// YAML::Load and YAML::LoadAll with the limits: the text must be UTF-8 without control characters
+// (other than tab, line feed, carriage return), not nested deeper than yaml-cpp allows, and its
+// aliases may not expand beyond limits::max_nodes_per_byte nodes per byte. Every violation is
+// thrown as a YAML::ParserException with the position of the problem, as yaml-cpp's own syntax
+// errors are, so callers report both the same way.
+YAML::Node load_yaml(std::string_view text);
+std::vector<YAML::Node> load_all_yaml(std::string_view text);
+
+}  // namespace ww

@@ -1,0 +1,29 @@
+// Putting a loaded rule base into an engine; apart from loading so that tools that only check rule
+// files need no engine.
+#include <stdexcept>
+
+#include "rules/rule_base.hpp"
+
+namespace ww {
+
+void RuleBase::install(Engine& engine) const {
+    for (std::size_t i = 0; i < templates_.size(); ++i) {
+        TemplateId id = engine.define_template(templates_[i]);
+        if (id != static_cast<TemplateId>(i))
+            throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
+    }
+    for (const auto& rule : rules_) engine.add_rule(rule);
+    assert_initial_facts(engine);
+}
+
+std::unique_ptr<Engine> RuleBase::instantiate() const {
+    auto engine = std::make_unique<Engine>();
+    install(*engine);
+    return engine;
+}
+
+void RuleBase::assert_initial_facts(Engine& engine) const {
+    for (const auto& fact : facts_) engine.assert_fact(fact.tmpl, fact.slots);
+}
+
+}  // namespace ww

@@ -1,0 +1,48 @@
+#include "rules/runner.hpp"
+
+#include <fmt/format.h>
+
+namespace ww {
+
+RunOutcome run_rule_base(const RuleBase& base, const std::vector<FactSpec>& facts, const RunConfig& config) {
+    RunOutcome out;
+    out.engine = std::make_unique<Engine>();
+    Engine& engine = *out.engine;
+    engine.set_strategy(config.strategy);
+    base.install(engine);
+    for (const auto& f : facts) engine.assert_fact(f.tmpl, f.slots);
+    RunOptions options;
+    options.max_firings = config.max_firings;
+    if (config.trace) {
+        options.on_fire = [&engine, &config](const FiringInfo& info) {
+            std::string line = fmt::format("[{}] {}", info.index + 1, info.rule ? info.rule->id : "?");
+            const char* sep = ": ";
+            for (FactId id : info.facts) {
+                if (const Fact* f = engine.fact(id)) line += fmt::format("{}f{} {}", sep, id, fact_text(engine, *f));
+                else line += fmt::format("{}f{}", sep, id);
+                sep = ", ";
+            }
+            config.trace(line);
+        };
+    }
+    out.result = engine.run(options);
+    out.records = engine.take_records();
+    return out;
+}
+
+std::string record_text(const Record& record) {
+    std::string out = record.name + "(";
+    for (std::size_t i = 0; i < record.fields.size(); ++i)
+        out += fmt::format("{}{}: {}", i ? ", " : "", record.fields[i].first, record.fields[i].second.repr());
+    return out + ")";
+}
+
+std::string fact_text(const Engine& engine, const Fact& fact) {
+    const TemplateDef& t = engine.template_def(fact.tmpl);
+    std::string out = t.name + "(";
+    for (std::size_t i = 0; i < fact.slots.size() && i < t.slots.size(); ++i)
+        out += fmt::format("{}{}: {}", i ? ", " : "", t.slots[i].name, fact.slots[i].repr());
+    return out + ")";
+}
+
+}  // namespace ww

@@ -1,0 +1,38 @@
+// Running a rule base on facts to quiescence, and the text forms of what comes out: the engine of
+// `wegwijzer run`, kept here so that the command line stays thin and tests run the same code.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+#include "rules/rule_base.hpp"
+
+namespace ww {
+
+struct RunConfig {
+    Strategy strategy = Strategy::depth;
+    std::uint64_t max_firings = 1'000'000;
+    // Called with one line (no newline) per firing: `[n] regel-id: f3 naam(slot: waarde, ...), ...`.
+    std::function<void(const std::string&)> trace;
+};
+
+struct RunOutcome {
+    std::unique_ptr<Engine> engine;  // owns what the records point to
+    std::vector<Record> records;
+    RunResult result;
+};
+
+// Instantiates the rule base, asserts the initial facts and then `facts`, and runs. Throws what
+// Engine::run throws (FiringLimitError, ActionError).
+RunOutcome run_rule_base(const RuleBase& base, const std::vector<FactSpec>& facts, const RunConfig& config);
+
+// `naam(veld: waarde, ...)` with values in source form.
+std::string record_text(const Record& record);
+// `naam(slot: waarde, ...)` for a fact, all slots.
+std::string fact_text(const Engine& engine, const Fact& fact);
+
+}  // namespace ww
