@@ -135,7 +135,9 @@ std::string als_tekst(const Advies& advies, const OpmaakOpties& o) {
     int nr = 0;
     auto groep = [&](std::string_view kop, std::string_view kleur, const std::vector<const AdviesItem*>& items) {
         if (items.empty()) return;
-        uit += "\n" + st(vet, st(kleur, kop)) + "\n";
+        uit += '\n';
+        uit += st(vet, st(kleur, kop));
+        uit += '\n';
         for (const auto* a : items) item_tekst(uit, *a, ++nr, o, st);
     };
     if (advies.adviezen.empty()) uit += "\nGeen adviezen.\n";

@@ -101,8 +101,10 @@ std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view 
         return std::nullopt;
     }
     std::vector<std::pair<std::string, int>> gezien;  // key -> line, for duplicates
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node& sleutel = it->first;
+    for (const auto& paar : node) {
+        // Copies: the pair is a temporary of the iterator, and nodes are cheap handles.
+        const YAML::Node sleutel = paar.first;
+        const YAML::Node waarde = paar.second;
         if (!sleutel.IsScalar()) {
             fout(sleutel, fmt::format("een sleutel in {} moet een woord zijn, niet {}", naam_in(pad), beschrijf(sleutel)));
             continue;
@@ -121,7 +123,7 @@ std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view 
                 fout(sleutel, fmt::format("onbekende sleutel '{}' in '{}'{}", k, pad, bedoelde_je(k, sleutels)));
             continue;
         }
-        velden.items.push_back(Velden::Item{k, sleutel.Mark(), it->second});
+        velden.items.push_back(Velden::Item{k, sleutel.Mark(), waarde});
     }
     return velden;
 }

@@ -21,7 +21,7 @@ TEST(Lint, TestkennisbankIsInOrde) {
 
 TEST(Lint, AdviesRegelsMoetenBijHetContractPassen) {
     std::vector<SourceFile> extra;
-    extra.emplace_back("kapot.yaml", R"(rules:
+    extra.emplace_back("kapot.yaml", R"Y(rules:
   - id: kapot.geen-bron
     when: ["gemeente(naam: ?g)"]
     then: ["emit advies(soort: actie, stap: 2, onderwerp: informatie, prioriteit: 1, tekst: \"x\", factoren: [], onderbouwing: [])"]
@@ -33,7 +33,7 @@ TEST(Lint, AdviesRegelsMoetenBijHetContractPassen) {
     source: "Stap 2"
     when: ["gemeente(naam: ?g)"]
     then: ["emit advies(soort: info, stap: 2, onderwerp: framing, prioriteit: 1, tekst: \"x\", factor: [])"]
-)");
+)Y");
     auto kb = test::test_kennisbank(std::move(extra));
     const auto v = lint(kb->regels(), "test");
     const auto m = meldingen(v);
@@ -60,7 +60,7 @@ TEST(Lint, WoordenschatEnStappen) {
     std::vector<SourceFile> bestanden;
     const std::string invoer = std::string(WW_KB_SOURCE_DIR) + "/invoer.yaml";
     bestanden.emplace_back(invoer, test::lees_bestand(invoer));
-    bestanden.emplace_back("voc.yaml", R"(templates:
+    bestanden.emplace_back("voc.yaml", R"Y(templates:
   factor: {slots: {id: symbol, naam: string}}
   bronsoort: {slots: {id: symbol, soort: symbol}}
 facts:
@@ -71,7 +71,7 @@ rules:
   - id: stap.een
     when: ["gemeente(naam: ?g)"]
     then: ["emit stap(stap: 1, status: open)"]
-)");
+)Y");
     RuleBase kb = RuleBase::load_sources(std::move(bestanden));
     const auto m = meldingen(lint(kb, "kb"));
     auto heeft = [&](const std::string& s) {
