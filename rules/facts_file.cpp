@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "rules/compiler.hpp"
+#include "rules/input_limits.hpp"
 #include "rules/site.hpp"
 
 namespace ww {
@@ -19,7 +20,7 @@ std::vector<FactSpec> read_facts(const SourceFile& file, const RuleBase& base) {
     std::vector<FactSpec> facts;
     YAML::Node root;
     try {
-        root.reset(YAML::Load(file.text()));
+        root.reset(load_yaml(file.text()));
     } catch (const YAML::Exception& e) {
         reporter.at_mark(file, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
         throw LoadError(std::move(diagnostics));

@@ -57,6 +57,8 @@ struct action_text_class : annotate_and_report {};
 struct fact_text_class : annotate_and_report {};
 
 x3::rule<name_class, std::string> const name = "naam";
+struct var_name_class;
+x3::rule<var_name_class, std::string> const var_name = "naam";
 x3::rule<expression_class, ast::expression> const expression = "expressie";
 x3::rule<or_class, ast::expression> const or_expr = "expressie";
 x3::rule<and_class, ast::expression> const and_expr = "expressie";
@@ -122,7 +124,11 @@ inline auto kw(char const* word) { return lexeme[lit(word) >> !ident_char]; }
 
 auto const reserved = kw("and") | kw("or") | kw("not") | kw("in") | kw("true") | kw("false") | kw("nil");
 
-auto const name_def = lexeme[(x3::alpha | x3::char_('_')) >> *ident_char];
+// A `-` joins two parts of a name (`bestuurlijk-discours`, `tafel-van-12`) when a letter or digit
+// follows. Variable and parameter names have no `-`, so `?a-1` is a subtraction; between two bare
+// names, write subtraction with spaces (`a - b`).
+auto const name_def = lexeme[(x3::alpha | x3::char_('_')) >> *(ident_char | (x3::char_('-') >> &x3::alnum))];
+auto const var_name_def = lexeme[(x3::alpha | x3::char_('_')) >> *ident_char];
 
 // ---- operators ----
 struct cmp_ops_ : x3::symbols<ast::binop> {
@@ -181,8 +187,8 @@ auto const set_index = [](auto& ctx) {
 };
 auto const index_suffix_def = x3::eps[mark_start] >> (lit('[') > expression > lit(']'))[set_index];
 
-auto const variable_def = x3::raw[lexeme[lit('?') > name]][set_name_from_range];
-auto const parameter_def = x3::raw[lexeme[lit('$') > name]][set_name_from_range];
+auto const variable_def = x3::raw[lexeme[lit('?') > var_name]][set_name_from_range];
+auto const parameter_def = x3::raw[lexeme[lit('$') > var_name]][set_name_from_range];
 auto const symbol_def = x3::raw[!reserved >> name][set_name_from_range];
 auto const call_def = name >> lit('(') >> -(expression % ',') > lit(')');
 auto const set_items = [](auto& ctx) {
@@ -362,7 +368,7 @@ auto const condition_text_rule_def = x3::eps > condition > end;
 auto const action_text_rule_def = x3::eps > action > end;
 auto const fact_text_rule_def = x3::eps > pattern > end;
 
-BOOST_SPIRIT_DEFINE(name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, cmp_expr, add_expr, mul_expr, unary_expr,
+BOOST_SPIRIT_DEFINE(name, var_name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, cmp_expr, add_expr, mul_expr, unary_expr,
                     postfix_expr, primary, variable, parameter, symbol, call, list, string, number, keyword_const,
                     slot_suffix, index_suffix, interpolation, slot_constraint, pattern, condition, action, end,
                     expression_text_rule, condition_text_rule, action_text_rule, fact_text_rule)

@@ -52,7 +52,11 @@ YAML::Mark mark_at(std::string_view text, std::size_t offset) {
             ++line;
             line_start = i + 1;
         }
-    return YAML::Mark(static_cast<int>(offset), line, static_cast<int>(offset - line_start));
+    YAML::Mark mark;
+    mark.pos = static_cast<int>(offset);
+    mark.line = line;
+    mark.column = static_cast<int>(offset - line_start);
+    return mark;
 }
 
 // Length of the valid UTF-8 sequence at `i`, 0 when it is not one (overlong forms, surrogates and

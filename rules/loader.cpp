@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/compiler.hpp"
+#include "rules/input_limits.hpp"
 #include "rules/suggest.hpp"
 
 namespace ww {
@@ -371,7 +372,7 @@ void Loader::run() {
         const SourceFile& f = base_.files_[i];
         YAML::Node root;
         try {
-            root.reset(YAML::Load(f.text()));
+            root.reset(load_yaml(f.text()));
         } catch (const YAML::Exception& e) {
             reporter_.at_mark(f, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
             continue;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "rules/grammar.hpp"
+#include "rules/input_limits.hpp"
+#include "rules/nesting_depth.hpp"
 
 namespace ww {
 namespace {
@@ -30,6 +32,10 @@ std::string describe(std::string_view text, const parser::parse_state& state) {
 template <typename Rule, typename Attribute>
 std::optional<ParseError> run(Rule const& rule, std::string_view text, Attribute& out) {
     namespace x3 = boost::spirit::x3;
+    if (auto at = too_deep(text, limits::max_expression_depth))
+        return ParseError{static_cast<std::uint32_t>(*at),
+                          fmt::format("te diep genest (meer dan {} niveaus haakjes en operatoren); splits de expressie",
+                                      limits::max_expression_depth)};
     parser::parse_state state;
     state.begin = text.data();
     parser::iterator_type first = text.data();

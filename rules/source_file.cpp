@@ -1,8 +1,8 @@
 #include "rules/source_file.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+
+#include "rules/input_limits.hpp"
 
 namespace ww {
 
@@ -12,17 +12,7 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
 }
 
-SourceFile SourceFile::read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        Diagnostics d;
-        d.add({path, 0, 0, "kan het bestand niet lezen", ""});
-        throw LoadError(std::move(d));
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return SourceFile(path, buffer.str());
-}
+SourceFile SourceFile::read(const std::string& path) { return SourceFile(path, read_input_file(path)); }
 
 std::string_view SourceFile::line(std::size_t line) const {
     if (line >= line_starts_.size()) return {};

@@ -46,6 +46,12 @@ TEST(Grammar, Atoms) {
     EXPECT_EQ(sexpr("2.5"), "2.5");
     EXPECT_EQ(sexpr("onveilig_buurt"), "onveilig_buurt");
     EXPECT_EQ(sexpr("nilpaard"), "nilpaard");  // a keyword prefix is still a symbol
+    EXPECT_EQ(sexpr("bestuurlijk-discours"), "bestuurlijk-discours");
+    EXPECT_EQ(sexpr("tafel-van-12"), "tafel-van-12");
+    EXPECT_EQ(sexpr("?a-1"), "(- ?a 1)");
+    EXPECT_EQ(sexpr("$a-b"), "(- $a b)");
+    EXPECT_EQ(sexpr("?a-?b"), "(- ?a ?b)");
+    EXPECT_EQ(sexpr("a - b"), "(- a b)");
     EXPECT_EQ(sexpr("$min_factoren"), "$min_factoren");
     EXPECT_EQ(sexpr("[]"), "[]");
     EXPECT_EQ(sexpr("[?a, 2, \"drie\"]"), "[?a 2 \"drie\"]");
