@@ -37,11 +37,18 @@ struct AlphaItem {
     IndexLink<AlphaItem> idx[kMaxIndexes];
 };
 
+// The join key of a fact: the hash of the values in `slots`.
+inline std::size_t fact_key(const Fact& f, const std::vector<int>& slots) {
+    std::size_t h = 0;
+    for (int s : slots) h = hash_combine(h, f.slots[static_cast<std::size_t>(s)].hash());
+    return h;
+}
+
 struct AlphaTraits {
-    using Spec = int;  // slot
+    using Spec = std::vector<int>;  // slots
     static ListLink<AlphaItem>& list(AlphaItem* i) { return i->list; }
     static IndexLink<AlphaItem>& link(AlphaItem* i, int k) { return i->idx[k]; }
-    static const Value& key(const AlphaItem* i, int slot, Value&) { return i->fact->fact.slots[static_cast<std::size_t>(slot)]; }
+    static std::size_t key(const AlphaItem* i, const Spec& slots) { return fact_key(i->fact->fact, slots); }
 };
 
 struct AlphaMemory {

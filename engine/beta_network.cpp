@@ -2,9 +2,6 @@
 
 namespace ww {
 
-namespace {
-const Value kNil;
-}
 
 BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener& listener)
     : alpha_(alpha), world_(world), listener_(listener) {
@@ -32,14 +29,13 @@ void destroy_tree(Token* t, DestroyToken& dt, DestroyActivation& da) {
 }  // namespace
 
 BetaNetwork::~BetaNetwork() {
-    auto dt = [&](Token* t) { tokens_.destroy(t); };
+    auto dt = [&](Token* t) { free_token(t); };
     auto da = [&](Activation* a) { activations_.destroy(a); };
     destroy_tree(root_token_, dt, da);
 }
 
-bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f, bool skip_key) const {
-    std::size_t i = (skip_key && n->has_key) ? 1 : 0;
-    for (; i < n->tests.size(); ++i) {
+bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const {
+    for (std::size_t i = 0; i < n->tests.size(); ++i) {
         const JoinTest& t = n->tests[i];
         const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
         bool ok;
@@ -79,8 +75,19 @@ bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const Fact
     return true;
 }
 
+namespace {
+bool grouped(const BetaNode* n) {
+    return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
+}
+}  // namespace
+
+void BetaNetwork::free_token(Token* t) {
+    if (grouped(t->node)) group_tokens_.destroy(static_cast<GroupToken*>(t));
+    else tokens_.destroy(t);
+}
+
 Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
-    Token* t = tokens_.make();
+    Token* t = grouped(n) ? group_tokens_.make() : tokens_.make();
     t->parent = parent;
     t->fact = f;
     t->node = n;
@@ -144,20 +151,19 @@ void BetaNetwork::delete_token(Token* t) {
         else t->fact->tokens = t->fact_next;
         if (t->fact_next) t->fact_next->fact_prev = t->fact_prev;
     }
-    tokens_.destroy(t);
+    free_token(t);
 }
 
 int BetaNetwork::count_matches(BetaNode* n, Token* t) {
     int count = 0;
     if (n->amem_index >= 0) {
-        Value scratch;
-        const Value& key = value_at(t->parent, n->key_loc, scratch);
+        std::size_t key = token_key(t->parent, n->key_locs);
         for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
              i = n->amem->items.bucket_next(i, n->amem_index))
-            if (join_passes(n, t->parent, i->fact, true)) ++count;
+            if (join_passes(n, t->parent, i->fact)) ++count;
     } else {
         for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-            if (join_passes(n, t->parent, i->fact, false)) ++count;
+            if (join_passes(n, t->parent, i->fact)) ++count;
     }
     return count;
 }
@@ -200,24 +206,24 @@ void BetaNetwork::recompute_aggregate(BetaNode* n, Token* t) {
         if (n->aggregate == AggregateKind::max ? c > 0 : c < 0) best = v;
     };
     if (n->amem_index >= 0) {
-        Value scratch;
-        const Value& key = value_at(t->parent, n->key_loc, scratch);
+        std::size_t key = token_key(t->parent, n->key_locs);
         for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
              i = n->amem->items.bucket_next(i, n->amem_index))
-            if (join_passes(n, t->parent, i->fact, true)) take(i->fact);
+            if (join_passes(n, t->parent, i->fact)) take(i->fact);
     } else {
         for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-            if (join_passes(n, t->parent, i->fact, false)) take(i->fact);
+            if (join_passes(n, t->parent, i->fact)) take(i->fact);
     }
     t->count = count;
+    if (!t->agg) t->agg = std::make_unique<Value>();
     bool valid = true;
     switch (n->aggregate) {
-        case AggregateKind::count: t->agg = Value(static_cast<std::int64_t>(count)); break;
-        case AggregateKind::sum: t->agg = all_int ? Value(isum) : Value(fsum); break;
+        case AggregateKind::count: *t->agg = Value(static_cast<std::int64_t>(count)); break;
+        case AggregateKind::sum: *t->agg = all_int ? Value(isum) : Value(fsum); break;
         case AggregateKind::min:
         case AggregateKind::max:
             valid = !best.is_nil();
-            t->agg = best;
+            *t->agg = best;
             break;
     }
     if (valid) emit(t);
@@ -228,14 +234,13 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
         case NodeKind::root: return;
         case NodeKind::join: {
             if (n->amem_index >= 0) {
-                Value scratch;
-                const Value& key = value_at(parent, n->key_loc, scratch);
+                std::size_t key = token_key(parent, n->key_locs);
                 for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
                      i = n->amem->items.bucket_next(i, n->amem_index))
-                    if (join_passes(n, parent, i->fact, true)) emit(new_token(n, parent, i->fact));
+                    if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
             } else {
                 for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-                    if (join_passes(n, parent, i->fact, false)) emit(new_token(n, parent, i->fact));
+                    if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
             }
             return;
         }
@@ -272,7 +277,7 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
 namespace {
 // Visits the tokens of an `all` or `out` memory that may join with fact f: its bucket when indexed.
 template <class Memory, class F>
-void for_candidates(Memory& m, int index, const Value& key, F&& f) {
+void for_candidates(Memory& m, int index, std::size_t key, F&& f) {
     if (index >= 0) {
         for (Token* t = m.bucket_head(index, key); t;) {
             Token* next = m.bucket_next(t, index);
@@ -290,21 +295,19 @@ void for_candidates(Memory& m, int index, const Value& key, F&& f) {
 }  // namespace
 
 void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
-    const Value& key = n->has_key ? f->fact.slots[static_cast<std::size_t>(n->key_slot)] : kNil;
+    std::size_t key = fact_key(f->fact, n->key_slots);
     switch (n->kind) {
         case NodeKind::join: {
-            bool skip = n->parent_index >= 0;
             for_candidates(n->parent->out, n->parent_index, key, [&](Token* t) {
-                if (join_passes(n, t, f, skip)) emit(new_token(n, t, f));
+                if (join_passes(n, t, f)) emit(new_token(n, t, f));
             });
             return;
         }
         case NodeKind::negation:
         case NodeKind::exists:
         case NodeKind::aggregate: {
-            bool skip = n->all_index >= 0;
             for_candidates(n->all, n->all_index, key, [&](Token* t) {
-                if (!join_passes(n, t->parent, f, skip)) return;
+                if (!join_passes(n, t->parent, f)) return;
                 if (n->kind == NodeKind::aggregate) {
                     recompute_aggregate(n, t);
                 } else if (++t->count == 1) {
@@ -320,10 +323,9 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
 
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     if (n->kind == NodeKind::join) return;
-    const Value& key = n->has_key ? f->fact.slots[static_cast<std::size_t>(n->key_slot)] : kNil;
-    bool skip = n->all_index >= 0;
+    std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
-        if (!join_passes(n, t->parent, f, skip)) return;
+        if (!join_passes(n, t->parent, f)) return;
         if (n->kind == NodeKind::aggregate) {
             recompute_aggregate(n, t);
         } else if (--t->count == 0) {
@@ -353,8 +355,8 @@ void BetaNetwork::remove_fact(FactRec* f) {
 
 namespace {
 bool same_node(const BetaNode& a, const BetaNode& b) {
-    return a.kind == b.kind && a.amem == b.amem && a.tests == b.tests && a.has_key == b.has_key &&
-           a.key_slot == b.key_slot && a.key_loc == b.key_loc && a.aggregate == b.aggregate && a.expr == b.expr;
+    return a.kind == b.kind && a.amem == b.amem && a.tests == b.tests && a.key_slots == b.key_slots &&
+           a.key_locs == b.key_locs && a.aggregate == b.aggregate && a.expr == b.expr;
 }
 }  // namespace
 
@@ -371,10 +373,10 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     nodes_.push_back(std::move(proto));
     n->depth = parent->depth + 1;
     n->users = 1;
-    if (n->has_key && n->amem) {
-        n->amem_index = n->amem->items.add_index(n->key_slot);
-        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_loc);
-        else n->all_index = n->all.add_index(n->key_loc);
+    if (!n->key_slots.empty() && n->amem) {
+        n->amem_index = n->amem->items.add_index(n->key_slots);
+        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_locs);
+        else n->all_index = n->all.add_index(n->key_locs);
     }
     parent->children.push_back(n);
     if (n->amem) n->amem->successors.insert(n->amem->successors.begin(), n);

@@ -39,14 +39,14 @@ struct BetaNode {
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
     std::vector<JoinTest> tests;
-    // Hashed equality join: tests[0] is `key_slot == key_loc`.
-    bool has_key = false;
-    int key_slot = 0;
-    VarLoc key_loc;
-    int amem_index = -1;    // index of amem->items on key_slot
-    int parent_index = -1;  // index of parent->out on key_loc (join)
+    // Hashed equality join over every `slot == earlier variable` test of the node (the tests are
+    // still run on the bucket's items, which settles hash collisions).
+    std::vector<int> key_slots;
+    std::vector<VarLoc> key_locs;
+    int amem_index = -1;    // index of amem->items on key_slots
+    int parent_index = -1;  // index of parent->out on key_locs (join)
     AllMemory all;          // negation, exists, aggregate: a token per parent token
-    int all_index = -1;     // index of `all` on key_loc
+    int all_index = -1;     // index of `all` on key_locs
 
     AggregateKind aggregate = AggregateKind::count;
     CExpr expr;  // aggregate value (sum/min/max) or test condition
@@ -59,8 +59,9 @@ struct Terminal {
     std::size_t alternative = 0;
     BetaNode* parent = nullptr;
     std::vector<VarLoc> var_locs;             // per VarId; depth 0: not bound by a condition
-    std::vector<std::uint32_t> fact_depths;   // token levels of the positive patterns
-    std::vector<BetaNode*> chain;             // the nodes of this alternative, one per condition
+    std::vector<std::uint32_t> fact_depths;   // token levels of the positive patterns, in written order
+    std::vector<BetaNode*> chain;             // the nodes of this alternative, in join order
+    std::vector<std::size_t> chain_condition; // per chain node: index of its condition as written
 };
 
 // What the network tells its owner: activations to schedule or drop (agenda, truth maintenance).
@@ -95,12 +96,12 @@ public:
     const Token* first_output(const BetaNode* n) const { return n->out.head(); }
 
     std::size_t node_count() const { return nodes_.size(); }
-    std::size_t token_count() const { return tokens_.live(); }
+    std::size_t token_count() const { return tokens_.live() + group_tokens_.live(); }
     std::size_t activation_count() const { return activations_.live(); }
 
 private:
     friend class NetworkBuilder;
-    bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f, bool skip_key) const;
+    bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const;
     void left_activate(BetaNode* n, Token* parent);
     void right_activate(BetaNode* n, FactRec* f);
     void right_remove(BetaNode* n, FactRec* f);
@@ -111,6 +112,7 @@ private:
     void emit(Token* t);       // into the node's output, on to children and terminals
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(Token* t);
+    void free_token(Token* t);
     void activate(Terminal* term, Token* t);
 
     AlphaNetwork& alpha_;
@@ -121,6 +123,7 @@ private:
     BetaNode* root_ = nullptr;
     Token* root_token_ = nullptr;
     Pool<Token> tokens_;
+    Pool<GroupToken> group_tokens_;
     Pool<Activation> activations_;
     std::uint64_t next_seq_ = 0;
     std::vector<AlphaMemory*> scratch_memories_;

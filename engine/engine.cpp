@@ -142,9 +142,20 @@ void Engine::add_rule(RuleDef def) {
         entry.actions.push_back(std::move(ca));
     }
 
+    // Templates whose facts this rule changes: known before its own network is built.
+    m.volatile_templates.resize(m.templates.size(), false);
+    for (const Action& a : rule.actions) {
+        if (a.kind != Action::Kind::modify && a.kind != Action::Kind::retract) continue;
+        if (a.target.op != Op::var) continue;
+        for (const auto& alt : rule.alternatives)
+            for (const Condition& c : alt)
+                if (c.kind == Condition::Kind::pattern && c.pattern.fact_var == a.target.var &&
+                    c.pattern.tmpl < m.volatile_templates.size())
+                    m.volatile_templates[c.pattern.tmpl] = true;
+    }
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);
     for (std::size_t i = 0; i < rule.alternatives.size(); ++i)
-        entry.terminals.push_back(builder.build(rule, i, m.shared_nodes));
+        entry.terminals.push_back(builder.build(rule, i, m.volatile_templates, m.shared_nodes));
     m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
 }

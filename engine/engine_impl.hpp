@@ -50,7 +50,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     void activation_deleted(Activation* a) override {
         agenda.remove(a);
         if (a == current) current_alive = false;
-        if (!a->supported.empty()) tms.support_lost(a);
+        if (a->supported) tms.support_lost(a);
     }
 
     std::vector<Value> complete_slots(TemplateId tmpl, std::vector<Value> slots) const;
@@ -80,6 +80,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::uint64_t firing_count = 0;
     std::vector<Record> records;
     std::size_t shared_nodes = 0;
+    std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
     Activation* current = nullptr;
     bool current_alive = false;
 };

@@ -141,7 +141,9 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
         }
         if (partial) {
             Value scratch;
-            for (std::uint32_t d : term->fact_depths)
+            std::vector<std::uint32_t> depths = term->fact_depths;
+            std::sort(depths.begin(), depths.end());
+            for (std::uint32_t d : depths)
                 if (d <= partial->depth) r.partial_facts.push_back(ancestor(partial, d)->fact->fact.id);
             for (std::size_t v = 0; v < term->var_locs.size(); ++v) {
                 VarLoc loc = term->var_locs[v];
@@ -159,9 +161,9 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
             w.alternatives.push_back(std::move(r));
             continue;
         }
-        const Condition& c = conds[reached];
+        const Condition& c = conds[term->chain_condition[reached]];
         const BetaNode* node = term->chain[reached];
-        r.failing_condition = reached;
+        r.failing_condition = term->chain_condition[reached];
         r.condition_text = condition_text(m, rule, c);
         std::string tname = c.kind == Condition::Kind::test ? "" : m.templates.at(c.pattern.tmpl).name;
         bool any_of_template = false;

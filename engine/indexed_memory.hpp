@@ -13,7 +13,7 @@
 
 namespace ww {
 
-inline constexpr int kMaxIndexes = 3;
+inline constexpr int kMaxIndexes = 2;
 
 template <class Item>
 struct IndexLink {
@@ -28,16 +28,22 @@ struct ListLink {
     Item* next = nullptr;
 };
 
+// Keys are hashes of one or more values (all equality joins of a node at once); a bucket may hold the
+// odd colliding item, so users still run their equality tests on what a bucket gives them.
 // Traits: using Spec; static ListLink<Item>& list(Item*); static IndexLink<Item>& link(Item*, int k);
-// static const Value& key(const Item*, const Spec&, Value& scratch);
+// static std::size_t key(const Item*, const Spec&);
+
+inline std::size_t hash_combine(std::size_t h, std::size_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
 template <class Item, class Traits>
 class IndexedMemory {
 public:
     using Spec = typename Traits::Spec;
     struct Bucket {
         Item* head = nullptr;
-        Item* tail = nullptr;
-        std::uint32_t size = 0;
+        std::size_t key = 0;
     };
 
     Item* head() const { return head_; }
@@ -87,14 +93,14 @@ public:
             if (x.prev) Traits::link(x.prev, static_cast<int>(k)).next = x.next;
             else b->head = x.next;
             if (x.next) Traits::link(x.next, static_cast<int>(k)).prev = x.prev;
-            else b->tail = x.prev;
-            --b->size;
             x = {};
+            // Keys come and go by the million (one per partial seating in Manners): drop empty buckets.
+            if (!b->head) indexes_[k].buckets.erase(b->key);
         }
     }
 
     // First item whose key under index k equals `key`, or null.
-    Item* bucket_head(int k, const Value& key) const {
+    Item* bucket_head(int k, std::size_t key) const {
         const auto& map = indexes_[static_cast<std::size_t>(k)].buckets;
         auto found = map.find(key);
         return found == map.end() ? nullptr : found->second.head;
@@ -104,22 +110,20 @@ public:
 private:
     struct Index {
         Spec spec;
-        std::unordered_map<Value, Bucket, ValueHash> buckets;
+        std::unordered_map<std::size_t, Bucket> buckets;
     };
 
     void link_into(Item* it, int k) {
         Index& index = indexes_[static_cast<std::size_t>(k)];
-        Value scratch;
-        const Value& key = Traits::key(it, index.spec, scratch);
+        std::size_t key = Traits::key(it, index.spec);
         Bucket& b = index.buckets[key];
+        b.key = key;
         auto& x = Traits::link(it, k);
         x.bucket = &b;
-        x.prev = b.tail;
-        x.next = nullptr;
-        if (b.tail) Traits::link(b.tail, k).next = it;
-        else b.head = it;
-        b.tail = it;
-        ++b.size;
+        x.prev = nullptr;
+        x.next = b.head;
+        if (b.head) Traits::link(b.head, k).prev = it;
+        b.head = it;
     }
 
     Item* head_ = nullptr;

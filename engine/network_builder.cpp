@@ -124,18 +124,14 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     }
 
     // A canonical order lets rules that wrote the same tests in another order share the node; the
-    // first equality with an earlier level becomes the hash key.
+    // equalities with earlier levels together form the hash key.
     std::stable_sort(node->tests.begin(), node->tests.end(),
                      [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
-    auto key = std::find_if(node->tests.begin(), node->tests.end(), [&](const JoinTest& j) {
-        return j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth;
-    });
-    if (key != node->tests.end()) {
-        std::rotate(node->tests.begin(), key, key + 1);
-        node->has_key = true;
-        node->key_slot = node->tests[0].slot;
-        node->key_loc = node->tests[0].loc;
-    }
+    for (const JoinTest& j : node->tests)
+        if (j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth) {
+            node->key_slots.push_back(j.slot);
+            node->key_locs.push_back(j.loc);
+        }
     node->amem = alpha_.memory_for(p.tmpl, std::move(eqs), std::move(others), wm_);
 
     if (c.kind != Condition::Kind::pattern) {
@@ -150,7 +146,46 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     return node;
 }
 
-Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, std::size_t& shared_nodes) {
+std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::size_t alternative,
+                                                     const std::vector<bool>& volatile_templates) {
+    const auto& conds = rule.alternatives.at(alternative);
+    // Per condition, every variable it mentions.
+    std::vector<std::vector<VarId>> mentions(conds.size());
+    for (std::size_t i = 0; i < conds.size(); ++i) {
+        const Condition& c = conds[i];
+        auto& m = mentions[i];
+        if (c.kind == Condition::Kind::test) {
+            collect_vars(c.expr, m);
+            continue;
+        }
+        for (const SlotConstraint& sc : c.pattern.constraints) {
+            if (sc.kind == SlotConstraint::Kind::bind) m.push_back(sc.var);
+            else collect_vars(sc.rhs, m);
+        }
+        if (c.pattern.fact_var) m.push_back(*c.pattern.fact_var);
+        if (c.kind == Condition::Kind::aggregate) {
+            collect_vars(c.expr, m);
+            m.push_back(c.result);
+        }
+    }
+    std::vector<std::size_t> first, last;
+    for (std::size_t i = 0; i < conds.size(); ++i) {
+        const Condition& c = conds[i];
+        bool movable = c.kind == Condition::Kind::pattern && c.pattern.tmpl < volatile_templates.size() &&
+                       volatile_templates[c.pattern.tmpl];
+        for (std::size_t j = 0; j < conds.size() && movable; ++j) {
+            if (j == i) continue;
+            for (VarId v : mentions[i])
+                if (std::find(mentions[j].begin(), mentions[j].end(), v) != mentions[j].end()) movable = false;
+        }
+        (movable ? last : first).push_back(i);
+    }
+    first.insert(first.end(), last.begin(), last.end());
+    return first;
+}
+
+Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, const std::vector<bool>& volatile_templates,
+                                std::size_t& shared_nodes) {
     const auto& conditions = rule.alternatives.at(alternative);
     if (conditions.size() > 60000) bad(rule, "te veel voorwaarden");
     std::vector<VarLoc> locs(rule.variables.size());
@@ -159,8 +194,13 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, st
     term->rule = &rule;
     term->alternative = alternative;
 
+    std::vector<std::size_t> order = join_order(rule, alternative, volatile_templates);
+    std::vector<std::uint32_t> depth_of(conditions.size(), 0);
     std::uint16_t depth = 1;
-    for (const Condition& c : conditions) {
+    for (std::size_t ci : order) {
+        const Condition& c = conditions[ci];
+        depth_of[ci] = depth;
+        term->chain_condition.push_back(ci);
         if (c.kind == Condition::Kind::test) {
             auto node = std::make_unique<BetaNode>();
             node->kind = NodeKind::test;
@@ -179,12 +219,13 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, st
             }
             protos.push_back(std::move(node));
         } else {
-            if (c.kind == Condition::Kind::pattern) term->fact_depths.push_back(depth);
             protos.push_back(pattern_node(rule, c, depth, locs));
         }
         ++depth;
     }
     term->var_locs = locs;
+    for (std::size_t ci = 0; ci < conditions.size(); ++ci)
+        if (conditions[ci].kind == Condition::Kind::pattern) term->fact_depths.push_back(depth_of[ci]);
 
     // Everything checked; only now does the network change.
     BetaNode* parent = beta_.root();

@@ -18,7 +18,17 @@ public:
         : alpha_(alpha), beta_(beta), templates_(templates), wm_(wm) {}
 
     // Checks the whole alternative first (throws std::invalid_argument, Dutch), then installs it.
-    Terminal* build(const RuleDef& rule, std::size_t alternative, std::size_t& shared_nodes);
+    // `volatile_templates[t]`: facts of template t are modified or retracted by some rule.
+    Terminal* build(const RuleDef& rule, std::size_t alternative, const std::vector<bool>& volatile_templates,
+                    std::size_t& shared_nodes);
+
+    // The order in which the conditions of an alternative are joined (indexes into it). Written order,
+    // except that a volatile pattern sharing no variable with any other condition goes last: it does
+    // not change which matches exist, only which part of the network a change to it invalidates, and
+    // at the end that part is small. (In Manners the `context` fact changes every cycle; joined first
+    // it throws away every partial seating each time, joined last only the final level.)
+    static std::vector<std::size_t> join_order(const RuleDef& rule, std::size_t alternative,
+                                               const std::vector<bool>& volatile_templates);
 
 private:
     std::unique_ptr<BetaNode> pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,

@@ -48,7 +48,7 @@ private:
 
     void grow() {
         std::size_t n = chunk_size_;
-        if (chunk_size_ < 65536) chunk_size_ *= 2;
+        if (chunk_size_ < 2048) chunk_size_ *= 2;
         Slot* chunk = static_cast<Slot*>(::operator new(n * sizeof(Slot), std::align_val_t(alignof(Slot))));
         chunks_.push_back(chunk);
         for (std::size_t i = n; i-- > 0;) {

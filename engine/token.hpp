@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/indexed_memory.hpp"
@@ -47,11 +48,16 @@ struct Token {
 
     ListLink<Token> out_list;
     IndexLink<Token> out_idx[kMaxIndexes];
-    ListLink<Token> all_list;
-    IndexLink<Token> all_idx[kMaxIndexes];
 
     Activation* activations = nullptr;
-    Value agg;
+    std::unique_ptr<Value> agg;  // aggregate levels only: most tokens never need one
+};
+
+// Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens. Only they pay
+// for those links; join tokens, the vast majority, stay smaller.
+struct GroupToken : Token {
+    ListLink<Token> all_list;
+    IndexLink<Token> all_idx[1];  // such a node indexes its tokens one way only
 };
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
@@ -63,7 +69,11 @@ inline const Token* ancestor(const Token* t, std::uint32_t depth) {
 inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
     t = ancestor(t, loc.depth);
     if (loc.slot >= 0) return t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
-    if (loc.slot == VarLoc::aggregate) return t->agg;
+    if (loc.slot == VarLoc::aggregate) {
+        if (t->agg) return *t->agg;
+        scratch = Value();
+        return scratch;
+    }
     scratch = Value(FactRef{t->fact->fact.id});
     return scratch;
 }
@@ -79,21 +89,29 @@ struct Activation {
     Activation* token_prev = nullptr;
     Activation* agenda_prev = nullptr;
     Activation* agenda_next = nullptr;
-    std::vector<FactId> supported;  // facts resting on this match (logical rules)
+    std::unique_ptr<std::vector<FactId>> supported;  // facts resting on this match (logical rules only)
 };
 
+// The join key of a token: the hash of the values at `locs`.
+inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs) {
+    std::size_t h = 0;
+    Value scratch;
+    for (VarLoc loc : locs) h = hash_combine(h, value_at(t, loc, scratch).hash());
+    return h;
+}
+
 struct OutTraits {
-    using Spec = VarLoc;
+    using Spec = std::vector<VarLoc>;
     static ListLink<Token>& list(Token* t) { return t->out_list; }
     static IndexLink<Token>& link(Token* t, int k) { return t->out_idx[k]; }
-    static const Value& key(const Token* t, VarLoc loc, Value& scratch) { return value_at(t, loc, scratch); }
+    static std::size_t key(const Token* t, const Spec& locs) { return token_key(t, locs); }
 };
 
 struct AllTraits {
-    using Spec = VarLoc;
-    static ListLink<Token>& list(Token* t) { return t->all_list; }
-    static IndexLink<Token>& link(Token* t, int k) { return t->all_idx[k]; }
-    static const Value& key(const Token* t, VarLoc loc, Value& scratch) { return value_at(t, loc, scratch); }
+    using Spec = std::vector<VarLoc>;
+    static ListLink<Token>& list(Token* t) { return static_cast<GroupToken*>(t)->all_list; }
+    static IndexLink<Token>& link(Token* t, int k) { return static_cast<GroupToken*>(t)->all_idx[k]; }
+    static std::size_t key(const Token* t, const Spec& locs) { return token_key(t, locs); }
 };
 
 using TokenMemory = IndexedMemory<Token, OutTraits>;

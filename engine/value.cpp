@@ -21,7 +21,7 @@ Atom Value::as_atom() const {
     throw std::invalid_argument("geen tekst of symbool: " + repr());
 }
 
-bool operator==(const Value& a, const Value& b) {
+bool Value::equal_slow(const Value& a, const Value& b) {
     ValueKind ka = a.kind(), kb = b.kind();
     if (ka != kb) {
         if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();

@@ -83,7 +83,18 @@ public:
     // Structural equality, the one used for joins, duplicate facts and `==`. Integers and floats
     // compare by numeric value (1 == 1.0), and hash alike, so a join never depends on how a number
     // was written.
-    friend bool operator==(const Value& a, const Value& b);
+    friend bool operator==(const Value& a, const Value& b) {
+        // Joins compare symbols and integers by the million: settle those without a call.
+        if (a.v_.index() == b.v_.index()) {
+            switch (a.kind()) {
+                case ValueKind::symbol: return std::get_if<Symbol>(&a.v_)->atom == std::get_if<Symbol>(&b.v_)->atom;
+                case ValueKind::string: return std::get_if<String>(&a.v_)->atom == std::get_if<String>(&b.v_)->atom;
+                case ValueKind::integer: return *std::get_if<std::int64_t>(&a.v_) == *std::get_if<std::int64_t>(&b.v_);
+                default: break;
+            }
+        }
+        return equal_slow(a, b);
+    }
     std::size_t hash() const;
 
     // Total order for deterministic output: nil < bool < number < string < symbol < list < fact.
@@ -95,6 +106,7 @@ public:
     std::string display() const;
 
 private:
+    static bool equal_slow(const Value& a, const Value& b);
     std::variant<Nil, bool, std::int64_t, double, String, Symbol, List, FactRef> v_;
 };
 
