@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
     try {
         const auto facts = ww::bench::read_deffacts(buffer.str());
         out << YAML::Comment("Gemaakt door bench/clips2ww uit " + input + "; niet met de hand wijzigen.");
-        out << YAML::BeginMap << YAML::Key << "facts" << YAML::Value << YAML::BeginSeq;
+        // The facts file of `wegwijzer run RULES FACTS`: a plain list of facts in pattern syntax.
+        out << YAML::BeginSeq;
         for (const ClipsFact& fact : facts) {
             if (!is_identifier(fact.tmpl))
                 throw ClipsSyntaxError("template '" + fact.tmpl + "' is geen naam in de regeltaal", fact.line, fact.column);
@@ -102,7 +103,7 @@ int main(int argc, char** argv) {
             }
             out << YAML::DoubleQuoted << (text + ")");
         }
-        out << YAML::EndSeq << YAML::EndMap;
+        out << YAML::EndSeq;
     } catch (const ClipsSyntaxError& e) {
         std::cerr << input << ':' << e.line << ':' << e.column << ": fout: " << e.what() << '\n';
         return 2;

@@ -64,7 +64,6 @@
   (last_seat (seat ?l))
   (seating (seat2 ?l))
   =>
-  (printout t "klaar" crlf)
   (modify ?ctx (state print_results)))
 
 (defrule continue
