@@ -26,7 +26,8 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& opties);
 std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& opties);
 
 // Word-wraps `tekst` to `breedte` columns (UTF-8 aware), every line after the first starting with
-// `inspringing` spaces; the first line is assumed to start `eerste_kolom` columns in.
-std::string omloop(std::string_view tekst, int breedte, int inspringing, int eerste_kolom);
+// `inspringing` spaces; the first line is assumed to start `eerste_kolom` columns in, and with
+// `spatie_voor` the first word is preceded by a space (or moves to the next line when it does not fit).
+std::string omloop(std::string_view tekst, int breedte, int inspringing, int eerste_kolom, bool spatie_voor = false);
 
 }  // namespace ww::advies

@@ -37,7 +37,7 @@ void uitleg_tekst(std::string& uit, const Uitleg& u, int diepte, int breedte, co
     const int insp = 5 + 2 * diepte;
     std::string regel;
     if (u.regel.empty()) {
-        regel = u.feit + "  (invoer)";
+        regel = u.feit + " (invoer)";
     } else {
         regel = (diepte == 0 ? "regel " : u.feit + "  door regel ") + u.regel;
         if (!u.bindingen.empty()) {
@@ -54,9 +54,12 @@ void uitleg_tekst(std::string& uit, const Uitleg& u, int diepte, int breedte, co
 
 void item_tekst(std::string& uit, const AdviesItem& a, int nr, const OpmaakOpties& o, const Stijl& st) {
     const std::string nummer = fmt::format("{:>2}. ", nr);
-    const std::string label = fmt::format("[stap {}, {}] ", a.stap, a.onderwerp);
-    uit += "  " + nummer + st(grijs, label);
-    uit += omloop(a.tekst, o.breedte, 6, 2 + kolommen(nummer) + kolommen(label)) + "\n";
+    const std::string label = fmt::format("[stap {}, {}]", a.stap, a.onderwerp);
+    uit += "  ";
+    uit += nummer;
+    uit += st(grijs, label);
+    uit += omloop(a.tekst, o.breedte, 6, 2 + kolommen(nummer) + kolommen(label), true);
+    uit += '\n';
     std::string voet = a.bron.empty() ? a.id : a.bron + " · " + a.id;
     uit += "      " + st(grijs, omloop(voet, o.breedte, 6, 6)) + "\n";
     if (o.uitleg && a.uitleg) uitleg_tekst(uit, *a.uitleg, 0, o.breedte, st);
@@ -64,16 +67,20 @@ void item_tekst(std::string& uit, const AdviesItem& a, int nr, const OpmaakOptie
 
 }  // namespace
 
-std::string omloop(std::string_view tekst, int breedte, int inspringing, int eerste_kolom) {
+std::string omloop(std::string_view tekst, int breedte, int inspringing, int eerste_kolom, bool spatie_voor) {
     std::string uit;
     int kolom = eerste_kolom;
-    bool begin_regel = true;
+    bool spatie = spatie_voor;  // a space goes before the next word on this line
     std::size_t i = 0;
+    auto nieuwe_regel = [&] {
+        uit += '\n';
+        uit.append(static_cast<std::size_t>(inspringing), ' ');
+        kolom = inspringing;
+        spatie = false;
+    };
     while (i < tekst.size()) {
         if (tekst[i] == '\n') {
-            uit += '\n' + std::string(static_cast<std::size_t>(inspringing), ' ');
-            kolom = inspringing;
-            begin_regel = true;
+            nieuwe_regel();
             ++i;
             continue;
         }
@@ -85,18 +92,15 @@ std::string omloop(std::string_view tekst, int breedte, int inspringing, int eer
         if (eind == std::string_view::npos) eind = tekst.size();
         const std::string_view woord = tekst.substr(i, eind - i);
         const int lengte = kolommen(woord);
-        if (!begin_regel && kolom + 1 + lengte > breedte) {
-            uit += '\n' + std::string(static_cast<std::size_t>(inspringing), ' ');
-            kolom = inspringing;
-            begin_regel = true;
-        }
-        if (!begin_regel) {
+        // A word too long for any line stays where it is rather than leaving an empty line behind.
+        if (kolom > inspringing && kolom + (spatie ? 1 : 0) + lengte > breedte) nieuwe_regel();
+        if (spatie) {
             uit += ' ';
             ++kolom;
         }
         uit += woord;
         kolom += lengte;
-        begin_regel = false;
+        spatie = true;
         i = eind;
     }
     return uit;

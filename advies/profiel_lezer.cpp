@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "advies/yaml_lezer.hpp"
+#include "rules/input_limits.hpp"
 
 namespace ww::advies {
 
@@ -352,8 +353,7 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
                                     Opdracht opdracht) {
     std::vector<YAML::Node> documenten;
     try {
-        std::istringstream in{std::string(tekst)};
-        documenten = YAML::LoadAll(in);
+        documenten = load_all_yaml(tekst);
     } catch (const YAML::Exception& e) {
         ProfielResultaat r;
         YamlLezer y(bestand, tekst);
@@ -372,24 +372,20 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
 }
 
 ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht) {
+    const std::string naam = pad == "-" ? "<stdin>" : pad;
     std::string tekst;
-    if (pad == "-") {
-        tekst.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        return lees_profiel_tekst(tekst, "<stdin>", vocabulaire, opdracht);
-    }
-    std::ifstream in(pad, std::ios::binary);
-    if (!in) {
+    try {
+        tekst = pad == "-" ? read_input_stream(std::cin, naam) : read_input_file(pad);
+    } catch (const LoadError& e) {
         ProfielResultaat r;
-        Fout f;
-        f.file = pad;
-        f.line = 1;  // the contract promises FILE:LINE:COL for every problem
-        f.col = 1;
-        f.message = "kan het bestand niet openen";
-        r.fouten.push_back(std::move(f));
+        for (Fout f : e.diagnostics.items()) {
+            f.line = 1;  // the contract promises FILE:LINE:COL for every problem
+            f.col = 1;
+            r.fouten.push_back(std::move(f));
+        }
         return r;
     }
-    tekst.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return lees_profiel_tekst(tekst, pad, vocabulaire, opdracht);
+    return lees_profiel_tekst(tekst, naam, vocabulaire, opdracht);
 }
 
 }  // namespace ww::advies

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -13,6 +14,7 @@
 #include "advies/profiel_lezer.hpp"
 #include "advies/suggestie.hpp"
 #include "advies/yaml_lezer.hpp"
+#include "rules/input_limits.hpp"
 
 namespace ww::advies {
 
@@ -67,8 +69,7 @@ public:
     void lees() {
         std::vector<YAML::Node> docs;
         try {
-            std::istringstream in(tekst_);
-            docs = YAML::LoadAll(in);
+            docs = load_all_yaml(tekst_);
         } catch (const YAML::Exception& e) {
             y_.fout(e.mark, "ongeldige YAML: " + e.msg);
             mislukt(bestand_, "het bestand is geen geldige YAML");
@@ -86,7 +87,10 @@ public:
                 scenario(doc);
             }
         }
-        for (auto& f : y_.neem_fouten()) verslag_.fouten.push_back(std::move(f));
+        auto fouten = y_.neem_fouten();
+        std::stable_sort(fouten.begin(), fouten.end(),
+                         [](const Fout& a, const Fout& b) { return std::tie(a.line, a.col) < std::tie(b.line, b.col); });
+        for (auto& f : fouten) verslag_.fouten.push_back(std::move(f));
     }
 
 private:

@@ -36,9 +36,12 @@ TEST(Ordening, SorteertOpPrioriteitDanHuidigeStapDanStapSoortId) {
                                  item("c", Soort::waarschuwing, 2, 2), item("b", Soort::actie, 2, 2),
                                  item("a", Soort::actie, 1, 1), item("f", Soort::actie, 2, 2)};
     orden(v, 2);
-    // prioriteit 1 first even though its step is not the current one; then the current step (2)
-    // by soort then id; then step 3.
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"a", "b", "f", "c", "e", "d"}));
+    // Sorted: a (prioriteit 1), then step 2 by soort and id (b, f, c, e), then step 3 (d). Then the
+    // first actie must be of the current step: b takes a's place.
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"b", "a", "f", "c", "e", "d"}));
+    v.erase(v.begin());
+    orden(v, 1);  // with step 1 current, a is first on both counts
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"a", "f", "c", "e", "d"}));
 }
 
 TEST(Ordening, EersteActieHoortBijDeHuidigeStap) {

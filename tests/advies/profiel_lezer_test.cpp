@@ -180,7 +180,8 @@ TEST(ProfielLezer, OnbekendeIdsUitDeWoordenschat) {
     EXPECT_EQ(meldingen(r),
               (std::vector<std::string>{
                   "3:17: onbekende indicator 'onveilig_buur' in 'metingen[1].indicator'; bedoelde je 'onveilig_buurt'?",
-                  "5:9: onbekende bron 'sfeerverhalen' in 'bronnen[1].id'",
+                  "5:9: onbekende bron 'sfeerverhalen' in 'bronnen[1].id'; kies veiligheidsmonitor, meldingen of "
+                  "straatgesprekken",
                   "6:22: onbekende factor 'toezcht' in 'analyse.factoren[1]'; bedoelde je 'toezicht'?"}));
 }
 
@@ -207,7 +208,7 @@ TEST(ProfielLezer, GetallenBuitenBereik) {
                   "beleid:\n  smart: {daling_pct: 0, termijn_jaren: -2}\n");
     EXPECT_EQ(meldingen(r), (std::vector<std::string>{
                                 "1:31: 'gemeente.inwoners' moet groter dan 0 zijn, niet 0",
-                                "3:36: 'metingen[1].waarde' is een percentage en moet tussen 0 en 100 liggen, niet 120",
+                                "3:35: 'metingen[1].waarde' is een percentage en moet tussen 0 en 100 liggen, niet 120",
                                 "5:23: 'beleid.smart.daling_pct' moet groter dan 0 en hoogstens 100 zijn, niet 0",
                                 "5:41: 'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet -2"}));
 }

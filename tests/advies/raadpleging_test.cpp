@@ -141,7 +141,9 @@ TEST_F(RaadplegingTest, OnbekendeIdGeeftFoutMetWoordenschatVanDeKennisbank) {
     auto p = lees_profiel_tekst("gemeente: {naam: X}\nbronnen: [{id: sfeerverhalen}]\n", "p.yaml", r_->vocabulaire(),
                                 Opdracht::advies);
     ASSERT_EQ(p.fouten.size(), 1u);
-    EXPECT_EQ(p.fouten[0].message, "onbekende bron 'sfeerverhalen' in 'bronnen[1].id'");
+        // The test knowledge base has three sources, so the message lists them.
+    EXPECT_EQ(p.fouten[0].message, "onbekende bron 'sfeerverhalen' in 'bronnen[1].id'; kies veiligheidsmonitor, "
+                                   "meldingen of straatgesprekken");
 }
 
 TEST(Raadpleging, KennisbankZonderInvoertemplatesWordtGeweigerd) {
