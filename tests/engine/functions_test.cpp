@@ -1,0 +1,137 @@
+#include <gtest/gtest.h>
+
+#include "engine/expr_eval.hpp"
+#include "engine/functions.hpp"
+
+using namespace ww;
+
+namespace {
+
+Value call(std::string_view name, std::vector<Value> args) {
+    const FunctionInfo* f = find_function(name);
+    if (!f) throw std::runtime_error("geen functie");
+    return f->fn(args);
+}
+
+Value L(std::vector<Value> v) { return Value(std::move(v)); }
+
+class NoEnv : public EvalEnv {
+public:
+    Value var(std::uint32_t ref) const override { return Value(static_cast<std::int64_t>(ref) * 10); }
+    const Fact* fact(FactId) const override { return nullptr; }
+    const TemplateDef& template_def(TemplateId) const override { throw std::runtime_error("geen"); }
+};
+
+Value ev(const Expr& e) {
+    return eval(compile_expr(e, [](VarId v) { return v; }), NoEnv{});
+}
+
+Expr K(Value v) { return Expr::constant_of(std::move(v)); }
+
+}  // namespace
+
+TEST(Functions, RegistryIsComplete) {
+    for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
+                             "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type"}) {
+        const FunctionInfo* f = find_function(name);
+        ASSERT_NE(f, nullptr) << name;
+        EXPECT_FALSE(f->description.empty());
+        EXPECT_FALSE(f->signature.empty());
+    }
+    EXPECT_EQ(find_function("bestaat_niet"), nullptr);
+}
+
+TEST(Functions, Texts) {
+    EXPECT_EQ(call("len", {Value::string("héé")}), Value(3));
+    EXPECT_EQ(call("len", {L({1, 2})}), Value(2));
+    EXPECT_EQ(call("str", {Value(21.0)}), Value::string("21"));
+    EXPECT_EQ(call("upper", {Value::string("wijk a")}), Value::string("WIJK A"));
+    EXPECT_EQ(call("lower", {Value::string("WiJk")}), Value::string("wijk"));
+    EXPECT_EQ(call("contains", {Value::string("veiligheid"), Value::string("lig")}), Value(true));
+    EXPECT_EQ(call("contains", {L({1, 2}), Value(3)}), Value(false));
+    EXPECT_EQ(call("starts_with", {Value::string("abc"), Value::string("ab")}), Value(true));
+    EXPECT_EQ(call("ends_with", {Value::string("abc"), Value::string("ab")}), Value(false));
+    EXPECT_EQ(call("join", {L({Value::string("a"), 2}), Value::string("-")}), Value::string("a-2"));
+    EXPECT_EQ(call("join", {L({Value::string("a"), Value::string("b")})}), Value::string("a, b"));
+}
+
+TEST(Functions, Numbers) {
+    EXPECT_EQ(call("abs", {Value(-3)}), Value(3));
+    EXPECT_EQ(call("abs", {Value(-2.5)}), Value(2.5));
+    EXPECT_EQ(call("round", {Value(2.5)}), Value(3));
+    EXPECT_EQ(call("round", {Value(2.5)}).kind(), ValueKind::integer);
+    EXPECT_EQ(call("round", {Value(-2.5)}), Value(-3));
+    EXPECT_EQ(call("round", {Value(3.14159), Value(2)}), Value(3.14));
+    EXPECT_EQ(call("floor", {Value(2.7)}), Value(2));
+    EXPECT_EQ(call("ceil", {Value(2.1)}), Value(3));
+    EXPECT_EQ(call("min", {Value(3), Value(1.5), Value(2)}), Value(1.5));
+    EXPECT_EQ(call("max", {L({1, 7, 3})}), Value(7));
+    EXPECT_EQ(call("int", {Value(2.9)}), Value(2));
+    EXPECT_EQ(call("int", {Value::string("42")}), Value(42));
+    EXPECT_EQ(call("float", {Value::string("2,5")}), Value(2.5));
+    EXPECT_EQ(call("nl", {Value(21.5)}), Value::string("21,5"));
+    EXPECT_EQ(call("nl", {Value(21.0)}), Value::string("21"));
+    EXPECT_EQ(call("nl", {Value(7)}), Value::string("7"));
+}
+
+TEST(Functions, ListsSymbolsTypes) {
+    EXPECT_EQ(call("sym", {Value::string("hoog")}), Value::symbol("hoog"));
+    EXPECT_EQ(call("append", {L({1}), Value(2), Value(3)}), L({1, 2, 3}));
+    EXPECT_EQ(call("sort", {L({3, 1, 2})}), L({1, 2, 3}));
+    EXPECT_EQ(call("unique", {L({2, 1, 2, 1})}), L({2, 1}));
+    EXPECT_EQ(call("type", {Value(1.5)}), Value::string("float"));
+    EXPECT_EQ(call("type", {Value::symbol("a")}), Value::string("symbol"));
+}
+
+TEST(Functions, ErrorsAreDutchEvalErrors) {
+    try {
+        call("upper", {Value(3)});
+        FAIL();
+    } catch (const EvalError& e) {
+        EXPECT_NE(std::string(e.what()).find("verwacht een tekst"), std::string::npos);
+    }
+    EXPECT_THROW(call("min", {L({})}), EvalError);
+    EXPECT_THROW(call("int", {Value::string("twaalf")}), EvalError);
+    EXPECT_THROW(call("nl", {Value::string("x")}), EvalError);
+}
+
+TEST(Expressions, ArithmeticComparisonAndConcat) {
+    EXPECT_EQ(ev(Expr::make(Op::add, {K(2), K(3)})), Value(5));
+    EXPECT_EQ(ev(Expr::make(Op::add, {K(2), K(0.5)})), Value(2.5));
+    EXPECT_EQ(ev(Expr::make(Op::div, {K(7), K(2)})), Value(3.5));
+    EXPECT_EQ(ev(Expr::make(Op::idiv, {K(7), K(2)})), Value(3));
+    EXPECT_EQ(ev(Expr::make(Op::idiv, {K(-7), K(2)})), Value(-4));
+    EXPECT_EQ(ev(Expr::make(Op::mod, {K(-7), K(3)})), Value(2));
+    EXPECT_EQ(ev(Expr::make(Op::lt, {K(1), K(1.5)})), Value(true));
+    EXPECT_EQ(ev(Expr::make(Op::in, {K(2), Expr::make(Op::list, {K(1), K(2)})})), Value(true));
+    EXPECT_EQ(ev(Expr::make(Op::in, {K(Value::string("ei")), K(Value::string("veiligheid"))})), Value(true));
+    EXPECT_EQ(ev(Expr::make(Op::concat, {K(Value::string("t=")), K(21.0), K(Value::string("/")), Expr::var_of(2)})),
+              Value::string("t=21/20"));
+    EXPECT_EQ(ev(Expr::make(Op::index, {Expr::make(Op::list, {K(5), K(6)}), K(1)})), Value(6));
+    EXPECT_EQ(ev(Expr::make(Op::logical_or, {K(true), Expr::make(Op::div, {K(1), K(0)})})), Value(true));
+    EXPECT_EQ(ev(Expr::call_of("len", {K(Value::string("abc"))})), Value(3));
+}
+
+TEST(Expressions, RuntimeErrorsCarryOffsets) {
+    Expr bad = Expr::make(Op::div, {K(1), K(0)});
+    bad.source_offset = 17;
+    try {
+        ev(bad);
+        FAIL();
+    } catch (const EvalError& e) {
+        EXPECT_EQ(e.source_offset, 17u);
+        EXPECT_EQ(std::string(e.what()), "deling door nul");
+    }
+    EXPECT_THROW(ev(Expr::make(Op::lt, {K(1), K(Value::string("a"))})), EvalError);
+    EXPECT_THROW(ev(Expr::make(Op::index, {Expr::make(Op::list, {K(5)}), K(3)})), EvalError);
+    EXPECT_THROW(compile_expr(Expr::call_of("geen_functie", {}), [](VarId v) { return v; }), std::invalid_argument);
+    EXPECT_THROW(compile_expr(Expr::call_of("len", {}), [](VarId v) { return v; }), std::invalid_argument);
+}
+
+TEST(Expressions, ToStringShowsVariableNames) {
+    Expr e = Expr::make(Op::gt, {Expr::var_of(0), Expr::make(Op::mul, {K(2), Expr::var_of(1)})});
+    EXPECT_EQ(to_string(e, {"?a", "?b"}), "?a > (2 * ?b)");
+    std::vector<VarId> vars;
+    collect_vars(Expr::make(Op::add, {Expr::var_of(1), Expr::make(Op::add, {Expr::var_of(0), Expr::var_of(1)})}), vars);
+    EXPECT_EQ(vars, (std::vector<VarId>{1, 0}));
+}

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include <unordered_set>
+
+#include "engine/template.hpp"
+#include "engine/value.hpp"
+
+using namespace ww;
+
+TEST(Value, InterningGivesEqualAtomsForEqualTexts) {
+    EXPECT_EQ(intern("meting"), intern(std::string("met") + "ing"));
+    EXPECT_NE(intern("meting").id, intern("Meting").id);
+    EXPECT_EQ(text_of(intern("wijk")), "wijk");
+}
+
+TEST(Value, KindsAndAccessors) {
+    EXPECT_EQ(Value().kind(), ValueKind::nil);
+    EXPECT_EQ(Value(true).kind(), ValueKind::boolean);
+    EXPECT_EQ(Value(3).kind(), ValueKind::integer);
+    EXPECT_EQ(Value(2.5).kind(), ValueKind::floating);
+    EXPECT_EQ(Value::string("a").kind(), ValueKind::string);
+    EXPECT_EQ(Value::symbol("a").kind(), ValueKind::symbol);
+    EXPECT_EQ(Value(std::vector<Value>{1, 2}).kind(), ValueKind::list);
+    EXPECT_EQ(Value(FactRef{4}).kind(), ValueKind::fact);
+    EXPECT_DOUBLE_EQ(Value(3).as_number(), 3.0);
+    EXPECT_THROW(Value::string("x").as_number(), std::invalid_argument);
+}
+
+TEST(Value, StringAndSymbolDiffer) {
+    EXPECT_NE(Value::string("a"), Value::symbol("a"));
+    EXPECT_EQ(Value::symbol("a"), Value::symbol("a"));
+}
+
+TEST(Value, NumbersCompareAndHashByValue) {
+    EXPECT_EQ(Value(1), Value(1.0));
+    EXPECT_EQ(Value(1).hash(), Value(1.0).hash());
+    EXPECT_NE(Value(1), Value(1.5));
+    std::unordered_set<Value, ValueHash> set{Value(2), Value(2.0), Value(3)};
+    EXPECT_EQ(set.size(), 2u);
+}
+
+TEST(Value, ListsCompareStructurally) {
+    Value a(std::vector<Value>{1, Value::string("x")});
+    Value b(std::vector<Value>{1.0, Value::string("x")});
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(a.hash(), b.hash());
+    EXPECT_NE(a, Value(std::vector<Value>{1}));
+}
+
+TEST(Value, TotalOrderAcrossKinds) {
+    std::vector<Value> in{Value(FactRef{1}), Value(std::vector<Value>{}), Value::symbol("s"), Value::string("t"),
+                          Value(2.5), Value(true), Value()};
+    for (std::size_t i = 0; i + 1 < in.size(); ++i) EXPECT_TRUE(compare(in[i + 1], in[i]) < 0) << i;
+    EXPECT_TRUE(compare(Value(1), Value(1.5)) < 0);
+    EXPECT_TRUE(compare(Value::string("a"), Value::string("b")) < 0);
+    EXPECT_TRUE(compare(Value(2), Value(2.0)) == 0);
+}
+
+TEST(Value, ReprAndDisplay) {
+    EXPECT_EQ(Value::string("a \"b\"").repr(), "\"a \\\"b\\\"\"");
+    EXPECT_EQ(Value::string("a").display(), "a");
+    EXPECT_EQ(Value::symbol("x").repr(), "x");
+    EXPECT_EQ(Value(21.0).repr(), "21.0");
+    EXPECT_EQ(Value(21.0).display(), "21");
+    EXPECT_EQ(Value(21.5).display(), "21.5");
+    EXPECT_EQ(Value(0.1).repr(), "0.1");
+    EXPECT_EQ(Value(-4).repr(), "-4");
+    EXPECT_EQ(Value(std::vector<Value>{1, Value::string("a")}).display(), "[1, \"a\"]");
+    EXPECT_EQ(Value().repr(), "nil");
+    EXPECT_EQ(Value(false).display(), "false");
+}
+
+TEST(Value, KindNamesAreDutch) {
+    EXPECT_EQ(kind_name(ValueKind::integer), "geheel getal");
+    EXPECT_EQ(kind_name(ValueKind::string), "tekst");
+}
+
+TEST(Template, SlotTypesAndDefaults) {
+    EXPECT_TRUE(fits(SlotType::floating, Value(1), false));
+    EXPECT_FALSE(fits(SlotType::integer, Value(1.5), false));
+    EXPECT_FALSE(fits(SlotType::string, Value::symbol("a"), false));
+    EXPECT_FALSE(fits(SlotType::integer, Value(), false));
+    EXPECT_TRUE(fits(SlotType::integer, Value(), true));
+    EXPECT_TRUE(fits(SlotType::any, Value::string("x"), false));
+    EXPECT_EQ(zero_of(SlotType::integer), Value(0));
+    EXPECT_EQ(zero_of(SlotType::string), Value::string(""));
+    EXPECT_TRUE(zero_of(SlotType::symbol).is_nil());
+    EXPECT_EQ(parse_type_name("float"), SlotType::floating);
+    EXPECT_FALSE(parse_type_name("kommagetal"));
+    TemplateDef t{"m", {{"a", SlotType::integer, std::nullopt, false}, {"b", SlotType::any, std::nullopt, false}}, ""};
+    EXPECT_EQ(t.slot_index("b"), 1);
+    EXPECT_EQ(t.slot_index("c"), -1);
+}

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "rule_builder.hpp"
+
+using namespace ww;
+using namespace ww::test;
+
+namespace {
+TemplateDef meting() {
+    TemplateDef t;
+    t.name = "meting";
+    t.slots.push_back(SlotDef{"indicator", SlotType::symbol, std::nullopt, false});
+    t.slots.push_back(SlotDef{"waarde", SlotType::floating, Value(1.5), false});
+    t.slots.push_back(SlotDef{"bron", SlotType::string, std::nullopt, true});
+    return t;
+}
+}  // namespace
+
+TEST(WorkingMemory, AssertGivesIncreasingIdsAndDefaults) {
+    Engine e;
+    auto t = e.define_template(meting());
+    auto a = e.assert_fact(t, std::vector<std::pair<std::string, Value>>{{"indicator", Value::symbol("overlast")}});
+    auto b = e.assert_fact(t, {Value::symbol("diefstal"), Value(3)});
+    ASSERT_TRUE(a && b);
+    EXPECT_LT(*a, *b);
+    const Fact* fa = e.fact(*a);
+    ASSERT_NE(fa, nullptr);
+    EXPECT_EQ(fa->slots[1], Value(1.5));
+    EXPECT_EQ(fa->slots[2], Value::string(""));
+    EXPECT_EQ(e.fact_count(), 2u);
+    EXPECT_EQ(e.facts().front()->id, *a);
+}
+
+TEST(WorkingMemory, DuplicatesAreSuppressed) {
+    Engine e;
+    auto t = e.define_template(meting());
+    EXPECT_TRUE(e.assert_fact(t, {Value::symbol("x"), Value(2.0)}));
+    EXPECT_FALSE(e.assert_fact(t, {Value::symbol("x"), Value(2.0)}));
+    EXPECT_EQ(e.fact_count(), 1u);
+}
+
+TEST(WorkingMemory, TypeMismatchIsRejected) {
+    Engine e;
+    auto t = e.define_template(meting());
+    EXPECT_THROW(e.assert_fact(t, {Value::string("niet een symbool")}), std::invalid_argument);
+    EXPECT_THROW(e.assert_fact(t, std::vector<std::pair<std::string, Value>>{{"bestaat_niet", Value(1)}}), std::invalid_argument);
+    EXPECT_TRUE(e.assert_fact(t, {Value::symbol("a"), Value(1), Value()}));  // nullable slot
+    EXPECT_THROW(e.define_template(meting()), std::invalid_argument);        // defined twice
+}
+
+TEST(WorkingMemory, RetractAndModify) {
+    Engine e;
+    auto t = e.define_template(meting());
+    auto id = *e.assert_fact(t, {Value::symbol("x"), Value(2.0)});
+    auto nid = e.modify(id, {{1, Value(4.0)}});
+    ASSERT_TRUE(nid);
+    EXPECT_NE(*nid, id);
+    EXPECT_EQ(e.fact(id), nullptr);
+    EXPECT_EQ(e.fact(*nid)->slots[1], Value(4.0));
+    EXPECT_THROW(e.modify(id, {{1, Value(5.0)}}), std::invalid_argument);
+    EXPECT_THROW(e.modify(*nid, {{1, Value::string("x")}}), std::invalid_argument);
+    EXPECT_TRUE(e.retract(*nid));
+    EXPECT_EQ(e.fact_count(), 0u);
+}
+
+TEST(WorkingMemory, FactsOfTemplateOldestFirst) {
+    Engine e;
+    auto t = e.define_template(meting());
+    auto u = e.define_template(tmpl("ander", {{"v", SlotType::integer}}));
+    e.assert_fact(t, {Value::symbol("b")});
+    e.assert_fact(u, {Value(1)});
+    e.assert_fact(t, {Value::symbol("a")});
+    auto fs = e.facts_of(t);
+    ASSERT_EQ(fs.size(), 2u);
+    EXPECT_EQ(fs[0]->slots[0], Value::symbol("b"));
+    EXPECT_EQ(e.find_template("ander"), u);
+    EXPECT_FALSE(e.find_template("geen"));
+}
+
+TEST(WorkingMemory, ResetClearsFactsButKeepsRules) {
+    Engine e;
+    auto t = e.define_template(tmpl("n", {{"v", SlotType::integer}}));
+    RuleBuilder b("r");
+    b.pat(t, {bind(0, b.var("?v"))}).emit("x", {{"v", b.v("?v")}});
+    e.add_rule(b.done());
+    e.assert_fact(t, {Value(1)});
+    e.run();
+    e.reset();
+    EXPECT_EQ(e.fact_count(), 0u);
+    EXPECT_TRUE(e.records().empty());
+    EXPECT_TRUE(e.firing_log().empty());
+    e.assert_fact(t, {Value(1)});
+    EXPECT_EQ(e.run().firings, 1u);
+}
