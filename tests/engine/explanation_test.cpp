@@ -1,0 +1,150 @@
+#include <gtest/gtest.h>
+
+#include "rule_builder.hpp"
+
+using namespace ww;
+using namespace ww::test;
+
+namespace {
+struct Explain : ::testing::Test {
+    Engine e;
+    TemplateId meting = e.define_template(tmpl("meting", {{"indicator", SlotType::symbol}, {"waarde", SlotType::integer}}));
+    TemplateId norm = e.define_template(tmpl("norm", {{"indicator", SlotType::symbol}, {"grens", SlotType::integer}}));
+    TemplateId hoog = e.define_template(tmpl("hoog", {{"indicator", SlotType::symbol}}));
+    TemplateId uitzondering = e.define_template(tmpl("uitzondering", {{"indicator", SlotType::symbol}}));
+    void rules() {
+        RuleBuilder b("te_hoog");
+        b.pat(meting, {bind(0, b.var("?i")), bind(1, b.var("?w"))})
+            .pat(norm, {bind(0, b.var("?i")), bind(1, b.var("?g")), cmp(1, Op::lt, b.v("?w"))})
+            .no(uitzondering, {bind(0, b.var("?i"))})
+            .assert_(hoog, {{0, b.v("?i")}});
+        e.add_rule(b.done());
+        RuleBuilder c("advies");
+        c.pat(hoog, {bind(0, c.var("?i"))}).emit("advies", {{"over", c.v("?i")}});
+        e.add_rule(c.done());
+    }
+};
+}  // namespace
+
+TEST_F(Explain, FiringLogRecordsFactsAndBindings) {
+    rules();
+    auto m = e.assert_fact(meting, {Value::symbol("overlast"), Value(12)});
+    auto n = e.assert_fact(norm, {Value::symbol("overlast"), Value(10)});
+    e.run();
+    ASSERT_EQ(e.firing_log().size(), 2u);
+    const FiringInfo& f = e.firing_log()[0];
+    EXPECT_EQ(f.index, 0u);
+    EXPECT_EQ(f.rule->id, "te_hoog");
+    EXPECT_EQ(f.facts, (std::vector<FactId>{*m, *n}));
+    EXPECT_EQ(f.bindings.at(0), Value::symbol("overlast"));
+    EXPECT_EQ(f.bindings.at(1), Value(12));
+}
+
+TEST_F(Explain, HowRecordGoesDownToGivenFacts) {
+    rules();
+    auto m = e.assert_fact(meting, {Value::symbol("overlast"), Value(12)});
+    e.assert_fact(norm, {Value::symbol("overlast"), Value(10)});
+    e.run();
+    ASSERT_EQ(e.records().size(), 1u);
+    Derivation d = e.how_record(e.records()[0]);
+    EXPECT_EQ(d.rule_id, "advies");
+    EXPECT_EQ(d.text, "advies(over: overlast)");
+    ASSERT_EQ(d.premises.size(), 1u);
+    const Derivation& h = d.premises[0];
+    EXPECT_EQ(h.text, "hoog(indicator: overlast)");
+    EXPECT_EQ(h.rule_id, "te_hoog");
+    ASSERT_EQ(h.premises.size(), 2u);
+    EXPECT_EQ(h.premises[0].fact, m);
+    EXPECT_FALSE(h.premises[0].firing);
+    EXPECT_TRUE(h.premises[0].premises.empty());
+    ASSERT_FALSE(h.bindings.empty());
+    EXPECT_EQ(h.bindings[0].first, "?i");
+}
+
+TEST_F(Explain, HowFactWorksForRetractedFacts) {
+    rules();
+    e.assert_fact(meting, {Value::symbol("x"), Value(5)});
+    e.assert_fact(norm, {Value::symbol("x"), Value(1)});
+    e.run();
+    FactId h = e.facts_of(hoog).at(0)->id;
+    e.retract(h);
+    Derivation d = e.how_fact(h);
+    EXPECT_EQ(d.text, "hoog(indicator: x)");
+    EXPECT_EQ(d.rule_id, "te_hoog");
+    EXPECT_EQ(d.premises.size(), 2u);
+}
+
+TEST_F(Explain, WhyNotNamesFirstFailingCondition) {
+    rules();
+    WhyNot w = e.why_not("te_hoog");
+    ASSERT_TRUE(w.found);
+    ASSERT_EQ(w.alternatives.size(), 1u);
+    EXPECT_EQ(w.alternatives[0].failing_condition, 0u);
+    EXPECT_EQ(w.alternatives[0].reason, "er is geen feit 'meting'");
+
+    auto m = e.assert_fact(meting, {Value::symbol("overlast"), Value(8)});
+    e.assert_fact(norm, {Value::symbol("overlast"), Value(10)});
+    w = e.why_not("te_hoog");
+    const WhyNotAlternative& a = w.alternatives[0];
+    EXPECT_EQ(a.failing_condition, 1u);
+    EXPECT_EQ(a.condition_text, "cond1");
+    EXPECT_NE(a.reason.find("bindingen"), std::string::npos);
+    EXPECT_EQ(a.partial_facts, std::vector<FactId>{*m});
+    ASSERT_EQ(a.partial_bindings.size(), 2u);
+    EXPECT_EQ(a.partial_bindings[0], (std::pair<std::string, Value>{"?i", Value::symbol("overlast")}));
+
+    e.assert_fact(uitzondering, {Value::symbol("overlast")});
+    e.assert_fact(meting, {Value::symbol("overlast"), Value(20)});
+    w = e.why_not("te_hoog");
+    EXPECT_EQ(w.alternatives[0].failing_condition, 2u);
+    EXPECT_EQ(w.alternatives[0].partial_facts.size(), 2u);
+}
+
+TEST_F(Explain, WhyNotForFiredAndUnknownRules) {
+    rules();
+    e.assert_fact(meting, {Value::symbol("o"), Value(20)});
+    e.assert_fact(norm, {Value::symbol("o"), Value(10)});
+    WhyNot before = e.why_not("te_hoog");
+    EXPECT_FALSE(before.alternatives[0].failing_condition);
+    EXPECT_FALSE(before.alternatives[0].fired);
+    e.run();
+    WhyNot after = e.why_not("te_hoog");
+    EXPECT_FALSE(after.alternatives[0].failing_condition);
+    EXPECT_TRUE(after.alternatives[0].fired);
+    EXPECT_FALSE(e.why_not("bestaat_niet").found);
+}
+
+TEST_F(Explain, WhyNotConstantTests) {
+    RuleBuilder b("alleen_a");
+    b.pat(meting, {cmp(0, Op::eq, sym("a"))}).emit("x", {{"x", C(Value(1))}});
+    e.add_rule(b.done());
+    e.assert_fact(meting, {Value::symbol("b"), Value(1)});
+    WhyNot w = e.why_not("alleen_a");
+    EXPECT_EQ(w.alternatives[0].reason, "geen 'meting' met indicator == a");
+}
+
+TEST_F(Explain, OffMeansNoLog) {
+    e.set_explanation(false);
+    rules();
+    e.assert_fact(meting, {Value::symbol("o"), Value(20)});
+    e.assert_fact(norm, {Value::symbol("o"), Value(10)});
+    EXPECT_EQ(e.run().firings, 2u);
+    EXPECT_TRUE(e.firing_log().empty());
+    EXPECT_EQ(e.records().size(), 1u);
+}
+
+TEST_F(Explain, OrAlternativesFireOnTheirOwn) {
+    RuleBuilder b("of");
+    b.pat(meting, {cmp(0, Op::eq, sym("a")), bind(1, b.var("?w"))})
+        .alternative()
+        .pat(norm, {cmp(0, Op::eq, sym("a")), bind(1, b.var("?w"))});
+    b.emit("of", {{"w", b.v("?w")}});
+    e.add_rule(b.done());
+    e.assert_fact(meting, {Value::symbol("a"), Value(1)});
+    e.assert_fact(norm, {Value::symbol("a"), Value(2)});
+    e.run();
+    ASSERT_EQ(e.firing_log().size(), 2u);
+    std::set<std::size_t> alts{e.firing_log()[0].alternative, e.firing_log()[1].alternative};
+    EXPECT_EQ(alts, (std::set<std::size_t>{0, 1}));
+    EXPECT_EQ(e.why_not("of").alternatives.size(), 2u);
+}
