@@ -198,6 +198,8 @@ void Loader::load_template(const Document& d, const YAML::Node& name, const YAML
                         s.default_value = std::move(*v);
                     }
                 }
+                // A nullable slot nobody fills is "not known": nil, not the type's zero.
+                if (s.nullable && !s.default_value) s.default_value = Value(Nil{});
                 t.slots.push_back(std::move(s));
             }
         }
@@ -313,7 +315,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
                     ok = false;
                     continue;
                 }
-                std::vector<std::vector<std::size_t>> expanded;
+                std::vector<std::vector<std::size_t>> option_indices;
                 for (const auto& option : options) {
                     std::vector<std::size_t> indices;
                     if (option.IsScalar()) {
@@ -333,7 +335,12 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
                         ok = false;
                         continue;
                     }
-                    for (const auto& alt : alternatives) {
+                    option_indices.push_back(std::move(indices));
+                }
+                // Every alternative so far combined with every option, in written order.
+                std::vector<std::vector<std::size_t>> expanded;
+                for (const auto& alt : alternatives) {
+                    for (const auto& indices : option_indices) {
                         auto combined = alt;
                         combined.insert(combined.end(), indices.begin(), indices.end());
                         expanded.push_back(std::move(combined));
