@@ -23,7 +23,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates, std::string_view prefix) {
-    const std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
+    // One edit per three characters: short names have too many near neighbours to guess.
+    const std::size_t limit = name.size() / 3;
     const std::string* best = nullptr;
     std::size_t best_distance = limit + 1;
     for (const auto& c : candidates) {
@@ -33,7 +34,7 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
             best_distance = d;
         }
     }
-    if (!best || best_distance > limit) return "";
+    if (!best || best_distance > limit || limit == 0) return "";
     return fmt::format(" (bedoelde je '{}{}'?)", prefix, *best);
 }
 

@@ -1,0 +1,222 @@
+// Compiler end to end: small rule bases loaded, run by the engine, and their records checked.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace {
+
+using ww::test::run_text;
+using Lines = std::vector<std::string>;
+
+const std::string kTemplates = R"Y(
+templates:
+  meting:
+    slots:
+      indicator: symbol
+      waarde: float
+      vorige: {type: float, nullable: true}
+      gebied: {type: string, default: ""}
+  teller: {slots: {n: int}}
+)Y";
+
+TEST(Run, PatternJoinAndTest) {
+    EXPECT_EQ(run_text(kTemplates + R"Y(
+params: {marge: 3.0}
+facts:
+  - "meting(indicator: a, waarde: 21.0, vorige: 17.5)"
+  - "meting(indicator: b, waarde: 10.0, vorige: 9.0)"
+  - "meting(indicator: c, waarde: 10.0)"
+rules:
+  - id: gestegen
+    when:
+      - "meting(indicator: ?i, waarde: ?w, vorige: ?v)"
+      - "test ?v != nil and ?w > ?v + $marge"
+    then:
+      - "emit melding(indicator: ?i, tekst: \"{?i} steeg van {?v} naar {?w}\")"
+)Y"),
+              Lines{"melding(indicator: a, tekst: \"a steeg van 17.5 naar 21\")"});
+}
+
+TEST(Run, SlotComparisonsAndIn) {
+    EXPECT_EQ(run_text(kTemplates + R"Y(
+facts:
+  - "meting(indicator: a, waarde: 1.0)"
+  - "meting(indicator: b, waarde: 5.0)"
+  - "meting(indicator: c, waarde: 9.0)"
+rules:
+  - id: groot
+    salience: 2
+    when: ["meting(indicator: ?i, waarde >= 5, indicator not in [c])"]
+    then: ["emit groot(i: ?i)"]
+  - id: klein
+    salience: 1
+    when: ["meting(indicator: ?i, waarde < 5, indicator in [a, b])"]
+    then: ["emit klein(i: ?i)"]
+)Y"),
+              (Lines{"groot(i: b)", "klein(i: a)"}));
+}
+
+TEST(Run, NegationExistsAndCount) {
+    EXPECT_EQ(run_text(kTemplates + R"Y(
+facts:
+  - "meting(indicator: a, waarde: 1.0, gebied: \"noord\")"
+  - "meting(indicator: b, waarde: 2.0, gebied: \"noord\")"
+  - "meting(indicator: c, waarde: 4.0, gebied: \"zuid\")"
+rules:
+  - id: geen_d
+    salience: 3
+    when: ["not meting(indicator: d)"]
+    then: ["emit ontbreekt(i: d)"]
+  - id: noord_bestaat
+    salience: 2
+    when: ["exists meting(gebied: \"noord\")"]
+    then: ["emit er_is(gebied: \"noord\")"]
+  - id: aantal
+    salience: 1
+    when:
+      - "?n = count(meting(gebied: \"noord\"))"
+      - "?s = sum(meting(waarde: ?w), ?w)"
+      - "?lo = min(meting(waarde: ?w), ?w)"
+      - "?hi = max(meting(waarde: ?w), ?w * 2)"
+    then: ["emit telling(n: ?n, som: ?s, min: ?lo, max: ?hi)"]
+)Y"),
+              (Lines{"ontbreekt(i: d)", "er_is(gebied: \"noord\")", "telling(n: 2, som: 7.0, min: 1.0, max: 8.0)"}));
+}
+
+TEST(Run, OrAlternativesFireOnTheirOwn) {
+    EXPECT_EQ(run_text(kTemplates + R"Y(
+facts:
+  - "meting(indicator: a, waarde: 30.0)"
+  - "meting(indicator: b, waarde: 3.0, vorige: 1.0)"
+  - "meting(indicator: c, waarde: 3.0, vorige: 5.0)"
+rules:
+  - id: opvallend
+    when:
+      - "meting(indicator: ?i, waarde: ?w, vorige: ?v)"
+      - or:
+          - "test ?w > 20"
+          - ["test ?v != nil", "test ?w > ?v"]
+    then: ["emit opvallend(i: ?i)"]
+)Y"),
+              (Lines{"opvallend(i: b)", "opvallend(i: a)"}));
+}
+
+TEST(Run, AssertModifyRetractBindHalt) {
+    EXPECT_EQ(run_text(kTemplates + R"Y(
+facts: ["teller(n: 0)"]
+rules:
+  - id: tel
+    when: ["?t <- teller(n: ?n)", "test ?n < 3"]
+    then:
+      - "bind ?m = ?n + 1"
+      - "modify ?t(n: ?m)"
+      - "emit stap(n: ?m)"
+  - id: klaar
+    when: ["?t <- teller(n: 3)"]
+    then: ["retract ?t", "assert meting(indicator: klaar, waarde: 1)", "emit klaar()", "halt"]
+  - id: na_halt
+    salience: -1
+    when: ["meting(indicator: klaar)"]
+    then: ["emit nooit()"]
+)Y"),
+              (Lines{"stap(n: 1)", "stap(n: 2)", "stap(n: 3)", "klaar()"}));
+}
+
+TEST(Run, SlotAccessIndexAndFunctions) {
+    EXPECT_EQ(run_text(kTemplates + R"Y(
+facts: ["meting(indicator: a, waarde: 21.5, gebied: \"Oost\")"]
+rules:
+  - id: r
+    when: ["?m <- meting(indicator: ?i)"]
+    then:
+      - "bind ?l = [?m.waarde, 2, \"drie\"]"
+      - "emit uit(w: ?m.waarde, tweede: ?l[1], n: len(?l), g: upper(?m.gebied), nl: nl(?m.waarde), t: \"{{letterlijk}} {?i}\")"
+)Y"),
+              Lines{"uit(w: 21.5, tweede: 2, n: 3, g: \"OOST\", nl: \"21,5\", t: \"{letterlijk} a\")"});
+}
+
+TEST(Run, MetadataGoesIntoEveryRecord) {
+    ww::RuleBase base = ww::test::load_text(kTemplates + R"Y(
+facts: ["teller(n: 1)"]
+rules:
+  - id: r
+    source: "Stap 3"
+    meta: {onderwerp: tellen}
+    when: ["teller(n: ?n)"]
+    then: ["emit a(n: ?n)", "emit b(n: ?n)"]
+)Y");
+    ww::RunOutcome out = ww::run_rule_base(base, {}, {});
+    ASSERT_EQ(out.records.size(), 2u);
+    for (const auto& r : out.records) {
+        EXPECT_EQ(r.rule_id, "r");
+        ASSERT_NE(r.rule_meta, nullptr);
+        EXPECT_EQ(r.rule_meta->at("source"), ww::Value::string("Stap 3"));
+        EXPECT_EQ(r.rule_meta->at("onderwerp"), ww::Value::string("tellen"));
+    }
+}
+
+TEST(Run, FactsFileAndStrategy) {
+    const std::string rules = kTemplates + R"Y(
+rules:
+  - id: r
+    when: ["teller(n: ?n)"]
+    then: ["emit gezien(n: ?n)"]
+)Y";
+    const std::string facts = "- \"teller(n: 1)\"\n- \"teller(n: 2)\"\n- \"teller(n: 3)\"\n";
+    EXPECT_EQ(run_text(rules, facts, ww::Strategy::depth), (Lines{"gezien(n: 3)", "gezien(n: 2)", "gezien(n: 1)"}));
+    EXPECT_EQ(run_text(rules, facts, ww::Strategy::breadth), (Lines{"gezien(n: 1)", "gezien(n: 2)", "gezien(n: 3)"}));
+}
+
+TEST(Run, FiringLimitNamesTheRules) {
+    ww::RuleBase base = ww::test::load_text(kTemplates + R"Y(
+facts: ["teller(n: 0)"]
+rules:
+  - id: eindeloos
+    when: ["?t <- teller(n: ?n)"]
+    then: ["modify ?t(n: ?n + 1)"]
+)Y");
+    ww::RunConfig config;
+    config.max_firings = 50;
+    try {
+        ww::run_rule_base(base, {}, config);
+        FAIL() << "expected the firing limit";
+    } catch (const ww::FiringLimitError& e) {
+        ASSERT_FALSE(e.rules.empty());
+        EXPECT_EQ(e.rules[0], "eindeloos");
+    }
+}
+
+TEST(Run, TraceShowsEachFiringWithItsFacts) {
+    ww::RuleBase base = ww::test::load_text(kTemplates + R"Y(
+facts: ["teller(n: 7)"]
+rules:
+  - id: r
+    when: ["teller(n: ?n)"]
+    then: ["emit gezien(n: ?n)"]
+)Y");
+    std::vector<std::string> lines;
+    ww::RunConfig config;
+    config.trace = [&lines](const std::string& line) { lines.push_back(line); };
+    ww::run_rule_base(base, {}, config);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].substr(0, 8), "[1] r: f");
+    EXPECT_NE(lines[0].find("teller(n: 7)"), std::string::npos);
+}
+
+TEST(Run, InstantiateManyEnginesFromOneRuleBase) {
+    ww::RuleBase base = ww::test::load_text(kTemplates + R"Y(
+facts: ["teller(n: 1)"]
+rules:
+  - id: r
+    when: ["teller(n: ?n)"]
+    then: ["emit gezien(n: ?n)"]
+)Y");
+    for (int i = 0; i < 3; ++i) {
+        auto engine = base.instantiate();
+        engine->assert_fact(*base.template_id("teller"), std::vector<std::pair<std::string, ww::Value>>{{"n", ww::Value(i + 10)}});
+        engine->run();
+        EXPECT_EQ(engine->records().size(), 2u);
+    }
+}
+
+}  // namespace
