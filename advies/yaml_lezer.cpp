@@ -26,6 +26,7 @@ bool afwezig(const YAML::Node& node) { return !node.IsDefined() || node.IsNull()
 std::string beschrijf(const YAML::Node& node) {
     if (node.IsMap()) return "een kaart";
     if (node.IsSequence()) return "een lijst";
+    if (node.IsScalar() && is_geciteerd(node)) return fmt::format("de tekst \"{}\"", node.Scalar());
     if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
     return "niets";
 }
@@ -172,7 +173,16 @@ std::optional<double> YamlLezer::getal(const YAML::Node& node, std::string_view 
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
         if (ec == std::errc() && eind == s.data() + s.size() && begin != eind && std::isfinite(waarde)) return waarde;
     }
-    fout(node, fmt::format("'{}' moet een getal zijn, niet {}", pad, beschrijf(node)));
+    // A Dutch decimal comma is the likeliest mistake; say how to write it.
+    std::string hint;
+    if (node.IsScalar() && !is_geciteerd(node) && node.Scalar().find(',') != std::string::npos) {
+        std::string punt = node.Scalar();
+        std::replace(punt.begin(), punt.end(), ',', '.');
+        double w = 0;
+        auto [e, ec] = std::from_chars(punt.data(), punt.data() + punt.size(), w);
+        if (ec == std::errc() && e == punt.data() + punt.size()) hint = fmt::format("; schrijf een decimale punt: {}", punt);
+    }
+    fout(node, fmt::format("'{}' moet een getal zijn, niet {}{}", pad, beschrijf(node), hint));
     return std::nullopt;
 }
 

@@ -198,9 +198,18 @@ TEST(ProfielLezer, VerkeerdeTypen) {
                   "metingen: {indicator: overlast}\nanalyse: {vragen: wie}\n");
     EXPECT_EQ(meldingen(r), (std::vector<std::string>{
                                 "1:31: 'gemeente.inwoners' moet een geheel getal zijn, niet 'veel'",
-                                "2:22: 'drijfveer.bepaald' moet true of false zijn, niet 'true'",
+                                "2:22: 'drijfveer.bepaald' moet true of false zijn, niet de tekst \"true\"",
                                 "3:11: 'metingen' moet een lijst zijn, niet een kaart",
                                 "4:19: 'analyse.vragen' moet een lijst zijn, niet 'wie'"}));
+}
+
+TEST(ProfielLezer, DecimaleKommaKrijgtEenHint) {
+    // Block style: in flow style the comma would separate entries.
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nmetingen:\n  - indicator: overlast\n    waarde: 21,5\n")),
+              (std::vector<std::string>{
+                  "4:13: 'metingen[1].waarde' moet een getal zijn, niet '21,5'; schrijf een decimale punt: 21.5"}));
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: \"12\"}]\n")),
+              (std::vector<std::string>{"2:42: 'metingen[1].waarde' moet een getal zijn, niet de tekst \"12\""}));
 }
 
 TEST(ProfielLezer, GetallenBuitenBereik) {
