@@ -96,7 +96,8 @@ void register_run(CLI::App& app, Context& context) {
             std::cerr << fmt::format("wegwijzer: fout: na {} vuringen gestopt; deze regels bleven vuren: {}\n", e.limit, rules);
             context.exit_code = exit_failure;
         } catch (const ActionError& e) {
-            Diagnostic d = base.diagnostic_at(e.rule_id, e.source_offset, fmt::format("in regel '{}': {}", e.rule_id, e.what()));
+            // The engine's message names the rule and the action already.
+            Diagnostic d = base.diagnostic_at(e.rule_id, e.source_offset, e.what());
             std::cerr << (d.line > 0 ? format(d) : fmt::format("wegwijzer: fout: in regel '{}': {}\n", e.rule_id, e.what()));
             context.exit_code = exit_failure;
         }
