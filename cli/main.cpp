@@ -13,7 +13,8 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"wegwijzer: een regelgebaseerd expertsysteem voor lokaal veiligheidsbeleid"};
-    app.set_version_flag("--version", std::string("wegwijzer ") + WW_VERSION);
+    app.set_help_flag("-h,--help", "Toon deze hulp");
+    app.set_version_flag("--version", std::string("wegwijzer ") + WW_VERSION, "Toon de versie");
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Toon de hulp van alle opdrachten");
 
@@ -39,6 +40,9 @@ int main(int argc, char** argv) {
         return ww::cli::exit_failure;
     } catch (const std::exception& e) {
         std::cerr << "wegwijzer: fout: " << e.what() << '\n';
+        return ww::cli::exit_failure;
+    } catch (...) {
+        std::cerr << "wegwijzer: fout: onbekende interne fout\n";
         return ww::cli::exit_failure;
     }
     return context.exit_code;
