@@ -43,7 +43,8 @@ struct list_class : annotate {};
 struct string_class : annotate {};
 struct number_class : annotate {};
 struct keyword_const_class : annotate {};
-struct slot_suffix_class : annotate {};
+// No annotation: the offsets are those of the slot name (set by slot_name), not of the dot.
+struct slot_suffix_class {};
 struct index_suffix_class : annotate {};
 struct interpolation_class : annotate {};
 struct slot_constraint_class : annotate {};
@@ -180,7 +181,10 @@ auto const set_name_from_range = [](auto& ctx) {
     if (first != range.end() && (*first == '?' || *first == '$')) ++first;
     _val(ctx).name.assign(first, range.end());
 };
-auto const slot_suffix_def = lit('.') > x3::raw[name][set_name_from_range];
+struct slot_name_class;
+x3::rule<slot_name_class, ast::slot_suffix> const slot_name = "slotnaam";
+auto const slot_name_def = x3::raw[name][set_name_from_range];
+auto const slot_suffix_def = lit('.') > slot_name;
 auto const set_index = [](auto& ctx) {
     mark_end(ctx, _val(ctx));
     _val(ctx).index = std::move(_attr(ctx));
@@ -368,7 +372,7 @@ auto const condition_text_rule_def = x3::eps > condition > end;
 auto const action_text_rule_def = x3::eps > action > end;
 auto const fact_text_rule_def = x3::eps > pattern > end;
 
-BOOST_SPIRIT_DEFINE(name, var_name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, cmp_expr, add_expr, mul_expr, unary_expr,
+BOOST_SPIRIT_DEFINE(name, var_name, slot_name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, cmp_expr, add_expr, mul_expr, unary_expr,
                     postfix_expr, primary, variable, parameter, symbol, call, list, string, number, keyword_const,
                     slot_suffix, index_suffix, interpolation, slot_constraint, pattern, condition, action, end,
                     expression_text_rule, condition_text_rule, action_text_rule, fact_text_rule)

@@ -24,7 +24,10 @@ std::string token_at(std::string_view text, std::size_t pos) {
 std::string describe(std::string_view text, const parser::parse_state& state) {
     std::size_t pos = state.error_offset;
     bool at_end = pos >= text.size();
-    if (state.expected == "einde") return fmt::format("onverwachte tekst '{}'", token_at(text, pos));
+    // Every parser that can be expected is a named rule or a literal; a C++ type name here would be
+    // a grammar slip, and is not shown to the user.
+    if (state.expected == "einde" || state.expected.find("boost") != std::string::npos)
+        return at_end ? "onverwacht einde van de tekst" : fmt::format("onverwachte tekst '{}'", token_at(text, pos));
     if (at_end) return fmt::format("verwacht: {}, maar de tekst houdt op", state.expected);
     return fmt::format("verwacht: {}, gevonden '{}'", state.expected, token_at(text, pos));
 }

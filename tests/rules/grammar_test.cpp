@@ -84,6 +84,9 @@ TEST(Grammar, ExpressionErrors) {
     EXPECT_EQ(sexpr("?"), "FOUT@1: verwacht: naam, maar de tekst houdt op");
     EXPECT_EQ(sexpr("\"open"), "FOUT@5: verwacht: '\"', maar de tekst houdt op");
     EXPECT_EQ(sexpr(""), "FOUT@0: verwacht: expressie, maar de tekst houdt op");
+    EXPECT_EQ(sexpr("?x."), "FOUT@3: verwacht: slotnaam, maar de tekst houdt op");
+    EXPECT_EQ(sexpr("[1, 2"), "FOUT@5: verwacht: ']', maar de tekst houdt op");
+    EXPECT_EQ(sexpr("99999999999999999999999"), "FOUT@0: verwacht: expressie, gevonden '99999999999999999999999'");
 }
 
 TEST(Grammar, Offsets) {
