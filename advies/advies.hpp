@@ -26,7 +26,9 @@ bool is_onderwerp(std::string_view onderwerp);
 // How an advice came about: the rule that fired, its bindings, and the facts it matched, each with
 // its own derivation when a rule made it (a tree built from the engine's how_record).
 struct Uitleg {
-    std::string regel;                                         // rule id; "" for an input fact
+    enum class Herkomst { regel, profiel, kennisbank };
+    Herkomst herkomst = Herkomst::regel;                       // who made the fact
+    std::string regel;                                         // rule id; "" for a given fact
     std::string feit;                                          // the fact or record, as source text
     std::vector<std::pair<std::string, std::string>> bindingen;  // ?naam -> value (source form)
     std::vector<Uitleg> premissen;

@@ -21,7 +21,7 @@ void uitleg_markdown(std::string& uit, const Uitleg& u, int diepte) {
     const std::string insp(static_cast<std::size_t>(2 * diepte), ' ');
     std::string regel;
     if (u.regel.empty()) {
-        regel = fmt::format("`{}` (invoer)", u.feit);
+        regel = fmt::format("`{}` ({})", u.feit, u.herkomst == Uitleg::Herkomst::profiel ? "profiel" : "kennisbank");
     } else {
         regel = diepte == 0 ? fmt::format("regel `{}`", u.regel) : fmt::format("`{}` door regel `{}`", u.feit, u.regel);
         for (std::size_t i = 0; i < u.bindingen.size(); ++i)

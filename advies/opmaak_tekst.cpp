@@ -34,10 +34,10 @@ std::string statusteken(Status s, const Stijl& st) {
 }
 
 void uitleg_tekst(std::string& uit, const Uitleg& u, int diepte, int breedte, const Stijl& st) {
-    const int insp = 5 + 2 * diepte;
+    const int insp = 6 + 2 * diepte;
     std::string regel;
     if (u.regel.empty()) {
-        regel = u.feit + " (invoer)";
+        regel = u.feit + (u.herkomst == Uitleg::Herkomst::profiel ? " (profiel)" : " (kennisbank)");
     } else {
         regel = (diepte == 0 ? "regel " : u.feit + "  door regel ") + u.regel;
         if (!u.bindingen.empty()) {

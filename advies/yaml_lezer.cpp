@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -101,7 +102,7 @@ std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view 
         fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)));
         return std::nullopt;
     }
-    std::vector<std::pair<std::string, int>> gezien;  // key -> line, for duplicates
+    std::map<std::string, int, std::less<>> gezien;  // key -> line, for duplicates (a map: a hostile file may have 100,000 keys)
     for (const auto& paar : node) {
         // Copies: the pair is a temporary of the iterator, and nodes are cheap handles.
         const YAML::Node sleutel = paar.first;
@@ -111,12 +112,12 @@ std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view 
             continue;
         }
         const std::string& k = sleutel.Scalar();
-        auto eerder = std::find_if(gezien.begin(), gezien.end(), [&](const auto& p) { return p.first == k; });
+        auto eerder = gezien.find(k);
         if (eerder != gezien.end()) {
             fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), eerder->second));
             continue;
         }
-        gezien.emplace_back(k, sleutel.Mark().line + 1);
+        gezien.emplace(k, sleutel.Mark().line + 1);
         if (std::find(sleutels.begin(), sleutels.end(), k) == sleutels.end()) {
             if (pad.empty())
                 fout(sleutel, fmt::format("onbekende sectie '{}'{}", k, bedoelde_je(k, sleutels)));

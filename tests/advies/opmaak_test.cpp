@@ -38,8 +38,8 @@ Advies voorbeeld() {
     v.prioriteit = 3;
     v.tekst = "Leg een nulmeting vast.";
     v.bron = "Stap 5: Evalueer";
-    v.uitleg = Uitleg{"evaluatie.nulmeting", "advies(...)", {{"?x", "3"}},
-                      {Uitleg{"", "evaluatie(momenten_vastgelegd: false, nulmeting: false)", {}, {}}}};
+    v.uitleg = Uitleg{Uitleg::Herkomst::regel, "evaluatie.nulmeting", "advies(...)", {{"?x", "3"}},
+                      {Uitleg{Uitleg::Herkomst::profiel, "", "evaluatie(momenten_vastgelegd: false, nulmeting: false)", {}, {}}}};
     a.adviezen = {w, n, v};
     return a;
 }
@@ -83,6 +83,8 @@ TEST(OpmaakJson, UitlegIsEenExtraSleutel) {
     EXPECT_EQ(u["bindingen"]["?x"], "3");
     ASSERT_EQ(u["premissen"].size(), 1u);
     EXPECT_TRUE(u["premissen"][0]["regel"].is_null());
+    EXPECT_EQ(u["premissen"][0]["herkomst"], "profiel");
+    EXPECT_EQ(u["herkomst"], "regel");
     EXPECT_EQ(u["premissen"][0]["feit"], "evaluatie(momenten_vastgelegd: false, nulmeting: false)");
     // Advice without a recorded derivation gets none.
     EXPECT_FALSE(j["adviezen"][0].contains("uitleg"));
@@ -115,7 +117,7 @@ TEST(OpmaakTekst, KleurEnUitleg) {
     const auto t = als_tekst(voorbeeld(), o);
     EXPECT_NE(t.find("\x1b[1m"), std::string::npos);
     EXPECT_NE(t.find("regel evaluatie.nulmeting met ?x = 3"), std::string::npos);
-    EXPECT_NE(t.find("evaluatie(momenten_vastgelegd: false, nulmeting: false) (invoer)"), std::string::npos);
+    EXPECT_NE(t.find("evaluatie(momenten_vastgelegd: false, nulmeting: false) (profiel)"), std::string::npos);
 }
 
 TEST(OpmaakTekst, RegelsNietBrederDanDeBreedte) {

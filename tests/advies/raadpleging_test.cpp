@@ -119,8 +119,32 @@ TEST_F(RaadplegingTest, UitlegVolgtDeAfleiding) {
     EXPECT_EQ(w->uitleg->regel, "informatie.kwalitatief-ontbreekt");
     bool gemeente = false;
     for (const auto& p : w->uitleg->premissen)
-        if (p.feit.find("gemeente(") == 0 && p.regel.empty()) gemeente = true;
-    EXPECT_TRUE(gemeente) << "the gemeente fact is an input premise";
+        if (p.feit.find("gemeente(") == 0 && p.regel.empty()) gemeente = p.herkomst == Uitleg::Herkomst::profiel;
+    EXPECT_TRUE(gemeente) << "the gemeente fact is a premise from the profile";
+    // A derived premise carries its own derivation down to a knowledge-base fact.
+    const Advies b = advies("gemeente: {naam: X}\nbronnen: [{id: straatgesprekken}]\ncommunicatie:\n  boodschappen:\n"
+                            "    - {onderwerp: inbraak, buikpijn: ja, aanpak: expliciet}\n",
+                            Opdracht::advies, true);
+    const AdviesItem* c = vind(b, "communicatie.buikpijn-expliciet");
+    ASSERT_NE(c, nullptr);
+    ASSERT_TRUE(c->uitleg);
+    ASSERT_EQ(c->uitleg->premissen.size(), 1u);
+    EXPECT_EQ(c->uitleg->premissen[0].herkomst, Uitleg::Herkomst::profiel);
+    EXPECT_EQ(c->uitleg->premissen[0].feit.rfind("boodschap(", 0), 0u);
+    // A derived premise carries its own derivation, down to profile and knowledge-base facts.
+    const AdviesItem* kw = vind(b, "informatie.kwalitatief-aanwezig");
+    ASSERT_NE(kw, nullptr);
+    ASSERT_TRUE(kw->uitleg);
+    ASSERT_EQ(kw->uitleg->premissen.size(), 3u);
+    const Uitleg& afgeleid = kw->uitleg->premissen[0];
+    EXPECT_EQ(afgeleid.herkomst, Uitleg::Herkomst::regel);
+    EXPECT_EQ(afgeleid.regel, "afleiding.kwalitatief");
+    EXPECT_EQ(afgeleid.feit, "kwalitatieve_bron(nr: 1)");
+    ASSERT_EQ(afgeleid.premissen.size(), 2u);
+    EXPECT_EQ(afgeleid.premissen[0].herkomst, Uitleg::Herkomst::profiel);
+    EXPECT_EQ(afgeleid.premissen[1].herkomst, Uitleg::Herkomst::kennisbank);
+    EXPECT_EQ(afgeleid.premissen[1].feit.rfind("bronsoort(id: straatgesprekken", 0), 0u);
+    EXPECT_EQ(kw->uitleg->premissen[2].herkomst, Uitleg::Herkomst::kennisbank);
     bool k = false;
     for (const auto& [naam, waarde] : w->uitleg->bindingen)
         if (naam == "?k") k = waarde == "2";
