@@ -124,12 +124,13 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
                 fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", naam, slot));
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
-    kennisbank_.begin(*engine_);
     vocabulaire_ = lees_vocabulaire(*engine_);
+    vers_ = true;
 }
 
 void Raadpleging::draai(const Invoer& invoer) {
-    kennisbank_.begin(*engine_);
+    if (!vers_) kennisbank_.begin(*engine_);
+    vers_ = false;
     for (const auto& feit : invoer.feiten) {
         const TemplateId id = sjablonen_.at(feit.tmpl);
         const auto& def = engine_->template_def(id);

@@ -43,6 +43,9 @@ private:
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
     std::unordered_map<std::string, TemplateId> sjablonen_;
+    // The engine holds exactly the initial facts and has not run: the first consultation can skip
+    // the reset (it saves re-asserting the knowledge base's facts in a one-shot process).
+    bool vers_ = false;
 };
 
 // The facts the profile reader asserts, by template, with the slots it fills: what a knowledge base

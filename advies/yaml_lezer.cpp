@@ -75,6 +75,10 @@ std::string_view regel_van(std::string_view tekst, int regel) {
 }  // namespace
 
 void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
+    // Past the limit, finding the line would only cost time (see Diagnostics::max_items).
+    if (fouten_.size() > Diagnostics::max_items) return;
+    if (fouten_.size() == Diagnostics::max_items)
+        melding = fmt::format("meer dan {} problemen; de rest wordt niet gemeld", Diagnostics::max_items);
     // yaml-cpp counts from 0 and has no mark for nodes made in code.
     const bool onbekend = plaats.is_null() || plaats.line < 0;
     Fout f;
@@ -84,12 +88,12 @@ void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
     f.message = std::move(melding);
     if (!tekst_.empty()) {
         const std::string_view r = regel_van(tekst_, f.line - 1);
-        f.source_line = std::string(r);
         // yaml-cpp counts columns in bytes; a diagnostic counts characters.
         int tekens = 0;
         for (int i = 0; i < f.col - 1 && i < static_cast<int>(r.size()); ++i)
             if ((static_cast<unsigned char>(r[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) ++tekens;
         if (f.col - 1 <= static_cast<int>(r.size())) f.col = tekens + 1;
+        f.source_line = excerpt(r, f.col);
     }
     fouten_.push_back(std::move(f));
 }

@@ -97,6 +97,20 @@ TEST_F(RaadplegingTest, ZelfdeInvoerZelfdeUitvoer) {
     EXPECT_EQ(als_json(advies(stap2_profiel), {}), eerste);
 }
 
+TEST(Raadpleging, EersteRaadplegingGelijkAanLatere) {
+    // The first consultation of a fresh engine skips the reset; it must give what later ones give.
+    auto kb = test::test_kennisbank();
+    Raadpleging r(*kb);
+    auto p = lees_profiel_tekst(stap2_profiel, "p.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(p.invoer);
+    OpmaakOpties o;
+    o.uitleg = true;
+    const auto eerste = als_json(r.raadpleeg(*p.invoer, Opdracht::advies, true), o);
+    const auto tweede = als_json(r.raadpleeg(*p.invoer, Opdracht::advies, true), o);
+    EXPECT_EQ(eerste, tweede);
+    EXPECT_NE(eerste.find("informatie.kwalitatief-ontbreekt"), std::string::npos);
+}
+
 TEST_F(RaadplegingTest, CommunicatieHoudtAlleenCommunicatieEnFraming) {
     const std::string plan = "gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n"
                              "    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}\n";
