@@ -1,12 +1,10 @@
 // A memory of the Rete network (alpha memory, beta memory): an intrusive doubly linked list of items,
-// oldest first, plus up to kMaxIndexes hash indexes, each mapping a key value to an intrusive bucket.
-// Items carry their own links, so insertion and removal are O(1) and allocate nothing but the
-// occasional new bucket. Buckets live in an unordered_map, whose elements never move, so an item can
-// point at its bucket directly.
+// oldest first, plus up to kMaxIndexes hash indexes, each mapping a key to an intrusive bucket.
+// Items carry their own links, so insertion and removal are O(1) and allocate nothing; bucket heads
+// sit in a flat open-addressing table.
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/value.hpp"
@@ -19,7 +17,71 @@ template <class Item>
 struct IndexLink {
     Item* prev = nullptr;
     Item* next = nullptr;
-    void* bucket = nullptr;
+    std::size_t key = 0;  // to find the bucket again when this item was its head
+};
+
+// Bucket heads by key: open addressing with linear probing and backward-shift deletion, so that
+// buckets, which come and go with every fact in busy memories, cost no allocation. A slot is in use
+// exactly when its head is set (empty buckets are removed).
+template <class Item>
+class BucketTable {
+public:
+    Item* find(std::size_t key) const {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (!s.head) return nullptr;
+            if (s.key == key) return s.head;
+        }
+    }
+    // The head for `key`, created empty (null) when absent. Valid until the next insertion.
+    Item*& head(std::size_t key) {
+        if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+        for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (!s.head) {
+                s.key = key;
+                ++used_;
+                return s.head;
+            }
+            if (s.key == key) return s.head;
+        }
+    }
+    // Removes the bucket of `key` (which must exist), keeping probe chains intact.
+    void erase(std::size_t key) {
+        std::size_t i = home(key);
+        while (slots_[i].key != key || !slots_[i].head) i = (i + 1) & mask_;
+        slots_[i].head = nullptr;
+        --used_;
+        for (std::size_t j = (i + 1) & mask_; slots_[j].head; j = (j + 1) & mask_) {
+            std::size_t h = home(slots_[j].key);
+            // Move j back to i when its home does not lie cyclically in (i, j].
+            bool between = i <= j ? (i < h && h <= j) : (i < h || h <= j);
+            if (!between) {
+                slots_[i] = slots_[j];
+                slots_[j].head = nullptr;
+                i = j;
+            }
+        }
+    }
+
+private:
+    struct Slot {
+        std::size_t key = 0;
+        Item* head = nullptr;
+    };
+    std::size_t home(std::size_t key) const { return (key * 0x9E3779B97F4A7C15ULL >> 17) & mask_; }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        used_ = 0;
+        for (const Slot& s : old)
+            if (s.head) head(s.key) = s.head;
+    }
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::size_t used_ = 0;
 };
 
 template <class Item>
@@ -41,11 +103,6 @@ template <class Item, class Traits>
 class IndexedMemory {
 public:
     using Spec = typename Traits::Spec;
-    struct Bucket {
-        Item* head = nullptr;
-        std::size_t key = 0;
-    };
-
     Item* head() const { return head_; }
     static Item* next(Item* it) { return Traits::list(it).next; }
     std::size_t size() const { return size_; }
@@ -89,41 +146,41 @@ public:
         --size_;
         for (std::size_t k = 0; k < indexes_.size(); ++k) {
             auto& x = Traits::link(it, static_cast<int>(k));
-            Bucket* b = static_cast<Bucket*>(x.bucket);
-            if (x.prev) Traits::link(x.prev, static_cast<int>(k)).next = x.next;
-            else b->head = x.next;
             if (x.next) Traits::link(x.next, static_cast<int>(k)).prev = x.prev;
+            if (x.prev) {
+                Traits::link(x.prev, static_cast<int>(k)).next = x.next;
+            } else {
+                // Keys come and go by the million (one per partial seating in Manners): drop empty buckets.
+                auto& buckets = indexes_[k].buckets;
+                if (x.next) buckets.head(x.key) = x.next;
+                else buckets.erase(x.key);
+            }
             x = {};
-            // Keys come and go by the million (one per partial seating in Manners): drop empty buckets.
-            if (!b->head) indexes_[k].buckets.erase(b->key);
         }
     }
 
     // First item whose key under index k equals `key`, or null.
     Item* bucket_head(int k, std::size_t key) const {
-        const auto& map = indexes_[static_cast<std::size_t>(k)].buckets;
-        auto found = map.find(key);
-        return found == map.end() ? nullptr : found->second.head;
+        return indexes_[static_cast<std::size_t>(k)].buckets.find(key);
     }
     static Item* bucket_next(Item* it, int k) { return Traits::link(it, k).next; }
 
 private:
     struct Index {
         Spec spec;
-        std::unordered_map<std::size_t, Bucket> buckets;
+        BucketTable<Item> buckets;
     };
 
     void link_into(Item* it, int k) {
         Index& index = indexes_[static_cast<std::size_t>(k)];
         std::size_t key = Traits::key(it, index.spec);
-        Bucket& b = index.buckets[key];
-        b.key = key;
+        Item*& head = index.buckets.head(key);
         auto& x = Traits::link(it, k);
-        x.bucket = &b;
+        x.key = key;
         x.prev = nullptr;
-        x.next = b.head;
-        if (b.head) Traits::link(b.head, k).prev = it;
-        b.head = it;
+        x.next = head;
+        if (head) Traits::link(head, k).prev = it;
+        head = it;
     }
 
     Item* head_ = nullptr;
