@@ -125,6 +125,8 @@ Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad) {
         const auto kb = Kennisbank::laad(kies_kennisbank(kb_pad));
         Raadpleging raadpleging(*kb);
         const TestVerslag v = draai_scenarios(map, raadpleging);
+        // Nothing ran (no such map, no scenario files): a coverage report would claim too much.
+        if (v.scenarios.empty()) return Uitvoer{2, {}, formatteer(v.fouten)};
         return Uitvoer{v.status(), verslag_tekst(v), formatteer(v.fouten)};
     });
 }

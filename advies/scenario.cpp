@@ -284,6 +284,15 @@ TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
         }
     }
     std::sort(bestanden.begin(), bestanden.end());
+    if (bestanden.empty()) {
+        Fout f;
+        f.file = map;
+        f.line = 1;
+        f.col = 1;
+        f.message = "geen scenariobestanden (*.yaml) in deze map";
+        verslag.fouten.push_back(std::move(f));
+        return verslag;
+    }
     for (const auto& pad : bestanden) {
         std::ifstream in(pad, std::ios::binary);
         const std::string tekst((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -1,0 +1,126 @@
+// The commands end to end on the bundled knowledge base: exit status, and that output goes to the
+// right stream whole or not at all.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "advies/opdrachten.hpp"
+
+namespace ww::advies {
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kb = WW_KB_SOURCE_DIR;
+
+struct TijdelijkeMap {
+    fs::path pad;
+    // The process id keeps parallel test runs (Release and sanitizer builds) apart.
+    explicit TijdelijkeMap(const std::string& naam)
+        : pad(fs::temp_directory_path() / (naam + "_" + std::to_string(::getpid()))) {
+        fs::remove_all(pad);
+        fs::create_directories(pad);
+    }
+    ~TijdelijkeMap() { fs::remove_all(pad); }
+    std::string schrijf(const std::string& naam, const std::string& tekst) const {
+        std::ofstream(pad / naam) << tekst;
+        return (pad / naam).string();
+    }
+};
+
+TEST(Opdrachten, AdviesAlsJson) {
+    TijdelijkeMap m("ww_advies_json");
+    AdviesOpties o;
+    o.profiel = m.schrijf("p.yaml", "gemeente: {naam: Testdorp}\n");
+    o.formaat = Formaat::json;
+    o.kb = kb;
+    const auto u = voer_advies_uit(o);
+    ASSERT_EQ(u.status, 0) << u.fout;
+    EXPECT_TRUE(u.fout.empty());
+    const auto j = nlohmann::json::parse(u.uit);
+    EXPECT_EQ(j["gemeente"], "Testdorp");
+    EXPECT_EQ(j["fase"]["huidige_stap"], 1);
+    // The first actie belongs to the current step.
+    for (const auto& a : j["adviezen"])
+        if (a["soort"] == "actie") {
+            EXPECT_EQ(a["stap"], 1);
+            break;
+        }
+}
+
+TEST(Opdrachten, FoutProfielGeeftStatus2EnGeenUitvoer) {
+    TijdelijkeMap m("ww_advies_fout");
+    AdviesOpties o;
+    o.profiel = m.schrijf("p.yaml", "gemeente: {naam: X}\ndrijfveer: {bepaald: misschien}\nmetingen: 3\n");
+    o.kb = kb;
+    const auto u = voer_advies_uit(o);
+    EXPECT_EQ(u.status, 2);
+    EXPECT_TRUE(u.uit.empty());
+    EXPECT_NE(u.fout.find(o.profiel + ":2:22: fout: 'drijfveer.bepaald' moet true of false zijn"), std::string::npos) << u.fout;
+    EXPECT_NE(u.fout.find(o.profiel + ":3:11: fout: 'metingen' moet een lijst zijn"), std::string::npos) << u.fout;
+}
+
+TEST(Opdrachten, OnbekendeKennisbank) {
+    AdviesOpties o;
+    o.profiel = "-";
+    o.kb = "/bestaat/niet";
+    const auto u = voer_advies_uit(o);
+    EXPECT_EQ(u.status, 2);
+    EXPECT_TRUE(u.uit.empty());
+    EXPECT_NE(u.fout.find("/bestaat/niet"), std::string::npos) << u.fout;
+}
+
+TEST(Opdrachten, WaaromNietOnbekendeRegel) {
+    TijdelijkeMap m("ww_advies_waarom");
+    const auto p = m.schrijf("p.yaml", "gemeente: {naam: X}\n");
+    const auto u = voer_waarom_niet_uit("drijfveer.bepaln", p, kb);
+    EXPECT_EQ(u.status, 2);
+    EXPECT_EQ(u.fout, "wegwijzer: fout: de kennisbank heeft geen regel 'drijfveer.bepaln'; bedoelde je 'drijfveer.bepalen'?\n");
+    // A rule that fired says so; one that did not names the failing condition.
+    const auto wel = voer_waarom_niet_uit("drijfveer.bepalen", p, kb);
+    EXPECT_EQ(wel.status, 0);
+    EXPECT_NE(wel.uit.find("de regel is gevuurd"), std::string::npos) << wel.uit;
+    const auto b = m.schrijf("b.yaml", "gemeente: {naam: X}\ndrijfveer: {bepaald: true, soort: leren}\n");
+    const auto niet = voer_waarom_niet_uit("drijfveer.bepalen", b, kb);
+    EXPECT_EQ(niet.status, 0);
+    EXPECT_NE(niet.uit.find("houdt hem tegen"), std::string::npos) << niet.uit;
+    EXPECT_NE(niet.uit.find("drijfveer("), std::string::npos) << niet.uit;
+}
+
+TEST(Opdrachten, LintVanDeMeegeleverdeKennisbank) {
+    const auto u = voer_lint_uit(kb);
+    EXPECT_EQ(u.status, 0) << u.fout;
+    EXPECT_NE(u.uit.find("in orde"), std::string::npos);
+}
+
+TEST(Opdrachten, TestMetEenFalendScenario) {
+    TijdelijkeMap m("ww_advies_test");
+    m.schrijf("a.yaml", "naam: slaagt\nprofiel: {gemeente: {naam: X}}\nverwacht: {huidige_stap: 1, wel: [drijfveer.bepalen]}\n"
+                        "---\nnaam: faalt\nprofiel: {gemeente: {naam: X}}\nverwacht: {huidige_stap: 4}\n");
+    const auto u = voer_test_uit(m.pad.string(), kb);
+    EXPECT_EQ(u.status, 1);
+    EXPECT_NE(u.uit.find("ok    " + (m.pad / "a.yaml").string() + ": slaagt"), std::string::npos) << u.uit;
+    EXPECT_NE(u.uit.find("FOUT  " + (m.pad / "a.yaml").string() + ": faalt\n      - huidige stap is 1, verwacht 4"),
+              std::string::npos)
+        << u.uit;
+    // Two scenarios cannot fire every rule of the knowledge base: the unfired ones are listed.
+    EXPECT_NE(u.uit.find("nooit gevuurd door een scenario"), std::string::npos);
+    EXPECT_EQ(u.uit.substr(u.uit.rfind('\n', u.uit.size() - 2) + 1), "1 passed, 1 failed\n");
+}
+
+TEST(Opdrachten, TestZonderScenarios) {
+    TijdelijkeMap m("ww_advies_leeg");
+    const auto u = voer_test_uit(m.pad.string(), kb);
+    EXPECT_EQ(u.status, 2);
+    EXPECT_TRUE(u.uit.empty());
+    EXPECT_NE(u.fout.find("geen scenariobestanden"), std::string::npos);
+    const auto v = voer_test_uit("/bestaat/niet", kb);
+    EXPECT_EQ(v.status, 2);
+    EXPECT_TRUE(v.uit.empty());
+}
+
+}  // namespace
+}  // namespace ww::advies
