@@ -145,10 +145,10 @@ private:
         }
     }
 
-    const Expr* veld(const RuleDef& regel, const Action& a, const std::vector<std::string>& velden, std::string_view naam) {
+    // The field `naam` of an emit action; its absence is reported.
+    const Expr* veld(const RuleDef& regel, const Action& a, std::string_view naam) {
         for (const auto& [k, e] : a.fields)
             if (k == naam) return &e;
-        (void)velden;
         fout_in_regel(regel, a.source_offset, fmt::format("'emit {}' mist veld '{}'", a.record_name, naam));
         return nullptr;
     }
@@ -203,17 +203,17 @@ private:
             fout_in_regel(regel, 0, "geeft advies maar heeft geen 'source' (de sectie van het stappenplan waarop het rust)");
         onbekende_velden(regel, a, advies_velden);
         static constexpr std::array<std::string_view, 3> soorten = {"actie", "waarschuwing", "info"};
-        symbool_uit(regel, a, veld(regel, a, advies_velden, "soort"), "soort", soorten);
-        stap_nummer(regel, a, veld(regel, a, advies_velden, "stap"), false);
-        symbool_uit(regel, a, veld(regel, a, advies_velden, "onderwerp"), "onderwerp", onderwerpen);
-        if (const Expr* p = veld(regel, a, advies_velden, "prioriteit"))
+        symbool_uit(regel, a, veld(regel, a, "soort"), "soort", soorten);
+        stap_nummer(regel, a, veld(regel, a, "stap"), false);
+        symbool_uit(regel, a, veld(regel, a, "onderwerp"), "onderwerp", onderwerpen);
+        if (const Expr* p = veld(regel, a, "prioriteit"))
             if (auto c = constant(*p); c && (c->kind() != ValueKind::integer || c->as_int() < 1))
                 fout_in_regel(regel, a.source_offset, fmt::format("prioriteit {} is geen geheel getal vanaf 1", c->repr()));
-        if (const Expr* t = veld(regel, a, advies_velden, "tekst"))
+        if (const Expr* t = veld(regel, a, "tekst"))
             if (auto c = constant(*t); c && (c->kind() != ValueKind::string || c->as_text().empty()))
                 fout_in_regel(regel, a.source_offset, "tekst moet een niet-lege tekst zijn");
-        if (const Expr* f = veld(regel, a, advies_velden, "factoren")) factoren(regel, a, *f);
-        veld(regel, a, advies_velden, "onderbouwing");
+        if (const Expr* f = veld(regel, a, "factoren")) factoren(regel, a, *f);
+        veld(regel, a, "onderbouwing");
     }
 
     // Factor ids written as constants in `factoren: [...]` must be in the vocabulary.
@@ -235,8 +235,8 @@ private:
 
     void stap_record(const RuleDef& regel, const Action& a) {
         onbekende_velden(regel, a, stap_velden);
-        stap_nummer(regel, a, veld(regel, a, stap_velden, "stap"), true);
-        if (const Expr* s = veld(regel, a, stap_velden, "status"))
+        stap_nummer(regel, a, veld(regel, a, "stap"), true);
+        if (const Expr* s = veld(regel, a, "status"))
             if (constant(*s)) {
                 static constexpr std::array<std::string_view, 3> statussen = {"afgerond", "bezig", "open"};
                 symbool_uit(regel, a, s, "status", statussen);
