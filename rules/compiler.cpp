@@ -481,7 +481,11 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
         case ast::condition_kind::exists: {
             out.kind = c.kind == ast::condition_kind::negation ? Condition::Kind::negation : Condition::Kind::exists;
             Scope local = scope;  // variables first bound inside stay inside
+            // ... and get their own ids, so that the same name used later in the rule is a new
+            // variable rather than a join with one that only existed inside.
+            auto saved_ids = cx.ids;
             auto p = compile_pattern(cx, c.pat, site, local);
+            cx.ids = std::move(saved_ids);
             if (!p) return std::nullopt;
             out.pattern = std::move(*p);
             return out;
@@ -502,9 +506,13 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
                 reporter_.at_site(site, c.var->offset, fmt::format("?{} is al gebonden", c.var->name));
                 cx.failed = true;
             }
-            Scope local = scope;
+            Scope local = scope;  // as for `not`: variables first bound inside stay inside
+            auto saved_ids = cx.ids;
             auto p = compile_pattern(cx, c.pat, site, local);
-            if (!p) return std::nullopt;
+            if (!p) {
+                cx.ids = std::move(saved_ids);
+                return std::nullopt;
+            }
             out.pattern = std::move(*p);
             std::optional<SlotType> result_type = SlotType::integer;
             if (out.aggregate == AggregateKind::count) {
@@ -524,6 +532,7 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
                     cx.failed = true;
                 }
             }
+            cx.ids = std::move(saved_ids);
             VarInfo info;
             info.id = cx.id_of(c.var->name);
             info.type = result_type;

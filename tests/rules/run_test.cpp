@@ -83,6 +83,21 @@ rules:
               (Lines{"ontbreekt(i: d)", "er_is(gebied: \"noord\")", "telling(n: 2, som: 7.0, min: 1.0, max: 8.0)"}));
 }
 
+TEST(Run, VariableFirstSeenInsideNotIsLocalToIt) {
+    const std::string rules = R"Y(
+templates:
+  a: {slots: {x: int}}
+  b: {slots: {x: int}}
+rules:
+  - id: r
+    when: ["not a(x: ?x)", "b(x: ?x)"]
+    then: ["emit b(x: ?x)"]
+)Y";
+    // `not a(x: ?x)` with ?x unbound means "no a at all"; the ?x of b is a new variable.
+    EXPECT_EQ(run_text(rules, "- \"b(x: 1)\"\n- \"b(x: 2)\"\n"), (Lines{"b(x: 2)", "b(x: 1)"}));
+    EXPECT_EQ(run_text(rules, "- \"b(x: 1)\"\n- \"a(x: 5)\"\n"), Lines{});
+}
+
 TEST(Run, OrAlternativesFireOnTheirOwn) {
     EXPECT_EQ(run_text(kTemplates + R"Y(
 facts:
