@@ -12,16 +12,49 @@ std::size_t WorkingMemory::hash_of(TemplateId tmpl, const std::vector<Value>& sl
     return h;
 }
 
+void WorkingMemory::table_insert(FactRec* f) {
+    if ((live_ + 1) * 4 > table_.size() * 3) {
+        std::vector<Slot> old = std::move(table_);
+        table_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+        mask_ = table_.size() - 1;
+        for (const Slot& s : old)
+            if (s.fact) {
+                std::size_t i = home(s.hash);
+                while (table_[i].fact) i = (i + 1) & mask_;
+                table_[i] = s;
+            }
+    }
+    std::size_t i = home(f->hash);
+    while (table_[i].fact) i = (i + 1) & mask_;
+    table_[i] = Slot{f->hash, f};
+}
+
+void WorkingMemory::table_erase(FactRec* f) {
+    std::size_t i = home(f->hash);
+    while (table_[i].fact != f) i = (i + 1) & mask_;
+    table_[i].fact = nullptr;
+    for (std::size_t j = (i + 1) & mask_; table_[j].fact; j = (j + 1) & mask_) {
+        std::size_t h = home(table_[j].hash);
+        bool between = i <= j ? (i < h && h <= j) : (i < h || h <= j);
+        if (!between) {
+            table_[i] = table_[j];
+            table_[j].fact = nullptr;
+            i = j;
+        }
+    }
+}
+
 FactRec* WorkingMemory::find_equal(TemplateId tmpl, const std::vector<Value>& slots, std::size_t hash) const {
-    auto [lo, hi] = by_hash_.equal_range(hash);
-    for (auto it = lo; it != hi; ++it) {
-        const Fact& f = it->second->fact;
+    if (table_.empty()) return nullptr;
+    for (std::size_t i = home(hash); table_[i].fact; i = (i + 1) & mask_) {
+        if (table_[i].hash != hash) continue;
+        const Fact& f = table_[i].fact->fact;
         // Kinds must agree too: 1 and 1.0 join alike, but are different facts to keep.
         if (f.tmpl != tmpl || f.slots.size() != slots.size()) continue;
         bool same = true;
         for (std::size_t i = 0; i < slots.size() && same; ++i)
             same = f.slots[i].kind() == slots[i].kind() && f.slots[i] == slots[i];
-        if (same) return it->second;
+        if (same) return table_[i].fact;
     }
     return nullptr;
 }
@@ -33,18 +66,13 @@ FactRec* WorkingMemory::insert(TemplateId tmpl, std::vector<Value> slots, std::s
     f->fact.slots = std::move(slots);
     f->hash = hash;
     by_id_.push_back(f);
-    by_hash_.emplace(hash, f);
+    table_insert(f);
     ++live_;
     return f;
 }
 
 void WorkingMemory::erase(FactRec* f) {
-    auto [lo, hi] = by_hash_.equal_range(f->hash);
-    for (auto it = lo; it != hi; ++it)
-        if (it->second == f) {
-            by_hash_.erase(it);
-            break;
-        }
+    table_erase(f);
     by_id_[f->fact.id] = nullptr;
     --live_;
     if (archive_) archive_map_.emplace(f->fact.id, Archived{std::move(f->fact), f->origin});
@@ -62,7 +90,8 @@ void WorkingMemory::clear() {
         f = nullptr;
     }
     by_id_.assign(1, nullptr);
-    by_hash_.clear();
+    table_.clear();
+    mask_ = 0;
     archive_map_.clear();
     next_id_ = 1;
     live_ = 0;

@@ -59,8 +59,19 @@ public:
     void clear();
 
 private:
+    // Live facts by content hash, for the duplicate check: open addressing, linear probing,
+    // backward-shift deletion (every assert and retract passes here).
+    struct Slot {
+        std::size_t hash = 0;
+        FactRec* fact = nullptr;
+    };
+    std::size_t home(std::size_t h) const { return (h * 0x9E3779B97F4A7C15ULL >> 17) & mask_; }
+    void table_insert(FactRec* f);
+    void table_erase(FactRec* f);
+
     std::vector<FactRec*> by_id_{nullptr};
-    std::unordered_multimap<std::size_t, FactRec*> by_hash_;
+    std::vector<Slot> table_;
+    std::size_t mask_ = 0;
     std::unordered_map<FactId, Archived> archive_map_;
     FactId next_id_ = 1;
     std::size_t live_ = 0;
