@@ -426,6 +426,14 @@ std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pat
                               fmt::format("slot '{}' is een {} en wordt vergeleken met een {}; deze regel kan nooit vuren",
                                           sd.name, type_word(sd.type), type_word(rhs_type)));
             cx.failed = true;
+        } else if (c.cmp == Op::in && !c.negate && c.rhs.op == Op::constant &&
+                   c.rhs.value.kind() == ValueKind::list &&
+                   std::none_of(c.rhs.value.as_list().begin(), c.rhs.value.as_list().end(),
+                                [&sd](const Value& v) { return fits(sd.type, v, sd.nullable); })) {
+            reporter_.at_site(site, value_offset,
+                              fmt::format("geen waarde in {} past in slot '{}' ({}); deze regel kan nooit vuren",
+                                          c.rhs.value.repr(), sd.name, type_name(sd.type)));
+            cx.failed = true;
         } else if (c.cmp == Op::eq && c.rhs.op == Op::constant) {
             if (!fits(sd.type, c.rhs.value, sd.nullable)) {
                 reporter_.at_site(site, value_offset,
@@ -457,6 +465,11 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
             out.kind = Condition::Kind::test;
             ExprCompiler ec{*this, cx, scope, site};
             out.expr = ec(*c.expr);
+            if (auto t = ec.type_of(out.expr); t && *t != SlotType::boolean && *t != SlotType::any) {
+                reporter_.at_site(site, c.expr->offset,
+                                  fmt::format("test verwacht een waarheidswaarde, maar dit is een {}", type_word(t)));
+                cx.failed = true;
+            }
             return out;
         }
         case ast::condition_kind::pattern: {

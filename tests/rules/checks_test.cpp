@@ -89,6 +89,19 @@ TEST(Checks, TwoConstantsForOneSlotIsUnreachable) {
     EXPECT_EQ(errors("\"meting(indicator: a, indicator == a)\""), Lines{});
 }
 
+TEST(Checks, TestMustBeACondition) {
+    EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test ?n + 1\""),
+              Lines{"r.yaml:9:40: fout: test verwacht een waarheidswaarde, maar dit is een geheel getal"});
+    EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test ?n > 1 or ?n == 0\""), Lines{});
+}
+
+TEST(Checks, InListWithoutAFittingValueIsUnreachable) {
+    EXPECT_EQ(errors("\"meting(indicator in [\\\"a\\\", \\\"b\\\"])\""),
+              Lines{"r.yaml:9:33: fout: geen waarde in [\"a\", \"b\"] past in slot 'indicator' (symbol); deze regel kan "
+                    "nooit vuren"});
+    EXPECT_EQ(errors("\"meting(indicator in [a, \\\"b\\\"])\""), Lines{});
+}
+
 TEST(Checks, UnknownFunctionAndArity) {
     EXPECT_EQ(errors("\"meting(gebied: ?g)\", \"test lenn(?g) > 1\""),
               Lines{"r.yaml:9:40: fout: onbekende functie 'lenn' (bedoelde je 'len'?)"});
