@@ -43,7 +43,8 @@ const Value* veld(const Record& r, std::string_view naam) {
 
 [[noreturn]] void record_fout(const Record& r, std::string_view wat) {
     throw KennisbankFout(fmt::format("regel '{}' zendt een {}-record uit dat niet aan het contract voldoet: {}", r.rule_id,
-                                     r.name, wat));
+                                     r.name, wat),
+                         r.rule_id);
 }
 
 const Value& verplicht(const Record& r, std::string_view naam, ValueKind soort) {
@@ -108,6 +109,8 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     auto fout = [&](std::string melding) {
         Fout f;
         f.file = kennisbank.map();
+        f.line = 1;  // the contract promises FILE:LINE:COL; the problem is the knowledge base as a whole
+        f.col = 1;
         f.message = std::move(melding);
         fouten.push_back(std::move(f));
     };
@@ -162,6 +165,25 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
     advies.gemeente = invoer.gemeente;
     std::array<bool, 5> gezien{};
     const auto records = engine_->take_records();
+    try {
+        verwerk(records, opdracht, uitleg, advies, gezien);
+    } catch (const KennisbankFout& e) {
+        // A rule broke the contract: point at the rule, where the fix goes.
+        if (e.regel.empty() || !kennisbank_.regels().origin(e.regel)) throw;
+        const auto* o = kennisbank_.regels().origin(e.regel);
+        throw InvoerFout({kennisbank_.regels().diagnostic_at(e.regel, o->offset, e.what())});
+    }
+    for (std::size_t i = 0; i < gezien.size(); ++i)
+        if (!gezien[i])
+            throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
+                                             "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
+    advies.huidige_stap = huidige_stap(advies.stappen);
+    orden(advies.adviezen, advies.huidige_stap);
+    return advies;
+}
+
+void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
+                          std::array<bool, 5>& gezien) const {
     for (const auto& r : records) {
         if (r.name == "stap") {
             const int stap = stap_van(r);
@@ -178,13 +200,6 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
             advies.adviezen.push_back(std::move(a));
         }
     }
-    for (std::size_t i = 0; i < gezien.size(); ++i)
-        if (!gezien[i])
-            throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
-                                             "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
-    advies.huidige_stap = huidige_stap(advies.stappen);
-    orden(advies.adviezen, advies.huidige_stap);
-    return advies;
 }
 
 }  // namespace ww::advies

@@ -18,7 +18,9 @@ namespace ww::advies {
 // The knowledge base emitted something the advice contract cannot carry (an unknown onderwerp, a
 // step outside 1..5, no status for a step). A fault of the knowledge base, not of the profile.
 struct KennisbankFout : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit KennisbankFout(const std::string& melding, std::string regel = {})
+        : std::runtime_error(melding), regel(std::move(regel)) {}
+    std::string regel;  // the rule at fault, when one is
 };
 
 class Raadpleging {
@@ -39,6 +41,10 @@ public:
     const Kennisbank& kennisbank() const { return kennisbank_; }
 
 private:
+    // Records into advice and step statuses; throws KennisbankFout naming the rule at fault.
+    void verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
+                 std::array<bool, 5>& gezien) const;
+
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;

@@ -205,3 +205,30 @@ TEST(Raadpleging, KennisbankZonderInvoertemplatesWordtGeweigerd) {
 
 }  // namespace
 }  // namespace ww::advies
+
+namespace ww::advies {
+namespace {
+
+TEST(Raadpleging, RecordBuitenHetContractWijstNaarDeRegel) {
+    std::vector<SourceFile> extra;
+    extra.emplace_back("kapot.yaml", "rules:\n  - id: kapot.onderwerp\n    source: \"x\"\n    when: [\"gemeente(naam: ?g)\"]\n"
+                                     "    then: [\"emit advies(soort: actie, stap: 1, onderwerp: zwembad, prioriteit: 1, "
+                                     "tekst: \\\"x\\\", factoren: [], onderbouwing: [])\"]\n");
+    auto kb = test::test_kennisbank(std::move(extra));
+    Raadpleging r(*kb);
+    auto p = lees_profiel_tekst("gemeente: {naam: X}\n", "p.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(p.invoer);
+    try {
+        r.raadpleeg(*p.invoer, Opdracht::advies);
+        FAIL() << "expected InvoerFout";
+    } catch (const InvoerFout& e) {
+        ASSERT_EQ(e.fouten.size(), 1u);
+        EXPECT_EQ(e.fouten[0].file, "kapot.yaml");
+        EXPECT_EQ(e.fouten[0].line, 2);
+        EXPECT_EQ(e.fouten[0].message, "regel 'kapot.onderwerp' zendt een advies-record uit dat niet aan het contract "
+                                       "voldoet: onderwerp 'zwembad' staat niet in de lijst van het contract");
+    }
+}
+
+}  // namespace
+}  // namespace ww::advies
