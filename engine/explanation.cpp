@@ -2,6 +2,7 @@
 // outside. "Why not" reads the beta network itself: the deepest node of a rule's chain that still holds
 // tokens is how far matching got, and the condition after it is the one that fails.
 #include <algorithm>
+#include <unordered_set>
 
 #include "engine/engine_impl.hpp"
 
@@ -32,19 +33,32 @@ std::vector<std::pair<std::string, Value>> named_bindings(const FiringInfo& fi) 
     return out;
 }
 
-Derivation explain_fact(const Engine::Impl& m, FactId id, int depth);
+// Derivations share premises (a counter fact rests on the previous counter, and so on): expanded as a
+// tree they grow exponentially. Each fact is therefore expanded once per explanation; a later
+// occurrence names the fact, its rule and firing, without repeating its premises. A node budget
+// bounds the rest.
+struct Expansion {
+    std::unordered_set<FactId> expanded;
+    std::size_t budget = 20000;
+};
 
-void explain_firing(const Engine::Impl& m, Derivation& d, std::uint64_t firing, int depth) {
+Derivation explain_fact(const Engine::Impl& m, FactId id, Expansion& x);
+
+void explain_firing(const Engine::Impl& m, Derivation& d, std::uint64_t firing, Expansion& x, bool expand) {
     d.firing = firing;
     const FiringInfo* fi = find_firing(m.log, firing);
     if (!fi) return;
     d.rule_id = fi->rule->id;
     d.bindings = named_bindings(*fi);
-    if (depth > 200) return;  // a derivation this deep is a chain, not a tree worth printing whole
-    for (FactId f : fi->facts) d.premises.push_back(explain_fact(m, f, depth + 1));
+    if (!expand) return;
+    for (FactId f : fi->facts) {
+        if (x.budget == 0) break;
+        d.premises.push_back(explain_fact(m, f, x));
+    }
 }
 
-Derivation explain_fact(const Engine::Impl& m, FactId id, int depth) {
+Derivation explain_fact(const Engine::Impl& m, FactId id, Expansion& x) {
+    if (x.budget > 0) --x.budget;
     Derivation d;
     d.fact = id;
     std::uint64_t origin = 0;
@@ -57,7 +71,7 @@ Derivation explain_fact(const Engine::Impl& m, FactId id, int depth) {
     } else {
         d.text = "feit " + std::to_string(id) + " (niet meer bekend)";
     }
-    if (origin > 0) explain_firing(m, d, origin - 1, depth);
+    if (origin > 0) explain_firing(m, d, origin - 1, x, x.expanded.insert(id).second);
     return d;
 }
 
@@ -106,13 +120,17 @@ std::string constant_tests_text(const Engine::Impl& m, const AlphaMemory& amem) 
 
 }  // namespace
 
-Derivation Engine::how_fact(FactId id) const { return explain_fact(*impl_, id, 0); }
+Derivation Engine::how_fact(FactId id) const {
+    Expansion x;
+    return explain_fact(*impl_, id, x);
+}
 
 Derivation Engine::how_record(const Record& record) const {
     Derivation d;
     d.text = record_text(record);
     d.rule_id = record.rule_id;
-    explain_firing(*impl_, d, record.firing, 0);
+    Expansion x;
+    explain_firing(*impl_, d, record.firing, x, true);
     return d;
 }
 

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <set>
+
 #include "rule_builder.hpp"
 
 using namespace ww;
@@ -147,4 +150,40 @@ TEST_F(Explain, OrAlternativesFireOnTheirOwn) {
     std::set<std::size_t> alts{e.firing_log()[0].alternative, e.firing_log()[1].alternative};
     EXPECT_EQ(alts, (std::set<std::size_t>{0, 1}));
     EXPECT_EQ(e.why_not("of").alternatives.size(), 2u);
+}
+
+TEST(ExplainLong, SharedPremisesAreExpandedOnce) {
+    // Two counters raised together by one rule, 60 times: every step rests on both results of the
+    // step before, so the derivation as a tree would have 2^60 nodes. Expanding each fact once keeps
+    // it linear.
+    Engine e;
+    auto a = e.define_template(tmpl("a", {{"n", SlotType::integer}}));
+    auto b = e.define_template(tmpl("b", {{"n", SlotType::integer}}));
+    RuleBuilder r("op");
+    r.fpat("?f", a, {bind(0, r.var("?n")), cmp(0, Op::lt, C(Value(60)))})
+        .fpat("?g", b, {bind(0, r.var("?n"))})
+        .modify(r.v("?f"), {{0, op(Op::add, r.v("?n"), C(Value(1)))}})
+        .modify(r.v("?g"), {{0, op(Op::add, r.v("?n"), C(Value(1)))}});
+    e.add_rule(r.done());
+    RuleBuilder k("klaar");
+    k.pat(a, {cmp(0, Op::eq, C(Value(60)))}).pat(b, {cmp(0, Op::eq, C(Value(60)))}).emit("klaar", {{"x", C(Value(true))}});
+    e.add_rule(k.done());
+    e.assert_fact(a, {Value(0)});
+    e.assert_fact(b, {Value(0)});
+    e.run();
+    ASSERT_EQ(e.records().size(), 1u);
+    Derivation d = e.how_record(e.records()[0]);
+    std::size_t nodes = 0;
+    std::function<void(const Derivation&)> count = [&](const Derivation& x) {
+        ++nodes;
+        for (const Derivation& p : x.premises) count(p);
+    };
+    count(d);
+    std::size_t depth = 0;
+    for (const Derivation* cur = &d; !cur->premises.empty(); cur = &cur->premises[0]) ++depth;
+    EXPECT_EQ(depth, 61u);  // record <- a(60) <- a(59) ... <- a(0)
+    EXPECT_LT(nodes, 400u);
+    // The second premise at the top is named with its rule, even when not expanded again.
+    ASSERT_EQ(d.premises.size(), 2u);
+    EXPECT_EQ(d.premises[1].rule_id, "op");
 }
