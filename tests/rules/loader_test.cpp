@@ -179,6 +179,14 @@ rules:
                      "r.yaml:14:9: fout: een conditie is een tekst of een kaart 'or: [...]'"}));
 }
 
+TEST(Loader, PositionInsideInterpolationAfterYamlEscapes) {
+    // The text is `emit x(t: "a {?zz}")`; in the file each quote of the rule language is `\"`.
+    EXPECT_EQ(errors_of("rules:\n  - id: r\n    then: [\"emit x(t: \\\"a {?zz}\\\")\"]\n"),
+              Lines{"r.yaml:3:28: fout: variabele ?zz is hier niet gebonden"});
+    EXPECT_EQ(errors_of("rules:\n  - id: r\n    then: ['emit x(t: \"a {1 +}\")']\n"),
+              Lines{"r.yaml:3:30: fout: verwacht: expressie, gevonden '}'"});
+}
+
 TEST(Loader, AllErrorsOfAllFilesSortedByPosition) {
     std::vector<ww::SourceFile> files;
     files.emplace_back("a.yaml", "templates:\n  t: {slots: {x: int}}\nrules:\n  - id: r1\n    when: [\"t(y: 1)\"]\n");
