@@ -56,10 +56,13 @@ void print_records(const std::vector<Record>& records, const std::string& format
             o["meta"] = std::move(meta);
             out.push_back(std::move(o));
         }
-        std::cout << out.dump(2) << '\n';
+        // Built whole, then written once; invalid UTF-8 (a function may cut a text) is replaced, not thrown.
+        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n' << std::flush;
         return;
     }
-    for (const auto& r : records) std::cout << record_text(r) << '\n';
+    std::string text;
+    for (const auto& r : records) text += record_text(r) + '\n';
+    std::cout << text << std::flush;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 // wegwijzer: argument parsing and dispatch to the subcommands (cli/cmd_*.cpp).
+#include <csignal>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -12,7 +13,14 @@
 #endif
 
 int main(int argc, char** argv) {
+    // Output may go to a pipe that closes early (`wegwijzer ... | head`): instead of dying by SIGPIPE
+    // the write fails quietly and the program ends with its own status (docs/robuustheid.md).
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"wegwijzer: een regelgebaseerd expertsysteem voor lokaal veiligheidsbeleid"};
+    // Usage errors in the program's own format; set before the subcommands, which copy it.
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return std::string("wegwijzer: fout: ") + e.what() + "\n(wegwijzer --help toont de opdrachten en hun opties)\n";
+    });
     app.set_help_flag("-h,--help", "Toon deze hulp");
     app.set_version_flag("--version", std::string("wegwijzer ") + WW_VERSION, "Toon de versie");
     app.require_subcommand(1);

@@ -5,6 +5,7 @@
 #include <exception>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ww {
@@ -21,10 +22,24 @@ struct Diagnostic {
 // Ends with a newline.
 std::string format(const Diagnostic& d);
 
+// The source line as a diagnostic keeps it: control characters (binary garbage) as '?', and of a
+// very long line (minified or hostile) only about 100 characters around column `col`, "..." marking
+// what is left out; `col` is moved along.
+std::string excerpt(std::string_view line, int& col);
+
 // All problems found in one load, in the order they were found per file.
 class Diagnostics {
 public:
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    // A hostile file can hold a problem on every few bytes, and each costs a scan of its line: after
+    // this many, one more says that the rest is not reported, and the others are dropped.
+    static constexpr std::size_t max_items = 100;
+    bool full() const { return items_.size() > max_items; }
+    void add(Diagnostic d) {
+        if (full()) return;
+        if (items_.size() == max_items)
+            d.message = "meer dan " + std::to_string(max_items) + " problemen; de rest wordt niet gemeld";
+        items_.push_back(std::move(d));
+    }
     bool empty() const { return items_.empty(); }
     std::size_t size() const { return items_.size(); }
     const std::vector<Diagnostic>& items() const { return items_; }

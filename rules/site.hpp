@@ -36,13 +36,17 @@ struct Site {
 class Reporter {
 public:
     explicit Reporter(Diagnostics& out) : out_(out) {}
+    // Each returns at once when the diagnostics are full: computing a position scans its line.
     void at_site(const Site& site, std::size_t offset, std::string message) {
+        if (out_.full()) return;
         out_.add(site.file->at(site.file_offset(offset), std::move(message)));
     }
     void at_node(const SourceFile& file, const YAML::Node& node, std::string message) {
+        if (out_.full()) return;
         out_.add(file.at(mark_file_offset(file, node.Mark()), std::move(message)));
     }
     void at_mark(const SourceFile& file, const YAML::Mark& mark, std::string message) {
+        if (out_.full()) return;
         out_.add(file.at(mark_file_offset(file, mark), std::move(message)));
     }
     std::size_t count() const { return out_.size(); }
