@@ -214,13 +214,21 @@ auto const make_int = [](auto& ctx) {
     ast::int_lit i;
     from_range(ctx, range, i);
     auto result = std::from_chars(range.begin(), range.end(), i.value);
-    x3::_pass(ctx) = result.ec == std::errc();  // out of range for 64 bits: no match
+    if (result.ec != std::errc()) {
+        // Too large for 64 bits: say so, rather than that an expression was expected here.
+        parse_state& state = state_of(ctx);
+        if (!state.failed) {
+            state.failed = true;
+            state.error_offset = i.offset;
+            state.expected = "een geheel getal van hoogstens 64 bit";
+        }
+        x3::_pass(ctx) = false;
+    }
     _val(ctx) = i;
 };
 x3::real_parser<double, x3::strict_ureal_policies<double>> const strict_double;
-x3::uint_parser<std::int64_t> const int64;
 auto const number_def = x3::raw[lexeme[strict_double >> !ident_char]][make_float] |
-                        x3::raw[lexeme[int64 >> !ident_char]][make_int];
+                        x3::raw[lexeme[+x3::digit >> !ident_char]][make_int];
 
 auto const make_true = [](auto& ctx) { ast::bool_lit b; from_range(ctx, _attr(ctx), b); b.value = true; _val(ctx) = b; };
 auto const make_false = [](auto& ctx) { ast::bool_lit b; from_range(ctx, _attr(ctx), b); b.value = false; _val(ctx) = b; };

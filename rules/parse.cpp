@@ -51,7 +51,9 @@ std::optional<ParseError> run(Rule const& rule, std::string_view text, Attribute
         // Only numeric overflow and the like can get here; report it where the parse stood.
         return ParseError{static_cast<std::uint32_t>(first - text.data()), fmt::format("ongeldige tekst: {}", e.what())};
     }
-    if (ok) return std::nullopt;
+    // A nested failure (an interpolation, a number too large) marks the state even when the parse
+    // as a whole got past it; the text is wrong either way.
+    if (ok && !state.failed) return std::nullopt;
     if (!state.failed) {
         state.error_offset = static_cast<std::uint32_t>(first - text.data());
         state.expected = "einde";

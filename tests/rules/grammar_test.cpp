@@ -86,7 +86,9 @@ TEST(Grammar, ExpressionErrors) {
     EXPECT_EQ(sexpr(""), "FOUT@0: verwacht: expressie, maar de tekst houdt op");
     EXPECT_EQ(sexpr("?x."), "FOUT@3: verwacht: slotnaam, maar de tekst houdt op");
     EXPECT_EQ(sexpr("[1, 2"), "FOUT@5: verwacht: ']', maar de tekst houdt op");
-    EXPECT_EQ(sexpr("99999999999999999999999"), "FOUT@0: verwacht: expressie, gevonden '99999999999999999999999'");
+    EXPECT_EQ(sexpr("1 + 99999999999999999999999"),
+              "FOUT@4: verwacht: een geheel getal van hoogstens 64 bit, gevonden '99999999999999999999999'");
+    EXPECT_EQ(sexpr("9223372036854775807"), "9223372036854775807");
 }
 
 TEST(Grammar, Offsets) {
