@@ -243,6 +243,13 @@ auto const append_char = [](auto& ctx) {
     boost::get<std::string>(parts.back().get()).push_back(_attr(ctx));
 };
 auto const append_expr = [](auto& ctx) { _val(ctx).parts.emplace_back(std::move(_attr(ctx))); };
+// A run of ordinary characters at once (from its raw range): per-character attributes made string
+// parsing the slowest part of loading.
+auto const append_run = [](auto& ctx) {
+    auto& parts = _val(ctx).parts;
+    if (parts.empty() || !boost::get<std::string>(&parts.back().get())) parts.emplace_back(std::string());
+    boost::get<std::string>(parts.back().get()).append(_attr(ctx).begin(), _attr(ctx).end());
+};
 struct escapes_ : x3::symbols<char> {
     escapes_() { add("\\\"", '"')("\\\\", '\\')("\\n", '\n')("\\t", '\t')("{{", '{')("}}", '}'); }
 } const escapes;
@@ -270,8 +277,11 @@ auto const parse_interpolation = [](auto& ctx) {
 auto const nested_string = lit('"') >> *((lit('\\') >> x3::char_) | ~x3::char_('"')) >> lit('"');
 auto const interpolation_def = (lit('{') >> x3::raw[*(nested_string | ~x3::char_("{}\""))] > lit('}'))[parse_interpolation];
 auto const tag_string = [](auto& ctx) { mark_end(ctx, _val(ctx)); };
-auto const string_def = x3::eps[mark_start] >> (lexeme[lit('"') >> *(escapes[append_char] | interpolation[append_expr] |
-                                              (~x3::char_("\"\\{}"))[append_char]) > lit('"')])[tag_string];
+// The pieces are tried most frequent first; x3::omit keeps the loop from collecting attributes.
+auto const string_def =
+    x3::eps[mark_start] >>
+    (lexeme[lit('"') >> x3::omit[*(x3::raw[+(~x3::char_("\"\\{}"))][append_run] | escapes[append_char] |
+                                   interpolation[append_expr])] > lit('"')])[tag_string];
 
 auto const primary_def = number | string | variable | parameter | list | keyword_const | call | symbol |
                          (lit('(') > expression > lit(')'));
