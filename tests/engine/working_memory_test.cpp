@@ -92,3 +92,24 @@ TEST(WorkingMemory, ResetClearsFactsButKeepsRules) {
     e.assert_fact(t, {Value(1)});
     EXPECT_EQ(e.run().firings, 1u);
 }
+
+TEST(WorkingMemory, RuleWithoutConditionsFiresOncePerReset) {
+    Engine e;
+    auto t = e.define_template(tmpl("start", {{"v", SlotType::integer}}));
+    RuleDef r;
+    r.id = "begin";
+    r.alternatives.emplace_back();  // no conditions
+    Action a;
+    a.kind = Action::Kind::assert_fact;
+    a.tmpl = t;
+    a.slots.emplace_back(0, Expr::constant_of(Value(1)));
+    r.actions.push_back(a);
+    e.add_rule(r);
+    EXPECT_EQ(e.run().firings, 1u);
+    EXPECT_EQ(e.run().firings, 0u);
+    EXPECT_EQ(e.fact_count(), 1u);
+    e.reset();
+    EXPECT_EQ(e.fact_count(), 0u);
+    EXPECT_EQ(e.run().firings, 1u);
+    EXPECT_EQ(e.fact_count(), 1u);
+}
