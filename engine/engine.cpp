@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <stdexcept>
 
@@ -8,22 +7,6 @@
 
 namespace ww {
 
-namespace {
-
-// Variables of an action, by VarId, as bound at the firing.
-class BindingsEnv : public EvalEnv {
-public:
-    BindingsEnv(const std::vector<Value>& b, const EvalEnv& world) : b_(b), world_(world) {}
-    Value var(std::uint32_t ref) const override { return ref < b_.size() ? b_[ref] : Value(); }
-    const Fact* fact(FactId id) const override { return world_.fact(id); }
-    const TemplateDef& template_def(TemplateId id) const override { return world_.template_def(id); }
-
-private:
-    const std::vector<Value>& b_;
-    const EvalEnv& world_;
-};
-
-}  // namespace
 
 Engine::Impl::Impl() : beta(alpha, *this, *this), tms(wm) {}
 
@@ -285,140 +268,6 @@ std::vector<const Fact*> Engine::facts_of(TemplateId tmpl) const {
 }
 
 std::size_t Engine::fact_count() const { return impl_->wm.size(); }
-
-void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
-    Terminal* term = a->terminal;
-    const RuleDef& rule = *term->rule;
-    const RuleEntry& entry = rules[rule_ids.at(rule.id)];
-    Token* tok = a->token;
-    a->fired = true;
-
-    FiringInfo info;
-    info.index = firing_count++;
-    info.rule = &rule;
-    info.alternative = term->alternative;
-    info.bindings.resize(rule.variables.size());
-    Value scratch;
-    for (std::size_t v = 0; v < term->var_locs.size(); ++v)
-        if (term->var_locs[v].depth) info.bindings[v] = value_at(tok, term->var_locs[v], scratch);
-    info.facts.reserve(term->fact_depths.size());
-    for (std::uint32_t d : term->fact_depths) info.facts.push_back(ancestor(tok, d)->fact->fact.id);
-    if (options.on_fire) options.on_fire(info);
-
-    std::vector<Value> bindings = info.bindings;
-    std::uint64_t index = info.index;
-    if (explain) log.push_back(std::move(info));
-
-    current = a;
-    current_alive = true;
-    BindingsEnv env(bindings, *this);
-    for (const CompiledAction& act : entry.actions) {
-        try {
-            switch (act.kind) {
-                case Action::Kind::assert_fact: {
-                    const TemplateDef& t = templates[act.tmpl];
-                    std::vector<Value> slots;
-                    slots.reserve(t.slots.size());
-                    for (const SlotDef& s : t.slots) slots.push_back(s.default_value ? *s.default_value : zero_of(s.type));
-                    for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
-                    slots = complete_slots(act.tmpl, std::move(slots));
-                    if (rule.logical && !current_alive) break;  // its support is already gone
-                    do_assert(act.tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
-                    break;
-                }
-                case Action::Kind::retract: {
-                    Value target = eval(act.target, env);
-                    if (target.kind() != ValueKind::fact)
-                        throw EvalError("retract verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
-                                        act.source_offset);
-                    do_retract(target.as_fact().id);
-                    break;
-                }
-                case Action::Kind::modify: {
-                    Value target = eval(act.target, env);
-                    if (target.kind() != ValueKind::fact)
-                        throw EvalError("modify verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
-                                        act.source_offset);
-                    const FactRec* f = wm.get(target.as_fact().id);
-                    if (!f) throw EvalError("het feit dat modify wil wijzigen bestaat niet meer", act.source_offset);
-                    std::vector<Value> slots = f->fact.slots;
-                    TemplateId tmpl = f->fact.tmpl;
-                    for (const auto& [slot, e] : act.slots) {
-                        if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
-                            throw EvalError("modify: '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
-                                            act.source_offset);
-                        slots[static_cast<std::size_t>(slot)] = eval(e, env);
-                    }
-                    slots = complete_slots(tmpl, std::move(slots));
-                    do_retract(target.as_fact().id);
-                    if (rule.logical && !current_alive) break;
-                    do_assert(tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
-                    break;
-                }
-                case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;
-                case Action::Kind::halt: halt = true; break;
-                case Action::Kind::emit: {
-                    Record r;
-                    r.name = act.record_name;
-                    for (const auto& [name, e] : act.fields) r.fields.emplace_back(name, eval(e, env));
-                    r.rule_id = rule.id;
-                    r.rule_meta = &rule.meta;
-                    r.firing = index;
-                    records.push_back(std::move(r));
-                    break;
-                }
-            }
-        } catch (const EvalError& e) {
-            current = nullptr;
-            throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
-                              e.source_offset ? e.source_offset : act.source_offset);
-        } catch (const std::invalid_argument& e) {
-            current = nullptr;
-            throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
-                              act.source_offset);
-        }
-        settle();
-    }
-    current = nullptr;
-}
-
-RunResult Engine::run(const RunOptions& options) {
-    Impl& m = *impl_;
-    RunResult result;
-    // The last stretch of firings, to name the rules of a loop when the limit is hit.
-    const std::size_t window = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(options.max_firings, 1), 1000));
-    std::deque<const RuleDef*> recent;
-    while (m.agenda.size() > 0) {
-        if (result.firings >= options.max_firings) {
-            std::map<std::string, std::size_t> counts;
-            for (const RuleDef* r : recent) ++counts[r->id];
-            std::vector<std::pair<std::string, std::size_t>> ranked(counts.begin(), counts.end());
-            std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
-            std::vector<std::string> names;
-            std::string list;
-            for (const auto& [id, n] : ranked) {
-                names.push_back(id);
-                if (!list.empty()) list += ", ";
-                list += id + " (" + std::to_string(n) + "x)";
-            }
-            throw FiringLimitError("de limiet van " + std::to_string(options.max_firings) +
-                                       " vuringen is bereikt; waarschijnlijk een lus. In de laatste " +
-                                       std::to_string(recent.size()) + " vuringen vuurden: " + list,
-                                   std::move(names), options.max_firings);
-        }
-        Activation* a = m.agenda.pop(m.strategy);
-        recent.push_back(a->terminal->rule);
-        if (recent.size() > window) recent.pop_front();
-        bool halt = false;
-        m.fire(a, options, halt);
-        ++result.firings;
-        if (halt) {
-            result.halted = true;
-            break;
-        }
-    }
-    return result;
-}
 
 std::size_t Engine::agenda_size() const { return impl_->agenda.size(); }
 const std::vector<Record>& Engine::records() const { return impl_->records; }
