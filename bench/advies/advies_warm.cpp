@@ -1,0 +1,102 @@
+// Warm throughput of `wegwijzer advies`: the knowledge base is loaded and the network built once, as
+// a long-running service would; then the example profiles are consulted over and over. Prints
+// consultations per second for three slices of the work, so a regression shows where it happened:
+//   run   facts already read: reset, assert, run, collect and order the advice
+//   json  the same plus the JSON of the output contract
+//   full  the same plus reading and validating the profile text (YAML)
+// Single-threaded, so the figures are per core. The last line is one JSON object.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "advies/kennisbank.hpp"
+#include "advies/opmaak.hpp"
+#include "advies/profiel_lezer.hpp"
+#include "advies/raadpleging.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Profiel {
+    std::string pad;
+    std::string tekst;
+    ww::advies::Invoer invoer;
+};
+
+// Runs `consult` over all profiles round-robin for at least `seconds`; returns consultations/s.
+template <class F>
+double per_second(const std::vector<Profiel>& profielen, double seconds, F&& consult) {
+    std::size_t done = 0;
+    auto start = Clock::now();
+    auto deadline = start + std::chrono::duration<double>(seconds);
+    std::size_t sink = 0;
+    while (Clock::now() < deadline) {
+        for (int round = 0; round < 16; ++round)
+            for (const auto& p : profielen) {
+                sink += consult(p);
+                ++done;
+            }
+    }
+    double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    if (sink == 0) std::fputs("", stderr);  // keep the work observable
+    return static_cast<double>(done) / elapsed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Warme doorvoer van wegwijzer advies (raadplegingen per seconde, één core)"};
+    std::string kb = ww::advies::standaard_kennisbank();
+    std::vector<std::string> paden;
+    double seconds = 2.0;
+    app.add_option("profielen", paden, "gemeenteprofielen")->required();
+    app.add_option("--kb", kb, "kennisbank");
+    app.add_option("--seconden", seconds, "meetduur per onderdeel")->check(CLI::PositiveNumber);
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        auto kennisbank = ww::advies::Kennisbank::laad(kb);
+        ww::advies::Raadpleging raadpleging(*kennisbank);
+        std::vector<Profiel> profielen;
+        for (const auto& pad : paden) {
+            std::ifstream in(pad, std::ios::binary);
+            std::stringstream buffer;
+            buffer << in.rdbuf();
+            auto gelezen = ww::advies::lees_profiel_tekst(buffer.str(), pad, raadpleging.vocabulaire(),
+                                                          ww::advies::Opdracht::advies);
+            if (!gelezen.invoer) {
+                std::fprintf(stderr, "%s: fout: profiel ongeldig\n", pad.c_str());
+                return 2;
+            }
+            profielen.push_back({pad, buffer.str(), std::move(*gelezen.invoer)});
+        }
+        using ww::advies::Opdracht;
+        double run = per_second(profielen, seconds, [&](const Profiel& p) {
+            return raadpleging.raadpleeg(p.invoer, Opdracht::advies).adviezen.size();
+        });
+        double json = per_second(profielen, seconds, [&](const Profiel& p) {
+            return ww::advies::als_json(raadpleging.raadpleeg(p.invoer, Opdracht::advies), {}).size();
+        });
+        double full = per_second(profielen, seconds, [&](const Profiel& p) {
+            auto gelezen = ww::advies::lees_profiel_tekst(p.tekst, p.pad, raadpleging.vocabulaire(), Opdracht::advies);
+            return ww::advies::als_json(raadpleging.raadpleeg(*gelezen.invoer, Opdracht::advies), {}).size();
+        });
+        fmt::print("profielen: {}\n", profielen.size());
+        fmt::print("run  (feiten -> advies):            {:>10.0f} raadplegingen/s\n", run);
+        fmt::print("json (+ JSON-uitvoer):              {:>10.0f} raadplegingen/s\n", json);
+        fmt::print("full (+ profiel lezen en checken):  {:>10.0f} raadplegingen/s\n", full);
+        fmt::print("{{\"bench\": \"advies_warm\", \"profielen\": {}, \"run_per_s\": {:.0f}, \"json_per_s\": {:.0f}, "
+                   "\"full_per_s\": {:.0f}}}\n",
+                   profielen.size(), run, json, full);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "advies_warm: fout: %s\n", e.what());
+        return 1;
+    }
+}
