@@ -56,6 +56,7 @@ struct BetaNode {
 // The end of one rule alternative: turns complete matches into activations.
 struct Terminal {
     const RuleDef* rule = nullptr;
+    std::size_t rule_index = 0;  // the engine's number for the rule
     std::size_t alternative = 0;
     BetaNode* parent = nullptr;
     std::vector<VarLoc> var_locs;             // per VarId; depth 0: not bound by a condition

@@ -137,8 +137,12 @@ void Engine::add_rule(RuleDef def) {
                     m.volatile_templates[c.pattern.tmpl] = true;
     }
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);
-    for (std::size_t i = 0; i < rule.alternatives.size(); ++i)
-        entry.terminals.push_back(builder.build(rule, i, m.volatile_templates, m.shared_nodes));
+    for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
+        Terminal* term = builder.build(rule, i, m.volatile_templates, m.shared_nodes);
+        term->rule_index = m.rules.size();
+        entry.terminals.push_back(term);
+    }
+    for (const Action& a : rule.actions) entry.binds = entry.binds || a.kind == Action::Kind::bind;
     m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
 }

@@ -32,6 +32,7 @@ struct RuleEntry {
     std::unique_ptr<RuleDef> def;
     std::vector<Terminal*> terminals;  // one per alternative
     std::vector<CompiledAction> actions;
+    bool binds = false;  // has `bind` actions: the firing needs its own copy of the bindings
 };
 
 struct Engine::Impl final : EvalEnv, BetaListener {

@@ -28,7 +28,7 @@ private:
 void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     Terminal* term = a->terminal;
     const RuleDef& rule = *term->rule;
-    const RuleEntry& entry = rules[rule_ids.at(rule.id)];
+    const RuleEntry& entry = rules[term->rule_index];
     Token* tok = a->token;
     a->fired = true;
 
@@ -37,16 +37,35 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     info.rule = &rule;
     info.alternative = term->alternative;
     info.bindings.resize(rule.variables.size());
-    Value scratch;
-    for (std::size_t v = 0; v < term->var_locs.size(); ++v)
-        if (term->var_locs[v].depth) info.bindings[v] = value_at(tok, term->var_locs[v], scratch);
+    // One walk up the token chain gives every level; variables and facts then index into it.
+    const Token* levels[64];
+    std::vector<const Token*> many;
+    const Token** level = levels;
+    if (tok->depth >= 64) {
+        many.resize(tok->depth + 1);
+        level = many.data();
+    }
+    for (const Token* t = tok; t; t = t->parent) level[t->depth] = t;
+    for (std::size_t v = 0; v < term->var_locs.size(); ++v) {
+        VarLoc loc = term->var_locs[v];
+        if (!loc.depth) continue;
+        const Token* t = level[loc.depth];
+        if (loc.slot >= 0) info.bindings[v] = t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
+        else if (loc.slot == VarLoc::fact_ref) info.bindings[v] = Value(FactRef{t->fact->fact.id});
+        else if (t->agg) info.bindings[v] = *t->agg;
+    }
     info.facts.reserve(term->fact_depths.size());
-    for (std::uint32_t d : term->fact_depths) info.facts.push_back(ancestor(tok, d)->fact->fact.id);
+    for (std::uint32_t d : term->fact_depths) info.facts.push_back(level[d]->fact->fact.id);
     if (options.on_fire) options.on_fire(info);
 
-    std::vector<Value> bindings = info.bindings;
     std::uint64_t index = info.index;
     if (explain) log.push_back(std::move(info));
+    // The log keeps the bindings of the match; `bind` actions work on a copy. The log does not grow
+    // while actions run (they fire nothing), so a reference into it stays valid.
+    const std::vector<Value>& matched = explain ? log.back().bindings : info.bindings;
+    std::vector<Value> own;
+    if (entry.binds) own = matched;
+    const std::vector<Value>& bindings = entry.binds ? own : matched;
 
     current = a;
     current_alive = true;
@@ -94,7 +113,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     do_assert(tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
                     break;
                 }
-                case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;
+                case Action::Kind::bind: own[act.var] = eval(act.expr, env); break;  // binds: own is in use
                 case Action::Kind::halt: halt = true; break;
                 case Action::Kind::emit: {
                     Record r;
