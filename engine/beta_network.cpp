@@ -169,7 +169,6 @@ int BetaNetwork::count_matches(BetaNode* n, Token* t) {
 }
 
 void BetaNetwork::recompute_aggregate(BetaNode* n, Token* t) {
-    if (t->in_out) withdraw(t);
     int count = 0;
     bool all_int = true;
     std::int64_t isum = 0;
@@ -215,17 +214,22 @@ void BetaNetwork::recompute_aggregate(BetaNode* n, Token* t) {
             if (join_passes(n, t->parent, i->fact)) take(i->fact);
     }
     t->count = count;
-    if (!t->agg) t->agg = std::make_unique<Value>();
+    Value result;
     bool valid = true;
     switch (n->aggregate) {
-        case AggregateKind::count: *t->agg = Value(static_cast<std::int64_t>(count)); break;
-        case AggregateKind::sum: *t->agg = all_int ? Value(isum) : Value(fsum); break;
+        case AggregateKind::count: result = Value(static_cast<std::int64_t>(count)); break;
+        case AggregateKind::sum: result = all_int ? Value(isum) : Value(fsum); break;
         case AggregateKind::min:
         case AggregateKind::max:
             valid = !best.is_nil();
-            *t->agg = best;
+            result = best;
             break;
     }
+    // An unchanged result is the same match: keep it (and its refraction) rather than fire again.
+    if (t->in_out && valid && t->agg && t->agg->kind() == result.kind() && *t->agg == result) return;
+    if (t->in_out) withdraw(t);
+    if (!t->agg) t->agg = std::make_unique<Value>();
+    *t->agg = std::move(result);
     if (valid) emit(t);
 }
 

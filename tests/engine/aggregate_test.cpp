@@ -100,3 +100,19 @@ TEST_F(Agg, ResultJoinsWithLaterConditions) {
     e.assert_fact(meting, {Value::symbol("c"), Value(1)});
     EXPECT_EQ(e.agenda_size(), 0u);
 }
+
+TEST_F(Agg, UnchangedResultDoesNotFireAgain) {
+    RuleBuilder b("hoogste");
+    b.pat(wijk, {bind(0, b.var("?w"))})
+        .aggregate("?m", AggregateKind::max, meting, {bind(0, b.var("?w")), bind(1, b.var("?v"))}, b.v("?v"))
+        .emit("max", {{"m", b.v("?m")}});
+    e.add_rule(b.done());
+    e.assert_fact(wijk, {Value::symbol("a")});
+    e.assert_fact(meting, {Value::symbol("a"), Value(9)});
+    e.run();
+    e.assert_fact(meting, {Value::symbol("a"), Value(4)});  // max stays 9
+    EXPECT_EQ(e.agenda_size(), 0u);
+    e.assert_fact(meting, {Value::symbol("a"), Value(12)});
+    e.run();
+    EXPECT_EQ(firsts(e, "max"), (std::vector<Value>{9, 12}));
+}
