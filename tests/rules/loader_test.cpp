@@ -187,6 +187,12 @@ TEST(Loader, PositionInsideInterpolationAfterYamlEscapes) {
               Lines{"r.yaml:3:30: fout: verwacht: expressie, gevonden '}'"});
 }
 
+TEST(Loader, PositionInMultiLinePlainScalar) {
+    // A plain scalar over two lines is folded into "test 1 > ?y"; ?y stays on its own line.
+    EXPECT_EQ(errors_of("rules:\n  - id: r\n    when:\n      - test 1 >\n          ?y\n"),
+              Lines{"r.yaml:5:11: fout: variabele ?y is hier niet gebonden"});
+}
+
 TEST(Loader, AllErrorsOfAllFilesSortedByPosition) {
     std::vector<ww::SourceFile> files;
     files.emplace_back("a.yaml", "templates:\n  t: {slots: {x: int}}\nrules:\n  - id: r1\n    when: [\"t(y: 1)\"]\n");
