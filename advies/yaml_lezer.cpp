@@ -93,7 +93,7 @@ void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
         for (int i = 0; i < f.col - 1 && i < static_cast<int>(r.size()); ++i)
             if ((static_cast<unsigned char>(r[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) ++tekens;
         if (f.col - 1 <= static_cast<int>(r.size())) f.col = tekens + 1;
-        f.source_line = excerpt(r, f.col);
+        f.source_line = excerpt(r, f.col, f.source_col);
     }
     fouten_.push_back(std::move(f));
 }

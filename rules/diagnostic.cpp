@@ -8,26 +8,32 @@
 #include <fmt/format.h>
 
 namespace ww {
-std::string excerpt(std::string_view source, int& col) {
+std::string excerpt(std::string_view source, int col, int& caret) {
     constexpr int before = 60, width = 100;
-    std::vector<std::size_t> starts;  // byte offset of each character
-    for (std::size_t i = 0; i < source.size(); ++i)
-        if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) starts.push_back(i);
-    const int chars = static_cast<int>(starts.size());
-    int first = 0, last = chars;
-    if (chars > width + 20) {
-        first = std::clamp(col - 1 - before, 0, chars - width);
-        last = first + width;
+    const auto starts_char = [&](std::size_t i) { return (static_cast<unsigned char>(source[i]) & 0xC0) != 0x80; };
+    // Byte offset of the character `k` characters after byte `from` (the end when there are fewer).
+    const auto skip = [&](std::size_t from, int k) {
+        std::size_t i = from;
+        for (int n = 0; i < source.size(); ++i)
+            if (starts_char(i) && n++ == k) break;
+        return i;
+    };
+    // Short lines whole; of a long one (the test by bytes is enough) a window from `before`
+    // characters ahead of the column. Walking the line costs as much as finding the column did.
+    std::size_t begin = 0, end = source.size();
+    int first = 0;
+    if (source.size() > static_cast<std::size_t>(width + 20)) {
+        first = std::max(0, col - 1 - before);
+        begin = skip(0, first);
+        end = skip(begin, width);
     }
     std::string out = first > 0 ? "..." : "";
-    const std::size_t begin = starts.empty() ? 0 : starts[static_cast<std::size_t>(first)];
-    const std::size_t end = last < chars ? starts[static_cast<std::size_t>(last)] : source.size();
     for (std::size_t i = begin; i < end; ++i) {
         const auto c = static_cast<unsigned char>(source[i]);
         out += (c < 0x20 && c != '\t') || c == 0x7F ? '?' : source[i];
     }
-    if (last < chars) out += "...";
-    if (first > 0) col = col - first + 3;
+    if (end < source.size()) out += "...";
+    caret = first > 0 ? col - first + 3 : col;
     return out;
 }
 
@@ -36,7 +42,7 @@ std::string format(const Diagnostic& d) {
     if (d.line > 0) out = fmt::format("{}:{}:{}: fout: {}\n", d.file, d.line, d.col, d.message);
     else out = fmt::format("{}: fout: {}\n", d.file, d.message);
     if (d.line > 0 && !d.source_line.empty()) {
-        const int col = d.col;
+        const int col = d.source_col > 0 ? d.source_col : d.col;
         const std::string& line = d.source_line;
         out += line;
         out += '\n';

@@ -16,6 +16,7 @@ struct Diagnostic {
     int col = 0;   // 1-based, in characters (not bytes)
     std::string message;  // Dutch, without the "fout: " prefix
     std::string source_line;  // the line the position is on, without newline; empty: not shown
+    int source_col = 0;  // the caret's column in source_line when that is an excerpt (0: col)
 };
 
 // `FILE:LINE:COL: fout: MESSAGE`, then (when known) the source line and a caret under the column.
@@ -24,8 +25,8 @@ std::string format(const Diagnostic& d);
 
 // The source line as a diagnostic keeps it: control characters (binary garbage) as '?', and of a
 // very long line (minified or hostile) only about 100 characters around column `col`, "..." marking
-// what is left out; `col` is moved along.
-std::string excerpt(std::string_view line, int& col);
+// what is left out. `caret` is set to where column `col` is in the excerpt.
+std::string excerpt(std::string_view line, int col, int& caret);
 
 // All problems found in one load, in the order they were found per file.
 class Diagnostics {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -129,6 +130,32 @@ void check_expansion(const YAML::Node& root, std::size_t text_size) {
     }
 }
 
+// yaml-cpp's DepthGuard in its parser: the nesting it allows.
+constexpr int yaml_max_depth = 500;
+
+// Where flow brackets ([ and {) first nest deeper than yaml-cpp allows, outside quotes and comments;
+// yaml-cpp reports a deep flow structure only where it ends.
+std::optional<std::size_t> flow_too_deep(std::string_view text) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote) {
+            if (c == '\\' && quote == '"') ++i;
+            else if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '[' || c == '{') {
+            if (++depth >= yaml_max_depth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 template <typename Parse>
 auto guarded(std::string_view text, Parse&& parse) {
     check_text(text);
@@ -136,7 +163,9 @@ auto guarded(std::string_view text, Parse&& parse) {
         return parse();
     } catch (const YAML::DeepRecursion& e) {
         // yaml-cpp says only "bad file" here.
-        throw YAML::ParserException(e.mark, "te diep genest (yaml-cpp staat hoogstens 500 niveaus toe)");
+        const auto at = flow_too_deep(text);
+        throw YAML::ParserException(at ? mark_at(text, *at) : e.mark,
+                                    fmt::format("te diep genest (yaml-cpp staat hoogstens {} niveaus toe)", yaml_max_depth));
     }
 }
 

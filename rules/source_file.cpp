@@ -43,8 +43,9 @@ Diagnostic SourceFile::at(std::size_t offset, std::string message) const {
     int col = 1;
     for (std::size_t i = line_starts_[line]; i < offset; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-    std::string shown = excerpt(this->line(line), col);
-    return Diagnostic{path_, static_cast<int>(line) + 1, col, std::move(message), std::move(shown)};
+    Diagnostic d{path_, static_cast<int>(line) + 1, col, std::move(message), {}};
+    d.source_line = excerpt(this->line(line), col, d.source_col);
+    return d;
 }
 
 }  // namespace ww
