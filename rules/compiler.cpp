@@ -336,7 +336,10 @@ struct ExprCompiler {
                 if (is_comparison(op.op) && clash(lt, rt))
                     error(offset_of(e.first), fmt::format("vergelijking van een {} met een {}", type_word(lt), type_word(rt)));
                 Expr cmp = Expr::make(cmp_of(op.op), {std::move(left), std::move(right)});
-                if (op.op == ast::binop::not_in) cmp = at(std::move(cmp), offset_of(op.rhs)), cmp = Expr::make(Op::logical_not, {std::move(cmp)});
+                if (op.op == ast::binop::not_in) {
+                    cmp = at(std::move(cmp), offset_of(op.rhs));
+                    cmp = Expr::make(Op::logical_not, {std::move(cmp)});
+                }
                 left = at(std::move(cmp), offset_of(op.rhs));
             }
         }

@@ -30,7 +30,7 @@ public:
     // A fact in pattern syntax with constant values.
     std::optional<FactSpec> compile_fact(const Site& site);
 
-    // A constant expression (parameter values, slot defaults); `what` names it in messages.
+    // A constant expression (parameter values, slot defaults).
     std::optional<Value> compile_constant(const Site& site);
 
     struct VarInfo {

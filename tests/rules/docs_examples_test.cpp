@@ -86,7 +86,9 @@ TEST_P(DocsExample, RunsAsDocumented) {
             throw;
         }
     });
-    if (ex.has_expectation) EXPECT_EQ(records, ex.expected);
+    if (ex.has_expectation) {
+        EXPECT_EQ(records, ex.expected);
+    }
 }
 
 std::string test_name(const testing::TestParamInfo<Example>& info) {
