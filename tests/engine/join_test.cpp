@@ -172,3 +172,18 @@ TEST(Join, BindAndHalt) {
     EXPECT_EQ(firsts(e, "x"), std::vector<Value>{Value(20)});  // depth: newest first
     EXPECT_EQ(e.agenda_size(), 1u);
 }
+
+TEST(Join, EvaluationErrorWhileMatchingIsNoMatch) {
+    // Matching must leave the network consistent, so an error inside a test (here 10 / 0) makes
+    // that pair not match instead of aborting the update halfway.
+    Engine e;
+    auto n = e.define_template(tmpl("n", {{"v", SlotType::integer}}));
+    RuleBuilder b("deel");
+    b.pat(n, {bind(0, b.var("?v"))}).when(op(Op::gt, op(Op::div, C(Value(10)), b.v("?v")), C(Value(1))))
+        .emit("ok", {{"v", b.v("?v")}});
+    e.add_rule(b.done());
+    e.assert_fact(n, {Value(0)});
+    e.assert_fact(n, {Value(2)});
+    e.run();
+    EXPECT_EQ(firsts(e, "ok"), std::vector<Value>{Value(2)});
+}
