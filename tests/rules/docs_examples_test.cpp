@@ -67,6 +67,9 @@ std::vector<Example> examples() {
     return out;
 }
 
+// gtest shows a parameter on failure; the example's name says which one.
+void PrintTo(const Example& example, std::ostream* out) { *out << example.name; }
+
 class DocsExample : public testing::TestWithParam<Example> {};
 
 TEST_P(DocsExample, RunsAsDocumented) {
