@@ -21,6 +21,9 @@ inline constexpr std::size_t max_file_bytes = 8u << 20;
 // Visiting more YAML nodes than this many per byte of text can only mean aliases that expand
 // (a "billion laughs") or refer to themselves.
 inline constexpr std::size_t max_nodes_per_byte = 2;
+// One text of the rule language (expression, condition, action, fact): its syntax tree holds copies
+// of long strings at several levels, some 170 bytes of memory per byte of text.
+inline constexpr std::size_t max_expression_bytes = 1u << 20;
 // Nesting of brackets, `not` and unary minus in one expression of the rule language: the X3
 // grammar recurses once per level.
 inline constexpr int max_expression_depth = 200;

@@ -35,6 +35,9 @@ std::string describe(std::string_view text, const parser::parse_state& state) {
 template <typename Rule, typename Attribute>
 std::optional<ParseError> run(Rule const& rule, std::string_view text, Attribute& out) {
     namespace x3 = boost::spirit::x3;
+    if (text.size() > limits::max_expression_bytes)
+        return ParseError{0, fmt::format("te lange tekst ({} bytes; hoogstens {} per expressie, conditie, actie of feit)",
+                                         text.size(), limits::max_expression_bytes)};
     if (auto at = too_deep(text, limits::max_expression_depth))
         return ParseError{static_cast<std::uint32_t>(*at),
                           fmt::format("te diep genest (meer dan {} niveaus haakjes en operatoren); splits de expressie",
