@@ -38,7 +38,8 @@ std::string read_bounded(std::istream& in, const std::string& name) {
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > limits::max_file_bytes) refuse(name, too_large(text.size()) + "; gelezen tot de grens");
+        if (text.size() > limits::max_file_bytes)
+            refuse(name, fmt::format("het bestand is te groot (meer dan {})", size_text(limits::max_file_bytes)));
     }
     if (in.bad()) refuse(name, "kan het bestand niet lezen");
     return text;
