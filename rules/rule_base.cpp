@@ -10,7 +10,9 @@
 
 namespace ww {
 
-RuleBase RuleBase::load(const std::string& path) {
+RuleBase RuleBase::load(const std::string& path) { return load_sources(read_sources(path)); }
+
+std::vector<SourceFile> RuleBase::read_sources(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<SourceFile> files;
@@ -40,7 +42,7 @@ RuleBase RuleBase::load(const std::string& path) {
         d.add({path, 0, 0, "bestand of map bestaat niet", ""});
         throw LoadError(std::move(d));
     }
-    return load_sources(std::move(files));
+    return files;
 }
 
 RuleBase RuleBase::load_sources(std::vector<SourceFile> files) {

@@ -42,6 +42,11 @@ public:
     static RuleBase load(const std::string& path);
     // Same, for rule files already in memory (tests, embedded examples).
     static RuleBase load_sources(std::vector<SourceFile> files);
+    // Same as load(), but a knowledge base that loaded cleanly before is read back from a compiled
+    // image in the user's cache (rules/image_cache.cpp; WW_GEEN_CACHE=1 turns the cache off).
+    static RuleBase load_cached(const std::string& path);
+    // The files load() reads for `path`, in load order; throws LoadError as load() does.
+    static std::vector<SourceFile> read_sources(const std::string& path);
 
     const std::vector<TemplateDef>& templates() const { return templates_; }
     // TemplateDef by name; null when unknown.
@@ -67,6 +72,7 @@ public:
 
 private:
     friend class Loader;
+    friend struct ImageAccess;  // rules/image.cpp writes and reads every field
     std::vector<SourceFile> files_;
     std::vector<TemplateDef> templates_;
     std::map<std::string, TemplateId, std::less<>> template_ids_;

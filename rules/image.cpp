@@ -1,0 +1,458 @@
+#include "rules/image.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <climits>
+#include <cstring>
+#include <stdexcept>
+
+namespace ww {
+
+namespace {
+
+constexpr char magic[8] = {'W', 'W', 'I', 'M', 'G', '\r', '\n', '\x1a'};
+// magic, format version, key, body size, body checksum
+constexpr std::size_t header_size = 8 + 4 + 8 + 8 + 8;
+// Expressions and lists nest; a reader recursing once per level must stop somewhere. The rule
+// language itself refuses expressions deeper than limits::max_expression_depth (200).
+constexpr int max_depth = 1000;
+
+class Out {
+public:
+    void u8(std::uint8_t v) { s_.push_back(static_cast<char>(v)); }
+    void u32(std::uint32_t v) { raw(&v, sizeof v); }
+    void u64(std::uint64_t v) { raw(&v, sizeof v); }
+    void i64(std::int64_t v) { raw(&v, sizeof v); }
+    void f64(double v) { u64(std::bit_cast<std::uint64_t>(v)); }
+    void size(std::size_t n) {
+        if (n > 0xffffffffu) throw std::length_error("image: te groot");
+        u32(static_cast<std::uint32_t>(n));
+    }
+    void str(std::string_view v) {
+        size(v.size());
+        s_.append(v);
+    }
+    std::string& bytes() { return s_; }
+
+private:
+    void raw(const void* p, std::size_t n) { s_.append(static_cast<const char*>(p), n); }
+    std::string s_;
+};
+
+struct BadImage {};
+
+class In {
+public:
+    explicit In(std::string_view s) : s_(s) {}
+    std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
+    std::uint32_t u32() { return get<std::uint32_t>(); }
+    std::uint64_t u64() { return get<std::uint64_t>(); }
+    std::int64_t i64() { return get<std::int64_t>(); }
+    double f64() { return std::bit_cast<double>(u64()); }
+    bool boolean() {
+        std::uint8_t b = u8();
+        if (b > 1) throw BadImage{};
+        return b == 1;
+    }
+    // A count of elements that take at least one byte each: never more than the bytes left.
+    std::size_t count() {
+        std::size_t n = u32();
+        if (n > s_.size() - pos_) throw BadImage{};
+        return n;
+    }
+    std::string_view view() { return take(u32()); }
+    std::string str() { return std::string(view()); }
+    template <class E>
+    E enumeration(E last) {
+        std::uint8_t v = u8();
+        if (v > static_cast<std::uint8_t>(last)) throw BadImage{};
+        return static_cast<E>(v);
+    }
+    // An index below `bound`.
+    std::uint32_t index(std::size_t bound) {
+        std::uint32_t v = u32();
+        if (v >= bound) throw BadImage{};
+        return v;
+    }
+    bool done() const { return pos_ == s_.size(); }
+
+private:
+    template <class T>
+    T get() {
+        T v;
+        std::memcpy(&v, take(sizeof v).data(), sizeof v);
+        return v;
+    }
+    std::string_view take(std::size_t n) {
+        if (n > s_.size() - pos_) throw BadImage{};
+        auto v = s_.substr(pos_, n);
+        pos_ += n;
+        return v;
+    }
+    std::string_view s_;
+    std::size_t pos_ = 0;
+};
+
+void put(Out& o, const Value& v) {
+    o.u8(static_cast<std::uint8_t>(v.kind()));
+    switch (v.kind()) {
+        case ValueKind::nil: break;
+        case ValueKind::boolean: o.u8(v.as_bool() ? 1 : 0); break;
+        case ValueKind::integer: o.i64(v.as_int()); break;
+        case ValueKind::floating: o.f64(v.as_float()); break;
+        case ValueKind::string:
+        case ValueKind::symbol: o.str(v.as_text()); break;  // atom ids differ per process
+        case ValueKind::list:
+            o.size(v.as_list().size());
+            for (const auto& item : v.as_list()) put(o, item);
+            break;
+        case ValueKind::fact: o.u64(v.as_fact().id); break;
+    }
+}
+
+Value get_value(In& in, int depth) {
+    if (depth > max_depth) throw BadImage{};
+    switch (in.enumeration(ValueKind::fact)) {
+        case ValueKind::nil: return Value();
+        case ValueKind::boolean: return Value(in.boolean());
+        case ValueKind::integer: return Value(in.i64());
+        case ValueKind::floating: return Value(in.f64());
+        case ValueKind::string: return Value::string(in.view());
+        case ValueKind::symbol: return Value::symbol(in.view());
+        case ValueKind::list: {
+            std::vector<Value> items(in.count());
+            for (auto& item : items) item = get_value(in, depth + 1);
+            return Value(std::move(items));
+        }
+        case ValueKind::fact: return Value(FactRef{in.u64()});
+    }
+    throw BadImage{};
+}
+
+void put(Out& o, const Expr& e) {
+    o.u8(static_cast<std::uint8_t>(e.op));
+    put(o, e.value);
+    o.u32(e.var);
+    o.str(e.name);
+    o.u32(e.source_offset);
+    o.size(e.args.size());
+    for (const auto& a : e.args) put(o, a);
+}
+
+// Variable ids are checked against the rule's variables, so the engine can index with them.
+Expr get_expr(In& in, std::size_t vars, int depth) {
+    if (depth > max_depth) throw BadImage{};
+    Expr e;
+    e.op = in.enumeration(Op::concat);
+    e.value = get_value(in, depth + 1);
+    e.var = in.u32();
+    if (e.op == Op::var && e.var >= vars) throw BadImage{};
+    e.name = in.str();
+    e.source_offset = in.u32();
+    e.args.resize(in.count());
+    for (auto& a : e.args) a = get_expr(in, vars, depth + 1);
+    return e;
+}
+
+}  // namespace
+
+struct ImageAccess {
+    static void write(Out& o, const RuleBase& b) {
+        o.size(b.files_.size());
+        o.size(b.templates_.size());
+        for (const auto& t : b.templates_) {
+            o.str(t.name);
+            o.str(t.description);
+            o.size(t.slots.size());
+            for (const auto& s : t.slots) {
+                o.str(s.name);
+                o.u8(static_cast<std::uint8_t>(s.type));
+                o.u8(s.default_value ? 1 : 0);
+                if (s.default_value) put(o, *s.default_value);
+                o.u8(s.nullable ? 1 : 0);
+            }
+        }
+        o.size(b.template_ids_.size());
+        for (const auto& [name, id] : b.template_ids_) {
+            o.str(name);
+            o.u32(id);
+        }
+        o.size(b.params_.size());
+        for (const auto& p : b.params_) {
+            o.str(p.name);
+            put(o, p.value);
+            o.str(p.reason);
+        }
+        o.size(b.param_ids_.size());
+        for (const auto& [name, id] : b.param_ids_) {
+            o.str(name);
+            o.size(id);
+        }
+        o.size(b.rules_.size());
+        for (const auto& r : b.rules_) rule(o, r);
+        o.size(b.origins_.size());
+        for (const auto& [id, origin] : b.origins_) {
+            o.str(id);
+            o.size(origin.file);
+            o.u64(origin.offset);
+        }
+        o.size(b.facts_.size());
+        for (const auto& f : b.facts_) {
+            o.u32(f.tmpl);
+            o.size(f.slots.size());
+            for (const auto& [slot, value] : f.slots) {
+                o.str(slot);
+                put(o, value);
+            }
+        }
+    }
+
+    static void rule(Out& o, const RuleDef& r) {
+        o.str(r.id);
+        o.i64(r.salience);
+        o.str(r.description);
+        o.size(r.meta.size());
+        for (const auto& [k, v] : r.meta) {
+            o.str(k);
+            put(o, v);
+        }
+        o.u8(r.logical ? 1 : 0);
+        o.size(r.variables.size());
+        for (const auto& v : r.variables) o.str(v);
+        o.size(r.alternatives.size());
+        for (const auto& alt : r.alternatives) {
+            o.size(alt.size());
+            for (const auto& c : alt) {
+                o.u8(static_cast<std::uint8_t>(c.kind));
+                pattern(o, c.pattern);
+                put(o, c.expr);
+                o.u8(static_cast<std::uint8_t>(c.aggregate));
+                o.u32(c.result);
+                o.u32(c.source_offset);
+                o.str(c.source_text);
+            }
+        }
+        o.size(r.actions.size());
+        for (const auto& a : r.actions) {
+            o.u8(static_cast<std::uint8_t>(a.kind));
+            o.u32(a.tmpl);
+            o.size(a.slots.size());
+            for (const auto& [slot, e] : a.slots) {
+                o.i64(slot);
+                put(o, e);
+            }
+            put(o, a.target);
+            o.u32(a.var);
+            put(o, a.expr);
+            o.str(a.record_name);
+            o.size(a.fields.size());
+            for (const auto& [name, e] : a.fields) {
+                o.str(name);
+                put(o, e);
+            }
+            o.u32(a.source_offset);
+            o.str(a.source_text);
+        }
+    }
+
+    static void pattern(Out& o, const Pattern& p) {
+        o.u32(p.tmpl);
+        o.size(p.constraints.size());
+        for (const auto& c : p.constraints) {
+            o.u8(static_cast<std::uint8_t>(c.kind));
+            o.i64(c.slot);
+            o.u32(c.var);
+            o.u8(static_cast<std::uint8_t>(c.cmp));
+            o.u8(c.negate ? 1 : 0);
+            put(o, c.rhs);
+            o.u32(c.source_offset);
+        }
+        o.u8(p.fact_var ? 1 : 0);
+        if (p.fact_var) o.u32(*p.fact_var);
+    }
+
+    static void set_files(RuleBase& b, std::vector<SourceFile> files) { b.files_ = std::move(files); }
+
+    static void read(In& in, RuleBase& b, std::size_t file_count) {
+        if (in.u32() != file_count) throw BadImage{};
+        b.templates_.resize(in.count());
+        for (auto& t : b.templates_) {
+            t.name = in.str();
+            t.description = in.str();
+            t.slots.resize(in.count());
+            for (auto& s : t.slots) {
+                s.name = in.str();
+                s.type = in.enumeration(SlotType::list);
+                if (in.boolean()) s.default_value = get_value(in, 0);
+                s.nullable = in.boolean();
+            }
+        }
+        const std::size_t ntemplates = b.templates_.size();
+        for (std::size_t n = in.count(); n > 0; --n) {
+            auto name = in.str();
+            b.template_ids_.emplace(std::move(name), in.index(ntemplates));
+        }
+        b.params_.resize(in.count());
+        for (auto& p : b.params_) {
+            p.name = in.str();
+            p.value = get_value(in, 0);
+            p.reason = in.str();
+        }
+        for (std::size_t n = in.count(); n > 0; --n) {
+            auto name = in.str();
+            b.param_ids_.emplace(std::move(name), in.index(b.params_.size()));
+        }
+        b.rules_.resize(in.count());
+        for (auto& r : b.rules_) rule(in, r, b);
+        for (std::size_t n = in.count(); n > 0; --n) {
+            auto id = in.str();
+            RuleOrigin origin;
+            origin.file = in.index(file_count);
+            origin.offset = in.u64();
+            b.origins_.emplace(std::move(id), origin);
+        }
+        b.facts_.resize(in.count());
+        for (auto& f : b.facts_) {
+            f.tmpl = in.index(ntemplates);
+            f.slots.resize(in.count());
+            for (auto& [slot, value] : f.slots) {
+                slot = in.str();
+                value = get_value(in, 0);
+            }
+        }
+    }
+
+    static int slot_index(In& in, const RuleBase& b, TemplateId tmpl) {
+        std::int64_t slot = in.i64();
+        if (tmpl >= b.templates_.size() || slot < 0 || static_cast<std::uint64_t>(slot) >= b.templates_[tmpl].slots.size()) throw BadImage{};
+        return static_cast<int>(slot);
+    }
+
+    static void rule(In& in, RuleDef& r, const RuleBase& b) {
+        r.id = in.str();
+        std::int64_t salience = in.i64();
+        if (salience < INT32_MIN || salience > INT32_MAX) throw BadImage{};
+        r.salience = static_cast<int>(salience);
+        r.description = in.str();
+        for (std::size_t n = in.count(); n > 0; --n) {
+            auto key = in.str();
+            r.meta.emplace(std::move(key), get_value(in, 0));
+        }
+        r.logical = in.boolean();
+        r.variables.resize(in.count());
+        for (auto& v : r.variables) v = in.str();
+        const std::size_t vars = r.variables.size();
+        r.alternatives.resize(in.count());
+        for (auto& alt : r.alternatives) {
+            alt.resize(in.count());
+            for (auto& c : alt) {
+                c.kind = in.enumeration(Condition::Kind::test);
+                pattern(in, c.pattern, b, vars);
+                c.expr = get_expr(in, vars, 0);
+                c.aggregate = in.enumeration(AggregateKind::max);
+                c.result = in.u32();
+                if (c.kind == Condition::Kind::aggregate && c.result >= vars) throw BadImage{};
+                c.source_offset = in.u32();
+                c.source_text = in.str();
+            }
+        }
+        r.actions.resize(in.count());
+        for (auto& a : r.actions) {
+            a.kind = in.enumeration(Action::Kind::emit);
+            a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
+            a.slots.resize(in.count());
+            for (auto& [slot, e] : a.slots) {
+                slot = slot_index(in, b, a.tmpl);
+                e = get_expr(in, vars, 0);
+            }
+            a.target = get_expr(in, vars, 0);
+            a.var = in.u32();
+            if (a.kind == Action::Kind::bind && a.var >= vars) throw BadImage{};
+            a.expr = get_expr(in, vars, 0);
+            a.record_name = in.str();
+            a.fields.resize(in.count());
+            for (auto& [name, e] : a.fields) {
+                name = in.str();
+                e = get_expr(in, vars, 0);
+            }
+            a.source_offset = in.u32();
+            a.source_text = in.str();
+        }
+    }
+
+    static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {
+        // A condition without a pattern (a test) keeps template 0, also in a base without templates.
+        p.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
+        p.constraints.resize(in.count());
+        for (auto& c : p.constraints) {
+            c.kind = in.enumeration(SlotConstraint::Kind::test);
+            c.slot = slot_index(in, b, p.tmpl);
+            c.var = in.u32();
+            if (c.kind == SlotConstraint::Kind::bind && c.var >= vars) throw BadImage{};
+            c.cmp = in.enumeration(Op::concat);
+            c.negate = in.boolean();
+            c.rhs = get_expr(in, vars, 0);
+            c.source_offset = in.u32();
+        }
+        if (in.boolean()) p.fact_var = in.index(vars);
+    }
+};
+
+std::string write_image(const RuleBase& base, std::uint64_t key) {
+    Out body;
+    ImageAccess::write(body, base);
+    Out o;
+    o.bytes().append(magic, sizeof magic);
+    o.u32(image_format_version);
+    o.u64(key);
+    o.u64(body.bytes().size());
+    o.u64(hash64(body.bytes()));
+    o.bytes().append(body.bytes());
+    return std::move(o.bytes());
+}
+
+std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
+    if (blob.size() < header_size) return std::nullopt;
+    try {
+        In header(blob.substr(0, header_size));
+        for (char c : magic)
+            if (static_cast<char>(header.u8()) != c) return std::nullopt;
+        if (header.u32() != image_format_version) return std::nullopt;
+        if (header.u64() != key) return std::nullopt;
+        const std::string_view body = blob.substr(header_size);
+        if (header.u64() != body.size()) return std::nullopt;
+        if (header.u64() != hash64(body)) return std::nullopt;
+        In in(body);
+        RuleBase base;
+        ImageAccess::read(in, base, files.size());
+        if (!in.done()) return std::nullopt;
+        ImageAccess::set_files(base, std::move(files));
+        return base;
+    } catch (const BadImage&) {
+        return std::nullopt;
+    }
+}
+
+std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
+    // Eight bytes at a time, each word mixed in with a multiply and rotate (as in xxhash/wyhash), then
+    // the splitmix64 finaliser so that every input bit reaches every output bit.
+    constexpr std::uint64_t k1 = 0x9e3779b97f4a7c15ull, k2 = 0xc2b2ae3d27d4eb4full;
+    std::uint64_t h = seed ^ (bytes.size() * k1);
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        h = std::rotl(h ^ (w * k2), 29) * k1;
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    h = std::rotl(h ^ (tail * k2), 29) * k1;
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return h;
+}
+
+}  // namespace ww

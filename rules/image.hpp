@@ -1,0 +1,40 @@
+// A compiled image of a loaded rule base (like CLIPS's bsave/bload): the templates, parameters,
+// compiled rules and initial facts as a compact binary blob, so that a knowledge base that loaded
+// cleanly once need not be parsed and compiled again. The source files are not in the image: the
+// caller has just read them (they are hashed into the key) and hands them to the reader.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule_base.hpp"
+#include "rules/source_file.hpp"
+
+namespace ww {
+
+// Bumped on every change to what write_image writes.
+inline constexpr std::uint32_t image_format_version = 1;
+
+// The image of `base`, stamped with `key` (see image_key).
+std::string write_image(const RuleBase& base, std::uint64_t key);
+
+// The rule base in `blob`, with `files` as its source files. Nothing (and `files` untouched) when
+// the blob is not a well-formed image stamped with `key`: short, bad magic, other format version,
+// bad checksum, or any length or index out of range. Never trusts the blob.
+std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
+
+// A 64-bit hash (not cryptographic; stable across runs and processes).
+std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
+
+// What identifies this program's build: its version and the executable's GNU build-id (any code
+// change gives another), else the executable's size and modification time.
+std::string program_identity();
+
+// The cache key of a rule base read from `files`: the program identity, the image format version and
+// each file's name (without its folder), size and contents, in load order.
+std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view identity);
+
+}  // namespace ww
