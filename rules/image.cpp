@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace ww {
 
@@ -32,9 +33,19 @@ public:
         size(v.size());
         s_.append(v);
     }
+    // Atoms go by index into a table of their texts, written before the body: each text is then
+    // interned once on reading (atom ids themselves differ per process).
+    void atom(Atom a) {
+        auto [it, added] = atom_index_.try_emplace(a.id, static_cast<std::uint32_t>(atoms_.size()));
+        if (added) atoms_.push_back(text_of(a));
+        u32(it->second);
+    }
+    const std::vector<std::string_view>& atoms() const { return atoms_; }
     std::string& bytes() { return s_; }
 
 private:
+    std::unordered_map<std::uint32_t, std::uint32_t> atom_index_;
+    std::vector<std::string_view> atoms_;
     void raw(const void* p, std::size_t n) { s_.append(static_cast<const char*>(p), n); }
     std::string s_;
 };
@@ -75,6 +86,11 @@ public:
         return v;
     }
     bool done() const { return pos_ == s_.size(); }
+    void read_atoms() {
+        atoms_.resize(count());
+        for (auto& a : atoms_) a = intern(view());
+    }
+    Atom atom() { return atoms_[index(atoms_.size())]; }
 
 private:
     template <class T>
@@ -91,6 +107,7 @@ private:
     }
     std::string_view s_;
     std::size_t pos_ = 0;
+    std::vector<Atom> atoms_;
 };
 
 void put(Out& o, const Value& v) {
@@ -101,7 +118,7 @@ void put(Out& o, const Value& v) {
         case ValueKind::integer: o.i64(v.as_int()); break;
         case ValueKind::floating: o.f64(v.as_float()); break;
         case ValueKind::string:
-        case ValueKind::symbol: o.str(v.as_text()); break;  // atom ids differ per process
+        case ValueKind::symbol: o.atom(v.as_atom()); break;
         case ValueKind::list:
             o.size(v.as_list().size());
             for (const auto& item : v.as_list()) put(o, item);
@@ -117,8 +134,8 @@ Value get_value(In& in, int depth) {
         case ValueKind::boolean: return Value(in.boolean());
         case ValueKind::integer: return Value(in.i64());
         case ValueKind::floating: return Value(in.f64());
-        case ValueKind::string: return Value::string(in.view());
-        case ValueKind::symbol: return Value::symbol(in.view());
+        case ValueKind::string: return Value(String{in.atom()});
+        case ValueKind::symbol: return Value(Symbol{in.atom()});
         case ValueKind::list: {
             std::vector<Value> items(in.count());
             for (auto& item : items) item = get_value(in, depth + 1);
@@ -401,6 +418,10 @@ struct ImageAccess {
 std::string write_image(const RuleBase& base, std::uint64_t key) {
     Out body;
     ImageAccess::write(body, base);
+    Out atoms;
+    atoms.size(body.atoms().size());
+    for (auto text : body.atoms()) atoms.str(text);
+    body.bytes().insert(0, atoms.bytes());
     Out o;
     o.bytes().append(magic, sizeof magic);
     o.u32(image_format_version);
@@ -423,6 +444,7 @@ std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std
         if (header.u64() != body.size()) return std::nullopt;
         if (header.u64() != hash64(body)) return std::nullopt;
         In in(body);
+        in.read_atoms();
         RuleBase base;
         ImageAccess::read(in, base, files.size());
         if (!in.done()) return std::nullopt;
