@@ -128,6 +128,8 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
     vocabulaire_ = lees_vocabulaire(*engine_);
+    // The engine holds the initial facts and has not run: the state every consultation starts from.
+    engine_->checkpoint();
     vers_ = true;
 }
 

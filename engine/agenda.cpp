@@ -25,6 +25,19 @@ void Agenda::remove(Activation* a) {
     --size_;
 }
 
+void Agenda::clear() {
+    for (auto& [salience, l] : levels_) {
+        for (Activation* a = l.head; a;) {
+            Activation* next = a->agenda_next;
+            a->agenda_prev = a->agenda_next = nullptr;
+            a->queued = false;
+            a = next;
+        }
+        l.head = l.tail = nullptr;
+    }
+    size_ = 0;
+}
+
 Activation* Agenda::pop(Strategy strategy) {
     for (auto& [salience, l] : levels_) {
         if (!l.head) continue;

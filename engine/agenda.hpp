@@ -19,6 +19,8 @@ public:
     // The activation to fire next, removed from the agenda; null when empty.
     Activation* pop(Strategy strategy);
     std::size_t size() const { return size_; }
+    // Empties the agenda (the activations stay alive, merely unqueued).
+    void clear();
     // Activations in firing order, for why-not and tests.
     template <class F>
     void for_each(F&& f) const {

@@ -92,6 +92,7 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
     t->fact = f;
     t->node = n;
     t->depth = n->depth;
+    t->serial = next_serial_++;
     t->next_sibling = parent->first_child;
     if (parent->first_child) parent->first_child->prev_sibling = t;
     parent->first_child = t;
@@ -105,6 +106,9 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
 
 void BetaNetwork::emit(Token* t) {
     BetaNode* n = t->node;
+    // A token of the mark that was not visible then (a blocked `not`, an unmet `exists`) becomes
+    // visible now: from here on it counts as new, and leaving again restores the marked state.
+    if (marked_ && t->serial < mark_serial_) t->serial = next_serial_++;
     n->out.insert(t);
     t->in_out = true;
     for (BetaNode* c : n->children) left_activate(c, t);
@@ -125,6 +129,7 @@ void BetaNetwork::activate(Terminal* term, Token* t) {
 
 void BetaNetwork::withdraw(Token* t) {
     if (t->in_out) {
+        if (marked_ && t->serial < mark_serial_) disturbed_ = true;
         t->node->out.erase(t);
         t->in_out = false;
     }

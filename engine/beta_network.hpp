@@ -96,6 +96,24 @@ public:
     // Tokens in a node's output, oldest first (for why-not).
     const Token* first_output(const BetaNode* n) const { return n->out.head(); }
 
+    // Checkpoint support (Engine::checkpoint/rollback). After mark(), the network notes whether any
+    // token that was visible at the mark left its memory: such a token would come back at the end of
+    // its memory (and its activations at the end of the agenda), not where it was, so retracting the
+    // newer facts would not restore the exact order a reset and re-assert gives.
+    void mark() {
+        mark_seq_ = next_seq_;
+        mark_serial_ = next_serial_;
+        marked_ = true;
+        disturbed_ = false;
+    }
+    void unmark() { marked_ = false; }
+    bool disturbed() const { return disturbed_; }
+    // Back to the counters of the mark (the caller has retracted every newer fact).
+    void rewind() {
+        next_seq_ = mark_seq_;
+        next_serial_ = mark_serial_;
+    }
+
     std::size_t node_count() const { return nodes_.size(); }
     std::size_t token_count() const { return tokens_.live() + group_tokens_.live(); }
     std::size_t activation_count() const { return activations_.live(); }
@@ -127,6 +145,11 @@ private:
     Pool<GroupToken> group_tokens_;
     Pool<Activation> activations_;
     std::uint64_t next_seq_ = 0;
+    std::uint32_t next_serial_ = 1;
+    std::uint64_t mark_seq_ = 0;
+    std::uint32_t mark_serial_ = 0;
+    bool marked_ = false;
+    bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
 };
 

@@ -145,6 +145,7 @@ void Engine::add_rule(RuleDef def) {
     for (const Action& a : rule.actions) entry.binds = entry.binds || a.kind == Action::Kind::bind;
     m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
+    if (m.cp) m.cp->disturbed = true;
 }
 
 const RuleDef* Engine::find_rule(std::string_view id) const {
@@ -202,6 +203,7 @@ std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value
 bool Engine::Impl::do_retract(FactId id) {
     FactRec* f = wm.get(id);
     if (!f) return false;
+    if (cp && id < cp->next_id) cp->disturbed = true;
     beta.remove_fact(f);
     wm.erase(f);
     return true;
@@ -293,6 +295,61 @@ void Engine::reset() {
     m.log.clear();
     m.records.clear();
     m.firing_count = 0;
+    m.cp.reset();
+    m.beta.unmark();
+}
+
+void Engine::Impl::take_checkpoint() {
+    auto c = std::make_unique<Checkpoint>();
+    c->next_id = wm.next_id();
+    c->firing_count = firing_count;
+    c->log_size = log.size();
+    c->records = records;
+    agenda.for_each([&](Activation* a) { c->agenda.push_back(a); });
+    wm.for_each([&](FactRec* f) { c->facts.emplace_back(f->fact.tmpl, f->fact.slots); });
+    cp = std::move(c);
+    beta.mark();
+}
+
+void Engine::checkpoint() { impl_->take_checkpoint(); }
+bool Engine::has_checkpoint() const { return impl_->cp != nullptr; }
+
+bool Engine::rollback() {
+    Impl& m = *impl_;
+    if (!m.cp) throw std::logic_error("rollback zonder checkpoint");
+    Impl::Checkpoint& c = *m.cp;
+    if (!c.disturbed && !m.beta.disturbed()) {
+        // Newest first, so every retraction undoes the last change still standing. Truth
+        // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
+        for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
+        m.tms.take_unsupported();
+    }
+    if (c.disturbed || m.beta.disturbed()) {
+        // Something of the checkpoint was taken away; retracting the newer facts would bring it
+        // back in another order. Rebuild it the slow way.
+        std::unique_ptr<Impl::Checkpoint> old = std::move(m.cp);
+        reset();
+        for (auto& [tmpl, slots] : old->facts) m.do_assert(tmpl, slots, nullptr, 0);
+        m.settle();
+        m.records = old->records;
+        m.take_checkpoint();
+        return false;
+    }
+    m.wm.rewind(c.next_id);
+    m.beta.rewind();
+    // Only the checkpoint's activations are left (every later one held a newer fact); those that
+    // fired are back on the agenda, all in their original order, none with supports.
+    m.agenda.clear();
+    for (Activation* a : c.agenda) {
+        if (a->supported) m.tms.support_lost(a);
+        a->fired = false;
+        m.agenda.insert(a);
+    }
+    m.tms.take_unsupported();
+    m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(std::min(c.log_size, m.log.size())), m.log.end());
+    m.records = c.records;
+    m.firing_count = c.firing_count;
+    return true;
 }
 
 NetworkStats Engine::stats() const {

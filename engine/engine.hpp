@@ -125,6 +125,18 @@ public:
     // Back to no facts, no records, no activations, an empty log; templates and rules stay.
     void reset();
 
+    // Remembers the present state (typically: the initial facts asserted, nothing run yet) so that
+    // rollback() can return to it. rollback() leaves the engine exactly as a reset followed by
+    // asserting the live facts of the checkpoint again would: same facts and ids, same activations
+    // in the same agenda order (those fired since are back), same counters, log and records. Cheap
+    // when the work since the checkpoint only added to it; when it took away from the checkpoint's
+    // state (a fact of the checkpoint retracted, a match of it undone by a newer fact under a `not`
+    // or an aggregate, a rule added), rollback does that reset and re-assert itself. Returns false
+    // when it had to. reset() drops the checkpoint; rollback() without one throws std::logic_error.
+    void checkpoint();
+    bool rollback();
+    bool has_checkpoint() const;
+
     // A text dump of the network's size (nodes by kind, memory sizes), for benchmarks and tuning.
     NetworkStats stats() const;
 

@@ -84,6 +84,19 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
     Activation* current = nullptr;
     bool current_alive = false;
+
+    // The checkpoint (Engine::checkpoint): what rollback restores.
+    struct Checkpoint {
+        FactId next_id = 1;
+        std::uint64_t firing_count = 0;
+        std::size_t log_size = 0;
+        std::vector<Record> records;
+        std::vector<Activation*> agenda;  // in agenda order
+        std::vector<std::pair<TemplateId, std::vector<Value>>> facts;  // live facts, oldest first
+        bool disturbed = false;  // a fact of the checkpoint retracted, or a rule added
+    };
+    std::unique_ptr<Checkpoint> cp;
+    void take_checkpoint();
 };
 
 }  // namespace ww

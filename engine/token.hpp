@@ -39,6 +39,8 @@ struct Token {
     std::int32_t count = 0;  // not/exists/aggregate: matching facts
     bool in_out = false;     // visible to the node's children
     bool in_all = false;
+    // Creation order (BetaNetwork's token serial): tells tokens of a checkpoint from later ones.
+    std::uint32_t serial = 0;
 
     Token* first_child = nullptr;
     Token* next_sibling = nullptr;

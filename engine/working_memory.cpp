@@ -84,6 +84,12 @@ const WorkingMemory::Archived* WorkingMemory::archived(FactId id) const {
     return it == archive_map_.end() ? nullptr : &it->second;
 }
 
+void WorkingMemory::rewind(FactId next) {
+    for (FactId id = next; id < next_id_; ++id) archive_map_.erase(id);
+    by_id_.resize(next);
+    next_id_ = next;
+}
+
 void WorkingMemory::clear() {
     for (FactRec*& f : by_id_) {
         delete f;

@@ -55,6 +55,9 @@ public:
     };
     const Archived* archived(FactId id) const;
 
+    // Forgets ids from `next` on (the caller has erased those facts): the next fact gets id `next`.
+    void rewind(FactId next);
+
     // Drops every fact (the caller has cleaned the network) and restarts the ids.
     void clear();
 

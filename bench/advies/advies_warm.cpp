@@ -78,6 +78,20 @@ int main(int argc, char** argv) {
             profielen.push_back({pad, buffer.str(), std::move(*gelezen.invoer)});
         }
         using ww::advies::Opdracht;
+        // The warm path (rollback to the checkpoint) must give what a fresh engine gives: consult
+        // every profile three rounds through one engine and compare each JSON, with and without
+        // explanations, to that of a fresh consultation. A difference is a bug, not a slow run.
+        for (int round = 0; round < 3; ++round)
+            for (const auto& p : profielen)
+                for (bool uitleg : {false, true}) {
+                    ww::advies::Raadpleging vers(*kennisbank);
+                    const auto verwacht = ww::advies::als_json(vers.raadpleeg(p.invoer, Opdracht::advies, uitleg), {});
+                    const auto warm = ww::advies::als_json(raadpleging.raadpleeg(p.invoer, Opdracht::advies, uitleg), {});
+                    if (warm != verwacht) {
+                        std::fprintf(stderr, "advies_warm: fout: %s: warme raadpleging wijkt af van een verse\n", p.pad.c_str());
+                        return 1;
+                    }
+                }
         double run = per_second(profielen, seconds, [&](const Profiel& p) {
             return raadpleging.raadpleeg(p.invoer, Opdracht::advies).adviezen.size();
         });
