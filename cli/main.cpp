@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/gebruiksfout.hpp"
 #include "engine/engine.hpp"
 #include "rules/diagnostic.hpp"
 
@@ -18,8 +19,8 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"wegwijzer: een regelgebaseerd expertsysteem voor lokaal veiligheidsbeleid"};
     // Usage errors in the program's own format; set before the subcommands, which copy it.
-    app.failure_message([](const CLI::App*, const CLI::Error& e) {
-        return std::string("wegwijzer: fout: ") + e.what() + "\n(wegwijzer --help toont de opdrachten en hun opties)\n";
+    app.failure_message([](const CLI::App* failing, const CLI::Error& e) {
+        return "wegwijzer: fout: " + ww::cli::gebruiksfout_nl(*failing, e) + "\n(wegwijzer --help toont de opdrachten en hun opties)\n";
     });
     app.set_help_flag("-h,--help", "Toon deze hulp");
     app.set_version_flag("--version", std::string("wegwijzer ") + WW_VERSION, "Toon de versie");

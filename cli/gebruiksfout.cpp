@@ -1,0 +1,69 @@
+#include "cli/gebruiksfout.hpp"
+
+#include <regex>
+#include <string_view>
+
+namespace ww::cli {
+namespace {
+
+// The part of `message` that `pattern`'s first group captures, or "" when it does not match.
+std::string capture(const std::string& message, const char* pattern) {
+    std::smatch m;
+    if (std::regex_search(message, m, std::regex(pattern)) && m.size() > 1) return m[1].str();
+    return {};
+}
+
+}  // namespace
+
+std::string gebruiksfout_nl(const CLI::App& app, const CLI::Error& fout) {
+    const std::string message = fout.what();
+    const std::string kind = fout.get_name();
+    std::string what;
+
+    if (kind == "RequiredError") {
+        if (message.find("subcommand") != std::string::npos) {
+            std::string opdrachten;
+            for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+                opdrachten += (opdrachten.empty() ? "" : ", ") + sub->get_name();
+            auto rest = app.remaining();
+            if (!rest.empty()) return "onbekende opdracht '" + rest.front() + "' (opdrachten: " + opdrachten + ")";
+            return "geef een opdracht (" + opdrachten + ")";
+        }
+        what = capture(message, R"(^(.*) is required)");
+        if (!what.empty()) return what + " ontbreekt";
+        return "een verplicht argument ontbreekt";
+    }
+    // CLI11 raises this one under more than one name (the app's and a subcommand's extras).
+    if (kind == "ExtrasError" || message.find("not expected:") != std::string::npos) {
+        what = capture(message, R"(not expected: (.*)$)");
+        return "onverwacht argument: " + (what.empty() ? message : what);
+    }
+    if (kind == "ValidationError") {
+        std::smatch m;
+        if (std::regex_search(message, m, std::regex(R"(^(\S+): (.*) not in \{(.*)\}$)")))
+            return m[1].str() + ": '" + m[2].str() + "' is geen van " + m[3].str();
+        if (std::regex_search(message, m, std::regex(R"(^(\S+): Value (\S+) not in range)")))
+            return m[1].str() + ": " + m[2].str() + " valt buiten het toegestane bereik";
+        if (std::regex_search(message, m, std::regex(R"(^(\S+): .*(positive|non-negative))")))
+            return m[1].str() + ": geef een " + (m[2].str() == "positive" ? "positief" : "niet-negatief") + " getal";
+        return "ongeldige waarde: " + message;
+    }
+    if (kind == "ConversionError") {
+        what = capture(message, R"(convert: (.*)$)");
+        return "kan deze waarde niet omzetten: " + (what.empty() ? message : what);
+    }
+    if (kind == "ArgumentMismatch") {
+        what = capture(message, R"(^(\S+):)");
+        return (what.empty() ? std::string("een optie") : what) + " heeft niet het juiste aantal waarden";
+    }
+    if (kind == "OptionNotFound") return "onbekende optie: " + message;
+    if (kind == "ExcludesError") return "deze opties gaan niet samen: " + message;
+    if (kind == "RequiresError") return "deze optie vraagt om een andere: " + message;
+    if (kind == "FileError") {
+        what = capture(message, R"(^(.*): File does not exist)");
+        if (!what.empty()) return what + ": bestand bestaat niet";
+    }
+    return "ongeldig gebruik: " + message;
+}
+
+}  // namespace ww::cli
