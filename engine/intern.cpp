@@ -1,8 +1,11 @@
-// The process-wide atom table. Texts live in a deque so that string_views handed out stay valid
-// while the table grows.
-#include <deque>
+// The process-wide atom table. Texts live in fixed-size chunks that never move, and the number of
+// atoms is published with release/acquire: text_of, called on every display, comparison and output
+// of a string, reads without a lock. Interning (rarer, and it must find duplicates) takes the lock.
+#include <atomic>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 
@@ -11,13 +14,37 @@
 namespace ww {
 namespace {
 
+constexpr std::uint32_t kChunkBits = 12;
+constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+constexpr std::uint32_t kChunks = 1u << (32 - kChunkBits);  // room for every 32-bit atom id
+
 struct AtomTable {
     std::shared_mutex mutex;
-    std::deque<std::string> texts;
+    // Chunk pointers are set once (under the lock) and then only read; untouched entries of this
+    // zero-initialised array cost no memory.
+    std::atomic<std::string*> chunks[kChunks] = {};
+    std::atomic<std::uint32_t> size{0};
     std::unordered_map<std::string_view, std::uint32_t> ids;
-    AtomTable() {
-        texts.emplace_back();
-        ids.emplace(std::string_view(texts.back()), 0);
+
+    AtomTable() { add(std::string_view()); }
+    ~AtomTable() {
+        for (auto& c : chunks) delete[] c.load(std::memory_order_relaxed);
+    }
+    // Under the unique lock.
+    std::uint32_t add(std::string_view text) {
+        const std::uint32_t id = size.load(std::memory_order_relaxed);
+        if (id == UINT32_MAX) throw std::length_error("de atoomtabel is vol");
+        std::atomic<std::string*>& chunk = chunks[id >> kChunkBits];
+        std::string* c = chunk.load(std::memory_order_relaxed);
+        if (!c) {
+            c = new std::string[kChunkSize];
+            chunk.store(c, std::memory_order_release);
+        }
+        std::string& slot = c[id & (kChunkSize - 1)];
+        slot.assign(text);
+        ids.emplace(std::string_view(slot), id);
+        size.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
+        return id;
     }
 };
 
@@ -38,16 +65,13 @@ Atom intern(std::string_view text) {
     std::unique_lock lock(t.mutex);
     auto it = t.ids.find(text);
     if (it != t.ids.end()) return Atom{it->second};
-    auto id = static_cast<std::uint32_t>(t.texts.size());
-    t.texts.emplace_back(text);
-    t.ids.emplace(std::string_view(t.texts.back()), id);
-    return Atom{id};
+    return Atom{t.add(text)};
 }
 
 std::string_view text_of(Atom atom) {
     AtomTable& t = table();
-    std::shared_lock lock(t.mutex);
-    return t.texts.at(atom.id);
+    if (atom.id >= t.size.load(std::memory_order_acquire)) throw std::out_of_range("onbekend atoom");
+    return t.chunks[atom.id >> kChunkBits].load(std::memory_order_acquire)[atom.id & (kChunkSize - 1)];
 }
 
 }  // namespace ww

@@ -1,0 +1,61 @@
+// The atom table: texts stay where they are while the table grows (text_of reads without a lock),
+// and, a known limit (docs/prestaties.md, "warme doorvoer"), every text ever interned stays.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/value.hpp"
+
+using namespace ww;
+
+TEST(Intern, TextsSurviveGrowthAcrossChunks) {
+    std::vector<std::pair<Atom, std::string>> made;
+    for (int i = 0; i < 10000; ++i) {  // more than two chunks of the table
+        std::string t = "groei-" + std::to_string(i);
+        made.emplace_back(intern(t), t);
+    }
+    for (const auto& [a, t] : made) {
+        EXPECT_EQ(text_of(a), t);
+        EXPECT_EQ(intern(t), a);  // interning again finds the same atom
+    }
+    EXPECT_EQ(text_of(intern("")), "");
+}
+
+TEST(Intern, UnknownAtomIsAnError) {
+    EXPECT_THROW(text_of(Atom{0xfffffff0u}), std::out_of_range);
+}
+
+// Pins the current behaviour: a computed text (interpolation, str(), join) becomes an atom that is
+// never released, so a long-running process that sees ever new texts grows. If this test starts
+// failing because texts are released, update docs/prestaties.md.
+TEST(Intern, ComputedTextsAreKeptForever) {
+    Atom first = Value::string("berekend-" + std::to_string(1)).as_atom();
+    Atom last = first;
+    for (int i = 2; i <= 1000; ++i) {
+        Atom a = Value::string("berekend-" + std::to_string(i)).as_atom();
+        EXPECT_GT(a.id, last.id);  // a new text is a new atom, never a reused one
+        last = a;
+    }
+    EXPECT_EQ(text_of(first), "berekend-1");
+    EXPECT_GE(last.id - first.id, 999u);
+}
+
+TEST(Intern, ReadersNeedNoLockWhileAWriterInterns) {
+    std::vector<Atom> known;
+    for (int i = 0; i < 100; ++i) known.push_back(intern("vast-" + std::to_string(i)));
+    std::atomic<bool> done{false};
+    std::atomic<int> bad{0};
+    std::thread reader([&] {
+        while (!done.load()) {
+            for (int i = 0; i < 100; ++i)
+                if (text_of(known[static_cast<std::size_t>(i)]) != "vast-" + std::to_string(i)) ++bad;
+        }
+    });
+    for (int i = 0; i < 20000; ++i) intern("druk-" + std::to_string(i));
+    done = true;
+    reader.join();
+    EXPECT_EQ(bad.load(), 0);
+}
