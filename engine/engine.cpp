@@ -288,7 +288,9 @@ void Engine::reset() {
     Impl& m = *impl_;
     std::vector<FactId> ids;
     m.wm.for_each([&](FactRec* f) { ids.push_back(f->fact.id); });
+    m.wm.set_archive(false);  // clear() drops the archive anyway: no point filling it first
     for (FactId id : ids) m.do_retract(id);
+    m.wm.set_archive(m.explain);
     m.tms.take_unsupported();
     m.beta.restart();
     m.wm.clear();
@@ -321,7 +323,9 @@ bool Engine::rollback() {
     if (!c.disturbed && !m.beta.disturbed()) {
         // Newest first, so every retraction undoes the last change still standing. Truth
         // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
+        m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
         for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
+        m.wm.set_archive(m.explain);
         m.tms.take_unsupported();
     }
     if (c.disturbed || m.beta.disturbed()) {
