@@ -467,7 +467,7 @@ std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
         h = std::rotl(h ^ (w * k2), 29) * k1;
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
     h = std::rotl(h ^ (tail * k2), 29) * k1;
     h ^= h >> 30;
     h *= 0xbf58476d1ce4e5b9ull;
