@@ -18,17 +18,21 @@ constexpr std::uint32_t kChunkBits = 12;
 constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
 constexpr std::uint32_t kChunks = 1u << (32 - kChunkBits);  // room for every 32-bit atom id
 
+// Chunk pointers are set once (under the lock) and then only read. A namespace-scope array with
+// constant initialisation sits in zeroed static memory: a cold process neither clears it at start
+// (8 MB) nor touches the pages it never uses.
+constinit std::atomic<std::string*> chunks[kChunks]{};
+
 struct AtomTable {
     std::shared_mutex mutex;
-    // Chunk pointers are set once (under the lock) and then only read; untouched entries of this
-    // zero-initialised array cost no memory.
-    std::atomic<std::string*> chunks[kChunks] = {};
     std::atomic<std::uint32_t> size{0};
     std::unordered_map<std::string_view, std::uint32_t> ids;
 
     AtomTable() { add(std::string_view()); }
     ~AtomTable() {
-        for (auto& c : chunks) delete[] c.load(std::memory_order_relaxed);
+        // Only the chunks in use; the rest of the array was never touched.
+        const std::uint64_t used = (std::uint64_t{size.load(std::memory_order_relaxed)} + kChunkSize - 1) >> kChunkBits;
+        for (std::uint64_t i = 0; i < used; ++i) delete[] chunks[i].load(std::memory_order_relaxed);
     }
     // Under the unique lock.
     std::uint32_t add(std::string_view text) {
@@ -71,7 +75,7 @@ Atom intern(std::string_view text) {
 std::string_view text_of(Atom atom) {
     AtomTable& t = table();
     if (atom.id >= t.size.load(std::memory_order_acquire)) throw std::out_of_range("onbekend atoom");
-    return t.chunks[atom.id >> kChunkBits].load(std::memory_order_acquire)[atom.id & (kChunkSize - 1)];
+    return chunks[atom.id >> kChunkBits].load(std::memory_order_acquire)[atom.id & (kChunkSize - 1)];
 }
 
 }  // namespace ww
