@@ -1,5 +1,7 @@
 #include "cli/gebruiksfout.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <regex>
 #include <string_view>
 
@@ -11,6 +13,13 @@ std::string capture(const std::string& message, const char* pattern) {
     std::smatch m;
     if (std::regex_search(message, m, std::regex(pattern)) && m.size() > 1) return m[1].str();
     return {};
+}
+
+// 0.000000 -> "0", 2.500000 -> "2.5": the bounds as a person writes them.
+std::string fmt_number(double x) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%g", x);
+    return buffer;
 }
 
 }  // namespace
@@ -42,8 +51,17 @@ std::string gebruiksfout_nl(const CLI::App& app, const CLI::Error& fout) {
         std::smatch m;
         if (std::regex_search(message, m, std::regex(R"(^(\S+): (.*) not in \{(.*)\}$)")))
             return m[1].str() + ": '" + m[2].str() + "' is geen van " + m[3].str();
-        if (std::regex_search(message, m, std::regex(R"(^(\S+): Value (\S+) not in range)")))
-            return m[1].str() + ": " + m[2].str() + " valt buiten het toegestane bereik";
+        if (std::regex_search(message, m, std::regex(R"(^(\S+): Value (\S+) not in range (\S+) to (\S+))"))) {
+            const std::string option = m[1].str(), value = m[2].str();
+            char* end = nullptr;
+            std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end != '\0') return option + ": '" + value + "' is geen getal";
+            // CLI11 writes "at least x" as the range x..DBL_MAX; say it the way a person would.
+            const double low = std::strtod(m[3].str().c_str(), nullptr);
+            const double high = std::strtod(m[4].str().c_str(), nullptr);
+            if (high > 1e300) return option + ": " + value + " is te klein; het minimum is " + fmt_number(low);
+            return option + ": " + value + " ligt niet tussen " + fmt_number(low) + " en " + fmt_number(high);
+        }
         if (std::regex_search(message, m, std::regex(R"(^(\S+): .*(positive|non-negative))")))
             return m[1].str() + ": geef een " + (m[2].str() == "positive" ? "positief" : "niet-negatief") + " getal";
         return "ongeldige waarde: " + message;
