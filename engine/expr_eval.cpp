@@ -1,4 +1,5 @@
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 #include "engine/expr_eval.hpp"
@@ -37,6 +38,13 @@ namespace {
 
 std::string kinds(const Value& a) { return std::string(kind_name(a.kind())); }
 
+// 64-bit integers do not wrap (signed overflow is undefined behaviour, and INT64_MIN // -1 traps):
+// a result out of range is an error of the rule, like a division by zero.
+std::int64_t in_range(bool overflow, std::int64_t result, std::uint32_t off) {
+    if (overflow) fail("geheel getal buiten het bereik van 64 bit", off);
+    return result;
+}
+
 Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
     if (op == Op::add) {
         if (a.kind() == ValueKind::string && b.kind() == ValueKind::string)
@@ -51,23 +59,44 @@ Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
         fail("kan niet rekenen met " + kinds(a) + " en " + kinds(b) + " (" + a.repr() + ", " + b.repr() + ")", off);
     bool ints = a.kind() == ValueKind::integer && b.kind() == ValueKind::integer;
     switch (op) {
-        case Op::add: return ints ? Value(a.as_int() + b.as_int()) : Value(a.as_number() + b.as_number());
-        case Op::sub: return ints ? Value(a.as_int() - b.as_int()) : Value(a.as_number() - b.as_number());
-        case Op::mul: return ints ? Value(a.as_int() * b.as_int()) : Value(a.as_number() * b.as_number());
+        case Op::add: {
+            if (!ints) return Value(a.as_number() + b.as_number());
+            std::int64_t r = 0;
+            const bool overflow = __builtin_add_overflow(a.as_int(), b.as_int(), &r);
+            return Value(in_range(overflow, r, off));
+        }
+        case Op::sub: {
+            if (!ints) return Value(a.as_number() - b.as_number());
+            std::int64_t r = 0;
+            const bool overflow = __builtin_sub_overflow(a.as_int(), b.as_int(), &r);
+            return Value(in_range(overflow, r, off));
+        }
+        case Op::mul: {
+            if (!ints) return Value(a.as_number() * b.as_number());
+            std::int64_t r = 0;
+            const bool overflow = __builtin_mul_overflow(a.as_int(), b.as_int(), &r);
+            return Value(in_range(overflow, r, off));
+        }
         case Op::div:
             if (b.as_number() == 0) fail("deling door nul", off);
             return Value(a.as_number() / b.as_number());
         case Op::idiv:
             if (b.as_number() == 0) fail("deling door nul", off);
             if (ints) {
+                in_range(a.as_int() == INT64_MIN && b.as_int() == -1, 0, off);
                 std::int64_t q = a.as_int() / b.as_int();
                 if ((a.as_int() % b.as_int() != 0) && ((a.as_int() < 0) != (b.as_int() < 0))) --q;
                 return Value(q);
             }
-            return Value(static_cast<std::int64_t>(std::floor(a.as_number() / b.as_number())));
+            {
+                const double q = std::floor(a.as_number() / b.as_number());
+                in_range(!(q >= -9.2e18 && q <= 9.2e18), 0, off);  // NaN too
+                return Value(static_cast<std::int64_t>(q));
+            }
         case Op::mod:
             if (b.as_number() == 0) fail("deling door nul (rest)", off);
             if (ints) {
+                if (b.as_int() == -1) return Value(std::int64_t{0});  // INT64_MIN % -1 traps
                 std::int64_t r = a.as_int() % b.as_int();
                 if (r != 0 && ((r < 0) != (b.as_int() < 0))) r += b.as_int();
                 return Value(r);
@@ -138,7 +167,10 @@ Value eval(const CExpr& e, const EvalEnv& env) {
         }
         case Op::neg: {
             Value v = eval(e.args[0], env);
-            if (v.kind() == ValueKind::integer) return Value(-v.as_int());
+            if (v.kind() == ValueKind::integer) {
+                in_range(v.as_int() == INT64_MIN, 0, e.source_offset);
+                return Value(-v.as_int());
+            }
             if (v.kind() == ValueKind::floating) return Value(-v.as_float());
             fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
         }

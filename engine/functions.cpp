@@ -125,7 +125,10 @@ std::vector<FunctionInfo> make_registry() {
         return Value::string(out);
     }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")");
     add("abs", 1, 1, [](Args a) -> Value {
-        if (a[0].kind() == ValueKind::integer) return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
+        if (a[0].kind() == ValueKind::integer) {
+            if (a[0].as_int() == INT64_MIN) fail("abs(): getal te groot");  // -INT64_MIN does not exist
+            return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
+        }
         return Value(std::fabs(number_arg(a[0], "abs")));
     }, "abs(getal) -> getal", "absolute waarde");
     add("round", 1, 2, [](Args a) -> Value {
