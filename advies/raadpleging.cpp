@@ -134,7 +134,7 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
 }
 
 void Raadpleging::draai(const Invoer& invoer) {
-    if (!vers_) kennisbank_.begin(*engine_);
+    snel_teruggezet_ = !vers_ && kennisbank_.begin(*engine_);
     vers_ = false;
     for (const auto& feit : invoer.feiten) {
         const TemplateId id = sjablonen_.at(feit.tmpl);

@@ -38,6 +38,9 @@ public:
     // scenario runner's coverage.
     void draai(const Invoer& invoer);
     const Engine& engine() const { return *engine_; }
+    // Whether the last draai() could return to the initial state by undoing only its own work (the
+    // fast rollback); false for the first consultation and after one that changed the initial state.
+    bool snel_teruggezet() const { return snel_teruggezet_; }
     const Kennisbank& kennisbank() const { return kennisbank_; }
 
 private:
@@ -52,6 +55,7 @@ private:
     // The engine holds exactly the initial facts and has not run: the first consultation can skip
     // the reset (it saves re-asserting the knowledge base's facts in a one-shot process).
     bool vers_ = false;
+    bool snel_teruggezet_ = false;
 };
 
 // The facts the profile reader asserts, by template, with the slots it fills: what a knowledge base
