@@ -39,7 +39,11 @@ bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const Fact
         const JoinTest& t = n->tests[i];
         const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
         bool ok;
-        if (t.rhs_is_loc) {
+        if (t.rhs_is_loc && t.loc.slot >= 0 && (t.cmp == Op::eq || t.cmp == Op::ne)) {
+            // The common case, a slot of this fact or of an earlier level: no scratch value.
+            const FactRec* holder = t.loc.depth == n->depth ? f : ancestor(parent, t.loc.depth)->fact;
+            ok = (lhs == holder->fact.slots[static_cast<std::size_t>(t.loc.slot)]) == (t.cmp == Op::eq);
+        } else if (t.rhs_is_loc) {
             Value scratch;
             const Value* rhs;
             if (t.loc.depth == n->depth) {
@@ -345,8 +349,12 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
 }
 
 void BetaNetwork::add_fact(FactRec* f) {
-    std::vector<AlphaMemory*> memories;
+    // A member, not a local: every assert passes here, and propagation never asserts, so the vector
+    // is not in use twice. One allocation for the fact's item list instead of one per doubling.
+    std::vector<AlphaMemory*>& memories = scratch_memories_;
+    memories.clear();
     alpha_.memories_of(f->fact, memories);
+    f->items.reserve(memories.size());
     for (AlphaMemory* m : memories) {
         alpha_.add_item(m, f);
         for (BetaNode* s : m->successors) right_activate(s, f);

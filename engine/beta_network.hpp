@@ -160,13 +160,17 @@ public:
     TokenEnv(const EvalEnv& world, const Token* parent, const FactRec* fact, std::uint32_t depth, const Value* agg = nullptr)
         : world_(world), parent_(parent), fact_(fact), depth_(depth), agg_(agg) {}
     Value var(std::uint32_t ref) const override {
+        Value scratch;
+        return var_ref(ref, scratch);
+    }
+    const Value& var_ref(std::uint32_t ref, Value& scratch) const override {
         VarLoc loc = VarLoc::decode(ref);
         if (loc.depth == depth_) {
             if (loc.slot >= 0) return fact_->fact.slots[static_cast<std::size_t>(loc.slot)];
-            if (loc.slot == VarLoc::fact_ref) return Value(FactRef{fact_->fact.id});
-            return agg_ ? *agg_ : Value();
+            if (loc.slot == VarLoc::fact_ref) return scratch = Value(FactRef{fact_->fact.id});
+            if (agg_) return *agg_;
+            return scratch = Value();
         }
-        Value scratch;
         return value_at(parent_, loc, scratch);
     }
     const Fact* fact(FactId id) const override { return world_.fact(id); }

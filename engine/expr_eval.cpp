@@ -107,6 +107,79 @@ Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
     fail("onbekende bewerking", off);
 }
 
+// Integer arithmetic and comparisons without building a Value per node: the tests of joins are
+// mostly nothing else (Waltz: `?ax * ?cy - ?ay * ?cx > 0` for every pair of edges). Each returns
+// false, having decided nothing, when a leaf is not an integer, an operation is not one of these or a
+// result would overflow; the general evaluation then gives the result or the error. Expressions have
+// no side effects, so evaluating part of one twice changes nothing.
+bool int_value(const CExpr& e, const EvalEnv& env, std::int64_t& out) {
+    switch (e.op) {
+        case Op::constant:
+            if (e.value.kind() != ValueKind::integer) return false;
+            out = e.value.as_int();
+            return true;
+        case Op::var: {
+            Value scratch;
+            const Value& v = env.var_ref(e.ref, scratch);
+            if (v.kind() != ValueKind::integer) return false;
+            out = v.as_int();
+            return true;
+        }
+        case Op::neg: {
+            std::int64_t a = 0;
+            if (!int_value(e.args[0], env, a) || a == INT64_MIN) return false;
+            out = -a;
+            return true;
+        }
+        case Op::add:
+        case Op::sub:
+        case Op::mul: {
+            std::int64_t a = 0, b = 0;
+            if (!int_value(e.args[0], env, a) || !int_value(e.args[1], env, b)) return false;
+            if (e.op == Op::add) return !__builtin_add_overflow(a, b, &out);
+            if (e.op == Op::sub) return !__builtin_sub_overflow(a, b, &out);
+            return !__builtin_mul_overflow(a, b, &out);
+        }
+        default: return false;
+    }
+}
+
+bool int_test(const CExpr& e, const EvalEnv& env, bool& out) {
+    switch (e.op) {
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
+            std::int64_t a = 0, b = 0;
+            if (!int_value(e.args[0], env, a) || !int_value(e.args[1], env, b)) return false;
+            switch (e.op) {
+                case Op::eq: out = a == b; break;
+                case Op::ne: out = a != b; break;
+                case Op::lt: out = a < b; break;
+                case Op::le: out = a <= b; break;
+                case Op::gt: out = a > b; break;
+                default: out = a >= b; break;
+            }
+            return true;
+        }
+        case Op::logical_and:
+        case Op::logical_or: {
+            bool a = false;
+            if (!int_test(e.args[0], env, a)) return false;
+            // Short-circuit as the general path does: the right side is not looked at.
+            if (a == (e.op == Op::logical_or)) {
+                out = a;
+                return true;
+            }
+            return int_test(e.args[1], env, out);
+        }
+        case Op::logical_not: {
+            bool a = false;
+            if (!int_test(e.args[0], env, a)) return false;
+            out = !a;
+            return true;
+        }
+        default: return false;
+    }
+}
+
 }  // namespace
 
 bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
@@ -174,9 +247,19 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             if (v.kind() == ValueKind::floating) return Value(-v.as_float());
             fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
         }
-        case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::idiv: case Op::mod:
+        case Op::add: case Op::sub: case Op::mul: {
+            std::int64_t r = 0;
+            if (int_value(e, env, r)) return Value(r);
             return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
-        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in:
+        }
+        case Op::div: case Op::idiv: case Op::mod:
+            return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
+            bool b = false;
+            if (int_test(e, env, b)) return Value(b);
+            return Value(compare_values(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset));
+        }
+        case Op::in:
             return Value(compare_values(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset));
         case Op::logical_and:
             return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
@@ -217,6 +300,8 @@ Value eval(const CExpr& e, const EvalEnv& env) {
 }
 
 bool eval_test(const CExpr& e, const EvalEnv& env) {
+    bool fast = false;
+    if (int_test(e, env, fast)) return fast;
     Value v = eval(e, env);
     if (v.kind() != ValueKind::boolean)
         fail("een voorwaarde moet true of false opleveren, niet " + kinds(v) + " (" + v.repr() + ")", e.source_offset);

@@ -35,6 +35,12 @@ class EvalEnv {
 public:
     virtual ~EvalEnv() = default;
     virtual Value var(std::uint32_t ref) const = 0;
+    // The same value without a copy where the environment holds it (a token's fact); otherwise it
+    // lands in `scratch`. Join tests read variables by the million.
+    virtual const Value& var_ref(std::uint32_t ref, Value& scratch) const {
+        scratch = var(ref);
+        return scratch;
+    }
     virtual const Fact* fact(FactId id) const = 0;
     virtual const TemplateDef& template_def(TemplateId id) const = 0;
 };

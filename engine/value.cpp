@@ -45,15 +45,10 @@ bool Value::equal_slow(const Value& a, const Value& b) {
 }
 
 namespace {
-std::size_t mix(std::size_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
+std::size_t mix(std::size_t h) { return Value::mix_hash(h); }
 }  // namespace
 
-std::size_t Value::hash() const {
+std::size_t Value::hash_slow() const {
     switch (kind()) {
         case ValueKind::nil: return 0x9e37;
         case ValueKind::boolean: return as_bool() ? 0x51 : 0x50;
