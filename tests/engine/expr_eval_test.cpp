@@ -1,0 +1,106 @@
+// Expression evaluation: the integer fast path (tests and arithmetic over integers without building
+// Values) must give exactly what the general evaluation gives, including its errors, whether the
+// environment hands out variables by reference (tokens) or by copy (actions).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+
+#include "engine/expr_eval.hpp"
+#include "engine/functions.hpp"
+
+using namespace ww;
+
+namespace {
+
+// Variables by copy only: the default var_ref of EvalEnv.
+class CopyEnv : public EvalEnv {
+public:
+    explicit CopyEnv(std::vector<Value> vars) : vars_(std::move(vars)) {}
+    Value var(std::uint32_t ref) const override { return vars_.at(ref); }
+    const Fact* fact(FactId) const override { return nullptr; }
+    const TemplateDef& template_def(TemplateId) const override { throw std::runtime_error("geen templates"); }
+
+protected:
+    std::vector<Value> vars_;
+};
+
+// Variables in place, as TokenEnv gives them.
+class RefEnv : public CopyEnv {
+public:
+    using CopyEnv::CopyEnv;
+    const Value& var_ref(std::uint32_t ref, Value&) const override { return vars_.at(ref); }
+};
+
+Expr K(Value v) { return Expr::constant_of(std::move(v)); }
+Expr V(VarId id) { return Expr::var_of(id); }
+Expr B(Op op, Expr a, Expr b) { return Expr::make(op, {std::move(a), std::move(b)}); }
+
+CExpr C(const Expr& e) {
+    return compile_expr(e, [](VarId v) { return v; });
+}
+
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+
+}  // namespace
+
+TEST(ExprEval, IntegerArithmeticAndComparisonsInBothEnvironments) {
+    // Waltz's cross product: ?ax * ?cy - ?ay * ?cx > 0.
+    const CExpr cross = C(B(Op::gt, B(Op::sub, B(Op::mul, V(0), V(1)), B(Op::mul, V(2), V(3))), K(Value(0))));
+    const CExpr diff = C(B(Op::sub, B(Op::mul, V(0), V(1)), B(Op::mul, V(2), V(3))));
+    for (bool by_ref : {false, true}) {
+        std::vector<Value> vars{Value(3), Value(-2), Value(-4), Value(1)};  // 3*-2 - -4*1 = -2
+        std::unique_ptr<EvalEnv> env = by_ref ? std::unique_ptr<EvalEnv>(new RefEnv(vars))
+                                              : std::unique_ptr<EvalEnv>(new CopyEnv(vars));
+        EXPECT_EQ(eval(diff, *env), Value(-2)) << by_ref;
+        EXPECT_EQ(eval(diff, *env).kind(), ValueKind::integer);
+        EXPECT_FALSE(eval_test(cross, *env));
+        EXPECT_EQ(eval(cross, *env), Value(false));
+        for (Op op : {Op::eq, Op::ne, Op::lt, Op::le, Op::gt, Op::ge}) {
+            const bool expected = op == Op::ne || op == Op::gt || op == Op::ge;  // 3 against -2
+            EXPECT_EQ(eval_test(C(B(op, V(0), V(1))), *env), expected) << static_cast<int>(op);
+            EXPECT_EQ(eval_test(C(B(op, V(0), V(0))), *env), op == Op::eq || op == Op::le || op == Op::ge);
+        }
+        EXPECT_EQ(eval(C(Expr::make(Op::neg, {V(2)})), *env), Value(4));
+    }
+}
+
+TEST(ExprEval, MixedNumbersTakeTheGeneralPath) {
+    CopyEnv env({Value(2), Value(2.5), Value(2.0)});
+    EXPECT_EQ(eval(C(B(Op::mul, V(0), V(1))), env), Value(5.0));
+    EXPECT_EQ(eval(C(B(Op::mul, V(0), V(1))), env).kind(), ValueKind::floating);
+    EXPECT_TRUE(eval_test(C(B(Op::lt, V(0), V(1))), env));
+    EXPECT_TRUE(eval_test(C(B(Op::eq, V(0), V(2))), env));  // 2 == 2.0
+    EXPECT_EQ(eval(C(B(Op::add, K(Value::string("a")), K(Value::string("b")))), env), Value::string("ab"));
+}
+
+TEST(ExprEval, OverflowIsStillAnError) {
+    RefEnv env({Value(kMax), Value(2), Value(kMin), Value(-1)});
+    EXPECT_THROW(eval(C(B(Op::mul, V(0), V(1))), env), EvalError);
+    EXPECT_THROW(eval(C(B(Op::add, V(0), V(0))), env), EvalError);
+    EXPECT_THROW(eval(C(B(Op::sub, V(2), V(1))), env), EvalError);
+    EXPECT_THROW(eval(C(Expr::make(Op::neg, {V(2)})), env), EvalError);
+    EXPECT_THROW(eval_test(C(B(Op::gt, B(Op::mul, V(0), V(1)), K(Value(0)))), env), EvalError);
+    EXPECT_THROW(eval(C(B(Op::mul, V(2), V(3))), env), EvalError);
+    EXPECT_EQ(eval(C(B(Op::sub, V(0), V(1))), env), Value(kMax - 2));
+    EXPECT_EQ(eval(C(B(Op::add, V(2), V(0))), env), Value(std::int64_t{-1}));
+}
+
+TEST(ExprEval, LogicShortCircuitsAndChecksBooleans) {
+    RefEnv env({Value(1), Value(2), Value::symbol("x")});
+    const Expr lt = B(Op::lt, V(0), V(1));  // true
+    const Expr gt = B(Op::gt, V(0), V(1));  // false
+    const Expr not_bool = V(2);             // a symbol
+    // The right side is not looked at when the left decides.
+    EXPECT_FALSE(eval_test(C(B(Op::logical_and, gt, not_bool)), env));
+    EXPECT_TRUE(eval_test(C(B(Op::logical_or, lt, not_bool)), env));
+    // It is when the left does not decide, and a non-boolean there is an error.
+    EXPECT_THROW(eval_test(C(B(Op::logical_and, lt, not_bool)), env), EvalError);
+    EXPECT_THROW(eval_test(C(B(Op::logical_or, gt, not_bool)), env), EvalError);
+    EXPECT_TRUE(eval_test(C(B(Op::logical_and, lt, Expr::make(Op::logical_not, {gt}))), env));
+    EXPECT_EQ(eval(C(B(Op::logical_or, gt, gt)), env), Value(false));
+    // A non-boolean condition stays an error.
+    EXPECT_THROW(eval_test(C(B(Op::add, V(0), V(1))), env), EvalError);
+    EXPECT_THROW(eval_test(C(B(Op::lt, V(0), V(2))), env), EvalError);
+}
