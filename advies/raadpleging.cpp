@@ -133,8 +133,13 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     vers_ = true;
 }
 
-void Raadpleging::draai(const Invoer& invoer) {
+void Raadpleging::draai(const Invoer& invoer) { voer_uit(invoer, true); }
+
+void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     snel_teruggezet_ = !vers_ && kennisbank_.begin(*engine_);
+    // The firing log and the archive of retracted facts cost an allocation or two per firing; only
+    // --uitleg, why-not and the scenario runner's coverage read them.
+    engine_->set_explanation(afleiding);
     vers_ = false;
     for (const auto& feit : invoer.feiten) {
         const TemplateId id = sjablonen_.at(feit.tmpl);
@@ -162,7 +167,7 @@ void Raadpleging::draai(const Invoer& invoer) {
 }
 
 Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
-    draai(invoer);
+    voer_uit(invoer, uitleg || vuurlog_bewaren_);
     Advies advies;
     advies.gemeente = invoer.gemeente;
     std::array<bool, 5> gezien{};

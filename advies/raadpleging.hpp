@@ -34,9 +34,12 @@ public:
     // for records that break the contract, and the engine's errors (firing limit, failing action).
     Advies raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
 
-    // Only reset, assert and run, leaving the engine holding the result: for why_not, and for the
-    // scenario runner's coverage.
+    // Only reset, assert and run, leaving the engine holding the result and its full derivation: for
+    // why_not and how_fact.
     void draai(const Invoer& invoer);
+    // raadpleeg() keeps the engine's firing log only when it explains (uitleg); the scenario runner
+    // reads the log of every consultation for its rule coverage and asks for it here.
+    void bewaar_vuurlog(bool aan) { vuurlog_bewaren_ = aan; }
     const Engine& engine() const { return *engine_; }
     // Whether the last draai() could return to the initial state by undoing only its own work (the
     // fast rollback); false for the first consultation and after one that changed the initial state.
@@ -44,6 +47,7 @@ public:
     const Kennisbank& kennisbank() const { return kennisbank_; }
 
 private:
+    void voer_uit(const Invoer& invoer, bool afleiding);
     // Records into advice and step statuses; throws KennisbankFout naming the rule at fault.
     void verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
                  std::array<bool, 5>& gezien) const;
@@ -56,6 +60,7 @@ private:
     // the reset (it saves re-asserting the knowledge base's facts in a one-shot process).
     bool vers_ = false;
     bool snel_teruggezet_ = false;
+    bool vuurlog_bewaren_ = false;
 };
 
 // The facts the profile reader asserts, by template, with the slots it fills: what a knowledge base

@@ -256,12 +256,14 @@ int TestVerslag::status() const {
 
 void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, Raadpleging& raadpleging,
                           TestVerslag& verslag, std::vector<bool>& gevuurd) {
+    raadpleging.bewaar_vuurlog(true);  // the rule coverage reads every consultation's firing log
     ScenarioLezer(bestand, tekst, raadpleging, verslag, gevuurd).lees();
 }
 
 TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
     namespace fs = std::filesystem;
     TestVerslag verslag;
+    raadpleging.bewaar_vuurlog(true);  // the rule coverage reads every consultation's firing log
     const auto regels = raadpleging.engine().rules();
     verslag.regels = regels.size();
     std::vector<bool> gevuurd(regels.size(), false);

@@ -84,6 +84,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
     Activation* current = nullptr;
     bool current_alive = false;
+    std::vector<Value> scratch_bindings;  // a firing's bindings when no FiringInfo is kept
 
     // The checkpoint (Engine::checkpoint): what rollback restores.
     struct Checkpoint {

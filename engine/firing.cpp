@@ -32,11 +32,16 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     Token* tok = a->token;
     a->fired = true;
 
+    // The firing log (explanation on) and --trace (on_fire) keep a FiringInfo per firing; without
+    // them the bindings go into a scratch vector that keeps its capacity from firing to firing, so a
+    // consultation that wants no explanation allocates nothing here.
+    const bool keep = explain || static_cast<bool>(options.on_fire);
     FiringInfo info;
     info.index = firing_count++;
     info.rule = &rule;
     info.alternative = term->alternative;
-    info.bindings.resize(rule.variables.size());
+    std::vector<Value>& found = keep ? info.bindings : scratch_bindings;
+    found.assign(rule.variables.size(), Value());
     // One walk up the token chain gives every level; variables and facts then index into it.
     const Token* levels[64];
     std::vector<const Token*> many;
@@ -50,22 +55,25 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         VarLoc loc = term->var_locs[v];
         if (!loc.depth) continue;
         const Token* t = level[loc.depth];
-        if (loc.slot >= 0) info.bindings[v] = t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
-        else if (loc.slot == VarLoc::fact_ref) info.bindings[v] = Value(FactRef{t->fact->fact.id});
-        else if (t->agg) info.bindings[v] = *t->agg;
+        if (loc.slot >= 0) found[v] = t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
+        else if (loc.slot == VarLoc::fact_ref) found[v] = Value(FactRef{t->fact->fact.id});
+        else if (t->agg) found[v] = *t->agg;
     }
-    info.facts.reserve(term->fact_depths.size());
-    for (std::uint32_t d : term->fact_depths) info.facts.push_back(level[d]->fact->fact.id);
-    if (options.on_fire) options.on_fire(info);
+    if (keep) {
+        info.facts.reserve(term->fact_depths.size());
+        for (std::uint32_t d : term->fact_depths) info.facts.push_back(level[d]->fact->fact.id);
+        if (options.on_fire) options.on_fire(info);
+    }
 
     std::uint64_t index = info.index;
     if (explain) log.push_back(std::move(info));
     // The log keeps the bindings of the match; `bind` actions work on a copy. The log does not grow
-    // while actions run (they fire nothing), so a reference into it stays valid.
-    const std::vector<Value>& matched = explain ? log.back().bindings : info.bindings;
+    // while actions run (they fire nothing), so a reference into it stays valid. The scratch vector
+    // belongs to this firing alone: `bind` may change it in place.
+    std::vector<Value>& matched = !keep ? scratch_bindings : explain ? log.back().bindings : info.bindings;
     std::vector<Value> own;
-    if (entry.binds) own = matched;
-    const std::vector<Value>& bindings = entry.binds ? own : matched;
+    if (entry.binds && keep) own = matched;
+    std::vector<Value>& bindings = entry.binds && keep ? own : matched;
 
     current = a;
     current_alive = true;
@@ -113,7 +121,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     do_assert(tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
                     break;
                 }
-                case Action::Kind::bind: own[act.var] = eval(act.expr, env); break;  // binds: own is in use
+                case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;  // never the log's copy
                 case Action::Kind::halt: halt = true; break;
                 case Action::Kind::emit: {
                     Record r;

@@ -33,9 +33,8 @@ TEST(WarmeRaadpleging, GelijkAanVersEnSnelTeruggezet) {
     const auto paden = voorbeelden();
     ASSERT_GE(paden.size(), 6u);
     OpmaakOpties opties;
-    opties.uitleg = true;
     int communicatie = 0;
-    for (int ronde = 0; ronde < 2; ++ronde)
+    for (int ronde = 0; ronde < 3; ++ronde)
         for (const auto& pad : paden)
             for (Opdracht opdracht : {Opdracht::advies, Opdracht::communicatie}) {
                 auto p = lees_profiel_tekst(test::lees_bestand(pad), pad, warm.vocabulaire(), opdracht);
@@ -43,9 +42,12 @@ TEST(WarmeRaadpleging, GelijkAanVersEnSnelTeruggezet) {
                 if (opdracht == Opdracht::communicatie && !p.invoer) continue;
                 ASSERT_TRUE(p.invoer) << pad;
                 if (opdracht == Opdracht::communicatie) ++communicatie;
+                // With and without explanation: the engine keeps its firing log only for the former.
+                const bool uitleg = (ronde + (opdracht == Opdracht::communicatie)) % 2 == 0;
+                opties.uitleg = uitleg;
                 Raadpleging vers(*kb);
-                const auto verwacht = als_json(vers.raadpleeg(*p.invoer, opdracht, true), opties);
-                EXPECT_EQ(als_json(warm.raadpleeg(*p.invoer, opdracht, true), opties), verwacht) << pad;
+                const auto verwacht = als_json(vers.raadpleeg(*p.invoer, opdracht, uitleg), opties);
+                EXPECT_EQ(als_json(warm.raadpleeg(*p.invoer, opdracht, uitleg), opties), verwacht) << pad;
                 if (ronde > 0 || pad != paden.front() || opdracht != Opdracht::advies)
                     EXPECT_TRUE(warm.snel_teruggezet()) << pad << ": de raadpleging ervoor veranderde de begintoestand "
                                                         << "van de kennisbank; terugdraaien kostte een volledige herbouw";
