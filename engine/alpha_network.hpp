@@ -55,8 +55,9 @@ struct AlphaMemory {
     TemplateId tmpl = 0;
     std::vector<AlphaTest> path;  // every test between the template's root and this memory
     IndexedMemory<AlphaItem, AlphaTraits> items;
-    // Beta nodes fed by this memory, descendants before ancestors (new nodes go in front): a fact that
-    // enters several memories of one rule then yields each combination once (Doorenbos 2.4.1).
+    // Beta nodes fed by this memory, oldest first; visited newest first, so descendants before
+    // ancestors: a fact that enters several memories of one rule then yields each combination once
+    // (Doorenbos 2.4.1). (Appending keeps building linear when many nodes share one memory.)
     std::vector<BetaNode*> successors;
 };
 

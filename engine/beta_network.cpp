@@ -151,6 +151,7 @@ void BetaNetwork::delete_token(Token* t) {
     if (t->in_all) {
         t->node->all.erase(t);
         t->in_all = false;
+        if (t->node->kind == NodeKind::aggregate) t->node->states.erase(t);
     }
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
     else t->parent->first_child = t->next_sibling;
@@ -177,63 +178,55 @@ int BetaNetwork::count_matches(BetaNode* n, Token* t) {
     return count;
 }
 
-void BetaNetwork::recompute_aggregate(BetaNode* n, Token* t) {
-    int count = 0;
-    bool all_int = true;
-    std::int64_t isum = 0;
-    double fsum = 0;
-    Value best;
-    auto take = [&](FactRec* f) {
-        ++count;
-        if (n->aggregate == AggregateKind::count) return;
-        Value v;
-        try {
-            TokenEnv env(world_, t->parent, f, n->depth);
-            v = eval(n->expr, env);
-        } catch (const EvalError&) {
-            --count;
-            return;
-        }
-        if (n->aggregate == AggregateKind::sum) {
-            if (!v.is_number()) {
-                --count;
-                return;
-            }
-            if (v.kind() == ValueKind::integer) isum += v.as_int();
-            else all_int = false;
-            fsum += v.as_number();
-            return;
-        }
-        if (best.is_nil()) {
-            best = v;
-            return;
-        }
-        bool comparable = (v.is_number() && best.is_number()) || v.kind() == best.kind();
-        if (!comparable) return;
-        auto c = compare(v, best);
-        if (n->aggregate == AggregateKind::max ? c > 0 : c < 0) best = v;
+bool BetaNetwork::aggregate_term(const BetaNode* n, const Token* t, const FactRec* f, Value& v) const {
+    if (n->aggregate == AggregateKind::count) return true;
+    try {
+        TokenEnv env(world_, t->parent, f, n->depth);
+        v = eval(n->expr, env);
+    } catch (const EvalError&) {
+        return false;  // a term that cannot be evaluated does not take part
+    }
+    return aggregate_accepts(n->aggregate, v);
+}
+
+void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
+    t->count = 0;
+    if (n->aggregate != AggregateKind::count) n->states[t] = AggregateState{};
+    auto enter = [&](FactRec* f) {
+        if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
     };
     if (n->amem_index >= 0) {
         std::size_t key = token_key(t->parent, n->key_locs);
         for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
              i = n->amem->items.bucket_next(i, n->amem_index))
-            if (join_passes(n, t->parent, i->fact)) take(i->fact);
+            enter(i->fact);
     } else {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-            if (join_passes(n, t->parent, i->fact)) take(i->fact);
+        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i)) enter(i->fact);
     }
-    t->count = count;
+}
+
+// The caller has checked join_passes.
+void BetaNetwork::aggregate_enter(BetaNode* n, Token* t, FactRec* f) {
+    Value v;
+    if (!aggregate_term(n, t, f, v)) return;
+    ++t->count;
+    if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, n->states[t], v);
+}
+
+// The caller has checked join_passes; f is already out of the alpha memory.
+void BetaNetwork::aggregate_leave(BetaNode* n, Token* t, FactRec* f) {
+    Value v;
+    if (!aggregate_term(n, t, f, v)) return;
+    --t->count;
+    if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, n->states[t], v))
+        aggregate_fill(n, t);  // the extreme left: find the next one among the facts still there
+}
+
+void BetaNetwork::publish_aggregate(BetaNode* n, Token* t) {
+    static const AggregateState no_state;
+    auto s = n->states.find(t);
     Value result;
-    bool valid = true;
-    switch (n->aggregate) {
-        case AggregateKind::count: result = Value(static_cast<std::int64_t>(count)); break;
-        case AggregateKind::sum: result = all_int ? Value(isum) : Value(fsum); break;
-        case AggregateKind::min:
-        case AggregateKind::max:
-            valid = !best.is_nil();
-            result = best;
-            break;
-    }
+    bool valid = aggregate_result(n->aggregate, s == n->states.end() ? no_state : s->second, t->count, result);
     // An unchanged result is the same match: keep it (and its refraction) rather than fire again.
     if (t->in_out && valid && t->agg && t->agg->kind() == result.kind() && *t->agg == result) return;
     if (t->in_out) withdraw(t);
@@ -270,7 +263,8 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             t->in_all = true;
-            recompute_aggregate(n, t);
+            aggregate_fill(n, t);
+            publish_aggregate(n, t);
             return;
         }
         case NodeKind::test: {
@@ -322,7 +316,9 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
             for_candidates(n->all, n->all_index, key, [&](Token* t) {
                 if (!join_passes(n, t->parent, f)) return;
                 if (n->kind == NodeKind::aggregate) {
-                    recompute_aggregate(n, t);
+                    if (n->incremental) aggregate_enter(n, t, f);
+                    else aggregate_fill(n, t);
+                    publish_aggregate(n, t);
                 } else if (++t->count == 1) {
                     if (n->kind == NodeKind::negation) withdraw(t);
                     else emit(t);
@@ -340,7 +336,9 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
         if (!join_passes(n, t->parent, f)) return;
         if (n->kind == NodeKind::aggregate) {
-            recompute_aggregate(n, t);
+            if (n->incremental) aggregate_leave(n, t, f);
+            else aggregate_fill(n, t);
+            publish_aggregate(n, t);
         } else if (--t->count == 0) {
             if (n->kind == NodeKind::negation) emit(t);
             else withdraw(t);
@@ -357,7 +355,7 @@ void BetaNetwork::add_fact(FactRec* f) {
     f->items.reserve(memories.size());
     for (AlphaMemory* m : memories) {
         alpha_.add_item(m, f);
-        for (BetaNode* s : m->successors) right_activate(s, f);
+        for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) right_activate(*s, f);
     }
 }
 
@@ -365,7 +363,7 @@ void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     for (AlphaItem* i : f->items)
-        for (BetaNode* s : i->memory->successors) right_remove(s, f);
+        for (auto s = i->memory->successors.rbegin(); s != i->memory->successors.rend(); ++s) right_remove(*s, f);
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
 }
@@ -375,28 +373,69 @@ bool same_node(const BetaNode& a, const BetaNode& b) {
     return a.kind == b.kind && a.amem == b.amem && a.tests == b.tests && a.key_slots == b.key_slots &&
            a.key_locs == b.key_locs && a.aggregate == b.aggregate && a.expr == b.expr;
 }
+
+// A hash consistent with same_node (and CExpr's ==: equal values of one kind hash alike).
+std::size_t expr_hash(const CExpr& e) {
+    std::size_t h = hash_combine(static_cast<std::size_t>(e.op), e.value.hash());
+    h = hash_combine(h, static_cast<std::size_t>(e.value.kind()));
+    h = hash_combine(h, e.ref);
+    h = hash_combine(h, std::hash<const void*>{}(e.fn));
+    h = hash_combine(h, e.name.id);
+    for (const CExpr& a : e.args) h = hash_combine(h, expr_hash(a));
+    return h;
+}
+
+std::size_t shape_hash(const BetaNode& n) {
+    std::size_t h = hash_combine(std::hash<const void*>{}(n.parent), static_cast<std::size_t>(n.kind));
+    h = hash_combine(h, std::hash<const void*>{}(n.amem));
+    for (const JoinTest& t : n.tests) {
+        h = hash_combine(h, static_cast<std::size_t>(t.slot));
+        h = hash_combine(h, static_cast<std::size_t>(t.cmp) * 2 + t.negate);
+        h = hash_combine(h, t.rhs_is_loc ? t.loc.encode() : expr_hash(t.expr));
+    }
+    for (int s : n.key_slots) h = hash_combine(h, static_cast<std::size_t>(s));
+    for (VarLoc l : n.key_locs) h = hash_combine(h, l.encode());
+    h = hash_combine(h, static_cast<std::size_t>(n.aggregate));
+    return hash_combine(h, expr_hash(n.expr));
+}
+
+bool reads_other_facts(const CExpr& e) {
+    if (e.op == Op::slot) return true;
+    for (const CExpr& a : e.args)
+        if (reads_other_facts(a)) return true;
+    return false;
+}
 }  // namespace
 
 BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     BetaNode* parent = proto->parent;
-    for (BetaNode* c : parent->children)
-        if (same_node(*c, *proto)) {
+    std::size_t shape = shape_hash(*proto);
+    for (auto [it, end] = shapes_.equal_range(shape); it != end; ++it) {
+        BetaNode* c = it->second;
+        if (c->parent == parent && same_node(*c, *proto)) {
             shared = true;
             ++c->users;
             return c;
         }
+    }
     shared = false;
     BetaNode* n = proto.get();
     nodes_.push_back(std::move(proto));
+    shapes_.emplace(shape, n);
     n->depth = parent->depth + 1;
     n->users = 1;
+    if (n->kind == NodeKind::aggregate) {
+        n->incremental = !reads_other_facts(n->expr);
+        for (const JoinTest& t : n->tests)
+            if (!t.rhs_is_loc && reads_other_facts(t.expr)) n->incremental = false;
+    }
     if (!n->key_slots.empty() && n->amem) {
         n->amem_index = n->amem->items.add_index(n->key_slots);
         if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_locs);
         else n->all_index = n->all.add_index(n->key_locs);
     }
     parent->children.push_back(n);
-    if (n->amem) n->amem->successors.insert(n->amem->successors.begin(), n);
+    if (n->amem) n->amem->successors.push_back(n);
     for (Token* t = parent->out.head(); t;) {
         Token* next = parent->out.next(t);
         left_activate(n, t);

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
+#include "engine/aggregate_state.hpp"
 #include "engine/alpha_network.hpp"
 #include "engine/expr_eval.hpp"
 #include "engine/pool.hpp"
@@ -51,6 +53,11 @@ struct BetaNode {
     AggregateKind aggregate = AggregateKind::count;
     CExpr expr;  // aggregate value (sum/min/max) or test condition
     std::size_t users = 0;  // rule alternatives going through this node
+    // Aggregate: updated per fact that comes or goes, instead of recomputed over all matching facts.
+    // Not when an expression reads other facts (`?f.slot`): their value may change between a fact's
+    // arrival and its departure, so what it added could not be taken away again.
+    bool incremental = false;
+    std::unordered_map<const Token*, AggregateState> states;  // sum/min/max, per token in `all`
 };
 
 // The end of one rule alternative: turns complete matches into activations.
@@ -125,7 +132,13 @@ private:
     void right_activate(BetaNode* n, FactRec* f);
     void right_remove(BetaNode* n, FactRec* f);
     int count_matches(BetaNode* n, Token* t);
-    void recompute_aggregate(BetaNode* n, Token* t);
+    // Aggregates: the term fact f gives token t (false: f does not take part), the state rebuilt from
+    // every matching fact, one fact entering or leaving, and the result passed on when it changed.
+    bool aggregate_term(const BetaNode* n, const Token* t, const FactRec* f, Value& v) const;
+    void aggregate_fill(BetaNode* n, Token* t);
+    void aggregate_enter(BetaNode* n, Token* t, FactRec* f);
+    void aggregate_leave(BetaNode* n, Token* t, FactRec* f);
+    void publish_aggregate(BetaNode* n, Token* t);
 
     Token* new_token(BetaNode* n, Token* parent, FactRec* f);
     void emit(Token* t);       // into the node's output, on to children and terminals
@@ -138,6 +151,9 @@ private:
     const EvalEnv& world_;
     BetaListener& listener_;
     std::vector<std::unique_ptr<BetaNode>> nodes_;
+    // Every node by parent and structure, so that sharing a node costs a lookup, not a scan of the
+    // parent's children (100,000 rules under one parent would make building quadratic).
+    std::unordered_multimap<std::size_t, BetaNode*> shapes_;
     std::vector<std::unique_ptr<Terminal>> terminals_;
     BetaNode* root_ = nullptr;
     Token* root_token_ = nullptr;

@@ -21,7 +21,7 @@ struct World {
     explicit World(Engine& e) {
         base = e.define_template(tmpl("basis", {{"x", SlotType::integer}, {"y", SlotType::integer}}));
         input = e.define_template(tmpl("invoer", {{"x", SlotType::integer}, {"y", SlotType::integer}}));
-        derived = e.define_template(tmpl("afgeleid", {{"x", SlotType::integer}, {"y", SlotType::integer}}));
+        derived = e.define_template(tmpl("afgeleid", {{"x", SlotType::any}, {"y", SlotType::any}}));
     }
 };
 
@@ -57,10 +57,22 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng, bool gentle) 
                 b.pat(w.base, {bind(0, b.var("?a")), bind(1, b.var("?b"))}).no(w.input, {bind(0, b.var("?a"))});
                 b.assert_(w.derived, {{0, b.v("?a")}, {1, b.v("?b")}});
                 break;
-            case 5:  // count of inputs per base fact
-                b.pat(w.base, {bind(0, b.var("?a"))}).aggregate("?n", AggregateKind::count, w.input, {bind(0, b.var("?a"))});
+            case 5: {  // count, sum, min or max of inputs per base fact
+                const AggregateKind kinds[] = {AggregateKind::count, AggregateKind::sum, AggregateKind::min,
+                                               AggregateKind::max};
+                AggregateKind k = kinds[pick(4)];
+                b.var("?a");  // variable 0, which the emit below reads
+                Expr term;
+                switch (pick(3)) {
+                    case 0: term = b.v("?v"); break;
+                    case 1: term = op(Op::div, b.v("?v"), C(Value(3))); break;  // floats that round
+                    case 2: term = Expr::call_of("min", {b.v("?v"), C(Value(2.0))}); break;  // 2 and 2.0 tie
+                }
+                b.pat(w.base, {bind(0, b.var("?a"))})
+                    .aggregate("?n", k, w.input, {bind(0, b.var("?a")), bind(1, b.var("?v"))}, std::move(term));
                 b.assert_(w.derived, {{0, b.v("?a")}, {1, b.v("?n")}});
                 break;
+            }
             case 6:  // exists over inputs
                 b.pat(w.base, {bind(0, b.var("?a")), bind(1, b.var("?b"))}).exists(w.input, {bind(1, b.var("?a"))});
                 b.assert_(w.derived, {{0, b.v("?b")}, {1, C(Value(0))}});

@@ -1,0 +1,136 @@
+#include "engine/aggregate_state.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace ww {
+
+namespace {
+bool has_nan(const Value& v) {
+    if (v.kind() == ValueKind::floating) return std::isnan(v.as_float());
+    if (v.kind() == ValueKind::list)
+        for (const Value& x : v.as_list())
+            if (has_nan(x)) return true;
+    return false;
+}
+}  // namespace
+
+std::strong_ordering extreme_order(const Value& a, const Value& b) {
+    auto c = compare(a, b);
+    if (c != 0) return c;
+    if (a.kind() != b.kind()) {
+        // Only an integer and a float can be equal in compare() and differ in kind.
+        return a.kind() == ValueKind::integer ? std::strong_ordering::less : std::strong_ordering::greater;
+    }
+    if (a.kind() == ValueKind::floating) {
+        bool na = std::signbit(a.as_float()), nb = std::signbit(b.as_float());
+        if (na == nb) return std::strong_ordering::equal;
+        return na ? std::strong_ordering::less : std::strong_ordering::greater;
+    }
+    if (a.kind() == ValueKind::list) {
+        const auto& la = a.as_list();
+        const auto& lb = b.as_list();
+        for (std::size_t i = 0; i < la.size() && i < lb.size(); ++i) {
+            auto e = extreme_order(la[i], lb[i]);
+            if (e != 0) return e;
+        }
+    }
+    return std::strong_ordering::equal;
+}
+
+bool aggregate_accepts(AggregateKind k, const Value& v) {
+    switch (k) {
+        case AggregateKind::count: return true;
+        case AggregateKind::sum: return v.is_number();
+        case AggregateKind::min:
+        case AggregateKind::max: return !v.is_nil() && !has_nan(v);
+    }
+    return false;
+}
+
+void aggregate_add(AggregateKind k, AggregateState& s, const Value& v) {
+    if (k == AggregateKind::sum) {
+        if (v.kind() == ValueKind::integer) {
+            s.integers += v.as_int();
+            return;
+        }
+        ++s.floats;
+        double d = v.as_float();
+        if (std::isnan(d)) ++s.nans;
+        else if (std::isinf(d)) ++(d > 0 ? s.pos_infs : s.neg_infs);
+        else {
+            if (!s.float_sum) s.float_sum = std::make_unique<ExactSum>();
+            s.float_sum->add(d);
+        }
+        return;
+    }
+    if (k != AggregateKind::min && k != AggregateKind::max) return;
+    if (s.best_count == 0) {
+        s.best = v;
+        s.best_count = 1;
+        return;
+    }
+    auto c = extreme_order(v, s.best);
+    if (c == 0) {
+        ++s.best_count;
+    } else if (k == AggregateKind::max ? c > 0 : c < 0) {
+        s.best = v;
+        s.best_count = 1;
+    }
+}
+
+bool aggregate_take(AggregateKind k, AggregateState& s, const Value& v) {
+    if (k == AggregateKind::sum) {
+        if (v.kind() == ValueKind::integer) {
+            s.integers -= v.as_int();
+            return true;
+        }
+        --s.floats;
+        double d = v.as_float();
+        if (std::isnan(d)) --s.nans;
+        else if (std::isinf(d)) --(d > 0 ? s.pos_infs : s.neg_infs);
+        else s.float_sum->subtract(d);
+        return true;
+    }
+    if (k != AggregateKind::min && k != AggregateKind::max) return true;
+    if (s.best_count > 0 && extreme_order(v, s.best) == 0 && --s.best_count == 0) {
+        s.best = Value();
+        return false;
+    }
+    return true;
+}
+
+bool aggregate_result(AggregateKind k, const AggregateState& s, std::int64_t count, Value& out) {
+    switch (k) {
+        case AggregateKind::count: out = Value(count); return true;
+        case AggregateKind::sum: {
+            if (s.floats == 0) {
+                // Integers stay integers; a sum beyond 64 bits becomes the nearest float rather
+                // than wrapping around.
+                if (s.integers >= std::numeric_limits<std::int64_t>::min() &&
+                    s.integers <= std::numeric_limits<std::int64_t>::max())
+                    out = Value(static_cast<std::int64_t>(s.integers));
+                else
+                    out = Value(static_cast<double>(s.integers));
+                return true;
+            }
+            if (s.nans || (s.pos_infs && s.neg_infs)) out = Value(std::numeric_limits<double>::quiet_NaN());
+            else if (s.pos_infs) out = Value(std::numeric_limits<double>::infinity());
+            else if (s.neg_infs) out = Value(-std::numeric_limits<double>::infinity());
+            else {
+                ExactSum total = s.float_sum ? *s.float_sum : ExactSum{};
+                total.add_integer(s.integers);
+                out = Value(total.value());
+            }
+            return true;
+        }
+        case AggregateKind::min:
+        case AggregateKind::max:
+            if (s.best_count == 0) return false;
+            out = s.best;
+            return true;
+    }
+    return false;
+}
+
+}  // namespace ww
