@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -29,6 +30,21 @@ CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map
     }
     c.args.reserve(e.args.size());
     for (const Expr& a : e.args) c.args.push_back(compile_expr(a, map_var));
+    if (c.op == Op::list && std::all_of(c.args.begin(), c.args.end(), [](const CExpr& a) { return a.op == Op::constant; })) {
+        // A list of constants (`?e in [dichtbij, veraf]`) is one value, not a list built per match.
+        std::vector<Value> items;
+        items.reserve(c.args.size());
+        for (CExpr& a : c.args) items.push_back(std::move(a.value));
+        c.op = Op::constant;
+        c.value = Value(std::move(items));
+        c.args.clear();
+    } else if (c.op == Op::concat) {
+        // The length of the constant pieces: the result's capacity, reserved once per evaluation.
+        std::size_t constant_length = 0;
+        for (const CExpr& a : c.args)
+            if (a.op == Op::constant && a.value.kind() == ValueKind::string) constant_length += a.value.as_text().size();
+        c.value = Value(static_cast<std::int64_t>(constant_length + 16 * c.args.size()));
+    }
     return c;
 }
 
@@ -291,8 +307,14 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             }
         }
         case Op::concat: {
+            // Advice texts are a few hundred characters of constant text around a few variables:
+            // append in place rather than through a temporary per piece.
             std::string s;
-            for (const CExpr& a : e.args) s += eval(a, env).display();
+            s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
+            for (const CExpr& a : e.args) {
+                if (a.op == Op::constant) a.value.append_display(s);
+                else eval(a, env).append_display(s);
+            }
             return Value::string(s);
         }
     }

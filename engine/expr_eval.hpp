@@ -16,7 +16,7 @@ namespace ww {
 
 struct CExpr {
     Op op = Op::constant;
-    Value value;
+    Value value;  // Op::constant: the value; Op::concat: the result's expected length (an integer)
     std::uint32_t ref = 0;              // Op::var: what the environment resolves
     const FunctionInfo* fn = nullptr;   // Op::call
     Atom name;                          // Op::slot

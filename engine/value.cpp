@@ -182,6 +182,8 @@ std::string Value::display() const {
     return s;
 }
 
+void Value::append_display(std::string& out) const { write(out, *this, true); }
+
 std::string_view kind_name(ValueKind kind) {
     switch (kind) {
         case ValueKind::nil: return "niets (nil)";

@@ -115,6 +115,8 @@ public:
     std::string repr() const;
     // Display form, as `str()` and string interpolation show it: strings unquoted.
     std::string display() const;
+    // display() appended to `out`: string interpolation builds long texts piece by piece.
+    void append_display(std::string& out) const;
 
 private:
     static bool equal_slow(const Value& a, const Value& b);
