@@ -23,9 +23,13 @@ public:
 
     template <class... A>
     T* make(A&&... args) {
-        if (!free_) grow();
         Slot* s = free_;
-        free_ = s->next;
+        if (s) {
+            free_ = s->next;
+        } else {
+            if (fresh_ == fresh_end_) grow();
+            s = fresh_++;
+        }
         ++live_;
         return ::new (static_cast<void*>(s)) T(std::forward<A>(args)...);
     }
@@ -46,19 +50,22 @@ private:
         alignas(T) unsigned char storage[sizeof(T)];
     };
 
+    // A new chunk's slots are handed out in order as they are needed, not threaded onto the free list
+    // up front: threading writes every slot, so each page of the chunk became resident at once, and
+    // a page fault on this machine costs more than the matching done in it (Waltz 50: ~1.7 us each).
     void grow() {
         std::size_t n = chunk_size_;
         if (chunk_size_ < 2048) chunk_size_ *= 2;
         Slot* chunk = static_cast<Slot*>(::operator new(n * sizeof(Slot), std::align_val_t(alignof(Slot))));
         chunks_.push_back(chunk);
-        for (std::size_t i = n; i-- > 0;) {
-            chunk[i].next = free_;
-            free_ = &chunk[i];
-        }
+        fresh_ = chunk;
+        fresh_end_ = chunk + n;
     }
 
     std::vector<Slot*> chunks_;
     Slot* free_ = nullptr;
+    Slot* fresh_ = nullptr;      // the newest chunk's slots never handed out: [fresh_, fresh_end_)
+    Slot* fresh_end_ = nullptr;
     std::size_t chunk_size_ = 256;
     std::size_t live_ = 0;
 };
