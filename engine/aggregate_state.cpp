@@ -38,12 +38,15 @@ std::strong_ordering extreme_order(const Value& a, const Value& b) {
     return std::strong_ordering::equal;
 }
 
+bool AggregateState::Before::operator()(const Value& a, const Value& b) const { return extreme_order(a, b) < 0; }
+
 bool aggregate_accepts(AggregateKind k, const Value& v) {
     switch (k) {
         case AggregateKind::count: return true;
         case AggregateKind::sum: return v.is_number();
         case AggregateKind::min:
-        case AggregateKind::max: return !v.is_nil() && !has_nan(v);
+        case AggregateKind::max:
+        case AggregateKind::collect: return !v.is_nil() && !has_nan(v);
     }
     return false;
 }
@@ -62,6 +65,11 @@ void aggregate_add(AggregateKind k, AggregateState& s, const Value& v) {
             if (!s.float_sum) s.float_sum = std::make_unique<ExactSum>();
             s.float_sum->add(d);
         }
+        return;
+    }
+    if (k == AggregateKind::collect) {
+        if (!s.terms) s.terms = std::make_unique<std::map<Value, std::uint32_t, AggregateState::Before>>();
+        ++(*s.terms)[v];
         return;
     }
     if (k != AggregateKind::min && k != AggregateKind::max) return;
@@ -90,6 +98,13 @@ bool aggregate_take(AggregateKind k, AggregateState& s, const Value& v) {
         if (std::isnan(d)) --s.nans;
         else if (std::isinf(d)) --(d > 0 ? s.pos_infs : s.neg_infs);
         else s.float_sum->subtract(d);
+        return true;
+    }
+    if (k == AggregateKind::collect) {
+        if (!s.terms) return false;  // cannot happen: a term that leaves came in first
+        auto it = s.terms->find(v);
+        if (it == s.terms->end()) return false;
+        if (--it->second == 0) s.terms->erase(it);
         return true;
     }
     if (k != AggregateKind::min && k != AggregateKind::max) return true;
@@ -129,6 +144,15 @@ bool aggregate_result(AggregateKind k, const AggregateState& s, std::int64_t cou
             if (s.best_count == 0) return false;
             out = s.best;
             return true;
+        case AggregateKind::collect: {
+            std::vector<Value> items;
+            if (s.terms) {
+                items.reserve(s.terms->size());
+                for (const auto& [v, n] : *s.terms) items.push_back(v);
+            }
+            out = Value(std::move(items));
+            return true;
+        }
     }
     return false;
 }

@@ -7,6 +7,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <map>
 #include <memory>
 
 #include "engine/exact_sum.hpp"
@@ -24,10 +25,15 @@ struct AggregateState {
     // min/max: the extreme term and how many terms are equal to it.
     Value best;
     std::uint32_t best_count = 0;
+    // collect: each distinct term and how many facts gave it, in extreme_order.
+    struct Before {
+        bool operator()(const Value& a, const Value& b) const;
+    };
+    std::unique_ptr<std::map<Value, std::uint32_t, Before>> terms;
 };
 
-// Whether a term takes part: sum takes numbers, min and max anything but nil and NaN (which has no
-// place in an order), count everything.
+// Whether a term takes part: sum takes numbers, min, max and collect anything but nil and NaN (which
+// has no place in an order), count everything.
 bool aggregate_accepts(AggregateKind k, const Value& v);
 void aggregate_add(AggregateKind k, AggregateState& s, const Value& v);
 // False when the state can no longer tell the result (the last term equal to the extreme left):

@@ -199,6 +199,7 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
                 r.reason = "er is een '" + tname + "' die er volgens deze voorwaarde niet mag zijn";
                 break;
             case Condition::Kind::aggregate:
+                // Only min and max fail for want of facts; count, sum and collect always match.
                 r.reason = "geen '" + tname + "' om het " + (c.aggregate == AggregateKind::min ? "minimum" : "maximum") +
                            " van te nemen";
                 break;

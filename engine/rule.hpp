@@ -34,7 +34,9 @@ struct Pattern {
     std::optional<VarId> fact_var;  // `?f <- pattern`
 };
 
-enum class AggregateKind : std::uint8_t { count, sum, min, max };
+// collect: the distinct values of the expression over the matching facts, as a sorted list (empty
+// when none match), so that a rule can name all of them at once without accumulating them itself.
+enum class AggregateKind : std::uint8_t { count, sum, min, max, collect };
 
 struct Condition {
     enum class Kind : std::uint8_t {

@@ -509,11 +509,12 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
         case ast::condition_kind::aggregate: {
             out.kind = Condition::Kind::aggregate;
             static const std::map<std::string, AggregateKind, std::less<>> kinds = {
-                {"count", AggregateKind::count}, {"sum", AggregateKind::sum}, {"min", AggregateKind::min}, {"max", AggregateKind::max}};
+                {"count", AggregateKind::count}, {"sum", AggregateKind::sum},         {"min", AggregateKind::min},
+                {"max", AggregateKind::max},     {"collect", AggregateKind::collect}};
             auto k = kinds.find(c.aggregate);
             if (k == kinds.end()) {
-                reporter_.at_site(site, c.var->end, fmt::format("onbekend aggregaat '{}' (count, sum, min of max){}", c.aggregate,
-                                                                did_you_mean(c.aggregate, {"count", "max", "min", "sum"})));
+                reporter_.at_site(site, c.var->end, fmt::format("onbekend aggregaat '{}' (count, sum, min, max of collect){}", c.aggregate,
+                                                                did_you_mean(c.aggregate, {"collect", "count", "max", "min", "sum"})));
                 cx.failed = true;
                 return std::nullopt;
             }
@@ -542,7 +543,9 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
             } else {
                 ExprCompiler ec{*this, cx, local, site};
                 out.expr = ec(*c.expr);
-                result_type = out.aggregate == AggregateKind::sum ? std::optional(SlotType::number) : ec.type_of(out.expr);
+                result_type = out.aggregate == AggregateKind::sum       ? std::optional(SlotType::number)
+                              : out.aggregate == AggregateKind::collect ? std::optional(SlotType::list)
+                                                                        : ec.type_of(out.expr);
                 if (is_textual(ec.type_of(out.expr)) && out.aggregate == AggregateKind::sum) {
                     reporter_.at_site(site, c.expr->offset, "de som van een tekst kan niet");
                     cx.failed = true;

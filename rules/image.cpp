@@ -366,7 +366,7 @@ struct ImageAccess {
                 c.kind = in.enumeration(Condition::Kind::test);
                 pattern(in, c.pattern, b, vars);
                 c.expr = get_expr(in, vars, 0);
-                c.aggregate = in.enumeration(AggregateKind::max);
+                c.aggregate = in.enumeration(AggregateKind::collect);
                 c.result = in.u32();
                 if (c.kind == Condition::Kind::aggregate && c.result >= vars) throw BadImage{};
                 c.source_offset = in.u32();

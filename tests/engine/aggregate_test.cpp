@@ -328,3 +328,42 @@ TEST_F(Agg, TermReadingAnotherFactIsRecomputedNotUpdated) {
     e.run();
     EXPECT_EQ(result("a"), Value(1.5));
 }
+
+TEST_F(Agg, CollectGivesDistinctTermsSortedWhateverTheOrderOfFacts) {
+    rule(AggregateKind::collect);
+    e.assert_fact(wijk, {Value::symbol("a")});
+    e.assert_fact(wijk, {Value::symbol("leeg")});
+    auto m3 = e.assert_fact(meting, {Value::symbol("a"), Value(3)});
+    e.assert_fact(meting, {Value::symbol("a"), Value(1)});
+    auto m3b = e.assert_fact(meting, {Value::symbol("a"), Value(3.0)});  // equal to 3, but a float
+    e.assert_fact(meting, {Value::symbol("a"), Value(2.5)});
+    e.assert_fact(meting, {Value::symbol("b"), Value(7)});
+    e.run();
+    EXPECT_EQ(result("a").repr(), "[1, 2.5, 3, 3.0]");
+    EXPECT_EQ(result("leeg").repr(), "[]");  // no facts: an empty list, the rule still fires
+    e.retract(*m3);
+    e.run();
+    EXPECT_EQ(result("a").repr(), "[1, 2.5, 3.0]");
+    e.retract(*m3b);
+    e.assert_fact(meting, {Value::symbol("a"), Value(1)});  // a duplicate fact is suppressed anyway
+    e.run();
+    EXPECT_EQ(result("a").repr(), "[1, 2.5]");
+}
+
+TEST(AggregateCollect, TermSeenTwiceStaysUntilBothLeave) {
+    AggregateState s;
+    aggregate_add(AggregateKind::collect, s, Value::symbol("x"));
+    aggregate_add(AggregateKind::collect, s, Value::symbol("x"));
+    aggregate_add(AggregateKind::collect, s, Value::string("y"));
+    Value out;
+    ASSERT_TRUE(aggregate_result(AggregateKind::collect, s, 3, out));
+    EXPECT_EQ(out.repr(), "[\"y\", x]");  // strings before symbols, as compare() orders them
+    EXPECT_TRUE(aggregate_take(AggregateKind::collect, s, Value::symbol("x")));
+    ASSERT_TRUE(aggregate_result(AggregateKind::collect, s, 2, out));
+    EXPECT_EQ(out.repr(), "[\"y\", x]");
+    EXPECT_TRUE(aggregate_take(AggregateKind::collect, s, Value::symbol("x")));
+    ASSERT_TRUE(aggregate_result(AggregateKind::collect, s, 1, out));
+    EXPECT_EQ(out.repr(), "[\"y\"]");
+    EXPECT_FALSE(aggregate_accepts(AggregateKind::collect, Value()));
+    EXPECT_FALSE(aggregate_accepts(AggregateKind::collect, Value(std::nan(""))));
+}

@@ -69,9 +69,10 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng) {
                 b.pat(src(), {bind(0, b.var("?a"))}).aggregate("?n", AggregateKind::count, inp(), {bind(0, b.var("?a"))});
                 b.assert_(out, {{0, b.v("?a")}, {1, b.v("?n")}});
                 break;
-            case 6: {  // sum, min or max over an input, of terms that test exactness and order
-                const AggregateKind kinds[] = {AggregateKind::sum, AggregateKind::min, AggregateKind::max};
-                AggregateKind k = kinds[pick(3)];
+            case 6: {  // sum, min, max or collect over an input, of terms that test exactness and order
+                const AggregateKind kinds[] = {AggregateKind::sum, AggregateKind::min, AggregateKind::max,
+                                               AggregateKind::collect};
+                AggregateKind k = kinds[pick(4)];
                 b.var("?a");  // variable 0, which the emit below reads
                 Expr term;
                 switch (pick(5)) {

@@ -150,7 +150,7 @@ TEST(Checks, ActionChecks) {
 
 TEST(Checks, AggregateChecks) {
     EXPECT_EQ(errors("\"?n = tel(meting())\""),
-              Lines{"r.yaml:9:15: fout: onbekend aggregaat 'tel' (count, sum, min of max)"});
+              Lines{"r.yaml:9:15: fout: onbekend aggregaat 'tel' (count, sum, min, max of collect)"});
     EXPECT_EQ(errors("\"?n = sum(meting(waarde: ?w))\""),
               Lines{"r.yaml:9:40: fout: sum heeft een expressie nodig: sum(patroon, expressie)"});
     EXPECT_EQ(errors("\"?n = sum(meting(gebied: ?g), ?g)\""),
