@@ -127,15 +127,15 @@ Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
 // mostly nothing else (Waltz: `?ax * ?cy - ?ay * ?cx > 0` for every pair of edges). Each returns
 // false, having decided nothing, when a leaf is not an integer, an operation is not one of these or a
 // result would overflow; the general evaluation then gives the result or the error. Expressions have
-// no side effects, so evaluating part of one twice changes nothing.
-bool int_value(const CExpr& e, const EvalEnv& env, std::int64_t& out) {
+// no side effects, so evaluating part of one twice changes nothing. `scratch` receives variables the
+// environment does not hold as values (fact references); a leaf is read before the next one is.
+bool int_value(const CExpr& e, const EvalEnv& env, Value& scratch, std::int64_t& out) {
     switch (e.op) {
         case Op::constant:
             if (e.value.kind() != ValueKind::integer) return false;
             out = e.value.as_int();
             return true;
         case Op::var: {
-            Value scratch;
             const Value& v = env.var_ref(e.ref, scratch);
             if (v.kind() != ValueKind::integer) return false;
             out = v.as_int();
@@ -143,7 +143,7 @@ bool int_value(const CExpr& e, const EvalEnv& env, std::int64_t& out) {
         }
         case Op::neg: {
             std::int64_t a = 0;
-            if (!int_value(e.args[0], env, a) || a == INT64_MIN) return false;
+            if (!int_value(e.args[0], env, scratch, a) || a == INT64_MIN) return false;
             out = -a;
             return true;
         }
@@ -151,7 +151,7 @@ bool int_value(const CExpr& e, const EvalEnv& env, std::int64_t& out) {
         case Op::sub:
         case Op::mul: {
             std::int64_t a = 0, b = 0;
-            if (!int_value(e.args[0], env, a) || !int_value(e.args[1], env, b)) return false;
+            if (!int_value(e.args[0], env, scratch, a) || !int_value(e.args[1], env, scratch, b)) return false;
             if (e.op == Op::add) return !__builtin_add_overflow(a, b, &out);
             if (e.op == Op::sub) return !__builtin_sub_overflow(a, b, &out);
             return !__builtin_mul_overflow(a, b, &out);
@@ -160,11 +160,11 @@ bool int_value(const CExpr& e, const EvalEnv& env, std::int64_t& out) {
     }
 }
 
-bool int_test(const CExpr& e, const EvalEnv& env, bool& out) {
+bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
     switch (e.op) {
         case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
             std::int64_t a = 0, b = 0;
-            if (!int_value(e.args[0], env, a) || !int_value(e.args[1], env, b)) return false;
+            if (!int_value(e.args[0], env, scratch, a) || !int_value(e.args[1], env, scratch, b)) return false;
             switch (e.op) {
                 case Op::eq: out = a == b; break;
                 case Op::ne: out = a != b; break;
@@ -178,17 +178,17 @@ bool int_test(const CExpr& e, const EvalEnv& env, bool& out) {
         case Op::logical_and:
         case Op::logical_or: {
             bool a = false;
-            if (!int_test(e.args[0], env, a)) return false;
+            if (!int_test(e.args[0], env, scratch, a)) return false;
             // Short-circuit as the general path does: the right side is not looked at.
             if (a == (e.op == Op::logical_or)) {
                 out = a;
                 return true;
             }
-            return int_test(e.args[1], env, out);
+            return int_test(e.args[1], env, scratch, out);
         }
         case Op::logical_not: {
             bool a = false;
-            if (!int_test(e.args[0], env, a)) return false;
+            if (!int_test(e.args[0], env, scratch, a)) return false;
             out = !a;
             return true;
         }
@@ -265,14 +265,16 @@ Value eval(const CExpr& e, const EvalEnv& env) {
         }
         case Op::add: case Op::sub: case Op::mul: {
             std::int64_t r = 0;
-            if (int_value(e, env, r)) return Value(r);
+            Value scratch;
+            if (int_value(e, env, scratch, r)) return Value(r);
             return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
         }
         case Op::div: case Op::idiv: case Op::mod:
             return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
         case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
             bool b = false;
-            if (int_test(e, env, b)) return Value(b);
+            Value scratch;
+            if (int_test(e, env, scratch, b)) return Value(b);
             return Value(compare_values(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset));
         }
         case Op::in:
@@ -323,7 +325,8 @@ Value eval(const CExpr& e, const EvalEnv& env) {
 
 bool eval_test(const CExpr& e, const EvalEnv& env) {
     bool fast = false;
-    if (int_test(e, env, fast)) return fast;
+    Value scratch;  // one for the whole expression: a Value's destructor is a call
+    if (int_test(e, env, scratch, fast)) return fast;
     Value v = eval(e, env);
     if (v.kind() != ValueKind::boolean)
         fail("een voorwaarde moet true of false opleveren, niet " + kinds(v) + " (" + v.repr() + ")", e.source_offset);
