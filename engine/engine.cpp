@@ -210,8 +210,8 @@ bool Engine::Impl::do_retract(FactId id) {
 }
 
 void Engine::Impl::settle() {
-    while (tms.pending())
-        for (FactId id : tms.take_unsupported()) do_retract(id);
+    while (tms.take_unsupported(unsupported_scratch))
+        for (FactId id : unsupported_scratch) do_retract(id);
 }
 
 std::optional<FactId> Engine::assert_fact(TemplateId tmpl, std::vector<Value> slots) {

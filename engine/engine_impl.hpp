@@ -85,6 +85,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     Activation* current = nullptr;
     bool current_alive = false;
     std::vector<Value> scratch_bindings;  // a firing's bindings when no FiringInfo is kept
+    std::vector<FactId> unsupported_scratch;  // settle()'s batch of facts that lost their support
 
     // The checkpoint (Engine::checkpoint): what rollback restores.
     struct Checkpoint {

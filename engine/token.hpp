@@ -80,6 +80,32 @@ inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
     return scratch;
 }
 
+// The facts a logical rule's firing supports. Nearly every such rule asserts one fact: that one sits
+// in place, and only further ones cost a vector.
+struct Supports {
+    FactId first = 0;  // 0: none (fact ids start at 1)
+    std::unique_ptr<std::vector<FactId>> more;
+    explicit operator bool() const { return first != 0; }
+    void add(FactId id) {
+        if (first == 0) first = id;
+        else {
+            if (!more) more = std::make_unique<std::vector<FactId>>();
+            more->push_back(id);
+        }
+    }
+    template <class F>
+    void for_each(F&& f) const {
+        if (first == 0) return;
+        f(first);
+        if (more)
+            for (FactId id : *more) f(id);
+    }
+    void clear() {
+        first = 0;
+        more.reset();
+    }
+};
+
 struct Activation {
     Terminal* terminal = nullptr;
     Token* token = nullptr;
@@ -91,7 +117,7 @@ struct Activation {
     Activation* token_prev = nullptr;
     Activation* agenda_prev = nullptr;
     Activation* agenda_next = nullptr;
-    std::unique_ptr<std::vector<FactId>> supported;  // facts resting on this match (logical rules only)
+    Supports supported;  // facts resting on this match (logical rules only)
 };
 
 // The join key of a token: the hash of the values at `locs`.

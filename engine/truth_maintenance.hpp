@@ -21,6 +21,8 @@ public:
     void support_lost(Activation* a);
     // Facts that have lost their last support since the last call.
     std::vector<FactId> take_unsupported();
+    // The same into `out` (emptied first); false when there was nothing.
+    bool take_unsupported(std::vector<FactId>& out);
     bool pending() const { return !pending_.empty(); }
 
 private:

@@ -76,6 +76,8 @@ private:
     std::vector<Slot> table_;
     std::size_t mask_ = 0;
     std::unordered_map<FactId, Archived> archive_map_;
+    static constexpr std::size_t kMaxSpare = 4096;  // erased records kept for reuse, at most
+    std::vector<FactRec*> spare_;
     FactId next_id_ = 1;
     std::size_t live_ = 0;
     bool archive_ = true;
