@@ -1,7 +1,7 @@
 // fmt's two out-of-line functions (vformat, vprint), compiled here from fmt's own headers in
-// header-only mode, so that the lean-linked ww_bench_run does not need libfmt.so, which would load
-// the shared libstdc++ again (see ww_bench_lean_link in bench/CMakeLists.txt). The definitions are
-// the library's inline ones; taking their addresses makes the compiler emit them.
+// header-only mode, so that a lean-linked program does not need libfmt.so, which would load the
+// shared libstdc++ again (see cmake/LeanLink.cmake). The definitions are the library's inline ones;
+// taking their addresses makes the compiler emit them.
 #define FMT_HEADER_ONLY
 #include <fmt/format.h>
 
