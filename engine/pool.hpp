@@ -51,8 +51,8 @@ private:
     };
 
     // A new chunk's slots are handed out in order as they are needed, not threaded onto the free list
-    // up front: threading writes every slot, so each page of the chunk became resident at once, and
-    // a page fault on this machine costs more than the matching done in it (Waltz 50: ~1.7 us each).
+    // up front: threading writes every slot, so each page of the chunk became resident at once, even
+    // pages never used (peak RSS, and page faults at ~1.4 us each are a sixth of a Waltz run).
     void grow() {
         std::size_t n = chunk_size_;
         if (chunk_size_ < 2048) chunk_size_ *= 2;
