@@ -126,7 +126,8 @@ Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad) {
         Raadpleging raadpleging(*kb);
         const TestVerslag v = draai_scenarios(map, raadpleging);
         // Nothing ran (no such map, no scenario files): a coverage report would claim too much.
-        if (v.scenarios.empty()) return Uitvoer{2, {}, formatteer(v.fouten)};
+        // Past the limit on scenarios: refused as a whole rather than a report on the first part.
+        if (v.scenarios.empty() || v.te_veel) return Uitvoer{2, {}, formatteer(v.fouten)};
         return Uitvoer{v.status(), verslag_tekst(v), formatteer(v.fouten)};
     });
 }

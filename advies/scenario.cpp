@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <sstream>
@@ -82,10 +81,13 @@ public:
         for (const auto& doc : docs) {
             if (afwezig(doc)) continue;
             if (doc.IsSequence()) {
-                for (const auto& s : doc) scenario(s);
-            } else {
+                for (const auto& s : doc)
+                    if (!binnen_grens(s)) break;
+                    else scenario(s);
+            } else if (binnen_grens(doc)) {
                 scenario(doc);
             }
+            if (verslag_.te_veel) break;
         }
         auto fouten = y_.neem_fouten();
         std::stable_sort(fouten.begin(), fouten.end(),
@@ -94,6 +96,15 @@ public:
     }
 
 private:
+    bool binnen_grens(const YAML::Node& node) {
+        if (verslag_.te_veel) return false;
+        if (verslag_.scenarios.size() < limits::max_scenarios) return true;
+        verslag_.te_veel = true;
+        y_.fout(node, fmt::format("meer dan {} scenario's in één run; verdeel ze over meerdere mappen",
+                                  limits::max_scenarios));
+        return false;
+    }
+
     void mislukt(std::string naam, std::string reden) {
         verslag_.scenarios.push_back(ScenarioUitslag{bestand_, std::move(naam), {std::move(reden)}});
     }
@@ -296,9 +307,20 @@ TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
         return verslag;
     }
     for (const auto& pad : bestanden) {
-        std::ifstream in(pad, std::ios::binary);
-        const std::string tekst((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string tekst;
+        try {
+            tekst = read_input_file(pad.string());
+        } catch (const LoadError& e) {
+            // Too large, unreadable: the same limits and messages as for a profile.
+            for (Fout f : e.diagnostics.items()) {
+                f.line = 1;
+                f.col = 1;
+                verslag.fouten.push_back(std::move(f));
+            }
+            continue;
+        }
         draai_scenario_tekst(pad.string(), tekst, raadpleging, verslag, gevuurd);
+        if (verslag.te_veel) break;
     }
     for (std::size_t i = 0; i < regels.size(); ++i)
         if (!gevuurd[i]) verslag.nooit_gevuurd.push_back(regels[i]->id);

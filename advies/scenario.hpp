@@ -22,6 +22,7 @@ struct TestVerslag {
     std::vector<std::string> nooit_gevuurd;  // rule ids, in knowledge-base order
     std::size_t regels = 0;                  // rules in the knowledge base
     std::vector<Fout> fouten;                // malformed scenario files (their scenarios count as failed)
+    bool te_veel = false;                    // stopped at limits::max_scenarios; the report is withheld
     int geslaagd() const;
     int mislukt() const;
     // Exit status: 0 all passed and every rule fired, 2 a scenario file is malformed, else 1.

@@ -1,5 +1,7 @@
 #include "engine/beta_network.hpp"
 
+#include <algorithm>
+
 namespace ww {
 
 
@@ -138,12 +140,45 @@ void BetaNetwork::withdraw(Token* t) {
         t->in_out = false;
     }
     while (t->first_child) delete_token(t->first_child);
+    drop_activations(t);
+}
+
+void BetaNetwork::drop_activations(Token* t) {
     while (Activation* a = t->activations) {
         t->activations = a->token_next;
         if (a->token_next) a->token_next->token_prev = nullptr;
         listener_.activation_deleted(a);
         activations_.destroy(a);
     }
+}
+
+// Withdrawing and emitting x again would rebuild everything below it; with several aggregates in
+// one rule every fact would then recompute the later aggregates from scratch (quadratic). Only
+// the nodes that read the changed result (of the aggregate level `depth`) are rebuilt; below the
+// others the tokens stay, moved to the end of their memories and with their activations renewed,
+// as a rebuild would leave them: each is a new match.
+void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
+    if (!x->in_out) return;  // nothing below it, no activations
+    if (marked_ && x->serial < mark_serial_) {
+        disturbed_ = true;
+        x->serial = next_serial_++;
+    }
+    x->node->out.erase(x);
+    x->node->out.insert(x);
+    drop_activations(x);
+    for (BetaNode* c : x->node->children) {
+        bool reads = std::find(c->reads_aggregates.begin(), c->reads_aggregates.end(), depth) != c->reads_aggregates.end();
+        for (Token* k = x->first_child; k;) {
+            Token* next = k->next_sibling;
+            if (k->node == c) {
+                if (reads) delete_token(k);
+                else refresh(k, depth);
+            }
+            k = next;
+        }
+        if (reads) left_activate(c, x);
+    }
+    for (Terminal* term : x->node->terminals) activate(term, x);
 }
 
 void BetaNetwork::delete_token(Token* t) {
@@ -229,6 +264,11 @@ void BetaNetwork::publish_aggregate(BetaNode* n, Token* t) {
     bool valid = aggregate_result(n->aggregate, s == n->states.end() ? no_state : s->second, t->count, result);
     // An unchanged result is the same match: keep it (and its refraction) rather than fire again.
     if (t->in_out && valid && t->agg && t->agg->kind() == result.kind() && *t->agg == result) return;
+    if (t->in_out && valid) {
+        *t->agg = std::move(result);
+        refresh(t, t->depth);
+        return;
+    }
     if (t->in_out) withdraw(t);
     if (!t->agg) t->agg = std::make_unique<Value>();
     *t->agg = std::move(result);
@@ -399,6 +439,14 @@ std::size_t shape_hash(const BetaNode& n) {
     return hash_combine(h, expr_hash(n.expr));
 }
 
+void collect_aggregate_reads(const CExpr& e, std::vector<std::uint32_t>& out) {
+    if (e.op == Op::var) {
+        VarLoc loc = VarLoc::decode(e.ref);
+        if (loc.slot == VarLoc::aggregate) out.push_back(loc.depth);
+    }
+    for (const CExpr& a : e.args) collect_aggregate_reads(a, out);
+}
+
 bool reads_other_facts(const CExpr& e) {
     if (e.op == Op::slot) return true;
     for (const CExpr& a : e.args)
@@ -424,6 +472,13 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     shapes_.emplace(shape, n);
     n->depth = parent->depth + 1;
     n->users = 1;
+    for (const JoinTest& t : n->tests) {
+        if (!t.rhs_is_loc) collect_aggregate_reads(t.expr, n->reads_aggregates);
+        else if (t.loc.slot == VarLoc::aggregate) n->reads_aggregates.push_back(t.loc.depth);
+    }
+    for (VarLoc l : n->key_locs)
+        if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
+    collect_aggregate_reads(n->expr, n->reads_aggregates);
     if (n->kind == NodeKind::aggregate) {
         n->incremental = !reads_other_facts(n->expr);
         for (const JoinTest& t : n->tests)

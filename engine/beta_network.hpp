@@ -57,6 +57,9 @@ struct BetaNode {
     // Not when an expression reads other facts (`?f.slot`): their value may change between a fact's
     // arrival and its departure, so what it added could not be taken away again.
     bool incremental = false;
+    // The aggregate levels (token depths) whose result this node's tests, keys or expression read:
+    // when such a result changes, this node's tokens are rebuilt, the others kept (see refresh).
+    std::vector<std::uint32_t> reads_aggregates;
     std::unordered_map<const Token*, AggregateState> states;  // sum/min/max, per token in `all`
 };
 
@@ -139,6 +142,8 @@ private:
     void aggregate_enter(BetaNode* n, Token* t, FactRec* f);
     void aggregate_leave(BetaNode* n, Token* t, FactRec* f);
     void publish_aggregate(BetaNode* n, Token* t);
+    void refresh(Token* x, std::uint32_t depth);
+    void drop_activations(Token* t);
 
     Token* new_token(BetaNode* n, Token* parent, FactRec* f);
     void emit(Token* t);       // into the node's output, on to children and terminals

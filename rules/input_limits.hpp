@@ -27,6 +27,9 @@ inline constexpr std::size_t max_expression_bytes = 1u << 20;
 // Nesting of brackets, `not` and unary minus in one expression of the rule language: the X3
 // grammar recurses once per level.
 inline constexpr int max_expression_depth = 200;
+// Scenarios in one `wegwijzer test` run: each is a whole consultation (some 0.1 ms), and a file of
+// 8 MiB holds 280,000 minimal ones. The knowledge base has about a hundred.
+inline constexpr std::size_t max_scenarios = 10000;
 }  // namespace limits
 
 // Reads the whole file at `path`. Throws LoadError with one diagnostic for the path when it does not

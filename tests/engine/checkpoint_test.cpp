@@ -35,7 +35,7 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng, bool gentle) 
         RuleBuilder b("r" + std::to_string(r));
         b.salience(pick(3) - 1);
         if (pick(3) == 0) b.logical();
-        int kind = pick(gentle ? 4 : 8);
+        int kind = pick(gentle ? 4 : 9);
         switch (kind) {
             case 0:  // base joined with input
                 b.pat(w.base, {bind(0, b.var("?a")), bind(1, b.var("?b"))}).pat(w.input, {bind(0, b.var("?b")), bind(1, b.var("?c"))});
@@ -76,6 +76,13 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng, bool gentle) 
             case 6:  // exists over inputs
                 b.pat(w.base, {bind(0, b.var("?a")), bind(1, b.var("?b"))}).exists(w.input, {bind(1, b.var("?a"))});
                 b.assert_(w.derived, {{0, b.v("?b")}, {1, C(Value(0))}});
+                break;
+            case 8:  // aggregates in a row; a test on the first result
+                b.pat(w.base, {bind(0, b.var("?a"))})
+                    .aggregate("?n", AggregateKind::count, w.input, {bind(0, b.var("?a"))})
+                    .aggregate("?s", AggregateKind::sum, w.input, {bind(0, b.var("?a")), bind(1, b.var("?v"))}, b.v("?v"))
+                    .when(op(Op::le, b.v("?n"), C(Value(pick(3)))));
+                b.assert_(w.derived, {{0, b.v("?a")}, {1, b.v("?s")}});
                 break;
             case 7:  // retracts an initial fact
                 b.fpat("?f", w.base, {bind(0, b.var("?a"))}).pat(w.input, {bind(0, b.var("?a")), cmp(1, Op::eq, C(Value(0)))});

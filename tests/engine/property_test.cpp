@@ -36,7 +36,7 @@ struct World {
 std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng) {
     std::vector<RuleDef> rules;
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-    int count = 3 + pick(7);
+    int count = 3 + pick(8);
     for (int r = 0; r < count; ++r) {
         int k = pick(kDerived);
         // Sources for positive patterns: inputs and derived templates of lower strata.
@@ -47,7 +47,7 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng) {
         RuleBuilder b("r" + std::to_string(r));
         b.logical();
         TemplateId out = w.derived[static_cast<std::size_t>(k)];
-        switch (pick(7)) {
+        switch (pick(8)) {
             case 0:  // join
                 b.pat(src(), {bind(0, b.var("?a")), bind(1, b.var("?b"))}).pat(src(), {bind(0, b.var("?b")), bind(1, b.var("?c"))});
                 b.assert_(out, {{0, b.v("?a")}, {1, b.v("?c")}});
@@ -85,6 +85,19 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng) {
                 b.pat(src(), {bind(0, b.var("?a"))})
                     .aggregate("?n", k, inp(), {bind(0, b.var("?a")), bind(1, b.var("?v"))}, std::move(term));
                 b.assert_(out, {{0, b.v("?a")}, {1, b.v("?n")}});
+                break;
+            }
+            case 7: {  // aggregates in a row, then nodes that read the first result (or not)
+                b.pat(src(), {bind(0, b.var("?a"))})
+                    .aggregate("?n", AggregateKind::count, inp(), {bind(0, b.var("?a"))})
+                    .aggregate("?s", pick(2) ? AggregateKind::sum : AggregateKind::max, inp(),
+                               {bind(0, b.var("?a")), bind(1, b.var("?v"))}, b.v("?v"));
+                switch (pick(3)) {
+                    case 0: b.when(op(Op::le, b.v("?n"), C(Value(pick(3))))); break;  // a test on ?n
+                    case 1: b.pat(inp(), {bind(1, b.var("?n"))}); break;                // a join on ?n
+                    case 2: break;
+                }
+                b.assert_(out, {{0, b.v("?a")}, {1, b.v("?s")}});
                 break;
             }
             case 5:  // or: two alternatives
