@@ -109,6 +109,9 @@ void Engine::add_rule(RuleDef def) {
                         throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
                     ca.slots.emplace_back(slot, compile_expr(e, identity));
                 }
+                if (a.kind == Action::Kind::assert_fact)
+                    for (const SlotDef& s : m.templates[a.tmpl].slots)
+                        ca.base.push_back(s.default_value ? *s.default_value : zero_of(s.type));
             }
             if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) ca.target = compile_expr(a.target, identity);
             if (a.kind == Action::Kind::bind) {

@@ -19,6 +19,7 @@ struct CompiledAction {
     Action::Kind kind = Action::Kind::assert_fact;
     TemplateId tmpl = 0;
     std::vector<std::pair<int, CExpr>> slots;
+    std::vector<Value> base;  // assert: every slot's default, computed once; the action overwrites its own
     CExpr target;
     VarId var = 0;
     CExpr expr;

@@ -82,10 +82,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         try {
             switch (act.kind) {
                 case Action::Kind::assert_fact: {
-                    const TemplateDef& t = templates[act.tmpl];
-                    std::vector<Value> slots;
-                    slots.reserve(t.slots.size());
-                    for (const SlotDef& s : t.slots) slots.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+                    std::vector<Value> slots = act.base;
                     for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
                     slots = complete_slots(act.tmpl, std::move(slots));
                     if (rule.logical && !current_alive) break;  // its support is already gone

@@ -50,7 +50,7 @@ Value zero_of(SlotType type) {
         case SlotType::integer: return Value(0);
         case SlotType::floating: return Value(0.0);
         case SlotType::number: return Value(0);
-        case SlotType::string: return Value::string("");
+        case SlotType::string: return Value(String{Atom{0}});  // atom 0 is "" (intern.cpp; intern_test)
         case SlotType::list: return Value(std::vector<Value>{});
         case SlotType::any:
         case SlotType::symbol: return Value();

@@ -22,6 +22,7 @@ TEST(Intern, TextsSurviveGrowthAcrossChunks) {
         EXPECT_EQ(intern(t), a);  // interning again finds the same atom
     }
     EXPECT_EQ(text_of(intern("")), "");
+    EXPECT_EQ(intern("").id, 0u);  // zero_of(string) relies on it
 }
 
 TEST(Intern, UnknownAtomIsAnError) {
