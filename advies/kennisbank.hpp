@@ -19,9 +19,10 @@ public:
     const RuleBase& regels() const { return regels_; }
     // An engine holding the knowledge base's templates, rules and initial facts.
     std::unique_ptr<Engine> nieuwe_engine() const { return regels_.instantiate(); }
-    // Back to the initial facts, nothing run. An engine with a checkpoint (taken right after the
-    // initial facts, see Raadpleging) rolls back to it, which leaves the engine exactly as the reset
-    // and re-assert would, for a fraction of the work; otherwise reset, assert and checkpoint.
+    // Back to the state every consultation starts from. An engine with a checkpoint (Raadpleging
+    // takes it after the initial facts and what the rules derive from them alone) rolls back to it,
+    // which leaves the engine exactly as when the checkpoint was taken; otherwise reset, assert the
+    // initial facts and checkpoint (the caller runs the rules).
     // Returns true when the cheap way sufficed: the consultation only added to the initial state
     // (see Engine::rollback; a knowledge base keeps it so by never changing its initial facts).
     bool begin(Engine& engine) const {

@@ -128,7 +128,10 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
     vocabulaire_ = lees_vocabulaire(*engine_);
-    // The engine holds the initial facts and has not run: the state every consultation starts from.
+    // What the rules derive from the knowledge base's own facts alone (the sign of each indicator,
+    // ...) is the same for every profile: derived once here, it is part of the state every
+    // consultation starts from, instead of being derived again by each.
+    draai_engine();
     engine_->checkpoint();
     vers_ = true;
 }
@@ -155,6 +158,10 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
             engine_->assert_fact(id, feit.slots);
         }
     }
+    draai_engine();
+}
+
+void Raadpleging::draai_engine() {
     try {
         engine_->run();
     } catch (const ActionError& e) {

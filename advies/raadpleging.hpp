@@ -48,6 +48,8 @@ public:
 
 private:
     void voer_uit(const Invoer& invoer, bool afleiding);
+    // Runs to quiescence; an action's error or the firing limit as InvoerFout/KennisbankFout.
+    void draai_engine();
     // Records into advice and step statuses; throws KennisbankFout naming the rule at fault.
     void verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
                  std::array<bool, 5>& gezien) const;
@@ -56,8 +58,8 @@ private:
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
     std::unordered_map<std::string, TemplateId> sjablonen_;
-    // The engine holds exactly the initial facts and has not run: the first consultation can skip
-    // the reset (it saves re-asserting the knowledge base's facts in a one-shot process).
+    // The engine holds exactly the initial facts and what the rules derive from them alone: the
+    // first consultation can skip the rollback.
     bool vers_ = false;
     bool snel_teruggezet_ = false;
     bool vuurlog_bewaren_ = false;
