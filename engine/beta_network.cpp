@@ -342,6 +342,9 @@ void for_candidates(Memory& m, int index, std::size_t key, F&& f) {
 }  // namespace
 
 void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
+    // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): skip
+    // hashing the fact for a bucket that cannot exist.
+    if ((n->kind == NodeKind::join ? n->parent->out.size() : n->all.size()) == 0) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
     switch (n->kind) {
         case NodeKind::join: {
