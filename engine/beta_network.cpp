@@ -1,4 +1,5 @@
 #include "engine/beta_network.hpp"
+#include "engine/int_eval.hpp"
 
 #include <algorithm>
 
@@ -309,11 +310,16 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
         }
         case NodeKind::test: {
             bool ok = false;
-            try {
-                TokenEnv env(world_, parent, nullptr, n->depth);
-                ok = eval_test(n->expr, env);
-            } catch (const EvalError&) {
-                ok = false;
+            // Integer tests read the token's positions directly; anything else takes eval_test.
+            Value scratch;
+            auto read = [&](std::uint32_t ref) -> const Value& { return value_at(parent, VarLoc::decode(ref), scratch); };
+            if (!int_test(n->expr, read, ok)) {
+                try {
+                    TokenEnv env(world_, parent, nullptr, n->depth);
+                    ok = eval_test(n->expr, env);
+                } catch (const EvalError&) {
+                    ok = false;
+                }
             }
             if (ok) emit(new_token(n, parent, nullptr));
             return;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "engine/expr_eval.hpp"
+#include "engine/int_eval.hpp"
 
 namespace ww {
 
@@ -123,77 +124,23 @@ Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
     fail("onbekende bewerking", off);
 }
 
-// Integer arithmetic and comparisons without building a Value per node: the tests of joins are
-// mostly nothing else (Waltz: `?ax * ?cy - ?ay * ?cx > 0` for every pair of edges). Each returns
-// false, having decided nothing, when a leaf is not an integer, an operation is not one of these or a
-// result would overflow; the general evaluation then gives the result or the error. Expressions have
-// no side effects, so evaluating part of one twice changes nothing. `scratch` receives variables the
-// environment does not hold as values (fact references); a leaf is read before the next one is.
+// The integer fast path (engine/int_eval.hpp) with variables from an EvalEnv. `scratch` receives
+// variables the environment does not hold as values (fact references); a leaf is read before the
+// next one is, so one scratch serves a whole expression.
+struct EnvReader {
+    const EvalEnv& env;
+    Value& scratch;
+    const Value& operator()(std::uint32_t ref) const { return env.var_ref(ref, scratch); }
+};
+
 bool int_value(const CExpr& e, const EvalEnv& env, Value& scratch, std::int64_t& out) {
-    switch (e.op) {
-        case Op::constant:
-            if (e.value.kind() != ValueKind::integer) return false;
-            out = e.value.as_int();
-            return true;
-        case Op::var: {
-            const Value& v = env.var_ref(e.ref, scratch);
-            if (v.kind() != ValueKind::integer) return false;
-            out = v.as_int();
-            return true;
-        }
-        case Op::neg: {
-            std::int64_t a = 0;
-            if (!int_value(e.args[0], env, scratch, a) || a == INT64_MIN) return false;
-            out = -a;
-            return true;
-        }
-        case Op::add:
-        case Op::sub:
-        case Op::mul: {
-            std::int64_t a = 0, b = 0;
-            if (!int_value(e.args[0], env, scratch, a) || !int_value(e.args[1], env, scratch, b)) return false;
-            if (e.op == Op::add) return !__builtin_add_overflow(a, b, &out);
-            if (e.op == Op::sub) return !__builtin_sub_overflow(a, b, &out);
-            return !__builtin_mul_overflow(a, b, &out);
-        }
-        default: return false;
-    }
+    EnvReader read{env, scratch};
+    return int_value(e, read, out);
 }
 
 bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
-    switch (e.op) {
-        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
-            std::int64_t a = 0, b = 0;
-            if (!int_value(e.args[0], env, scratch, a) || !int_value(e.args[1], env, scratch, b)) return false;
-            switch (e.op) {
-                case Op::eq: out = a == b; break;
-                case Op::ne: out = a != b; break;
-                case Op::lt: out = a < b; break;
-                case Op::le: out = a <= b; break;
-                case Op::gt: out = a > b; break;
-                default: out = a >= b; break;
-            }
-            return true;
-        }
-        case Op::logical_and:
-        case Op::logical_or: {
-            bool a = false;
-            if (!int_test(e.args[0], env, scratch, a)) return false;
-            // Short-circuit as the general path does: the right side is not looked at.
-            if (a == (e.op == Op::logical_or)) {
-                out = a;
-                return true;
-            }
-            return int_test(e.args[1], env, scratch, out);
-        }
-        case Op::logical_not: {
-            bool a = false;
-            if (!int_test(e.args[0], env, scratch, a)) return false;
-            out = !a;
-            return true;
-        }
-        default: return false;
-    }
+    EnvReader read{env, scratch};
+    return int_test(e, read, out);
 }
 
 }  // namespace

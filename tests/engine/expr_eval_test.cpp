@@ -3,11 +3,13 @@
 // environment hands out variables by reference (tokens) or by copy (actions).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
 #include "engine/expr_eval.hpp"
 #include "engine/functions.hpp"
+#include "rule_builder.hpp"
 
 using namespace ww;
 
@@ -103,4 +105,31 @@ TEST(ExprEval, LogicShortCircuitsAndChecksBooleans) {
     // A non-boolean condition stays an error.
     EXPECT_THROW(eval_test(C(B(Op::add, V(0), V(1))), env), EvalError);
     EXPECT_THROW(eval_test(C(B(Op::lt, V(0), V(2))), env), EvalError);
+}
+
+// A `test` condition in the network reads token positions directly for integers; the outcome must
+// be what the general evaluation decides, and a test that cannot be evaluated does not match.
+TEST(ExprEval, TestConditionsInTheNetwork) {
+    using namespace ww::test;
+    Engine e;
+    TemplateId num = e.define_template(tmpl("num", {{"id", SlotType::symbol}, {"a", SlotType::any}, {"b", SlotType::any}}));
+    TemplateId hit = e.define_template(tmpl("hit", {{"id", SlotType::symbol}}));
+    RuleBuilder b("cross");
+    // a * b - b > 0, evaluated per fact.
+    b.pat(num, {bind(0, b.var("?id")), bind(1, b.var("?a")), bind(2, b.var("?b"))})
+        .when(op(Op::gt, op(Op::sub, op(Op::mul, b.v("?a"), b.v("?b")), b.v("?b")), C(Value(0))))
+        .assert_(hit, {{0, b.v("?id")}});
+    e.add_rule(b.done());
+    auto fact = [&](const char* id, Value a, Value bb) { e.assert_fact(num, {Value::symbol(id), a, bb}); };
+    fact("ja", Value(3), Value(2));              // 6 - 2 > 0
+    fact("nee", Value(1), Value(2));             // 2 - 2 = 0
+    fact("negatief", Value(-3), Value(-2));      // 6 + 2 > 0
+    fact("overloop", Value(kMax), Value(3));     // overflows (wrapped it would be > 0): no match
+    fact("kommagetal", Value(1.5), Value(4));    // 6.0 - 4 > 0: the general path
+    fact("symbool", Value::symbol("x"), Value(1));  // cannot be computed: no match
+    e.run();
+    std::vector<std::string> ids;
+    for (const Fact* f : e.facts_of(hit)) ids.emplace_back(f->slots[0].as_text());
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (std::vector<std::string>{"ja", "kommagetal", "negatief"}));
 }
