@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <map>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_set>
 
 #include "engine/engine_impl.hpp"
 #include "engine/network_builder.hpp"
@@ -16,10 +18,15 @@ Engine::~Engine() = default;
 TemplateId Engine::define_template(TemplateDef def) {
     if (def.name.empty()) throw std::invalid_argument("een template heeft een naam nodig");
     if (impl_->template_ids.count(def.name)) throw std::invalid_argument("template '" + def.name + "' bestaat al");
+    // Token positions hold a slot number in 16 bits (VarLoc): slot 99,999 would read another slot.
+    if (def.slots.size() > 30000)
+        throw std::invalid_argument("template '" + def.name + "': te veel slots (" + std::to_string(def.slots.size()) +
+                                    "; hoogstens 30000)");
+    // A set, not a pairwise comparison: a template of 100,000 slots took 14 s.
+    std::unordered_set<std::string_view> slot_names;
     for (std::size_t i = 0; i < def.slots.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j)
-            if (def.slots[j].name == def.slots[i].name)
-                throw std::invalid_argument("template '" + def.name + "': slot '" + def.slots[i].name + "' staat er twee keer in");
+        if (!slot_names.insert(def.slots[i].name).second)
+            throw std::invalid_argument("template '" + def.name + "': slot '" + def.slots[i].name + "' staat er twee keer in");
         const SlotDef& s = def.slots[i];
         if (s.default_value && !fits(s.type, *s.default_value, s.nullable))
             throw std::invalid_argument("template '" + def.name + "': standaardwaarde " + s.default_value->repr() +

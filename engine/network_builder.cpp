@@ -187,7 +187,9 @@ std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::si
 Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, const std::vector<bool>& volatile_templates,
                                 std::size_t& shared_nodes) {
     const auto& conditions = rule.alternatives.at(alternative);
-    if (conditions.size() > 60000) bad(rule, "te veel voorwaarden");
+    if (conditions.size() > kMaxConditions)
+        bad(rule, "te veel voorwaarden (" + std::to_string(conditions.size()) + "; hoogstens " +
+                      std::to_string(kMaxConditions) + ")");
     std::vector<VarLoc> locs(rule.variables.size());
     std::vector<std::unique_ptr<BetaNode>> protos;
     auto term = std::make_unique<Terminal>();

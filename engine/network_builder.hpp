@@ -11,6 +11,10 @@
 
 namespace ww {
 
+// Conditions in one alternative: matches propagate one recursion per condition, so a rule of 60,000
+// conditions overflowed the stack. Far more than any real rule needs.
+inline constexpr std::size_t kMaxConditions = 1000;
+
 class NetworkBuilder {
 public:
     NetworkBuilder(AlphaNetwork& alpha, BetaNetwork& beta, const std::vector<TemplateDef>& templates,

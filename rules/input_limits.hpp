@@ -27,6 +27,13 @@ inline constexpr std::size_t max_expression_bytes = 1u << 20;
 // Nesting of brackets, `not` and unary minus in one expression of the rule language: the X3
 // grammar recurses once per level.
 inline constexpr int max_expression_depth = 200;
+// Conditions in one alternative of a rule: the network propagates a match level by level, one
+// recursion per condition (60,000 overflowed the stack). The engine refuses more as well
+// (engine/network_builder.hpp); rules in the knowledge base have fewer than ten.
+inline constexpr std::size_t max_conditions = 1000;
+// Slots in one template: the network keeps a slot number in 16 bits (engine/token.hpp, VarLoc), and
+// templates in the knowledge base have fewer than twenty.
+inline constexpr std::size_t max_slots = 1000;
 // Scenarios in one `wegwijzer test` run: each is a whole consultation (some 0.1 ms), and a file of
 // 8 MiB holds 280,000 minimal ones. The knowledge base has about a hundred.
 inline constexpr std::size_t max_scenarios = 10000;

@@ -149,6 +149,9 @@ void Loader::load_template(const Document& d, const YAML::Node& name, const YAML
     if (slots && !slots.IsNull()) {
         if (!slots.IsMap()) {
             reporter_.at_node(f, slots, "slots is een kaart van slotnaam naar type");
+        } else if (slots.size() > limits::max_slots) {
+            reporter_.at_node(f, slots, fmt::format("te veel slots in template '{}' ({}; hoogstens {})", t.name,
+                                                    slots.size(), limits::max_slots));
         } else {
             check_map(f, slots, {}, fmt::format("de slots van '{}'", t.name));
             std::set<std::string> seen;
@@ -355,6 +358,13 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
             }
         }
     }
+    for (const auto& alt : alternatives)
+        if (alt.size() > limits::max_conditions) {
+            reporter_.at_node(f, node["when"], fmt::format("te veel condities in één regel ({}; hoogstens {}); splits de regel",
+                                                           alt.size(), limits::max_conditions));
+            ok = false;
+            break;
+        }
     std::vector<Site> actions;
     if (YAML::Node then = node["then"]; then && !then.IsNull()) {
         if (!then.IsSequence()) {

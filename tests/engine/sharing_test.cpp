@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "engine/network_builder.hpp"
 #include "rule_builder.hpp"
 
 using namespace ww;
@@ -82,4 +83,27 @@ TEST_F(Sharing, ManyChildrenOfOneParentAreFoundAgain) {
     EXPECT_EQ(e.stats().shared_beta_nodes, 5002u);
     e.assert_fact(a, {Value(9), Value(0)});
     EXPECT_EQ(e.agenda_size(), 11u);  // t0..t8, nog-eens-7 and nieuw
+}
+
+TEST(EngineLimits, RuleOfTooManyConditionsAndTemplateOfTooManySlots) {
+    // Each condition is one recursion when matches propagate (60,000 overflowed the stack); a slot
+    // number must fit the 16 bits of a token position.
+    Engine e;
+    TemplateId a = e.define_template(tmpl("a", {{"n", SlotType::integer}}));
+    auto chain = [&](int n) {
+        RuleBuilder r("keten" + std::to_string(n));
+        for (int i = 0; i < n; ++i) r.pat(a, {bind(0, r.var("?v" + std::to_string(i)))});
+        return r.done();
+    };
+    EXPECT_NO_THROW(e.add_rule(chain(kMaxConditions)));
+    EXPECT_THROW(e.add_rule(chain(kMaxConditions + 1)), std::invalid_argument);
+    e.assert_fact(a, {Value(1)});
+    EXPECT_EQ(e.agenda_size(), 1u);  // a match 1,000 levels deep
+
+    TemplateDef wide;
+    wide.name = "breed";
+    for (int i = 0; i < 30001; ++i) { SlotDef s; s.name = "s" + std::to_string(i); s.type = SlotType::integer; wide.slots.push_back(std::move(s)); }
+    EXPECT_THROW(e.define_template(wide), std::invalid_argument);
+    wide.slots.pop_back();
+    EXPECT_NO_THROW(e.define_template(wide));
 }
