@@ -25,7 +25,7 @@ public:
     LintVerslag draai() {
         invoer();
         vocabulaire();
-        for (const auto& regel : kb_.rules()) records(regel);
+        for (const auto& regel : kb_.rules()) records(*regel);
         stappen_gedekt();
         LintVerslag v;
         v.fouten = std::move(fouten_);

@@ -60,14 +60,17 @@ void check_action_vars(const RuleDef& rule, const std::vector<VarId>& used, cons
 
 }  // namespace
 
-void Engine::add_rule(RuleDef def) {
+void Engine::add_rule(RuleDef def) { add_rule(std::make_shared<const RuleDef>(std::move(def))); }
+
+void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     Impl& m = *impl_;
-    if (def.id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
-    if (m.rule_ids.count(def.id)) throw std::invalid_argument("regel '" + def.id + "' bestaat al");
-    if (def.alternatives.empty()) throw std::invalid_argument("regel '" + def.id + "' heeft geen voorwaarden (alternatives is leeg)");
+    if (!def) throw std::invalid_argument("add_rule zonder regel");
+    if (def->id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
+    if (m.rule_ids.count(def->id)) throw std::invalid_argument("regel '" + def->id + "' bestaat al");
+    if (def->alternatives.empty()) throw std::invalid_argument("regel '" + def->id + "' heeft geen voorwaarden (alternatives is leeg)");
 
     RuleEntry entry;
-    entry.def = std::make_unique<RuleDef>(std::move(def));
+    entry.def = std::move(def);
     const RuleDef& rule = *entry.def;
     auto identity = [](VarId v) -> std::uint32_t { return v; };
 

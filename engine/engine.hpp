@@ -82,6 +82,9 @@ public:
     const TemplateDef& template_def(TemplateId id) const;
     std::size_t template_count() const;
     void add_rule(RuleDef rule);  // throws std::invalid_argument for a rule that cannot be built
+    // The same, sharing a definition that several engines (or a loaded rule base) keep: no copy of
+    // its conditions and actions.
+    void add_rule(std::shared_ptr<const RuleDef> rule);
     const RuleDef* find_rule(std::string_view id) const;
     std::vector<const RuleDef*> rules() const;  // in the order added
 

@@ -30,7 +30,7 @@ struct CompiledAction {
 };
 
 struct RuleEntry {
-    std::unique_ptr<RuleDef> def;
+    std::shared_ptr<const RuleDef> def;
     std::vector<Terminal*> terminals;  // one per alternative
     std::vector<CompiledAction> actions;
     bool binds = false;  // has `bind` actions: the firing needs its own copy of the bindings

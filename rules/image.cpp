@@ -206,7 +206,7 @@ struct ImageAccess {
             o.size(id);
         }
         o.size(b.rules_.size());
-        for (const auto& r : b.rules_) rule(o, r);
+        for (const auto& r : b.rules_) rule(o, *r);
         o.size(b.origins_.size());
         for (const auto& [id, origin] : b.origins_) {
             o.str(id);
@@ -319,8 +319,13 @@ struct ImageAccess {
             auto name = in.str();
             b.param_ids_.emplace(std::move(name), in.index(b.params_.size()));
         }
-        b.rules_.resize(in.count());
-        for (auto& r : b.rules_) rule(in, r, b);
+        const std::size_t rule_count = in.count();
+        b.rules_.reserve(rule_count);
+        for (std::size_t n = 0; n < rule_count; ++n) {
+            auto r = std::make_shared<RuleDef>();
+            rule(in, *r, b);
+            b.rules_.push_back(std::move(r));
+        }
         for (std::size_t n = in.count(); n > 0; --n) {
             auto id = in.str();
             RuleOrigin origin;

@@ -380,7 +380,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
     if (!compiler.compile_rule(rule, conditions, alternatives, actions)) ok = false;
     if (!base_.origins_.count(rule.id))
         base_.origins_.emplace(rule.id, RuleOrigin{d.file, mark_file_offset(f, node.Mark())});
-    if (ok) base_.rules_.push_back(std::move(rule));
+    if (ok) base_.rules_.push_back(std::make_shared<const RuleDef>(std::move(rule)));
 }
 
 void Loader::run() {

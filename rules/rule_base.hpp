@@ -54,7 +54,8 @@ public:
     std::optional<TemplateId> template_id(std::string_view name) const;
     const std::vector<Param>& params() const { return params_; }
     const Param* find_param(std::string_view name) const;
-    const std::vector<RuleDef>& rules() const { return rules_; }
+    // Shared with every engine the rule base installs into (no copy per engine).
+    const std::vector<std::shared_ptr<const RuleDef>>& rules() const { return rules_; }
     const std::vector<FactSpec>& facts() const { return facts_; }
     const std::vector<SourceFile>& files() const { return files_; }
     const RuleOrigin* origin(std::string_view rule_id) const;
@@ -78,7 +79,7 @@ private:
     std::map<std::string, TemplateId, std::less<>> template_ids_;
     std::vector<Param> params_;
     std::map<std::string, std::size_t, std::less<>> param_ids_;
-    std::vector<RuleDef> rules_;
+    std::vector<std::shared_ptr<const RuleDef>> rules_;
     std::map<std::string, RuleOrigin, std::less<>> origins_;
     std::vector<FactSpec> facts_;
 };

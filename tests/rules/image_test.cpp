@@ -21,7 +21,7 @@ const std::string kb_dir = std::string(WW_SOURCE_DIR) + "/knowledge-base";
 
 std::vector<std::string> rule_ids(const RuleBase& b) {
     std::vector<std::string> out;
-    for (const auto& r : b.rules()) out.push_back(r.id);
+    for (const auto& r : b.rules()) out.push_back(r->id);
     return out;
 }
 
@@ -120,8 +120,8 @@ TEST_F(ImageTest, RoundTripOfTheKnowledgeBaseIsTheSameRuleBase) {
         EXPECT_EQ(q->value, p.value);
     }
     for (std::size_t i = 0; i < base_->rules().size(); ++i) {
-        const auto& a = base_->rules()[i];
-        const auto& b = back->rules()[i];
+        const auto& a = *base_->rules()[i];
+        const auto& b = *back->rules()[i];
         EXPECT_EQ(b.meta, a.meta);
         EXPECT_EQ(b.variables, a.variables);
         ASSERT_EQ(b.actions.size(), a.actions.size());
@@ -131,7 +131,7 @@ TEST_F(ImageTest, RoundTripOfTheKnowledgeBaseIsTheSameRuleBase) {
     }
     // Run-time diagnostics still point into the source files.
     ASSERT_EQ(back->files().size(), files_.size());
-    const auto& first = base_->rules().front().id;
+    const auto& first = base_->rules().front()->id;
     EXPECT_EQ(format(back->diagnostic_at(first, base_->origin(first)->offset, "x")),
               format(base_->diagnostic_at(first, base_->origin(first)->offset, "x")));
     EXPECT_EQ(run_output(*back), run_output(*base_));

@@ -68,7 +68,7 @@ TEST(Loader, ReadsEverySection) {
     EXPECT_EQ(base.facts()[0].slots.size(), 2u);
 
     ASSERT_EQ(base.rules().size(), 1u);
-    const ww::RuleDef& r = base.rules()[0];
+    const ww::RuleDef& r = *base.rules()[0];
     EXPECT_EQ(r.id, "meting.gestegen");
     EXPECT_EQ(r.salience, 5);
     EXPECT_TRUE(r.logical);
@@ -99,7 +99,7 @@ rules:
       - or: ["test ?x != 1", "test ?x != 2"]
     then: ["emit uit(x: ?x)"]
 )Y");
-    const ww::RuleDef& r = base.rules()[0];
+    const ww::RuleDef& r = *base.rules()[0];
     // In written order: (20, !=1), (20, !=2), (b, !=1), (b, !=2).
     ASSERT_EQ(r.alternatives.size(), 4u);
     EXPECT_EQ(r.alternatives[0].size(), 3u);
