@@ -57,10 +57,10 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng, bool gentle) 
                 b.pat(w.base, {bind(0, b.var("?a")), bind(1, b.var("?b"))}).no(w.input, {bind(0, b.var("?a"))});
                 b.assert_(w.derived, {{0, b.v("?a")}, {1, b.v("?b")}});
                 break;
-            case 5: {  // count, sum, min or max of inputs per base fact
+            case 5: {  // count, sum, min, max or collect of inputs per base fact
                 const AggregateKind kinds[] = {AggregateKind::count, AggregateKind::sum, AggregateKind::min,
-                                               AggregateKind::max};
-                AggregateKind k = kinds[pick(4)];
+                                               AggregateKind::max, AggregateKind::collect};
+                AggregateKind k = kinds[pick(5)];
                 b.var("?a");  // variable 0, which the emit below reads
                 Expr term;
                 switch (pick(3)) {
