@@ -55,10 +55,10 @@ public:
     ProfielLezer(const std::string& bestand, std::string_view tekst, const Vocabulaire& voc, Opdracht opdracht)
         : y_(bestand, tekst), voc_(voc), opdracht_(opdracht) {}
 
-    ProfielResultaat lees(const YAML::Node& wortel) {
+    ProfielResultaat lees(const YamlNode& wortel) {
         if (afwezig(wortel)) {
             y_.fout(wortel, "het profiel is leeg; het moet minstens 'gemeente: {naam: ...}' bevatten");
-        } else if (!wortel.IsMap()) {
+        } else if (!wortel.is_map()) {
             y_.fout(wortel, fmt::format("het profiel moet een kaart met secties (gemeente, drijfveer, ...) zijn, niet {}",
                                         beschrijf(wortel)));
         } else if (auto v = y_.kaart(wortel, "", secties)) {
@@ -86,7 +86,7 @@ private:
         for (const auto& i : s.items)
             if (i.sleutel != "versie") feit("sectie", {{"naam", sym(i.sleutel)}});
 
-        if (auto versie = s["versie"]; versie.IsDefined()) {
+        if (auto versie = s["versie"]; versie.is_defined()) {
             if (auto v = y_.geheel(versie, "versie"); v && *v != 1)
                 y_.fout(versie, fmt::format("versie {} wordt niet ondersteund; deze wegwijzer leest versie 1", *v));
         }
@@ -111,7 +111,7 @@ private:
         if (!v) return;
         std::optional<std::string> naam;
         if (!v->heeft("naam")) {
-            y_.fout(afwezig(v->kaart) ? s.plaats("gemeente") : v->kaart.Mark(),
+            y_.fout(afwezig(v->kaart) ? s.plaats("gemeente") : v->kaart.mark(),
                     "'gemeente.naam' ontbreekt; de naam van de gemeente is verplicht");
         } else {
             naam = y_.tekst((*v)["naam"], "gemeente.naam");
@@ -129,7 +129,7 @@ private:
         feit("gemeente", {{"naam", str(naam.value_or(""))}, {"inwoners", inwoners ? Value(*inwoners) : Value()}});
     }
 
-    void lees_drijfveer(const YAML::Node& node) {
+    void lees_drijfveer(const YamlNode& node) {
         auto v = y_.kaart(node, "drijfveer", sleutels_drijfveer);
         if (!v) return;
         auto bepaald = y_.boolean((*v)["bepaald"], "drijfveer.bepaald");
@@ -140,10 +140,10 @@ private:
                            {"gedeeld_met_bestuur", gedeeld.value_or(false)}});
     }
 
-    std::optional<double> percentage(const YAML::Node& node, const std::string& pad) {
+    std::optional<double> percentage(const YamlNode& node, const std::string& pad) {
         auto p = y_.getal(node, pad);
         if (p && (*p < 0 || *p > 100)) {
-            y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", pad, node.Scalar()));
+            y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", pad, node.scalar()));
             return std::nullopt;
         }
         return p;
@@ -152,11 +152,11 @@ private:
     // A required key of a list element; reports its absence at the element.
     bool verplicht(const Velden& v, std::string_view sleutel, const std::string& pad) {
         if (!afwezig(v[sleutel])) return true;
-        y_.fout(v.heeft(sleutel) ? v.plaats(sleutel) : v.kaart.Mark(), fmt::format("'{}.{}' ontbreekt", pad, sleutel));
+        y_.fout(v.heeft(sleutel) ? v.plaats(sleutel) : v.kaart.mark(), fmt::format("'{}.{}' ontbreekt", pad, sleutel));
         return false;
     }
 
-    void lees_metingen(const YAML::Node& node) {
+    void lees_metingen(const YamlNode& node) {
         auto lijst = y_.lijst(node, "metingen");
         if (!lijst) return;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
@@ -181,7 +181,7 @@ private:
         }
     }
 
-    void lees_bronnen(const YAML::Node& node) {
+    void lees_bronnen(const YamlNode& node) {
         auto lijst = y_.lijst(node, "bronnen");
         if (!lijst) return;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
@@ -197,7 +197,7 @@ private:
         }
     }
 
-    void lees_informatie(const YAML::Node& node) {
+    void lees_informatie(const YamlNode& node) {
         auto v = y_.kaart(node, "informatie", sleutels_informatie);
         if (!v) return;
         auto bepaald = y_.boolean((*v)["ontbrekend_bepaald"], "informatie.ontbrekend_bepaald");
@@ -205,15 +205,15 @@ private:
     }
 
     // A list of words from `opties` (w-questions, factors, aspects): one fact per element.
-    void woordenlijst(const YAML::Node& node, const std::string& pad, std::span<const std::string> opties,
+    void woordenlijst(const YamlNode& node, const std::string& pad, std::span<const std::string> opties,
                       std::string_view wat, const std::string& tmpl, const std::string& slot) {
         auto lijst = y_.lijst(node, pad);
         if (!lijst) return;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
-            const YAML::Node& e = (*lijst)[i];
+            const YamlNode& e = (*lijst)[i];
             const std::string epad = fmt::format("{}[{}]", pad, i + 1);
             if (afwezig(e)) {
-                y_.fout(e.IsDefined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, wat));
+                y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, wat));
                 continue;
             }
             if (auto w = y_.keuze(e, epad, opties, wat))
@@ -221,7 +221,7 @@ private:
         }
     }
 
-    void lees_analyse(const YAML::Node& node) {
+    void lees_analyse(const YamlNode& node) {
         auto v = y_.kaart(node, "analyse", sleutels_analyse);
         if (!v) return;
         auto uitgevoerd = y_.boolean((*v)["uitgevoerd"], "analyse.uitgevoerd");
@@ -234,7 +234,7 @@ private:
         woordenlijst((*v)["factoren"], "analyse.factoren", voc_.factoren, "factor", "gekozen_factor", "factor");
     }
 
-    void lees_communicatie(const YAML::Node& node) {
+    void lees_communicatie(const YamlNode& node) {
         auto v = y_.kaart(node, "communicatie", sleutels_communicatie);
         if (!v) return;
         auto frame = y_.keuze((*v)["frame"], "communicatie.frame", frames, "frame");
@@ -257,17 +257,17 @@ private:
         }
     }
 
-    std::optional<double> positief(const YAML::Node& node, const std::string& pad, std::optional<double> max = {}) {
+    std::optional<double> positief(const YamlNode& node, const std::string& pad, std::optional<double> max = {}) {
         auto p = y_.getal(node, pad);
         if (p && (*p <= 0 || (max && *p > *max))) {
-            y_.fout(node, max ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", pad, *max, node.Scalar())
-                              : fmt::format("'{}' moet groter dan 0 zijn, niet {}", pad, node.Scalar()));
+            y_.fout(node, max ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", pad, *max, node.scalar())
+                              : fmt::format("'{}' moet groter dan 0 zijn, niet {}", pad, node.scalar()));
             return std::nullopt;
         }
         return p;
     }
 
-    void lees_beleid(const YAML::Node& node) {
+    void lees_beleid(const YamlNode& node) {
         auto v = y_.kaart(node, "beleid", sleutels_beleid);
         std::optional<Velden> smart, ivp;
         if (v) {
@@ -322,7 +322,7 @@ private:
         }
     }
 
-    void lees_evaluatie(const YAML::Node& node) {
+    void lees_evaluatie(const YamlNode& node) {
         auto v = y_.kaart(node, "evaluatie", sleutels_evaluatie);
         if (!v) return;
         auto momenten = y_.boolean((*v)["momenten_vastgelegd"], "evaluatie.momenten_vastgelegd");
@@ -339,21 +339,21 @@ private:
 
 }  // namespace
 
-ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
+ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht) {
     return ProfielLezer(bestand, {}, vocabulaire, opdracht).lees(wortel);
 }
 
-ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, std::string_view tekst,
+ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, std::string_view tekst,
                               const Vocabulaire& vocabulaire, Opdracht opdracht) {
     return ProfielLezer(bestand, tekst, vocabulaire, opdracht).lees(wortel);
 }
 
 ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand, const Vocabulaire& vocabulaire,
                                     Opdracht opdracht) {
-    std::vector<YAML::Node> documenten;
+    YamlDocuments gelezen;
     try {
-        documenten = load_all_yaml(tekst);
+        gelezen = load_yaml_documents(tekst);
     } catch (const YAML::Exception& e) {
         ProfielResultaat r;
         YamlLezer y(bestand, tekst);
@@ -361,6 +361,7 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
         r.fouten = y.neem_fouten();
         return r;
     }
+    const auto& documenten = gelezen.roots;
     if (documenten.size() > 1) {
         ProfielResultaat r;
         YamlLezer y(bestand, tekst);
@@ -368,7 +369,7 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
         r.fouten = y.neem_fouten();
         return r;
     }
-    return lees_profiel(documenten.empty() ? YAML::Node() : documenten[0], bestand, tekst, vocabulaire, opdracht);
+    return lees_profiel(documenten.empty() ? YamlNode() : documenten[0], bestand, tekst, vocabulaire, opdracht);
 }
 
 ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht) {

@@ -11,10 +11,7 @@
 #include "advies/fout.hpp"
 #include "advies/invoer.hpp"
 #include "advies/vocabulaire.hpp"
-
-namespace YAML {
-class Node;
-}
+#include "rules/yaml_tree.hpp"
 
 namespace ww::advies {
 
@@ -25,11 +22,11 @@ struct ProfielResultaat {
 
 // `wortel` is the parsed document; positions in messages are its marks, named `bestand`. Used
 // directly by the scenario runner, whose profiles sit inside a scenario file.
-ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
+ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht);
 
 // The same, with the document's source text for showing the offending line under each message.
-ProfielResultaat lees_profiel(const YAML::Node& wortel, const std::string& bestand, std::string_view tekst,
+ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, std::string_view tekst,
                               const Vocabulaire& vocabulaire, Opdracht opdracht);
 
 // Parses `tekst` (YAML or JSON) first; a syntax error is reported like any other problem.

@@ -66,22 +66,22 @@ public:
     }
 
     void lees() {
-        std::vector<YAML::Node> docs;
         try {
-            docs = load_all_yaml(tekst_);
+            docs_ = load_yaml_documents(tekst_);
         } catch (const YAML::Exception& e) {
             y_.fout(e.mark, "ongeldige YAML: " + e.msg);
             mislukt(bestand_, "het bestand is geen geldige YAML");
             return;
         }
+        const auto& docs = docs_.roots;
         if (docs.empty() || afwezig(docs[0])) {
             y_.fout(YAML::Mark::null_mark(), "het bestand bevat geen scenario");
             mislukt(bestand_, "geen scenario");
         }
         for (const auto& doc : docs) {
             if (afwezig(doc)) continue;
-            if (doc.IsSequence()) {
-                for (const auto& s : doc)
+            if (doc.is_sequence()) {
+                for (const auto& s : doc.items())
                     if (!binnen_grens(s)) break;
                     else scenario(s);
             } else if (binnen_grens(doc)) {
@@ -96,7 +96,7 @@ public:
     }
 
 private:
-    bool binnen_grens(const YAML::Node& node) {
+    bool binnen_grens(const YamlNode& node) {
         if (verslag_.te_veel) return false;
         if (verslag_.scenarios.size() < limits::max_scenarios) return true;
         verslag_.te_veel = true;
@@ -109,8 +109,8 @@ private:
         verslag_.scenarios.push_back(ScenarioUitslag{bestand_, std::move(naam), {std::move(reden)}});
     }
 
-    std::optional<Verwachting> verwachting(const YAML::Node& n, const std::string& pad) {
-        if (n.IsScalar()) return Verwachting{n.Scalar(), {}, {}, {}, {}};
+    std::optional<Verwachting> verwachting(const YamlNode& n, const std::string& pad) {
+        if (n.is_scalar()) return Verwachting{n.scalar(), {}, {}, {}, {}};
         auto v = y_.kaart(n, pad, sleutels_wel);
         if (!v) return std::nullopt;
         Verwachting w;
@@ -129,7 +129,7 @@ private:
     }
 
     // Reports an id no rule has: a typo in a scenario would otherwise pass `niet` silently.
-    void bestaat(const YAML::Node& n, const std::string& id) {
+    void bestaat(const YamlNode& n, const std::string& id) {
         if (index_.count(id)) return;
         std::vector<std::string> ids;
         for (const auto* regel : r_.engine().rules()) ids.push_back(regel->id);
@@ -139,14 +139,14 @@ private:
         return bedoelde_je(id, ids);
     }
 
-    void scenario(const YAML::Node& node) {
+    void scenario(const YamlNode& node) {
         const std::size_t fouten_voor = y_.fouten().size();
         auto s = y_.kaart(node, "scenario", sleutels_scenario);
         if (!s) {
             mislukt(bestand_, "het scenario is geen kaart");
             return;
         }
-        std::string naam = y_.tekst((*s)["naam"], "naam").value_or(fmt::format("{} (regel {})", bestand_, node.Mark().line + 1));
+        std::string naam = y_.tekst((*s)["naam"], "naam").value_or(fmt::format("{} (regel {})", bestand_, node.mark().line + 1));
         const auto opdracht_tekst = y_.keuze((*s)["opdracht"], "opdracht", opdrachten, "opdracht").value_or("advies");
         const Opdracht opdracht = opdracht_tekst == "communicatie" ? Opdracht::communicatie : Opdracht::advies;
         if (!s->heeft("profiel")) y_.fout(node, "'profiel' ontbreekt in het scenario");
@@ -248,6 +248,7 @@ private:
     std::string bestand_;
     std::string tekst_;
     YamlLezer y_;
+    YamlDocuments docs_;  // the scenarios' nodes live here
     Raadpleging& r_;
     TestVerslag& verslag_;
     std::vector<bool>& gevuurd_;

@@ -16,19 +16,19 @@ namespace {
 std::string_view regel_van(std::string_view tekst, int regel);
 
 // Quoted scalars carry the non-specific tag "!"; plain ones "?". A quoted "12" is text, not a number.
-bool is_geciteerd(const YAML::Node& node) { return node.Tag() == "!"; }
+bool is_geciteerd(const YamlNode& node) { return node.tag() == "!"; }
 
 std::string naam_in(std::string_view pad) { return pad.empty() ? std::string("het profiel") : fmt::format("'{}'", pad); }
 
 }  // namespace
 
-bool afwezig(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
+bool afwezig(const YamlNode& node) { return !node.is_defined() || node.is_null(); }
 
-std::string beschrijf(const YAML::Node& node) {
-    if (node.IsMap()) return "een kaart";
-    if (node.IsSequence()) return "een lijst";
-    if (node.IsScalar() && is_geciteerd(node)) return fmt::format("de tekst \"{}\"", node.Scalar());
-    if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
+std::string beschrijf(const YamlNode& node) {
+    if (node.is_map()) return "een kaart";
+    if (node.is_sequence()) return "een lijst";
+    if (node.is_scalar() && is_geciteerd(node)) return fmt::format("de tekst \"{}\"", node.scalar());
+    if (node.is_scalar()) return fmt::format("'{}'", node.scalar());
     return "niets";
 }
 
@@ -41,10 +41,10 @@ std::string samen(std::span<const std::string> woorden) {
     return uit;
 }
 
-YAML::Node Velden::operator[](std::string_view sleutel) const {
+YamlNode Velden::operator[](std::string_view sleutel) const {
     for (const auto& i : items)
-        if (i.sleutel == sleutel && !i.waarde.IsNull()) return i.waarde;
-    return YAML::Node(YAML::NodeType::Undefined);
+        if (i.sleutel == sleutel && !i.waarde.is_null()) return i.waarde;
+    return YamlNode();
 }
 
 bool Velden::heeft(std::string_view sleutel) const {
@@ -56,7 +56,7 @@ bool Velden::heeft(std::string_view sleutel) const {
 YAML::Mark Velden::plaats(std::string_view sleutel) const {
     for (const auto& i : items)
         if (i.sleutel == sleutel) return i.plaats;
-    return kaart.IsDefined() ? kaart.Mark() : YAML::Mark::null_mark();
+    return kaart.is_defined() ? kaart.mark() : YAML::Mark::null_mark();
 }
 
 namespace {
@@ -116,30 +116,30 @@ void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
     fouten_.push_back(std::move(f));
 }
 
-std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view pad, std::span<const std::string> sleutels) {
+std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pad, std::span<const std::string> sleutels) {
     Velden velden;
     velden.kaart = node;
     if (afwezig(node)) return velden;
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
         fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)));
         return std::nullopt;
     }
     std::map<std::string, int, std::less<>> gezien;  // key -> line, for duplicates (a map: a hostile file may have 100,000 keys)
-    for (const auto& paar : node) {
+    for (const auto& paar : node.entries()) {
         // Copies: the pair is a temporary of the iterator, and nodes are cheap handles.
-        const YAML::Node sleutel = paar.first;
-        const YAML::Node waarde = paar.second;
-        if (!sleutel.IsScalar()) {
+        const YamlNode sleutel = paar.first;
+        const YamlNode waarde = paar.second;
+        if (!sleutel.is_scalar()) {
             fout(sleutel, fmt::format("een sleutel in {} moet een woord zijn, niet {}", naam_in(pad), beschrijf(sleutel)));
             continue;
         }
-        const std::string& k = sleutel.Scalar();
+        const std::string& k = sleutel.scalar();
         auto eerder = gezien.find(k);
         if (eerder != gezien.end()) {
             fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), eerder->second));
             continue;
         }
-        gezien.emplace(k, sleutel.Mark().line + 1);
+        gezien.emplace(k, sleutel.mark().line + 1);
         if (std::find(sleutels.begin(), sleutels.end(), k) == sleutels.end()) {
             if (pad.empty())
                 fout(sleutel, fmt::format("onbekende sectie '{}'{}", k, bedoelde_je(k, sleutels)));
@@ -147,26 +147,26 @@ std::optional<Velden> YamlLezer::kaart(const YAML::Node& node, std::string_view 
                 fout(sleutel, fmt::format("onbekende sleutel '{}' in '{}'{}", k, pad, bedoelde_je(k, sleutels)));
             continue;
         }
-        velden.items.push_back(Velden::Item{k, sleutel.Mark(), waarde});
+        velden.items.push_back(Velden::Item{k, sleutel.mark(), waarde});
     }
     return velden;
 }
 
-std::optional<std::vector<YAML::Node>> YamlLezer::lijst(const YAML::Node& node, std::string_view pad) {
-    std::vector<YAML::Node> uit;
+std::optional<std::vector<YamlNode>> YamlLezer::lijst(const YamlNode& node, std::string_view pad) {
+    std::vector<YamlNode> uit;
     if (afwezig(node)) return uit;
-    if (!node.IsSequence()) {
+    if (!node.is_sequence()) {
         fout(node, fmt::format("'{}' moet een lijst zijn, niet {}", pad, beschrijf(node)));
         return std::nullopt;
     }
-    for (const auto& e : node) uit.push_back(e);
+    for (const auto& e : node.items()) uit.push_back(e);
     return uit;
 }
 
-std::optional<bool> YamlLezer::boolean(const YAML::Node& node, std::string_view pad) {
+std::optional<bool> YamlLezer::boolean(const YamlNode& node, std::string_view pad) {
     if (afwezig(node)) return std::nullopt;
-    if (node.IsScalar() && !is_geciteerd(node)) {
-        const std::string& s = node.Scalar();
+    if (node.is_scalar() && !is_geciteerd(node)) {
+        const std::string& s = node.scalar();
         if (s == "true" || s == "True" || s == "TRUE") return true;
         if (s == "false" || s == "False" || s == "FALSE") return false;
     }
@@ -174,10 +174,10 @@ std::optional<bool> YamlLezer::boolean(const YAML::Node& node, std::string_view 
     return std::nullopt;
 }
 
-std::optional<std::int64_t> YamlLezer::geheel(const YAML::Node& node, std::string_view pad) {
+std::optional<std::int64_t> YamlLezer::geheel(const YamlNode& node, std::string_view pad) {
     if (afwezig(node)) return std::nullopt;
-    if (node.IsScalar() && !is_geciteerd(node)) {
-        const std::string& s = node.Scalar();
+    if (node.is_scalar() && !is_geciteerd(node)) {
+        const std::string& s = node.scalar();
         const char* begin = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
         std::int64_t waarde = 0;
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
@@ -187,10 +187,10 @@ std::optional<std::int64_t> YamlLezer::geheel(const YAML::Node& node, std::strin
     return std::nullopt;
 }
 
-std::optional<double> YamlLezer::getal(const YAML::Node& node, std::string_view pad) {
+std::optional<double> YamlLezer::getal(const YamlNode& node, std::string_view pad) {
     if (afwezig(node)) return std::nullopt;
-    if (node.IsScalar() && !is_geciteerd(node)) {
-        const std::string& s = node.Scalar();
+    if (node.is_scalar() && !is_geciteerd(node)) {
+        const std::string& s = node.scalar();
         const char* begin = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
         double waarde = 0;
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
@@ -198,8 +198,8 @@ std::optional<double> YamlLezer::getal(const YAML::Node& node, std::string_view 
     }
     // A Dutch decimal comma is the likeliest mistake; say how to write it.
     std::string hint;
-    if (node.IsScalar() && !is_geciteerd(node) && node.Scalar().find(',') != std::string::npos) {
-        std::string punt = node.Scalar();
+    if (node.is_scalar() && !is_geciteerd(node) && node.scalar().find(',') != std::string::npos) {
+        std::string punt = node.scalar();
         std::replace(punt.begin(), punt.end(), ',', '.');
         double w = 0;
         auto [e, ec] = std::from_chars(punt.data(), punt.data() + punt.size(), w);
@@ -209,21 +209,21 @@ std::optional<double> YamlLezer::getal(const YAML::Node& node, std::string_view 
     return std::nullopt;
 }
 
-std::optional<std::string> YamlLezer::tekst(const YAML::Node& node, std::string_view pad) {
+std::optional<std::string> YamlLezer::tekst(const YamlNode& node, std::string_view pad) {
     if (afwezig(node)) return std::nullopt;
-    if (node.IsScalar()) return node.Scalar();
+    if (node.is_scalar()) return node.scalar();
     fout(node, fmt::format("'{}' moet een tekst zijn, niet {}", pad, beschrijf(node)));
     return std::nullopt;
 }
 
-std::optional<std::string> YamlLezer::keuze(const YAML::Node& node, std::string_view pad, std::span<const std::string> opties,
+std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
                                             std::string_view wat) {
     if (afwezig(node)) return std::nullopt;
-    if (!node.IsScalar()) {
+    if (!node.is_scalar()) {
         fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)));
         return std::nullopt;
     }
-    const std::string& s = node.Scalar();
+    const std::string& s = node.scalar();
     if (std::find(opties.begin(), opties.end(), s) != opties.end()) return s;
     if (auto bijna = dichtstbij(s, opties))
         fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna));

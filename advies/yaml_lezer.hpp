@@ -12,25 +12,29 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
+
+#include "rules/yaml_tree.hpp"
 
 #include "advies/fout.hpp"
 
 namespace ww::advies {
 
+using ww::YamlNode;
+
 // The known keys of one map, each with its value node (first occurrence).
 struct Velden {
-    YAML::Node kaart;
+    YamlNode kaart;
     struct Item {
         std::string sleutel;
         YAML::Mark plaats;  // of the key
-        YAML::Node waarde;
+        YamlNode waarde;
     };
     std::vector<Item> items;  // in document order, empty values included
 
     // The value of `sleutel`, or an undefined node when absent. A key whose value is empty (null)
     // counts as absent: "not known yet" is what an empty value means in a profile.
-    YAML::Node operator[](std::string_view sleutel) const;
+    YamlNode operator[](std::string_view sleutel) const;
     // Whether the key was written at all, even with an empty value.
     bool heeft(std::string_view sleutel) const;
     // Where the key was written (the map's own position when absent).
@@ -43,7 +47,7 @@ public:
     explicit YamlLezer(std::string bestand, std::string_view tekst = {}) : bestand_(std::move(bestand)), tekst_(tekst) {}
 
     void fout(const YAML::Mark& plaats, std::string melding);
-    void fout(const YAML::Node& node, std::string melding) { fout(node.Mark(), std::move(melding)); }
+    void fout(const YamlNode& node, std::string melding) { fout(node.mark(), std::move(melding)); }
     const std::vector<Fout>& fouten() const { return fouten_; }
     std::vector<Fout> neem_fouten() { return std::move(fouten_); }
     const std::string& bestand() const { return bestand_; }
@@ -51,19 +55,19 @@ public:
     // A map whose keys must come from `sleutels`. Unknown and duplicate keys are reported (with a
     // suggestion), the known ones returned. A null node is an empty map; anything else that is not
     // a map is reported and gives nullopt. `pad` names the map in messages ("" for the root).
-    std::optional<Velden> kaart(const YAML::Node& node, std::string_view pad, std::span<const std::string> sleutels);
+    std::optional<Velden> kaart(const YamlNode& node, std::string_view pad, std::span<const std::string> sleutels);
 
     // A list; null is the empty list, anything else is reported and gives nullopt.
-    std::optional<std::vector<YAML::Node>> lijst(const YAML::Node& node, std::string_view pad);
+    std::optional<std::vector<YamlNode>> lijst(const YamlNode& node, std::string_view pad);
 
     // Scalars. An undefined or null node gives nullopt silently (absent); a node of the wrong type
     // is reported and gives nullopt.
-    std::optional<bool> boolean(const YAML::Node& node, std::string_view pad);
-    std::optional<std::int64_t> geheel(const YAML::Node& node, std::string_view pad);
-    std::optional<double> getal(const YAML::Node& node, std::string_view pad);
-    std::optional<std::string> tekst(const YAML::Node& node, std::string_view pad);
+    std::optional<bool> boolean(const YamlNode& node, std::string_view pad);
+    std::optional<std::int64_t> geheel(const YamlNode& node, std::string_view pad);
+    std::optional<double> getal(const YamlNode& node, std::string_view pad);
+    std::optional<std::string> tekst(const YamlNode& node, std::string_view pad);
     // A word from a fixed list; `wat` names the kind in messages ("indicator").
-    std::optional<std::string> keuze(const YAML::Node& node, std::string_view pad, std::span<const std::string> opties,
+    std::optional<std::string> keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
                                      std::string_view wat);
 
 private:
@@ -72,9 +76,9 @@ private:
     std::vector<Fout> fouten_;
 };
 
-bool afwezig(const YAML::Node& node);
+bool afwezig(const YamlNode& node);
 // How a node looks, for messages: "'abc'", "een lijst", "een kaart".
-std::string beschrijf(const YAML::Node& node);
+std::string beschrijf(const YamlNode& node);
 std::string samen(std::span<const std::string> woorden);  // "a, b of c"
 
 }  // namespace ww::advies

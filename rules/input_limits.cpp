@@ -10,8 +10,6 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
 
 #include "rules/diagnostic.hpp"
 
@@ -133,37 +131,17 @@ void check_expansion(const YAML::Node& root, std::size_t text_size) {
     }
 }
 
-// Remembers where the last document started; ignores everything else.
-struct DocumentStarts : YAML::EventHandler {
-    YAML::Mark start;
-    void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-};
-
-// yaml-cpp 0.7's LoadAll never ends on some malformed texts (a lone ',' is enough): its parser then
-// keeps yielding empty documents without moving on, and LoadAll keeps storing them until memory
-// runs out. So a first pass, with events only, counts the documents and stops where there cannot
-// be more: one per line starting a document marker or directive, plus one.
-void check_documents(std::string_view text) {
+// yaml-cpp 0.7's parser never ends on some malformed texts (a lone ',' is enough): it keeps yielding
+// empty documents without moving on. A stream cannot hold more documents than lines that start a
+// document marker or directive, plus one; the tree builder stops there.
+std::size_t max_documents(std::string_view text) {
     std::size_t markers = 0;
     for (std::size_t i = 0; i < text.size();) {
         if (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0 || text[i] == '%') ++markers;
         const std::size_t eol = text.find('\n', i);
         i = eol == std::string_view::npos ? text.size() : eol + 1;
     }
-    std::istringstream in{std::string(text)};
-    YAML::Parser parser(in);
-    DocumentStarts starts;
-    for (std::size_t documents = 0; parser.HandleNextDocument(starts);)
-        if (++documents > markers + 1)
-            throw YAML::ParserException(starts.start, "tekst die bij geen enkel document hoort");
+    return markers + 1;
 }
 
 // yaml-cpp's DepthGuard in its parser: the nesting it allows.
@@ -233,13 +211,9 @@ YAML::Node load_yaml(std::string_view text) {
     });
 }
 
-std::vector<YAML::Node> load_all_yaml(std::string_view text) {
+YamlDocuments load_yaml_documents(std::string_view text) {
     return guarded(text, [&] {
-        check_documents(text);
-        std::istringstream in{std::string(text)};
-        std::vector<YAML::Node> docs = YAML::LoadAll(in);
-        for (const auto& d : docs) check_expansion(d, text.size());
-        return docs;
+        return parse_yaml_documents(text, max_documents(text), limits::max_nodes_per_byte * text.size() + 64);
     });
 }
 

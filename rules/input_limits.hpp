@@ -12,6 +12,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "rules/yaml_tree.hpp"
+
 namespace ww {
 
 namespace limits {
@@ -47,12 +49,12 @@ std::string read_input_file(const std::string& path);
 // Reads all of `in` (standard input); `name` names it in the message. Same size limit.
 std::string read_input_stream(std::istream& in, const std::string& name);
 
-// YAML::Load and YAML::LoadAll with the limits: the text must be UTF-8 without control characters
-// (other than tab, line feed, carriage return), not nested deeper than yaml-cpp allows, and its
-// aliases may not expand beyond limits::max_nodes_per_byte nodes per byte. Every violation is
+// YAML::Load, and all documents of a stream as a YamlDocuments tree, with the limits: the text must
+// be UTF-8 without control characters (other than tab, line feed, carriage return), not nested
+// deeper than yaml-cpp allows, and its aliases may not expand beyond limits::max_nodes_per_byte nodes per byte. Every violation is
 // thrown as a YAML::ParserException with the position of the problem, as yaml-cpp's own syntax
 // errors are, so callers report both the same way.
 YAML::Node load_yaml(std::string_view text);
-std::vector<YAML::Node> load_all_yaml(std::string_view text);
+YamlDocuments load_yaml_documents(std::string_view text);
 
 }  // namespace ww
