@@ -22,6 +22,10 @@ struct AdviesOpties {
     Formaat formaat = Formaat::text;
     OpmaakOpties opmaak;
     std::string kb;  // "" = the bundled knowledge base
+    // The process ends right after this call (the program, not a service or a test): the knowledge
+    // base and the engine are left for the operating system to reclaim instead of being taken apart
+    // piece by piece, which cost a tenth of a cold `wegwijzer advies` (docs/prestaties.md).
+    bool proces_eindigt = false;
 };
 
 Uitvoer voer_advies_uit(const AdviesOpties& opties);

@@ -34,6 +34,7 @@ void registreer(CLI::App& app, Context& context, const char* naam, const char* u
         o.opmaak = o.formaat == advies::Formaat::text ? advies::terminal_opmaak() : advies::OpmaakOpties{};
         o.opmaak.uitleg = args->uitleg;
         o.kb = args->kb;
+        o.proces_eindigt = true;
         const auto u = advies::voer_advies_uit(o);
         advies::schrijf(u);
         context.exit_code = u.status;
