@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 #include "advies/opmaak.hpp"
@@ -28,7 +29,7 @@ Json uitleg_json(const Uitleg& u) {
 
 // Writes the contract's layout (that of nlohmann's dump with indent 2) straight into one string:
 // building a tree of a few hundred small json objects per advice cost as much as the consultation
-// itself. The strings still go through nlohmann's serializer, which escapes them and replaces
+// itself. Every string that needs escaping goes through nlohmann's serializer, which also replaces
 // invalid UTF-8 from the user's profile instead of aborting; the layout around them is fixed and
 // ASCII. tests/advies/opmaak_json_test compares the result with the tree's dump.
 class Schrijver {
@@ -57,6 +58,18 @@ public:
         uit_.append(buf, r.ptr);
     }
     void tekst(std::string_view t) {
+        // Nearly every text is printable ASCII without '"' or '\\', which nlohmann's escaping copies
+        // unchanged (it only touches control characters, those two and invalid UTF-8): such a text
+        // skips its byte-by-byte UTF-8 decoder, the largest cost left here. Anything else goes through it.
+        if (std::all_of(t.begin(), t.end(), [](char c) {
+                const auto u = static_cast<unsigned char>(c);
+                return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+            })) {
+            uit_ += '"';
+            uit_ += t;
+            uit_ += '"';
+            return;
+        }
         // One reused json string: no allocation once its capacity suffices.
         tekst_.get_ref<std::string&>().assign(t.data(), t.size());
         serializer_.dump(tekst_, false, false, 0);

@@ -83,7 +83,8 @@ Advies lastig() {
     tweede.stap = 5;
     tweede.prioriteit = 9223372036854775807LL;
     tweede.uitleg = Uitleg{};  // an empty derivation: empty bindings and premises
-    a.adviezen = {eerste, tweede, item("c", "gewoon")};
+    a.adviezen = {eerste, tweede, item("c", "gewoon"), item("d", " ~!#$%&()*+,-./:;<=>?@[]^_`{|}\x7f"),
+                  item("e", "net geen gewone tekst\x1f")};
     return a;
 }
 
