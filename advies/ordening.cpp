@@ -1,6 +1,7 @@
 #include "advies/ordening.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 namespace ww::advies {
@@ -16,9 +17,16 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
         return std::tuple(a.prioriteit, a.stap != huidige, a.stap, static_cast<int>(a.soort), std::string_view(a.id),
                           std::string_view(a.tekst));
     };
-    std::stable_sort(adviezen.begin(), adviezen.end(), [&](const AdviesItem& a, const AdviesItem& b) {
-        return sleutel(a) < sleutel(b);
-    });
+    // Sorting positions, then moving each item once: an AdviesItem is a dozen strings and vectors,
+    // and a merge sort moves every item several times.
+    std::vector<std::uint32_t> volgorde(adviezen.size());
+    for (std::size_t i = 0; i < volgorde.size(); ++i) volgorde[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(volgorde.begin(), volgorde.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return sleutel(adviezen[a]) < sleutel(adviezen[b]); });
+    std::vector<AdviesItem> geordend;
+    geordend.reserve(adviezen.size());
+    for (std::uint32_t i : volgorde) geordend.push_back(std::move(adviezen[i]));
+    adviezen = std::move(geordend);
     auto is_actie = [](const AdviesItem& a) { return a.soort == Soort::actie; };
     auto eerste = std::find_if(adviezen.begin(), adviezen.end(), is_actie);
     if (eerste == adviezen.end() || eerste->stap == huidige) return;

@@ -54,12 +54,13 @@ const Value& verplicht(const Record& r, std::string_view naam, ValueKind soort) 
     return *v;
 }
 
-std::string tekst_of_symbool(const Record& r, std::string_view naam) {
+// A view of the interned text: it lives as long as the program.
+std::string_view tekst_of_symbool(const Record& r, std::string_view naam) {
     const Value* v = veld(r, naam);
     if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
     if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
         record_fout(r, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
-    return std::string(v->as_text());
+    return v->as_text();
 }
 
 int stap_van(const Record& r) {
@@ -73,7 +74,13 @@ std::vector<std::string> lijst_van(const Record& r, std::string_view naam) {
     const Value* v = veld(r, naam);
     if (v == nullptr || v->is_nil()) return uit;
     if (v->kind() != ValueKind::list) record_fout(r, fmt::format("veld '{}' is geen lijst", naam));
-    for (const auto& e : v->as_list()) uit.push_back(e.display());
+    const auto& lijst = v->as_list();
+    uit.reserve(lijst.size());
+    for (const auto& e : lijst) {
+        // Texts and symbols display as themselves: no detour through a temporary string.
+        if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) uit.emplace_back(e.as_text());
+        else uit.push_back(e.display());
+    }
     return uit;
 }
 
@@ -178,7 +185,8 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
     Advies advies;
     advies.gemeente = invoer.gemeente;
     std::array<bool, 5> gezien{};
-    const auto records = engine_->take_records();
+    // Read in place: the engine's record vector keeps its capacity from one consultation to the next.
+    const auto& records = engine_->records();
     try {
         verwerk(records, opdracht, uitleg, advies, gezien);
     } catch (const KennisbankFout& e) {
