@@ -237,7 +237,7 @@ std::optional<FactId> Engine::assert_fact(TemplateId tmpl, const std::vector<std
     if (tmpl >= impl_->templates.size()) throw std::invalid_argument("onbekende template (nummer " + std::to_string(tmpl) + ")");
     const TemplateDef& t = impl_->templates[tmpl];
     std::vector<Value> slots;
-    std::vector<bool> given(t.slots.size(), false);
+    slots.reserve(t.slots.size());
     for (const SlotDef& s : t.slots) slots.push_back(s.default_value ? *s.default_value : zero_of(s.type));
     for (const auto& [name, v] : named) {
         int i = t.slot_index(name);
@@ -293,6 +293,7 @@ const std::vector<Record>& Engine::records() const { return impl_->records; }
 std::vector<Record> Engine::take_records() {
     std::vector<Record> out;
     out.swap(impl_->records);
+    impl_->records_taken = true;
     return out;
 }
 const std::vector<FiringInfo>& Engine::firing_log() const { return impl_->log; }
@@ -320,6 +321,7 @@ void Engine::Impl::take_checkpoint() {
     c->firing_count = firing_count;
     c->log_size = log.size();
     c->records = records;
+    records_taken = false;
     agenda.for_each([&](Activation* a) { c->agenda.push_back(a); });
     wm.for_each([&](FactRec* f) { c->facts.emplace_back(f->fact.tmpl, f->fact.slots); });
     cp = std::move(c);
@@ -364,7 +366,12 @@ bool Engine::rollback() {
     }
     m.tms.take_unsupported();
     m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(std::min(c.log_size, m.log.size())), m.log.end());
-    m.records = c.records;
+    // Records are only ever appended: unless some were taken, the checkpoint's are still the first.
+    if (!m.records_taken && m.records.size() >= c.records.size())
+        m.records.erase(m.records.begin() + static_cast<std::ptrdiff_t>(c.records.size()), m.records.end());
+    else
+        m.records = c.records;
+    m.records_taken = false;
     m.firing_count = c.firing_count;
     return true;
 }

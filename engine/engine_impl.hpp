@@ -81,6 +81,9 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::vector<FiringInfo> log;
     std::uint64_t firing_count = 0;
     std::vector<Record> records;
+    // take_records() gave records away since the checkpoint: `records` no longer starts with the
+    // checkpoint's, and rollback has to copy them back instead of cutting off the newer ones.
+    bool records_taken = false;
     std::size_t shared_nodes = 0;
     std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
     Activation* current = nullptr;

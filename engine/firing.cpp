@@ -123,6 +123,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                 case Action::Kind::emit: {
                     Record r;
                     r.name = act.record_name;
+                    r.fields.reserve(act.fields.size());
                     for (const auto& [name, e] : act.fields) r.fields.emplace_back(name, eval(e, env));
                     r.rule_id = rule.id;
                     r.rule_meta = &rule.meta;
