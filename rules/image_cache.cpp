@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -23,6 +24,10 @@
 namespace ww {
 
 namespace {
+
+// Images kept in the cache folder, the new one included: enough for several checkouts and builds in use
+// at once (each some 300 kB).
+constexpr std::size_t max_cached_images = 16;
 
 // The GNU build-id note of the main program, as hex; "" when the linker wrote none.
 std::string build_id() {
@@ -107,6 +112,26 @@ void store(const std::string& dir, const std::string& path, const std::string& i
     if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
+// Every build and every edit of a knowledge base makes a new key, so without pruning the folder would
+// only grow (a developer's machine had 226 images, 72 MB, after one day). Runs only after a miss, so a
+// cold start that finds its image pays nothing; the images used least recently written go first.
+void prune(const std::string& dir, const std::string& keep) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<std::pair<fs::file_time_type, fs::path>> images;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const std::string name = p.filename().string();
+        if (name.rfind("kb-", 0) != 0 || p.extension() != ".wwimg" || p == fs::path(keep)) continue;
+        std::error_code tec;
+        const auto when = fs::last_write_time(p, tec);
+        if (!tec) images.emplace_back(when, p);
+    }
+    if (images.size() < max_cached_images) return;
+    std::sort(images.begin(), images.end());
+    for (std::size_t i = 0; i + max_cached_images - 1 < images.size(); ++i) fs::remove(images[i].second, ec);
+}
+
 }  // namespace
 
 std::string program_identity() {
@@ -141,6 +166,7 @@ RuleBase RuleBase::load_cached(const std::string& path) {
     RuleBase base = load_sources(std::move(files));  // throws on any problem: no image then
     try {
         store(dir, image_path, write_image(base, key));
+        prune(dir, image_path);
     } catch (const std::exception&) {
         // An image that cannot be made (out of memory, a field beyond the format) only costs speed.
     }

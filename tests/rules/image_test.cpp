@@ -2,11 +2,14 @@
 // (never a crash), the cache key follows the sources, and WW_GEEN_CACHE turns the cache off.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "rules/image.hpp"
 #include "rules/rule_base.hpp"
@@ -225,6 +228,37 @@ TEST(ImageCache, FirstLoadWritesAnImageTheSecondReadsIt) {
     RuleBase third = RuleBase::load_cached(kb_dir);
     EXPECT_EQ(run_output(third), run_output(plain));
     EXPECT_GT(fs::file_size(images[0]), 1000u);
+}
+
+TEST(ImageCache, OldImagesArePrunedAfterAMiss) {
+    TempDir tmp("snoei");
+    ScopedEnv xdg("XDG_CACHE_HOME", tmp.path().string());
+    ScopedEnv on("WW_GEEN_CACHE", "");
+    const fs::path dir = tmp.path() / "wegwijzer";
+    fs::create_directories(dir);
+    // 20 images of earlier builds, oldest first, and a file of somebody else's that must stay.
+    const auto now = fs::file_time_type::clock::now();
+    for (int i = 0; i < 20; ++i) {
+        const fs::path p = dir / fmt::format("kb-{:016x}.wwimg", i);
+        std::ofstream(p) << "oud";
+        fs::last_write_time(p, now - std::chrono::hours(100 - i));
+    }
+    std::ofstream(dir / "notities.txt") << "blijft";
+    RuleBase b = RuleBase::load_cached(kb_dir);
+    const auto wwimg = [&] {
+        std::size_t n = 0;
+        for (const auto& p : images_in(dir)) n += p.extension() == ".wwimg";
+        return n;
+    };
+    EXPECT_EQ(wwimg(), 16u);
+    EXPECT_TRUE(fs::exists(dir / "notities.txt"));
+    EXPECT_FALSE(fs::exists(dir / fmt::format("kb-{:016x}.wwimg", 4)));  // the five oldest went
+    EXPECT_TRUE(fs::exists(dir / fmt::format("kb-{:016x}.wwimg", 5)));
+    EXPECT_TRUE(fs::exists(dir / fmt::format("kb-{:016x}.wwimg", 19)));
+    // A hit prunes nothing: the new image is read back.
+    RuleBase again = RuleBase::load_cached(kb_dir);
+    EXPECT_EQ(wwimg(), 16u);
+    EXPECT_EQ(rule_ids(again), rule_ids(b));
 }
 
 TEST(ImageCache, GeenCacheReadsAndWritesNothing) {
