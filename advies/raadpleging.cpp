@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "advies/fout.hpp"
 #include "advies/ordening.hpp"
 #include "advies/uitleg.hpp"
+#include "engine/template.hpp"
 
 namespace ww::advies {
 
@@ -101,7 +104,9 @@ AdviesItem advies_uit(const Record& r) {
         for (const char* sleutel : {"source", "bron"}) {
             auto it = r.rule_meta->find(sleutel);
             if (it != r.rule_meta->end() && !it->second.is_nil()) {
-                a.bron = it->second.display();
+                const Value& v = it->second;
+                if (v.kind() == ValueKind::string || v.kind() == ValueKind::symbol) a.bron = v.as_text();
+                else a.bron = v.display();
                 break;
             }
         }
@@ -127,8 +132,10 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
             fout(fmt::format("de kennisbank definieert template '{}' niet; de profiellezer vult het (zie invoer.yaml)", naam));
             continue;
         }
-        sjablonen_.emplace(naam, *id);
         const auto& def = engine_->template_def(*id);
+        Sjabloon sjabloon{*id, {}};
+        for (const SlotDef& s : def.slots) sjabloon.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+        sjablonen_.emplace(naam, std::move(sjabloon));
         for (const auto& slot : slots)
             if (def.slot_index(slot) < 0)
                 fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", naam, slot));
@@ -152,18 +159,17 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     engine_->set_explanation(afleiding);
     vers_ = false;
     for (const auto& feit : invoer.feiten) {
-        const TemplateId id = sjablonen_.at(feit.tmpl);
-        const auto& def = engine_->template_def(id);
-        if (def.slot_index("nr") < 0) {
+        const Sjabloon& sjabloon = sjablonen_.at(feit.tmpl);
+        const auto& def = engine_->template_def(sjabloon.id);
+        // What Engine::assert_fact by slot name does, without its temporaries.
+        std::vector<Value> slots = sjabloon.standaard;
+        for (const auto& [naam, waarde] : feit.slots) {
+            const int i = def.slot_index(naam);
+            if (i >= 0) slots[static_cast<std::size_t>(i)] = waarde;
             // `nr` is given for every list element; a template without it does not want it.
-            std::vector<std::pair<std::string, Value>> slots;
-            slots.reserve(feit.slots.size());
-            for (const auto& s : feit.slots)
-                if (s.first != "nr") slots.push_back(s);
-            engine_->assert_fact(id, slots);
-        } else {
-            engine_->assert_fact(id, feit.slots);
+            else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", def.name, naam));
         }
+        engine_->assert_fact(sjabloon.id, std::move(slots));
     }
     draai_engine();
 }
@@ -206,6 +212,7 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
 
 void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
                           std::array<bool, 5>& gezien) const {
+    advies.adviezen.reserve(records.size());
     for (const auto& r : records) {
         if (r.name == "stap") {
             const int stap = stap_van(r);

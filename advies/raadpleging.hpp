@@ -57,7 +57,13 @@ private:
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
-    std::unordered_map<std::string, TemplateId> sjablonen_;
+    // Per template the profile reader fills: its id and every slot's default, computed once, so
+    // that a profile fact is one copy of these defaults with the given slots written over them.
+    struct Sjabloon {
+        TemplateId id = 0;
+        std::vector<Value> standaard;
+    };
+    std::unordered_map<std::string, Sjabloon> sjablonen_;
     // The engine holds exactly the initial facts and what the rules derive from them alone: the
     // first consultation can skip the rollback.
     bool vers_ = false;
