@@ -82,7 +82,8 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         try {
             switch (act.kind) {
                 case Action::Kind::assert_fact: {
-                    std::vector<Value> slots = act.base;
+                    std::vector<Value> slots = wm.take_slots();
+                    slots.assign(act.base.begin(), act.base.end());
                     for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
                     slots = complete_slots(act.tmpl, std::move(slots));
                     if (rule.logical && !current_alive) break;  // its support is already gone
