@@ -183,6 +183,10 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
 }
 
 void BetaNetwork::delete_token(Token* t) {
+    if (t->deferred) {
+        deferred_.erase(std::find(deferred_.begin(), deferred_.end(), t));
+        t->deferred = false;
+    }
     withdraw(t);
     if (t->in_all) {
         t->node->all.erase(t);
@@ -379,6 +383,19 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
     }
 }
 
+void BetaNetwork::defer_aggregates(bool on) {
+    deferring_ = on;
+    if (on) return;
+    // Front to back; a publish may delete tokens still waiting (its own descendants), which
+    // delete_token takes out of the list.
+    while (!deferred_.empty()) {
+        Token* t = deferred_.front();
+        deferred_.erase(deferred_.begin());
+        t->deferred = false;
+        publish_aggregate(t->node, t);
+    }
+}
+
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     if (n->kind == NodeKind::join) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
@@ -387,7 +404,11 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         if (n->kind == NodeKind::aggregate) {
             if (n->incremental) aggregate_leave(n, t, f);
             else aggregate_fill(n, t);
-            publish_aggregate(n, t);
+            if (!deferring_) publish_aggregate(n, t);
+            else if (!t->deferred) {
+                t->deferred = true;
+                deferred_.push_back(t);
+            }
         } else if (--t->count == 0) {
             if (n->kind == NodeKind::negation) emit(t);
             else withdraw(t);

@@ -118,6 +118,13 @@ public:
     }
     void unmark() { marked_ = false; }
     bool disturbed() const { return disturbed_; }
+    // While on, a fact leaving an aggregate's matches updates the aggregate's state but not its
+    // result; turning it off publishes each changed aggregate once. For rollback: retracting the
+    // newer facts one by one would otherwise publish every intermediate result (a new list for a
+    // collect, its rule's matches rebuilt and its activations renewed), mostly for tokens that are
+    // retracted themselves a few facts later. The result depends only on the set of terms, so
+    // publishing at the end gives what publishing at every step ends with.
+    void defer_aggregates(bool on);
     // Back to the counters of the mark (the caller has retracted every newer fact).
     void rewind() {
         next_seq_ = mark_seq_;
@@ -172,6 +179,8 @@ private:
     bool marked_ = false;
     bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
+    bool deferring_ = false;
+    std::vector<Token*> deferred_;  // aggregate tokens whose result is to be published, oldest first
 };
 
 // Evaluates expressions whose variables are token positions, seen from a parent token plus the fact

@@ -339,7 +339,9 @@ bool Engine::rollback() {
         // Newest first, so every retraction undoes the last change still standing. Truth
         // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
         m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
+        m.beta.defer_aggregates(true);
         for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
+        m.beta.defer_aggregates(false);
         m.wm.set_archive(m.explain);
         m.tms.take_unsupported();
     }

@@ -39,6 +39,7 @@ struct Token {
     std::int32_t count = 0;  // not/exists/aggregate: matching facts
     bool in_out = false;     // visible to the node's children
     bool in_all = false;
+    bool deferred = false;   // aggregate levels: waiting in BetaNetwork's deferred list
     // Creation order (BetaNetwork's token serial): tells tokens of a checkpoint from later ones.
     std::uint32_t serial = 0;
 

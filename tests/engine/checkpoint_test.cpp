@@ -35,7 +35,8 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng, bool gentle) 
         RuleBuilder b("r" + std::to_string(r));
         b.salience(pick(3) - 1);
         if (pick(3) == 0) b.logical();
-        int kind = pick(gentle ? 4 : 9);
+        int kind = pick(gentle ? 5 : 10);
+        if (gentle && kind == 4) kind = 9;
         switch (kind) {
             case 0:  // base joined with input
                 b.pat(w.base, {bind(0, b.var("?a")), bind(1, b.var("?b"))}).pat(w.input, {bind(0, b.var("?b")), bind(1, b.var("?c"))});
@@ -84,6 +85,16 @@ std::vector<RuleDef> make_rules(const World& w, std::mt19937& rng, bool gentle) 
                     .when(op(Op::le, b.v("?n"), C(Value(pick(3)))));
                 b.assert_(w.derived, {{0, b.v("?a")}, {1, b.v("?s")}});
                 break;
+            case 9: {  // an aggregate under an input (made after the checkpoint), its result tested further on
+                const AggregateKind kinds[] = {AggregateKind::count, AggregateKind::sum, AggregateKind::min,
+                                               AggregateKind::max, AggregateKind::collect};
+                AggregateKind k = kinds[pick(5)];
+                b.pat(w.input, {bind(0, b.var("?a"))})
+                    .aggregate("?n", k, w.input, {bind(1, b.var("?a")), bind(0, b.var("?v"))}, b.v("?v"));
+                if (k != AggregateKind::collect) b.when(op(Op::le, b.v("?n"), C(Value(1 + pick(3)))));
+                b.assert_(w.derived, {{0, b.v("?a")}, {1, b.v("?n")}});
+                break;
+            }
             case 7:  // retracts an initial fact
                 b.fpat("?f", w.base, {bind(0, b.var("?a"))}).pat(w.input, {bind(0, b.var("?a")), cmp(1, Op::eq, C(Value(0)))});
                 b.retract(b.v("?f"));
