@@ -27,32 +27,63 @@ Json uitleg_json(const Uitleg& u) {
 }  // namespace
 
 std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
-    Json j;
-    j["versie"] = advies.versie;
-    j["gemeente"] = advies.gemeente;
-    Json stappen = Json::array();
-    for (const auto& s : advies.stappen)
-        stappen.push_back(Json{{"stap", s.stap}, {"naam", stap_namen[static_cast<std::size_t>(s.stap - 1)]},
-                               {"status", naam_van(s.status)}});
-    j["fase"] = Json{{"huidige_stap", advies.huidige_stap}, {"stappen", std::move(stappen)}};
-    Json adviezen = Json::array();
-    for (const auto& a : advies.adviezen) {
-        Json item;
-        item["id"] = a.id;
-        item["soort"] = naam_van(a.soort);
-        item["stap"] = a.stap;
-        item["onderwerp"] = a.onderwerp;
-        item["prioriteit"] = a.prioriteit;
-        item["tekst"] = a.tekst;
-        item["bron"] = a.bron;
-        item["factoren"] = a.factoren;
-        item["onderbouwing"] = a.onderbouwing;
-        if (opties.uitleg && a.uitleg) item["uitleg"] = uitleg_json(*a.uitleg);
-        adviezen.push_back(std::move(item));
+    // nlohmann's tree and dump as ever; only the building takes fewer steps: every object and array
+    // gets its size up front (no regrowing while members are added) and members go in with the
+    // object's emplace instead of operator[] plus an assignment (an empty member first, then replaced).
+    auto object = [](std::size_t n) {
+        Json o = Json::object();
+        o.get_ref<Json::object_t&>().reserve(n);
+        return o;
+    };
+    auto array = [](std::size_t n) {
+        Json a = Json::array();
+        a.get_ref<Json::array_t&>().reserve(n);
+        return a;
+    };
+    auto tekstlijst = [&](const std::vector<std::string>& teksten) {
+        Json l = array(teksten.size());
+        auto& elementen = l.get_ref<Json::array_t&>();
+        for (const auto& t : teksten) elementen.emplace_back(t);
+        return l;
+    };
+    Json j = object(4);
+    auto& wortel = j.get_ref<Json::object_t&>();
+    wortel.emplace("versie", advies.versie);
+    wortel.emplace("gemeente", advies.gemeente);
+    Json stappen = array(advies.stappen.size());
+    for (const auto& s : advies.stappen) {
+        Json stap = object(3);
+        auto& leden = stap.get_ref<Json::object_t&>();
+        leden.emplace("stap", s.stap);
+        leden.emplace("naam", stap_namen[static_cast<std::size_t>(s.stap - 1)]);
+        leden.emplace("status", naam_van(s.status));
+        stappen.get_ref<Json::array_t&>().push_back(std::move(stap));
     }
-    j["adviezen"] = std::move(adviezen);
+    Json fase = object(2);
+    fase.get_ref<Json::object_t&>().emplace("huidige_stap", advies.huidige_stap);
+    fase.get_ref<Json::object_t&>().emplace("stappen", std::move(stappen));
+    wortel.emplace("fase", std::move(fase));
+    Json adviezen = array(advies.adviezen.size());
+    for (const auto& a : advies.adviezen) {
+        Json item = object(10);
+        auto& leden = item.get_ref<Json::object_t&>();
+        leden.emplace("id", a.id);
+        leden.emplace("soort", naam_van(a.soort));
+        leden.emplace("stap", a.stap);
+        leden.emplace("onderwerp", a.onderwerp);
+        leden.emplace("prioriteit", a.prioriteit);
+        leden.emplace("tekst", a.tekst);
+        leden.emplace("bron", a.bron);
+        leden.emplace("factoren", tekstlijst(a.factoren));
+        leden.emplace("onderbouwing", tekstlijst(a.onderbouwing));
+        if (opties.uitleg && a.uitleg) leden.emplace("uitleg", uitleg_json(*a.uitleg));
+        adviezen.get_ref<Json::array_t&>().push_back(std::move(item));
+    }
+    wortel.emplace("adviezen", std::move(adviezen));
     // Texts come from the user's profile; invalid UTF-8 there must not abort the output.
-    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    std::string uit = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    uit += '\n';
+    return uit;
 }
 
 }  // namespace ww::advies
