@@ -340,7 +340,12 @@ bool Engine::rollback() {
         // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
         m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
         m.beta.defer_aggregates(true);
-        for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
+        try {
+            for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
+        } catch (...) {
+            m.beta.defer_aggregates(false);  // never leave later consultations deferring
+            throw;
+        }
         m.beta.defer_aggregates(false);
         m.wm.set_archive(m.explain);
         m.tms.take_unsupported();
