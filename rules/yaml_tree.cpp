@@ -57,17 +57,13 @@ public:
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
-        YamlNode::Data& d = make(YamlNode::Kind::sequence, mark, anchor);
-        d.tag = tag;
-        open_.push_back({&d, {}, false});
+        start(YamlNode::Kind::sequence, mark, tag, anchor);
     }
     void OnSequenceEnd() override { close(); }
 
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
-        YamlNode::Data& d = make(YamlNode::Kind::map, mark, anchor);
-        d.tag = tag;
-        open_.push_back({&d, {}, false});
+        start(YamlNode::Kind::map, mark, tag, anchor);
     }
     void OnMapEnd() override { close(); }
 
@@ -101,6 +97,12 @@ private:
         throw YAML::ParserException(mark, fmt::format("aliassen (*naam) vouwen uit tot meer dan {} knopen, of "
                                                       "verwijzen naar zichzelf; schrijf de waarden uit",
                                                       max_expanded_));
+    }
+
+    void start(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+        YamlNode::Data& d = make(kind, mark, anchor);
+        d.tag = tag;
+        open_.push_back({&d, {}, false});
     }
 
     void attach(YamlNode::Data& d) {
