@@ -383,9 +383,19 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
     }
 }
 
-void BetaNetwork::defer_aggregates(bool on) {
-    deferring_ = on;
-    if (on) return;
+void BetaNetwork::begin_rollback(FactId first_doomed) {
+    deferring_ = true;
+    first_doomed_ = first_doomed;
+}
+
+bool BetaNetwork::doomed(const Token* t) const {
+    for (; t; t = t->parent)
+        if (t->fact && t->fact->fact.id >= first_doomed_) return true;
+    return false;
+}
+
+void BetaNetwork::end_rollback() {
+    deferring_ = false;
     // Front to back; a publish may delete tokens still waiting (its own descendants), which
     // delete_token takes out of the list.
     while (!deferred_.empty()) {
@@ -400,6 +410,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     if (n->kind == NodeKind::join) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
+        if (deferring_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;
         if (n->kind == NodeKind::aggregate) {
             if (n->incremental) aggregate_leave(n, t, f);

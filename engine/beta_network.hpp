@@ -118,13 +118,16 @@ public:
     }
     void unmark() { marked_ = false; }
     bool disturbed() const { return disturbed_; }
-    // While on, a fact leaving an aggregate's matches updates the aggregate's state but not its
-    // result; turning it off publishes each changed aggregate once. For rollback: retracting the
-    // newer facts one by one would otherwise publish every intermediate result (a new list for a
-    // collect, its rule's matches rebuilt and its activations renewed), mostly for tokens that are
-    // retracted themselves a few facts later. The result depends only on the set of terms, so
-    // publishing at the end gives what publishing at every step ends with.
-    void defer_aggregates(bool on);
+    // Rollback: every fact with an id from `first_doomed` on is about to be retracted, newest
+    // first. Meanwhile a fact leaving an aggregate's matches updates the aggregate's state but not
+    // its result, and end_rollback() publishes each changed aggregate once: retracting the newer
+    // facts one by one would otherwise publish every intermediate result (a new list for a collect,
+    // its rule's matches rebuilt and its activations renewed). The result depends only on the set
+    // of terms, so publishing at the end gives what publishing at every step ends with.
+    // A not/exists/aggregate token that holds a doomed fact above it is not updated at all: it
+    // goes when that fact goes, later in the same rollback, and nothing reads it before then.
+    void begin_rollback(FactId first_doomed);
+    void end_rollback();
     // Back to the counters of the mark (the caller has retracted every newer fact).
     void rewind() {
         next_seq_ = mark_seq_;
@@ -151,6 +154,7 @@ private:
     void publish_aggregate(BetaNode* n, Token* t);
     void refresh(Token* x, std::uint32_t depth);
     void drop_activations(Token* t);
+    bool doomed(const Token* t) const;
 
     Token* new_token(BetaNode* n, Token* parent, FactRec* f);
     void emit(Token* t);       // into the node's output, on to children and terminals
@@ -180,6 +184,7 @@ private:
     bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
     bool deferring_ = false;
+    FactId first_doomed_ = 0;
     std::vector<Token*> deferred_;  // aggregate tokens whose result is to be published, oldest first
 };
 

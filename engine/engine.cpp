@@ -339,14 +339,17 @@ bool Engine::rollback() {
         // Newest first, so every retraction undoes the last change still standing. Truth
         // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
         m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
-        m.beta.defer_aggregates(true);
+        m.beta.begin_rollback(c.next_id);
         try {
             for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
         } catch (...) {
-            m.beta.defer_aggregates(false);  // never leave later consultations deferring
+            m.beta.end_rollback();  // never leave later consultations deferring
+            // Tokens skipped as doomed may still stand with stale counts: the next rollback
+            // must rebuild from scratch rather than trust them.
+            c.disturbed = true;
             throw;
         }
-        m.beta.defer_aggregates(false);
+        m.beta.end_rollback();
         m.wm.set_archive(m.explain);
         m.tms.take_unsupported();
     }

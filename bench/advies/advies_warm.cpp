@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -60,6 +61,9 @@ int main(int argc, char** argv) {
     app.add_option("--kb", kb, "kennisbank");
     app.add_option("--seconden", seconds, "meetduur per onderdeel")->check(CLI::PositiveNumber);
     bool controle = true;
+    std::string onderdeel = "alle";
+    app.add_option("--onderdeel", onderdeel, "alleen dit onderdeel meten (voor perf en callgrind)")
+        ->check(CLI::IsMember({"alle", "run", "json", "full"}));
     app.add_flag("!--zonder-controle", controle, "sla de vergelijking met een verse engine over (voor profielen met callgrind)");
     CLI11_PARSE(app, argc, argv);
 
@@ -94,13 +98,16 @@ int main(int argc, char** argv) {
                         return 1;
                     }
                 }
-        double run = per_second(profielen, seconds, [&](const Profiel& p) {
+        auto meet = [&](std::string_view naam, auto&& consult) {
+            return onderdeel == "alle" || onderdeel == naam ? per_second(profielen, seconds, consult) : 0.0;
+        };
+        double run = meet("run", [&](const Profiel& p) {
             return raadpleging.raadpleeg(p.invoer, Opdracht::advies).adviezen.size();
         });
-        double json = per_second(profielen, seconds, [&](const Profiel& p) {
+        double json = meet("json", [&](const Profiel& p) {
             return ww::advies::als_json(raadpleging.raadpleeg(p.invoer, Opdracht::advies), {}).size();
         });
-        double full = per_second(profielen, seconds, [&](const Profiel& p) {
+        double full = meet("full", [&](const Profiel& p) {
             auto gelezen = ww::advies::lees_profiel_tekst(p.tekst, p.pad, raadpleging.vocabulaire(), Opdracht::advies);
             return ww::advies::als_json(raadpleging.raadpleeg(*gelezen.invoer, Opdracht::advies), {}).size();
         });
