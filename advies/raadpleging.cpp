@@ -158,6 +158,10 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     // --uitleg, why-not and the scenario runner's coverage read them.
     engine_->set_explanation(afleiding);
     vers_ = false;
+    // One batch: an aggregate over profile facts (how many sources, ...) passes on its result once,
+    // not once per fact.
+    std::vector<std::pair<TemplateId, std::vector<Value>>> feiten;
+    feiten.reserve(invoer.feiten.size());
     for (const auto& feit : invoer.feiten) {
         const Sjabloon& sjabloon = sjablonen_.at(feit.tmpl);
         const auto& def = engine_->template_def(sjabloon.id);
@@ -169,8 +173,9 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
             // `nr` is given for every list element; a template without it does not want it.
             else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", def.name, naam));
         }
-        engine_->assert_fact(sjabloon.id, std::move(slots));
+        feiten.emplace_back(sjabloon.id, std::move(slots));
     }
+    engine_->assert_facts(std::move(feiten));
     draai_engine();
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "engine/engine.hpp"
 #include "engine/token.hpp"
@@ -19,6 +20,12 @@ public:
     // The activation to fire next, removed from the agenda; null when empty.
     Activation* pop(Strategy strategy);
     std::size_t size() const { return size_; }
+    // The salience of the activation pop() would give; nullopt when empty.
+    std::optional<int> top_salience() const {
+        for (const auto& [salience, l] : levels_)
+            if (l.head) return salience;
+        return std::nullopt;
+    }
     // Empties the agenda (the activations stay alive, merely unqueued).
     void clear();
     // Activations in firing order, for why-not and tests.

@@ -183,10 +183,7 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
 }
 
 void BetaNetwork::delete_token(Token* t) {
-    if (t->deferred) {
-        deferred_.erase(std::find(deferred_.begin(), deferred_.end(), t));
-        t->deferred = false;
-    }
+    if (t->deferred) undefer(t);
     withdraw(t);
     if (t->in_all) {
         t->node->all.erase(t);
@@ -371,7 +368,8 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
                 if (n->kind == NodeKind::aggregate) {
                     if (n->incremental) aggregate_enter(n, t, f);
                     else aggregate_fill(n, t);
-                    publish_aggregate(n, t);
+                    if (deferring_) defer(t);
+                    else publish_aggregate(n, t);
                 } else if (++t->count == 1) {
                     if (n->kind == NodeKind::negation) withdraw(t);
                     else emit(t);
@@ -383,8 +381,47 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
     }
 }
 
+void BetaNetwork::defer(Token* t) {
+    if (t->deferred) return;
+    auto* g = static_cast<GroupToken*>(t);
+    DeferredList& l = deferred_[t->node->max_salience];
+    g->deferred = true;
+    g->deferred_prev = l.tail;
+    g->deferred_next = nullptr;
+    if (l.tail) l.tail->deferred_next = g;
+    else l.head = g;
+    l.tail = g;
+}
+
+void BetaNetwork::undefer(Token* t) {
+    auto* g = static_cast<GroupToken*>(t);
+    DeferredList& l = deferred_[t->node->max_salience];
+    if (g->deferred_prev) g->deferred_prev->deferred_next = g->deferred_next;
+    else l.head = g->deferred_next;
+    if (g->deferred_next) g->deferred_next->deferred_prev = g->deferred_prev;
+    else l.tail = g->deferred_prev;
+    g->deferred_prev = g->deferred_next = nullptr;
+    g->deferred = false;
+}
+
+bool BetaNetwork::publish_deferred(int min_salience) {
+    bool any = false;
+    // A publish may delete tokens still waiting (its own descendants), which delete_token takes
+    // out of their list; it defers none (only facts coming and going do).
+    for (auto& [salience, l] : deferred_) {
+        if (salience < min_salience) break;
+        while (Token* t = l.head) {
+            undefer(t);
+            publish_aggregate(t->node, t);
+            any = true;
+        }
+    }
+    return any;
+}
+
 void BetaNetwork::begin_rollback(FactId first_doomed) {
     deferring_ = true;
+    rolling_back_ = true;
     first_doomed_ = first_doomed;
 }
 
@@ -396,30 +433,21 @@ bool BetaNetwork::doomed(const Token* t) const {
 
 void BetaNetwork::end_rollback() {
     deferring_ = false;
-    // Front to back; a publish may delete tokens still waiting (its own descendants), which
-    // delete_token takes out of the list.
-    while (!deferred_.empty()) {
-        Token* t = deferred_.front();
-        deferred_.erase(deferred_.begin());
-        t->deferred = false;
-        publish_aggregate(t->node, t);
-    }
+    rolling_back_ = false;
+    publish_deferred();
 }
 
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     if (n->kind == NodeKind::join) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
-        if (deferring_ && doomed(t->parent)) return;
+        if (rolling_back_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;
         if (n->kind == NodeKind::aggregate) {
             if (n->incremental) aggregate_leave(n, t, f);
             else aggregate_fill(n, t);
-            if (!deferring_) publish_aggregate(n, t);
-            else if (!t->deferred) {
-                t->deferred = true;
-                deferred_.push_back(t);
-            }
+            if (deferring_) defer(t);
+            else publish_aggregate(n, t);
         } else if (--t->count == 0) {
             if (n->kind == NodeKind::negation) emit(t);
             else withdraw(t);
@@ -549,6 +577,9 @@ Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
     Terminal* t = term.get();
     terminals_.push_back(std::move(term));
     t->parent->terminals.push_back(t);
+    // Nothing waits to be published while rules are added (the engine defers only inside run,
+    // assert_facts and rollback), so no deferred token sits under a key that changes here.
+    for (BetaNode* n = t->parent; n; n = n->parent) n->max_salience = std::max(n->max_salience, t->rule->salience);
     for (Token* tok = t->parent->out.head(); tok; tok = t->parent->out.next(tok)) activate(t, tok);
     return t;
 }

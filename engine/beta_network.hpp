@@ -4,6 +4,8 @@
 // the parent's memory by variable value on a new fact.
 #pragma once
 
+#include <limits>
+#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -53,6 +55,8 @@ struct BetaNode {
     AggregateKind aggregate = AggregateKind::count;
     CExpr expr;  // aggregate value (sum/min/max) or test condition
     std::size_t users = 0;  // rule alternatives going through this node
+    // The highest salience of the rules below: a change here can lead to no activation above it.
+    int max_salience = std::numeric_limits<int>::min();
     // Aggregate: updated per fact that comes or goes, instead of recomputed over all matching facts.
     // Not when an expression reads other facts (`?f.slot`): their value may change between a fact's
     // arrival and its departure, so what it added could not be taken away again.
@@ -128,6 +132,15 @@ public:
     // goes when that fact goes, later in the same rollback, and nothing reads it before then.
     void begin_rollback(FactId first_doomed);
     void end_rollback();
+    // Deferred publication outside rollback (Engine::run, a batch of asserts): a fact entering or
+    // leaving an aggregate's matches updates its state; the result is passed on later, once per
+    // changed aggregate, oldest change first. publish_deferred(s) passes on those with a rule of
+    // salience s or higher below them (all: INT_MIN) and tells whether there were any. A rule
+    // below the others cannot fire before every activation of salience s has, so their
+    // intermediate results would only be matched and dropped again.
+    void set_deferring(bool on) { deferring_ = on; }
+    bool deferring() const { return deferring_; }
+    bool publish_deferred(int min_salience = std::numeric_limits<int>::min());
     // Back to the counters of the mark (the caller has retracted every newer fact).
     void rewind() {
         next_seq_ = mark_seq_;
@@ -184,8 +197,17 @@ private:
     bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
     bool deferring_ = false;
+    bool rolling_back_ = false;
     FactId first_doomed_ = 0;
-    std::vector<Token*> deferred_;  // aggregate tokens whose result is to be published, oldest first
+    // Aggregate tokens whose result is to be published, by their node's max_salience, each list
+    // oldest first (intrusive: a token that is deleted while waiting leaves it in constant time).
+    struct DeferredList {
+        GroupToken* head = nullptr;
+        GroupToken* tail = nullptr;
+    };
+    std::map<int, DeferredList, std::greater<int>> deferred_;
+    void defer(Token* t);
+    void undefer(Token* t);
 };
 
 // Evaluates expressions whose variables are token positions, seen from a parent token plus the fact

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string_view>
@@ -225,6 +226,35 @@ bool Engine::Impl::do_retract(FactId id) {
 void Engine::Impl::settle() {
     while (tms.take_unsupported(unsupported_scratch))
         for (FactId id : unsupported_scratch) do_retract(id);
+}
+
+void Engine::Impl::publish_aggregates(bool all) {
+    for (;;) {
+        const auto top = agenda.top_salience();
+        if (!beta.publish_deferred(all || !top ? std::numeric_limits<int>::min() : *top)) return;
+        settle();
+    }
+}
+
+std::vector<std::optional<FactId>> Engine::assert_facts(std::vector<std::pair<TemplateId, std::vector<Value>>> facts) {
+    Impl& m = *impl_;
+    std::vector<std::optional<FactId>> ids;
+    ids.reserve(facts.size());
+    const bool outer = m.beta.deferring();  // inside a run (an action's batch): its loop publishes
+    m.beta.set_deferring(true);
+    try {
+        for (auto& [tmpl, slots] : facts) {
+            ids.push_back(m.do_assert(tmpl, m.complete_slots(tmpl, std::move(slots)), nullptr, 0));
+            m.settle();
+        }
+    } catch (...) {
+        m.beta.set_deferring(outer);
+        if (!outer) m.publish_aggregates(true);  // the facts asserted so far stand, and so do their results
+        throw;
+    }
+    m.beta.set_deferring(outer);
+    if (!outer) m.publish_aggregates(true);
+    return ids;
 }
 
 std::optional<FactId> Engine::assert_fact(TemplateId tmpl, std::vector<Value> slots) {

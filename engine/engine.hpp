@@ -98,6 +98,11 @@ public:
     // fit its slot's type throws std::invalid_argument.
     std::optional<FactId> assert_fact(TemplateId tmpl, std::vector<Value> slots);
     std::optional<FactId> assert_fact(TemplateId tmpl, const std::vector<std::pair<std::string, Value>>& named_slots);
+    // Several facts as one change: each aggregate whose matches they change passes on its new
+    // result once, after the last fact, instead of after every fact (so a rule under it is matched
+    // once, with the final result). Per fact its id, or nullopt for a duplicate. On a fact that
+    // does not fit, the facts before it stay asserted and the exception propagates.
+    std::vector<std::optional<FactId>> assert_facts(std::vector<std::pair<TemplateId, std::vector<Value>>> facts);
     bool retract(FactId id);  // false when there is no such fact
     // Retract and assert the changed copy; returns the new id (nullopt when it duplicates another fact).
     std::optional<FactId> modify(FactId id, const std::vector<std::pair<int, Value>>& changes);

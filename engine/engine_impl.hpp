@@ -62,6 +62,11 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     bool do_retract(FactId id);
     // Retracts what truth maintenance found unsupported, until nothing is left.
     void settle();
+    // Passes on the aggregate results held back while deferring (see BetaNetwork::set_deferring),
+    // with what truth maintenance retracts in turn: those that could lead to an activation that
+    // outranks the agenda's best (`all`: every one; an empty agenda: every one).
+    void publish_aggregates(bool all);
+    RunResult run_loop(const RunOptions& options);
     void fire(Activation* a, const RunOptions& options, bool& halt);
     std::string fact_text(const Fact& f) const;
 

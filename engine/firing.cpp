@@ -150,10 +150,32 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
 RunResult Engine::run(const RunOptions& options) {
     Impl& m = *impl_;
     RunResult result;
+    // Between firings nothing looks at the matches, so a firing's changes to an aggregate are
+    // passed on once, before the next firing, instead of after every fact its actions assert or
+    // retract; only the final result of a firing can lead to an activation.
+    const bool outer = m.beta.deferring();
+    m.beta.set_deferring(true);
+    try {
+        result = m.run_loop(options);
+    } catch (...) {
+        m.beta.set_deferring(outer);
+        m.publish_aggregates(true);
+        throw;
+    }
+    m.beta.set_deferring(outer);
+    m.publish_aggregates(true);  // after a halt, what the last firing changed
+    return result;
+}
+
+RunResult Engine::Impl::run_loop(const RunOptions& options) {
+    Impl& m = *this;
+    RunResult result;
     // The last stretch of firings, to name the rules of a loop when the limit is hit.
     const std::size_t window = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(options.max_firings, 1), 1000));
     std::deque<const RuleDef*> recent;
-    while (m.agenda.size() > 0) {
+    while (true) {
+        m.publish_aggregates(false);
+        if (m.agenda.size() == 0) break;
         if (result.firings >= options.max_firings) {
             std::map<std::string, std::size_t> counts;
             for (const RuleDef* r : recent) ++counts[r->id];

@@ -61,6 +61,9 @@ struct Token {
 struct GroupToken : Token {
     ListLink<Token> all_list;
     IndexLink<Token> all_idx[1];  // such a node indexes its tokens one way only
+    // Aggregate levels whose result waits to be published (BetaNetwork's deferred list, oldest first).
+    GroupToken* deferred_prev = nullptr;
+    GroupToken* deferred_next = nullptr;
 };
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
