@@ -13,6 +13,14 @@
 
 namespace ww {
 
+// The activations of one salience, oldest first; `lower` is the next level down that exists.
+struct AgendaLevel {
+    int salience = 0;
+    Activation* head = nullptr;
+    Activation* tail = nullptr;
+    AgendaLevel* lower = nullptr;
+};
+
 class Agenda {
 public:
     void insert(Activation* a);
@@ -21,10 +29,9 @@ public:
     Activation* pop(Strategy strategy);
     std::size_t size() const { return size_; }
     // The salience of the activation pop() would give; nullopt when empty.
-    std::optional<int> top_salience() const {
-        for (const auto& [salience, l] : levels_)
-            if (l.head) return salience;
-        return std::nullopt;
+    std::optional<int> top_salience() {
+        AgendaLevel* l = top();
+        return l ? std::optional<int>(l->salience) : std::nullopt;
     }
     // Empties the agenda (the activations stay alive, merely unqueued).
     void clear();
@@ -36,11 +43,14 @@ public:
     }
 
 private:
-    struct Level {
-        Activation* head = nullptr;
-        Activation* tail = nullptr;
-    };
-    std::map<int, Level, std::greater<int>> levels_;
+    // Every firing asks for the best level and most insertions go to the level used last: both
+    // without a search of the map (which only holds the levels, nodes that never move).
+    AgendaLevel* level_for(int salience);
+    AgendaLevel* top();
+    std::map<int, AgendaLevel, std::greater<int>> levels_;
+    AgendaLevel* highest_ = nullptr;  // the highest level that exists
+    AgendaLevel* top_hint_ = nullptr; // no non-empty level above it
+    AgendaLevel* last_ = nullptr;     // where the last insertion went
     std::size_t size_ = 0;
 };
 

@@ -17,6 +17,7 @@ namespace ww {
 struct BetaNode;
 struct Terminal;
 struct Activation;
+struct AgendaLevel;
 
 // Where a variable's value sits: the token level that bound it and the slot of that level's fact.
 struct VarLoc {
@@ -121,6 +122,7 @@ struct Activation {
     Activation* token_prev = nullptr;
     Activation* agenda_prev = nullptr;
     Activation* agenda_next = nullptr;
+    AgendaLevel* level = nullptr;  // the agenda's list for its salience, while queued
     Supports supported;  // facts resting on this match (logical rules only)
 };
 
