@@ -15,11 +15,7 @@ double Value::as_number() const {
     throw std::invalid_argument("geen getal: " + repr());
 }
 
-Atom Value::as_atom() const {
-    if (kind() == ValueKind::string) return std::get<String>(v_).atom;
-    if (kind() == ValueKind::symbol) return std::get<Symbol>(v_).atom;
-    throw std::invalid_argument("geen tekst of symbool: " + repr());
-}
+void Value::not_a_text() const { throw std::invalid_argument("geen tekst of symbool: " + repr()); }
 
 bool Value::equal_slow(const Value& a, const Value& b) {
     ValueKind ka = a.kind(), kb = b.kind();

@@ -75,7 +75,13 @@ public:
     double as_float() const { return std::get<double>(v_); }
     // Integer or float as double; throws on anything else.
     double as_number() const;
-    Atom as_atom() const;  // symbol or string
+    // Symbol or string; throws on anything else. Inline: every display and comparison of a text
+    // starts here.
+    Atom as_atom() const {
+        if (const auto* s = std::get_if<String>(&v_)) return s->atom;
+        if (const auto* y = std::get_if<Symbol>(&v_)) return y->atom;
+        not_a_text();
+    }
     std::string_view as_text() const { return text_of(as_atom()); }
     const std::vector<Value>& as_list() const { return *std::get<List>(v_); }
     FactRef as_fact() const { return std::get<FactRef>(v_); }
@@ -119,6 +125,7 @@ public:
     void append_display(std::string& out) const;
 
 private:
+    [[noreturn]] void not_a_text() const;
     static bool equal_slow(const Value& a, const Value& b);
     std::size_t hash_slow() const;
     std::variant<Nil, bool, std::int64_t, double, String, Symbol, List, FactRef> v_;
