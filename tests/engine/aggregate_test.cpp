@@ -367,3 +367,47 @@ TEST(AggregateCollect, TermSeenTwiceStaysUntilBothLeave) {
     EXPECT_FALSE(aggregate_accepts(AggregateKind::collect, Value()));
     EXPECT_FALSE(aggregate_accepts(AggregateKind::collect, Value(std::nan(""))));
 }
+
+// Aggregate results are passed on when they can matter (docs/regeltaal.md, "Agenda"): a firing that
+// takes a counted fact away and puts a changed copy back (modify) leaves the count as it was, and
+// the rule under the count, which fired already, does not fire again. Passed on after every fact,
+// the count would have gone 2 -> 1 -> 2 and made a new match.
+TEST_F(Agg, ModifyThatKeepsTheResultDoesNotRefire) {
+    RuleBuilder count("tel");
+    count.salience(20)
+        .pat(wijk, {bind(0, count.var("?w"))})
+        .aggregate("?n", AggregateKind::count, meting, {bind(0, count.var("?w"))})
+        .emit("telling", {{"n", count.v("?n")}});
+    e.add_rule(count.done());
+    RuleBuilder change("wijzig");
+    change.salience(10).fpat("?m", meting, {cmp(1, Op::eq, C(Value(1)))}).modify(change.v("?m"), {{1, C(Value(5))}});
+    e.add_rule(change.done());
+    e.assert_fact(wijk, {Value::symbol("a")});
+    e.assert_fact(meting, {Value::symbol("a"), Value(1)});
+    e.assert_fact(meting, {Value::symbol("a"), Value(2)});
+    RunResult r = e.run();
+    EXPECT_EQ(r.firings, 2u);
+    ASSERT_EQ(e.records().size(), 1u);
+    EXPECT_EQ(e.records()[0].fields[0].second, Value(2));
+}
+
+// Several facts asserted as one batch: the rule under the aggregate sees only the final result.
+TEST_F(Agg, BatchPassesOnTheFinalResultOnce) {
+    RuleBuilder count("tel");
+    count.pat(wijk, {bind(0, count.var("?w"))})
+        .aggregate("?n", AggregateKind::count, meting, {bind(0, count.var("?w"))})
+        .emit("telling", {{"n", count.v("?n")}});
+    e.add_rule(count.done());
+    e.assert_fact(wijk, {Value::symbol("a")});
+    EXPECT_EQ(e.agenda_size(), 1u);  // count 0
+    auto ids = e.assert_facts({{meting, {Value::symbol("a"), Value(1)}},
+                               {meting, {Value::symbol("a"), Value(2)}},
+                               {meting, {Value::symbol("a"), Value(2)}}});  // a duplicate
+    ASSERT_EQ(ids.size(), 3u);
+    EXPECT_TRUE(ids[0] && ids[1]);
+    EXPECT_FALSE(ids[2]);
+    EXPECT_EQ(e.agenda_size(), 1u);  // one match, with the final count
+    e.run();
+    ASSERT_EQ(e.records().size(), 1u);
+    EXPECT_EQ(e.records()[0].fields[0].second, Value(2));
+}
