@@ -118,6 +118,7 @@ void BetaNetwork::emit(Token* t) {
     if (marked_ && t->serial < mark_serial_) t->serial = next_serial_++;
     n->out.insert(t);
     t->in_out = true;
+    for (BetaNode* a : n->term_of) term_enter(a, t);
     for (BetaNode* c : n->children) left_activate(c, t);
     for (Terminal* term : n->terminals) activate(term, t);
 }
@@ -139,7 +140,16 @@ void BetaNetwork::withdraw(Token* t) {
         if (marked_ && t->serial < mark_serial_) disturbed_ = true;
         t->node->out.erase(t);
         t->in_out = false;
+        for (BetaNode* a : t->node->term_of) term_leave(a, t);
     }
+    // The aggregates over a conjunction below t go first: otherwise each of their terms, deleted
+    // before them, would update and publish a result that is about to go anyway.
+    if (t->node->owns_terms)
+        for (Token* c = t->first_child; c;) {
+            Token* next = c->next_sibling;
+            if (c->node->terms) delete_token(c);
+            c = next;
+        }
     while (t->first_child) delete_token(t->first_child);
     drop_activations(t);
 }
@@ -189,6 +199,7 @@ void BetaNetwork::delete_token(Token* t) {
         t->node->all.erase(t);
         t->in_all = false;
         if (t->node->kind == NodeKind::aggregate) t->node->states.erase(t);
+        if (t->node->terms) t->node->owner.erase(t->parent);
     }
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
     else t->parent->first_child = t->next_sibling;
@@ -229,6 +240,10 @@ bool BetaNetwork::aggregate_term(const BetaNode* n, const Token* t, const FactRe
 void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
     t->count = 0;
     if (n->aggregate != AggregateKind::count) n->states[t] = AggregateState{};
+    if (n->terms) {
+        fill_terms(n, t, t->parent, 0);
+        return;
+    }
     auto enter = [&](FactRec* f) {
         if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
     };
@@ -257,6 +272,71 @@ void BetaNetwork::aggregate_leave(BetaNode* n, Token* t, FactRec* f) {
     --t->count;
     if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, n->states[t], v))
         aggregate_fill(n, t);  // the extreme left: find the next one among the facts still there
+}
+
+// The terms below `at`, a token of term_chain[level - 1] (level 0: the owner's parent), found by
+// following the chain down the token tree: only the owner's own matches are there.
+void BetaNetwork::fill_terms(BetaNode* n, Token* owner, const Token* at, std::size_t level) {
+    const BetaNode* next = n->term_chain[level];
+    const bool last = level + 1 == n->term_chain.size();
+    for (const Token* k = at->first_child; k; k = k->next_sibling) {
+        if (k->node != next || !k->in_out) continue;
+        if (!last) {
+            fill_terms(n, owner, k, level + 1);
+            continue;
+        }
+        Value v;
+        if (!term_value(n, k, v)) continue;
+        ++owner->count;
+        if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, n->states[owner], v);
+    }
+}
+
+bool BetaNetwork::term_value(const BetaNode* n, const Token* term, Value& v) const {
+    if (n->aggregate == AggregateKind::count) return true;
+    try {
+        // Depth 0 is no level: every variable is read from the term's own chain of tokens.
+        TokenEnv env(world_, term, nullptr, 0);
+        v = eval(n->expr, env);
+    } catch (const EvalError&) {
+        return false;
+    }
+    return aggregate_accepts(n->aggregate, v);
+}
+
+void BetaNetwork::term_enter(BetaNode* n, Token* term) {
+    auto it = n->owner.find(ancestor(term, n->depth - 1));
+    if (it == n->owner.end()) return;  // the owner is made later and fills itself
+    Token* t = it->second;
+    if (rolling_back_ && doomed(t->parent)) return;
+    if (n->incremental) {
+        Value v;
+        if (!term_value(n, term, v)) return;
+        ++t->count;
+        if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, n->states[t], v);
+    } else {
+        aggregate_fill(n, t);
+    }
+    if (deferring_) defer(t);
+    else publish_aggregate(n, t);
+}
+
+// The term is already out of its node's memory, so a refill does not count it.
+void BetaNetwork::term_leave(BetaNode* n, Token* term) {
+    auto it = n->owner.find(ancestor(term, n->depth - 1));
+    if (it == n->owner.end()) return;
+    Token* t = it->second;
+    if (rolling_back_ && doomed(t->parent)) return;
+    if (n->incremental) {
+        Value v;
+        if (!term_value(n, term, v)) return;
+        --t->count;
+        if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, n->states[t], v)) aggregate_fill(n, t);
+    } else {
+        aggregate_fill(n, t);
+    }
+    if (deferring_) defer(t);
+    else publish_aggregate(n, t);
 }
 
 void BetaNetwork::publish_aggregate(BetaNode* n, Token* t) {
@@ -305,6 +385,7 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             t->in_all = true;
+            if (n->terms) n->owner.emplace(parent, t);
             aggregate_fill(n, t);
             publish_aggregate(n, t);
             return;
@@ -479,7 +560,7 @@ void BetaNetwork::remove_fact(FactRec* f) {
 
 namespace {
 bool same_node(const BetaNode& a, const BetaNode& b) {
-    return a.kind == b.kind && a.amem == b.amem && a.tests == b.tests && a.key_slots == b.key_slots &&
+    return a.kind == b.kind && a.amem == b.amem && a.terms == b.terms && a.tests == b.tests && a.key_slots == b.key_slots &&
            a.key_locs == b.key_locs && a.aggregate == b.aggregate && a.expr == b.expr;
 }
 
@@ -497,6 +578,7 @@ std::size_t expr_hash(const CExpr& e) {
 std::size_t shape_hash(const BetaNode& n) {
     std::size_t h = hash_combine(std::hash<const void*>{}(n.parent), static_cast<std::size_t>(n.kind));
     h = hash_combine(h, std::hash<const void*>{}(n.amem));
+    h = hash_combine(h, std::hash<const void*>{}(n.terms));
     for (const JoinTest& t : n.tests) {
         h = hash_combine(h, static_cast<std::size_t>(t.slot));
         h = hash_combine(h, static_cast<std::size_t>(t.cmp) * 2 + t.negate);
@@ -560,6 +642,10 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     }
     parent->children.push_back(n);
     if (n->amem) n->amem->successors.push_back(n);
+    if (n->terms) {
+        n->terms->term_of.push_back(n);
+        parent->owns_terms = true;
+    }
     for (Token* t = parent->out.head(); t;) {
         Token* next = parent->out.next(t);
         left_activate(n, t);

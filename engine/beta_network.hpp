@@ -65,6 +65,15 @@ struct BetaNode {
     // when such a result changes, this node's tokens are rebuilt, the others kept (see refresh).
     std::vector<std::uint32_t> reads_aggregates;
     std::unordered_map<const Token*, AggregateState> states;  // sum/min/max, per token in `all`
+    // Aggregate over a conjunction: its terms are the matches of a chain of nodes under this node's
+    // parent (`term_chain`, ending in `terms`), not the facts of an alpha memory. `owner` finds this
+    // node's token for the parent token a term descends from.
+    BetaNode* terms = nullptr;
+    std::vector<BetaNode*> term_chain;
+    std::unordered_map<const Token*, Token*> owner;
+    // The aggregates over a conjunction whose terms are this node's matches.
+    std::vector<BetaNode*> term_of;
+    bool owns_terms = false;  // some child is an aggregate over a conjunction
 };
 
 // The end of one rule alternative: turns complete matches into activations.
@@ -165,6 +174,11 @@ private:
     void aggregate_enter(BetaNode* n, Token* t, FactRec* f);
     void aggregate_leave(BetaNode* n, Token* t, FactRec* f);
     void publish_aggregate(BetaNode* n, Token* t);
+    // Aggregates over a conjunction: a match of the chain (term) arriving or leaving.
+    void term_enter(BetaNode* n, Token* term);
+    void term_leave(BetaNode* n, Token* term);
+    bool term_value(const BetaNode* n, const Token* term, Value& v) const;
+    void fill_terms(BetaNode* n, Token* owner, const Token* at, std::size_t level);
     void refresh(Token* x, std::uint32_t depth);
     void drop_activations(Token* t);
     bool doomed(const Token* t) const;

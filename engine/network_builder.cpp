@@ -146,6 +146,51 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     return node;
 }
 
+// `?xs = collect(a(...) and not b(...), expr)`: the terms are matches of a chain under the parent,
+// at the levels from `depth` down; the aggregate node itself sits at `depth` beside the chain. The
+// chain's variables are read from the terms only, so its levels may coincide with those of the
+// conditions after the aggregate.
+NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const Condition& c, std::uint16_t depth,
+                                                      std::vector<VarLoc>& locs) {
+    const std::vector<VarLoc> outside = locs;
+    Step step;
+    Condition first = c;
+    first.kind = Condition::Kind::pattern;
+    first.also.clear();
+    step.terms.push_back(pattern_node(rule, first, depth, locs));
+    std::uint16_t d = depth;
+    for (const Condition& part : c.also) {
+        if (part.kind != Condition::Kind::pattern && part.kind != Condition::Kind::negation &&
+            part.kind != Condition::Kind::exists)
+            bad(rule, "in een aggregaat over meer voorwaarden kunnen alleen patronen, not en exists staan");
+        step.terms.push_back(pattern_node(rule, part, ++d, locs));
+    }
+    auto node = std::make_unique<BetaNode>();
+    node->kind = NodeKind::aggregate;
+    node->depth = depth;
+    node->aggregate = c.aggregate;
+    if (c.aggregate != AggregateKind::count) {
+        try {
+            node->expr = compile_expr(c.expr, [&](VarId v) -> std::uint32_t {
+                if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
+                if (locs[v].depth == 0)
+                    bad(rule, "variabele " + var_name(rule, v) + " wordt gebruikt voordat ze gebonden is");
+                return locs[v].encode();
+            });
+        } catch (const std::invalid_argument& e) {
+            std::string what = e.what();
+            if (what.rfind("regel '", 0) == 0) throw;
+            bad(rule, what);
+        }
+    }
+    locs = outside;  // what the chain bound exists only inside the aggregate
+    if (c.result >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(c.result));
+    if (locs[c.result].depth != 0) bad(rule, "variabele " + var_name(rule, c.result) + " is al gebonden");
+    locs[c.result] = VarLoc{depth, VarLoc::aggregate};
+    step.node = std::move(node);
+    return step;
+}
+
 std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::size_t alternative,
                                                      const std::vector<bool>& volatile_templates) {
     const auto& conds = rule.alternatives.at(alternative);
@@ -167,6 +212,11 @@ std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::si
             collect_vars(c.expr, m);
             m.push_back(c.result);
         }
+        for (const Condition& part : c.also)
+            for (const SlotConstraint& sc : part.pattern.constraints) {
+                if (sc.kind == SlotConstraint::Kind::bind) m.push_back(sc.var);
+                else collect_vars(sc.rhs, m);
+            }
     }
     std::vector<std::size_t> first, last;
     for (std::size_t i = 0; i < conds.size(); ++i) {
@@ -187,11 +237,13 @@ std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::si
 Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, const std::vector<bool>& volatile_templates,
                                 std::size_t& shared_nodes) {
     const auto& conditions = rule.alternatives.at(alternative);
-    if (conditions.size() > kMaxConditions)
-        bad(rule, "te veel voorwaarden (" + std::to_string(conditions.size()) + "; hoogstens " +
+    std::size_t levels = 0;  // the levels a match may pass, those of aggregates' chains included
+    for (const Condition& c : conditions) levels += 1 + c.also.size();
+    if (levels > kMaxConditions)
+        bad(rule, "te veel voorwaarden (" + std::to_string(levels) + "; hoogstens " +
                       std::to_string(kMaxConditions) + ")");
     std::vector<VarLoc> locs(rule.variables.size());
-    std::vector<std::unique_ptr<BetaNode>> protos;
+    std::vector<Step> protos;
     auto term = std::make_unique<Terminal>();
     term->rule = &rule;
     term->alternative = alternative;
@@ -219,9 +271,11 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
                 if (what.rfind("regel '", 0) == 0) throw;
                 bad(rule, what);
             }
-            protos.push_back(std::move(node));
+            protos.push_back(Step{{}, std::move(node)});
+        } else if (c.kind == Condition::Kind::aggregate && !c.also.empty()) {
+            protos.push_back(conjunction_step(rule, c, depth, locs));
         } else {
-            protos.push_back(pattern_node(rule, c, depth, locs));
+            protos.push_back(Step{{}, pattern_node(rule, c, depth, locs)});
         }
         ++depth;
     }
@@ -231,10 +285,20 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
 
     // Everything checked; only now does the network change.
     BetaNode* parent = beta_.root();
-    for (auto& proto : protos) {
-        proto->parent = parent;
+    for (Step& step : protos) {
         bool shared = false;
-        parent = beta_.add_node(std::move(proto), shared);
+        if (!step.terms.empty()) {
+            BetaNode* below = parent;
+            for (auto& proto : step.terms) {
+                proto->parent = below;
+                below = beta_.add_node(std::move(proto), shared);
+                if (shared) ++shared_nodes;
+                step.node->term_chain.push_back(below);
+            }
+            step.node->terms = below;
+        }
+        step.node->parent = parent;
+        parent = beta_.add_node(std::move(step.node), shared);
         if (shared) ++shared_nodes;
         term->chain.push_back(parent);
     }

@@ -35,6 +35,13 @@ public:
                                                const std::vector<bool>& volatile_templates);
 
 private:
+    // One condition's nodes: the node itself and, for an aggregate over a conjunction, the chain of
+    // its terms (installed first, under the same parent).
+    struct Step {
+        std::vector<std::unique_ptr<BetaNode>> terms;
+        std::unique_ptr<BetaNode> node;
+    };
+    Step conjunction_step(const RuleDef& rule, const Condition& c, std::uint16_t depth, std::vector<VarLoc>& locs);
     std::unique_ptr<BetaNode> pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,
                                            std::vector<VarLoc>& locs);
 

@@ -51,6 +51,10 @@ struct Condition {
     Expr expr;                        // test: the condition; aggregate sum/min/max: the value
     AggregateKind aggregate = AggregateKind::count;
     VarId result = 0;                 // aggregate
+    // Aggregate over a conjunction (`collect(a(...) and not b(...), expr)`): the conditions after
+    // `pattern`, each a pattern, negation or exists; a term is then a match of all of them, not a
+    // fact. Empty: the aggregate is over the facts matching `pattern`.
+    std::vector<Condition> also;
     std::uint32_t source_offset = 0;  // for explanations and errors: where the condition was written
     std::string source_text;          // the condition as written, for explanations
 };

@@ -131,11 +131,18 @@ struct pattern : tagged {
 
 enum class condition_kind : std::uint8_t { pattern, negation, exists, aggregate, test };
 
+// A further condition of an aggregate over a conjunction: pattern, negation or exists.
+struct sub_condition : tagged {
+    condition_kind kind = condition_kind::pattern;
+    pattern pat;
+};
+
 struct condition : tagged {
     condition_kind kind = condition_kind::pattern;
     std::optional<variable> var;  // `?f <- pattern`, or the aggregate's result
-    std::string aggregate;        // count, sum, min, max
+    std::string aggregate;        // count, sum, min, max, collect
     pattern pat;
+    std::vector<sub_condition> also;  // aggregate: `pat and ... and ...`
     std::optional<expression> expr;  // test, or the aggregate's value
 };
 

@@ -531,6 +531,23 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
                 return std::nullopt;
             }
             out.pattern = std::move(*p);
+            for (const ast::sub_condition& part : c.also) {
+                Condition more;
+                more.source_text = site.text;
+                more.source_offset = site.approx_file_offset(part.offset);
+                more.kind = part.kind == ast::condition_kind::negation ? Condition::Kind::negation
+                            : part.kind == ast::condition_kind::exists ? Condition::Kind::exists
+                                                                       : Condition::Kind::pattern;
+                // As everywhere: what a `not` or `exists` binds first stays inside it.
+                Scope inner = local;
+                auto q = compile_pattern(cx, part.pat, site, more.kind == Condition::Kind::pattern ? local : inner);
+                if (!q) {
+                    cx.ids = std::move(saved_ids);
+                    return std::nullopt;
+                }
+                more.pattern = std::move(*q);
+                out.also.push_back(std::move(more));
+            }
             std::optional<SlotType> result_type = SlotType::integer;
             if (out.aggregate == AggregateKind::count) {
                 if (c.expr) {

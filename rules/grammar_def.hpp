@@ -50,6 +50,7 @@ struct interpolation_class : annotate {};
 struct slot_constraint_class : annotate {};
 struct pattern_class : annotate {};
 struct condition_class : annotate {};
+struct sub_condition_class : annotate {};
 struct action_class : annotate {};
 struct end_class;
 struct expression_text_class : annotate_and_report {};
@@ -88,6 +89,7 @@ x3::rule<interpolation_class, ast::expression> const interpolation = "expressie"
 x3::rule<slot_constraint_class, ast::slot_constraint> const slot_constraint = "slotbeperking (slot: waarde)";
 x3::rule<pattern_class, ast::pattern> const pattern = "patroon (naam(slot: waarde, ...))";
 x3::rule<condition_class, ast::condition> const condition = "conditie";
+x3::rule<sub_condition_class, ast::sub_condition> const sub_condition = "voorwaarde";
 x3::rule<action_class, ast::action> const action = "actie (assert, retract, modify, bind, halt, emit)";
 x3::rule<end_class> const end = "einde";
 
@@ -325,8 +327,20 @@ auto const make_aggregate = [](auto& ctx) {
     _val(ctx).var = std::move(at_c<0>(a));
     _val(ctx).aggregate = std::move(at_c<1>(a));
     _val(ctx).pat = std::move(at_c<2>(a));
-    if (at_c<3>(a)) _val(ctx).expr = std::move(*at_c<3>(a));
+    _val(ctx).also = std::move(at_c<3>(a));
+    if (at_c<4>(a)) _val(ctx).expr = std::move(*at_c<4>(a));
 };
+auto const make_sub = [](ast::condition_kind kind) {
+    return [kind](auto& ctx) {
+        mark_end(ctx, _val(ctx));
+        _val(ctx).kind = kind;
+        _val(ctx).pat = std::move(_attr(ctx));
+    };
+};
+auto const sub_condition_def = x3::eps[mark_start] >> (
+    (kw("not") > pattern)[make_sub(ast::condition_kind::negation)]
+    | (kw("exists") > pattern)[make_sub(ast::condition_kind::exists)]
+    | pattern[make_sub(ast::condition_kind::pattern)]);
 auto const make_bound = [](auto& ctx) {
     mark_end(ctx, _val(ctx));
     auto& a = _attr(ctx);
@@ -343,7 +357,8 @@ auto const condition_def = x3::eps[mark_start] >> (
     (kw("test") > expression)[make_test]
     | (kw("not") > pattern)[make_negation]
     | (kw("exists") > pattern)[make_exists]
-    | (variable >> lit('=') >> !lit('=') > name > lit('(') > pattern > -(lit(',') > expression) > lit(')'))[make_aggregate]
+    | (variable >> lit('=') >> !lit('=') > name > lit('(') > pattern > *(kw("and") > sub_condition) >
+       -(lit(',') > expression) > lit(')'))[make_aggregate]
     | (variable >> lit("<-") > pattern)[make_bound]
     | pattern[make_plain]);
 
@@ -392,7 +407,7 @@ auto const fact_text_rule_def = x3::eps > pattern > end;
 
 BOOST_SPIRIT_DEFINE(name, var_name, slot_name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, cmp_expr, add_expr, mul_expr, unary_expr,
                     postfix_expr, primary, variable, parameter, symbol, call, list, string, number, keyword_const,
-                    slot_suffix, index_suffix, interpolation, slot_constraint, pattern, condition, action, end,
+                    slot_suffix, index_suffix, interpolation, slot_constraint, pattern, sub_condition, condition, action, end,
                     expression_text_rule, condition_text_rule, action_text_rule, fact_text_rule)
 
 }  // namespace ww::parser

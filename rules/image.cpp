@@ -247,6 +247,12 @@ struct ImageAccess {
                 o.u32(c.result);
                 o.u32(c.source_offset);
                 o.str(c.source_text);
+                o.size(c.also.size());
+                for (const auto& part : c.also) {
+                    o.u8(static_cast<std::uint8_t>(part.kind));
+                    pattern(o, part.pattern);
+                    o.u32(part.source_offset);
+                }
             }
         }
         o.size(r.actions.size());
@@ -376,6 +382,13 @@ struct ImageAccess {
                 if (c.kind == Condition::Kind::aggregate && c.result >= vars) throw BadImage{};
                 c.source_offset = in.u32();
                 c.source_text = in.str();
+                c.also.resize(in.count());
+                for (auto& part : c.also) {
+                    part.kind = in.enumeration(Condition::Kind::exists);  // pattern, negation or exists
+                    pattern(in, part.pattern, b, vars);
+                    part.source_offset = in.u32();
+                    part.source_text = c.source_text;
+                }
             }
         }
         r.actions.resize(in.count());
