@@ -89,7 +89,7 @@ x3::rule<interpolation_class, ast::expression> const interpolation = "expressie"
 x3::rule<slot_constraint_class, ast::slot_constraint> const slot_constraint = "slotbeperking (slot: waarde)";
 x3::rule<pattern_class, ast::pattern> const pattern = "patroon (naam(slot: waarde, ...))";
 x3::rule<condition_class, ast::condition> const condition = "conditie";
-x3::rule<sub_condition_class, ast::sub_condition> const sub_condition = "voorwaarde";
+x3::rule<sub_condition_class, ast::sub_condition> const sub_condition = "patroon (of not/exists patroon)";
 x3::rule<action_class, ast::action> const action = "actie (assert, retract, modify, bind, halt, emit)";
 x3::rule<end_class> const end = "einde";
 

@@ -73,6 +73,15 @@ struct RuleBuilder {
         c.expr = std::move(e);
         return *this;
     }
+    // A further condition of the aggregate just added: it then aggregates over a conjunction.
+    RuleBuilder& also(Condition::Kind kind, TemplateId t, std::vector<SlotConstraint> cs) {
+        Condition c;
+        c.kind = kind;
+        c.pattern.tmpl = t;
+        c.pattern.constraints = std::move(cs);
+        r.alternatives.back().back().also.push_back(std::move(c));
+        return *this;
+    }
     RuleBuilder& when(Expr e) {
         Condition c;
         c.kind = Condition::Kind::test;

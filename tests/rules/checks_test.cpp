@@ -165,3 +165,17 @@ TEST(Checks, ManyErrorsInOneRuleAreAllReported) {
 }
 
 }  // namespace
+
+// Aggregates over a conjunction: what the conditions inside bind stays inside, and only patterns,
+// `not` and `exists` may stand there.
+TEST(Checks, ConjunctionKeepsItsVariablesInside) {
+    EXPECT_EQ(errors("\"?n = count(meting(indicator: ?i) and bron(id: ?i))\", \"test ?i == a\""),
+              Lines{"r.yaml:9:72: fout: variabele ?i is hier niet gebonden"});
+    EXPECT_EQ(errors("\"?s = sum(meting(indicator: ?i) and not bron(id: ?i, id: ?j), ?j)\""),
+              Lines{"r.yaml:9:74: fout: variabele ?j is hier niet gebonden"});
+}
+
+TEST(Checks, ConjunctionTakesNoTest) {
+    EXPECT_EQ(errors("\"?n = count(meting(indicator: ?i) and test ?i == a)\""),
+              Lines{"r.yaml:9:50: fout: verwacht: patroon (of not/exists patroon), gevonden 'test'"});
+}

@@ -56,6 +56,32 @@ rules:
               (Lines{"groot(i: b)", "klein(i: a)"}));
 }
 
+TEST(Run, AggregateOverAConjunction) {
+    EXPECT_EQ(run_text(R"Y(
+templates:
+  soort: {slots: {id: symbol, naam: string}}
+  bron: {slots: {id: symbol}}
+  gekozen: {slots: {id: symbol}}
+facts:
+  - 'soort(id: a, naam: "Alfa")'
+  - 'soort(id: b, naam: "Beta")'
+  - 'soort(id: c, naam: "Gamma")'
+  - 'bron(id: b)'
+  - 'gekozen(id: a)'
+  - 'gekozen(id: c)'
+  - 'gekozen(id: d)'
+rules:
+  - id: lijsten
+    when:
+      - "?xs = collect(soort(id: ?s, naam: ?n) and not bron(id: ?s), ?n)"
+      - "?k = count(gekozen(id: ?g) and soort(id: ?g))"
+      - "?m = max(gekozen(id: ?g) and soort(id: ?g, naam: ?n) and not bron(id: ?g), ?n)"
+      - "?e = count(soort(id: ?s) and exists gekozen(id: ?s))"
+    then: ["emit lijst(items: ?xs, aantal: ?k, hoogste: ?m, gekozen: ?e)"]
+)Y"),
+              Lines{"lijst(items: [\"Alfa\", \"Gamma\"], aantal: 2, hoogste: \"Gamma\", gekozen: 2)"});
+}
+
 TEST(Run, NegationExistsAndCount) {
     EXPECT_EQ(run_text(kTemplates + R"Y(
 facts:
