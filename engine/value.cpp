@@ -2,12 +2,23 @@
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
+#include <variant>
 
 #include "engine/value.hpp"
 
 namespace ww {
 
-Value::Value(std::vector<Value> items) : v_(std::make_shared<const std::vector<Value>>(std::move(items))) {}
+Value::Value(std::vector<Value> items)
+    : kind_(ValueKind::list), list_(new ListRep{{1}, std::move(items)}) {}
+
+void Value::destroy(ListRep* l) noexcept { delete l; }
+
+void Value::wrong_kind() {
+    // The very exception std::get threw before, message included; its constructor is not public.
+    std::variant<Nil, bool> wrong;
+    (void)std::get<bool>(wrong);
+    throw std::bad_variant_access();  // not reached
+}
 
 double Value::as_number() const {
     if (kind() == ValueKind::integer) return static_cast<double>(as_int());
@@ -28,13 +39,9 @@ bool Value::equal_slow(const Value& a, const Value& b) {
         case ValueKind::boolean: return a.as_bool() == b.as_bool();
         case ValueKind::integer: return a.as_int() == b.as_int();
         case ValueKind::floating: return a.as_float() == b.as_float();
-        case ValueKind::string: return std::get<String>(a.v_) == std::get<String>(b.v_);
-        case ValueKind::symbol: return std::get<Symbol>(a.v_) == std::get<Symbol>(b.v_);
-        case ValueKind::list: {
-            const auto& la = std::get<List>(a.v_);
-            const auto& lb = std::get<List>(b.v_);
-            return la == lb || *la == *lb;
-        }
+        case ValueKind::string:
+        case ValueKind::symbol: return a.as_atom() == b.as_atom();
+        case ValueKind::list: return a.list_ == b.list_ || a.list_->items == b.list_->items;
         case ValueKind::fact: return a.as_fact() == b.as_fact();
     }
     return false;
@@ -58,8 +65,8 @@ std::size_t Value::hash_slow() const {
             std::memcpy(&bits, &d, sizeof bits);
             return mix(bits);
         }
-        case ValueKind::string: return mix((std::size_t{1} << 40) ^ std::get<String>(v_).atom.id);
-        case ValueKind::symbol: return mix((std::size_t{2} << 40) ^ std::get<Symbol>(v_).atom.id);
+        case ValueKind::string: return mix((std::size_t{1} << 40) ^ as_atom().id);
+        case ValueKind::symbol: return mix((std::size_t{2} << 40) ^ as_atom().id);
         case ValueKind::list: {
             std::size_t h = 0x1234567;
             for (const Value& v : as_list()) h = mix(h * 31 + v.hash());

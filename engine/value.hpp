@@ -2,12 +2,14 @@
 // which the Rete network does on every join and alpha dispatch, cost one integer comparison.
 #pragma once
 
+#include <atomic>
+#include <bit>
 #include <compare>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <variant>
+#include <type_traits>
 #include <vector>
 
 namespace ww {
@@ -45,66 +47,108 @@ struct Nil {
     friend bool operator==(Nil, Nil) = default;
 };
 
-class Value;
-using List = std::shared_ptr<const std::vector<Value>>;
-
 enum class ValueKind : std::uint8_t { nil, boolean, integer, floating, string, symbol, list, fact };
 
+// A hand-written tagged union rather than std::variant: the Rete network copies, moves and destroys
+// values by the thousand per consultation, and with a shared_ptr among the alternatives every one of
+// those went through an out-of-line visit. Here only lists own anything, so copy, move and destroy
+// are a 16-byte copy plus one well-predicted test of `kind_ == list`.
 class Value {
 public:
-    Value() = default;
-    Value(Nil) {}
-    Value(bool b) : v_(b) {}
-    Value(int i) : v_(static_cast<std::int64_t>(i)) {}
-    Value(std::int64_t i) : v_(i) {}
-    Value(double d) : v_(d) {}
-    Value(Symbol s) : v_(s) {}
-    Value(String s) : v_(s) {}
-    Value(FactRef f) : v_(f) {}
+    Value() noexcept = default;
+    Value(Nil) noexcept {}
+    Value(bool b) noexcept : kind_(ValueKind::boolean), bits_(b ? 1 : 0) {}
+    Value(int i) noexcept : kind_(ValueKind::integer), bits_(static_cast<std::uint64_t>(static_cast<std::int64_t>(i))) {}
+    Value(std::int64_t i) noexcept : kind_(ValueKind::integer), bits_(static_cast<std::uint64_t>(i)) {}
+    Value(double d) noexcept : kind_(ValueKind::floating), bits_(std::bit_cast<std::uint64_t>(d)) {}
+    Value(Symbol s) noexcept : kind_(ValueKind::symbol), bits_(s.atom.id) {}
+    Value(String s) noexcept : kind_(ValueKind::string), bits_(s.atom.id) {}
+    Value(FactRef f) noexcept : kind_(ValueKind::fact), bits_(f.id) {}
     Value(std::vector<Value> items);
+
+    Value(const Value& o) noexcept : kind_(o.kind_), bits_(o.bits_) {
+        if (kind_ == ValueKind::list) retain(list_);
+    }
+    // The source keeps its value unless it is a list, as it did under std::variant, so no caller
+    // can tell the difference; a moved-from list becomes nil.
+    Value(Value&& o) noexcept : kind_(o.kind_), bits_(o.bits_) {
+        if (kind_ == ValueKind::list) o.kind_ = ValueKind::nil;
+    }
+    Value& operator=(const Value& o) noexcept {
+        // Retain before release, so that assigning a value to itself (or to a value sharing its
+        // list) never frees the list in between.
+        if (o.kind_ == ValueKind::list) retain(o.list_);
+        if (kind_ == ValueKind::list) release(list_);
+        kind_ = o.kind_;
+        bits_ = o.bits_;
+        return *this;
+    }
+    Value& operator=(Value&& o) noexcept {
+        // Taken before releasing our own list, so self-move leaves the value intact.
+        ValueKind k = o.kind_;
+        std::uint64_t b = o.bits_;
+        if (k == ValueKind::list) o.kind_ = ValueKind::nil;
+        if (kind_ == ValueKind::list) release(list_);
+        kind_ = k;
+        bits_ = b;
+        return *this;
+    }
+    ~Value() {
+        if (kind_ == ValueKind::list) release(list_);
+    }
 
     static Value symbol(std::string_view text) { return Value(Symbol{intern(text)}); }
     static Value string(std::string_view text) { return Value(String{intern(text)}); }
 
-    ValueKind kind() const { return static_cast<ValueKind>(v_.index()); }
-    bool is_nil() const { return kind() == ValueKind::nil; }
-    bool is_number() const { return kind() == ValueKind::integer || kind() == ValueKind::floating; }
+    ValueKind kind() const { return kind_; }
+    bool is_nil() const { return kind_ == ValueKind::nil; }
+    bool is_number() const { return kind_ == ValueKind::integer || kind_ == ValueKind::floating; }
 
-    bool as_bool() const { return std::get<bool>(v_); }
-    std::int64_t as_int() const { return std::get<std::int64_t>(v_); }
-    double as_float() const { return std::get<double>(v_); }
+    // The wrong kind throws std::bad_variant_access, as std::get did, so error texts stay the same.
+    bool as_bool() const {
+        if (kind_ != ValueKind::boolean) wrong_kind();
+        return bits_ != 0;
+    }
+    std::int64_t as_int() const {
+        if (kind_ != ValueKind::integer) wrong_kind();
+        return static_cast<std::int64_t>(bits_);
+    }
+    double as_float() const {
+        if (kind_ != ValueKind::floating) wrong_kind();
+        return std::bit_cast<double>(bits_);
+    }
     // Integer or float as double; throws on anything else.
     double as_number() const;
     // Symbol or string; throws on anything else. Inline: every display and comparison of a text
     // starts here.
     Atom as_atom() const {
-        if (const auto* s = std::get_if<String>(&v_)) return s->atom;
-        if (const auto* y = std::get_if<Symbol>(&v_)) return y->atom;
-        not_a_text();
+        if (kind_ != ValueKind::string && kind_ != ValueKind::symbol) not_a_text();
+        return Atom{static_cast<std::uint32_t>(bits_)};
     }
     std::string_view as_text() const { return text_of(as_atom()); }
-    const std::vector<Value>& as_list() const { return *std::get<List>(v_); }
-    FactRef as_fact() const { return std::get<FactRef>(v_); }
+    const std::vector<Value>& as_list() const {
+        if (kind_ != ValueKind::list) wrong_kind();
+        return list_->items;
+    }
+    FactRef as_fact() const {
+        if (kind_ != ValueKind::fact) wrong_kind();
+        return FactRef{bits_};
+    }
 
     // Structural equality, the one used for joins, duplicate facts and `==`. Integers and floats
     // compare by numeric value (1 == 1.0), and hash alike, so a join never depends on how a number
     // was written.
     friend bool operator==(const Value& a, const Value& b) {
-        // Joins compare symbols and integers by the million: settle those without a call.
-        if (a.v_.index() == b.v_.index()) {
-            switch (a.kind()) {
-                case ValueKind::symbol: return std::get_if<Symbol>(&a.v_)->atom == std::get_if<Symbol>(&b.v_)->atom;
-                case ValueKind::string: return std::get_if<String>(&a.v_)->atom == std::get_if<String>(&b.v_)->atom;
-                case ValueKind::integer: return *std::get_if<std::int64_t>(&a.v_) == *std::get_if<std::int64_t>(&b.v_);
-                default: break;
-            }
-        }
+        // Every kind but float (NaN, -0.0) and list (contents) is equal exactly when its payload
+        // bits are: joins settle symbols and integers that way without a call.
+        if (a.kind_ == b.kind_ && a.kind_ != ValueKind::floating && a.kind_ != ValueKind::list)
+            return a.bits_ == b.bits_;
         return equal_slow(a, b);
     }
     std::size_t hash() const {
         // Joins and alpha memories hash integers and symbols by the million: those without a call.
-        if (const auto* i = std::get_if<std::int64_t>(&v_)) return mix_hash(static_cast<std::size_t>(*i));
-        if (const auto* s = std::get_if<Symbol>(&v_)) return mix_hash((std::size_t{2} << 40) ^ s->atom.id);
+        if (kind_ == ValueKind::integer) return mix_hash(static_cast<std::size_t>(bits_));
+        if (kind_ == ValueKind::symbol) return mix_hash((std::size_t{2} << 40) ^ bits_);
         return hash_slow();
     }
     static std::size_t mix_hash(std::size_t h) {
@@ -125,11 +169,36 @@ public:
     void append_display(std::string& out) const;
 
 private:
+    // A list's items with their own count, so a list value is one pointer. Atomic like the
+    // shared_ptr it replaces: values may be shared by engines on different threads.
+    struct ListRep {
+        std::atomic<std::size_t> refs;
+        std::vector<Value> items;
+    };
+    static void retain(ListRep* l) noexcept { l->refs.fetch_add(1, std::memory_order_relaxed); }
+    static void release(ListRep* l) noexcept {
+        if (l->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(l);
+    }
+    static void destroy(ListRep* l) noexcept;
+
     [[noreturn]] void not_a_text() const;
+    [[noreturn]] static void wrong_kind();
     static bool equal_slow(const Value& a, const Value& b);
     std::size_t hash_slow() const;
-    std::variant<Nil, bool, std::int64_t, double, String, Symbol, List, FactRef> v_;
+
+    ValueKind kind_ = ValueKind::nil;
+    // The payload: bool as 0/1, integer and double by their bits, atom ids and fact ids zero-extended.
+    // Nil keeps 0, so equal kinds with equal bits mean equal values for all but float and list.
+    union {
+        std::uint64_t bits_ = 0;
+        ListRep* list_;
+    };
 };
+
+// Kept small and nothrow-movable on purpose: tokens, facts and vectors of values copy these around
+// constantly, and std::vector only moves (rather than copies) elements whose move cannot throw.
+static_assert(sizeof(Value) == 16);
+static_assert(std::is_nothrow_move_constructible_v<Value> && std::is_nothrow_move_assignable_v<Value>);
 
 struct ValueHash {
     std::size_t operator()(const Value& v) const { return v.hash(); }
