@@ -109,7 +109,10 @@ std::strong_ordering compare(const Value& a, const Value& b) {
             if (a.kind() == ValueKind::integer && b.kind() == ValueKind::integer) return order(a.as_int(), b.as_int());
             return order(a.as_number(), b.as_number());
         case ValueKind::string:
-        case ValueKind::symbol: return order(a.as_text(), b.as_text());
+        case ValueKind::symbol:
+            // One atom is one text: aggregates and sorting meet equal texts often, and skip the lookups.
+            if (a.as_atom() == b.as_atom()) return std::strong_ordering::equal;
+            return order(a.as_text(), b.as_text());
         case ValueKind::list: {
             const auto& la = a.as_list();
             const auto& lb = b.as_list();
@@ -125,14 +128,21 @@ std::strong_ordering compare(const Value& a, const Value& b) {
 }
 
 namespace {
-std::string float_text(double d, bool keep_point) {
-    if (std::isnan(d)) return "nan";
-    if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
+// Straight into `out`, without a temporary string: display and interpolation write numbers often.
+void float_into(std::string& out, double d, bool keep_point) {
+    if (std::isnan(d)) { out += "nan"; return; }
+    if (std::isinf(d)) { out += d < 0 ? "-inf" : "inf"; return; }
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, d);
-    std::string s(buf, res.ptr);
-    if (keep_point && s.find_first_of(".eE") == std::string::npos) s += ".0";
-    return s;
+    std::string_view s(buf, static_cast<std::size_t>(res.ptr - buf));
+    out += s;
+    if (keep_point && s.find_first_of(".eE") == std::string_view::npos) out += ".0";
+}
+
+void int_into(std::string& out, std::int64_t i) {
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, i);
+    out.append(buf, res.ptr);
 }
 
 void quote_into(std::string& out, std::string_view text) {
@@ -149,8 +159,8 @@ void write(std::string& out, const Value& v, bool display) {
     switch (v.kind()) {
         case ValueKind::nil: out += "nil"; return;
         case ValueKind::boolean: out += v.as_bool() ? "true" : "false"; return;
-        case ValueKind::integer: out += std::to_string(v.as_int()); return;
-        case ValueKind::floating: out += float_text(v.as_float(), !display); return;
+        case ValueKind::integer: int_into(out, v.as_int()); return;
+        case ValueKind::floating: float_into(out, v.as_float(), !display); return;
         case ValueKind::string:
             if (display) out += v.as_text();
             else quote_into(out, v.as_text());
