@@ -59,6 +59,9 @@ struct AlphaMemory {
     // ancestors: a fact that enters several memories of one rule then yields each combination once
     // (Doorenbos 2.4.1). (Appending keeps building linear when many nodes share one memory.)
     std::vector<BetaNode*> successors;
+    // The not/exists/aggregate nodes among them: only those care when a fact leaves (a join's tokens
+    // with the fact are found through the fact itself).
+    std::vector<BetaNode*> group_successors;
 };
 
 struct AlphaNode {

@@ -519,7 +519,6 @@ void BetaNetwork::end_rollback() {
 }
 
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
-    if (n->kind == NodeKind::join) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
         if (rolling_back_ && doomed(t->parent)) return;
@@ -553,7 +552,8 @@ void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     for (AlphaItem* i : f->items)
-        for (auto s = i->memory->successors.rbegin(); s != i->memory->successors.rend(); ++s) right_remove(*s, f);
+        for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
+            right_remove(*s, f);
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
 }
@@ -641,7 +641,10 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         else n->all_index = n->all.add_index(n->key_locs);
     }
     parent->children.push_back(n);
-    if (n->amem) n->amem->successors.push_back(n);
+    if (n->amem) {
+        n->amem->successors.push_back(n);
+        if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
+    }
     if (n->terms) {
         n->terms->term_of.push_back(n);
         parent->owns_terms = true;
