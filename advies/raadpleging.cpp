@@ -160,22 +160,23 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     vers_ = false;
     // One batch: an aggregate over profile facts (how many sources, ...) passes on its result once,
     // not once per fact.
-    std::vector<std::pair<TemplateId, std::vector<Value>>> feiten;
-    feiten.reserve(invoer.feiten.size());
+    feiten_.clear();
+    feiten_.reserve(invoer.feiten.size());
     for (const auto& feit : invoer.feiten) {
         const Sjabloon& sjabloon = sjablonen_.at(feit.tmpl);
         const auto& def = engine_->template_def(sjabloon.id);
-        // What Engine::assert_fact by slot name does, without its temporaries.
-        std::vector<Value> slots = sjabloon.standaard;
+        // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
+        std::vector<Value> slots = engine_->spare_slots(sjabloon.id);
+        slots.assign(sjabloon.standaard.begin(), sjabloon.standaard.end());
         for (const auto& [naam, waarde] : feit.slots) {
             const int i = def.slot_index(naam);
             if (i >= 0) slots[static_cast<std::size_t>(i)] = waarde;
             // `nr` is given for every list element; a template without it does not want it.
             else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", def.name, naam));
         }
-        feiten.emplace_back(sjabloon.id, std::move(slots));
+        feiten_.emplace_back(sjabloon.id, std::move(slots));
     }
-    engine_->assert_facts(std::move(feiten));
+    engine_->assert_batch(feiten_);
     draai_engine();
 }
 

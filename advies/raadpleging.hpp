@@ -64,6 +64,8 @@ private:
         std::vector<Value> standaard;
     };
     std::unordered_map<std::string, Sjabloon> sjablonen_;
+    // The batch of profile facts, kept for its capacity from one consultation to the next.
+    std::vector<std::pair<TemplateId, std::vector<Value>>> feiten_;
     // The engine holds exactly the initial facts and what the rules derive from them alone: the
     // first consultation can skip the rollback.
     bool vers_ = false;

@@ -236,26 +236,42 @@ void Engine::Impl::publish_aggregates(bool all) {
     }
 }
 
-std::vector<std::optional<FactId>> Engine::assert_facts(std::vector<std::pair<TemplateId, std::vector<Value>>> facts) {
-    Impl& m = *impl_;
-    std::vector<std::optional<FactId>> ids;
-    ids.reserve(facts.size());
-    const bool outer = m.beta.deferring();  // inside a run (an action's batch): its loop publishes
-    m.beta.set_deferring(true);
+template <class OnId>
+void Engine::Impl::assert_all(std::vector<std::pair<TemplateId, std::vector<Value>>>& facts, OnId&& on_id) {
+    const bool outer = beta.deferring();  // inside a run (an action's batch): its loop publishes
+    beta.set_deferring(true);
     try {
         for (auto& [tmpl, slots] : facts) {
-            ids.push_back(m.do_assert(tmpl, m.complete_slots(tmpl, std::move(slots)), nullptr, 0));
-            m.settle();
+            on_id(do_assert(tmpl, complete_slots(tmpl, std::move(slots)), nullptr, 0));
+            settle();
         }
     } catch (...) {
-        m.beta.set_deferring(outer);
-        if (!outer) m.publish_aggregates(true);  // the facts asserted so far stand, and so do their results
+        beta.set_deferring(outer);
+        if (!outer) publish_aggregates(true);  // the facts asserted so far stand, and so do their results
         throw;
     }
-    m.beta.set_deferring(outer);
-    if (!outer) m.publish_aggregates(true);
+    beta.set_deferring(outer);
+    if (!outer) publish_aggregates(true);
+}
+
+std::vector<std::optional<FactId>> Engine::assert_facts(std::vector<std::pair<TemplateId, std::vector<Value>>> facts) {
+    std::vector<std::optional<FactId>> ids;
+    ids.reserve(facts.size());
+    impl_->assert_all(facts, [&](std::optional<FactId> id) { ids.push_back(id); });
     return ids;
 }
+
+void Engine::assert_batch(std::vector<std::pair<TemplateId, std::vector<Value>>>& facts) {
+    try {
+        impl_->assert_all(facts, [](std::optional<FactId>) {});
+    } catch (...) {
+        facts.clear();
+        throw;
+    }
+    facts.clear();
+}
+
+std::vector<Value> Engine::spare_slots(TemplateId tmpl) { return impl_->wm.take_slots(tmpl); }
 
 std::optional<FactId> Engine::assert_fact(TemplateId tmpl, std::vector<Value> slots) {
     auto id = impl_->do_assert(tmpl, impl_->complete_slots(tmpl, std::move(slots)), nullptr, 0);
@@ -407,9 +423,14 @@ bool Engine::rollback() {
     m.tms.take_unsupported();
     m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(std::min(c.log_size, m.log.size())), m.log.end());
     // Records are only ever appended: unless some were taken, the checkpoint's are still the first.
-    if (!m.records_taken && m.records.size() >= c.records.size())
+    if (!m.records_taken && m.records.size() >= c.records.size()) {
+        // Newest first onto the stack: a consultation that emits in the same order as the last
+        // one refills each record with the same rule id and fields, and so with room enough.
+        constexpr std::size_t max_spare = 4096;
+        for (std::size_t i = m.records.size(); i-- > c.records.size() && m.spare_records.size() < max_spare;)
+            m.spare_records.push_back(std::move(m.records[i]));
         m.records.erase(m.records.begin() + static_cast<std::ptrdiff_t>(c.records.size()), m.records.end());
-    else
+    } else
         m.records = c.records;
     m.records_taken = false;
     m.firing_count = c.firing_count;

@@ -103,6 +103,12 @@ public:
     // once, with the final result). Per fact its id, or nullopt for a duplicate. On a fact that
     // does not fit, the facts before it stay asserted and the exception propagates.
     std::vector<std::optional<FactId>> assert_facts(std::vector<std::pair<TemplateId, std::vector<Value>>> facts);
+    // The same without the ids, for a caller that asserts a batch per consultation: the slots move
+    // out of `facts`, which is left empty with its capacity for the next batch.
+    void assert_batch(std::vector<std::pair<TemplateId, std::vector<Value>>>& facts);
+    // An empty slot vector to fill for assert_fact(s) of `tmpl`: with the capacity of a retracted
+    // fact's slots when one is at hand, so that asserting after a rollback allocates nothing for them.
+    std::vector<Value> spare_slots(TemplateId tmpl);
     bool retract(FactId id);  // false when there is no such fact
     // Retract and assert the changed copy; returns the new id (nullopt when it duplicates another fact).
     std::optional<FactId> modify(FactId id, const std::vector<std::pair<int, Value>>& changes);

@@ -62,6 +62,9 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     bool do_retract(FactId id);
     // Retracts what truth maintenance found unsupported, until nothing is left.
     void settle();
+    // Asserts a batch as one change (Engine::assert_facts); `on_id` gets each fact's id or nullopt.
+    template <class OnId>
+    void assert_all(std::vector<std::pair<TemplateId, std::vector<Value>>>& facts, OnId&& on_id);
     // Passes on the aggregate results held back while deferring (see BetaNetwork::set_deferring),
     // with what truth maintenance retracts in turn: those that could lead to an activation that
     // outranks the agenda's best (`all`: every one; an empty agenda: every one).
@@ -95,6 +98,10 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     bool current_alive = false;
     std::vector<Value> scratch_bindings;  // a firing's bindings when no FiringInfo is kept
     std::vector<FactId> unsupported_scratch;  // settle()'s batch of facts that lost their support
+    // Records a rollback cut off, kept for their buffers: an `emit` refills one instead of
+    // allocating its fields and rule id anew (and the rollback frees nothing).
+    std::vector<Record> spare_records;
+    std::vector<const RuleDef*> recent;  // run_loop's last firings, to name the rules of a loop
 
     // The checkpoint (Engine::checkpoint): what rollback restores.
     struct Checkpoint {

@@ -1,7 +1,6 @@
 // Firing: the run loop (agenda, firing limit) and the actions of a firing rule. Actions see the
 // variables as bound at the firing; a logical rule's asserts rest on the firing activation.
 #include <algorithm>
-#include <deque>
 #include <map>
 
 #include "engine/engine_impl.hpp"
@@ -82,7 +81,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         try {
             switch (act.kind) {
                 case Action::Kind::assert_fact: {
-                    std::vector<Value> slots = wm.take_slots();
+                    std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());
                     for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
                     slots = complete_slots(act.tmpl, std::move(slots));
@@ -105,7 +104,8 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                                         act.source_offset);
                     const FactRec* f = wm.get(target.as_fact().id);
                     if (!f) throw EvalError("het feit dat modify wil wijzigen bestaat niet meer", act.source_offset);
-                    std::vector<Value> slots = f->fact.slots;
+                    std::vector<Value> slots = wm.take_slots(f->fact.tmpl);
+                    slots.assign(f->fact.slots.begin(), f->fact.slots.end());
                     TemplateId tmpl = f->fact.tmpl;
                     for (const auto& [slot, e] : act.slots) {
                         if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
@@ -122,10 +122,18 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                 case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;  // never the log's copy
                 case Action::Kind::halt: halt = true; break;
                 case Action::Kind::emit: {
+                    // In the buffers of a record that a rollback cut off, when there is one.
                     Record r;
+                    if (!spare_records.empty()) {
+                        r = std::move(spare_records.back());
+                        spare_records.pop_back();
+                    }
                     r.name = act.record_name;
-                    r.fields.reserve(act.fields.size());
-                    for (const auto& [name, e] : act.fields) r.fields.emplace_back(name, eval(e, env));
+                    r.fields.resize(act.fields.size());
+                    for (std::size_t i = 0; i < act.fields.size(); ++i) {
+                        r.fields[i].first = act.fields[i].first;
+                        r.fields[i].second = eval(act.fields[i].second, env);
+                    }
                     r.rule_id = rule.id;
                     r.rule_meta = &rule.meta;
                     r.firing = index;
@@ -171,14 +179,16 @@ RunResult Engine::Impl::run_loop(const RunOptions& options) {
     Impl& m = *this;
     RunResult result;
     // The last stretch of firings, to name the rules of a loop when the limit is hit.
+    // A ring (firing n at n % window) kept from run to run: a deque allocates on every run.
     const std::size_t window = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(options.max_firings, 1), 1000));
-    std::deque<const RuleDef*> recent;
+    if (m.recent.size() < window) m.recent.resize(window);
     while (true) {
         m.publish_aggregates(false);
         if (m.agenda.size() == 0) break;
         if (result.firings >= options.max_firings) {
+            const std::size_t kept = static_cast<std::size_t>(std::min<std::uint64_t>(result.firings, window));
             std::map<std::string, std::size_t> counts;
-            for (const RuleDef* r : recent) ++counts[r->id];
+            for (std::size_t i = 0; i < kept; ++i) ++counts[m.recent[i]->id];
             std::vector<std::pair<std::string, std::size_t>> ranked(counts.begin(), counts.end());
             std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
             std::vector<std::string> names;
@@ -190,12 +200,11 @@ RunResult Engine::Impl::run_loop(const RunOptions& options) {
             }
             throw FiringLimitError("de limiet van " + std::to_string(options.max_firings) +
                                        " vuringen is bereikt; waarschijnlijk een lus. In de laatste " +
-                                       std::to_string(recent.size()) + " vuringen vuurden: " + list,
+                                       std::to_string(kept) + " vuringen vuurden: " + list,
                                    std::move(names), options.max_firings);
         }
         Activation* a = m.agenda.pop(m.strategy);
-        recent.push_back(a->terminal->rule);
-        if (recent.size() > window) recent.pop_front();
+        m.recent[static_cast<std::size_t>(result.firings % window)] = a->terminal->rule;
         bool halt = false;
         m.fire(a, options, halt);
         ++result.firings;

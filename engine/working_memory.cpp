@@ -85,7 +85,15 @@ void WorkingMemory::erase(FactRec* f) {
     if (archive_) archive_map_.emplace(f->fact.id, Archived{std::move(f->fact), f->origin});
     // Kept for the next insert, with the capacity of its alpha-item list: a warm consultation
     // asserts and retracts about a hundred facts, and this saves two allocations on each.
-    f->fact.slots.clear();  // the capacity stays, for take_slots
+    if (f->fact.slots.capacity() != 0) {
+        if (spare_slots_.size() <= f->fact.tmpl) spare_slots_.resize(f->fact.tmpl + 1);
+        auto& spare = spare_slots_[f->fact.tmpl];
+        if (spare.size() < kMaxSpare) {
+            f->fact.slots.clear();
+            spare.push_back(std::move(f->fact.slots));
+        }
+    }
+    f->fact.slots.clear();
     f->items.clear();
     f->tokens = nullptr;
     f->supports = 0;

@@ -35,11 +35,14 @@ public:
     FactRec* insert(TemplateId tmpl, std::vector<Value> slots, std::size_t hash);
     // Forgets the fact; keeps its content for explanations when `archive` is on.
     void erase(FactRec* f);
-    // An empty slot vector, with the capacity of an erased fact's slots when one is at hand: a rule
-    // that asserts into it saves an allocation per fact (and the free when the fact goes).
-    std::vector<Value> take_slots() {
+    // An empty slot vector, with the capacity of an erased fact of `tmpl` when one is at hand: a rule
+    // or a caller that asserts into it saves an allocation per fact (and the free when the fact goes).
+    std::vector<Value> take_slots(TemplateId tmpl) {
         std::vector<Value> slots;
-        if (!spare_.empty()) slots.swap(spare_.back()->fact.slots);
+        if (tmpl < spare_slots_.size() && !spare_slots_[tmpl].empty()) {
+            slots.swap(spare_slots_[tmpl].back());
+            spare_slots_[tmpl].pop_back();
+        }
         return slots;
     }
 
@@ -85,6 +88,9 @@ private:
     std::unordered_map<FactId, Archived> archive_map_;
     static constexpr std::size_t kMaxSpare = 4096;  // erased records kept for reuse, at most
     std::vector<FactRec*> spare_;
+    // The slot buffers of erased facts by template, apart from their records: a batch of asserts
+    // takes several before it inserts the first fact, and a buffer of the same template has room.
+    std::vector<std::vector<std::vector<Value>>> spare_slots_;
     FactId next_id_ = 1;
     std::size_t live_ = 0;
     bool archive_ = true;
