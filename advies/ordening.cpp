@@ -18,15 +18,27 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
                           std::string_view(a.tekst));
     };
     // Sorting positions, then moving each item once: an AdviesItem is a dozen strings and vectors,
-    // and a merge sort moves every item several times.
+    // and a merge sort moves every item several times. The position as the last key makes an
+    // unstable sort stable without stable_sort's buffer.
     std::vector<std::uint32_t> volgorde(adviezen.size());
     for (std::size_t i = 0; i < volgorde.size(); ++i) volgorde[i] = static_cast<std::uint32_t>(i);
-    std::stable_sort(volgorde.begin(), volgorde.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return sleutel(adviezen[a]) < sleutel(adviezen[b]); });
-    std::vector<AdviesItem> geordend;
-    geordend.reserve(adviezen.size());
-    for (std::uint32_t i : volgorde) geordend.push_back(std::move(adviezen[i]));
-    adviezen = std::move(geordend);
+    std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::tuple(sleutel(adviezen[a]), a) < std::tuple(sleutel(adviezen[b]), b);
+    });
+    // In place, cycle by cycle: position i takes the item from volgorde[i]; a done position points at itself.
+    for (std::uint32_t begin = 0; begin < volgorde.size(); ++begin) {
+        if (volgorde[begin] == begin) continue;
+        AdviesItem eerste = std::move(adviezen[begin]);
+        std::uint32_t i = begin;
+        while (volgorde[i] != begin) {
+            const std::uint32_t van = volgorde[i];
+            adviezen[i] = std::move(adviezen[van]);
+            volgorde[i] = i;
+            i = van;
+        }
+        adviezen[i] = std::move(eerste);
+        volgorde[i] = i;
+    }
     auto is_actie = [](const AdviesItem& a) { return a.soort == Soort::actie; };
     auto eerste = std::find_if(adviezen.begin(), adviezen.end(), is_actie);
     if (eerste == adviezen.end() || eerste->stap == huidige) return;
