@@ -178,8 +178,8 @@ RunResult Engine::run(const RunOptions& options) {
 RunResult Engine::Impl::run_loop(const RunOptions& options) {
     Impl& m = *this;
     RunResult result;
-    // The last stretch of firings, to name the rules of a loop when the limit is hit.
-    // A ring (firing n at n % window) kept from run to run: a deque allocates on every run.
+    // The last stretch of firings, to name the rules of a loop when the limit is hit: a ring (firing
+    // n at n % window) that the engine keeps from run to run, where a deque allocated on every run.
     const std::size_t window = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(options.max_firings, 1), 1000));
     if (m.recent.size() < window) m.recent.resize(window);
     while (true) {
