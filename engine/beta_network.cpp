@@ -340,7 +340,7 @@ void BetaNetwork::term_leave(BetaNode* n, Token* term) {
 }
 
 void BetaNetwork::publish_aggregate(BetaNode* n, Token* t) {
-    static const AggregateState no_state;
+    static const AggregateState no_state{};
     auto s = n->states.find(t);
     Value result;
     bool valid = aggregate_result(n->aggregate, s == n->states.end() ? no_state : s->second, t->count, result);
