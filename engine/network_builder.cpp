@@ -21,6 +21,23 @@ std::string var_name(const RuleDef& rule, VarId v) {
     throw std::invalid_argument("regel '" + rule.id + "': " + what);
 }
 
+// An expression over the variables bound so far (their positions in `locs`); `where` completes the
+// message for a variable used before it is bound.
+CExpr compile_at(const RuleDef& rule, const Expr& e, const std::vector<VarLoc>& locs, const char* where) {
+    try {
+        return compile_expr(e, [&](VarId v) -> std::uint32_t {
+            if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
+            if (locs[v].depth == 0)
+                bad(rule, "variabele " + var_name(rule, v) + where + " wordt gebruikt voordat ze gebonden is");
+            return locs[v].encode();
+        });
+    } catch (const std::invalid_argument& err) {
+        std::string what = err.what();
+        if (what.rfind("regel '", 0) == 0) throw;
+        bad(rule, what);
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,
@@ -169,20 +186,7 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
     node->kind = NodeKind::aggregate;
     node->depth = depth;
     node->aggregate = c.aggregate;
-    if (c.aggregate != AggregateKind::count) {
-        try {
-            node->expr = compile_expr(c.expr, [&](VarId v) -> std::uint32_t {
-                if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
-                if (locs[v].depth == 0)
-                    bad(rule, "variabele " + var_name(rule, v) + " wordt gebruikt voordat ze gebonden is");
-                return locs[v].encode();
-            });
-        } catch (const std::invalid_argument& e) {
-            std::string what = e.what();
-            if (what.rfind("regel '", 0) == 0) throw;
-            bad(rule, what);
-        }
-    }
+    if (c.aggregate != AggregateKind::count) node->expr = compile_at(rule, c.expr, locs, "");
     locs = outside;  // what the chain bound exists only inside the aggregate
     if (c.result >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(c.result));
     if (locs[c.result].depth != 0) bad(rule, "variabele " + var_name(rule, c.result) + " is al gebonden");
@@ -259,18 +263,7 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
             auto node = std::make_unique<BetaNode>();
             node->kind = NodeKind::test;
             node->depth = depth;
-            try {
-                node->expr = compile_expr(c.expr, [&](VarId v) -> std::uint32_t {
-                    if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
-                    if (locs[v].depth == 0)
-                        bad(rule, "variabele " + var_name(rule, v) + " in test wordt gebruikt voordat ze gebonden is");
-                    return locs[v].encode();
-                });
-            } catch (const std::invalid_argument& e) {
-                std::string what = e.what();
-                if (what.rfind("regel '", 0) == 0) throw;
-                bad(rule, what);
-            }
+            node->expr = compile_at(rule, c.expr, locs, " in test");
             protos.push_back(Step{{}, std::move(node)});
         } else if (c.kind == Condition::Kind::aggregate && !c.also.empty()) {
             protos.push_back(conjunction_step(rule, c, depth, locs));
