@@ -467,6 +467,7 @@ void BetaNetwork::defer(Token* t) {
     auto* g = static_cast<GroupToken*>(t);
     DeferredList& l = deferred_[t->node->max_salience];
     g->deferred = true;
+    ++deferred_count_;
     g->deferred_prev = l.tail;
     g->deferred_next = nullptr;
     if (l.tail) l.tail->deferred_next = g;
@@ -483,9 +484,11 @@ void BetaNetwork::undefer(Token* t) {
     else l.tail = g->deferred_prev;
     g->deferred_prev = g->deferred_next = nullptr;
     g->deferred = false;
+    --deferred_count_;
 }
 
 bool BetaNetwork::publish_deferred(int min_salience) {
+    if (deferred_count_ == 0) return false;
     bool any = false;
     // A publish may delete tokens still waiting (its own descendants), which delete_token takes
     // out of their list; it defers none (only facts coming and going do).

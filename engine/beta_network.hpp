@@ -150,6 +150,7 @@ public:
     void set_deferring(bool on) { deferring_ = on; }
     bool deferring() const { return deferring_; }
     bool publish_deferred(int min_salience = std::numeric_limits<int>::min());
+    bool has_deferred() const { return deferred_count_ != 0; }
     // Back to the counters of the mark (the caller has retracted every newer fact).
     void rewind() {
         next_seq_ = mark_seq_;
@@ -220,6 +221,7 @@ private:
         GroupToken* tail = nullptr;
     };
     std::map<int, DeferredList, std::greater<int>> deferred_;
+    std::size_t deferred_count_ = 0;  // tokens in those lists: most calls find none
     void defer(Token* t);
     void undefer(Token* t);
 };

@@ -229,7 +229,7 @@ void Engine::Impl::settle() {
 }
 
 void Engine::Impl::publish_aggregates(bool all) {
-    for (;;) {
+    while (beta.has_deferred()) {
         const auto top = agenda.top_salience();
         if (!beta.publish_deferred(all || !top ? std::numeric_limits<int>::min() : *top)) return;
         settle();
