@@ -53,6 +53,26 @@ namespace {
 
 [[noreturn]] void fail(std::string msg, std::uint32_t offset) { throw EvalError(std::move(msg), offset); }
 
+// The scratch text of one string interpolation being evaluated, per thread and nesting level.
+struct ConcatBuffer {
+    static thread_local std::vector<std::string> free_texts;
+    std::string text;
+    ConcatBuffer() {
+        if (!free_texts.empty()) {
+            text = std::move(free_texts.back());
+            free_texts.pop_back();
+            text.clear();
+        }
+    }
+    ~ConcatBuffer() {
+        // A handful is all nesting ever needs; an outsized text is not worth keeping.
+        if (free_texts.size() < 8 && text.capacity() <= 64 * 1024) free_texts.push_back(std::move(text));
+    }
+    ConcatBuffer(const ConcatBuffer&) = delete;
+    ConcatBuffer& operator=(const ConcatBuffer&) = delete;
+};
+thread_local std::vector<std::string> ConcatBuffer::free_texts;
+
 std::string kinds(const Value& a) { return std::string(kind_name(a.kind())); }
 
 // 64-bit integers do not wrap (signed overflow is undefined behaviour, and INT64_MIN // -1 traps):
@@ -257,8 +277,11 @@ Value eval(const CExpr& e, const EvalEnv& env) {
         }
         case Op::concat: {
             // Advice texts are a few hundred characters of constant text around a few variables:
-            // append in place rather than through a temporary per piece.
-            std::string s;
+            // append in place rather than through a temporary per piece, into a buffer that keeps
+            // its capacity from one text to the next (one per nesting level: a piece may be a text
+            // built the same way).
+            ConcatBuffer buffer;
+            std::string& s = buffer.text;
             s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
             for (const CExpr& a : e.args) {
                 if (a.op == Op::constant) a.value.append_display(s);

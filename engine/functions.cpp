@@ -93,7 +93,14 @@ std::vector<FunctionInfo> make_registry() {
         }
         fail("len() verwacht een tekst of lijst, niet " + got(a[0]));
     }, "len(tekst|lijst) -> int", "lengte van een tekst (tekens) of lijst (elementen)");
-    add("str", 1, 1, [](Args a) { return Value::string(a[0].display()); }, "str(x) -> string",
+    add("str", 1, 1, [](Args a) {
+        // A text is its own display and a symbol's text is interned already: no temporary string.
+        if (a[0].kind() == ValueKind::string) return a[0];
+        if (a[0].kind() == ValueKind::symbol) return Value(String{a[0].as_atom()});
+        std::string out;
+        a[0].append_display(out);
+        return Value::string(out);
+    }, "str(x) -> string",
         "de waarde als tekst, zoals ze in een tekst wordt ingevuld");
     add("upper", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "upper"), true)); },
         "upper(tekst) -> string", "tekst in hoofdletters");
@@ -114,13 +121,13 @@ std::vector<FunctionInfo> make_registry() {
         return Value(text_arg(a[0], "ends_with").ends_with(text_arg(a[1], "ends_with")));
     }, "ends_with(tekst, eind) -> bool", "eindigt de tekst op het gegeven eind?");
     add("join", 1, 2, [](Args a) {
-        std::string sep = a.size() > 1 ? std::string(text_arg(a[1], "join")) : std::string(", ");
+        const std::string_view sep = a.size() > 1 ? text_arg(a[1], "join") : std::string_view(", ");
         std::string out;
         bool first = true;
         for (const Value& v : list_arg(a[0], "join")) {
             if (!first) out += sep;
             first = false;
-            out += v.display();
+            v.append_display(out);
         }
         return Value::string(out);
     }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")");

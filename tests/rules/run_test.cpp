@@ -56,6 +56,21 @@ rules:
               (Lines{"groot(i: b)", "klein(i: a)"}));
 }
 
+// An interpolation inside an interpolation builds its own text: the outer one is not overwritten.
+TEST(Run, NestedInterpolationAndTextFunctions) {
+    EXPECT_EQ(run_text(R"Y(
+templates:
+  t: {slots: {x: string, n: int}}
+facts:
+  - 't(x: "X", n: 3)'
+rules:
+  - id: nest
+    when: ["t(x: ?x, n: ?n)"]
+    then: ["emit uit(tekst: \"a {str(\"b {?x}\")} c {?n}\", los: str(?n), sym: str(t), j: join([\"p {?n}\", ?x], \"-\"))"]
+)Y"),
+              Lines{"uit(tekst: \"a b X c 3\", los: \"3\", sym: \"t\", j: \"p 3-X\")"});
+}
+
 TEST(Run, AggregateOverAConjunction) {
     EXPECT_EQ(run_text(R"Y(
 templates:
