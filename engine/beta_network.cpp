@@ -89,12 +89,27 @@ bool grouped(const BetaNode* n) {
 }  // namespace
 
 void BetaNetwork::free_token(Token* t) {
-    if (grouped(t->node)) group_tokens_.destroy(static_cast<GroupToken*>(t));
-    else tokens_.destroy(t);
+    if (grouped(t->node)) {
+        auto* g = static_cast<GroupToken*>(t);
+        if (g->aggregate) aggregate_slots_.destroy(g->aggregate);
+        group_tokens_.destroy(g);
+    } else {
+        tokens_.destroy(t);
+    }
 }
 
 Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
-    Token* t = grouped(n) ? group_tokens_.make() : tokens_.make();
+    Token* t;
+    if (grouped(n)) {
+        GroupToken* g = group_tokens_.make();
+        if (n->kind == NodeKind::aggregate) {
+            g->aggregate = aggregate_slots_.make();
+            g->agg = &g->aggregate->result;
+        }
+        t = g;
+    } else {
+        t = tokens_.make();
+    }
     t->parent = parent;
     t->fact = f;
     t->node = n;
@@ -198,7 +213,6 @@ void BetaNetwork::delete_token(Token* t) {
     if (t->in_all) {
         t->node->all.erase(t);
         t->in_all = false;
-        if (t->node->kind == NodeKind::aggregate) t->node->states.erase(t);
         if (t->node->terms) t->node->owner.erase(t->parent);
     }
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
@@ -239,7 +253,7 @@ bool BetaNetwork::aggregate_term(const BetaNode* n, const Token* t, const FactRe
 
 void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
     t->count = 0;
-    if (n->aggregate != AggregateKind::count) n->states[t] = AggregateState{};
+    if (n->aggregate != AggregateKind::count) state_of(t) = AggregateState{};
     if (n->terms) {
         fill_terms(n, t, t->parent, 0);
         return;
@@ -262,7 +276,7 @@ void BetaNetwork::aggregate_enter(BetaNode* n, Token* t, FactRec* f) {
     Value v;
     if (!aggregate_term(n, t, f, v)) return;
     ++t->count;
-    if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, n->states[t], v);
+    if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, state_of(t), v);
 }
 
 // The caller has checked join_passes; f is already out of the alpha memory.
@@ -270,7 +284,7 @@ void BetaNetwork::aggregate_leave(BetaNode* n, Token* t, FactRec* f) {
     Value v;
     if (!aggregate_term(n, t, f, v)) return;
     --t->count;
-    if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, n->states[t], v))
+    if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, state_of(t), v))
         aggregate_fill(n, t);  // the extreme left: find the next one among the facts still there
 }
 
@@ -288,7 +302,7 @@ void BetaNetwork::fill_terms(BetaNode* n, Token* owner, const Token* at, std::si
         Value v;
         if (!term_value(n, k, v)) continue;
         ++owner->count;
-        if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, n->states[owner], v);
+        if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, state_of(owner), v);
     }
 }
 
@@ -313,7 +327,7 @@ void BetaNetwork::term_enter(BetaNode* n, Token* term) {
         Value v;
         if (!term_value(n, term, v)) return;
         ++t->count;
-        if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, n->states[t], v);
+        if (n->aggregate != AggregateKind::count) aggregate_add(n->aggregate, state_of(t), v);
     } else {
         aggregate_fill(n, t);
     }
@@ -331,7 +345,7 @@ void BetaNetwork::term_leave(BetaNode* n, Token* term) {
         Value v;
         if (!term_value(n, term, v)) return;
         --t->count;
-        if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, n->states[t], v)) aggregate_fill(n, t);
+        if (n->aggregate != AggregateKind::count && !aggregate_take(n->aggregate, state_of(t), v)) aggregate_fill(n, t);
     } else {
         aggregate_fill(n, t);
     }
@@ -340,19 +354,16 @@ void BetaNetwork::term_leave(BetaNode* n, Token* term) {
 }
 
 void BetaNetwork::publish_aggregate(BetaNode* n, Token* t) {
-    static const AggregateState no_state{};
-    auto s = n->states.find(t);
     Value result;
-    bool valid = aggregate_result(n->aggregate, s == n->states.end() ? no_state : s->second, t->count, result);
+    bool valid = aggregate_result(n->aggregate, state_of(t), t->count, result);
     // An unchanged result is the same match: keep it (and its refraction) rather than fire again.
-    if (t->in_out && valid && t->agg && t->agg->kind() == result.kind() && *t->agg == result) return;
+    if (t->in_out && valid && t->agg->kind() == result.kind() && *t->agg == result) return;
     if (t->in_out && valid) {
         *t->agg = std::move(result);
         refresh(t, t->depth);
         return;
     }
     if (t->in_out) withdraw(t);
-    if (!t->agg) t->agg = std::make_unique<Value>();
     *t->agg = std::move(result);
     if (valid) emit(t);
 }

@@ -64,7 +64,6 @@ struct BetaNode {
     // The aggregate levels (token depths) whose result this node's tests, keys or expression read:
     // when such a result changes, this node's tokens are rebuilt, the others kept (see refresh).
     std::vector<std::uint32_t> reads_aggregates;
-    std::unordered_map<const Token*, AggregateState> states;  // sum/min/max, per token in `all`
     // Aggregate over a conjunction: its terms are the matches of a chain of nodes under this node's
     // parent (`term_chain`, ending in `terms`), not the facts of an alpha memory. `owner` finds this
     // node's token for the parent token a term descends from.
@@ -189,6 +188,7 @@ private:
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(Token* t);
     void free_token(Token* t);
+    static AggregateState& state_of(Token* t) { return static_cast<GroupToken*>(t)->aggregate->state; }
     void activate(Terminal* term, Token* t);
 
     AlphaNetwork& alpha_;
@@ -204,6 +204,7 @@ private:
     Pool<Token> tokens_;
     Pool<GroupToken> group_tokens_;
     Pool<Activation> activations_;
+    Pool<AggregateSlot> aggregate_slots_;
     std::uint64_t next_seq_ = 0;
     std::uint32_t next_serial_ = 1;
     std::uint64_t mark_seq_ = 0;

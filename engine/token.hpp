@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/aggregate_state.hpp"
 #include "engine/indexed_memory.hpp"
 #include "engine/working_memory.hpp"
 
@@ -54,7 +55,17 @@ struct Token {
     IndexLink<Token> out_idx[kMaxIndexes];
 
     Activation* activations = nullptr;
-    std::unique_ptr<Value> agg;  // aggregate levels only: most tokens never need one
+    // Aggregate levels only: the result, inside the level's AggregateSlot (null for every other
+    // token, which then pays 8 bytes instead of a whole result and state).
+    Value* agg = nullptr;
+};
+
+// What an aggregate level keeps beside its token: the result its children see and the state it is
+// computed from. Pooled with the tokens, so that an aggregate level costs no heap allocation and its
+// state no lookup by token.
+struct AggregateSlot {
+    Value result;
+    AggregateState state;
 };
 
 // Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens. Only they pay
@@ -65,6 +76,7 @@ struct GroupToken : Token {
     // Aggregate levels whose result waits to be published (BetaNetwork's deferred list, oldest first).
     GroupToken* deferred_prev = nullptr;
     GroupToken* deferred_next = nullptr;
+    AggregateSlot* aggregate = nullptr;  // aggregate levels: `agg` points at its result
 };
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
