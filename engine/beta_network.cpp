@@ -152,7 +152,7 @@ void BetaNetwork::activate(Terminal* term, Token* t) {
 
 void BetaNetwork::withdraw(Token* t) {
     if (t->in_out) {
-        if (marked_ && t->serial < mark_serial_) disturbed_ = true;
+        if (marked_ && t->serial < mark_serial_ && !t->node->term_only) disturbed_ = true;
         t->node->out.erase(t);
         t->in_out = false;
         for (BetaNode* a : t->node->term_of) term_leave(a, t);
@@ -183,9 +183,16 @@ void BetaNetwork::drop_activations(Token* t) {
 // the nodes that read the changed result (of the aggregate level `depth`) are rebuilt; below the
 // others the tokens stay, moved to the end of their memories and with their activations renewed,
 // as a rebuild would leave them: each is a new match.
+bool BetaNetwork::refresh_disturbs(const Token* x) const {
+    if (x->node->out.tail() != x) return true;
+    for (const Activation* a = x->activations; a; a = a->token_next)
+        if (a->seq < mark_seq_) return true;
+    return false;
+}
+
 void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
     if (!x->in_out) return;  // nothing below it, no activations
-    if (marked_ && x->serial < mark_serial_) {
+    if (marked_ && x->serial < mark_serial_ && refresh_disturbs(x)) {
         disturbed_ = true;
         x->serial = next_serial_++;
     }
@@ -512,6 +519,24 @@ bool BetaNetwork::publish_deferred(int min_salience) {
         }
     }
     return any;
+}
+
+void BetaNetwork::mark() {
+    mark_seq_ = next_seq_;
+    mark_serial_ = next_serial_;
+    marked_ = true;
+    disturbed_ = false;
+    // Children come after their parents in nodes_: one backward pass settles every node.
+    for (auto& n : nodes_) n->term_only = false;
+    for (auto& n : nodes_)
+        for (BetaNode* c : n->term_chain) c->term_only = true;  // candidates: the chain nodes
+    for (auto it = nodes_.rbegin(); it != nodes_.rend(); ++it) {
+        BetaNode* n = it->get();
+        if (!n->term_only) continue;
+        bool only_terms = n->terminals.empty();
+        for (BetaNode* c : n->children) only_terms = only_terms && c->term_only;
+        n->term_only = only_terms;
+    }
 }
 
 void BetaNetwork::begin_rollback(FactId first_doomed) {

@@ -73,6 +73,10 @@ struct BetaNode {
     // The aggregates over a conjunction whose terms are this node's matches.
     std::vector<BetaNode*> term_of;
     bool owns_terms = false;  // some child is an aggregate over a conjunction
+    // Only terms of aggregates below (set by BetaNetwork::mark): no terminal, no child but further
+    // such nodes. Nothing can see the order of its tokens or which of them is new, because an
+    // aggregate's result depends only on the set of its terms.
+    bool term_only = false;
 };
 
 // The end of one rule alternative: turns complete matches into activations.
@@ -119,15 +123,13 @@ public:
     const Token* first_output(const BetaNode* n) const { return n->out.head(); }
 
     // Checkpoint support (Engine::checkpoint/rollback). After mark(), the network notes whether any
-    // token that was visible at the mark left its memory: such a token would come back at the end of
-    // its memory (and its activations at the end of the agenda), not where it was, so retracting the
-    // newer facts would not restore the exact order a reset and re-assert gives.
-    void mark() {
-        mark_seq_ = next_seq_;
-        mark_serial_ = next_serial_;
-        marked_ = true;
-        disturbed_ = false;
-    }
+    // token that was visible at the mark left its memory or moved in it, or lost an activation of
+    // the mark: such a token would come back at the end of its memory (and its activations at the
+    // end of the agenda), not where it was, so retracting the newer facts would not restore the
+    // exact order a reset and re-assert gives. Two changes leave no such trace: a token of a
+    // term_only node leaving (no one sees that order), and an aggregate level whose result changes
+    // while it is the last of its memory and holds no activation of the mark (it stays in place).
+    void mark();
     void unmark() { marked_ = false; }
     bool disturbed() const { return disturbed_; }
     // Rollback: every fact with an id from `first_doomed` on is about to be retracted, newest
@@ -180,6 +182,9 @@ private:
     bool term_value(const BetaNode* n, const Token* term, Value& v) const;
     void fill_terms(BetaNode* n, Token* owner, const Token* at, std::size_t level);
     void refresh(Token* x, std::uint32_t depth);
+    // Whether moving token x of the mark to the end of its memory and renewing its activations
+    // would change what a rollback restores.
+    bool refresh_disturbs(const Token* x) const;
     void drop_activations(Token* t);
     bool doomed(const Token* t) const;
 

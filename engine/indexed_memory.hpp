@@ -104,6 +104,7 @@ class IndexedMemory {
 public:
     using Spec = typename Traits::Spec;
     Item* head() const { return head_; }
+    Item* tail() const { return tail_; }
     static Item* next(Item* it) { return Traits::list(it).next; }
     std::size_t size() const { return size_; }
     std::size_t index_count() const { return indexes_.size(); }
