@@ -220,7 +220,7 @@ void BetaNetwork::delete_token(Token* t) {
     if (t->in_all) {
         t->node->all.erase(t);
         t->in_all = false;
-        if (t->node->terms) t->node->owner.erase(t->parent);
+        if (t->node->terms) t->node->owner.erase(BetaNode::owner_key(t->parent));
     }
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
     else t->parent->first_child = t->next_sibling;
@@ -326,9 +326,8 @@ bool BetaNetwork::term_value(const BetaNode* n, const Token* term, Value& v) con
 }
 
 void BetaNetwork::term_enter(BetaNode* n, Token* term) {
-    auto it = n->owner.find(ancestor(term, n->depth - 1));
-    if (it == n->owner.end()) return;  // the owner is made later and fills itself
-    Token* t = it->second;
+    Token* t = n->owner.find(BetaNode::owner_key(ancestor(term, n->depth - 1)));
+    if (!t) return;  // the owner is made later and fills itself
     if (rolling_back_ && doomed(t->parent)) return;
     if (n->incremental) {
         Value v;
@@ -344,9 +343,8 @@ void BetaNetwork::term_enter(BetaNode* n, Token* term) {
 
 // The term is already out of its node's memory, so a refill does not count it.
 void BetaNetwork::term_leave(BetaNode* n, Token* term) {
-    auto it = n->owner.find(ancestor(term, n->depth - 1));
-    if (it == n->owner.end()) return;
-    Token* t = it->second;
+    Token* t = n->owner.find(BetaNode::owner_key(ancestor(term, n->depth - 1)));
+    if (!t) return;
     if (rolling_back_ && doomed(t->parent)) return;
     if (n->incremental) {
         Value v;
@@ -403,7 +401,7 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             t->in_all = true;
-            if (n->terms) n->owner.emplace(parent, t);
+            if (n->terms) n->owner.head(BetaNode::owner_key(parent)) = t;
             aggregate_fill(n, t);
             publish_aggregate(n, t);
             return;

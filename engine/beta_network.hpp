@@ -69,7 +69,8 @@ struct BetaNode {
     // node's token for the parent token a term descends from.
     BetaNode* terms = nullptr;
     std::vector<BetaNode*> term_chain;
-    std::unordered_map<const Token*, Token*> owner;
+    BucketTable<Token> owner;  // keyed by owner_key(parent token): no allocation per owner
+    static std::size_t owner_key(const Token* parent) { return reinterpret_cast<std::uintptr_t>(parent); }
     // The aggregates over a conjunction whose terms are this node's matches.
     std::vector<BetaNode*> term_of;
     bool owns_terms = false;  // some child is an aggregate over a conjunction
