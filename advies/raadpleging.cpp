@@ -38,6 +38,19 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& invoer_sjab
 
 namespace {
 
+// The index of the first element from `begin` on, wrapping round, that satisfies `past`; the
+// size when none does.
+template <class T, class Past>
+std::size_t zoek_vanaf(const std::vector<T>& v, std::size_t begin, Past&& past) {
+    const std::size_t n = v.size();
+    if (begin >= n) begin = 0;
+    for (std::size_t i = begin; i < n; ++i)
+        if (past(v[i])) return i;
+    for (std::size_t i = 0; i < begin; ++i)
+        if (past(v[i])) return i;
+    return n;
+}
+
 const Value* veld(const Record& r, std::string_view naam) {
     for (const auto& [k, v] : r.fields)
         if (k == naam) return &v;
@@ -133,9 +146,12 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
             continue;
         }
         const auto& def = engine_->template_def(*id);
-        Sjabloon sjabloon{*id, {}};
-        for (const SlotDef& s : def.slots) sjabloon.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
-        sjablonen_.emplace(naam, std::move(sjabloon));
+        Sjabloon sjabloon{naam, *id, {}, {}};
+        for (const SlotDef& s : def.slots) {
+            sjabloon.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+            sjabloon.slots.push_back(s.name);
+        }
+        sjablonen_.push_back(std::move(sjabloon));
         for (const auto& slot : slots)
             if (def.slot_index(slot) < 0)
                 fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", naam, slot));
@@ -162,17 +178,28 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     // not once per fact.
     feiten_.clear();
     feiten_.reserve(invoer.feiten.size());
+    // The reader writes the facts of one template in a row and a fact's slots mostly in the
+    // template's order: a name is looked for first where the last one was found (or just after it),
+    // which makes most lookups one comparison. Any order still finds every name.
     for (const auto& feit : invoer.feiten) {
-        const Sjabloon& sjabloon = sjablonen_.at(feit.tmpl);
-        const auto& def = engine_->template_def(sjabloon.id);
+        vorig_sjabloon_ = zoek_vanaf(sjablonen_, vorig_sjabloon_, [&](const Sjabloon& s) { return s.naam == feit.tmpl; });
+        if (vorig_sjabloon_ == sjablonen_.size()) {
+            vorig_sjabloon_ = 0;
+            throw std::out_of_range(fmt::format("de profiellezer vult template '{}', dat de raadpleging niet kent", feit.tmpl));
+        }
+        const Sjabloon& sjabloon = sjablonen_[vorig_sjabloon_];
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
         std::vector<Value> slots = engine_->spare_slots(sjabloon.id);
         slots.assign(sjabloon.standaard.begin(), sjabloon.standaard.end());
+        std::size_t volgend = 0;
         for (const auto& [naam, waarde] : feit.slots) {
-            const int i = def.slot_index(naam);
-            if (i >= 0) slots[static_cast<std::size_t>(i)] = waarde;
+            const std::size_t i = zoek_vanaf(sjabloon.slots, volgend, [&](const std::string& s) { return s == naam; });
+            if (i < slots.size()) {
+                slots[i] = waarde;
+                volgend = i + 1;
+            }
             // `nr` is given for every list element; a template without it does not want it.
-            else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", def.name, naam));
+            else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", sjabloon.naam, naam));
         }
         feiten_.emplace_back(sjabloon.id, std::move(slots));
     }

@@ -4,7 +4,6 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "advies/advies.hpp"
@@ -60,10 +59,14 @@ private:
     // Per template the profile reader fills: its id and every slot's default, computed once, so
     // that a profile fact is one copy of these defaults with the given slots written over them.
     struct Sjabloon {
+        std::string naam;
         TemplateId id = 0;
         std::vector<Value> standaard;
+        std::vector<std::string> slots;  // the template's slot names, by index
     };
-    std::unordered_map<std::string, Sjabloon> sjablonen_;
+    std::vector<Sjabloon> sjablonen_;
+    // Where the last lookup by name found its match (see voer_uit).
+    std::size_t vorig_sjabloon_ = 0;
     // The batch of profile facts, kept for its capacity from one consultation to the next.
     std::vector<std::pair<TemplateId, std::vector<Value>>> feiten_;
     // The engine holds exactly the initial facts and what the rules derive from them alone: the
