@@ -51,80 +51,92 @@ std::size_t zoek_vanaf(const std::vector<T>& v, std::size_t begin, Past&& past) 
     return n;
 }
 
-const Value* veld(const Record& r, std::string_view naam) {
-    for (const auto& [k, v] : r.fields)
-        if (k == naam) return &v;
-    return nullptr;
-}
-
 [[noreturn]] void record_fout(const Record& r, std::string_view wat) {
     throw KennisbankFout(fmt::format("regel '{}' zendt een {}-record uit dat niet aan het contract voldoet: {}", r.rule_id,
                                      r.name, wat),
                          r.rule_id);
 }
 
-const Value& verplicht(const Record& r, std::string_view naam, ValueKind soort) {
-    const Value* v = veld(r, naam);
-    if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
-    if (v->kind() != soort) record_fout(r, fmt::format("veld '{}' is {}, verwacht {}", naam, kind_name(v->kind()), kind_name(soort)));
-    return *v;
-}
+// The fields of one record by name, with the checks of the contract. An emit action gives its
+// fields in the same order every time and the readers below ask for them in the order the
+// knowledge base writes them: each lookup starts just after the previous match, so that it is
+// mostly one comparison. A record in another order only costs more comparisons.
+class RecordVelden {
+public:
+    explicit RecordVelden(const Record& r) : r_(r) {}
 
-// A view of the interned text: it lives as long as the program.
-std::string_view tekst_of_symbool(const Record& r, std::string_view naam) {
-    const Value* v = veld(r, naam);
-    if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
-    if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
-        record_fout(r, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
-    return v->as_text();
-}
+    const Record& record() const { return r_; }
 
-int stap_van(const Record& r) {
-    const auto stap = verplicht(r, "stap", ValueKind::integer).as_int();
-    if (stap < 1 || stap > 5) record_fout(r, fmt::format("stap {} ligt niet tussen 1 en 5", stap));
-    return static_cast<int>(stap);
-}
+    const Value* veld(std::string_view naam) {
+        const auto i = zoek_vanaf(r_.fields, volgend_, [&](const auto& veld) { return veld.first == naam; });
+        if (i == r_.fields.size()) return nullptr;
+        volgend_ = i + 1;
+        return &r_.fields[i].second;
+    }
 
-std::vector<std::string> lijst_van(const Record& r, std::string_view naam) {
-    std::vector<std::string> uit;
-    const Value* v = veld(r, naam);
-    if (v == nullptr || v->is_nil()) return uit;
-    if (v->kind() != ValueKind::list) record_fout(r, fmt::format("veld '{}' is geen lijst", naam));
-    const auto& lijst = v->as_list();
-    uit.reserve(lijst.size());
-    for (const auto& e : lijst) {
+    const Value& verplicht(std::string_view naam, ValueKind soort) {
+        const Value* v = veld(naam);
+        if (v == nullptr) record_fout(r_, fmt::format("veld '{}' ontbreekt", naam));
+        if (v->kind() != soort)
+            record_fout(r_, fmt::format("veld '{}' is {}, verwacht {}", naam, kind_name(v->kind()), kind_name(soort)));
+        return *v;
+    }
+
+    // A view of the interned text: it lives as long as the program.
+    std::string_view tekst_of_symbool(std::string_view naam) {
+        const Value* v = veld(naam);
+        if (v == nullptr) record_fout(r_, fmt::format("veld '{}' ontbreekt", naam));
+        if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
+            record_fout(r_, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
+        return v->as_text();
+    }
+
+    int stap() {
+        const auto stap = verplicht("stap", ValueKind::integer).as_int();
+        if (stap < 1 || stap > 5) record_fout(r_, fmt::format("stap {} ligt niet tussen 1 en 5", stap));
+        return static_cast<int>(stap);
+    }
+
+    // The list in field `naam`; null when the field is absent or nil (an empty list).
+    const std::vector<Value>* lijst(std::string_view naam) {
+        const Value* v = veld(naam);
+        if (v == nullptr || v->is_nil()) return nullptr;
+        if (v->kind() != ValueKind::list) record_fout(r_, fmt::format("veld '{}' is geen lijst", naam));
+        return &v->as_list();
+    }
+
+private:
+    const Record& r_;
+    std::size_t volgend_ = 0;
+};
+
+void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst) {
+    if (lijst == nullptr) return;
+    uit.reserve(lijst->size());
+    for (const auto& e : *lijst) {
         // Texts and symbols display as themselves: no detour through a temporary string.
         if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) uit.emplace_back(e.as_text());
         else uit.push_back(e.display());
     }
-    return uit;
 }
 
-AdviesItem advies_uit(const Record& r) {
-    AdviesItem a;
-    a.id = r.rule_id;
-    const auto soort = tekst_of_symbool(r, "soort");
-    if (auto s = soort_uit(soort)) a.soort = *s;
-    else record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", soort));
-    a.stap = stap_van(r);
-    a.onderwerp = tekst_of_symbool(r, "onderwerp");
-    if (!is_onderwerp(a.onderwerp)) record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", a.onderwerp));
-    a.prioriteit = verplicht(r, "prioriteit", ValueKind::integer).as_int();
-    a.tekst = std::string(verplicht(r, "tekst", ValueKind::string).as_text());
-    a.factoren = lijst_van(r, "factoren");
-    a.onderbouwing = lijst_van(r, "onderbouwing");
-    if (r.rule_meta != nullptr) {
-        for (const char* sleutel : {"source", "bron"}) {
-            auto it = r.rule_meta->find(sleutel);
-            if (it != r.rule_meta->end() && !it->second.is_nil()) {
-                const Value& v = it->second;
-                if (v.kind() == ValueKind::string || v.kind() == ValueKind::symbol) a.bron = v.as_text();
-                else a.bron = v.display();
-                break;
-            }
+// The rule's `source` (else `bron`) from its metadata: the stappenplan section an advice rests on.
+void vul_bron(std::string& uit, const Record& r) {
+    if (r.rule_meta == nullptr) return;
+    // One walk over the few entries instead of a find per key, each with a temporary std::string
+    // key; "bron" sorts before "source", so a later `source` overrides it.
+    const Value* bron = nullptr;
+    for (const auto& [sleutel, v] : *r.rule_meta) {
+        if (v.is_nil()) continue;
+        if (sleutel == "source") {
+            bron = &v;
+            break;
         }
+        if (sleutel == "bron") bron = &v;
     }
-    return a;
+    if (bron == nullptr) return;
+    if (bron->kind() == ValueKind::string || bron->kind() == ValueKind::symbol) uit = bron->as_text();
+    else uit = bron->display();
 }
 
 }  // namespace
@@ -247,19 +259,40 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
                           std::array<bool, 5>& gezien) const {
     advies.adviezen.reserve(records.size());
     for (const auto& r : records) {
+        RecordVelden velden(r);
         if (r.name == "stap") {
-            const int stap = stap_van(r);
-            const auto status = tekst_of_symbool(r, "status");
+            const int stap = velden.stap();
+            const auto status = velden.tekst_of_symbool("status");
             auto s = status_uit(status);
             if (!s) record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", status));
             if (gezien[static_cast<std::size_t>(stap - 1)]) record_fout(r, fmt::format("stap {} kreeg al een status", stap));
             gezien[static_cast<std::size_t>(stap - 1)] = true;
             advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, *s};
         } else if (r.name == "advies") {
-            AdviesItem a = advies_uit(r);
-            if (opdracht == Opdracht::communicatie && a.onderwerp != "communicatie" && a.onderwerp != "framing") continue;
+            // Every field is checked first, so that a record that breaks the contract is reported
+            // even when the opdracht leaves it out; the item is then built in place.
+            const auto soort_tekst = velden.tekst_of_symbool("soort");
+            const auto soort = soort_uit(soort_tekst);
+            if (!soort) record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", soort_tekst));
+            const int stap = velden.stap();
+            const auto onderwerp = velden.tekst_of_symbool("onderwerp");
+            if (!is_onderwerp(onderwerp)) record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", onderwerp));
+            const auto prioriteit = velden.verplicht("prioriteit", ValueKind::integer).as_int();
+            const auto tekst = velden.verplicht("tekst", ValueKind::string).as_text();
+            const auto* factoren = velden.lijst("factoren");
+            const auto* onderbouwing = velden.lijst("onderbouwing");
+            if (opdracht == Opdracht::communicatie && onderwerp != "communicatie" && onderwerp != "framing") continue;
+            AdviesItem& a = advies.adviezen.emplace_back();
+            a.id = r.rule_id;
+            a.soort = *soort;
+            a.stap = stap;
+            a.onderwerp = onderwerp;
+            a.prioriteit = prioriteit;
+            a.tekst = tekst;
+            vul_lijst(a.factoren, factoren);
+            vul_lijst(a.onderbouwing, onderbouwing);
+            vul_bron(a.bron, r);
             if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
-            advies.adviezen.push_back(std::move(a));
         }
     }
 }
