@@ -1,7 +1,6 @@
 #include "advies/ordening.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 
 namespace ww::advies {
@@ -12,21 +11,15 @@ int huidige_stap(const std::array<StapStand, 5>& stappen) {
     return 5;
 }
 
-void orden(std::vector<AdviesItem>& adviezen, int huidige) {
-    // Sorting positions, then moving each item once: an AdviesItem is a dozen strings and vectors,
-    // and a merge sort (or the rotation below) would move items several times. The positions of an
-    // advice list of the usual size live on the stack.
-    const std::size_t n = adviezen.size();
-    std::array<std::uint32_t, 64> op_stapel;
-    std::vector<std::uint32_t> op_heap;
-    if (n > op_stapel.size()) op_heap.resize(n);
-    std::uint32_t* const volgorde = n > op_stapel.size() ? op_heap.data() : op_stapel.data();
+void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<std::uint32_t>& volgorde) {
+    const std::size_t n = sleutels.size();
+    volgorde.resize(n);
     for (std::size_t i = 0; i < n; ++i) volgorde[i] = static_cast<std::uint32_t>(i);
     // The position as the last key makes an unstable sort stable without stable_sort's buffer; the
-    // numbers are compared before the texts, which decide only between otherwise equal items.
-    std::sort(volgorde, volgorde + n, [&](std::uint32_t i, std::uint32_t j) {
-        const AdviesItem& a = adviezen[i];
-        const AdviesItem& b = adviezen[j];
+    // numbers are compared before the texts, which decide only between otherwise equal advice.
+    std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t i, std::uint32_t j) {
+        const Ordesleutel& a = sleutels[i];
+        const Ordesleutel& b = sleutels[j];
         if (a.prioriteit != b.prioriteit) return a.prioriteit < b.prioriteit;
         const bool a_elders = a.stap != huidige;
         const bool b_elders = b.stap != huidige;
@@ -37,18 +30,24 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
         if (const int c = a.tekst.compare(b.tekst)) return c < 0;
         return i < j;
     });
-    // The first `actie` for the current step takes the place of the first `actie`, in positions.
-    auto is_actie = [&](std::uint32_t i) { return adviezen[i].soort == Soort::actie; };
-    auto* const einde = volgorde + n;
-    auto* const eerste = std::find_if(volgorde, einde, is_actie);
-    if (eerste != einde && adviezen[*eerste].stap != huidige) {
-        auto* const juiste = std::find_if(eerste, einde, [&](std::uint32_t i) { return is_actie(i) && adviezen[i].stap == huidige; });
-        if (juiste != einde) std::rotate(eerste, juiste, juiste + 1);
-    }
-    // In place, cycle by cycle: position i takes the item from volgorde[i]; a done position points at itself.
-    for (std::uint32_t begin = 0; begin < n; ++begin) {
+    auto is_actie = [&](std::uint32_t i) { return sleutels[i].soort == Soort::actie; };
+    const auto eerste = std::find_if(volgorde.begin(), volgorde.end(), is_actie);
+    if (eerste == volgorde.end() || sleutels[*eerste].stap == huidige) return;
+    const auto juiste = std::find_if(eerste, volgorde.end(), [&](std::uint32_t i) { return is_actie(i) && sleutels[i].stap == huidige; });
+    if (juiste != volgorde.end()) std::rotate(eerste, juiste, juiste + 1);
+}
+
+void orden(std::vector<AdviesItem>& adviezen, int huidige) {
+    std::vector<Ordesleutel> sleutels;
+    sleutels.reserve(adviezen.size());
+    for (const AdviesItem& a : adviezen) sleutels.push_back({a.prioriteit, a.stap, a.soort, a.id, a.tekst});
+    std::vector<std::uint32_t> volgorde;
+    orden(sleutels, huidige, volgorde);
+    // In place, cycle by cycle, each item moved once (an AdviesItem is a dozen strings and vectors):
+    // position i takes the item from volgorde[i]; a done position points at itself.
+    for (std::uint32_t begin = 0; begin < volgorde.size(); ++begin) {
         if (volgorde[begin] == begin) continue;
-        AdviesItem eerste_item = std::move(adviezen[begin]);
+        AdviesItem eerste = std::move(adviezen[begin]);
         std::uint32_t i = begin;
         while (volgorde[i] != begin) {
             const std::uint32_t van = volgorde[i];
@@ -56,7 +55,7 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
             volgorde[i] = i;
             i = van;
         }
-        adviezen[i] = std::move(eerste_item);
+        adviezen[i] = std::move(eerste);
         volgorde[i] = i;
     }
 }

@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "advies/fout.hpp"
-#include "advies/ordening.hpp"
 #include "advies/uitleg.hpp"
 #include "engine/template.hpp"
 
@@ -239,7 +238,7 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
     // Read in place: the engine's record vector keeps its capacity from one consultation to the next.
     const auto& records = engine_->records();
     try {
-        verwerk(records, opdracht, uitleg, advies, gezien);
+        verwerk(records, opdracht, advies, gezien);
     } catch (const KennisbankFout& e) {
         // A rule broke the contract: point at the rule, where the fix goes.
         if (e.regel.empty() || !kennisbank_.regels().origin(e.regel)) throw;
@@ -251,13 +250,14 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
             throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
-    orden(advies.adviezen, advies.huidige_stap);
+    orden(sleutels_, advies.huidige_stap, volgorde_);
+    bouw_adviezen(uitleg, advies);
     return advies;
 }
 
-void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
-                          std::array<bool, 5>& gezien) const {
-    advies.adviezen.reserve(records.size());
+void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien) {
+    kandidaten_.clear();
+    sleutels_.clear();
     for (const auto& r : records) {
         RecordVelden velden(r);
         if (r.name == "stap") {
@@ -269,31 +269,45 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
             gezien[static_cast<std::size_t>(stap - 1)] = true;
             advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, *s};
         } else if (r.name == "advies") {
-            // Every field is checked first, so that a record that breaks the contract is reported
-            // even when the opdracht leaves it out; the item is then built in place.
+            // Every field is checked, also of a record that the opdracht leaves out.
+            Ordesleutel sleutel;
             const auto soort_tekst = velden.tekst_of_symbool("soort");
             const auto soort = soort_uit(soort_tekst);
             if (!soort) record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", soort_tekst));
-            const int stap = velden.stap();
+            sleutel.soort = *soort;
+            sleutel.stap = velden.stap();
             const auto onderwerp = velden.tekst_of_symbool("onderwerp");
             if (!is_onderwerp(onderwerp)) record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", onderwerp));
-            const auto prioriteit = velden.verplicht("prioriteit", ValueKind::integer).as_int();
-            const auto tekst = velden.verplicht("tekst", ValueKind::string).as_text();
+            sleutel.prioriteit = velden.verplicht("prioriteit", ValueKind::integer).as_int();
+            sleutel.tekst = velden.verplicht("tekst", ValueKind::string).as_text();
             const auto* factoren = velden.lijst("factoren");
             const auto* onderbouwing = velden.lijst("onderbouwing");
             if (opdracht == Opdracht::communicatie && onderwerp != "communicatie" && onderwerp != "framing") continue;
-            AdviesItem& a = advies.adviezen.emplace_back();
-            a.id = r.rule_id;
-            a.soort = *soort;
-            a.stap = stap;
-            a.onderwerp = onderwerp;
-            a.prioriteit = prioriteit;
-            a.tekst = tekst;
-            vul_lijst(a.factoren, factoren);
-            vul_lijst(a.onderbouwing, onderbouwing);
-            vul_bron(a.bron, r);
-            if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
+            sleutel.id = r.rule_id;
+            sleutels_.push_back(sleutel);
+            kandidaten_.push_back({&r, onderwerp, factoren, onderbouwing});
         }
+    }
+}
+
+void Raadpleging::bouw_adviezen(bool uitleg, Advies& advies) {
+    // Built once each, where it belongs: no item is moved after it is filled.
+    advies.adviezen.reserve(volgorde_.size());
+    for (const std::uint32_t i : volgorde_) {
+        const Kandidaat& k = kandidaten_[i];
+        const Ordesleutel& sleutel = sleutels_[i];
+        const Record& r = *k.record;
+        AdviesItem& a = advies.adviezen.emplace_back();
+        a.id = r.rule_id;
+        a.soort = sleutel.soort;
+        a.stap = sleutel.stap;
+        a.onderwerp = k.onderwerp;
+        a.prioriteit = sleutel.prioriteit;
+        a.tekst = sleutel.tekst;
+        vul_lijst(a.factoren, k.factoren);
+        vul_lijst(a.onderbouwing, k.onderbouwing);
+        vul_bron(a.bron, r);
+        if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
     }
 }
 

@@ -9,6 +9,7 @@
 #include "advies/advies.hpp"
 #include "advies/invoer.hpp"
 #include "advies/kennisbank.hpp"
+#include "advies/ordening.hpp"
 #include "advies/vocabulaire.hpp"
 #include "engine/engine.hpp"
 
@@ -49,9 +50,11 @@ private:
     void voer_uit(const Invoer& invoer, bool afleiding);
     // Runs to quiescence; an action's error or the firing limit as InvoerFout/KennisbankFout.
     void draai_engine();
-    // Records into advice and step statuses; throws KennisbankFout naming the rule at fault.
-    void verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
-                 std::array<bool, 5>& gezien) const;
+    // Checks the records and takes from them the step statuses and the advice to give, with its
+    // order keys; throws KennisbankFout naming the rule at fault.
+    void verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien);
+    // The advice of verwerk, built in the order of orden.
+    void bouw_adviezen(bool uitleg, Advies& advies);
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
@@ -67,6 +70,17 @@ private:
     std::vector<Sjabloon> sjablonen_;
     // Where the last lookup by name found its match (see voer_uit).
     std::size_t vorig_sjabloon_ = 0;
+    // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
+    // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
+    struct Kandidaat {
+        const Record* record = nullptr;
+        std::string_view onderwerp;
+        const std::vector<Value>* factoren = nullptr;
+        const std::vector<Value>* onderbouwing = nullptr;
+    };
+    std::vector<Kandidaat> kandidaten_;
+    std::vector<Ordesleutel> sleutels_;
+    std::vector<std::uint32_t> volgorde_;
     // The batch of profile facts, kept for its capacity from one consultation to the next.
     std::vector<std::pair<TemplateId, std::vector<Value>>> feiten_;
     // The engine holds exactly the initial facts and what the rules derive from them alone: the
