@@ -53,7 +53,7 @@ std::size_t zoek_vanaf(const std::vector<T>& v, std::size_t begin, Past&& past) 
 [[noreturn]] void record_fout(const Record& r, std::string_view wat) {
     throw KennisbankFout(fmt::format("regel '{}' zendt een {}-record uit dat niet aan het contract voldoet: {}", r.rule_id,
                                      r.name, wat),
-                         r.rule_id);
+                         std::string(r.rule_id));
 }
 
 // The fields of one record by name, with the checks of the contract. An emit action gives its
