@@ -109,18 +109,26 @@ private:
     std::size_t volgend_ = 0;
 };
 
+// Over the strings already in `uit`, which keep their capacity.
 void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst) {
-    if (lijst == nullptr) return;
-    uit.reserve(lijst->size());
-    for (const auto& e : *lijst) {
+    const std::size_t n = lijst == nullptr ? 0 : lijst->size();
+    if (uit.size() > n) uit.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Value& e = (*lijst)[i];
+        std::string& tekst = i < uit.size() ? uit[i] : uit.emplace_back();
         // Texts and symbols display as themselves: no detour through a temporary string.
-        if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) uit.emplace_back(e.as_text());
-        else uit.push_back(e.display());
+        if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) {
+            tekst = e.as_text();
+        } else {
+            tekst.clear();
+            e.append_display(tekst);
+        }
     }
 }
 
 // The rule's `source` (else `bron`) from its metadata: the stappenplan section an advice rests on.
 void vul_bron(std::string& uit, const Record& r) {
+    uit.clear();
     if (r.rule_meta == nullptr) return;
     // One walk over the few entries instead of a find per key, each with a temporary std::string
     // key; "bron" sorts before "source", so a later `source` overrides it.
@@ -135,7 +143,7 @@ void vul_bron(std::string& uit, const Record& r) {
     }
     if (bron == nullptr) return;
     if (bron->kind() == ValueKind::string || bron->kind() == ValueKind::symbol) uit = bron->as_text();
-    else uit = bron->display();
+    else bron->append_display(uit);
 }
 
 }  // namespace
@@ -230,9 +238,9 @@ void Raadpleging::draai_engine() {
     }
 }
 
-Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
+const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
     voer_uit(invoer, uitleg || vuurlog_bewaren_);
-    Advies advies;
+    Advies& advies = advies_;
     advies.gemeente = invoer.gemeente;
     std::array<bool, 5> gezien{};
     // Read in place: the engine's record vector keeps its capacity from one consultation to the next.
@@ -251,7 +259,7 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
     orden(sleutels_, advies.huidige_stap, volgorde_);
-    bouw_adviezen(uitleg, advies);
+    bouw_adviezen(uitleg, advies.adviezen);
     return advies;
 }
 
@@ -290,14 +298,28 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
     }
 }
 
-void Raadpleging::bouw_adviezen(bool uitleg, Advies& advies) {
-    // Built once each, where it belongs: no item is moved after it is filled.
-    advies.adviezen.reserve(volgorde_.size());
-    for (const std::uint32_t i : volgorde_) {
+void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) {
+    // Each item is written once, where it belongs, over an item of an earlier consultation: its
+    // strings keep their capacity. Items beyond this count wait in reserve_ for a longer advice.
+    const std::size_t n = volgorde_.size();
+    while (adviezen.size() > n) {
+        reserve_.push_back(std::move(adviezen.back()));
+        adviezen.pop_back();
+    }
+    while (adviezen.size() < n) {
+        if (reserve_.empty()) {
+            adviezen.emplace_back();
+        } else {
+            adviezen.push_back(std::move(reserve_.back()));
+            reserve_.pop_back();
+        }
+    }
+    for (std::size_t plaats = 0; plaats < n; ++plaats) {
+        const std::uint32_t i = volgorde_[plaats];
         const Kandidaat& k = kandidaten_[i];
         const Ordesleutel& sleutel = sleutels_[i];
         const Record& r = *k.record;
-        AdviesItem& a = advies.adviezen.emplace_back();
+        AdviesItem& a = adviezen[plaats];
         a.id = r.rule_id;
         a.soort = sleutel.soort;
         a.stap = sleutel.stap;
@@ -308,6 +330,7 @@ void Raadpleging::bouw_adviezen(bool uitleg, Advies& advies) {
         vul_lijst(a.onderbouwing, k.onderbouwing);
         vul_bron(a.bron, r);
         if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
+        else a.uitleg.reset();
     }
 }
 

@@ -32,7 +32,10 @@ public:
 
     // The advice for one profile. `uitleg`: record each advice's derivation. Throws KennisbankFout
     // for records that break the contract, and the engine's errors (firing limit, failing action).
-    Advies raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
+    // The advice lives in this Raadpleging until its next raadpleeg(): a warm service formats it in
+    // place, and the next consultation writes over its strings and lists instead of allocating them
+    // anew. Copy it to keep it longer.
+    const Advies& raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
 
     // Only reset, assert and run, leaving the engine holding the result and its full derivation: for
     // why_not and how_fact.
@@ -53,8 +56,8 @@ private:
     // Checks the records and takes from them the step statuses and the advice to give, with its
     // order keys; throws KennisbankFout naming the rule at fault.
     void verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien);
-    // The advice of verwerk, built in the order of orden.
-    void bouw_adviezen(bool uitleg, Advies& advies);
+    // The advice of verwerk, written in the order of orden over the items of the last consultation.
+    void bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen);
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
@@ -78,6 +81,10 @@ private:
         const std::vector<Value>* factoren = nullptr;
         const std::vector<Value>* onderbouwing = nullptr;
     };
+    // What raadpleeg() returns, and the items that a consultation with more advice left over: both
+    // keep the capacity of their strings and lists.
+    Advies advies_;
+    std::vector<AdviesItem> reserve_;
     std::vector<Kandidaat> kandidaten_;
     std::vector<Ordesleutel> sleutels_;
     std::vector<std::uint32_t> volgorde_;

@@ -111,6 +111,25 @@ TEST(Raadpleging, EersteRaadplegingGelijkAanLatere) {
     EXPECT_NE(eerste.find("informatie.kwalitatief-ontbreekt"), std::string::npos);
 }
 
+TEST(Raadpleging, HetAdviesBlijftTotDeVolgendeRaadpleging) {
+    // raadpleeg() writes each advice over the buffers of the last one: a copy keeps its own, and a
+    // different advice after it leaves nothing of the first behind.
+    auto kb = test::test_kennisbank();
+    Raadpleging r(*kb);
+    auto lang = lees_profiel_tekst(stap2_profiel, "p.yaml", r.vocabulaire(), Opdracht::advies);
+    auto kort = lees_profiel_tekst("gemeente: {naam: Anders}\n", "q.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(lang.invoer && kort.invoer);
+    const Advies eerste = r.raadpleeg(*lang.invoer, Opdracht::advies);
+    const Advies& tweede = r.raadpleeg(*kort.invoer, Opdracht::advies);
+    EXPECT_EQ(&r.raadpleeg(*kort.invoer, Opdracht::advies), &tweede);
+    Raadpleging vers(*kb);
+    EXPECT_EQ(als_json(tweede, {}), als_json(vers.raadpleeg(*kort.invoer, Opdracht::advies), {}));
+    EXPECT_NE(als_json(tweede, {}), als_json(eerste, {}));
+    EXPECT_EQ(tweede.gemeente, "Anders");
+    EXPECT_EQ(eerste.gemeente, "Noorderdam");
+    EXPECT_EQ(als_json(r.raadpleeg(*lang.invoer, Opdracht::advies), {}), als_json(eerste, {}));
+}
+
 TEST_F(RaadplegingTest, CommunicatieHoudtAlleenCommunicatieEnFraming) {
     const std::string plan = "gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n"
                              "    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}\n";
