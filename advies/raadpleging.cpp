@@ -109,13 +109,25 @@ private:
     std::size_t volgend_ = 0;
 };
 
-// Over the strings already in `uit`, which keep their capacity.
-void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst) {
+// Over the strings already in `uit`, which keep their capacity; strings a shorter list leaves
+// over go to `vrij`, and a longer list takes from there before it allocates.
+void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst, std::vector<std::string>& vrij) {
     const std::size_t n = lijst == nullptr ? 0 : lijst->size();
-    if (uit.size() > n) uit.resize(n);
+    while (uit.size() > n) {
+        vrij.push_back(std::move(uit.back()));
+        uit.pop_back();
+    }
     for (std::size_t i = 0; i < n; ++i) {
         const Value& e = (*lijst)[i];
-        std::string& tekst = i < uit.size() ? uit[i] : uit.emplace_back();
+        if (i == uit.size()) {
+            if (vrij.empty()) {
+                uit.emplace_back();
+            } else {
+                uit.push_back(std::move(vrij.back()));
+                vrij.pop_back();
+            }
+        }
+        std::string& tekst = uit[i];
         // Texts and symbols display as themselves: no detour through a temporary string.
         if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) {
             tekst = e.as_text();
@@ -326,8 +338,8 @@ void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) 
         a.onderwerp = k.onderwerp;
         a.prioriteit = sleutel.prioriteit;
         a.tekst = sleutel.tekst;
-        vul_lijst(a.factoren, k.factoren);
-        vul_lijst(a.onderbouwing, k.onderbouwing);
+        vul_lijst(a.factoren, k.factoren, vrije_teksten_);
+        vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
         vul_bron(a.bron, r);
         if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
         else a.uitleg.reset();

@@ -85,6 +85,7 @@ private:
     // keep the capacity of their strings and lists.
     Advies advies_;
     std::vector<AdviesItem> reserve_;
+    std::vector<std::string> vrije_teksten_;  // list elements a shorter list left over, likewise
     std::vector<Kandidaat> kandidaten_;
     std::vector<Ordesleutel> sleutels_;
     std::vector<std::uint32_t> volgorde_;
