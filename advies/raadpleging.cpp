@@ -109,6 +109,13 @@ private:
     std::size_t volgend_ = 0;
 };
 
+// Writes `tekst` over `s` in its own capacity: clear and append take a shorter path through
+// libstdc++ than assignment, which handles overlapping text and replacing part of a string.
+void zet(std::string& s, std::string_view tekst) {
+    s.clear();
+    s.append(tekst);
+}
+
 // Over the strings already in `uit`, which keep their capacity; strings a shorter list leaves
 // over go to `vrij`, and a longer list takes from there before it allocates.
 void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst, std::vector<std::string>& vrij) {
@@ -130,7 +137,7 @@ void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst, s
         std::string& tekst = uit[i];
         // Texts and symbols display as themselves: no detour through a temporary string.
         if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) {
-            tekst = e.as_text();
+            zet(tekst, e.as_text());
         } else {
             tekst.clear();
             e.append_display(tekst);
@@ -154,7 +161,7 @@ void vul_bron(std::string& uit, const Record& r) {
         if (sleutel == "bron") bron = &v;
     }
     if (bron == nullptr) return;
-    if (bron->kind() == ValueKind::string || bron->kind() == ValueKind::symbol) uit = bron->as_text();
+    if (bron->kind() == ValueKind::string || bron->kind() == ValueKind::symbol) zet(uit, bron->as_text());
     else bron->append_display(uit);
 }
 
@@ -332,12 +339,12 @@ void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) 
         const Ordesleutel& sleutel = sleutels_[i];
         const Record& r = *k.record;
         AdviesItem& a = adviezen[plaats];
-        a.id = r.rule_id;
+        zet(a.id, r.rule_id);
         a.soort = sleutel.soort;
         a.stap = sleutel.stap;
-        a.onderwerp = k.onderwerp;
+        zet(a.onderwerp, k.onderwerp);
         a.prioriteit = sleutel.prioriteit;
-        a.tekst = sleutel.tekst;
+        zet(a.tekst, sleutel.tekst);
         vul_lijst(a.factoren, k.factoren, vrije_teksten_);
         vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
         vul_bron(a.bron, r);
