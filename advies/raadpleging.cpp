@@ -50,6 +50,34 @@ std::size_t zoek_vanaf(const std::vector<T>& v, std::size_t begin, Past&& past) 
     return n;
 }
 
+// The words of the contract as atoms: soort, status and onderwerp of a record are interned texts,
+// and an atom is compared in one instruction where a text is first looked up and then compared.
+struct Woorden {
+    std::array<Atom, 3> soorten{};    // by Soort
+    std::array<Atom, 3> statussen{};  // by Status
+    std::array<Atom, advies::onderwerpen.size()> onderwerpen{};
+    Atom communicatie, framing;
+
+    static const Woorden& van_het_contract() {
+        static const Woorden woorden = [] {
+            Woorden w;
+            for (std::size_t i = 0; i < w.soorten.size(); ++i) w.soorten[i] = intern(naam_van(static_cast<Soort>(i)));
+            for (std::size_t i = 0; i < w.statussen.size(); ++i) w.statussen[i] = intern(naam_van(static_cast<Status>(i)));
+            for (std::size_t i = 0; i < w.onderwerpen.size(); ++i) w.onderwerpen[i] = intern(advies::onderwerpen[i]);
+            w.communicatie = intern("communicatie");
+            w.framing = intern("framing");
+            return w;
+        }();
+        return woorden;
+    }
+};
+
+// The position of `woord` in `woorden`, or the size when it is not there.
+template <std::size_t N>
+std::size_t plaats_van(const std::array<Atom, N>& woorden, Atom woord) {
+    return static_cast<std::size_t>(std::find(woorden.begin(), woorden.end(), woord) - woorden.begin());
+}
+
 [[noreturn]] void record_fout(const Record& r, std::string_view wat) {
     throw KennisbankFout(fmt::format("regel '{}' zendt een {}-record uit dat niet aan het contract voldoet: {}", r.rule_id,
                                      r.name, wat),
@@ -81,13 +109,13 @@ public:
         return *v;
     }
 
-    // A view of the interned text: it lives as long as the program.
-    std::string_view tekst_of_symbool(std::string_view naam) {
+    // A symbol or text, as its atom: text_of() gives the text, which lives as long as the program.
+    Atom woord(std::string_view naam) {
         const Value* v = veld(naam);
         if (v == nullptr) record_fout(r_, fmt::format("veld '{}' ontbreekt", naam));
         if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
             record_fout(r_, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
-        return v->as_text();
+        return v->as_atom();
     }
 
     int stap() {
@@ -285,31 +313,35 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
 void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien) {
     kandidaten_.clear();
     sleutels_.clear();
+    const Woorden& woorden = Woorden::van_het_contract();
     for (const auto& r : records) {
         RecordVelden velden(r);
         if (r.name == "stap") {
             const int stap = velden.stap();
-            const auto status = velden.tekst_of_symbool("status");
-            auto s = status_uit(status);
-            if (!s) record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", status));
+            const Atom status = velden.woord("status");
+            const std::size_t s = plaats_van(woorden.statussen, status);
+            if (s == woorden.statussen.size())
+                record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", text_of(status)));
             if (gezien[static_cast<std::size_t>(stap - 1)]) record_fout(r, fmt::format("stap {} kreeg al een status", stap));
             gezien[static_cast<std::size_t>(stap - 1)] = true;
-            advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, *s};
+            advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, static_cast<Status>(s)};
         } else if (r.name == "advies") {
             // Every field is checked, also of a record that the opdracht leaves out.
             Ordesleutel sleutel;
-            const auto soort_tekst = velden.tekst_of_symbool("soort");
-            const auto soort = soort_uit(soort_tekst);
-            if (!soort) record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", soort_tekst));
-            sleutel.soort = *soort;
+            const Atom soort = velden.woord("soort");
+            const std::size_t s = plaats_van(woorden.soorten, soort);
+            if (s == woorden.soorten.size())
+                record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", text_of(soort)));
+            sleutel.soort = static_cast<Soort>(s);
             sleutel.stap = velden.stap();
-            const auto onderwerp = velden.tekst_of_symbool("onderwerp");
-            if (!is_onderwerp(onderwerp)) record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", onderwerp));
+            const Atom onderwerp = velden.woord("onderwerp");
+            if (plaats_van(woorden.onderwerpen, onderwerp) == woorden.onderwerpen.size())
+                record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", text_of(onderwerp)));
             sleutel.prioriteit = velden.verplicht("prioriteit", ValueKind::integer).as_int();
             sleutel.tekst = velden.verplicht("tekst", ValueKind::string).as_text();
             const auto* factoren = velden.lijst("factoren");
             const auto* onderbouwing = velden.lijst("onderbouwing");
-            if (opdracht == Opdracht::communicatie && onderwerp != "communicatie" && onderwerp != "framing") continue;
+            if (opdracht == Opdracht::communicatie && onderwerp != woorden.communicatie && onderwerp != woorden.framing) continue;
             sleutel.id = r.rule_id;
             sleutels_.push_back(sleutel);
             kandidaten_.push_back({&r, onderwerp, factoren, onderbouwing});
@@ -342,7 +374,7 @@ void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) 
         zet(a.id, r.rule_id);
         a.soort = sleutel.soort;
         a.stap = sleutel.stap;
-        zet(a.onderwerp, k.onderwerp);
+        zet(a.onderwerp, text_of(k.onderwerp));
         a.prioriteit = sleutel.prioriteit;
         zet(a.tekst, sleutel.tekst);
         vul_lijst(a.factoren, k.factoren, vrije_teksten_);

@@ -77,7 +77,7 @@ private:
     // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
     struct Kandidaat {
         const Record* record = nullptr;
-        std::string_view onderwerp;
+        Atom onderwerp;
         const std::vector<Value>* factoren = nullptr;
         const std::vector<Value>* onderbouwing = nullptr;
     };

@@ -249,5 +249,34 @@ TEST(Raadpleging, RecordBuitenHetContractWijstNaarDeRegel) {
     }
 }
 
+// Soort and status are checked against the words of the contract (as atoms); a word outside it
+// is named in the error, whether it came as a symbol or as a text.
+TEST(Raadpleging, SoortEnStatusBuitenHetContract) {
+    const std::pair<std::string, std::string> gevallen[] = {
+        {"emit advies(soort: advies, stap: 1, onderwerp: drijfveer, prioriteit: 1, tekst: \\\"x\\\")",
+         "advies-record uit dat niet aan het contract voldoet: soort 'advies' is niet actie, waarschuwing of info"},
+        {"emit advies(soort: \\\"info\\\", stap: 1, onderwerp: 3, prioriteit: 1, tekst: \\\"x\\\")",
+         "advies-record uit dat niet aan het contract voldoet: veld 'onderwerp' is geheel getal, verwacht een woord"},
+        {"emit stap(stap: 2, status: \\\"klaar\\\")",
+         "stap-record uit dat niet aan het contract voldoet: status 'klaar' is niet afgerond, bezig of open"},
+    };
+    for (const auto& [actie, melding] : gevallen) {
+        std::vector<SourceFile> extra;
+        extra.emplace_back("kapot.yaml", "rules:\n  - id: kapot.woord\n    source: \"x\"\n    when: [\"gemeente(naam: ?g)\"]\n"
+                                         "    then: [\"" + actie + "\"]\n");
+        auto kb = test::test_kennisbank(std::move(extra));
+        Raadpleging r(*kb);
+        auto p = lees_profiel_tekst("gemeente: {naam: X}\n", "p.yaml", r.vocabulaire(), Opdracht::advies);
+        ASSERT_TRUE(p.invoer);
+        try {
+            r.raadpleeg(*p.invoer, Opdracht::advies);
+            ADD_FAILURE() << "expected InvoerFout for " << actie;
+        } catch (const InvoerFout& e) {
+            ASSERT_EQ(e.fouten.size(), 1u);
+            EXPECT_EQ(e.fouten[0].message, "regel 'kapot.woord' zendt een " + melding) << actie;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace ww::advies
