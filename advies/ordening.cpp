@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <tuple>
 
 namespace ww::advies {
 
@@ -12,20 +11,40 @@ int huidige_stap(const std::array<StapStand, 5>& stappen) {
     return 5;
 }
 
-void orden(std::vector<AdviesItem>& adviezen, int huidige) {
-    auto sleutel = [huidige](const AdviesItem& a) {
-        return std::tuple(a.prioriteit, a.stap != huidige, a.stap, static_cast<int>(a.soort), std::string_view(a.id),
-                          std::string_view(a.tekst));
-    };
-    // Sorting positions, then moving each item once: an AdviesItem is a dozen strings and vectors,
-    // and a merge sort moves every item several times. The position as the last key makes an
-    // unstable sort stable without stable_sort's buffer.
-    std::vector<std::uint32_t> volgorde(adviezen.size());
-    for (std::size_t i = 0; i < volgorde.size(); ++i) volgorde[i] = static_cast<std::uint32_t>(i);
-    std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return std::tuple(sleutel(adviezen[a]), a) < std::tuple(sleutel(adviezen[b]), b);
+void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<std::uint32_t>& volgorde) {
+    const std::size_t n = sleutels.size();
+    volgorde.resize(n);
+    for (std::size_t i = 0; i < n; ++i) volgorde[i] = static_cast<std::uint32_t>(i);
+    // The position as the last key makes an unstable sort stable without stable_sort's buffer; the
+    // numbers are compared before the texts, which decide only between otherwise equal advice.
+    std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t i, std::uint32_t j) {
+        const Ordesleutel& a = sleutels[i];
+        const Ordesleutel& b = sleutels[j];
+        if (a.prioriteit != b.prioriteit) return a.prioriteit < b.prioriteit;
+        const bool a_elders = a.stap != huidige;
+        const bool b_elders = b.stap != huidige;
+        if (a_elders != b_elders) return a_elders < b_elders;
+        if (a.stap != b.stap) return a.stap < b.stap;
+        if (a.soort != b.soort) return static_cast<int>(a.soort) < static_cast<int>(b.soort);
+        if (const int c = a.id.compare(b.id)) return c < 0;
+        if (const int c = a.tekst.compare(b.tekst)) return c < 0;
+        return i < j;
     });
-    // In place, cycle by cycle: position i takes the item from volgorde[i]; a done position points at itself.
+    auto is_actie = [&](std::uint32_t i) { return sleutels[i].soort == Soort::actie; };
+    const auto eerste = std::find_if(volgorde.begin(), volgorde.end(), is_actie);
+    if (eerste == volgorde.end() || sleutels[*eerste].stap == huidige) return;
+    const auto juiste = std::find_if(eerste, volgorde.end(), [&](std::uint32_t i) { return is_actie(i) && sleutels[i].stap == huidige; });
+    if (juiste != volgorde.end()) std::rotate(eerste, juiste, juiste + 1);
+}
+
+void orden(std::vector<AdviesItem>& adviezen, int huidige) {
+    std::vector<Ordesleutel> sleutels;
+    sleutels.reserve(adviezen.size());
+    for (const AdviesItem& a : adviezen) sleutels.push_back({a.prioriteit, a.stap, a.soort, a.id, a.tekst});
+    std::vector<std::uint32_t> volgorde;
+    orden(sleutels, huidige, volgorde);
+    // In place, cycle by cycle, each item moved once (an AdviesItem is a dozen strings and vectors):
+    // position i takes the item from volgorde[i]; a done position points at itself.
     for (std::uint32_t begin = 0; begin < volgorde.size(); ++begin) {
         if (volgorde[begin] == begin) continue;
         AdviesItem eerste = std::move(adviezen[begin]);
@@ -39,11 +58,6 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
         adviezen[i] = std::move(eerste);
         volgorde[i] = i;
     }
-    auto is_actie = [](const AdviesItem& a) { return a.soort == Soort::actie; };
-    auto eerste = std::find_if(adviezen.begin(), adviezen.end(), is_actie);
-    if (eerste == adviezen.end() || eerste->stap == huidige) return;
-    auto juiste = std::find_if(eerste, adviezen.end(), [&](const AdviesItem& a) { return is_actie(a) && a.stap == huidige; });
-    if (juiste != adviezen.end()) std::rotate(eerste, juiste, juiste + 1);
 }
 
 }  // namespace ww::advies

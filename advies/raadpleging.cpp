@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "advies/fout.hpp"
-#include "advies/ordening.hpp"
 #include "advies/uitleg.hpp"
 #include "engine/template.hpp"
 
@@ -38,80 +37,160 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& invoer_sjab
 
 namespace {
 
-const Value* veld(const Record& r, std::string_view naam) {
-    for (const auto& [k, v] : r.fields)
-        if (k == naam) return &v;
-    return nullptr;
+// The index of the first element from `begin` on, wrapping round, that satisfies `past`; the
+// size when none does.
+template <class T, class Past>
+std::size_t zoek_vanaf(const std::vector<T>& v, std::size_t begin, Past&& past) {
+    const std::size_t n = v.size();
+    if (begin >= n) begin = 0;
+    for (std::size_t i = begin; i < n; ++i)
+        if (past(v[i])) return i;
+    for (std::size_t i = 0; i < begin; ++i)
+        if (past(v[i])) return i;
+    return n;
+}
+
+// The words of the contract as atoms: soort, status and onderwerp of a record are interned texts,
+// and an atom is compared in one instruction where a text is first looked up and then compared.
+struct Woorden {
+    std::array<Atom, 3> soorten{};    // by Soort
+    std::array<Atom, 3> statussen{};  // by Status
+    std::array<Atom, advies::onderwerpen.size()> onderwerpen{};
+    Atom communicatie, framing;
+
+    static const Woorden& van_het_contract() {
+        static const Woorden woorden = [] {
+            Woorden w;
+            for (std::size_t i = 0; i < w.soorten.size(); ++i) w.soorten[i] = intern(naam_van(static_cast<Soort>(i)));
+            for (std::size_t i = 0; i < w.statussen.size(); ++i) w.statussen[i] = intern(naam_van(static_cast<Status>(i)));
+            for (std::size_t i = 0; i < w.onderwerpen.size(); ++i) w.onderwerpen[i] = intern(advies::onderwerpen[i]);
+            w.communicatie = intern("communicatie");
+            w.framing = intern("framing");
+            return w;
+        }();
+        return woorden;
+    }
+};
+
+// The position of `woord` in `woorden`, or the size when it is not there.
+template <std::size_t N>
+std::size_t plaats_van(const std::array<Atom, N>& woorden, Atom woord) {
+    return static_cast<std::size_t>(std::find(woorden.begin(), woorden.end(), woord) - woorden.begin());
 }
 
 [[noreturn]] void record_fout(const Record& r, std::string_view wat) {
     throw KennisbankFout(fmt::format("regel '{}' zendt een {}-record uit dat niet aan het contract voldoet: {}", r.rule_id,
                                      r.name, wat),
-                         r.rule_id);
+                         std::string(r.rule_id));
 }
 
-const Value& verplicht(const Record& r, std::string_view naam, ValueKind soort) {
-    const Value* v = veld(r, naam);
-    if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
-    if (v->kind() != soort) record_fout(r, fmt::format("veld '{}' is {}, verwacht {}", naam, kind_name(v->kind()), kind_name(soort)));
-    return *v;
-}
+// The fields of one record by name, with the checks of the contract. An emit action gives its
+// fields in the same order every time and the readers below ask for them in the order the
+// knowledge base writes them: each lookup starts just after the previous match, so that it is
+// mostly one comparison. A record in another order only costs more comparisons.
+class RecordVelden {
+public:
+    explicit RecordVelden(const Record& r) : r_(r) {}
 
-// A view of the interned text: it lives as long as the program.
-std::string_view tekst_of_symbool(const Record& r, std::string_view naam) {
-    const Value* v = veld(r, naam);
-    if (v == nullptr) record_fout(r, fmt::format("veld '{}' ontbreekt", naam));
-    if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
-        record_fout(r, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
-    return v->as_text();
-}
+    const Record& record() const { return r_; }
 
-int stap_van(const Record& r) {
-    const auto stap = verplicht(r, "stap", ValueKind::integer).as_int();
-    if (stap < 1 || stap > 5) record_fout(r, fmt::format("stap {} ligt niet tussen 1 en 5", stap));
-    return static_cast<int>(stap);
-}
-
-std::vector<std::string> lijst_van(const Record& r, std::string_view naam) {
-    std::vector<std::string> uit;
-    const Value* v = veld(r, naam);
-    if (v == nullptr || v->is_nil()) return uit;
-    if (v->kind() != ValueKind::list) record_fout(r, fmt::format("veld '{}' is geen lijst", naam));
-    const auto& lijst = v->as_list();
-    uit.reserve(lijst.size());
-    for (const auto& e : lijst) {
-        // Texts and symbols display as themselves: no detour through a temporary string.
-        if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) uit.emplace_back(e.as_text());
-        else uit.push_back(e.display());
+    const Value* veld(std::string_view naam) {
+        const auto i = zoek_vanaf(r_.fields, volgend_, [&](const auto& veld) { return veld.first == naam; });
+        if (i == r_.fields.size()) return nullptr;
+        volgend_ = i + 1;
+        return &r_.fields[i].second;
     }
-    return uit;
+
+    const Value& verplicht(std::string_view naam, ValueKind soort) {
+        const Value* v = veld(naam);
+        if (v == nullptr) record_fout(r_, fmt::format("veld '{}' ontbreekt", naam));
+        if (v->kind() != soort)
+            record_fout(r_, fmt::format("veld '{}' is {}, verwacht {}", naam, kind_name(v->kind()), kind_name(soort)));
+        return *v;
+    }
+
+    // A symbol or text, as its atom: text_of() gives the text, which lives as long as the program.
+    Atom woord(std::string_view naam) {
+        const Value* v = veld(naam);
+        if (v == nullptr) record_fout(r_, fmt::format("veld '{}' ontbreekt", naam));
+        if (v->kind() != ValueKind::symbol && v->kind() != ValueKind::string)
+            record_fout(r_, fmt::format("veld '{}' is {}, verwacht een woord", naam, kind_name(v->kind())));
+        return v->as_atom();
+    }
+
+    int stap() {
+        const auto stap = verplicht("stap", ValueKind::integer).as_int();
+        if (stap < 1 || stap > 5) record_fout(r_, fmt::format("stap {} ligt niet tussen 1 en 5", stap));
+        return static_cast<int>(stap);
+    }
+
+    // The list in field `naam`; null when the field is absent or nil (an empty list).
+    const std::vector<Value>* lijst(std::string_view naam) {
+        const Value* v = veld(naam);
+        if (v == nullptr || v->is_nil()) return nullptr;
+        if (v->kind() != ValueKind::list) record_fout(r_, fmt::format("veld '{}' is geen lijst", naam));
+        return &v->as_list();
+    }
+
+private:
+    const Record& r_;
+    std::size_t volgend_ = 0;
+};
+
+// Writes `tekst` over `s` in its own capacity: clear and append take a shorter path through
+// libstdc++ than assignment, which handles overlapping text and replacing part of a string.
+void zet(std::string& s, std::string_view tekst) {
+    s.clear();
+    s.append(tekst);
 }
 
-AdviesItem advies_uit(const Record& r) {
-    AdviesItem a;
-    a.id = r.rule_id;
-    const auto soort = tekst_of_symbool(r, "soort");
-    if (auto s = soort_uit(soort)) a.soort = *s;
-    else record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", soort));
-    a.stap = stap_van(r);
-    a.onderwerp = tekst_of_symbool(r, "onderwerp");
-    if (!is_onderwerp(a.onderwerp)) record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", a.onderwerp));
-    a.prioriteit = verplicht(r, "prioriteit", ValueKind::integer).as_int();
-    a.tekst = std::string(verplicht(r, "tekst", ValueKind::string).as_text());
-    a.factoren = lijst_van(r, "factoren");
-    a.onderbouwing = lijst_van(r, "onderbouwing");
-    if (r.rule_meta != nullptr) {
-        for (const char* sleutel : {"source", "bron"}) {
-            auto it = r.rule_meta->find(sleutel);
-            if (it != r.rule_meta->end() && !it->second.is_nil()) {
-                const Value& v = it->second;
-                if (v.kind() == ValueKind::string || v.kind() == ValueKind::symbol) a.bron = v.as_text();
-                else a.bron = v.display();
-                break;
+// Over the strings already in `uit`, which keep their capacity; strings a shorter list leaves
+// over go to `vrij`, and a longer list takes from there before it allocates.
+void vul_lijst(std::vector<std::string>& uit, const std::vector<Value>* lijst, std::vector<std::string>& vrij) {
+    const std::size_t n = lijst == nullptr ? 0 : lijst->size();
+    while (uit.size() > n) {
+        vrij.push_back(std::move(uit.back()));
+        uit.pop_back();
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const Value& e = (*lijst)[i];
+        if (i == uit.size()) {
+            if (vrij.empty()) {
+                uit.emplace_back();
+            } else {
+                uit.push_back(std::move(vrij.back()));
+                vrij.pop_back();
             }
         }
+        std::string& tekst = uit[i];
+        // Texts and symbols display as themselves: no detour through a temporary string.
+        if (e.kind() == ValueKind::string || e.kind() == ValueKind::symbol) {
+            zet(tekst, e.as_text());
+        } else {
+            tekst.clear();
+            e.append_display(tekst);
+        }
     }
-    return a;
+}
+
+// The rule's `source` (else `bron`) from its metadata: the stappenplan section an advice rests on.
+void vul_bron(std::string& uit, const Record& r) {
+    uit.clear();
+    if (r.rule_meta == nullptr) return;
+    // One walk over the few entries instead of a find per key, each with a temporary std::string
+    // key; "bron" sorts before "source", so a later `source` overrides it.
+    const Value* bron = nullptr;
+    for (const auto& [sleutel, v] : *r.rule_meta) {
+        if (v.is_nil()) continue;
+        if (sleutel == "source") {
+            bron = &v;
+            break;
+        }
+        if (sleutel == "bron") bron = &v;
+    }
+    if (bron == nullptr) return;
+    if (bron->kind() == ValueKind::string || bron->kind() == ValueKind::symbol) zet(uit, bron->as_text());
+    else bron->append_display(uit);
 }
 
 }  // namespace
@@ -133,9 +212,12 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
             continue;
         }
         const auto& def = engine_->template_def(*id);
-        Sjabloon sjabloon{*id, {}};
-        for (const SlotDef& s : def.slots) sjabloon.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
-        sjablonen_.emplace(naam, std::move(sjabloon));
+        Sjabloon sjabloon{naam, *id, {}, {}};
+        for (const SlotDef& s : def.slots) {
+            sjabloon.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+            sjabloon.slots.push_back(s.name);
+        }
+        sjablonen_.push_back(std::move(sjabloon));
         for (const auto& slot : slots)
             if (def.slot_index(slot) < 0)
                 fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", naam, slot));
@@ -162,17 +244,28 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     // not once per fact.
     feiten_.clear();
     feiten_.reserve(invoer.feiten.size());
+    // The reader writes the facts of one template in a row and a fact's slots mostly in the
+    // template's order: a name is looked for first where the last one was found (or just after it),
+    // which makes most lookups one comparison. Any order still finds every name.
     for (const auto& feit : invoer.feiten) {
-        const Sjabloon& sjabloon = sjablonen_.at(feit.tmpl);
-        const auto& def = engine_->template_def(sjabloon.id);
+        vorig_sjabloon_ = zoek_vanaf(sjablonen_, vorig_sjabloon_, [&](const Sjabloon& s) { return s.naam == feit.tmpl; });
+        if (vorig_sjabloon_ == sjablonen_.size()) {
+            vorig_sjabloon_ = 0;
+            throw std::out_of_range(fmt::format("de profiellezer vult template '{}', dat de raadpleging niet kent", feit.tmpl));
+        }
+        const Sjabloon& sjabloon = sjablonen_[vorig_sjabloon_];
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
         std::vector<Value> slots = engine_->spare_slots(sjabloon.id);
         slots.assign(sjabloon.standaard.begin(), sjabloon.standaard.end());
+        std::size_t volgend = 0;
         for (const auto& [naam, waarde] : feit.slots) {
-            const int i = def.slot_index(naam);
-            if (i >= 0) slots[static_cast<std::size_t>(i)] = waarde;
+            const std::size_t i = zoek_vanaf(sjabloon.slots, volgend, [&](const std::string& s) { return s == naam; });
+            if (i < slots.size()) {
+                slots[i] = waarde;
+                volgend = i + 1;
+            }
             // `nr` is given for every list element; a template without it does not want it.
-            else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", def.name, naam));
+            else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", sjabloon.naam, naam));
         }
         feiten_.emplace_back(sjabloon.id, std::move(slots));
     }
@@ -192,15 +285,15 @@ void Raadpleging::draai_engine() {
     }
 }
 
-Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
+const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
     voer_uit(invoer, uitleg || vuurlog_bewaren_);
-    Advies advies;
+    Advies& advies = advies_;
     advies.gemeente = invoer.gemeente;
     std::array<bool, 5> gezien{};
     // Read in place: the engine's record vector keeps its capacity from one consultation to the next.
     const auto& records = engine_->records();
     try {
-        verwerk(records, opdracht, uitleg, advies, gezien);
+        verwerk(records, opdracht, advies, gezien);
     } catch (const KennisbankFout& e) {
         // A rule broke the contract: point at the rule, where the fix goes.
         if (e.regel.empty() || !kennisbank_.regels().origin(e.regel)) throw;
@@ -212,28 +305,83 @@ Advies Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitl
             throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
-    orden(advies.adviezen, advies.huidige_stap);
+    orden(sleutels_, advies.huidige_stap, volgorde_);
+    bouw_adviezen(uitleg, advies.adviezen);
     return advies;
 }
 
-void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
-                          std::array<bool, 5>& gezien) const {
-    advies.adviezen.reserve(records.size());
+void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien) {
+    kandidaten_.clear();
+    sleutels_.clear();
+    const Woorden& woorden = Woorden::van_het_contract();
     for (const auto& r : records) {
+        RecordVelden velden(r);
         if (r.name == "stap") {
-            const int stap = stap_van(r);
-            const auto status = tekst_of_symbool(r, "status");
-            auto s = status_uit(status);
-            if (!s) record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", status));
+            const int stap = velden.stap();
+            const Atom status = velden.woord("status");
+            const std::size_t s = plaats_van(woorden.statussen, status);
+            if (s == woorden.statussen.size())
+                record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", text_of(status)));
             if (gezien[static_cast<std::size_t>(stap - 1)]) record_fout(r, fmt::format("stap {} kreeg al een status", stap));
             gezien[static_cast<std::size_t>(stap - 1)] = true;
-            advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, *s};
+            advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, static_cast<Status>(s)};
         } else if (r.name == "advies") {
-            AdviesItem a = advies_uit(r);
-            if (opdracht == Opdracht::communicatie && a.onderwerp != "communicatie" && a.onderwerp != "framing") continue;
-            if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
-            advies.adviezen.push_back(std::move(a));
+            // Every field is checked, also of a record that the opdracht leaves out.
+            Ordesleutel sleutel;
+            const Atom soort = velden.woord("soort");
+            const std::size_t s = plaats_van(woorden.soorten, soort);
+            if (s == woorden.soorten.size())
+                record_fout(r, fmt::format("soort '{}' is niet actie, waarschuwing of info", text_of(soort)));
+            sleutel.soort = static_cast<Soort>(s);
+            sleutel.stap = velden.stap();
+            const Atom onderwerp = velden.woord("onderwerp");
+            if (plaats_van(woorden.onderwerpen, onderwerp) == woorden.onderwerpen.size())
+                record_fout(r, fmt::format("onderwerp '{}' staat niet in de lijst van het contract", text_of(onderwerp)));
+            sleutel.prioriteit = velden.verplicht("prioriteit", ValueKind::integer).as_int();
+            sleutel.tekst = velden.verplicht("tekst", ValueKind::string).as_text();
+            const auto* factoren = velden.lijst("factoren");
+            const auto* onderbouwing = velden.lijst("onderbouwing");
+            if (opdracht == Opdracht::communicatie && onderwerp != woorden.communicatie && onderwerp != woorden.framing) continue;
+            sleutel.id = r.rule_id;
+            sleutels_.push_back(sleutel);
+            kandidaten_.push_back({&r, onderwerp, factoren, onderbouwing});
         }
+    }
+}
+
+void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) {
+    // Each item is written once, where it belongs, over an item of an earlier consultation: its
+    // strings keep their capacity. Items beyond this count wait in reserve_ for a longer advice.
+    const std::size_t n = volgorde_.size();
+    while (adviezen.size() > n) {
+        reserve_.push_back(std::move(adviezen.back()));
+        adviezen.pop_back();
+    }
+    while (adviezen.size() < n) {
+        if (reserve_.empty()) {
+            adviezen.emplace_back();
+        } else {
+            adviezen.push_back(std::move(reserve_.back()));
+            reserve_.pop_back();
+        }
+    }
+    for (std::size_t plaats = 0; plaats < n; ++plaats) {
+        const std::uint32_t i = volgorde_[plaats];
+        const Kandidaat& k = kandidaten_[i];
+        const Ordesleutel& sleutel = sleutels_[i];
+        const Record& r = *k.record;
+        AdviesItem& a = adviezen[plaats];
+        zet(a.id, r.rule_id);
+        a.soort = sleutel.soort;
+        a.stap = sleutel.stap;
+        zet(a.onderwerp, text_of(k.onderwerp));
+        a.prioriteit = sleutel.prioriteit;
+        zet(a.tekst, sleutel.tekst);
+        vul_lijst(a.factoren, k.factoren, vrije_teksten_);
+        vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
+        vul_bron(a.bron, r);
+        if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
+        else a.uitleg.reset();
     }
 }
 

@@ -4,12 +4,12 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "advies/advies.hpp"
 #include "advies/invoer.hpp"
 #include "advies/kennisbank.hpp"
+#include "advies/ordening.hpp"
 #include "advies/vocabulaire.hpp"
 #include "engine/engine.hpp"
 
@@ -32,7 +32,10 @@ public:
 
     // The advice for one profile. `uitleg`: record each advice's derivation. Throws KennisbankFout
     // for records that break the contract, and the engine's errors (firing limit, failing action).
-    Advies raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
+    // The advice lives in this Raadpleging until its next raadpleeg(): a warm service formats it in
+    // place, and the next consultation writes over its strings and lists instead of allocating them
+    // anew. Copy it to keep it longer.
+    const Advies& raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
 
     // Only reset, assert and run, leaving the engine holding the result and its full derivation: for
     // why_not and how_fact.
@@ -50,9 +53,11 @@ private:
     void voer_uit(const Invoer& invoer, bool afleiding);
     // Runs to quiescence; an action's error or the firing limit as InvoerFout/KennisbankFout.
     void draai_engine();
-    // Records into advice and step statuses; throws KennisbankFout naming the rule at fault.
-    void verwerk(const std::vector<Record>& records, Opdracht opdracht, bool uitleg, Advies& advies,
-                 std::array<bool, 5>& gezien) const;
+    // Checks the records and takes from them the step statuses and the advice to give, with its
+    // order keys; throws KennisbankFout naming the rule at fault.
+    void verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien);
+    // The advice of verwerk, written in the order of orden over the items of the last consultation.
+    void bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen);
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
@@ -60,10 +65,30 @@ private:
     // Per template the profile reader fills: its id and every slot's default, computed once, so
     // that a profile fact is one copy of these defaults with the given slots written over them.
     struct Sjabloon {
+        std::string naam;
         TemplateId id = 0;
         std::vector<Value> standaard;
+        std::vector<std::string> slots;  // the template's slot names, by index
     };
-    std::unordered_map<std::string, Sjabloon> sjablonen_;
+    std::vector<Sjabloon> sjablonen_;
+    // Where the last lookup by name found its match (see voer_uit).
+    std::size_t vorig_sjabloon_ = 0;
+    // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
+    // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
+    struct Kandidaat {
+        const Record* record = nullptr;
+        Atom onderwerp;
+        const std::vector<Value>* factoren = nullptr;
+        const std::vector<Value>* onderbouwing = nullptr;
+    };
+    // What raadpleeg() returns, and the items that a consultation with more advice left over: both
+    // keep the capacity of their strings and lists.
+    Advies advies_;
+    std::vector<AdviesItem> reserve_;
+    std::vector<std::string> vrije_teksten_;  // list elements a shorter list left over, likewise
+    std::vector<Kandidaat> kandidaten_;
+    std::vector<Ordesleutel> sleutels_;
+    std::vector<std::uint32_t> volgorde_;
     // The batch of profile facts, kept for its capacity from one consultation to the next.
     std::vector<std::pair<TemplateId, std::vector<Value>>> feiten_;
     // The engine holds exactly the initial facts and what the rules derive from them alone: the

@@ -45,10 +45,10 @@ void print_records(const std::vector<Record>& records, const std::string& format
         auto out = nlohmann::ordered_json::array();
         for (const auto& r : records) {
             nlohmann::ordered_json o;
-            o["record"] = r.name;
-            o["rule"] = r.rule_id;
+            o["record"] = std::string(r.name);
+            o["rule"] = std::string(r.rule_id);
             auto fields = nlohmann::ordered_json::object();
-            for (const auto& [name, value] : r.fields) fields[name] = to_json(value);
+            for (const auto& [name, value] : r.fields) fields[std::string(name)] = to_json(value);
             o["fields"] = std::move(fields);
             auto meta = nlohmann::ordered_json::object();
             if (r.rule_meta)

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/explanation.hpp"
@@ -30,13 +31,15 @@ struct Fact {
     std::vector<Value> slots;
 };
 
-// A structured output record, emitted by a rule's `emit` action.
+// A structured output record, emitted by a rule's `emit` action. The names are views into the
+// rule's definition, which `rule` keeps alive as long as the record lives: an emit copies no text.
 struct Record {
-    std::string name;
-    std::vector<std::pair<std::string, Value>> fields;  // as written in the emit action
-    std::string rule_id;
-    const std::map<std::string, Value>* rule_meta = nullptr;  // the rule's metadata; owned by the engine
+    std::string_view name;
+    std::vector<std::pair<std::string_view, Value>> fields;  // as written in the emit action
+    std::string_view rule_id;
+    const std::map<std::string, Value>* rule_meta = nullptr;  // the rule's metadata
     std::uint64_t firing = 0;  // index into the firing log: how it came about
+    std::shared_ptr<const RuleDef> rule;  // the rule that emitted it: owns the texts above
 };
 
 // Thrown by run() when the firing limit is reached: `rules` are those that fired most in the

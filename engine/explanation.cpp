@@ -76,10 +76,13 @@ Derivation explain_fact(const Engine::Impl& m, FactId id, Expansion& x) {
 }
 
 std::string record_text(const Record& r) {
-    std::string s = r.name + "(";
+    std::string s(r.name);
+    s += '(';
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
         if (i) s += ", ";
-        s += r.fields[i].first + ": " + r.fields[i].second.repr();
+        s += r.fields[i].first;
+        s += ": ";
+        s += r.fields[i].second.repr();
     }
     return s + ")";
 }

@@ -128,15 +128,19 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                         r = std::move(spare_records.back());
                         spare_records.pop_back();
                     }
-                    r.name = act.record_name;
+                    // The names come from the rule's own action (the compiled actions are made one
+                    // to one from them): the definition does not move, and the record keeps it alive.
+                    const Action& written = rule.actions[static_cast<std::size_t>(&act - entry.actions.data())];
+                    r.name = written.record_name;
                     r.fields.resize(act.fields.size());
                     for (std::size_t i = 0; i < act.fields.size(); ++i) {
-                        r.fields[i].first = act.fields[i].first;
+                        r.fields[i].first = written.fields[i].first;
                         r.fields[i].second = eval(act.fields[i].second, env);
                     }
                     r.rule_id = rule.id;
                     r.rule_meta = &rule.meta;
                     r.firing = index;
+                    r.rule = entry.def;
                     records.push_back(std::move(r));
                     break;
                 }

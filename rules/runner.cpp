@@ -31,7 +31,8 @@ RunOutcome run_rule_base(const RuleBase& base, const std::vector<FactSpec>& fact
 }
 
 std::string record_text(const Record& record) {
-    std::string out = record.name + "(";
+    std::string out(record.name);
+    out += '(';
     for (std::size_t i = 0; i < record.fields.size(); ++i)
         out += fmt::format("{}{}: {}", i ? ", " : "", record.fields[i].first, record.fields[i].second.repr());
     return out + ")";

@@ -68,5 +68,16 @@ TEST(Ordening, GelijkeIdsOpTekst) {
     EXPECT_EQ(v[0].tekst, "a");
 }
 
+TEST(Ordening, PositiesUitSleutelsZonderItemsTeVerplaatsen) {
+    const std::vector<Ordesleutel> sleutels = {{2, 3, Soort::actie, "d", "t"},
+                                               {1, 1, Soort::actie, "a", "t"},
+                                               {2, 2, Soort::info, "e", "t"},
+                                               {2, 2, Soort::actie, "b", "t"}};
+    std::vector<std::uint32_t> volgorde = {7, 7, 7, 7, 7, 7};  // a buffer of an earlier call
+    orden(sleutels, 2, volgorde);
+    // Sorted a, b, e, d; the first actie (a, step 1) gives way to b, the first actie of step 2.
+    EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{3, 1, 2, 0}));
+}
+
 }  // namespace
 }  // namespace ww::advies

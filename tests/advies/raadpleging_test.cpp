@@ -111,6 +111,25 @@ TEST(Raadpleging, EersteRaadplegingGelijkAanLatere) {
     EXPECT_NE(eerste.find("informatie.kwalitatief-ontbreekt"), std::string::npos);
 }
 
+TEST(Raadpleging, HetAdviesBlijftTotDeVolgendeRaadpleging) {
+    // raadpleeg() writes each advice over the buffers of the last one: a copy keeps its own, and a
+    // different advice after it leaves nothing of the first behind.
+    auto kb = test::test_kennisbank();
+    Raadpleging r(*kb);
+    auto lang = lees_profiel_tekst(stap2_profiel, "p.yaml", r.vocabulaire(), Opdracht::advies);
+    auto kort = lees_profiel_tekst("gemeente: {naam: Anders}\n", "q.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(lang.invoer && kort.invoer);
+    const Advies eerste = r.raadpleeg(*lang.invoer, Opdracht::advies);
+    const Advies& tweede = r.raadpleeg(*kort.invoer, Opdracht::advies);
+    EXPECT_EQ(&r.raadpleeg(*kort.invoer, Opdracht::advies), &tweede);
+    Raadpleging vers(*kb);
+    EXPECT_EQ(als_json(tweede, {}), als_json(vers.raadpleeg(*kort.invoer, Opdracht::advies), {}));
+    EXPECT_NE(als_json(tweede, {}), als_json(eerste, {}));
+    EXPECT_EQ(tweede.gemeente, "Anders");
+    EXPECT_EQ(eerste.gemeente, "Noorderdam");
+    EXPECT_EQ(als_json(r.raadpleeg(*lang.invoer, Opdracht::advies), {}), als_json(eerste, {}));
+}
+
 TEST_F(RaadplegingTest, CommunicatieHoudtAlleenCommunicatieEnFraming) {
     const std::string plan = "gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n"
                              "    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}\n";
@@ -227,6 +246,35 @@ TEST(Raadpleging, RecordBuitenHetContractWijstNaarDeRegel) {
         EXPECT_EQ(e.fouten[0].line, 2);
         EXPECT_EQ(e.fouten[0].message, "regel 'kapot.onderwerp' zendt een advies-record uit dat niet aan het contract "
                                        "voldoet: onderwerp 'zwembad' staat niet in de lijst van het contract");
+    }
+}
+
+// Soort and status are checked against the words of the contract (as atoms); a word outside it
+// is named in the error, whether it came as a symbol or as a text.
+TEST(Raadpleging, SoortEnStatusBuitenHetContract) {
+    const std::pair<std::string, std::string> gevallen[] = {
+        {"emit advies(soort: advies, stap: 1, onderwerp: drijfveer, prioriteit: 1, tekst: \\\"x\\\")",
+         "advies-record uit dat niet aan het contract voldoet: soort 'advies' is niet actie, waarschuwing of info"},
+        {"emit advies(soort: \\\"info\\\", stap: 1, onderwerp: 3, prioriteit: 1, tekst: \\\"x\\\")",
+         "advies-record uit dat niet aan het contract voldoet: veld 'onderwerp' is geheel getal, verwacht een woord"},
+        {"emit stap(stap: 2, status: \\\"klaar\\\")",
+         "stap-record uit dat niet aan het contract voldoet: status 'klaar' is niet afgerond, bezig of open"},
+    };
+    for (const auto& [actie, melding] : gevallen) {
+        std::vector<SourceFile> extra;
+        extra.emplace_back("kapot.yaml", "rules:\n  - id: kapot.woord\n    source: \"x\"\n    when: [\"gemeente(naam: ?g)\"]\n"
+                                         "    then: [\"" + actie + "\"]\n");
+        auto kb = test::test_kennisbank(std::move(extra));
+        Raadpleging r(*kb);
+        auto p = lees_profiel_tekst("gemeente: {naam: X}\n", "p.yaml", r.vocabulaire(), Opdracht::advies);
+        ASSERT_TRUE(p.invoer);
+        try {
+            r.raadpleeg(*p.invoer, Opdracht::advies);
+            ADD_FAILURE() << "expected InvoerFout for " << actie;
+        } catch (const InvoerFout& e) {
+            ASSERT_EQ(e.fouten.size(), 1u);
+            EXPECT_EQ(e.fouten[0].message, "regel 'kapot.woord' zendt een " + melding) << actie;
+        }
     }
 }
 

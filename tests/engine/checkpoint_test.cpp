@@ -143,8 +143,8 @@ std::string outcome(const Engine& e, const RunResult& run) {
         s += "\n";
     }
     for (const Record& r : e.records()) {
-        s += r.name + " " + r.rule_id + " #" + std::to_string(r.firing);
-        for (const auto& [k, v] : r.fields) s += " " + k + "=" + v.repr();
+        s += std::string(r.name) + " " + std::string(r.rule_id) + " #" + std::to_string(r.firing);
+        for (const auto& [k, v] : r.fields) s += " " + std::string(k) + "=" + v.repr();
         s += "\n";
     }
     for (const Fact* f : e.facts()) {
@@ -280,7 +280,7 @@ TEST(Checkpoint, RollbackRestoresRecordsTakenOrNot) {
     e.checkpoint();
     auto namen = [](const std::vector<Record>& rs) {
         std::string s;
-        for (const Record& r : rs) s += r.name + "=" + r.fields.at(0).second.repr() + " ";
+        for (const Record& r : rs) s += std::string(r.name) + "=" + r.fields.at(0).second.repr() + " ";
         return s;
     };
     const std::string begin = namen(e.records());

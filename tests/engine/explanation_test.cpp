@@ -187,3 +187,27 @@ TEST(ExplainLong, SharedPremisesAreExpandedOnce) {
     ASSERT_EQ(d.premises.size(), 2u);
     EXPECT_EQ(d.premises[1].rule_id, "op");
 }
+
+// A record's names are views into its rule's definition, which the record keeps alive: taken
+// records stay readable after the engine that emitted them is gone (ASan checks the reads).
+TEST(Records, OutliveTheEngine) {
+    std::vector<Record> records;
+    {
+        auto e = std::make_unique<Engine>();
+        TemplateId t = e->define_template(tmpl("t", {{"v", SlotType::integer}}));
+        RuleBuilder b("een.regel.met.een.lange.naam");
+        b.pat(t, {bind(0, b.var("?v"))}).emit("een_lang_recordsoort_naam", {{"een_veld_met_een_lange_naam", b.v("?v")}});
+        e->add_rule(b.done());
+        e->assert_fact(t, {Value(7)});
+        e->run();
+        records = e->take_records();
+    }
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].name, "een_lang_recordsoort_naam");
+    EXPECT_EQ(records[0].rule_id, "een.regel.met.een.lange.naam");
+    ASSERT_EQ(records[0].fields.size(), 1u);
+    EXPECT_EQ(records[0].fields[0].first, "een_veld_met_een_lange_naam");
+    EXPECT_EQ(records[0].fields[0].second, Value(7));
+    ASSERT_NE(records[0].rule, nullptr);
+    EXPECT_EQ(records[0].rule_meta, &records[0].rule->meta);
+}

@@ -123,8 +123,8 @@ std::set<std::string> derived_facts(const Engine& e, const World& w) {
 std::set<std::string> record_set(const std::vector<Record>& records) {
     std::set<std::string> out;
     for (const Record& r : records) {
-        std::string s = r.rule_id;
-        for (const auto& [k, v] : r.fields) s += " " + k + "=" + v.repr();
+        std::string s(r.rule_id);
+        for (const auto& [k, v] : r.fields) s += " " + std::string(k) + "=" + v.repr();
         out.insert(s);
     }
     return out;
