@@ -22,7 +22,8 @@ struct Atom {
 
 // Interning table shared by the whole process: values flow between engines (for example from a
 // knowledge base loaded once into many consultations), so their atoms must mean the same everywhere.
-// Not thread-safe for interning; lookups of existing atoms are.
+// Safe from any thread: text_of and interning a text that is already there take no lock, adding a
+// new text takes a mutex.
 Atom intern(std::string_view text);
 std::string_view text_of(Atom atom);
 
