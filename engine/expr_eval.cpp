@@ -290,10 +290,16 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             std::string& s = buffer.text;
             s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
             for (const CExpr& a : e.args) {
-                if (a.op == Op::constant) a.value.append_display(s);
-                else if (a.op == Op::call && a.fn->append_text)
+                if (a.op == Op::constant) {
+                    a.value.append_display(s);
+                } else if (a.op == Op::var) {
+                    Value scratch;
+                    env.var_ref(a.ref, scratch).append_display(s);
+                } else if (a.op == Op::call && a.fn->append_text) {
                     call_with_args(a, env, [&](std::span<const Value> args) { a.fn->append_text(args, s); });
-                else eval(a, env).append_display(s);
+                } else {
+                    eval(a, env).append_display(s);
+                }
             }
             return Value::string(s);
         }

@@ -87,7 +87,10 @@ std::vector<FunctionInfo> make_registry() {
     auto add_text = [&](std::string name, int lo, int hi, void (*append)(Args, std::string&), std::string sig,
                         std::string desc) {
         add(std::move(name), lo, hi, [append](Args a) {
-            std::string out;
+            // Written into a buffer that keeps its capacity: no text function evaluates anything
+            // else, so one per thread is never in use twice.
+            thread_local std::string out;
+            out.clear();
             append(a, out);
             return Value::string(out);
         }, std::move(sig), std::move(desc));

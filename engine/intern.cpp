@@ -15,12 +15,8 @@
 #include "engine/value.hpp"
 
 namespace ww {
-namespace {
 
-constexpr std::uint32_t kChunkBits = 12;
-constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
-constexpr std::uint32_t kChunks = 1u << (32 - kChunkBits);  // room for every 32-bit atom id
-
+namespace atom_table {
 // Chunk pointers are set once (under the lock) and then only read. A namespace-scope array with
 // constant initialisation sits in zeroed static memory: a cold process neither clears it at start
 // (8 MB) nor touches the pages it never uses.
@@ -28,7 +24,19 @@ constinit std::atomic<std::string*> chunks[kChunks]{};
 // The number of atoms, published after each text is complete. At namespace scope (not in the table)
 // so that text_of, called on every display and comparison of a string, needs no guard of a
 // function-local static.
-constinit std::atomic<std::uint32_t> atom_count{0};
+constinit std::atomic<std::uint32_t> count{0};
+
+std::string_view text_of_unknown(Atom atom) {
+    if (atom.id == 0) return {};  // the empty text, also before the table was first used
+    throw std::out_of_range("onbekend atoom");
+}
+}  // namespace atom_table
+
+namespace {
+
+using atom_table::chunks;
+using atom_table::kChunkBits;
+using atom_table::kChunkSize;
 
 std::string_view stored_text(std::uint32_t id) {
     return chunks[id >> kChunkBits].load(std::memory_order_acquire)[id & (kChunkSize - 1)];
@@ -115,12 +123,12 @@ struct AtomTable {
     }
     ~AtomTable() {
         // Only the chunks in use; the rest of the array was never touched.
-        const std::uint64_t used = (std::uint64_t{atom_count.load(std::memory_order_relaxed)} + kChunkSize - 1) >> kChunkBits;
+        const std::uint64_t used = (std::uint64_t{atom_table::count.load(std::memory_order_relaxed)} + kChunkSize - 1) >> kChunkBits;
         for (std::uint64_t i = 0; i < used; ++i) delete[] chunks[i].load(std::memory_order_relaxed);
     }
     // Under the mutex.
     std::uint32_t add(std::string_view text, std::uint64_t hash) {
-        const std::uint32_t id = atom_count.load(std::memory_order_relaxed);
+        const std::uint32_t id = atom_table::count.load(std::memory_order_relaxed);
         if (id == UINT32_MAX) throw std::length_error("de atoomtabel is vol");
         std::atomic<std::string*>& chunk = chunks[id >> kChunkBits];
         std::string* c = chunk.load(std::memory_order_relaxed);
@@ -130,7 +138,7 @@ struct AtomTable {
         }
         std::string& slot = c[id & (kChunkSize - 1)];
         slot.assign(text);
-        atom_count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
+        atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
         if (2 * (ix->used + 1) > ix->mask + 1) ix = grow(*ix);
         ix->put(hash, id);
@@ -169,14 +177,6 @@ Atom intern(std::string_view text) {
     id = t.index.load(std::memory_order_relaxed)->find(text, hash);
     if (id != UINT32_MAX) return Atom{id};
     return Atom{t.add(text, hash)};
-}
-
-std::string_view text_of(Atom atom) {
-    if (atom.id >= atom_count.load(std::memory_order_acquire)) {
-        if (atom.id == 0) return {};  // the empty text, also before the table was first used
-        throw std::out_of_range("onbekend atoom");
-    }
-    return stored_text(atom.id);
 }
 
 }  // namespace ww

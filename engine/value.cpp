@@ -233,7 +233,7 @@ std::string Value::display() const {
     return s;
 }
 
-void Value::append_display(std::string& out) const { write(out, *this, true); }
+void Value::append_display_formatted(std::string& out) const { write(out, *this, true); }
 
 std::string_view kind_name(ValueKind kind) {
     switch (kind) {
