@@ -125,3 +125,28 @@ TEST(Template, SlotTypesAndDefaults) {
     EXPECT_EQ(t.slot_index("b"), 1);
     EXPECT_EQ(t.slot_index("c"), -1);
 }
+
+// fits() is a table of accepted kinds per slot type; this spells the rule out for every type, kind
+// and nullability.
+TEST(Template, FitsEveryTypeKindAndNullability) {
+    const std::vector<Value> values = {Value(), Value(true), Value(1), Value(1.5), Value::string("s"),
+                                       Value::symbol("y"), Value(std::vector<Value>{}), Value(FactRef{3})};
+    const std::vector<SlotType> types = {SlotType::any, SlotType::boolean, SlotType::integer, SlotType::floating,
+                                         SlotType::number, SlotType::string, SlotType::symbol, SlotType::list};
+    for (SlotType type : types) {
+        for (const Value& v : values) {
+            for (bool nullable : {false, true}) {
+                bool expected = false;
+                if (v.is_nil()) expected = nullable || type == SlotType::any || type == SlotType::symbol;
+                else if (type == SlotType::any) expected = true;
+                else if (type == SlotType::floating || type == SlotType::number) expected = v.is_number();
+                else if (type == SlotType::boolean) expected = v.kind() == ValueKind::boolean;
+                else if (type == SlotType::integer) expected = v.kind() == ValueKind::integer;
+                else if (type == SlotType::string) expected = v.kind() == ValueKind::string;
+                else if (type == SlotType::symbol) expected = v.kind() == ValueKind::symbol;
+                else if (type == SlotType::list) expected = v.kind() == ValueKind::list;
+                EXPECT_EQ(fits(type, v, nullable), expected) << type_name(type) << " " << v.repr() << " " << nullable;
+            }
+        }
+    }
+}
