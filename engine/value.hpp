@@ -169,6 +169,7 @@ public:
         // Joins and alpha memories hash integers and symbols by the million: those without a call.
         if (kind_ == ValueKind::integer) return mix_hash(static_cast<std::size_t>(bits_));
         if (kind_ == ValueKind::symbol) return mix_hash((std::size_t{2} << 40) ^ bits_);
+        if (kind_ == ValueKind::string) return mix_hash((std::size_t{1} << 40) ^ bits_);
         return hash_slow();
     }
     static std::size_t mix_hash(std::size_t h) {
