@@ -1,5 +1,6 @@
 #include "engine/aggregate_state.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -38,7 +39,16 @@ std::strong_ordering extreme_order(const Value& a, const Value& b) {
     return std::strong_ordering::equal;
 }
 
-bool AggregateState::Before::operator()(const Value& a, const Value& b) const { return extreme_order(a, b) < 0; }
+namespace {
+// The first term not before `v`: the place of `v` if it is there, or where it belongs. Terms often
+// arrive in order, so the last one is looked at first.
+std::vector<AggregateState::Term>::iterator place_of(std::vector<AggregateState::Term>& terms, const Value& v) {
+    if (terms.empty() || extreme_order(terms.back().value, v) < 0) return terms.end();
+    return std::lower_bound(terms.begin(), terms.end(), v, [](const AggregateState::Term& t, const Value& x) {
+        return extreme_order(t.value, x) < 0;
+    });
+}
+}  // namespace
 
 bool aggregate_accepts(AggregateKind k, const Value& v) {
     switch (k) {
@@ -68,8 +78,13 @@ void aggregate_add(AggregateKind k, AggregateState& s, const Value& v) {
         return;
     }
     if (k == AggregateKind::collect) {
-        if (!s.terms) s.terms = std::make_unique<std::map<Value, std::uint32_t, AggregateState::Before>>();
-        ++(*s.terms)[v];
+        if (s.terms.capacity() == 0) s.terms.reserve(8);  // rather than growing by 1, 2, 4, 8
+        auto it = place_of(s.terms, v);
+        if (it != s.terms.end() && extreme_order(it->value, v) == 0) {
+            ++it->facts;
+            return;
+        }
+        s.terms.insert(it, AggregateState::Term{v, 1});
         return;
     }
     if (k != AggregateKind::min && k != AggregateKind::max) return;
@@ -101,10 +116,10 @@ bool aggregate_take(AggregateKind k, AggregateState& s, const Value& v) {
         return true;
     }
     if (k == AggregateKind::collect) {
-        if (!s.terms) return false;  // cannot happen: a term that leaves came in first
-        auto it = s.terms->find(v);
-        if (it == s.terms->end()) return false;
-        if (--it->second == 0) s.terms->erase(it);
+        auto it = place_of(s.terms, v);
+        // Not there cannot happen (a term that leaves came in first); the caller then refills.
+        if (it == s.terms.end() || extreme_order(it->value, v) != 0) return false;
+        if (--it->facts == 0) s.terms.erase(it);
         return true;
     }
     if (k != AggregateKind::min && k != AggregateKind::max) return true;
@@ -146,10 +161,8 @@ bool aggregate_result(AggregateKind k, const AggregateState& s, std::int64_t cou
             return true;
         case AggregateKind::collect: {
             std::vector<Value> items;
-            if (s.terms) {
-                items.reserve(s.terms->size());
-                for (const auto& [v, n] : *s.terms) items.push_back(v);
-            }
+            items.reserve(s.terms.size());
+            for (const AggregateState::Term& t : s.terms) items.push_back(t.value);
             out = Value(std::move(items));
             return true;
         }

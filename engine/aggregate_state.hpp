@@ -7,8 +7,8 @@
 
 #include <compare>
 #include <cstdint>
-#include <map>
 #include <memory>
+#include <vector>
 
 #include "engine/exact_sum.hpp"
 #include "engine/rule.hpp"
@@ -25,11 +25,14 @@ struct AggregateState {
     // min/max: the extreme term and how many terms are equal to it.
     Value best;
     std::uint32_t best_count = 0;
-    // collect: each distinct term and how many facts gave it, in extreme_order.
-    struct Before {
-        bool operator()(const Value& a, const Value& b) const;
+    // collect: each distinct term and how many facts gave it, in extreme_order. A sorted vector rather
+    // than a tree: a collect has a handful of terms, and the vector is one allocation where a tree
+    // has one per term.
+    struct Term {
+        Value value;
+        std::uint32_t facts = 0;
     };
-    std::unique_ptr<std::map<Value, std::uint32_t, Before>> terms;
+    std::vector<Term> terms;
 };
 
 // Whether a term takes part: sum takes numbers, min, max and collect anything but nil and NaN (which

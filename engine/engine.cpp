@@ -188,13 +188,8 @@ std::vector<Value> Engine::Impl::complete_slots(TemplateId tmpl, std::vector<Val
                                     std::to_string(slots.size()));
     for (std::size_t i = slots.size(); i < t.slots.size(); ++i)
         slots.push_back(t.slots[i].default_value ? *t.slots[i].default_value : zero_of(t.slots[i].type));
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-        const SlotDef& s = t.slots[i];
-        if (!fits(s.type, slots[i], s.nullable))
-            throw std::invalid_argument("waarde " + slots[i].repr() + " (" + std::string(kind_name(slots[i].kind())) +
-                                        ") past niet in slot '" + s.name + "' van '" + t.name + "' (" +
-                                        std::string(type_name(s.type)) + ")");
-    }
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        if (!fits(t.slots[i].type, slots[i], t.slots[i].nullable)) [[unlikely]] throw_does_not_fit(t, i, slots[i]);
     return slots;
 }
 

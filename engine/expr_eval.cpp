@@ -163,6 +163,27 @@ bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
     return int_test(e, read, out);
 }
 
+// Evaluates the arguments of a call and hands them to `use` (the function itself or its appending
+// form); an EvalError from the function gets the offset of the call.
+template <class Use>
+auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
+    Value buf[4];
+    std::vector<Value> big;
+    std::span<const Value> args;
+    if (e.args.size() <= 4) {
+        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = eval(e.args[i], env);
+        args = std::span<const Value>(buf, e.args.size());
+    } else {
+        for (const CExpr& a : e.args) big.push_back(eval(a, env));
+        args = big;
+    }
+    try {
+        return use(args);
+    } catch (const EvalError& err) {
+        throw EvalError(err.what(), e.source_offset);
+    }
+}
+
 }  // namespace
 
 bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
@@ -258,23 +279,8 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             for (const CExpr& a : e.args) items.push_back(eval(a, env));
             return Value(std::move(items));
         }
-        case Op::call: {
-            Value buf[4];
-            std::vector<Value> big;
-            std::span<const Value> args;
-            if (e.args.size() <= 4) {
-                for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = eval(e.args[i], env);
-                args = std::span<const Value>(buf, e.args.size());
-            } else {
-                for (const CExpr& a : e.args) big.push_back(eval(a, env));
-                args = big;
-            }
-            try {
-                return e.fn->fn(args);
-            } catch (const EvalError& err) {
-                throw EvalError(err.what(), e.source_offset);
-            }
-        }
+        case Op::call:
+            return call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
         case Op::concat: {
             // Advice texts are a few hundred characters of constant text around a few variables:
             // append in place rather than through a temporary per piece, into a buffer that keeps
@@ -284,8 +290,16 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             std::string& s = buffer.text;
             s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
             for (const CExpr& a : e.args) {
-                if (a.op == Op::constant) a.value.append_display(s);
-                else eval(a, env).append_display(s);
+                if (a.op == Op::constant) {
+                    a.value.append_display(s);
+                } else if (a.op == Op::var) {
+                    Value scratch;
+                    env.var_ref(a.ref, scratch).append_display(s);
+                } else if (a.op == Op::call && a.fn->append_text) {
+                    call_with_args(a, env, [&](std::span<const Value> args) { a.fn->append_text(args, s); });
+                } else {
+                    eval(a, env).append_display(s);
+                }
             }
             return Value::string(s);
         }

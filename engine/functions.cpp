@@ -83,6 +83,19 @@ std::vector<FunctionInfo> make_registry() {
     auto add = [&](std::string name, int lo, int hi, std::function<Value(Args)> fn, std::string sig, std::string desc) {
         r.push_back(FunctionInfo{std::move(name), lo, hi, std::move(fn), std::move(sig), std::move(desc)});
     };
+    // A text function is written once, as its appending form; its value form interns what that wrote.
+    auto add_text = [&](std::string name, int lo, int hi, void (*append)(Args, std::string&), std::string sig,
+                        std::string desc) {
+        add(std::move(name), lo, hi, [append](Args a) {
+            // Written into a buffer that keeps its capacity: no text function evaluates anything
+            // else, so one per thread is never in use twice.
+            thread_local std::string out;
+            out.clear();
+            append(a, out);
+            return Value::string(out);
+        }, std::move(sig), std::move(desc));
+        r.back().append_text = append;
+    };
     add("len", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::list) return Value(static_cast<std::int64_t>(a[0].as_list().size()));
         if (a[0].kind() == ValueKind::string || a[0].kind() == ValueKind::symbol) {
@@ -102,6 +115,7 @@ std::vector<FunctionInfo> make_registry() {
         return Value::string(out);
     }, "str(x) -> string",
         "de waarde als tekst, zoals ze in een tekst wordt ingevuld");
+    r.back().append_text = [](Args a, std::string& out) { a[0].append_display(out); };
     add("upper", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "upper"), true)); },
         "upper(tekst) -> string", "tekst in hoofdletters");
     add("lower", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "lower"), false)); },
@@ -120,16 +134,14 @@ std::vector<FunctionInfo> make_registry() {
     add("ends_with", 2, 2, [](Args a) {
         return Value(text_arg(a[0], "ends_with").ends_with(text_arg(a[1], "ends_with")));
     }, "ends_with(tekst, eind) -> bool", "eindigt de tekst op het gegeven eind?");
-    add("join", 1, 2, [](Args a) {
+    add_text("join", 1, 2, [](Args a, std::string& out) {
         const std::string_view sep = a.size() > 1 ? text_arg(a[1], "join") : std::string_view(", ");
-        std::string out;
         bool first = true;
         for (const Value& v : list_arg(a[0], "join")) {
             if (!first) out += sep;
             first = false;
             v.append_display(out);
         }
-        return Value::string(out);
     }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")");
     add("abs", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::integer) {
@@ -187,12 +199,11 @@ std::vector<FunctionInfo> make_registry() {
             if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
         return Value(std::move(out));
     }, "unique(lijst) -> list", "de lijst zonder herhalingen, eerste voorkomen blijft");
-    add("nl", 1, 1, [](Args a) {
-        std::string s = Value(a[0]).display();
+    add_text("nl", 1, 1, [](Args a, std::string& out) {
         if (!a[0].is_number()) fail("nl() verwacht een getal, niet " + got(a[0]));
-        for (char& c : s)
-            if (c == '.') c = ',';
-        return Value::string(s);
+        const std::size_t start = out.size();
+        a[0].append_display(out);
+        std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
     }, "nl(getal) -> string", "getal met decimale komma: nl(21.5) is \"21,5\"");
     add("type", 1, 1, [](Args a) -> Value {
         switch (a[0].kind()) {

@@ -29,6 +29,10 @@ struct FunctionInfo {
     std::function<Value(std::span<const Value>)> fn;
     std::string signature;    // e.g. "len(tekst|lijst) -> int"
     std::string description;  // Dutch, one line, for docs and error suggestions
+    // For a function whose result is a text: writes that text at the end of `out` instead, with the
+    // same checks and errors as `fn`. String interpolation (`"{nl(?w)}%"`) uses it, so that a piece
+    // is neither built as a string of its own nor interned before it is copied into the whole.
+    void (*append_text)(std::span<const Value>, std::string& out) = nullptr;
 };
 
 const FunctionInfo* find_function(std::string_view name);

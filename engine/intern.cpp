@@ -1,23 +1,22 @@
 // The process-wide atom table. Texts live in fixed-size chunks that never move, and the number of
 // atoms is published with release/acquire: text_of, called on every display, comparison and output
-// of a string, reads without a lock. Interning (rarer, and it must find duplicates) takes the lock.
+// of a string, reads without a lock. Finding the atom of a text that is already there (every computed
+// advice text after the first consultation) also takes no lock: the index is an open-addressing
+// table of atomic slots that a writer only ever fills, and replaces (never frees) when it grows.
+// Adding a text takes the mutex, so interning is safe from any number of threads.
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "engine/value.hpp"
 
 namespace ww {
-namespace {
 
-constexpr std::uint32_t kChunkBits = 12;
-constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
-constexpr std::uint32_t kChunks = 1u << (32 - kChunkBits);  // room for every 32-bit atom id
-
+namespace atom_table {
 // Chunk pointers are set once (under the lock) and then only read. A namespace-scope array with
 // constant initialisation sits in zeroed static memory: a cold process neither clears it at start
 // (8 MB) nor touches the pages it never uses.
@@ -25,21 +24,111 @@ constinit std::atomic<std::string*> chunks[kChunks]{};
 // The number of atoms, published after each text is complete. At namespace scope (not in the table)
 // so that text_of, called on every display and comparison of a string, needs no guard of a
 // function-local static.
-constinit std::atomic<std::uint32_t> atom_count{0};
+constinit std::atomic<std::uint32_t> count{0};
+
+std::string_view text_of_unknown(Atom atom) {
+    if (atom.id == 0) return {};  // the empty text, also before the table was first used
+    throw std::out_of_range("onbekend atoom");
+}
+}  // namespace atom_table
+
+namespace {
+
+using atom_table::chunks;
+using atom_table::kChunkBits;
+using atom_table::kChunkSize;
+
+std::string_view stored_text(std::uint32_t id) {
+    return chunks[id >> kChunkBits].load(std::memory_order_acquire)[id & (kChunkSize - 1)];
+}
+
+std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
+    const unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+    return static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
+}
+
+std::uint64_t load8(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+// Computed advice texts run to a few hundred bytes and are interned after every evaluation: 16 bytes
+// per multiplication (in the manner of wyhash) rather than std::hash's 8.
+std::uint64_t text_hash(std::string_view text) {
+    constexpr std::uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL, k2 = 0x8ebc6af09c88c6e3ULL;
+    const char* p = text.data();
+    std::size_t n = text.size();
+    std::uint64_t h = k0 ^ n;
+    while (n > 16) {
+        h = fold_multiply(load8(p) ^ k1, load8(p + 8) ^ h);
+        p += 16;
+        n -= 16;
+    }
+    std::uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        a = load8(p);
+        b = load8(p + n - 8);  // overlaps the first word when n < 16
+    } else if (n > 0) {
+        std::memcpy(&a, p, n);
+    }
+    return fold_multiply(a ^ k1 ^ h, b ^ k2 ^ (h >> 32) ^ n);
+}
+
+// Open addressing with linear probing. A slot holds the top half of the text's hash and id + 1
+// (0: empty); it is written once, with release, after the atom's text is complete.
+struct Index {
+    explicit Index(std::size_t capacity) : mask(capacity - 1), slots(new std::atomic<std::uint64_t>[capacity]) {
+        for (std::size_t i = 0; i < capacity; ++i) slots[i].store(0, std::memory_order_relaxed);
+    }
+    const std::size_t mask;
+    std::size_t used = 0;  // only the writer, under the mutex, reads or changes it
+    std::unique_ptr<std::atomic<std::uint64_t>[]> slots;
+
+    static std::uint64_t tag_of(std::uint64_t hash) { return hash & 0xffffffff00000000ULL; }
+
+    // The atom of `text`, or UINT32_MAX when this index has none.
+    std::uint32_t find(std::string_view text, std::uint64_t hash) const {
+        const std::uint64_t tag = tag_of(hash);
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const std::uint64_t slot = slots[i].load(std::memory_order_acquire);
+            if (slot == 0) return UINT32_MAX;
+            if ((slot & 0xffffffff00000000ULL) != tag) continue;
+            const std::uint32_t id = static_cast<std::uint32_t>(slot) - 1;
+            const std::string_view known = stored_text(id);
+            if (known.size() == text.size() && std::memcmp(known.data(), text.data(), text.size()) == 0) return id;
+        }
+    }
+    // Under the mutex; the text is not in the index yet and there is room.
+    void put(std::uint64_t hash, std::uint32_t id) {
+        std::size_t i = hash & mask;
+        while (slots[i].load(std::memory_order_relaxed) != 0) i = (i + 1) & mask;
+        slots[i].store(tag_of(hash) | (std::uint64_t{id} + 1), std::memory_order_release);
+        ++used;
+    }
+};
 
 struct AtomTable {
-    std::shared_mutex mutex;
-    std::unordered_map<std::string_view, std::uint32_t> ids;
+    std::mutex mutex;
+    std::atomic<Index*> index{nullptr};
+    // Indexes that a larger one replaced: a reader may still be probing one, so they stay until the
+    // end of the process (together less than the current one).
+    std::vector<std::unique_ptr<Index>> indexes;
 
-    AtomTable() { add(std::string_view()); }
+    AtomTable() {
+        indexes.push_back(std::make_unique<Index>(1024));
+        index.store(indexes.back().get(), std::memory_order_release);
+        std::lock_guard lock(mutex);
+        add(std::string_view(), text_hash(std::string_view()));
+    }
     ~AtomTable() {
         // Only the chunks in use; the rest of the array was never touched.
-        const std::uint64_t used = (std::uint64_t{atom_count.load(std::memory_order_relaxed)} + kChunkSize - 1) >> kChunkBits;
+        const std::uint64_t used = (std::uint64_t{atom_table::count.load(std::memory_order_relaxed)} + kChunkSize - 1) >> kChunkBits;
         for (std::uint64_t i = 0; i < used; ++i) delete[] chunks[i].load(std::memory_order_relaxed);
     }
-    // Under the unique lock.
-    std::uint32_t add(std::string_view text) {
-        const std::uint32_t id = atom_count.load(std::memory_order_relaxed);
+    // Under the mutex.
+    std::uint32_t add(std::string_view text, std::uint64_t hash) {
+        const std::uint32_t id = atom_table::count.load(std::memory_order_relaxed);
         if (id == UINT32_MAX) throw std::length_error("de atoomtabel is vol");
         std::atomic<std::string*>& chunk = chunks[id >> kChunkBits];
         std::string* c = chunk.load(std::memory_order_relaxed);
@@ -49,9 +138,25 @@ struct AtomTable {
         }
         std::string& slot = c[id & (kChunkSize - 1)];
         slot.assign(text);
-        ids.emplace(std::string_view(slot), id);
-        atom_count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
+        atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
+        Index* ix = index.load(std::memory_order_relaxed);
+        if (2 * (ix->used + 1) > ix->mask + 1) ix = grow(*ix);
+        ix->put(hash, id);
         return id;
+    }
+    // Under the mutex: a table twice as large with every atom, published whole.
+    Index* grow(const Index& old) {
+        auto bigger = std::make_unique<Index>(2 * (old.mask + 1));
+        for (std::size_t i = 0; i <= old.mask; ++i) {
+            const std::uint64_t slot = old.slots[i].load(std::memory_order_relaxed);
+            if (slot == 0) continue;
+            const std::uint32_t id = static_cast<std::uint32_t>(slot) - 1;
+            bigger->put(text_hash(stored_text(id)), id);
+        }
+        Index* ix = bigger.get();
+        indexes.push_back(std::move(bigger));
+        index.store(ix, std::memory_order_release);
+        return ix;
     }
 };
 
@@ -64,23 +169,14 @@ AtomTable& table() {
 
 Atom intern(std::string_view text) {
     AtomTable& t = table();
-    {
-        std::shared_lock lock(t.mutex);
-        auto it = t.ids.find(text);
-        if (it != t.ids.end()) return Atom{it->second};
-    }
-    std::unique_lock lock(t.mutex);
-    auto it = t.ids.find(text);
-    if (it != t.ids.end()) return Atom{it->second};
-    return Atom{t.add(text)};
-}
-
-std::string_view text_of(Atom atom) {
-    if (atom.id >= atom_count.load(std::memory_order_acquire)) {
-        if (atom.id == 0) return {};  // the empty text, also before the table was first used
-        throw std::out_of_range("onbekend atoom");
-    }
-    return chunks[atom.id >> kChunkBits].load(std::memory_order_acquire)[atom.id & (kChunkSize - 1)];
+    const std::uint64_t hash = text_hash(text);
+    // A reader that meets an index just replaced misses only the newest atoms, and finds them below.
+    std::uint32_t id = t.index.load(std::memory_order_acquire)->find(text, hash);
+    if (id != UINT32_MAX) return Atom{id};
+    std::lock_guard lock(t.mutex);
+    id = t.index.load(std::memory_order_relaxed)->find(text, hash);
+    if (id != UINT32_MAX) return Atom{id};
+    return Atom{t.add(text, hash)};
 }
 
 }  // namespace ww

@@ -1,5 +1,7 @@
 #include "engine/template.hpp"
 
+#include <stdexcept>
+
 namespace ww {
 
 int TemplateDef::slot_index(std::string_view slot) const {
@@ -8,19 +10,11 @@ int TemplateDef::slot_index(std::string_view slot) const {
     return -1;
 }
 
-bool fits(SlotType type, const Value& value, bool nullable) {
-    if (value.is_nil()) return nullable || type == SlotType::any || type == SlotType::symbol;
-    switch (type) {
-        case SlotType::any: return true;
-        case SlotType::boolean: return value.kind() == ValueKind::boolean;
-        case SlotType::integer: return value.kind() == ValueKind::integer;
-        case SlotType::floating:
-        case SlotType::number: return value.is_number();
-        case SlotType::string: return value.kind() == ValueKind::string;
-        case SlotType::symbol: return value.kind() == ValueKind::symbol;
-        case SlotType::list: return value.kind() == ValueKind::list;
-    }
-    return false;
+void throw_does_not_fit(const TemplateDef& t, std::size_t slot, const Value& value) {
+    const SlotDef& s = t.slots[slot];
+    throw std::invalid_argument("waarde " + value.repr() + " (" + std::string(kind_name(value.kind())) +
+                                ") past niet in slot '" + s.name + "' van '" + t.name + "' (" +
+                                std::string(type_name(s.type)) + ")");
 }
 
 std::string_view type_name(SlotType type) {

@@ -99,6 +99,14 @@ std::strong_ordering order(auto a, auto b) {
 }  // namespace
 
 std::strong_ordering compare(const Value& a, const Value& b) {
+    // Sorting and collecting meet two texts, or two integers, far more often than anything else.
+    if (a.kind() == b.kind()) {
+        if (a.kind() == ValueKind::string || a.kind() == ValueKind::symbol) {
+            if (a.as_atom() == b.as_atom()) return std::strong_ordering::equal;
+            return a.as_text() <=> b.as_text();  // one pass over the bytes, where order() takes two
+        }
+        if (a.kind() == ValueKind::integer) return order(a.as_int(), b.as_int());
+    }
     int ra = rank(a.kind()), rb = rank(b.kind());
     if (ra != rb) return order(ra, rb);
     switch (a.kind()) {
@@ -128,13 +136,51 @@ std::strong_ordering compare(const Value& a, const Value& b) {
 }
 
 namespace {
+// The shortest round-trip form of `d`, as std::to_chars writes it, for the numbers advice texts show
+// (21.5, 3.75, 12): a whole number below 100000, or one with at most three decimals. A decimal of at
+// most 15 significant digits is the only one of that length or shorter that reads back as its double
+// (DBL_DIG), so when d is the nearest double to n / 10^k with k as small as possible, those digits
+// are the shortest form; and for these magnitudes fixed notation is never longer than scientific
+// (a tie goes to fixed). Anything else is left to std::to_chars (returns nullptr).
+char* short_decimal(char* p, double d) {
+    static constexpr double kScale[] = {1, 10, 100, 1000};
+    if (!(std::fabs(d) < 1e11) || d == 0) return nullptr;  // also NaN; -0.0 keeps its sign through to_chars
+    for (int k = 0; k < 4; ++k) {
+        const double scaled = std::nearbyint(d * kScale[k]);
+        if (std::fabs(scaled) >= 1e14 || scaled / kScale[k] != d) continue;
+        std::int64_t n = static_cast<std::int64_t>(scaled);
+        if (k == 0 && (n >= 100000 || n <= -100000)) return nullptr;  // 100000 is "1e+05"
+        if (n < 0) {
+            *p++ = '-';
+            n = -n;
+        }
+        std::int64_t whole = n, frac = 0;
+        if (k > 0) {
+            whole = n / static_cast<std::int64_t>(kScale[k]);
+            frac = n % static_cast<std::int64_t>(kScale[k]);
+        }
+        p = std::to_chars(p, p + 24, whole).ptr;
+        if (k > 0) {
+            *p++ = '.';
+            for (int i = k - 1; i >= 0; --i) {
+                p[i] = static_cast<char>('0' + frac % 10);
+                frac /= 10;
+            }
+            p += k;
+        }
+        return p;
+    }
+    return nullptr;
+}
+
 // Straight into `out`, without a temporary string: display and interpolation write numbers often.
 void float_into(std::string& out, double d, bool keep_point) {
     if (std::isnan(d)) { out += "nan"; return; }
     if (std::isinf(d)) { out += d < 0 ? "-inf" : "inf"; return; }
     char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, d);
-    std::string_view s(buf, static_cast<std::size_t>(res.ptr - buf));
+    char* end = short_decimal(buf, d);
+    if (!end) end = std::to_chars(buf, buf + sizeof buf, d).ptr;
+    std::string_view s(buf, static_cast<std::size_t>(end - buf));
     out += s;
     if (keep_point && s.find_first_of(".eE") == std::string_view::npos) out += ".0";
 }
@@ -195,7 +241,7 @@ std::string Value::display() const {
     return s;
 }
 
-void Value::append_display(std::string& out) const { write(out, *this, true); }
+void Value::append_display_formatted(std::string& out) const { write(out, *this, true); }
 
 std::string_view kind_name(ValueKind kind) {
     switch (kind) {

@@ -22,9 +22,29 @@ struct Atom {
 
 // Interning table shared by the whole process: values flow between engines (for example from a
 // knowledge base loaded once into many consultations), so their atoms must mean the same everywhere.
-// Not thread-safe for interning; lookups of existing atoms are.
+// Safe from any thread: text_of and interning a text that is already there take no lock, adding a
+// new text takes a mutex.
 Atom intern(std::string_view text);
-std::string_view text_of(Atom atom);
+
+// The storage of the atom table (engine/intern.cpp), here so that text_of, on the path of every
+// display, comparison and output of a text, is read inline.
+namespace atom_table {
+inline constexpr std::uint32_t kChunkBits = 12;
+inline constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+inline constexpr std::uint32_t kChunks = 1u << (32 - kChunkBits);  // room for every 32-bit atom id
+// Texts in chunks that never move; a chunk pointer is set once. `count` atoms are complete.
+extern std::atomic<std::string*> chunks[kChunks];
+extern std::atomic<std::uint32_t> count;
+// An id at or beyond `count`: the empty text for 0 (before the table was first used), else an error.
+std::string_view text_of_unknown(Atom atom);
+}  // namespace atom_table
+
+// The text of an atom; throws std::out_of_range for an id no atom has.
+inline std::string_view text_of(Atom atom) {
+    if (atom.id < atom_table::count.load(std::memory_order_acquire)) [[likely]]
+        return atom_table::chunks[atom.id >> atom_table::kChunkBits].load(std::memory_order_acquire)[atom.id & (atom_table::kChunkSize - 1)];
+    return atom_table::text_of_unknown(atom);
+}
 
 using FactId = std::uint64_t;
 
@@ -149,6 +169,7 @@ public:
         // Joins and alpha memories hash integers and symbols by the million: those without a call.
         if (kind_ == ValueKind::integer) return mix_hash(static_cast<std::size_t>(bits_));
         if (kind_ == ValueKind::symbol) return mix_hash((std::size_t{2} << 40) ^ bits_);
+        if (kind_ == ValueKind::string) return mix_hash((std::size_t{1} << 40) ^ bits_);
         return hash_slow();
     }
     static std::size_t mix_hash(std::size_t h) {
@@ -165,8 +186,12 @@ public:
     std::string repr() const;
     // Display form, as `str()` and string interpolation show it: strings unquoted.
     std::string display() const;
-    // display() appended to `out`: string interpolation builds long texts piece by piece.
-    void append_display(std::string& out) const;
+    // display() appended to `out`: string interpolation builds long texts piece by piece. A text or
+    // symbol, most of those pieces, is its own display and is copied inline.
+    void append_display(std::string& out) const {
+        if (kind_ == ValueKind::string || kind_ == ValueKind::symbol) out += text_of(Atom{static_cast<std::uint32_t>(bits_)});
+        else append_display_formatted(out);
+    }
 
 private:
     // A list's items with their own count, so a list value is one pointer. Atomic like the
@@ -181,6 +206,7 @@ private:
     }
     static void destroy(ListRep* l) noexcept;
 
+    void append_display_formatted(std::string& out) const;
     [[noreturn]] void not_a_text() const;
     [[noreturn]] static void wrong_kind();
     static bool equal_slow(const Value& a, const Value& b);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -410,4 +411,36 @@ TEST_F(Agg, BatchPassesOnTheFinalResultOnce) {
     e.run();
     ASSERT_EQ(e.records().size(), 1u);
     EXPECT_EQ(e.records()[0].fields[0].second, Value(2));
+}
+
+// A collect state is a sorted vector that terms enter and leave in any order: after every step its
+// result must be the distinct terms still in, each once, in extreme_order.
+TEST(AggregateCollect, SortedTermsWhateverTheOrderOfAddingAndTaking) {
+    std::mt19937 rng(11);
+    const std::vector<Value> pool = {Value(1), Value(1.0), Value(-0.0), Value(0.0), Value(2), Value::string("b"),
+                                     Value::string("a"), Value::symbol("a"), Value::symbol("zz"),
+                                     Value(std::vector<Value>{Value(1)}), Value(true), Value::string("")};
+    for (int round = 0; round < 200; ++round) {
+        AggregateState s;
+        std::vector<Value> in;  // the terms in, with repeats
+        for (int step = 0; step < 40; ++step) {
+            if (in.empty() || rng() % 3 != 0) {
+                const Value& v = pool[rng() % pool.size()];
+                aggregate_add(AggregateKind::collect, s, v);
+                in.push_back(v);
+            } else {
+                const std::size_t i = rng() % in.size();
+                ASSERT_TRUE(aggregate_take(AggregateKind::collect, s, in[i]));
+                in.erase(in.begin() + static_cast<std::ptrdiff_t>(i));
+            }
+            std::vector<Value> expected = in;
+            std::sort(expected.begin(), expected.end(), [](const Value& a, const Value& b) { return extreme_order(a, b) < 0; });
+            expected.erase(std::unique(expected.begin(), expected.end(),
+                                       [](const Value& a, const Value& b) { return extreme_order(a, b) == 0; }),
+                           expected.end());
+            Value out;
+            ASSERT_TRUE(aggregate_result(AggregateKind::collect, s, static_cast<std::int64_t>(in.size()), out));
+            ASSERT_EQ(out.repr(), Value(expected).repr());
+        }
+    }
 }

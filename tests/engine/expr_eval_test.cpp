@@ -133,3 +133,36 @@ TEST(ExprEval, TestConditionsInTheNetwork) {
     std::sort(ids.begin(), ids.end());
     EXPECT_EQ(ids, (std::vector<std::string>{"ja", "kommagetal", "negatief"}));
 }
+
+// Inside string interpolation a text function (str, join, nl) writes its text straight into the
+// whole; the result and the errors must be those of calling it on its own and interpolating the value.
+TEST(ExprEval, TextFunctionsInsideInterpolationGiveWhatTheirValueGives) {
+    auto call = [](const char* fn, std::vector<Expr> args) { return Expr::call_of(fn, std::move(args)); };
+    const Value list(std::vector<Value>{Value::string("a, b"), Value(2), Value(2.5), Value::symbol("x")});
+    const std::vector<Value> vars{Value(21.5), list, Value::string("tekst"), Value(7), Value::symbol("sym")};
+    CopyEnv env(vars);
+    const std::vector<Expr> pieces = {
+        call("nl", {V(0)}), call("nl", {V(3)}), call("join", {V(1)}), call("join", {V(1), K(Value::string(" / "))}),
+        call("str", {V(1)}), call("str", {V(2)}), call("str", {V(4)}), call("str", {V(0)}),
+        call("nl", {B(Op::div, V(3), K(Value(4)))}),
+    };
+    for (const Expr& piece : pieces) {
+        const Value alone = eval(C(piece), env);
+        const Value inside = eval(C(Expr::make(Op::concat, {K(Value::string("<")), piece, K(Value::string(">"))})), env);
+        EXPECT_EQ(inside.as_text(), "<" + alone.display() + ">");
+    }
+    // Errors name the call's place in the source, as outside interpolation.
+    for (Expr bad : {call("nl", {V(2)}), call("join", {V(3)}), call("join", {V(1), V(3)})}) {
+        bad.source_offset = 17;
+        std::string alone, inside;
+        try { eval(C(bad), env); } catch (const EvalError& e) { alone = e.what(); EXPECT_EQ(e.source_offset, 17u); }
+        try {
+            eval(C(Expr::make(Op::concat, {K(Value::string("x")), bad})), env);
+        } catch (const EvalError& e) {
+            inside = e.what();
+            EXPECT_EQ(e.source_offset, 17u);
+        }
+        EXPECT_FALSE(alone.empty());
+        EXPECT_EQ(alone, inside);
+    }
+}

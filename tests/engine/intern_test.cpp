@@ -1,5 +1,6 @@
-// The atom table: texts stay where they are while the table grows (text_of reads without a lock),
-// and, a known limit (docs/prestaties.md, "warme doorvoer"), every text ever interned stays.
+// The atom table: texts stay where they are while the table grows (text_of and finding an existing
+// atom read without a lock), and, a known limit (docs/prestaties.md, "warme doorvoer"), every text
+// ever interned stays.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -59,4 +60,49 @@ TEST(Intern, ReadersNeedNoLockWhileAWriterInterns) {
     done = true;
     reader.join();
     EXPECT_EQ(bad.load(), 0);
+}
+
+// Finding an existing atom takes no lock, while other threads add atoms and the index grows: every
+// thread must still get one and the same atom per text.
+TEST(Intern, ThreadsInterningTheSameTextsGetTheSameAtoms) {
+    constexpr int kTexts = 6000, kThreads = 4;
+    std::vector<std::vector<Atom>> got(kThreads, std::vector<Atom>(kTexts));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&got, t] {
+            for (int k = 0; k < kTexts; ++k) {
+                const int i = t % 2 == 0 ? k : kTexts - 1 - k;  // half of them from the other end
+                got[static_cast<std::size_t>(t)][static_cast<std::size_t>(i)] = intern("samen-" + std::to_string(i));
+            }
+        });
+    }
+    for (std::thread& th : threads) th.join();
+    for (int i = 0; i < kTexts; ++i) {
+        const Atom a = got[0][static_cast<std::size_t>(i)];
+        EXPECT_EQ(text_of(a), "samen-" + std::to_string(i));
+        for (int t = 1; t < kThreads; ++t) EXPECT_EQ(got[static_cast<std::size_t>(t)][static_cast<std::size_t>(i)], a);
+    }
+}
+
+// The hash reads texts in words of 8 and 16 bytes: texts of every length up to a few words, and texts
+// that differ in a single byte anywhere, are all different atoms.
+TEST(Intern, TextsDifferingInOneByteAreDifferentAtoms) {
+    std::vector<std::string> texts;
+    for (std::size_t len = 0; len <= 40; ++len) {
+        const std::string base(len, 'q');
+        texts.push_back(base);
+        for (std::size_t i = 0; i < len; ++i) {
+            std::string t = base;
+            t[i] = 'r';
+            texts.push_back(t);
+        }
+    }
+    texts.push_back(std::string("met\0nul", 7));
+    std::vector<Atom> atoms;
+    for (const std::string& t : texts) atoms.push_back(intern(t));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        EXPECT_EQ(text_of(atoms[i]), texts[i]);
+        EXPECT_EQ(intern(texts[i]), atoms[i]);
+        for (std::size_t j = i + 1; j < texts.size(); ++j) EXPECT_NE(atoms[i], atoms[j]) << texts[i] << " / " << texts[j];
+    }
 }

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <random>
 #include <unordered_set>
 
 #include "engine/template.hpp"
@@ -70,6 +74,36 @@ TEST(Value, ReprAndDisplay) {
     EXPECT_EQ(Value(false).display(), "false");
 }
 
+// display() writes short decimals (21.5, 12, 0.005) itself rather than through std::to_chars; the text
+// must be exactly what std::to_chars would give, for those and for every other double.
+TEST(Value, FloatDisplayIsTheShortestRoundTripForm) {
+    auto expected = [](double d) {
+        char buf[64];
+        return std::string(buf, std::to_chars(buf, buf + sizeof buf, d).ptr);
+    };
+    std::vector<double> cases = {0.0, -0.0, 1.0, -1.0, 0.5, 21.5, 3.75, 0.001, 0.005, -0.005, 0.0001, 0.1, 0.2, 0.3,
+                                 99999.0, 100000.0, -99999.0, -100000.0, 123456.5, 1e10 + 0.5, 99999999999.999,
+                                 1e11, 1e14, 1e15, 1e16, 1e20, 1.0 / 3, 2.0 / 3, 0.1 + 0.2, 4.35, 4.345, 1e-7,
+                                 5e-324, 1.7976931348623157e308, 9007199254740993.0, 12.34, -12.34, 1234567.891};
+    std::mt19937_64 rng(20261125);
+    for (int i = 0; i < 20000; ++i) {
+        const std::int64_t n = static_cast<std::int64_t>(rng() % 2000000000) - 1000000000;
+        const int k = static_cast<int>(rng() % 6);
+        cases.push_back(static_cast<double>(n) / std::pow(10.0, k));
+        cases.push_back(static_cast<double>(n % 100000) / std::pow(10.0, k));
+        double bits_double = 0;
+        std::uint64_t bits = rng();
+        std::memcpy(&bits_double, &bits, sizeof bits);
+        if (std::isfinite(bits_double)) cases.push_back(bits_double);
+    }
+    for (double d : cases) {
+        ASSERT_EQ(Value(d).display(), expected(d)) << "n.a.v. " << expected(d);
+        std::string repr = expected(d);
+        if (repr.find_first_of(".e") == std::string::npos) repr += ".0";
+        ASSERT_EQ(Value(d).repr(), repr);
+    }
+}
+
 TEST(Value, KindNamesAreDutch) {
     EXPECT_EQ(kind_name(ValueKind::integer), "geheel getal");
     EXPECT_EQ(kind_name(ValueKind::string), "tekst");
@@ -90,4 +124,29 @@ TEST(Template, SlotTypesAndDefaults) {
     TemplateDef t{"m", {{"a", SlotType::integer, std::nullopt, false}, {"b", SlotType::any, std::nullopt, false}}, ""};
     EXPECT_EQ(t.slot_index("b"), 1);
     EXPECT_EQ(t.slot_index("c"), -1);
+}
+
+// fits() is a table of accepted kinds per slot type; this spells the rule out for every type, kind
+// and nullability.
+TEST(Template, FitsEveryTypeKindAndNullability) {
+    const std::vector<Value> values = {Value(), Value(true), Value(1), Value(1.5), Value::string("s"),
+                                       Value::symbol("y"), Value(std::vector<Value>{}), Value(FactRef{3})};
+    const std::vector<SlotType> types = {SlotType::any, SlotType::boolean, SlotType::integer, SlotType::floating,
+                                         SlotType::number, SlotType::string, SlotType::symbol, SlotType::list};
+    for (SlotType type : types) {
+        for (const Value& v : values) {
+            for (bool nullable : {false, true}) {
+                bool expected = false;
+                if (v.is_nil()) expected = nullable || type == SlotType::any || type == SlotType::symbol;
+                else if (type == SlotType::any) expected = true;
+                else if (type == SlotType::floating || type == SlotType::number) expected = v.is_number();
+                else if (type == SlotType::boolean) expected = v.kind() == ValueKind::boolean;
+                else if (type == SlotType::integer) expected = v.kind() == ValueKind::integer;
+                else if (type == SlotType::string) expected = v.kind() == ValueKind::string;
+                else if (type == SlotType::symbol) expected = v.kind() == ValueKind::symbol;
+                else if (type == SlotType::list) expected = v.kind() == ValueKind::list;
+                EXPECT_EQ(fits(type, v, nullable), expected) << type_name(type) << " " << v.repr() << " " << nullable;
+            }
+        }
+    }
 }

@@ -113,3 +113,15 @@ TEST(WorkingMemory, RuleWithoutConditionsFiresOncePerReset) {
     EXPECT_EQ(e.run().firings, 1u);
     EXPECT_EQ(e.fact_count(), 1u);
 }
+
+// The message of a value that does not fit names the value, its kind, the slot, template and type.
+TEST(WorkingMemory, TypeMismatchSaysWhatDoesNotFitWhere) {
+    Engine e;
+    auto t = e.define_template(meting());
+    try {
+        e.assert_fact(t, {Value::symbol("a"), Value::string("veel")});
+        FAIL() << "geen fout";
+    } catch (const std::invalid_argument& err) {
+        EXPECT_STREQ(err.what(), "waarde \"veel\" (tekst) past niet in slot 'waarde' van 'meting' (float)");
+    }
+}
