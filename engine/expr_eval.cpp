@@ -216,6 +216,17 @@ bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
     fail("onbekende vergelijking", off);
 }
 
+namespace {
+// An operand by reference: constants and variables as they are (no copy, no call of eval), anything
+// else evaluated into `scratch`.
+const Value& operand(const CExpr& e, const EvalEnv& env, Value& scratch) {
+    if (e.op == Op::constant) return e.value;
+    if (e.op == Op::var) return env.var_ref(e.ref, scratch);
+    scratch = eval(e, env);
+    return scratch;
+}
+}  // namespace
+
 Value eval(const CExpr& e, const EvalEnv& env) {
     switch (e.op) {
         case Op::constant: return e.value;
@@ -255,18 +266,24 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             std::int64_t r = 0;
             Value scratch;
             if (int_value(e, env, scratch, r)) return Value(r);
-            return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
+            Value a, b;
+            return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
         }
-        case Op::div: case Op::idiv: case Op::mod:
-            return arith(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset);
+        case Op::div: case Op::idiv: case Op::mod: {
+            Value a, b;
+            return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
+        }
         case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
-            bool b = false;
+            bool r = false;
             Value scratch;
-            if (int_test(e, env, scratch, b)) return Value(b);
-            return Value(compare_values(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset));
+            if (int_test(e, env, scratch, r)) return Value(r);
+            Value a, b;
+            return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
         }
-        case Op::in:
-            return Value(compare_values(e.op, eval(e.args[0], env), eval(e.args[1], env), e.source_offset));
+        case Op::in: {
+            Value a, b;
+            return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
+        }
         case Op::logical_and:
             return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
         case Op::logical_or:
