@@ -62,17 +62,16 @@ private:
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
-    // Per template the profile reader fills: its id and every slot's default, computed once, so
-    // that a profile fact is one copy of these defaults with the given slots written over them.
-    struct Sjabloon {
-        std::string naam;
+    // Per template the profile reader fills, by InvoerSjabloon: its id, every slot's default, and for
+    // each place in the template's form (invoer.hpp) the engine's slot index, -1 for a `nr` the
+    // template does not want. Built once, so that a profile fact is one copy of these defaults with
+    // the given slots written over them, and no name is compared per consultation.
+    struct Doelsjabloon {
         TemplateId id = 0;
         std::vector<Value> standaard;
-        std::vector<std::string> slots;  // the template's slot names, by index
+        std::vector<int> slot_index;  // by place in the form
     };
-    std::vector<Sjabloon> sjablonen_;
-    // Where the last lookup by name found its match (see voer_uit).
-    std::size_t vorig_sjabloon_ = 0;
+    std::vector<Doelsjabloon> doelsjablonen_;
     // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
     // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
     struct Kandidaat {

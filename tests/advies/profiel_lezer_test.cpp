@@ -28,14 +28,14 @@ std::vector<std::string> meldingen(const ProfielResultaat& r) {
 std::vector<const InvoerFeit*> feiten(const Invoer& in, std::string_view tmpl) {
     std::vector<const InvoerFeit*> uit;
     for (const auto& f : in.feiten)
-        if (f.tmpl == tmpl) uit.push_back(&f);
+        if (f.naam() == tmpl) uit.push_back(&f);
     return uit;
 }
 
 Value slot(const InvoerFeit& f, std::string_view naam) {
-    for (const auto& [k, v] : f.slots)
-        if (k == naam) return v;
-    ADD_FAILURE() << "slot " << naam << " ontbreekt in " << f.tmpl;
+    for (const auto& [plaats, v] : f.slots)
+        if (f.slot_naam(plaats) == naam) return v;
+    ADD_FAILURE() << "slot " << naam << " ontbreekt in " << f.naam();
     return Value();
 }
 
