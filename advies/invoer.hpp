@@ -48,7 +48,7 @@ inline constexpr std::string_view invoer_slot_nr = "nr";
 
 struct InvoerVorm {
     std::string_view naam;
-    std::span<const std::string_view> slots;  // the slots the reader may give, by place
+    std::span<const std::string_view> slots;  // the slots the reader gives, by place
 };
 
 namespace invoer_slots {
@@ -102,11 +102,11 @@ inline const InvoerVorm& vorm_van(InvoerSjabloon s) { return invoer_vormen.at(st
 
 struct InvoerFeit {
     InvoerSjabloon sjabloon;
-    // A slot by its place in vorm_van(sjabloon).slots; a slot not given takes the template's default.
-    std::vector<std::pair<std::uint8_t, Value>> slots;
+    // Every slot of the form, in its order: the consultation copies them to the engine's slots by an
+    // order it worked out once, without a test per slot whether it was given.
+    std::vector<Value> waarden;
 
     std::string_view naam() const { return vorm_van(sjabloon).naam; }
-    std::string_view slot_naam(std::uint8_t plaats) const { return vorm_van(sjabloon).slots[plaats]; }
 };
 
 struct Invoer {

@@ -74,18 +74,22 @@ public:
 
 private:
     // Slots are written here by name, for the reader's sake, and stored by their place in the
-    // template's form: names are matched once per profile read, not once per consultation.
+    // template's form: names are matched once per profile read, not once per consultation. Every
+    // slot of the form must be given, once.
     void feit(InvoerSjabloon sjabloon, std::initializer_list<std::pair<std::string_view, Value>> slots) {
         const InvoerVorm& vorm = vorm_van(sjabloon);
-        InvoerFeit& f = invoer_.feiten.emplace_back(InvoerFeit{sjabloon, {}});
-        f.slots.reserve(slots.size());
+        InvoerFeit& f = invoer_.feiten.emplace_back(InvoerFeit{sjabloon, std::vector<Value>(vorm.slots.size())});
+        std::vector<bool> gegeven(vorm.slots.size());
         for (const auto& [naam, waarde] : slots) {
-            const auto plaats = std::find(vorm.slots.begin(), vorm.slots.end(), naam);
-            if (plaats == vorm.slots.end())
-                throw std::logic_error(fmt::format("de profiellezer vult slot '{}' van '{}', dat niet in invoer.hpp staat",
+            const auto plaats = static_cast<std::size_t>(std::find(vorm.slots.begin(), vorm.slots.end(), naam) - vorm.slots.begin());
+            if (plaats == vorm.slots.size() || gegeven[plaats])
+                throw std::logic_error(fmt::format("de profiellezer vult slot '{}' van '{}' niet één keer zoals invoer.hpp zegt",
                                                    naam, vorm.naam));
-            f.slots.emplace_back(static_cast<std::uint8_t>(plaats - vorm.slots.begin()), waarde);
+            gegeven[plaats] = true;
+            f.waarden[plaats] = waarde;
         }
+        if (slots.size() != vorm.slots.size())
+            throw std::logic_error(fmt::format("de profiellezer vult niet elk slot van '{}' uit invoer.hpp", vorm.naam));
     }
 
     void lees_secties(const Velden& s) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "advies/fout.hpp"
@@ -203,14 +204,19 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
             continue;
         }
         const auto& def = engine_->template_def(*id);
-        Doelsjabloon doel{*id, {}, {}};
+        Doelsjabloon doel{*id, vorm.slots.size(), std::vector<int>(def.slots.size(), -1), {}};
         for (const SlotDef& s : def.slots) doel.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
-        for (const auto slot : vorm.slots) {
-            const int i = def.slot_index(slot);
-            if (i < 0 && slot != invoer_slot_nr)
-                fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", vorm.naam, slot));
-            doel.slot_index.push_back(i);
+        for (std::size_t plaats = 0; plaats < vorm.slots.size(); ++plaats) {
+            const int i = def.slot_index(vorm.slots[plaats]);
+            if (i >= 0) doel.bron[static_cast<std::size_t>(i)] = static_cast<int>(plaats);
+            else if (vorm.slots[plaats] != invoer_slot_nr)
+                fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", vorm.naam,
+                                 vorm.slots[plaats]));
         }
+        doel.eerste = doel.bron.empty() ? 0 : static_cast<std::size_t>(std::max(doel.bron[0], 0));
+        doel.aaneengesloten = true;
+        for (std::size_t i = 0; i < doel.bron.size(); ++i)
+            doel.aaneengesloten = doel.aaneengesloten && doel.bron[i] == static_cast<int>(doel.eerste + i);
         doelsjablonen_.push_back(std::move(doel));
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
@@ -237,18 +243,21 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     feiten_.reserve(invoer.feiten.size());
     for (const auto& feit : invoer.feiten) {
         const auto t = static_cast<std::size_t>(feit.sjabloon);
-        if (t >= doelsjablonen_.size())
-            throw std::out_of_range(fmt::format("de profiellezer vult template nummer {}, dat de raadpleging niet kent", t));
+        if (t >= doelsjablonen_.size() || feit.waarden.size() != doelsjablonen_[t].plaatsen)
+            throw std::out_of_range(fmt::format("de profiellezer vult template nummer {} anders dan de raadpleging kent", t));
         const Doelsjabloon& doel = doelsjablonen_[t];
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
-        std::vector<Value> slots = engine_->spare_slots(doel.id);
-        slots.assign(doel.standaard.begin(), doel.standaard.end());
-        for (const auto& [plaats, waarde] : feit.slots) {
-            if (plaats >= doel.slot_index.size())
-                throw std::out_of_range(fmt::format("'{}' heeft geen slot op plaats {}", feit.naam(), plaats));
-            if (const int i = doel.slot_index[plaats]; i >= 0) slots[static_cast<std::size_t>(i)] = waarde;
+        std::vector<Value>& slots = feiten_.emplace_back(doel.id, engine_->spare_slots(doel.id)).second;
+        if (doel.aaneengesloten) {
+            const auto begin = feit.waarden.begin() + static_cast<std::ptrdiff_t>(doel.eerste);
+            slots.assign(begin, begin + static_cast<std::ptrdiff_t>(doel.bron.size()));
+            continue;
         }
-        feiten_.emplace_back(doel.id, std::move(slots));
+        slots.reserve(doel.bron.size());
+        for (std::size_t i = 0; i < doel.bron.size(); ++i) {
+            const int plaats = doel.bron[i];
+            slots.push_back(plaats >= 0 ? feit.waarden[static_cast<std::size_t>(plaats)] : doel.standaard[i]);
+        }
     }
     engine_->assert_batch(feiten_);
     draai_engine();

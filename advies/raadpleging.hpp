@@ -62,14 +62,19 @@ private:
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
-    // Per template the profile reader fills, by InvoerSjabloon: its id, every slot's default, and for
-    // each place in the template's form (invoer.hpp) the engine's slot index, -1 for a `nr` the
-    // template does not want. Built once, so that a profile fact is one copy of these defaults with
-    // the given slots written over them, and no name is compared per consultation.
+    // Per template the profile reader fills, by InvoerSjabloon: its id, and for each of the engine's
+    // slots where its value comes from: a place in the reader's form (invoer.hpp), or -1 for a slot
+    // the form lacks, which takes its default. Worked out once, so that a profile fact is one copy
+    // per slot and no name is compared per consultation.
     struct Doelsjabloon {
         TemplateId id = 0;
-        std::vector<Value> standaard;
-        std::vector<int> slot_index;  // by place in the form
+        std::size_t plaatsen = 0;      // the form's size
+        std::vector<int> bron;         // by the engine's slot index
+        std::vector<Value> standaard;  // by the engine's slot index
+        // When the engine's slots are the form's places from `eerste` on, in order (a knowledge base
+        // that follows invoer.yaml, perhaps without `nr`): one copy of that range.
+        bool aaneengesloten = false;
+        std::size_t eerste = 0;
     };
     std::vector<Doelsjabloon> doelsjablonen_;
     // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order

@@ -33,8 +33,9 @@ std::vector<const InvoerFeit*> feiten(const Invoer& in, std::string_view tmpl) {
 }
 
 Value slot(const InvoerFeit& f, std::string_view naam) {
-    for (const auto& [plaats, v] : f.slots)
-        if (f.slot_naam(plaats) == naam) return v;
+    const auto& slots = vorm_van(f.sjabloon).slots;
+    for (std::size_t plaats = 0; plaats < slots.size(); ++plaats)
+        if (slots[plaats] == naam) return f.waarden.at(plaats);
     ADD_FAILURE() << "slot " << naam << " ontbreekt in " << f.naam();
     return Value();
 }
