@@ -195,16 +195,20 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
         f.message = std::move(melding);
         fouten.push_back(std::move(f));
     };
-    for (const InvoerVorm& vorm : invoer_vormen) {
+    for (std::size_t t = 0; t < invoer_vormen.size(); ++t) {
+        const InvoerVorm& vorm = invoer_vormen[t];
         auto id = engine_->find_template(vorm.naam);
         if (!id) {
             fout(fmt::format("de kennisbank definieert template '{}' niet; de profiellezer vult het (zie invoer.yaml)",
                              vorm.naam));
-            doelsjablonen_.emplace_back();
             continue;
         }
         const auto& def = engine_->template_def(*id);
-        Doelsjabloon doel{*id, vorm.slots.size(), std::vector<int>(def.slots.size(), -1), {}};
+        Doelsjabloon& doel = doelsjablonen_[t];
+        doel.id = *id;
+        doel.plaatsen = static_cast<std::uint32_t>(vorm.slots.size());
+        doel.slots = static_cast<std::uint32_t>(def.slots.size());
+        doel.bron.assign(def.slots.size(), -1);
         for (const SlotDef& s : def.slots) doel.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
         for (std::size_t plaats = 0; plaats < vorm.slots.size(); ++plaats) {
             const int i = def.slot_index(vorm.slots[plaats]);
@@ -213,11 +217,10 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
                 fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", vorm.naam,
                                  vorm.slots[plaats]));
         }
-        doel.eerste = doel.bron.empty() ? 0 : static_cast<std::size_t>(std::max(doel.bron[0], 0));
+        doel.eerste = doel.bron.empty() ? 0 : static_cast<std::uint32_t>(std::max(doel.bron[0], 0));
         doel.aaneengesloten = true;
         for (std::size_t i = 0; i < doel.bron.size(); ++i)
             doel.aaneengesloten = doel.aaneengesloten && doel.bron[i] == static_cast<int>(doel.eerste + i);
-        doelsjablonen_.push_back(std::move(doel));
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
     vocabulaire_ = lees_vocabulaire(*engine_);
@@ -249,12 +252,12 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
         std::vector<Value>& slots = feiten_.emplace_back(doel.id, engine_->spare_slots(doel.id)).second;
         if (doel.aaneengesloten) {
-            const auto begin = feit.waarden.begin() + static_cast<std::ptrdiff_t>(doel.eerste);
-            slots.assign(begin, begin + static_cast<std::ptrdiff_t>(doel.bron.size()));
+            const Value* begin = feit.waarden.data() + doel.eerste;
+            slots.assign(begin, begin + doel.slots);
             continue;
         }
-        slots.reserve(doel.bron.size());
-        for (std::size_t i = 0; i < doel.bron.size(); ++i) {
+        slots.reserve(doel.slots);
+        for (std::size_t i = 0; i < doel.slots; ++i) {
             const int plaats = doel.bron[i];
             slots.push_back(plaats >= 0 ? feit.waarden[static_cast<std::size_t>(plaats)] : doel.standaard[i]);
         }

@@ -2,6 +2,8 @@
 // collect. Building the network is the expensive part; a consultation reuses it for every profile.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,15 +70,16 @@ private:
     // per slot and no name is compared per consultation.
     struct Doelsjabloon {
         TemplateId id = 0;
-        std::size_t plaatsen = 0;      // the form's size
-        std::vector<int> bron;         // by the engine's slot index
-        std::vector<Value> standaard;  // by the engine's slot index
         // When the engine's slots are the form's places from `eerste` on, in order (a knowledge base
         // that follows invoer.yaml, perhaps without `nr`): one copy of that range.
         bool aaneengesloten = false;
-        std::size_t eerste = 0;
+        std::uint32_t eerste = 0;
+        std::uint32_t plaatsen = 0;    // the form's size
+        std::uint32_t slots = 0;       // the engine's
+        std::vector<int> bron;         // by the engine's slot index
+        std::vector<Value> standaard;  // by the engine's slot index
     };
-    std::vector<Doelsjabloon> doelsjablonen_;
+    std::array<Doelsjabloon, invoer_vormen.size()> doelsjablonen_;
     // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
     // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
     struct Kandidaat {
