@@ -251,9 +251,12 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
         const Doelsjabloon& doel = doelsjablonen_[t];
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
         std::vector<Value>& slots = feiten_.emplace_back(doel.id, engine_->spare_slots(doel.id)).second;
+        // Both paths append: spare_slots promises an empty vector (were it not, the engine would
+        // refuse the fact for having too many slots). Inserting at the end takes a shorter path
+        // through libstdc++ than assign, which first writes over the elements already there.
         if (doel.aaneengesloten) {
             const Value* begin = feit.waarden.data() + doel.eerste;
-            slots.assign(begin, begin + doel.slots);
+            slots.insert(slots.end(), begin, begin + doel.slots);
             continue;
         }
         slots.reserve(doel.slots);
