@@ -1,9 +1,15 @@
 // A gemeenteprofiel turned into facts (knowledge-base/invoer.yaml): what the reader hands to the
-// consultation. Facts are named by template and slot so that the reader needs no engine; the
-// consultation resolves the names once per knowledge base.
+// consultation. The reader needs no engine, so a fact names its template and slots by their place in
+// the table below (the agreement between reader and knowledge base); the consultation maps those
+// places to the engine's template ids and slot indexes once per knowledge base, and a consultation
+// then compares no names at all.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,9 +19,94 @@ namespace ww::advies {
 
 enum class Opdracht { advies, communicatie };
 
+// The templates the reader fills, in the order of `invoer_vormen`.
+enum class InvoerSjabloon : std::uint8_t {
+    sectie,
+    gemeente,
+    drijfveer,
+    meting,
+    bron,
+    informatie,
+    analyse,
+    analysevraag,
+    gekozen_factor,
+    communicatie,
+    boodschap,
+    beleid,
+    smart,
+    ivp,
+    ivp_prioriteit,
+    actie,
+    evaluatie,
+    evaluatie_aspect,
+    modus,
+};
+
+// The slot every list element gives (its position, from 1); the one slot a template may lack: a
+// template without it does not want it.
+inline constexpr std::string_view invoer_slot_nr = "nr";
+
+struct InvoerVorm {
+    std::string_view naam;
+    std::span<const std::string_view> slots;  // the slots the reader gives, by place
+};
+
+namespace invoer_slots {
+inline constexpr std::array<std::string_view, 1> sectie{"naam"};
+inline constexpr std::array<std::string_view, 2> gemeente{"naam", "inwoners"};
+inline constexpr std::array<std::string_view, 3> drijfveer{"bepaald", "soort", "gedeeld_met_bestuur"};
+inline constexpr std::array<std::string_view, 7> meting{"nr",    "indicator", "waarde", "vergelijkbaar",
+                                                        "vorige", "gebied",    "jaar"};
+inline constexpr std::array<std::string_view, 3> bron{"nr", "id", "partner"};
+inline constexpr std::array<std::string_view, 1> informatie{"ontbrekend_bepaald"};
+inline constexpr std::array<std::string_view, 3> analyse{"uitgevoerd", "problematisch", "rapportage"};
+inline constexpr std::array<std::string_view, 2> analysevraag{"nr", "vraag"};
+inline constexpr std::array<std::string_view, 2> gekozen_factor{"nr", "factor"};
+inline constexpr std::array<std::string_view, 2> communicatie{"frame", "effect_onderzocht"};
+inline constexpr std::array<std::string_view, 4> boodschap{"nr", "onderwerp", "buikpijn", "aanpak"};
+inline constexpr std::array<std::string_view, 5> beleid{"doel_benoemd", "uitvoeringsplan", "werkhouding_sessies",
+                                                        "vuistregels", "gedeelde_visie"};
+inline constexpr std::array<std::string_view, 4> smart{"gekozen", "indicator", "daling_pct", "termijn_jaren"};
+inline constexpr std::array<std::string_view, 1> ivp{"opgenomen"};
+inline constexpr std::array<std::string_view, 2> ivp_prioriteit{"nr", "factor"};
+inline constexpr std::array<std::string_view, 3> actie{"nr", "naam", "factor"};
+inline constexpr std::array<std::string_view, 2> evaluatie{"momenten_vastgelegd", "nulmeting"};
+inline constexpr std::array<std::string_view, 2> evaluatie_aspect{"nr", "aspect"};
+inline constexpr std::array<std::string_view, 1> modus{"opdracht"};
+}  // namespace invoer_slots
+
+// By InvoerSjabloon.
+inline constexpr std::array<InvoerVorm, 19> invoer_vormen{{
+    {"sectie", invoer_slots::sectie},
+    {"gemeente", invoer_slots::gemeente},
+    {"drijfveer", invoer_slots::drijfveer},
+    {"meting", invoer_slots::meting},
+    {"bron", invoer_slots::bron},
+    {"informatie", invoer_slots::informatie},
+    {"analyse", invoer_slots::analyse},
+    {"analysevraag", invoer_slots::analysevraag},
+    {"gekozen_factor", invoer_slots::gekozen_factor},
+    {"communicatie", invoer_slots::communicatie},
+    {"boodschap", invoer_slots::boodschap},
+    {"beleid", invoer_slots::beleid},
+    {"smart", invoer_slots::smart},
+    {"ivp", invoer_slots::ivp},
+    {"ivp_prioriteit", invoer_slots::ivp_prioriteit},
+    {"actie", invoer_slots::actie},
+    {"evaluatie", invoer_slots::evaluatie},
+    {"evaluatie_aspect", invoer_slots::evaluatie_aspect},
+    {"modus", invoer_slots::modus},
+}};
+
+inline const InvoerVorm& vorm_van(InvoerSjabloon s) { return invoer_vormen.at(static_cast<std::size_t>(s)); }
+
 struct InvoerFeit {
-    std::string tmpl;
-    std::vector<std::pair<std::string, Value>> slots;
+    InvoerSjabloon sjabloon;
+    // Every slot of the form, in its order: the consultation copies them to the engine's slots by an
+    // order it worked out once, without a test per slot whether it was given.
+    std::vector<Value> waarden;
+
+    std::string_view naam() const { return vorm_van(sjabloon).naam; }
 };
 
 struct Invoer {

@@ -1,10 +1,12 @@
 #include "advies/profiel_lezer.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -71,8 +73,23 @@ public:
     }
 
 private:
-    void feit(std::string tmpl, std::vector<std::pair<std::string, Value>> slots) {
-        invoer_.feiten.push_back(InvoerFeit{std::move(tmpl), std::move(slots)});
+    // Slots are written here by name, for the reader's sake, and stored by their place in the
+    // template's form: names are matched once per profile read, not once per consultation. Every
+    // slot of the form must be given, once.
+    void feit(InvoerSjabloon sjabloon, std::initializer_list<std::pair<std::string_view, Value>> slots) {
+        const InvoerVorm& vorm = vorm_van(sjabloon);
+        InvoerFeit& f = invoer_.feiten.emplace_back(InvoerFeit{sjabloon, std::vector<Value>(vorm.slots.size())});
+        std::vector<bool> gegeven(vorm.slots.size());
+        for (const auto& [naam, waarde] : slots) {
+            const auto plaats = static_cast<std::size_t>(std::find(vorm.slots.begin(), vorm.slots.end(), naam) - vorm.slots.begin());
+            if (plaats == vorm.slots.size() || gegeven[plaats])
+                throw std::logic_error(fmt::format("de profiellezer vult slot '{}' van '{}' niet één keer zoals invoer.hpp zegt",
+                                                   naam, vorm.naam));
+            gegeven[plaats] = true;
+            f.waarden[plaats] = waarde;
+        }
+        if (slots.size() != vorm.slots.size())
+            throw std::logic_error(fmt::format("de profiellezer vult niet elk slot van '{}' uit invoer.hpp", vorm.naam));
     }
 
     void lees_secties(const Velden& s) {
@@ -84,7 +101,7 @@ private:
                                         "'communicatie'", i.sleutel));
         }
         for (const auto& i : s.items)
-            if (i.sleutel != "versie") feit("sectie", {{"naam", sym(i.sleutel)}});
+            if (i.sleutel != "versie") feit(InvoerSjabloon::sectie, {{"naam", sym(i.sleutel)}});
 
         if (auto versie = s["versie"]; versie.is_defined()) {
             if (auto v = y_.geheel(versie, "versie"); v && *v != 1)
@@ -99,7 +116,7 @@ private:
         lees_communicatie(s["communicatie"]);
         lees_beleid(s["beleid"]);
         lees_evaluatie(s["evaluatie"]);
-        feit("modus", {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
+        feit(InvoerSjabloon::modus, {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
     }
 
     void lees_gemeente(const Velden& s) {
@@ -126,7 +143,7 @@ private:
             inwoners.reset();
         }
         if (naam) invoer_.gemeente = *naam;
-        feit("gemeente", {{"naam", str(naam.value_or(""))}, {"inwoners", inwoners ? Value(*inwoners) : Value()}});
+        feit(InvoerSjabloon::gemeente, {{"naam", str(naam.value_or(""))}, {"inwoners", inwoners ? Value(*inwoners) : Value()}});
     }
 
     void lees_drijfveer(const YamlNode& node) {
@@ -135,7 +152,7 @@ private:
         auto bepaald = y_.boolean((*v)["bepaald"], "drijfveer.bepaald");
         auto soort = y_.keuze((*v)["soort"], "drijfveer.soort", soorten_drijfveer, "soort drijfveer");
         auto gedeeld = y_.boolean((*v)["gedeeld_met_bestuur"], "drijfveer.gedeeld_met_bestuur");
-        feit("drijfveer", {{"bepaald", bepaald.value_or(false)},
+        feit(InvoerSjabloon::drijfveer, {{"bepaald", bepaald.value_or(false)},
                            {"soort", sym(soort.value_or("onbekend"))},
                            {"gedeeld_met_bestuur", gedeeld.value_or(false)}});
     }
@@ -171,7 +188,7 @@ private:
             auto vorige = percentage((*v)["vorige"], pad + ".vorige");
             auto gebied = y_.tekst((*v)["gebied"], pad + ".gebied");
             auto jaar = y_.geheel((*v)["jaar"], pad + ".jaar");
-            feit("meting", {{"nr", static_cast<std::int64_t>(i + 1)},
+            feit(InvoerSjabloon::meting, {{"nr", static_cast<std::int64_t>(i + 1)},
                             {"indicator", of_nil_sym(indicator)},
                             {"waarde", waarde.value_or(0.0)},
                             {"vergelijkbaar", of_nil(vergelijkbaar)},
@@ -191,7 +208,7 @@ private:
             verplicht(*v, "id", pad);
             auto id = y_.keuze((*v)["id"], pad + ".id", voc_.bronnen, "bron");
             auto partner = y_.keuze((*v)["partner"], pad + ".partner", partners, "partner");
-            feit("bron", {{"nr", static_cast<std::int64_t>(i + 1)},
+            feit(InvoerSjabloon::bron, {{"nr", static_cast<std::int64_t>(i + 1)},
                           {"id", of_nil_sym(id)},
                           {"partner", sym(partner.value_or("gemeente"))}});
         }
@@ -201,12 +218,12 @@ private:
         auto v = y_.kaart(node, "informatie", sleutels_informatie);
         if (!v) return;
         auto bepaald = y_.boolean((*v)["ontbrekend_bepaald"], "informatie.ontbrekend_bepaald");
-        feit("informatie", {{"ontbrekend_bepaald", bepaald.value_or(false)}});
+        feit(InvoerSjabloon::informatie, {{"ontbrekend_bepaald", bepaald.value_or(false)}});
     }
 
     // A list of words from `opties` (w-questions, factors, aspects): one fact per element.
     void woordenlijst(const YamlNode& node, const std::string& pad, std::span<const std::string> opties,
-                      std::string_view wat, const std::string& tmpl, const std::string& slot) {
+                      std::string_view wat, InvoerSjabloon sjabloon, std::string_view slot) {
         auto lijst = y_.lijst(node, pad);
         if (!lijst) return;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
@@ -217,7 +234,7 @@ private:
                 continue;
             }
             if (auto w = y_.keuze(e, epad, opties, wat))
-                feit(tmpl, {{"nr", static_cast<std::int64_t>(i + 1)}, {slot, sym(*w)}});
+                feit(sjabloon, {{"nr", static_cast<std::int64_t>(i + 1)}, {slot, sym(*w)}});
         }
     }
 
@@ -227,11 +244,11 @@ private:
         auto uitgevoerd = y_.boolean((*v)["uitgevoerd"], "analyse.uitgevoerd");
         auto problematisch = y_.keuze((*v)["problematisch"], "analyse.problematisch", ja_nee, "waarde");
         auto rapportage = y_.boolean((*v)["rapportage"], "analyse.rapportage");
-        feit("analyse", {{"uitgevoerd", uitgevoerd.value_or(false)},
+        feit(InvoerSjabloon::analyse, {{"uitgevoerd", uitgevoerd.value_or(false)},
                          {"problematisch", sym(problematisch.value_or("onbekend"))},
                          {"rapportage", rapportage.value_or(false)}});
-        woordenlijst((*v)["vragen"], "analyse.vragen", w_vragen, "w-vraag", "analysevraag", "vraag");
-        woordenlijst((*v)["factoren"], "analyse.factoren", voc_.factoren, "factor", "gekozen_factor", "factor");
+        woordenlijst((*v)["vragen"], "analyse.vragen", w_vragen, "w-vraag", InvoerSjabloon::analysevraag, "vraag");
+        woordenlijst((*v)["factoren"], "analyse.factoren", voc_.factoren, "factor", InvoerSjabloon::gekozen_factor, "factor");
     }
 
     void lees_communicatie(const YamlNode& node) {
@@ -239,7 +256,7 @@ private:
         if (!v) return;
         auto frame = y_.keuze((*v)["frame"], "communicatie.frame", frames, "frame");
         auto effect = y_.boolean((*v)["effect_onderzocht"], "communicatie.effect_onderzocht");
-        feit("communicatie", {{"frame", sym(frame.value_or("onbekend"))}, {"effect_onderzocht", effect.value_or(false)}});
+        feit(InvoerSjabloon::communicatie, {{"frame", sym(frame.value_or("onbekend"))}, {"effect_onderzocht", effect.value_or(false)}});
         auto lijst = y_.lijst((*v)["boodschappen"], "communicatie.boodschappen");
         if (!lijst) return;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
@@ -250,7 +267,7 @@ private:
             auto onderwerp = y_.tekst((*b)["onderwerp"], pad + ".onderwerp");
             auto buikpijn = y_.keuze((*b)["buikpijn"], pad + ".buikpijn", ja_nee, "waarde");
             auto aanpak = y_.keuze((*b)["aanpak"], pad + ".aanpak", aanpakken, "aanpak");
-            feit("boodschap", {{"nr", static_cast<std::int64_t>(i + 1)},
+            feit(InvoerSjabloon::boodschap, {{"nr", static_cast<std::int64_t>(i + 1)},
                                {"onderwerp", str(onderwerp.value_or(""))},
                                {"buikpijn", sym(buikpijn.value_or("onbekend"))},
                                {"aanpak", of_nil_sym(aanpak)}});
@@ -272,17 +289,17 @@ private:
         std::optional<Velden> smart, ivp;
         if (v) {
             auto b = [&](const char* k) { return y_.boolean((*v)[k], std::string("beleid.") + k).value_or(false); };
-            feit("beleid", {{"doel_benoemd", b("doel_benoemd")},
+            feit(InvoerSjabloon::beleid, {{"doel_benoemd", b("doel_benoemd")},
                             {"uitvoeringsplan", b("uitvoeringsplan")},
                             {"werkhouding_sessies", b("werkhouding_sessies")},
                             {"vuistregels", b("vuistregels")},
                             {"gedeelde_visie", b("gedeelde_visie")}});
             if (v->heeft("smart")) {
-                feit("sectie", {{"naam", sym("smart")}});
+                feit(InvoerSjabloon::sectie, {{"naam", sym("smart")}});
                 smart = y_.kaart((*v)["smart"], "beleid.smart", sleutels_smart);
             }
             if (v->heeft("ivp")) {
-                feit("sectie", {{"naam", sym("ivp")}});
+                feit(InvoerSjabloon::sectie, {{"naam", sym("ivp")}});
                 ivp = y_.kaart((*v)["ivp"], "beleid.ivp", sleutels_ivp);
             }
         }
@@ -293,20 +310,20 @@ private:
             auto indicator = y_.keuze((*smart)["indicator"], "beleid.smart.indicator", voc_.indicatoren, "indicator");
             auto daling = positief((*smart)["daling_pct"], "beleid.smart.daling_pct", 100.0);
             auto termijn = positief((*smart)["termijn_jaren"], "beleid.smart.termijn_jaren");
-            feit("smart", {{"gekozen", gekozen.value_or(false)},
+            feit(InvoerSjabloon::smart, {{"gekozen", gekozen.value_or(false)},
                            {"indicator", of_nil_sym(indicator)},
                            {"daling_pct", of_nil(daling)},
                            {"termijn_jaren", of_nil(termijn)}});
         } else {
-            feit("smart", {{"gekozen", false}, {"indicator", Value()}, {"daling_pct", Value()}, {"termijn_jaren", Value()}});
+            feit(InvoerSjabloon::smart, {{"gekozen", false}, {"indicator", Value()}, {"daling_pct", Value()}, {"termijn_jaren", Value()}});
         }
         if (ivp) {
             auto opgenomen = y_.boolean((*ivp)["opgenomen"], "beleid.ivp.opgenomen");
-            feit("ivp", {{"opgenomen", opgenomen.value_or(false)}});
+            feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});
             woordenlijst((*ivp)["prioritaire_factoren"], "beleid.ivp.prioritaire_factoren", voc_.factoren, "factor",
-                         "ivp_prioriteit", "factor");
+                         InvoerSjabloon::ivp_prioriteit, "factor");
         } else {
-            feit("ivp", {{"opgenomen", false}});
+            feit(InvoerSjabloon::ivp, {{"opgenomen", false}});
         }
         if (!v) return;
         auto acties = y_.lijst((*v)["acties"], "beleid.acties");
@@ -318,7 +335,7 @@ private:
             verplicht(*a, "naam", pad);
             auto naam = y_.tekst((*a)["naam"], pad + ".naam");
             auto factor = y_.keuze((*a)["factor"], pad + ".factor", voc_.factoren, "factor");
-            feit("actie", {{"nr", static_cast<std::int64_t>(i + 1)}, {"naam", str(naam.value_or(""))}, {"factor", of_nil_sym(factor)}});
+            feit(InvoerSjabloon::actie, {{"nr", static_cast<std::int64_t>(i + 1)}, {"naam", str(naam.value_or(""))}, {"factor", of_nil_sym(factor)}});
         }
     }
 
@@ -327,8 +344,8 @@ private:
         if (!v) return;
         auto momenten = y_.boolean((*v)["momenten_vastgelegd"], "evaluatie.momenten_vastgelegd");
         auto nulmeting = y_.boolean((*v)["nulmeting"], "evaluatie.nulmeting");
-        feit("evaluatie", {{"momenten_vastgelegd", momenten.value_or(false)}, {"nulmeting", nulmeting.value_or(false)}});
-        woordenlijst((*v)["aspecten"], "evaluatie.aspecten", aspecten, "aspect", "evaluatie_aspect", "aspect");
+        feit(InvoerSjabloon::evaluatie, {{"momenten_vastgelegd", momenten.value_or(false)}, {"nulmeting", nulmeting.value_or(false)}});
+        woordenlijst((*v)["aspecten"], "evaluatie.aspecten", aspecten, "aspect", InvoerSjabloon::evaluatie_aspect, "aspect");
     }
 
     YamlLezer y_;

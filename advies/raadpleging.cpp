@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "advies/fout.hpp"
@@ -11,27 +12,16 @@
 namespace ww::advies {
 
 const std::vector<std::pair<std::string, std::vector<std::string>>>& invoer_sjablonen() {
-    static const std::vector<std::pair<std::string, std::vector<std::string>>> sjablonen = {
-        {"sectie", {"naam"}},
-        {"gemeente", {"naam", "inwoners"}},
-        {"drijfveer", {"bepaald", "soort", "gedeeld_met_bestuur"}},
-        {"meting", {"indicator", "waarde", "vergelijkbaar", "vorige", "gebied", "jaar"}},
-        {"bron", {"id", "partner"}},
-        {"informatie", {"ontbrekend_bepaald"}},
-        {"analyse", {"uitgevoerd", "problematisch", "rapportage"}},
-        {"analysevraag", {"vraag"}},
-        {"gekozen_factor", {"factor"}},
-        {"communicatie", {"frame", "effect_onderzocht"}},
-        {"boodschap", {"onderwerp", "buikpijn", "aanpak"}},
-        {"beleid", {"doel_benoemd", "uitvoeringsplan", "werkhouding_sessies", "vuistregels", "gedeelde_visie"}},
-        {"smart", {"gekozen", "indicator", "daling_pct", "termijn_jaren"}},
-        {"ivp", {"opgenomen"}},
-        {"ivp_prioriteit", {"factor"}},
-        {"actie", {"naam", "factor"}},
-        {"evaluatie", {"momenten_vastgelegd", "nulmeting"}},
-        {"evaluatie_aspect", {"aspect"}},
-        {"modus", {"opdracht"}},
-    };
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> sjablonen = [] {
+        std::vector<std::pair<std::string, std::vector<std::string>>> uit;
+        for (const InvoerVorm& vorm : invoer_vormen) {
+            std::vector<std::string> slots;
+            for (const auto slot : vorm.slots)
+                if (slot != invoer_slot_nr) slots.emplace_back(slot);
+            uit.emplace_back(std::string(vorm.naam), std::move(slots));
+        }
+        return uit;
+    }();
     return sjablonen;
 }
 
@@ -205,22 +195,32 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
         f.message = std::move(melding);
         fouten.push_back(std::move(f));
     };
-    for (const auto& [naam, slots] : invoer_sjablonen()) {
-        auto id = engine_->find_template(naam);
+    for (std::size_t t = 0; t < invoer_vormen.size(); ++t) {
+        const InvoerVorm& vorm = invoer_vormen[t];
+        auto id = engine_->find_template(vorm.naam);
         if (!id) {
-            fout(fmt::format("de kennisbank definieert template '{}' niet; de profiellezer vult het (zie invoer.yaml)", naam));
+            fout(fmt::format("de kennisbank definieert template '{}' niet; de profiellezer vult het (zie invoer.yaml)",
+                             vorm.naam));
             continue;
         }
         const auto& def = engine_->template_def(*id);
-        Sjabloon sjabloon{naam, *id, {}, {}};
-        for (const SlotDef& s : def.slots) {
-            sjabloon.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
-            sjabloon.slots.push_back(s.name);
+        Doelsjabloon& doel = doelsjablonen_[t];
+        doel.id = *id;
+        doel.plaatsen = static_cast<std::uint32_t>(vorm.slots.size());
+        doel.slots = static_cast<std::uint32_t>(def.slots.size());
+        doel.bron.assign(def.slots.size(), -1);
+        for (const SlotDef& s : def.slots) doel.standaard.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+        for (std::size_t plaats = 0; plaats < vorm.slots.size(); ++plaats) {
+            const int i = def.slot_index(vorm.slots[plaats]);
+            if (i >= 0) doel.bron[static_cast<std::size_t>(i)] = static_cast<int>(plaats);
+            else if (vorm.slots[plaats] != invoer_slot_nr)
+                fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", vorm.naam,
+                                 vorm.slots[plaats]));
         }
-        sjablonen_.push_back(std::move(sjabloon));
-        for (const auto& slot : slots)
-            if (def.slot_index(slot) < 0)
-                fout(fmt::format("template '{}' in de kennisbank mist slot '{}', dat de profiellezer vult", naam, slot));
+        doel.eerste = doel.bron.empty() ? 0 : static_cast<std::uint32_t>(std::max(doel.bron[0], 0));
+        doel.aaneengesloten = true;
+        for (std::size_t i = 0; i < doel.bron.size(); ++i)
+            doel.aaneengesloten = doel.aaneengesloten && doel.bron[i] == static_cast<int>(doel.eerste + i);
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
     vocabulaire_ = lees_vocabulaire(*engine_);
@@ -244,30 +244,26 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     // not once per fact.
     feiten_.clear();
     feiten_.reserve(invoer.feiten.size());
-    // The reader writes the facts of one template in a row and a fact's slots mostly in the
-    // template's order: a name is looked for first where the last one was found (or just after it),
-    // which makes most lookups one comparison. Any order still finds every name.
     for (const auto& feit : invoer.feiten) {
-        vorig_sjabloon_ = zoek_vanaf(sjablonen_, vorig_sjabloon_, [&](const Sjabloon& s) { return s.naam == feit.tmpl; });
-        if (vorig_sjabloon_ == sjablonen_.size()) {
-            vorig_sjabloon_ = 0;
-            throw std::out_of_range(fmt::format("de profiellezer vult template '{}', dat de raadpleging niet kent", feit.tmpl));
-        }
-        const Sjabloon& sjabloon = sjablonen_[vorig_sjabloon_];
+        const auto t = static_cast<std::size_t>(feit.sjabloon);
+        if (t >= doelsjablonen_.size() || feit.waarden.size() != doelsjablonen_[t].plaatsen)
+            throw std::out_of_range(fmt::format("de profiellezer vult template nummer {} anders dan de raadpleging kent", t));
+        const Doelsjabloon& doel = doelsjablonen_[t];
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
-        std::vector<Value> slots = engine_->spare_slots(sjabloon.id);
-        slots.assign(sjabloon.standaard.begin(), sjabloon.standaard.end());
-        std::size_t volgend = 0;
-        for (const auto& [naam, waarde] : feit.slots) {
-            const std::size_t i = zoek_vanaf(sjabloon.slots, volgend, [&](const std::string& s) { return s == naam; });
-            if (i < slots.size()) {
-                slots[i] = waarde;
-                volgend = i + 1;
-            }
-            // `nr` is given for every list element; a template without it does not want it.
-            else if (naam != "nr") throw std::invalid_argument(fmt::format("'{}' heeft geen slot '{}'", sjabloon.naam, naam));
+        std::vector<Value>& slots = feiten_.emplace_back(doel.id, engine_->spare_slots(doel.id)).second;
+        // Both paths append: spare_slots promises an empty vector (were it not, the engine would
+        // refuse the fact for having too many slots). Inserting at the end takes a shorter path
+        // through libstdc++ than assign, which first writes over the elements already there.
+        if (doel.aaneengesloten) {
+            const Value* begin = feit.waarden.data() + doel.eerste;
+            slots.insert(slots.end(), begin, begin + doel.slots);
+            continue;
         }
-        feiten_.emplace_back(sjabloon.id, std::move(slots));
+        slots.reserve(doel.slots);
+        for (std::size_t i = 0; i < doel.slots; ++i) {
+            const int plaats = doel.bron[i];
+            slots.push_back(plaats >= 0 ? feit.waarden[static_cast<std::size_t>(plaats)] : doel.standaard[i]);
+        }
     }
     engine_->assert_batch(feiten_);
     draai_engine();

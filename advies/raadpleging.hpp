@@ -2,6 +2,8 @@
 // collect. Building the network is the expensive part; a consultation reuses it for every profile.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,17 +64,22 @@ private:
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
-    // Per template the profile reader fills: its id and every slot's default, computed once, so
-    // that a profile fact is one copy of these defaults with the given slots written over them.
-    struct Sjabloon {
-        std::string naam;
+    // Per template the profile reader fills, by InvoerSjabloon: its id, and for each of the engine's
+    // slots where its value comes from: a place in the reader's form (invoer.hpp), or -1 for a slot
+    // the form lacks, which takes its default. Worked out once, so that a profile fact is one copy
+    // per slot and no name is compared per consultation.
+    struct Doelsjabloon {
         TemplateId id = 0;
-        std::vector<Value> standaard;
-        std::vector<std::string> slots;  // the template's slot names, by index
+        // When the engine's slots are the form's places from `eerste` on, in order (a knowledge base
+        // that follows invoer.yaml, perhaps without `nr`): one copy of that range.
+        bool aaneengesloten = false;
+        std::uint32_t eerste = 0;
+        std::uint32_t plaatsen = 0;    // the form's size
+        std::uint32_t slots = 0;       // the engine's
+        std::vector<int> bron;         // by the engine's slot index
+        std::vector<Value> standaard;  // by the engine's slot index
     };
-    std::vector<Sjabloon> sjablonen_;
-    // Where the last lookup by name found its match (see voer_uit).
-    std::size_t vorig_sjabloon_ = 0;
+    std::array<Doelsjabloon, invoer_vormen.size()> doelsjablonen_;
     // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
     // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
     struct Kandidaat {

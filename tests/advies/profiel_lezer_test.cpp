@@ -28,14 +28,15 @@ std::vector<std::string> meldingen(const ProfielResultaat& r) {
 std::vector<const InvoerFeit*> feiten(const Invoer& in, std::string_view tmpl) {
     std::vector<const InvoerFeit*> uit;
     for (const auto& f : in.feiten)
-        if (f.tmpl == tmpl) uit.push_back(&f);
+        if (f.naam() == tmpl) uit.push_back(&f);
     return uit;
 }
 
 Value slot(const InvoerFeit& f, std::string_view naam) {
-    for (const auto& [k, v] : f.slots)
-        if (k == naam) return v;
-    ADD_FAILURE() << "slot " << naam << " ontbreekt in " << f.tmpl;
+    const auto& slots = vorm_van(f.sjabloon).slots;
+    for (std::size_t plaats = 0; plaats < slots.size(); ++plaats)
+        if (slots[plaats] == naam) return f.waarden.at(plaats);
+    ADD_FAILURE() << "slot " << naam << " ontbreekt in " << f.naam();
     return Value();
 }
 

@@ -222,6 +222,54 @@ TEST(Raadpleging, KennisbankZonderInvoertemplatesWordtGeweigerd) {
     }
 }
 
+// The reader names slots by their place in invoer.hpp; the knowledge base may order a template's
+// slots otherwise, add slots of its own (which keep their default) and leave out `nr`.
+TEST(Raadpleging, ProfielfeitenVolgenDeSlotsVanDeKennisbank) {
+    std::string invoer = test::lees_bestand(std::string(WW_KB_SOURCE_DIR) + "/invoer.yaml");
+    auto vervang = [&](const std::string& oud, const std::string& nieuw) {
+        const auto i = invoer.find(oud);
+        ASSERT_NE(i, std::string::npos) << oud;
+        invoer.replace(i, oud.size(), nieuw);
+    };
+    vervang("  gemeente:\n    slots:\n      naam: string\n      inwoners: {type: int, nullable: true}\n",
+            "  gemeente:\n    slots:\n      regio: {type: symbol, default: onbekend}\n"
+            "      inwoners: {type: int, nullable: true}\n      naam: string\n");
+    vervang("  meting:\n    slots:\n      nr: int\n      indicator: symbol\n",
+            "  meting:\n    slots:\n      indicator: symbol\n");
+    std::vector<SourceFile> bestanden;
+    bestanden.emplace_back("invoer.yaml", invoer);
+    const std::string vocabulaire = std::string(WW_TEST_DATA) + "/vocabulaire.yaml";
+    bestanden.emplace_back(vocabulaire, test::lees_bestand(vocabulaire));
+    Kennisbank kb("herschikt", RuleBase::load_sources(std::move(bestanden)));
+    Raadpleging r(kb);
+    auto p = lees_profiel_tekst("gemeente: {naam: Oost, inwoners: 1200}\n"
+                                "metingen: [{indicator: overlast, waarde: 12, jaar: 2024}, {indicator: onveilig_buurt, waarde: 7}]\n",
+                                "p.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(p.invoer);
+    for (int keer = 0; keer < 2; ++keer) {  // the second time over the slots of the rolled-back facts
+        r.draai(*p.invoer);
+        const Engine& e = r.engine();
+        auto slot = [&](const Fact& f, std::string_view naam) {
+            const int i = e.template_def(f.tmpl).slot_index(naam);
+            EXPECT_GE(i, 0) << naam;
+            return i < 0 ? Value() : f.slots[static_cast<std::size_t>(i)];
+        };
+        const auto gemeenten = e.facts_of(*e.find_template("gemeente"));
+        ASSERT_EQ(gemeenten.size(), 1u);
+        EXPECT_EQ(slot(*gemeenten[0], "naam"), Value::string("Oost"));
+        EXPECT_EQ(slot(*gemeenten[0], "inwoners"), Value(1200));
+        EXPECT_EQ(slot(*gemeenten[0], "regio"), Value::symbol("onbekend"));
+        const auto metingen = e.facts_of(*e.find_template("meting"));
+        ASSERT_EQ(metingen.size(), 2u);
+        EXPECT_EQ(e.template_def(metingen[0]->tmpl).slot_index("nr"), -1);
+        EXPECT_EQ(slot(*metingen[0], "indicator"), Value::symbol("overlast"));
+        EXPECT_EQ(slot(*metingen[0], "waarde"), Value(12.0));
+        EXPECT_EQ(slot(*metingen[0], "jaar"), Value(2024));
+        EXPECT_EQ(slot(*metingen[1], "indicator"), Value::symbol("onveilig_buurt"));
+        EXPECT_TRUE(slot(*metingen[1], "jaar").is_nil());
+    }
+}
+
 }  // namespace
 }  // namespace ww::advies
 
