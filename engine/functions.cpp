@@ -205,6 +205,27 @@ std::vector<FunctionInfo> make_registry() {
         a[0].append_display(out);
         std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
     }, "nl(getal) -> string", "getal met decimale komma: nl(21.5) is \"21,5\"");
+    // Both branches are evaluated (functions take values): a branch must not fail on the values
+    // for which it is not chosen.
+    add("als", 3, 3, [](Args a) -> Value {
+        if (a[0].kind() != ValueKind::boolean) fail("als() verwacht als eerste argument waar of onwaar, niet " + got(a[0]));
+        return a[0].as_bool() ? a[1] : a[2];
+    }, "als(voorwaarde, dan, anders) -> x", "de tweede waarde als de voorwaarde waar is, anders de derde");
+    add("kolom", 2, 2, [](Args a) -> Value {
+        const std::vector<Value>& rijen = list_arg(a[0], "kolom");
+        if (a[1].kind() != ValueKind::integer) fail("kolom() verwacht een geheel getal als plaats, niet " + got(a[1]));
+        const std::int64_t i = a[1].as_int();
+        std::vector<Value> out;
+        out.reserve(rijen.size());
+        for (const Value& rij : rijen) {
+            const std::vector<Value>& elementen = list_arg(rij, "kolom");
+            if (i < 0 || static_cast<std::size_t>(i) >= elementen.size())
+                fail("kolom(): plaats " + std::to_string(i) + " bestaat niet in " + rij.repr());
+            out.push_back(elementen[static_cast<std::size_t>(i)]);
+        }
+        return Value(std::move(out));
+    }, "kolom(lijst van lijsten, i) -> list",
+        "element i (vanaf 0) van elke lijst: kolom(collect(..., [?volgorde, ?naam]), 1) geeft de namen op volgorde");
     add("type", 1, 1, [](Args a) -> Value {
         switch (a[0].kind()) {
             case ValueKind::nil: return Value::string("nil");
