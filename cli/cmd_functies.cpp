@@ -1,4 +1,5 @@
 // `wegwijzer functies`: the functions expressions may call, with signature and description.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -11,7 +12,9 @@ namespace ww::cli {
 void register_functies(CLI::App& app, Context&) {
     auto* cmd = app.add_subcommand("functies", "Toon de functies die expressies kunnen aanroepen");
     cmd->callback([] {
-        for (const auto& f : all_functions()) std::cout << fmt::format("{:<40} {}\n", f.signature, f.description);
+        std::size_t width = 0;
+        for (const auto& f : all_functions()) width = std::max(width, f.signature.size());
+        for (const auto& f : all_functions()) std::cout << fmt::format("{:<{}}  {}\n", f.signature, width, f.description);
     });
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/functions.hpp"
+#include "engine/text_case.hpp"
 
 namespace ww {
 namespace {
@@ -28,16 +29,6 @@ double number_arg(const Value& v, std::string_view fn) {
 const std::vector<Value>& list_arg(const Value& v, std::string_view fn) {
     if (v.kind() != ValueKind::list) fail(std::string(fn) + "() verwacht een lijst, niet " + got(v));
     return v.as_list();
-}
-
-// Texts are UTF-8; case mapping touches ASCII letters only, which leaves other characters intact.
-std::string map_ascii(std::string_view s, bool upper) {
-    std::string out(s);
-    for (char& c : out) {
-        if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
 }
 
 std::int64_t to_int(double d, std::string_view fn) {
@@ -78,14 +69,73 @@ Value parse_number(std::string_view s, bool want_float, std::string_view fn) {
     return Value(to_int(d, fn));
 }
 
+// A number in Dutch notation: a decimal comma, and the digits before it grouped by three with a dot
+// (11.400, -2.500, 1.234.567,5). The digits are those of the display form, so rounding and decimals
+// are as `str()` shows them; only a whole number that the display form writes with an exponent
+// (100000.0 is "1e+05") is written out in full first, up to 10^15, where doubles stop being exact.
+void append_dutch_number(const Value& v, std::string& out, std::string_view fn) {
+    if (!v.is_number()) fail(std::string(fn) + "() verwacht een getal, niet " + got(v));
+    const std::size_t start = out.size();
+    const double d = v.as_number();
+    if (v.kind() == ValueKind::floating && std::fabs(d) >= 1e5 && std::fabs(d) < 1e15 && d == std::trunc(d))
+        Value(static_cast<std::int64_t>(d)).append_display(out);
+    else
+        v.append_display(out);
+    const bool scientific = out.find_first_of("eE", start) != std::string::npos;  // also inf, nan
+    std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
+    if (scientific) return;
+    std::size_t digits = start;
+    if (digits < out.size() && out[digits] == '-') ++digits;
+    std::size_t end = digits;
+    while (end < out.size() && out[end] >= '0' && out[end] <= '9') ++end;
+    for (std::size_t pos = end; pos > digits + 3;) {
+        pos -= 3;
+        out.insert(pos, 1, '.');
+    }
+}
+
+// The singular (args[1]) when the count (args[0]) is exactly 1, else the plural (args[2]).
+std::string_view word_for_count(Args a, std::string_view fn) {
+    const double n = number_arg(a[0], fn);
+    const std::string_view one = text_arg(a[1], fn);
+    const std::string_view more = text_arg(a[2], fn);
+    return n == 1 ? one : more;
+}
+
+// "a", "a en b", "a, b en c": the items as `join` shows them, the last two joined by `word`.
+void append_dutch_list(Args a, std::string& out, std::string_view word, std::string_view fn) {
+    const auto& items = list_arg(a[0], fn);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0 && i + 1 == items.size()) {
+            out += ' ';
+            out += word;
+            out += ' ';
+        } else if (i > 0) {
+            out += ", ";
+        }
+        items[i].append_display(out);
+    }
+}
+
 std::vector<FunctionInfo> make_registry() {
+    using K = std::vector<std::uint8_t>;
     std::vector<FunctionInfo> r;
-    auto add = [&](std::string name, int lo, int hi, std::function<Value(Args)> fn, std::string sig, std::string desc) {
-        r.push_back(FunctionInfo{std::move(name), lo, hi, std::move(fn), std::move(sig), std::move(desc)});
+    auto add = [&](std::string name, int lo, int hi, std::function<Value(Args)> fn, std::string sig, std::string desc,
+                   K kinds, SlotType result) {
+        FunctionInfo f;
+        f.name = std::move(name);
+        f.min_args = lo;
+        f.max_args = hi;
+        f.fn = std::move(fn);
+        f.signature = std::move(sig);
+        f.description = std::move(desc);
+        f.arg_kinds = std::move(kinds);
+        f.result = result;
+        r.push_back(std::move(f));
     };
     // A text function is written once, as its appending form; its value form interns what that wrote.
     auto add_text = [&](std::string name, int lo, int hi, void (*append)(Args, std::string&), std::string sig,
-                        std::string desc) {
+                        std::string desc, K kinds) {
         add(std::move(name), lo, hi, [append](Args a) {
             // Written into a buffer that keeps its capacity: no text function evaluates anything
             // else, so one per thread is never in use twice.
@@ -93,7 +143,7 @@ std::vector<FunctionInfo> make_registry() {
             out.clear();
             append(a, out);
             return Value::string(out);
-        }, std::move(sig), std::move(desc));
+        }, std::move(sig), std::move(desc), std::move(kinds), SlotType::string);
         r.back().append_text = append;
     };
     add("len", 1, 1, [](Args a) -> Value {
@@ -105,21 +155,25 @@ std::vector<FunctionInfo> make_registry() {
             return Value(n);
         }
         fail("len() verwacht een tekst of lijst, niet " + got(a[0]));
-    }, "len(tekst|lijst) -> int", "lengte van een tekst (tekens) of lijst (elementen)");
-    add("str", 1, 1, [](Args a) {
-        // A text is its own display and a symbol's text is interned already: no temporary string.
+    }, "len(tekst|lijst) -> int", "lengte van een tekst (tekens) of lijst (elementen)", K{arg_text | arg_list},
+        SlotType::integer);
+    add_text("str", 1, 1, [](Args a, std::string& out) { a[0].append_display(out); }, "str(x) -> string",
+             "de waarde als tekst, zoals ze in een tekst wordt ingevuld", K{arg_any});
+    // A text is its own display and a symbol's text is interned already: no temporary string.
+    r.back().fn = [](Args a) {
         if (a[0].kind() == ValueKind::string) return a[0];
         if (a[0].kind() == ValueKind::symbol) return Value(String{a[0].as_atom()});
         std::string out;
         a[0].append_display(out);
         return Value::string(out);
-    }, "str(x) -> string",
-        "de waarde als tekst, zoals ze in een tekst wordt ingevuld");
-    r.back().append_text = [](Args a, std::string& out) { a[0].append_display(out); };
-    add("upper", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "upper"), true)); },
-        "upper(tekst) -> string", "tekst in hoofdletters");
-    add("lower", 1, 1, [](Args a) { return Value::string(map_ascii(text_arg(a[0], "lower"), false)); },
-        "lower(tekst) -> string", "tekst in kleine letters");
+    };
+    add_text("upper", 1, 1, [](Args a, std::string& out) { append_upper(text_arg(a[0], "upper"), out); },
+             "upper(tekst) -> string", "tekst in hoofdletters: upper(\"één\") is \"ÉÉN\"", K{arg_text});
+    add_text("lower", 1, 1, [](Args a, std::string& out) { append_lower(text_arg(a[0], "lower"), out); },
+             "lower(tekst) -> string", "tekst in kleine letters", K{arg_text});
+    add_text("hoofdletter", 1, 1,
+             [](Args a, std::string& out) { append_capitalized(text_arg(a[0], "hoofdletter"), out); },
+             "hoofdletter(tekst) -> string", "eerste teken een hoofdletter, ij als IJ: \"IJsselstein\"", K{arg_text});
     add("contains", 2, 2, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::list) {
             for (const Value& v : a[0].as_list())
@@ -127,13 +181,14 @@ std::vector<FunctionInfo> make_registry() {
             return Value(false);
         }
         return Value(text_arg(a[0], "contains").find(text_arg(a[1], "contains")) != std::string_view::npos);
-    }, "contains(tekst|lijst, deel) -> bool", "bevat de tekst het deel, of de lijst het element?");
+    }, "contains(tekst|lijst, deel) -> bool", "bevat de tekst het deel, of de lijst het element?",
+        K{arg_text | arg_list, arg_any}, SlotType::boolean);
     add("starts_with", 2, 2, [](Args a) {
         return Value(text_arg(a[0], "starts_with").starts_with(text_arg(a[1], "starts_with")));
-    }, "starts_with(tekst, begin) -> bool", "begint de tekst met het gegeven begin?");
+    }, "starts_with(tekst, begin) -> bool", "begint de tekst met het gegeven begin?", K{arg_text}, SlotType::boolean);
     add("ends_with", 2, 2, [](Args a) {
         return Value(text_arg(a[0], "ends_with").ends_with(text_arg(a[1], "ends_with")));
-    }, "ends_with(tekst, eind) -> bool", "eindigt de tekst op het gegeven eind?");
+    }, "ends_with(tekst, eind) -> bool", "eindigt de tekst op het gegeven eind?", K{arg_text}, SlotType::boolean);
     add_text("join", 1, 2, [](Args a, std::string& out) {
         const std::string_view sep = a.size() > 1 ? text_arg(a[1], "join") : std::string_view(", ");
         bool first = true;
@@ -142,28 +197,39 @@ std::vector<FunctionInfo> make_registry() {
             first = false;
             v.append_display(out);
         }
-    }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")");
+    }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")",
+             K{arg_list, arg_text});
+    add_text("en_lijst", 1, 1, [](Args a, std::string& out) { append_dutch_list(a, out, "en", "en_lijst"); },
+             "en_lijst(lijst) -> string", "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"", K{arg_list});
+    add_text("of_lijst", 1, 1, [](Args a, std::string& out) { append_dutch_list(a, out, "of", "of_lijst"); },
+             "of_lijst(lijst) -> string", "elementen als tekst, de laatste twee met \"of\": \"a, b of c\"", K{arg_list});
     add("abs", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::integer) {
             if (a[0].as_int() == INT64_MIN) fail("abs(): getal te groot");  // -INT64_MIN does not exist
             return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
         }
         return Value(std::fabs(number_arg(a[0], "abs")));
-    }, "abs(getal) -> getal", "absolute waarde");
+    }, "abs(getal) -> getal", "absolute waarde", K{arg_number}, SlotType::number);
     add("round", 1, 2, [](Args a) -> Value {
         double x = number_arg(a[0], "round");
         if (a.size() == 1) return Value(to_int(std::round(x), "round"));
         if (a[1].kind() != ValueKind::integer) fail("round(): het aantal decimalen moet een geheel getal zijn");
         return Value(round_half_away(x, static_cast<int>(a[1].as_int())));
-    }, "round(getal[, decimalen]) -> int|float", "afronden, halven van nul af; zonder decimalen een geheel getal");
+    }, "round(getal[, decimalen]) -> int|float", "afronden, halven van nul af; zonder decimalen een geheel getal",
+        K{arg_number}, SlotType::number);
     add("floor", 1, 1, [](Args a) { return Value(to_int(std::floor(number_arg(a[0], "floor")), "floor")); },
-        "floor(getal) -> int", "naar beneden afronden");
+        "floor(getal) -> int", "naar beneden afronden", K{arg_number}, SlotType::integer);
     add("ceil", 1, 1, [](Args a) { return Value(to_int(std::ceil(number_arg(a[0], "ceil")), "ceil")); },
-        "ceil(getal) -> int", "naar boven afronden");
+        "ceil(getal) -> int", "naar boven afronden", K{arg_number}, SlotType::integer);
+    add("sqrt", 1, 1, [](Args a) -> Value {
+        const double x = number_arg(a[0], "sqrt");
+        if (x < 0) fail("sqrt() van een negatief getal (" + a[0].display() + ") bestaat niet");
+        return Value(std::sqrt(x));
+    }, "sqrt(getal) -> float", "vierkantswortel; van een negatief getal een fout", K{arg_number}, SlotType::floating);
     add("min", 1, -1, [](Args a) { return extreme(a, false, "min"); }, "min(a, b, ...|lijst) -> waarde",
-        "de kleinste waarde");
+        "de kleinste waarde", K{arg_any}, SlotType::any);
     add("max", 1, -1, [](Args a) { return extreme(a, true, "max"); }, "max(a, b, ...|lijst) -> waarde",
-        "de grootste waarde");
+        "de grootste waarde", K{arg_any}, SlotType::any);
     add("int", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::integer) return a[0];
         if (a[0].kind() == ValueKind::floating) return Value(to_int(a[0].as_float(), "int"));
@@ -171,46 +237,54 @@ std::vector<FunctionInfo> make_registry() {
         if (a[0].kind() == ValueKind::string || a[0].kind() == ValueKind::symbol)
             return parse_number(a[0].as_text(), false, "int");
         fail("int() kan " + got(a[0]) + " niet omzetten");
-    }, "int(getal|tekst) -> int", "geheel getal (afgekapt naar nul)");
+    }, "int(getal|tekst) -> int", "geheel getal (afgekapt naar nul)", K{arg_number | arg_text | arg_bool},
+        SlotType::integer);
     add("float", 1, 1, [](Args a) -> Value {
         if (a[0].is_number()) return Value(a[0].as_number());
         if (a[0].kind() == ValueKind::string || a[0].kind() == ValueKind::symbol)
             return parse_number(a[0].as_text(), true, "float");
         fail("float() kan " + got(a[0]) + " niet omzetten");
-    }, "float(getal|tekst) -> float", "kommagetal");
+    }, "float(getal|tekst) -> float", "kommagetal", K{arg_number | arg_text}, SlotType::floating);
     add("sym", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::symbol) return a[0];
         if (a[0].kind() == ValueKind::string) return Value(Symbol{a[0].as_atom()});
         return Value::symbol(a[0].display());
-    }, "sym(x) -> symbol", "de waarde als symbool");
+    }, "sym(x) -> symbol", "de waarde als symbool", K{arg_any}, SlotType::symbol);
     add("append", 2, -1, [](Args a) {
         std::vector<Value> out = list_arg(a[0], "append");
         out.insert(out.end(), a.begin() + 1, a.end());
         return Value(std::move(out));
-    }, "append(lijst, x, ...) -> list", "de lijst met de elementen erachter");
+    }, "append(lijst, x, ...) -> list", "de lijst met de elementen erachter", K{arg_list, arg_any}, SlotType::list);
     add("sort", 1, 1, [](Args a) {
         std::vector<Value> out = list_arg(a[0], "sort");
         std::stable_sort(out.begin(), out.end(), [](const Value& x, const Value& y) { return compare(x, y) < 0; });
         return Value(std::move(out));
-    }, "sort(lijst) -> list", "de lijst gesorteerd (getallen < teksten < symbolen)");
+    }, "sort(lijst) -> list", "de lijst gesorteerd (getallen < teksten < symbolen)", K{arg_list}, SlotType::list);
     add("unique", 1, 1, [](Args a) {
         std::vector<Value> out;
         for (const Value& v : list_arg(a[0], "unique"))
             if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
         return Value(std::move(out));
-    }, "unique(lijst) -> list", "de lijst zonder herhalingen, eerste voorkomen blijft");
-    add_text("nl", 1, 1, [](Args a, std::string& out) {
-        if (!a[0].is_number()) fail("nl() verwacht een getal, niet " + got(a[0]));
-        const std::size_t start = out.size();
-        a[0].append_display(out);
-        std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
-    }, "nl(getal) -> string", "getal met decimale komma: nl(21.5) is \"21,5\"");
+    }, "unique(lijst) -> list", "de lijst zonder herhalingen, eerste voorkomen blijft", K{arg_list}, SlotType::list);
+    add_text("nl", 1, 1, [](Args a, std::string& out) { append_dutch_number(a[0], out, "nl"); }, "nl(getal) -> string",
+             "getal in Nederlandse notatie: nl(1234.5) is \"1.234,5\"", K{arg_number});
+    add_text("aantal", 3, 3, [](Args a, std::string& out) {
+        const std::string_view word = word_for_count(a, "aantal");
+        append_dutch_number(a[0], out, "aantal");
+        out += ' ';
+        out += word;
+    }, "aantal(getal, enkelvoud, meervoud) -> string", "getal en woord: aantal(1, \"bron\", \"bronnen\") is \"1 bron\"",
+             K{arg_number, arg_text});
+    add_text("meervoud", 3, 3, [](Args a, std::string& out) { out += word_for_count(a, "meervoud"); },
+             "meervoud(getal, enkelvoud, meervoud) -> string", "het woord bij het getal: enkelvoud bij precies 1",
+             K{arg_number, arg_text});
     // Both branches are evaluated (functions take values): a branch must not fail on the values
     // for which it is not chosen.
     add("als", 3, 3, [](Args a) -> Value {
         if (a[0].kind() != ValueKind::boolean) fail("als() verwacht als eerste argument waar of onwaar, niet " + got(a[0]));
         return a[0].as_bool() ? a[1] : a[2];
-    }, "als(voorwaarde, dan, anders) -> x", "de tweede waarde als de voorwaarde waar is, anders de derde");
+    }, "als(voorwaarde, dan, anders) -> x", "de tweede waarde als de voorwaarde waar is, anders de derde",
+        K{arg_bool, arg_any, arg_any}, SlotType::any);
     add("kolom", 2, 2, [](Args a) -> Value {
         const std::vector<Value>& rijen = list_arg(a[0], "kolom");
         if (a[1].kind() != ValueKind::integer) fail("kolom() verwacht een geheel getal als plaats, niet " + got(a[1]));
@@ -225,7 +299,8 @@ std::vector<FunctionInfo> make_registry() {
         }
         return Value(std::move(out));
     }, "kolom(lijst van lijsten, i) -> list",
-        "element i (vanaf 0) van elke lijst: kolom(collect(..., [?volgorde, ?naam]), 1) geeft de namen op volgorde");
+        "element i (vanaf 0) van elke lijst: kolom(collect(..., [?volgorde, ?naam]), 1) geeft de namen op volgorde",
+        K{arg_list, arg_number}, SlotType::list);
     add("type", 1, 1, [](Args a) -> Value {
         switch (a[0].kind()) {
             case ValueKind::nil: return Value::string("nil");
@@ -238,7 +313,8 @@ std::vector<FunctionInfo> make_registry() {
             case ValueKind::fact: return Value::string("fact");
         }
         return Value();
-    }, "type(x) -> string", "het type van de waarde: int, float, string, symbol, bool, list, nil of fact");
+    }, "type(x) -> string", "het type van de waarde: int, float, string, symbol, bool, list, nil of fact", K{arg_any},
+        SlotType::string);
     return r;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/template.hpp"
 #include "engine/value.hpp"
 
 namespace ww {
@@ -20,6 +21,10 @@ struct EvalError : std::runtime_error {
         : std::runtime_error(std::move(message)), source_offset(source_offset) {}
     std::uint32_t source_offset;
 };
+
+// What an argument may be, as a bit set: for the checks at load time (rules/compiler.cpp). A text
+// is a string or a symbol.
+enum ArgKind : std::uint8_t { arg_number = 1, arg_text = 2, arg_list = 4, arg_bool = 8, arg_any = 15 };
 
 struct FunctionInfo {
     std::string name;
@@ -33,6 +38,10 @@ struct FunctionInfo {
     // same checks and errors as `fn`. String interpolation (`"{nl(?w)}%"`) uses it, so that a piece
     // is neither built as a string of its own nor interned before it is copied into the whole.
     void (*append_text)(std::span<const Value>, std::string& out) = nullptr;
+    // The ArgKind bits of each argument, the last entry also for any further ones, and the type of
+    // the result (SlotType::any: it depends on the arguments).
+    std::vector<std::uint8_t> arg_kinds;
+    SlotType result = SlotType::any;
 };
 
 const FunctionInfo* find_function(std::string_view name);

@@ -66,6 +66,34 @@ std::string type_word(std::optional<SlotType> t) {
     return "onbekend";
 }
 
+// The ArgKind of a value of type `t`; 0 when the type says nothing.
+std::uint8_t arg_kind_of(std::optional<SlotType> t) {
+    if (!t) return 0;
+    switch (*t) {
+        case SlotType::integer: case SlotType::floating: case SlotType::number: return arg_number;
+        case SlotType::string: case SlotType::symbol: return arg_text;
+        case SlotType::list: return arg_list;
+        case SlotType::boolean: return arg_bool;
+        case SlotType::any: return 0;
+    }
+    return 0;
+}
+
+// "een getal", "een tekst of een lijst": what a set of ArgKind bits admits.
+std::string arg_kinds_word(std::uint8_t kinds) {
+    std::vector<std::string> words;
+    if (kinds & arg_number) words.emplace_back("een getal");
+    if (kinds & arg_text) words.emplace_back("een tekst");
+    if (kinds & arg_list) words.emplace_back("een lijst");
+    if (kinds & arg_bool) words.emplace_back("een waarheidswaarde");
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) out += i + 1 == words.size() ? " of " : ", ";
+        out += words[i];
+    }
+    return out;
+}
+
 // The value of an expression that needs no facts, if it is one.
 std::optional<Value> fold(const Expr& e) {
     switch (e.op) {
@@ -191,6 +219,9 @@ struct ExprCompiler {
                 return SlotType::boolean;
             case Op::list: return SlotType::list;
             case Op::concat: return SlotType::string;
+            case Op::call:
+                if (const FunctionInfo* f = find_function(e.name); f && f->result != SlotType::any) return f->result;
+                return std::nullopt;
             default: return std::nullopt;
         }
     }
@@ -252,12 +283,21 @@ struct ExprCompiler {
             error(c.offset, fmt::format("onbekende functie '{}'{}", c.name, did_you_mean(c.name, names)));
         } else {
             int n = static_cast<int>(args.size());
-            if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args)) {
+            const bool arity_wrong = n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args);
+            if (arity_wrong) {
                 std::string expected = fn->max_args < 0 ? fmt::format("minstens {}", fn->min_args)
                                        : fn->min_args == fn->max_args ? std::to_string(fn->min_args)
                                                                       : fmt::format("{} tot {}", fn->min_args, fn->max_args);
                 error(c.offset, fmt::format("functie '{}' verwacht {} argument{}, maar krijgt er {} ({})", c.name,
                                             expected, expected == "1" ? "" : "en", n, fn->signature));
+            }
+            // With the wrong number of arguments, which argument is which is not clear: one error is enough.
+            for (std::size_t i = 0; !arity_wrong && i < args.size() && !fn->arg_kinds.empty(); ++i) {
+                const std::uint8_t allowed = fn->arg_kinds[std::min(i, fn->arg_kinds.size() - 1)];
+                const auto t = type_of(args[i]);
+                if (const std::uint8_t kind = arg_kind_of(t); kind && !(kind & allowed))
+                    error(c.args[i].offset, fmt::format("functie '{}' verwacht als argument {} {}, geen {} ({})", c.name,
+                                                        i + 1, arg_kinds_word(allowed), type_word(t), fn->signature));
             }
         }
         return at(Expr::call_of(c.name, std::move(args)), c.offset);

@@ -32,11 +32,13 @@ Expr K(Value v) { return Expr::constant_of(std::move(v)); }
 
 TEST(Functions, RegistryIsComplete) {
     for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
-                             "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type"}) {
+                             "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type",
+                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt"}) {
         const FunctionInfo* f = find_function(name);
         ASSERT_NE(f, nullptr) << name;
         EXPECT_FALSE(f->description.empty());
         EXPECT_FALSE(f->signature.empty());
+        EXPECT_FALSE(f->arg_kinds.empty()) << name;
     }
     EXPECT_EQ(find_function("bestaat_niet"), nullptr);
 }
@@ -72,6 +74,80 @@ TEST(Functions, Numbers) {
     EXPECT_EQ(call("nl", {Value(21.5)}), Value::string("21,5"));
     EXPECT_EQ(call("nl", {Value(21.0)}), Value::string("21"));
     EXPECT_EQ(call("nl", {Value(7)}), Value::string("7"));
+}
+
+TEST(Functions, DutchNumbers) {
+    EXPECT_EQ(call("nl", {Value(11400)}), Value::string("11.400"));
+    EXPECT_EQ(call("nl", {Value(1234567.5)}), Value::string("1.234.567,5"));
+    EXPECT_EQ(call("nl", {Value(-2500)}), Value::string("-2.500"));
+    EXPECT_EQ(call("nl", {Value(-2500.25)}), Value::string("-2.500,25"));
+    EXPECT_EQ(call("nl", {Value(999)}), Value::string("999"));
+    EXPECT_EQ(call("nl", {Value(-999.5)}), Value::string("-999,5"));
+    EXPECT_EQ(call("nl", {Value(1000)}), Value::string("1.000"));
+    EXPECT_EQ(call("nl", {Value(0.125)}), Value::string("0,125"));
+    EXPECT_EQ(call("nl", {Value(100000.0)}), Value::string("100.000"));  // display form: 1e+05
+    EXPECT_EQ(call("nl", {Value(12345678.0)}), Value::string("12.345.678"));
+    EXPECT_EQ(call("nl", {Value(INT64_MIN)}), Value::string("-9.223.372.036.854.775.808"));
+    EXPECT_EQ(call("nl", {Value(1e20)}), Value::string("1e+20"));
+    // Fractions keep the digits of the display form: the shortest text that reads back as the number.
+    EXPECT_EQ(call("nl", {Value(0.1 + 0.2)}), Value::string("0,30000000000000004"));
+    EXPECT_EQ(call("nl", {Value(2.0 / 3.0)}), Value::string("0,6666666666666666"));
+}
+
+TEST(Functions, CountsAndWords) {
+    auto word = [](const char* fn, Value n) {
+        return call(fn, {std::move(n), Value::string("indicator"), Value::string("indicatoren")});
+    };
+    EXPECT_EQ(word("aantal", Value(1)), Value::string("1 indicator"));
+    EXPECT_EQ(word("aantal", Value(3)), Value::string("3 indicatoren"));
+    EXPECT_EQ(word("aantal", Value(0)), Value::string("0 indicatoren"));
+    EXPECT_EQ(word("aantal", Value(1.0)), Value::string("1 indicator"));
+    EXPECT_EQ(word("aantal", Value(1.5)), Value::string("1,5 indicatoren"));
+    EXPECT_EQ(word("aantal", Value(11400)), Value::string("11.400 indicatoren"));
+    EXPECT_EQ(word("meervoud", Value(1)), Value::string("indicator"));
+    EXPECT_EQ(word("meervoud", Value(2)), Value::string("indicatoren"));
+    EXPECT_EQ(word("meervoud", Value(0)), Value::string("indicatoren"));
+    EXPECT_EQ(call("aantal", {Value(1), Value::symbol("bron"), Value::symbol("bronnen")}), Value::string("1 bron"));
+    EXPECT_THROW(call("aantal", {Value::string("1"), Value::string("a"), Value::string("b")}), EvalError);
+    EXPECT_THROW(call("meervoud", {Value(1), Value(2), Value::string("b")}), EvalError);
+}
+
+TEST(Functions, DutchLists) {
+    auto S = [](const char* s) { return Value::string(s); };
+    EXPECT_EQ(call("en_lijst", {L({})}), S(""));
+    EXPECT_EQ(call("en_lijst", {L({S("a")})}), S("a"));
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b")})}), S("a en b"));
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c")})}), S("a, b en c"));
+    EXPECT_EQ(call("en_lijst", {L({S("rust en orde"), Value::symbol("overlast"), 3})}), S("rust en orde, overlast en 3"));
+    EXPECT_EQ(call("of_lijst", {L({S("a"), S("b"), S("c"), S("d")})}), S("a, b, c of d"));
+    EXPECT_EQ(call("of_lijst", {L({S("a")})}), S("a"));
+    EXPECT_THROW(call("en_lijst", {S("a")}), EvalError);
+}
+
+TEST(Functions, UnicodeCase) {
+    auto S = [](const char* s) { return Value::string(s); };
+    EXPECT_EQ(call("upper", {S("één")}), S("ÉÉN"));
+    EXPECT_EQ(call("lower", {S("ÉÉN")}), S("één"));
+    EXPECT_EQ(call("upper", {Value::symbol("café")}), S("CAFÉ"));
+    EXPECT_EQ(call("hoofdletter", {S("ïjs")}), S("Ïjs"));
+    EXPECT_EQ(call("hoofdletter", {S("ijsselstein")}), S("IJsselstein"));
+    EXPECT_EQ(call("hoofdletter", {S("wijk")}), S("Wijk"));
+    EXPECT_EQ(call("hoofdletter", {S("")}), S(""));
+    EXPECT_EQ(call("hoofdletter", {S("Één keer")}), S("Één keer"));
+    EXPECT_THROW(call("hoofdletter", {Value(1)}), EvalError);
+}
+
+TEST(Functions, SquareRoot) {
+    EXPECT_EQ(call("sqrt", {Value(16)}), Value(4.0));
+    EXPECT_EQ(call("sqrt", {Value(2.25)}), Value(1.5));
+    EXPECT_EQ(call("sqrt", {Value(0)}), Value(0.0));
+    try {
+        call("sqrt", {Value(-4)});
+        FAIL();
+    } catch (const EvalError& e) {
+        EXPECT_EQ(std::string(e.what()), "sqrt() van een negatief getal (-4) bestaat niet");
+    }
+    EXPECT_THROW(call("sqrt", {Value::string("4")}), EvalError);
 }
 
 TEST(Functions, ListsSymbolsTypes) {
@@ -110,6 +186,12 @@ TEST(Expressions, ArithmeticComparisonAndConcat) {
     EXPECT_EQ(ev(Expr::make(Op::index, {Expr::make(Op::list, {K(5), K(6)}), K(1)})), Value(6));
     EXPECT_EQ(ev(Expr::make(Op::logical_or, {K(true), Expr::make(Op::div, {K(1), K(0)})})), Value(true));
     EXPECT_EQ(ev(Expr::call_of("len", {K(Value::string("abc"))})), Value(3));
+    // Interpolation writes text functions into the whole through their appending form.
+    EXPECT_EQ(ev(Expr::make(Op::concat, {Expr::call_of("aantal", {K(2500), K(Value::string("inwoner")), K(Value::string("inwoners"))}),
+                                         K(Value::string(" in ")),
+                                         Expr::call_of("en_lijst", {K(Value(std::vector<Value>{Value::string("noord"),
+                                                                                               Value::string("zuid")}))})})),
+              Value::string("2.500 inwoners in noord en zuid"));
 }
 
 TEST(Expressions, RuntimeErrorsCarryOffsets) {

@@ -110,6 +110,37 @@ TEST(Checks, UnknownFunctionAndArity) {
     EXPECT_EQ(e[0].rfind("r.yaml:9:40: fout: functie 'len' verwacht 1 argument, maar krijgt er 2", 0), 0u) << e[0];
 }
 
+// Each argument of a function is checked against what the function takes, where its type is evident
+// (a constant, a typed slot, another function's result).
+TEST(Checks, FunctionArgumentKinds) {
+    EXPECT_EQ(errors("\"meting(gebied: ?g)\", \"test nl(?g) != \\\"1\\\"\""),
+              Lines{"r.yaml:9:43: fout: functie 'nl' verwacht als argument 1 een getal, geen tekst (nl(getal) -> string)"});
+    EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test en_lijst(?n) != \\\"\\\"\""),
+              Lines{"r.yaml:9:49: fout: functie 'en_lijst' verwacht als argument 1 een lijst, geen geheel getal "
+                    "(en_lijst(lijst) -> string)"});
+    EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test aantal(?n, 1, \\\"b\\\") != \\\"\\\"\""),
+              Lines{"r.yaml:9:51: fout: functie 'aantal' verwacht als argument 2 een tekst, geen geheel getal "
+                    "(aantal(getal, enkelvoud, meervoud) -> string)"});
+    EXPECT_EQ(errors("\"meting(lijst: ?l)\", \"test len(sqrt(2)) > 1\""),
+              Lines{"r.yaml:9:43: fout: functie 'len' verwacht als argument 1 een tekst of een lijst, geen kommagetal "
+                    "(len(tekst|lijst) -> int)"});
+    // Symbols are texts; a value of unknown type passes (it is checked when the rule runs).
+    EXPECT_EQ(errors("\"meting(indicator: ?i, aantal: ?n, lijst: ?l, waarde: ?w)\", "
+                     "\"test hoofdletter(?i) != upper(\\\"x\\\") and sqrt(?n) > ?w and of_lijst(?l) != \\\"\\\" "
+                     "and meervoud(?l[0], a, b) != lower(str(?w))\""),
+              Lines{});
+}
+
+// What a function gives is known too: a text is not compared with a number, nor used as a test.
+TEST(Checks, FunctionResultTypes) {
+    EXPECT_EQ(errors("\"meting(gebied: ?g)\", \"test upper(?g) > 1\""),
+              Lines{"r.yaml:9:40: fout: vergelijking van een tekst met een geheel getal"});
+    EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test nl(?n)\""),
+              Lines{"r.yaml:9:40: fout: test verwacht een waarheidswaarde, maar dit is een tekst"});
+    EXPECT_EQ(errors("\"meting(aantal: ?n)\"", "\"assert meting(waarde: en_lijst([?n]))\""),
+              Lines{"r.yaml:10:35: fout: slot 'waarde' is een kommagetal, de waarde een tekst"});
+}
+
 TEST(Checks, UnknownParameterWithSuggestion) {
     EXPECT_EQ(errors("\"meting(waarde: ?w)\", \"test ?w > $marg\""),
               Lines{"r.yaml:9:45: fout: onbekende parameter $marg (bedoelde je '$marge'?)"});

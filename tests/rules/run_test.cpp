@@ -191,6 +191,44 @@ rules:
               Lines{"uit(w: 21.5, tweede: 2, n: 3, g: \"OOST\", nl: \"21,5\", t: \"{letterlijk} a\")"});
 }
 
+TEST(Run, DutchTextFunctions) {
+    EXPECT_EQ(run_text(R"Y(
+templates:
+  g: {slots: {naam: string, inwoners: int, wijken: list}}
+facts:
+  - 'g(naam: "ijsselstein", inwoners: 11400, wijken: ["Oost", "Zuid", "Centrum"])'
+rules:
+  - id: r
+    when: ["g(naam: ?n, inwoners: ?i, wijken: ?w)"]
+    then:
+      - "emit uit(t: \"{hoofdletter(?n)}: {aantal(?i, \"inwoner\", \"inwoners\")}, {aantal(len(?w), \"wijk\", \"wijken\")}: {en_lijst(?w)}\")"
+      - "emit kort(w: upper(?w[0]), een: meervoud(1, wijk, wijken), of: of_lijst([?w[1]]), wortel: sqrt(?i / 114))"
+)Y"),
+              (Lines{"uit(t: \"IJsselstein: 11.400 inwoners, 3 wijken: Oost, Zuid en Centrum\")",
+                     "kort(w: \"OOST\", een: \"wijk\", of: \"Zuid\", wortel: 10.0)"}));
+}
+
+// A function that fails while a rule fires names the rule and the place of the call.
+TEST(Run, FunctionErrorHasThePositionOfTheCall) {
+    ww::RuleBase base = ww::test::load_text(R"Y(templates:
+  m: {slots: {x: float}}
+facts: ["m(x: -4.0)"]
+rules:
+  - id: wortel
+    when: ["m(x: ?x)"]
+    then: ["emit uit(w: sqrt(?x))"]
+)Y");
+    try {
+        ww::run_rule_base(base, {}, ww::RunConfig{});
+        FAIL() << "geen ActionError";
+    } catch (const ww::ActionError& e) {
+        ww::Diagnostic d = base.diagnostic_at(e.rule_id, e.source_offset, e.what());
+        EXPECT_EQ(ww::format(d).substr(0, ww::format(d).find('\n')),
+                  "r.yaml:7:25: fout: fout in regel 'wortel', actie 'emit uit(w: sqrt(?x))': "
+                  "sqrt() van een negatief getal (-4) bestaat niet");
+    }
+}
+
 TEST(Run, MetadataGoesIntoEveryRecord) {
     ww::RuleBase base = ww::test::load_text(kTemplates + R"Y(
 facts: ["teller(n: 1)"]
