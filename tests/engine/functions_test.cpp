@@ -33,7 +33,7 @@ Expr K(Value v) { return Expr::constant_of(std::move(v)); }
 TEST(Functions, RegistryIsComplete) {
     for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
                              "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type",
-                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt"}) {
+                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt", "als", "kolom"}) {
         const FunctionInfo* f = find_function(name);
         ASSERT_NE(f, nullptr) << name;
         EXPECT_FALSE(f->description.empty());
@@ -157,6 +157,17 @@ TEST(Functions, ListsSymbolsTypes) {
     EXPECT_EQ(call("unique", {L({2, 1, 2, 1})}), L({2, 1}));
     EXPECT_EQ(call("type", {Value(1.5)}), Value::string("float"));
     EXPECT_EQ(call("type", {Value::symbol("a")}), Value::string("symbol"));
+}
+
+TEST(Functions, AlsChoosesAndKolomTakesAColumn) {
+    EXPECT_EQ(call("als", {Value(true), Value::string("ja"), Value(2)}), Value::string("ja"));
+    EXPECT_EQ(call("als", {Value(false), Value::string("ja"), Value(2)}), Value(2));
+    EXPECT_THROW(call("als", {Value(1), Value(1), Value(2)}), EvalError);  // no truthiness: a number is no condition
+    EXPECT_EQ(call("kolom", {L({L({1, Value::string("wie")}), L({2, Value::string("waar")})}), Value(1)}),
+              L({Value::string("wie"), Value::string("waar")}));
+    EXPECT_EQ(call("kolom", {L({}), Value(0)}), L({}));
+    EXPECT_THROW(call("kolom", {L({L({1})}), Value(1)}), EvalError);   // no element 1
+    EXPECT_THROW(call("kolom", {L({Value(1)}), Value(0)}), EvalError);  // a row that is no list
 }
 
 TEST(Functions, ErrorsAreDutchEvalErrors) {
