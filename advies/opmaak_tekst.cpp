@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "advies/opmaak.hpp"
+#include "advies/opmaak_html.hpp"
 
 namespace ww::advies {
 
@@ -155,6 +156,7 @@ std::optional<Formaat> formaat_uit(std::string_view naam) {
     if (naam == "text" || naam == "tekst") return Formaat::text;
     if (naam == "json") return Formaat::json;
     if (naam == "markdown" || naam == "md") return Formaat::markdown;
+    if (naam == "html") return Formaat::html;
     return std::nullopt;
 }
 
@@ -162,6 +164,7 @@ std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& op
     switch (formaat) {
         case Formaat::json: return als_json(advies, opties);
         case Formaat::markdown: return als_markdown(advies, opties);
+        case Formaat::html: return als_html(advies, RapportGegevens{}, opties);
         case Formaat::text: break;
     }
     return als_tekst(advies, opties);
