@@ -292,7 +292,10 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         const double px = x(plaats_van[k]), py = y(m->waarde);
         if (auto marge = m->marge_bekend()) foutbalk(tekening, px, y(m->waarde - *marge), y(m->waarde + *marge), true);
         cirkel(tekening, px, py, true, fmt::format("{}, {}: {}", c.gemeente, jaar_tekst(*m), met_marge(*m)));
-        tekening += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n", f1(px + 8), f1(py - 6), pct(m->waarde));
+        // Beside the point, on the side away from the comparable figure of the same year.
+        const bool onder_uit = m->vergelijkbaar && *m->vergelijkbaar > m->waarde;
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n", f1(px + 8),
+                                f1(onder_uit ? py + 17 : py - 8), pct(m->waarde));
     }
 
     // Legend.
@@ -334,7 +337,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     }
     if (gemeente) hoogste = std::max(hoogste, gemeente->waarde);
     const As as = as_voor(hoogste);
-    const double label_rechts = 196, links = 212, rechts = breedte - 64, boven = 34, rij = 26;
+    const double label_rechts = 232, links = 248, rechts = breedte - 64, boven = gemeente ? 34 : 12, rij = 26;
     const double onder = boven + rij * static_cast<double>(c.delen.size());
     const auto x = [&](double v) { return links + std::clamp(v, 0.0, as.top) / as.top * (rechts - links); };
 
@@ -363,7 +366,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
         std::string naam = deel_naam(*m);
         if (!gemeente || m->jaar != gemeente->jaar) naam += " (" + jaar_tekst(*m) + ")";
         tekening += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n", f1(label_rechts),
-                                f1(my + 4), html_tekst(naam), html_tekst(ingekort(naam, 28)));
+                                f1(my + 4), html_tekst(naam), html_tekst(ingekort(naam, 34)));
         if (m->vergelijkbaar)
             vierkant(tekening, x(*m->vergelijkbaar), my, fmt::format("{}, vergelijkbaar: {}", deel_naam(*m), pct(*m->vergelijkbaar)));
         const auto marge = m->marge_bekend();

@@ -7,8 +7,10 @@ namespace {
 constexpr std::string_view vervanging = "\xEF\xBF\xBD";  // U+FFFD
 
 // The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none
-// (overlong forms, surrogates, code points past U+10FFFF, C1 controls and U+FFFE/U+FFFF count as none).
-std::size_t utf8_lengte(std::string_view s, std::size_t i) {
+// (overlong forms, surrogates and code points past U+10FFFF count as none). `toegestaan` is false for
+// a character that may not stand in the report: C1 controls, and U+FFFE/U+FFFF (no characters at all).
+std::size_t utf8_lengte(std::string_view s, std::size_t i, bool& toegestaan) {
+    toegestaan = true;
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
     const unsigned char c = b(0);
     std::size_t n = 0;
@@ -29,10 +31,7 @@ std::size_t utf8_lengte(std::string_view s, std::size_t i) {
     if (b(1) < laag || b(1) > hoog) return 0;
     for (std::size_t k = 2; k < n; ++k)
         if (b(k) < 0x80 || b(k) > 0xBF) return 0;
-    // U+0080..U+009F (C1 controls) are control characters too.
-    if (c == 0xC2 && b(1) <= 0x9F) return 0;
-    // U+FFFE and U+FFFF are no characters at all (XML refuses them).
-    if (c == 0xEF && b(1) == 0xBF && b(2) >= 0xBE) return 0;
+    toegestaan = !(c == 0xC2 && b(1) <= 0x9F) && !(c == 0xEF && b(1) == 0xBF && b(2) >= 0xBE);
     return n;
 }
 
@@ -58,14 +57,16 @@ void html_tekst(std::string& uit, std::string_view s) {
             ++i;
             continue;
         }
-        const std::size_t n = utf8_lengte(s, i);
+        bool toegestaan = true;
+        const std::size_t n = utf8_lengte(s, i, toegestaan);
         if (n == 0) {
-            uit += vervanging;
+            uit += vervanging;  // one per stray byte, as a browser decodes it
             ++i;
-        } else {
-            uit.append(s, i, n);
-            i += n;
+            continue;
         }
+        if (toegestaan) uit.append(s, i, n);
+        else uit += vervanging;
+        i += n;
     }
 }
 

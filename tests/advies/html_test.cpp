@@ -59,7 +59,8 @@ TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
               "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
     EXPECT_EQ(html_tekst("één\tregel\nnog"), "één\tregel\nnog");
     EXPECT_EQ(html_tekst(std::string("a\x1b[2Jb\x7f") + '\0'), "a\xEF\xBF\xBD[2Jb\xEF\xBF\xBD\xEF\xBF\xBD");
-    EXPECT_EQ(html_tekst("\xC2\x85"), "\xEF\xBF\xBD");              // C1 control NEL
+    EXPECT_EQ(html_tekst("\xC2\x85"), "\xEF\xBF\xBD");  // C1 control NEL
+    EXPECT_EQ(html_tekst("a\xEF\xBF\xBF" "z"), "a\xEF\xBF\xBD" "z");  // U+FFFF
     EXPECT_EQ(html_tekst("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
     EXPECT_EQ(html_tekst("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
     EXPECT_EQ(html_tekst("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut short
