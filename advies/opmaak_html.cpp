@@ -77,6 +77,7 @@ figure { margin: .6rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; 
 figcaption { color: var(--zacht); font-size: .9rem; }
 svg.grafiek { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
 p.betekenis { margin: 0 0 .3rem; color: var(--zacht); }
+p.grafiektitel { margin: .8rem 0 0; font-weight: 600; font-size: .95rem; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lijn); color: var(--zacht); font-size: .85rem; }
 @media (max-width: 44rem) { .tafel { grid-template-columns: 1fr; } dl.meta, article.advies dl { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 16mm 15mm 18mm;
@@ -86,7 +87,8 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lij
   nav.inhoud, details { display: none; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 1.4rem; }
-  tr, figure, li.factor, article.advies { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, li.factor, article.advies, section.indicator { break-inside: avoid; page-break-inside: avoid; }
+  p.betekenis, p.grafiektitel { break-after: avoid; page-break-after: avoid; }
   section.cijfers, section.profiel { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
 }
@@ -283,7 +285,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>";
             if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>";
             if (!acties.empty()) uit += fmt::format("<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
-            if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, geen acties</span>";
+            if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>";
             uit += "\n";
             if (!acties.empty()) {
                 uit += "<ul>\n";
@@ -395,10 +397,15 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
             uit += fmt::format("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
         uit += "<figure>\n";
+        if (!c.reeks.empty()) uit += fmt::format("<p class=\"grafiektitel\">Verloop in {}</p>\n", e(c.gemeente));
         uit += svg_verloop(c, sleutel);
+        if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n";
         uit += svg_delen(c, sleutel);
-        std::string bijschrift = c.reeks.empty() ? "Geen cijfer van de hele gemeente in het profiel. " : "";
-        bijschrift += "Lijnen en punten: gemeten cijfers; strepen om een punt: de marge.";
+        std::string bijschrift = c.reeks.empty() ? "Het profiel heeft van deze indicator geen cijfer van de hele gemeente. " : "";
+        const bool marges = std::any_of(c.reeks.begin(), c.reeks.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); }) ||
+                            std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });
+        bijschrift += marges ? "De streep om een punt is de marge: binnen die afstand is een verschil niet zeker."
+                             : "Het profiel geeft bij deze cijfers geen marge (of aantal respondenten); kleine verschillen kunnen toeval zijn.";
         uit += fmt::format("<figcaption>{}</figcaption>\n</figure>\n", e(bijschrift));
         uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n";
         cijfertabel(uit, g, {id}, c.naam, false);
