@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "advies/opmaak.hpp"
 #include "advies/opmaak_html.hpp"
+#include "advies/opmaak.hpp"
 
 namespace ww::advies {
 
