@@ -12,9 +12,14 @@
 
 #include <fmt/format.h>
 
+#ifndef WW_VERSION
+#define WW_VERSION "onbekend"
+#endif
+
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/lint.hpp"
+#include "advies/opmaak_html.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
 #include "advies/scenario.hpp"
@@ -58,6 +63,14 @@ Uitvoer veilig(F&& werk) {
     return u;
 }
 
+// The knowledge base as a report names it: the name of its map (the bundled one is "knowledge-base").
+std::string kennisbank_naam(const std::string& map) {
+    std::string naam = map;
+    while (naam.size() > 1 && naam.back() == '/') naam.pop_back();
+    const auto schuin = naam.find_last_of('/');
+    return schuin == std::string::npos ? naam : naam.substr(schuin + 1);
+}
+
 }  // namespace
 
 void schrijf(const Uitvoer& u) {
@@ -89,8 +102,22 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
         auto raadpleging = std::make_unique<Raadpleging>(*kb);
         auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
-        const Advies advies = raadpleging->raadpleeg(*profiel.invoer, opties.opdracht, opties.opmaak.uitleg);
-        Uitvoer uit{0, opmaak(advies, opties.formaat, opties.opmaak), {}};
+        // The HTML report always carries each advice's derivation, behind a fold.
+        const bool html = opties.formaat == Formaat::html;
+        const Advies& advies = raadpleging->raadpleeg(*profiel.invoer, opties.opdracht, opties.opmaak.uitleg || html);
+        Uitvoer uit{0, {}, {}};
+        if (html) {
+            RapportGegevens gegevens;
+            gegevens.programma = "wegwijzer " WW_VERSION;
+            gegevens.kennisbank = kennisbank_naam(kb->map());
+            gegevens.datum = rapport_datum();
+            gegevens.opdracht = opties.opdracht;
+            lees_profielfeiten(*profiel.invoer, gegevens);
+            lees_kennisbanknamen(raadpleging->engine(), gegevens);
+            uit.uit = als_html(advies, gegevens, opties.opmaak);
+        } else {
+            uit.uit = opmaak(advies, opties.formaat, opties.opmaak);
+        }
         if (opties.proces_eindigt) {
             // Reachable from a static until exit, so leak checkers do not count it as lost.
             static auto* achtergelaten = new std::vector<std::shared_ptr<void>>();

@@ -1,6 +1,6 @@
-// The three ways advice is written: json (the output contract), text (a person at a terminal),
-// markdown (a report to paste into a memo). Each returns the whole output, so that the caller writes
-// it in one go or not at all.
+// The ways advice is written: json (the output contract), text (a person at a terminal), markdown (a
+// report to paste into a memo) and html (a report to hand over or print; advies/opmaak_html.hpp). Each
+// returns the whole output, so that the caller writes it in one go or not at all.
 #pragma once
 
 #include <optional>
@@ -11,7 +11,7 @@
 
 namespace ww::advies {
 
-enum class Formaat { text, json, markdown };
+enum class Formaat { text, json, markdown, html };
 std::optional<Formaat> formaat_uit(std::string_view naam);
 
 struct OpmaakOpties {
@@ -23,6 +23,7 @@ struct OpmaakOpties {
 std::string als_json(const Advies& advies, const OpmaakOpties& opties);
 std::string als_tekst(const Advies& advies, const OpmaakOpties& opties);
 std::string als_markdown(const Advies& advies, const OpmaakOpties& opties);
+// html here shows the advice alone; with the profile's facts it is als_html (opmaak_html.hpp).
 std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& opties);
 
 // The footer line of the human formats: "Gemaakt met wegwijzer 0.1.0 en de kennisbank NAAM VERSIE."

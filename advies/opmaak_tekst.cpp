@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "advies/opmaak_html.hpp"
 #include "advies/opmaak.hpp"
 #include "advies/ordening.hpp"
 
@@ -174,6 +175,7 @@ std::optional<Formaat> formaat_uit(std::string_view naam) {
     if (naam == "text" || naam == "tekst") return Formaat::text;
     if (naam == "json") return Formaat::json;
     if (naam == "markdown" || naam == "md") return Formaat::markdown;
+    if (naam == "html") return Formaat::html;
     return std::nullopt;
 }
 
@@ -181,6 +183,7 @@ std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& op
     switch (formaat) {
         case Formaat::json: return als_json(advies, opties);
         case Formaat::markdown: return als_markdown(advies, opties);
+        case Formaat::html: return als_html(advies, RapportGegevens{}, opties);
         case Formaat::text: break;
     }
     return als_tekst(advies, opties);

@@ -22,8 +22,8 @@ void registreer(CLI::App& app, Context& context, const char* naam, const char* u
     auto args = std::make_shared<AdviesArgumenten>();
     auto* cmd = app.add_subcommand(naam, uitleg);
     cmd->add_option(bestand, args->profiel, "Het gemeenteprofiel (YAML of JSON); - leest standaardinvoer")->required();
-    cmd->add_option("--format,-f", args->formaat, "Uitvoer: text (standaard), json of markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    cmd->add_option("--format,-f", args->formaat, "Uitvoer: text (standaard), json, markdown of html")
+        ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
     cmd->add_flag("--uitleg", args->uitleg, "Toon per advies de keten van regels en feiten waarop het rust");
     cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
     cmd->callback([args, &context, opdracht] {

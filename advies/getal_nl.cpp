@@ -1,0 +1,36 @@
+#include "advies/getal_nl.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace ww::advies {
+
+std::string getal_nl(double x, int decimalen) {
+    if (!std::isfinite(x)) return "?";
+    std::string s = fmt::format("{:.{}f}", x, decimalen);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    const bool negatief = !s.empty() && s[0] == '-';
+    const std::size_t begin = negatief ? 1 : 0;
+    std::size_t punt = s.find('.');
+    const std::size_t einde_geheel = punt == std::string::npos ? s.size() : punt;
+    if (punt != std::string::npos) s[punt] = ',';
+    // A point between each group of three digits, from the right, when there are more than three.
+    if (einde_geheel - begin > 3) {
+        std::string uit = s.substr(0, begin);
+        for (std::size_t i = begin; i < einde_geheel; ++i) {
+            if (i > begin && (einde_geheel - i) % 3 == 0) uit += '.';
+            uit += s[i];
+        }
+        uit += s.substr(einde_geheel);
+        s = std::move(uit);
+    }
+    return s;
+}
+
+}  // namespace ww::advies

@@ -1,0 +1,402 @@
+#include "advies/grafiek_svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "advies/getal_nl.hpp"
+#include "advies/html_tekst.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+// Colours with at least 4.5:1 contrast on white; every series also differs in shape and line style,
+// so that nothing depends on colour alone (nor on a colour printer).
+constexpr std::string_view kleur_gemeente = "#1f4e79";
+constexpr std::string_view kleur_vergelijkbaar = "#8a4200";
+constexpr std::string_view kleur_tekst = "#333333";
+constexpr std::string_view kleur_raster = "#d4d4d4";
+constexpr std::string_view kleur_band = "#f2f4f7";
+
+constexpr double breedte = 640;
+
+std::string f1(double x) { return fmt::format("{:.1f}", x); }
+
+std::string pct(double x) { return getal_nl(x) + "%"; }
+
+std::string jaar_tekst(const RapportMeting& m) { return m.jaar ? std::to_string(*m.jaar) : "zonder jaar"; }
+
+// Roughly how wide a text is at 12px, for placing legend items and cutting long labels.
+double tekstbreedte(std::string_view s) {
+    std::size_t tekens = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++tekens;
+    return static_cast<double>(tekens) * 6.6;
+}
+
+// At most `max` characters (not bytes), with "…" when cut.
+std::string ingekort(std::string_view s, std::size_t max) {
+    std::size_t tekens = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (tekens == max - 1) {
+            // Only cut when more than one character remains.
+            std::size_t rest = 0;
+            for (std::size_t k = i; k < s.size(); ++k)
+                if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) ++rest;
+            if (rest > 1) return std::string(s.substr(0, i)) + "…";
+            return std::string(s);
+        }
+        ++tekens;
+    }
+    return std::string(s);
+}
+
+std::string lijst_nl(const std::vector<std::string>& delen) {
+    std::string uit;
+    for (std::size_t i = 0; i < delen.size(); ++i) {
+        if (i > 0) uit += i + 1 == delen.size() ? " en " : ", ";
+        uit += delen[i];
+    }
+    return uit;
+}
+
+std::string met_marge(const RapportMeting& m) {
+    std::string uit = pct(m.waarde);
+    if (auto marge = m.marge_bekend()) uit += " (marge ± " + getal_nl(*marge) + ")";
+    return uit;
+}
+
+// Rows with a year, by year; rows without one after them; then the profile's order.
+bool eerder(const RapportMeting* a, const RapportMeting* b) {
+    const auto sleutel = [](const RapportMeting* m) {
+        return std::make_tuple(m->jaar.has_value() ? 0 : 1, m->jaar.value_or(0), m->nr);
+    };
+    return sleutel(a) < sleutel(b);
+}
+
+void svg_kop(std::string& uit, std::string_view sleutel, std::string_view soort, double hoogte, std::string_view titel,
+             std::string_view beschrijving) {
+    const std::string id = html_tekst(fmt::format("{}-{}", sleutel, soort));
+    uit += fmt::format(
+        "<svg class=\"grafiek\" role=\"img\" aria-labelledby=\"{0}-titel {0}-desc\" viewBox=\"0 0 {1} {2}\" "
+        "width=\"{1}\" height=\"{2}\" font-family=\"system-ui, 'DejaVu Sans', sans-serif\" font-size=\"12\" "
+        "fill=\"{3}\">\n",
+        id, f1(breedte), f1(hoogte), kleur_tekst);
+    uit += fmt::format("<title id=\"{}-titel\">{}</title>\n", id, html_tekst(titel));
+    uit += fmt::format("<desc id=\"{}-desc\">{}</desc>\n", id, html_tekst(beschrijving));
+}
+
+// Legend items laid out left to right, wrapping onto a next line.
+class Legenda {
+public:
+    Legenda(double x0, double y0) : x0_(x0), x_(x0), y_(y0) {}
+    // `teken` draws the symbol in a 28x12 box whose left middle is at (x, y).
+    template <typename Teken>
+    void item(std::string& uit, std::string_view tekst, Teken&& teken) {
+        const double w = 34 + tekstbreedte(tekst) + 18;
+        if (x_ > x0_ && x_ + w > breedte - 8) {
+            x_ = x0_;
+            y_ += 18;
+        }
+        teken(uit, x_, y_);
+        uit += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", f1(x_ + 34), f1(y_ + 4), html_tekst(tekst));
+        x_ += w;
+    }
+    double onderkant() const { return y_ + 10; }
+
+private:
+    double x0_, x_, y_;
+};
+
+void cirkel(std::string& uit, double x, double y, bool vol, std::string_view titel = {}) {
+    uit += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"", f1(x), f1(y),
+                       vol ? kleur_gemeente : std::string_view("#ffffff"), kleur_gemeente);
+    if (titel.empty()) {
+        uit += "/>\n";
+    } else {
+        uit += fmt::format("><title>{}</title></circle>\n", html_tekst(titel));
+    }
+}
+
+void vierkant(std::string& uit, double x, double y, std::string_view titel = {}) {
+    uit += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"",
+                       f1(x - 4), f1(y - 4), kleur_vergelijkbaar);
+    if (titel.empty()) {
+        uit += "/>\n";
+    } else {
+        uit += fmt::format("><title>{}</title></rect>\n", html_tekst(titel));
+    }
+}
+
+// An error bar from a to b (vertical when `staand`), with caps.
+void foutbalk(std::string& uit, double vast, double a, double b, bool staand) {
+    if (staand)
+        uit += fmt::format("<path d=\"M{0} {1}V{2}M{3} {1}H{4}M{3} {2}H{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n",
+                           f1(vast), f1(a), f1(b), f1(vast - 5), f1(vast + 5), kleur_gemeente);
+    else
+        uit += fmt::format("<path d=\"M{1} {0}H{2}M{1} {3}V{4}M{2} {3}V{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n",
+                           f1(vast), f1(a), f1(b), f1(vast - 5), f1(vast + 5), kleur_gemeente);
+}
+
+}  // namespace
+
+As as_voor(double hoogste) {
+    if (!(hoogste > 0) || !std::isfinite(hoogste)) return {};
+    hoogste = std::min(hoogste, 100.0);
+    for (double macht = 0.1; macht <= 100; macht *= 10)
+        for (double factor : {1.0, 2.0, 2.5, 5.0}) {
+            const double stap = factor * macht;
+            const double top = std::ceil(hoogste / stap - 1e-9) * stap;
+            if (top / stap <= 6 + 1e-9) return As{std::max(top, stap), stap};
+        }
+    return As{100, 20};
+}
+
+std::string deel_naam(const RapportMeting& m) {
+    if (m.gebied.empty()) return m.groep;
+    if (m.groep.empty()) return m.gebied;
+    return m.gebied + ", " + m.groep;
+}
+
+IndicatorCijfers cijfers_van(const RapportGegevens& g, std::string_view indicator, std::string_view gemeente) {
+    IndicatorCijfers c;
+    c.id = std::string(indicator);
+    c.gemeente = std::string(gemeente);
+    const RapportIndicator* ind = g.indicator(indicator);
+    c.naam = ind && !ind->naam.empty() ? ind->naam : std::string(indicator);
+    if (!c.naam.empty() && c.naam[0] >= 'a' && c.naam[0] <= 'z') c.naam[0] = static_cast<char>(c.naam[0] - 'a' + 'A');
+    std::vector<const RapportMeting*> overig;
+    for (const auto& m : g.metingen) {
+        if (m.indicator != indicator) continue;
+        (m.gemeentebreed() ? c.reeks : overig).push_back(&m);
+    }
+    std::stable_sort(c.reeks.begin(), c.reeks.end(), eerder);
+    std::stable_sort(overig.begin(), overig.end(), [](const RapportMeting* a, const RapportMeting* b) {
+        if (a->gebied != b->gebied) return a->gebied < b->gebied;
+        if (a->groep != b->groep) return a->groep < b->groep;
+        return eerder(a, b);
+    });
+    // The latest of each wijk and group: the last of its run.
+    for (std::size_t i = 0; i < overig.size(); ++i) {
+        const bool laatste = i + 1 == overig.size() || overig[i + 1]->gebied != overig[i]->gebied ||
+                             overig[i + 1]->groep != overig[i]->groep;
+        if (laatste) c.delen.push_back(overig[i]);
+    }
+    return c;
+}
+
+std::string beschrijving_verloop(const IndicatorCijfers& c) {
+    if (c.reeks.empty()) return {};
+    std::vector<std::string> punten, vergelijkbaar;
+    if (c.reeks.front()->vorige) punten.push_back(pct(*c.reeks.front()->vorige) + " bij de vorige meting");
+    for (const auto* m : c.reeks) {
+        punten.push_back(met_marge(*m) + (m->jaar ? " in " + std::to_string(*m->jaar) : " (zonder jaar)"));
+        if (m->vergelijkbaar)
+            vergelijkbaar.push_back(pct(*m->vergelijkbaar) + (m->jaar ? " in " + std::to_string(*m->jaar) : " (zonder jaar)"));
+    }
+    std::string uit = fmt::format("{} in {}: {}.", c.naam, c.gemeente, lijst_nl(punten));
+    if (!vergelijkbaar.empty()) uit += fmt::format(" Vergelijkbare gemeenten: {}.", lijst_nl(vergelijkbaar));
+    return uit;
+}
+
+std::string beschrijving_delen(const IndicatorCijfers& c) {
+    if (c.delen.empty()) return {};
+    std::vector<std::string> punten;
+    for (const auto* m : c.delen) {
+        std::string p = deel_naam(*m) + " " + met_marge(*m) + " (" + jaar_tekst(*m) + ")";
+        if (m->vergelijkbaar) p += ", vergelijkbaar " + pct(*m->vergelijkbaar);
+        punten.push_back(std::move(p));
+    }
+    std::string uit = fmt::format("{}, laatste meting per wijk en groep: {}.", c.naam, lijst_nl(punten));
+    if (!c.reeks.empty())
+        uit += fmt::format(" Hele gemeente: {} ({}).", met_marge(*c.reeks.back()), jaar_tekst(*c.reeks.back()));
+    return uit;
+}
+
+std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
+    if (c.reeks.empty()) return {};
+    // The x axis: one place per year of the series, and one before it for `vorige`, the measurement
+    // before the first row that the profile gives only as a number.
+    std::vector<std::string> plaatsen;
+    const bool met_vorige = c.reeks.front()->vorige.has_value();
+    if (met_vorige) plaatsen.push_back("vorige meting");
+    std::vector<std::size_t> plaats_van;
+    for (const auto* m : c.reeks) {
+        const std::string label = jaar_tekst(*m);
+        if (plaatsen.empty() || plaatsen.back() != label) plaatsen.push_back(label);
+        plaats_van.push_back(plaatsen.size() - 1);
+    }
+    double hoogste = 0;
+    bool marges = false, vergelijkbaar = false;
+    for (const auto* m : c.reeks) {
+        const double marge = m->marge_bekend().value_or(0);
+        marges = marges || m->marge_bekend().has_value();
+        vergelijkbaar = vergelijkbaar || m->vergelijkbaar.has_value();
+        hoogste = std::max({hoogste, m->waarde + marge, m->vergelijkbaar.value_or(0), m->vorige.value_or(0)});
+    }
+    const As as = as_voor(hoogste);
+    const double links = 56, rechts = breedte - 24, boven = 30, onder = 190;
+    const auto y = [&](double v) { return onder - std::clamp(v, 0.0, as.top) / as.top * (onder - boven); };
+    const auto x = [&](std::size_t i) {
+        if (plaatsen.size() == 1) return (links + rechts) / 2;
+        return links + 40 + static_cast<double>(i) * (rechts - links - 80) / static_cast<double>(plaatsen.size() - 1);
+    };
+
+    std::string tekening;
+    // Grid and axes.
+    for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
+        tekening += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>\n", f1(links), f1(y(t)),
+                                f1(rechts), t == 0 ? std::string_view("#555555") : kleur_raster);
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", f1(links - 8), f1(y(t) + 4), pct(t));
+    }
+    tekening += fmt::format("<text x=\"{}\" y=\"14\">% van de inwoners</text>\n", f1(links - 48));
+    for (std::size_t i = 0; i < plaatsen.size(); ++i)
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", f1(x(i)), f1(onder + 18),
+                                html_tekst(plaatsen[i]));
+
+    // Comparable gemeenten: dashed, squares.
+    std::string lijn;
+    int vergelijkpunten = 0;
+    for (std::size_t k = 0; k < c.reeks.size(); ++k)
+        if (c.reeks[k]->vergelijkbaar) {
+            lijn += fmt::format("{}{},{}", lijn.empty() ? "" : " ", f1(x(plaats_van[k])), f1(y(*c.reeks[k]->vergelijkbaar)));
+            ++vergelijkpunten;
+        }
+    if (vergelijkpunten > 1)
+        tekening += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+                                lijn, kleur_vergelijkbaar);
+    for (std::size_t k = 0; k < c.reeks.size(); ++k)
+        if (const auto* m = c.reeks[k]; m->vergelijkbaar)
+            vierkant(tekening, x(plaats_van[k]), y(*m->vergelijkbaar),
+                     fmt::format("vergelijkbare gemeenten, {}: {}", jaar_tekst(*m), pct(*m->vergelijkbaar)));
+
+    // The gemeente: solid line, filled circles, margins as error bars, the value beside each point.
+    if (met_vorige) {
+        const double vx = x(0), vy = y(*c.reeks.front()->vorige);
+        tekening += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>\n",
+                                f1(vx), f1(vy), f1(x(plaats_van[0])), f1(y(c.reeks.front()->waarde)), kleur_gemeente);
+        cirkel(tekening, vx, vy, false, "vorige meting: " + pct(*c.reeks.front()->vorige));
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", f1(vx + 8), f1(vy - 6), pct(*c.reeks.front()->vorige));
+    }
+    lijn.clear();
+    for (std::size_t k = 0; k < c.reeks.size(); ++k)
+        lijn += fmt::format("{}{},{}", k ? " " : "", f1(x(plaats_van[k])), f1(y(c.reeks[k]->waarde)));
+    if (c.reeks.size() > 1)
+        tekening += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", lijn, kleur_gemeente);
+    for (std::size_t k = 0; k < c.reeks.size(); ++k) {
+        const auto* m = c.reeks[k];
+        const double px = x(plaats_van[k]), py = y(m->waarde);
+        if (auto marge = m->marge_bekend()) foutbalk(tekening, px, y(m->waarde - *marge), y(m->waarde + *marge), true);
+        cirkel(tekening, px, py, true, fmt::format("{}, {}: {}", c.gemeente, jaar_tekst(*m), met_marge(*m)));
+        // Beside the point, on the side away from the comparable figure of the same year.
+        const bool onder_uit = m->vergelijkbaar && *m->vergelijkbaar > m->waarde;
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n", f1(px + 8),
+                                f1(onder_uit ? py + 17 : py - 8), pct(m->waarde));
+    }
+
+    // Legend.
+    Legenda legenda(links - 48, onder + 44);
+    legenda.item(tekening, ingekort(c.gemeente, 40), [](std::string& u, double lx, double ly) {
+        u += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", f1(lx), f1(ly),
+                         f1(lx + 28), f1(ly), kleur_gemeente);
+        cirkel(u, lx + 14, ly, true);
+    });
+    if (vergelijkbaar)
+        legenda.item(tekening, "vergelijkbare gemeenten", [](std::string& u, double lx, double ly) {
+            u += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+                             f1(lx), f1(ly), f1(lx + 28), f1(ly), kleur_vergelijkbaar);
+            vierkant(u, lx + 14, ly);
+        });
+    if (met_vorige)
+        legenda.item(tekening, "vorige meting (zonder jaar)", [](std::string& u, double lx, double ly) { cirkel(u, lx + 14, ly, false); });
+    if (marges)
+        legenda.item(tekening, "marge (95%-betrouwbaarheid)",
+                     [](std::string& u, double lx, double ly) { foutbalk(u, lx + 14, ly - 7, ly + 7, true); });
+
+    std::string uit;
+    svg_kop(uit, sleutel, "verloop", legenda.onderkant() + 6, fmt::format("{} in {}, per jaar", c.naam, c.gemeente),
+            beschrijving_verloop(c));
+    uit += tekening;
+    uit += "</svg>\n";
+    return uit;
+}
+
+std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
+    if (c.delen.empty()) return {};
+    const RapportMeting* gemeente = c.reeks.empty() ? nullptr : c.reeks.back();
+    double hoogste = 0;
+    bool marges = false, vergelijkbaar = false;
+    for (const auto* m : c.delen) {
+        marges = marges || m->marge_bekend().has_value();
+        vergelijkbaar = vergelijkbaar || m->vergelijkbaar.has_value();
+        hoogste = std::max({hoogste, m->waarde + m->marge_bekend().value_or(0), m->vergelijkbaar.value_or(0)});
+    }
+    if (gemeente) hoogste = std::max(hoogste, gemeente->waarde);
+    const As as = as_voor(hoogste);
+    const double label_rechts = 232, links = 248, rechts = breedte - 64, boven = gemeente ? 34 : 12, rij = 26;
+    const double onder = boven + rij * static_cast<double>(c.delen.size());
+    const auto x = [&](double v) { return links + std::clamp(v, 0.0, as.top) / as.top * (rechts - links); };
+
+    std::string tekening;
+    for (std::size_t i = 0; i < c.delen.size(); ++i)
+        if (i % 2 == 0)
+            tekening += fmt::format("<rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n",
+                                    f1(boven + rij * static_cast<double>(i)), f1(breedte - 16), f1(rij), kleur_band);
+    for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
+        tekening += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n", f1(x(t)), f1(boven),
+                                f1(onder), t == 0 ? std::string_view("#555555") : kleur_raster);
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", f1(x(t)), f1(onder + 16), pct(t));
+    }
+    if (gemeente) {
+        const double gx = x(gemeente->waarde);
+        tekening += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n",
+                                f1(gx), f1(boven - 8), f1(onder), kleur_gemeente);
+        const bool rechts_uit = gx > links + (rechts - links) * 0.6;
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", f1(rechts_uit ? gx - 4 : gx + 4),
+                                f1(boven - 12), rechts_uit ? "end" : "start",
+                                html_tekst(fmt::format("hele gemeente ({}): {}", jaar_tekst(*gemeente), pct(gemeente->waarde))));
+    }
+    for (std::size_t i = 0; i < c.delen.size(); ++i) {
+        const auto* m = c.delen[i];
+        const double my = boven + rij * (static_cast<double>(i) + 0.5);
+        std::string naam = deel_naam(*m);
+        if (!gemeente || m->jaar != gemeente->jaar) naam += " (" + jaar_tekst(*m) + ")";
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n", f1(label_rechts),
+                                f1(my + 4), html_tekst(naam), html_tekst(ingekort(naam, 34)));
+        if (m->vergelijkbaar)
+            vierkant(tekening, x(*m->vergelijkbaar), my, fmt::format("{}, vergelijkbaar: {}", deel_naam(*m), pct(*m->vergelijkbaar)));
+        const auto marge = m->marge_bekend();
+        if (marge) foutbalk(tekening, my, x(m->waarde - *marge), x(m->waarde + *marge), false);
+        cirkel(tekening, x(m->waarde), my, true, fmt::format("{}, {}: {}", deel_naam(*m), jaar_tekst(*m), met_marge(*m)));
+        double eind = x(m->waarde + marge.value_or(0));
+        if (m->vergelijkbaar) eind = std::max(eind, x(*m->vergelijkbaar) + 4);
+        tekening += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n", f1(std::max(eind, x(m->waarde) + 4) + 6),
+                                f1(my + 4), pct(m->waarde));
+    }
+
+    Legenda legenda(8, onder + 40);
+    legenda.item(tekening, "laatste meting van de wijk of groep", [](std::string& u, double lx, double ly) { cirkel(u, lx + 14, ly, true); });
+    if (gemeente)
+        legenda.item(tekening, "hele gemeente", [](std::string& u, double lx, double ly) {
+            u += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n",
+                             f1(lx + 14), f1(ly - 7), f1(ly + 7), kleur_gemeente);
+        });
+    if (vergelijkbaar)
+        legenda.item(tekening, "vergelijkbaar cijfer", [](std::string& u, double lx, double ly) { vierkant(u, lx + 14, ly); });
+    if (marges)
+        legenda.item(tekening, "marge (95%-betrouwbaarheid)",
+                     [](std::string& u, double lx, double ly) { foutbalk(u, ly, lx + 7, lx + 21, false); });
+
+    std::string uit;
+    svg_kop(uit, sleutel, "delen", legenda.onderkant() + 6,
+            fmt::format("{} per wijk en groep, laatste meting", c.naam), beschrijving_delen(c));
+    uit += tekening;
+    uit += "</svg>\n";
+    return uit;
+}
+
+}  // namespace ww::advies

@@ -1,0 +1,27 @@
+// How the human formats group the advice: "Nu doen" (the acties of the current step, or when it has
+// none the first actie of all), "Waarschuwingen" (every waarschuwing) and "Verder" (the rest), each in
+// the list's order. An item keeps its number, its place in the list (from 1), so that "advies 3"
+// means the same advice in every format.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "advies/advies.hpp"
+
+namespace ww::advies {
+
+struct Genummerd {
+    int nr = 0;
+    const AdviesItem* item = nullptr;
+};
+
+struct Groep {
+    std::string_view kop;  // "Nu doen", "Waarschuwingen", "Verder"
+    std::vector<Genummerd> items;
+};
+
+// The three groups, in that order; a group without items is still there, empty.
+std::vector<Groep> indeling(const Advies& advies);
+
+}  // namespace ww::advies

@@ -1,0 +1,510 @@
+#include "advies/opmaak_html.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "advies/getal_nl.hpp"
+#include "advies/grafiek_svg.hpp"
+#include "advies/html_tekst.hpp"
+#include "advies/indeling.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+// The style sheet, for screen and for print on A4. Polyglot on purpose (no '<' or '&'): the whole
+// report parses as XML too, which the tests use as a strict check of well-formedness.
+constexpr std::string_view stijl = R"css(
+:root { color-scheme: light; --inkt: #1a1a1a; --zacht: #4d4d4d; --lijn: #c4c4c4; --blauw: #1f4e79;
+  --groen: #1c6b33; --rood: #a3161b; --paars: #5b2a86; --band: #f2f4f7; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+  color: var(--inkt); background: #ffffff; max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem;
+  line-height: 1.45; font-size: 1rem; }
+header.kop { border-bottom: 3px solid var(--blauw); margin-bottom: 1rem; }
+.bovenschrift { margin: 0; color: var(--zacht); font-size: .95rem; letter-spacing: .02em; }
+h1 { font-size: 1.7rem; margin: .1rem 0 .6rem; line-height: 1.2; }
+h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--lijn); }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+h4 { font-size: 1rem; margin: 0 0 .35rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
+dl.meta dt { font-weight: 600; }
+dl.meta dd { margin: 0; }
+nav.inhoud ul { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+a { color: var(--blauw); }
+p.samenvatting { font-size: 1.05rem; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .92rem; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+th, td { border: 1px solid var(--lijn); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #e8edf3; }
+th.groepkop { background: var(--band); font-size: .95rem; }
+.getal { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tr.huidig td, tr.huidig th { font-weight: 700; }
+.teken { display: inline-block; width: 1.2em; }
+article.advies { border: 1px solid var(--lijn); border-left: 6px solid var(--zacht); border-radius: 4px;
+  padding: .6rem .9rem .5rem; margin: .7rem 0; break-inside: avoid; page-break-inside: avoid; }
+article.actie { border-left-color: var(--groen); }
+article.waarschuwing { border-left-color: var(--rood); }
+article.advies p.tekst { margin: .2rem 0 .5rem; }
+.soort { font-weight: 700; }
+article.advies dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0; font-size: .9rem; }
+article.advies dt { color: var(--zacht); }
+article.advies dd { margin: 0; }
+article.advies dd ul { margin: 0; padding-left: 1.1rem; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85em; overflow-wrap: anywhere; }
+details { margin-top: .4rem; }
+summary { cursor: pointer; color: var(--blauw); }
+ul.afleiding, ul.afleiding ul { font-size: .85rem; padding-left: 1.1rem; }
+ul.legenda { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; }
+.tafel { display: grid; grid-template-columns: repeat(3, 1fr); gap: .8rem; }
+.pijler h3 { margin-top: 0; font-size: 1rem; background: var(--band); padding: .3rem .5rem; border-radius: 4px; }
+ul.factoren { list-style: none; padding: 0; margin: 0; }
+li.factor { border: 1px solid var(--lijn); border-radius: 4px; padding: .4rem .55rem; margin: 0 0 .5rem;
+  break-inside: avoid; page-break-inside: avoid; }
+li.factor.gekozen { border: 2px solid var(--blauw); background: #eef4fb; }
+li.factor .naam { display: block; font-weight: 600; }
+.merk { display: inline-block; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; border-radius: 3px;
+  padding: 0 .35rem; margin: .2rem .25rem 0 0; background: #ffffff; }
+.merk.analyse { color: var(--blauw); }
+.merk.ivp { color: var(--paars); }
+.merk.acties { color: var(--groen); }
+.geen { color: var(--zacht); font-size: .85rem; }
+li.factor ul { margin: .25rem 0 0; padding-left: 1rem; font-size: .85rem; }
+figure { margin: .6rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
+figcaption { color: var(--zacht); font-size: .9rem; }
+svg.grafiek { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
+p.betekenis { margin: 0 0 .3rem; color: var(--zacht); }
+p.grafiektitel { margin: .8rem 0 0; font-weight: 600; font-size: .95rem; }
+footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lijn); color: var(--zacht); font-size: .85rem; }
+@media (max-width: 44rem) { .tafel { grid-template-columns: 1fr; } dl.meta, article.advies dl { grid-template-columns: 1fr; } }
+@page { size: A4; margin: 16mm 15mm 18mm;
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4d4d4d; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  nav.inhoud, details { display: none; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h2 { margin-top: 1.4rem; }
+  tr, figure, li.factor, article.advies, section.indicator { break-inside: avoid; page-break-inside: avoid; }
+  p.betekenis, p.grafiektitel, p.inleiding { break-after: avoid; page-break-after: avoid; }
+  section.cijfers, section.profiel { break-before: page; page-break-before: always; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+std::string e(std::string_view s) { return html_tekst(s); }
+
+std::string hoofdletter(std::string_view s) {
+    std::string uit(s);
+    if (!uit.empty() && uit[0] >= 'a' && uit[0] <= 'z') uit[0] = static_cast<char>(uit[0] - 'a' + 'A');
+    return uit;
+}
+
+std::string aantal(std::size_t n, std::string_view enkelvoud, std::string_view meervoud) {
+    return fmt::format("{} {}", n, n == 1 ? enkelvoud : meervoud);
+}
+
+std::string factor_naam(const RapportGegevens& g, std::string_view id) {
+    const RapportFactor* f = g.factor(id);
+    return f && !f->naam.empty() ? f->naam : std::string(id);
+}
+
+std::string_view status_teken(Status s) {
+    switch (s) {
+        case Status::afgerond: return "✔";
+        case Status::bezig: return "●";
+        case Status::open: return "○";
+    }
+    return "";
+}
+
+void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
+    const bool communicatie = g.opdracht == Opdracht::communicatie;
+    uit += "<header class=\"kop\">\n";
+    uit += fmt::format("<p class=\"bovenschrift\">{}</p>\n",
+                       communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
+    uit += fmt::format("<h1>{}</h1>\n", e(advies.gemeente));
+    uit += "<dl class=\"meta\">\n";
+    uit += fmt::format("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n", datum_iso(g.datum), datum_nl(g.datum));
+    if (g.inwoners) uit += fmt::format("<dt>Inwoners</dt><dd>{}</dd>\n", getal_nl(static_cast<double>(*g.inwoners)));
+    uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
+           "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n";
+    if (!g.programma.empty() || !g.kennisbank.empty()) {
+        std::string gemaakt = e(g.programma);
+        if (!g.kennisbank.empty()) gemaakt += (gemaakt.empty() ? "kennisbank " : ", kennisbank ") + e(g.kennisbank);
+        uit += fmt::format("<dt>Gemaakt met</dt><dd>{}</dd>\n", gemaakt);
+    }
+    uit += "</dl>\n";
+    uit += "<nav class=\"inhoud\" aria-label=\"Inhoud\"><ul>\n";
+    if (!communicatie) uit += "<li><a href=\"#stappenplan\">Stappenplan</a></li>\n";
+    else uit += "<li><a href=\"#boodschappen\">Boodschappen</a></li>\n";
+    uit += "<li><a href=\"#adviezen\">Adviezen</a></li>\n";
+    if (!communicatie) {
+        if (!g.factoren.empty()) uit += "<li><a href=\"#tafel-van-12\">Tafel van 12</a></li>\n";
+        if (!g.metingen.empty()) uit += "<li><a href=\"#cijfers\">Cijfers per indicator</a></li>\n";
+        uit += "<li><a href=\"#profiel\">Wat het profiel bevat</a></li>\n";
+    }
+    uit += "</ul></nav>\n</header>\n";
+}
+
+void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
+    uit += "<p class=\"samenvatting\">";
+    if (!communicatie)
+        uit += fmt::format("De gemeente staat bij <strong>stap {}: {}</strong>. ", advies.huidige_stap,
+                           stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
+    if (advies.adviezen.empty()) {
+        uit += "Er zijn geen adviezen.</p>\n";
+        return;
+    }
+    std::vector<std::string> delen;
+    if (!groepen[0].items.empty()) delen.push_back(fmt::format("{} om nu te doen", groepen[0].items.size()));
+    if (!groepen[1].items.empty()) delen.push_back(aantal(groepen[1].items.size(), "waarschuwing", "waarschuwingen"));
+    if (!groepen[2].items.empty()) delen.push_back(fmt::format("{} verder", groepen[2].items.size()));
+    std::string lijst;
+    for (std::size_t i = 0; i < delen.size(); ++i) lijst += (i == 0 ? "" : i + 1 == delen.size() ? " en " : ", ") + delen[i];
+    uit += fmt::format("{}: {}.</p>\n", hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
+}
+
+void stappen(std::string& uit, const Advies& advies) {
+    uit += "<section id=\"stappenplan\" aria-labelledby=\"kop-stappenplan\">\n";
+    uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n";
+    uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
+           "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n";
+    for (const auto& s : advies.stappen) {
+        const bool huidig = s.stap == advies.huidige_stap;
+        uit += fmt::format("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n",
+                           huidig ? " class=\"huidig\" aria-current=\"step\"" : "", s.stap,
+                           stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status), naam_van(s.status),
+                           huidig ? " (hier staat de gemeente)" : "");
+    }
+    uit += "</tbody>\n</table>\n</section>\n";
+}
+
+void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
+    uit += "<li>";
+    if (u.regel.empty()) {
+        uit += fmt::format("<code>{}</code> ({})", e(u.feit), u.herkomst == Uitleg::Herkomst::profiel ? "profiel" : "kennisbank");
+    } else {
+        uit += diepte == 0 ? fmt::format("regel <code>{}</code>", e(u.regel))
+                           : fmt::format("<code>{}</code> door regel <code>{}</code>", e(u.feit), e(u.regel));
+        for (std::size_t i = 0; i < u.bindingen.size(); ++i)
+            uit += fmt::format("{}<code>{} = {}</code>", i ? ", " : " met ", e(u.bindingen[i].first), e(u.bindingen[i].second));
+    }
+    if (!u.premissen.empty()) {
+        uit += "\n<ul>\n";
+        for (const auto& p : u.premissen) uitleg_html(uit, p, diepte + 1);
+        uit += "</ul>\n";
+    }
+    uit += "</li>\n";
+}
+
+void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& gegevens) {
+    const AdviesItem& a = *g.item;
+    uit += fmt::format("<article class=\"advies {}\" id=\"advies-{}\" aria-labelledby=\"kop-advies-{}\">\n", naam_van(a.soort), g.nr, g.nr);
+    uit += fmt::format("<h4 id=\"kop-advies-{}\">{}. <span class=\"soort\">{}</span>: {} (stap {})</h4>\n", g.nr, g.nr,
+                       hoofdletter(naam_van(a.soort)), e(a.onderwerp), a.stap);
+    uit += fmt::format("<p class=\"tekst\">{}</p>\n<dl>\n", e(a.tekst));
+    uit += fmt::format("<dt>Bron</dt><dd>{}</dd>\n", a.bron.empty() ? "—" : e(a.bron));
+    if (!a.factoren.empty()) {
+        std::string namen;
+        for (std::size_t i = 0; i < a.factoren.size(); ++i)
+            namen += (i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ") + e(factor_naam(gegevens, a.factoren[i]));
+        uit += fmt::format("<dt>Factoren</dt><dd>{}</dd>\n", namen);
+    }
+    if (!a.onderbouwing.empty()) {
+        uit += "<dt>Onderbouwing</dt><dd><ul>\n";
+        for (const auto& o : a.onderbouwing) uit += fmt::format("<li>{}</li>\n", e(o));
+        uit += "</ul></dd>\n";
+    }
+    uit += fmt::format("<dt>Regel</dt><dd><code>{}</code>, prioriteit {}</dd>\n</dl>\n", e(a.id), a.prioriteit);
+    if (a.uitleg) {
+        uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n";
+        uitleg_html(uit, *a.uitleg, 0);
+        uit += "</ul>\n</details>\n";
+    }
+    uit += "</article>\n";
+}
+
+void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
+    uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n";
+    if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n";
+    else
+        uit += "<p class=\"inleiding\">Op volgorde van urgentie; de nummers zijn die van de lijst, zoals in de andere uitvoervormen. "
+               "Bij elk advies staan de sectie van het stappenplan waarop het rust en de feiten uit het profiel die het "
+               "opriepen.</p>\n";
+    for (std::size_t i = 0; i < groepen.size(); ++i) {
+        if (groepen[i].items.empty()) continue;
+        uit += fmt::format("<h3 id=\"groep-{}\">{}</h3>\n", i + 1, groepen[i].kop);
+        for (const auto& item : groepen[i].items) advies_item(uit, item, g);
+    }
+    uit += "</section>\n";
+}
+
+void tafel_van_12(std::string& uit, const RapportGegevens& g) {
+    if (g.factoren.empty()) return;
+    const auto bevat = [](const std::vector<std::string>& lijst, std::string_view id) {
+        return std::find(lijst.begin(), lijst.end(), id) != lijst.end();
+    };
+    uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n";
+    uit += fmt::format("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
+                       "prioriteit in het IVP: {}; met acties: {}.</p>\n",
+                       aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(),
+                                                                     [&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); })),
+                              "factor", "factoren"),
+                       aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(),
+                                                                     [&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); })),
+                              "factor", "factoren"),
+                       aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(), [&](const RapportFactor& f) {
+                                  return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return a.factor == f.id; });
+                              })),
+                              "factor", "factoren"));
+    uit += "<ul class=\"legenda\" aria-label=\"Legenda\">\n"
+           "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
+           "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"
+           "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen</li>\n"
+           "</ul>\n";
+    // Pillars in the order the knowledge base first names them.
+    std::vector<std::string> pijlers;
+    for (const auto& f : g.factoren)
+        if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
+    uit += "<div class=\"tafel\">\n";
+    for (std::size_t p = 0; p < pijlers.size(); ++p) {
+        uit += fmt::format("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n",
+                           p + 1, pijlers[p].empty() ? std::string("Zonder pijler") : e(pijlers[p]));
+        for (const auto& f : g.factoren) {
+            if (f.pijler != pijlers[p]) continue;
+            const bool analyse = bevat(g.gekozen_factoren, f.id);
+            const bool ivp = bevat(g.ivp_prioriteiten, f.id);
+            std::vector<const RapportActie*> acties;
+            for (const auto& a : g.acties)
+                if (a.factor == f.id) acties.push_back(&a);
+            uit += fmt::format("<li class=\"factor{}\"><span class=\"naam\">{}</span>\n", analyse ? " gekozen" : "",
+                               e(hoofdletter(f.naam.empty() ? f.id : f.naam)));
+            if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>";
+            if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>";
+            if (!acties.empty()) uit += fmt::format("<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
+            if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>";
+            uit += "\n";
+            if (!acties.empty()) {
+                uit += "<ul>\n";
+                for (const auto* a : acties) uit += fmt::format("<li>{}</li>\n", e(a->naam));
+                uit += "</ul>\n";
+            }
+            uit += "</li>\n";
+        }
+        uit += "</ul>\n</section>\n";
+    }
+    uit += "</div>\n</section>\n";
+}
+
+std::string marge_cel(const RapportMeting& m) {
+    if (m.marge) return "± " + getal_nl(*m.marge);
+    if (auto berekend = m.marge_bekend())
+        return fmt::format("± {} <span class=\"geen\">(n = {})</span>", getal_nl(*berekend),
+                           getal_nl(static_cast<double>(*m.respondenten)));
+    return "";
+}
+
+std::string pct(const std::optional<double>& v) { return v ? getal_nl(*v) + "%" : std::string(); }
+
+// The rows of one indicator: the gemeente first, then wijken and groups, each oldest first.
+std::vector<const RapportMeting*> rijen_van(const RapportGegevens& g, std::string_view indicator) {
+    std::vector<const RapportMeting*> rijen;
+    for (const auto& m : g.metingen)
+        if (m.indicator == indicator) rijen.push_back(&m);
+    std::stable_sort(rijen.begin(), rijen.end(), [](const RapportMeting* a, const RapportMeting* b) {
+        const auto sleutel = [](const RapportMeting* m) {
+            return std::make_tuple(!m->gemeentebreed(), std::string_view(m->gebied), std::string_view(m->groep),
+                                   m->jaar.has_value() ? 0 : 1, m->jaar.value_or(0), m->nr);
+        };
+        return sleutel(a) < sleutel(b);
+    });
+    return rijen;
+}
+
+// The indicators measured, in the knowledge base's order (ids it does not know after them, by id).
+std::vector<std::string> gemeten_indicatoren(const RapportGegevens& g) {
+    std::vector<std::string> ids;
+    for (const auto& i : g.indicatoren)
+        if (std::any_of(g.metingen.begin(), g.metingen.end(), [&](const RapportMeting& m) { return m.indicator == i.id; }))
+            ids.push_back(i.id);
+    std::vector<std::string> onbekend;
+    for (const auto& m : g.metingen)
+        if (!g.indicator(m.indicator) && std::find(onbekend.begin(), onbekend.end(), m.indicator) == onbekend.end())
+            onbekend.push_back(m.indicator);
+    std::sort(onbekend.begin(), onbekend.end());
+    ids.insert(ids.end(), onbekend.begin(), onbekend.end());
+    return ids;
+}
+
+// A table of figures; `per_indicator`: a header row per indicator (the profile's table), else the rows
+// of one indicator (the data beside its chart).
+void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<std::string>& indicatoren,
+                 std::string_view bijschrift, bool per_indicator) {
+    bool groep = false, marge = false, vergelijkbaar = false, vorige = false;
+    for (const auto& m : g.metingen) {
+        if (std::find(indicatoren.begin(), indicatoren.end(), m.indicator) == indicatoren.end()) continue;
+        groep = groep || !m.groep.empty();
+        marge = marge || m.marge_bekend().has_value();
+        vergelijkbaar = vergelijkbaar || m.vergelijkbaar.has_value();
+        vorige = vorige || m.vorige.has_value();
+    }
+    const int kolommen = 3 + (groep ? 1 : 0) + (marge ? 1 : 0) + (vergelijkbaar ? 1 : 0) + (vorige ? 1 : 0);
+    uit += fmt::format("<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>", e(bijschrift));
+    if (groep) uit += "<th scope=\"col\">Groep</th>";
+    uit += "<th scope=\"col\" class=\"getal\">Jaar</th><th scope=\"col\" class=\"getal\">Waarde</th>";
+    if (marge) uit += "<th scope=\"col\" class=\"getal\">Marge (procentpunt)</th>";
+    if (vergelijkbaar) uit += "<th scope=\"col\" class=\"getal\">Vergelijkbaar</th>";
+    if (vorige) uit += "<th scope=\"col\" class=\"getal\">Vorige meting</th>";
+    uit += "</tr></thead>\n";
+    for (const auto& id : indicatoren) {
+        uit += "<tbody>\n";
+        if (per_indicator) {
+            const RapportIndicator* ind = g.indicator(id);
+            uit += fmt::format("<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n", kolommen,
+                               e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
+        }
+        for (const auto* m : rijen_van(g, id)) {
+            uit += fmt::format("<tr><th scope=\"row\">{}</th>", m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
+            if (groep) uit += fmt::format("<td>{}</td>", m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
+            uit += fmt::format("<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>", m->jaar ? std::to_string(*m->jaar) : "",
+                               getal_nl(m->waarde));
+            if (marge) uit += fmt::format("<td class=\"getal\">{}</td>", marge_cel(*m));
+            if (vergelijkbaar) uit += fmt::format("<td class=\"getal\">{}</td>", pct(m->vergelijkbaar));
+            if (vorige) uit += fmt::format("<td class=\"getal\">{}</td>", pct(m->vorige));
+            uit += "</tr>\n";
+        }
+        uit += "</tbody>\n";
+    }
+    uit += "</table>\n";
+}
+
+void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g) {
+    const auto ids = gemeten_indicatoren(g);
+    if (ids.empty()) return;
+    uit += "<section class=\"cijfers\" id=\"cijfers\" aria-labelledby=\"kop-cijfers\">\n"
+           "<h2 id=\"kop-cijfers\">Cijfers per indicator</h2>\n"
+           "<p>Per indicator het verloop van het cijfer van de hele gemeente, met de marge waar die bekend is, naast "
+           "vergelijkbare gemeenten; daaronder de laatste meting van elke wijk en groep naast die van de hele "
+           "gemeente.</p>\n";
+    for (const auto& id : ids) {
+        const IndicatorCijfers c = cijfers_van(g, id, advies.gemeente);
+        const std::string sleutel = "grafiek-" + id;
+        uit += fmt::format("<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n", e(sleutel), e(c.naam));
+        if (const RapportIndicator* ind = g.indicator(id); ind && !ind->betekenis.empty())
+            uit += fmt::format("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
+                               e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
+        uit += "<figure>\n";
+        if (!c.reeks.empty()) uit += fmt::format("<p class=\"grafiektitel\">Verloop in {}</p>\n", e(c.gemeente));
+        uit += svg_verloop(c, sleutel);
+        if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n";
+        uit += svg_delen(c, sleutel);
+        std::string bijschrift = c.reeks.empty() ? "Het profiel heeft van deze indicator geen cijfer van de hele gemeente. " : "";
+        const bool marges = std::any_of(c.reeks.begin(), c.reeks.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); }) ||
+                            std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });
+        bijschrift += marges ? "De streep om een punt is de marge: binnen die afstand is een verschil niet zeker."
+                             : "Het profiel geeft bij deze cijfers geen marge (of aantal respondenten); kleine verschillen kunnen toeval zijn.";
+        uit += fmt::format("<figcaption>{}</figcaption>\n</figure>\n", e(bijschrift));
+        uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n";
+        cijfertabel(uit, g, {id}, c.naam, false);
+        uit += "</details>\n</section>\n";
+    }
+    uit += "</section>\n";
+}
+
+void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
+    if (communicatie) return;
+    uit += "<section class=\"profiel\" id=\"profiel\" aria-labelledby=\"kop-profiel\">\n"
+           "<h2 id=\"kop-profiel\">Wat het profiel bevat</h2>\n";
+    if (g.metingen.empty() && g.bronnen.empty() && g.acties.empty()) uit += "<p>Het profiel bevat geen cijfers, bronnen of acties.</p>\n";
+    if (!g.metingen.empty()) {
+        uit += "<h3>Cijfers</h3>\n";
+        cijfertabel(uit, g, gemeten_indicatoren(g), "De cijfers in het profiel per indicator, gebied, groep en jaar", true);
+    }
+    if (!g.bronnen.empty()) {
+        uit += "<h3>Bronnen</h3>\n<table class=\"bronnen\">\n<thead><tr><th scope=\"col\">Bron</th><th scope=\"col\">Partner</th></tr></thead>\n<tbody>\n";
+        for (const auto& b : g.bronnen) {
+            const auto it = g.bron_omschrijving.find(b.id);
+            const std::string naam = it != g.bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
+            uit += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(naam), e(b.partner));
+        }
+        uit += "</tbody>\n</table>\n";
+    }
+    if (!g.acties.empty()) {
+        const auto heeft = [&](std::string RapportActie::*veld) {
+            return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return !(a.*veld).empty(); });
+        };
+        const bool gebied = heeft(&RapportActie::gebied), groep = heeft(&RapportActie::groep), status = heeft(&RapportActie::status);
+        uit += "<h3>Acties</h3>\n<table class=\"acties\">\n<thead><tr><th scope=\"col\">Actie</th><th scope=\"col\">Factor (Tafel van 12)</th>";
+        if (gebied) uit += "<th scope=\"col\">Gebied</th>";
+        if (groep) uit += "<th scope=\"col\">Groep</th>";
+        if (status) uit += "<th scope=\"col\">Status</th>";
+        uit += "</tr></thead>\n<tbody>\n";
+        for (const auto& a : g.acties) {
+            uit += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td>", e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
+            if (gebied) uit += fmt::format("<td>{}</td>", a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
+            if (groep) uit += fmt::format("<td>{}</td>", a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
+            if (status) uit += fmt::format("<td>{}</td>", e(a.status));
+            uit += "</tr>\n";
+        }
+        uit += "</tbody>\n</table>\n";
+    }
+    uit += "</section>\n";
+}
+
+void boodschappen(std::string& uit, const RapportGegevens& g) {
+    uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
+           "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n";
+    if (g.boodschappen.empty()) {
+        uit += "<p>Het plan noemt geen boodschappen.</p>\n</section>\n";
+        return;
+    }
+    uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Buikpijn bij bewoners</th>"
+           "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n";
+    for (const auto& b : g.boodschappen)
+        uit += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", e(b.onderwerp), e(b.buikpijn),
+                           b.aanpak.empty() ? "—" : e(b.aanpak));
+    uit += "</tbody>\n</table>\n</section>\n";
+}
+
+}  // namespace
+
+std::string als_html(const Advies& advies, const RapportGegevens& g, const OpmaakOpties&) {
+    const bool communicatie = g.opdracht == Opdracht::communicatie;
+    const auto groepen = indeling(advies);
+    std::string uit;
+    uit.reserve(64 * 1024);
+    uit += "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+           // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
+    uit += fmt::format("<meta name=\"generator\" content=\"{}\"/>\n", e(g.programma.empty() ? "wegwijzer" : g.programma));
+    uit += fmt::format("<title>{}: {}</title>\n", communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
+    uit += "<style>";
+    uit += stijl;
+    uit += "</style>\n</head>\n<body>\n";
+    kop(uit, advies, g);
+    uit += "<main>\n";
+    samenvatting(uit, advies, groepen, communicatie);
+    if (communicatie) boodschappen(uit, g);
+    else stappen(uit, advies);
+    adviezen(uit, advies, groepen, g);
+    if (!communicatie) {
+        tafel_van_12(uit, g);
+        grafieken(uit, advies, g);
+        profiel(uit, g, communicatie);
+    }
+    uit += "</main>\n<footer>\n";
+    uit += fmt::format("<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
+                       "advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
+                       "waarom een regel niet vuurde.</p>\n",
+                       e(advies.gemeente));
+    uit += "</footer>\n</body>\n</html>\n";
+    return uit;
+}
+
+}  // namespace ww::advies

@@ -1,0 +1,146 @@
+#include "advies/rapport_gegevens.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/engine.hpp"
+
+namespace ww::advies {
+
+namespace {
+
+// One fact's slots by name, from its form. A slot the form lacks, and a nil value, are absent.
+class Slots {
+public:
+    explicit Slots(const InvoerFeit& f) : feit_(f), vorm_(vorm_van(f.sjabloon)) {}
+
+    const Value* operator[](std::string_view naam) const {
+        const auto it = std::find(vorm_.slots.begin(), vorm_.slots.end(), naam);
+        if (it == vorm_.slots.end()) return nullptr;
+        const auto plaats = static_cast<std::size_t>(it - vorm_.slots.begin());
+        if (plaats >= feit_.waarden.size() || feit_.waarden[plaats].is_nil()) return nullptr;
+        return &feit_.waarden[plaats];
+    }
+    std::string tekst(std::string_view naam) const {
+        const Value* v = (*this)[naam];
+        if (v == nullptr) return {};
+        if (v->kind() == ValueKind::string || v->kind() == ValueKind::symbol) return std::string(v->as_text());
+        return v->display();
+    }
+    std::optional<double> getal(std::string_view naam) const {
+        const Value* v = (*this)[naam];
+        if (v == nullptr || !v->is_number()) return std::nullopt;
+        return v->as_number();
+    }
+    std::optional<long long> geheel(std::string_view naam) const {
+        const Value* v = (*this)[naam];
+        if (v == nullptr || !v->is_number()) return std::nullopt;
+        return static_cast<long long>(std::llround(v->as_number()));
+    }
+
+private:
+    const InvoerFeit& feit_;
+    const InvoerVorm& vorm_;
+};
+
+// Slot `naam` of a knowledge-base fact as text; "" when the template lacks it or it is no text.
+std::string kb_tekst(const Engine& engine, const Fact& f, std::string_view naam) {
+    const int i = engine.template_def(f.tmpl).slot_index(naam);
+    if (i < 0) return {};
+    const Value& v = f.slots[static_cast<std::size_t>(i)];
+    if (v.kind() != ValueKind::symbol && v.kind() != ValueKind::string) return {};
+    return std::string(v.as_text());
+}
+
+bool kb_waar(const Engine& engine, const Fact& f, std::string_view naam) {
+    const int i = engine.template_def(f.tmpl).slot_index(naam);
+    if (i < 0) return false;
+    const Value& v = f.slots[static_cast<std::size_t>(i)];
+    return v.kind() == ValueKind::boolean && v.as_bool();
+}
+
+template <typename F>
+void per_feit(const Engine& engine, std::string_view sjabloon, F&& doe) {
+    const auto id = engine.find_template(sjabloon);
+    if (!id) return;
+    for (const Fact* f : engine.facts_of(*id)) doe(*f);
+}
+
+}  // namespace
+
+std::optional<double> RapportMeting::marge_bekend() const {
+    if (marge) return marge;
+    if (!respondenten || *respondenten <= 0) return std::nullopt;
+    const double p = std::clamp(waarde / 100.0, 0.0, 1.0);
+    return 1.96 * std::sqrt(p * (1 - p) / static_cast<double>(*respondenten)) * 100.0;
+}
+
+const RapportFactor* RapportGegevens::factor(std::string_view id) const {
+    for (const auto& f : factoren)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+const RapportIndicator* RapportGegevens::indicator(std::string_view id) const {
+    for (const auto& i : indicatoren)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
+    for (const InvoerFeit& f : invoer.feiten) {
+        const Slots s(f);
+        switch (f.sjabloon) {
+            case InvoerSjabloon::gemeente: g.inwoners = s.geheel("inwoners"); break;
+            case InvoerSjabloon::meting: {
+                RapportMeting m;
+                m.nr = static_cast<int>(s.geheel("nr").value_or(static_cast<long long>(g.metingen.size() + 1)));
+                m.indicator = s.tekst("indicator");
+                m.waarde = s.getal("waarde").value_or(0.0);
+                m.vergelijkbaar = s.getal("vergelijkbaar");
+                m.vorige = s.getal("vorige");
+                m.gebied = s.tekst("gebied");
+                m.groep = s.tekst("groep");
+                m.jaar = s.geheel("jaar");
+                m.marge = s.getal("marge");
+                m.respondenten = s.geheel("respondenten");
+                if (!m.indicator.empty()) g.metingen.push_back(std::move(m));
+                break;
+            }
+            case InvoerSjabloon::bron: g.bronnen.push_back({s.tekst("id"), s.tekst("partner")}); break;
+            case InvoerSjabloon::gekozen_factor: g.gekozen_factoren.push_back(s.tekst("factor")); break;
+            case InvoerSjabloon::ivp_prioriteit: g.ivp_prioriteiten.push_back(s.tekst("factor")); break;
+            case InvoerSjabloon::actie:
+                g.acties.push_back({s.tekst("naam"), s.tekst("factor"), s.tekst("gebied"), s.tekst("groep"), s.tekst("status")});
+                break;
+            case InvoerSjabloon::boodschap:
+                g.boodschappen.push_back({s.tekst("onderwerp"), s.tekst("buikpijn"), s.tekst("aanpak")});
+                break;
+            default: break;
+        }
+    }
+}
+
+void lees_kennisbanknamen(const Engine& engine, RapportGegevens& g) {
+    per_feit(engine, "factor", [&](const Fact& f) {
+        auto id = kb_tekst(engine, f, "id");
+        if (id.empty() || g.factor(id) != nullptr) return;
+        g.factoren.push_back({std::move(id), kb_tekst(engine, f, "naam"), kb_tekst(engine, f, "pijler")});
+    });
+    per_feit(engine, "indicator", [&](const Fact& f) {
+        auto id = kb_tekst(engine, f, "id");
+        if (id.empty() || g.indicator(id) != nullptr) return;
+        g.indicatoren.push_back({std::move(id), {}, kb_tekst(engine, f, "betekenis"), kb_waar(engine, f, "hoger_is_beter")});
+    });
+    per_feit(engine, "indicator_naam", [&](const Fact& f) {
+        const auto id = kb_tekst(engine, f, "indicator");
+        for (auto& i : g.indicatoren)
+            if (i.id == id && i.naam.empty()) i.naam = kb_tekst(engine, f, "naam");
+    });
+    per_feit(engine, "bronsoort", [&](const Fact& f) {
+        auto id = kb_tekst(engine, f, "id");
+        if (!id.empty()) g.bron_omschrijving.emplace(std::move(id), kb_tekst(engine, f, "omschrijving"));
+    });
+}
+
+}  // namespace ww::advies

@@ -1,0 +1,107 @@
+// What an HTML report shows besides the advice itself: the profile's facts (its figures, sources,
+// chosen factors, actions, messages) and the names the knowledge base gives to ids (factors and
+// their pillars, indicators, sources). Read generically, slot by name from the reader's forms
+// (invoer.hpp): a slot a form does not have (yet) is simply absent, so that slots the reader adds
+// later (a figure's group or margin, an action's wijk or state) appear in the report without a
+// change here.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "advies/invoer.hpp"
+#include "advies/rapport_datum.hpp"
+
+namespace ww {
+class Engine;
+}
+
+namespace ww::advies {
+
+struct RapportMeting {
+    int nr = 0;  // place in the profile's list, from 1
+    std::string indicator;
+    double waarde = 0;
+    std::optional<double> vergelijkbaar;
+    std::optional<double> vorige;
+    std::string gebied;  // "" = the whole gemeente
+    std::string groep;   // "" = all residents
+    std::optional<long long> jaar;
+    std::optional<double> marge;  // percentage points, as given
+    std::optional<long long> respondenten;
+
+    // The margin as given, else 1.96 * sqrt(p(1-p)/n) * 100 from the sample size (the
+    // gemeenteprofiel contract); nullopt when neither is known.
+    std::optional<double> marge_bekend() const;
+    bool marge_berekend() const { return !marge && respondenten && *respondenten > 0; }
+    bool gemeentebreed() const { return gebied.empty() && groep.empty(); }
+};
+
+struct RapportActie {
+    std::string naam;
+    std::string factor;  // id, "" when not given
+    std::string gebied;
+    std::string groep;
+    std::string status;
+};
+
+struct RapportBoodschap {
+    std::string onderwerp;
+    std::string buikpijn;
+    std::string aanpak;
+};
+
+struct RapportBron {
+    std::string id;
+    std::string partner;
+};
+
+struct RapportFactor {
+    std::string id;
+    std::string naam;
+    std::string pijler;
+};
+
+struct RapportIndicator {
+    std::string id;
+    std::string naam;       // short name as a sentence subject: "het algemene onveiligheidsgevoel"
+    std::string betekenis;  // "voelt zich wel eens onveilig"
+    bool hoger_is_beter = false;
+};
+
+struct RapportGegevens {
+    std::string programma;   // "wegwijzer 0.1.0"
+    std::string kennisbank;  // what produced the advice: the knowledge base's name (and version)
+    Datum datum;
+    Opdracht opdracht = Opdracht::advies;
+
+    // From the profile.
+    std::optional<long long> inwoners;
+    std::vector<RapportMeting> metingen;  // in the profile's order
+    std::vector<RapportBron> bronnen;
+    std::vector<std::string> gekozen_factoren;  // analyse.factoren, ids
+    std::vector<std::string> ivp_prioriteiten;  // beleid.ivp.prioritaire_factoren, ids
+    std::vector<RapportActie> acties;
+    std::vector<RapportBoodschap> boodschappen;
+
+    // From the knowledge base, in its order.
+    std::vector<RapportFactor> factoren;
+    std::vector<RapportIndicator> indicatoren;
+    std::map<std::string, std::string> bron_omschrijving;
+
+    const RapportFactor* factor(std::string_view id) const;
+    const RapportIndicator* indicator(std::string_view id) const;
+};
+
+// The profile's facts of `invoer` (templates meting, bron, gekozen_factor, ivp_prioriteit, actie,
+// boodschap, gemeente).
+void lees_profielfeiten(const Invoer& invoer, RapportGegevens& gegevens);
+
+// The names of factors (template factor: id, naam, pijler), indicators (indicator: id, betekenis,
+// hoger_is_beter; indicator_naam: indicator, naam) and sources (bronsoort: id, omschrijving) from an
+// engine that holds the knowledge base's initial facts. Templates or slots it lacks leave names empty.
+void lees_kennisbanknamen(const Engine& engine, RapportGegevens& gegevens);
+
+}  // namespace ww::advies

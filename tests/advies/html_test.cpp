@@ -1,0 +1,249 @@
+// The pieces of the HTML report: Dutch numbers and dates, escaping, margins, axes, the charts, and
+// reading the profile's facts by slot name. The report as a whole is checked by
+// tests/advies/html/html_rapport_test.py with a real parser.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "advies/fout.hpp"
+#include "advies/getal_nl.hpp"
+#include "advies/grafiek_svg.hpp"
+#include "advies/html_tekst.hpp"
+#include "advies/indeling.hpp"
+#include "advies/opmaak_html.hpp"
+#include "advies/rapport_datum.hpp"
+#include "advies/rapport_gegevens.hpp"
+
+namespace ww::advies {
+namespace {
+
+TEST(GetalNl, DecimaleKommaEnDuizendtallen) {
+    EXPECT_EQ(getal_nl(21.5), "21,5");
+    EXPECT_EQ(getal_nl(21.0), "21");
+    EXPECT_EQ(getal_nl(2.04), "2");
+    EXPECT_EQ(getal_nl(2.06), "2,1");
+    EXPECT_EQ(getal_nl(11400), "11.400");
+    EXPECT_EQ(getal_nl(1234567.25, 2), "1.234.567,25");
+    EXPECT_EQ(getal_nl(999), "999");
+    EXPECT_EQ(getal_nl(-0.01), "0");
+    EXPECT_EQ(getal_nl(-1500.5), "-1.500,5");
+}
+
+TEST(RapportDatum, UitSourceDateEpoch) {
+    auto d = datum_uit_epoch("1764633600");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(datum_nl(*d), "2 december 2025");
+    EXPECT_EQ(datum_iso(*d), "2025-12-02");
+    EXPECT_EQ(datum_iso(*datum_uit_epoch("0")), "1970-01-01");
+    EXPECT_EQ(datum_iso(*datum_uit_epoch("951782400")), "2000-02-29");
+    EXPECT_EQ(datum_nl(*datum_uit_epoch("1709251199")), "29 februari 2024");  // the last second of the day
+    EXPECT_FALSE(datum_uit_epoch(""));
+    EXPECT_FALSE(datum_uit_epoch("-1"));
+    EXPECT_FALSE(datum_uit_epoch("12abc"));
+    EXPECT_FALSE(datum_uit_epoch("99999999999999999999"));
+}
+
+TEST(RapportDatum, OngeldigeOmgevingIsEenFout) {
+    ::setenv("SOURCE_DATE_EPOCH", "morgen", 1);
+    EXPECT_THROW(rapport_datum(), InvoerFout);
+    ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
+    EXPECT_EQ(datum_iso(rapport_datum()), "1970-01-02");
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    EXPECT_GE(rapport_datum().jaar, 2024);
+}
+
+TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
+    EXPECT_EQ(html_tekst("<script>alert('x')</script> & \"y\""),
+              "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
+    EXPECT_EQ(html_tekst("één\tregel\nnog"), "één\tregel\nnog");
+    EXPECT_EQ(html_tekst(std::string("a\x1b[2Jb\x7f") + '\0'), "a\xEF\xBF\xBD[2Jb\xEF\xBF\xBD\xEF\xBF\xBD");
+    EXPECT_EQ(html_tekst("\xC2\x85"), "\xEF\xBF\xBD");  // C1 control NEL
+    EXPECT_EQ(html_tekst("a\xEF\xBF\xBF" "z"), "a\xEF\xBF\xBD" "z");  // U+FFFF
+    EXPECT_EQ(html_tekst("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+    EXPECT_EQ(html_tekst("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+    EXPECT_EQ(html_tekst("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut short
+    EXPECT_EQ(html_tekst("€ 😀"), "€ 😀");
+}
+
+TEST(RapportMeting, MargeGegevenOfUitRespondenten) {
+    RapportMeting m;
+    m.waarde = 20;
+    EXPECT_FALSE(m.marge_bekend());
+    m.respondenten = 1000;
+    ASSERT_TRUE(m.marge_bekend());
+    EXPECT_NEAR(*m.marge_bekend(), 1.96 * std::sqrt(0.2 * 0.8 / 1000) * 100, 1e-9);  // 2.479...
+    EXPECT_TRUE(m.marge_berekend());
+    m.marge = 1.5;
+    EXPECT_DOUBLE_EQ(*m.marge_bekend(), 1.5);
+    EXPECT_FALSE(m.marge_berekend());
+}
+
+TEST(Grafiek, AsVanafNulMetEenRondeStap) {
+    EXPECT_DOUBLE_EQ(as_voor(21).top, 25);
+    EXPECT_DOUBLE_EQ(as_voor(21).stap, 5);
+    EXPECT_DOUBLE_EQ(as_voor(3.2).top, 4);
+    EXPECT_DOUBLE_EQ(as_voor(41).top, 50);
+    EXPECT_DOUBLE_EQ(as_voor(99).top, 100);
+    EXPECT_DOUBLE_EQ(as_voor(0).top, 5);
+    for (double h : {0.3, 1.0, 7.7, 13.0, 28.0, 64.0, 100.0}) {
+        const As a = as_voor(h);
+        EXPECT_GE(a.top, h);
+        EXPECT_LE(a.top / a.stap, 6.0 + 1e-9);
+    }
+}
+
+RapportGegevens met_groepen() {
+    RapportGegevens g;
+    g.indicatoren = {{"onveilig_buurt", "het onveiligheidsgevoel in de eigen buurt", "voelt zich wel eens onveilig", false}};
+    auto meting = [&](int nr, double waarde, std::string gebied, std::string groep, std::optional<long long> jaar) {
+        RapportMeting m;
+        m.nr = nr;
+        m.indicator = "onveilig_buurt";
+        m.waarde = waarde;
+        m.gebied = std::move(gebied);
+        m.groep = std::move(groep);
+        m.jaar = jaar;
+        return m;
+    };
+    g.metingen.push_back(meting(1, 21.5, "", "", 2023));
+    g.metingen.back().marge = 1.8;
+    g.metingen.back().vergelijkbaar = 16;
+    g.metingen.push_back(meting(2, 14, "", "", 2017));
+    g.metingen.back().respondenten = 900;
+    g.metingen.push_back(meting(3, 30, "", "65+", 2023));
+    g.metingen.push_back(meting(4, 25, "Noord", "", 2021));
+    g.metingen.push_back(meting(5, 28, "Noord", "", 2023));
+    g.metingen.push_back(meting(6, 33, "Noord", "vrouwen", 2023));
+    g.metingen.push_back(meting(7, 9, "Zuid", "", std::nullopt));
+    return g;
+}
+
+TEST(Grafiek, ReeksEnLaatsteCijferPerWijkEnGroep) {
+    const auto g = met_groepen();
+    const auto c = cijfers_van(g, "onveilig_buurt", "Heuvelrade");
+    EXPECT_EQ(c.naam, "Het onveiligheidsgevoel in de eigen buurt");
+    ASSERT_EQ(c.reeks.size(), 2u);
+    EXPECT_EQ(c.reeks[0]->jaar, 2017);
+    EXPECT_EQ(c.reeks[1]->jaar, 2023);
+    std::vector<std::string> delen;
+    for (const auto* m : c.delen) delen.push_back(deel_naam(*m) + "@" + (m->jaar ? std::to_string(*m->jaar) : "-"));
+    EXPECT_EQ(delen, (std::vector<std::string>{"65+@2023", "Noord@2023", "Noord, vrouwen@2023", "Zuid@-"}));
+    EXPECT_EQ(beschrijving_verloop(c),
+              "Het onveiligheidsgevoel in de eigen buurt in Heuvelrade: 14% (marge ± 2,3) in 2017 en 21,5% (marge ± "
+              "1,8) in 2023. Vergelijkbare gemeenten: 16% in 2023.");
+}
+
+TEST(Grafiek, SvgMetMargesTitelEnNederlandseGetallen) {
+    const auto g = met_groepen();
+    const auto c = cijfers_van(g, "onveilig_buurt", "Heuvelrade & <Co>");
+    const std::string verloop = svg_verloop(c, "g1");
+    EXPECT_NE(verloop.find("role=\"img\" aria-labelledby=\"g1-verloop-titel g1-verloop-desc\""), std::string::npos);
+    EXPECT_NE(verloop.find("<title id=\"g1-verloop-titel\">"), std::string::npos);
+    EXPECT_NE(verloop.find(">21,5%</text>"), std::string::npos);
+    EXPECT_NE(verloop.find(">2017</text>"), std::string::npos);
+    EXPECT_NE(verloop.find("Heuvelrade &amp; &lt;Co&gt;"), std::string::npos);
+    EXPECT_EQ(verloop.find("<Co>"), std::string::npos);
+    // Two error bars (a given margin and one from respondenten) and the legend's.
+    std::size_t balken = 0;
+    for (auto p = verloop.find("<path d=\"M"); p != std::string::npos; p = verloop.find("<path d=\"M", p + 1)) ++balken;
+    EXPECT_EQ(balken, 3u);
+    EXPECT_NE(verloop.find("marge (95%-betrouwbaarheid)"), std::string::npos);
+    const std::string delen = svg_delen(c, "g1");
+    EXPECT_NE(delen.find("<title>Noord, vrouwen</title>"), std::string::npos);
+    EXPECT_NE(delen.find("<title>Zuid (zonder jaar)</title>"), std::string::npos);
+    EXPECT_NE(delen.find("hele gemeente (2023): 21,5%"), std::string::npos);
+    EXPECT_EQ(svg_delen(cijfers_van(g, "overlast", "X"), "g2"), "");
+    EXPECT_EQ(svg_verloop(cijfers_van(g, "overlast", "X"), "g2"), "");
+}
+
+TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
+    Invoer invoer;
+    const auto& vorm = vorm_van(InvoerSjabloon::meting);
+    InvoerFeit f{InvoerSjabloon::meting, std::vector<Value>(vorm.slots.size())};
+    auto zet = [&](std::string_view slot, Value v) {
+        for (std::size_t i = 0; i < vorm.slots.size(); ++i)
+            if (vorm.slots[i] == slot) f.waarden[i] = v;
+    };
+    zet("nr", Value(std::int64_t{3}));
+    zet("indicator", Value::symbol("overlast"));
+    zet("waarde", Value(41.0));
+    zet("gebied", Value::string("Noord"));
+    zet("jaar", Value(std::int64_t{2023}));
+    zet("marge", Value(2.0));  // only once the reader's form has it
+    invoer.feiten.push_back(f);
+    const auto& actievorm = vorm_van(InvoerSjabloon::actie);
+    InvoerFeit a{InvoerSjabloon::actie, std::vector<Value>(actievorm.slots.size())};
+    a.waarden[0] = Value(std::int64_t{1});
+    a.waarden[1] = Value::string("Schouw <1>");
+    a.waarden[2] = Value::symbol("verloedering");
+    invoer.feiten.push_back(a);
+    RapportGegevens g;
+    lees_profielfeiten(invoer, g);
+    ASSERT_EQ(g.metingen.size(), 1u);
+    const auto& m = g.metingen[0];
+    EXPECT_EQ(m.nr, 3);
+    EXPECT_EQ(m.indicator, "overlast");
+    EXPECT_DOUBLE_EQ(m.waarde, 41.0);
+    EXPECT_EQ(m.gebied, "Noord");
+    EXPECT_EQ(m.jaar, 2023);
+    EXPECT_FALSE(m.vergelijkbaar);
+    const bool vorm_heeft_marge = std::find(vorm.slots.begin(), vorm.slots.end(), "marge") != vorm.slots.end();
+    EXPECT_EQ(m.marge.has_value(), vorm_heeft_marge);
+    EXPECT_EQ(m.groep, "");
+    ASSERT_EQ(g.acties.size(), 1u);
+    EXPECT_EQ(g.acties[0].naam, "Schouw <1>");
+    EXPECT_EQ(g.acties[0].factor, "verloedering");
+    EXPECT_EQ(g.acties[0].status, "");
+}
+
+TEST(Indeling, GroepenMetDeNummersVanDeLijst) {
+    Advies a;
+    a.huidige_stap = 2;
+    auto item = [](std::string id, Soort s, int stap) {
+        AdviesItem i;
+        i.id = std::move(id);
+        i.soort = s;
+        i.stap = stap;
+        return i;
+    };
+    a.adviezen = {item("w", Soort::waarschuwing, 2), item("a3", Soort::actie, 3), item("a2", Soort::actie, 2), item("i", Soort::info, 2)};
+    const auto g = indeling(a);
+    ASSERT_EQ(g.size(), 3u);
+    ASSERT_EQ(g[0].items.size(), 1u);
+    EXPECT_EQ(g[0].items[0].nr, 3);
+    EXPECT_EQ(g[0].items[0].item->id, "a2");
+    ASSERT_EQ(g[1].items.size(), 1u);
+    EXPECT_EQ(g[1].items[0].nr, 1);
+    ASSERT_EQ(g[2].items.size(), 2u);
+    EXPECT_EQ(g[2].items[0].nr, 2);
+    EXPECT_EQ(g[2].items[1].nr, 4);
+    // Without an actie of the current step, the first actie of all is "Nu doen".
+    a.huidige_stap = 4;
+    EXPECT_EQ(indeling(a)[0].items.at(0).item->id, "a3");
+}
+
+TEST(OpmaakHtml, ZonderProfielfeitenAlleenHetAdvies) {
+    Advies a;
+    a.gemeente = "A&B";
+    a.stappen = {StapStand{1, Status::bezig}, StapStand{2, Status::open}, StapStand{3, Status::open},
+                 StapStand{4, Status::open}, StapStand{5, Status::open}};
+    AdviesItem i;
+    i.id = "drijfveer.bepalen";
+    i.soort = Soort::actie;
+    i.tekst = "Bepaal <de> drijfveer";
+    i.bron = "Stap 1";
+    a.adviezen = {i};
+    const std::string html = opmaak(a, Formaat::html, {});
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0), 0u);
+    EXPECT_NE(html.find("<h1>A&amp;B</h1>"), std::string::npos);
+    EXPECT_NE(html.find("Bepaal &lt;de&gt; drijfveer"), std::string::npos);
+    EXPECT_NE(html.find("id=\"advies-1\""), std::string::npos);
+    EXPECT_EQ(html.find("tafel-van-12\""), std::string::npos);  // no vocabulary: no grid
+    EXPECT_EQ(html.find("<svg"), std::string::npos);
+    EXPECT_EQ(formaat_uit("html"), Formaat::html);
+}
+
+}  // namespace
+}  // namespace ww::advies
