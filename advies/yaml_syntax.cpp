@@ -207,8 +207,9 @@ std::string vertaal_melding(const std::string& melding) {
         {"illegal map value", "een waarde staat hier waar een sleutel verwacht wordt (klopt de inspringing?)"},
         {"end of map not found", "de kaart houdt hier onverwacht op (klopt de inspringing?)"},
         {"end of sequence not found", "de lijst houdt hier onverwacht op (klopt de inspringing?)"},
-        {"end of map flow not found", "een kaart tussen { } wordt niet gesloten"},
-        {"end of sequence flow not found", "een lijst tussen [ ] wordt niet gesloten"},
+        // Every bracket is closed (open_aanhalingsteken_of_haak found none open): a comma is missing.
+        {"end of map flow not found", "vóór dit element ontbreekt een komma; de elementen tussen { } staan gescheiden door komma's"},
+        {"end of sequence flow not found", "vóór dit element ontbreekt een komma; de elementen tussen [ ] staan gescheiden door komma's"},
         {"illegal tab when looking for indentation", "een tab in de inspringing; YAML springt alleen in met spaties"},
         {"unknown escape character", "onbekend teken na \\ in een tekst tussen dubbele aanhalingstekens"},
         {"unknown token", "een teken dat hier niet kan staan"},
