@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/engine.hpp"
 #include "rules/rule_base.hpp"
@@ -38,9 +39,15 @@ private:
     RuleBase regels_;
 };
 
-// The bundled knowledge base: next to an installed program (../share/wegwijzer/knowledge-base
-// relative to the executable), else the source tree the program was built from. "" when neither
-// exists.
-std::string standaard_kennisbank();
+// Where the bundled knowledge base is, in this order: $WEGWIJZER_KB when set (and then only there);
+// next to the installed program (../share/wegwijzer/knowledge-base from its bin directory) or the
+// installed libwegwijzer; the source tree's, only for a program or library that runs from the build
+// tree it was built in. Never a path compiled in from the build machine for a copy elsewhere.
+struct KennisbankZoektocht {
+    std::string pad;                   // "" when none was found
+    std::vector<std::string> gezocht;  // every place looked at, with why, for the error message
+};
+KennisbankZoektocht zoek_kennisbank();
+std::string standaard_kennisbank();  // zoek_kennisbank().pad
 
 }  // namespace ww::advies

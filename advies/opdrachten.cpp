@@ -32,16 +32,19 @@ namespace {
 
 std::string kies_kennisbank(const std::string& kb) {
     if (!kb.empty()) return kb;
-    auto standaard = standaard_kennisbank();
-    if (standaard.empty()) {
+    auto zoektocht = zoek_kennisbank();
+    if (zoektocht.pad.empty()) {
         Fout f;
         f.file = "wegwijzer";
         f.line = 1;
         f.col = 1;
-        f.message = "geen kennisbank gevonden naast het programma of in de broncode; geef er een met --kb MAP";
+        std::string waar;
+        for (const auto& g : zoektocht.gezocht) waar += (waar.empty() ? "" : ", ") + g;
+        f.message = "geen kennisbank gevonden" + (waar.empty() ? std::string() : " (gezocht: " + waar + ")") +
+                    "; geef er een met --kb MAP of WEGWIJZER_KB=MAP";
         throw InvoerFout({f});
     }
-    return standaard;
+    return zoektocht.pad;
 }
 
 // Runs `werk`, turning every way it can fail into an exit status and a message on standard error:

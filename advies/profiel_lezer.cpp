@@ -13,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "advies/yaml_lezer.hpp"
+#include "advies/yaml_syntax.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -501,17 +502,14 @@ ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand
 
 ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand, const Vocabulaire& vocabulaire,
                                     Opdracht opdracht) {
-    YamlDocuments gelezen;
-    try {
-        gelezen = load_yaml_documents(tekst);
-    } catch (const YAML::Exception& e) {
+    // Syntax errors in Dutch, at the place to fix (advies/yaml_syntax.cpp).
+    ProfielYaml gelezen = lees_profiel_yaml(tekst, bestand);
+    if (!gelezen.fouten.empty()) {
         ProfielResultaat r;
-        YamlLezer y(bestand, tekst);
-        y.fout(e.mark, "ongeldige YAML: " + e.msg);
-        r.fouten = y.neem_fouten();
+        r.fouten = std::move(gelezen.fouten);
         return r;
     }
-    const auto& documenten = gelezen.roots;
+    const auto& documenten = gelezen.documenten.roots;
     if (documenten.size() > 1) {
         ProfielResultaat r;
         YamlLezer y(bestand, tekst);

@@ -4,11 +4,13 @@
 # a third of a cold `wegwijzer advies`) and the resident pages of those libraries (docs/prestaties.md).
 # Not under the sanitizers, whose runtimes expect the shared libstdc++, nor when Debian's static
 # yaml-cpp is missing: then the program links as usual, and configuring says so.
+# WW_LEAN_LINK=OFF links the program as distributions do (shared system libraries).
+option(WW_LEAN_LINK "Link the program with static libstdc++ and yaml-cpp (a standalone binary)" ON)
 find_library(WW_YAML_CPP_STATIC NAMES libyaml-cpp.a)
 
 function(ww_lean_link target)
-  if(WW_SANITIZE OR NOT WW_YAML_CPP_STATIC)
-    message(STATUS "${target}: gewoon gelinkt (sanitizers aan of libyaml-cpp.a ontbreekt)")
+  if(WW_SANITIZE OR NOT WW_LEAN_LINK OR NOT WW_YAML_CPP_STATIC)
+    message(STATUS "${target}: gewoon gelinkt (WW_LEAN_LINK uit, sanitizers aan of libyaml-cpp.a ontbreekt)")
     return()
   endif()
   target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/cmake/fmt_header_only.cpp)

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The C++ face (include/wegwijzer/wegwijzer.hpp) over the advies layer: converts between the public
+// value types and the internal ones, and turns the internal exceptions into wegwijzer::Fout.
+#include "wegwijzer/wegwijzer.hpp"
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "advies/fout.hpp"
+#include "advies/kennisbank.hpp"
+#include "advies/opmaak.hpp"
+#include "advies/profiel_lezer.hpp"
+#include "advies/raadpleging.hpp"
+#include "rules/diagnostic.hpp"
+
+#ifndef WW_VERSION
+#define WW_VERSION "onbekend"
+#endif
+
+namespace wegwijzer {
+
+namespace a = ww::advies;
+
+struct KennisbankImpl {
+    std::unique_ptr<a::Kennisbank> kb;
+};
+
+struct RaadplegingImpl {
+    std::shared_ptr<const KennisbankImpl> kennisbank;  // kept alive for the engine that refers to it
+    a::Raadpleging raadpleging;
+    explicit RaadplegingImpl(std::shared_ptr<const KennisbankImpl> k)
+        : kennisbank(std::move(k)), raadpleging(*kennisbank->kb) {}
+};
+
+namespace {
+
+std::vector<Melding> meldingen_van(const std::vector<a::Fout>& fouten) {
+    std::vector<Melding> m;
+    m.reserve(fouten.size());
+    for (const auto& f : fouten) m.push_back({f.file, f.line, f.col, f.message});
+    return m;
+}
+
+std::vector<a::Fout> fouten_van(const std::vector<Melding>& meldingen) {
+    std::vector<a::Fout> f;
+    for (const auto& m : meldingen) {
+        a::Fout d;
+        d.file = m.bestand;
+        d.line = m.regel;
+        d.col = m.kolom;
+        d.message = m.tekst;
+        f.push_back(std::move(d));
+    }
+    return f;
+}
+
+// Runs `werk` with the internal exceptions of bad input and unfitting knowledge bases as Fout.
+template <typename F>
+auto vertaald(F&& werk) -> decltype(werk()) {
+    try {
+        return werk();
+    } catch (const a::InvoerFout& e) {
+        throw Fout(meldingen_van(e.fouten));
+    } catch (const ww::LoadError& e) {
+        throw Fout(meldingen_van(e.diagnostics.items()));
+    } catch (const a::KennisbankFout& e) {
+        throw Fout({Melding{"kennisbank", 0, 0, std::string("kennisbank: ") + e.what()}});
+    }
+}
+
+Uitleg publiek(const a::Uitleg& u) {
+    Uitleg p;
+    p.herkomst = static_cast<Uitleg::Herkomst>(u.herkomst);
+    p.regel = u.regel;
+    p.feit = u.feit;
+    p.bindingen = u.bindingen;
+    for (const auto& q : u.premissen) p.premissen.push_back(publiek(q));
+    return p;
+}
+
+a::Uitleg intern(const Uitleg& p) {
+    a::Uitleg u;
+    u.herkomst = static_cast<a::Uitleg::Herkomst>(p.herkomst);
+    u.regel = p.regel;
+    u.feit = p.feit;
+    u.bindingen = p.bindingen;
+    for (const auto& q : p.premissen) u.premissen.push_back(intern(q));
+    return u;
+}
+
+Advies publiek(const a::Advies& in) {
+    Advies uit;
+    uit.versie = in.versie;
+    uit.gemeente = in.gemeente;
+    uit.huidige_stap = in.huidige_stap;
+    for (const auto& s : in.stappen)
+        uit.stappen.push_back({s.stap, std::string(a::stap_namen[static_cast<std::size_t>(s.stap - 1)]),
+                               static_cast<Status>(s.status)});
+    for (const auto& i : in.adviezen) {
+        AdviesItem p;
+        p.id = i.id;
+        p.soort = static_cast<Soort>(i.soort);
+        p.stap = i.stap;
+        p.onderwerp = i.onderwerp;
+        p.prioriteit = i.prioriteit;
+        p.tekst = i.tekst;
+        p.bron = i.bron;
+        p.factoren = i.factoren;
+        p.onderbouwing = i.onderbouwing;
+        if (i.uitleg) p.uitleg = publiek(*i.uitleg);
+        uit.adviezen.push_back(std::move(p));
+    }
+    return uit;
+}
+
+a::Advies intern(const Advies& p) {
+    a::Advies in;
+    in.versie = p.versie;
+    in.gemeente = p.gemeente;
+    in.huidige_stap = p.huidige_stap;
+    for (std::size_t k = 0; k < in.stappen.size() && k < p.stappen.size(); ++k)
+        in.stappen[k] = {p.stappen[k].stap, static_cast<a::Status>(p.stappen[k].status)};
+    for (const auto& i : p.adviezen) {
+        a::AdviesItem q;
+        q.id = i.id;
+        q.soort = static_cast<a::Soort>(i.soort);
+        q.stap = i.stap;
+        q.onderwerp = i.onderwerp;
+        q.prioriteit = i.prioriteit;
+        q.tekst = i.tekst;
+        q.bron = i.bron;
+        q.factoren = i.factoren;
+        q.onderbouwing = i.onderbouwing;
+        if (i.uitleg) q.uitleg = intern(*i.uitleg);
+        in.adviezen.push_back(std::move(q));
+    }
+    return in;
+}
+
+a::Formaat intern(Formaat f) {
+    switch (f) {
+        case Formaat::json: return a::Formaat::json;
+        case Formaat::tekst: return a::Formaat::text;
+        case Formaat::markdown: return a::Formaat::markdown;
+    }
+    return a::Formaat::json;
+}
+
+a::Opdracht intern(Opdracht o) { return o == Opdracht::communicatie ? a::Opdracht::communicatie : a::Opdracht::advies; }
+
+}  // namespace
+
+std::string versie() { return WW_VERSION; }
+
+Fout::Fout(std::vector<Melding> meldingen)
+    : std::runtime_error(a::formatteer(fouten_van(meldingen))), meldingen_(std::move(meldingen)) {}
+
+std::string Fout::json() const {
+    nlohmann::ordered_json lijst = nlohmann::ordered_json::array();
+    for (const auto& m : meldingen_) {
+        nlohmann::ordered_json f;
+        f["bestand"] = m.bestand;
+        if (m.regel > 0) f["regel"] = m.regel;
+        if (m.kolom > 0) f["kolom"] = m.kolom;
+        f["melding"] = m.tekst;
+        lijst.push_back(std::move(f));
+    }
+    nlohmann::ordered_json j;
+    j["fouten"] = std::move(lijst);
+    // Replacement characters for bytes that are not UTF-8 (a quoted line of a binary file), not a throw.
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string opmaak(const Advies& advies, Formaat formaat, int breedte) {
+    a::OpmaakOpties o;
+    o.breedte = breedte;
+    o.uitleg = false;
+    for (const auto& i : advies.adviezen) o.uitleg = o.uitleg || i.uitleg.has_value();
+    return a::opmaak(intern(advies), intern(formaat), o);
+}
+
+Kennisbank Kennisbank::open(const std::string& map) {
+    return vertaald([&] {
+        auto impl = std::make_shared<KennisbankImpl>();
+        impl->kb = a::Kennisbank::laad(map);
+        return Kennisbank(std::move(impl));
+    });
+}
+
+Kennisbank Kennisbank::standaard() {
+    const auto zoektocht = a::zoek_kennisbank();
+    if (zoektocht.pad.empty()) {
+        std::string waar;
+        for (const auto& g : zoektocht.gezocht) waar += (waar.empty() ? "" : ", ") + g;
+        throw Fout({Melding{"wegwijzer", 0, 0,
+                            "geen kennisbank gevonden" + (waar.empty() ? std::string() : " (gezocht: " + waar + ")") +
+                                "; geef er een met WEGWIJZER_KB=MAP of open een map"}});
+    }
+    return open(zoektocht.pad);
+}
+
+const std::string& Kennisbank::map() const { return impl_->kb->map(); }
+
+Raadpleging::Raadpleging(const Kennisbank& kennisbank)
+    : impl_(vertaald([&] { return std::make_unique<RaadplegingImpl>(kennisbank.impl_); })) {}
+Raadpleging::~Raadpleging() = default;
+Raadpleging::Raadpleging(Raadpleging&&) noexcept = default;
+Raadpleging& Raadpleging::operator=(Raadpleging&&) noexcept = default;
+
+namespace {
+
+const a::Advies& raadpleeg(RaadplegingImpl& r, std::string_view profiel, Opdracht opdracht, bool uitleg,
+                           std::string_view naam) {
+    auto gelezen = a::lees_profiel_tekst(profiel, std::string(naam), r.raadpleging.vocabulaire(), intern(opdracht));
+    if (!gelezen.invoer) throw a::InvoerFout(std::move(gelezen.fouten));
+    return r.raadpleging.raadpleeg(*gelezen.invoer, intern(opdracht), uitleg);
+}
+
+}  // namespace
+
+Advies Raadpleging::advies(std::string_view profiel, Opdracht opdracht, bool uitleg, std::string_view naam) {
+    return vertaald([&] { return publiek(raadpleeg(*impl_, profiel, opdracht, uitleg, naam)); });
+}
+
+std::string Raadpleging::advies_als(std::string_view profiel, Formaat formaat, Opdracht opdracht, bool uitleg,
+                                    std::string_view naam) {
+    return vertaald([&] {
+        a::OpmaakOpties o;
+        o.uitleg = uitleg;
+        return a::opmaak(raadpleeg(*impl_, profiel, opdracht, uitleg, naam), intern(formaat), o);
+    });
+}
+
+}  // namespace wegwijzer
