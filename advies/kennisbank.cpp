@@ -6,7 +6,31 @@ namespace ww::advies {
 
 std::unique_ptr<Kennisbank> Kennisbank::laad(const std::string& map) {
     try {
-        return std::make_unique<Kennisbank>(map, RuleBase::load_cached(map));
+        return std::make_unique<Kennisbank>(map, RuleBase::load(map));
+    } catch (const LoadError& e) {
+        throw InvoerFout(e.diagnostics.items());
+    }
+}
+
+std::string kies_kennisbank(const std::string& kb) {
+    if (!kb.empty()) return kb;
+    auto standaard = standaard_kennisbank();
+    if (standaard.empty()) {
+        Fout f;
+        f.file = "wegwijzer";
+        f.line = 1;
+        f.col = 1;
+        f.message = "geen kennisbank gevonden naast het programma of in de broncode; geef er een met --kb MAP";
+        throw InvoerFout({f});
+    }
+    return standaard;
+}
+
+std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb) {
+    if (!kb.empty()) return laad(kb);
+    const std::string map = kies_kennisbank(kb);
+    try {
+        return std::make_unique<Kennisbank>(map, RuleBase::load_with_image(map, standaard_kennisbank_beeld(map)));
     } catch (const LoadError& e) {
         throw InvoerFout(e.diagnostics.items());
     }

@@ -11,8 +11,12 @@ namespace ww::advies {
 
 class Kennisbank {
 public:
-    // Loads every *.yaml in `map` (or one file). Throws InvoerFout with every problem found.
+    // Loads every *.yaml in `map` (or one file), always from the YAML. Throws InvoerFout with every
+    // problem found.
     static std::unique_ptr<Kennisbank> laad(const std::string& map);
+    // `kb` when given (--kb: from its YAML), else the bundled knowledge base, from the image made of it
+    // at build time when that image is sound (standaard_kennisbank_beeld). Throws InvoerFout.
+    static std::unique_ptr<Kennisbank> laad_gekozen(const std::string& kb);
     Kennisbank(std::string map, RuleBase regels) : map_(std::move(map)), regels_(std::move(regels)) {}
 
     const std::string& map() const { return map_; }
@@ -42,5 +46,11 @@ private:
 // relative to the executable), else the source tree the program was built from. "" when neither
 // exists.
 std::string standaard_kennisbank();
+// `kb` when given, else standaard_kennisbank(); throws InvoerFout when there is none.
+std::string kies_kennisbank(const std::string& kb);
+// The image of the bundled knowledge base `map` (as returned by standaard_kennisbank), made at build
+// time: ../share/wegwijzer/knowledge-base.wwimg beside an installed program, knowledge-base.wwimg
+// beside the program in a build tree. "" when there is none.
+std::string standaard_kennisbank_beeld(const std::string& map);
 
 }  // namespace ww::advies

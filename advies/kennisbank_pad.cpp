@@ -22,4 +22,13 @@ std::string standaard_kennisbank() {
     return {};
 }
 
+std::string standaard_kennisbank_beeld(const std::string& map) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || map.empty()) return {};
+    const fs::path geinstalleerd = exe.parent_path().parent_path() / "share" / "wegwijzer" / "knowledge-base";
+    if (fs::path(map) == geinstalleerd) return (geinstalleerd.parent_path() / "knowledge-base.wwimg").string();
+    return (exe.parent_path() / "knowledge-base.wwimg").string();
+}
+
 }  // namespace ww::advies

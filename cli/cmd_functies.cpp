@@ -1,9 +1,10 @@
 // `wegwijzer functies`: the functions expressions may call, with signature and description.
-#include <iostream>
+#include <string>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 #include "engine/functions.hpp"
 
 namespace ww::cli {
@@ -11,7 +12,9 @@ namespace ww::cli {
 void register_functies(CLI::App& app, Context&) {
     auto* cmd = app.add_subcommand("functies", "Toon de functies die expressies kunnen aanroepen");
     cmd->callback([] {
-        for (const auto& f : all_functions()) std::cout << fmt::format("{:<40} {}\n", f.signature, f.description);
+        std::string tekst;
+        for (const auto& f : all_functions()) tekst += fmt::format("{:<40} {}\n", f.signature, f.description);
+        schrijf_uit(tekst);
     });
 }
 
