@@ -12,8 +12,12 @@ namespace ww::advies {
 
 class Kennisbank {
 public:
-    // Loads every *.yaml in `map` (or one file). Throws InvoerFout with every problem found.
+    // Loads every *.yaml in `map` (or one file), always from the YAML. Throws InvoerFout with every
+    // problem found.
     static std::unique_ptr<Kennisbank> laad(const std::string& map);
+    // `kb` when given (--kb: from its YAML), else the bundled knowledge base, from the image made of it
+    // at build time when that image is sound (standaard_kennisbank_beeld). Throws InvoerFout.
+    static std::unique_ptr<Kennisbank> laad_gekozen(const std::string& kb);
     Kennisbank(std::string map, RuleBase regels) : map_(std::move(map)), regels_(std::move(regels)) {}
 
     const std::string& map() const { return map_; }
@@ -49,5 +53,11 @@ struct KennisbankZoektocht {
 };
 KennisbankZoektocht zoek_kennisbank();
 std::string standaard_kennisbank();  // zoek_kennisbank().pad
+// `kb` when given, else zoek_kennisbank(); throws InvoerFout (naming where it looked) when there is none.
+std::string kies_kennisbank(const std::string& kb);
+// The image of the bundled knowledge base `map` (as returned by standaard_kennisbank), made at build
+// time: ../share/wegwijzer/knowledge-base.wwimg beside an installed program, knowledge-base.wwimg
+// beside the program in a build tree. "" when there is none.
+std::string standaard_kennisbank_beeld(const std::string& map);
 
 }  // namespace ww::advies

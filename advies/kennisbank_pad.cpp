@@ -82,4 +82,15 @@ KennisbankZoektocht zoek_kennisbank() {
 
 std::string standaard_kennisbank() { return zoek_kennisbank().pad; }
 
+std::string standaard_kennisbank_beeld(const std::string& map) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || map.empty()) return {};
+    // A knowledge base named by WEGWIJZER_KB is the user's, not the bundled one: its YAML is read.
+    if (const char* env = std::getenv("WEGWIJZER_KB"); env != nullptr && *env != '\0') return {};
+    const fs::path geinstalleerd = exe.parent_path().parent_path() / "share" / "wegwijzer" / "knowledge-base";
+    if (fs::path(map) == geinstalleerd) return (geinstalleerd.parent_path() / "knowledge-base.wwimg").string();
+    return (exe.parent_path() / "knowledge-base.wwimg").string();
+}
+
 }  // namespace ww::advies

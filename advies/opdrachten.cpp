@@ -30,23 +30,6 @@ namespace ww::advies {
 
 namespace {
 
-std::string kies_kennisbank(const std::string& kb) {
-    if (!kb.empty()) return kb;
-    auto zoektocht = zoek_kennisbank();
-    if (zoektocht.pad.empty()) {
-        Fout f;
-        f.file = "wegwijzer";
-        f.line = 1;
-        f.col = 1;
-        std::string waar;
-        for (const auto& g : zoektocht.gezocht) waar += (waar.empty() ? "" : ", ") + g;
-        f.message = "geen kennisbank gevonden" + (waar.empty() ? std::string() : " (gezocht: " + waar + ")") +
-                    "; geef er een met --kb MAP of WEGWIJZER_KB=MAP";
-        throw InvoerFout({f});
-    }
-    return zoektocht.pad;
-}
-
 // Runs `werk`, turning every way it can fail into an exit status and a message on standard error:
 // bad input and faulty knowledge bases exit 2, anything unforeseen 1. Never lets an exception out.
 template <typename F>
@@ -76,17 +59,6 @@ std::string kennisbank_naam(const std::string& map) {
 
 }  // namespace
 
-void schrijf(const Uitvoer& u) {
-    if (!u.uit.empty()) {
-        std::fwrite(u.uit.data(), 1, u.uit.size(), stdout);
-        std::fflush(stdout);
-    }
-    if (!u.fout.empty()) {
-        std::fwrite(u.fout.data(), 1, u.fout.size(), stderr);
-        std::fflush(stderr);
-    }
-}
-
 OpmaakOpties terminal_opmaak() {
     OpmaakOpties o;
     const bool terminal = isatty(STDOUT_FILENO) == 1;
@@ -101,7 +73,7 @@ OpmaakOpties terminal_opmaak() {
 
 Uitvoer voer_advies_uit(const AdviesOpties& opties) {
     return veilig([&] {
-        auto kb = Kennisbank::laad(kies_kennisbank(opties.kb));
+        auto kb = Kennisbank::laad_gekozen(opties.kb);
         auto raadpleging = std::make_unique<Raadpleging>(*kb);
         auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
@@ -133,7 +105,7 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
 
 Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profiel_pad, const std::string& kb_pad) {
     return veilig([&] {
-        const auto kb = Kennisbank::laad(kies_kennisbank(kb_pad));
+        const auto kb = Kennisbank::laad_gekozen(kb_pad);
         Raadpleging raadpleging(*kb);
         if (!raadpleging.engine().find_rule(regel)) {
             std::vector<std::string> ids;
@@ -150,6 +122,7 @@ Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profie
 
 Uitvoer voer_lint_uit(const std::string& kb_pad) {
     return veilig([&] {
+        // From the YAML always: lint checks the sources, not an image of them.
         const std::string map = kies_kennisbank(kb_pad);
         const auto kb = Kennisbank::laad(map);
         const LintVerslag v = lint(kb->regels(), map);
@@ -161,13 +134,15 @@ Uitvoer voer_lint_uit(const std::string& kb_pad) {
 
 Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad) {
     return veilig([&] {
-        const auto kb = Kennisbank::laad(kies_kennisbank(kb_pad));
+        const auto kb = Kennisbank::laad_gekozen(kb_pad);
         Raadpleging raadpleging(*kb);
         const TestVerslag v = draai_scenarios(map, raadpleging);
         // Nothing ran (no such map, no scenario files): a coverage report would claim too much.
         // Past the limit on scenarios: refused as a whole rather than a report on the first part.
         if (v.scenarios.empty() || v.te_veel) return Uitvoer{2, {}, formatteer(v.fouten)};
-        return Uitvoer{v.status(), verslag_tekst(v), formatteer(v.fouten)};
+        // Exit 2 (a scenario file with errors) leaves standard output empty, as every command does.
+        const int status = v.status();
+        return Uitvoer{status, status == 2 ? std::string() : verslag_tekst(v), formatteer(v.fouten)};
     });
 }
 

@@ -33,9 +33,6 @@ Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profie
 Uitvoer voer_lint_uit(const std::string& kb);
 Uitvoer voer_test_uit(const std::string& map, const std::string& kb);
 
-// Writes the output to stdout and stderr, each in one write.
-void schrijf(const Uitvoer& uitvoer);
-
 // For text output: colour when standard output is a terminal and NO_COLOR is unset; the terminal's
 // width (else 80).
 OpmaakOpties terminal_opmaak();

@@ -1,31 +1,25 @@
 #include <fmt/format.h>
 
+#include "advies/markdown_tekst.hpp"
 #include "advies/opmaak.hpp"
 
 namespace ww::advies {
 
 namespace {
 
-// Text from the profile (wijk names, topics) must not break a table or turn into markup by accident.
-std::string cel(std::string_view s) {
-    std::string uit;
-    for (char c : s) {
-        if (c == '|') uit += "\\|";
-        else if (c == '\n') uit += ' ';
-        else uit += c;
-    }
-    return uit;
-}
+// Text from the profile (wijk names, topics) must not break a table or turn into markup.
+std::string cel(std::string_view s) { return md_tekst(s); }
 
 void uitleg_markdown(std::string& uit, const Uitleg& u, int diepte) {
     const std::string insp(static_cast<std::size_t>(2 * diepte), ' ');
     std::string regel;
     if (u.regel.empty()) {
-        regel = fmt::format("`{}` ({})", u.feit, u.herkomst == Uitleg::Herkomst::profiel ? "profiel" : "kennisbank");
+        regel = fmt::format("{} ({})", md_code(u.feit), u.herkomst == Uitleg::Herkomst::profiel ? "profiel" : "kennisbank");
     } else {
-        regel = diepte == 0 ? fmt::format("regel `{}`", u.regel) : fmt::format("`{}` door regel `{}`", u.feit, u.regel);
+        regel = diepte == 0 ? fmt::format("regel {}", md_code(u.regel))
+                            : fmt::format("{} door regel {}", md_code(u.feit), md_code(u.regel));
         for (std::size_t i = 0; i < u.bindingen.size(); ++i)
-            regel += fmt::format("{}`{} = {}`", i ? ", " : " met ", u.bindingen[i].first, u.bindingen[i].second);
+            regel += fmt::format("{}{}", i ? ", " : " met ", md_code(u.bindingen[i].first + " = " + u.bindingen[i].second));
     }
     uit += insp + "- " + regel + "\n";
     for (const auto& p : u.premissen) uitleg_markdown(uit, p, diepte + 1);
@@ -43,7 +37,7 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
     std::string uit;
     if (advies.opdracht == Opdracht::communicatie) {
         // A check of the plan in its own terms: the verdict per message, no stappenplan overview.
-        uit += fmt::format("# Toets communicatieplan: {}\n\n", advies.gemeente);
+        uit += fmt::format("# Toets communicatieplan: {}\n\n", cel(advies.gemeente));
         uit += "## Boodschappen\n\n";
         if (advies.boodschappen.empty()) {
             uit += "Het plan bevat geen boodschappen.\n\n";
@@ -55,7 +49,7 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
             uit += "\n";
         }
     } else {
-        uit += fmt::format("# Advies veiligheidsbeleving: {}\n\n", advies.gemeente);
+        uit += fmt::format("# Advies veiligheidsbeleving: {}\n\n", cel(advies.gemeente));
         uit += "## Waar staat de gemeente in het stappenplan\n\n";
         uit += "| stap | | status |\n|---:|---|---|\n";
         for (const auto& s : advies.stappen)
@@ -69,13 +63,13 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
     if (advies.adviezen.empty()) uit += "Geen adviezen.\n";
     int nr = 0;
     for (const auto& a : advies.adviezen) {
-        uit += fmt::format("### {}. {}: {} (stap {})\n\n", ++nr, hoofdletter(naam_van(a.soort)), a.onderwerp, a.stap);
-        uit += a.tekst + "\n\n";
-        uit += fmt::format("- Bron: {}\n", a.bron.empty() ? "—" : a.bron);
-        uit += fmt::format("- Regel: `{}`, prioriteit {}\n", a.id, a.prioriteit);
+        uit += fmt::format("### {}. {}: {} (stap {})\n\n", ++nr, hoofdletter(naam_van(a.soort)), cel(a.onderwerp), a.stap);
+        uit += cel(a.tekst) + "\n\n";
+        uit += fmt::format("- Bron: {}\n", a.bron.empty() ? "—" : cel(a.bron));
+        uit += fmt::format("- Regel: {}, prioriteit {}\n", md_code(a.id), a.prioriteit);
         if (!a.factoren.empty()) {
             uit += "- Factoren (Tafel van 12):";
-            for (std::size_t i = 0; i < a.factoren.size(); ++i) uit += (i ? ", " : " ") + a.factoren[i];
+            for (std::size_t i = 0; i < a.factoren.size(); ++i) uit += (i ? ", " : " ") + cel(a.factoren[i]);
             uit += "\n";
         }
         if (!a.onderbouwing.empty()) {

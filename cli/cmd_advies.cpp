@@ -5,6 +5,7 @@
 
 #include "advies/opdrachten.hpp"
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 
 namespace ww::cli {
 
@@ -36,7 +37,7 @@ void registreer(CLI::App& app, Context& context, const char* naam, const char* u
         o.kb = args->kb;
         o.proces_eindigt = true;
         const auto u = advies::voer_advies_uit(o);
-        advies::schrijf(u);
+        schrijf(u);
         context.exit_code = u.status;
     });
 }

@@ -1,10 +1,11 @@
 // `wegwijzer functies`: the functions expressions may call, with signature and description.
 #include <algorithm>
-#include <iostream>
+#include <string>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 #include "engine/functions.hpp"
 
 namespace ww::cli {
@@ -14,7 +15,9 @@ void register_functies(CLI::App& app, Context&) {
     cmd->callback([] {
         std::size_t width = 0;
         for (const auto& f : all_functions()) width = std::max(width, f.signature.size());
-        for (const auto& f : all_functions()) std::cout << fmt::format("{:<{}}  {}\n", f.signature, width, f.description);
+        std::string tekst;
+        for (const auto& f : all_functions()) tekst += fmt::format("{:<{}}  {}\n", f.signature, width, f.description);
+        schrijf_uit(tekst);
     });
 }
 

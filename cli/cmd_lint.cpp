@@ -4,6 +4,7 @@
 
 #include "advies/opdrachten.hpp"
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 
 namespace ww::cli {
 
@@ -13,7 +14,7 @@ void register_lint(CLI::App& app, Context& context) {
     cmd->add_option("--kb", *kb, "Map met de kennisbank (standaard: de meegeleverde)");
     cmd->callback([kb, &context] {
         const auto u = advies::voer_lint_uit(*kb);
-        advies::schrijf(u);
+        schrijf(u);
         context.exit_code = u.status;
     });
 }

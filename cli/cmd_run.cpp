@@ -1,11 +1,11 @@
 // `wegwijzer run RULES [FACTS]`: load a rule base, assert facts, run to quiescence, print records.
-#include <iostream>
 #include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 #include "rules/facts_file.hpp"
 #include "rules/rule_base.hpp"
 #include "rules/runner.hpp"
@@ -57,12 +57,13 @@ void print_records(const std::vector<Record>& records, const std::string& format
             out.push_back(std::move(o));
         }
         // Built whole, then written once; invalid UTF-8 (a function may cut a text) is replaced, not thrown.
-        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n' << std::flush;
+        schrijf_uit(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n');
         return;
     }
     std::string text;
     for (const auto& r : records) text += record_text(r) + '\n';
-    std::cout << text << std::flush;
+    // Texts of rule and fact files may hold control characters (YAML's "\e"); JSON escapes them.
+    schrijf_uit(zichtbaar(text));
 }
 
 }  // namespace
@@ -89,19 +90,19 @@ void register_run(CLI::App& app, Context& context) {
         RunConfig config;
         config.strategy = args->strategy == "breadth" ? Strategy::breadth : Strategy::depth;
         config.max_firings = args->max_firings;
-        if (args->trace) config.trace = [](const std::string& line) { std::cerr << line << '\n'; };
+        if (args->trace) config.trace = [](const std::string& line) { schrijf_fout(line + '\n'); };
         try {
             RunOutcome outcome = run_rule_base(base, facts, config);
             print_records(outcome.records, args->format);
         } catch (const FiringLimitError& e) {
             std::string rules;
             for (const auto& r : e.rules) rules += (rules.empty() ? "" : ", ") + r;
-            std::cerr << fmt::format("wegwijzer: fout: na {} vuringen gestopt; deze regels bleven vuren: {}\n", e.limit, rules);
+            schrijf_fout(fmt::format("wegwijzer: fout: na {} vuringen gestopt; deze regels bleven vuren: {}\n", e.limit, rules));
             context.exit_code = exit_failure;
         } catch (const ActionError& e) {
             // The engine's message names the rule and the action already.
             Diagnostic d = base.diagnostic_at(e.rule_id, e.source_offset, e.what());
-            std::cerr << (d.line > 0 ? format(d) : fmt::format("wegwijzer: fout: in regel '{}': {}\n", e.rule_id, e.what()));
+            schrijf_fout(d.line > 0 ? format(d) : fmt::format("wegwijzer: fout: in regel '{}': {}\n", e.rule_id, e.what()));
             context.exit_code = exit_failure;
         }
     });

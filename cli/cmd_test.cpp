@@ -4,6 +4,7 @@
 
 #include "advies/opdrachten.hpp"
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 
 namespace ww::cli {
 
@@ -17,7 +18,7 @@ void register_test(CLI::App& app, Context& context) {
     cmd->add_option("--kb", args->kb, "Map met de kennisbank (standaard: de meegeleverde)");
     cmd->callback([args, &context] {
         const auto u = advies::voer_test_uit(args->map, args->kb);
-        advies::schrijf(u);
+        schrijf(u);
         context.exit_code = u.status;
     });
 }

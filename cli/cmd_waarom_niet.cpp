@@ -4,6 +4,7 @@
 
 #include "advies/opdrachten.hpp"
 #include "cli/commands.hpp"
+#include "cli/uitvoer.hpp"
 
 namespace ww::cli {
 
@@ -18,7 +19,7 @@ void register_waarom_niet(CLI::App& app, Context& context) {
     cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
     cmd->callback([args, &context] {
         const auto u = advies::voer_waarom_niet_uit(args->regel, args->profiel, args->kb);
-        advies::schrijf(u);
+        schrijf(u);
         context.exit_code = u.status;
     });
 }

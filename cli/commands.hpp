@@ -26,5 +26,6 @@ void register_communicatie(CLI::App& app, Context& context);
 void register_waarom_niet(CLI::App& app, Context& context);
 void register_lint(CLI::App& app, Context& context);
 void register_test(CLI::App& app, Context& context);
+void register_maak_beeld(CLI::App& app, Context& context);
 
 }  // namespace ww::cli

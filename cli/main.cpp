@@ -1,11 +1,12 @@
 // wegwijzer: argument parsing and dispatch to the subcommands (cli/cmd_*.cpp).
-#include <csignal>
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/gebruiksfout.hpp"
+#include "cli/uitvoer.hpp"
 #include "engine/engine.hpp"
 #include "rules/diagnostic.hpp"
 
@@ -14,9 +15,9 @@
 #endif
 
 int main(int argc, char** argv) {
-    // Output may go to a pipe that closes early (`wegwijzer ... | head`): instead of dying by SIGPIPE
-    // the write fails quietly and the program ends with its own status (docs/robuustheid.md).
-    std::signal(SIGPIPE, SIG_IGN);
+    // Before anything is opened or written: no signal for a closed pipe or a file-size limit, and
+    // descriptors 0-2 occupied (cli/uitvoer.hpp).
+    ww::cli::bereid_uitvoer_voor();
     CLI::App app{"wegwijzer: een regelgebaseerd expertsysteem voor lokaal veiligheidsbeleid"};
     // Usage errors in the program's own format; set before the subcommands, which copy it.
     app.failure_message([](const CLI::App* failing, const CLI::Error& e) {
@@ -35,24 +36,33 @@ int main(int argc, char** argv) {
     ww::cli::register_waarom_niet(app, context);
     ww::cli::register_lint(app, context);
     ww::cli::register_test(app, context);
+    ww::cli::register_maak_beeld(app, context);
 
+    int status = context.exit_code;
     try {
         app.parse(argc, argv);
+        status = context.exit_code;
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? ww::cli::exit_ok : ww::cli::exit_bad_input;
+        // Help, version and usage errors through the checked writers, like every other output.
+        std::ostringstream uit, fout;
+        int code = app.exit(e, uit, fout);
+        ww::cli::schrijf_uit(uit.str());
+        ww::cli::schrijf_fout(fout.str());
+        status = code == 0 ? ww::cli::exit_ok : ww::cli::exit_bad_input;
     } catch (const ww::LoadError& e) {
-        e.diagnostics.print(std::cerr);
-        return ww::cli::exit_bad_input;
-    } catch (const ww::FiringLimitError& e) {
-        std::cerr << "wegwijzer: fout: " << e.what() << '\n';
-        return ww::cli::exit_failure;
+        std::ostringstream s;
+        e.diagnostics.print(s);
+        ww::cli::schrijf_fout(s.str());
+        status = ww::cli::exit_bad_input;
+    } catch (const std::bad_alloc&) {
+        ww::cli::schrijf_fout("wegwijzer: fout: onvoldoende geheugen; de invoer is te groot voor deze machine\n");
+        status = ww::cli::exit_failure;
     } catch (const std::exception& e) {
-        std::cerr << "wegwijzer: fout: " << e.what() << '\n';
-        return ww::cli::exit_failure;
+        ww::cli::schrijf_fout(std::string("wegwijzer: fout: ") + e.what() + '\n');
+        status = ww::cli::exit_failure;
     } catch (...) {
-        std::cerr << "wegwijzer: fout: onbekende interne fout\n";
-        return ww::cli::exit_failure;
+        ww::cli::schrijf_fout("wegwijzer: fout: onbekende interne fout\n");
+        status = ww::cli::exit_failure;
     }
-    return context.exit_code;
+    return ww::cli::sluit_uitvoer(status);
 }

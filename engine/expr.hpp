@@ -49,6 +49,10 @@ struct Expr {
     friend bool operator==(const Expr&, const Expr&) = default;
 };
 
+// Whether an operation takes `n` arguments: the evaluator indexes them without checking, so every
+// tree it gets passes this first (compile_expr; a damaged image is refused on it too).
+bool arity_fits(Op op, std::size_t n);
+
 // Collects the variables an expression reads, each once, in order of first use.
 void collect_vars(const Expr& e, std::vector<VarId>& out);
 

@@ -16,6 +16,9 @@ bool CExpr::uses_vars() const {
 }
 
 CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var) {
+    // A front end other than the rule language (or a damaged image) may hand over any tree.
+    if (!arity_fits(e.op, e.args.size()))
+        throw std::invalid_argument("expressie met een verkeerd aantal operanden");
     CExpr c;
     c.op = e.op;
     c.value = e.value;

@@ -167,6 +167,7 @@ Expr get_expr(In& in, std::size_t vars, int depth) {
     e.name = in.str();
     e.source_offset = in.u32();
     e.args.resize(in.count());
+    if (!arity_fits(e.op, e.args.size())) throw BadImage{};
     for (auto& a : e.args) a = get_expr(in, vars, depth + 1);
     return e;
 }
@@ -320,6 +321,10 @@ struct ImageAccess {
             auto name = in.str();
             b.template_ids_.emplace(std::move(name), in.index(ntemplates));
         }
+        // Names lead to templates (advice reads facts by template name): each name to its own.
+        if (b.template_ids_.size() != ntemplates) throw BadImage{};
+        for (const auto& [name, id] : b.template_ids_)
+            if (b.templates_[id].name != name) throw BadImage{};
         b.params_.resize(in.count());
         for (auto& p : b.params_) {
             p.name = in.str();
@@ -330,6 +335,9 @@ struct ImageAccess {
             auto name = in.str();
             b.param_ids_.emplace(std::move(name), in.index(b.params_.size()));
         }
+        if (b.param_ids_.size() != b.params_.size()) throw BadImage{};
+        for (const auto& [name, id] : b.param_ids_)
+            if (b.params_[id].name != name) throw BadImage{};
         const std::size_t rule_count = in.count();
         b.rules_.reserve(rule_count);
         for (std::size_t n = 0; n < rule_count; ++n) {
@@ -342,8 +350,12 @@ struct ImageAccess {
             RuleOrigin origin;
             origin.file = in.index(file_count);
             origin.offset = in.u64();
-            b.origins_.emplace(std::move(id), origin);
+            if (!b.origins_.emplace(std::move(id), origin).second) throw BadImage{};
         }
+        // Every rule has its origin (run-time errors point into its file), and no other id has one.
+        if (b.origins_.size() != b.rules_.size()) throw BadImage{};
+        for (const auto& r : b.rules_)
+            if (!b.origins_.count(r->id)) throw BadImage{};
         b.facts_.resize(in.count());
         for (auto& f : b.facts_) {
             f.tmpl = in.index(ntemplates);

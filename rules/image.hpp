@@ -26,6 +26,11 @@ std::string write_image(const RuleBase& base, std::uint64_t key);
 // bad checksum, or any length or index out of range. Never trusts the blob.
 std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
 
+// read_image, and then what the engine checks (function names and arities, template and slot
+// numbers, variable binding, the initial facts against their templates), by building an engine from
+// it; that engine is kept for the rule base's first instantiate(). Nothing when either refuses.
+std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
+
 // A 64-bit hash (not cryptographic; stable across runs and processes).
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
 

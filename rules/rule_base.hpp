@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -51,9 +52,14 @@ public:
     static RuleBase load(const std::string& path);
     // Same, for rule files already in memory (tests, embedded examples).
     static RuleBase load_sources(std::vector<SourceFile> files);
-    // Same as load(), but a knowledge base that loaded cleanly before is read back from a compiled
-    // image in the user's cache (rules/image_cache.cpp; WW_GEEN_CACHE=1 turns the cache off).
-    static RuleBase load_cached(const std::string& path);
+    // Same as load(), but read from the compiled image at `image_path` when that image may be
+    // trusted, matches the files in `path` and passes the engine's checks (rules/image_file.cpp);
+    // otherwise, and always when `image_path` is "", from the YAML. Only for the bundled knowledge
+    // base and its image made at build time: never a file the user did not name.
+    static RuleBase load_with_image(const std::string& path, const std::string& image_path);
+    // Loads `path` from its YAML (throws LoadError) and writes its image to `image_path`, read-only,
+    // through a fresh temporary file (throws std::runtime_error when it cannot be written).
+    static void save_image(const std::string& path, const std::string& image_path);
     // The files load() reads for `path`, in load order; throws LoadError as load() does.
     static std::vector<SourceFile> read_sources(const std::string& path);
 
@@ -77,6 +83,9 @@ public:
     // Defines the templates and rules in `engine` (which must be empty) and asserts the initial
     // facts. Template ids in the engine equal those of this rule base.
     void install(Engine& engine) const;
+    // Whether load_with_image took this rule base from the image (else from the YAML).
+    bool from_image() const { return from_image_; }
+    // The first call after load_with_image hands over the engine that checked the image.
     std::unique_ptr<Engine> instantiate() const;
     // Asserts the initial facts again (after Engine::reset()).
     void assert_initial_facts(Engine& engine) const;
@@ -88,6 +97,7 @@ public:
 private:
     friend class Loader;
     friend struct ImageAccess;  // rules/image.cpp writes and reads every field
+    friend std::optional<RuleBase> read_checked_image(std::string_view, std::uint64_t, std::vector<SourceFile>&);
     std::vector<SourceFile> files_;
     std::vector<TemplateDef> templates_;
     std::map<std::string, TemplateId, std::less<>> template_ids_;
@@ -98,6 +108,10 @@ private:
     std::vector<FactSpec> facts_;
     std::optional<Manifest> manifest_;
     std::uint64_t content_key_ = 0;
+    // Built by load_with_image to check an image; the first instantiate() takes it (single-threaded
+    // use, as everywhere in this program).
+    mutable std::unique_ptr<Engine> spare_;
+    bool from_image_ = false;
 };
 
 }  // namespace ww

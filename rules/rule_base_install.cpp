@@ -17,6 +17,7 @@ void RuleBase::install(Engine& engine) const {
 }
 
 std::unique_ptr<Engine> RuleBase::instantiate() const {
+    if (spare_) return std::move(spare_);
     auto engine = std::make_unique<Engine>();
     install(*engine);
     return engine;

@@ -7,6 +7,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "rules/input_limits.hpp"
+
 namespace ww {
 
 namespace {
@@ -28,6 +30,7 @@ public:
             throw YAML::ParserException(mark, "tekst die bij geen enkel document hoort");
         anchors_.assign(1, nullptr);  // anchors are numbered from 1, per document
         expanded_ = 0;
+        expanded_bytes_ = 0;
     }
     void OnDocumentEnd() override {}
 
@@ -43,14 +46,19 @@ public:
         if (target == nullptr) throw YAML::ParserException(mark, "onbekend anker");
         if (target->open) too_many(mark);  // the alias sits inside its own anchor: a cycle
         count(target->expanded, mark);
+        count_bytes(target->expanded_bytes, mark);
         attach(*target);
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        check_tag(tag, mark);
+        check_text(value, mark);
+        count_bytes(value.size(), mark);
         YamlNode::Data& d = make(YamlNode::Kind::scalar, mark, anchor);
         d.tag = tag;
         d.scalar = value;
+        d.expanded_bytes = value.size();
         d.open = false;
         attach(d);
     }
@@ -93,6 +101,45 @@ private:
         if (expanded_ > max_expanded_) too_many(mark);
     }
 
+    // The text a reader will see in this document, aliases expanded: one long name aliased a few
+    // thousand times is a few nodes but gigabytes of output. Never more than a file without aliases
+    // could hold.
+    void count_bytes(std::uint64_t bytes, const YAML::Mark& mark) {
+        expanded_bytes_ += bytes;
+        if (expanded_bytes_ > limits::max_file_bytes)
+            throw YAML::ParserException(mark, fmt::format("aliassen (*naam) vouwen uit tot meer dan {} MiB tekst; "
+                                                          "schrijf de waarden uit",
+                                                          limits::max_file_bytes >> 20));
+    }
+
+    // Texts end up on terminals, in reports and in messages: escape sequences (ESC, BEL, CR, NUL
+    // and the C1 controls, which YAML's "\e", "\x9b" and "\0" can write even though the file itself may
+    // not hold them) could retitle a terminal, clear it or forge a line (docs/robuustheid.md).
+    // Tab and line feed are text.
+    static void check_text(const std::string& value, const YAML::Mark& mark) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const auto c = static_cast<unsigned char>(value[i]);
+            unsigned code = 0;
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) code = c;
+            else if (c == 0xc2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) >= 0x80 &&
+                     static_cast<unsigned char>(value[i + 1]) <= 0x9f)
+                code = static_cast<unsigned char>(value[i + 1]);
+            else continue;
+            throw YAML::ParserException(mark, fmt::format("een tekst mag geen stuurteken bevatten (U+{:04X}); "
+                                                          "alleen tab en regeleinde",
+                                                          code));
+        }
+    }
+
+    // yaml-cpp reports a tag but converts nothing: `inwoners: !!str 5` would be read as the number 5.
+    // Rather than honour half of YAML's tags, every explicit tag is refused.
+    static void check_tag(const std::string& tag, const YAML::Mark& mark) {
+        if (tag.empty() || tag == "?" || tag == "!") return;
+        constexpr std::string_view standaard = "tag:yaml.org,2002:";
+        const std::string getoond = tag.rfind(standaard, 0) == 0 ? "!!" + tag.substr(standaard.size()) : tag;
+        throw YAML::ParserException(mark, fmt::format("YAML-tags ({}) worden niet ondersteund; laat de tag weg", getoond));
+    }
+
     [[noreturn]] void too_many(const YAML::Mark& mark) const {
         throw YAML::ParserException(mark, fmt::format("aliassen (*naam) vouwen uit tot meer dan {} knopen, of "
                                                       "verwijzen naar zichzelf; schrijf de waarden uit",
@@ -100,6 +147,7 @@ private:
     }
 
     void start(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+        check_tag(tag, mark);
         YamlNode::Data& d = make(kind, mark, anchor);
         d.tag = tag;
         open_.push_back({&d, {}, false});
@@ -113,6 +161,7 @@ private:
         }
         Open& parent = open_.back();
         parent.node->expanded += d.expanded;
+        parent.node->expanded_bytes += d.expanded_bytes;
         if (parent.node->kind == YamlNode::Kind::sequence) {
             parent.node->items.push_back(node);
         } else if (!parent.have_key) {
@@ -135,6 +184,7 @@ private:
     std::size_t max_documents_;
     std::uint64_t max_expanded_;
     std::uint64_t expanded_ = 0;
+    std::uint64_t expanded_bytes_ = 0;
     std::vector<YamlNode::Data*> anchors_;
     std::vector<Open> open_;
 };

@@ -61,6 +61,8 @@ struct YamlNode::Data {
     std::vector<Entry> entries;
     // Nodes a reader visits below and at this one, aliases expanded.
     std::uint64_t expanded = 1;
+    // Bytes of scalar text below and at this one, aliases expanded.
+    std::uint64_t expanded_bytes = 0;
 };
 
 // The documents of one YAML stream, in order. Movable; the nodes stay where they are.
@@ -71,8 +73,9 @@ struct YamlDocuments {
 
 // Parses `text` once. Throws YAML::ParserException (yaml-cpp's own syntax errors, and ours with the
 // same shape) when a document starts beyond `max_documents`, or when the nodes a reader would visit,
-// aliases expanded, would exceed `max_expanded_nodes` in one document, or an alias refers to a node
-// that contains it.
+// aliases expanded, would exceed `max_expanded_nodes` in one document, or their texts
+// limits::max_file_bytes, or an alias refers to a node that contains it; and when a text holds a
+// control character other than tab and line feed, or a node has an explicit tag (`!!str`).
 YamlDocuments parse_yaml_documents(std::string_view text, std::size_t max_documents, std::uint64_t max_expanded_nodes);
 
 }  // namespace ww
