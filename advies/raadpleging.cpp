@@ -319,7 +319,7 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
             throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
-    orden(sleutels_, advies.huidige_stap, volgorde_);
+    orden(sleutels_, opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap, volgorde_);
     bouw_adviezen(uitleg, advies.adviezen);
     return advies;
 }
