@@ -26,5 +26,7 @@ void register_communicatie(CLI::App& app, Context& context);
 void register_waarom_niet(CLI::App& app, Context& context);
 void register_lint(CLI::App& app, Context& context);
 void register_test(CLI::App& app, Context& context);
+void register_sjabloon(CLI::App& app, Context& context);
+void register_woordenschat(CLI::App& app, Context& context);
 
 }  // namespace ww::cli
