@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -25,6 +26,7 @@
 #include "advies/scenario.hpp"
 #include "advies/suggestie.hpp"
 #include "advies/waarom_niet.hpp"
+#include "advies/woordenschat.hpp"
 
 namespace ww::advies {
 
@@ -59,11 +61,20 @@ std::string kennisbank_naam(const std::string& map) {
 
 }  // namespace
 
+namespace {
+Kleur gekozen_kleur = Kleur::automatisch;
+}
+
+void kies_kleur(Kleur kleur) { gekozen_kleur = kleur; }
+
 OpmaakOpties terminal_opmaak() {
     OpmaakOpties o;
     const bool terminal = isatty(STDOUT_FILENO) == 1;
     const char* geen_kleur = std::getenv("NO_COLOR");
-    o.kleur = terminal && (geen_kleur == nullptr || *geen_kleur == '\0');
+    const char* term = std::getenv("TERM");
+    const bool dom = term != nullptr && std::string_view(term) == "dumb";
+    o.kleur = gekozen_kleur == Kleur::altijd ||
+              (gekozen_kleur == Kleur::automatisch && terminal && !dom && (geen_kleur == nullptr || *geen_kleur == '\0'));
     if (terminal) {
         winsize w{};
         if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 0) o.breedte = std::clamp<int>(w.ws_col, 40, 100);
@@ -129,6 +140,14 @@ Uitvoer voer_lint_uit(const std::string& kb_pad) {
         if (!v.fouten.empty())
             return Uitvoer{2, {}, formatteer(v.fouten) + fmt::format("{} problemen in {}\n", v.fouten.size(), map)};
         return Uitvoer{0, fmt::format("{}: in orde ({} regels, {} templates, {} beginfeiten)\n", map, v.regels, v.templates, v.feiten), {}};
+    });
+}
+
+Uitvoer voer_woordenschat_uit(const std::string& kb_pad) {
+    return veilig([&] {
+        const auto kb = Kennisbank::laad_gekozen(kb_pad);
+        Raadpleging raadpleging(*kb);
+        return Uitvoer{0, woordenschat_tekst(raadpleging.engine()), {}};
     });
 }
 

@@ -32,9 +32,12 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties);
 Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profiel, const std::string& kb);
 Uitvoer voer_lint_uit(const std::string& kb);
 Uitvoer voer_test_uit(const std::string& map, const std::string& kb);
+Uitvoer voer_woordenschat_uit(const std::string& kb);
 
-// For text output: colour when standard output is a terminal and NO_COLOR is unset; the terminal's
-// width (else 80).
+// For text output: colour as chosen (--kleur); automatically, when standard output is a terminal,
+// NO_COLOR is unset or empty and TERM is not "dumb". The terminal's width (else 80).
+enum class Kleur { automatisch, altijd, nooit };
+void kies_kleur(Kleur kleur);
 OpmaakOpties terminal_opmaak();
 
 }  // namespace ww::advies

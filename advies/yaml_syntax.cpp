@@ -228,10 +228,15 @@ std::string vertaal_melding(const std::string& melding) {
 YamlSyntaxfout vertaal_yaml_fout(std::string_view tekst, const YAML::Mark& plaats, const std::string& melding) {
     const auto regels = regels_van(tekst);
     const int regel = plaats.line < 0 ? static_cast<int>(regels.size()) - 1 : plaats.line;
-    if (auto f = tab_in_inspringing(regels, regel)) return *f;
-    if (auto f = open_aanhalingsteken_of_haak(tekst)) return *f;
+    // Every syntax error starts the same way, so that a reader (or a test) can tell them apart.
+    auto ongeldig = [](YamlSyntaxfout f) {
+        f.melding = "ongeldige YAML: " + f.melding;
+        return f;
+    };
+    if (auto f = tab_in_inspringing(regels, regel)) return ongeldig(*f);
+    if (auto f = open_aanhalingsteken_of_haak(tekst)) return ongeldig(*f);
     if (melding == "illegal map value" || melding == "end of map not found" || melding == "end of sequence not found")
-        if (auto f = ontbrekende_dubbele_punt(regels, regel - 1)) return *f;
+        if (auto f = ontbrekende_dubbele_punt(regels, regel - 1)) return ongeldig(*f);
     return {plaats, vertaal_melding(melding)};
 }
 
@@ -259,7 +264,7 @@ ProfielYaml lees_profiel_yaml(std::string_view tekst, const std::string& bestand
             // scan's mistake, not the user's.
             if (auto f = open_aanhalingsteken_of_haak(tekst); f && f->melding.rfind("het aanhalingsteken", 0) == 0) {
                 YamlLezer y(bestand, tekst);
-                y.fout(f->plaats, f->melding);
+                y.fout(f->plaats, "ongeldige YAML: " + f->melding);
                 uit.fouten = y.neem_fouten();
             }
         }

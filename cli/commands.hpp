@@ -27,5 +27,7 @@ void register_waarom_niet(CLI::App& app, Context& context);
 void register_lint(CLI::App& app, Context& context);
 void register_test(CLI::App& app, Context& context);
 void register_maak_beeld(CLI::App& app, Context& context);
+void register_sjabloon(CLI::App& app, Context& context);
+void register_woordenschat(CLI::App& app, Context& context);
 
 }  // namespace ww::cli

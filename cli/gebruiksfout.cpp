@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <regex>
 #include <string_view>
+#include <vector>
+
+#include "advies/suggestie.hpp"
 
 namespace ww::cli {
 namespace {
@@ -32,10 +35,18 @@ std::string gebruiksfout_nl(const CLI::App& app, const CLI::Error& fout) {
     if (kind == "RequiredError") {
         if (message.find("subcommand") != std::string::npos) {
             std::string opdrachten;
-            for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+            std::vector<std::string> namen;
+            for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
                 opdrachten += (opdrachten.empty() ? "" : ", ") + sub->get_name();
+                namen.push_back(sub->get_name());
+            }
             auto rest = app.remaining();
-            if (!rest.empty()) return "onbekende opdracht '" + rest.front() + "' (opdrachten: " + opdrachten + ")";
+            if (!rest.empty()) {
+                // A typo gets the one command meant; anything else the whole list.
+                if (auto bedoeld = advies::dichtstbij(rest.front(), namen))
+                    return "onbekende opdracht '" + rest.front() + "'; bedoelde je '" + *bedoeld + "'?";
+                return "onbekende opdracht '" + rest.front() + "' (opdrachten: " + opdrachten + ")";
+            }
             return "geef een opdracht (" + opdrachten + ")";
         }
         what = capture(message, R"(^(.*) is required)");

@@ -7,6 +7,8 @@
 #include "cli/commands.hpp"
 #include "cli/gebruiksfout.hpp"
 #include "cli/uitvoer.hpp"
+#include "cli/hulp_nl.hpp"
+#include "advies/opdrachten.hpp"
 #include "engine/engine.hpp"
 #include "rules/diagnostic.hpp"
 
@@ -23,8 +25,9 @@ int main(int argc, char** argv) {
     app.failure_message([](const CLI::App* failing, const CLI::Error& e) {
         return "wegwijzer: fout: " + ww::cli::gebruiksfout_nl(*failing, e) + "\n(wegwijzer --help toont de opdrachten en hun opties)\n";
     });
+    ww::cli::nederlandse_hulp(app);
     app.set_help_flag("-h,--help", "Toon deze hulp");
-    app.set_version_flag("--version", std::string("wegwijzer ") + WW_VERSION, "Toon de versie");
+    app.set_version_flag("-V,--version", std::string("wegwijzer ") + WW_VERSION, "Toon de versie");
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Toon de hulp van alle opdrachten");
 
@@ -37,6 +40,22 @@ int main(int argc, char** argv) {
     ww::cli::register_lint(app, context);
     ww::cli::register_test(app, context);
     ww::cli::register_maak_beeld(app, context);
+    ww::cli::register_sjabloon(app, context);
+    ww::cli::register_woordenschat(app, context);
+    ww::cli::groepeer_opdrachten(app);
+    // --kleur for the commands that write text for a person.
+    for (const char* naam : {"advies", "communicatie"}) {
+        app.get_subcommand(naam)
+            ->add_option_function<std::string>(
+                "--kleur",
+                [](const std::string& k) {
+                    ww::advies::kies_kleur(k == "altijd" ? ww::advies::Kleur::altijd
+                                           : k == "nooit" ? ww::advies::Kleur::nooit
+                                                          : ww::advies::Kleur::automatisch);
+                },
+                "Kleur in de tekstuitvoer: auto (standaard: op een terminal, zonder NO_COLOR en TERM=dumb), altijd of nooit")
+            ->check(CLI::IsMember({"auto", "altijd", "nooit"}));
+    }
 
     int status = context.exit_code;
     try {

@@ -48,6 +48,6 @@ done
 "$r/usr/bin/wegwijzer" -V | grep -q "^wegwijzer $versie\$" || fout "wegwijzer -V"
 
 MANWIDTH=80 man -l "$r/usr/share/man/man1/wegwijzer.1.gz" > "$t/man" 2> "$t/man.fout" || { cat "$t/man.fout"; fout "man -l"; }
-grep -q 'advies over lokaal veiligheidsbeleid' "$t/man" || fout "man: NAAM ontbreekt"
+tr -s " " < "$t/man" | grep -q "advies over lokaal veiligheidsbeleid" || fout "man: NAAM ontbreekt"
 grep -q 'WEGWIJZER_KB' "$t/man" || fout "man: OMGEVING ontbreekt"
 echo "deb: in orde ($(basename "$deb"), $(wc -l < "$t/inhoud") bestanden)"
