@@ -79,6 +79,7 @@ public:
         } catch (const YAML::Exception& e) {
             y_.fout(e.mark, "ongeldige YAML: " + e.msg);
             mislukt(bestand_, "het bestand is geen geldige YAML");
+            neem_fouten_over();  // a file that is not YAML is bad input: status 2, with its position
             return;
         }
         const auto& docs = docs_.roots;
@@ -97,13 +98,17 @@ public:
             }
             if (verslag_.te_veel) break;
         }
+        neem_fouten_over();
+    }
+
+private:
+    void neem_fouten_over() {
         auto fouten = y_.neem_fouten();
         std::stable_sort(fouten.begin(), fouten.end(),
                          [](const Fout& a, const Fout& b) { return std::tie(a.line, a.col) < std::tie(b.line, b.col); });
         for (auto& f : fouten) verslag_.fouten.push_back(std::move(f));
     }
 
-private:
     bool binnen_grens(const YamlNode& node) {
         if (verslag_.te_veel) return false;
         if (verslag_.scenarios.size() < limits::max_scenarios) return true;
@@ -327,14 +332,30 @@ TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
         bestanden.push_back(map);
         verslag.dekking_beoordeeld = false;
     } else {
-        for (fs::directory_iterator it(map, ec), eind; !ec && it != eind; it.increment(ec))
-            if (it->is_regular_file() && it->path().extension() == ".yaml") bestanden.push_back(it->path());
-        if (ec || !fs::is_directory(map)) {
+        // Every call with an error_code: a link that points to itself (ELOOP) would otherwise throw.
+        for (fs::directory_iterator it(map, ec), eind; !ec && it != eind; it.increment(ec)) {
+            std::error_code gewoon;
+            const bool yaml = it->path().extension() == ".yaml";
+            if (it->is_regular_file(gewoon) && yaml) {
+                bestanden.push_back(it->path());
+            } else if (yaml && gewoon == std::errc::too_many_symbolic_link_levels) {
+                Fout f;
+                f.file = it->path().string();
+                f.line = 1;
+                f.col = 1;
+                f.message = "een lus van symbolische links";
+                verslag.fouten.push_back(std::move(f));
+                return verslag;
+            }
+        }
+        std::error_code map_ec;
+        if (ec || !fs::is_directory(map, map_ec)) {
+            const bool lus = ec == std::errc::too_many_symbolic_link_levels || map_ec == std::errc::too_many_symbolic_link_levels;
             Fout f;
             f.file = map;
             f.line = 1;
             f.col = 1;
-            f.message = "kan de map met scenario's niet lezen";
+            f.message = lus ? "een lus van symbolische links" : "kan de map met scenario's niet lezen";
             verslag.fouten.push_back(std::move(f));
             return verslag;
         }

@@ -85,10 +85,51 @@ std::int64_t in_range(bool overflow, std::int64_t result, std::uint32_t off) {
     return result;
 }
 
+// What a rule may build at run time. A rule that nests a list one level deeper per firing, or
+// doubles a text or list per firing, would otherwise run out of stack (display and comparison
+// recurse per level) or memory long before the firing limit; it stops with an error of the rule at
+// the expression's position instead. Far beyond any knowledge base: advice texts are a few hundred
+// characters, lists a few dozen values.
+constexpr std::uint32_t max_list_depth = 100;
+constexpr std::uint64_t max_list_values = 1'000'000;
+constexpr std::size_t max_text_bytes = 1u << 20;
+
+void check_text_length(std::size_t n, std::uint32_t off) {
+    if (n > max_text_bytes)
+        fail("tekst te lang (" + std::to_string(n) + " bytes; hoogstens " + std::to_string(max_text_bytes) + ")", off);
+}
+
+Value arith_unchecked(Op op, const Value& a, const Value& b, std::uint32_t off);
+
+const Value& bounded(const Value& v, std::uint32_t off) {
+    switch (v.kind()) {
+        case ValueKind::list:
+            if (v.list_depth() > max_list_depth)
+                fail("lijst te diep genest (meer dan " + std::to_string(max_list_depth) + " niveaus)", off);
+            if (v.list_weight() > max_list_values)
+                fail("lijst te groot (meer dan " + std::to_string(max_list_values) + " waarden, geneste meegeteld)", off);
+            break;
+        case ValueKind::floating:
+            // Not a number in the rule language: an overflow is an error, as it is for integers.
+            if (!std::isfinite(v.as_float())) fail("kommagetal buiten het bereik (oneindig of geen getal)", off);
+            break;
+        default: break;
+    }
+    return v;
+}
+
 Value arith(Op op, const Value& a, const Value& b, std::uint32_t off) {
+    Value r = arith_unchecked(op, a, b, off);
+    bounded(r, off);
+    return r;
+}
+
+Value arith_unchecked(Op op, const Value& a, const Value& b, std::uint32_t off) {
     if (op == Op::add) {
-        if (a.kind() == ValueKind::string && b.kind() == ValueKind::string)
+        if (a.kind() == ValueKind::string && b.kind() == ValueKind::string) {
+            check_text_length(a.as_text().size() + b.as_text().size(), off);
             return Value::string(std::string(a.as_text()) + std::string(b.as_text()));
+        }
         if (a.kind() == ValueKind::list && b.kind() == ValueKind::list) {
             std::vector<Value> out = a.as_list();
             out.insert(out.end(), b.as_list().begin(), b.as_list().end());
@@ -297,10 +338,16 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             std::vector<Value> items;
             items.reserve(e.args.size());
             for (const CExpr& a : e.args) items.push_back(eval(a, env));
-            return Value(std::move(items));
+            Value l(std::move(items));
+            bounded(l, e.source_offset);
+            return l;
         }
-        case Op::call:
-            return call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
+        case Op::call: {
+            Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
+            if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
+            bounded(r, e.source_offset);
+            return r;
+        }
         case Op::concat: {
             // Advice texts are a few hundred characters of constant text around a few variables:
             // append in place rather than through a temporary per piece, into a buffer that keeps
@@ -320,6 +367,7 @@ Value eval(const CExpr& e, const EvalEnv& env) {
                 } else {
                     eval(a, env).append_display(s);
                 }
+                check_text_length(s.size(), e.source_offset);
             }
             return Value::string(s);
         }

@@ -51,8 +51,15 @@ Value extreme(Args a, bool want_max, std::string_view fn) {
 }
 
 double round_half_away(double x, int digits) {
-    double f = std::pow(10.0, digits);
-    return std::round(x * f) / f;
+    // Beyond what a double holds (about 17 significant digits, exponents to 308) rounding changes
+    // nothing, or everything: 10^400 is infinite and x * inf / inf is not a number.
+    if (digits > 308) return x;
+    if (digits < -308) return std::copysign(0.0, x);
+    const double f = std::pow(10.0, digits);
+    const double scaled = x * f;
+    if (!std::isfinite(scaled) || f == 0) return x;
+    const double r = std::round(scaled) / f;
+    return std::isfinite(r) ? r : x;
 }
 
 Value parse_number(std::string_view s, bool want_float, std::string_view fn) {
@@ -63,7 +70,8 @@ Value parse_number(std::string_view s, bool want_float, std::string_view fn) {
     auto first = t.data();
     if (!t.empty() && t[0] == '+') ++first;
     auto res = std::from_chars(first, t.data() + t.size(), d);
-    if (res.ec != std::errc() || res.ptr != t.data() + t.size() || t.empty())
+    // from_chars reads "nan" and "inf" too; in the rule language they are not numbers.
+    if (res.ec != std::errc() || res.ptr != t.data() + t.size() || t.empty() || !std::isfinite(d))
         fail(std::string(fn) + "(): '" + std::string(s) + "' is geen getal");
     if (want_float) return Value(d);
     return Value(to_int(d, fn));

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -9,7 +10,19 @@
 namespace ww {
 
 Value::Value(std::vector<Value> items)
-    : kind_(ValueKind::list), list_(new ListRep{{1}, std::move(items)}) {}
+    : kind_(ValueKind::list), list_(new ListRep{{1}, std::move(items)}) {
+    // Kept per list so that the evaluator can bound what rules build (engine/expr_eval.cpp) without
+    // walking a list that shares its parts: [?l, ?l] doubles the count, not the memory.
+    std::uint64_t weight = list_->items.size();
+    std::uint32_t depth = 1;
+    for (const Value& v : list_->items) {
+        if (v.kind_ != ValueKind::list) continue;
+        depth = std::max(depth, v.list_->depth + 1);
+        weight = v.list_->weight > UINT64_MAX / 2 - weight ? UINT64_MAX / 2 : weight + v.list_->weight;
+    }
+    list_->depth = depth;
+    list_->weight = weight;
+}
 
 void Value::destroy(ListRep* l) noexcept { delete l; }
 

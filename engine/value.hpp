@@ -146,6 +146,10 @@ public:
         return Atom{static_cast<std::uint32_t>(bits_)};
     }
     std::string_view as_text() const { return text_of(as_atom()); }
+    // Of a list: how deeply lists nest in it (1 for a flat list) and how many values it holds,
+    // nested ones counted as often as they occur (saturating). 0 for any other value.
+    std::uint32_t list_depth() const { return kind_ == ValueKind::list ? list_->depth : 0; }
+    std::uint64_t list_weight() const { return kind_ == ValueKind::list ? list_->weight : 0; }
     const std::vector<Value>& as_list() const {
         if (kind_ != ValueKind::list) wrong_kind();
         return list_->items;
@@ -199,6 +203,8 @@ private:
     struct ListRep {
         std::atomic<std::size_t> refs;
         std::vector<Value> items;
+        std::uint32_t depth = 1;
+        std::uint64_t weight = 0;
     };
     static void retain(ListRep* l) noexcept { l->refs.fetch_add(1, std::memory_order_relaxed); }
     static void release(ListRep* l) noexcept {

@@ -228,7 +228,14 @@ auto const make_int = [](auto& ctx) {
     }
     _val(ctx) = i;
 };
-x3::real_parser<double, x3::strict_ureal_policies<double>> const strict_double;
+// Spirit reads "nan" and "inf" as numbers; in the rule language they are names (symbols).
+struct finite_real_policies : x3::strict_ureal_policies<double> {
+    template <typename Iterator, typename Attribute>
+    static bool parse_nan(Iterator&, Iterator const&, Attribute&) { return false; }
+    template <typename Iterator, typename Attribute>
+    static bool parse_inf(Iterator&, Iterator const&, Attribute&) { return false; }
+};
+x3::real_parser<double, finite_real_policies> const strict_double;
 auto const number_def = x3::raw[lexeme[strict_double >> !ident_char]][make_float] |
                         x3::raw[lexeme[+x3::digit >> !ident_char]][make_int];
 

@@ -123,16 +123,15 @@ std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view i
 }
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
-    std::vector<SourceFile> kept = files;
-    auto base = read_image(blob, key, kept);
+    auto base = read_image(blob, key, files);  // takes `files` only when it accepts the image
     if (!base) return std::nullopt;
     try {
         base->spare_ = base->instantiate();
     } catch (const std::exception&) {
-        return std::nullopt;  // an image the engine refuses (files untouched: the caller loads the YAML)
+        files = std::move(base->files_);  // an image the engine refuses: the caller loads the YAML
+        return std::nullopt;
     }
     base->from_image_ = true;
-    files.clear();
     return base;
 }
 

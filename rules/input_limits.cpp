@@ -111,6 +111,7 @@ void check_text(std::string_view text) {
 void check_expansion(const YAML::Node& root, std::size_t text_size) {
     const std::size_t limit = limits::max_nodes_per_byte * text_size + 64;
     std::size_t visited = 0;
+    std::uint64_t bytes = 0;
     std::vector<YAML::Node> todo{root};
     while (!todo.empty()) {
         YAML::Node node = std::move(todo.back());
@@ -120,6 +121,23 @@ void check_expansion(const YAML::Node& root, std::size_t text_size) {
                 node.Mark(), fmt::format("aliassen (*naam) vouwen uit tot meer dan {} knopen, of verwijzen naar "
                                          "zichzelf; schrijf de waarden uit",
                                          limit));
+        // yaml-cpp reports a tag but converts nothing (`n: !!str 5` stays the number 5): refused.
+        const std::string& tag = node.Tag();
+        if (!tag.empty() && tag != "?" && tag != "!") {
+            constexpr std::string_view standaard = "tag:yaml.org,2002:";
+            const std::string getoond = tag.rfind(standaard, 0) == 0 ? "!!" + tag.substr(standaard.size()) : tag;
+            throw YAML::ParserException(node.Mark(),
+                                        fmt::format("YAML-tags ({}) worden niet ondersteund; laat de tag weg", getoond));
+        }
+        if (node.IsScalar()) {
+            // An alias of one long text, used thousands of times: few nodes, but every use is read
+            // (and parsed, for a fact) again. No more text than a file without aliases could hold.
+            bytes += node.Scalar().size();
+            if (bytes > limits::max_file_bytes)
+                throw YAML::ParserException(node.Mark(), fmt::format("aliassen (*naam) vouwen uit tot meer dan {} MiB "
+                                                                     "tekst; schrijf de waarden uit",
+                                                                     limits::max_file_bytes >> 20));
+        }
         if (node.IsSequence()) {
             for (const auto& item : node) todo.push_back(item);
         } else if (node.IsMap()) {

@@ -19,8 +19,16 @@ std::vector<SourceFile> RuleBase::read_sources(const std::string& path) {
     std::vector<SourceFile> files;
     if (fs::is_directory(path, ec)) {
         std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".yaml") names.push_back(entry.path().string());
+        Diagnostics loops;
+        // Every call with an error_code: a link that points to itself (ELOOP) would otherwise throw.
+        for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code regular;
+            const bool yaml = it->path().extension() == ".yaml";
+            if (it->is_regular_file(regular) && yaml) names.push_back(it->path().string());
+            else if (yaml && regular == std::errc::too_many_symbolic_link_levels)
+                loops.add({it->path().string(), 0, 0, "een lus van symbolische links", ""});
+        }
+        if (!loops.empty()) throw LoadError(std::move(loops));
         std::sort(names.begin(), names.end());
         if (names.empty()) {
             Diagnostics d;
@@ -40,7 +48,8 @@ std::vector<SourceFile> RuleBase::read_sources(const std::string& path) {
         files.push_back(SourceFile::read(path));
     } else {
         Diagnostics d;
-        d.add({path, 0, 0, "bestand of map bestaat niet", ""});
+        const bool loop = ec == std::errc::too_many_symbolic_link_levels;
+        d.add({path, 0, 0, loop ? "een lus van symbolische links" : "bestand of map bestaat niet", ""});
         throw LoadError(std::move(d));
     }
     return files;
