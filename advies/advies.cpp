@@ -12,6 +12,14 @@ const std::array<std::string_view, 15> onderwerpen = {
     "drijfveer", "informatie", "kwalitatief", "partners", "framing", "analyse", "indicatoren", "tafel-van-12",
     "communicatie", "smart", "ivp", "werkhouding", "gedeelde-visie", "evaluatie", "nulmeting"};
 
+const std::array<std::string_view, 4> oordelen = {"passend", "botst", "onbekend", "tegenstrijdig"};
+
+#ifndef WW_VERSION
+#define WW_VERSION "onbekend"
+#endif
+
+std::string_view programma() { return "wegwijzer " WW_VERSION; }
+
 bool is_onderwerp(std::string_view onderwerp) {
     return std::find(onderwerpen.begin(), onderwerpen.end(), onderwerp) != onderwerpen.end();
 }

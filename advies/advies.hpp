@@ -9,6 +9,9 @@
 
 namespace ww::advies {
 
+// What was asked: advice on a whole profile, or a check of its communication plan alone.
+enum class Opdracht { advies, communicatie };
+
 enum class Soort { actie, waarschuwing, info };
 enum class Status { afgerond, bezig, open };
 
@@ -52,12 +55,39 @@ struct StapStand {
     Status status = Status::open;
 };
 
+// The knowledge base's verdict on one message of the communication plan: the record
+// `boodschap(nr, onderwerp, buikpijn, aanpak, oordeel, toelichting)`, one per message.
+struct Boodschapoordeel {
+    long long nr = 0;  // the message's place in communicatie.boodschappen, from 1
+    std::string onderwerp;
+    std::string buikpijn;     // ja | nee | onbekend
+    std::string aanpak;       // expliciet | terughoudend | onbekend (not given)
+    std::string oordeel;      // passend | botst | onbekend | tegenstrijdig
+    std::string toelichting;
+};
+// The words a verdict may have, in the order of the contract.
+extern const std::array<std::string_view, 4> oordelen;
+
+// What produced an advice: the program and the knowledge base (its manifest and content hash).
+struct Herkomst {
+    std::string programma;                 // "wegwijzer X.Y.Z"
+    std::optional<std::string> naam;       // of the knowledge base; none without a manifest
+    std::optional<std::string> versie;
+    std::string sleutel;                   // 16 hex digits
+};
+
+// "wegwijzer X.Y.Z": the project's version from CMake.
+std::string_view programma();
+
 struct Advies {
     int versie = 1;
     std::string gemeente;
+    Herkomst herkomst;
+    Opdracht opdracht = Opdracht::advies;
     int huidige_stap = 1;
     std::array<StapStand, 5> stappen{};
     std::vector<AdviesItem> adviezen;
+    std::vector<Boodschapoordeel> boodschappen;  // by nr; empty when the plan has no messages
 };
 
 }  // namespace ww::advies

@@ -13,11 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "advies/advies.hpp"
 #include "engine/value.hpp"
 
 namespace ww::advies {
-
-enum class Opdracht { advies, communicatie };
 
 // The templates the reader fills, in the order of `invoer_vormen`.
 enum class InvoerSjabloon : std::uint8_t {
@@ -40,6 +39,7 @@ enum class InvoerSjabloon : std::uint8_t {
     evaluatie,
     evaluatie_aspect,
     modus,
+    herhaling,
 };
 
 // The slot every list element gives (its position, from 1); the one slot a template may lack: a
@@ -55,8 +55,8 @@ namespace invoer_slots {
 inline constexpr std::array<std::string_view, 1> sectie{"naam"};
 inline constexpr std::array<std::string_view, 2> gemeente{"naam", "inwoners"};
 inline constexpr std::array<std::string_view, 3> drijfveer{"bepaald", "soort", "gedeeld_met_bestuur"};
-inline constexpr std::array<std::string_view, 7> meting{"nr",    "indicator", "waarde", "vergelijkbaar",
-                                                        "vorige", "gebied",    "jaar"};
+inline constexpr std::array<std::string_view, 10> meting{"nr",     "indicator", "waarde", "vergelijkbaar", "vorige",
+                                                         "gebied", "jaar",      "groep",  "marge",         "respondenten"};
 inline constexpr std::array<std::string_view, 3> bron{"nr", "id", "partner"};
 inline constexpr std::array<std::string_view, 1> informatie{"ontbrekend_bepaald"};
 inline constexpr std::array<std::string_view, 3> analyse{"uitgevoerd", "problematisch", "rapportage"};
@@ -66,17 +66,19 @@ inline constexpr std::array<std::string_view, 2> communicatie{"frame", "effect_o
 inline constexpr std::array<std::string_view, 4> boodschap{"nr", "onderwerp", "buikpijn", "aanpak"};
 inline constexpr std::array<std::string_view, 5> beleid{"doel_benoemd", "uitvoeringsplan", "werkhouding_sessies",
                                                         "vuistregels", "gedeelde_visie"};
-inline constexpr std::array<std::string_view, 4> smart{"gekozen", "indicator", "daling_pct", "termijn_jaren"};
+inline constexpr std::array<std::string_view, 6> smart{"gekozen",       "indicator",    "daling_pct",
+                                                       "termijn_jaren", "stijging_pct", "startjaar"};
 inline constexpr std::array<std::string_view, 1> ivp{"opgenomen"};
 inline constexpr std::array<std::string_view, 2> ivp_prioriteit{"nr", "factor"};
-inline constexpr std::array<std::string_view, 3> actie{"nr", "naam", "factor"};
-inline constexpr std::array<std::string_view, 2> evaluatie{"momenten_vastgelegd", "nulmeting"};
+inline constexpr std::array<std::string_view, 6> actie{"nr", "naam", "factor", "gebied", "groep", "status"};
+inline constexpr std::array<std::string_view, 3> evaluatie{"momenten_vastgelegd", "nulmeting", "nulmeting_jaar"};
 inline constexpr std::array<std::string_view, 2> evaluatie_aspect{"nr", "aspect"};
 inline constexpr std::array<std::string_view, 1> modus{"opdracht"};
+inline constexpr std::array<std::string_view, 3> herhaling{"lijst", "id", "keer"};
 }  // namespace invoer_slots
 
 // By InvoerSjabloon.
-inline constexpr std::array<InvoerVorm, 19> invoer_vormen{{
+inline constexpr std::array<InvoerVorm, 20> invoer_vormen{{
     {"sectie", invoer_slots::sectie},
     {"gemeente", invoer_slots::gemeente},
     {"drijfveer", invoer_slots::drijfveer},
@@ -96,6 +98,7 @@ inline constexpr std::array<InvoerVorm, 19> invoer_vormen{{
     {"evaluatie", invoer_slots::evaluatie},
     {"evaluatie_aspect", invoer_slots::evaluatie_aspect},
     {"modus", invoer_slots::modus},
+    {"herhaling", invoer_slots::herhaling},
 }};
 
 inline const InvoerVorm& vorm_van(InvoerSjabloon s) { return invoer_vormen.at(static_cast<std::size_t>(s)); }

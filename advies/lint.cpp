@@ -17,6 +17,7 @@ namespace {
 const std::vector<std::string> advies_velden = {"soort", "stap", "onderwerp", "prioriteit", "tekst", "factoren",
                                                 "onderbouwing"};
 const std::vector<std::string> stap_velden = {"stap", "status"};
+const std::vector<std::string> boodschap_velden = {"nr", "onderwerp", "buikpijn", "aanpak", "oordeel", "toelichting"};
 
 class Linter {
 public:
@@ -142,6 +143,7 @@ private:
             if (a.kind != Action::Kind::emit) continue;
             if (a.record_name == "advies") advies_record(regel, a);
             else if (a.record_name == "stap") stap_record(regel, a);
+            else if (a.record_name == "boodschap") boodschap_record(regel, a);
         }
     }
 
@@ -241,6 +243,18 @@ private:
                 static constexpr std::array<std::string_view, 3> statussen = {"afgerond", "bezig", "open"};
                 symbool_uit(regel, a, s, "status", statussen);
             }
+    }
+
+    // The verdict on a message: every field, and an oordeel written as a word must be one of the four.
+    void boodschap_record(const RuleDef& regel, const Action& a) {
+        auto src = regel.meta.find("source");
+        if (src == regel.meta.end() || src->second.is_nil() || src->second.display().empty())
+            fout_in_regel(regel, 0, "geeft een oordeel maar heeft geen 'source' (de sectie van het stappenplan waarop het rust)");
+        onbekende_velden(regel, a, boodschap_velden);
+        for (const auto& veldnaam : boodschap_velden) {
+            const Expr* e = veld(regel, a, veldnaam);
+            if (veldnaam == "oordeel" && e && constant(*e)) symbool_uit(regel, a, e, "oordeel", oordelen);
+        }
     }
 
     void stappen_gedekt() {

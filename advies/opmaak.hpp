@@ -26,6 +26,9 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& opties);
 // html here shows the advice alone; with the profile's facts it is als_html (opmaak_html.hpp).
 std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& opties);
 
+// The footer line of the human formats: "Gemaakt met wegwijzer 0.1.0 en de kennisbank NAAM VERSIE."
+std::string herkomst_tekst(const Herkomst& herkomst);
+
 // Word-wraps `tekst` to `breedte` columns (UTF-8 aware), every line after the first starting with
 // `inspringing` spaces; the first line is assumed to start `eerste_kolom` columns in, and with
 // `spatie_voor` the first word is preceded by a space (or moves to the next line when it does not fit).

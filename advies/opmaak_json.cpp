@@ -46,10 +46,19 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
         for (const auto& t : teksten) elementen.emplace_back(t);
         return l;
     };
-    Json j = object(4);
+    Json j = object(7);
     auto& wortel = j.get_ref<Json::object_t&>();
     wortel.emplace("versie", advies.versie);
     wortel.emplace("gemeente", advies.gemeente);
+    // What produced this advice, so that a stored advice says so (docs/advies.md).
+    const Herkomst& h = advies.herkomst;
+    wortel.emplace("programma", h.programma);
+    Json kennisbank = object(3);
+    auto& kb = kennisbank.get_ref<Json::object_t&>();
+    kb.emplace("naam", h.naam ? Json(*h.naam) : Json(nullptr));
+    kb.emplace("versie", h.versie ? Json(*h.versie) : Json(nullptr));
+    kb.emplace("sleutel", h.sleutel);
+    wortel.emplace("kennisbank", std::move(kennisbank));
     Json stappen = array(advies.stappen.size());
     for (const auto& s : advies.stappen) {
         Json stap = object(3);
@@ -80,6 +89,22 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
         adviezen.get_ref<Json::array_t&>().push_back(std::move(item));
     }
     wortel.emplace("adviezen", std::move(adviezen));
+    // An extension of the contract: the verdict per message, only when the plan has messages.
+    if (!advies.boodschappen.empty()) {
+        Json boodschappen = array(advies.boodschappen.size());
+        for (const auto& b : advies.boodschappen) {
+            Json item = object(6);
+            auto& leden = item.get_ref<Json::object_t&>();
+            leden.emplace("nr", b.nr);
+            leden.emplace("onderwerp", b.onderwerp);
+            leden.emplace("buikpijn", b.buikpijn);
+            leden.emplace("aanpak", b.aanpak);
+            leden.emplace("oordeel", b.oordeel);
+            leden.emplace("toelichting", b.toelichting);
+            boodschappen.get_ref<Json::array_t&>().push_back(std::move(item));
+        }
+        wortel.emplace("boodschappen", std::move(boodschappen));
+    }
     // Texts come from the user's profile; invalid UTF-8 there must not abort the output.
     std::string uit = j.dump(2, ' ', false, Json::error_handler_t::replace);
     uit += '\n';

@@ -41,15 +41,30 @@ std::string hoofdletter(std::string_view s) {
 
 std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
     std::string uit;
-    uit += fmt::format("# Advies veiligheidsbeleving: {}\n\n", advies.gemeente);
-    uit += "## Waar staat de gemeente in het stappenplan\n\n";
-    uit += "| stap | | status |\n|---:|---|---|\n";
-    for (const auto& s : advies.stappen)
-        uit += fmt::format("| {} | {} | {} |\n", s.stap, stap_namen[static_cast<std::size_t>(s.stap - 1)],
-                           s.stap == advies.huidige_stap ? fmt::format("**{}** (huidige stap)", naam_van(s.status))
-                                                         : std::string(naam_van(s.status)));
-    uit += fmt::format("\nDe gemeente is bij **stap {}: {}**.\n\n", advies.huidige_stap,
-                       stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
+    if (advies.opdracht == Opdracht::communicatie) {
+        // A check of the plan in its own terms: the verdict per message, no stappenplan overview.
+        uit += fmt::format("# Toets communicatieplan: {}\n\n", advies.gemeente);
+        uit += "## Boodschappen\n\n";
+        if (advies.boodschappen.empty()) {
+            uit += "Het plan bevat geen boodschappen.\n\n";
+        } else {
+            uit += "| nr | onderwerp | buikpijn | aanpak | oordeel | toelichting |\n|---:|---|---|---|---|---|\n";
+            for (const auto& b : advies.boodschappen)
+                uit += fmt::format("| {} | {} | {} | {} | **{}** | {} |\n", b.nr, cel(b.onderwerp), b.buikpijn, b.aanpak,
+                                   b.oordeel, cel(b.toelichting));
+            uit += "\n";
+        }
+    } else {
+        uit += fmt::format("# Advies veiligheidsbeleving: {}\n\n", advies.gemeente);
+        uit += "## Waar staat de gemeente in het stappenplan\n\n";
+        uit += "| stap | | status |\n|---:|---|---|\n";
+        for (const auto& s : advies.stappen)
+            uit += fmt::format("| {} | {} | {} |\n", s.stap, stap_namen[static_cast<std::size_t>(s.stap - 1)],
+                               s.stap == advies.huidige_stap ? fmt::format("**{}** (huidige stap)", naam_van(s.status))
+                                                             : std::string(naam_van(s.status)));
+        uit += fmt::format("\nDe gemeente is bij **stap {}: {}**.\n\n", advies.huidige_stap,
+                           stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
+    }
     uit += "## Adviezen\n\n";
     if (advies.adviezen.empty()) uit += "Geen adviezen.\n";
     int nr = 0;
@@ -73,6 +88,7 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
         }
         uit += "\n";
     }
+    if (!advies.herkomst.programma.empty()) uit += "---\n\n_" + herkomst_tekst(advies.herkomst) + "_\n";
     // One trailing newline, whatever the last block was.
     while (uit.size() > 1 && uit[uit.size() - 1] == '\n' && uit[uit.size() - 2] == '\n') uit.pop_back();
     return uit;

@@ -4,6 +4,7 @@
 
 #include "advies/opmaak_html.hpp"
 #include "advies/opmaak.hpp"
+#include "advies/ordening.hpp"
 
 namespace ww::advies {
 
@@ -107,48 +108,66 @@ std::string omloop(std::string_view tekst, int breedte, int inspringing, int eer
     return uit;
 }
 
+std::string herkomst_tekst(const Herkomst& h) {
+    std::string uit = "Gemaakt met " + h.programma;
+    if (h.naam) uit += " en de kennisbank " + *h.naam + (h.versie ? " " + *h.versie : std::string());
+    else uit += " en een kennisbank zonder naam";
+    return uit + ".";
+}
+
+namespace {
+
+// The communication check: per message its verdict, then why.
+void boodschappen_tekst(std::string& uit, const Advies& advies, const OpmaakOpties& o, const Stijl& st) {
+    uit += st(vet, "Boodschappen") + "\n";
+    if (advies.boodschappen.empty()) uit += "  Het plan bevat geen boodschappen.\n";
+    for (const auto& b : advies.boodschappen) {
+        const std::string nummer = fmt::format("{:>2}. ", b.nr);
+        const std::string_view kleur = b.oordeel == "passend" ? groen : b.oordeel == "botst" || b.oordeel == "tegenstrijdig" ? rood : geel;
+        uit += "  " + nummer + st(vet, omloop(b.onderwerp, o.breedte, 6, 2 + kolommen(nummer))) + "\n";
+        uit += fmt::format("      buikpijn: {} · aanpak: {} · oordeel: {}\n", b.buikpijn, b.aanpak, st(kleur, b.oordeel));
+        uit += "      " + omloop(b.toelichting, o.breedte, 6, 6) + "\n";
+    }
+}
+
+}  // namespace
+
 std::string als_tekst(const Advies& advies, const OpmaakOpties& o) {
     const Stijl st{o.kleur};
     std::string uit;
-    uit += st(vet, "Advies veiligheidsbeleving: " + advies.gemeente) + "\n\n";
-    uit += st(vet, "Stappenplan") + "\n";
-    for (const auto& s : advies.stappen) {
-        const auto naam = stap_namen[static_cast<std::size_t>(s.stap - 1)];
-        uit += fmt::format("  {} {}. {}{}{}", statusteken(s.status, st), s.stap, naam,
-                           std::string(static_cast<std::size_t>(std::max(2, 35 - kolommen(naam))), ' '),
-                           naam_van(s.status));
-        if (s.stap == advies.huidige_stap) uit += st(vet, "  <- hier staat u");
-        uit += "\n";
+    if (advies.opdracht == Opdracht::communicatie) {
+        // A check of the plan in its own terms: no stappenplan overview.
+        uit += st(vet, "Toets communicatieplan: " + advies.gemeente) + "\n\n";
+        boodschappen_tekst(uit, advies, o, st);
+    } else {
+        uit += st(vet, "Advies veiligheidsbeleving: " + advies.gemeente) + "\n\n";
+        uit += st(vet, "Stappenplan") + "\n";
+        for (const auto& s : advies.stappen) {
+            const auto naam = stap_namen[static_cast<std::size_t>(s.stap - 1)];
+            uit += fmt::format("  {} {}. {}{}{}", statusteken(s.status, st), s.stap, naam,
+                               std::string(static_cast<std::size_t>(std::max(2, 35 - kolommen(naam))), ' '),
+                               naam_van(s.status));
+            if (s.stap == advies.huidige_stap) uit += st(vet, "  <- hier staat u");
+            uit += "\n";
+        }
     }
 
-    // "Nu doen": the acties of the current step (or, when it has none, the first actie at all);
-    // "Waarschuwingen": every waarschuwing; "Verder": the rest. Each keeps the list's order.
-    std::vector<const AdviesItem*> nu, waarschuwingen, verder;
-    for (const auto& a : advies.adviezen) {
-        if (a.soort == Soort::actie && a.stap == advies.huidige_stap) nu.push_back(&a);
-        else if (a.soort == Soort::waarschuwing) waarschuwingen.push_back(&a);
-    }
-    if (nu.empty())
-        for (const auto& a : advies.adviezen)
-            if (a.soort == Soort::actie) {
-                nu.push_back(&a);
-                break;
-            }
-    for (const auto& a : advies.adviezen)
-        if (a.soort != Soort::waarschuwing && std::find(nu.begin(), nu.end(), &a) == nu.end()) verder.push_back(&a);
-
-    int nr = 0;
-    auto groep = [&](std::string_view kop, std::string_view kleur, const std::vector<const AdviesItem*>& items) {
-        if (items.empty()) return;
+    // The list is in its groups already (ordening.hpp): each advice keeps its place as its number,
+    // the same as in the other formats.
+    const Groepen g = groepen(advies);
+    const auto& items = advies.adviezen;
+    auto groep = [&](std::string_view kop, std::string_view kleur, std::size_t van, std::size_t tot) {
+        if (van >= tot) return;
         uit += '\n';
         uit += st(vet, st(kleur, kop));
         uit += '\n';
-        for (const auto* a : items) item_tekst(uit, *a, ++nr, o, st);
+        for (std::size_t i = van; i < tot; ++i) item_tekst(uit, items[i], static_cast<int>(i + 1), o, st);
     };
-    if (advies.adviezen.empty()) uit += "\nGeen adviezen.\n";
-    groep("Nu doen", groen, nu);
-    groep("Waarschuwingen", rood, waarschuwingen);
-    groep("Verder", "0", verder);
+    if (items.empty()) uit += "\nGeen adviezen.\n";
+    groep("Nu doen", groen, 0, g.nu_doen);
+    groep("Waarschuwingen", rood, g.nu_doen, g.waarschuwingen);
+    groep("Verder", "0", g.waarschuwingen, items.size());
+    if (!advies.herkomst.programma.empty()) uit += "\n" + st(grijs, omloop(herkomst_tekst(advies.herkomst), o.breedte, 0, 0)) + "\n";
     return uit;
 }
 

@@ -5,6 +5,15 @@
 
 namespace ww::advies {
 
+namespace {
+
+int groep(Soort soort, int stap, int huidige) {
+    if (soort == Soort::actie && stap == huidige) return 0;
+    return soort == Soort::waarschuwing ? 1 : 2;
+}
+
+}  // namespace
+
 int huidige_stap(const std::array<StapStand, 5>& stappen) {
     for (const auto& s : stappen)
         if (s.status != Status::afgerond) return s.stap;
@@ -16,31 +25,34 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
     volgorde.resize(n);
     for (std::size_t i = 0; i < n; ++i) volgorde[i] = static_cast<std::uint32_t>(i);
     // The position as the last key makes an unstable sort stable without stable_sort's buffer; the
-    // numbers are compared before the texts, which decide only between otherwise equal advice.
+    // numbers are compared before the texts, which decide only between advice of one rule.
     std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t i, std::uint32_t j) {
         const Ordesleutel& a = sleutels[i];
         const Ordesleutel& b = sleutels[j];
+        const int ga = groep(a.soort, a.stap, huidige), gb = groep(b.soort, b.stap, huidige);
+        if (ga != gb) return ga < gb;
         if (a.prioriteit != b.prioriteit) return a.prioriteit < b.prioriteit;
         const bool a_elders = a.stap != huidige;
         const bool b_elders = b.stap != huidige;
         if (a_elders != b_elders) return a_elders < b_elders;
         if (a.stap != b.stap) return a.stap < b.stap;
-        if (a.soort != b.soort) return static_cast<int>(a.soort) < static_cast<int>(b.soort);
-        if (const int c = a.id.compare(b.id)) return c < 0;
+        if (a.positie != b.positie) return a.positie < b.positie;
         if (const int c = a.tekst.compare(b.tekst)) return c < 0;
         return i < j;
     });
-    auto is_actie = [&](std::uint32_t i) { return sleutels[i].soort == Soort::actie; };
-    const auto eerste = std::find_if(volgorde.begin(), volgorde.end(), is_actie);
-    if (eerste == volgorde.end() || sleutels[*eerste].stap == huidige) return;
-    const auto juiste = std::find_if(eerste, volgorde.end(), [&](std::uint32_t i) { return is_actie(i) && sleutels[i].stap == huidige; });
-    if (juiste != volgorde.end()) std::rotate(eerste, juiste, juiste + 1);
+    if (volgorde.empty() || groep(sleutels[volgorde[0]].soort, sleutels[volgorde[0]].stap, huidige) == 0) return;
+    const auto eerste = std::find_if(volgorde.begin(), volgorde.end(),
+                                     [&](std::uint32_t i) { return sleutels[i].soort == Soort::actie; });
+    if (eerste != volgorde.end()) std::rotate(volgorde.begin(), eerste, eerste + 1);
 }
 
 void orden(std::vector<AdviesItem>& adviezen, int huidige) {
     std::vector<Ordesleutel> sleutels;
     sleutels.reserve(adviezen.size());
-    for (const AdviesItem& a : adviezen) sleutels.push_back({a.prioriteit, a.stap, a.soort, a.id, a.tekst});
+    for (std::size_t i = 0; i < adviezen.size(); ++i) {
+        const AdviesItem& a = adviezen[i];
+        sleutels.push_back({a.prioriteit, a.stap, a.soort, static_cast<std::uint32_t>(i), a.tekst});
+    }
     std::vector<std::uint32_t> volgorde;
     orden(sleutels, huidige, volgorde);
     // In place, cycle by cycle, each item moved once (an AdviesItem is a dozen strings and vectors):
@@ -58,6 +70,18 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
         adviezen[i] = std::move(eerste);
         volgorde[i] = i;
     }
+}
+
+Groepen groepen(const Advies& advies) {
+    const auto& a = advies.adviezen;
+    Groepen g;
+    while (g.nu_doen < a.size() && a[g.nu_doen].soort == Soort::actie && a[g.nu_doen].stap == advies.huidige_stap)
+        ++g.nu_doen;
+    // No actie of the current step: the first actie, which orden put in front, is what to do next.
+    if (g.nu_doen == 0 && !a.empty() && a[0].soort == Soort::actie) g.nu_doen = 1;
+    g.waarschuwingen = g.nu_doen;
+    while (g.waarschuwingen < a.size() && a[g.waarschuwingen].soort == Soort::waarschuwing) ++g.waarschuwingen;
+    return g;
 }
 
 }  // namespace ww::advies

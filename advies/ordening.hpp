@@ -1,5 +1,6 @@
-// The order of the advice list: most urgent first, and the first `actie` answers "what next" for
-// the step the gemeente is in.
+// The order of the advice list, the same in every format: first "Nu doen" (the acties of the current
+// step), then the warnings, then the rest; within each group most urgent first and, at equal
+// urgency, the stappenplan's working order (the order of the rules in the knowledge base).
 #pragma once
 
 #include <array>
@@ -14,23 +15,32 @@ namespace ww::advies {
 // The first step that is not `afgerond`; 5 when all are.
 int huidige_stap(const std::array<StapStand, 5>& stappen);
 
-// Sorts by (prioriteit, stap != huidige, stap, soort [actie, waarschuwing, info], id, tekst): so the
-// output does not depend on the order rules fired in. Then, if the first `actie` is not for
-// `huidige`, the first `actie` that is moves up to take its place (the rest keeps its order).
-void orden(std::vector<AdviesItem>& adviezen, int huidige);
-
-// What orden sorts an advice on, so that advice can be put in order before it is built (the views
-// must outlive the call).
+// What an advice is put in order by (the views must outlive the call).
 struct Ordesleutel {
     long long prioriteit = 0;
     int stap = 1;
     Soort soort = Soort::info;
-    std::string_view id;
+    std::uint32_t positie = 0;  // of the rule in the knowledge base: files by name, rules as written
     std::string_view tekst;
 };
 
-// The order of orden as positions: afterwards volgorde[k] is the position in `sleutels` of the
-// advice that comes k-th. `volgorde` is the caller's, to keep its capacity.
+// The groups first: 0 the acties of `huidige`, 1 the warnings, 2 the rest. Within a group by
+// (prioriteit, stap != huidige, stap, positie, tekst): so the output does not depend on the order
+// rules fired in. When `huidige` has no actie, the first actie of the rest moves to the front: it is
+// what to do next. Afterwards volgorde[k] is the position in `sleutels` of the advice that comes k-th;
+// `volgorde` is the caller's, to keep its capacity.
 void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<std::uint32_t>& volgorde);
+
+// The same for items already built, taking their order in `adviezen` as the working order.
+void orden(std::vector<AdviesItem>& adviezen, int huidige);
+
+// The groups of a list in the order of orden, as positions: [0, nu_doen) is "Nu doen",
+// [nu_doen, waarschuwingen) "Waarschuwingen", the rest "Verder". The formats number the advice by its
+// position in the list, so the numbers are the same in each.
+struct Groepen {
+    std::size_t nu_doen = 0;
+    std::size_t waarschuwingen = 0;
+};
+Groepen groepen(const Advies& advies);
 
 }  // namespace ww::advies

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
 
 #include "advies/fout.hpp"
@@ -47,6 +48,9 @@ struct Woorden {
     std::array<Atom, 3> statussen{};  // by Status
     std::array<Atom, advies::onderwerpen.size()> onderwerpen{};
     Atom communicatie, framing;
+    std::array<Atom, 3> buikpijn{};  // ja, nee, onbekend
+    std::array<Atom, 3> aanpak{};    // expliciet, terughoudend, onbekend
+    std::array<Atom, advies::oordelen.size()> oordelen{};
 
     static const Woorden& van_het_contract() {
         static const Woorden woorden = [] {
@@ -56,6 +60,9 @@ struct Woorden {
             for (std::size_t i = 0; i < w.onderwerpen.size(); ++i) w.onderwerpen[i] = intern(advies::onderwerpen[i]);
             w.communicatie = intern("communicatie");
             w.framing = intern("framing");
+            w.buikpijn = {intern("ja"), intern("nee"), intern("onbekend")};
+            w.aanpak = {intern("expliciet"), intern("terughoudend"), intern("onbekend")};
+            for (std::size_t i = 0; i < w.oordelen.size(); ++i) w.oordelen[i] = intern(advies::oordelen[i]);
             return w;
         }();
         return woorden;
@@ -223,6 +230,15 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
             doel.aaneengesloten = doel.aaneengesloten && doel.bron[i] == static_cast<int>(doel.eerste + i);
     }
     if (!fouten.empty()) throw InvoerFout(std::move(fouten));
+    const auto regels = engine_->rules();
+    for (std::size_t i = 0; i < regels.size(); ++i) posities_.emplace(regels[i], static_cast<std::uint32_t>(i));
+    Herkomst& h = advies_.herkomst;
+    h.programma = programma();
+    if (const auto& m = kennisbank.regels().manifest()) {
+        h.naam = m->name;
+        h.versie = m->version;
+    }
+    h.sleutel = fmt::format("{:016x}", kennisbank.regels().content_key());
     vocabulaire_ = lees_vocabulaire(*engine_);
     // What the rules derive from the knowledge base's own facts alone (the sign of each indicator,
     // ...) is the same for every profile: derived once here, it is part of the state every
@@ -285,11 +301,13 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
     voer_uit(invoer, uitleg || vuurlog_bewaren_);
     Advies& advies = advies_;
     advies.gemeente = invoer.gemeente;
+    advies.opdracht = opdracht;
     std::array<bool, 5> gezien{};
     // Read in place: the engine's record vector keeps its capacity from one consultation to the next.
     const auto& records = engine_->records();
     try {
         verwerk(records, opdracht, advies, gezien);
+        if (!advies.boodschappen.empty()) orden_boodschappen(invoer, advies);
     } catch (const KennisbankFout& e) {
         // A rule broke the contract: point at the rule, where the fix goes.
         if (e.regel.empty() || !kennisbank_.regels().origin(e.regel)) throw;
@@ -309,6 +327,8 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
 void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien) {
     kandidaten_.clear();
     sleutels_.clear();
+    advies.boodschappen.clear();
+    boodschap_records_.clear();
     const Woorden& woorden = Woorden::van_het_contract();
     for (const auto& r : records) {
         RecordVelden velden(r);
@@ -338,11 +358,54 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
             const auto* factoren = velden.lijst("factoren");
             const auto* onderbouwing = velden.lijst("onderbouwing");
             if (opdracht == Opdracht::communicatie && onderwerp != woorden.communicatie && onderwerp != woorden.framing) continue;
-            sleutel.id = r.rule_id;
+            const auto positie = posities_.find(r.rule.get());
+            sleutel.positie = positie == posities_.end() ? static_cast<std::uint32_t>(posities_.size()) : positie->second;
             sleutels_.push_back(sleutel);
             kandidaten_.push_back({&r, onderwerp, factoren, onderbouwing});
+        } else if (r.name == "boodschap") {
+            Boodschapoordeel b;
+            b.nr = velden.verplicht("nr", ValueKind::integer).as_int();
+            if (b.nr < 1) record_fout(r, fmt::format("nr {} is geen plaats in de lijst van boodschappen", b.nr));
+            b.onderwerp = velden.verplicht("onderwerp", ValueKind::string).as_text();
+            auto woord_uit = [&](std::string_view veld, std::span<const Atom> toegestaan, std::string_view uitleg) {
+                const Atom w = velden.woord(veld);
+                if (std::find(toegestaan.begin(), toegestaan.end(), w) == toegestaan.end())
+                    record_fout(r, fmt::format("{} '{}' is niet {}", veld, text_of(w), uitleg));
+                return std::string(text_of(w));
+            };
+            b.buikpijn = woord_uit("buikpijn", woorden.buikpijn, "ja, nee of onbekend");
+            b.aanpak = woord_uit("aanpak", woorden.aanpak, "expliciet, terughoudend of onbekend");
+            b.oordeel = woord_uit("oordeel", woorden.oordelen, "passend, botst, onbekend of tegenstrijdig");
+            b.toelichting = velden.verplicht("toelichting", ValueKind::string).as_text();
+            advies.boodschappen.push_back(std::move(b));
+            boodschap_records_.push_back(&r);
         }
     }
+}
+
+void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
+    auto& b = advies.boodschappen;
+    std::vector<std::size_t> volgorde(b.size());
+    for (std::size_t i = 0; i < volgorde.size(); ++i) volgorde[i] = i;
+    std::stable_sort(volgorde.begin(), volgorde.end(), [&](std::size_t i, std::size_t j) { return b[i].nr < b[j].nr; });
+    std::vector<long long> in_profiel;
+    for (const auto& f : invoer.feiten)
+        if (f.sjabloon == InvoerSjabloon::boodschap) in_profiel.push_back(f.waarden[0].as_int());  // nr comes first
+    std::vector<Boodschapoordeel> geordend;
+    geordend.reserve(b.size());
+    for (std::size_t k = 0; k < volgorde.size(); ++k) {
+        const Record& r = *boodschap_records_[volgorde[k]];
+        const long long nr = b[volgorde[k]].nr;
+        if (k > 0 && geordend.back().nr == nr) record_fout(r, fmt::format("boodschap {} kreeg al een oordeel", nr));
+        if (std::find(in_profiel.begin(), in_profiel.end(), nr) == in_profiel.end())
+            record_fout(r, fmt::format("het profiel heeft geen boodschap {}", nr));
+        geordend.push_back(std::move(b[volgorde[k]]));
+    }
+    for (const long long nr : in_profiel)
+        if (std::none_of(geordend.begin(), geordend.end(), [&](const Boodschapoordeel& o) { return o.nr == nr; }))
+            throw KennisbankFout(fmt::format("de kennisbank gaf een oordeel over boodschappen, maar niet over boodschap {} "
+                                             "(verwacht: precies één 'emit boodschap(nr: {}, ...)' per boodschap)", nr, nr));
+    b = std::move(geordend);
 }
 
 void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) {

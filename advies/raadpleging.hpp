@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "advies/advies.hpp"
@@ -55,9 +56,11 @@ private:
     void voer_uit(const Invoer& invoer, bool afleiding);
     // Runs to quiescence; an action's error or the firing limit as InvoerFout/KennisbankFout.
     void draai_engine();
-    // Checks the records and takes from them the step statuses and the advice to give, with its
-    // order keys; throws KennisbankFout naming the rule at fault.
+    // Checks the records and takes from them the step statuses, the advice to give, with its order
+    // keys, and the verdicts on the messages; throws KennisbankFout naming the rule at fault.
     void verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien);
+    // The verdicts in order of nr, one for every message of the profile when the knowledge base gives any.
+    void orden_boodschappen(const Invoer& invoer, Advies& advies);
     // The advice of verwerk, written in the order of orden over the items of the last consultation.
     void bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen);
 
@@ -80,6 +83,11 @@ private:
         std::vector<Value> standaard;  // by the engine's slot index
     };
     std::array<Doelsjabloon, invoer_vormen.size()> doelsjablonen_;
+    // Each rule's place in the knowledge base (files by name, rules as written): the working order
+    // of the stappenplan, which orders advice of equal urgency.
+    std::unordered_map<const RuleDef*, std::uint32_t> posities_;
+    // The rule that gave each verdict, by position in advies_.boodschappen, for messages about it.
+    std::vector<const Record*> boodschap_records_;
     // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
     // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
     struct Kandidaat {

@@ -21,7 +21,9 @@ namespace {
 
 using Lijst = std::vector<std::string>;
 const Lijst sleutels_scenario = {"naam", "opdracht", "profiel", "verwacht"};
-const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen"};
+const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen", "boodschappen"};
+const Lijst sleutels_boodschap = {"nr", "oordeel", "toelichting_bevat"};
+const Lijst oordeel_woorden = {"passend", "botst", "onbekend", "tegenstrijdig"};
 const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat"};
 const Lijst opdrachten = {"advies", "communicatie"};
 const Lijst soorten = {"actie", "waarschuwing", "info"};
@@ -50,6 +52,12 @@ struct Verwachting {
         }
         return b;
     }
+};
+
+// The verdict expected on one message of the plan.
+struct BoodschapVerwachting {
+    std::int64_t nr = 0;
+    std::optional<std::string> oordeel, toelichting_bevat;
 };
 
 std::string kort(const AdviesItem& a) {
@@ -158,6 +166,7 @@ private:
         std::vector<std::string> niet;
         std::optional<std::string> eerste_actie;
         bool geen_waarschuwingen = false;
+        std::vector<BoodschapVerwachting> boodschappen;
         if (v) {
             huidige = y_.geheel((*v)["huidige_stap"], "verwacht.huidige_stap");
             if (huidige && (*huidige < 1 || *huidige > 5))
@@ -177,6 +186,19 @@ private:
             eerste_actie = y_.tekst((*v)["eerste_actie"], "verwacht.eerste_actie");
             if (eerste_actie) bestaat((*v)["eerste_actie"], *eerste_actie);
             geen_waarschuwingen = y_.boolean((*v)["geen_waarschuwingen"], "verwacht.geen_waarschuwingen").value_or(false);
+            if (auto l = y_.lijst((*v)["boodschappen"], "verwacht.boodschappen"))
+                for (std::size_t i = 0; i < l->size(); ++i) {
+                    const std::string pad = fmt::format("verwacht.boodschappen[{}]", i + 1);
+                    auto b = y_.kaart((*l)[i], pad, sleutels_boodschap);
+                    if (!b) continue;
+                    auto nr = y_.geheel((*b)["nr"], pad + ".nr");
+                    if (!nr) {
+                        if (afwezig((*b)["nr"])) y_.fout((*l)[i], fmt::format("'{}.nr' ontbreekt", pad));
+                        continue;
+                    }
+                    boodschappen.push_back({*nr, y_.keuze((*b)["oordeel"], pad + ".oordeel", oordeel_woorden, "oordeel"),
+                                            y_.tekst((*b)["toelichting_bevat"], pad + ".toelichting_bevat")});
+                }
         }
         if (y_.fouten().size() > fouten_voor) {
             mislukt(naam, "het scenario zelf bevat fouten (zie hierboven)");
@@ -208,7 +230,26 @@ private:
             return;
         }
         controleer(advies, huidige, wel, niet, eerste_actie, geen_waarschuwingen, u);
+        controleer_boodschappen(advies, boodschappen, u);
         verslag_.scenarios.push_back(std::move(u));
+    }
+
+    static void controleer_boodschappen(const Advies& a, const std::vector<BoodschapVerwachting>& verwacht,
+                                        ScenarioUitslag& u) {
+        for (const auto& v : verwacht) {
+            auto it = std::find_if(a.boodschappen.begin(), a.boodschappen.end(),
+                                   [&](const Boodschapoordeel& b) { return b.nr == v.nr; });
+            if (it == a.boodschappen.end()) {
+                u.redenen.push_back(fmt::format("boodschap {} kreeg geen oordeel", v.nr));
+                continue;
+            }
+            if (v.oordeel && it->oordeel != *v.oordeel)
+                u.redenen.push_back(fmt::format("boodschap {} ({}) kreeg oordeel '{}', verwacht '{}': \"{}\"", v.nr,
+                                                it->onderwerp, it->oordeel, *v.oordeel, it->toelichting));
+            if (v.toelichting_bevat && it->toelichting.find(*v.toelichting_bevat) == std::string::npos)
+                u.redenen.push_back(fmt::format("de toelichting bij boodschap {} bevat \"{}\" niet: \"{}\"", v.nr,
+                                                *v.toelichting_bevat, it->toelichting));
+        }
     }
 
     static void controleer(const Advies& a, std::optional<std::int64_t> huidige, const std::vector<Verwachting>& wel,
@@ -263,7 +304,7 @@ int TestVerslag::geslaagd() const {
 int TestVerslag::mislukt() const { return static_cast<int>(scenarios.size()) - geslaagd(); }
 int TestVerslag::status() const {
     if (!fouten.empty()) return 2;
-    return (mislukt() > 0 || !nooit_gevuurd.empty()) ? 1 : 0;
+    return (mislukt() > 0 || (dekking_beoordeeld && !nooit_gevuurd.empty())) ? 1 : 0;
 }
 
 void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, Raadpleging& raadpleging,
@@ -284,6 +325,7 @@ TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
     std::error_code ec;
     if (fs::is_regular_file(map, ec)) {
         bestanden.push_back(map);
+        verslag.dekking_beoordeeld = false;
     } else {
         for (fs::directory_iterator it(map, ec), eind; !ec && it != eind; it.increment(ec))
             if (it->is_regular_file() && it->path().extension() == ".yaml") bestanden.push_back(it->path());
@@ -334,8 +376,14 @@ std::string verslag_tekst(const TestVerslag& v) {
         uit += fmt::format("{:<5} {}: {}\n", s.geslaagd() ? "ok" : "FOUT", s.bestand, s.naam);
         for (const auto& r : s.redenen) uit += "      - " + r + "\n";
     }
-    uit += fmt::format("\nregeldekking: {} van de {} regels gevuurd\n", v.regels - v.nooit_gevuurd.size(), v.regels);
-    if (!v.nooit_gevuurd.empty()) {
+    if (!v.dekking_beoordeeld) {
+        uit += fmt::format("\nregeldekking: niet beoordeeld bij één bestand ({} van de {} regels gevuurd; geef de map "
+                           "voor het oordeel)\n",
+                           v.regels - v.nooit_gevuurd.size(), v.regels);
+    } else {
+        uit += fmt::format("\nregeldekking: {} van de {} regels gevuurd\n", v.regels - v.nooit_gevuurd.size(), v.regels);
+    }
+    if (v.dekking_beoordeeld && !v.nooit_gevuurd.empty()) {
         uit += "FOUT  nooit gevuurd door een scenario:\n";
         for (const auto& id : v.nooit_gevuurd) uit += "      - " + id + "\n";
     }

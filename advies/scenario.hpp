@@ -1,5 +1,6 @@
-// The scenario runner behind `wegwijzer test DIR`: each scenario is an inline gemeenteprofiel with
-// the advice it must (and must not) produce. Also measures which rules no scenario ever fires.
+// The scenario runner behind `wegwijzer test DIR|FILE`: each scenario is an inline gemeenteprofiel with
+// the advice it must (and must not) produce. On a directory it also judges which rules no scenario
+// ever fires; one file is judged on its own scenarios only.
 #pragma once
 
 #include <string>
@@ -23,13 +24,18 @@ struct TestVerslag {
     std::size_t regels = 0;                  // rules in the knowledge base
     std::vector<Fout> fouten;                // malformed scenario files (their scenarios count as failed)
     bool te_veel = false;                    // stopped at limits::max_scenarios; the report is withheld
+    // Whether rules never fired count as a failure: for a whole directory, not for one file, which
+    // was never meant to cover every rule.
+    bool dekking_beoordeeld = true;
     int geslaagd() const;
     int mislukt() const;
-    // Exit status: 0 all passed and every rule fired, 2 a scenario file is malformed, else 1.
+    // Exit status: 0 all passed (and, when judged, every rule fired), 2 a scenario file is malformed,
+    // else 1.
     int status() const;
 };
 
-// Runs every *.yaml in `map` (sorted by name; a file holds one scenario, or a list of them).
+// Runs every *.yaml in `map` (sorted by name; a file holds one scenario, or a list of them), or the
+// one file `map` names (then without judging rule coverage).
 TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging);
 // Runs the scenarios in one file's text (for tests).
 void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, Raadpleging& raadpleging,

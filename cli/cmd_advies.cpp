@@ -49,7 +49,7 @@ void register_advies(CLI::App& app, Context& context) {
 
 void register_communicatie(CLI::App& app, Context& context) {
     registreer(app, context, "communicatie",
-               "Toets een communicatieplan (een profiel met alleen gemeente en communicatie)", "PLAN",
+               "Toets een communicatieplan (een profiel; alleen gemeente en communicatie tellen mee)", "PLAN",
                advies::Opdracht::communicatie);
 }
 

@@ -1,4 +1,4 @@
-// `wegwijzer test DIR`: runs the scenarios of a knowledge base and reports rule coverage.
+// `wegwijzer test DIR|FILE`: runs the scenarios of a knowledge base; on a directory also judges rule coverage.
 #include <memory>
 #include <string>
 
@@ -13,7 +13,7 @@ void register_test(CLI::App& app, Context& context) {
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("test", "Draai de scenario's van een kennisbank (ok/FOUT per scenario, regeldekking)");
-    cmd->add_option("MAP", args->map, "Map met scenario's (*.yaml), of één scenariobestand")->required();
+    cmd->add_option("MAP", args->map, "Map met scenario's (*.yaml; met regeldekking), of één scenariobestand (alleen dat bestand)")->required();
     cmd->add_option("--kb", args->kb, "Map met de kennisbank (standaard: de meegeleverde)");
     cmd->callback([args, &context] {
         const auto u = advies::voer_test_uit(args->map, args->kb);

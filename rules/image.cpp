@@ -222,6 +222,11 @@ struct ImageAccess {
                 put(o, value);
             }
         }
+        o.u8(b.manifest_ ? 1 : 0);
+        if (b.manifest_) {
+            o.str(b.manifest_->name);
+            o.str(b.manifest_->version);
+        }
     }
 
     static void rule(Out& o, const RuleDef& r) {
@@ -347,6 +352,12 @@ struct ImageAccess {
                 slot = in.str();
                 value = get_value(in, 0);
             }
+        }
+        if (in.boolean()) {
+            Manifest m;
+            m.name = in.str();
+            m.version = in.str();
+            b.manifest_ = std::move(m);
         }
     }
 

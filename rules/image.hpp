@@ -16,7 +16,7 @@
 namespace ww {
 
 // Bumped on every change to what write_image writes.
-inline constexpr std::uint32_t image_format_version = 3;
+inline constexpr std::uint32_t image_format_version = 4;
 
 // The image of `base`, stamped with `key` (see image_key).
 std::string write_image(const RuleBase& base, std::uint64_t key);
@@ -33,8 +33,13 @@ std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
 // change gives another), else the executable's size and modification time.
 std::string program_identity();
 
+// A hash of each file's name (without its folder), size and contents, in load order: what the knowledge
+// base is, apart from where it lies and which program reads it (RuleBase::content_key).
+std::uint64_t content_key(const std::vector<SourceFile>& files);
+
 // The cache key of a rule base read from `files`: the program identity, the image format version and
-// each file's name (without its folder), size and contents, in load order.
+// the files' content key.
 std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view identity);
+std::uint64_t image_key(std::uint64_t content, std::string_view identity);
 
 }  // namespace ww

@@ -144,8 +144,8 @@ std::string program_identity() {
     return id;
 }
 
-std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view identity) {
-    std::uint64_t h = hash64(identity, image_format_version);
+std::uint64_t content_key(const std::vector<SourceFile>& files) {
+    std::uint64_t h = 0;
     for (const auto& f : files) {
         const std::string name = std::filesystem::path(f.path()).filename().string();
         h = hash64(name, h);
@@ -155,14 +155,26 @@ std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view i
     return h;
 }
 
+std::uint64_t image_key(std::uint64_t content, std::string_view identity) {
+    return hash64(identity, hash64(std::to_string(content), image_format_version));
+}
+
+std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view identity) {
+    return image_key(content_key(files), identity);
+}
+
 RuleBase RuleBase::load_cached(const std::string& path) {
     std::vector<SourceFile> files = read_sources(path);
     const std::string dir = cache_disabled() ? std::string() : cache_dir();
     if (dir.empty()) return load_sources(std::move(files));
-    const std::uint64_t key = image_key(files, program_identity());
+    const std::uint64_t content = ww::content_key(files);
+    const std::uint64_t key = image_key(content, program_identity());
     const std::string image_path = fmt::format("{}/kb-{:016x}.wwimg", dir, key);
     if (auto blob = slurp(image_path))
-        if (auto base = read_image(*blob, key, files)) return std::move(*base);
+        if (auto base = read_image(*blob, key, files)) {
+            base->content_key_ = content;
+            return std::move(*base);
+        }
     RuleBase base = load_sources(std::move(files));  // throws on any problem: no image then
     try {
         store(dir, image_path, write_image(base, key));

@@ -83,6 +83,39 @@ std::optional<Value> Loader::yaml_value(const SourceFile& f, const YAML::Node& n
     return compiler.compile_constant(site);
 }
 
+// `kennisbank: {naam: ..., versie: ...}`: what the knowledge base calls itself. One per knowledge
+// base, in whichever file; both texts are required, so that provenance is never half there.
+void Loader::load_manifest(const Document& d, const YAML::Node& node) {
+    const SourceFile& f = file(d);
+    if (!manifest_site_.empty()) {
+        reporter_.at_node(f, node,
+                          fmt::format("de kennisbank beschrijft zichzelf al in {}; 'kennisbank' staat in één bestand",
+                                      manifest_site_));
+        return;
+    }
+    manifest_site_ = fmt::format("{}:{}", f.path(), node.Mark().line + 1);
+    if (!node.IsMap()) {
+        reporter_.at_node(f, node, "kennisbank is een kaart met naam en versie");
+        return;
+    }
+    if (!check_map(f, node, {"naam", "versie"}, "kennisbank")) return;
+    Manifest m;
+    bool ok = true;
+    for (const char* key : {"naam", "versie"}) {
+        const YAML::Node v = node[key];
+        if (!v) {
+            reporter_.at_node(f, node, fmt::format("kennisbank mist '{}'", key));
+            ok = false;
+        } else if (!v.IsScalar() || v.Scalar().empty()) {
+            reporter_.at_node(f, v, fmt::format("kennisbank.{} is een niet-lege tekst", key));
+            ok = false;
+        } else {
+            (std::string_view(key) == "naam" ? m.name : m.version) = v.Scalar();
+        }
+    }
+    if (ok) base_.manifest_ = std::move(m);
+}
+
 void Loader::load_params(const Document& d, const YAML::Node& params) {
     const SourceFile& f = file(d);
     if (!params.IsMap()) {
@@ -399,9 +432,11 @@ void Loader::run() {
             reporter_.at_node(f, root, "een regelbestand is een kaart met params, templates, facts en rules");
             continue;
         }
-        check_map(f, root, {"params", "templates", "facts", "rules"}, "een regelbestand");
+        check_map(f, root, {"kennisbank", "params", "templates", "facts", "rules"}, "een regelbestand");
         docs.push_back({i, root});
     }
+    for (const auto& d : docs)
+        if (YAML::Node n = d.root["kennisbank"]) load_manifest(d, n);
     // Names are global: parameters and templates of all files first, then facts and rules.
     for (const auto& d : docs)
         if (YAML::Node n = d.root["params"]) load_params(d, n);

@@ -28,6 +28,7 @@ private:
     bool check_map(const SourceFile& f, const YAML::Node& map, std::initializer_list<const char*> allowed,
                    std::string_view what);
     bool expect_scalar(const SourceFile& f, const YAML::Node& node, std::string_view what);
+    void load_manifest(const Document& d, const YAML::Node& manifest);
     void load_params(const Document& d, const YAML::Node& params);
     void load_templates(const Document& d, const YAML::Node& templates);
     void load_template(const Document& d, const YAML::Node& name, const YAML::Node& spec);
@@ -39,6 +40,8 @@ private:
     RuleBase& base_;
     Diagnostics& diagnostics_;
     Reporter reporter_;
+    // Where the manifest was read (file and line, for the message about a second one).
+    std::string manifest_site_;
 };
 
 }  // namespace ww

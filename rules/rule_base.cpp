@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "rules/image.hpp"
 #include "rules/loader.hpp"
 
 namespace ww {
@@ -47,6 +48,7 @@ std::vector<SourceFile> RuleBase::read_sources(const std::string& path) {
 
 RuleBase RuleBase::load_sources(std::vector<SourceFile> files) {
     RuleBase base;
+    base.content_key_ = ww::content_key(files);
     base.files_ = std::move(files);
     Diagnostics diagnostics;
     Loader(base, diagnostics).run();

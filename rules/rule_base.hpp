@@ -4,7 +4,9 @@
 #pragma once
 
 #include <map>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,13 @@ struct Param {
 struct FactSpec {
     TemplateId tmpl = 0;
     std::vector<std::pair<std::string, Value>> slots;
+};
+
+// What a knowledge base says of itself (the top-level key `kennisbank: {naam: ..., versie: ...}` in one
+// of its files), so that a stored advice can say what produced it.
+struct Manifest {
+    std::string name;
+    std::string version;
 };
 
 // Where a rule was written, for run-time error messages.
@@ -59,6 +68,11 @@ public:
     const std::vector<FactSpec>& facts() const { return facts_; }
     const std::vector<SourceFile>& files() const { return files_; }
     const RuleOrigin* origin(std::string_view rule_id) const;
+    // Nothing when no file has a `kennisbank` key.
+    const std::optional<Manifest>& manifest() const { return manifest_; }
+    // A hash of the files' names (without folder) and contents in load order: the same knowledge base
+    // gives the same key wherever it is installed and whichever program reads it (rules/image.hpp).
+    std::uint64_t content_key() const { return content_key_; }
 
     // Defines the templates and rules in `engine` (which must be empty) and asserts the initial
     // facts. Template ids in the engine equal those of this rule base.
@@ -82,6 +96,8 @@ private:
     std::vector<std::shared_ptr<const RuleDef>> rules_;
     std::map<std::string, RuleOrigin, std::less<>> origins_;
     std::vector<FactSpec> facts_;
+    std::optional<Manifest> manifest_;
+    std::uint64_t content_key_ = 0;
 };
 
 }  // namespace ww

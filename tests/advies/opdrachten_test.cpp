@@ -111,6 +111,38 @@ TEST(Opdrachten, TestMetEenFalendScenario) {
     EXPECT_EQ(u.uit.substr(u.uit.rfind('\n', u.uit.size() - 2) + 1), "1 passed, 1 failed\n");
 }
 
+TEST(Opdrachten, TestOpEenBestandBeoordeeltAlleenDatBestand) {
+    // A single passing scenario file exits 0, whatever rules it never meant to fire.
+    const auto u = voer_test_uit(kb + "/tests/20-boodschap-oordeel.yaml", kb);
+    EXPECT_EQ(u.status, 0) << u.uit << u.fout;
+    EXPECT_NE(u.uit.find("regeldekking: niet beoordeeld bij één bestand"), std::string::npos) << u.uit;
+    EXPECT_EQ(u.uit.find("nooit gevuurd"), std::string::npos);
+}
+
+TEST(Opdrachten, CommunicatieOpEenVolledigProfiel) {
+    TijdelijkeMap m("ww_advies_communicatie");
+    AdviesOpties o;
+    o.profiel = m.schrijf("p.yaml", "gemeente: {naam: Plandam}\ndrijfveer: {bepaald: false}\nbronnen: [{id: meldingen}]\n"
+                                    "communicatie:\n  boodschappen:\n    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: "
+                                    "terughoudend}\n");
+    o.opdracht = Opdracht::communicatie;
+    o.kb = kb;
+    const auto tekst = voer_advies_uit(o);
+    ASSERT_EQ(tekst.status, 0) << tekst.fout;
+    EXPECT_EQ(tekst.uit.rfind("Toets communicatieplan: Plandam\n", 0), 0u) << tekst.uit;
+    EXPECT_EQ(tekst.uit.find("\nStappenplan\n"), std::string::npos);
+    EXPECT_EQ(tekst.uit.find("hier staat u"), std::string::npos);
+    EXPECT_NE(tekst.uit.find("oordeel: botst"), std::string::npos);
+    o.formaat = Formaat::json;
+    const auto json = voer_advies_uit(o);
+    ASSERT_EQ(json.status, 0) << json.fout;
+    const auto j = nlohmann::json::parse(json.uit);
+    ASSERT_EQ(j["boodschappen"].size(), 1u);
+    EXPECT_EQ(j["boodschappen"][0]["oordeel"], "botst");
+    EXPECT_EQ(j["kennisbank"]["naam"], "CCV Stappenplan Veiligheidsbeleving");
+    for (const auto& a : j["adviezen"]) EXPECT_TRUE(a["onderwerp"] == "communicatie" || a["onderwerp"] == "framing") << a["id"];
+}
+
 TEST(Opdrachten, TestZonderScenarios) {
     TijdelijkeMap m("ww_advies_leeg");
     const auto u = voer_test_uit(m.pad.string(), kb);

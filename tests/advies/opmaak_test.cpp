@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
 #include "advies/opmaak.hpp"
 
 namespace ww::advies {
@@ -40,7 +42,18 @@ Advies voorbeeld() {
     v.bron = "Stap 5: Evalueer";
     v.uitleg = Uitleg{Uitleg::Herkomst::regel, "evaluatie.nulmeting", "advies(...)", {{"?x", "3"}},
                       {Uitleg{Uitleg::Herkomst::profiel, "", "evaluatie(momenten_vastgelegd: false, nulmeting: false)", {}, {}}}};
-    a.adviezen = {w, n, v};
+    // In the order of ordening.hpp: the actie of the current step, the warning, the rest.
+    a.adviezen = {n, w, v};
+    a.herkomst = Herkomst{"wegwijzer 9.8.7", "Testkennisbank", "1.2.3", "00000000deadbeef"};
+    return a;
+}
+
+Advies communicatieplan() {
+    Advies a = voorbeeld();
+    a.opdracht = Opdracht::communicatie;
+    a.adviezen.erase(a.adviezen.begin() + 1, a.adviezen.end());
+    a.boodschappen = {Boodschapoordeel{1, "woninginbraak", "ja", "expliciet", "passend", "Meestal raadzaam."},
+                      Boodschapoordeel{2, "drugs | afval", "nee", "onbekend", "onbekend", "Het plan noemt nog geen aanpak."}};
     return a;
 }
 
@@ -49,16 +62,24 @@ TEST(OpmaakJson, VolgtHetContract) {
     const auto j = nlohmann::ordered_json::parse(tekst);
     std::vector<std::string> sleutels;
     for (auto it = j.begin(); it != j.end(); ++it) sleutels.push_back(it.key());
-    EXPECT_EQ(sleutels, (std::vector<std::string>{"versie", "gemeente", "fase", "adviezen"}));
+    EXPECT_EQ(sleutels, (std::vector<std::string>{"versie", "gemeente", "programma", "kennisbank", "fase", "adviezen"}));
     EXPECT_EQ(j["versie"], 1);
     EXPECT_EQ(j["gemeente"], "Voorbeeldstad");
+    EXPECT_EQ(j["programma"], "wegwijzer 9.8.7");
+    sleutels.clear();
+    for (auto it = j["kennisbank"].begin(); it != j["kennisbank"].end(); ++it) sleutels.push_back(it.key());
+    EXPECT_EQ(sleutels, (std::vector<std::string>{"naam", "versie", "sleutel"}));
+    EXPECT_EQ(j["kennisbank"]["naam"], "Testkennisbank");
+    EXPECT_EQ(j["kennisbank"]["versie"], "1.2.3");
+    EXPECT_EQ(j["kennisbank"]["sleutel"], "00000000deadbeef");
+    EXPECT_FALSE(j.contains("boodschappen"));  // only when the plan has messages
     EXPECT_EQ(j["fase"]["huidige_stap"], 2);
     ASSERT_EQ(j["fase"]["stappen"].size(), 5u);
     EXPECT_EQ(j["fase"]["stappen"][1]["naam"], "Haal informatie op");
     EXPECT_EQ(j["fase"]["stappen"][1]["status"], "bezig");
     EXPECT_EQ(j["fase"]["stappen"][3]["naam"], "Tijd voor beleidsmatige actie");
     ASSERT_EQ(j["adviezen"].size(), 3u);
-    const auto& a = j["adviezen"][0];
+    const auto& a = j["adviezen"][1];
     sleutels.clear();
     for (auto it = a.begin(); it != a.end(); ++it) sleutels.push_back(it.key());
     EXPECT_EQ(sleutels, (std::vector<std::string>{"id", "soort", "stap", "onderwerp", "prioriteit", "tekst", "bron",
@@ -68,7 +89,7 @@ TEST(OpmaakJson, VolgtHetContract) {
     EXPECT_TRUE(a["prioriteit"].is_number_integer());
     EXPECT_TRUE(a["factoren"].is_array());
     EXPECT_EQ(a["onderbouwing"][0], "bronnen: veiligheidsmonitor, meldingen (alle kwantitatief)");
-    EXPECT_EQ(j["adviezen"][1]["factoren"][0], "toezicht");
+    EXPECT_EQ(j["adviezen"][0]["factoren"][0], "toezicht");
     // No uitleg unless asked for.
     EXPECT_FALSE(j["adviezen"][2].contains("uitleg"));
     EXPECT_EQ(tekst.back(), '\n');
@@ -88,6 +109,83 @@ TEST(OpmaakJson, UitlegIsEenExtraSleutel) {
     EXPECT_EQ(u["premissen"][0]["feit"], "evaluatie(momenten_vastgelegd: false, nulmeting: false)");
     // Advice without a recorded derivation gets none.
     EXPECT_FALSE(j["adviezen"][0].contains("uitleg"));
+}
+
+TEST(OpmaakJson, KennisbankZonderNaamGeeftNull) {
+    Advies a = voorbeeld();
+    a.herkomst.naam.reset();
+    a.herkomst.versie.reset();
+    const auto j = nlohmann::json::parse(als_json(a, {}));
+    EXPECT_TRUE(j["kennisbank"]["naam"].is_null());
+    EXPECT_TRUE(j["kennisbank"]["versie"].is_null());
+    EXPECT_EQ(j["kennisbank"]["sleutel"], "00000000deadbeef");
+}
+
+TEST(OpmaakJson, BoodschappenNaDeAdviezen) {
+    const auto j = nlohmann::ordered_json::parse(als_json(communicatieplan(), {}));
+    std::vector<std::string> sleutels;
+    for (auto it = j.begin(); it != j.end(); ++it) sleutels.push_back(it.key());
+    EXPECT_EQ(sleutels.back(), "boodschappen");
+    ASSERT_EQ(j["boodschappen"].size(), 2u);
+    sleutels.clear();
+    for (auto it = j["boodschappen"][0].begin(); it != j["boodschappen"][0].end(); ++it) sleutels.push_back(it.key());
+    EXPECT_EQ(sleutels, (std::vector<std::string>{"nr", "onderwerp", "buikpijn", "aanpak", "oordeel", "toelichting"}));
+    EXPECT_EQ(j["boodschappen"][1]["nr"], 2);
+    EXPECT_EQ(j["boodschappen"][1]["oordeel"], "onbekend");
+    // The fase stays in JSON, also for a communication check: the contract's keys do not change.
+    EXPECT_TRUE(j.contains("fase"));
+}
+
+TEST(OpmaakTekst, CommunicatieplanZonderStappenplan) {
+    OpmaakOpties o;
+    o.breedte = 200;
+    const auto t = als_tekst(communicatieplan(), o);
+    EXPECT_EQ(t.rfind("Toets communicatieplan: Voorbeeldstad\n", 0), 0u) << t;
+    EXPECT_EQ(t.find("\nStappenplan\n"), std::string::npos);
+    EXPECT_EQ(t.find("hier staat u"), std::string::npos);
+    const auto boodschappen = t.find("Boodschappen"), nu = t.find("Nu doen");
+    ASSERT_NE(boodschappen, std::string::npos);
+    ASSERT_NE(nu, std::string::npos);
+    EXPECT_LT(boodschappen, nu);  // the verdicts, then the advice
+    EXPECT_NE(t.find(" 1. woninginbraak\n      buikpijn: ja · aanpak: expliciet · oordeel: passend\n      Meestal raadzaam."),
+              std::string::npos)
+        << t;
+    EXPECT_NE(t.find("oordeel: onbekend"), std::string::npos);
+}
+
+TEST(OpmaakMarkdown, CommunicatieplanAlsTabel) {
+    const auto m = als_markdown(communicatieplan(), {});
+    EXPECT_EQ(m.rfind("# Toets communicatieplan: Voorbeeldstad\n", 0), 0u);
+    EXPECT_EQ(m.find("stappenplan"), std::string::npos);
+    EXPECT_NE(m.find("| nr | onderwerp | buikpijn | aanpak | oordeel | toelichting |"), std::string::npos);
+    EXPECT_NE(m.find("| 1 | woninginbraak | ja | expliciet | **passend** | Meestal raadzaam. |"), std::string::npos);
+    EXPECT_NE(m.find("| 2 | drugs \\| afval | nee | onbekend | **onbekend** |"), std::string::npos) << m;
+    EXPECT_LT(m.find("## Boodschappen"), m.find("## Adviezen"));
+}
+
+TEST(Opmaak, NummersGelijkInTekstEnMarkdown) {
+    // Each advice has its list position as number in every format.
+    OpmaakOpties o;
+    o.breedte = 200;
+    const Advies a = voorbeeld();
+    const auto t = als_tekst(a, o);
+    const auto m = als_markdown(a, o);
+    for (std::size_t i = 0; i < a.adviezen.size(); ++i) {
+        const auto regel = t.find(fmt::format("{:>2}. [stap {}, {}]", i + 1, a.adviezen[i].stap, a.adviezen[i].onderwerp));
+        EXPECT_NE(regel, std::string::npos) << i;
+        EXPECT_NE(t.find(a.adviezen[i].tekst, regel), std::string::npos) << i;
+        const auto kop = m.find(fmt::format("### {}. ", i + 1));
+        ASSERT_NE(kop, std::string::npos) << i;
+        EXPECT_EQ(m.find(a.adviezen[i].tekst, kop), m.find(a.adviezen[i].tekst)) << i;
+        EXPECT_LT(m.find(a.adviezen[i].tekst, kop), m.find("###", kop + 1)) << i;
+    }
+}
+
+TEST(Opmaak, HerkomstInDeVoetregel) {
+    const auto t = als_tekst(voorbeeld(), {});
+    EXPECT_NE(t.find("Gemaakt met wegwijzer 9.8.7 en de kennisbank Testkennisbank 1.2.3."), std::string::npos) << t;
+    const auto m = als_markdown(voorbeeld(), {});
+    EXPECT_NE(m.find("_Gemaakt met wegwijzer 9.8.7 en de kennisbank Testkennisbank 1.2.3._\n"), std::string::npos) << m;
 }
 
 TEST(OpmaakTekst, OverzichtEnGroepen) {
@@ -124,7 +222,7 @@ TEST(OpmaakTekst, RegelsNietBrederDanDeBreedte) {
     OpmaakOpties o;
     o.breedte = 50;
     auto a = voorbeeld();
-    a.adviezen[0].tekst = std::string(30, 'x') + " " + "een lange zin die zeker over de rand van vijftig tekens gaat en "
+    a.adviezen[1].tekst = std::string(30, 'x') + " " + "een lange zin die zeker over de rand van vijftig tekens gaat en "
                                                         "dus omgebroken moet worden";
     const auto t = als_tekst(a, o);
     // The advice (after the fixed-width step overview) wraps at the width.
@@ -153,7 +251,7 @@ TEST(OpmaakMarkdown, RapportMetOnderbouwing) {
     const auto m = als_markdown(voorbeeld(), o);
     EXPECT_EQ(m.rfind("# Advies veiligheidsbeleving: Voorbeeldstad\n", 0), 0u);
     EXPECT_NE(m.find("| 2 | Haal informatie op | **bezig** (huidige stap) |"), std::string::npos);
-    EXPECT_NE(m.find("### 1. Waarschuwing: kwalitatief (stap 2)"), std::string::npos);
+    EXPECT_NE(m.find("### 2. Waarschuwing: kwalitatief (stap 2)"), std::string::npos);
     EXPECT_NE(m.find("  - bronnen: veiligheidsmonitor, meldingen (alle kwantitatief)"), std::string::npos);
     EXPECT_NE(m.find("- Bron: Stap 2: Haal informatie op"), std::string::npos);
     EXPECT_NE(m.find("- Factoren (Tafel van 12): toezicht"), std::string::npos);

@@ -31,52 +31,74 @@ TEST(Ordening, HuidigeStapIsDeEersteDieNietAfIs) {
     EXPECT_EQ(huidige_stap(s), 2);
 }
 
-TEST(Ordening, SorteertOpPrioriteitDanHuidigeStapDanStapSoortId) {
-    std::vector<AdviesItem> v = {item("e", Soort::info, 2, 2), item("d", Soort::actie, 3, 2),
-                                 item("c", Soort::waarschuwing, 2, 2), item("b", Soort::actie, 2, 2),
-                                 item("a", Soort::actie, 1, 1), item("f", Soort::actie, 2, 2)};
+TEST(Ordening, EerstNuDoenDanWaarschuwingenDanDeRest) {
+    // The items' order in the vector is their working order (their rules' places).
+    std::vector<AdviesItem> v = {item("info2", Soort::info, 2, 1),      item("later", Soort::actie, 3, 1),
+                                 item("waarschuw3", Soort::waarschuwing, 3, 1), item("nu-b", Soort::actie, 2, 2),
+                                 item("waarschuw2", Soort::waarschuwing, 2, 2), item("nu-a", Soort::actie, 2, 1),
+                                 item("info1", Soort::info, 1, 3)};
     orden(v, 2);
-    // Sorted: a (prioriteit 1), then step 2 by soort and id (b, f, c, e), then step 3 (d). Then the
-    // first actie must be of the current step: b takes a's place.
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"b", "a", "f", "c", "e", "d"}));
-    v.erase(v.begin());
-    orden(v, 1);  // with step 1 current, a is first on both counts
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"a", "f", "c", "e", "d"}));
+    // Nu doen: the acties of step 2 by prioriteit; warnings: by prioriteit, then the current step
+    // first; the rest: by prioriteit, current step first, then by step.
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"nu-a", "nu-b", "waarschuw3", "waarschuw2", "info2", "later", "info1"}));
 }
 
-TEST(Ordening, EersteActieHoortBijDeHuidigeStap) {
-    std::vector<AdviesItem> v = {item("w", Soort::waarschuwing, 2, 1), item("later", Soort::actie, 5, 1),
-                                 item("nu", Soort::actie, 2, 3), item("info", Soort::info, 2, 2)};
-    orden(v, 2);
-    // Without the guarantee "later" (prio 1) would be the first actie; "nu" takes its place.
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"w", "nu", "later", "info"}));
-}
-
-TEST(Ordening, ZonderActieVoorDeHuidigeStapBlijftDeVolgorde) {
-    std::vector<AdviesItem> v = {item("x", Soort::actie, 4, 2), item("y", Soort::actie, 5, 1)};
-    orden(v, 2);
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"y", "x"}));
-}
-
-TEST(Ordening, GelijkeIdsOpTekst) {
-    auto a = item("m", Soort::info, 3, 2);
-    a.tekst = "b";
-    auto b = item("m", Soort::info, 3, 2);
-    b.tekst = "a";
-    std::vector<AdviesItem> v = {a, b};
-    orden(v, 3);
-    EXPECT_EQ(v[0].tekst, "a");
-}
-
-TEST(Ordening, PositiesUitSleutelsZonderItemsTeVerplaatsen) {
-    const std::vector<Ordesleutel> sleutels = {{2, 3, Soort::actie, "d", "t"},
-                                               {1, 1, Soort::actie, "a", "t"},
-                                               {2, 2, Soort::info, "e", "t"},
-                                               {2, 2, Soort::actie, "b", "t"}};
+TEST(Ordening, BijGelijkeUrgentieDeWerkvolgorde) {
+    // Same prioriteit and step: the rule written first comes first, whatever its id.
+    const std::vector<Ordesleutel> sleutels = {{2, 3, Soort::actie, 7, "rapporteer"},
+                                               {2, 3, Soort::actie, 4, "beantwoord de open vragen"},
+                                               {2, 3, Soort::info, 9, "a"},
+                                               {2, 3, Soort::info, 8, "z"}};
     std::vector<std::uint32_t> volgorde = {7, 7, 7, 7, 7, 7};  // a buffer of an earlier call
-    orden(sleutels, 2, volgorde);
-    // Sorted a, b, e, d; the first actie (a, step 1) gives way to b, the first actie of step 2.
-    EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{3, 1, 2, 0}));
+    orden(sleutels, 3, volgorde);
+    EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{1, 0, 3, 2}));
+}
+
+TEST(Ordening, TekstBeslistTussenAdviezenVanEenRegel) {
+    const std::vector<Ordesleutel> sleutels = {{2, 3, Soort::info, 5, "Zuid"}, {2, 3, Soort::info, 5, "Noord"}};
+    std::vector<std::uint32_t> volgorde;
+    orden(sleutels, 3, volgorde);
+    EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{1, 0}));
+}
+
+TEST(Ordening, ZonderActieVoorDeHuidigeStapGaatDeEersteActieVoorop) {
+    std::vector<AdviesItem> v = {item("w", Soort::waarschuwing, 2, 1), item("info", Soort::info, 2, 1),
+                                 item("x", Soort::actie, 4, 2), item("y", Soort::actie, 5, 1)};
+    orden(v, 2);
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"y", "w", "info", "x"}));
+    Advies a;
+    a.huidige_stap = 2;
+    a.adviezen = v;
+    const Groepen g = groepen(a);
+    EXPECT_EQ(g.nu_doen, 1u);
+    EXPECT_EQ(g.waarschuwingen, 2u);
+}
+
+TEST(Ordening, AlleStappenAfgerondEersteActieVanStap5) {
+    std::vector<AdviesItem> v = {item("stap3", Soort::actie, 3, 1), item("stap5", Soort::actie, 5, 2),
+                                 item("w4", Soort::waarschuwing, 4, 1)};
+    orden(v, 5);
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"stap5", "w4", "stap3"}));
+}
+
+TEST(Ordening, GroepenVanEenGeordendeLijst) {
+    std::vector<AdviesItem> v = {item("a", Soort::actie, 2, 1), item("b", Soort::actie, 2, 2),
+                                 item("w", Soort::waarschuwing, 1, 1), item("i", Soort::info, 2, 1),
+                                 item("c", Soort::actie, 3, 1)};
+    orden(v, 2);
+    Advies a;
+    a.huidige_stap = 2;
+    a.adviezen = v;
+    const Groepen g = groepen(a);
+    EXPECT_EQ(g.nu_doen, 2u);
+    EXPECT_EQ(g.waarschuwingen, 3u);
+    a.adviezen.clear();
+    EXPECT_EQ(groepen(a).nu_doen, 0u);
+    EXPECT_EQ(groepen(a).waarschuwingen, 0u);
+    // No actie at all: no "Nu doen".
+    a.adviezen = {item("w", Soort::waarschuwing, 2, 1), item("i", Soort::info, 2, 1)};
+    EXPECT_EQ(groepen(a).nu_doen, 0u);
+    EXPECT_EQ(groepen(a).waarschuwingen, 1u);
 }
 
 }  // namespace

@@ -256,7 +256,7 @@ TEST(ProfielLezer, OngeldigeYaml) {
 
 TEST(ProfielLezer, AlleFoutenWordenGemeld) {
     auto r = lees("versie: 3\ngemeente: {naam: X}\ndrijfveer: {bepaald: ja}\nmetingen:\n"
-                  "  - {indicator: overlast, waarde: -1}\n  - {indicator: overlast, waarde: 50, vorige: 101}\n");
+                  "  - {indicator: overlast, waarde: -1}\n  - {indicator: onveilig_buurt, waarde: 50, vorige: 101}\n");
     EXPECT_FALSE(r.invoer);
     ASSERT_EQ(r.fouten.size(), 4u);
     EXPECT_EQ(r.fouten[0].line, 1);
@@ -267,16 +267,171 @@ TEST(ProfielLezer, AlleFoutenWordenGemeld) {
     EXPECT_EQ(r.fouten[1].source_line, "drijfveer: {bepaald: ja}");
 }
 
-TEST(ProfielLezer, CommunicatieplanMagAlleenGemeenteEnCommunicatieBevatten) {
-    const std::string plan = "gemeente: {naam: X}\ncommunicatie:\n  frame: veiligheid\ndrijfveer: {bepaald: true}\n";
-    auto r = lees(plan, Opdracht::communicatie);
-    EXPECT_EQ(meldingen(r), (std::vector<std::string>{"4:1: sectie 'drijfveer' hoort niet in een communicatieplan; dat "
-                                                      "bevat alleen 'gemeente' en 'communicatie'"}));
-    auto ok = lees("gemeente: {naam: X}\ncommunicatie: {frame: veiligheid}\n", Opdracht::communicatie);
-    ASSERT_TRUE(ok.invoer);
-    EXPECT_EQ(slot(*feiten(*ok.invoer, "modus")[0], "opdracht"), Value::symbol("communicatie"));
-    // The same plan is a fine profile for `advies`.
-    EXPECT_TRUE(lees(plan).invoer);
+TEST(ProfielLezer, CommunicatieplanMagEenVolledigProfielZijn) {
+    // Every section is checked, but only gemeente and communicatie count: the rest gives the facts of
+    // a plan without it.
+    auto r = lees(std::string(volledig), Opdracht::communicatie);
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    auto alleen = lees("gemeente:\n  naam: Voorbeeldstad\n  inwoners: 85000\ncommunicatie:\n  boodschappen:\n"
+                       "    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}\n",
+                       Opdracht::communicatie);
+    ASSERT_TRUE(alleen.invoer) << meldingen(alleen)[0];
+    ASSERT_EQ(r.invoer->feiten.size(), alleen.invoer->feiten.size());
+    for (std::size_t i = 0; i < r.invoer->feiten.size(); ++i) {
+        EXPECT_EQ(r.invoer->feiten[i].sjabloon, alleen.invoer->feiten[i].sjabloon) << i;
+        EXPECT_EQ(r.invoer->feiten[i].waarden, alleen.invoer->feiten[i].waarden) << i;
+    }
+    EXPECT_TRUE(feiten(*r.invoer, "meting").empty());
+    EXPECT_EQ(slot(*feiten(*r.invoer, "drijfveer")[0], "bepaald"), Value(false));
+    EXPECT_EQ(feiten(*r.invoer, "boodschap").size(), 1u);
+    EXPECT_EQ(slot(*feiten(*r.invoer, "modus")[0], "opdracht"), Value::symbol("communicatie"));
+    // The other sections are still checked, with their positions.
+    auto fout = lees("gemeente: {naam: X}\ncommunicatie: {frame: veiligheid}\ndrijfveer: {bepaald: ja}\n"
+                     "analyse: {factoren: [toezicht, toezicht]}\n",
+                     Opdracht::communicatie);
+    EXPECT_EQ(meldingen(fout), (std::vector<std::string>{"3:22: 'drijfveer.bepaald' moet true of false zijn, niet 'ja'"}));
+    // A repeated factor outside communicatie gives no herhaling in a communication check.
+    auto herhaald = lees("gemeente: {naam: X}\nanalyse: {factoren: [toezicht, toezicht]}\n", Opdracht::communicatie);
+    ASSERT_TRUE(herhaald.invoer);
+    EXPECT_TRUE(feiten(*herhaald.invoer, "herhaling").empty());
+    EXPECT_TRUE(feiten(*herhaald.invoer, "gekozen_factor").empty());
+}
+
+const char* tweede_editie = R"(gemeente: {naam: Reeksdam}
+metingen:
+  - {indicator: onveilig_buurt, waarde: 14, jaar: 2017, marge: 1.5}
+  - {indicator: onveilig_buurt, waarde: 21, jaar: 2023, respondenten: 850}
+  - {indicator: onveilig_buurt, waarde: 30, jaar: 2023, gebied: "  Noord ", groep: " 65+ "}
+  - {indicator: onveilig_buurt, waarde: 25, jaar: 2023, gebied: Noord}
+beleid:
+  smart: {gekozen: true, indicator: oordeel_gemeente, stijging_pct: 15, startjaar: 2019, termijn_jaren: 4}
+  acties:
+    - {naam: Buurtschouw, factor: verloedering, gebied: " Noord", groep: jongeren, status: lopend}
+    - {naam: Cameratoezicht}
+evaluatie: {nulmeting: true, nulmeting_jaar: 2017}
+)";
+
+TEST(ProfielLezer, TweedeEditieGeeftDeNieuweSlots) {
+    auto r = lees(tweede_editie);
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    auto m = feiten(*r.invoer, "meting");
+    ASSERT_EQ(m.size(), 4u);
+    EXPECT_EQ(slot(*m[0], "marge"), Value(1.5));
+    EXPECT_TRUE(slot(*m[0], "respondenten").is_nil());
+    EXPECT_EQ(slot(*m[0], "groep"), Value::string(""));
+    EXPECT_EQ(slot(*m[0], "jaar"), Value(2017));
+    EXPECT_EQ(slot(*m[1], "respondenten"), Value(850));
+    EXPECT_TRUE(slot(*m[1], "marge").is_nil());
+    // Free texts without the spaces around them.
+    EXPECT_EQ(slot(*m[2], "gebied"), Value::string("Noord"));
+    EXPECT_EQ(slot(*m[2], "groep"), Value::string("65+"));
+    EXPECT_EQ(slot(*m[3], "groep"), Value::string(""));
+
+    auto s = feiten(*r.invoer, "smart");
+    ASSERT_EQ(s.size(), 1u);
+    EXPECT_EQ(slot(*s[0], "stijging_pct"), Value(15.0));
+    EXPECT_EQ(slot(*s[0], "startjaar"), Value(2019));
+    EXPECT_TRUE(slot(*s[0], "daling_pct").is_nil());
+
+    auto a = feiten(*r.invoer, "actie");
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(slot(*a[0], "gebied"), Value::string("Noord"));
+    EXPECT_EQ(slot(*a[0], "groep"), Value::string("jongeren"));
+    EXPECT_EQ(slot(*a[0], "status"), Value::symbol("lopend"));
+    EXPECT_EQ(slot(*a[1], "gebied"), Value::string(""));
+    EXPECT_EQ(slot(*a[1], "status"), Value::symbol("gepland"));  // the contract's default
+
+    auto e = feiten(*r.invoer, "evaluatie");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(slot(*e[0], "nulmeting_jaar"), Value(2017));
+}
+
+TEST(ProfielLezer, VersieEenKrijgtDeNieuweStandaardslots) {
+    auto r = lees(volledig);
+    ASSERT_TRUE(r.invoer);
+    const auto m = feiten(*r.invoer, "meting");
+    EXPECT_EQ(slot(*m[0], "groep"), Value::string(""));
+    EXPECT_TRUE(slot(*m[0], "marge").is_nil());
+    EXPECT_TRUE(slot(*m[0], "respondenten").is_nil());
+    EXPECT_TRUE(slot(*feiten(*r.invoer, "smart")[0], "stijging_pct").is_nil());
+    EXPECT_TRUE(slot(*feiten(*r.invoer, "smart")[0], "startjaar").is_nil());
+    EXPECT_EQ(slot(*feiten(*r.invoer, "actie")[0], "status"), Value::symbol("gepland"));
+    EXPECT_TRUE(slot(*feiten(*r.invoer, "evaluatie")[0], "nulmeting_jaar").is_nil());
+    EXPECT_TRUE(feiten(*r.invoer, "herhaling").empty());
+}
+
+TEST(ProfielLezer, DubbeleMetingNoemtBeidePlaatsen) {
+    auto r = lees("gemeente: {naam: X}\nmetingen:\n"
+                  "  - {indicator: onveilig_buurt, waarde: 20, gebied: Noord, jaar: 2023}\n"
+                  "  - {indicator: onveilig_buurt, waarde: 20, gebied: Noord, jaar: 2021}\n"
+                  "  - {indicator: onveilig_buurt, waarde: 22, gebied: \" Noord\", jaar: 2023}\n"
+                  "  - {indicator: overlast, waarde: 20}\n"
+                  "  - {indicator: overlast, waarde: 20, groep: 65+}\n"
+                  "  - {indicator: overlast, waarde: 21}\n"
+                  "  - {indicator: overlast, waarde: 21, groep: 65+, gebied: Zuid, jaar: 2020}\n"
+                  "  - {indicator: overlast, waarde: 21, groep: 65+, gebied: Zuid, jaar: 2020}\n");
+    EXPECT_FALSE(r.invoer);
+    EXPECT_EQ(meldingen(r),
+              (std::vector<std::string>{
+                  "5:5: dubbele meting: 'onveilig_buurt' in Noord in 2023 staat al op regel 3 (kolom 5)",
+                  "8:5: dubbele meting: 'overlast' voor de hele gemeente zonder jaar staat al op regel 6 (kolom 5)",
+                  "10:5: dubbele meting: 'overlast' in Zuid (groep 65+) in 2020 staat al op regel 9 (kolom 5)"}));
+}
+
+TEST(ProfielLezer, JaartallenMoetenAannemelijkZijn) {
+    auto r = lees("gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: 3, jaar: 23}]\n"
+                  "beleid: {smart: {startjaar: 2200}}\nevaluatie: {nulmeting_jaar: 1899}\n");
+    EXPECT_EQ(meldingen(r), (std::vector<std::string>{
+                                "2:51: 'metingen[1].jaar' moet een jaartal tussen 1900 en 2100 zijn, niet 23",
+                                "3:29: 'beleid.smart.startjaar' moet een jaartal tussen 1900 en 2100 zijn, niet 2200",
+                                "4:29: 'evaluatie.nulmeting_jaar' moet een jaartal tussen 1900 en 2100 zijn, niet 1899"}));
+}
+
+TEST(ProfielLezer, MargeRespondentenEnStatusBuitenBereik) {
+    auto r = lees("gemeente: {naam: X}\nmetingen:\n  - {indicator: overlast, waarde: 3, marge: 0, respondenten: -5}\n"
+                  "  - {indicator: overlast, waarde: 3, jaar: 2020, marge: 101, respondenten: 2.5}\n"
+                  "beleid:\n  smart: {stijging_pct: 0}\n  acties: [{naam: A, status: uitgevoert}]\n");
+    EXPECT_EQ(meldingen(r),
+              (std::vector<std::string>{
+                  "3:45: 'metingen[1].marge' moet groter dan 0 en hoogstens 100 zijn, niet 0",
+                  "3:62: 'metingen[1].respondenten' moet groter dan 0 zijn, niet -5",
+                  "4:57: 'metingen[2].marge' moet groter dan 0 en hoogstens 100 zijn, niet 101",
+                  "4:76: 'metingen[2].respondenten' moet een geheel getal zijn, niet '2.5'",
+                  "6:25: 'beleid.smart.stijging_pct' moet groter dan 0 zijn, niet 0",
+                  "7:30: onbekende status 'uitgevoert' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?"}));
+}
+
+TEST(ProfielLezer, HerhaaldeIdsTellenEenKeerEnWordenGemeld) {
+    auto r = lees("gemeente: {naam: X}\nanalyse:\n  vragen: [wie, waar, wie, wie]\n"
+                  "  factoren: [toezicht, nazorg, toezicht]\n"
+                  "beleid: {ivp: {prioritaire_factoren: [nazorg, nazorg]}}\nevaluatie: {aspecten: [effect, inhoud]}\n");
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    auto f = feiten(*r.invoer, "gekozen_factor");
+    ASSERT_EQ(f.size(), 2u);
+    EXPECT_EQ(slot(*f[0], "factor"), Value::symbol("toezicht"));
+    EXPECT_EQ(slot(*f[1], "factor"), Value::symbol("nazorg"));
+    EXPECT_EQ(slot(*f[1], "nr"), Value(2));
+    EXPECT_EQ(feiten(*r.invoer, "analysevraag").size(), 2u);
+    EXPECT_EQ(feiten(*r.invoer, "ivp_prioriteit").size(), 1u);
+    std::vector<std::string> h;
+    for (const auto* x : feiten(*r.invoer, "herhaling"))
+        h.push_back(std::string(slot(*x, "lijst").as_text()) + " " + std::string(slot(*x, "id").as_text()) + " " +
+                    std::to_string(slot(*x, "keer").as_int()));
+    EXPECT_EQ(h, (std::vector<std::string>{"analyse_vragen wie 3", "analyse_factoren toezicht 2",
+                                           "ivp_prioritaire_factoren nazorg 2"}));
+}
+
+TEST(ProfielLezer, TegenstrijdighedenWordenGelezenZoalsGegeven) {
+    // Not input errors: the knowledge base names the contradiction.
+    auto r = lees("gemeente: {naam: X}\ndrijfveer: {bepaald: false, soort: streven}\n"
+                  "analyse: {uitgevoerd: false, problematisch: ja, factoren: [toezicht], rapportage: true}\n"
+                  "beleid: {smart: {gekozen: false, indicator: oordeel_gemeente, daling_pct: 10}}\n");
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    EXPECT_EQ(slot(*feiten(*r.invoer, "drijfveer")[0], "soort"), Value::symbol("streven"));
+    EXPECT_EQ(slot(*feiten(*r.invoer, "analyse")[0], "problematisch"), Value::symbol("ja"));
+    EXPECT_EQ(slot(*feiten(*r.invoer, "analyse")[0], "rapportage"), Value(true));
+    EXPECT_EQ(feiten(*r.invoer, "gekozen_factor").size(), 1u);
+    EXPECT_EQ(slot(*feiten(*r.invoer, "smart")[0], "daling_pct"), Value(10.0));
 }
 
 TEST(ProfielLezer, KolomTeltTekensNietBytes) {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 #include "advies/opmaak.hpp"
 #include "advies/profiel_lezer.hpp"
@@ -320,6 +321,120 @@ TEST(Raadpleging, SoortEnStatusBuitenHetContract) {
         ASSERT_EQ(fouten.size(), 1u) << actie;
         EXPECT_EQ(fouten[0].message, "regel 'kapot.woord' zendt een " + melding) << actie;
     }
+}
+
+}  // namespace
+}  // namespace ww::advies
+
+namespace ww::advies {
+namespace {
+
+TEST(Raadpleging, BoodschaprecordBuitenHetContract) {
+    const std::pair<std::string, std::string> gevallen[] = {
+        {"emit boodschap(nr: 1, onderwerp: \\\"x\\\", buikpijn: ja, aanpak: expliciet, oordeel: goed, toelichting: \\\"t\\\")",
+         "oordeel 'goed' is niet passend, botst, onbekend of tegenstrijdig"},
+        {"emit boodschap(nr: 1, onderwerp: \\\"x\\\", buikpijn: soms, aanpak: expliciet, oordeel: botst, toelichting: \\\"t\\\")",
+         "buikpijn 'soms' is niet ja, nee of onbekend"},
+        {"emit boodschap(nr: 1, onderwerp: \\\"x\\\", buikpijn: ja, aanpak: expliciet, oordeel: botst)",
+         "veld 'toelichting' ontbreekt"},
+        // The test profile has no messages.
+        {"emit boodschap(nr: 1, onderwerp: \\\"x\\\", buikpijn: ja, aanpak: expliciet, oordeel: botst, toelichting: \\\"t\\\")",
+         "het profiel heeft geen boodschap 1"},
+    };
+    for (const auto& [actie, melding] : gevallen) {
+        const auto fouten = fouten_met_regel("kapot.oordeel", actie);
+        ASSERT_EQ(fouten.size(), 1u) << actie;
+        EXPECT_EQ(fouten[0].message,
+                  "regel 'kapot.oordeel' zendt een boodschap-record uit dat niet aan het contract voldoet: " + melding)
+            << actie;
+        EXPECT_EQ(fouten[0].file, "kapot.yaml");
+    }
+}
+
+// Advice of equal urgency in the order the rules are written, not by id.
+TEST(Raadpleging, WerkvolgordeVanDeRegels) {
+    std::vector<SourceFile> extra;
+    std::string regels = "rules:\n";
+    for (const char* id : {"zz.eerst", "aa.daarna"})
+        regels += fmt::format("  - id: {}\n    source: \"x\"\n    when: [\"gemeente(naam: ?g)\"]\n    then: ['emit "
+                              "advies(soort: info, stap: 4, onderwerp: smart, prioriteit: 9, tekst: \"{}\", factoren: [], "
+                              "onderbouwing: [])']\n",
+                              id, id);
+    extra.emplace_back("volgorde.yaml", regels);
+    auto kb = test::test_kennisbank(std::move(extra));
+    Raadpleging r(*kb);
+    auto p = lees_profiel_tekst("gemeente: {naam: X}\n", "p.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(p.invoer);
+    const Advies& a = r.raadpleeg(*p.invoer, Opdracht::advies);
+    std::vector<std::string> ids;
+    for (const auto& x : a.adviezen)
+        if (x.prioriteit == 9) ids.push_back(x.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"zz.eerst", "aa.daarna"}));
+}
+
+// The bundled knowledge base: its manifest and content key in every advice, and a verdict per message.
+class MeegeleverdeKennisbank : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        kb_ = Kennisbank::laad(WW_KB_SOURCE_DIR).release();
+        r_ = new Raadpleging(*kb_);
+    }
+    static void TearDownTestSuite() {
+        delete r_;
+        delete kb_;
+    }
+    static const Advies& advies(const std::string& profiel, Opdracht opdracht) {
+        auto p = lees_profiel_tekst(profiel, "p.yaml", r_->vocabulaire(), opdracht);
+        if (!p.invoer) throw std::logic_error(p.fouten[0].message);
+        return r_->raadpleeg(*p.invoer, opdracht);
+    }
+    static Kennisbank* kb_;
+    static Raadpleging* r_;
+};
+Kennisbank* MeegeleverdeKennisbank::kb_ = nullptr;
+Raadpleging* MeegeleverdeKennisbank::r_ = nullptr;
+
+TEST_F(MeegeleverdeKennisbank, HerkomstVanHetAdvies) {
+    const Advies& a = advies("gemeente: {naam: X}\n", Opdracht::advies);
+    EXPECT_EQ(a.herkomst.programma, programma());
+    EXPECT_EQ(a.herkomst.programma.rfind("wegwijzer ", 0), 0u);
+    ASSERT_TRUE(a.herkomst.naam);
+    EXPECT_EQ(*a.herkomst.naam, "CCV Stappenplan Veiligheidsbeleving");
+    ASSERT_TRUE(a.herkomst.versie);
+    EXPECT_EQ(a.herkomst.sleutel.size(), 16u);
+    EXPECT_EQ(a.herkomst.sleutel.find_first_not_of("0123456789abcdef"), std::string::npos);
+    // The same knowledge base read again, with or without the image cache, has the same key.
+    EXPECT_EQ(fmt::format("{:016x}", RuleBase::load(WW_KB_SOURCE_DIR).content_key()), a.herkomst.sleutel);
+    EXPECT_TRUE(a.boodschappen.empty());
+}
+
+TEST_F(MeegeleverdeKennisbank, EenOordeelPerBoodschap) {
+    const Advies& a = advies(R"(gemeente: {naam: Plandam}
+communicatie:
+  boodschappen:
+    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: terughoudend}
+    - {onderwerp: fietsendiefstal, buikpijn: nee, aanpak: terughoudend}
+    - {onderwerp: straatverlichting, buikpijn: onbekend, aanpak: expliciet}
+    - {onderwerp: Woninginbraak, buikpijn: ja, aanpak: expliciet}
+    - {onderwerp: drugsoverlast, buikpijn: ja}
+    - {onderwerp: vuurwerk, buikpijn: nee, aanpak: expliciet}
+)",
+                             Opdracht::communicatie);
+    EXPECT_EQ(a.opdracht, Opdracht::communicatie);
+    std::vector<std::string> oordelen;
+    for (const auto& b : a.boodschappen) oordelen.push_back(fmt::format("{} {} {}", b.nr, b.onderwerp, b.oordeel));
+    EXPECT_EQ(oordelen, (std::vector<std::string>{"1 woninginbraak tegenstrijdig", "2 fietsendiefstal passend",
+                                                  "3 straatverlichting onbekend", "4 Woninginbraak tegenstrijdig",
+                                                  "5 drugsoverlast onbekend", "6 vuurwerk botst"}));
+    EXPECT_EQ(a.boodschappen[0].toelichting.find("Boodschap 4 gaat ook over woninginbraak"), 0u) << a.boodschappen[0].toelichting;
+    EXPECT_EQ(a.boodschappen[4].aanpak, "onbekend");
+    // The same in an advies on the whole profile.
+    const Advies& b = advies("gemeente: {naam: Plandam}\ncommunicatie:\n  boodschappen:\n"
+                             "    - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}\n",
+                             Opdracht::advies);
+    ASSERT_EQ(b.boodschappen.size(), 1u);
+    EXPECT_EQ(b.boodschappen[0].oordeel, "passend");
+    EXPECT_NE(b.boodschappen[0].toelichting.find("meestal"), std::string::npos);
 }
 
 }  // namespace

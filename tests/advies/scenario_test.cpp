@@ -1,3 +1,9 @@
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "advies/scenario.hpp"
@@ -105,6 +111,77 @@ TEST(Scenario, LijstVanScenariosEnDekking) {
     for (bool b : g.gevuurd) gevuurd += b;
     EXPECT_GT(gevuurd, 0u);
     EXPECT_LT(gevuurd, g.gevuurd.size());
+}
+
+// One scenario file on its own is judged on its scenarios only: rules it never meant to cover do not
+// make it fail. A directory is judged on rule coverage as well.
+TEST(Scenario, EenBestandZonderDekkingEenMapMet) {
+    namespace fs = std::filesystem;
+    const fs::path map = fs::temp_directory_path() / fmt::format("ww-scenario-{}", ::getpid());
+    fs::create_directories(map);
+    {
+        std::ofstream(map / "een.yaml") << "naam: een\nprofiel: {gemeente: {naam: A}}\nverwacht: {wel: [drijfveer.bepalen]}\n";
+    }
+    auto kb = test::test_kennisbank();
+    Raadpleging r(*kb);
+    const TestVerslag bestand = draai_scenarios((map / "een.yaml").string(), r);
+    EXPECT_FALSE(bestand.dekking_beoordeeld);
+    EXPECT_FALSE(bestand.nooit_gevuurd.empty());  // measured, not judged
+    EXPECT_EQ(bestand.status(), 0);
+    const auto tekst = verslag_tekst(bestand);
+    EXPECT_NE(tekst.find("regeldekking: niet beoordeeld bij één bestand"), std::string::npos) << tekst;
+    EXPECT_EQ(tekst.find("nooit gevuurd"), std::string::npos);
+
+    const TestVerslag geheel = draai_scenarios(map.string(), r);
+    EXPECT_TRUE(geheel.dekking_beoordeeld);
+    EXPECT_EQ(geheel.status(), 1);
+    EXPECT_NE(verslag_tekst(geheel).find("FOUT  nooit gevuurd door een scenario"), std::string::npos);
+
+    // A failing scenario still fails a single file.
+    {
+        std::ofstream(map / "een.yaml") << "naam: een\nprofiel: {gemeente: {naam: A}}\nverwacht: {huidige_stap: 4}\n";
+    }
+    EXPECT_EQ(draai_scenarios((map / "een.yaml").string(), r).status(), 1);
+    fs::remove_all(map);
+}
+
+// Verdicts on messages, with the bundled knowledge base (the test rules give none).
+TEST(Scenario, OordelenOverBoodschappen) {
+    static auto kb = Kennisbank::laad(WW_KB_SOURCE_DIR);
+    Raadpleging r(*kb);
+    TestVerslag v;
+    std::vector<bool> gevuurd(r.engine().rules().size(), false);
+    draai_scenario_tekst("b.yaml", R"(- naam: goed
+  opdracht: communicatie
+  profiel:
+    gemeente: {naam: A}
+    communicatie:
+      boodschappen:
+        - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}
+  verwacht:
+    boodschappen:
+      - {nr: 1, oordeel: passend, toelichting_bevat: "meestal"}
+- naam: fout verwacht
+  opdracht: communicatie
+  profiel:
+    gemeente: {naam: A}
+    communicatie:
+      boodschappen:
+        - {onderwerp: woninginbraak, buikpijn: ja, aanpak: expliciet}
+  verwacht:
+    boodschappen:
+      - {nr: 1, oordeel: botst, toelichting_bevat: "nooit"}
+      - {nr: 2}
+)",
+                         r, v, gevuurd);
+    ASSERT_TRUE(v.fouten.empty()) << v.fouten[0].message;
+    ASSERT_EQ(v.scenarios.size(), 2u);
+    EXPECT_TRUE(v.scenarios[0].geslaagd()) << v.scenarios[0].redenen[0];
+    const auto& redenen = v.scenarios[1].redenen;
+    ASSERT_EQ(redenen.size(), 3u);
+    EXPECT_EQ(redenen[0].rfind("boodschap 1 (woninginbraak) kreeg oordeel 'passend', verwacht 'botst'", 0), 0u) << redenen[0];
+    EXPECT_EQ(redenen[1].rfind("de toelichting bij boodschap 1 bevat \"nooit\" niet", 0), 0u) << redenen[1];
+    EXPECT_EQ(redenen[2], "boodschap 2 kreeg geen oordeel");
 }
 
 }  // namespace

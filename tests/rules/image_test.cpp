@@ -132,6 +132,11 @@ TEST_F(ImageTest, RoundTripOfTheKnowledgeBaseIsTheSameRuleBase) {
         ASSERT_NE(back->origin(a.id), nullptr);
         EXPECT_EQ(back->origin(a.id)->offset, base_->origin(a.id)->offset);
     }
+    // The manifest of the bundled knowledge base (knowledge-base/kennisbank.yaml) comes back too.
+    ASSERT_TRUE(base_->manifest());
+    ASSERT_TRUE(back->manifest());
+    EXPECT_EQ(back->manifest()->name, base_->manifest()->name);
+    EXPECT_EQ(back->manifest()->version, base_->manifest()->version);
     // Run-time diagnostics still point into the source files.
     ASSERT_EQ(back->files().size(), files_.size());
     const auto& first = base_->rules().front()->id;
@@ -222,6 +227,12 @@ TEST(ImageCache, FirstLoadWritesAnImageTheSecondReadsIt) {
     EXPECT_EQ(rule_ids(second), rule_ids(plain));
     EXPECT_EQ(run_output(second), run_output(plain));
     EXPECT_EQ(run_output(first), run_output(plain));
+    // The content key is the same whether the knowledge base came from its YAML or from the image.
+    EXPECT_NE(plain.content_key(), 0u);
+    EXPECT_EQ(first.content_key(), plain.content_key());
+    EXPECT_EQ(second.content_key(), plain.content_key());
+    ASSERT_TRUE(second.manifest());
+    EXPECT_EQ(second.manifest()->name, plain.manifest()->name);
 
     // A damaged image in the cache: loaded from YAML and written again.
     { std::ofstream(images[0], std::ios::binary | std::ios::trunc) << "WWIMG kapot"; }

@@ -126,7 +126,7 @@ rules:
     wen: ["a(x: 1)"]
     id: s
 )Y"),
-              (Lines{"r.yaml:3:1: fout: onbekende sleutel 'regels' in een regelbestand (mogelijk: params, templates, facts, rules)",
+              (Lines{"r.yaml:3:1: fout: onbekende sleutel 'regels' in een regelbestand (mogelijk: kennisbank, params, templates, facts, rules)",
                      "r.yaml:6:5: fout: onbekende sleutel 'wen' in een regel (bedoelde je 'when'?) (mogelijk: id, "
                      "salience, description, logical, source, meta, when, then)",
                      "r.yaml:7:5: fout: sleutel 'id' staat twee keer in een regel"}));
@@ -191,6 +191,47 @@ TEST(Loader, PositionInMultiLinePlainScalar) {
     // A plain scalar over two lines is folded into "test 1 > ?y"; ?y stays on its own line.
     EXPECT_EQ(errors_of("rules:\n  - id: r\n    when:\n      - test 1 >\n          ?y\n"),
               Lines{"r.yaml:5:11: fout: variabele ?y is hier niet gebonden"});
+}
+
+TEST(Loader, ManifestOfTheKnowledgeBase) {
+    ww::RuleBase zonder = load_text("rules: []\n");
+    EXPECT_FALSE(zonder.manifest());
+    ww::RuleBase base = load_text("kennisbank:\n  naam: \"Proef\"\n  versie: 1.0.2\nrules: []\n");
+    ASSERT_TRUE(base.manifest());
+    EXPECT_EQ(base.manifest()->name, "Proef");
+    EXPECT_EQ(base.manifest()->version, "1.0.2");
+    EXPECT_EQ(errors_of("kennisbank: {naam: Proef, versie: \"\", jaar: 2026}\n"),
+              (Lines{"r.yaml:1:39: fout: onbekende sleutel 'jaar' in kennisbank (mogelijk: naam, versie)"}));
+    EXPECT_EQ(errors_of("kennisbank: {naam: Proef}\n"), (Lines{"r.yaml:1:13: fout: kennisbank mist 'versie'"}));
+    EXPECT_EQ(errors_of("kennisbank: Proef\n"), (Lines{"r.yaml:1:13: fout: kennisbank is een kaart met naam en versie"}));
+}
+
+TEST(Loader, OneManifestPerKnowledgeBase) {
+    std::vector<ww::SourceFile> files;
+    files.emplace_back("a.yaml", "kennisbank: {naam: A, versie: \"1\"}\n");
+    files.emplace_back("b.yaml", "rules: []\nkennisbank:\n  naam: B\n  versie: \"2\"\n");
+    try {
+        ww::RuleBase::load_sources(std::move(files));
+        FAIL() << "expected an error";
+    } catch (const ww::LoadError& e) {
+        ASSERT_EQ(e.diagnostics.size(), 1u);
+        const auto& d = e.diagnostics.items()[0];
+        EXPECT_EQ(fmt::format("{}:{}:{} {}", d.file, d.line, d.col, d.message),
+                  "b.yaml:3:3 de kennisbank beschrijft zichzelf al in a.yaml:1; 'kennisbank' staat in één bestand");
+    }
+}
+
+TEST(Loader, ContentKeyFollowsTheContentNotTheFolder) {
+    auto key = [](const std::string& pad, const std::string& tekst) {
+        std::vector<ww::SourceFile> files;
+        files.emplace_back(pad, tekst);
+        return ww::RuleBase::load_sources(std::move(files)).content_key();
+    };
+    const std::string tekst = "templates:\n  t: {slots: {x: int}}\n";
+    EXPECT_EQ(key("/een/map/kb.yaml", tekst), key("/andere/map/kb.yaml", tekst));
+    EXPECT_NE(key("/een/map/kb.yaml", tekst), key("/een/map/kb.yaml", tekst + "# anders\n"));
+    EXPECT_NE(key("/een/map/kb.yaml", tekst), key("/een/map/regels.yaml", tekst));
+    EXPECT_NE(key("/een/map/kb.yaml", tekst), 0u);
 }
 
 TEST(Loader, AllErrorsOfAllFilesSortedByPosition) {
