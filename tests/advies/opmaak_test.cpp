@@ -264,7 +264,8 @@ TEST(Formaat, Namen) {
     EXPECT_EQ(formaat_uit("json"), Formaat::json);
     EXPECT_EQ(formaat_uit("markdown"), Formaat::markdown);
     EXPECT_EQ(formaat_uit("text"), Formaat::text);
-    EXPECT_FALSE(formaat_uit("html"));
+    EXPECT_EQ(formaat_uit("html"), Formaat::html);
+    EXPECT_FALSE(formaat_uit("xml"));
 }
 
 }  // namespace
