@@ -89,7 +89,7 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lij
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 1.4rem; }
   tr, figure, li.factor, article.advies, section.indicator { break-inside: avoid; page-break-inside: avoid; }
-  p.betekenis, p.grafiektitel { break-after: avoid; page-break-after: avoid; }
+  p.betekenis, p.grafiektitel, p.inleiding { break-after: avoid; page-break-after: avoid; }
   section.cijfers, section.profiel { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
 }
@@ -232,7 +232,7 @@ void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& 
     uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n";
     if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n";
     else
-        uit += "<p>Op volgorde van urgentie; de nummers zijn die van de lijst, zoals in de andere uitvoervormen. "
+        uit += "<p class=\"inleiding\">Op volgorde van urgentie; de nummers zijn die van de lijst, zoals in de andere uitvoervormen. "
                "Bij elk advies staan de sectie van het stappenplan waarop het rust en de feiten uit het profiel die het "
                "opriepen.</p>\n";
     for (std::size_t i = 0; i < groepen.size(); ++i) {
