@@ -44,6 +44,7 @@ th.groepkop { background: var(--band); font-size: .95rem; }
 .getal { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.huidig td, tr.huidig th { font-weight: 700; }
 td.oordeel { font-weight: 600; white-space: nowrap; }
+table.boodschappen td.toelichting { width: 45%; }
 .teken { display: inline-block; width: 1.2em; }
 article.advies { border: 1px solid var(--lijn); border-left: 6px solid var(--zacht); border-radius: 4px;
   padding: .6rem .9rem .5rem; margin: .7rem 0; break-inside: avoid; page-break-inside: avoid; }
@@ -472,7 +473,7 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
                "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n";
         for (const auto& b : advies.boodschappen)
             uit += fmt::format("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
-                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td>{}</td></tr>\n",
+                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n",
                                b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
                                e(b.toelichting));
         uit += "</tbody>\n</table>\n</section>\n";
