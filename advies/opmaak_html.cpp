@@ -131,7 +131,8 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "<dl class=\"meta\">\n";
     uit += fmt::format("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n", datum_iso(g.datum), datum_nl(g.datum));
     if (g.inwoners) uit += fmt::format("<dt>Inwoners</dt><dd>{}</dd>\n", getal_nl(static_cast<double>(*g.inwoners)));
-    uit += "<dt>Grondslag</dt><dd>CCV, Stappenplan Veiligheidsbeleving op gemeentelijk niveau</dd>\n";
+    uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
+           "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n";
     if (!g.programma.empty() || !g.kennisbank.empty()) {
         std::string gemaakt = e(g.programma);
         if (!g.kennisbank.empty()) gemaakt += (gemaakt.empty() ? "kennisbank " : ", kennisbank ") + e(g.kennisbank);
