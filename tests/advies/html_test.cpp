@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
 
 #include "advies/fout.hpp"
 #include "advies/getal_nl.hpp"
@@ -65,6 +68,48 @@ TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
     EXPECT_EQ(html_tekst("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
     EXPECT_EQ(html_tekst("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut short
     EXPECT_EQ(html_tekst("€ 😀"), "€ 😀");
+}
+
+// Whatever bytes a profile holds: the escaped text is UTF-8 without control characters, and holds no
+// character that could start or end markup, or an entity that is not one of the five it writes.
+TEST(HtmlTekst, WillekeurigeBytesGevenVeiligeTekst) {
+    std::uint64_t toestand = 0x9E3779B97F4A7C15ULL;
+    auto volgende = [&] {
+        toestand ^= toestand << 13;
+        toestand ^= toestand >> 7;
+        toestand ^= toestand << 17;
+        return toestand;
+    };
+    const std::string_view bouwstenen[] = {"<", ">", "&", "\"", "'", "é", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC2\x85", "\xEF\xBF\xBE"};
+    for (int ronde = 0; ronde < 5000; ++ronde) {
+        std::string invoer;
+        const auto lengte = volgende() % 24;
+        for (std::uint64_t i = 0; i < lengte; ++i) {
+            const auto r = volgende();
+            if (r % 3 == 0) invoer += bouwstenen[(r >> 8) % std::size(bouwstenen)];
+            else invoer += static_cast<char>((r >> 16) & 0xFF);
+        }
+        const std::string uit = html_tekst(invoer);
+        for (std::size_t i = 0; i < uit.size();) {
+            const auto c = static_cast<unsigned char>(uit[i]);
+            ASSERT_TRUE(c != '<' && c != '>' && c != '"' && c != '\'' && c != 0x7F) << "ronde " << ronde;
+            ASSERT_TRUE(c >= 0x20 || c == '\t' || c == '\n') << "ronde " << ronde;
+            if (c == '&') {
+                const auto rest = std::string_view(uit).substr(i);
+                ASSERT_TRUE(rest.starts_with("&amp;") || rest.starts_with("&lt;") || rest.starts_with("&gt;") ||
+                            rest.starts_with("&quot;") || rest.starts_with("&#39;"))
+                    << "ronde " << ronde;
+            }
+            // A well-formed UTF-8 sequence, not a C1 control, U+FFFE or U+FFFF.
+            std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            ASSERT_TRUE(c < 0x80 || (c >= 0xC2 && c <= 0xF4)) << "ronde " << ronde;
+            ASSERT_LE(i + n, uit.size());
+            for (std::size_t k = 1; k < n; ++k) ASSERT_EQ(static_cast<unsigned char>(uit[i + k]) & 0xC0, 0x80);
+            ASSERT_FALSE(c == 0xC2 && static_cast<unsigned char>(uit[i + 1]) < 0xA0);
+            ASSERT_FALSE(c == 0xEF && static_cast<unsigned char>(uit[i + 1]) == 0xBF && static_cast<unsigned char>(uit[i + 2]) >= 0xBE);
+            i += n;
+        }
+    }
 }
 
 TEST(RapportMeting, MargeGegevenOfUitRespondenten) {
