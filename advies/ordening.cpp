@@ -8,7 +8,7 @@ namespace ww::advies {
 namespace {
 
 int groep(Soort soort, int stap, int huidige) {
-    if (soort == Soort::actie && stap == huidige) return 0;
+    if (soort == Soort::actie && (stap == huidige || huidige == alle_stappen)) return 0;
     return soort == Soort::waarschuwing ? 1 : 2;
 }
 
@@ -32,18 +32,14 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
         const int ga = groep(a.soort, a.stap, huidige), gb = groep(b.soort, b.stap, huidige);
         if (ga != gb) return ga < gb;
         if (a.prioriteit != b.prioriteit) return a.prioriteit < b.prioriteit;
-        const bool a_elders = a.stap != huidige;
-        const bool b_elders = b.stap != huidige;
+        const bool a_elders = huidige != alle_stappen && a.stap != huidige;
+        const bool b_elders = huidige != alle_stappen && b.stap != huidige;
         if (a_elders != b_elders) return a_elders < b_elders;
         if (a.stap != b.stap) return a.stap < b.stap;
         if (a.positie != b.positie) return a.positie < b.positie;
         if (const int c = a.tekst.compare(b.tekst)) return c < 0;
         return i < j;
     });
-    if (volgorde.empty() || groep(sleutels[volgorde[0]].soort, sleutels[volgorde[0]].stap, huidige) == 0) return;
-    const auto eerste = std::find_if(volgorde.begin(), volgorde.end(),
-                                     [&](std::uint32_t i) { return sleutels[i].soort == Soort::actie; });
-    if (eerste != volgorde.end()) std::rotate(volgorde.begin(), eerste, eerste + 1);
 }
 
 void orden(std::vector<AdviesItem>& adviezen, int huidige) {
@@ -75,10 +71,10 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
 Groepen groepen(const Advies& advies) {
     const auto& a = advies.adviezen;
     Groepen g;
-    while (g.nu_doen < a.size() && a[g.nu_doen].soort == Soort::actie && a[g.nu_doen].stap == advies.huidige_stap)
+    const int huidige = advies.opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap;
+    while (g.nu_doen < a.size() && a[g.nu_doen].soort == Soort::actie &&
+           (huidige == alle_stappen || a[g.nu_doen].stap == huidige))
         ++g.nu_doen;
-    // No actie of the current step: the first actie, which orden put in front, is what to do next.
-    if (g.nu_doen == 0 && !a.empty() && a[0].soort == Soort::actie) g.nu_doen = 1;
     g.waarschuwingen = g.nu_doen;
     while (g.waarschuwingen < a.size() && a[g.waarschuwingen].soort == Soort::waarschuwing) ++g.waarschuwingen;
     return g;

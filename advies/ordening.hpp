@@ -15,6 +15,10 @@ namespace ww::advies {
 // The first step that is not `afgerond`; 5 when all are.
 int huidige_stap(const std::array<StapStand, 5>& stappen);
 
+// For `huidige` in orden: no step is the current one, every actie is "Nu doen". A communication check
+// is not a place in the stappenplan: what it asks to do comes first, whichever step it belongs to.
+inline constexpr int alle_stappen = 0;
+
 // What an advice is put in order by (the views must outlive the call).
 struct Ordesleutel {
     long long prioriteit = 0;
@@ -26,15 +30,15 @@ struct Ordesleutel {
 
 // The groups first: 0 the acties of `huidige`, 1 the warnings, 2 the rest. Within a group by
 // (prioriteit, stap != huidige, stap, positie, tekst): so the output does not depend on the order
-// rules fired in. When `huidige` has no actie, the first actie of the rest moves to the front: it is
-// what to do next. Afterwards volgorde[k] is the position in `sleutels` of the advice that comes k-th;
+// rules fired in. An actie of another step never moves in front: when `huidige` has none (a finished
+// stappenplan without a stap-5 actie), there is nothing to do "now". Afterwards volgorde[k] is the position in `sleutels` of the advice that comes k-th;
 // `volgorde` is the caller's, to keep its capacity.
 void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<std::uint32_t>& volgorde);
 
 // The same for items already built, taking their order in `adviezen` as the working order.
 void orden(std::vector<AdviesItem>& adviezen, int huidige);
 
-// The groups of a list in the order of orden, as positions: [0, nu_doen) is "Nu doen",
+// The groups of a list in the order of orden (with alle_stappen for a communication check), as positions: [0, nu_doen) is "Nu doen",
 // [nu_doen, waarschuwingen) "Waarschuwingen", the rest "Verder". The formats number the advice by its
 // position in the list, so the numbers are the same in each.
 struct Groepen {

@@ -319,7 +319,7 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
             throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
-    orden(sleutels_, advies.huidige_stap, volgorde_);
+    orden(sleutels_, opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap, volgorde_);
     bouw_adviezen(uitleg, advies.adviezen);
     return advies;
 }
@@ -327,8 +327,8 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
 void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht, Advies& advies, std::array<bool, 5>& gezien) {
     kandidaten_.clear();
     sleutels_.clear();
-    advies.boodschappen.clear();
     boodschap_records_.clear();
+    std::size_t boodschappen = 0;
     const Woorden& woorden = Woorden::van_het_contract();
     for (const auto& r : records) {
         RecordVelden velden(r);
@@ -363,49 +363,64 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
             sleutels_.push_back(sleutel);
             kandidaten_.push_back({&r, onderwerp, factoren, onderbouwing});
         } else if (r.name == "boodschap") {
-            Boodschapoordeel b;
+            // Written over the verdicts of the last consultation: their strings keep their capacity.
+            if (boodschappen == advies.boodschappen.size()) advies.boodschappen.emplace_back();
+            Boodschapoordeel& b = advies.boodschappen[boodschappen++];
             b.nr = velden.verplicht("nr", ValueKind::integer).as_int();
             if (b.nr < 1) record_fout(r, fmt::format("nr {} is geen plaats in de lijst van boodschappen", b.nr));
-            b.onderwerp = velden.verplicht("onderwerp", ValueKind::string).as_text();
+            zet(b.onderwerp, velden.verplicht("onderwerp", ValueKind::string).as_text());
             auto woord_uit = [&](std::string_view veld, std::span<const Atom> toegestaan, std::string_view uitleg) {
                 const Atom w = velden.woord(veld);
                 if (std::find(toegestaan.begin(), toegestaan.end(), w) == toegestaan.end())
                     record_fout(r, fmt::format("{} '{}' is niet {}", veld, text_of(w), uitleg));
-                return std::string(text_of(w));
+                return text_of(w);
             };
-            b.buikpijn = woord_uit("buikpijn", woorden.buikpijn, "ja, nee of onbekend");
-            b.aanpak = woord_uit("aanpak", woorden.aanpak, "expliciet, terughoudend of onbekend");
-            b.oordeel = woord_uit("oordeel", woorden.oordelen, "passend, botst, onbekend of tegenstrijdig");
-            b.toelichting = velden.verplicht("toelichting", ValueKind::string).as_text();
-            advies.boodschappen.push_back(std::move(b));
+            zet(b.buikpijn, woord_uit("buikpijn", woorden.buikpijn, "ja, nee of onbekend"));
+            zet(b.aanpak, woord_uit("aanpak", woorden.aanpak, "expliciet, terughoudend of onbekend"));
+            zet(b.oordeel, woord_uit("oordeel", woorden.oordelen, "passend, botst, onbekend of tegenstrijdig"));
+            zet(b.toelichting, velden.verplicht("toelichting", ValueKind::string).as_text());
             boodschap_records_.push_back(&r);
         }
     }
+    advies.boodschappen.resize(boodschappen);
 }
 
 void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
     auto& b = advies.boodschappen;
-    std::vector<std::size_t> volgorde(b.size());
-    for (std::size_t i = 0; i < volgorde.size(); ++i) volgorde[i] = i;
-    std::stable_sort(volgorde.begin(), volgorde.end(), [&](std::size_t i, std::size_t j) { return b[i].nr < b[j].nr; });
-    std::vector<long long> in_profiel;
-    for (const auto& f : invoer.feiten)
-        if (f.sjabloon == InvoerSjabloon::boodschap) in_profiel.push_back(f.waarden[0].as_int());  // nr comes first
-    std::vector<Boodschapoordeel> geordend;
-    geordend.reserve(b.size());
-    for (std::size_t k = 0; k < volgorde.size(); ++k) {
-        const Record& r = *boodschap_records_[volgorde[k]];
-        const long long nr = b[volgorde[k]].nr;
-        if (k > 0 && geordend.back().nr == nr) record_fout(r, fmt::format("boodschap {} kreeg al een oordeel", nr));
-        if (std::find(in_profiel.begin(), in_profiel.end(), nr) == in_profiel.end())
-            record_fout(r, fmt::format("het profiel heeft geen boodschap {}", nr));
-        geordend.push_back(std::move(b[volgorde[k]]));
+    // The rules fire in the agenda's order, not the plan's: by nr, with the record of each for messages.
+    if (!std::is_sorted(b.begin(), b.end(), [](const auto& x, const auto& y) { return x.nr < y.nr; })) {
+        boodschap_volgorde_.resize(b.size());
+        for (std::size_t i = 0; i < b.size(); ++i) boodschap_volgorde_[i] = static_cast<std::uint32_t>(i);
+        std::stable_sort(boodschap_volgorde_.begin(), boodschap_volgorde_.end(),
+                         [&](std::uint32_t i, std::uint32_t j) { return b[i].nr < b[j].nr; });
+        std::vector<Boodschapoordeel> geordend;
+        std::vector<const Record*> records;
+        geordend.reserve(b.size());
+        records.reserve(b.size());
+        for (const std::uint32_t i : boodschap_volgorde_) {
+            geordend.push_back(std::move(b[i]));
+            records.push_back(boodschap_records_[i]);
+        }
+        b = std::move(geordend);
+        boodschap_records_ = std::move(records);
     }
-    for (const long long nr : in_profiel)
-        if (std::none_of(geordend.begin(), geordend.end(), [&](const Boodschapoordeel& o) { return o.nr == nr; }))
+    auto in_profiel = [&](long long nr) {
+        return std::any_of(invoer.feiten.begin(), invoer.feiten.end(), [&](const InvoerFeit& f) {
+            return f.sjabloon == InvoerSjabloon::boodschap && f.waarden[0].as_int() == nr;  // nr comes first
+        });
+    };
+    for (std::size_t k = 0; k < b.size(); ++k) {
+        const Record& r = *boodschap_records_[k];
+        if (k > 0 && b[k - 1].nr == b[k].nr) record_fout(r, fmt::format("boodschap {} kreeg al een oordeel", b[k].nr));
+        if (!in_profiel(b[k].nr)) record_fout(r, fmt::format("het profiel heeft geen boodschap {}", b[k].nr));
+    }
+    for (const auto& f : invoer.feiten) {
+        if (f.sjabloon != InvoerSjabloon::boodschap) continue;
+        const long long nr = f.waarden[0].as_int();
+        if (std::none_of(b.begin(), b.end(), [&](const Boodschapoordeel& o) { return o.nr == nr; }))
             throw KennisbankFout(fmt::format("de kennisbank gaf een oordeel over boodschappen, maar niet over boodschap {} "
                                              "(verwacht: precies één 'emit boodschap(nr: {}, ...)' per boodschap)", nr, nr));
-    b = std::move(geordend);
+    }
 }
 
 void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) {

@@ -88,6 +88,7 @@ private:
     std::unordered_map<const RuleDef*, std::uint32_t> posities_;
     // The rule that gave each verdict, by position in advies_.boodschappen, for messages about it.
     std::vector<const Record*> boodschap_records_;
+    std::vector<std::uint32_t> boodschap_volgorde_;
     // An advice record that verwerk found valid, with what bouw_adviezen needs of it; its order
     // keys are in sleutels_ at the same position. Both keep their capacity between consultations.
     struct Kandidaat {

@@ -61,17 +61,19 @@ TEST(Ordening, TekstBeslistTussenAdviezenVanEenRegel) {
     EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{1, 0}));
 }
 
-TEST(Ordening, ZonderActieVoorDeHuidigeStapGaatDeEersteActieVoorop) {
-    std::vector<AdviesItem> v = {item("w", Soort::waarschuwing, 2, 1), item("info", Soort::info, 2, 1),
-                                 item("x", Soort::actie, 4, 2), item("y", Soort::actie, 5, 1)};
-    orden(v, 2);
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"y", "w", "info", "x"}));
+TEST(Ordening, ZonderActieVoorDeHuidigeStapGeenNuDoen) {
+    // A finished stappenplan (current step 5) whose only acties are of other steps: none of them is
+    // "what to do now", so none moves in front.
+    std::vector<AdviesItem> v = {item("w", Soort::waarschuwing, 4, 1), item("info", Soort::info, 5, 1),
+                                 item("x", Soort::actie, 4, 2), item("y", Soort::actie, 3, 1)};
+    orden(v, 5);
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"w", "info", "y", "x"}));
     Advies a;
-    a.huidige_stap = 2;
+    a.huidige_stap = 5;
     a.adviezen = v;
     const Groepen g = groepen(a);
-    EXPECT_EQ(g.nu_doen, 1u);
-    EXPECT_EQ(g.waarschuwingen, 2u);
+    EXPECT_EQ(g.nu_doen, 0u);
+    EXPECT_EQ(g.waarschuwingen, 1u);
 }
 
 TEST(Ordening, AlleStappenAfgerondEersteActieVanStap5) {
@@ -79,6 +81,19 @@ TEST(Ordening, AlleStappenAfgerondEersteActieVanStap5) {
                                  item("w4", Soort::waarschuwing, 4, 1)};
     orden(v, 5);
     EXPECT_EQ(ids(v), (std::vector<std::string>{"stap5", "w4", "stap3"}));
+}
+
+TEST(Ordening, CommunicatiecheckZetElkeActieVooraan) {
+    std::vector<AdviesItem> v = {item("w", Soort::waarschuwing, 2, 1), item("i", Soort::info, 3, 1),
+                                 item("a3", Soort::actie, 3, 2), item("a2", Soort::actie, 2, 2)};
+    orden(v, alle_stappen);
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"a2", "a3", "w", "i"}));
+    Advies a;
+    a.opdracht = Opdracht::communicatie;
+    a.huidige_stap = 1;
+    a.adviezen = v;
+    EXPECT_EQ(groepen(a).nu_doen, 2u);
+    EXPECT_EQ(groepen(a).waarschuwingen, 3u);
 }
 
 TEST(Ordening, GroepenVanEenGeordendeLijst) {
