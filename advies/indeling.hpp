@@ -1,7 +1,6 @@
-// How the human formats group the advice: "Nu doen" (the acties of the current step, or when it has
-// none the first actie of all), "Waarschuwingen" (every waarschuwing) and "Verder" (the rest), each in
-// the list's order. An item keeps its number, its place in the list (from 1), so that "advies 3"
-// means the same advice in every format.
+// The advice of the human formats in its three groups, "Nu doen", "Waarschuwingen" and "Verder" (the
+// list is in that order already, ordening.hpp), each item with its number: its place in the list
+// (from 1), so that "advies 3" means the same advice in every format.
 #pragma once
 
 #include <string_view>

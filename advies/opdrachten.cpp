@@ -13,10 +13,6 @@
 
 #include <fmt/format.h>
 
-#ifndef WW_VERSION
-#define WW_VERSION "onbekend"
-#endif
-
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/lint.hpp"
@@ -51,7 +47,7 @@ Uitvoer veilig(F&& werk) {
     return u;
 }
 
-// The knowledge base as a report names it: the name of its map (the bundled one is "knowledge-base").
+// A knowledge base without a manifest, as a report names it: the name of its map.
 std::string kennisbank_naam(const std::string& map) {
     std::string naam = map;
     while (naam.size() > 1 && naam.back() == '/') naam.pop_back();
@@ -94,10 +90,11 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
         Uitvoer uit{0, {}, {}};
         if (html) {
             RapportGegevens gegevens;
-            gegevens.programma = "wegwijzer " WW_VERSION;
-            gegevens.kennisbank = kennisbank_naam(kb->map());
+            const Herkomst& h = advies.herkomst;
+            gegevens.programma = h.programma;
+            gegevens.kennisbank = h.naam ? *h.naam + (h.versie ? " " + *h.versie : std::string()) : kennisbank_naam(kb->map());
+            gegevens.kennisbank += " (sleutel " + h.sleutel + ")";
             gegevens.datum = rapport_datum();
-            gegevens.opdracht = opties.opdracht;
             lees_profielfeiten(*profiel.invoer, gegevens);
             lees_kennisbanknamen(raadpleging->engine(), gegevens);
             uit.uit = als_html(advies, gegevens, opties.opmaak);

@@ -43,6 +43,8 @@ thead th { background: #e8edf3; }
 th.groepkop { background: var(--band); font-size: .95rem; }
 .getal { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.huidig td, tr.huidig th { font-weight: 700; }
+td.oordeel { font-weight: 600; white-space: nowrap; }
+table.boodschappen td.toelichting { width: 45%; }
 .teken { display: inline-block; width: 1.2em; }
 article.advies { border: 1px solid var(--lijn); border-left: 6px solid var(--zacht); border-radius: 4px;
   padding: .6rem .9rem .5rem; margin: .7rem 0; break-inside: avoid; page-break-inside: avoid; }
@@ -121,7 +123,7 @@ std::string_view status_teken(Status s) {
 }
 
 void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
-    const bool communicatie = g.opdracht == Opdracht::communicatie;
+    const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n";
     uit += fmt::format("<p class=\"bovenschrift\">{}</p>\n",
                        communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
@@ -455,9 +457,29 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
     uit += "</section>\n";
 }
 
-void boodschappen(std::string& uit, const RapportGegevens& g) {
+std::string_view oordeel_teken(std::string_view oordeel) {
+    if (oordeel == "passend") return "✔";
+    if (oordeel == "botst" || oordeel == "tegenstrijdig") return "✖";
+    return "?";
+}
+
+// One verdict per message, as the knowledge base gives it (a knowledge base without verdicts: the
+// messages as the plan has them).
+void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
            "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n";
+    if (!advies.boodschappen.empty()) {
+        uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Nr</th><th scope=\"col\">Onderwerp</th>"
+               "<th scope=\"col\">Buikpijn bij bewoners</th><th scope=\"col\">Aanpak</th><th scope=\"col\">Oordeel</th>"
+               "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n";
+        for (const auto& b : advies.boodschappen)
+            uit += fmt::format("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
+                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n",
+                               b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
+                               e(b.toelichting));
+        uit += "</tbody>\n</table>\n</section>\n";
+        return;
+    }
     if (g.boodschappen.empty()) {
         uit += "<p>Het plan noemt geen boodschappen.</p>\n</section>\n";
         return;
@@ -473,7 +495,7 @@ void boodschappen(std::string& uit, const RapportGegevens& g) {
 }  // namespace
 
 std::string als_html(const Advies& advies, const RapportGegevens& g, const OpmaakOpties&) {
-    const bool communicatie = g.opdracht == Opdracht::communicatie;
+    const bool communicatie = advies.opdracht == Opdracht::communicatie;
     const auto groepen = indeling(advies);
     std::string uit;
     uit.reserve(64 * 1024);
@@ -490,7 +512,7 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
     kop(uit, advies, g);
     uit += "<main>\n";
     samenvatting(uit, advies, groepen, communicatie);
-    if (communicatie) boodschappen(uit, g);
+    if (communicatie) boodschappen(uit, advies, g);
     else stappen(uit, advies);
     adviezen(uit, advies, groepen, g);
     if (!communicatie) {

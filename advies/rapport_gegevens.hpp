@@ -75,7 +75,6 @@ struct RapportGegevens {
     std::string programma;   // "wegwijzer 0.1.0"
     std::string kennisbank;  // what produced the advice: the knowledge base's name (and version)
     Datum datum;
-    Opdracht opdracht = Opdracht::advies;
 
     // From the profile.
     std::optional<long long> inwoners;

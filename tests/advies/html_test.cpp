@@ -253,20 +253,27 @@ TEST(Indeling, GroepenMetDeNummersVanDeLijst) {
         i.stap = stap;
         return i;
     };
-    a.adviezen = {item("w", Soort::waarschuwing, 2), item("a3", Soort::actie, 3), item("a2", Soort::actie, 2), item("i", Soort::info, 2)};
+    // In the order of ordening: the acties of the current step, the warnings, the rest.
+    a.adviezen = {item("a2", Soort::actie, 2), item("w", Soort::waarschuwing, 2), item("a3", Soort::actie, 3), item("i", Soort::info, 2)};
     const auto g = indeling(a);
     ASSERT_EQ(g.size(), 3u);
     ASSERT_EQ(g[0].items.size(), 1u);
-    EXPECT_EQ(g[0].items[0].nr, 3);
+    EXPECT_EQ(g[0].items[0].nr, 1);
     EXPECT_EQ(g[0].items[0].item->id, "a2");
     ASSERT_EQ(g[1].items.size(), 1u);
-    EXPECT_EQ(g[1].items[0].nr, 1);
+    EXPECT_EQ(g[1].items[0].nr, 2);
     ASSERT_EQ(g[2].items.size(), 2u);
-    EXPECT_EQ(g[2].items[0].nr, 2);
+    EXPECT_EQ(g[2].items[0].nr, 3);
     EXPECT_EQ(g[2].items[1].nr, 4);
-    // Without an actie of the current step, the first actie of all is "Nu doen".
+    // Without an actie of the current step, "Nu doen" is empty: an actie of another step is no next step.
     a.huidige_stap = 4;
-    EXPECT_EQ(indeling(a)[0].items.at(0).item->id, "a3");
+    a.adviezen = {item("w", Soort::waarschuwing, 2), item("a3", Soort::actie, 3), item("i", Soort::info, 2)};
+    const auto zonder = indeling(a);
+    EXPECT_TRUE(zonder[0].items.empty());
+    ASSERT_EQ(zonder[1].items.size(), 1u);
+    EXPECT_EQ(zonder[1].items[0].item->id, "w");
+    ASSERT_EQ(zonder[2].items.size(), 2u);
+    EXPECT_EQ(zonder[2].items[0].nr, 2);
 }
 
 TEST(OpmaakHtml, ZonderProfielfeitenAlleenHetAdvies) {

@@ -267,6 +267,11 @@ def controleer_communicatie():
         fout(profiel, "een communicatietoets toont het stappenplan of de Tafel van 12")
     if "boodschappen" not in s.ids or "Toets van het communicatieplan" not in tekst:
         fout(profiel, "de boodschappen of de kop van de communicatietoets ontbreken")
+    # One verdict per message, from the knowledge base.
+    tabel = next(t for t in wortel.iter("table") if "boodschappen" in (t.get("class") or ""))
+    oordelen = [alle_tekst(td)[1:] for td in tabel.iter("td") if td.get("class") == "oordeel"]
+    if len(oordelen) != 2 or any(o not in ("passend", "botst", "onbekend", "tegenstrijdig") for o in oordelen):
+        fout(profiel, f"oordelen per boodschap: {oordelen}")
 
 
 def controleer_datum():
@@ -279,7 +284,44 @@ def controleer_datum():
         fout(profiel, "de datum volgt SOURCE_DATE_EPOCH niet")
 
 
+def controleer_tweede_editie():
+    """The second edition's slots (groep, marge, respondenten; an action's gebied and status) in the report."""
+    profiel = os.path.join(TESTMAP, "tweede-editie.yaml")
+    r = controleer_profiel(profiel)
+    if r is None:
+        return
+    wortel, s, tekst = r
+    tabel = next(t for t in wortel.iter("table") if t.find("caption") is not None and "per indicator, gebied" in alle_tekst(t.find("caption")))
+    koppen = [alle_tekst(th) for th in tabel.find("thead").iter("th")]
+    if koppen[:3] != ["Gebied", "Groep", "Jaar"] or "Marge (procentpunt)" not in koppen:
+        fout(profiel, f"kolommen van de tabel: {koppen}")
+    rijen = [[alle_tekst(c) for c in tr] for tbody in tabel.iter("tbody") for tr in tbody.iter("tr") if tr.find("td") is not None]
+    verwacht = [["hele gemeente", "alle inwoners", "2019", "14%", "± 1,9"],
+                ["hele gemeente", "alle inwoners", "2023", "21%", "± 2 (n = 1.600)"],
+                ["hele gemeente", "65+", "2023", "31%", "± 4,5"],
+                ["Noord", "alle inwoners", "2023", "27,5%", "± 4,4 (n = 400)"],
+                ["Noord", "vrouwen", "2023", "35%", ""]]
+    if [r[:5] for r in rijen] != verwacht:
+        fout(profiel, f"rijen van de tabel: {rijen}")
+    verloop = next(e for e in wortel.iter("svg") if e.get("aria-labelledby").startswith("grafiek-onveilig_buurt-verloop"))
+    if len([p for p in verloop.iter("path")]) != 3:  # two error bars and the legend's
+        fout(profiel, "de reeks heeft geen foutstreep voor elke marge")
+    if "(marge ± 2)" not in alle_tekst(verloop.find("desc")):
+        fout(profiel, f"de beschrijving noemt de marge uit de respondenten niet: {alle_tekst(verloop.find('desc'))}")
+    delen = next(e for e in wortel.iter("svg") if e.get("aria-labelledby").startswith("grafiek-onveilig_buurt-delen"))
+    namen = [alle_tekst(t.find("title")) for t in delen.iter("text") if t.find("title") is not None]
+    if namen != ["65+", "Noord", "Noord, vrouwen"]:
+        fout(profiel, f"groepen en wijken in de grafiek: {namen}")
+    acties = [[alle_tekst(c) for c in tr] for t in wortel.iter("table") if "acties" in (t.get("class") or "") for tr in t.find("tbody")]
+    if acties != [["Buurtschouw in Noord", "fysieke verloedering", "Noord", "alle inwoners", "lopend"],
+                  ["Seniorenavond", "sociale verbondenheid en samenredzaamheid", "hele gemeente", "65+", "uitgevoerd"]]:
+        fout(profiel, f"acties met gebied, groep en status: {acties}")
+    if "kennisbank CCV Stappenplan Veiligheidsbeleving" not in tekst or "(sleutel " not in tekst:
+        fout(profiel, "de naam en sleutel van de kennisbank staan er niet in")
+
+
 controleer_reeks()
+controleer_tweede_editie()
 controleer_vijandig()
 controleer_communicatie()
 controleer_datum()
