@@ -93,6 +93,10 @@ Advies publiek(const a::Advies& in) {
     Advies uit;
     uit.versie = in.versie;
     uit.gemeente = in.gemeente;
+    uit.herkomst = {in.herkomst.programma, in.herkomst.naam, in.herkomst.versie, in.herkomst.sleutel};
+    uit.communicatie = in.opdracht == a::Opdracht::communicatie;
+    for (const auto& b : in.boodschappen)
+        uit.boodschappen.push_back({b.nr, b.onderwerp, b.buikpijn, b.aanpak, b.oordeel, b.toelichting});
     uit.huidige_stap = in.huidige_stap;
     for (const auto& s : in.stappen)
         uit.stappen.push_back({s.stap, std::string(a::stap_namen[static_cast<std::size_t>(s.stap - 1)]),
@@ -118,6 +122,10 @@ a::Advies intern(const Advies& p) {
     a::Advies in;
     in.versie = p.versie;
     in.gemeente = p.gemeente;
+    in.herkomst = {p.herkomst.programma, p.herkomst.kennisbank, p.herkomst.versie, p.herkomst.sleutel};
+    in.opdracht = p.communicatie ? a::Opdracht::communicatie : a::Opdracht::advies;
+    for (const auto& b : p.boodschappen)
+        in.boodschappen.push_back({b.nr, b.onderwerp, b.buikpijn, b.aanpak, b.oordeel, b.toelichting});
     in.huidige_stap = p.huidige_stap;
     for (std::size_t k = 0; k < in.stappen.size() && k < p.stappen.size(); ++k)
         in.stappen[k] = {p.stappen[k].stap, static_cast<a::Status>(p.stappen[k].status)};

@@ -92,12 +92,33 @@ struct StapStand {
 };
 
 // The advice for one gemeente (the output contract, version 1, as data).
+// What produced an advice (JSON "programma" and "kennisbank").
+struct Herkomst {
+    std::string programma;                 // "wegwijzer X.Y.Z"
+    std::optional<std::string> kennisbank;  // its name; none without a manifest
+    std::optional<std::string> versie;      // the knowledge base's version
+    std::string sleutel;                    // content hash of the knowledge base, 16 hex digits
+};
+
+// The verdict on one message of a communication plan (JSON "boodschappen").
+struct Boodschap {
+    long long nr = 0;  // its place in communicatie.boodschappen, from 1
+    std::string onderwerp;
+    std::string buikpijn;     // ja | nee | onbekend
+    std::string aanpak;       // expliciet | terughoudend | onbekend
+    std::string oordeel;      // passend | botst | onbekend | tegenstrijdig
+    std::string toelichting;
+};
+
 struct Advies {
     int versie = 1;
     std::string gemeente;
+    Herkomst herkomst;
     int huidige_stap = 1;
     std::vector<StapStand> stappen;  // steps 1 to 5
     std::vector<AdviesItem> adviezen;  // in the contract's order
+    std::vector<Boodschap> boodschappen;  // one per message of the communication plan
+    bool communicatie = false;  // made by a communication check (the human formats differ)
 };
 
 // The advice in one of the contract's formats, byte for byte what `wegwijzer advies --format ...`
