@@ -13,6 +13,7 @@
 #include "advies/profiel_lezer.hpp"
 #include "advies/suggestie.hpp"
 #include "advies/yaml_lezer.hpp"
+#include "rules/diagnostic.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -144,6 +145,12 @@ private:
     // Reports an id no rule has: a typo in a scenario would otherwise pass `niet` silently.
     void bestaat(const YamlNode& n, const std::string& id) {
         if (index_.count(id)) return;
+        // A suggestion compares with every rule id: only for messages that will be shown (a hostile
+        // file may hold 150,000 unknown ids; the reader keeps Diagnostics::max_items).
+        if (y_.fouten().size() >= Diagnostics::max_items) {
+            y_.fout(n, fmt::format("geen regel met id '{}' in de kennisbank", id));
+            return;
+        }
         std::vector<std::string> ids;
         for (const auto* regel : r_.engine().rules()) ids.push_back(regel->id);
         y_.fout(n, fmt::format("geen regel met id '{}' in de kennisbank{}", id, bedoelde_je_regel(id, ids)));
