@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The advice for one gemeente: the output contract (version 1) as data, before it is formatted.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A problem with the user's input: the project-wide Diagnostic, printed as
 // `BESTAND:REGEL:KOLOM: fout: MELDING` with the source line and a caret.
 #pragma once

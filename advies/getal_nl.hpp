@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Numbers as a Dutch reader expects them in a report: a decimal comma, a point between thousands
 // (`11.400 inwoners`, `21,5%`).
 #pragma once

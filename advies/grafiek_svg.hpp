@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The charts of an HTML report, drawn as inline SVG by the program (no script, no external file): per
 // indicator the gemeente's series over the years with margins as error bars, against comparable
 // gemeenten, and the current figures of its wijken and groups against the gemeente's own.

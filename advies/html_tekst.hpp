@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Text in HTML. Everything the report shows that came from a profile (the gemeente's name, wijken,
 // groups, action names, message topics) or from a knowledge base passes through here: it can never
 // become markup, and the report stays well-formed (as HTML and as XML) whatever it holds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The advice of the human formats in its three groups, "Nu doen", "Waarschuwingen" and "Verder" (the
 // list is in that order already, ordening.hpp), each item with its number: its place in the list
 // (from 1), so that "advies 3" means the same advice in every format.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A gemeenteprofiel turned into facts (knowledge-base/invoer.yaml): what the reader hands to the
 // consultation. The reader needs no engine, so a fact names its template and slots by their place in
 // the table below (the agreement between reader and knowledge base); the consultation maps those

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A knowledge base loaded once per process: the rule loader's RuleBase plus where it came from.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Static checks of a knowledge base beyond what the rule loader checks: what the advice layer relies
 // on (the input templates, the vocabulary, advies and stap records that fit the output contract).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "advies/markdown_tekst.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Values (from the profile, the knowledge base, or both: an advice text interpolates wijk names) put
 // into the markdown report. Each is escaped where it is interpolated, so that no value can start a
 // heading, a list, a link, raw HTML, emphasis or a table cell, or break out of a code span.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "advies/opdrachten.hpp"
 
 #include <sys/ioctl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The ways advice is written: json (the output contract), text (a person at a terminal), markdown (a
 // report to paste into a memo) and html (a report to hand over or print; advies/opmaak_html.hpp). Each
 // returns the whole output, so that the caller writes it in one go or not at all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The HTML report (`--format html`): one self-contained file for an adviseur to hand to a bestuur or
 // print to PDF. CSS and SVG are inline and nothing is fetched from elsewhere (a Content-Security-Policy
 // in the file forbids it too). A service returns the same text for `Accept: text/html`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The order of the advice list, the same in every format: first "Nu doen" (the acties of the current
 // step), then the warnings, then the rest; within each group most urgent first and, at equal
 // urgency, the stappenplan's working order (the order of the rules in the knowledge base).

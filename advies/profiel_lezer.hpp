@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads and validates a gemeenteprofiel (the public input contract, version 1) and turns it into the
 // facts of knowledge-base/invoer.yaml. Every problem is reported, each at its own position; a
 // profile with problems gives no facts at all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "advies/rapport_datum.hpp"
 
 #include <array>

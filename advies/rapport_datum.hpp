@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The date a report carries. Reports must be byte-identical run after run when asked for (a build, a
 // test, an archived advice): the date then comes from SOURCE_DATE_EPOCH, the convention of
 // reproducible builds (seconds since 1970-01-01 UTC), and otherwise is today's date.

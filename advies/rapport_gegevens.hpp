@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What an HTML report shows besides the advice itself: the profile's facts (its figures, sources,
 // chosen factors, actions, messages) and the names the knowledge base gives to ids (factors and
 // their pillars, indicators, sources). Read generically, slot by name from the reader's forms

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The scenario runner behind `wegwijzer test DIR|FILE`: each scenario is an inline gemeenteprofiel with
 // the advice it must (and must not) produce. On a directory it also judges which rules no scenario
 // ever fires; one file is judged on its own scenarios only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // "bedoelde je ...?": the nearest known name to a misspelt one.
 #pragma once
 

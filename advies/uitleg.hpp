@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The engine's derivation tree as the advice layer shows it.
 #pragma once
 

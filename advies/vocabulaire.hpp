@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The ids a gemeenteprofiel may use for factors, sources and indicators. They live in the knowledge
 // base (vocabulaire.yaml, as initial facts), not in C++, so that another knowledge base can bring
 // other ids; the reader checks a profile against the vocabulary of the knowledge base it runs on.

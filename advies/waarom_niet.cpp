@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "advies/waarom_niet.hpp"
 
 #include <fmt/format.h>

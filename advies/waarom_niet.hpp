@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // "Why did rule X not fire for this profile?", in Dutch, from the engine's why_not.
 #pragma once
 

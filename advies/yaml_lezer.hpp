@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Checked reading of a YAML document against a fixed shape: maps with known keys, typed scalars,
 // lists. Every problem is collected as a Fout at the node's position instead of stopping at the
 // first, because the user wants to fix a file in one go. Shared by the profile reader and the

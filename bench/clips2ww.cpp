@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // clips2ww: converts a CLIPS deffacts file (classic benchmark data) into a wegwijzer facts file, so
 // both engines can be run on exactly the same data. The generators in bench/ write CLIPS data only
 // and go through this converter too.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads the facts of a CLIPS deffacts file (the classic benchmark data form,
 // `(deffacts name (guest (name n1) (sex m) (hobby h1)) ...)`), so the same data can be fed to
 // wegwijzer. Only what the benchmarks need: deftemplate facts with single-valued slots whose values

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Times whole processes, cold: forks and execs a command K times, waits for each, and reports the
 // median, minimum and maximum wall time. Output of the command goes to /dev/null so that terminal
 // speed is not measured. Used to compare `wegwijzer advies` with CLIPS loading and running a small

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Micro benchmarks of the engine's memory and join operations (Google Benchmark): asserting into,
 // retracting from and modifying facts in a two-pattern join with a hash index, a negation being
 // switched on and off, and running the agenda. What Miss Manners and Waltz do in bulk, one

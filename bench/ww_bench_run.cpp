@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ww_bench_run: runs a rule base on a facts file the way bench/compare-clips needs it. Loading,
 // building the network and asserting the facts happen first and are not timed; only Engine::run is
 // timed, which is the part CLIPS's (run) does too. Prints the firings, the run time as wall time

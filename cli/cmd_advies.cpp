@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer advies PROFIEL` and `wegwijzer communicatie PLAN`: advice for a gemeenteprofiel, or for
 // a communication plan alone. The logic is in advies/opdrachten.hpp; this file parses arguments.
 #include <memory>

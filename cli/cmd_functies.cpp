@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer functies`: the functions expressions may call, with signature and description.
 #include <algorithm>
 #include <string>

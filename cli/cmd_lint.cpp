@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer lint`: static checks of a knowledge base.
 #include <memory>
 #include <string>

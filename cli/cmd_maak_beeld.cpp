@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer maak-beeld KB BEELD`: the build step that compiles the bundled knowledge base into its
 // image (rules/image_file.cpp). Apart in --help: only the build calls it, and only this program
 // can make an image it will read (the key holds its build-id).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer run RULES [FACTS]`: load a rule base, assert facts, run to quiescence, print records.
 #include <map>
 

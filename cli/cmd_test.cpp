@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer test DIR|FILE`: runs the scenarios of a knowledge base; on a directory also judges rule coverage.
 #include <memory>
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer waarom-niet REGEL PROFIEL`: why a rule of the knowledge base gave no advice here.
 #include <memory>
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The subcommands of `wegwijzer`. Each lives in its own cmd_NAME.cpp with a
 //   void register_NAME(CLI::App& app, Context& context);
 // that adds the subcommand and its callback; main.cpp calls them all. A callback does argument

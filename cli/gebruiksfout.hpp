@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // CLI11 words its usage errors in English; users of wegwijzer read Dutch. This turns the errors
 // CLI11 raises into Dutch sentences, keeping what the user typed (option names, values).
 #pragma once

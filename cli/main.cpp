@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // wegwijzer: argument parsing and dispatch to the subcommands (cli/cmd_*.cpp).
 #include <iostream>
 #include <sstream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/uitvoer.hpp"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every byte wegwijzer writes to standard output and standard error goes through here, so that a
 // failed write is never reported as success (docs/robuustheid.md, "Uitvoer"): a full disk, /dev/full,
 // a closed standard output or a file-size limit (`ulimit -f`) gives a Dutch message on standard error

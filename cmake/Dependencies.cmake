@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # find_package for every dependency, each with the Debian package that provides it.
 # scripts/install-deps installs them all.
 

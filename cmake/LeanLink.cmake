@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # ww_lean_link(TARGET): link a program with libstdc++, libgcc and yaml-cpp static and fmt from its
 # headers, dropping unused sections. Same code and compiler flags; what goes is the work of the
 # dynamic loader (relocating and binding the shared libstdc++, yaml-cpp and fmt at every start: about

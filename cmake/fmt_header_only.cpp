@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // fmt's two out-of-line functions (vformat, vprint), compiled here from fmt's own headers in
 // header-only mode, so that a lean-linked program does not need libfmt.so, which would load the
 // shared libstdc++ again (see cmake/LeanLink.cmake). The definitions are the library's inline ones;

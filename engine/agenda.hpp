@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The agenda: activations by salience, then by age. Within one salience activations arrive in creation
 // order, so a list per salience is already sorted: depth takes the newest end, breadth the oldest.
 // Insert and removal are O(1) apart from finding the salience (a handful of levels in practice).

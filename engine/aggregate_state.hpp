@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a `sum`, `min` or `max` aggregate has seen of its matching facts, kept up to date as facts
 // come and go, so that one fact costs one update instead of a pass over all the others (a `count`
 // needs only the number of facts). The result depends only on the set of terms, never on the order

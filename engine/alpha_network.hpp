@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The pattern matcher: per template a tree of single-fact tests ending in alpha memories. Equality with
 // a constant is dispatched through a hash map per slot (value -> child), so a fact descends only into
 // the branches its values select, however many rules test that slot. Other tests are plain nodes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "engine/beta_network.hpp"
 #include "engine/int_eval.hpp"
 

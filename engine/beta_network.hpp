@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The join network (Doorenbos 1995, ch. 2): join, negation, exists, aggregate and test nodes, each
 // holding its output tokens in an indexed memory its children join against. Equality joins look up a
 // hash bucket on the other side instead of scanning: the alpha memory by slot value on a new token,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The public face of the engine: define templates and rules, assert and retract facts, run to
 // quiescence, collect emitted records, and ask how a fact or record came about or why a rule did not
 // fire. Everything else under engine/ is the machinery behind this class.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The engine's parts wired together; shared by engine.cpp (facts, rules, run) and explanation.cpp.
 #pragma once
 

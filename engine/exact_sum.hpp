@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The exact sum of floating-point numbers, for `sum` aggregates that follow facts coming and going.
 // A running double would drift: (a + b) - b is not always a, so an aggregate updated per fact would
 // end somewhere else than one computed afresh, and where depends on the order of the facts. Here the

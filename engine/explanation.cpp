@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How and why-not. "How" follows the firing log from a fact or record back to facts asserted from
 // outside. "Why not" reads the beta network itself: the deepest node of a rule's chain that still holds
 // tokens is how far matching got, and the condition after it is the one that fails.

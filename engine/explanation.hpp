@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the engine remembers of a run to answer "how" and "why not".
 #pragma once
 

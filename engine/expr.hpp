@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Expressions as the engine evaluates them: a small tree of plain data, built by a front end (the
 // rule language in rules/) and evaluated by the engine in tests, joins and actions. Plain data, not
 // closures, so that the network builder can inspect which variables an expression uses, rewrite

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Expressions compiled for evaluation: function names resolved to their registry entries, slot names
 // interned, and variables replaced by a reference the caller's environment understands (a variable
 // number in actions, a token position in the network). Comparing two compiled expressions is how the

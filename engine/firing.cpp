@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Firing: the run loop (agenda, firing limit) and the actions of a firing rule. Actions see the
 // variables as bound at the firing; a logical rule's asserts rest on the firing activation.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The built-in functions. Each checks its arguments and says in Dutch what it expected.
 #include <algorithm>
 #include <charconv>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The built-in functions expressions may call. Generic string, number and list functions only; the
 // engine knows no domain words.
 #pragma once

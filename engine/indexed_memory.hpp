@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A memory of the Rete network (alpha memory, beta memory): an intrusive doubly linked list of items,
 // oldest first, plus up to kMaxIndexes hash indexes, each mapping a key to an intrusive bucket.
 // Items carry their own links, so insertion and removal are O(1) and allocate nothing; bucket heads

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Integer arithmetic and comparisons without building a Value per node: the tests of joins are
 // mostly nothing else (Waltz: `?ax * ?cy - ?ay * ?cx > 0` for every pair of edges). Each returns
 // false, having decided nothing, when a leaf is not an integer, an operation is not one of these or a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The process-wide atom table. Texts live in fixed-size chunks that never move, and the number of
 // atoms is published with release/acquire: text_of, called on every display, comparison and output
 // of a string, reads without a lock. Finding the atom of a text that is already there (every computed

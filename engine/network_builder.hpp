@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Compiles a rule alternative into the network: each condition becomes one beta node (join, not,
 // exists, aggregate, test) over an alpha memory, variables become token positions, and a node equal to
 // one already under the same parent is reused. Because variables are positions by then, two rules

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A free-list allocator for the network's many small, equally sized objects (tokens, activations,
 // alpha memory entries). Matching creates and destroys them by the million; going through the general
 // heap for each would dominate the profile.

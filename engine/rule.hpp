@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A rule as the engine receives it: conditions and actions over numbered variables. Front ends (the
 // YAML rule language in rules/) compile into this; the engine compiles it into its Rete network.
 #pragma once

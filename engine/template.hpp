@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Templates are the fact types: a name and typed slots with defaults (CLIPS's deftemplate).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Upper and lower case of UTF-8 text, for the letters texts in and around Dutch use: ASCII, Latin-1
 // Supplement, Latin Extended-A (U+0100-U+017F, with the digraph ĳ/Ĳ), basic Greek (U+0386-U+03CE)
 // and basic Cyrillic (U+0400-U+045F). Every other character, and every byte that is not part of a

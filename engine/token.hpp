@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Tokens (partial matches) and activations. A token is one level of a match: the fact matched at its
 // node (null for not/exists/test levels) and a pointer to the token above it, so a match of n
 // conditions shares its first n-1 levels with every other match that extends the same prefix.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Truth maintenance for `logical` rules: a fact such a rule asserts rests on the activation (the
 // token) that fired. When the token goes, its supports go; a fact left with no support and never
 // asserted unconditionally is retracted, which may pull away the support of further facts (chains).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Values the engine reasons about. Symbols and strings are interned so that equality and hashing,
 // which the Rete network does on every join and alpha dispatch, cost one integer comparison.
 #pragma once

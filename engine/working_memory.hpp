@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The fact manager: live facts by id, the duplicate check, and, for explanations, what retracted facts
 // looked like and which firing made them.
 #pragma once

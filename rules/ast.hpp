@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The syntax tree of the rule language's text parts (expressions, conditions, actions, facts), as
 // the X3 grammar produces it. Plain data with source offsets; rules/compiler turns it into the
 // engine's ww::RuleDef. Kept separate from ww::Expr because names are still unresolved here.

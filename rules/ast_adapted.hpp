@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fusion adaptations so that X3 can fill the multi-member AST nodes from sequence attributes.
 // Single-member nodes (variables, lists, strings) are filled by semantic actions instead: X3's
 // single-element-sequence collapsing makes adapting those fragile.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "rules/ast_print.hpp"
 
 #include <fmt/format.h>

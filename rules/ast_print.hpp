@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A fully parenthesised form of an expression tree, for tests and debugging: `(+ 1 (* 2 3))`.
 #pragma once
 

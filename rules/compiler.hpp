@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Compiles the rule language's texts (conditions, actions, facts, constants) against a rule base's
 // templates and parameters into the engine's IR, running the static checks on the way: unknown
 // templates, slots, functions and parameters, unbound variables, evident type clashes and patterns

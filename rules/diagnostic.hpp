@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Problems in input files, reported as `FILE:LINE:COL: fout: MESSAGE` followed by the source line
 // and a caret. Shared by the rule loader and by advies/ (profile errors).
 #pragma once

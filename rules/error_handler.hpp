@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Positions for the grammar: every tagged AST node learns its offsets in the parsed text, and an
 // expectation failure is turned into an offset plus what was expected. The offsets are later mapped
 // onto FILE:LINE:COL through the YAML scalar the text came from (rules/source_map).

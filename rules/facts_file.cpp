@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "rules/facts_file.hpp"
 
 #include <yaml-cpp/yaml.h>

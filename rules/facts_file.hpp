@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Facts files for `wegwijzer run RULES FACTS`: a YAML list of facts in pattern syntax,
 //   - "meting(indicator: onveilig_buurt, waarde: 21.0)"
 // checked against the rule base's templates.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The one translation unit that compiles the X3 grammar.
 #include "rules/grammar_def.hpp"
 

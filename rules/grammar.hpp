@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The X3 grammar of the rule language's text parts. The definitions live in grammar_def.hpp and are
 // compiled once, in grammar.cpp (explicit instantiation); everyone else uses rules/parse.hpp.
 #pragma once

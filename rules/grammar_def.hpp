@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Definitions of the grammar declared in grammar.hpp. Included only by grammar.cpp.
 //
 // Precedence, low to high: or; and; not; comparison (== != < <= > >= in, not in; not chained);

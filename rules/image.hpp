@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A compiled image of a loaded rule base (like CLIPS's bsave/bload): the templates, parameters,
 // compiled rules and initial facts as a compact binary blob, so that a knowledge base that loaded
 // cleanly once need not be parsed and compiled again. The source files are not in the image: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The image of the bundled knowledge base, made at build time (`wegwijzer maak-beeld`) and installed
 // read-only beside it. It is an optimisation, never input: the program reads it only for the
 // knowledge base it ships with, only when it is a regular file of bounded size that the user or root

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Limits on what the readers accept, checked once at the shared entry points (reading a file,
 // parsing YAML) so that hostile input is refused with a clear message before it can cost unbounded
 // time, memory or stack: huge files, binary garbage, deep nesting, alias bombs and alias cycles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads rule files (YAML) into a RuleBase: the file structure (params, templates, facts, rules),
 // duplicate and unknown keys, and the texts handed to the RuleCompiler.
 #pragma once

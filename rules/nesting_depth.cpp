@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "rules/nesting_depth.hpp"
 
 #include <vector>

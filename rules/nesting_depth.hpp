@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How deeply one text of the rule language nests, measured before parsing: the X3 grammar recurses
 // once per bracket, `not` and unary minus, and the compiled expression is a tree as deep as its
 // chains of operators, evaluated and destroyed recursively. A text nested beyond

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Parsing one text (a condition, an action, an expression, a fact) into its syntax tree.
 #pragma once
 

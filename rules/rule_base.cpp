@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "rules/rule_base.hpp"
 
 #include <algorithm>

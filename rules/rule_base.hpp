@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A loaded rule base: templates, parameters, compiled rules and initial facts, ready to be put into
 // any number of engines. Loading parses and checks everything once; instantiating an engine only
 // copies the compiled definitions.

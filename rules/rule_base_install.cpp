@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Putting a loaded rule base into an engine; apart from loading so that tools that only check rule
 // files need no engine.
 #include <stdexcept>

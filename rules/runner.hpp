@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Running a rule base on facts to quiescence, and the text forms of what comes out: the engine of
 // `wegwijzer run`, kept here so that the command line stays thin and tests run the same code.
 #pragma once

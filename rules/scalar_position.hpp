@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where a character of a YAML scalar's value stands in the file. yaml-cpp gives only the position of
 // the scalar's first token (the quote, the `|`, or the first character); quoting, escapes and line
 // folding shift everything after it, so the raw text is walked alongside the value.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A piece of rule-language text and where it came from, so that any offset inside it can be
 // reported as FILE:LINE:COL.
 #pragma once

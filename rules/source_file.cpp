@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "rules/source_file.hpp"
 
 #include <algorithm>

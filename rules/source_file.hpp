@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A text file kept in memory with its line starts: diagnostics need the line under an error, and
 // positions inside YAML scalars are computed from the raw text.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // "bedoelde je ...?" for misspelt names: the nearest candidate by edit distance, if near enough.
 #pragma once
 

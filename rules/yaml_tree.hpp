@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A YAML document tree with positions, built in one pass of yaml-cpp's event parser.
 //
 // Why not YAML::Node: yaml-cpp 0.7's LoadAll can loop without end on malformed text, so reading a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Usage errors come out in Dutch, in the program's own 'wegwijzer: fout:' form, with exit status 2.
 # $1: the wegwijzer program.
 ww=$1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Warm throughput of `wegwijzer advies`: the knowledge base is loaded and the network built once, as
 // a long-running service would; then the example profiles are consulted over and over. Prints
 // consultations per second for three slices of the work, so a regression shows where it happened:

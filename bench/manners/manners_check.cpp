@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // manners_check: is a Miss Manners result a complete, valid seating for the given data? Every
 // guest exactly once on seats 1..last_seat, sexes alternating, neighbours sharing a hobby.
 // The seating is read as lines `seat SEAT NAME` (other lines are ignored), which is what

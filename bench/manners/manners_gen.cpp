@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // manners_gen: Miss Manners data as a CLIPS deffacts file in the classic form
 // `(guest (name n1) (sex m) (hobby h1))`, plus last_seat, count and context.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // waltz_gen: a Waltz-N drawing as a CLIPS deffacts file: N cubes in a row, each drawn as the
 // familiar hexagon with three inner lines (7 points, 9 lines: three L, three arrow and one fork
 // junction), with integer coordinates. Size, height and the direction each line is written in

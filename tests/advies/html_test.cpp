@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The pieces of the HTML report: Dutch numbers and dates, escaping, margins, axes, the charts, and
 // reading the profile's facts by slot name. The report as a whole is checked by
 // tests/advies/html/html_rapport_test.py with a real parser.

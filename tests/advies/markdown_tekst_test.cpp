@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Values interpolated into the markdown report cannot turn into markup: no heading, list, link,
 // raw HTML, emphasis or table cell, and no way out of a code span.
 #include <gtest/gtest.h>

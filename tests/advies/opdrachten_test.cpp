@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The commands end to end on the bundled knowledge base: exit status, and that output goes to the
 // right stream whole or not at all.
 #include <gtest/gtest.h>

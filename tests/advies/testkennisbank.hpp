@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The small test knowledge base: the real input templates (knowledge-base/invoer.yaml, the contract
 // between reader and rules) plus the test vocabulary and rules in tests/advies/data.
 #pragma once

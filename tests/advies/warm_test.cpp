@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The bundled knowledge base in a long-running process: one engine consulted over and over must give
 // exactly what a fresh engine gives, and must get there by the cheap rollback. The cheap way holds
 // only while a consultation adds to the initial state and never takes from it (Engine::rollback);

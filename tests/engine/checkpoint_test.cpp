@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Checkpoint and rollback: a consultation after rollback() must be indistinguishable from one after
 // reset() and re-asserting the initial facts: the same facts with the same ids, the same firings in
 // the same order, the same records. Checked over random rule bases (joins, salience, not, exists,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Aggregates over a conjunction (`?xs = collect(a(...) and not b(...), expr)`): the terms are
 // matches of several conditions, kept up to date as facts of any of them come and go. Checked by
 // hand on small cases, and over random rule bases against a fresh engine and against reset.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Expression evaluation: the integer fast path (tests and arithmetic over integers without building
 // Values) must give exactly what the general evaluation gives, including its errors, whether the
 // environment hands out variables by reference (tokens) or by copy (actions).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The atom table: texts stay where they are while the table grows (text_of and finding an existing
 // atom read without a lock), and, a known limit (docs/prestaties.md, "warme doorvoer"), every text
 // ever interned stays.

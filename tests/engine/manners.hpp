@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Miss Manners built with the RuleDef API, rule for rule as bench/manners/manners.clp, with the same
 // data generator. Used by the Manners test (small) and by manners_bench (128/256 guests, profiling).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Miss Manners timing for tuning: manners_bench GUESTS [SEED]. Prints firings and run time.
 #include <chrono>
 #include <cstdio>

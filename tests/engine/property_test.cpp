@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Randomized property: incremental matching ends where a fresh run ends.
 //
 // What is really invariant: with rules that are all `logical`, derive only from lower strata, and use

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small helpers to write RuleDefs in tests without a front end.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Case mapping of UTF-8 text: the covered letters, the pairs they form, and bytes left alone.
 #include <gtest/gtest.h>
 

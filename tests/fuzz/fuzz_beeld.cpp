@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fuzz target: the reader of knowledge-base images (rules/image.cpp) with the checks the program makes
 // before it uses one (read_checked_image). The input is one byte N (the number of source files the
 // image claims, modulo 16) followed by an image body; the target seals it with a valid header, so the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fuzz target: the X3 grammar on arbitrary text, as expression, condition, action and fact. Each
 // parse must return (a tree or a syntax error with an offset inside the text), never crash, hang
 // or overflow the stack.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fuzz target: a facts file (`wegwijzer run RULES FACTS`) read against the templates of the bundled
 // knowledge base, loaded once.
 #include <cstddef>

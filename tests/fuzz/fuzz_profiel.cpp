@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fuzz target: the gemeenteprofiel reader (YAML or JSON text) against the vocabulary of the bundled
 // knowledge base, for both commands that read a profile. A profile is either accepted with facts or
 // refused with at least one problem, each at a position in the file.

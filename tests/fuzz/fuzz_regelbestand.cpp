@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fuzz target: a rule file, from YAML through the loader and compiler; when it loads, a short run
 // (firing limit 200). Bad input must end in a LoadError whose diagnostics all point into the file,
 // a run in a result or one of the engine's documented errors.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A main for the fuzz targets when libFuzzer is not used (gcc, the normal test builds): runs the
 // target once on every file given, or every file in the directories given, so that the seed corpus
 // and the crashes found earlier are replayed by ctest, under the sanitizers in the ASan build.

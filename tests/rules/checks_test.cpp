@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Static checks at load time: every kind of mistake the loader must catch before a run.
 #include <gtest/gtest.h>
 

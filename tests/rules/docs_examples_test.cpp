@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every example in docs/regeltaal.md runs: a ```yaml block with a `# voorbeeld: NAAM` line is loaded
 // as a rule file and run like `wegwijzer run`. A `# verwacht:` line starts the expected records (one
 // per comment line); `# verwacht-fout:` the expected error lines (`voorbeeld.yaml:L:C: fout: ...`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The X3 grammar: precedence, every form, and syntax error positions inside one text.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small helpers for the rule-language tests: load YAML text as a rule base, collect diagnostics as
 // their first lines, run and collect records as text.
 #pragma once

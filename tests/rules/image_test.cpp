@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Compiled knowledge-base images: a round trip gives the same rule base, a damaged image is refused
 // (never a crash), the key follows the sources, and the bundled image file is read only when it may
 // be trusted (no link followed, no FIFO, no huge file, nobody else may write it).

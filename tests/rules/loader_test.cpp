@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The YAML structure of rule files: params, templates, facts, rules; keys; positions of errors.
 #include <filesystem>
 #include <fstream>

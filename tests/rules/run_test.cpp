@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Compiler end to end: small rule bases loaded, run by the engine, and their records checked.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The YAML tree built from parser events: what a reader sees must be what YAML::Load gives (shape,
 // positions, tags), and the limits must hold while the one parse runs.
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Checks of `wegwijzer advies|communicatie --format html` (ctest).
 
 Gebruik: html_rapport_test.py WEGWIJZER KENNISBANK TESTMAP VOORBEELDMAP VERSIE
