@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
 #include "rules/input_limits.hpp"
@@ -154,6 +155,11 @@ private:
         lees_communicatie(s["communicatie"]);
         sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(n); });
         sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(n); });
+        for (const ReeksPlaats& p : plaats_in_reeksen(invoer_.feiten))
+            feit(InvoerSjabloon::reeks_plaats, {{"nr", p.nr},
+                                                {"reeks", p.reeks},
+                                                {"positie", p.positie ? Value(*p.positie) : Value()},
+                                                {"jaren", p.jaren}});
         feit(InvoerSjabloon::modus, {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
         for (const auto& h : herhalingen_)
             feit(InvoerSjabloon::herhaling, {{"lijst", sym(h.lijst)}, {"id", sym(h.id)}, {"keer", h.keer}});
