@@ -5,7 +5,8 @@ Gebruik: schema_test.py WEGWIJZER KENNISBANK VOORBEELDEN SCENARIO'S ONGELDIG
 
 - The printed schema is a valid draft 2020-12 schema, the same text run after run, with the
   vocabulary's ids (as `wegwijzer woordenschat` lists them) as enums and their names as titles.
-- Every example profile and every scenario profile is valid against it.
+- Every example profile, every scenario profile and the filled-in `wegwijzer sjabloon` are valid
+  against it.
 - Every profile in ONGELDIG (*.yaml, each saying in its first comment what is wrong) is rejected by
   the schema and by `wegwijzer advies` with exit status 2.
 - Generated from the schema itself: a complete profile (every key, at valid values) is accepted by
@@ -103,6 +104,9 @@ for pad in sorted(glob.glob(os.path.join(scenarios, "*.yaml"))):
                 profielen.append((f"{os.path.basename(pad)} scenario {i + 1}", doc["profiel"]))
 if aantal_scenarios < 100:
     fout(f"maar {aantal_scenarios} scenario's gevonden in {scenarios}")
+# `wegwijzer sjabloon` with every field switched on (each "# " at the start of a line removed).
+sjabloon = re.sub(r"(?m)^# ", "", draai("sjabloon").stdout)
+profielen.append(("het ingevulde sjabloon", yaml.load(sjabloon, Loader=Yaml12Loader)))
 for naam, profiel in profielen:
     for e in validator.iter_errors(profiel):
         fout(f"{naam}: geldig voor het programma, niet voor het schema: {e.json_path}: {e.message}")
