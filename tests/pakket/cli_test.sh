@@ -31,6 +31,9 @@ else goed; fi
 # -V
 versie=$(sed -n 's/^project(wegwijzer VERSION \([0-9.]*\).*/\1/p' "$bron/CMakeLists.txt")
 [ "$("$ww" -V)" = "wegwijzer $versie" ] && goed || fout "-V gaf '$("$ww" -V)'"
+# The same version in every advice (one generated header, rules/versie.hpp).
+"$ww" advies "$bron/examples/01-beginnend.yaml" --format json | grep -q "\"programma\": \"wegwijzer $versie\"" && goed ||
+    fout "advies --format json noemt niet programma wegwijzer $versie"
 
 # A mistyped command.
 "$ww" advise x.yaml > /dev/null 2> "$t/fout"; status=$?
