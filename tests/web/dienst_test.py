@@ -429,7 +429,7 @@ def test_metrics_en_log(d):
     controleer(m and int(m.group(1)) > 1 << 20, "metrics: residentgeheugen")
     controleer('eindpunt="/bestaat-niet"' not in tekst, "metrics: een label per onbekend pad")
     log = d.logtekst().splitlines()
-    patroon = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT|DELETE|OPTIONS) \S+ \d{3} \d+,\dms in=\d+ uit=\d+$")
+    patroon = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT|DELETE|OPTIONS|-) \S+ \d{3} \d+,\dms in=\d+ uit=\d+$")
     verzoeken = [r for r in log if patroon.match(r)]
     controleer(len(verzoeken) > 100, f"log: {len(verzoeken)} regels in het formaat")
     controleer(any(" POST /api/v1/advies 200 " in r for r in verzoeken), "log: geen adviesverzoek")
