@@ -453,6 +453,8 @@ def test_stoppen():
     controleer(a.kop.get("access-control-allow-origin") == "https://intranet.example", "--cors: geen Allow-Origin")
     a = vraag(c, "OPTIONS", "/api/v1/advies", kop={"Origin": "https://intranet.example", "Access-Control-Request-Method": "POST"})
     controleer(a.status == 204 and "POST" in a.kop.get("access-control-allow-methods", ""), "--cors: preflight")
+    a = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: X}\n", {"Content-Type": "application/yaml"})
+    controleer(a.kop.get("vary") == "Origin, Accept", f"--cors: Vary {a.kop.get('vary')!r}")
     with open(os.path.join(BRON, "examples", "02-informatie-alleen-cijfers.yaml"), "rb") as f:
         profiel = f.read()
     lopend = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
