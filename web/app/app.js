@@ -151,6 +151,8 @@ async function verstuur() {
     lopend?.abort();
     lopend = new AbortController();
     const profiel = leesProfiel(form);
+    // Without a name the service would miss the whole section; an empty name gets its message at the field.
+    if (profiel.gemeente?.naam === undefined) profiel.gemeente = { naam: '', ...profiel.gemeente };
     form.setAttribute('aria-busy', 'true');
     try {
         const r = await fetch('api/v1/advies', {

@@ -252,7 +252,8 @@ export function bouwFormulier(houder, secties) {
     houder.replaceChildren();
     for (const s of secties) {
         const kop = 'kop-' + s.id;
-        const sec = el('section', { class: 'sectie', id: 'sectie-' + s.id, 'aria-labelledby': kop }, el('h3', { id: kop, tekst: s.titel }));
+        const sec = el('section', { class: 'sectie', id: 'sectie-' + s.id, 'aria-labelledby': kop, 'data-pad': s.id },
+            el('h3', { id: kop, tekst: s.titel }));
         for (const v of s.velden) sec.append(enkelVeld(v));
         houder.append(sec);
     }
@@ -399,8 +400,10 @@ export function vulFormulier(form, profiel) {
 // --- errors from the service ---------------------------------------------------------------------
 
 // `metingen[2].waarde`, `/metingen/2/waarde` and `metingen.2.waarde` all name the same field.
+// Rows count from 1 in the service's paths (as in its messages), from 0 in the form's.
 export function normaalPad(pad) {
-    return String(pad || '').replace(/^\//, '').replace(/\[(\d+)\]/g, '.$1').replace(/\//g, '.').replace(/^\./, '');
+    return String(pad || '').replace(/^\//, '').replace(/\[(\d+)\]/g, (_, n) => `.${Number(n) - 1}`)
+        .replace(/\//g, '.').replace(/^\./, '');
 }
 
 export function wisFouten(form) {
@@ -427,9 +430,9 @@ export function toonFouten(form, fouten) {
         if (!doel) { los.push(f); return; }
         const id = `fout-${i}`;
         const p = el('p', { class: 'veldfout', id, tekst: f.melding });
-        if (doel.tagName === 'FIELDSET') doel.querySelector(':scope > legend').after(p);
-        else doel.append(p);
-        const b = doel.tagName === 'FIELDSET' ? null : doel.querySelector('select, input');
+        const kop = doel.querySelector(':scope > legend, :scope > h3');
+        if (kop) kop.after(p); else doel.append(p);
+        const b = doel.classList.contains('veld') ? doel.querySelector('select, input') : null;
         if (b) {
             b.setAttribute('aria-invalid', 'true');
             b.setAttribute('aria-describedby', [b.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
