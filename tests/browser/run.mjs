@@ -210,6 +210,33 @@ test('de pagina: kop, CSP zonder inline script, alle velden met een label', asyn
     await page.context().close();
 });
 
+test('opslaan als YAML: lastige teksten komen ongeschonden terug (in de browser, met de app zelf)', async () => {
+    const page = await nieuwePagina();
+    const teksten = ['yes', 'No', 'null', '~', '123', '1e3', '0x10', '15-24 jaar', '65+', 'a: b', 'a #b', '#x', '- x', '[x]', '{x}',
+        ' voor', 'na ', '', "'q'", '"dq"', 'é ß 漢', 'tab\there', 'regel\nregel', '\u0085\u2028\ufeff\u007f', '\\', '&a *b !c', '%x', '@x', '`x`',
+        '<script>alert(1)</script>', '\u0000'];
+    const terug = await page.evaluate(async (ts) => {
+        const { alsYaml } = await import('./yaml.js');
+        const { load } = await import('./js-yaml.js');
+        const profiel = { versie: 1, gemeente: { naam: 'x' }, metingen: ts.map((t, i) => ({ indicator: 'overlast', waarde: i, gebied: t })),
+            communicatie: { boodschappen: ts.map((t) => ({ onderwerp: t })) } };
+        const tekst = alsYaml(profiel);
+        // The reader refuses control characters in texts (a clear error); the rest it must read.
+        const leesbaar = ts.filter((t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(t));
+        const cli = alsYaml({ versie: 1, gemeente: { naam: 'x' }, communicatie: { boodschappen: leesbaar.map((t) => ({ onderwerp: t || 'leeg' })) } });
+        return { tekst, cli, terug: load(tekst) };
+    }, teksten);
+    assert.deepEqual(terug.terug.metingen.map((m) => m.gebied), teksten, terug.tekst);
+    assert.deepEqual(terug.terug.communicatie.boodschappen.map((m) => m.onderwerp), teksten);
+    // The command line reads what the app writes (the reader's own checks aside, the YAML is valid).
+    const bestand = path.join(werkmap, 'lastig.yaml');
+    fs.writeFileSync(bestand, terug.cli);
+    const json = JSON.parse(execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }));
+    assert.equal(json.gemeente, 'x');
+    schoon(page);
+    await page.context().close();
+});
+
 // Three examples typed in by hand (the others are opened from file below).
 for (const naam of ['01-beginnend.yaml', '03-analyse-wijk-noord.yaml', '07-smart-doel.yaml']) {
     test(`invullen met typen en klikken: ${naam} geeft het advies van de opdrachtregel`, async () => {

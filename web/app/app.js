@@ -170,7 +170,7 @@ async function verstuur() {
             if (nummer !== volgnummer) return;
             const n = d.querySelectorAll('article.advies').length;
             const samenvatting = d.querySelector('p.samenvatting')?.textContent.trim();
-            status.textContent = `Advies bijgewerkt: ${n === 1 ? '1 advies' : `${n} adviezen`}.` + (samenvatting ? ` ${samenvatting}` : '');
+            status.textContent = `Advies bijgewerkt. ${samenvatting || (n === 1 ? '1 advies.' : `${n} adviezen.`)}`;
             status.className = 'melding';
             document.body.dataset.advies = String(nummer);
         } else {

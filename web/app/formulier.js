@@ -267,11 +267,14 @@ function leesWaarde(b) {
     switch (b.dataset.type) {
     case 'janee': return t === 'true' ? true : t === 'false' ? false : t;
     case 'geheel':
+        // 85.000 and 85 000 are how a Dutch reader writes a number of inhabitants.
+        if (/^\d{1,3}([. ]\d{3})+$/.test(t)) return Number(t.replace(/[. ]/g, ''));
+        // falls through
     case 'getal': {
         // Dutch notation is welcome (21,5); what is not a number goes to the service as typed, so
         // that its message (the command line's) appears next to the field.
         const n = Number(t.replace(',', '.'));
-        return t !== '' && Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t) ? n : t;
+        return Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t) ? n : t;
     }
     default: return b.tagName === 'INPUT' ? b.value : t;
     }
