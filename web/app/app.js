@@ -91,7 +91,12 @@ let stijl = null;
 
 function raam() {
     if (!raamKlaar) {
-        raamKlaar = new Promise((klaar) => frame.addEventListener('load', () => klaar(frame.contentDocument), { once: true }));
+        raamKlaar = new Promise((klaar) => frame.addEventListener('load', () => {
+            // The frame is as tall as the report (the page scrolls, not the frame), also when a fold
+            // in the report opens or the window changes width.
+            new ResizeObserver(pasHoogteAan).observe(frame.contentDocument.documentElement);
+            klaar(frame.contentDocument);
+        }, { once: true }));
         frame.srcdoc = RAAMWERK;
     }
     return raamKlaar;
@@ -99,7 +104,8 @@ function raam() {
 
 function pasHoogteAan() {
     const d = frame.contentDocument;
-    if (d?.documentElement) frame.style.height = `${d.documentElement.scrollHeight + 4}px`;
+    // The html element's own height, not scrollHeight: that never drops below the frame's height.
+    if (d?.documentElement) frame.style.height = `${Math.ceil(d.documentElement.getBoundingClientRect().height) + 4}px`;
 }
 
 async function toonRapport(html) {
@@ -278,7 +284,6 @@ async function start() {
         const f = e.target.files[0];
         if (f) openen(f).finally(() => { e.target.value = ''; });
     });
-    window.addEventListener('resize', () => { if (!frame.hidden) pasHoogteAan(); });
     document.body.dataset.klaar = 'ja';
 }
 
