@@ -329,8 +329,11 @@ export function leesProfiel(form) {
     for (const fs of form.querySelectorAll('[data-meerkeuze]')) {
         if (fs._aanwezig || fs._volgorde.length) zet(p, fs.dataset.meerkeuze, [...fs._volgorde]);
     }
+    // A row with nothing filled in yet is not part of the profile (a new row is not an error); which
+    // form row each row of the profile is, is kept for the paths of errors.
+    form._rijen = {};
     for (const blok of form.querySelectorAll('[data-rijen]')) {
-        const rijen = [...blok.querySelectorAll('.rij')].map((rij) => {
+        const alle = [...blok.querySelectorAll('.rij')].map((rij) => {
             const r = {};
             for (const b of rij.querySelectorAll('[data-sleutel]')) {
                 if (b.tagName !== 'INPUT' && b.tagName !== 'SELECT') continue;
@@ -339,6 +342,9 @@ export function leesProfiel(form) {
             }
             return r;
         });
+        const indexen = alle.map((r, i) => (Object.keys(r).length ? i : -1)).filter((i) => i >= 0);
+        form._rijen[blok.dataset.rijen] = indexen;
+        const rijen = indexen.map((i) => alle[i]);
         if (rijen.length || blok._aanwezig) zet(p, blok.dataset.rijen, rijen);
     }
     const geordend = {};
@@ -425,6 +431,10 @@ export function toonFouten(form, fouten) {
     const los = [];
     fouten.forEach((f, i) => {
         let pad = normaalPad(f.pad);
+        for (const [lijst, indexen] of Object.entries(form._rijen || {})) {
+            const m = pad.startsWith(lijst + '.') && /^(\d+)(\.|$)/.exec(pad.slice(lijst.length + 1));
+            if (m && indexen[Number(m[1])] !== undefined) pad = `${lijst}.${indexen[Number(m[1])]}${pad.slice(lijst.length + 1 + m[1].length)}`;
+        }
         let doel = null;
         while (pad && !doel) {
             doel = form.querySelector(`[data-pad="${CSS.escape(pad)}"]`);
