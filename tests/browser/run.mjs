@@ -238,7 +238,7 @@ test('opslaan als YAML: lastige teksten komen ongeschonden terug (in de browser,
 });
 
 // Three examples typed in by hand (the others are opened from file below).
-for (const naam of ['02-informatie-alleen-cijfers.yaml', '03-analyse-wijk-noord.yaml', '04-communicatie-buikpijn.yaml']) {
+for (const naam of ['02-informatie-alleen-cijfers.yaml', '04-communicatie-buikpijn.yaml', '05-acties-los-van-analyse.yaml']) {
     test(`invullen met typen en klikken: ${naam} geeft het advies van de opdrachtregel`, async () => {
         const bestand = path.join(voorbeelden, naam);
         const page = await nieuwePagina();
