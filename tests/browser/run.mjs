@@ -267,6 +267,15 @@ test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde adv
         assert.equal(execFileSync(wegwijzer, ['advies', opgeslagen, '--format', 'json'], { encoding: 'utf8' }),
             execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }), `${bestand}: advies van het opgeslagen bestand`);
     }
+    // JSON is YAML too: the same profile as JSON gives the same advice and saves as the same content.
+    const voorbeeld = path.join(voorbeelden, '03-analyse-wijk-noord.yaml');
+    const alsJson = path.join(werkmap, 'lindenhoeve.json');
+    fs.writeFileSync(alsJson, JSON.stringify(leesVoorbeeld(voorbeeld), null, 2));
+    await page.locator('#bestand-openen').setInputFiles(alsJson);
+    await page.waitForFunction(() => document.getElementById('bestandsmelding').textContent.startsWith('lindenhoeve.json'));
+    await wachtOpAdvies(page);
+    assert.deepEqual(await getoond(page), verwacht(cliAdvies(voorbeeld)));
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(voorbeeld));
     // A file that is not YAML leaves the form as it was and says where the problem is.
     const kapot = path.join(werkmap, 'kapot.yaml');
     fs.writeFileSync(kapot, 'gemeente:\n  naam: [Open\n');

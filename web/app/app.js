@@ -132,6 +132,13 @@ async function toonRapport(html) {
 
 // --- talking to the service ----------------------------------------------------------------------
 
+// The status line is a live region: it changes only when its text does, so that a screen reader
+// does not repeat "bijgewerkt" after every pause in typing.
+function meld(tekst, fout = false) {
+    if (status.textContent !== tekst) status.textContent = tekst;
+    status.classList.toggle('fout', fout);
+}
+
 let volgnummer = 0;
 let lopend = null;
 let timer = null;
@@ -176,8 +183,7 @@ async function verstuur() {
             if (nummer !== volgnummer) return;
             const n = d.querySelectorAll('article.advies').length;
             const samenvatting = d.querySelector('p.samenvatting')?.textContent.trim();
-            status.textContent = `Advies bijgewerkt. ${samenvatting || (n === 1 ? '1 advies.' : `${n} adviezen.`)}`;
-            status.className = 'melding';
+            meld(`Advies bijgewerkt. ${samenvatting || (n === 1 ? '1 advies.' : `${n} adviezen.`)}`);
             document.body.dataset.advies = String(nummer);
         } else {
             let fouten = [];
@@ -186,15 +192,13 @@ async function verstuur() {
             const los = r.status === 422 ? toonFouten(form, fouten) : fouten;
             toonAlgemeen(los);
             frame.classList.add('verouderd');
-            status.textContent = (fouten.length === 1 ? 'Het profiel bevat een fout' : `Het profiel bevat ${fouten.length} fouten`)
-                + (frame.hidden ? '.' : '; het advies hieronder hoort bij de laatste juiste invulling.');
-            status.className = 'melding fout';
+            meld((fouten.length === 1 ? 'Het profiel bevat een fout' : `Het profiel bevat ${fouten.length} fouten`)
+                + (frame.hidden ? '.' : '; het advies hieronder hoort bij de laatste juiste invulling.'), true);
             document.body.dataset.advies = `fout-${nummer}`;
         }
     } catch (e) {
         if (e.name === 'AbortError' || nummer !== volgnummer) return;
-        status.textContent = `De dienst is niet bereikbaar (${e.message}). Uw invulling blijft staan; probeer het zo opnieuw.`;
-        status.className = 'melding fout';
+        meld(`De dienst is niet bereikbaar (${e.message}). Uw invulling blijft staan; probeer het zo opnieuw.`, true);
         document.body.dataset.advies = `fout-${nummer}`;
     } finally {
         if (nummer === volgnummer) form.removeAttribute('aria-busy');
@@ -255,8 +259,7 @@ function leegmaken() {
     wisFouten(form);
     toonAlgemeen([]);
     frame.hidden = true;
-    status.textContent = 'Nog geen advies: vul ten minste de naam van de gemeente in.';
-    status.className = 'melding';
+    meld('Nog geen advies: vul ten minste de naam van de gemeente in.');
     $('v-gemeente-naam').focus();
 }
 
