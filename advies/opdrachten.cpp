@@ -23,6 +23,7 @@
 #include "advies/scenario.hpp"
 #include "advies/suggestie.hpp"
 #include "advies/waarom_niet.hpp"
+#include "advies/profiel_schema.hpp"
 #include "advies/woordenschat.hpp"
 
 namespace ww::advies {
@@ -122,6 +123,14 @@ Uitvoer voer_woordenschat_uit(const std::string& kb_pad) {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
         Raadpleging raadpleging(*kb);
         return Uitvoer{0, woordenschat_tekst(raadpleging.engine()), {}};
+    });
+}
+
+Uitvoer voer_schema_uit(const std::string& kb_pad) {
+    return veilig([&] {
+        const auto kb = Kennisbank::laad_gekozen(kb_pad);
+        Raadpleging raadpleging(*kb);
+        return Uitvoer{0, profiel_schema(raadpleging.vocabulaire()), {}};
     });
 }
 

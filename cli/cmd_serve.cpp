@@ -21,7 +21,7 @@ void register_serve(CLI::App& app, Context& context) {
     cmd->add_option("--adres", o.adres, "Adres om op te luisteren (standaard 127.0.0.1: alleen deze machine; 0.0.0.0: het netwerk)");
     cmd->add_option("--poort", o.poort, "Poort (standaard 8080; 0 kiest een vrije poort)")->check(CLI::Range(0, 65535));
     cmd->add_option("--kb", o.kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
-    cmd->add_option("--threads", o.threads, "Aantal verzoeken tegelijk (standaard: het aantal kernen, minstens 4)")
+    cmd->add_option("--threads", o.threads, "Aantal verbindingen tegelijk (standaard: 4 per kern, minstens 8)")
         ->check(CLI::Range(1u, 1024u));
     cmd->add_option("--max-body", args->max_body, "Grootste verzoek, bijvoorbeeld 1MiB, 512KiB of 200000 (standaard 1MiB)")
         ->check([](const std::string& s) {

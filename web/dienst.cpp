@@ -12,6 +12,7 @@
 #include <iostream>
 #include <memory>
 #include <new>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -156,7 +157,7 @@ void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
 int Dienst::draai() {
     // Before any thread starts, so that all of them have SIGINT and SIGTERM blocked.
     Stopsignaal signaal([this] { stop(); });
-    const unsigned threads = opties_.threads > 0 ? opties_.threads : std::max(4u, std::thread::hardware_concurrency());
+    const unsigned threads = opties_.threads > 0 ? opties_.threads : std::max(8u, 4 * std::thread::hardware_concurrency());
     server_.new_task_queue = [threads] { return new Taakwachtrij(threads, 4 * threads); };
     // SO_REUSEADDR only: cpp-httplib's default SO_REUSEPORT would let a second service share a port
     // that is in use instead of refusing to start.
@@ -167,17 +168,31 @@ int Dienst::draai() {
     server_.set_payload_max_length(opties_.max_body);
     server_.set_read_timeout(opties_.leestijd, 0);
     server_.set_write_timeout(opties_.leestijd, 0);
-    server_.set_keep_alive_timeout(5);
+    // An idle connection holds a worker (cpp-httplib serves a connection on one thread): short, so that
+    // idle clients free it soon. Browsers and load generators reuse a connection at once.
+    server_.set_keep_alive_timeout(2);
     server_.set_keep_alive_max_count(1000);
     httplib::Headers standaard;
     for (auto& [naam, waarde] : standaard_kopregels(opties_.cors)) standaard.emplace(naam, waarde);
     server_.set_default_headers(standaard);
 
-    server_.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         verzoek_begin = Klok::now();
         verzoek_begonnen = true;
         verzoek_eindpunt = "andere";
-        if (!stoppen_.load()) return httplib::Server::HandlerResponse::Unhandled;
+        // Refused before the body is read: a body over the limit, and multipart forms (which cpp-httplib
+        // would otherwise parse itself, and which no route reads).
+        if (!stoppen_.load()) {
+            std::optional<Antwoord> weigering;
+            if (req.has_header("Content-Length") && req.get_header_value<std::uint64_t>("Content-Length") > opties_.max_body)
+                weigering = foutantwoord(413, http_melding(413, opties_.max_body));
+            else if (req.get_header_value("Content-Type").starts_with("multipart/"))
+                weigering = foutantwoord(415, "formulieren (multipart) worden niet gelezen; stuur het profiel als application/json of application/yaml");
+            if (!weigering) return httplib::Server::HandlerResponse::Unhandled;
+            schrijf_antwoord(*weigering, res);
+            zet(res, "Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
         schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
         zet(res, "Connection", "close");
         zet(res, "Retry-After", "5");
@@ -190,6 +205,8 @@ int Dienst::draai() {
     server_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         schrijf_antwoord(foutantwoord(res.status, http_melding(res.status, opties_.max_body)), res);
+        // The request was not read to its end: what follows on the connection is not a request.
+        zet(res, "Connection", "close");
         return httplib::Server::HandlerResponse::Handled;
     }));
     server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {

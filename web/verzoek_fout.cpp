@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "web/verzoek_fout.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 #include "web/profiel_paden.hpp"
@@ -32,7 +35,11 @@ Antwoord foutantwoord(int status, std::string melding) {
     return foutantwoord(status, std::vector<VerzoekFout>{VerzoekFout{0, 0, {}, std::move(melding)}});
 }
 
-std::vector<VerzoekFout> verzoekfouten(const std::vector<advies::Fout>& fouten, std::string_view lichaam) {
+std::vector<VerzoekFout> verzoekfouten(std::vector<advies::Fout> fouten, std::string_view lichaam) {
+    // In the order the command line prints them (advies::formatteer): by position.
+    std::stable_sort(fouten.begin(), fouten.end(), [](const advies::Fout& a, const advies::Fout& b) {
+        return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
+    });
     const ProfielPaden paden(lichaam);
     std::vector<VerzoekFout> uit;
     uit.reserve(fouten.size());

@@ -26,7 +26,8 @@ Antwoord foutantwoord(int status, const std::vector<VerzoekFout>& fouten);
 // One problem without a position.
 Antwoord foutantwoord(int status, std::string melding);
 
-// The profile reader's problems with a request body `lichaam`, with the path at each position.
-std::vector<VerzoekFout> verzoekfouten(const std::vector<advies::Fout>& fouten, std::string_view lichaam);
+// The profile reader's problems with a request body `lichaam`, with the path at each position, in
+// the order the command line prints them.
+std::vector<VerzoekFout> verzoekfouten(std::vector<advies::Fout> fouten, std::string_view lichaam);
 
 }  // namespace ww::web

@@ -314,10 +314,16 @@ def test_fouten(d, werkmap):
     # 413: a body over --max-body, announced (refused before it is read) and chunked.
     s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
     s.sendall(f"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: {MAX_BODY + 1}\r\n\r\n".encode())
-    kop = s.recv(65536).decode(errors="replace")
+    ontvangen = b""
+    while b'"fouten"' not in ontvangen:
+        deel = s.recv(65536)
+        if not deel:
+            break
+        ontvangen += deel
     s.close()
+    kop = ontvangen.decode(errors="replace")
     controleer(kop.startswith("HTTP/1.1 413"), f"te groot lichaam: {kop[:40]!r}")
-    controleer('"fouten"' in kop, "413 zonder foutlichaam")
+    controleer('"fouten"' in kop and "Connection: close" in kop, "413 zonder foutlichaam of zonder Connection: close")
     c2 = d.verbinding()
     try:
         a = vraag(c2, "POST", "/api/v1/advies", b"# " + b"x" * (MAX_BODY + 10) + b"\n", {"Content-Type": "application/yaml"})
@@ -376,32 +382,34 @@ def test_vijandig(d):
     controleer(a.status == 404 and a.json()["fouten"][0]["melding"].find("<script>") >= 0, "waarom-niet met vreemde regel")
 
 
+def wacht_op_antwoord_of_einde(s):
+    """Reads until the service answers or closes; returns what came."""
+    ontvangen = b""
+    try:
+        while b"\r\n\r\n" not in ontvangen:
+            deel = s.recv(4096)
+            if not deel:
+                break
+            ontvangen += deel
+    except (ConnectionError, socket.timeout):
+        pass
+    return ontvangen
+
+
 def test_trage_client(d):
-    """A client that sends half a request and stops is cut off after --leestijd; others go on."""
-    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
-    s.sendall(b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\ngemeente:")
-    begin = time.monotonic()
-    c = d.verbinding()
-    controleer(vraag(c, "GET", "/healthz").status == 200, "andere verzoeken wachten op een trage client")
-    try:
-        while s.recv(4096):
-            pass
-    except (ConnectionError, socket.timeout):
-        pass
-    duur = time.monotonic() - begin
-    controleer(duur < 6, f"trage client na {duur:.1f} s nog niet afgekapt")
-    s.close()
-    # Half a request line, then nothing.
-    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
-    s.sendall(b"GET /hea")
-    begin = time.monotonic()
-    try:
-        while s.recv(4096):
-            pass
-    except (ConnectionError, socket.timeout):
-        pass
-    controleer(time.monotonic() - begin < 6, "halve verzoekregel niet afgekapt")
-    s.close()
+    """A client that sends half a request and stops is cut off after --leestijd (1 s here); others go on."""
+    for half in [b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\ngemeente:",
+                 b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Le", b"GET /hea"]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall(half)
+        begin = time.monotonic()
+        c = d.verbinding()
+        controleer(vraag(c, "GET", "/healthz").status == 200, "andere verzoeken wachten op een trage client")
+        ontvangen = wacht_op_antwoord_of_einde(s)
+        duur = time.monotonic() - begin
+        controleer(duur < 3, f"trage client ({half[:20]!r}) na {duur:.1f} s nog niet afgekapt")
+        controleer(not ontvangen or ontvangen.startswith(b"HTTP/1.1 4"), f"trage client: {ontvangen[:40]!r}")
+        s.close()
 
 
 def test_metrics_en_log(d):
@@ -425,7 +433,8 @@ def test_metrics_en_log(d):
     verzoeken = [r for r in log if patroon.match(r)]
     controleer(len(verzoeken) > 100, f"log: {len(verzoeken)} regels in het formaat")
     controleer(any(" POST /api/v1/advies 200 " in r for r in verzoeken), "log: geen adviesverzoek")
-    controleer(all(patroon.match(r) or r.startswith("wegwijzer: ") for r in log), "log: regels buiten het formaat")
+    vreemd = [r for r in log if not patroon.match(r)]
+    controleer(not vreemd, f"log: regels buiten het formaat: {vreemd[:3]}")
 
 
 def test_poort_bezet(d):
