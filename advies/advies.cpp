@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "rules/versie.hpp"
+
 namespace ww::advies {
 
 const std::array<std::string_view, 5> stap_namen = {
@@ -15,11 +17,7 @@ const std::array<std::string_view, 15> onderwerpen = {
 
 const std::array<std::string_view, 4> oordelen = {"passend", "botst", "onbekend", "tegenstrijdig"};
 
-#ifndef WW_VERSION
-#define WW_VERSION "onbekend"
-#endif
-
-std::string_view programma() { return "wegwijzer " WW_VERSION; }
+std::string_view programma() { return programma_met_versie(); }
 
 bool is_onderwerp(std::string_view onderwerp) {
     return std::find(onderwerpen.begin(), onderwerpen.end(), onderwerp) != onderwerpen.end();

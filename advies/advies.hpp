@@ -77,7 +77,7 @@ struct Herkomst {
     std::string sleutel;                   // 16 hex digits
 };
 
-// "wegwijzer X.Y.Z": the project's version from CMake.
+// "wegwijzer X.Y.Z": the project's version from CMake (rules/versie.hpp).
 std::string_view programma();
 
 struct Advies {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "advies/profiel_definitie.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
 #include "rules/input_limits.hpp"
@@ -21,40 +22,21 @@ namespace ww::advies {
 
 namespace {
 
-using Lijst = std::vector<std::string>;
+using profiel::Soort;
+using profiel::Veld;
 
-// The shape of the contract. Enumerations that are part of the contract itself live here; ids of
-// factors, sources and indicators come from the knowledge base's vocabulary.
-const Lijst secties = {"versie", "gemeente", "drijfveer", "metingen", "bronnen", "informatie",
-                       "analyse", "communicatie", "beleid", "evaluatie"};
-const Lijst sleutels_gemeente = {"naam", "inwoners"};
-const Lijst sleutels_drijfveer = {"bepaald", "soort", "gedeeld_met_bestuur"};
-const Lijst sleutels_meting = {"indicator", "waarde", "vergelijkbaar", "vorige",     "gebied",
-                               "jaar",      "groep",  "marge",         "respondenten"};
-const Lijst sleutels_bron = {"id", "partner"};
-const Lijst sleutels_informatie = {"ontbrekend_bepaald"};
-const Lijst sleutels_analyse = {"uitgevoerd", "vragen", "problematisch", "factoren", "rapportage"};
-const Lijst sleutels_communicatie = {"frame", "effect_onderzocht", "boodschappen"};
-const Lijst sleutels_boodschap = {"onderwerp", "buikpijn", "aanpak"};
-const Lijst sleutels_beleid = {"doel_benoemd", "smart", "ivp", "uitvoeringsplan", "acties",
-                               "werkhouding_sessies", "vuistregels", "gedeelde_visie"};
-const Lijst sleutels_smart = {"gekozen", "indicator", "daling_pct", "termijn_jaren", "stijging_pct", "startjaar"};
-const Lijst sleutels_ivp = {"opgenomen", "prioritaire_factoren"};
-const Lijst sleutels_actie = {"naam", "factor", "gebied", "groep", "status"};
-const Lijst sleutels_evaluatie = {"momenten_vastgelegd", "aspecten", "nulmeting", "nulmeting_jaar"};
+// The path of key `sleutel` in the map at `pad`, as messages name it: "versie", "metingen[1].waarde".
+std::string pad_van(std::string_view pad, std::string_view sleutel) {
+    return pad.empty() ? std::string(sleutel) : fmt::format("{}.{}", pad, sleutel);
+}
 
-const Lijst soorten_drijfveer = {"vergelijking", "streven", "leren", "anders"};
-const Lijst partners = {"gemeente", "politie", "woningcorporatie", "anders"};
-const Lijst ja_nee = {"ja", "nee", "onbekend"};
-const Lijst frames = {"veiligheid", "onveiligheid", "onbekend"};
-const Lijst aanpakken = {"expliciet", "terughoudend"};
-const Lijst w_vragen = {"wie", "waar", "wanneer", "waarom", "waarvoor"};
-const Lijst aspecten = {"inhoud", "effect", "proces"};
-const Lijst actiestatussen = {"gepland", "lopend", "uitgevoerd", "gestopt"};
-
-// A plausible year for a measurement, a baseline or the start of a target: anything outside is a
-// typing error (23 for 2023), not data.
-constexpr std::int64_t eerste_jaar = 1900, laatste_jaar = 2100;
+// The definition says what the reader checks; a reader that asks for a key as something else than
+// the definition has it is a mistake in this file, not in the profile.
+const Veld& als(const Veld& veld, Soort soort) {
+    if (veld.soort != soort)
+        throw std::logic_error(fmt::format("de profiellezer leest '{}' anders dan de definitie van het gemeenteprofiel", veld.naam));
+    return veld;
+}
 
 // Free text without the spaces and tabs around it: " Noord" and "Noord" are one wijk.
 std::string bijgesneden(std::string_view s) {
@@ -89,7 +71,7 @@ public:
         } else if (!wortel.is_map()) {
             y_.fout(wortel, fmt::format("het profiel moet een kaart met secties (gemeente, drijfveer, ...) zijn, niet {}",
                                         beschrijf(wortel)));
-        } else if (auto v = y_.kaart(wortel, "", secties)) {
+        } else if (auto v = kaart(profiel::gemeenteprofiel(), wortel, "")) {
             lees_secties(*v);
         }
         ProfielResultaat r;
@@ -137,103 +119,164 @@ private:
         lees(YamlNode());
     }
 
+    // --- Checks, each as the definition has the key ------------------------------------------------
+
+    std::optional<Velden> kaart(const Veld& def, const YamlNode& node, std::string_view pad) {
+        return y_.kaart(node, pad, als(def, Soort::kaart).sleutels);
+    }
+
+    std::optional<std::vector<YamlNode>> lijst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        als(def.veld(sleutel), Soort::lijst);
+        return y_.lijst(v[sleutel], pad_van(pad, sleutel));
+    }
+
+    // The required keys of a list element, in the definition's order; absence is reported at the element.
+    void verplichte(const Veld& def, const Velden& v, const std::string& pad) {
+        for (const auto& k : def.velden) {
+            if (!k.verplicht || !afwezig(v[k.naam])) continue;
+            y_.fout(v.heeft(k.naam) ? v.plaats(k.naam) : v.kaart.mark(), fmt::format("'{}.{}' ontbreekt", pad, k.naam));
+        }
+    }
+
+    std::optional<bool> ja_nee(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        als(def.veld(sleutel), Soort::ja_nee);
+        return y_.boolean(v[sleutel], pad_van(pad, sleutel));
+    }
+
+    std::optional<std::string> tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        als(def.veld(sleutel), Soort::tekst);
+        return y_.tekst(v[sleutel], pad_van(pad, sleutel));
+    }
+
+    // A free text (wijk, group) without the spaces around it; absent is "".
+    std::string vrije_tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        return bijgesneden(tekst(def, v, sleutel, pad).value_or(""));
+    }
+
+    std::optional<std::string> keuze(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        const Veld& k = als(def.veld(sleutel), Soort::keuze);
+        return y_.keuze(v[sleutel], pad_van(pad, sleutel), profiel::opties(k, voc_), k.wat);
+    }
+
+    // A keuze with what its absence means, as the definition says.
+    std::string keuze_of_standaard(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        auto w = keuze(def, v, sleutel, pad);
+        return w ? *w : def.veld(sleutel).standaard.value();
+    }
+
+    std::optional<std::int64_t> geheel(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        const Veld& k = als(def.veld(sleutel), Soort::geheel);
+        const YamlNode node = v[sleutel];
+        const std::string p = pad_van(pad, sleutel);
+        auto n = y_.geheel(node, p);
+        if (!n) return n;
+        if (k.enige && *n != *k.enige) {
+            y_.fout(node, fmt::format("{} {} wordt niet ondersteund; deze wegwijzer leest {} {}", p, *n, p, *k.enige));
+            return std::nullopt;
+        }
+        switch (k.grens) {
+            case profiel::Grens::jaartal:
+                if (*n >= profiel::eerste_jaar && *n <= profiel::laatste_jaar) return n;
+                y_.fout(node, fmt::format("'{}' moet een jaartal tussen {} en {} zijn, niet {}", p, profiel::eerste_jaar,
+                                          profiel::laatste_jaar, *n));
+                return std::nullopt;
+            case profiel::Grens::positief:
+                if (*n > 0 && (!k.hoogstens || *n <= *k.hoogstens)) return n;
+                y_.fout(node, k.hoogstens ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, *k.hoogstens, *n)
+                                          : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, *n));
+                return std::nullopt;
+            case profiel::Grens::percentage:
+                if (*n >= 0 && *n <= 100) return n;
+                y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", p, *n));
+                return std::nullopt;
+            case profiel::Grens::geen: break;
+        }
+        return n;
+    }
+
+    std::optional<double> getal(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
+        const Veld& k = als(def.veld(sleutel), Soort::getal);
+        const YamlNode node = v[sleutel];
+        const std::string p = pad_van(pad, sleutel);
+        auto g = y_.getal(node, p);
+        if (!g) return g;
+        switch (k.grens) {
+            case profiel::Grens::percentage:
+                if (*g >= 0 && *g <= 100) return g;
+                y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", p, node.scalar()));
+                return std::nullopt;
+            case profiel::Grens::positief:
+                if (*g > 0 && (!k.hoogstens || *g <= *k.hoogstens)) return g;
+                y_.fout(node, k.hoogstens
+                                  ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, *k.hoogstens, node.scalar())
+                                  : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, node.scalar()));
+                return std::nullopt;
+            case profiel::Grens::jaartal:
+                if (*g >= profiel::eerste_jaar && *g <= profiel::laatste_jaar) return g;
+                y_.fout(node, fmt::format("'{}' moet een jaartal tussen {} en {} zijn, niet {}", p, profiel::eerste_jaar,
+                                          profiel::laatste_jaar, node.scalar()));
+                return std::nullopt;
+            case profiel::Grens::geen: break;
+        }
+        return g;
+    }
+
+    // --- The sections ------------------------------------------------------------------------------
+
     void lees_secties(const Velden& s) {
+        const Veld& def = profiel::gemeenteprofiel();
         for (const auto& i : s.items)
             if (i.sleutel != "versie" && telt_mee(i.sleutel)) feit(InvoerSjabloon::sectie, {{"naam", sym(i.sleutel)}});
 
-        if (auto versie = s["versie"]; versie.is_defined()) {
-            if (auto v = y_.geheel(versie, "versie"); v && *v != 1)
-                y_.fout(versie, fmt::format("versie {} wordt niet ondersteund; deze wegwijzer leest versie 1", *v));
-        }
-        lees_gemeente(s);
-        sectie(s, "drijfveer", [&](const YamlNode& n) { lees_drijfveer(n); });
-        sectie(s, "metingen", [&](const YamlNode& n) { lees_metingen(n); });
-        sectie(s, "bronnen", [&](const YamlNode& n) { lees_bronnen(n); });
-        sectie(s, "informatie", [&](const YamlNode& n) { lees_informatie(n); });
-        sectie(s, "analyse", [&](const YamlNode& n) { lees_analyse(n); });
-        lees_communicatie(s["communicatie"]);
-        sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(n); });
-        sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(n); });
+        geheel(def, s, "versie", "");
+        lees_gemeente(def.veld("gemeente"), s);
+        sectie(s, "drijfveer", [&](const YamlNode& n) { lees_drijfveer(def.veld("drijfveer"), n); });
+        sectie(s, "metingen", [&](const YamlNode& n) { lees_metingen(def.veld("metingen"), n); });
+        sectie(s, "bronnen", [&](const YamlNode& n) { lees_bronnen(def.veld("bronnen"), n); });
+        sectie(s, "informatie", [&](const YamlNode& n) { lees_informatie(def.veld("informatie"), n); });
+        sectie(s, "analyse", [&](const YamlNode& n) { lees_analyse(def.veld("analyse"), n); });
+        lees_communicatie(def.veld("communicatie"), s["communicatie"]);
+        sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(def.veld("beleid"), n); });
+        sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(def.veld("evaluatie"), n); });
         feit(InvoerSjabloon::modus, {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
         for (const auto& h : herhalingen_)
             feit(InvoerSjabloon::herhaling, {{"lijst", sym(h.lijst)}, {"id", sym(h.id)}, {"keer", h.keer}});
     }
 
-    void lees_gemeente(const Velden& s) {
+    // The one required section and key, with messages that say what the profile must at least hold.
+    void lees_gemeente(const Veld& def, const Velden& s) {
         if (!s.heeft("gemeente")) {
             y_.fout(s.kaart, "sectie 'gemeente' ontbreekt; elk profiel noemt minstens 'gemeente: {naam: ...}'");
             return;
         }
-        auto v = y_.kaart(s["gemeente"], "gemeente", sleutels_gemeente);
+        auto v = kaart(def, s["gemeente"], "gemeente");
         if (!v) return;
         std::optional<std::string> naam;
         if (!v->heeft("naam")) {
             y_.fout(afwezig(v->kaart) ? s.plaats("gemeente") : v->kaart.mark(),
                     "'gemeente.naam' ontbreekt; de naam van de gemeente is verplicht");
         } else {
-            naam = y_.tekst((*v)["naam"], "gemeente.naam");
+            naam = tekst(def, *v, "naam", "gemeente");
             if (afwezig((*v)["naam"]) || (naam && naam->find_first_not_of(" \t") == std::string::npos)) {
                 y_.fout(v->plaats("naam"), "'gemeente.naam' mag niet leeg zijn");
                 naam.reset();
             }
         }
-        auto inwoners = y_.geheel((*v)["inwoners"], "gemeente.inwoners");
-        if (inwoners && *inwoners <= 0) {
-            y_.fout((*v)["inwoners"], fmt::format("'gemeente.inwoners' moet groter dan 0 zijn, niet {}", *inwoners));
-            inwoners.reset();
-        }
+        auto inwoners = geheel(def, *v, "inwoners", "gemeente");
         if (naam) invoer_.gemeente = *naam;
         feit(InvoerSjabloon::gemeente, {{"naam", str(naam.value_or(""))}, {"inwoners", inwoners ? Value(*inwoners) : Value()}});
     }
 
-    void lees_drijfveer(const YamlNode& node) {
-        auto v = y_.kaart(node, "drijfveer", sleutels_drijfveer);
+    void lees_drijfveer(const Veld& def, const YamlNode& node) {
+        const std::string pad = def.naam;
+        auto v = kaart(def, node, pad);
         if (!v) return;
-        auto bepaald = y_.boolean((*v)["bepaald"], "drijfveer.bepaald");
-        auto soort = y_.keuze((*v)["soort"], "drijfveer.soort", soorten_drijfveer, "soort drijfveer");
-        auto gedeeld = y_.boolean((*v)["gedeeld_met_bestuur"], "drijfveer.gedeeld_met_bestuur");
+        auto bepaald = ja_nee(def, *v, "bepaald", pad);
+        auto soort = keuze(def, *v, "soort", pad);
+        auto gedeeld = ja_nee(def, *v, "gedeeld_met_bestuur", pad);
         feit(InvoerSjabloon::drijfveer, {{"bepaald", bepaald.value_or(false)},
                            {"soort", sym(soort.value_or("onbekend"))},
                            {"gedeeld_met_bestuur", gedeeld.value_or(false)}});
-    }
-
-    std::optional<double> percentage(const YamlNode& node, const std::string& pad) {
-        auto p = y_.getal(node, pad);
-        if (p && (*p < 0 || *p > 100)) {
-            y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", pad, node.scalar()));
-            return std::nullopt;
-        }
-        return p;
-    }
-
-    // A required key of a list element; reports its absence at the element.
-    bool verplicht(const Velden& v, std::string_view sleutel, const std::string& pad) {
-        if (!afwezig(v[sleutel])) return true;
-        y_.fout(v.heeft(sleutel) ? v.plaats(sleutel) : v.kaart.mark(), fmt::format("'{}.{}' ontbreekt", pad, sleutel));
-        return false;
-    }
-
-    std::optional<std::int64_t> jaartal(const YamlNode& node, const std::string& pad) {
-        auto j = y_.geheel(node, pad);
-        if (j && (*j < eerste_jaar || *j > laatste_jaar)) {
-            y_.fout(node, fmt::format("'{}' moet een jaartal tussen {} en {} zijn, niet {}", pad, eerste_jaar, laatste_jaar, *j));
-            return std::nullopt;
-        }
-        return j;
-    }
-
-    std::optional<std::int64_t> positief_geheel(const YamlNode& node, const std::string& pad) {
-        auto n = y_.geheel(node, pad);
-        if (n && *n <= 0) {
-            y_.fout(node, fmt::format("'{}' moet groter dan 0 zijn, niet {}", pad, *n));
-            return std::nullopt;
-        }
-        return n;
-    }
-
-    // A free text (wijk, group) without the spaces around it; absent is "".
-    std::string vrije_tekst(const YamlNode& node, const std::string& pad) {
-        return bijgesneden(y_.tekst(node, pad).value_or(""));
     }
 
     // What makes a measurement one row of a series: two rows alike in all of it are one figure twice.
@@ -250,25 +293,25 @@ private:
         return uit;
     }
 
-    void lees_metingen(const YamlNode& node) {
-        auto lijst = y_.lijst(node, "metingen");
+    void lees_metingen(const Veld& def, const YamlNode& node) {
+        auto lijst = y_.lijst(node, als(def, Soort::lijst).naam);
         if (!lijst) return;
+        const Veld& m = def.element();
         std::map<Meetpunt, YAML::Mark> gezien;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
-            const std::string pad = fmt::format("metingen[{}]", i + 1);
-            auto v = y_.kaart((*lijst)[i], pad, sleutels_meting);
+            const std::string pad = fmt::format("{}[{}]", def.naam, i + 1);
+            auto v = kaart(m, (*lijst)[i], pad);
             if (!v) continue;
-            verplicht(*v, "indicator", pad);
-            verplicht(*v, "waarde", pad);
-            auto indicator = y_.keuze((*v)["indicator"], pad + ".indicator", voc_.indicatoren, "indicator");
-            auto waarde = percentage((*v)["waarde"], pad + ".waarde");
-            auto vergelijkbaar = percentage((*v)["vergelijkbaar"], pad + ".vergelijkbaar");
-            auto vorige = percentage((*v)["vorige"], pad + ".vorige");
-            const std::string gebied = vrije_tekst((*v)["gebied"], pad + ".gebied");
-            auto jaar = jaartal((*v)["jaar"], pad + ".jaar");
-            const std::string groep = vrije_tekst((*v)["groep"], pad + ".groep");
-            auto marge = positief((*v)["marge"], pad + ".marge", 100.0);
-            auto respondenten = positief_geheel((*v)["respondenten"], pad + ".respondenten");
+            verplichte(m, *v, pad);
+            auto indicator = keuze(m, *v, "indicator", pad);
+            auto waarde = getal(m, *v, "waarde", pad);
+            auto vergelijkbaar = getal(m, *v, "vergelijkbaar", pad);
+            auto vorige = getal(m, *v, "vorige", pad);
+            const std::string gebied = vrije_tekst(m, *v, "gebied", pad);
+            auto jaar = geheel(m, *v, "jaar", pad);
+            const std::string groep = vrije_tekst(m, *v, "groep", pad);
+            auto marge = getal(m, *v, "marge", pad);
+            auto respondenten = geheel(m, *v, "respondenten", pad);
             // A row whose year was written wrong is not compared: its fault is already reported.
             if (indicator && (jaar || afwezig((*v)["jaar"]))) {
                 Meetpunt punt{*indicator, gebied, groep, jaar};
@@ -290,45 +333,51 @@ private:
         }
     }
 
-    void lees_bronnen(const YamlNode& node) {
-        auto lijst = y_.lijst(node, "bronnen");
+    void lees_bronnen(const Veld& def, const YamlNode& node) {
+        auto lijst = y_.lijst(node, als(def, Soort::lijst).naam);
         if (!lijst) return;
+        const Veld& b = def.element();
         for (std::size_t i = 0; i < lijst->size(); ++i) {
-            const std::string pad = fmt::format("bronnen[{}]", i + 1);
-            auto v = y_.kaart((*lijst)[i], pad, sleutels_bron);
+            const std::string pad = fmt::format("{}[{}]", def.naam, i + 1);
+            auto v = kaart(b, (*lijst)[i], pad);
             if (!v) continue;
-            verplicht(*v, "id", pad);
-            auto id = y_.keuze((*v)["id"], pad + ".id", voc_.bronnen, "bron");
-            auto partner = y_.keuze((*v)["partner"], pad + ".partner", partners, "partner");
+            verplichte(b, *v, pad);
+            auto id = keuze(b, *v, "id", pad);
+            const std::string partner = keuze_of_standaard(b, *v, "partner", pad);
             feit(InvoerSjabloon::bron, {{"nr", static_cast<std::int64_t>(i + 1)},
                           {"id", of_nil_sym(id)},
-                          {"partner", sym(partner.value_or("gemeente"))}});
+                          {"partner", sym(partner)}});
         }
     }
 
-    void lees_informatie(const YamlNode& node) {
-        auto v = y_.kaart(node, "informatie", sleutels_informatie);
+    void lees_informatie(const Veld& def, const YamlNode& node) {
+        auto v = kaart(def, node, def.naam);
         if (!v) return;
-        auto bepaald = y_.boolean((*v)["ontbrekend_bepaald"], "informatie.ontbrekend_bepaald");
+        auto bepaald = ja_nee(def, *v, "ontbrekend_bepaald", def.naam);
         feit(InvoerSjabloon::informatie, {{"ontbrekend_bepaald", bepaald.value_or(false)}});
     }
 
-    // A list of words from `opties` (w-questions, factors, aspects): one fact per word, at the place
-    // it first appears; a word written more than once counts once and is reported as a `herhaling`
-    // of `lijst` (the knowledge base warns: usually the tool that wrote the file went wrong).
-    void woordenlijst(const YamlNode& node, const std::string& pad, std::span<const std::string> opties,
-                      std::string_view wat, InvoerSjabloon sjabloon, std::string_view slot, std::string_view lijstnaam) {
-        auto lijst = y_.lijst(node, pad);
+    // A list of words (w-questions, factors, aspects), key `sleutel` of the map `def` at `pad`: one
+    // fact per word, at the place it first appears; a word written more than once counts once and is
+    // reported as a `herhaling` of `lijstnaam` (the knowledge base warns: usually the tool that wrote
+    // the file went wrong).
+    void woordenlijst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad,
+                      InvoerSjabloon sjabloon, std::string_view slot, std::string_view lijstnaam) {
+        const Veld& woord = als(als(def.veld(sleutel), Soort::lijst).element(), Soort::keuze);
+        const std::span<const std::string> opties = profiel::opties(woord, voc_);
+        const YamlNode node = v[sleutel];
+        const std::string lpad = pad_van(pad, sleutel);
+        auto lijst = y_.lijst(node, lpad);
         if (!lijst) return;
         std::vector<std::pair<std::string, std::int64_t>> keren;  // in order of first appearance
         for (std::size_t i = 0; i < lijst->size(); ++i) {
             const YamlNode& e = (*lijst)[i];
-            const std::string epad = fmt::format("{}[{}]", pad, i + 1);
+            const std::string epad = fmt::format("{}[{}]", lpad, i + 1);
             if (afwezig(e)) {
-                y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, wat));
+                y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, woord.wat));
                 continue;
             }
-            auto w = y_.keuze(e, epad, opties, wat);
+            auto w = y_.keuze(e, epad, opties, woord.wat);
             if (!w) continue;
             auto it = std::find_if(keren.begin(), keren.end(), [&](const auto& k) { return k.first == *w; });
             if (it != keren.end()) {
@@ -343,37 +392,38 @@ private:
             if (keer > 1) herhalingen_.push_back({std::string(lijstnaam), id, keer});
     }
 
-    void lees_analyse(const YamlNode& node) {
-        auto v = y_.kaart(node, "analyse", sleutels_analyse);
+    void lees_analyse(const Veld& def, const YamlNode& node) {
+        const std::string pad = def.naam;
+        auto v = kaart(def, node, pad);
         if (!v) return;
-        auto uitgevoerd = y_.boolean((*v)["uitgevoerd"], "analyse.uitgevoerd");
-        auto problematisch = y_.keuze((*v)["problematisch"], "analyse.problematisch", ja_nee, "waarde");
-        auto rapportage = y_.boolean((*v)["rapportage"], "analyse.rapportage");
+        auto uitgevoerd = ja_nee(def, *v, "uitgevoerd", pad);
+        auto problematisch = keuze(def, *v, "problematisch", pad);
+        auto rapportage = ja_nee(def, *v, "rapportage", pad);
         feit(InvoerSjabloon::analyse, {{"uitgevoerd", uitgevoerd.value_or(false)},
                          {"problematisch", sym(problematisch.value_or("onbekend"))},
                          {"rapportage", rapportage.value_or(false)}});
-        woordenlijst((*v)["vragen"], "analyse.vragen", w_vragen, "w-vraag", InvoerSjabloon::analysevraag, "vraag",
-                     "analyse_vragen");
-        woordenlijst((*v)["factoren"], "analyse.factoren", voc_.factoren, "factor", InvoerSjabloon::gekozen_factor, "factor",
-                     "analyse_factoren");
+        woordenlijst(def, *v, "vragen", pad, InvoerSjabloon::analysevraag, "vraag", "analyse_vragen");
+        woordenlijst(def, *v, "factoren", pad, InvoerSjabloon::gekozen_factor, "factor", "analyse_factoren");
     }
 
-    void lees_communicatie(const YamlNode& node) {
-        auto v = y_.kaart(node, "communicatie", sleutels_communicatie);
+    void lees_communicatie(const Veld& def, const YamlNode& node) {
+        const std::string cpad = def.naam;
+        auto v = kaart(def, node, cpad);
         if (!v) return;
-        auto frame = y_.keuze((*v)["frame"], "communicatie.frame", frames, "frame");
-        auto effect = y_.boolean((*v)["effect_onderzocht"], "communicatie.effect_onderzocht");
+        auto frame = keuze(def, *v, "frame", cpad);
+        auto effect = ja_nee(def, *v, "effect_onderzocht", cpad);
         feit(InvoerSjabloon::communicatie, {{"frame", sym(frame.value_or("onbekend"))}, {"effect_onderzocht", effect.value_or(false)}});
-        auto lijst = y_.lijst((*v)["boodschappen"], "communicatie.boodschappen");
+        auto lijst = this->lijst(def, *v, "boodschappen", cpad);
         if (!lijst) return;
+        const Veld& bd = def.veld("boodschappen").element();
         for (std::size_t i = 0; i < lijst->size(); ++i) {
-            const std::string pad = fmt::format("communicatie.boodschappen[{}]", i + 1);
-            auto b = y_.kaart((*lijst)[i], pad, sleutels_boodschap);
+            const std::string pad = fmt::format("{}.boodschappen[{}]", cpad, i + 1);
+            auto b = kaart(bd, (*lijst)[i], pad);
             if (!b) continue;
-            verplicht(*b, "onderwerp", pad);
-            auto onderwerp = y_.tekst((*b)["onderwerp"], pad + ".onderwerp");
-            auto buikpijn = y_.keuze((*b)["buikpijn"], pad + ".buikpijn", ja_nee, "waarde");
-            auto aanpak = y_.keuze((*b)["aanpak"], pad + ".aanpak", aanpakken, "aanpak");
+            verplichte(bd, *b, pad);
+            auto onderwerp = tekst(bd, *b, "onderwerp", pad);
+            auto buikpijn = keuze(bd, *b, "buikpijn", pad);
+            auto aanpak = keuze(bd, *b, "aanpak", pad);
             feit(InvoerSjabloon::boodschap, {{"nr", static_cast<std::int64_t>(i + 1)},
                                {"onderwerp", str(onderwerp.value_or(""))},
                                {"buikpijn", sym(buikpijn.value_or("onbekend"))},
@@ -381,21 +431,14 @@ private:
         }
     }
 
-    std::optional<double> positief(const YamlNode& node, const std::string& pad, std::optional<double> max = {}) {
-        auto p = y_.getal(node, pad);
-        if (p && (*p <= 0 || (max && *p > *max))) {
-            y_.fout(node, max ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", pad, *max, node.scalar())
-                              : fmt::format("'{}' moet groter dan 0 zijn, niet {}", pad, node.scalar()));
-            return std::nullopt;
-        }
-        return p;
-    }
-
-    void lees_beleid(const YamlNode& node) {
-        auto v = y_.kaart(node, "beleid", sleutels_beleid);
+    void lees_beleid(const Veld& def, const YamlNode& node) {
+        const std::string bpad = def.naam;
+        const Veld& smart_def = def.veld("smart");
+        const Veld& ivp_def = def.veld("ivp");
+        auto v = kaart(def, node, bpad);
         std::optional<Velden> smart, ivp;
         if (v) {
-            auto b = [&](const char* k) { return y_.boolean((*v)[k], std::string("beleid.") + k).value_or(false); };
+            auto b = [&](const char* k) { return ja_nee(def, *v, k, bpad).value_or(false); };
             feit(InvoerSjabloon::beleid, {{"doel_benoemd", b("doel_benoemd")},
                             {"uitvoeringsplan", b("uitvoeringsplan")},
                             {"werkhouding_sessies", b("werkhouding_sessies")},
@@ -403,24 +446,25 @@ private:
                             {"gedeelde_visie", b("gedeelde_visie")}});
             if (v->heeft("smart")) {
                 feit(InvoerSjabloon::sectie, {{"naam", sym("smart")}});
-                smart = y_.kaart((*v)["smart"], "beleid.smart", sleutels_smart);
+                smart = kaart(smart_def, (*v)["smart"], pad_van(bpad, "smart"));
             }
             if (v->heeft("ivp")) {
                 feit(InvoerSjabloon::sectie, {{"naam", sym("ivp")}});
-                ivp = y_.kaart((*v)["ivp"], "beleid.ivp", sleutels_ivp);
+                ivp = kaart(ivp_def, (*v)["ivp"], pad_van(bpad, "ivp"));
             }
         }
         // smart and ivp are always asserted, with defaults when absent (the agreement between reader
         // and knowledge base): rules then need not test for their absence separately.
         if (smart) {
-            auto gekozen = y_.boolean((*smart)["gekozen"], "beleid.smart.gekozen");
-            auto indicator = y_.keuze((*smart)["indicator"], "beleid.smart.indicator", voc_.indicatoren, "indicator");
-            auto daling = positief((*smart)["daling_pct"], "beleid.smart.daling_pct", 100.0);
-            auto termijn = positief((*smart)["termijn_jaren"], "beleid.smart.termijn_jaren");
+            const std::string spad = pad_van(bpad, "smart");
+            auto gekozen = ja_nee(smart_def, *smart, "gekozen", spad);
+            auto indicator = keuze(smart_def, *smart, "indicator", spad);
+            auto daling = getal(smart_def, *smart, "daling_pct", spad);
+            auto termijn = getal(smart_def, *smart, "termijn_jaren", spad);
             // Either direction on any indicator is read as given: a daling on an indicator where
             // higher is better is the knowledge base's to point out, not an input error.
-            auto stijging = positief((*smart)["stijging_pct"], "beleid.smart.stijging_pct");
-            auto startjaar = jaartal((*smart)["startjaar"], "beleid.smart.startjaar");
+            auto stijging = getal(smart_def, *smart, "stijging_pct", spad);
+            auto startjaar = geheel(smart_def, *smart, "startjaar", spad);
             feit(InvoerSjabloon::smart, {{"gekozen", gekozen.value_or(false)},
                            {"indicator", of_nil_sym(indicator)},
                            {"daling_pct", of_nil(daling)},
@@ -432,46 +476,48 @@ private:
                                          {"termijn_jaren", Value()}, {"stijging_pct", Value()}, {"startjaar", Value()}});
         }
         if (ivp) {
-            auto opgenomen = y_.boolean((*ivp)["opgenomen"], "beleid.ivp.opgenomen");
+            const std::string ipad = pad_van(bpad, "ivp");
+            auto opgenomen = ja_nee(ivp_def, *ivp, "opgenomen", ipad);
             feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});
-            woordenlijst((*ivp)["prioritaire_factoren"], "beleid.ivp.prioritaire_factoren", voc_.factoren, "factor",
-                         InvoerSjabloon::ivp_prioriteit, "factor", "ivp_prioritaire_factoren");
+            woordenlijst(ivp_def, *ivp, "prioritaire_factoren", ipad, InvoerSjabloon::ivp_prioriteit, "factor",
+                         "ivp_prioritaire_factoren");
         } else {
             feit(InvoerSjabloon::ivp, {{"opgenomen", false}});
         }
         if (!v) return;
-        auto acties = y_.lijst((*v)["acties"], "beleid.acties");
+        auto acties = lijst(def, *v, "acties", bpad);
         if (!acties) return;
+        const Veld& ad = def.veld("acties").element();
         for (std::size_t i = 0; i < acties->size(); ++i) {
-            const std::string pad = fmt::format("beleid.acties[{}]", i + 1);
-            auto a = y_.kaart((*acties)[i], pad, sleutels_actie);
+            const std::string pad = fmt::format("{}.acties[{}]", bpad, i + 1);
+            auto a = kaart(ad, (*acties)[i], pad);
             if (!a) continue;
-            verplicht(*a, "naam", pad);
-            auto naam = y_.tekst((*a)["naam"], pad + ".naam");
-            auto factor = y_.keuze((*a)["factor"], pad + ".factor", voc_.factoren, "factor");
-            const std::string gebied = vrije_tekst((*a)["gebied"], pad + ".gebied");
-            const std::string groep = vrije_tekst((*a)["groep"], pad + ".groep");
-            auto status = y_.keuze((*a)["status"], pad + ".status", actiestatussen, "status");
+            verplichte(ad, *a, pad);
+            auto naam = tekst(ad, *a, "naam", pad);
+            auto factor = keuze(ad, *a, "factor", pad);
+            const std::string gebied = vrije_tekst(ad, *a, "gebied", pad);
+            const std::string groep = vrije_tekst(ad, *a, "groep", pad);
+            const std::string status = keuze_of_standaard(ad, *a, "status", pad);
             feit(InvoerSjabloon::actie, {{"nr", static_cast<std::int64_t>(i + 1)},
                                          {"naam", str(naam.value_or(""))},
                                          {"factor", of_nil_sym(factor)},
                                          {"gebied", str(gebied)},
                                          {"groep", str(groep)},
-                                         {"status", sym(status.value_or("gepland"))}});
+                                         {"status", sym(status)}});
         }
     }
 
-    void lees_evaluatie(const YamlNode& node) {
-        auto v = y_.kaart(node, "evaluatie", sleutels_evaluatie);
+    void lees_evaluatie(const Veld& def, const YamlNode& node) {
+        const std::string pad = def.naam;
+        auto v = kaart(def, node, pad);
         if (!v) return;
-        auto momenten = y_.boolean((*v)["momenten_vastgelegd"], "evaluatie.momenten_vastgelegd");
-        auto nulmeting = y_.boolean((*v)["nulmeting"], "evaluatie.nulmeting");
-        auto jaar = jaartal((*v)["nulmeting_jaar"], "evaluatie.nulmeting_jaar");
+        auto momenten = ja_nee(def, *v, "momenten_vastgelegd", pad);
+        auto nulmeting = ja_nee(def, *v, "nulmeting", pad);
+        auto jaar = geheel(def, *v, "nulmeting_jaar", pad);
         feit(InvoerSjabloon::evaluatie, {{"momenten_vastgelegd", momenten.value_or(false)},
                                          {"nulmeting", nulmeting.value_or(false)},
                                          {"nulmeting_jaar", jaar ? Value(*jaar) : Value()}});
-        woordenlijst((*v)["aspecten"], "evaluatie.aspecten", aspecten, "aspect", InvoerSjabloon::evaluatie_aspect, "aspect",
-                     "evaluatie_aspecten");
+        woordenlijst(def, *v, "aspecten", pad, InvoerSjabloon::evaluatie_aspect, "aspect", "evaluatie_aspecten");
     }
 
     struct Herhaling {

@@ -226,12 +226,12 @@ std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_vi
     }
     const std::string& s = node.scalar();
     if (std::find(opties.begin(), opties.end(), s) != opties.end()) return s;
+    // Nothing near: every word that is allowed, also the thirteen sources, so that the user need not
+    // look them up elsewhere.
     if (auto bijna = dichtstbij(s, opties))
         fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna));
-    else if (opties.size() <= 6)
-        fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)));
     else
-        fout(node, fmt::format("onbekende {} '{}' in '{}'", wat, s, pad));
+        fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)));
     return std::nullopt;
 }
 

@@ -13,10 +13,7 @@
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
 #include "rules/diagnostic.hpp"
-
-#ifndef WW_VERSION
-#define WW_VERSION "onbekend"
-#endif
+#include "rules/versie.hpp"
 
 namespace wegwijzer {
 
@@ -159,7 +156,7 @@ a::Opdracht intern(Opdracht o) { return o == Opdracht::communicatie ? a::Opdrach
 
 }  // namespace
 
-std::string versie() { return WW_VERSION; }
+std::string versie() { return std::string(ww::versie()); }
 
 Fout::Fout(std::vector<Melding> meldingen)
     : std::runtime_error(a::formatteer(fouten_van(meldingen))), meldingen_(std::move(meldingen)) {}

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// `wegwijzer serve`: the HTTP service and the web app (web/dienst.hpp). This file parses arguments.
+// `wegwijzer serve`: the HTTP service and the web app. This file parses and checks the arguments, then
+// hands the process over to the service program (web/dienstprogramma.hpp).
 #include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
-#include "web/dienst.hpp"
+#include "web/dienstprogramma.hpp"
 #include "web/grootte.hpp"
-#include "web/routes.hpp"
 
 namespace ww::cli {
 
@@ -33,7 +33,7 @@ void register_serve(CLI::App& app, Context& context) {
         ->check(CLI::Range(1, 3600));
     cmd->callback([args, &context] {
         args->opties.max_body = static_cast<std::size_t>(*web::lees_grootte(args->max_body));
-        context.exit_code = web::draai_dienst(args->opties, web::api_routes());
+        context.exit_code = web::start_dienst(args->opties);
     });
 }
 

@@ -9,13 +9,10 @@
 #include "cli/gebruiksfout.hpp"
 #include "cli/uitvoer.hpp"
 #include "cli/hulp_nl.hpp"
+#include "advies/advies.hpp"
 #include "advies/opdrachten.hpp"
 #include "engine/engine.hpp"
 #include "rules/diagnostic.hpp"
-
-#ifndef WW_VERSION
-#define WW_VERSION "onbekend"
-#endif
 
 int main(int argc, char** argv) {
     // Before anything is opened or written: no signal for a closed pipe or a file-size limit, and
@@ -28,7 +25,7 @@ int main(int argc, char** argv) {
     });
     ww::cli::nederlandse_hulp(app);
     app.set_help_flag("-h,--help", "Toon deze hulp");
-    app.set_version_flag("-V,--version", std::string("wegwijzer ") + WW_VERSION, "Toon de versie");
+    app.set_version_flag("-V,--version", std::string(ww::advies::programma()), "Toon de versie");
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Toon de hulp van alle opdrachten");
 

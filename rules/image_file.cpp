@@ -20,10 +20,7 @@
 
 #include "rules/image.hpp"
 #include "rules/rule_base.hpp"
-
-#ifndef WW_VERSION
-#define WW_VERSION "onbekend"
-#endif
+#include "rules/versie.hpp"
 
 namespace ww {
 
@@ -95,7 +92,7 @@ std::optional<std::string> read_image_file(const std::string& path) {
 }  // namespace
 
 std::string program_identity() {
-    std::string id = std::string("wegwijzer ") + WW_VERSION + " build-id ";
+    std::string id = std::string(programma_met_versie()) + " build-id ";
     std::string b = build_id();
     if (!b.empty()) return id + b;
     struct stat st{};

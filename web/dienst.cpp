@@ -63,7 +63,12 @@ void zet(httplib::Response& res, const std::string& naam, const std::string& waa
 void schrijf_antwoord(const Antwoord& a, httplib::Response& res) {
     res.status = a.status;
     res.set_content(a.lichaam, a.inhoudstype.c_str());
-    for (const auto& [naam, waarde] : a.kopregels) zet(res, naam, waarde);
+    for (const auto& [naam, waarde] : a.kopregels) {
+        // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
+        const auto eerder = res.headers.find("Vary");
+        if (naam == "Vary" && eerder != res.headers.end() && eerder->second != waarde) zet(res, naam, eerder->second + ", " + waarde);
+        else zet(res, naam, waarde);
+    }
 }
 
 class Dienst {
@@ -165,6 +170,9 @@ int Dienst::draai() {
         int ja = 1;
         setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &ja, sizeof ja);
     });
+    // An answer goes out in two writes (headers, body): with Nagle's algorithm the second waited for
+    // the client's delayed ACK, 40 ms per request.
+    server_.set_tcp_nodelay(true);
     server_.set_payload_max_length(opties_.max_body);
     server_.set_read_timeout(opties_.leestijd, 0);
     server_.set_write_timeout(opties_.leestijd, 0);

@@ -9,6 +9,7 @@ std::vector<Route> api_routes() {
         communicatie_route(),
         waarom_niet_route(),
         kennisbank_route(),
+        schema_route(),
         openapi_route(),
         healthz_route(),
         metrics_route(),

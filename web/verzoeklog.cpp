@@ -41,7 +41,9 @@ std::string verzoekregel(std::string_view methode, std::string_view pad, int sta
     std::string duur = fmt::format("{:.1f}ms", seconden * 1000);
     for (char& c : duur)
         if (c == '.') c = ',';
-    return fmt::format("{} {} {} {} {} in={} uit={}\n", nu_utc(), veilig(methode), veilig(pad), status, duur, in, uit);
+    // A request cut off before its request line was whole has no method or path: "-".
+    return fmt::format("{} {} {} {} {} in={} uit={}\n", nu_utc(), methode.empty() ? "-" : veilig(methode),
+                       pad.empty() ? "-" : veilig(pad), status, duur, in, uit);
 }
 
 void schrijf_logregel(std::string_view regel) {

@@ -187,6 +187,20 @@ TEST(ProfielLezer, OnbekendeIdsUitDeWoordenschat) {
                   "6:22: onbekende factor 'toezcht' in 'analyse.factoren[1]'; bedoelde je 'toezicht'?"}));
 }
 
+// Without a near miss, the message lists every id of the vocabulary in its order, also when there are
+// many (the Tafel van 12 has twelve factors).
+TEST(ProfielLezer, OnbekendIdZonderBijnaNoemtDeGeldige) {
+    Vocabulaire v = test_vocabulaire();
+    v.factoren = {"signaalcriminaliteit", "verloedering", "schurende-leefstijlen", "spreken-over-veiligheid",
+                  "sociale-verbondenheid", "invloed-en-perspectief", "gebouwde-omgeving", "toezicht"};
+    auto r = lees_profiel_tekst("gemeente: {naam: X}\nbeleid: {acties: [{naam: A, factor: zwembad}]}\n", "p.yaml", v,
+                                Opdracht::advies);
+    EXPECT_EQ(meldingen(r), (std::vector<std::string>{
+                                "2:37: onbekende factor 'zwembad' in 'beleid.acties[1].factor'; kies signaalcriminaliteit, "
+                                "verloedering, schurende-leefstijlen, spreken-over-veiligheid, sociale-verbondenheid, "
+                                "invloed-en-perspectief, gebouwde-omgeving of toezicht"}));
+}
+
 TEST(ProfielLezer, OnbekendeWaardeVanEenVasteLijst) {
     auto r = lees("gemeente: {naam: X}\ndrijfveer: {soort: vergelijkng}\ncommunicatie: {frame: rood}\n");
     EXPECT_EQ(meldingen(r),

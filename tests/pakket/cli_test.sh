@@ -17,7 +17,7 @@ esc=$(printf '\033')
 
 # Help in Dutch.
 "$ww" --help > "$t/hulp" 2>&1
-for w in 'Gebruik:' 'OPTIES' 'Opdrachten:' 'Opties:' 'sjabloon' 'woordenschat'; do
+for w in 'Gebruik:' 'OPTIES' 'Opdrachten:' 'Opties:' 'sjabloon' 'woordenschat' 'schema'; do
     grep -q -- "$w" "$t/hulp" && goed || fout "--help mist '$w'"
 done
 "$ww" advies --help > "$t/hulp-advies" 2>&1
@@ -31,6 +31,9 @@ else goed; fi
 # -V
 versie=$(sed -n 's/^project(wegwijzer VERSION \([0-9.]*\).*/\1/p' "$bron/CMakeLists.txt")
 [ "$("$ww" -V)" = "wegwijzer $versie" ] && goed || fout "-V gaf '$("$ww" -V)'"
+# The same version in every advice (one generated header, rules/versie.hpp).
+"$ww" advies "$bron/examples/01-beginnend.yaml" --format json | grep -q "\"programma\": \"wegwijzer $versie\"" && goed ||
+    fout "advies --format json noemt niet programma wegwijzer $versie"
 
 # A mistyped command.
 "$ww" advise x.yaml > /dev/null 2> "$t/fout"; status=$?
@@ -49,6 +52,12 @@ cmp -s "$t/sjabloon.json" "$t/minimaal.json" && goed || fout "het sjabloon geeft
 sed 's/^# //' "$t/sjabloon.yaml" > "$t/ingevuld.yaml"
 "$ww" advies "$t/ingevuld.yaml" --format json > "$t/ingevuld.json" 2> "$t/fout" && goed || fout "het ingevulde sjabloon is geen geldig profiel: $(head -n 3 "$t/fout")"
 cmp -s "$t/ingevuld.json" "$t/minimaal.json" && fout "het ingevulde sjabloon geeft hetzelfde advies als een leeg profiel" || goed
+
+# schema: the JSON Schema on standard output; a knowledge base that is not there is an error in Dutch.
+"$ww" schema > "$t/schema.json"; status=$?
+[ $status -eq 0 ] && grep -q '"\$schema": "https://json-schema.org/draft/2020-12/schema"' "$t/schema.json" && goed || fout "schema: status $status"
+"$ww" schema --kb "$t/bestaat-niet" > "$t/uit" 2> "$t/fout"; status=$?
+[ $status -eq 2 ] && [ ! -s "$t/uit" ] && grep -q 'fout' "$t/fout" && goed || fout "schema --kb zonder kennisbank: status $status, $(cat "$t/fout")"
 
 # woordenschat: every factor, source and indicator of the knowledge base, with its name.
 "$ww" woordenschat > "$t/woorden"; status=$?

@@ -26,7 +26,8 @@ dpkg-deb -f "$deb" Depends | grep -q 'libc6' || fout "Depends noemt libc6 niet: 
 dpkg-deb -c "$deb" > "$t/inhoud"
 for f in ./usr/bin/wegwijzer ./usr/share/wegwijzer/knowledge-base/invoer.yaml ./usr/share/man/man1/wegwijzer.1.gz \
          ./usr/share/bash-completion/completions/wegwijzer ./usr/share/doc/wegwijzer/copyright \
-         ./usr/share/doc/wegwijzer/NOTICE ./usr/share/doc/wegwijzer/README.md; do
+         ./usr/share/doc/wegwijzer/NOTICE ./usr/share/doc/wegwijzer/README.md \
+         ./usr/share/wegwijzer/gemeenteprofiel.schema.json; do
     grep -q " $f\$" "$t/inhoud" || fout "$f ontbreekt in het pakket"
 done
 grep -q ' ./usr/lib/.*libwegwijzer\.so\.0' "$t/inhoud" || fout "libwegwijzer.so.0 ontbreekt in het pakket"
@@ -46,6 +47,8 @@ for profiel in "$bron"/examples/*.yaml; do
     "$bouw/wegwijzer" advies "$profiel" --format json | cmp -s - "$t/uit" || fout "$naam: pakket wijkt af van de build"
 done
 "$r/usr/bin/wegwijzer" -V | grep -q "^wegwijzer $versie\$" || fout "wegwijzer -V"
+"$r/usr/bin/wegwijzer" schema | cmp -s - "$r/usr/share/wegwijzer/gemeenteprofiel.schema.json" ||
+    fout "gemeenteprofiel.schema.json in het pakket wijkt af van wegwijzer schema"
 
 MANWIDTH=80 man -l "$r/usr/share/man/man1/wegwijzer.1.gz" > "$t/man" 2> "$t/man.fout" || { cat "$t/man.fout"; fout "man -l"; }
 tr -s " " < "$t/man" | grep -q "advies over lokaal veiligheidsbeleid" || fout "man: NAAM ontbreekt"

@@ -429,7 +429,7 @@ def test_metrics_en_log(d):
     controleer(m and int(m.group(1)) > 1 << 20, "metrics: residentgeheugen")
     controleer('eindpunt="/bestaat-niet"' not in tekst, "metrics: een label per onbekend pad")
     log = d.logtekst().splitlines()
-    patroon = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT|DELETE|OPTIONS) \S+ \d{3} \d+,\dms in=\d+ uit=\d+$")
+    patroon = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT|DELETE|OPTIONS|-) \S+ \d{3} \d+,\dms in=\d+ uit=\d+$")
     verzoeken = [r for r in log if patroon.match(r)]
     controleer(len(verzoeken) > 100, f"log: {len(verzoeken)} regels in het formaat")
     controleer(any(" POST /api/v1/advies 200 " in r for r in verzoeken), "log: geen adviesverzoek")
@@ -453,6 +453,8 @@ def test_stoppen():
     controleer(a.kop.get("access-control-allow-origin") == "https://intranet.example", "--cors: geen Allow-Origin")
     a = vraag(c, "OPTIONS", "/api/v1/advies", kop={"Origin": "https://intranet.example", "Access-Control-Request-Method": "POST"})
     controleer(a.status == 204 and "POST" in a.kop.get("access-control-allow-methods", ""), "--cors: preflight")
+    a = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: X}\n", {"Content-Type": "application/yaml"})
+    controleer(a.kop.get("vary") == "Origin, Accept", f"--cors: Vary {a.kop.get('vary')!r}")
     with open(os.path.join(BRON, "examples", "02-informatie-alleen-cijfers.yaml"), "rb") as f:
         profiel = f.read()
     lopend = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
