@@ -1,66 +1,293 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The minimal page: sends the profile to POST /api/v1/advies and shows the advice. Every text from
-// the answer goes into the page as text (textContent), never as markup.
+// The web app: the form, the live advice from POST api/v1/advies (the HTML report, shown in a
+// sandboxed frame), opening and saving a profile, printing. URLs are relative, so the app also works
+// behind a reverse proxy under a sub-path.
+import { beschrijving, bouwFormulier, leesProfiel, vulFormulier, toonFouten, wisFouten } from './formulier.js';
+import { alsYaml, leesProfielTekst, LeesFout } from './yaml.js';
 
-const formulier = document.getElementById("profielformulier");
-const profiel = document.getElementById("profiel");
-const uitkomst = document.getElementById("uitkomst");
+const $ = (id) => document.getElementById(id);
+const form = $('profiel');
+const frame = $('rapport');
+const status = $('advies-status');
+const algemeen = $('algemene-fouten');
+const bestandsmelding = $('bestandsmelding');
 
-function element(naam, tekst, klasse) {
-  const e = document.createElement(naam);
-  if (tekst !== undefined) e.textContent = tekst;
-  if (klasse) e.className = klasse;
-  return e;
-}
+const WACHTTIJD_MS = 350;
 
-function toonFouten(fouten) {
-  uitkomst.replaceChildren(element("h2", "Het profiel bevat fouten"));
-  const lijst = element("ul", undefined, "fout");
-  for (const f of fouten) {
-    const plaats = f.regel ? `regel ${f.regel}, kolom ${f.kolom}: ` : "";
-    lijst.append(element("li", plaats + f.melding + (f.pad ? ` (${f.pad})` : "")));
-  }
-  uitkomst.append(lijst);
-}
+// --- the vocabulary ------------------------------------------------------------------------------
 
-function toonAdvies(advies) {
-  uitkomst.replaceChildren(element("h2", `Advies voor ${advies.gemeente}`));
-  const stappen = element("ol", undefined, "stappen");
-  for (const s of advies.fase.stappen) stappen.append(element("li", `${s.stap}. ${s.naam}: ${s.status}`, s.status));
-  uitkomst.append(stappen);
-  for (const a of advies.adviezen) {
-    const blok = element("article", undefined, `advies ${a.soort}`);
-    blok.append(element("h3", `${a.soort} (stap ${a.stap}, ${a.onderwerp})`));
-    blok.append(element("p", a.tekst));
-    blok.append(element("p", `Bron: ${a.bron}`, "bron"));
-    if (a.onderbouwing && a.onderbouwing.length) {
-      const lijst = element("ul");
-      for (const o of a.onderbouwing) lijst.append(element("li", o));
-      blok.append(lijst);
+const eersteHoofdletter = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+// The lists of the knowledge base's vocabulary, wherever the document keeps them.
+function zoekLijst(o, naam, diepte = 0) {
+    if (!o || typeof o !== 'object' || diepte > 3) return null;
+    if (Array.isArray(o[naam])) return o[naam];
+    for (const v of Object.values(o)) {
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+            const r = zoekLijst(v, naam, diepte + 1);
+            if (r) return r;
+        }
     }
-    uitkomst.append(blok);
-  }
+    return null;
 }
 
-formulier.addEventListener("submit", async (gebeurtenis) => {
-  gebeurtenis.preventDefault();
-  const uitleg = document.getElementById("uitleg").checked ? "?uitleg=1" : "";
-  uitkomst.replaceChildren(element("p", "Bezig…"));
-  try {
-    const antwoord = await fetch("/api/v1/advies" + uitleg, {
-      method: "POST",
-      headers: { "Content-Type": "application/yaml", "Accept": "application/json" },
-      body: profiel.value,
-    });
-    const inhoud = await antwoord.json();
-    if (antwoord.ok) toonAdvies(inhoud);
-    else toonFouten(inhoud.fouten || []);
-  } catch (fout) {
-    uitkomst.replaceChildren(element("p", `De dienst is niet bereikbaar: ${fout}`, "fout"));
-  }
-});
+function item(x, ...namen) {
+    if (typeof x === 'string') return { id: x, naam: x };
+    const naam = namen.map((n) => x[n]).find((v) => typeof v === 'string' && v);
+    return { ...x, id: String(x.id), naam: eersteHoofdletter(naam || String(x.id)) };
+}
 
-document.getElementById("bestand").addEventListener("change", async (gebeurtenis) => {
-  const bestand = gebeurtenis.target.files[0];
-  if (bestand) profiel.value = await bestand.text();
-});
+// Ids and titles of an enum in the JSON Schema, the fallback when the knowledge base lists no names.
+function uitSchema(schema, pad) {
+    let n = schema;
+    for (const d of pad) {
+        if (!n) return null;
+        if (n.$ref && schema.$defs) n = schema.$defs[n.$ref.split('/').pop()];
+        n = d === '[]' ? n?.items : n?.properties?.[d];
+    }
+    if (n?.$ref && schema.$defs) n = schema.$defs[n.$ref.split('/').pop()];
+    if (n?.items) n = n.items;
+    if (n?.$ref && schema.$defs) n = schema.$defs[n.$ref.split('/').pop()];
+    const keuzes = n?.oneOf || n?.anyOf;
+    if (Array.isArray(keuzes) && keuzes.every((k) => 'const' in k)) return keuzes.map((k) => ({ id: String(k.const), naam: k.title || String(k.const) }));
+    if (Array.isArray(n?.enum)) return n.enum.map((e) => ({ id: String(e), naam: String(e) }));
+    return null;
+}
+
+async function haalJson(url) {
+    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!r.ok) throw new Error(`${url}: status ${r.status}`);
+    return r.json();
+}
+
+async function woordenschat() {
+    const kb = await haalJson('api/v1/kennisbank');
+    const w = {
+        factoren: (zoekLijst(kb, 'factoren') || []).map((x) => item(x, 'naam', 'title')),
+        bronnen: (zoekLijst(kb, 'bronnen') || []).map((x) => item(x, 'naam', 'omschrijving', 'title')),
+        indicatoren: (zoekLijst(kb, 'indicatoren') || []).map((x) => item(x, 'naam', 'betekenis', 'title')),
+    };
+    if (!w.factoren.length || !w.bronnen.length || !w.indicatoren.length) {
+        const schema = await haalJson('api/v1/schema/gemeenteprofiel');
+        w.factoren = w.factoren.length ? w.factoren : uitSchema(schema, ['analyse', 'factoren']) || [];
+        w.bronnen = w.bronnen.length ? w.bronnen : uitSchema(schema, ['bronnen', '[]', 'id']) || [];
+        w.indicatoren = w.indicatoren.length ? w.indicatoren : uitSchema(schema, ['metingen', '[]', 'indicator']) || [];
+    }
+    const versie = [kb.naam, kb.versie].filter(Boolean).join(' ');
+    if (versie) $('kennisbank-versie').textContent = `Kennisbank: ${versie}.`;
+    return w;
+}
+
+// --- the report frame ----------------------------------------------------------------------------
+
+// The report arrives as a whole document; its body goes into a frame that runs no script at all
+// (sandbox without allow-scripts, and its own CSP), and its stylesheet is adopted rather than inlined
+// so that the page's CSP needs no 'unsafe-inline'.
+const RAAMWERK = '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+    + '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; style-src \'unsafe-inline\'">'
+    + '<title>Adviesrapport</title></head><body></body></html>';
+let raamKlaar = null;
+let stijl = null;
+
+function raam() {
+    if (!raamKlaar) {
+        raamKlaar = new Promise((klaar) => frame.addEventListener('load', () => {
+            // The frame is as tall as the report (the page scrolls, not the frame), also when a fold
+            // in the report opens or the window changes width.
+            new ResizeObserver(pasHoogteAan).observe(frame.contentDocument.documentElement);
+            klaar(frame.contentDocument);
+        }, { once: true }));
+        frame.srcdoc = RAAMWERK;
+    }
+    return raamKlaar;
+}
+
+function pasHoogteAan() {
+    const d = frame.contentDocument;
+    // The html element's own height, not scrollHeight: that never drops below the frame's height.
+    if (d?.documentElement) frame.style.height = `${Math.ceil(d.documentElement.getBoundingClientRect().height) + 4}px`;
+}
+
+async function toonRapport(html) {
+    // The stylesheet is taken out before parsing: a parsed <style> would already be a CSP violation.
+    let css = '';
+    const zonderStijl = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, t) => { css += t; return ''; });
+    const nieuw = new DOMParser().parseFromString(zonderStijl, 'text/html');
+    frame.hidden = false;
+    const d = await raam();
+    if (!stijl) {
+        stijl = new frame.contentWindow.CSSStyleSheet();
+        d.adoptedStyleSheets = [stijl];
+    }
+    if (css !== stijl._tekst) {
+        stijl.replaceSync(css);
+        stijl._tekst = css;
+    }
+    d.title = nieuw.title;
+    d.body.replaceWith(d.importNode(nieuw.body, true));
+    frame.classList.remove('verouderd');
+    pasHoogteAan();
+    return d;
+}
+
+// --- talking to the service ----------------------------------------------------------------------
+
+// The status line is a live region: it changes only when its text does, so that a screen reader
+// does not repeat "bijgewerkt" after every pause in typing.
+function meld(tekst, fout = false) {
+    if (status.textContent !== tekst) status.textContent = tekst;
+    status.classList.toggle('fout', fout);
+}
+
+let volgnummer = 0;
+let lopend = null;
+let timer = null;
+
+function toonAlgemeen(fouten) {
+    algemeen.replaceChildren();
+    if (!fouten.length) { algemeen.hidden = true; return; }
+    const kop = document.createElement('p');
+    kop.textContent = fouten.length === 1 ? 'Het profiel bevat een fout:' : `Het profiel bevat ${fouten.length} fouten:`;
+    const ul = document.createElement('ul');
+    for (const f of fouten) {
+        const li = document.createElement('li');
+        li.textContent = (f.pad ? `${f.pad}: ` : '') + f.melding;
+        ul.append(li);
+    }
+    algemeen.append(kop, ul);
+    algemeen.hidden = false;
+}
+
+async function verstuur() {
+    clearTimeout(timer);
+    const nummer = ++volgnummer;
+    lopend?.abort();
+    lopend = new AbortController();
+    const profiel = leesProfiel(form);
+    // Without a name the service would miss the whole section; an empty name gets its message at the field.
+    if (profiel.gemeente?.naam === undefined) profiel.gemeente = { naam: '', ...profiel.gemeente };
+    form.setAttribute('aria-busy', 'true');
+    try {
+        const r = await fetch('api/v1/advies', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'text/html' },
+            body: JSON.stringify(profiel),
+            signal: lopend.signal,
+        });
+        const tekst = await r.text();
+        if (nummer !== volgnummer) return;
+        if (r.ok) {
+            wisFouten(form);
+            toonAlgemeen([]);
+            const d = await toonRapport(tekst);
+            if (nummer !== volgnummer) return;
+            const n = d.querySelectorAll('article.advies').length;
+            const samenvatting = d.querySelector('p.samenvatting')?.textContent.trim();
+            meld(`Advies bijgewerkt. ${samenvatting || (n === 1 ? '1 advies.' : `${n} adviezen.`)}`);
+            document.body.dataset.advies = String(nummer);
+        } else {
+            let fouten = [];
+            try { fouten = JSON.parse(tekst).fouten || []; } catch { /* not JSON: the status says enough */ }
+            if (!fouten.length) fouten = [{ melding: `de dienst antwoordde met status ${r.status}` }];
+            const los = r.status === 422 ? toonFouten(form, fouten) : fouten;
+            toonAlgemeen(los);
+            frame.classList.add('verouderd');
+            meld((fouten.length === 1 ? 'Het profiel bevat een fout' : `Het profiel bevat ${fouten.length} fouten`)
+                + (frame.hidden ? '.' : '; het advies hieronder hoort bij de laatste juiste invulling.'), true);
+            document.body.dataset.advies = `fout-${nummer}`;
+        }
+    } catch (e) {
+        if (e.name === 'AbortError' || nummer !== volgnummer) return;
+        meld(`De dienst is niet bereikbaar (${e.message}). Uw invulling blijft staan; probeer het zo opnieuw.`, true);
+        document.body.dataset.advies = `fout-${nummer}`;
+    } finally {
+        if (nummer === volgnummer) form.removeAttribute('aria-busy');
+    }
+}
+
+function plan() {
+    clearTimeout(timer);
+    timer = setTimeout(verstuur, WACHTTIJD_MS);
+}
+
+// --- open, save, print ---------------------------------------------------------------------------
+
+function bestandsnaam() {
+    const naam = String(leesProfiel(form).gemeente?.naam || 'gemeente');
+    const kort = naam.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    return `${kort || 'gemeente'}.yaml`;
+}
+
+function opslaan() {
+    const blob = new Blob([alsYaml(leesProfiel(form))], { type: 'application/yaml' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = bestandsnaam();
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    bestandsmelding.textContent = `Opgeslagen als ${a.download}.`;
+}
+
+async function openen(bestand) {
+    bestandsmelding.className = 'melding';
+    let profiel;
+    try {
+        profiel = leesProfielTekst(await bestand.text());
+    } catch (e) {
+        const plek = e instanceof LeesFout && e.regel ? `:${e.regel}:${e.kolom ?? 1}` : '';
+        bestandsmelding.textContent = `${bestand.name}${plek}: fout: ${e.message}. Het formulier is niet veranderd.`;
+        bestandsmelding.className = 'melding fout';
+        return;
+    }
+    const onbekend = vulFormulier(form, profiel);
+    bestandsmelding.textContent = `${bestand.name} geopend.`
+        + (onbekend.length ? ` Niet overgenomen (het formulier kent deze sleutels niet): ${onbekend.join(', ')}.` : '');
+    if (onbekend.length) bestandsmelding.className = 'melding fout';
+    await verstuur();
+}
+
+async function afdrukken() {
+    if (frame.hidden) await verstuur();
+    if (!frame.hidden) frame.contentWindow.print();
+}
+
+function leegmaken() {
+    if (!window.confirm('Alles in het formulier wissen en met een leeg profiel beginnen?')) return;
+    vulFormulier(form, { versie: 1 });
+    wisFouten(form);
+    toonAlgemeen([]);
+    frame.hidden = true;
+    meld('Nog geen advies: vul ten minste de naam van de gemeente in.');
+    $('v-gemeente-naam').focus();
+}
+
+// --- start ---------------------------------------------------------------------------------------
+
+async function start() {
+    let w;
+    try {
+        w = await woordenschat();
+    } catch (e) {
+        $('laden').textContent = `De kennisbank kon niet worden geladen (${e.message}). Herlaad de pagina of neem contact op met de beheerder.`;
+        $('laden').className = 'melding fout';
+        return;
+    }
+    bouwFormulier($('secties'), beschrijving(w));
+    form._versie = 1;
+    $('laden').remove();
+    form.addEventListener('input', plan);
+    form.addEventListener('change', plan);
+    form.addEventListener('submit', (e) => { e.preventDefault(); verstuur(); });
+    $('opslaan').addEventListener('click', opslaan);
+    $('afdrukken').addEventListener('click', afdrukken);
+    $('leegmaken').addEventListener('click', leegmaken);
+    $('bestand-openen').addEventListener('change', (e) => {
+        const f = e.target.files[0];
+        if (f) openen(f).finally(() => { e.target.value = ''; });
+    });
+    document.body.dataset.klaar = 'ja';
+}
+
+start();

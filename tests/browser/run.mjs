@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Browser tests of the web app, against a real `wegwijzer serve` on a free loopback port, in headless
+// Debian chromium driven by playwright-core. Run by ctest (test `webapp_browser`, Release build only):
+//
+//   node tests/browser/run.mjs --wegwijzer build/wegwijzer --voorbeelden examples --uit build
+//
+// --uit is where the screenshots go (CI keeps them as artefacts). WW_WEBAPP_URL=http://... tests an
+// already running service instead of starting one (for working on the app).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import * as yaml from 'js-yaml';
+
+const hier = path.dirname(fileURLToPath(import.meta.url));
+const opties = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+    if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+    return acc;
+}, []));
+const wegwijzer = path.resolve(opties.wegwijzer || path.join(hier, '../../build/wegwijzer'));
+const voorbeelden = path.resolve(opties.voorbeelden || path.join(hier, '../../examples'));
+const uit = path.resolve(opties.uit || path.join(hier, '../../build'));
+const CHROMIUM = process.env.WW_CHROMIUM || '/usr/bin/chromium';
+
+const alleVoorbeelden = fs.readdirSync(voorbeelden).filter((f) => f.endsWith('.yaml')).sort()
+    .map((f) => path.join(voorbeelden, f));
+
+let dienst = null;
+let basis = process.env.WW_WEBAPP_URL || '';
+let browser = null;
+const werkmap = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-browser-'));
+
+function vrijePoort() {
+    return new Promise((klaar, mis) => {
+        const s = net.createServer();
+        s.on('error', mis);
+        s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => klaar(p)); });
+    });
+}
+
+async function startDienst() {
+    const poort = await vrijePoort();
+    dienst = spawn(wegwijzer, ['serve', '--adres', '127.0.0.1', '--poort', String(poort)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    return new Promise((klaar, mis) => {
+        const t = setTimeout(() => mis(new Error(`wegwijzer serve meldde zich niet binnen 20 s:\n${log}`)), 20000);
+        const lees = (d) => {
+            log += d;
+            const m = log.match(/wegwijzer luistert op (http:\/\/\S+?)\/?(\s|$)/);
+            if (m) { clearTimeout(t); klaar(m[1] + '/'); }
+        };
+        dienst.stdout.on('data', lees);
+        dienst.stderr.on('data', (d) => { if (!basis) lees(d); });
+        dienst.on('exit', (code) => { clearTimeout(t); mis(new Error(`wegwijzer serve stopte (status ${code}):\n${log}`)); });
+    });
+}
+
+// The command line's advice, the reference the page must show.
+function cliAdvies(bestand) {
+    return JSON.parse(execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }));
+}
+
+const leesVoorbeeld = (f) => yaml.load(fs.readFileSync(f, 'utf8'));
+
+async function nieuwePagina(breedte = 1280, hoogte = 900) {
+    const context = await browser.newContext({ viewport: { width: breedte, height: hoogte }, acceptDownloads: true, locale: 'nl-NL' });
+    const page = await context.newPage();
+    page._fouten = [];
+    page.on('pageerror', (e) => page._fouten.push(`pageerror: ${e.message}`));
+    // A 422 while a form is half filled in is the service doing its job; the page shows it at the field.
+    page.on('console', (m) => {
+        if (m.type() === 'error' && !/status of 422/.test(m.text())) page._fouten.push(`console: ${m.text()}`);
+    });
+    page.on('dialog', (d) => { page._fouten.push(`dialog: ${d.message()}`); d.dismiss(); });
+    await page.goto(basis);
+    await page.waitForSelector('body[data-klaar="ja"]', { timeout: 15000 });
+    return page;
+}
+
+// After the last change: submit (Enter would do the same) and wait for the answer to that request.
+async function wachtOpAdvies(page, { fout = false } = {}) {
+    await page.waitForFunction(() => !document.getElementById('profiel').hasAttribute('aria-busy'));
+    await page.waitForFunction((f) => {
+        const a = document.body.dataset.advies || '';
+        return a !== '' && a.startsWith('fout') === f && !document.getElementById('profiel').hasAttribute('aria-busy');
+    }, fout);
+}
+
+async function toonAdvies(page) {
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page);
+}
+
+// The advice in the frame: ids (from "Regel") and texts, in the order shown.
+function getoond(page) {
+    return page.evaluate(() => {
+        const d = document.getElementById('rapport').contentDocument;
+        return [...d.querySelectorAll('article.advies')].map((a) => {
+            const dts = [...a.querySelectorAll(':scope > dl > dt')];
+            const regel = dts.find((dt) => dt.textContent.trim() === 'Regel');
+            return { id: regel.nextElementSibling.querySelector('code').textContent, tekst: a.querySelector('p.tekst').textContent };
+        });
+    });
+}
+
+function verwacht(json) {
+    return json.adviezen.map((a) => ({ id: a.id, tekst: a.tekst }));
+}
+
+function zonderLegeLijsten(v) {
+    if (Array.isArray(v)) return v.map(zonderLegeLijsten);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).filter(([, w]) => !(Array.isArray(w) && w.length === 0))
+        .map(([k, w]) => [k, zonderLegeLijsten(w)]));
+}
+
+const veldId = (pad) => '#v-' + pad.replace(/[^A-Za-z0-9_-]/g, '-');
+const alsInvoer = (v) => (typeof v === 'number' ? String(v).replace('.', ',') : String(v));
+
+async function zetVeld(loc, waarde, typen = false) {
+    const tag = await loc.evaluate((e) => e.tagName);
+    if (tag === 'SELECT') await loc.selectOption(String(waarde));
+    else if (typen) { await loc.click(); await loc.pressSequentially(alsInvoer(waarde)); }
+    else await loc.fill(alsInvoer(waarde));
+}
+
+// Fills the form from a profile the way a person does: typing into fields, choosing from lists,
+// ticking boxes, clicking "toevoegen" for every row.
+async function vulIn(page, profiel, pad = '') {
+    for (const [k, v] of Object.entries(profiel)) {
+        const p = pad ? `${pad}.${k}` : k;
+        if (p === 'versie') continue;
+        if (Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object')) {
+            const blok = page.locator(`[data-rijen="${p}"]`);
+            for (const [i, rij] of v.entries()) {
+                await blok.locator(':scope > button.toevoegen').click();
+                for (const [sleutel, w] of Object.entries(rij)) await zetVeld(page.locator(veldId(`${p}.${i}.${sleutel}`)), w);
+            }
+        } else if (Array.isArray(v)) {
+            for (const id of v) await page.locator(`${veldId(p)}-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`).check();
+        } else if (v !== null && typeof v === 'object') {
+            await vulIn(page, v, p);
+        } else {
+            await zetVeld(page.locator(veldId(p)), v, p === 'gemeente.naam');
+        }
+    }
+}
+
+async function opslaanAls(page) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Opslaan als YAML' }).click()]);
+    const doel = path.join(werkmap, `opgeslagen-${Date.now()}-${download.suggestedFilename()}`);
+    await download.saveAs(doel);
+    return doel;
+}
+
+const schoon = (page) => assert.deepEqual(page._fouten, [], 'geen scriptfouten, CSP-meldingen of dialogen');
+
+before(async () => {
+    if (!basis) basis = await startDienst();
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+});
+
+after(async () => {
+    await browser?.close();
+    if (dienst) {
+        dienst.removeAllListeners('exit');
+        dienst.kill('SIGTERM');
+    }
+    fs.rmSync(werkmap, { recursive: true, force: true });
+});
+
+test('js-yaml.js in web/app is het npm-pakket uit package-lock.json', () => {
+    const npm = fs.readFileSync(path.join(hier, 'node_modules/js-yaml/dist/browser/js-yaml.esm.min.mjs'), 'utf8')
+        .replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    const app = fs.readFileSync(path.join(hier, '../../web/app/js-yaml.js'), 'utf8').split('\n').slice(2).join('\n');
+    assert.equal(app, npm);
+});
+
+test('de pagina: kop, CSP zonder inline script, alle velden met een label', async () => {
+    const r = await fetch(basis);
+    assert.equal(r.status, 200);
+    const csp = r.headers.get('content-security-policy') || '';
+    assert.match(csp, /script-src[^;]*'self'|default-src[^;]*'self'/, `CSP: ${csp}`);
+    assert.doesNotMatch(csp.split(';').find((d) => /script-src/.test(d)) || csp, /unsafe-inline|unsafe-eval/);
+    const page = await nieuwePagina();
+    assert.equal(await page.locator('h1').count(), 1);
+    const zonderLabel = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+        .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id || e.name));
+    assert.deepEqual(zonderLabel, []);
+    // The stappenplan's order.
+    const koppen = await page.locator('#secties h3').allTextContents();
+    assert.deepEqual(koppen.map((k) => k.split(':')[0]), ['Gemeente', 'Stap 1', 'Stap 2', 'Stap 3', 'Stap 4', 'Stap 5', 'Communicatie']);
+    // The vocabulary comes from the knowledge base, with human names.
+    const kb = await (await fetch(new URL('api/v1/kennisbank', basis))).text();
+    const factoren = await page.locator('[data-meerkeuze="analyse.factoren"] input[type=checkbox]').count();
+    assert.equal(factoren, 12);
+    const eerste = await page.locator('[data-meerkeuze="analyse.factoren"] label').first().textContent();
+    assert.notEqual(eerste.trim(), 'signaalcriminaliteit', 'een menselijke naam, geen id');
+    assert.ok(kb.includes('signaalcriminaliteit'));
+    schoon(page);
+    await page.context().close();
+});
+
+test('opslaan als YAML: lastige teksten komen ongeschonden terug (in de browser, met de app zelf)', async () => {
+    const page = await nieuwePagina();
+    const teksten = ['yes', 'No', 'null', '~', '123', '1e3', '0x10', '15-24 jaar', '65+', 'a: b', 'a #b', '#x', '- x', '[x]', '{x}',
+        ' voor', 'na ', '', "'q'", '"dq"', 'é ß 漢', 'tab\there', 'regel\nregel', '\u0085\u2028\ufeff\u007f', '\\', '&a *b !c', '%x', '@x', '`x`',
+        '<script>alert(1)</script>', '\u0000'];
+    const terug = await page.evaluate(async (ts) => {
+        const { alsYaml } = await import('./yaml.js');
+        const { load } = await import('./js-yaml.js');
+        const profiel = { versie: 1, gemeente: { naam: 'x' }, metingen: ts.map((t, i) => ({ indicator: 'overlast', waarde: i, gebied: t })),
+            communicatie: { boodschappen: ts.map((t) => ({ onderwerp: t })) } };
+        const tekst = alsYaml(profiel);
+        // The reader refuses control characters in texts (a clear error); the rest it must read.
+        const leesbaar = ts.filter((t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(t));
+        const cli = alsYaml({ versie: 1, gemeente: { naam: 'x' }, communicatie: { boodschappen: leesbaar.map((t) => ({ onderwerp: t || 'leeg' })) } });
+        return { tekst, cli, terug: load(tekst) };
+    }, teksten);
+    assert.deepEqual(terug.terug.metingen.map((m) => m.gebied), teksten, terug.tekst);
+    assert.deepEqual(terug.terug.communicatie.boodschappen.map((m) => m.onderwerp), teksten);
+    // The command line reads what the app writes (the reader's own checks aside, the YAML is valid).
+    const bestand = path.join(werkmap, 'lastig.yaml');
+    fs.writeFileSync(bestand, terug.cli);
+    const json = JSON.parse(execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }));
+    assert.equal(json.gemeente, 'x');
+    schoon(page);
+    await page.context().close();
+});
+
+// Three examples typed in by hand (the others are opened from file below).
+for (const naam of ['02-informatie-alleen-cijfers.yaml', '04-communicatie-buikpijn.yaml', '05-acties-los-van-analyse.yaml']) {
+    test(`invullen met typen en klikken: ${naam} geeft het advies van de opdrachtregel`, async () => {
+        const bestand = path.join(voorbeelden, naam);
+        const page = await nieuwePagina();
+        await vulIn(page, leesVoorbeeld(bestand));
+        await toonAdvies(page);
+        assert.deepEqual(await getoond(page), verwacht(cliAdvies(bestand)));
+        // What was typed, saved, is the example's content (an empty list is not something one types).
+        const opgeslagen = await opslaanAls(page);
+        assert.deepEqual(zonderLegeLijsten(leesVoorbeeld(opgeslagen)), zonderLegeLijsten(leesVoorbeeld(bestand)));
+        schoon(page);
+        await page.context().close();
+    });
+}
+
+test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde advies', async () => {
+    const page = await nieuwePagina();
+    for (const bestand of alleVoorbeelden) {
+        await page.locator('#bestand-openen').setInputFiles(bestand);
+        await page.waitForFunction((n) => document.getElementById('bestandsmelding').textContent.startsWith(n), path.basename(bestand));
+        await wachtOpAdvies(page);
+        const cli = cliAdvies(bestand);
+        assert.deepEqual(await getoond(page), verwacht(cli), bestand);
+        assert.match(await page.locator('#bestandsmelding').textContent(), /geopend\.$/);
+        const opgeslagen = await opslaanAls(page);
+        assert.deepEqual(leesVoorbeeld(opgeslagen), leesVoorbeeld(bestand), `${bestand}: inhoud na openen en opslaan`);
+        assert.equal(execFileSync(wegwijzer, ['advies', opgeslagen, '--format', 'json'], { encoding: 'utf8' }),
+            execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }), `${bestand}: advies van het opgeslagen bestand`);
+    }
+    // JSON is YAML too: the same profile as JSON gives the same advice and saves as the same content.
+    const voorbeeld = path.join(voorbeelden, '03-analyse-wijk-noord.yaml');
+    const alsJson = path.join(werkmap, 'lindenhoeve.json');
+    fs.writeFileSync(alsJson, JSON.stringify(leesVoorbeeld(voorbeeld), null, 2));
+    await page.locator('#bestand-openen').setInputFiles(alsJson);
+    await page.waitForFunction(() => document.getElementById('bestandsmelding').textContent.startsWith('lindenhoeve.json'));
+    await wachtOpAdvies(page);
+    assert.deepEqual(await getoond(page), verwacht(cliAdvies(voorbeeld)));
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(voorbeeld));
+    // A file that is not YAML leaves the form as it was and says where the problem is.
+    const kapot = path.join(werkmap, 'kapot.yaml');
+    fs.writeFileSync(kapot, 'gemeente:\n  naam: [Open\n');
+    const voor = await page.locator(veldId('gemeente.naam')).inputValue();
+    await page.locator('#bestand-openen').setInputFiles(kapot);
+    await page.waitForFunction(() => document.getElementById('bestandsmelding').textContent.includes('fout'));
+    assert.match(await page.locator('#bestandsmelding').textContent(), /^kapot\.yaml:\d+:\d+: fout: /);
+    assert.equal(await page.locator(veldId('gemeente.naam')).inputValue(), voor);
+    schoon(page);
+    await page.context().close();
+});
+
+test('alleen het toetsenbord: tabben, invullen, rij toevoegen en verwijderen, versturen', async () => {
+    const page = await nieuwePagina();
+    const focus = () => page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+    await page.keyboard.press('Tab');
+    assert.equal(await focus(), 'Direct naar het advies', 'de eerste tab gaat naar de link naar het advies');
+    let stappen = 0;
+    while ((await focus()) !== 'v-gemeente-naam') {
+        assert.ok(++stappen < 12, 'het eerste veld is met een paar tabs te bereiken');
+        await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('Tabstad');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12000');
+    await page.keyboard.press('Tab');
+    assert.equal(await focus(), 'v-drijfveer-bepaald');
+    await page.keyboard.press('j');                    // "ja", by typing its first letter
+    for (stappen = 0; (await focus()) !== 'Meting toevoegen'; stappen++) {
+        assert.ok(stappen < 20, '"Meting toevoegen" is met tabs te bereiken');
+        await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    assert.equal(await focus(), 'v-metingen-0-indicator', 'na toevoegen staat de focus in de nieuwe rij');
+    await page.keyboard.press('ArrowDown');            // the first indicator of the knowledge base
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2023');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await focus(), 'v-metingen-0-waarde');
+    await page.keyboard.type('21,5');
+    await page.keyboard.press('Enter');                // submits the form
+    await wachtOpAdvies(page);
+    const indicator = await page.locator('#v-metingen-0-indicator').inputValue();
+    const profiel = path.join(werkmap, 'tabstad.yaml');
+    fs.writeFileSync(profiel, yaml.dump({ versie: 1, gemeente: { naam: 'Tabstad', inwoners: 12000 }, drijfveer: { bepaald: true },
+        metingen: [{ indicator, jaar: 2023, waarde: 21.5 }] }));
+    assert.deepEqual(await getoond(page), verwacht(cliAdvies(profiel)));
+    // Remove the row again with the keyboard: focus goes back to "Meting toevoegen".
+    await page.locator('#v-metingen-0-waarde').focus();
+    for (stappen = 0; (await focus()) !== 'Verwijder meting 1'; stappen++) {
+        assert.ok(stappen < 10);
+        await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    assert.equal(await focus(), 'Meting toevoegen');
+    assert.equal(await page.locator('[data-rijen="metingen"] .rij').count(), 0);
+    // The focus is visible: the focused control has an outline.
+    const omlijning = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(omlijning, 'none');
+    schoon(page);
+    await page.context().close();
+});
+
+test('fouten van de dienst staan bij het veld dat het pad noemt', async () => {
+    const page = await nieuwePagina();
+    await page.locator(veldId('gemeente.naam')).fill('Foutdorp');
+    await page.locator('[data-rijen="metingen"] > button.toevoegen').click();
+    await page.locator('#v-metingen-0-indicator').selectOption('overlast');
+    await page.locator('#v-metingen-0-waarde').fill('150');
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    // The same message the service gives for this profile.
+    const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ versie: 1, gemeente: { naam: 'Foutdorp' }, metingen: [{ indicator: 'overlast', waarde: 150 }] }) });
+    assert.equal(r.status, 422);
+    const { fouten } = await r.json();
+    const veld = page.locator('[data-pad="metingen.0.waarde"]');
+    assert.equal(await veld.locator('.veldfout').textContent(), fouten[0].melding);
+    assert.equal(await page.locator('#v-metingen-0-waarde').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#advies-status').textContent(), /fout/);
+    // Corrected, the message goes away and advice appears.
+    await page.locator('#v-metingen-0-waarde').fill('15');
+    await toonAdvies(page);
+    assert.equal(await page.locator('.veldfout').count(), 0);
+    assert.equal(await page.locator('#v-metingen-0-waarde').getAttribute('aria-invalid'), null);
+    // An empty name: the error is at the name.
+    await page.locator(veldId('gemeente.naam')).fill('');
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    assert.equal(await page.locator('[data-pad="gemeente.naam"] .veldfout').count(), 1);
+    schoon(page);
+    await page.context().close();
+});
+
+test('vijandige namen worden getoond, niet uitgevoerd', async () => {
+    const page = await nieuwePagina();
+    const naam = '<script>window.__gehackt=1</script>"><img src=x onerror="window.__gehackt=2">';
+    const wijk = '"><img src=x onerror=alert(1)> **vet** [link](javascript:alert(2))';
+    await page.locator(veldId('gemeente.naam')).fill(naam);
+    await page.locator('[data-rijen="metingen"] > button.toevoegen').click();
+    await page.locator('#v-metingen-0-indicator').selectOption('overlast');
+    await page.locator('#v-metingen-0-gebied').fill(wijk);
+    await page.locator('#v-metingen-0-waarde').fill('30');
+    await toonAdvies(page);
+    await page.waitForTimeout(300);
+    const staat = await page.evaluate(() => {
+        const d = document.getElementById('rapport').contentDocument;
+        return {
+            gehackt: window.__gehackt ?? null,
+            framegehackt: document.getElementById('rapport').contentWindow.__gehackt ?? null,
+            scripts: d.querySelectorAll('script').length,
+            handlers: [...d.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+            img: d.querySelectorAll('img').length,
+            h1: d.querySelector('h1').textContent,
+        };
+    });
+    assert.deepEqual({ ...staat, h1: undefined }, { gehackt: null, framegehackt: null, scripts: 0, handlers: 0, img: 0, h1: undefined });
+    assert.equal(staat.h1.trim(), naam, 'de naam staat er letterlijk');
+    const opgeslagen = leesVoorbeeld(await opslaanAls(page));
+    assert.equal(opgeslagen.gemeente.naam, naam);
+    assert.equal(opgeslagen.metingen[0].gebied, wijk);
+    schoon(page);
+    await page.context().close();
+});
+
+async function axe(page, opties) {
+    await page.evaluate(fs.readFileSync(path.join(hier, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const r = await page.evaluate((o) => window.axe.run(document, o), opties);
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, aantal: v.nodes.length, voorbeeld: v.nodes[0]?.target.join(' ') }));
+}
+
+test('axe-core: geen ernstige of kritieke problemen op het formulier en het rapport', async () => {
+    const page = await nieuwePagina();
+    const bestand = path.join(voorbeelden, '03-analyse-wijk-noord.yaml');
+    await page.locator('#bestand-openen').setInputFiles(bestand);
+    await wachtOpAdvies(page);
+    await page.locator('#v-metingen-0-waarde').fill('101');      // an error shown at its field is part of the check
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    const formulier = await axe(page, { iframes: false, resultTypes: ['violations'] });
+    const ernstig = (v) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+    if (formulier.length) console.log('axe, formulier:', JSON.stringify(formulier));
+    assert.deepEqual(ernstig(formulier), []);
+    await page.context().close();
+
+    for (const naam of ['06-evaluatie.yaml']) {      // the longest report: every section, charts, Tafel
+        const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST',
+            headers: { 'Content-Type': 'application/yaml', Accept: 'text/html' }, body: fs.readFileSync(path.join(voorbeelden, naam)) });
+        assert.equal(r.status, 200);
+        const rapport = await (await browser.newContext()).newPage();
+        await rapport.setContent(await r.text());
+        const v = await axe(rapport, { resultTypes: ['violations'] });
+        if (v.length) console.log(`axe, rapport ${naam}:`, JSON.stringify(v));
+        assert.deepEqual(ernstig(v), [], naam);
+        await rapport.context().close();
+    }
+});
+
+test('schermafdrukken op telefoon (390 px) en desktop (1280 px), zonder horizontaal schuiven', async () => {
+    fs.mkdirSync(uit, { recursive: true });
+    for (const [naam, breedte, hoogte] of [['telefoon', 390, 844], ['desktop', 1280, 900]]) {
+        const page = await nieuwePagina(breedte, hoogte);
+        await page.locator('#bestand-openen').setInputFiles(path.join(voorbeelden, '03-analyse-wijk-noord.yaml'));
+        await wachtOpAdvies(page);
+        const breed = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(breed <= breedte, `${naam}: de pagina is ${breed} px breed bij een venster van ${breedte} px`);
+        await page.screenshot({ path: path.join(uit, `webapp-${naam}.png`) });
+        if (naam === 'desktop') await page.screenshot({ path: path.join(uit, `webapp-${naam}-volledig.png`), fullPage: true });
+        if (naam === 'desktop') {
+            // For the documentation: the rows of figures beside the advice itself.
+            await page.evaluate(() => {
+                document.querySelector('[data-pad="metingen.0"]').scrollIntoView();
+                const paneel = document.getElementById('advies');
+                const frame = document.getElementById('rapport');
+                const lijst = frame.contentDocument.getElementById('adviezen');
+                paneel.scrollTop = frame.offsetTop + lijst.getBoundingClientRect().top - 16;
+            });
+            await page.screenshot({ path: path.join(uit, 'webapp-desktop-advies.png') });
+            // The frame grows with the report: a fold that opens makes it taller, not scrollable.
+            const hoogte = () => page.locator('#rapport').evaluate((f) => f.getBoundingClientRect().height);
+            const voor = await hoogte();
+            await page.frameLocator('#rapport').locator('details summary').first().click();
+            await page.waitForFunction((h) => document.getElementById('rapport').getBoundingClientRect().height > h, voor);
+            const binnen = await page.locator('#rapport').evaluate((f) => f.contentDocument.documentElement.getBoundingClientRect().height);
+            assert.ok(Math.abs((await hoogte()) - binnen) < 10, 'het frame is zo hoog als het rapport');
+            // Printing the page shows the report alone.
+            await page.emulateMedia({ media: 'print' });
+            assert.equal(await page.locator('#profiel').isVisible(), false);
+            assert.equal(await page.locator('#rapport').isVisible(), true);
+        }
+        schoon(page);
+        await page.context().close();
+    }
+    for (const f of ['webapp-telefoon.png', 'webapp-desktop.png']) assert.ok(fs.statSync(path.join(uit, f)).size > 10000, f);
+});
