@@ -26,7 +26,7 @@ using Lijst = std::vector<std::string>;
 // The shape of the contract. Enumerations that are part of the contract itself live here; ids of
 // factors, sources and indicators come from the knowledge base's vocabulary.
 const Lijst secties = {"versie", "gemeente", "drijfveer", "metingen", "bronnen", "informatie",
-                       "analyse", "communicatie", "beleid", "evaluatie"};
+                       "analyse", "communicatie", "beleid", "evaluatie", "vraaggesprek"};
 const Lijst sleutels_gemeente = {"naam", "inwoners"};
 const Lijst sleutels_drijfveer = {"bepaald", "soort", "gedeeld_met_bestuur"};
 const Lijst sleutels_meting = {"indicator", "waarde", "vergelijkbaar", "vorige",     "gebied",
@@ -42,6 +42,20 @@ const Lijst sleutels_smart = {"gekozen", "indicator", "daling_pct", "termijn_jar
 const Lijst sleutels_ivp = {"opgenomen", "prioritaire_factoren"};
 const Lijst sleutels_actie = {"naam", "factor", "gebied", "groep", "status"};
 const Lijst sleutels_evaluatie = {"momenten_vastgelegd", "aspecten", "nulmeting", "nulmeting_jaar"};
+const Lijst sleutels_vraaggesprek = {"onbekend"};
+
+// A field path of the profile without the row of a list ("metingen[3].marge" -> "metingen[].marge").
+std::string zonder_rij(std::string_view pad) {
+    std::string uit;
+    for (std::size_t i = 0; i < pad.size(); ++i) {
+        uit += pad[i];
+        if (pad[i] != '[') continue;
+        std::size_t j = i + 1;
+        while (j < pad.size() && pad[j] >= '0' && pad[j] <= '9') ++j;
+        i = j - 1;
+    }
+    return uit;
+}
 
 const Lijst soorten_drijfveer = {"vergelijking", "streven", "leren", "anders"};
 const Lijst partners = {"gemeente", "politie", "woningcorporatie", "anders"};
@@ -139,7 +153,7 @@ private:
 
     void lees_secties(const Velden& s) {
         for (const auto& i : s.items)
-            if (i.sleutel != "versie" && telt_mee(i.sleutel)) feit(InvoerSjabloon::sectie, {{"naam", sym(i.sleutel)}});
+            if (i.sleutel != "versie" && i.sleutel != "vraaggesprek" && telt_mee(i.sleutel)) feit(InvoerSjabloon::sectie, {{"naam", sym(i.sleutel)}});
 
         if (auto versie = s["versie"]; versie.is_defined()) {
             if (auto v = y_.geheel(versie, "versie"); v && *v != 1)
@@ -154,6 +168,7 @@ private:
         lees_communicatie(s["communicatie"]);
         sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(n); });
         sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(n); });
+        lees_vraaggesprek(s["vraaggesprek"]);
         feit(InvoerSjabloon::modus, {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
         for (const auto& h : herhalingen_)
             feit(InvoerSjabloon::herhaling, {{"lijst", sym(h.lijst)}, {"id", sym(h.id)}, {"keer", h.keer}});
@@ -474,6 +489,21 @@ private:
                      "evaluatie_aspecten");
     }
 
+    // What an interview recorded as answered "weet ik niet" (docs/vraaggesprek.md): no facts for the
+    // advice, which reads a missing field as not known; checked so that a typo does not pass.
+    void lees_vraaggesprek(const YamlNode& node) {
+        auto v = y_.kaart(node, "vraaggesprek", sleutels_vraaggesprek);
+        if (!v) return;
+        auto l = y_.lijst((*v)["onbekend"], "vraaggesprek.onbekend");
+        if (!l) return;
+        const auto& velden = profiel_velden();
+        for (std::size_t i = 0; i < l->size(); ++i) {
+            auto pad = y_.tekst((*l)[i], fmt::format("vraaggesprek.onbekend[{}]", i + 1));
+            if (pad && std::find(velden.begin(), velden.end(), zonder_rij(*pad)) == velden.end())
+                y_.fout((*l)[i], fmt::format("'{}' is geen veld van het gemeenteprofiel", *pad));
+        }
+    }
+
     struct Herhaling {
         std::string lijst, id;
         std::int64_t keer = 0;
@@ -490,6 +520,33 @@ private:
 };
 
 }  // namespace
+
+const std::vector<std::string>& profiel_velden() {
+    static const std::vector<std::string> velden = [] {
+        std::vector<std::string> v;
+        auto voeg = [&](std::string_view voor, const Lijst& sleutels) {
+            for (const auto& k : sleutels) v.push_back(std::string(voor) + std::string(k));
+        };
+        voeg("gemeente.", sleutels_gemeente);
+        v.push_back("drijfveer");
+        voeg("drijfveer.", sleutels_drijfveer);
+        v.push_back("metingen");
+        voeg("metingen[].", sleutels_meting);
+        v.push_back("bronnen");
+        voeg("bronnen[].", sleutels_bron);
+        voeg("informatie.", sleutels_informatie);
+        voeg("analyse.", sleutels_analyse);
+        voeg("communicatie.", sleutels_communicatie);
+        voeg("communicatie.boodschappen[].", sleutels_boodschap);
+        voeg("beleid.", sleutels_beleid);
+        voeg("beleid.smart.", sleutels_smart);
+        voeg("beleid.ivp.", sleutels_ivp);
+        voeg("beleid.acties[].", sleutels_actie);
+        voeg("evaluatie.", sleutels_evaluatie);
+        return v;
+    }();
+    return velden;
+}
 
 ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht) {

@@ -30,5 +30,6 @@ void register_test(CLI::App& app, Context& context);
 void register_maak_beeld(CLI::App& app, Context& context);
 void register_sjabloon(CLI::App& app, Context& context);
 void register_woordenschat(CLI::App& app, Context& context);
+void register_vraaggesprek(CLI::App& app, Context& context);
 
 }  // namespace ww::cli
