@@ -217,6 +217,7 @@ Vragenlijst::Vragenlijst(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
             d.stap = geheel(f, "stap");
             d.volgorde = geheel(f, "volgorde");
             d.velden = tekst(f, "velden");
+            d.voorbeeld = tekst(f, "voorbeeld");
             if (const auto w = tekst(f, "woordenlijst"); !w.empty())
                 lijsten.emplace_back(vragen_.size(), w, tekst(f, "woord_id"), tekst(f, "woord_naam"));
             vragen_.push_back(std::move(d));
@@ -711,7 +712,9 @@ std::string toon_vraag(const OpenVraag& v, std::size_t nummer) {
             uit += fmt::format("    {}. {}\n", i + 1, v.def->keuzes[i].naam);
         if (v.def->type == "meerkeuze") uit += "    (een of meer nummers, gescheiden door spaties; of 'geen')\n";
     } else if (v.def->type == "lijst") {
-        uit += fmt::format("    (per regel: {}; een lege regel sluit af; 'geen' als er niets is)\n", v.def->velden);
+        uit += fmt::format("    Per regel één rij met {}.\n", v.def->velden);
+        if (!v.def->voorbeeld.empty()) uit += fmt::format("    Bijvoorbeeld: {}\n", v.def->voorbeeld);
+        uit += "    (een lege regel sluit af; 'geen' als er niets is)\n";
     }
     uit += "    (? waarom deze vraag, w weet ik niet, terug, stop)\n";
     return uit;
@@ -867,10 +870,15 @@ std::vector<YAML::Node> andere_antwoorden(const Vraagdef& d, const YAML::Node& v
         uit.push_back(een);
         uit.push_back(alle);
     } else if (d.type == "getal") {
-        for (const char* g : {"0.5", "5", "20", "2019", "2023", "5000", "200000"}) uit.emplace_back(std::string(g));
+        for (const char* g : {"0.5", "5", "20", "2019", "2020", "2023", "5000", "200000"}) uit.emplace_back(std::string(g));
     } else if (d.type == "lijst") {
         uit.emplace_back(YAML::NodeType::Sequence);
         if (voorbeeld.IsDefined()) uit.push_back(YAML::Clone(voorbeeld));
+        if (!d.voorbeeld.empty()) {
+            YAML::Node rij(YAML::NodeType::Sequence);
+            rij.push_back(YAML::Load("{" + d.voorbeeld + "}"));
+            uit.push_back(rij);
+        }
     }
     return uit;
 }

@@ -33,7 +33,8 @@ struct Vraagdef {
     int stap = 1;
     int volgorde = 0;
     std::vector<Keuze> keuzes;
-    std::string velden;  // lijst: the keys of a row
+    std::string velden;     // lijst: the keys of a row
+    std::string voorbeeld;  // lijst: a row as an example
 };
 
 // A question that is open now: a definition, for a row of a list with its row number.
