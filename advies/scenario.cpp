@@ -186,7 +186,7 @@ private:
         // scenario then runs in interview mode.
         std::optional<std::vector<std::string>> vragen;
         if (v) {
-            if (auto l = y_.lijst((*v)["vragen"], "verwacht.vragen")) {
+            if (auto l = (*v)["vragen"].is_defined() ? y_.lijst((*v)["vragen"], "verwacht.vragen") : std::nullopt) {
                 vragen.emplace();
                 for (std::size_t i = 0; i < l->size(); ++i)
                     if (auto id = y_.tekst((*l)[i], fmt::format("verwacht.vragen[{}]", i + 1))) vragen->push_back(*id);

@@ -128,6 +128,12 @@ void maak_compact(YAML::Node n) {
 
 std::string als_yaml(const YAML::Node& profiel) {
     YAML::Node kopie = YAML::Clone(profiel);
+    // The interview's own notes last, after the sections of the stappenplan.
+    if (kopie.IsMap() && kopie["vraaggesprek"]) {
+        YAML::Node notities = YAML::Clone(kopie["vraaggesprek"]);
+        kopie.remove("vraaggesprek");
+        kopie["vraaggesprek"] = notities;
+    }
     maak_compact(kopie);
     YAML::Emitter e;
     e.SetIndent(2);
@@ -788,6 +794,7 @@ int voer_vraaggesprek(Raadpleging& raadpleging, const Vragenlijst& vragen, const
                 }
                 schrijf_atomair(pad, g.tekst());
                 t.schrijf("Het vorige antwoord is teruggenomen.\n");
+                nummer = nummer >= 2 ? nummer - 2 : 0;
                 vorige_stap = 0;
                 break;
             }
