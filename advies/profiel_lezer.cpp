@@ -528,7 +528,6 @@ const std::vector<std::string>& profiel_velden() {
             for (const auto& k : sleutels) v.push_back(std::string(voor) + std::string(k));
         };
         voeg("gemeente.", sleutels_gemeente);
-        v.push_back("drijfveer");
         voeg("drijfveer.", sleutels_drijfveer);
         v.push_back("metingen");
         voeg("metingen[].", sleutels_meting);

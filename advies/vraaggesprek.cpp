@@ -190,8 +190,8 @@ std::pair<std::string, std::string> sjabloon_van_veld(std::string_view veld) {
     return {delen[delen.size() - 2], delen.back()};
 }
 
-Vragenlijst::Vragenlijst(const Kennisbank& kennisbank) : kennisbank_(kennisbank) {
-    const RuleBase& rb = kennisbank.regels();
+Vragenlijst::Vragenlijst(const RuleBase& regels) : regels_(regels) {
+    const RuleBase& rb = regels;
     auto slot = [](const FactSpec& f, std::string_view naam) -> const Value* {
         for (const auto& [n, v] : f.slots)
             if (n == naam) return &v;
@@ -280,7 +280,7 @@ std::string regel_tekst(const RuleDef& r) {
 }  // namespace
 
 std::vector<const RuleDef*> Vragenlijst::lezers(std::string_view veld) const {
-    const RuleBase& rb = kennisbank_.regels();
+    const RuleBase& rb = regels_;
     const auto [sjabloon, slotnaam] = sjabloon_van_veld(veld);
     const auto id = rb.template_id(sjabloon);
     std::vector<const RuleDef*> uit;
@@ -293,7 +293,7 @@ std::vector<const RuleDef*> Vragenlijst::lezers(std::string_view veld) const {
 }
 
 std::string Vragenlijst::waarom(const OpenVraag& vraag) const {
-    const RuleBase& rb = kennisbank_.regels();
+    const RuleBase& rb = regels_;
     std::string uit;
     for (const auto& r : rb.rules())
         if (r->id == vraag.regel && !r->description.empty()) uit += "Waarom nu: " + r->description + "\n";
@@ -340,6 +340,47 @@ std::string Vragenlijst::waarom(const OpenVraag& vraag) const {
         for (const auto& v : vragen) uit += "  - " + v + "\n";
     }
     if (uit.empty()) uit = "Geen regel leest dit antwoord direct.\n";
+    return uit;
+}
+
+std::vector<std::pair<std::string, std::string>> controleer_vragen(const RuleBase& regels) {
+    std::vector<std::pair<std::string, std::string>> uit;
+    if (!regels.find_template("vraagdef")) return uit;  // a knowledge base without an interview
+    const Vragenlijst vragen(regels);
+    const auto& velden = profiel_velden();
+    static const std::set<std::string, std::less<>> typen = {"ja-nee", "keuze", "meerkeuze", "getal", "tekst", "lijst"};
+    std::set<std::string> gevraagd;
+    for (const auto& r : regels.rules())
+        for (const auto& a : r->actions)
+            if (a.kind == Action::Kind::emit && a.record_name == "vraag")
+                for (const auto& [naam, e] : a.fields)
+                    if (naam == "veld" && e.op == Op::constant && e.value.kind() == ValueKind::string)
+                        gevraagd.insert(std::string(e.value.as_text()));
+    for (const auto& d : vragen.vragen()) {
+        const std::string plek = "\"" + d.veld + "\"";
+        if (std::find(velden.begin(), velden.end(), d.veld) == velden.end())
+            uit.emplace_back(plek, fmt::format("de vraag naar '{}' noemt geen veld van het gemeenteprofiel", d.veld));
+        if (!typen.count(d.type))
+            uit.emplace_back(plek, fmt::format("de vraag naar '{}' heeft type '{}'; kies ja-nee, keuze, meerkeuze, getal, "
+                                               "tekst of lijst", d.veld, d.type));
+        if ((d.type == "keuze" || d.type == "meerkeuze") && d.keuzes.empty())
+            uit.emplace_back(plek, fmt::format("de vraag naar '{}' is een keuze zonder keuzes", d.veld));
+        if (d.veld != "gemeente.naam" && !gevraagd.count(d.veld))
+            uit.emplace_back(plek, fmt::format("geen regel stelt de vraag naar '{}' (emit vraag(veld: \"{}\", ...))", d.veld, d.veld));
+    }
+    for (const auto& v : gevraagd)
+        if (!vragen.zoek(v)) uit.emplace_back("\"" + v + "\"", fmt::format("een regel stelt een vraag naar '{}', maar er is geen vraagdef voor", v));
+    // Every field a rule reads has a question: its own, or that of the list it is a row of.
+    for (const auto& veld : velden) {
+        bool gelezen = false;
+        for (const RuleDef* r : vragen.lezers(veld))
+            if (!zendt(*r, "vraag")) gelezen = true;
+        if (!gelezen) continue;
+        bool gedekt = vragen.zoek(veld) != nullptr;
+        for (const auto& d : vragen.vragen())
+            if (veld.size() > d.veld.size() + 2 && veld.compare(0, d.veld.size() + 3, d.veld + "[].") == 0) gedekt = true;
+        if (!gedekt) uit.emplace_back("", fmt::format("de regels lezen '{}', maar het vraaggesprek heeft er geen vraag voor", veld));
+    }
     return uit;
 }
 

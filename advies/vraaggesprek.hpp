@@ -49,7 +49,8 @@ struct OpenVraag {
 // The questions of a knowledge base, and per field what of the knowledge base depends on it.
 class Vragenlijst {
 public:
-    explicit Vragenlijst(const Kennisbank& kennisbank);
+    explicit Vragenlijst(const Kennisbank& kennisbank) : Vragenlijst(kennisbank.regels()) {}
+    explicit Vragenlijst(const RuleBase& regels);
 
     const std::vector<Vraagdef>& vragen() const { return vragen_; }
     const Vraagdef* zoek(std::string_view veld) const;
@@ -60,9 +61,14 @@ public:
     std::vector<const RuleDef*> lezers(std::string_view veld) const;
 
 private:
-    const Kennisbank& kennisbank_;
+    const RuleBase& regels_;
     std::vector<Vraagdef> vragen_;
 };
+
+// What `wegwijzer lint` checks of the questions (docs/vraaggesprek.md): each names a field of the
+// profile and has an answer type; each field the rules read has a question (itself or its list); each
+// question but the name has a rule that asks it. Problems as (text to place them at, message).
+std::vector<std::pair<std::string, std::string>> controleer_vragen(const RuleBase& regels);
 
 // The template and slot of knowledge-base/invoer.yaml that a field of the profile becomes ("" for the
 // slot: the field is a list, each element a fact of the template).
