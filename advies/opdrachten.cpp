@@ -14,15 +14,16 @@
 
 #include <fmt/format.h>
 
+#include "advies/adviestekst.hpp"
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/lint.hpp"
-#include "advies/opmaak_html.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
 #include "advies/scenario.hpp"
 #include "advies/suggestie.hpp"
 #include "advies/waarom_niet.hpp"
+#include "advies/profiel_schema.hpp"
 #include "advies/woordenschat.hpp"
 
 namespace ww::advies {
@@ -46,14 +47,6 @@ Uitvoer veilig(F&& werk) {
         u = Uitvoer{1, {}, fmt::format("wegwijzer: fout: {}\n", e.what())};
     }
     return u;
-}
-
-// A knowledge base without a manifest, as a report names it: the name of its map.
-std::string kennisbank_naam(const std::string& map) {
-    std::string naam = map;
-    while (naam.size() > 1 && naam.back() == '/') naam.pop_back();
-    const auto schuin = naam.find_last_of('/');
-    return schuin == std::string::npos ? naam : naam.substr(schuin + 1);
 }
 
 }  // namespace
@@ -85,23 +78,7 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
         auto raadpleging = std::make_unique<Raadpleging>(*kb);
         auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
-        // The HTML report always carries each advice's derivation, behind a fold.
-        const bool html = opties.formaat == Formaat::html;
-        const Advies& advies = raadpleging->raadpleeg(*profiel.invoer, opties.opdracht, opties.opmaak.uitleg || html);
-        Uitvoer uit{0, {}, {}};
-        if (html) {
-            RapportGegevens gegevens;
-            const Herkomst& h = advies.herkomst;
-            gegevens.programma = h.programma;
-            gegevens.kennisbank = h.naam ? *h.naam + (h.versie ? " " + *h.versie : std::string()) : kennisbank_naam(kb->map());
-            gegevens.kennisbank += " (sleutel " + h.sleutel + ")";
-            gegevens.datum = rapport_datum();
-            lees_profielfeiten(*profiel.invoer, gegevens);
-            lees_kennisbanknamen(raadpleging->engine(), gegevens);
-            uit.uit = als_html(advies, gegevens, opties.opmaak);
-        } else {
-            uit.uit = opmaak(advies, opties.formaat, opties.opmaak);
-        }
+        Uitvoer uit{0, adviestekst(*kb, *raadpleging, *profiel.invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
         if (opties.proces_eindigt) {
             // Reachable from a static until exit, so leak checkers do not count it as lost.
             static auto* achtergelaten = new std::vector<std::shared_ptr<void>>();
@@ -146,6 +123,14 @@ Uitvoer voer_woordenschat_uit(const std::string& kb_pad) {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
         Raadpleging raadpleging(*kb);
         return Uitvoer{0, woordenschat_tekst(raadpleging.engine()), {}};
+    });
+}
+
+Uitvoer voer_schema_uit(const std::string& kb_pad) {
+    return veilig([&] {
+        const auto kb = Kennisbank::laad_gekozen(kb_pad);
+        Raadpleging raadpleging(*kb);
+        return Uitvoer{0, profiel_schema(raadpleging.vocabulaire()), {}};
     });
 }
 

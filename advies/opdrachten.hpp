@@ -34,6 +34,7 @@ Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profie
 Uitvoer voer_lint_uit(const std::string& kb);
 Uitvoer voer_test_uit(const std::string& map, const std::string& kb);
 Uitvoer voer_woordenschat_uit(const std::string& kb);
+Uitvoer voer_schema_uit(const std::string& kb);  // the JSON Schema of the gemeenteprofiel
 
 // For text output: colour as chosen (--kleur); automatically, when standard output is a terminal,
 // NO_COLOR is unset or empty and TERM is not "dumb". The terminal's width (else 80).

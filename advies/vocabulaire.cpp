@@ -44,12 +44,20 @@ Vocabulaire lees_vocabulaire(const Engine& engine) {
         auto id = tekst_van(engine, f, "id");
         if (id.empty() || v.is_bron(id)) return;
         v.bron_soort[id] = tekst_van(engine, f, "soort");
+        v.bron_omschrijving[id] = tekst_van(engine, f, "omschrijving");
         v.bronnen.push_back(std::move(id));
     });
     lees("indicator", [&](const Fact& f) {
         auto id = tekst_van(engine, f, "id");
         if (id.empty() || v.is_indicator(id)) return;
+        v.indicator_naam[id] = tekst_van(engine, f, "betekenis");
         v.indicatoren.push_back(std::move(id));
+    });
+    // The short names replace the meanings where the knowledge base gives them.
+    lees("indicator_naam", [&](const Fact& f) {
+        auto naam = tekst_van(engine, f, "naam");
+        if (auto it = v.indicator_naam.find(tekst_van(engine, f, "indicator")); it != v.indicator_naam.end() && !naam.empty())
+            it->second = std::move(naam);
     });
     return v;
 }

@@ -20,6 +20,8 @@ struct Vocabulaire {
     std::vector<std::string> indicatoren;
     std::map<std::string, std::string> factor_naam;   // id -> readable name
     std::map<std::string, std::string> bron_soort;    // id -> kwantitatief | kwalitatief
+    std::map<std::string, std::string> bron_omschrijving;  // id -> readable name
+    std::map<std::string, std::string> indicator_naam;     // id -> short name, else its meaning
 
     bool is_factor(std::string_view id) const;
     bool is_bron(std::string_view id) const;

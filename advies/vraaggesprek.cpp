@@ -462,10 +462,10 @@ std::vector<OpenVraag> open_vragen(Raadpleging& raadpleging, const Vragenlijst& 
     return lees_open_vragen(raadpleging, vragen);
 }
 
-nlohmann::json vragen_json(const std::vector<OpenVraag>& open, const Vragenlijst& vragen) {
-    nlohmann::json lijst = nlohmann::json::array();
+nlohmann::ordered_json vragen_json(const std::vector<OpenVraag>& open, const Vragenlijst& vragen) {
+    nlohmann::ordered_json lijst = nlohmann::ordered_json::array();
     for (const auto& v : open) {
-        nlohmann::json keuzes = nlohmann::json::array();
+        nlohmann::ordered_json keuzes = nlohmann::ordered_json::array();
         for (const auto& k : v.def->keuzes) keuzes.push_back({{"id", k.id}, {"naam", k.naam}});
         lijst.push_back({{"id", v.id},
                          {"veld", v.id},
@@ -476,7 +476,7 @@ nlohmann::json vragen_json(const std::vector<OpenVraag>& open, const Vragenlijst
                          {"stap", v.def->stap},
                          {"waarom", vragen.waarom(v)}});
     }
-    return nlohmann::json{{"vragen", lijst}};
+    return nlohmann::ordered_json{{"vragen", lijst}};
 }
 
 namespace {

@@ -90,11 +90,11 @@ std::vector<OpenVraag> open_vragen(Raadpleging& raadpleging, const Vragenlijst& 
                                    const YamlNode& profiel);
 
 // The answer of POST /api/v1/vragen for open questions (docs/vraaggesprek.md).
-nlohmann::json vragen_json(const std::vector<OpenVraag>& open, const Vragenlijst& vragen);
+nlohmann::ordered_json vragen_json(const std::vector<OpenVraag>& open, const Vragenlijst& vragen);
 
 // For a profile text: the JSON of POST /api/v1/vragen, or the profile's errors (`fouten` set).
 struct VragenAntwoord {
-    nlohmann::json json;
+    nlohmann::ordered_json json;
     std::vector<Fout> fouten;
 };
 VragenAntwoord vragen_voor_tekst(Raadpleging& raadpleging, const Vragenlijst& vragen, std::string_view tekst,

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "advies/profiel_definitie.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace ww::advies::profiel {
+
+namespace {
+
+using Woordenlijst = std::vector<std::string>;
+
+Veld veld(std::string naam, Soort soort, std::string omschrijving) {
+    Veld v;
+    v.naam = std::move(naam);
+    v.soort = soort;
+    v.omschrijving = std::move(omschrijving);
+    return v;
+}
+
+Veld ja_nee(std::string naam, std::string omschrijving) { return veld(std::move(naam), Soort::ja_nee, std::move(omschrijving)); }
+Veld tekst(std::string naam, std::string omschrijving) { return veld(std::move(naam), Soort::tekst, std::move(omschrijving)); }
+
+Veld geheel(std::string naam, std::string omschrijving, Grens grens = Grens::geen) {
+    Veld v = veld(std::move(naam), Soort::geheel, std::move(omschrijving));
+    v.grens = grens;
+    return v;
+}
+
+Veld getal(std::string naam, std::string omschrijving, Grens grens, std::optional<double> hoogstens = {}) {
+    Veld v = veld(std::move(naam), Soort::getal, std::move(omschrijving));
+    v.grens = grens;
+    v.hoogstens = hoogstens;
+    return v;
+}
+
+Veld keuze(std::string naam, std::string omschrijving, std::string wat, Woordenlijst opties,
+           std::optional<std::string> standaard = {}) {
+    Veld v = veld(std::move(naam), Soort::keuze, std::move(omschrijving));
+    v.wat = std::move(wat);
+    v.opties = std::move(opties);
+    v.standaard = std::move(standaard);
+    return v;
+}
+
+Veld uit_woordenschat(std::string naam, std::string omschrijving, std::string wat, Woorden woorden) {
+    Veld v = veld(std::move(naam), Soort::keuze, std::move(omschrijving));
+    v.wat = std::move(wat);
+    v.woorden = woorden;
+    return v;
+}
+
+Veld kaart(std::string naam, std::string omschrijving, std::vector<Veld> velden) {
+    Veld v = veld(std::move(naam), Soort::kaart, std::move(omschrijving));
+    for (const auto& k : velden) v.sleutels.push_back(k.naam);
+    v.velden = std::move(velden);
+    return v;
+}
+
+// The elements of a list are never empty: an empty word is reported, and every element that is a map
+// has a required key.
+Veld lijst(std::string naam, std::string omschrijving, Veld element) {
+    Veld v = veld(std::move(naam), Soort::lijst, std::move(omschrijving));
+    element.verplicht = true;
+    v.elementen.push_back(std::move(element));
+    return v;
+}
+
+Veld verplicht(Veld v) {
+    v.verplicht = true;
+    return v;
+}
+
+const Woordenlijst ja_nee_onbekend = {"ja", "nee", "onbekend"};
+
+Veld maak_gemeenteprofiel() {
+    Veld versie = geheel("versie", "De versie van het contract; deze wegwijzer leest versie 1.");
+    versie.enige = 1;
+    Veld naam = verplicht(tekst("naam", "De naam van de gemeente."));
+    naam.niet_leeg = true;
+
+    const auto gebied = [] { return tekst("gebied", "Wijk of buurt; weggelaten: de hele gemeente."); };
+    const auto groep = [] { return tekst("groep", "Groep inwoners, bijvoorbeeld '65+'; weggelaten: alle inwoners."); };
+
+    return verplicht(kaart(
+        "", "Wat er bekend is over de veiligheidsbeleving in één gemeente en hoe ver die is met het stappenplan.",
+        {
+            versie,
+            verplicht(kaart("gemeente", "De gemeente.",
+                            {naam, geheel("inwoners", "Het aantal inwoners (groter dan 0).", Grens::positief)})),
+            kaart("drijfveer", "Stap 1: de onderliggende drijfveer.",
+                  {ja_nee("bepaald", "De onderliggende drijfveer is benoemd."),
+                   keuze("soort", "De soort drijfveer.", "soort drijfveer", {"vergelijking", "streven", "leren", "anders"}),
+                   ja_nee("gedeeld_met_bestuur", "Bestuurders en managers delen die drijfveer.")}),
+            lijst("metingen", "Cijfers, bijvoorbeeld uit de Veiligheidsmonitor: één element per indicator, gebied, groep en jaar.",
+                  kaart("meting", "Eén meting.",
+                        {verplicht(uit_woordenschat("indicator", "De indicator.", "indicator", Woorden::indicatoren)),
+                         verplicht(getal("waarde", "Het percentage (0..100).", Grens::percentage)),
+                         getal("vergelijkbaar", "Hetzelfde percentage in vergelijkbare gemeenten, wijken of groepen.",
+                               Grens::percentage),
+                         getal("vorige", "De meting hiervoor, als het profiel daar geen rij voor heeft.", Grens::percentage),
+                         gebied(),
+                         geheel("jaar", "Het jaar van de meting.", Grens::jaartal),
+                         groep(),
+                         getal("marge", "De marge in procentpunten (half het 95%-interval): groter dan 0 en hoogstens 100.",
+                               Grens::positief, 100.0),
+                         geheel("respondenten", "De steekproefomvang (groter dan 0).", Grens::positief)})),
+            lijst("bronnen", "Stap 2: de verzamelde informatie, één element per bron.",
+                  kaart("bron", "Eén bron.",
+                        {verplicht(uit_woordenschat("id", "De soort bron.", "bron", Woorden::bronnen)),
+                         keuze("partner", "Wie de informatie heeft.", "partner",
+                               {"gemeente", "politie", "woningcorporatie", "anders"}, "gemeente")})),
+            kaart("informatie", "Stap 2: wat er over de informatie is vastgesteld.",
+                  {ja_nee("ontbrekend_bepaald", "Vastgesteld welke informatie nog ontbreekt.")}),
+            kaart("analyse", "Stap 3: de analyse.",
+                  {ja_nee("uitgevoerd", "De analyse is uitgevoerd."),
+                   lijst("vragen", "De beantwoorde vragen.",
+                         keuze("vraag", "Een w-vraag.", "w-vraag", {"wie", "waar", "wanneer", "waarom", "waarvoor"})),
+                   keuze("problematisch", "De eigen conclusie van de gemeente: is de beleving problematisch?", "waarde",
+                         ja_nee_onbekend),
+                   lijst("factoren", "De factoren van de Tafel van 12 die lokaal het zwaarst wegen.",
+                         uit_woordenschat("factor", "Een factor.", "factor", Woorden::factoren)),
+                   ja_nee("rapportage", "De analyse is op papier gezet.")}),
+            kaart("communicatie", "Communicatie over veiligheid.",
+                  {keuze("frame", "Het leidende frame.", "frame", {"veiligheid", "onveiligheid", "onbekend"}),
+                   ja_nee("effect_onderzocht", "Onderzocht wat de huidige communicatie met de beleving doet."),
+                   lijst("boodschappen", "Het communicatieplan: één element per onderwerp.",
+                         kaart("boodschap", "Eén onderwerp van communicatie.",
+                               {verplicht(tekst("onderwerp", "Het onderwerp.")),
+                                keuze("buikpijn", "Hebben bewoners er 'buikpijn' over?", "waarde", ja_nee_onbekend),
+                                keuze("aanpak", "Hoe erover wordt gecommuniceerd.", "aanpak", {"expliciet", "terughoudend"})}))}),
+            kaart("beleid", "Stap 4: beleid en acties.",
+                  {ja_nee("doel_benoemd", "'Wat wil ik bereiken?' is beantwoord."),
+                   kaart("smart", "Een SMART-doel op veiligheidsbeleving.",
+                         {ja_nee("gekozen", "Er is een SMART-doel gekozen."),
+                          uit_woordenschat("indicator", "De indicator waarin het doel is uitgedrukt.", "indicator",
+                                           Woorden::indicatoren),
+                          getal("daling_pct", "De beoogde relatieve daling in procenten: groter dan 0 en hoogstens 100.",
+                                Grens::positief, 100.0),
+                          getal("termijn_jaren", "De termijn in jaren (groter dan 0).", Grens::positief),
+                          getal("stijging_pct", "De beoogde relatieve stijging in procenten, waar hoger beter is (groter dan 0).",
+                                Grens::positief),
+                          geheel("startjaar", "Het jaar waarin de termijn begint.", Grens::jaartal)}),
+                   kaart("ivp", "Het integraal veiligheidsplan.",
+                         {ja_nee("opgenomen", "Veiligheidsbeleving staat in het integraal veiligheidsplan."),
+                          lijst("prioritaire_factoren", "De factoren die het IVP voorrang geeft.",
+                                uit_woordenschat("factor", "Een factor.", "factor", Woorden::factoren))}),
+                   ja_nee("uitvoeringsplan", "Er is een uitvoeringsplan."),
+                   lijst("acties", "Geplande of lopende acties.",
+                         kaart("actie", "Eén actie.",
+                               {verplicht(tekst("naam", "De naam van de actie.")),
+                                uit_woordenschat("factor", "De factor waar de actie op werkt.", "factor", Woorden::factoren),
+                                gebied(), groep(),
+                                keuze("status", "Hoe ver de actie is.", "status", {"gepland", "lopend", "uitgevoerd", "gestopt"},
+                                      "gepland")})),
+                   ja_nee("werkhouding_sessies", "Er zijn sessies over de werkhouding tegenover de beleving van bewoners."),
+                   ja_nee("vuistregels", "Vuistregels zoals de Rotterdamse Vuistregels worden gebruikt."),
+                   ja_nee("gedeelde_visie", "Professionals en bestuurders delen één visie.")}),
+            kaart("evaluatie", "Stap 5: de evaluatie.",
+                  {ja_nee("momenten_vastgelegd", "Evaluatiemomenten staan vast in het IVP of het uitvoeringsplan."),
+                   lijst("aspecten", "De aspecten die de evaluatie behandelt.",
+                         keuze("aspect", "Een aspect.", "aspect", {"inhoud", "effect", "proces"})),
+                   ja_nee("nulmeting", "Er is een nulmeting."),
+                   geheel("nulmeting_jaar", "Het jaar van de nulmeting.", Grens::jaartal)}),
+            kaart("vraaggesprek", "Wat het vraaggesprek als 'weet ik niet' noteerde (docs/vraaggesprek.md); verandert het advies niet.",
+                  {lijst("onbekend", "De velden die met 'weet ik niet' zijn beantwoord.",
+                         tekst("veld", "Een veld van het profiel; een rij van een lijst met haar nummer: metingen[2].marge."))}),
+        }));
+}
+
+}  // namespace
+
+const Veld& Veld::veld(std::string_view sleutel) const {
+    for (const auto& v : velden)
+        if (v.naam == sleutel) return v;
+    throw std::logic_error(fmt::format("de definitie van het gemeenteprofiel kent '{}' in '{}' niet", sleutel, naam));
+}
+
+const Veld& Veld::element() const {
+    if (soort != Soort::lijst || elementen.size() != 1)
+        throw std::logic_error(fmt::format("'{}' is in de definitie van het gemeenteprofiel geen lijst", naam));
+    return elementen.front();
+}
+
+const Veld& gemeenteprofiel() {
+    static const Veld profiel = maak_gemeenteprofiel();
+    return profiel;
+}
+
+std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabulaire) {
+    switch (veld.woorden) {
+        case Woorden::factoren: return vocabulaire.factoren;
+        case Woorden::bronnen: return vocabulaire.bronnen;
+        case Woorden::indicatoren: return vocabulaire.indicatoren;
+        case Woorden::vast: break;
+    }
+    return veld.opties;
+}
+
+}  // namespace ww::advies::profiel

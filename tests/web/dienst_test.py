@@ -1,0 +1,519 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""API tests of `wegwijzer serve` against the real program on a free loopback port.
+
+Gebruik: dienst_test.py WEGWIJZER BRONMAP
+
+Every endpoint and every error status of the contract (the HTTP service, version 1); for every example
+profile (examples/) and every scenario profile (knowledge-base/tests) the JSON answer equals
+`wegwijzer advies --format json` byte for byte; hostile input; the limits; a graceful stop with
+requests in flight. Python's standard library only.
+"""
+import concurrent.futures
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+WEGWIJZER = os.path.abspath(sys.argv[1])
+BRON = os.path.abspath(sys.argv[2])
+# Reports carry a date: fixed here, for the service and the command line alike.
+OMGEVING = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+OMGEVING.pop("WEGWIJZER_KB", None)
+MAX_BODY = 64 * 1024
+
+mislukt = []
+
+
+def controleer(voorwaarde, wat):
+    if not voorwaarde:
+        mislukt.append(wat)
+        print("MISLUKT:", wat, file=sys.stderr)
+    return voorwaarde
+
+
+class Dienst:
+    """The program serving on port 0; its first line names the port."""
+
+    def __init__(self, *opties):
+        self.log = tempfile.TemporaryFile()
+        self.proces = subprocess.Popen([WEGWIJZER, "serve", "--poort", "0", *opties], stdout=subprocess.PIPE,
+                                       stderr=self.log, env=OMGEVING)
+        regel = self.proces.stdout.readline().decode()
+        m = re.fullmatch(r"wegwijzer luistert op http://127\.0\.0\.1:(\d+)/\n", regel)
+        if not m:
+            self.proces.kill()
+            raise SystemExit(f"de dienst meldde zich niet zoals het contract zegt: {regel!r}, {self.logtekst()}")
+        self.poort = int(m.group(1))
+
+    def logtekst(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def verbinding(self):
+        return http.client.HTTPConnection("127.0.0.1", self.poort, timeout=30)
+
+    def stop(self):
+        self.proces.send_signal(signal.SIGTERM)
+        return self.proces.wait(timeout=30)
+
+
+class Antwoord:
+    def __init__(self, r):
+        self.status = r.status
+        self.kop = {k.lower(): v for k, v in r.getheaders()}
+        self.lichaam = r.read()
+
+    def json(self):
+        return json.loads(self.lichaam)
+
+
+def vraag(verbinding, methode, pad, lichaam=None, kop=None):
+    verbinding.request(methode, pad, body=lichaam, headers=kop or {})
+    return Antwoord(verbinding.getresponse())
+
+
+def cli(*argumenten):
+    r = subprocess.run([WEGWIJZER, *argumenten], capture_output=True, env=OMGEVING)
+    return r.returncode, r.stdout, r.stderr
+
+
+# -- profiles: the examples, and the profiles inside the scenario files ------------------------------
+
+def scenario_profielen():
+    """(name, opdracht, YAML text) of every scenario: the `profiel:` block of each document, dedented."""
+    uit = []
+    map_ = os.path.join(BRON, "knowledge-base", "tests")
+    for naam in sorted(os.listdir(map_)):
+        if not naam.endswith(".yaml"):
+            continue
+        with open(os.path.join(map_, naam), encoding="utf-8") as f:
+            documenten = re.split(r"^---\s*$", f.read(), flags=re.M)
+        for i, doc in enumerate(documenten):
+            regels = doc.split("\n")
+            begin = next((j for j, r in enumerate(regels) if r.startswith("profiel:")), None)
+            if begin is None:
+                continue
+            opdracht = "communicatie" if re.search(r"^opdracht:\s*communicatie\s*$", doc, re.M) else "advies"
+            kop = regels[begin][len("profiel:"):].strip()
+            blok = []
+            for r in regels[begin + 1:]:
+                if r and not r[0].isspace() and not r.startswith("#"):
+                    break
+                blok.append(r)
+            tekst = kop + "\n" if kop and not kop.startswith("#") else ""
+            inspringing = min((len(r) - len(r.lstrip())) for r in blok if r.strip() and not r.lstrip().startswith("#")) if any(r.strip() for r in blok) else 0
+            tekst += "\n".join(r[inspringing:] for r in blok) + "\n"
+            uit.append((f"{naam}#{i + 1}", opdracht, tekst))
+    return uit
+
+
+def voorbeelden():
+    map_ = os.path.join(BRON, "examples")
+    uit = []
+    for naam in sorted(os.listdir(map_)):
+        if naam.endswith(".yaml"):
+            with open(os.path.join(map_, naam), encoding="utf-8") as f:
+                uit.append((naam, "advies", f.read()))
+    return uit
+
+
+# -- the tests -------------------------------------------------------------------------------------
+
+def test_byte_voor_byte(d, werkmap):
+    """Every example and scenario profile: the service's JSON is the command line's, byte for byte."""
+    profielen = voorbeelden() + scenario_profielen()
+    controleer(len(profielen) > 100, f"te weinig profielen gevonden ({len(profielen)})")
+
+    def referentie(i_profiel):
+        i, (naam, opdracht, tekst) = i_profiel
+        pad = os.path.join(werkmap, f"p{i}.yaml")
+        with open(pad, "w", encoding="utf-8") as f:
+            f.write(tekst)
+        return cli(opdracht, pad, "--format", "json")
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        verwacht = list(pool.map(referentie, enumerate(profielen)))
+    c = d.verbinding()
+    gegeven = 0
+    for (naam, opdracht, tekst), (status, uit, fout) in zip(profielen, verwacht):
+        a = vraag(c, "POST", f"/api/v1/{opdracht}", tekst.encode(), {"Content-Type": "application/yaml"})
+        if status == 0:
+            gegeven += 1
+            controleer(a.status == 200, f"{naam}: status {a.status}, verwacht 200")
+            controleer(a.lichaam == uit, f"{naam}: JSON van de dienst wijkt af van de opdrachtregel")
+            controleer(a.kop.get("content-type", "").startswith("application/json"), f"{naam}: Content-Type {a.kop.get('content-type')}")
+        else:
+            controleer(a.status == 422, f"{naam}: status {a.status}, de opdrachtregel gaf {status}")
+    controleer(gegeven > 100, f"te weinig profielen met advies ({gegeven})")
+    return profielen, verwacht
+
+
+def test_formaten(d, werkmap):
+    """Accept chooses the format; each equals the command line's; uitleg=1; JSON and YAML bodies."""
+    pad = os.path.join(BRON, "examples", "03-analyse-wijk-noord.yaml")
+    with open(pad, "rb") as f:
+        tekst = f.read()
+    c = d.verbinding()
+    for accept, formaat, type_ in [("text/html", "html", "text/html"), ("text/markdown", "markdown", "text/markdown"),
+                                   ("application/json", "json", "application/json"), ("*/*", "json", "application/json"),
+                                   ("text/markdown;q=0.5, text/html", "html", "text/html"), ("image/png", "json", "application/json")]:
+        a = vraag(c, "POST", "/api/v1/advies", tekst, {"Content-Type": "application/yaml", "Accept": accept})
+        _, uit, _ = cli("advies", pad, "--format", formaat)
+        controleer(a.status == 200 and a.lichaam == uit, f"Accept {accept}: niet de uitvoer van --format {formaat}")
+        controleer(a.kop.get("content-type", "").startswith(type_), f"Accept {accept}: Content-Type {a.kop.get('content-type')}")
+    a = vraag(c, "POST", "/api/v1/advies?uitleg=1", tekst, {"Content-Type": "text/yaml"})
+    _, uit, _ = cli("advies", pad, "--format", "json", "--uitleg")
+    controleer(a.status == 200 and a.lichaam == uit, "uitleg=1: niet de uitvoer van --uitleg")
+    controleer(b'"uitleg"' in a.lichaam, "uitleg=1: geen afleiding in het antwoord")
+    # A JSON body, read as the command line reads a .json file.
+    profiel = {"gemeente": {"naam": "Jsonstad", "inwoners": 42000}, "drijfveer": {"bepaald": True, "soort": "leren"}}
+    jpad = os.path.join(werkmap, "profiel.json")
+    with open(jpad, "w") as f:
+        json.dump(profiel, f)
+    a = vraag(c, "POST", "/api/v1/advies", json.dumps(profiel).encode(), {"Content-Type": "application/json; charset=utf-8"})
+    _, uit, _ = cli("advies", jpad, "--format", "json")
+    controleer(a.status == 200 and a.lichaam == uit, "JSON-lichaam: niet de uitvoer van de opdrachtregel")
+    # The communication check of a full example.
+    a = vraag(c, "POST", "/api/v1/communicatie", tekst, {"Content-Type": "application/x-yaml"})
+    _, uit, _ = cli("communicatie", pad, "--format", "json")
+    controleer(a.status == 200 and a.lichaam == uit, "communicatie: niet de uitvoer van de opdrachtregel")
+
+
+def test_app_en_koppen(d):
+    c = d.verbinding()
+    a = vraag(c, "GET", "/")
+    controleer(a.status == 200 and a.kop.get("content-type", "").startswith("text/html"), f"GET /: {a.status} {a.kop.get('content-type')}")
+    html = a.lichaam.decode()
+    controleer("<form" in html, "GET /: geen formulier")
+    csp = a.kop.get("content-security-policy", "")
+    controleer("script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0],
+               f"CSP staat inline scripts toe of ontbreekt: {csp!r}")
+    controleer("default-src 'none'" in csp, f"CSP zonder default-src 'none': {csp!r}")
+    controleer(a.kop.get("x-content-type-options") == "nosniff", "geen nosniff")
+    controleer(a.kop.get("referrer-policy") == "no-referrer", "geen Referrer-Policy no-referrer")
+    controleer("access-control-allow-origin" not in a.kop, "CORS zonder --cors")
+    controleer(not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script in de webapp")
+    # Every asset the page names is served, with its type.
+    soorten = {".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript", ".svg": "image/svg+xml",
+               ".png": "image/png", ".json": "application/json", ".html": "text/html", ".ico": "image/"}
+    verwijzingen = set(re.findall(r'(?:src|href)="([^"#?:]+)"', html))
+    controleer(verwijzingen, "de webapp noemt geen enkel bestand")
+    for v in sorted(verwijzingen):
+        pad = urllib.parse.urljoin("/", v)
+        a = vraag(c, "GET", pad)
+        controleer(a.status == 200, f"{pad}: status {a.status}")
+        ext = os.path.splitext(pad)[1]
+        if ext in soorten:
+            controleer(a.kop.get("content-type", "").startswith(soorten[ext]), f"{pad}: Content-Type {a.kop.get('content-type')}")
+    a = vraag(c, "HEAD", "/")
+    controleer(a.status == 200 and a.lichaam == b"", f"HEAD /: {a.status}, {len(a.lichaam)} bytes")
+    # No path reaches the disk.
+    for pad in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "//etc/passwd",
+                "/web/app/index.html", "/CMakeLists.txt", "/index.html/", "/%00"]:
+        a = vraag(c, "GET", pad)
+        controleer(a.status in (400, 404), f"{pad}: status {a.status}")
+        controleer(b"root:" not in a.lichaam, f"{pad}: een bestand van de schijf")
+
+
+def test_eindpunten(d):
+    c = d.verbinding()
+    a = vraag(c, "GET", "/healthz")
+    controleer(a.status == 200 and a.lichaam == b"ok\n", f"/healthz: {a.status} {a.lichaam!r}")
+    a = vraag(c, "GET", "/api/v1/kennisbank")
+    controleer(a.status == 200, f"/api/v1/kennisbank: {a.status}")
+    kb = a.json()
+    advies = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: X}\n", {"Content-Type": "application/yaml"}).json()
+    controleer(kb["naam"] == advies["kennisbank"]["naam"] and kb["versie"] == advies["kennisbank"]["versie"]
+               and kb["sleutel"] == advies["kennisbank"]["sleutel"], "kennisbank: naam/versie/sleutel niet als in het advies")
+    ids = {r["id"] for r in kb["regels"]}
+    controleer(all(a["id"] in ids for a in advies["adviezen"]), "kennisbank: een regel uit het advies ontbreekt")
+    controleer(all(r["soort"] in ("actie", "waarschuwing", "info") for r in kb["regels"] if r["id"] in {a["id"] for a in advies["adviezen"]}),
+               "kennisbank: soort van een adviesregel")
+    factoren = kb["woordenschat"]["factoren"]
+    controleer(len(factoren) == 12 and all(f["naam"] and f["pijler"] for f in factoren), "kennisbank: de Tafel van 12")
+    controleer(all(b["soort"] in ("kwantitatief", "kwalitatief") for b in kb["woordenschat"]["bronnen"]), "kennisbank: bronnen")
+    controleer(all(isinstance(i["hoger_is_beter"], bool) and i["betekenis"] for i in kb["woordenschat"]["indicatoren"]),
+               "kennisbank: indicatoren")
+    a = vraag(c, "GET", "/api/v1/openapi.json")
+    controleer(a.status == 200, f"openapi.json: {a.status}")
+    api = a.json()
+    controleer(api.get("openapi", "").startswith("3.1"), "openapi.json: geen OpenAPI 3.1")
+    for pad in ["/api/v1/advies", "/api/v1/communicatie", "/api/v1/waarom-niet/{regel}", "/api/v1/vragen",
+                "/api/v1/kennisbank", "/api/v1/schema/gemeenteprofiel", "/api/v1/openapi.json", "/healthz", "/metrics"]:
+        controleer(pad in api.get("paths", {}), f"openapi.json: pad {pad} ontbreekt")
+    a = vraag(c, "GET", "/api/v1/schema/gemeenteprofiel")
+    controleer(a.status == 200, f"schema: {a.status}")
+    if a.status == 200:
+        schema = a.json()
+        controleer(schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema", "schema: geen draft 2020-12")
+        _, uit, _ = cli("schema")
+        controleer(a.lichaam == uit, "schema: niet wat `wegwijzer schema` schrijft")
+    # waarom-niet: the command line's text; an unknown rule is 404 with its message.
+    pad = os.path.join(BRON, "examples", "01-beginnend.yaml")
+    with open(pad, "rb") as f:
+        tekst = f.read()
+    a = vraag(c, "POST", "/api/v1/waarom-niet/smart.afwegen", tekst, {"Content-Type": "application/yaml"})
+    _, uit, _ = cli("waarom-niet", "smart.afwegen", pad)
+    controleer(a.status == 200 and a.json() == {"regel": "smart.afwegen", "tekst": uit.decode()}, f"waarom-niet: {a.status}")
+    a = vraag(c, "POST", "/api/v1/waarom-niet/smart.afwegn", tekst, {"Content-Type": "application/yaml"})
+    status, _, fout = cli("waarom-niet", "smart.afwegn", pad)
+    controleer(a.status == 404, f"waarom-niet onbekende regel: {a.status}")
+    controleer(status == 2 and [f["melding"] for f in a.json()["fouten"]] == [fout.decode().removeprefix("wegwijzer: fout: ").rstrip("\n")],
+               "waarom-niet onbekende regel: niet de melding van de opdrachtregel")
+
+
+def test_fouten(d, werkmap):
+    c = d.verbinding()
+    # 422: every problem, at its place in the body, with the command line's message.
+    slecht = ("gemeente:\n  naam: Foutdorp\n  inwoners: veel\n"
+              "drijfveer:\n  bepaald: misschien\n  soort: hobby\nonbekend: 1\n")
+    pad = os.path.join(werkmap, "slecht.yaml")
+    with open(pad, "w") as f:
+        f.write(slecht)
+    a = vraag(c, "POST", "/api/v1/advies", slecht.encode(), {"Content-Type": "application/yaml"})
+    controleer(a.status == 422, f"ongeldig profiel: status {a.status}")
+    fouten = a.json()["fouten"]
+    status, _, fout = cli("advies", pad)
+    cli_fouten = re.findall(r"^[^\n]*?:(\d+):(\d+): fout: (.*)$", fout.decode(), re.M)
+    controleer(status == 2 and len(cli_fouten) >= 3, "de opdrachtregel geeft niet alle fouten")
+    controleer([(str(f.get("regel")), str(f.get("kolom")), f["melding"]) for f in fouten] == cli_fouten,
+               f"422: fouten wijken af van de opdrachtregel: {fouten} tegen {cli_fouten}")
+    paden = {f.get("pad") for f in fouten}
+    controleer({"gemeente.inwoners", "drijfveer.bepaald", "drijfveer.soort", "onbekend"} <= paden, f"422: paden {paden}")
+    # YAML and JSON syntax.
+    for lichaam, type_ in [(b"gemeente: {naam: [\n", "application/yaml"), (b'{"gemeente": {"naam": "x",}', "application/json"),
+                           (b"", "application/json"), (b"\xff\xfe\x00", "application/yaml")]:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
+        controleer(a.status == 422 and a.json()["fouten"], f"syntaxfout {lichaam!r}: {a.status}")
+    # 415: another or no Content-Type.
+    for type_ in ["text/plain", "application/xml", "multipart/form-data; boundary=x", None]:
+        kop = {"Content-Type": type_} if type_ else {}
+        a = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: X}\n", kop)
+        controleer(a.status == 415 and a.json()["fouten"][0]["melding"], f"Content-Type {type_}: {a.status}")
+    # 404 and 405 (with Allow).
+    a = vraag(c, "GET", "/bestaat-niet")
+    controleer(a.status == 404 and a.json()["fouten"], f"onbekend pad: {a.status}")
+    a = vraag(c, "POST", "/api/v1/bestaat-niet", b"{}", {"Content-Type": "application/json"})
+    controleer(a.status == 404, f"onbekend API-pad: {a.status}")
+    for methode, pad_, allow in [("GET", "/api/v1/advies", "POST"), ("DELETE", "/api/v1/advies", "POST"),
+                                 ("POST", "/healthz", "GET"), ("PUT", "/", "GET"), ("POST", "/api/v1/kennisbank", "GET"),
+                                 ("GET", "/api/v1/waarom-niet/x", "POST")]:
+        a = vraag(c, methode, pad_, b"{}" if methode != "GET" else None, {"Content-Type": "application/json"})
+        controleer(a.status == 405 and allow in a.kop.get("allow", "") and a.json()["fouten"],
+                   f"{methode} {pad_}: {a.status}, Allow {a.kop.get('allow')}")
+    a = vraag(c, "OPTIONS", "/api/v1/advies")
+    controleer(a.status == 204 and "POST" in a.kop.get("allow", ""), f"OPTIONS: {a.status}")
+    # 413: a body over --max-body, announced (refused before it is read) and chunked.
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall(f"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: {MAX_BODY + 1}\r\n\r\n".encode())
+    ontvangen = b""
+    while b'"fouten"' not in ontvangen:
+        deel = s.recv(65536)
+        if not deel:
+            break
+        ontvangen += deel
+    s.close()
+    kop = ontvangen.decode(errors="replace")
+    controleer(kop.startswith("HTTP/1.1 413"), f"te groot lichaam: {kop[:40]!r}")
+    controleer('"fouten"' in kop and "Connection: close" in kop, "413 zonder foutlichaam of zonder Connection: close")
+    c2 = d.verbinding()
+    try:
+        a = vraag(c2, "POST", "/api/v1/advies", b"# " + b"x" * (MAX_BODY + 10) + b"\n", {"Content-Type": "application/yaml"})
+        controleer(a.status == 413, f"te groot lichaam (verstuurd): {a.status}")
+    except (ConnectionError, http.client.HTTPException):
+        pass  # the service may close before the client has sent it all: refused as well
+
+
+def test_vijandig(d):
+    """Texts from the body never become markup or script; JSON stays valid; never a 5xx."""
+    c = d.verbinding()
+    namen = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "**vet** [klik](javascript:alert(1)) # kop",
+             "Noord & Zuid's \"wijk\"", "</style><svg onload=alert(1)>", "`code` | tabel |\n- lijst"]
+    for naam in namen:
+        profiel = {"gemeente": {"naam": naam, "inwoners": 30000}, "drijfveer": {"bepaald": True, "soort": "leren"},
+                   "bronnen": [{"id": "veiligheidsmonitor"}],
+                   "metingen": [{"indicator": "onveilig_buurt", "jaar": 2023, "waarde": 30.0, "gebied": naam, "groep": naam},
+                                {"indicator": "onveilig_buurt", "jaar": 2023, "waarde": 20.0}],
+                   "analyse": {"uitgevoerd": True, "vragen": ["wie"], "factoren": ["verloedering"]}}
+        lichaam = json.dumps(profiel).encode()
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": "application/json"})
+        controleer(a.status < 500, f"{naam!r}: status {a.status}")
+        try:
+            doc = a.json()
+        except ValueError:
+            controleer(False, f"{naam!r}: geen geldige JSON")
+            continue
+        if a.status == 200:
+            controleer(doc["gemeente"] == naam, f"{naam!r}: naam niet ongeschonden in JSON")
+        h = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": "application/json", "Accept": "text/html"})
+        controleer(h.status < 500, f"{naam!r} (html): status {h.status}")
+        html = h.lichaam.decode(errors="replace")
+        for gevaarlijk in ["<script>alert", "<img src=x", "onerror=alert(1)>", "<svg onload", "</style><svg"]:
+            controleer(gevaarlijk not in html, f"{naam!r}: {gevaarlijk!r} onontsnapt in het rapport")
+        controleer("javascript:" not in html or 'href="javascript:' not in html, f"{naam!r}: javascript-link in het rapport")
+        controleer("<script" not in html, f"{naam!r}: script in het rapport")
+        controleer(h.kop.get("content-security-policy", "").startswith("default-src 'none'"), "rapport zonder CSP")
+        m = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": "application/json", "Accept": "text/markdown"})
+        controleer(m.status < 500, f"{naam!r} (markdown): status {m.status}")
+    # Control characters are refused with a valid JSON error, wherever they are.
+    for lichaam in [b"gemeente: {naam: \"a\\u0007b\"}\n", b"gemeente: {naam: a\x1b[2Jb}\n", b"gemeente: {naam: \"a\x00b\"}\n",
+                    '{"gemeente": {"naam": "a\\u001b]0;titel\\u0007"}}'.encode()]:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": "application/yaml"})
+        controleer(a.status == 422, f"stuurteken {lichaam!r}: {a.status}")
+        try:
+            controleer(a.json()["fouten"], f"stuurteken {lichaam!r}: geen fouten")
+        except ValueError:
+            controleer(False, f"stuurteken {lichaam!r}: geen geldige JSON")
+    # Garbage of every kind: a client's fault is never a 5xx.
+    for lichaam in [b"\x00" * 100, b"[" * 5000, b"{a: " * 3000, b"a: &x [*x]\n", b"- " * 10000, "ë".encode() * 5000,
+                    b"gemeente: !!binary aGVsbG8=\n", b"--- a\n--- b\n", b"gemeente: {naam: X}\nmetingen: " + b"[1," * 2000]:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": "application/yaml"})
+        controleer(400 <= a.status < 500, f"rommel {lichaam[:20]!r}: {a.status}")
+        json.loads(a.lichaam)
+    a = vraag(c, "POST", "/api/v1/waarom-niet/%3Cscript%3E", b"gemeente: {naam: X}\n", {"Content-Type": "application/yaml"})
+    controleer(a.status == 404 and a.json()["fouten"][0]["melding"].find("<script>") >= 0, "waarom-niet met vreemde regel")
+
+
+def wacht_op_antwoord_of_einde(s):
+    """Reads until the service answers or closes; returns what came."""
+    ontvangen = b""
+    try:
+        while b"\r\n\r\n" not in ontvangen:
+            deel = s.recv(4096)
+            if not deel:
+                break
+            ontvangen += deel
+    except (ConnectionError, socket.timeout):
+        pass
+    return ontvangen
+
+
+def test_trage_client(d):
+    """A client that sends half a request and stops is cut off after --leestijd (1 s here); others go on."""
+    for half in [b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\ngemeente:",
+                 b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Le", b"GET /hea"]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall(half)
+        begin = time.monotonic()
+        c = d.verbinding()
+        controleer(vraag(c, "GET", "/healthz").status == 200, "andere verzoeken wachten op een trage client")
+        ontvangen = wacht_op_antwoord_of_einde(s)
+        duur = time.monotonic() - begin
+        controleer(duur < 3, f"trage client ({half[:20]!r}) na {duur:.1f} s nog niet afgekapt")
+        controleer(not ontvangen or ontvangen.startswith(b"HTTP/1.1 4"), f"trage client: {ontvangen[:40]!r}")
+        s.close()
+
+
+def test_metrics_en_log(d):
+    c = d.verbinding()
+    a = vraag(c, "GET", "/metrics")
+    controleer(a.status == 200 and a.kop.get("content-type", "").startswith("text/plain"), f"/metrics: {a.status}")
+    tekst = a.lichaam.decode()
+    m = re.search(r'^wegwijzer_http_verzoeken_total\{eindpunt="/api/v1/advies",status="200"\} (\d+)$', tekst, re.M)
+    controleer(m and int(m.group(1)) > 100, "metrics: adviesverzoeken niet geteld")
+    controleer(re.search(r'^wegwijzer_http_verzoeken_total\{eindpunt="/api/v1/advies",status="422"\} \d+$', tekst, re.M),
+               "metrics: 422 niet geteld")
+    controleer(re.search(r'^wegwijzer_http_verzoek_duur_seconden_bucket\{eindpunt="/api/v1/advies",le="\+Inf"\} \d+$', tekst, re.M),
+               "metrics: geen histogram")
+    m = re.search(r"^wegwijzer_raadplegingen_total (\d+)$", tekst, re.M)
+    controleer(m and int(m.group(1)) > 100, "metrics: raadplegingen niet geteld")
+    m = re.search(r"^process_resident_memory_bytes (\d+)$", tekst, re.M)
+    controleer(m and int(m.group(1)) > 1 << 20, "metrics: residentgeheugen")
+    controleer('eindpunt="/bestaat-niet"' not in tekst, "metrics: een label per onbekend pad")
+    log = d.logtekst().splitlines()
+    patroon = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST|HEAD|PUT|DELETE|OPTIONS) \S+ \d{3} \d+,\dms in=\d+ uit=\d+$")
+    verzoeken = [r for r in log if patroon.match(r)]
+    controleer(len(verzoeken) > 100, f"log: {len(verzoeken)} regels in het formaat")
+    controleer(any(" POST /api/v1/advies 200 " in r for r in verzoeken), "log: geen adviesverzoek")
+    vreemd = [r for r in log if not patroon.match(r)]
+    controleer(not vreemd, f"log: regels buiten het formaat: {vreemd[:3]}")
+
+
+def test_poort_bezet(d):
+    r = subprocess.run([WEGWIJZER, "serve", "--poort", str(d.poort)], capture_output=True, env=OMGEVING, timeout=30)
+    controleer(r.returncode == 2, f"poort in gebruik: status {r.returncode}")
+    controleer("al in gebruik" in r.stderr.decode(), f"poort in gebruik: melding {r.stderr!r}")
+    r = subprocess.run([WEGWIJZER, "serve", "--max-body", "veel"], capture_output=True, env=OMGEVING, timeout=30)
+    controleer(r.returncode == 2 and "grootte" in r.stderr.decode(), f"--max-body veel: {r.returncode} {r.stderr!r}")
+
+
+def test_stoppen():
+    """SIGTERM: no new connections, requests in flight are finished, one that starts meanwhile gets 503, exit 0."""
+    d = Dienst("--threads", "4", "--cors", "https://intranet.example")
+    c = d.verbinding()
+    a = vraag(c, "GET", "/healthz")
+    controleer(a.kop.get("access-control-allow-origin") == "https://intranet.example", "--cors: geen Allow-Origin")
+    a = vraag(c, "OPTIONS", "/api/v1/advies", kop={"Origin": "https://intranet.example", "Access-Control-Request-Method": "POST"})
+    controleer(a.status == 204 and "POST" in a.kop.get("access-control-allow-methods", ""), "--cors: preflight")
+    with open(os.path.join(BRON, "examples", "02-informatie-alleen-cijfers.yaml"), "rb") as f:
+        profiel = f.read()
+    lopend = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    lopend.sendall(f"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: {len(profiel)}\r\n\r\n".encode()
+                   + profiel[:10])
+    later = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    later.sendall(b"GET /hea")
+    time.sleep(0.3)
+    d.proces.send_signal(signal.SIGTERM)
+    time.sleep(0.5)
+    try:
+        socket.create_connection(("127.0.0.1", d.poort), timeout=2).close()
+        controleer(False, "na SIGTERM neemt de dienst nog verbindingen aan")
+    except OSError:
+        pass
+    later.sendall(b"lthz HTTP/1.1\r\nHost: x\r\n\r\n")
+    antwoord = later.recv(65536).decode(errors="replace")
+    controleer(antwoord.startswith("HTTP/1.1 503"), f"verzoek tijdens het stoppen: {antwoord[:40]!r}")
+    lopend.sendall(profiel[10:])
+    antwoord = b""
+    while True:
+        deel = lopend.recv(65536)
+        if not deel:
+            break
+        antwoord += deel
+        if b"\r\n\r\n" in antwoord:
+            kop, _, lichaam = antwoord.partition(b"\r\n\r\n")
+            m = re.search(rb"Content-Length: (\d+)", kop, re.I)
+            if m and len(lichaam) >= int(m.group(1)):
+                break
+    _, uit, _ = cli("advies", os.path.join(BRON, "examples", "02-informatie-alleen-cijfers.yaml"), "--format", "json")
+    controleer(antwoord.startswith(b"HTTP/1.1 200") and antwoord.endswith(uit), f"lopend verzoek niet afgemaakt: {antwoord[:60]!r}")
+    status = d.proces.wait(timeout=30)
+    controleer(status == 0, f"exitstatus na SIGTERM: {status}")
+
+
+def main():
+    d = Dienst("--threads", "4", "--max-body", "64KiB", "--leestijd", "1")
+    try:
+        with tempfile.TemporaryDirectory() as werkmap:
+            test_app_en_koppen(d)
+            test_eindpunten(d)
+            test_byte_voor_byte(d, werkmap)
+            test_formaten(d, werkmap)
+            test_fouten(d, werkmap)
+            test_vijandig(d)
+            test_trage_client(d)
+            test_poort_bezet(d)
+            test_metrics_en_log(d)
+        status = d.stop()
+        controleer(status == 0, f"exitstatus na SIGTERM: {status}")
+    finally:
+        if d.proces.poll() is None:
+            d.proces.kill()
+    test_stoppen()
+    if mislukt:
+        print(f"{len(mislukt)} controles mislukt", file=sys.stderr)
+        return 1
+    print("alle controles geslaagd")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

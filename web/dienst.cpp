@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "web/dienst.hpp"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <memory>
+#include <new>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "advies/fout.hpp"
+#include "advies/kennisbank.hpp"
+#include "web/assets.hpp"
+#include "web/kopregels.hpp"
+#include "web/metrieken.hpp"
+#include "web/raadplegingen.hpp"
+#include "web/stopsignaal.hpp"
+#include "web/taakwachtrij.hpp"
+#include "web/verzoek_fout.hpp"
+#include "web/verzoeklog.hpp"
+
+namespace ww::web {
+
+namespace {
+
+using Klok = std::chrono::steady_clock;
+
+// What the log and the metrics need of a request beyond what cpp-httplib hands its logger: when its
+// headers were read and which endpoint answered. A worker handles one request at a time.
+thread_local Klok::time_point verzoek_begin;
+thread_local bool verzoek_begonnen = false;
+thread_local std::string_view verzoek_eindpunt = "andere";
+
+void fout(const std::string& melding) { schrijf_logregel("wegwijzer: fout: " + melding + "\n"); }
+
+// The Dutch text for a status cpp-httplib sets itself, before any route sees the request.
+std::string http_melding(int status, std::size_t max_body) {
+    switch (status) {
+        case 400: return "het verzoek is geen geldig HTTP-verzoek";
+        case 413: return fmt::format("het verzoek is groter dan de grens van {} bytes (--max-body)", max_body);
+        case 414: return "het adres in het verzoek is te lang";
+        case 416: return "het gevraagde bereik (Range) bestaat niet";
+        case 431: return "de kopregels van het verzoek zijn te groot";
+        default: return fmt::format("het verzoek kan niet worden verwerkt (status {})", status);
+    }
+}
+
+void zet(httplib::Response& res, const std::string& naam, const std::string& waarde) {
+    res.headers.erase(naam);
+    res.headers.emplace(naam, waarde);
+}
+
+void schrijf_antwoord(const Antwoord& a, httplib::Response& res) {
+    res.status = a.status;
+    res.set_content(a.lichaam, a.inhoudstype.c_str());
+    for (const auto& [naam, waarde] : a.kopregels) zet(res, naam, waarde);
+}
+
+class Dienst {
+public:
+    Dienst(const DienstOpties& opties, std::vector<Route> routes, const advies::Kennisbank& kb)
+        : opties_(opties), routes_(std::move(routes)), raadplegingen_(kb), omgeving_{kb, raadplegingen_, metrieken_} {}
+
+    int draai();
+
+private:
+    void behandel(const httplib::Request& req, httplib::Response& res);
+    void stop() {
+        stoppen_.store(true);
+        server_.stop();
+    }
+
+    const DienstOpties& opties_;
+    std::vector<Route> routes_;
+    Raadplegingen raadplegingen_;
+    Metrieken metrieken_;
+    Omgeving omgeving_;
+    httplib::Server server_;
+    std::atomic<bool> stoppen_{false};
+};
+
+void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
+    Verzoek v;
+    v.methode = req.method;
+    v.pad = req.path;
+    v.lichaam = req.body;
+    const auto type = req.headers.find("Content-Type");
+    if (type != req.headers.end()) v.inhoudstype = type->second;
+    const auto accept = req.headers.find("Accept");
+    if (accept != req.headers.end()) v.accept = accept->second;
+    for (const auto& [naam, waarde] : req.params) v.parameters.emplace_back(naam, waarde);
+
+    const bool lezen = req.method == "GET" || req.method == "HEAD";
+    const Route* gekozen = nullptr;
+    std::vector<std::string> delen;
+    std::vector<std::string> toegestaan;
+    for (const Route& r : routes_) {
+        if (!past(r.patroon, req.path, delen)) continue;
+        verzoek_eindpunt = r.patroon;
+        toegestaan.push_back(r.methode);
+        if (r.methode == "GET") toegestaan.push_back("HEAD");
+        if (r.methode == req.method || (r.methode == "GET" && req.method == "HEAD")) {
+            gekozen = &r;
+            v.delen = delen;
+            break;
+        }
+    }
+    if (!gekozen && toegestaan.empty()) {
+        if (auto asset = zoek_asset(req.path)) {
+            verzoek_eindpunt = "/";
+            toegestaan = {"GET", "HEAD"};
+            if (lezen) {
+                res.status = 200;
+                res.set_content(std::string(asset->inhoud), std::string(asset->inhoudstype).c_str());
+                return;
+            }
+        }
+    }
+    if (!gekozen) {
+        if (toegestaan.empty()) {
+            verzoek_eindpunt = "andere";
+            schrijf_antwoord(foutantwoord(404, fmt::format("er is hier niets op '{}'", req.path)), res);
+            return;
+        }
+        toegestaan.push_back("OPTIONS");
+        std::string allow;
+        for (const auto& m : toegestaan) allow += (allow.empty() ? "" : ", ") + m;
+        if (req.method == "OPTIONS") {
+            res.status = 204;
+        } else {
+            schrijf_antwoord(foutantwoord(405, fmt::format("{} kan niet op '{}'; wel: {}", req.method, req.path, allow)), res);
+        }
+        zet(res, "Allow", allow);
+        return;
+    }
+    try {
+        schrijf_antwoord(gekozen->behandel(v, omgeving_), res);
+    } catch (const std::bad_alloc&) {
+        schrijf_antwoord(foutantwoord(503, "de dienst heeft nu te weinig geheugen; probeer het later opnieuw"), res);
+    } catch (const std::exception& e) {
+        // Only a fault of the service or its knowledge base gets here, never the client's input.
+        fout(fmt::format("{} {}: {}", req.method, req.path, e.what()));
+        schrijf_antwoord(foutantwoord(500, "interne fout van de dienst; de beheerder vindt de melding in het logboek"), res);
+    }
+}
+
+int Dienst::draai() {
+    // Before any thread starts, so that all of them have SIGINT and SIGTERM blocked.
+    Stopsignaal signaal([this] { stop(); });
+    const unsigned threads = opties_.threads > 0 ? opties_.threads : std::max(8u, 4 * std::thread::hardware_concurrency());
+    server_.new_task_queue = [threads] { return new Taakwachtrij(threads, 4 * threads); };
+    // SO_REUSEADDR only: cpp-httplib's default SO_REUSEPORT would let a second service share a port
+    // that is in use instead of refusing to start.
+    server_.set_socket_options([](socket_t s) {
+        int ja = 1;
+        setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &ja, sizeof ja);
+    });
+    server_.set_payload_max_length(opties_.max_body);
+    server_.set_read_timeout(opties_.leestijd, 0);
+    server_.set_write_timeout(opties_.leestijd, 0);
+    // An idle connection holds a worker (cpp-httplib serves a connection on one thread): short, so that
+    // idle clients free it soon. Browsers and load generators reuse a connection at once.
+    server_.set_keep_alive_timeout(2);
+    server_.set_keep_alive_max_count(1000);
+    httplib::Headers standaard;
+    for (auto& [naam, waarde] : standaard_kopregels(opties_.cors)) standaard.emplace(naam, waarde);
+    server_.set_default_headers(standaard);
+
+    server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        verzoek_begin = Klok::now();
+        verzoek_begonnen = true;
+        verzoek_eindpunt = "andere";
+        // Refused before the body is read: a body over the limit, and multipart forms (which cpp-httplib
+        // would otherwise parse itself, and which no route reads).
+        if (!stoppen_.load()) {
+            std::optional<Antwoord> weigering;
+            if (req.has_header("Content-Length") && req.get_header_value<std::uint64_t>("Content-Length") > opties_.max_body)
+                weigering = foutantwoord(413, http_melding(413, opties_.max_body));
+            else if (req.get_header_value("Content-Type").starts_with("multipart/"))
+                weigering = foutantwoord(415, "formulieren (multipart) worden niet gelezen; stuur het profiel als application/json of application/yaml");
+            if (!weigering) return httplib::Server::HandlerResponse::Unhandled;
+            schrijf_antwoord(*weigering, res);
+            zet(res, "Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
+        zet(res, "Connection", "close");
+        zet(res, "Retry-After", "5");
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    const auto handler = [this](const httplib::Request& req, httplib::Response& res) { behandel(req, res); };
+    // Every method to one dispatcher, which knows the routes and answers 404 and 405 itself.
+    server_.Get(".*", handler).Post(".*", handler).Put(".*", handler).Delete(".*", handler).Patch(".*", handler).Options(".*", handler);
+    // Statuses cpp-httplib sets itself (400, 413, ...) get the API's error body too.
+    server_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        schrijf_antwoord(foutantwoord(res.status, http_melding(res.status, opties_.max_body)), res);
+        // The request was not read to its end: what follows on the connection is not a request.
+        zet(res, "Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        fout(fmt::format("{} {}: onverwachte uitzondering", req.method, req.path));
+        schrijf_antwoord(foutantwoord(500, "interne fout van de dienst; de beheerder vindt de melding in het logboek"), res);
+    });
+    server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        const double seconden = verzoek_begonnen ? std::chrono::duration<double>(Klok::now() - verzoek_begin).count() : 0.0;
+        verzoek_begonnen = false;
+        metrieken_.verzoek(verzoek_eindpunt, res.status, seconden);
+        schrijf_logregel(verzoekregel(req.method, req.path, res.status, seconden, req.body.size(), res.body.size()));
+    });
+
+    int poort = opties_.poort;
+    errno = 0;
+    if (poort == 0) {
+        poort = server_.bind_to_any_port(opties_.adres);
+        if (poort <= 0) poort = -1;
+    } else if (!server_.bind_to_port(opties_.adres, poort)) {
+        poort = -1;
+    }
+    if (poort < 0) {
+        const int e = errno;
+        const std::string waar = fmt::format("{}:{}", opties_.adres, opties_.poort);
+        if (e == EADDRINUSE) fout(fmt::format("kan niet luisteren op {}: de poort is al in gebruik (kies een andere met --poort)", waar));
+        else if (e == EACCES) fout(fmt::format("kan niet luisteren op {}: geen toestemming voor deze poort (onder 1024 alleen voor root)", waar));
+        else if (e == EADDRNOTAVAIL) fout(fmt::format("kan niet luisteren op {}: dit adres hoort niet bij deze machine", waar));
+        else fout(fmt::format("kan niet luisteren op {}: {}", waar, e != 0 ? std::strerror(e) : "ongeldig adres"));
+        return 2;
+    }
+    const bool ipv6 = opties_.adres.find(':') != std::string::npos;
+    const std::string regel = fmt::format("wegwijzer luistert op http://{}{}{}:{}/\n", ipv6 ? "[" : "", opties_.adres, ipv6 ? "]" : "", poort);
+    std::cout << regel << std::flush;
+    const bool goed = server_.listen_after_bind();
+    if (!goed && !stoppen_.load()) {
+        fout("de dienst kon geen verbindingen meer aannemen");
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int draai_dienst(const DienstOpties& opties, std::vector<Route> routes) {
+    try {
+        const auto kb = advies::Kennisbank::laad_gekozen(opties.kb);
+        Dienst dienst(opties, std::move(routes), *kb);
+        return dienst.draai();
+    } catch (const advies::InvoerFout& e) {
+        schrijf_logregel(advies::formatteer(e.fouten));
+        return 2;
+    } catch (const LoadError& e) {
+        schrijf_logregel(advies::formatteer(e.diagnostics.items()));
+        return 2;
+    } catch (const std::exception& e) {
+        fout(fmt::format("kennisbank: {}", e.what()));
+        return 2;
+    }
+}
+
+}  // namespace ww::web

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "web/route.hpp"
+
+namespace ww::web {
+
+bool past(std::string_view patroon, std::string_view pad, std::vector<std::string>& delen) {
+    delen.clear();
+    while (!patroon.empty() && !pad.empty()) {
+        if (patroon.front() != '/' || pad.front() != '/') return false;
+        patroon.remove_prefix(1);
+        pad.remove_prefix(1);
+        const auto p = patroon.find('/');
+        const auto q = pad.find('/');
+        const std::string_view pdeel = patroon.substr(0, p), deel = pad.substr(0, q);
+        if (pdeel.size() >= 2 && pdeel.front() == '{' && pdeel.back() == '}') {
+            if (deel.empty()) return false;
+            delen.emplace_back(deel);
+        } else if (pdeel != deel) {
+            return false;
+        }
+        patroon.remove_prefix(p == std::string_view::npos ? patroon.size() : p);
+        pad.remove_prefix(q == std::string_view::npos ? pad.size() : q);
+    }
+    return patroon.empty() && pad.empty();
+}
+
+}  // namespace ww::web

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What a route of the service sees and returns, without the HTTP library: a request with its body and
+// the parts of the path its pattern captured, and an answer with status, type and body. The service
+// (web/dienst.cpp) adds the headers every answer carries, logs and counts.
+//
+// A new endpoint is a function returning a Route, added to the list in web/routes.cpp: the method
+// and path pattern there also give 405 with Allow, the OpenAPI-checked paths and the metric label.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "advies/kennisbank.hpp"
+
+namespace ww::web {
+
+class Raadplegingen;
+class Metrieken;
+
+struct Verzoek {
+    std::string_view methode;  // "GET", "POST", ...
+    std::string_view pad;      // decoded, without the query
+    std::string_view lichaam;
+    std::string_view inhoudstype;  // the Content-Type header, "" when absent
+    std::string_view accept;       // the Accept header, "" when absent
+    std::vector<std::pair<std::string, std::string>> parameters;  // the query, decoded
+    std::vector<std::string> delen;  // what the route's {..} parts matched, in order
+
+    // Whether query parameter `naam` has value `waarde` (`uitleg=1`).
+    bool parameter_is(std::string_view naam, std::string_view waarde) const {
+        for (const auto& [n, w] : parameters)
+            if (n == naam && w == waarde) return true;
+        return false;
+    }
+};
+
+struct Antwoord {
+    int status = 200;
+    std::string inhoudstype = "application/json";
+    std::string lichaam;
+    // Headers of this answer; one named like a standard header of the service replaces it.
+    std::vector<std::pair<std::string, std::string>> kopregels;
+};
+
+// What the routes share: the knowledge base, the consultations to borrow, the counters.
+struct Omgeving {
+    const advies::Kennisbank& kennisbank;
+    Raadplegingen& raadplegingen;
+    Metrieken& metrieken;
+};
+
+struct Route {
+    std::string methode;
+    // "/api/v1/waarom-niet/{regel}": a part in braces matches one non-empty path segment.
+    std::string patroon;
+    std::function<Antwoord(const Verzoek&, Omgeving&)> behandel;
+};
+
+// Whether `pad` matches `patroon`; the {..} parts' values go to `delen`.
+bool past(std::string_view patroon, std::string_view pad, std::vector<std::string>& delen);
+
+}  // namespace ww::web
