@@ -522,7 +522,9 @@ Vraaggesprek::Vraaggesprek(Raadpleging& raadpleging, const Vragenlijst& vragen, 
 
 bool Vraaggesprek::heeft_naam() const {
     const YAML::Node n = YAML::Clone(profiel_);
-    return n["gemeente"] && n["gemeente"]["naam"] && !n["gemeente"]["naam"].as<std::string>().empty();
+    if (!n.IsMap() || !n["gemeente"] || !n["gemeente"].IsMap()) return false;
+    const YAML::Node naam = n["gemeente"]["naam"];
+    return naam && naam.IsScalar() && !naam.Scalar().empty();
 }
 
 std::vector<OpenVraag> Vraaggesprek::open() {
@@ -775,6 +777,15 @@ int voer_vraaggesprek(Raadpleging& raadpleging, const Vragenlijst& vragen, const
         std::ifstream in(pad, std::ios::binary);
         if (in) tekst.assign(std::istreambuf_iterator<char>(in), {});
     }
+    // A file that is there must be a profile: its problems as for `wegwijzer advies`, before anything
+    // is asked or written over it.
+    if (tekst.find_first_not_of(" \t\r\n") != std::string::npos) {
+        auto gelezen = lees_profiel_tekst(tekst, pad, raadpleging.vocabulaire(), Opdracht::advies);
+        if (!gelezen.invoer) {
+            (t.schrijf_fout ? t.schrijf_fout : t.schrijf)(formatteer(gelezen.fouten));
+            return 2;
+        }
+    }
     Vraaggesprek g(raadpleging, vragen, tekst, pad);
     OpmaakOpties opmaak;
     opmaak.breedte = t.breedte;
@@ -800,7 +811,7 @@ int voer_vraaggesprek(Raadpleging& raadpleging, const Vragenlijst& vragen, const
         try {
             open = g.open();
         } catch (const InvoerFout& e) {
-            for (const auto& f : e.fouten) t.schrijf(fmt::format("{}:{}:{}: fout: {}\n", pad, f.line, f.col, f.message));
+            (t.schrijf_fout ? t.schrijf_fout : t.schrijf)(formatteer(e.fouten));
             return 2;
         }
         if (open.empty()) {

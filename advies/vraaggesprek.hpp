@@ -147,6 +147,7 @@ void schrijf_atomair(const std::string& pad, std::string_view tekst);
 struct Terminal {
     std::function<std::optional<std::string>()> lees_regel;  // nullopt: end of input
     std::function<void(std::string_view)> schrijf;
+    std::function<void(std::string_view)> schrijf_fout;  // problems with the profile (standard error)
     int breedte = 80;
 };
 int voer_vraaggesprek(Raadpleging& raadpleging, const Vragenlijst& vragen, const std::string& pad, Terminal& t);

@@ -55,6 +55,7 @@ void register_vraaggesprek(CLI::App& app, Context& context) {
                 return regel;
             };
             t.schrijf = [](std::string_view s) { std::cout << s << std::flush; };
+            t.schrijf_fout = [](std::string_view s) { std::cerr << s << std::flush; };
             winsize w{};
             if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 0) t.breedte = std::clamp<int>(w.ws_col, 40, 100);
             context.exit_code = advies::voer_vraaggesprek(raadpleging, vragen, args->profiel, t);

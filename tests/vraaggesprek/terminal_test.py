@@ -151,4 +151,14 @@ with tempfile.TemporaryDirectory() as tmp:
     for stuk in ["{id: veiligheidsmonitor, partner: politie}", "{id: sfeerverhalen, partner: woningcorporatie}",
                  "indicator: onveilig_buurt", "marge: 1.5"]:
         assert stuk in tekst, (stuk, tekst)
+    # An existing file that is not a valid profile: its problems at their place, exit 2, left as it was.
+    kapot = os.path.join(tmp, "kapot.yaml")
+    inhoud = "gemeente: {naam: X}\ndrijfveer: {soort: misschien}\n"
+    with open(kapot, "w", encoding="utf-8") as f:
+        f.write(inhoud)
+    s = Sessie([wegwijzer, "vraaggesprek", kapot], tmp)
+    s.verwacht("kapot.yaml:2:")
+    s.verwacht("fout: onbekende soort drijfveer 'misschien'")
+    assert s.einde() == 2
+    assert lees(kapot) == inhoud
 print("ok")
