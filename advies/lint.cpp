@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/lint.hpp"
+#include "advies/vraaggesprek.hpp"
 
 #include <algorithm>
 #include <array>
@@ -29,6 +30,7 @@ public:
         vocabulaire();
         for (const auto& regel : kb_.rules()) records(*regel);
         stappen_gedekt();
+        for (auto& [plek, melding] : controleer_vragen(kb_)) fout_bij(plek, std::move(melding));
         LintVerslag v;
         v.fouten = std::move(fouten_);
         v.regels = kb_.rules().size();

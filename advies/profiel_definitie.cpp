@@ -164,6 +164,9 @@ Veld maak_gemeenteprofiel() {
                          keuze("aspect", "Een aspect.", "aspect", {"inhoud", "effect", "proces"})),
                    ja_nee("nulmeting", "Er is een nulmeting."),
                    geheel("nulmeting_jaar", "Het jaar van de nulmeting.", Grens::jaartal)}),
+            kaart("vraaggesprek", "Wat het vraaggesprek als 'weet ik niet' noteerde (docs/vraaggesprek.md); verandert het advies niet.",
+                  {lijst("onbekend", "De velden die met 'weet ik niet' zijn beantwoord.",
+                         tekst("veld", "Een veld van het profiel; een rij van een lijst met haar nummer: metingen[2].marge."))}),
         }));
 }
 

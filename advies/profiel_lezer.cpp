@@ -39,6 +39,19 @@ const Veld& als(const Veld& veld, Soort soort) {
     return veld;
 }
 
+// A field path of the profile without the row of a list ("metingen[3].marge" -> "metingen[].marge").
+std::string zonder_rij(std::string_view pad) {
+    std::string uit;
+    for (std::size_t i = 0; i < pad.size(); ++i) {
+        uit += pad[i];
+        if (pad[i] != '[') continue;
+        std::size_t j = i + 1;
+        while (j < pad.size() && pad[j] >= '0' && pad[j] <= '9') ++j;
+        i = j - 1;
+    }
+    return uit;
+}
+
 // Free text without the spaces and tabs around it: " Noord" and "Noord" are one wijk.
 std::string bijgesneden(std::string_view s) {
     const auto begin = s.find_first_not_of(" \t");
@@ -227,7 +240,8 @@ private:
     void lees_secties(const Velden& s) {
         const Veld& def = profiel::gemeenteprofiel();
         for (const auto& i : s.items)
-            if (i.sleutel != "versie" && telt_mee(i.sleutel)) feit(InvoerSjabloon::sectie, {{"naam", sym(i.sleutel)}});
+            if (i.sleutel != "versie" && i.sleutel != "vraaggesprek" && telt_mee(i.sleutel))
+                feit(InvoerSjabloon::sectie, {{"naam", sym(i.sleutel)}});
 
         geheel(def, s, "versie", "");
         lees_gemeente(def.veld("gemeente"), s);
@@ -239,6 +253,7 @@ private:
         lees_communicatie(def.veld("communicatie"), s["communicatie"]);
         sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(def.veld("beleid"), n); });
         sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(def.veld("evaluatie"), n); });
+        lees_vraaggesprek(def.veld("vraaggesprek"), s["vraaggesprek"]);
         for (const ReeksPlaats& p : plaats_in_reeksen(invoer_.feiten))
             feit(InvoerSjabloon::reeks_plaats, {{"nr", p.nr},
                                                 {"reeks", p.reeks},
@@ -526,6 +541,22 @@ private:
         woordenlijst(def, *v, "aspecten", pad, InvoerSjabloon::evaluatie_aspect, "aspect", "evaluatie_aspecten");
     }
 
+    // What an interview recorded as answered "weet ik niet" (docs/vraaggesprek.md): no facts for the
+    // advice, which reads a missing field as not known; checked so that a typo does not pass.
+    void lees_vraaggesprek(const Veld& def, const YamlNode& node) {
+        const std::string pad = def.naam;
+        auto v = kaart(def, node, pad);
+        if (!v) return;
+        auto l = lijst(def, *v, "onbekend", pad);
+        if (!l) return;
+        const auto& velden = profiel_velden();
+        for (std::size_t i = 0; i < l->size(); ++i) {
+            auto veld = y_.tekst((*l)[i], fmt::format("{}.onbekend[{}]", pad, i + 1));
+            if (veld && std::find(velden.begin(), velden.end(), zonder_rij(*veld)) == velden.end())
+                y_.fout((*l)[i], fmt::format("'{}' is geen veld van het gemeenteprofiel", *veld));
+        }
+    }
+
     struct Herhaling {
         std::string lijst, id;
         std::int64_t keer = 0;
@@ -542,6 +573,32 @@ private:
 };
 
 }  // namespace
+
+const std::vector<std::string>& profiel_velden() {
+    // From the definition, so that a question can name only what the reader reads. The interview's
+    // own section is not a field a question fills.
+    static const std::vector<std::string> velden = [] {
+        std::vector<std::string> v;
+        const auto voeg = [&](const auto& zelf, const Veld& veld, const std::string& pad) -> void {
+            for (const Veld& k : veld.velden) {
+                if (pad.empty() && (k.naam == "versie" || k.naam == "vraaggesprek")) continue;
+                const std::string hier = pad.empty() ? k.naam : pad + "." + k.naam;
+                if (k.soort == Soort::kaart) {
+                    if (!pad.empty()) v.push_back(hier);
+                    zelf(zelf, k, hier);
+                } else if (k.soort == Soort::lijst && k.element().soort == Soort::kaart) {
+                    v.push_back(hier);
+                    zelf(zelf, k.element(), hier + "[]");
+                } else {
+                    v.push_back(hier);
+                }
+            }
+        };
+        voeg(voeg, profiel::gemeenteprofiel(), "");
+        return v;
+    }();
+    return velden;
+}
 
 ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht) {

@@ -282,6 +282,7 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
             slots.push_back(plaats >= 0 ? feit.waarden[static_cast<std::size_t>(plaats)] : doel.standaard[i]);
         }
     }
+    for (const auto& f : extra_) feiten_.push_back(f);
     engine_->assert_batch(feiten_);
     draai_engine();
 }

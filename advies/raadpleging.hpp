@@ -44,6 +44,10 @@ public:
     // Only reset, assert and run, leaving the engine holding the result and its full derivation: for
     // why_not and how_fact.
     void draai(const Invoer& invoer);
+    // Facts asserted with the profile's in the next consultations (engine template ids and slots in
+    // the template's order), until set again: the interview's `vraaggesprek()` and `bekend(...)`,
+    // which are not part of the profile (advies/vraaggesprek.hpp).
+    void zet_extra_feiten(std::vector<std::pair<TemplateId, std::vector<Value>>> feiten) { extra_ = std::move(feiten); }
     // raadpleeg() keeps the engine's firing log only when it explains (uitleg); the scenario runner
     // reads the log of every consultation for its rule coverage and asks for it here.
     void bewaar_vuurlog(bool aan) { vuurlog_bewaren_ = aan; }
@@ -108,6 +112,7 @@ private:
     std::vector<std::uint32_t> volgorde_;
     // The batch of profile facts, kept for its capacity from one consultation to the next.
     std::vector<std::pair<TemplateId, std::vector<Value>>> feiten_;
+    std::vector<std::pair<TemplateId, std::vector<Value>>> extra_;
     // The engine holds exactly the initial facts and what the rules derive from them alone: the
     // first consultation can skip the rollback.
     bool vers_ = false;

@@ -9,10 +9,12 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include "advies/profiel_lezer.hpp"
 #include "advies/suggestie.hpp"
+#include "advies/vraaggesprek.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "rules/diagnostic.hpp"
 #include "rules/input_limits.hpp"
@@ -23,7 +25,7 @@ namespace {
 
 using Lijst = std::vector<std::string>;
 const Lijst sleutels_scenario = {"naam", "opdracht", "profiel", "verwacht"};
-const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen", "boodschappen"};
+const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen", "boodschappen", "vragen"};
 const Lijst sleutels_boodschap = {"nr", "oordeel", "toelichting_bevat"};
 const Lijst oordeel_woorden = {"passend", "botst", "onbekend", "tegenstrijdig"};
 const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat"};
@@ -180,7 +182,15 @@ private:
         std::optional<std::string> eerste_actie;
         bool geen_waarschuwingen = false;
         std::vector<BoodschapVerwachting> boodschappen;
+        // The open questions of the interview (knowledge-base/vragen.yaml), exactly and in order; the
+        // scenario then runs in interview mode.
+        std::optional<std::vector<std::string>> vragen;
         if (v) {
+            if (auto l = (*v)["vragen"].is_defined() ? y_.lijst((*v)["vragen"], "verwacht.vragen") : std::nullopt) {
+                vragen.emplace();
+                for (std::size_t i = 0; i < l->size(); ++i)
+                    if (auto id = y_.tekst((*l)[i], fmt::format("verwacht.vragen[{}]", i + 1))) vragen->push_back(*id);
+            }
             huidige = y_.geheel((*v)["huidige_stap"], "verwacht.huidige_stap");
             if (huidige && (*huidige < 1 || *huidige > 5))
                 y_.fout((*v)["huidige_stap"], fmt::format("'verwacht.huidige_stap' moet tussen 1 en 5 liggen, niet {}", *huidige));
@@ -228,6 +238,9 @@ private:
         }
         ScenarioUitslag u{bestand_, naam, {}};
         Advies advies;
+        if (vragen && !vragenlijst_) vragenlijst_ = std::make_unique<Vragenlijst>(r_.kennisbank());
+        const YamlNode profielknoop = (*s)["profiel"];
+        if (vragen) zet_vraaggesprek(r_, *vragenlijst_, &profielknoop);
         try {
             advies = r_.raadpleeg(*profiel.invoer, opdracht);
         } catch (const KennisbankFout& e) {
@@ -238,6 +251,14 @@ private:
         for (const auto& f : r_.engine().firing_log())
             if (f.rule)
                 if (auto it = index_.find(f.rule->id); it != index_.end()) gevuurd_[it->second] = true;
+        if (vragen) {
+            zet_vraaggesprek(r_, *vragenlijst_, nullptr);
+            std::vector<std::string> open;
+            for (const auto& o : lees_open_vragen(r_, *vragenlijst_)) open.push_back(o.id);
+            if (open != *vragen)
+                u.redenen.push_back(fmt::format("open vragen zijn [{}], verwacht [{}]", fmt::join(open, ", "),
+                                                fmt::join(*vragen, ", ")));
+        }
         if (!u.redenen.empty()) {
             verslag_.scenarios.push_back(std::move(u));
             return;
@@ -307,6 +328,7 @@ private:
     TestVerslag& verslag_;
     std::vector<bool>& gevuurd_;
     std::map<std::string, std::size_t, std::less<>> index_;
+    std::unique_ptr<Vragenlijst> vragenlijst_;
 };
 
 }  // namespace

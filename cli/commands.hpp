@@ -32,5 +32,6 @@ void register_sjabloon(CLI::App& app, Context& context);
 void register_woordenschat(CLI::App& app, Context& context);
 void register_schema(CLI::App& app, Context& context);
 void register_serve(CLI::App& app, Context& context);
+void register_vraaggesprek(CLI::App& app, Context& context);
 
 }  // namespace ww::cli

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     ww::cli::register_woordenschat(app, context);
     ww::cli::register_schema(app, context);
     ww::cli::register_serve(app, context);
+    ww::cli::register_vraaggesprek(app, context);
     ww::cli::groepeer_opdrachten(app);
     // --kleur for the commands that write text for a person.
     for (const char* naam : {"advies", "communicatie"}) {

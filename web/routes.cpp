@@ -8,6 +8,7 @@ std::vector<Route> api_routes() {
         advies_route(),
         communicatie_route(),
         waarom_niet_route(),
+        vragen_route(),
         kennisbank_route(),
         schema_route(),
         openapi_route(),

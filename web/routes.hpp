@@ -18,6 +18,7 @@ Route schema_route();         // GET /api/v1/schema/gemeenteprofiel
 Route openapi_route();        // GET /api/v1/openapi.json
 Route healthz_route();        // GET /healthz
 Route metrics_route();        // GET /metrics
+Route vragen_route();         // POST /api/v1/vragen
 
 std::vector<Route> api_routes();
 
