@@ -579,14 +579,14 @@ const std::vector<std::string>& profiel_velden() {
     // own section is not a field a question fills.
     static const std::vector<std::string> velden = [] {
         std::vector<std::string> v;
-        const auto voeg = [&](const auto& zelf, const Veld& veld, const std::string& pad) -> void {
-            for (const Veld& k : veld.velden) {
+        const auto voeg = [&](const auto& zelf, const profiel::Veld& veld, const std::string& pad) -> void {
+            for (const profiel::Veld& k : veld.velden) {
                 if (pad.empty() && (k.naam == "versie" || k.naam == "vraaggesprek")) continue;
                 const std::string hier = pad.empty() ? k.naam : pad + "." + k.naam;
-                if (k.soort == Soort::kaart) {
+                if (k.soort == profiel::Soort::kaart) {
                     if (!pad.empty()) v.push_back(hier);
                     zelf(zelf, k, hier);
-                } else if (k.soort == Soort::lijst && k.element().soort == Soort::kaart) {
+                } else if (k.soort == profiel::Soort::lijst && k.element().soort == profiel::Soort::kaart) {
                     v.push_back(hier);
                     zelf(zelf, k.element(), hier + "[]");
                 } else {
