@@ -41,6 +41,7 @@ enum class InvoerSjabloon : std::uint8_t {
     evaluatie_aspect,
     modus,
     herhaling,
+    reeks_plaats,
 };
 
 // The slot every list element gives (its position, from 1); the one slot a template may lack: a
@@ -76,10 +77,11 @@ inline constexpr std::array<std::string_view, 3> evaluatie{"momenten_vastgelegd"
 inline constexpr std::array<std::string_view, 2> evaluatie_aspect{"nr", "aspect"};
 inline constexpr std::array<std::string_view, 1> modus{"opdracht"};
 inline constexpr std::array<std::string_view, 3> herhaling{"lijst", "id", "keer"};
+inline constexpr std::array<std::string_view, 4> reeks_plaats{"nr", "reeks", "positie", "jaren"};
 }  // namespace invoer_slots
 
 // By InvoerSjabloon.
-inline constexpr std::array<InvoerVorm, 20> invoer_vormen{{
+inline constexpr std::array<InvoerVorm, 21> invoer_vormen{{
     {"sectie", invoer_slots::sectie},
     {"gemeente", invoer_slots::gemeente},
     {"drijfveer", invoer_slots::drijfveer},
@@ -100,6 +102,7 @@ inline constexpr std::array<InvoerVorm, 20> invoer_vormen{{
     {"evaluatie_aspect", invoer_slots::evaluatie_aspect},
     {"modus", invoer_slots::modus},
     {"herhaling", invoer_slots::herhaling},
+    {"reeks_plaats", invoer_slots::reeks_plaats},
 }};
 
 inline const InvoerVorm& vorm_van(InvoerSjabloon s) { return invoer_vormen.at(static_cast<std::size_t>(s)); }

@@ -14,6 +14,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "advies/profiel_definitie.hpp"
+#include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
 #include "rules/input_limits.hpp"
@@ -238,6 +239,11 @@ private:
         lees_communicatie(def.veld("communicatie"), s["communicatie"]);
         sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(def.veld("beleid"), n); });
         sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(def.veld("evaluatie"), n); });
+        for (const ReeksPlaats& p : plaats_in_reeksen(invoer_.feiten))
+            feit(InvoerSjabloon::reeks_plaats, {{"nr", p.nr},
+                                                {"reeks", p.reeks},
+                                                {"positie", p.positie ? Value(*p.positie) : Value()},
+                                                {"jaren", p.jaren}});
         feit(InvoerSjabloon::modus, {{"opdracht", sym(opdracht_ == Opdracht::advies ? "advies" : "communicatie")}});
         for (const auto& h : herhalingen_)
             feit(InvoerSjabloon::herhaling, {{"lijst", sym(h.lijst)}, {"id", sym(h.id)}, {"keer", h.keer}});

@@ -3,8 +3,8 @@
 #   wegwijzer_VERSION_amd64.deb           the program, the knowledge base, libwegwijzer.so.N, man page,
 #                                          bash completion, docs, license
 #   libwegwijzer-dev_VERSION_amd64.deb    headers, the CMake package and wegwijzer.pc
-# The dependencies on Debian's shared libraries come from dpkg-shlibdeps (the program built with
-# -DWW_LEAN_LINK=OFF links them as distributions do; the default lean link needs only libc).
+# The dependencies on Debian's shared libraries come from dpkg-shlibdeps: by default the program links
+# them as distributions do; a -DWW_LEAN_LINK=ON build (a standalone download) needs only libc.
 set(CPACK_PACKAGE_NAME wegwijzer)
 set(CPACK_PACKAGE_VENDOR "wegwijzer")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

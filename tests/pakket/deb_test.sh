@@ -23,6 +23,12 @@ dev=$t/pakketten/libwegwijzer-dev_${versie}_${arch}.deb
 [ "$(dpkg-deb -f "$deb" Package)" = wegwijzer ] || fout "Package"
 [ "$(dpkg-deb -f "$deb" Version)" = "$versie" ] || fout "Version"
 dpkg-deb -f "$deb" Depends | grep -q 'libc6' || fout "Depends noemt libc6 niet: $(dpkg-deb -f "$deb" Depends)"
+# A program linked against Debian's shared libraries (the default) must depend on their packages.
+for bib in libyaml-cpp libfmt; do
+    if ldd "$bouw/wegwijzer" | grep -q "$bib"; then
+        dpkg-deb -f "$deb" Depends | grep -q "$bib" || fout "Depends noemt $bib niet: $(dpkg-deb -f "$deb" Depends)"
+    fi
+done
 dpkg-deb -c "$deb" > "$t/inhoud"
 for f in ./usr/bin/wegwijzer ./usr/share/wegwijzer/knowledge-base/invoer.yaml ./usr/share/man/man1/wegwijzer.1.gz \
          ./usr/share/bash-completion/completions/wegwijzer ./usr/share/doc/wegwijzer/copyright \
