@@ -82,6 +82,8 @@ private:
     void behandel(const httplib::Request& req, httplib::Response& res);
     void stop() {
         stoppen_.store(true);
+        // A signal that comes between binding and listening: wait until there is a server to stop.
+        while (!server_.is_running() && !luisteren_voorbij_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         server_.stop();
     }
 
@@ -92,6 +94,7 @@ private:
     Omgeving omgeving_;
     httplib::Server server_;
     std::atomic<bool> stoppen_{false};
+    std::atomic<bool> luisteren_voorbij_{false};  // listening failed, or ended
 };
 
 void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
@@ -243,12 +246,14 @@ int Dienst::draai() {
         else if (e == EACCES) fout(fmt::format("kan niet luisteren op {}: geen toestemming voor deze poort (onder 1024 alleen voor root)", waar));
         else if (e == EADDRNOTAVAIL) fout(fmt::format("kan niet luisteren op {}: dit adres hoort niet bij deze machine", waar));
         else fout(fmt::format("kan niet luisteren op {}: {}", waar, e != 0 ? std::strerror(e) : "ongeldig adres"));
+        luisteren_voorbij_.store(true);
         return 2;
     }
     const bool ipv6 = opties_.adres.find(':') != std::string::npos;
     const std::string regel = fmt::format("wegwijzer luistert op http://{}{}{}:{}/\n", ipv6 ? "[" : "", opties_.adres, ipv6 ? "]" : "", poort);
     std::cout << regel << std::flush;
     const bool goed = server_.listen_after_bind();
+    luisteren_voorbij_.store(true);
     if (!goed && !stoppen_.load()) {
         fout("de dienst kon geen verbindingen meer aannemen");
         return 1;
