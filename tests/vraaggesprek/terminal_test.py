@@ -49,6 +49,12 @@ class Sessie:
                 self.gelezen = p + len(tekst)
                 return stuk
             if not self.lees(0.1):
+                # The program ended: what it wrote last may have come with the end.
+                p = self.uit.find(tekst, self.gelezen)
+                if p >= 0:
+                    stuk = self.uit[self.gelezen:p + len(tekst)]
+                    self.gelezen = p + len(tekst)
+                    return stuk
                 break
         raise AssertionError(f"verwacht {tekst!r}; uitvoer na het vorige punt:\n{self.uit[self.gelezen:]}")
 
