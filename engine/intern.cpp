@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The process-wide atom table. Texts live in fixed-size chunks that never move, and the number of
 // atoms is published with release/acquire: text_of, called on every display, comparison and output
-// of a string, reads without a lock. Finding the atom of a text that is already there (every computed
-// advice text after the first consultation) also takes no lock: the index is an open-addressing
-// table of atomic slots that a writer only ever fills, and replaces (never frees) when it grows.
+// of a string, reads without a lock. Finding the atom of a text that is already there (a constant
+// loaded again, a computed word that is a constant) also takes no lock: the index is an open-addressing
+// table of atomic slots that a writer only ever fills, and replaces (never frees) when it grows. Only
+// constants are interned; texts computed per consultation are counted (Value::computed_string).
 // Adding a text takes the mutex, so interning is safe from any number of threads.
 #include <atomic>
 #include <cstring>
