@@ -130,10 +130,12 @@ public:
         return *this;
     }
     Value& operator=(Value&& o) noexcept {
-        if (this == &o) return *this;
+        // Taken before releasing our own, so that self-move, or a move from inside our own list,
+        // leaves the value intact.
+        Value taken(std::move(o));
         if (rep_ & kCounted) release(counted_, kind_);
-        raw_copy(o);
-        if (rep_ & kCounted) o.become_nil();
+        raw_copy(taken);
+        taken.become_nil();
         return *this;
     }
     ~Value() {
