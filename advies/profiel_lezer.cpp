@@ -69,8 +69,9 @@ int kolom_in_tekens(std::string_view tekst, const YAML::Mark& m) {
     return tekens + 1;
 }
 
-Value sym(std::string_view s) { return Value::symbol(s); }
-Value str(std::string_view s) { return Value::string(s); }
+// Computed, not interned: a profile's names and texts must not outlive the consultation.
+Value sym(std::string_view s) { return Value::computed_symbol(s); }
+Value str(std::string_view s) { return Value::computed_string(s); }
 Value of_nil(const std::optional<double>& d) { return d ? Value(*d) : Value(); }
 Value of_nil_sym(const std::optional<std::string>& s) { return s ? sym(*s) : Value(); }
 

@@ -129,7 +129,7 @@ Value arith_unchecked(Op op, const Value& a, const Value& b, std::uint32_t off) 
     if (op == Op::add) {
         if (a.kind() == ValueKind::string && b.kind() == ValueKind::string) {
             check_text_length(a.as_text().size() + b.as_text().size(), off);
-            return Value::string(std::string(a.as_text()) + std::string(b.as_text()));
+            return Value::computed_string(std::string(a.as_text()) + std::string(b.as_text()));
         }
         if (a.kind() == ValueKind::list && b.kind() == ValueKind::list) {
             std::vector<Value> out = a.as_list();
@@ -370,7 +370,7 @@ Value eval(const CExpr& e, const EvalEnv& env) {
                 }
                 check_text_length(s.size(), e.source_offset);
             }
-            return Value::string(s);
+            return Value::computed_string(s);
         }
     }
     fail("onbekende expressie", e.source_offset);

@@ -142,7 +142,8 @@ std::vector<FunctionInfo> make_registry() {
         f.result = result;
         r.push_back(std::move(f));
     };
-    // A text function is written once, as its appending form; its value form interns what that wrote.
+    // A text function is written once, as its appending form; its value form makes a text of what that
+    // wrote (computed: it goes with the last value that holds it).
     auto add_text = [&](std::string name, int lo, int hi, void (*append)(Args, std::string&), std::string sig,
                         std::string desc, K kinds) {
         add(std::move(name), lo, hi, [append](Args a) {
@@ -151,7 +152,7 @@ std::vector<FunctionInfo> make_registry() {
             thread_local std::string out;
             out.clear();
             append(a, out);
-            return Value::string(out);
+            return Value::computed_string(out);
         }, std::move(sig), std::move(desc), std::move(kinds), SlotType::string);
         r.back().append_text = append;
     };
@@ -168,13 +169,13 @@ std::vector<FunctionInfo> make_registry() {
         SlotType::integer);
     add_text("str", 1, 1, [](Args a, std::string& out) { a[0].append_display(out); }, "str(x) -> string",
              "de waarde als tekst, zoals ze in een tekst wordt ingevuld", K{arg_any});
-    // A text is its own display and a symbol's text is interned already: no temporary string.
+    // A text is its own display and a symbol's text is held already: no temporary string.
     r.back().fn = [](Args a) {
         if (a[0].kind() == ValueKind::string) return a[0];
-        if (a[0].kind() == ValueKind::symbol) return Value(String{a[0].as_atom()});
+        if (a[0].kind() == ValueKind::symbol) return a[0].text_as(ValueKind::string);
         std::string out;
         a[0].append_display(out);
-        return Value::string(out);
+        return Value::computed_string(out);
     };
     add_text("upper", 1, 1, [](Args a, std::string& out) { append_upper(text_arg(a[0], "upper"), out); },
              "upper(tekst) -> string", "tekst in hoofdletters: upper(\"één\") is \"ÉÉN\"", K{arg_text});
@@ -256,8 +257,8 @@ std::vector<FunctionInfo> make_registry() {
     }, "float(getal|tekst) -> float", "kommagetal", K{arg_number | arg_text}, SlotType::floating);
     add("sym", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::symbol) return a[0];
-        if (a[0].kind() == ValueKind::string) return Value(Symbol{a[0].as_atom()});
-        return Value::symbol(a[0].display());
+        if (a[0].kind() == ValueKind::string) return a[0].text_as(ValueKind::symbol);
+        return Value::computed_symbol(a[0].display());
     }, "sym(x) -> symbol", "de waarde als symbool", K{arg_any}, SlotType::symbol);
     add("append", 2, -1, [](Args a) {
         std::vector<Value> out = list_arg(a[0], "append");

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The process-wide atom table. Texts live in fixed-size chunks that never move, and the number of
 // atoms is published with release/acquire: text_of, called on every display, comparison and output
-// of a string, reads without a lock. Finding the atom of a text that is already there (every computed
-// advice text after the first consultation) also takes no lock: the index is an open-addressing
-// table of atomic slots that a writer only ever fills, and replaces (never frees) when it grows.
+// of a string, reads without a lock. Finding the atom of a text that is already there (a constant
+// loaded again, a computed word that is a constant) also takes no lock: the index is an open-addressing
+// table of atomic slots that a writer only ever fills, and replaces (never frees) when it grows. Only
+// constants are interned; texts computed per consultation are counted (Value::computed_string).
 // Adding a text takes the mutex, so interning is safe from any number of threads.
 #include <atomic>
 #include <cstring>
@@ -21,14 +22,16 @@ namespace atom_table {
 // Chunk pointers are set once (under the lock) and then only read. A namespace-scope array with
 // constant initialisation sits in zeroed static memory: a cold process neither clears it at start
 // (8 MB) nor touches the pages it never uses.
-constinit std::atomic<std::string*> chunks[kChunks]{};
+constinit std::atomic<Entry*> chunks[kChunks]{};
 // The number of atoms, published after each text is complete. At namespace scope (not in the table)
 // so that text_of, called on every display and comparison of a string, needs no guard of a
 // function-local static.
 constinit std::atomic<std::uint32_t> count{0};
 
-std::string_view text_of_unknown(Atom atom) {
-    if (atom.id == 0) return {};  // the empty text, also before the table was first used
+const Entry& unknown(Atom atom) {
+    // The empty text, also before the table was first used.
+    static const Entry empty{std::string(), static_cast<std::uint32_t>(text_hash(std::string_view()))};
+    if (atom.id == 0) return empty;
     throw std::out_of_range("onbekend atoom");
 }
 }  // namespace atom_table
@@ -40,7 +43,7 @@ using atom_table::kChunkBits;
 using atom_table::kChunkSize;
 
 std::string_view stored_text(std::uint32_t id) {
-    return chunks[id >> kChunkBits].load(std::memory_order_acquire)[id & (kChunkSize - 1)];
+    return chunks[id >> kChunkBits].load(std::memory_order_acquire)[id & (kChunkSize - 1)].text;
 }
 
 std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
@@ -54,9 +57,11 @@ std::uint64_t load8(const char* p) {
     return v;
 }
 
-// Computed advice texts run to a few hundred bytes and are interned after every evaluation: 16 bytes
+}  // namespace
+
+// Computed advice texts run to a few hundred bytes and are hashed after every evaluation: 16 bytes
 // per multiplication (in the manner of wyhash) rather than std::hash's 8.
-std::uint64_t text_hash(std::string_view text) {
+std::uint64_t atom_table::text_hash(std::string_view text) {
     constexpr std::uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL, k2 = 0x8ebc6af09c88c6e3ULL;
     const char* p = text.data();
     std::size_t n = text.size();
@@ -75,6 +80,10 @@ std::uint64_t text_hash(std::string_view text) {
     }
     return fold_multiply(a ^ k1 ^ h, b ^ k2 ^ (h >> 32) ^ n);
 }
+
+namespace {
+
+using atom_table::text_hash;
 
 // Open addressing with linear probing. A slot holds the top half of the text's hash and id + 1
 // (0: empty); it is written once, with release, after the atom's text is complete.
@@ -131,14 +140,15 @@ struct AtomTable {
     std::uint32_t add(std::string_view text, std::uint64_t hash) {
         const std::uint32_t id = atom_table::count.load(std::memory_order_relaxed);
         if (id == UINT32_MAX) throw std::length_error("de atoomtabel is vol");
-        std::atomic<std::string*>& chunk = chunks[id >> kChunkBits];
-        std::string* c = chunk.load(std::memory_order_relaxed);
+        std::atomic<atom_table::Entry*>& chunk = chunks[id >> kChunkBits];
+        atom_table::Entry* c = chunk.load(std::memory_order_relaxed);
         if (!c) {
-            c = new std::string[kChunkSize];
+            c = new atom_table::Entry[kChunkSize];
             chunk.store(c, std::memory_order_release);
         }
-        std::string& slot = c[id & (kChunkSize - 1)];
-        slot.assign(text);
+        atom_table::Entry& slot = c[id & (kChunkSize - 1)];
+        slot.text.assign(text);
+        slot.hash = static_cast<std::uint32_t>(hash);
         atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
         if (2 * (ix->used + 1) > ix->mask + 1) ix = grow(*ix);
@@ -167,6 +177,10 @@ AtomTable& table() {
 }
 
 }  // namespace
+
+std::uint32_t atom_table::find(std::string_view text, std::uint64_t hash) {
+    return table().index.load(std::memory_order_acquire)->find(text, hash);
+}
 
 Atom intern(std::string_view text) {
     AtomTable& t = table();

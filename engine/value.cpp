@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <new>
 #include <stdexcept>
 #include <variant>
 
@@ -10,22 +11,58 @@
 
 namespace ww {
 
-Value::Value(std::vector<Value> items)
-    : kind_(ValueKind::list), list_(new ListRep{{1}, std::move(items)}) {
+Value::Value(std::vector<Value> items) : kind_(ValueKind::list), rep_(kCounted | kByContent) {
+    auto* l = new ListRep;
+    l->items = std::move(items);
+    counted_ = l;
     // Kept per list so that the evaluator can bound what rules build (engine/expr_eval.cpp) without
     // walking a list that shares its parts: [?l, ?l] doubles the count, not the memory.
-    std::uint64_t weight = list_->items.size();
+    std::uint64_t weight = l->items.size();
     std::uint32_t depth = 1;
-    for (const Value& v : list_->items) {
+    for (const Value& v : l->items) {
         if (v.kind_ != ValueKind::list) continue;
-        depth = std::max(depth, v.list_->depth + 1);
-        weight = v.list_->weight > UINT64_MAX / 2 - weight ? UINT64_MAX / 2 : weight + v.list_->weight;
+        depth = std::max(depth, v.list()->depth + 1);
+        weight = v.list()->weight > UINT64_MAX / 2 - weight ? UINT64_MAX / 2 : weight + v.list()->weight;
     }
-    list_->depth = depth;
-    list_->weight = weight;
+    l->depth = depth;
+    l->weight = weight;
 }
 
-void Value::destroy(ListRep* l) noexcept { delete l; }
+namespace {
+constexpr std::size_t kLongestLookedUp = 64;
+}  // namespace
+
+Value Value::computed(ValueKind kind, std::string_view text) {
+    const std::uint64_t hash = atom_table::text_hash(text);
+    Value v;
+    v.kind_ = kind;
+    v.hash32_ = static_cast<std::uint32_t>(hash);
+    // A word the rule base or the program interned stays an atom: compared by id, nothing allocated.
+    // Words are short; a long text (an advice text) is not looked for, and if a constant of the same
+    // text exists after all, the two are still equal, by content.
+    const std::uint32_t id = text.size() <= kLongestLookedUp ? atom_table::find(text, hash) : UINT32_MAX;
+    if (id != UINT32_MAX) {
+        v.bits_ = id;
+        return v;
+    }
+    void* mem = ::operator new(sizeof(TextRep) + text.size());
+    auto* t = new (mem) TextRep;
+    t->size = text.size();
+    if (!text.empty()) std::memcpy(const_cast<char*>(t->data()), text.data(), text.size());
+    v.rep_ = kCounted | kByContent;
+    v.counted_ = t;
+    return v;
+}
+
+void Value::destroy(CountedRep* c, ValueKind kind) noexcept {
+    if (kind == ValueKind::list) {
+        delete static_cast<ListRep*>(c);
+    } else {
+        auto* t = static_cast<TextRep*>(c);
+        t->~TextRep();
+        ::operator delete(static_cast<void*>(t));
+    }
+}
 
 void Value::wrong_kind() {
     // The very exception std::get threw before, message included; its constructor is not public.
@@ -54,8 +91,10 @@ bool Value::equal_slow(const Value& a, const Value& b) {
         case ValueKind::integer: return a.as_int() == b.as_int();
         case ValueKind::floating: return a.as_float() == b.as_float();
         case ValueKind::string:
-        case ValueKind::symbol: return a.as_atom() == b.as_atom();
-        case ValueKind::list: return a.list_ == b.list_ || a.list_->items == b.list_->items;
+        case ValueKind::symbol:
+            if (((a.rep_ | b.rep_) & kCounted) == 0) return a.bits_ == b.bits_;
+            return a.hash32_ == b.hash32_ && a.text_unchecked() == b.text_unchecked();
+        case ValueKind::list: return a.counted_ == b.counted_ || a.list()->items == b.list()->items;
         case ValueKind::fact: return a.as_fact() == b.as_fact();
     }
     return false;
@@ -79,8 +118,8 @@ std::size_t Value::hash_slow() const {
             std::memcpy(&bits, &d, sizeof bits);
             return mix(bits);
         }
-        case ValueKind::string: return mix((std::size_t{1} << 40) ^ as_atom().id);
-        case ValueKind::symbol: return mix((std::size_t{2} << 40) ^ as_atom().id);
+        case ValueKind::string: return mix((std::size_t{1} << 40) ^ hash32_);
+        case ValueKind::symbol: return mix((std::size_t{2} << 40) ^ hash32_);
         case ValueKind::list: {
             std::size_t h = 0x1234567;
             for (const Value& v : as_list()) h = mix(h * 31 + v.hash());
@@ -116,8 +155,9 @@ std::strong_ordering compare(const Value& a, const Value& b) {
     // Sorting and collecting meet two texts, or two integers, far more often than anything else.
     if (a.kind() == b.kind()) {
         if (a.kind() == ValueKind::string || a.kind() == ValueKind::symbol) {
-            if (a.as_atom() == b.as_atom()) return std::strong_ordering::equal;
-            return a.as_text() <=> b.as_text();  // one pass over the bytes, where order() takes two
+            // One atom is one text: aggregates and sorting meet equal texts often, and skip the lookups.
+            if (((a.rep_ | b.rep_) & Value::kCounted) == 0 && a.bits_ == b.bits_) return std::strong_ordering::equal;
+            return a.text_unchecked() <=> b.text_unchecked();  // one pass over the bytes, where order() takes two
         }
         if (a.kind() == ValueKind::integer) return order(a.as_int(), b.as_int());
     }
@@ -131,10 +171,7 @@ std::strong_ordering compare(const Value& a, const Value& b) {
             if (a.kind() == ValueKind::integer && b.kind() == ValueKind::integer) return order(a.as_int(), b.as_int());
             return order(a.as_number(), b.as_number());
         case ValueKind::string:
-        case ValueKind::symbol:
-            // One atom is one text: aggregates and sorting meet equal texts often, and skip the lookups.
-            if (a.as_atom() == b.as_atom()) return std::strong_ordering::equal;
-            return order(a.as_text(), b.as_text());
+        case ValueKind::symbol: return a.as_text() <=> b.as_text();  // not reached: same kinds return above
         case ValueKind::list: {
             const auto& la = a.as_list();
             const auto& lb = b.as_list();

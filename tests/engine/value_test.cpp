@@ -18,6 +18,50 @@ TEST(Value, InterningGivesEqualAtomsForEqualTexts) {
     EXPECT_EQ(text_of(intern("wijk")), "wijk");
 }
 
+// A computed text is held either as an atom or as a counted text; the two ways are one value to
+// equality, hash (joins, alpha memories, duplicate facts) and order.
+TEST(Value, CountedTextEqualsTheAtomOfTheSameText) {
+    const std::string lang(200, 'x');  // longer than what computed texts look up among the atoms
+    Value atoom = Value::string(lang);
+    Value geteld = Value::computed_string(lang);
+    ASSERT_TRUE(geteld.is_counted_text());
+    ASSERT_FALSE(atoom.is_counted_text());
+    EXPECT_EQ(atoom, geteld);
+    EXPECT_EQ(geteld, atoom);
+    EXPECT_EQ(atoom.hash(), geteld.hash());
+    EXPECT_EQ(compare(atoom, geteld), std::strong_ordering::equal);
+    Value ander = Value::computed_string(lang + "y");
+    EXPECT_NE(geteld, ander);
+    EXPECT_EQ(compare(geteld, ander), std::strong_ordering::less);
+    // Two counted copies of one text, and the symbol of it, which is another value.
+    EXPECT_EQ(Value::computed_string("gemeente Zuidwaarde"), Value::computed_string("gemeente Zuidwaarde"));
+    EXPECT_EQ(Value::computed_string("gemeente Zuidwaarde").hash(), Value::computed_string("gemeente Zuidwaarde").hash());
+    EXPECT_NE(Value::computed_string("gemeente Zuidwaarde"), Value::computed_symbol("gemeente Zuidwaarde"));
+    EXPECT_EQ(Value::computed_string("gemeente Zuidwaarde").text_as(ValueKind::symbol), Value::computed_symbol("gemeente Zuidwaarde"));
+    EXPECT_EQ(Value::computed_symbol("wijk Oost").text_as(ValueKind::symbol).kind(), ValueKind::symbol);
+    EXPECT_EQ(Value::computed_symbol("wijk Oost").repr(), "wijk Oost");
+    EXPECT_EQ(Value::computed_string("wijk Oost").repr(), "\"wijk Oost\"");
+}
+
+TEST(Value, CountedTextLivesAsLongAsAValueHoldsIt) {
+    Value kopie;
+    {
+        Value v = Value::computed_string("alleen in deze raadpleging " + std::to_string(42));
+        kopie = v;
+        Value verplaatst = std::move(v);
+        EXPECT_TRUE(v.is_nil());  // NOLINT: a moved-from counted text is nil, like a list
+        EXPECT_EQ(verplaatst, kopie);
+    }
+    EXPECT_EQ(kopie.as_text(), "alleen in deze raadpleging 42");
+    kopie = kopie;  // NOLINT: self-assignment keeps it
+    EXPECT_EQ(kopie.as_text(), "alleen in deze raadpleging 42");
+    std::vector<Value> lijst(100, kopie);
+    lijst.resize(1);
+    EXPECT_EQ(lijst[0].as_text(), "alleen in deze raadpleging 42");
+    // A word of a closed set asked for as an atom: interned then, equal to the constant.
+    EXPECT_EQ(Value::computed_symbol("een-woord-dat-nog-geen-atoom-is").as_atom(), intern("een-woord-dat-nog-geen-atoom-is"));
+}
+
 TEST(Value, KindsAndAccessors) {
     EXPECT_EQ(Value().kind(), ValueKind::nil);
     EXPECT_EQ(Value(true).kind(), ValueKind::boolean);
