@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "engine/text_format.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "engine/functions.hpp"
 
@@ -58,18 +58,18 @@ std::string parse(std::string_view pattern, std::vector<Directive>& out, std::st
             }
             return true;
         };
-        if (!number(d.width)) return fmt::format("een breedte van hoogstens {} in '{}'", max_width, pattern.substr(start, i - start + 1));
+        const auto written = [&] { return std::string(pattern.substr(start, std::min(i + 1, pattern.size()) - start)); };
+        if (!number(d.width)) return "een breedte van hoogstens " + std::to_string(max_width) + " in '" + written() + "'";
         if (i < pattern.size() && pattern[i] == '.') {
             ++i;
-            if (!number(d.precision))
-                return fmt::format("hoogstens {} decimalen in '{}'", max_width, pattern.substr(start, i - start + 1));
+            if (!number(d.precision)) return "hoogstens " + std::to_string(max_width) + " decimalen in '" + written() + "'";
         }
-        if (i >= pattern.size()) return fmt::format("'{}' aan het eind mist een letter (d, f, e, g of s)", pattern.substr(start));
+        if (i >= pattern.size()) return "'" + std::string(pattern.substr(start)) + "' aan het eind mist een letter (d, f, e, g of s)";
         d.kind = pattern[i++];
+        const std::string directive(pattern.substr(start, i - start));
         if (d.kind != 'd' && d.kind != 'f' && d.kind != 'e' && d.kind != 'g' && d.kind != 's')
-            return fmt::format("onbekende opmaak '{}' (mogelijk: %d, %f, %e, %g, %s, %n en %%)", pattern.substr(start, i - start));
-        if (d.kind == 'd' && d.precision >= 0)
-            return fmt::format("'{}': een geheel getal heeft geen decimalen", pattern.substr(start, i - start));
+            return "onbekende opmaak '" + directive + "' (mogelijk: %d, %f, %e, %g, %s, %n en %%)";
+        if (d.kind == 'd' && d.precision >= 0) return "'" + directive + "': een geheel getal heeft geen decimalen";
         literal_ends.push_back(literal_text.size());
         out.push_back(d);
     }
@@ -78,7 +78,8 @@ std::string parse(std::string_view pattern, std::vector<Directive>& out, std::st
 
 std::string count_problem(std::size_t wanted, std::size_t given) {
     if (wanted == given) return "";
-    return fmt::format("het patroon vraagt {} waarde{}, maar krijgt er {}", wanted, wanted == 1 ? "" : "n", given);
+    return "het patroon vraagt " + std::to_string(wanted) + (wanted == 1 ? " waarde" : " waarden") + ", maar krijgt er " +
+           std::to_string(given);
 }
 
 [[noreturn]] void fail(std::string message) { throw EvalError("opmaak(): " + std::move(message), 0); }
@@ -94,7 +95,7 @@ void pad(std::string_view text, const Directive& d, std::string& out) {
 }
 
 void number(const Value& v, const Directive& d, std::string& out) {
-    if (!v.is_number()) fail(fmt::format("%{} verwacht een getal, niet {} {}", d.kind, kind_name(v.kind()), v.repr()));
+    if (!v.is_number()) fail(std::string("%") + d.kind + " verwacht een getal, niet " + std::string(kind_name(v.kind())) + " " + v.repr());
     std::string text;
     if (d.kind == 'd') {
         std::int64_t i = 0;
@@ -102,14 +103,19 @@ void number(const Value& v, const Directive& d, std::string& out) {
             i = v.as_int();
         } else {
             const double x = v.as_float();
-            if (!std::isfinite(x) || std::fabs(x) > 9.2e18) fail(fmt::format("%d: {} past niet in een geheel getal", v.repr()));
+            if (!std::isfinite(x) || std::fabs(x) > 9.2e18) fail("%d: " + v.repr() + " past niet in een geheel getal");
             i = static_cast<std::int64_t>(x);  // as int(): towards zero
         }
-        text = fmt::format("{}", i);
+        text = std::to_string(i);
     } else {
         const double x = v.as_number();
         const int p = d.precision < 0 ? 6 : d.precision;
-        text = d.kind == 'f' ? fmt::format("{:.{}f}", x, p) : d.kind == 'e' ? fmt::format("{:.{}e}", x, p) : fmt::format("{:.{}g}", x, p == 0 ? 1 : p);
+        // to_chars: the same digits on every machine and in every locale (no printf).
+        char buffer[max_width + 400];
+        const auto format = d.kind == 'f' ? std::chars_format::fixed : d.kind == 'e' ? std::chars_format::scientific : std::chars_format::general;
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, x, format, d.kind == 'g' && p == 0 ? 1 : p);
+        if (result.ec != std::errc()) fail(v.repr() + " is te groot voor %" + d.kind);
+        text.assign(buffer, result.ptr);
     }
     if (d.zero && !d.left && static_cast<int>(text.size()) < d.width && std::isdigit(static_cast<unsigned char>(text.back()))) {
         // Zeros go after the sign.
