@@ -112,9 +112,13 @@ Uitvoer voer_lint_uit(const std::string& kb_pad) {
         const std::string map = kies_kennisbank(kb_pad);
         const auto kb = Kennisbank::laad(map);
         const LintVerslag v = lint(kb->regels(), map);
+        // Warnings of the rule language (`?i-1`) go with the errors, but do not fail the check.
+        std::string waarschuwingen;
+        for (const auto& w : kb->regels().warnings().items()) waarschuwingen += format(w);
         if (!v.fouten.empty())
-            return Uitvoer{2, {}, formatteer(v.fouten) + fmt::format("{} problemen in {}\n", v.fouten.size(), map)};
-        return Uitvoer{0, fmt::format("{}: in orde ({} regels, {} templates, {} beginfeiten)\n", map, v.regels, v.templates, v.feiten), {}};
+            return Uitvoer{2, {}, waarschuwingen + formatteer(v.fouten) + fmt::format("{} problemen in {}\n", v.fouten.size(), map)};
+        return Uitvoer{0, fmt::format("{}: in orde ({} regels, {} templates, {} beginfeiten)\n", map, v.regels, v.templates, v.feiten),
+                       waarschuwingen};
     });
 }
 

@@ -21,6 +21,9 @@ struct RunArgs {
     std::string format = "text";
     std::string strategy = "depth";
     std::uint64_t max_firings = 1'000'000;
+    bool firings = false;
+    bool facts_left = false;
+    bool agenda = false;
 };
 
 nlohmann::ordered_json to_json(const Value& v) {
@@ -84,8 +87,14 @@ void register_run(CLI::App& app, Context& context) {
     cmd->add_option("--max-firings", args->max_firings, "Maximum aantal vuringen")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    cmd->add_flag("--firings", args->firings, "Toon na de run het aantal vuringen (op stderr)");
+    cmd->add_flag("--facts", args->facts_left, "Toon na de run de feiten die er nog zijn (op stderr)");
+    cmd->add_flag("--agenda", args->agenda, "Toon na de run de activaties die nog wachten (op stderr)");
     cmd->callback([args, &context] {
         RuleBase base = RuleBase::load(args->rules);
+        std::string warnings;
+        for (const auto& w : base.warnings().items()) warnings += format(w);
+        if (!warnings.empty()) schrijf_fout(warnings);
         std::vector<FactSpec> facts;
         if (!args->facts.empty()) facts = read_facts_file(args->facts, base);
         RunConfig config;
@@ -95,6 +104,9 @@ void register_run(CLI::App& app, Context& context) {
         try {
             RunOutcome outcome = run_rule_base(base, facts, config);
             print_records(outcome.records, args->format);
+            // After the records, on stderr like --trace: stdout stays records only.
+            const std::string summary = run_summary(outcome, args->firings, args->facts_left, args->agenda);
+            if (!summary.empty()) schrijf_fout(summary);
         } catch (const FiringLimitError& e) {
             std::string rules;
             for (const auto& r : e.rules) rules += (rules.empty() ? "" : ", ") + r;

@@ -97,7 +97,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             for (const auto& [slot, e] : a.slots) collect_vars(e, used);
             for (const auto& [name, e] : a.fields) collect_vars(e, used);
             if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::bind || a.kind == Action::Kind::emit ||
-                a.kind == Action::Kind::retract || a.kind == Action::Kind::modify)
+                a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::branch)
                 check_action_vars(rule, used, bound, a);
             if (a.kind == Action::Kind::bind) mark(a.var);
         }
@@ -108,6 +108,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         ca.kind = a.kind;
         ca.tmpl = a.tmpl;
         ca.var = a.var;
+        ca.jump = a.jump;
         ca.record_name = a.record_name;
         ca.source_offset = a.source_offset;
         ca.source_text = a.source_text;
@@ -132,6 +133,13 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             }
             if (a.kind == Action::Kind::emit)
                 for (const auto& [name, e] : a.fields) ca.fields.emplace_back(name, compile_expr(e, identity));
+            if (a.kind == Action::Kind::branch || a.kind == Action::Kind::jump) {
+                // Forward only: a firing's actions cannot loop.
+                const auto here = static_cast<std::size_t>(&a - rule.actions.data());
+                if (a.jump <= here || a.jump > rule.actions.size())
+                    throw std::invalid_argument("sprong naar een actie die er niet is in '" + a.source_text + "'");
+                if (a.kind == Action::Kind::branch) ca.expr = compile_expr(a.expr, identity);
+            }
         } catch (const std::invalid_argument& e) {
             std::string what = e.what();
             if (what.rfind("regel '", 0) == 0) throw;
@@ -331,6 +339,32 @@ std::vector<const Fact*> Engine::facts_of(TemplateId tmpl) const {
 std::size_t Engine::fact_count() const { return impl_->wm.size(); }
 
 std::size_t Engine::agenda_size() const { return impl_->agenda.size(); }
+
+std::vector<AgendaItem> Engine::agenda() const {
+    const Impl& m = *impl_;
+    std::vector<AgendaItem> out;
+    std::size_t level_start = 0;
+    int level_salience = 0;
+    // Per salience, oldest first; depth fires the newest of a level first.
+    const auto close_level = [&] {
+        if (m.strategy == Strategy::depth) std::reverse(out.begin() + static_cast<std::ptrdiff_t>(level_start), out.end());
+        level_start = out.size();
+    };
+    m.agenda.for_each([&](const Activation* a) {
+        if (out.size() > level_start && a->salience != level_salience) close_level();
+        level_salience = a->salience;
+        AgendaItem item;
+        item.rule = a->terminal->rule;
+        item.salience = a->salience;
+        std::vector<const Token*> levels(a->token ? a->token->depth + 1 : 0);
+        for (const Token* t = a->token; t; t = t->parent) levels[t->depth] = t;
+        for (std::uint32_t d : a->terminal->fact_depths)
+            if (d < levels.size() && levels[d] && levels[d]->fact) item.facts.push_back(levels[d]->fact->fact.id);
+        out.push_back(std::move(item));
+    });
+    close_level();
+    return out;
+}
 const std::vector<Record>& Engine::records() const { return impl_->records; }
 std::vector<Record> Engine::take_records() {
     std::vector<Record> out;

@@ -67,6 +67,14 @@ struct RunOptions {
     std::function<void(const FiringInfo&)> on_fire;
 };
 
+// An activation waiting on the agenda: the rule and the facts of its match (positive patterns, in
+// written order).
+struct AgendaItem {
+    const RuleDef* rule = nullptr;
+    int salience = 0;
+    std::vector<FactId> facts;
+};
+
 struct RunResult {
     std::uint64_t firings = 0;
     bool halted = false;
@@ -125,6 +133,8 @@ public:
     // Fires activations until the agenda is empty, a rule halts, or the limit is reached.
     RunResult run(const RunOptions& options = {});
     std::size_t agenda_size() const;
+    // The activations waiting, in the order the present strategy would fire them.
+    std::vector<AgendaItem> agenda() const;
 
     // Records emitted since construction or the last take_records(), in firing order.
     const std::vector<Record>& records() const;

@@ -24,6 +24,7 @@ struct CompiledAction {
     CExpr target;
     VarId var = 0;
     CExpr expr;
+    std::uint32_t jump = 0;
     std::string record_name;
     std::vector<std::pair<std::string, CExpr>> fields;
     std::uint32_t source_offset = 0;

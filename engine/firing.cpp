@@ -78,9 +78,14 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     current = a;
     current_alive = true;
     BindingsEnv env(bindings, *this);
-    for (const CompiledAction& act : entry.actions) {
+    for (std::size_t next = 0; next < entry.actions.size();) {
+        const CompiledAction& act = entry.actions[next++];
         try {
             switch (act.kind) {
+                case Action::Kind::branch:
+                    if (!eval_test(act.expr, env)) next = act.jump;
+                    continue;  // nothing changed: nothing to settle
+                case Action::Kind::jump: next = act.jump; continue;
                 case Action::Kind::assert_fact: {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());

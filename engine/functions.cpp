@@ -6,6 +6,7 @@
 
 #include "engine/functions.hpp"
 #include "engine/text_case.hpp"
+#include "engine/text_format.hpp"
 
 namespace ww {
 namespace {
@@ -311,6 +312,10 @@ std::vector<FunctionInfo> make_registry() {
     }, "kolom(lijst van lijsten, i) -> list",
         "element i (vanaf 0) van elke lijst: kolom(collect(..., [?volgorde, ?naam]), 1) geeft de namen op volgorde",
         K{arg_list, arg_number}, SlotType::list);
+    add_text("opmaak", 1, -1, [](Args a, std::string& out) { append_formatted(text_arg(a[0], "opmaak"), a.subspan(1), out); },
+             "opmaak(patroon, waarden...) -> string",
+             "waarden met breedte en decimalen, als CLIPS' format: opmaak(\"%-4s|%5.1f\", a, 3.14159) is \"a   |  3.1\"",
+             K{arg_text, arg_any});
     add("type", 1, 1, [](Args a) -> Value {
         switch (a[0].kind()) {
             case ValueKind::nil: return Value::string("nil");

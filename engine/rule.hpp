@@ -68,13 +68,19 @@ struct Action {
         bind,         // var = expr
         halt,
         emit,         // record_name + fields: an output record the caller collects
+        // `if`/`else` flattened into the list: branch goes on at `jump` when `expr` is false, jump
+        // always goes on at `jump` (the end of the else part). `jump` is an index into the actions;
+        // the number of actions ends the firing.
+        branch,
+        jump,
     };
     Kind kind = Kind::assert_fact;
     TemplateId tmpl = 0;
     std::vector<std::pair<int, Expr>> slots;  // assert/modify: slot index and value
     Expr target;                              // retract/modify
     VarId var = 0;                            // bind
-    Expr expr;                                // bind
+    Expr expr;                                // bind; branch: the condition
+    std::uint32_t jump = 0;                   // branch, jump
     std::string record_name;                  // emit
     std::vector<std::pair<std::string, Expr>> fields;  // emit, in written order
     std::uint32_t source_offset = 0;

@@ -2,11 +2,13 @@
 #include "rules/compiler.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "engine/functions.hpp"
+#include "engine/text_format.hpp"
 #include "rules/parse.hpp"
 #include "rules/suggest.hpp"
 
@@ -19,6 +21,9 @@ struct RuleCompiler::Context {
     RuleDef* rule = nullptr;  // null when compiling a fact or a constant
     std::map<std::string, VarId, std::less<>> ids;
     bool failed = false;
+    // The checks of a list a pattern took apart (`slot: [?x, ?y]`): a test that follows the pattern.
+    std::vector<Condition> pending_tests;
+    std::uint32_t pending_offset = 0;  // where the first such list is, in the condition's text
 
     VarId id_of(const std::string& name) {
         auto it = ids.find(name);
@@ -155,6 +160,17 @@ std::uint32_t offset_of(const ast::operand& o) {
         o);
 }
 
+// The list literal an expression consists of, if it is nothing else (`[?x, ?y]`).
+const ast::list_lit* bare_list(const ast::operand& o) {
+    if (auto l = boost::get<x3::forward_ast<ast::list_lit>>(&o.get())) return &l->get();
+    if (auto e = boost::get<x3::forward_ast<ast::expression>>(&o.get()))
+        if (e->get().rest.empty()) return bare_list(e->get().first);
+    if (auto p = boost::get<x3::forward_ast<ast::postfix>>(&o.get()))
+        if (p->get().suffixes.empty()) return bare_list(p->get().base);
+    return nullptr;
+}
+const ast::list_lit* bare_list(const ast::expression& e) { return e.rest.empty() ? bare_list(e.first) : nullptr; }
+
 // The bare variable an expression consists of, if it is nothing else (`?x`).
 const ast::variable* bare_variable(const ast::operand& o);
 const ast::variable* bare_variable(const ast::expression& e) {
@@ -233,16 +249,41 @@ struct ExprCompiler {
     Expr operator()(const ast::float_lit& f) { return at(Expr::constant_of(Value(f.value)), f.offset); }
     Expr operator()(const ast::symbol_ref& s) { return at(Expr::constant_of(Value::symbol(s.name)), s.offset); }
 
+    // `?i-1` is `?i - 1`: names of variables and parameters have no `-`. A CLIPS habit (where `?i-1`
+    // is one name) would silently turn a join into arithmetic, so it is named, though it is valid.
+    void warn_if_hyphen_follows(char sigil, const std::string& name, std::uint32_t offset, std::uint32_t end) {
+        const std::string& text = site.text;
+        if (end + 1 >= text.size() || text[end] != '-') return;
+        const auto next = static_cast<unsigned char>(text[end + 1]);
+        if (!std::isalnum(next) && next != '_') return;
+        std::size_t rest = end + 1;
+        while (rest < text.size() && (std::isalnum(static_cast<unsigned char>(text[rest])) || text[rest] == '_' || text[rest] == '-'))
+            ++rest;
+        const std::string written = sigil + name + text.substr(end, rest - end);
+        const std::string after = text.substr(end + 1, rest - end - 1);
+        std::string joined = written.substr(1);
+        std::replace(joined.begin(), joined.end(), '-', '_');
+        rc.reporter_.warning_at_site(
+            site, offset,
+            fmt::format("{} leest als {}{} - {} (een aftrekking): een '-' hoort niet in de naam van een {}; schrijf "
+                        "{}{} - {} met spaties, of {}{} als je één naam bedoelt",
+                        written, sigil, name, after, sigil == '?' ? "variabele" : "parameter", sigil, name, after, sigil,
+                        joined));
+    }
+
     Expr operator()(const ast::variable& v) {
+        warn_if_hyphen_follows('?', v.name, v.offset, v.end);
         auto it = scope.find(v.name);
         if (it == scope.end()) {
             error(v.offset, fmt::format("variabele ?{} is hier niet gebonden", v.name));
             return at(Expr::constant_of(Value()), v.offset);
         }
+        if (it->second.alias) return at(*it->second.alias, v.offset);
         return at(Expr::var_of(it->second.id), v.offset);
     }
 
     Expr operator()(const ast::parameter& p) {
+        warn_if_hyphen_follows('$', p.name, p.offset, p.end);
         const Param* param = rc.base_.find_param(p.name);
         if (!param) {
             std::vector<std::string> names;
@@ -292,6 +333,10 @@ struct ExprCompiler {
                 error(c.offset, fmt::format("functie '{}' verwacht {} argument{}, maar krijgt er {} ({})", c.name,
                                             expected, expected == "1" ? "" : "en", n, fn->signature));
             }
+            // A constant pattern of opmaak is read now, with the parser that formats at run time.
+            if (!arity_wrong && c.name == "opmaak" && args[0].op == Op::constant && args[0].value.kind() == ValueKind::string)
+                if (std::string problem = format_pattern_problem(args[0].value.as_text(), args.size() - 1); !problem.empty())
+                    error(c.args[0].offset, "opmaak(): " + problem);
             // With the wrong number of arguments, which argument is which is not clear: one error is enough.
             for (std::size_t i = 0; !arity_wrong && i < args.size() && !fn->arg_kinds.empty(); ++i) {
                 const std::uint8_t allowed = fn->arg_kinds[std::min(i, fn->arg_kinds.size() - 1)];
@@ -410,6 +455,74 @@ int RuleCompiler::lookup_slot(const TemplateDef& t, const std::string& slot, std
     return i;
 }
 
+bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot, const Site& site,
+                               Scope& scope, Pattern& out) {
+    std::vector<std::string> fresh;
+    for (const auto& item : list.items)
+        if (const ast::variable* v = bare_variable(item); v && !scope.count(v->name) &&
+                                                          std::find(fresh.begin(), fresh.end(), v->name) == fresh.end())
+            fresh.push_back(v->name);
+    if (fresh.empty()) return false;
+    if (sd.type != SlotType::list && sd.type != SlotType::any) {
+        reporter_.at_site(site, list.offset,
+                          fmt::format("slot '{}' is een {}; met [...] pak je alleen een lijst uit", sd.name, type_word(sd.type)));
+        cx.failed = true;
+        return true;
+    }
+    // Named after its variables: the alternatives of an `or` that take the same list apart share it.
+    std::string name = "#[";
+    for (std::size_t i = 0; i < fresh.size(); ++i) name += (i ? "," : "") + fresh[i];
+    name += "]";
+    VarInfo whole;
+    whole.id = cx.id_of(name);
+    whole.type = SlotType::list;
+    scope[name] = whole;
+    SlotConstraint c;
+    c.kind = SlotConstraint::Kind::bind;
+    c.slot = slot;
+    c.var = whole.id;
+    c.source_offset = site.approx_file_offset(list.offset);
+    out.constraints.push_back(std::move(c));
+
+    const auto located = [&](Expr e) {
+        e.source_offset = site.approx_file_offset(list.offset);
+        return e;
+    };
+    const Expr whole_var = located(Expr::var_of(whole.id));
+    std::vector<Expr> checks;
+    if (sd.type == SlotType::any)
+        checks.push_back(located(Expr::make(Op::eq, {located(Expr::call_of("type", {whole_var})), Expr::constant_of(Value::string("list"))})));
+    checks.push_back(located(Expr::make(
+        Op::eq, {located(Expr::call_of("len", {whole_var})), Expr::constant_of(Value(static_cast<std::int64_t>(list.items.size())))})));
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        Expr element = located(Expr::make(Op::index, {whole_var, Expr::constant_of(Value(static_cast<std::int64_t>(i)))}));
+        const ast::variable* v = bare_variable(list.items[i]);
+        if (v && !scope.count(v->name)) {
+            VarInfo info;
+            info.id = cx.id_of(v->name);
+            info.alias = std::move(element);
+            scope.emplace(v->name, std::move(info));
+            continue;
+        }
+        ExprCompiler ec{*this, cx, scope, site};
+        checks.push_back(located(Expr::make(Op::eq, {std::move(element), ec(list.items[i])})));
+    }
+    Expr test = std::move(checks.back());
+    checks.pop_back();
+    while (!checks.empty()) {  // written order: length first, so that indexing never fails
+        test = located(Expr::make(Op::logical_and, {std::move(checks.back()), std::move(test)}));
+        checks.pop_back();
+    }
+    Condition t;
+    t.kind = Condition::Kind::test;
+    t.expr = std::move(test);
+    t.source_text = site.text;
+    t.source_offset = site.approx_file_offset(list.offset);
+    if (cx.pending_tests.empty()) cx.pending_offset = list.offset;
+    cx.pending_tests.push_back(std::move(t));
+    return true;
+}
+
 std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pattern& p, const Site& site, Scope& scope) {
     const TemplateDef* t = lookup_template(p.tmpl, p.offset, site);
     if (!t) {
@@ -430,7 +543,13 @@ std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pat
         c.slot = slot;
         c.source_offset = site.approx_file_offset(sc.offset);
         if (sc.op == ast::slot_op::colon) {
-            if (const ast::variable* v = bare_variable(sc.value)) {
+            if (const ast::list_lit* list = bare_list(sc.value)) {
+                if (destructure(cx, *list, sd, slot, site, scope, out)) continue;
+            }
+            const ast::variable* v = bare_variable(sc.value);
+            // An element of a list taken apart is no slot of a fact: compared, not joined.
+            if (v && scope.count(v->name) && scope.find(v->name)->second.alias) v = nullptr;
+            if (v) {
                 c.kind = SlotConstraint::Kind::bind;
                 auto it = scope.find(v->name);
                 if (it == scope.end()) {
@@ -734,15 +853,186 @@ std::optional<Action> RuleCompiler::compile_action(Context& cx, const ast::actio
     return std::nullopt;
 }
 
-bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<Site>& conditions,
-                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<Site>& actions) {
+void RuleCompiler::compile_group(Context& cx, const ConditionSite& group, Scope& scope, std::vector<Condition>& out) {
+    const bool forall = group.group == ConditionSite::Group::forall;
+    const char* what = forall ? "forall" : "not";
+    std::vector<ast::condition> parts;
+    for (const Site& site : group.parts) {
+        ast::condition c;
+        if (auto e = parse_condition(site.text, c)) {
+            reporter_.at_site(site, e->offset, e->message);
+            cx.failed = true;
+            return;
+        }
+        const std::size_t i = parts.size();
+        const bool plain = c.kind == ast::condition_kind::pattern && !c.var;
+        const bool allowed = plain || (!forall && i > 0 && (c.kind == ast::condition_kind::negation || c.kind == ast::condition_kind::exists));
+        if (!allowed) {
+            reporter_.at_site(site, c.offset,
+                              forall ? "in forall staan alleen patronen (geen not, exists, test, aggregaat of ?f <-)"
+                              : i == 0 ? "not: [...] begint met een patroon (geen not, exists, test, aggregaat of ?f <-)"
+                                       : "in not: [...] staan na het eerste patroon alleen patronen, not patroon en exists patroon");
+            cx.failed = true;
+            return;
+        }
+        parts.push_back(std::move(c));
+    }
+    // forall: [a, b, c] holds when no match of a lacks a b, and none lacks a c. Split so, b and c
+    // must not join on a variable that neither the rule nor a binds: that would ask for one fact pair.
+    if (forall) {
+        const auto binds = [](const ast::pattern& p) {
+            std::set<std::string> names;
+            for (const auto& sc : p.slots)
+                if (sc.op == ast::slot_op::colon)
+                    if (const ast::variable* v = bare_variable(sc.value)) names.insert(v->name);
+            return names;
+        };
+        const std::set<std::string> first = binds(parts[0].pat);
+        std::set<std::string> later;
+        for (std::size_t i = 1; i < parts.size(); ++i) {
+            for (const auto& sc : parts[i].pat.slots) {
+                const ast::variable* v = sc.op == ast::slot_op::colon ? bare_variable(sc.value) : nullptr;
+                if (!v || scope.count(v->name) || first.count(v->name)) continue;
+                if (!later.insert(v->name).second) {
+                    reporter_.at_site(group.parts[i], v->offset,
+                                      fmt::format("?{} komt in twee patronen na het eerste van forall voor, maar niet in het eerste; "
+                                                  "schrijf die patronen als één voorwaarde met een eigen template, of bind ?{} in het eerste",
+                                                  v->name, v->name));
+                    cx.failed = true;
+                    return;
+                }
+            }
+        }
+    }
+    const auto count_zero = [&](const std::vector<std::size_t>& members, bool negate_rest) {
+        Condition agg;
+        agg.kind = Condition::Kind::aggregate;
+        agg.aggregate = AggregateKind::count;
+        agg.source_text = group.parts[members[0]].text;
+        agg.source_offset = group.parts[members[0]].approx_file_offset(parts[members[0]].offset);
+        Scope local = scope;  // what the group binds stays inside it
+        auto saved_ids = cx.ids;
+        auto p = compile_pattern(cx, parts[members[0]].pat, group.parts[members[0]], local);
+        bool ok = p.has_value();
+        if (p) agg.pattern = std::move(*p);
+        for (std::size_t k = 1; k < members.size() && ok; ++k) {
+            const ast::condition& part = parts[members[k]];
+            Condition more;
+            more.source_text = group.parts[members[k]].text;
+            more.source_offset = group.parts[members[k]].approx_file_offset(part.offset);
+            more.kind = negate_rest || part.kind == ast::condition_kind::negation ? Condition::Kind::negation
+                        : part.kind == ast::condition_kind::exists                 ? Condition::Kind::exists
+                                                                                   : Condition::Kind::pattern;
+            Scope inner = local;
+            auto q = compile_pattern(cx, part.pat, group.parts[members[k]], more.kind == Condition::Kind::pattern ? local : inner);
+            if (!q) ok = false;
+            else more.pattern = std::move(*q);
+            agg.also.push_back(std::move(more));
+        }
+        cx.ids = std::move(saved_ids);
+        if (!ok) return;
+        // The count is a variable no one can write (`#`), tested against 0 right after.
+        const std::string name = fmt::format("#{}{}", what, cx.ids.size() + cx.rule->variables.size());
+        const VarId id = cx.id_of(name);
+        agg.result = id;
+        out.push_back(std::move(agg));
+        Condition test;
+        test.kind = Condition::Kind::test;
+        test.expr = Expr::make(Op::eq, {Expr::var_of(id), Expr::constant_of(Value(std::int64_t{0}))});
+        test.source_text = out.back().source_text;
+        test.source_offset = out.back().source_offset;
+        test.expr.source_offset = test.source_offset;
+        out.push_back(std::move(test));
+    };
+    const auto no_lists = [&] {
+        if (cx.pending_tests.empty()) return;
+        reporter_.at_site(group.text, 0, fmt::format("een lijst uitpakken ([?x, ?y]) kan niet in {}: [...]", what));
+        cx.failed = true;
+        cx.pending_tests.clear();
+    };
+    if (!forall) {
+        std::vector<std::size_t> all(parts.size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+        count_zero(all, false);
+    } else {
+        for (std::size_t i = 1; i < parts.size(); ++i) count_zero({0, i}, true);
+    }
+    no_lists();
+}
+
+void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope) {
+    RuleDef& rule = *cx.rule;
+    for (const ActionSite& item : list) {
+        const Site& site = item.text;
+        if (!item.is_if) {
+            ast::action a;
+            if (auto e = parse_action(site.text, a)) {
+                reporter_.at_site(site, e->offset, e->message);
+                cx.failed = true;
+                continue;
+            }
+            auto action = compile_action(cx, a, site, scope);
+            if (action) rule.actions.push_back(std::move(*action));
+            continue;
+        }
+        Action branch;
+        branch.kind = Action::Kind::branch;
+        branch.source_text = "if " + site.text;
+        branch.source_offset = site.approx_file_offset(0);
+        ast::expression e;
+        if (auto err = parse_expression(site.text, e)) {
+            reporter_.at_site(site, err->offset, err->message);
+            cx.failed = true;
+        } else {
+            ExprCompiler ec{*this, cx, scope, site};
+            branch.expr = ec(e);
+            if (auto t = ec.type_of(branch.expr); t && *t != SlotType::boolean && *t != SlotType::any) {
+                reporter_.at_site(site, e.offset, fmt::format("de voorwaarde van if moet true of false opleveren, geen {}", type_word(t)));
+                cx.failed = true;
+            }
+        }
+        const std::size_t at_branch = rule.actions.size();
+        rule.actions.push_back(std::move(branch));
+        // Variables that `bind` first binds in a part exist only in that part; one that a part binds
+        // again keeps its name after the `if`, but not the type of either part.
+        Scope then_scope = scope;
+        compile_actions(cx, item.then_part, then_scope);
+        Scope else_scope = scope;
+        if (!item.else_part.empty()) {
+            Action jump;
+            jump.kind = Action::Kind::jump;
+            jump.source_text = "else";
+            jump.source_offset = rule.actions[at_branch].source_offset;
+            const std::size_t at_jump = rule.actions.size();
+            rule.actions.push_back(std::move(jump));
+            rule.actions[at_branch].jump = static_cast<std::uint32_t>(rule.actions.size());
+            compile_actions(cx, item.else_part, else_scope);
+            rule.actions[at_jump].jump = static_cast<std::uint32_t>(rule.actions.size());
+        } else {
+            rule.actions[at_branch].jump = static_cast<std::uint32_t>(rule.actions.size());
+        }
+        for (auto& [name, info] : scope) {
+            for (const Scope* part : {&then_scope, &else_scope}) {
+                auto it = part->find(name);
+                if (it != part->end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
+                    info.type.reset();
+                    info.fact_tmpl.reset();
+                }
+            }
+        }
+    }
+}
+
+bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,
+                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions) {
     Context cx;
     cx.rule = &rule;
     std::vector<std::optional<ast::condition>> parsed(conditions.size());
     for (std::size_t i = 0; i < conditions.size(); ++i) {
+        if (conditions[i].group != ConditionSite::Group::none) continue;  // parsed where it is compiled
         ast::condition c;
-        if (auto e = parse_condition(conditions[i].text, c)) {
-            reporter_.at_site(conditions[i], e->offset, e->message);
+        if (auto e = parse_condition(conditions[i].text.text, c)) {
+            reporter_.at_site(conditions[i].text, e->offset, e->message);
             cx.failed = true;
         } else {
             parsed[i] = std::move(c);
@@ -754,11 +1044,23 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<Site>& conditio
         Scope scope;
         std::vector<Condition> conds;
         for (std::size_t index : alternatives[alt]) {
+            if (conditions[index].group != ConditionSite::Group::none) {
+                compile_group(cx, conditions[index], scope, conds);
+                continue;
+            }
             if (!parsed[index]) continue;
             // A condition shared by several alternatives may be reported once per alternative; the
             // loader drops repeated diagnostics.
-            auto c = compile_condition(cx, *parsed[index], conditions[index], scope);
+            auto c = compile_condition(cx, *parsed[index], conditions[index].text, scope);
             if (c) conds.push_back(std::move(*c));
+            if (!cx.pending_tests.empty() && (!c || c->kind == Condition::Kind::pattern)) {
+                for (auto& t : cx.pending_tests) conds.push_back(std::move(t));
+            } else if (!cx.pending_tests.empty()) {
+                reporter_.at_site(conditions[index].text, cx.pending_offset,
+                                  "een lijst uitpakken ([?x, ?y]) kan alleen in een gewoon patroon, niet in not, exists of een aggregaat");
+                cx.failed = true;
+            }
+            cx.pending_tests.clear();
         }
         rule.alternatives.push_back(std::move(conds));
         if (!common) {
@@ -769,16 +1071,7 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<Site>& conditio
         }
     }
     if (!common) common = Scope{};
-    for (const auto& site : actions) {
-        ast::action a;
-        if (auto e = parse_action(site.text, a)) {
-            reporter_.at_site(site, e->offset, e->message);
-            cx.failed = true;
-            continue;
-        }
-        auto action = compile_action(cx, a, site, *common);
-        if (action) rule.actions.push_back(std::move(*action));
-    }
+    compile_actions(cx, actions, *common);
     return !cx.failed;
 }
 

@@ -18,6 +18,24 @@
 
 namespace ww {
 
+// One condition of a rule's `when`: a text, or a group written as YAML (`not: [...]`, `forall: [...]`)
+// whose texts are the parts; `text` is then the group's first part (for positions).
+struct ConditionSite {
+    enum class Group : std::uint8_t { none, negation, forall };
+    Site text;
+    Group group = Group::none;
+    std::vector<Site> parts;
+};
+
+// One entry of a rule's `then`: an action text, or an `if` (its condition in `text`) with the actions
+// of its two parts.
+struct ActionSite {
+    Site text;
+    bool is_if = false;
+    std::vector<ActionSite> then_part;
+    std::vector<ActionSite> else_part;
+};
+
 class RuleCompiler {
 public:
     RuleCompiler(const RuleBase& base, Reporter& reporter) : base_(base), reporter_(reporter) {}
@@ -25,8 +43,8 @@ public:
     // `conditions` are all condition texts of the rule; `alternatives` lists, per alternative of the
     // `or` expansion, the indices of its conditions in order. Fills rule.variables, alternatives and
     // actions. Returns false when anything was reported.
-    bool compile_rule(RuleDef& rule, const std::vector<Site>& conditions,
-                      const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<Site>& actions);
+    bool compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,
+                      const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions);
 
     // A fact in pattern syntax with constant values.
     std::optional<FactSpec> compile_fact(const Site& site);
@@ -38,14 +56,26 @@ public:
         VarId id = 0;
         std::optional<SlotType> type;          // known when bound to a typed slot
         std::optional<TemplateId> fact_tmpl;   // `?f <- pattern`
+        // An element of a list a pattern took apart (`slot: [?x, ?y]`): the expression that reads it
+        // (`?#[x,y][0]`); uses of the variable compile to it.
+        std::optional<Expr> alias;
     };
     using Scope = std::map<std::string, VarInfo, std::less<>>;
 
 private:
     struct Context;
     std::optional<Condition> compile_condition(Context& cx, const ast::condition& c, const Site& site, Scope& scope);
+    // `not: [a, b, ...]` and `forall: [a, b, ...]`: counts of a conjunction that must be 0, appended to `out`.
+    void compile_group(Context& cx, const ConditionSite& group, Scope& scope, std::vector<Condition>& out);
     std::optional<Pattern> compile_pattern(Context& cx, const ast::pattern& p, const Site& site, Scope& scope);
     std::optional<Action> compile_action(Context& cx, const ast::action& a, const Site& site, Scope& scope);
+    // Appends the actions of `list` to rule.actions, an `if` as a branch and a jump around its parts.
+    void compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope);
+    // `slot: [?x, ?y]` with a variable not bound yet: binds the slot to a hidden variable, the new
+    // variables to its elements, and queues the test of length and the other elements. False when
+    // the list binds nothing (it is then compared whole).
+    bool destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot, const Site& site, Scope& scope,
+                     Pattern& out);
     const TemplateDef* lookup_template(const std::string& name, std::uint32_t offset, const Site& site);
     int lookup_slot(const TemplateDef& t, const std::string& slot, std::uint32_t offset, const Site& site);
 

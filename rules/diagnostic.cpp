@@ -2,6 +2,7 @@
 #include "rules/diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 #include <tuple>
 #include <vector>
@@ -40,8 +41,9 @@ std::string excerpt(std::string_view source, int col, int& caret) {
 
 std::string format(const Diagnostic& d) {
     std::string out;
-    if (d.line > 0) out = fmt::format("{}:{}:{}: fout: {}\n", d.file, d.line, d.col, d.message);
-    else out = fmt::format("{}: fout: {}\n", d.file, d.message);
+    const char* kind = d.warning ? "waarschuwing" : "fout";
+    if (d.line > 0) out = fmt::format("{}:{}:{}: {}: {}\n", d.file, d.line, d.col, kind, d.message);
+    else out = fmt::format("{}: {}: {}\n", d.file, kind, d.message);
     if (d.line > 0 && !d.source_line.empty()) {
         const int col = d.source_col > 0 ? d.source_col : d.col;
         const std::string& line = d.source_line;
@@ -71,6 +73,14 @@ void Diagnostics::sort_unique() {
                                  return std::tie(a.file, a.line, a.col, a.message) == std::tie(b.file, b.line, b.col, b.message);
                              }),
                  items_.end());
+}
+
+Diagnostics Diagnostics::take_warnings() {
+    Diagnostics out;
+    auto errors = std::stable_partition(items_.begin(), items_.end(), [](const Diagnostic& d) { return !d.warning; });
+    out.items_.assign(std::make_move_iterator(errors), std::make_move_iterator(items_.end()));
+    items_.erase(errors, items_.end());
+    return out;
 }
 
 void Diagnostics::print(std::ostream& out) const {

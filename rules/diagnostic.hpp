@@ -18,9 +18,12 @@ struct Diagnostic {
     std::string message;  // Dutch, without the "fout: " prefix
     std::string source_line;  // the line the position is on, without newline; empty: not shown
     int source_col = 0;  // the caret's column in source_line when that is an excerpt (0: col)
+    // A warning (`waarschuwing:`) points at something that loads and runs but is probably not what was
+    // meant; it does not stop a load.
+    bool warning = false;
 };
 
-// `FILE:LINE:COL: fout: MESSAGE`, then (when known) the source line and a caret under the column.
+// `FILE:LINE:COL: fout: MESSAGE` (`waarschuwing:` for a warning), then (when known) the source line and a caret under the column.
 // Ends with a newline.
 std::string format(const Diagnostic& d);
 
@@ -50,6 +53,8 @@ public:
     // exact repeats removed.
     void sort_unique();
     void print(std::ostream& out) const;
+    // Moves the warnings out, leaving the errors.
+    Diagnostics take_warnings();
 
 private:
     std::vector<Diagnostic> items_;

@@ -274,6 +274,7 @@ struct ImageAccess {
             put(o, a.target);
             o.u32(a.var);
             put(o, a.expr);
+            o.u32(a.jump);
             o.str(a.record_name);
             o.size(a.fields.size());
             for (const auto& [name, e] : a.fields) {
@@ -417,7 +418,7 @@ struct ImageAccess {
         }
         r.actions.resize(in.count());
         for (auto& a : r.actions) {
-            a.kind = in.enumeration(Action::Kind::emit);
+            a.kind = in.enumeration(Action::Kind::jump);
             a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
             a.slots.resize(in.count());
             for (auto& [slot, e] : a.slots) {
@@ -428,6 +429,11 @@ struct ImageAccess {
             a.var = in.u32();
             if (a.kind == Action::Kind::bind && a.var >= vars) throw BadImage{};
             a.expr = get_expr(in, vars, 0);
+            a.jump = in.u32();
+            // Forward, and at most to the end (the engine checks it again when the rule is added).
+            if ((a.kind == Action::Kind::branch || a.kind == Action::Kind::jump) &&
+                (a.jump <= static_cast<std::size_t>(&a - r.actions.data()) || a.jump > r.actions.size()))
+                throw BadImage{};
             a.record_name = in.str();
             a.fields.resize(in.count());
             for (auto& [name, e] : a.fields) {

@@ -267,6 +267,46 @@ void Loader::load_rules(const Document& d, const YAML::Node& rules) {
     for (const auto& rule : rules) load_rule(d, rule);
 }
 
+bool Loader::load_actions(const SourceFile& f, const YAML::Node& list, std::vector<ActionSite>& out) {
+    bool ok = true;
+    for (const auto& item : list) {
+        if (item.IsScalar()) {
+            out.push_back(ActionSite{Site::of(f, item), false, {}, {}});
+            continue;
+        }
+        if (!item.IsMap() || !item["if"]) {
+            reporter_.at_node(f, item, "een actie is een tekst of een kaart 'if: ..., then: [...], else: [...]'");
+            ok = false;
+            continue;
+        }
+        if (!check_map(f, item, {"if", "then", "else"}, "een if")) ok = false;
+        YAML::Node condition = item["if"];
+        if (!expect_scalar(f, condition, "de voorwaarde van if")) {
+            ok = false;
+            continue;
+        }
+        ActionSite site{Site::of(f, condition), true, {}, {}};
+        for (const char* key : {"then", "else"}) {
+            YAML::Node part = item[key];
+            if (!part) {
+                if (std::string_view(key) == "then") {
+                    reporter_.at_node(f, item, "een if heeft een then nodig: een lijst van acties");
+                    ok = false;
+                }
+                continue;
+            }
+            if (!part.IsSequence() || part.size() == 0) {
+                reporter_.at_node(f, part, fmt::format("{} van een if is een lijst van minstens één actie", key));
+                ok = false;
+                continue;
+            }
+            if (!load_actions(f, part, std::string_view(key) == "then" ? site.then_part : site.else_part)) ok = false;
+        }
+        out.push_back(std::move(site));
+    }
+    return ok;
+}
+
 void Loader::load_rule(const Document& d, const YAML::Node& node) {
     const SourceFile& f = file(d);
     if (!node.IsMap()) {
@@ -327,7 +367,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
     }
 
     // when: conditions, with `or` groups expanded into alternatives.
-    std::vector<Site> conditions;
+    std::vector<ConditionSite> conditions;
     std::vector<std::vector<std::size_t>> alternatives{{}};
     constexpr std::size_t max_alternatives = 64;
     if (YAML::Node when = node["when"]; when && !when.IsNull()) {
@@ -337,13 +377,37 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
         } else {
             for (const auto& item : when) {
                 if (item.IsScalar()) {
-                    conditions.push_back(Site::of(f, item));
+                    conditions.push_back({Site::of(f, item), ConditionSite::Group::none, {}});
                     for (auto& alt : alternatives) alt.push_back(conditions.size() - 1);
                     continue;
                 }
-                if (!item.IsMap() || item.size() != 1 || !item["or"]) {
-                    reporter_.at_node(f, item, "een conditie is een tekst of een kaart 'or: [...]'");
+                if (!item.IsMap() || item.size() != 1 || !(item["or"] || item["not"] || item["forall"])) {
+                    reporter_.at_node(f, item, "een conditie is een tekst of een kaart 'or: [...]', 'not: [...]' of 'forall: [...]'");
                     ok = false;
+                    continue;
+                }
+                if (!item["or"]) {
+                    const bool forall = static_cast<bool>(item["forall"]);
+                    YAML::Node parts = item[forall ? "forall" : "not"];
+                    const std::size_t least = forall ? 2 : 1;
+                    if (!parts.IsSequence() || parts.size() < least) {
+                        reporter_.at_node(f, parts, forall ? "forall is een lijst van minstens twee patronen: forall: [a(...), b(...)]"
+                                                           : "not is een lijst van condities: not: [a(...), b(...)]");
+                        ok = false;
+                        continue;
+                    }
+                    ConditionSite group{{}, forall ? ConditionSite::Group::forall : ConditionSite::Group::negation, {}};
+                    for (const auto& part : parts) {
+                        if (!expect_scalar(f, part, forall ? "een patroon in forall" : "een conditie in not")) {
+                            ok = false;
+                            continue;
+                        }
+                        group.parts.push_back(Site::of(f, part));
+                    }
+                    if (group.parts.size() < least) continue;
+                    group.text = group.parts.front();
+                    conditions.push_back(std::move(group));
+                    for (auto& alt : alternatives) alt.push_back(conditions.size() - 1);
                     continue;
                 }
                 YAML::Node options = item["or"];
@@ -356,7 +420,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
                 for (const auto& option : options) {
                     std::vector<std::size_t> indices;
                     if (option.IsScalar()) {
-                        conditions.push_back(Site::of(f, option));
+                        conditions.push_back({Site::of(f, option), ConditionSite::Group::none, {}});
                         indices.push_back(conditions.size() - 1);
                     } else if (option.IsSequence()) {
                         for (const auto& c : option) {
@@ -364,7 +428,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
                                 ok = false;
                                 continue;
                             }
-                            conditions.push_back(Site::of(f, c));
+                            conditions.push_back({Site::of(f, c), ConditionSite::Group::none, {}});
                             indices.push_back(conditions.size() - 1);
                         }
                     } else {
@@ -399,15 +463,13 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
             ok = false;
             break;
         }
-    std::vector<Site> actions;
+    std::vector<ActionSite> actions;
     if (YAML::Node then = node["then"]; then && !then.IsNull()) {
         if (!then.IsSequence()) {
             reporter_.at_node(f, then, "then is een lijst van acties");
             ok = false;
-        } else {
-            for (const auto& item : then)
-                if (expect_scalar(f, item, "een actie")) actions.push_back(Site::of(f, item));
-                else ok = false;
+        } else if (!load_actions(f, then, actions)) {
+            ok = false;
         }
     }
     RuleCompiler compiler(base_, reporter_);

@@ -13,6 +13,8 @@
 
 namespace ww {
 
+struct ActionSite;
+
 class Loader {
 public:
     Loader(RuleBase& base, Diagnostics& diagnostics) : base_(base), diagnostics_(diagnostics), reporter_(diagnostics) {}
@@ -36,6 +38,8 @@ private:
     void load_facts(const Document& d, const YAML::Node& facts);
     void load_rules(const Document& d, const YAML::Node& rules);
     void load_rule(const Document& d, const YAML::Node& rule);
+    // The items of a `then` list (or of an `if`'s then or else); false when one is malformed.
+    bool load_actions(const SourceFile& f, const YAML::Node& list, std::vector<ActionSite>& out);
     std::optional<Value> yaml_value(const SourceFile& f, const YAML::Node& node, bool text_as_string);
 
     RuleBase& base_;

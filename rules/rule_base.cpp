@@ -62,10 +62,12 @@ RuleBase RuleBase::load_sources(std::vector<SourceFile> files) {
     base.files_ = std::move(files);
     Diagnostics diagnostics;
     Loader(base, diagnostics).run();
-    if (!diagnostics.empty()) {
-        diagnostics.sort_unique();
-        throw LoadError(std::move(diagnostics));
-    }
+    diagnostics.sort_unique();
+    // Warnings alone do not stop the load; with errors they are shown among them.
+    Diagnostics warnings = diagnostics;
+    warnings = warnings.take_warnings();
+    if (warnings.size() < diagnostics.size()) throw LoadError(std::move(diagnostics));
+    base.warnings_ = std::move(warnings);
     return base;
 }
 

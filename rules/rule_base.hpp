@@ -75,6 +75,9 @@ public:
     const std::vector<FactSpec>& facts() const { return facts_; }
     const std::vector<SourceFile>& files() const { return files_; }
     const RuleOrigin* origin(std::string_view rule_id) const;
+    // What the load found suspect but not wrong (`?i-1`), sorted by position; empty for a rule base
+    // read from an image.
+    const Diagnostics& warnings() const { return warnings_; }
     // Nothing when no file has a `kennisbank` key.
     const std::optional<Manifest>& manifest() const { return manifest_; }
     // A hash of the files' names (without folder) and contents in load order: the same knowledge base
@@ -108,6 +111,7 @@ private:
     std::map<std::string, RuleOrigin, std::less<>> origins_;
     std::vector<FactSpec> facts_;
     std::optional<Manifest> manifest_;
+    Diagnostics warnings_;
     std::uint64_t content_key_ = 0;
     // Built by load_with_image to check an image; the first instantiate() takes it (single-threaded
     // use, as everywhere in this program).

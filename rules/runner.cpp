@@ -39,6 +39,34 @@ std::string record_text(const Record& record) {
     return out + ")";
 }
 
+std::string facts_listing(const Engine& engine) {
+    std::string out;
+    for (const Fact* f : engine.facts()) out += fmt::format("f{} {}\n", f->id, fact_text(engine, *f));
+    return out;
+}
+
+std::string agenda_listing(const Engine& engine) {
+    std::string out;
+    for (const AgendaItem& a : engine.agenda()) {
+        out += fmt::format("{} {}", a.salience, a.rule ? a.rule->id : "?");
+        const char* sep = ": ";
+        for (FactId id : a.facts) {
+            out += fmt::format("{}f{}", sep, id);
+            sep = ", ";
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::string run_summary(const RunOutcome& outcome, bool firings, bool facts, bool agenda) {
+    std::string out;
+    if (firings) out += fmt::format("vuringen: {}{}\n", outcome.result.firings, outcome.result.halted ? " (gestopt door halt)" : "");
+    if (facts) out += fmt::format("feiten: {}\n", outcome.engine->fact_count()) + facts_listing(*outcome.engine);
+    if (agenda) out += fmt::format("agenda: {}\n", outcome.engine->agenda_size()) + agenda_listing(*outcome.engine);
+    return out;
+}
+
 std::string fact_text(const Engine& engine, const Fact& fact) {
     const TemplateDef& t = engine.template_def(fact.tmpl);
     std::string out = t.name + "(";

@@ -36,4 +36,13 @@ std::string record_text(const Record& record);
 // `naam(slot: waarde, ...)` for a fact, all slots.
 std::string fact_text(const Engine& engine, const Fact& fact);
 
+// What a porter from CLIPS compares first, after a run (`wegwijzer run --facts --agenda`): the live
+// facts, oldest first, one a line as `f3 naam(slot: waarde, ...)`; the waiting activations in firing
+// order, one a line as `salience regel-id: f1, f3`.
+std::string facts_listing(const Engine& engine);
+std::string agenda_listing(const Engine& engine);
+// What `wegwijzer run --firings --facts --agenda` writes on stderr after a run: `vuringen: N`, then
+// `feiten: N` and the facts, then `agenda: N` and the activations, each part when asked for.
+std::string run_summary(const RunOutcome& outcome, bool firings, bool facts, bool agenda);
+
 }  // namespace ww

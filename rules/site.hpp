@@ -42,6 +42,12 @@ public:
         if (out_.full()) return;
         out_.add(site.file->at(site.file_offset(offset), std::move(message)));
     }
+    void warning_at_site(const Site& site, std::size_t offset, std::string message) {
+        if (out_.full()) return;
+        Diagnostic d = site.file->at(site.file_offset(offset), std::move(message));
+        d.warning = true;
+        out_.add(std::move(d));
+    }
     void at_node(const SourceFile& file, const YAML::Node& node, std::string message) {
         if (out_.full()) return;
         out_.add(file.at(mark_file_offset(file, node.Mark()), std::move(message)));

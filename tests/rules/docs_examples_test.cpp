@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Every example in docs/regeltaal.md runs: a ```yaml block with a `# voorbeeld: NAAM` line is loaded
 // as a rule file and run like `wegwijzer run`. A `# verwacht:` line starts the expected records (one
-// per comment line); `# verwacht-fout:` the expected error lines (`voorbeeld.yaml:L:C: fout: ...`).
+// per comment line); `# verwacht-fout:` the expected error lines (`voorbeeld.yaml:L:C: fout: ...`);
+// `# verwacht-waarschuwing:` the warnings of a load that succeeds (an example without it has none);
+// `# verwacht-overzicht:` what `wegwijzer run --firings --facts --agenda` writes after the run.
 #include <fstream>
 #include <sstream>
 
@@ -15,6 +17,8 @@ struct Example {
     std::string name;
     std::string yaml;
     std::vector<std::string> expected;
+    std::vector<std::string> warnings;
+    std::vector<std::string> summary;
     bool expects_errors = false;
     bool has_expectation = false;
 };
@@ -31,7 +35,7 @@ std::vector<Example> examples() {
     std::string line;
     bool in_block = false;
     Example current;
-    enum class Part { yaml, expected } part = Part::yaml;
+    enum class Part { yaml, expected, warnings, summary } part = Part::yaml;
     while (std::getline(in, line)) {
         if (!in_block) {
             if (line.rfind("```yaml", 0) == 0) {
@@ -59,6 +63,22 @@ std::vector<Example> examples() {
             current.expects_errors = trimmed == "# verwacht-fout:";
             continue;
         }
+        if (trimmed == "# verwacht-waarschuwing:") {
+            part = Part::warnings;
+            continue;
+        }
+        if (trimmed == "# verwacht-overzicht:") {
+            part = Part::summary;
+            continue;
+        }
+        if (part == Part::summary) {
+            if (trimmed.rfind("#", 0) == 0) current.summary.push_back(strip_comment(trimmed));
+            continue;
+        }
+        if (part == Part::warnings) {
+            if (trimmed.rfind("#", 0) == 0) current.warnings.push_back(strip_comment(trimmed));
+            continue;
+        }
         if (part == Part::expected) {
             if (trimmed.rfind("#", 0) == 0) current.expected.push_back(strip_comment(trimmed));
             continue;
@@ -79,6 +99,16 @@ TEST_P(DocsExample, RunsAsDocumented) {
         EXPECT_EQ(ww::test::errors_of(ex.yaml, "voorbeeld.yaml"), ex.expected) << ex.yaml;
         return;
     }
+    std::vector<std::string> warnings;
+    try {
+        const ww::RuleBase base = ww::test::load_text(ex.yaml, "voorbeeld.yaml");
+        for (const auto& w : base.warnings().items()) {
+            const std::string text = format(w);
+            warnings.push_back(text.substr(0, text.find('\n')));
+        }
+    } catch (const ww::LoadError&) {
+    }
+    EXPECT_EQ(warnings, ex.warnings);
     std::vector<std::string> records;
     ASSERT_NO_THROW({
         try {
@@ -92,6 +122,13 @@ TEST_P(DocsExample, RunsAsDocumented) {
     });
     if (ex.has_expectation) {
         EXPECT_EQ(records, ex.expected);
+    }
+    if (!ex.summary.empty()) {
+        ww::RunOutcome outcome = ww::run_rule_base(ww::test::load_text(ex.yaml), {}, ww::RunConfig{});
+        std::vector<std::string> lines;
+        std::istringstream text(ww::run_summary(outcome, true, true, true));
+        for (std::string line; std::getline(text, line);) lines.push_back(line);
+        EXPECT_EQ(lines, ex.summary);
     }
 }
 

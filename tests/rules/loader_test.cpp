@@ -177,7 +177,7 @@ rules:
               (Lines{"r.yaml:7:21: fout: verwacht: expressie, gevonden '''",
                      "r.yaml:10:9: fout: variabele ?nergens is hier niet gebonden",
                      "r.yaml:13:11: fout: template 'a' heeft geen slot 'y'",
-                     "r.yaml:14:9: fout: een conditie is een tekst of een kaart 'or: [...]'"}));
+                     "r.yaml:14:9: fout: een conditie is een tekst of een kaart 'or: [...]', 'not: [...]' of 'forall: [...]'"}));
 }
 
 TEST(Loader, PositionInsideInterpolationAfterYamlEscapes) {

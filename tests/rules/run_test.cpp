@@ -315,3 +315,65 @@ rules:
 }
 
 }  // namespace
+
+namespace {
+
+// The agenda after a halt lists the activations in the order the run would have fired them: the
+// same rules without the halt fire exactly that sequence after it, in either strategy.
+TEST(Run, AgendaListingIsTheFiringOrder) {
+    const std::string rules = R"Y(
+templates:
+  n: {slots: {i: int}}
+  start: {slots: {}}
+facts: ["n(i: 1)", "n(i: 2)", "n(i: 3)", "start()"]
+rules:
+  - id: stop
+    salience: 10
+    when: ["start()"]
+    then: [HALT]
+  - id: a
+    when: ["n(i: ?i)"]
+    then: ["emit a(i: ?i)"]
+  - id: b
+    salience: 2
+    when: ["n(i: ?i)", "test ?i > 1"]
+    then: ["emit b(i: ?i)"]
+  - id: c
+    when: ["n(i: ?i)", "n(i: ?j)", "test ?j == ?i + 1"]
+    then: ["emit c(i: ?i)"]
+)Y";
+    const auto with = [&](const std::string& action) {
+        std::string text = rules;
+        text.replace(text.find("HALT"), 4, action);
+        return ww::test::load_text(text);
+    };
+    for (ww::Strategy strategy : {ww::Strategy::depth, ww::Strategy::breadth}) {
+        ww::RunConfig config;
+        config.strategy = strategy;
+        const ww::RunOutcome halted = ww::run_rule_base(with("halt"), {}, config);
+        std::string listed;
+        for (const ww::AgendaItem& a : halted.engine->agenda()) {
+            listed += a.rule->id;
+            for (ww::FactId f : a.facts) listed += " f" + std::to_string(f);
+            listed += "; ";
+        }
+        std::string fired;
+        bool first = true;
+        config.trace = [&](const std::string& line) {
+            if (first) {  // the firing of `stop`
+                first = false;
+                return;
+            }
+            std::string rest = line.substr(line.find("] ") + 2);
+            std::string entry = rest.substr(0, rest.find(':'));
+            for (std::size_t at = rest.find(" f"); at != std::string::npos; at = rest.find(", f", at + 1))
+                entry += " f" + rest.substr(rest.find('f', at + 1) + 1, rest.find(' ', rest.find('f', at + 1)) - rest.find('f', at + 1) - 1);
+            fired += entry + "; ";
+        };
+        ww::run_rule_base(with("\"emit gestart()\""), {}, config);
+        EXPECT_EQ(halted.engine->agenda_size(), 7u);
+        EXPECT_EQ(listed, fired) << (strategy == ww::Strategy::depth ? "depth" : "breadth");
+    }
+}
+
+}  // namespace
