@@ -26,12 +26,46 @@ AlphaNode* AlphaNetwork::root(TemplateId tmpl) {
 }
 
 AlphaItem* AlphaNetwork::add_item(AlphaMemory* m, FactRec* f) {
-    AlphaItem* item = items_.make();
-    item->fact = f;
-    item->memory = m;
-    f->items.push_back(item);
-    m->items.insert(item);
-    return item;
+    AlphaItem* first = nullptr;
+    for (; m; m = m->overflow) {
+        AlphaItem* item = items_.make();
+        item->fact = f;
+        item->memory = m;
+        f->items.push_back(item);
+        m->items.insert(item);
+        if (!first) first = item;
+    }
+    return first;
+}
+
+AlphaMemory* AlphaNetwork::index_memory(AlphaMemory* m, const std::vector<int>& slots, int& index) {
+    index = -1;
+    if (slots.empty()) return m;
+    AlphaMemory* last = m;
+    for (AlphaMemory* o = m; o; o = o->overflow) {
+        index = o->items.find_index(slots);
+        if (index >= 0) return o;
+        last = o;
+    }
+    for (AlphaMemory* o = m; o; o = o->overflow) {
+        index = o->items.add_index(slots);
+        if (index >= 0) return o;
+    }
+    memories_.push_back(std::make_unique<AlphaMemory>());
+    AlphaMemory* copy = memories_.back().get();
+    copy->tmpl = m->tmpl;
+    copy->path = m->path;
+    index = copy->items.add_index(slots);
+    // Filled in m's order; from here on add_item keeps it equal to m.
+    for (AlphaItem* i = m->items.head(); i; i = m->items.next(i)) {
+        AlphaItem* item = items_.make();
+        item->fact = i->fact;
+        item->memory = copy;
+        i->fact->items.push_back(item);
+        copy->items.insert(item);
+    }
+    last->overflow = copy;
+    return copy;
 }
 
 AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest> eq_tests,

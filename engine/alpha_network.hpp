@@ -63,6 +63,11 @@ struct AlphaMemory {
     // The not/exists/aggregate nodes among them: only those care when a fact leaves (a join's tokens
     // with the fact are found through the fact itself).
     std::vector<BetaNode*> group_successors;
+    // More hash indexes over the same facts. A memory holds kMaxIndexes indexes (the links sit in
+    // every item); a memory shared by many joins with different keys (CLIPS's sudoku: one pattern
+    // `possible` in 79 rules) gets further ones here, each an index-only copy with no successors,
+    // always holding exactly the facts of its primary, in the same order.
+    AlphaMemory* overflow = nullptr;
 };
 
 struct AlphaNode {
@@ -81,7 +86,11 @@ public:
     // The memories a fact belongs in, in a fixed order.
     void memories_of(const Fact& f, std::vector<AlphaMemory*>& out) const;
 
+    // Into m and m's overflow copies.
     AlphaItem* add_item(AlphaMemory* m, FactRec* f);
+    // The memory among m and its overflow copies that indexes on `slots` (its index number in
+    // `index`), made when none does yet; -1 and m when slots is empty.
+    AlphaMemory* index_memory(AlphaMemory* m, const std::vector<int>& slots, int& index);
     void free_item(AlphaItem* i) { items_.destroy(i); }
 
     std::size_t node_count() const { return nodes_.size(); }

@@ -68,6 +68,17 @@ bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const Fact
                     ok = false;
                 }
             }
+        } else if (t.cmp == Op::in && t.simple_list) {
+            // `slot in [?a, ?b, c]`: each element compared where it is, no list built per fact.
+            TokenEnv env(world_, parent, f, n->depth);
+            ok = false;
+            for (const CExpr& e : t.expr.args) {
+                Value scratch;
+                if ((e.op == Op::constant ? e.value : env.var_ref(e.ref, scratch)) == lhs) {
+                    ok = true;
+                    break;
+                }
+            }
         } else {
             try {
                 TokenEnv env(world_, parent, f, n->depth);
@@ -234,18 +245,17 @@ void BetaNetwork::delete_token(Token* t) {
     free_token(t);
 }
 
-int BetaNetwork::count_matches(BetaNode* n, Token* t) {
-    int count = 0;
+FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
     if (n->amem_index >= 0) {
         std::size_t key = token_key(t->parent, n->key_locs);
-        for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
-             i = n->amem->items.bucket_next(i, n->amem_index))
-            if (join_passes(n, t->parent, i->fact)) ++count;
+        for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
+             i = n->imem->items.bucket_next(i, n->amem_index))
+            if (join_passes(n, t->parent, i->fact)) return i->fact;
     } else {
         for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-            if (join_passes(n, t->parent, i->fact)) ++count;
+            if (join_passes(n, t->parent, i->fact)) return i->fact;
     }
-    return count;
+    return nullptr;
 }
 
 bool BetaNetwork::aggregate_term(const BetaNode* n, const Token* t, const FactRec* f, Value& v) const {
@@ -271,8 +281,8 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
     };
     if (n->amem_index >= 0) {
         std::size_t key = token_key(t->parent, n->key_locs);
-        for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
-             i = n->amem->items.bucket_next(i, n->amem_index))
+        for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
+             i = n->imem->items.bucket_next(i, n->amem_index))
             enter(i->fact);
     } else {
         for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i)) enter(i->fact);
@@ -380,8 +390,8 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
         case NodeKind::join: {
             if (n->amem_index >= 0) {
                 std::size_t key = token_key(parent, n->key_locs);
-                for (AlphaItem* i = n->amem->items.bucket_head(n->amem_index, key); i;
-                     i = n->amem->items.bucket_next(i, n->amem_index))
+                for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
+                     i = n->imem->items.bucket_next(i, n->amem_index))
                     if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
             } else {
                 for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
@@ -394,8 +404,9 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             t->in_all = true;
-            t->count = count_matches(n, t);
-            if ((n->kind == NodeKind::negation) == (t->count == 0)) emit(t);
+            FactRec* blocker = find_blocker(n, t);
+            static_cast<GroupToken*>(t)->blocker = blocker;
+            if ((n->kind == NodeKind::negation) == (blocker == nullptr)) emit(t);
             return;
         }
         case NodeKind::aggregate: {
@@ -459,19 +470,23 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
             return;
         }
         case NodeKind::negation:
-        case NodeKind::exists:
+        case NodeKind::exists: {
+            for_candidates(n->all, n->all_index, key, [&](Token* t) {
+                auto* g = static_cast<GroupToken*>(t);
+                if (g->blocker || !join_passes(n, t->parent, f)) return;  // blocked already: no change
+                g->blocker = f;
+                if (n->kind == NodeKind::negation) withdraw(t);
+                else emit(t);
+            });
+            return;
+        }
         case NodeKind::aggregate: {
             for_candidates(n->all, n->all_index, key, [&](Token* t) {
                 if (!join_passes(n, t->parent, f)) return;
-                if (n->kind == NodeKind::aggregate) {
-                    if (n->incremental) aggregate_enter(n, t, f);
-                    else aggregate_fill(n, t);
-                    if (deferring_) defer(t);
-                    else publish_aggregate(n, t);
-                } else if (++t->count == 1) {
-                    if (n->kind == NodeKind::negation) withdraw(t);
-                    else emit(t);
-                }
+                if (n->incremental) aggregate_enter(n, t, f);
+                else aggregate_fill(n, t);
+                if (deferring_) defer(t);
+                else publish_aggregate(n, t);
             });
             return;
         }
@@ -558,18 +573,29 @@ void BetaNetwork::end_rollback() {
 
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     std::size_t key = fact_key(f->fact, n->key_slots);
+    if (n->kind != NodeKind::aggregate) {
+        // Only the tokens f blocked can change: each looks for another blocker among the facts still
+        // there (f has left the alpha memory). Visited in memory order, as before, so activations
+        // come in the same order.
+        for_candidates(n->all, n->all_index, key, [&](Token* t) {
+            auto* g = static_cast<GroupToken*>(t);
+            if (g->blocker != f) return;
+            g->blocker = nullptr;
+            if (rolling_back_ && doomed(t->parent)) return;  // goes later in this rollback
+            g->blocker = find_blocker(n, t);
+            if (g->blocker) return;
+            if (n->kind == NodeKind::negation) emit(t);
+            else withdraw(t);
+        });
+        return;
+    }
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
         if (rolling_back_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;
-        if (n->kind == NodeKind::aggregate) {
-            if (n->incremental) aggregate_leave(n, t, f);
-            else aggregate_fill(n, t);
-            if (deferring_) defer(t);
-            else publish_aggregate(n, t);
-        } else if (--t->count == 0) {
-            if (n->kind == NodeKind::negation) emit(t);
-            else withdraw(t);
-        }
+        if (n->incremental) aggregate_leave(n, t, f);
+        else aggregate_fill(n, t);
+        if (deferring_) defer(t);
+        else publish_aggregate(n, t);
     });
 }
 
@@ -661,6 +687,11 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     shapes_.emplace(shape, n);
     n->depth = parent->depth + 1;
     n->users = 1;
+    for (JoinTest& t : n->tests) {
+        t.simple_list = !t.rhs_is_loc && t.expr.op == Op::list &&
+                        std::all_of(t.expr.args.begin(), t.expr.args.end(),
+                                    [](const CExpr& e) { return e.op == Op::constant || e.op == Op::var; });
+    }
     for (const JoinTest& t : n->tests) {
         if (!t.rhs_is_loc) collect_aggregate_reads(t.expr, n->reads_aggregates);
         else if (t.loc.slot == VarLoc::aggregate) n->reads_aggregates.push_back(t.loc.depth);
@@ -674,7 +705,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
             if (!t.rhs_is_loc && reads_other_facts(t.expr)) n->incremental = false;
     }
     if (!n->key_slots.empty() && n->amem) {
-        n->amem_index = n->amem->items.add_index(n->key_slots);
+        n->imem = alpha_.index_memory(n->amem, n->key_slots, n->amem_index);
         if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_locs);
         else n->all_index = n->all.add_index(n->key_locs);
     }

@@ -29,6 +29,9 @@ struct JoinTest {
     bool rhs_is_loc = false;
     VarLoc loc;
     CExpr expr;
+    // expr is a list literal of constants and variables only (set by add_node): `in` then needs no
+    // list built, and no element can fail.
+    bool simple_list = false;
     friend bool operator==(const JoinTest&, const JoinTest&) = default;
 };
 
@@ -48,7 +51,8 @@ struct BetaNode {
     // still run on the bucket's items, which settles hash collisions).
     std::vector<int> key_slots;
     std::vector<VarLoc> key_locs;
-    int amem_index = -1;    // index of amem->items on key_slots
+    int amem_index = -1;    // index of imem->items on key_slots
+    AlphaMemory* imem = nullptr;  // amem or one of its overflow copies: the one with that index
     int parent_index = -1;  // index of parent->out on key_locs (join)
     AllMemory all;          // negation, exists, aggregate: a token per parent token
     int all_index = -1;     // index of `all` on key_locs
@@ -170,7 +174,8 @@ private:
     void left_activate(BetaNode* n, Token* parent);
     void right_activate(BetaNode* n, FactRec* f);
     void right_remove(BetaNode* n, FactRec* f);
-    int count_matches(BetaNode* n, Token* t);
+    // The first fact of n's alpha memory that joins with token t (a not/exists level), or null.
+    FactRec* find_blocker(BetaNode* n, Token* t);
     // Aggregates: the term fact f gives token t (false: f does not take part), the state rebuilt from
     // every matching fact, one fact entering or leaving, and the result passed on when it changed.
     bool aggregate_term(const BetaNode* n, const Token* t, const FactRec* f, Value& v) const;

@@ -78,6 +78,11 @@ struct GroupToken : Token {
     GroupToken* deferred_prev = nullptr;
     GroupToken* deferred_next = nullptr;
     AggregateSlot* aggregate = nullptr;  // aggregate levels: `agg` points at its result
+    // not/exists levels: the fact that blocks a `not` (makes an `exists` true), null when none. As in
+    // CLIPS and Doorenbos (2.8): one blocker is enough to know the outcome, so a token that arrives
+    // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
+    // only the tokens it blocked look for another.
+    FactRec* blocker = nullptr;
 };
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
