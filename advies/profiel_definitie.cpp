@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/profiel_definitie.hpp"
 
+#include <algorithm>
+
 #include <stdexcept>
 #include <utility>
 
@@ -166,11 +168,54 @@ Veld maak_gemeenteprofiel() {
                    geheel("nulmeting_jaar", "Het jaar van de nulmeting.", Grens::jaartal)}),
             kaart("vraaggesprek", "Wat het vraaggesprek als 'weet ik niet' noteerde (docs/vraaggesprek.md); verandert het advies niet.",
                   {lijst("onbekend", "De velden die met 'weet ik niet' zijn beantwoord.",
-                         tekst("veld", "Een veld van het profiel; een rij van een lijst met haar nummer: metingen[2].marge."))}),
+                         veld("veld", Soort::veldpad, "Een veld van het profiel; een rij van een lijst met haar nummer: metingen[2].marge."))}),
         }));
 }
 
 }  // namespace
+
+const std::vector<std::string>& veldpaden() {
+    static const std::vector<std::string> paden = [] {
+        std::vector<std::string> v;
+        const auto voeg = [&](const auto& zelf, const Veld& veld, const std::string& pad) -> void {
+            for (const Veld& k : veld.velden) {
+                if (pad.empty() && (k.naam == "versie" || k.naam == "vraaggesprek")) continue;
+                const std::string hier = pad.empty() ? k.naam : pad + "." + k.naam;
+                if (k.soort == Soort::kaart) {
+                    if (!pad.empty()) v.push_back(hier);
+                    zelf(zelf, k, hier);
+                } else if (k.soort == Soort::lijst && k.element().soort == Soort::kaart) {
+                    v.push_back(hier);
+                    zelf(zelf, k.element(), hier + "[]");
+                } else {
+                    v.push_back(hier);
+                }
+            }
+        };
+        voeg(voeg, gemeenteprofiel(), "");
+        return v;
+    }();
+    return paden;
+}
+
+std::string zonder_rij(std::string_view pad) {
+    std::string uit;
+    for (std::size_t i = 0; i < pad.size(); ++i) {
+        uit += pad[i];
+        if (pad[i] != '[') continue;
+        std::size_t j = i + 1;
+        while (j < pad.size() && pad[j] >= '0' && pad[j] <= '9') ++j;
+        i = j - 1;
+    }
+    return uit;
+}
+
+bool is_veldpad(std::string_view pad) {
+    for (std::size_t i = 0; i < pad.size(); ++i)
+        if (pad[i] == '[' && (i + 1 >= pad.size() || pad[i + 1] < '1' || pad[i + 1] > '9')) return false;
+    const auto& paden = veldpaden();
+    return std::find(paden.begin(), paden.end(), zonder_rij(pad)) != paden.end();
+}
 
 const Veld& Veld::veld(std::string_view sleutel) const {
     for (const auto& v : velden)

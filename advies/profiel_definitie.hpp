@@ -24,6 +24,7 @@ enum class Soort {
     getal,    // a number
     tekst,    // free text (any scalar)
     keuze,    // one word from `opties` or from the vocabulary
+    veldpad,  // the path of a field of this profile, a row of a list with its number: metingen[2].marge
 };
 
 // Where the words of a keuze come from: the contract itself, or the knowledge base's vocabulary.
@@ -68,6 +69,17 @@ struct Veld {
 
 // The whole profile: a kaart whose keys are the sections.
 const Veld& gemeenteprofiel();
+
+// Every field path of the profile, rows of a list written `[]` ("drijfveer.soort", "metingen",
+// "metingen[].marge"): what a question of the interview may fill and what a veldpad may name. The
+// interview's own section and `versie` are not among them.
+const std::vector<std::string>& veldpaden();
+
+// A veldpad without the row numbers of its lists: "metingen[3].marge" -> "metingen[].marge".
+std::string zonder_rij(std::string_view pad);
+
+// Whether `pad` names a field: one of veldpaden() with every row a number from 1.
+bool is_veldpad(std::string_view pad);
 
 // The words a keuze accepts, in order: its own or the vocabulary's.
 std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabulaire);

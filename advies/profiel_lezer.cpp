@@ -39,19 +39,6 @@ const Veld& als(const Veld& veld, Soort soort) {
     return veld;
 }
 
-// A field path of the profile without the row of a list ("metingen[3].marge" -> "metingen[].marge").
-std::string zonder_rij(std::string_view pad) {
-    std::string uit;
-    for (std::size_t i = 0; i < pad.size(); ++i) {
-        uit += pad[i];
-        if (pad[i] != '[') continue;
-        std::size_t j = i + 1;
-        while (j < pad.size() && pad[j] >= '0' && pad[j] <= '9') ++j;
-        i = j - 1;
-    }
-    return uit;
-}
-
 // Free text without the spaces and tabs around it: " Noord" and "Noord" are one wijk.
 std::string bijgesneden(std::string_view s) {
     const auto begin = s.find_first_not_of(" \t");
@@ -550,11 +537,17 @@ private:
         if (!v) return;
         auto l = lijst(def, *v, "onbekend", pad);
         if (!l) return;
-        const auto& velden = profiel_velden();
+        als(def.veld("onbekend").element(), Soort::veldpad);
         for (std::size_t i = 0; i < l->size(); ++i) {
-            auto veld = y_.tekst((*l)[i], fmt::format("{}.onbekend[{}]", pad, i + 1));
-            if (veld && std::find(velden.begin(), velden.end(), zonder_rij(*veld)) == velden.end())
-                y_.fout((*l)[i], fmt::format("'{}' is geen veld van het gemeenteprofiel", *veld));
+            const YamlNode& item = (*l)[i];
+            const std::string ipad = fmt::format("{}.onbekend[{}]", pad, i + 1);
+            if (afwezig(item)) {
+                y_.fout(item, fmt::format("'{}' is leeg; noem het veld dat onbekend is, bijvoorbeeld drijfveer.soort", ipad));
+                continue;
+            }
+            auto veld = y_.tekst(item, ipad);
+            if (veld && !profiel::is_veldpad(*veld))
+                y_.fout(item, fmt::format("'{}' is geen veld van het gemeenteprofiel", *veld));
         }
     }
 
@@ -575,31 +568,7 @@ private:
 
 }  // namespace
 
-const std::vector<std::string>& profiel_velden() {
-    // From the definition, so that a question can name only what the reader reads. The interview's
-    // own section is not a field a question fills.
-    static const std::vector<std::string> velden = [] {
-        std::vector<std::string> v;
-        const auto voeg = [&](const auto& zelf, const profiel::Veld& veld, const std::string& pad) -> void {
-            for (const profiel::Veld& k : veld.velden) {
-                if (pad.empty() && (k.naam == "versie" || k.naam == "vraaggesprek")) continue;
-                const std::string hier = pad.empty() ? k.naam : pad + "." + k.naam;
-                if (k.soort == profiel::Soort::kaart) {
-                    if (!pad.empty()) v.push_back(hier);
-                    zelf(zelf, k, hier);
-                } else if (k.soort == profiel::Soort::lijst && k.element().soort == profiel::Soort::kaart) {
-                    v.push_back(hier);
-                    zelf(zelf, k.element(), hier + "[]");
-                } else {
-                    v.push_back(hier);
-                }
-            }
-        };
-        voeg(voeg, profiel::gemeenteprofiel(), "");
-        return v;
-    }();
-    return velden;
-}
+const std::vector<std::string>& profiel_velden() { return profiel::veldpaden(); }
 
 ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht) {

@@ -97,6 +97,24 @@ Json schema_van(const Veld& v) {
                 s["pattern"] = "[^ \\t]";
             }
             break;
+        case Soort::veldpad: {
+            // One alternative per field path, a list's row as its number from 1.
+            std::string patroon = "^(";
+            for (const auto& pad : profiel::veldpaden()) {
+                if (patroon.size() > 2) patroon += '|';
+                for (char c : pad) {
+                    if (c == '.') patroon += "\\.";
+                    else if (c == '[') patroon += "\\[[1-9][0-9]*";
+                    else if (c == ']') patroon += "\\]";
+                    else patroon += c;
+                }
+            }
+            patroon += ")$";
+            s["type"] = typen({"string"}, leeg);
+            s["pattern"] = patroon;
+            s["examples"] = Json::array({"drijfveer.soort", "metingen[2].marge"});
+            break;
+        }
         case Soort::keuze:
             if (v.woorden != Woorden::vast) {
                 const Json ref = {{"$ref", std::string("#/$defs/") + def_naam(v.woorden)}};

@@ -181,6 +181,8 @@ def geldige_waarde(s):
     t = typen(s)
     if "enum" in s:
         return next(w for w in s["enum"] if w is not None)
+    if "examples" in s:
+        return s["examples"][0]
     if "object" in t:
         return {k: geldige_waarde(v) for k, v in s["properties"].items()}
     if "array" in t:
@@ -266,6 +268,11 @@ def controleer(s, pad):
     if "integer" in t:
         beide_weigeren(f"{naam}: geen geheel getal", zet(volledig, pad, 1.5))
         gecontroleerd.add("integer")
+    for w in s.get("examples", []):
+        beide_nemen_aan(f"{naam}: {w}", zet(volledig, pad, w))
+    if "examples" in s:
+        beide_weigeren(f"{naam}: geen veld", zet(volledig, pad, "drijfveer.kleur"))
+        beide_weigeren(f"{naam}: rij 0", zet(volledig, pad, "metingen[0].marge"))
     if "pattern" in s or "minLength" in s:
         beide_weigeren(f"{naam}: alleen spaties", zet(volledig, pad, " \t "))
         beide_weigeren(f"{naam}: lege tekst", zet(volledig, pad, ""))
