@@ -568,8 +568,6 @@ private:
 
 }  // namespace
 
-const std::vector<std::string>& profiel_velden() { return profiel::veldpaden(); }
-
 ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand, const Vocabulaire& vocabulaire,
                               Opdracht opdracht) {
     return ProfielLezer(bestand, {}, vocabulaire, opdracht).lees(wortel);

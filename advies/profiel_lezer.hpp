@@ -34,10 +34,6 @@ ProfielResultaat lees_profiel(const YamlNode& wortel, const std::string& bestand
 ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& bestand,
                                     const Vocabulaire& vocabulaire, Opdracht opdracht);
 
-// Every field path of the contract, rows of a list written `[]`: "drijfveer.soort", "metingen",
-// "metingen[].marge". What a question of the interview may fill (lint checks it).
-const std::vector<std::string>& profiel_velden();
-
 // Reads the file at `pad` ("-": standard input).
 ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht);
 

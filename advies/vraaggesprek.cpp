@@ -19,6 +19,7 @@
 #include <fmt/ranges.h>
 
 #include "advies/opmaak.hpp"
+#include "advies/profiel_definitie.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
 
@@ -347,7 +348,7 @@ std::vector<std::pair<std::string, std::string>> controleer_vragen(const RuleBas
     std::vector<std::pair<std::string, std::string>> uit;
     if (!regels.find_template("vraagdef")) return uit;  // a knowledge base without an interview
     const Vragenlijst vragen(regels);
-    const auto& velden = profiel_velden();
+    const auto& velden = profiel::veldpaden();
     static const std::set<std::string, std::less<>> typen = {"ja-nee", "keuze", "meerkeuze", "getal", "tekst", "lijst"};
     std::set<std::string> gevraagd;
     for (const auto& r : regels.rules())
