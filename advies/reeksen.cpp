@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 namespace ww::advies {
 
@@ -20,6 +21,19 @@ constexpr std::size_t slot_groep = plaats_van("groep");
 constexpr std::size_t slot_jaar = plaats_van("jaar");
 static_assert(slot_jaar < invoer_slots::meting.size(), "invoer.hpp: meting zonder jaar");
 
+// Indicator, gebied and groep: what makes rows one series.
+struct ReeksSleutel {
+    Value indicator, gebied, groep;
+    friend bool operator==(const ReeksSleutel&, const ReeksSleutel&) = default;
+};
+
+struct ReeksSleutelHash {
+    std::size_t operator()(const ReeksSleutel& s) const {
+        const ValueHash h;
+        return (h(s.indicator) * 31 + h(s.gebied)) * 31 + h(s.groep);
+    }
+};
+
 }  // namespace
 
 std::vector<ReeksPlaats> plaats_in_reeksen(std::span<const InvoerFeit> feiten) {
@@ -28,19 +42,17 @@ std::vector<ReeksPlaats> plaats_in_reeksen(std::span<const InvoerFeit> feiten) {
         const InvoerFeit* feit;
     };
     std::vector<ReeksPlaats> uit;
-    // Profiles hold tens of rows: a linear search for the series is cheaper than a map.
+    // A series is numbered in the order its first row appears. Hashed: a profile with thousands of
+    // wijken has thousands of series, and a search through them per row would be quadratic.
     std::vector<std::vector<Rij>> reeksen;
+    std::unordered_map<ReeksSleutel, std::size_t, ReeksSleutelHash> nummer;
     for (const InvoerFeit& f : feiten) {
         if (f.sjabloon != InvoerSjabloon::meting) continue;
-        const auto zelfde = [&](const std::vector<Rij>& r) {
-            const auto& w = r.front().feit->waarden;
-            return w[slot_indicator] == f.waarden[slot_indicator] && w[slot_gebied] == f.waarden[slot_gebied] &&
-                   w[slot_groep] == f.waarden[slot_groep];
-        };
-        auto reeks = std::find_if(reeksen.begin(), reeksen.end(), zelfde);
-        if (reeks == reeksen.end()) reeks = reeksen.emplace(reeksen.end());
-        uit.push_back({f.waarden[slot_nr].as_int(), static_cast<std::int64_t>(reeks - reeksen.begin()) + 1, {}, 0});
-        reeks->push_back({uit.size() - 1, &f});
+        const ReeksSleutel sleutel{f.waarden[slot_indicator], f.waarden[slot_gebied], f.waarden[slot_groep]};
+        const auto [plek, nieuw] = nummer.try_emplace(sleutel, reeksen.size());
+        if (nieuw) reeksen.emplace_back();
+        uit.push_back({f.waarden[slot_nr].as_int(), static_cast<std::int64_t>(plek->second) + 1, {}, 0});
+        reeksen[plek->second].push_back({uit.size() - 1, &f});
     }
     for (auto& reeks : reeksen) {
         std::vector<Rij> met_jaar;

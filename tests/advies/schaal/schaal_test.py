@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""A large but legitimate profile costs time in proportion to its size.
+
+Many wijken that all stand out once took quadratic time (8,000 wijken: about a minute, 80,000: more
+than five), from a linear search per row and a negation that scanned every measurement per current
+figure. Four times the wijken must cost well under sixteen times the CPU time (quadratic), and the
+advice must still name every wijk.
+
+Gebruik: schaal_test.py WEGWIJZER KB
+"""
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+
+
+def profiel(wijken: int) -> str:
+    regels = [
+        "versie: 1",
+        "gemeente: {naam: Grootstad, inwoners: 400000}",
+        "drijfveer: {bepaald: true, soort: vergelijking, gedeeld_met_bestuur: true}",
+        "metingen:",
+        "  - {indicator: onveilig_buurt, waarde: 13.0, jaar: 2021, marge: 1.4}",
+        "  - {indicator: onveilig_buurt, waarde: 15.0, vergelijkbaar: 14.0, jaar: 2023, marge: 1.4}",
+        "  - {indicator: overlast, waarde: 30.0, jaar: 2023, marge: 1.4}",
+    ]
+    for i in range(wijken):
+        regels.append(f"  - {{indicator: onveilig_buurt, waarde: {26 + i % 7}.0, gebied: Wijk {i}, jaar: 2023, respondenten: 380}}")
+        regels.append(f"  - {{indicator: overlast, waarde: {45 + i % 5}.0, gebied: Wijk {i}, jaar: 2023, respondenten: 380}}")
+    regels += [
+        "bronnen: [{id: veiligheidsmonitor}, {id: meldingen, partner: politie}]",
+        "informatie: {ontbrekend_bepaald: true}",
+        "analyse: {uitgevoerd: false}",
+    ]
+    return "\n".join(regels) + "\n"
+
+
+def cpu_seconden(wegwijzer: str, kb: str, pad: str) -> tuple[float, dict]:
+    voor = resource.getrusage(resource.RUSAGE_CHILDREN)
+    uit = subprocess.run([wegwijzer, "advies", "--format", "json", "--kb", kb, pad],
+                         capture_output=True, text=True, timeout=120)
+    na = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if uit.returncode != 0:
+        sys.exit(f"FOUT: advies gaf status {uit.returncode}: {uit.stderr[:500]}")
+    return (na.ru_utime + na.ru_stime) - (voor.ru_utime + voor.ru_stime), json.loads(uit.stdout)
+
+
+def main() -> int:
+    wegwijzer, kb = sys.argv[1], sys.argv[2]
+    tijden = {}
+    with tempfile.TemporaryDirectory() as map_:
+        for wijken in (2000, 8000):
+            pad = os.path.join(map_, f"wijken-{wijken}.yaml")
+            with open(pad, "w", encoding="utf-8") as f:
+                f.write(profiel(wijken))
+            tijden[wijken], advies = cpu_seconden(wegwijzer, kb, pad)
+            per_wijk = [a for a in advies["adviezen"] if a["id"] == "analyse.plek-valt-op"]
+            if len(per_wijk) != wijken:
+                sys.exit(f"FOUT: {len(per_wijk)} adviezen analyse.plek-valt-op voor {wijken} wijken")
+            print(f"{wijken} wijken: {tijden[wijken]:.2f} s CPU, {len(advies['adviezen'])} adviezen")
+    verhouding = tijden[8000] / max(tijden[2000], 0.01)
+    print(f"4x de wijken: {verhouding:.1f}x de CPU-tijd (lineair 4, kwadratisch 16)")
+    if verhouding >= 10:
+        print("FOUT: de tijd groeit sneller dan lineair met het aantal wijken")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
