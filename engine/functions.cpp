@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 #include "engine/functions.hpp"
 #include "engine/text_case.hpp"
@@ -113,10 +114,20 @@ std::string_view word_for_count(Args a, std::string_view fn) {
 }
 
 // "a", "a en b", "a, b en c": the items as `join` shows them, the last two joined by `word`.
+// With a maximum (the second argument), a longer list names its first `max` items and counts the
+// rest ("a, b en 12 andere"): a text that names what a profile holds must stay readable, and within
+// the bound on computed texts, when the profile holds thousands of them.
 void append_dutch_list(Args a, std::string& out, std::string_view word, std::string_view fn) {
     const auto& items = list_arg(a[0], fn);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0 && i + 1 == items.size()) {
+    std::size_t shown = items.size();
+    if (a.size() > 1) {
+        if (a[1].kind() != ValueKind::integer || a[1].as_int() < 1)
+            fail(std::string(fn) + "(): het maximum moet een positief geheel getal zijn, niet " + a[1].display());
+        shown = std::min<std::size_t>(shown, static_cast<std::size_t>(a[1].as_int()));
+    }
+    const std::size_t rest = items.size() - shown;
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (i > 0 && rest == 0 && i + 1 == shown) {
             out += ' ';
             out += word;
             out += ' ';
@@ -124,6 +135,13 @@ void append_dutch_list(Args a, std::string& out, std::string_view word, std::str
             out += ", ";
         }
         items[i].append_display(out);
+    }
+    if (rest > 0) {
+        out += ' ';
+        out += word;
+        out += ' ';
+        append_dutch_number(Value(static_cast<std::int64_t>(rest)), out, fn);
+        out += " andere";
     }
 }
 
@@ -210,10 +228,13 @@ std::vector<FunctionInfo> make_registry() {
         }
     }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")",
              K{arg_list, arg_text});
-    add_text("en_lijst", 1, 1, [](Args a, std::string& out) { append_dutch_list(a, out, "en", "en_lijst"); },
-             "en_lijst(lijst) -> string", "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"", K{arg_list});
-    add_text("of_lijst", 1, 1, [](Args a, std::string& out) { append_dutch_list(a, out, "of", "of_lijst"); },
-             "of_lijst(lijst) -> string", "elementen als tekst, de laatste twee met \"of\": \"a, b of c\"", K{arg_list});
+    add_text("en_lijst", 1, 2, [](Args a, std::string& out) { append_dutch_list(a, out, "en", "en_lijst"); },
+             "en_lijst(lijst[, max]) -> string",
+             "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"; met max: en_lijst([a, b, c, d], 2) is \"a, b en 2 andere\"",
+             K{arg_list, arg_number});
+    add_text("of_lijst", 1, 2, [](Args a, std::string& out) { append_dutch_list(a, out, "of", "of_lijst"); },
+             "of_lijst(lijst[, max]) -> string", "elementen als tekst, de laatste twee met \"of\"; max zoals bij en_lijst",
+             K{arg_list, arg_number});
     add("abs", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::integer) {
             if (a[0].as_int() == INT64_MIN) fail("abs(): getal te groot");  // -INT64_MIN does not exist
@@ -272,9 +293,12 @@ std::vector<FunctionInfo> make_registry() {
         return Value(std::move(out));
     }, "sort(lijst) -> list", "de lijst gesorteerd (getallen < teksten < symbolen)", K{arg_list}, SlotType::list);
     add("unique", 1, 1, [](Args a) {
+        // Hashed: a list from a profile can hold tens of thousands of names, and a search of what is
+        // kept for each of them would be quadratic.
         std::vector<Value> out;
+        std::unordered_set<Value, ValueHash> seen;
         for (const Value& v : list_arg(a[0], "unique"))
-            if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+            if (seen.insert(v).second) out.push_back(v);
         return Value(std::move(out));
     }, "unique(lijst) -> list", "de lijst zonder herhalingen, eerste voorkomen blijft", K{arg_list}, SlotType::list);
     add_text("nl", 1, 1, [](Args a, std::string& out) { append_dutch_number(a[0], out, "nl"); }, "nl(getal) -> string",

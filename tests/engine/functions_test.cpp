@@ -123,6 +123,17 @@ TEST(Functions, DutchLists) {
     EXPECT_EQ(call("of_lijst", {L({S("a"), S("b"), S("c"), S("d")})}), S("a, b, c of d"));
     EXPECT_EQ(call("of_lijst", {L({S("a")})}), S("a"));
     EXPECT_THROW(call("en_lijst", {S("a")}), EvalError);
+    // A maximum names the first items and counts the rest, in Dutch number notation.
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c"), S("d")}), 2}), S("a, b en 2 andere"));
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c")}), 3}), S("a, b en c"));
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b")}), 5}), S("a en b"));
+    EXPECT_EQ(call("of_lijst", {L({S("a"), S("b"), S("c")}), 1}), S("a of 2 andere"));
+    {
+        std::vector<Value> veel(1235, S("w"));
+        EXPECT_EQ(call("en_lijst", {L(std::move(veel)), 1}), S("w en 1.234 andere"));
+    }
+    EXPECT_THROW(call("en_lijst", {L({S("a")}), 0}), EvalError);
+    EXPECT_THROW(call("en_lijst", {L({S("a")}), S("2")}), EvalError);
 }
 
 TEST(Functions, UnicodeCase) {
@@ -156,6 +167,8 @@ TEST(Functions, ListsSymbolsTypes) {
     EXPECT_EQ(call("append", {L({1}), Value(2), Value(3)}), L({1, 2, 3}));
     EXPECT_EQ(call("sort", {L({3, 1, 2})}), L({1, 2, 3}));
     EXPECT_EQ(call("unique", {L({2, 1, 2, 1})}), L({2, 1}));
+    EXPECT_EQ(call("unique", {L({Value::string("b"), Value::symbol("b"), Value::string("b"), 2.0, 2})}),
+              L({Value::string("b"), Value::symbol("b"), 2.0}));
     EXPECT_EQ(call("type", {Value(1.5)}), Value::string("float"));
     EXPECT_EQ(call("type", {Value::symbol("a")}), Value::string("symbol"));
 }
