@@ -27,9 +27,12 @@ def profiel(wijken: int) -> str:
         "  - {indicator: onveilig_buurt, waarde: 15.0, vergelijkbaar: 14.0, jaar: 2023, marge: 1.4}",
         "  - {indicator: overlast, waarde: 30.0, jaar: 2023, marge: 1.4}",
     ]
+    # Long names: 8,000 of them in one list would be a text of more than 1 MiB, which the engine
+    # refuses; the advice must name some and count the rest.
     for i in range(wijken):
-        regels.append(f"  - {{indicator: onveilig_buurt, waarde: {26 + i % 7}.0, gebied: Wijk {i}, jaar: 2023, respondenten: 380}}")
-        regels.append(f"  - {{indicator: overlast, waarde: {45 + i % 5}.0, gebied: Wijk {i}, jaar: 2023, respondenten: 380}}")
+        naam = f"Wijk {i} aan de rivier" + " met de lange naam" * 6
+        regels.append(f"  - {{indicator: onveilig_buurt, waarde: {26 + i % 7}.0, gebied: {naam}, jaar: 2023, respondenten: 380}}")
+        regels.append(f"  - {{indicator: overlast, waarde: {45 + i % 5}.0, gebied: {naam}, jaar: 2023, respondenten: 380}}")
     regels += [
         "bronnen: [{id: veiligheidsmonitor}, {id: meldingen, partner: politie}]",
         "informatie: {ontbrekend_bepaald: true}",
@@ -62,6 +65,10 @@ def main() -> int:
             verwacht = f"Op {wijken:,} plekken".replace(",", ".")
             if len(samen) != 1 or verwacht not in samen[0]["tekst"]:
                 sys.exit(f"FOUT: geen advies analyse.plekken-vallen-op met '{verwacht}' voor {wijken} wijken")
+            wijk_lijst = [a for a in advies["adviezen"] if a["id"] == "informatie.kwalitatief-wijk"]
+            rest = f"en {wijken - 20:,} andere".replace(",", ".")
+            if len(wijk_lijst) != 1 or rest not in wijk_lijst[0]["tekst"]:
+                sys.exit(f"FOUT: informatie.kwalitatief-wijk noemt niet 20 wijken en '{rest}'")
             if any(a["id"] == "analyse.plek-valt-op" for a in advies["adviezen"]):
                 sys.exit(f"FOUT: adviezen per wijk naast het samenvattende advies voor {wijken} wijken")
             print(f"{wijken} wijken: {tijden[wijken]:.2f} s CPU, {len(advies['adviezen'])} adviezen")
