@@ -90,6 +90,8 @@ export class Gesprek {
         this.rijvelden = rijvelden;
         this.adviseer = adviseer;
         this.$ = (id) => houder.querySelector(`#${id}`);
+        // The help text moves into each question, right under its text.
+        this.hulp = this.$('vraag-hulp');
         this.profielNu = { versie: 1 };
         this.vragen = [];
         this.geschiedenis = [];      // [{profiel, vragen}] before each answer of this session, for "Terug"
@@ -159,7 +161,7 @@ export class Gesprek {
         vraag.hidden = false;
         klaar.hidden = true;
         this.$('gesprek-teller').textContent = `Vraag ${this.gesteld + 1} · Stap ${v.stap}: ${STAPPEN[v.stap - 1] || ''}`;
-        this.$('vraag-hulp').textContent = v.hulp || '';
+        this.hulp.textContent = v.hulp || '';
         this.$('weet-niet').hidden = v === NAAMVRAAG;
         const waarom = this.$('waarom');
         waarom.open = false;
@@ -178,6 +180,7 @@ export class Gesprek {
         }
         const plek = this.$('vraag-invoer');
         plek.replaceChildren(this.invoer(v));
+        plek.querySelector('#vraagtekst').after(this.hulp);
         this.houder.dataset.vraag = `${this.gesteld + 1}:${v.id}`;
         if (focus) plek.querySelector('input, select, textarea, button')?.focus();
     }
@@ -221,7 +224,7 @@ export class Gesprek {
             const beschrijving = this.rijvelden(v.veld);
             if (beschrijving) {
                 // The form's own rows, with their choices and labels; no row filled in means "none".
-                const blok = enkelVeld({ ...beschrijving, label: v.tekst }, 'g-');
+                const blok = enkelVeld({ ...beschrijving, label: v.tekst, uitleg: undefined }, 'g-');
                 const legend = blok.querySelector('legend');
                 legend.id = 'vraagtekst';
                 legend.classList.add('vraagtekst');
