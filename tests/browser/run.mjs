@@ -597,9 +597,10 @@ test('vraaggesprek: een gemeente die net begint, alleen met het toetsenbord, met
     await page.locator('#werkwijze-formulier').focus();
     await page.keyboard.press('ArrowUp');
     await wachtOpVraag(page, '1:bronnen');
-    // Resuming from the saved file: the first question still open.
-    await page.locator('#bestand-openen').setInputFiles(path.join(voorbeelden, '01-beginnend.yaml'));
-    await wachtOpVraag(page, '1:drijfveer.bepaald');
+    // Resuming from the saved file (after a new, empty interview): the first question still open.
+    await page.evaluate(() => { window.confirm = () => true; });
+    await page.getByRole('button', { name: 'Nieuw leeg profiel' }).click();
+    await wachtOpVraag(page, '1:gemeente.naam');
     await page.locator('#bestand-openen').setInputFiles(opgeslagen);
     await wachtOpVraag(page, '1:bronnen');
     assert.match(await page.locator('#bestandsmelding').textContent(), /stapdorp\.yaml geopend\. Het vraaggesprek gaat verder/);
