@@ -473,3 +473,138 @@ test('schermafdrukken op telefoon (390 px) en desktop (1280 px), zonder horizont
     }
     for (const f of ['webapp-telefoon.png', 'webapp-desktop.png']) assert.ok(fs.statSync(path.join(uit, f)).size > 10000, f);
 });
+
+// The guided mode: the question now on screen is `${nummer}:${id}` in #gesprek[data-vraag], set once
+// the service has answered; the advice beside it is in when #gesprek is no longer busy.
+async function wachtOpVraag(page, begin) {
+    await page.waitForFunction((b) => {
+        const g = document.getElementById('gesprek');
+        return (g.dataset.vraag || '').startsWith(b) && !g.hasAttribute('aria-busy');
+    }, begin);
+    return page.locator('#gesprek').getAttribute('data-vraag');
+}
+
+test('vraaggesprek: een gemeente die net begint, alleen met het toetsenbord, met "Weet ik niet" en "Terug"', async () => {
+    const page = await nieuwePagina();
+    const focus = () => page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+    const tab = async (n = 1) => { for (let i = 0; i < n; i++) await page.keyboard.press('Tab'); };
+    // The start choice: a radio group in the tab order; an arrow key chooses the interview.
+    let stappen = 0;
+    while ((await focus()) !== 'werkwijze-formulier') {
+        assert.ok(++stappen < 6, 'de keuze voor de werkwijze is met een paar tabs te bereiken');
+        await tab();
+    }
+    await page.keyboard.press('ArrowUp');
+    await wachtOpVraag(page, '1:gemeente.naam');
+    assert.equal(await page.locator('#profiel').isVisible(), false, 'het formulier is weg');
+    assert.equal(await focus(), 'antwoord-0', 'de focus staat in het antwoord op de eerste vraag');
+    assert.equal(await page.getByLabel('Voor welke gemeente is dit profiel?').count(), 1);
+    assert.match(await page.locator('#weet-niet').evaluate((b) => String(b.hidden)), /true/, 'de naam kent geen "weet ik niet"');
+
+    let antwoorden = 0;
+    let eersteAdvies = 0;
+    const adviezen = () => page.evaluate(() => document.getElementById('rapport').contentDocument?.querySelectorAll('article.advies').length || 0);
+    const beantwoord = async (volgende) => {
+        await page.keyboard.press('Enter');
+        await wachtOpVraag(page, volgende);
+        antwoorden += 1;
+        if (!eersteAdvies && (await adviezen()) > 0) eersteAdvies = antwoorden;
+    };
+    await page.keyboard.type('Stapdorp');
+    await beantwoord('2:drijfveer.bepaald');
+    // The same question, help and why as the service gives for this profile.
+    const r = await fetch(new URL('api/v1/vragen', basis), { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ versie: 1, gemeente: { naam: 'Stapdorp' } }) });
+    const [vraag] = (await r.json()).vragen;
+    assert.equal((await page.locator('#vraagtekst').textContent()).trim(), vraag.tekst);
+    assert.equal(await page.locator('#vraag-hulp').textContent(), vraag.hulp);
+    assert.equal(await page.locator('#voortgang [aria-current=step]').textContent(), 'Stap 1: Bepaal de onderliggende drijfveer');
+    // "Waarom vraagt u dit?" with the keyboard: Tab from the choices, Enter opens it.
+    await tab();
+    assert.equal(await focus(), 'Waarom vraagt u dit?');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#waarom').evaluate((d) => d.open), true);
+    const waarom = await page.locator('#waarom-tekst').textContent();
+    assert.ok(waarom.includes('drijfveer.bepalen') && waarom.includes(vraag.waarom.split('\n')[0].replace(/^Waarom nu: /, '')), waarom);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Space');                // "Ja"
+    await beantwoord('3:drijfveer.soort');
+    await page.keyboard.press('ArrowDown');            // the second choice: streven
+    await beantwoord('4:drijfveer.gedeeld_met_bestuur');
+    // "Terug" (after the choices: why, Volgende, Weet ik niet, Terug) asks the previous question again.
+    await tab(4);
+    assert.equal(await focus(), 'terug');
+    await page.keyboard.press('Enter');
+    await wachtOpVraag(page, '3:drijfveer.soort');
+    assert.equal(await page.locator('input[name=antwoord]:checked').count(), 0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await wachtOpVraag(page, '4:drijfveer.gedeeld_met_bestuur');
+    // "Weet ik niet": noted in the profile, and listed beside the questions.
+    await tab(3);
+    assert.equal(await focus(), 'weet-niet');
+    await page.keyboard.press('Enter');
+    await wachtOpVraag(page, '5:gemeente.inwoners');
+    antwoorden += 1;
+    assert.match(await page.locator('#onbekend').textContent(), /Delen bestuurders en managers deze drijfveer\?/);
+    // An answer the service refuses: its message at the question, and the question stays.
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('gesprek').dataset.fout);
+    const fout = await fetch(new URL('api/v1/vragen', basis), { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ versie: 1, gemeente: { naam: 'Stapdorp', inwoners: 0 } }) });
+    assert.equal(fout.status, 422);
+    const [melding] = (await fout.json()).fouten;
+    assert.equal(melding.pad, 'gemeente.inwoners');
+    assert.equal((await page.locator('#vraag-fouten').textContent()).trim(), melding.melding);
+    assert.equal(await page.locator('#antwoord-0').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#gesprek').getAttribute('data-vraag'), /^5:gemeente\.inwoners/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('42.000');
+    await beantwoord('6:bronnen');
+    assert.equal(await page.locator('#voortgang [aria-current=step]').textContent(), 'Stap 2: Haal informatie op');
+
+    // The first advice came within five questions, and what is shown is the command line's advice
+    // on the profile the interview built (saved with the keyboard).
+    assert.ok(eersteAdvies >= 1 && eersteAdvies <= 5, `eerste advies na ${eersteAdvies} vragen`);
+    await page.locator('#opslaan').focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const opgeslagen = path.join(werkmap, 'stapdorp.yaml');
+    await download.saveAs(opgeslagen);
+    assert.deepEqual(leesVoorbeeld(opgeslagen), { versie: 1, gemeente: { naam: 'Stapdorp', inwoners: 42000 },
+        drijfveer: { bepaald: true, soort: 'streven' }, vraaggesprek: { onbekend: ['drijfveer.gedeeld_met_bestuur'] } });
+    const getoondAdvies = await getoond(page);
+    assert.ok(getoondAdvies.length > 0);
+    assert.deepEqual(getoondAdvies, verwacht(cliAdvies(opgeslagen)));
+
+    // axe-core on the guided view, with the why open.
+    await page.locator('#waarom summary').focus();
+    await page.keyboard.press('Enter');
+    const v = await axe(page, { iframes: false, resultTypes: ['violations'] });
+    if (v.length) console.log('axe, vraaggesprek:', JSON.stringify(v));
+    assert.deepEqual(v.filter((x) => x.impact === 'serious' || x.impact === 'critical'), []);
+    await page.evaluate(() => document.getElementById('gesprek').scrollIntoView());
+    await page.screenshot({ path: path.join(uit, 'webapp-vraaggesprek.png') });
+
+    // To the whole form and back: nothing answered is lost, "weet ik niet" included.
+    await page.locator('#werkwijze-gesprek').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.body.dataset.modus === 'formulier');
+    await wachtOpAdvies(page);
+    assert.equal(await page.locator(veldId('gemeente.naam')).inputValue(), 'Stapdorp');
+    assert.equal(await page.locator(veldId('drijfveer.soort')).inputValue(), 'streven');
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(opgeslagen));
+    await page.locator('#werkwijze-formulier').focus();
+    await page.keyboard.press('ArrowUp');
+    await wachtOpVraag(page, '1:bronnen');
+    // Resuming from the saved file (after a new, empty interview): the first question still open.
+    await page.evaluate(() => { window.confirm = () => true; });
+    await page.getByRole('button', { name: 'Nieuw leeg profiel' }).click();
+    await wachtOpVraag(page, '1:gemeente.naam');
+    await page.locator('#bestand-openen').setInputFiles(opgeslagen);
+    await wachtOpVraag(page, '1:bronnen');
+    assert.match(await page.locator('#bestandsmelding').textContent(), /stapdorp\.yaml geopend\. Het vraaggesprek gaat verder/);
+    assert.deepEqual(await getoond(page), getoondAdvies);
+    schoon(page);
+    await page.context().close();
+});

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The web app: the form, the live advice from POST api/v1/advies (the HTML report, shown in a
-// sandboxed frame), opening and saving a profile, printing. URLs are relative, so the app also works
-// behind a reverse proxy under a sub-path.
+// The web app: the form or the guided interview (vraaggesprek.js), the live advice from
+// POST api/v1/advies (the HTML report, shown in a sandboxed frame), opening and saving a profile,
+// printing. URLs are relative, so the app also works behind a reverse proxy under a sub-path.
 import { beschrijving, bouwFormulier, leesProfiel, vulFormulier, toonFouten, wisFouten } from './formulier.js';
+import { Gesprek, STAPPEN } from './vraaggesprek.js';
 import { alsYaml, leesProfielTekst, LeesFout } from './yaml.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,6 +12,13 @@ const frame = $('rapport');
 const status = $('advies-status');
 const algemeen = $('algemene-fouten');
 const bestandsmelding = $('bestandsmelding');
+const gesprekvak = $('gesprek');
+
+// 'formulier' or 'gesprek': which of the two fills the profile. The other one is brought up to date
+// when the user switches, so that nothing answered is lost.
+let modus = 'formulier';
+let gesprek = null;
+const huidigProfiel = () => (modus === 'gesprek' ? gesprek.profiel() : leesProfiel(form));
 
 const WACHTTIJD_MS = 350;
 
@@ -163,10 +171,18 @@ async function verstuur() {
     const nummer = ++volgnummer;
     lopend?.abort();
     lopend = new AbortController();
-    const profiel = leesProfiel(form);
+    const profiel = huidigProfiel();
+    const paneel = modus === 'gesprek' ? gesprekvak : form;
+    if (modus === 'gesprek' && !(typeof profiel.gemeente?.naam === 'string' && profiel.gemeente.naam.trim())) {
+        // The interview asks the name first; before that there is nothing to advise on.
+        frame.hidden = true;
+        meld('Nog geen advies: beantwoord eerst de vraag naar de naam van de gemeente.');
+        document.body.dataset.advies = `leeg-${nummer}`;
+        return;
+    }
     // Without a name the service would miss the whole section; an empty name gets its message at the field.
     if (profiel.gemeente?.naam === undefined) profiel.gemeente = { naam: '', ...profiel.gemeente };
-    form.setAttribute('aria-busy', 'true');
+    paneel.setAttribute('aria-busy', 'true');
     try {
         const r = await fetch('api/v1/advies', {
             method: 'POST',
@@ -189,7 +205,8 @@ async function verstuur() {
             let fouten = [];
             try { fouten = JSON.parse(tekst).fouten || []; } catch { /* not JSON: the status says enough */ }
             if (!fouten.length) fouten = [{ melding: `de dienst antwoordde met status ${r.status}` }];
-            const los = r.status === 422 ? toonFouten(form, fouten) : fouten;
+            // The interview has the service check each answer before it takes it; this is for the form.
+            const los = r.status === 422 && modus === 'formulier' ? toonFouten(form, fouten) : fouten;
             toonAlgemeen(los);
             frame.classList.add('verouderd');
             meld((fouten.length === 1 ? 'Het profiel bevat een fout' : `Het profiel bevat ${fouten.length} fouten`)
@@ -201,7 +218,7 @@ async function verstuur() {
         meld(`De dienst is niet bereikbaar (${e.message}). Uw invulling blijft staan; probeer het zo opnieuw.`, true);
         document.body.dataset.advies = `fout-${nummer}`;
     } finally {
-        if (nummer === volgnummer) form.removeAttribute('aria-busy');
+        if (nummer === volgnummer) paneel.removeAttribute('aria-busy');
     }
 }
 
@@ -213,13 +230,13 @@ function plan() {
 // --- open, save, print ---------------------------------------------------------------------------
 
 function bestandsnaam() {
-    const naam = String(leesProfiel(form).gemeente?.naam || 'gemeente');
+    const naam = String(huidigProfiel().gemeente?.naam || 'gemeente');
     const kort = naam.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
     return `${kort || 'gemeente'}.yaml`;
 }
 
 function opslaan() {
-    const blob = new Blob([alsYaml(leesProfiel(form))], { type: 'application/yaml' });
+    const blob = new Blob([alsYaml(huidigProfiel())], { type: 'application/yaml' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = bestandsnaam();
@@ -241,6 +258,22 @@ async function openen(bestand) {
         bestandsmelding.className = 'melding fout';
         return;
     }
+    if (modus === 'gesprek') {
+        // Resuming: the interview goes on at the first question still open for this profile.
+        const fouten = await gesprek.begin(profiel, { focus: true });
+        if (!fouten) {
+            bestandsmelding.textContent = `${bestand.name} geopend. Het vraaggesprek gaat verder bij de eerste vraag die nog open staat.`;
+            return;
+        }
+        // A profile with errors is shown in the form, where each error stands at its field.
+        toonModus('formulier');
+        vulFormulier(form, profiel);
+        bestandsmelding.textContent = `${bestand.name} geopend, maar het profiel bevat fouten; het formulier toont ze bij de velden. `
+            + 'Het vraaggesprek kan verder zodra ze hersteld zijn.';
+        bestandsmelding.className = 'melding fout';
+        await verstuur();
+        return;
+    }
     const onbekend = vulFormulier(form, profiel);
     bestandsmelding.textContent = `${bestand.name} geopend.`
         + (onbekend.length ? ` Niet overgenomen (het formulier kent deze sleutels niet): ${onbekend.join(', ')}.` : '');
@@ -254,13 +287,51 @@ async function afdrukken() {
 }
 
 function leegmaken() {
-    if (!window.confirm('Alles in het formulier wissen en met een leeg profiel beginnen?')) return;
+    if (!window.confirm(modus === 'gesprek' ? 'Alle antwoorden wissen en het vraaggesprek opnieuw beginnen?'
+        : 'Alles in het formulier wissen en met een leeg profiel beginnen?')) return;
+    if (modus === 'gesprek') {
+        gesprek.begin({ versie: 1 }, { focus: true });
+        return;
+    }
     vulFormulier(form, { versie: 1 });
     wisFouten(form);
     toonAlgemeen([]);
     frame.hidden = true;
     meld('Nog geen advies: vul ten minste de naam van de gemeente in.');
     $('v-gemeente-naam').focus();
+}
+
+// --- form or interview ----------------------------------------------------------------------------
+
+function toonModus(m) {
+    modus = m;
+    form.hidden = m !== 'formulier';
+    gesprekvak.hidden = m !== 'gesprek';
+    $(m === 'gesprek' ? 'werkwijze-gesprek' : 'werkwijze-formulier').checked = true;
+    document.body.dataset.modus = m;
+}
+
+async function wissel(naar) {
+    if (naar === modus) return;
+    bestandsmelding.textContent = '';
+    bestandsmelding.className = 'melding';
+    if (naar === 'formulier') {
+        const profiel = gesprek.profiel();
+        toonModus('formulier');
+        vulFormulier(form, profiel);
+        await verstuur();
+        return;
+    }
+    // The interview starts from what the form holds; it asks only what is still open.
+    const profiel = leesProfiel(form);
+    toonModus('gesprek');
+    const fouten = await gesprek.begin(profiel, { focus: true });
+    if (fouten) {
+        toonModus('formulier');
+        bestandsmelding.textContent = 'Het vraaggesprek kan pas beginnen als het profiel klopt; de fouten staan bij de velden.';
+        bestandsmelding.className = 'melding fout';
+        await verstuur();
+    }
 }
 
 // --- start ---------------------------------------------------------------------------------------
@@ -274,7 +345,21 @@ async function start() {
         $('laden').className = 'melding fout';
         return;
     }
-    bouwFormulier($('secties'), beschrijving(w));
+    const velden = beschrijving(w);
+    bouwFormulier($('secties'), velden);
+    $('voortgang').replaceChildren(...STAPPEN.map((naam, i) => {
+        const li = document.createElement('li');
+        li.dataset.stap = String(i + 1);
+        li.textContent = `Stap ${i + 1}: ${naam}`;
+        return li;
+    }));
+    const alleVelden = velden.flatMap((s) => s.velden);
+    gesprek = new Gesprek(gesprekvak, {
+        rijvelden: (pad) => alleVelden.find((v) => v.pad === pad && v.type === 'rijen') || null,
+        adviseer: () => verstuur(),
+    });
+    for (const r of document.querySelectorAll('input[name=werkwijze]')) r.addEventListener('change', () => { if (r.checked) wissel(r.value); });
+    $('naar-formulier').addEventListener('click', () => wissel('formulier'));
     form._versie = 1;
     $('laden').remove();
     form.addEventListener('input', plan);

@@ -139,10 +139,12 @@ function besturing(veld, id) {
     return el('input', attrs);
 }
 
-function enkelVeld(veld) {
-    const id = 'v-' + veilig(veld.pad);
+// `voor` starts every id, so that a field can also be built outside the form (the guided interview
+// asks for a list with the form's rows) without two elements sharing an id.
+export function enkelVeld(veld, voor = 'v-') {
+    const id = voor + veilig(veld.pad);
     if (veld.type === 'meerkeuze') return meerkeuze(veld, id);
-    if (veld.type === 'rijen') return rijenlijst(veld);
+    if (veld.type === 'rijen') return rijenlijst(veld, voor);
     const b = besturing(veld, id);
     b.dataset.veld = veld.pad;
     b.dataset.type = veld.type;
@@ -181,8 +183,8 @@ function meerkeuze(veld, id) {
     return fs;
 }
 
-function rijenlijst(veld) {
-    const id = 'v-' + veilig(veld.pad);
+function rijenlijst(veld, voor) {
+    const id = voor + veilig(veld.pad);
     const lijst = el('div', { class: 'rijen', id: id + '-lijst' });
     const knop = el('button', { type: 'button', class: 'toevoegen', tekst: veld.toevoegen });
     const blok = el('fieldset', { class: 'rijenblok', 'data-pad': veld.pad, 'data-rijen': veld.pad },
@@ -190,6 +192,7 @@ function rijenlijst(veld) {
         veld.uitleg ? el('p', { class: 'hulp', tekst: veld.uitleg }) : null,
         lijst, knop);
     blok._veld = veld;
+    blok._voor = voor;
     knop.addEventListener('click', () => {
         const rij = voegRijToe(blok, {});
         rij.querySelector('select, input').focus();
@@ -198,7 +201,7 @@ function rijenlijst(veld) {
     return blok;
 }
 
-function voegRijToe(blok, waarden) {
+export function voegRijToe(blok, waarden) {
     const veld = blok._veld;
     const lijst = blok.querySelector('.rijen');
     const rij = el('fieldset', { class: 'rij' }, el('legend'));
@@ -231,7 +234,7 @@ function voegRijToe(blok, waarden) {
 // Ids, labels and paths follow the row's position, so an error at `metingen.2.waarde` finds its field.
 function hernummer(blok) {
     const veld = blok._veld;
-    const basis = 'v-' + veilig(veld.pad);
+    const basis = blok._voor + veilig(veld.pad);
     [...blok.querySelector('.rijen').children].forEach((rij, i) => {
         const naam = `${veld.enkelvoud} ${i + 1}`;
         rij.querySelector(':scope > legend').textContent = naam;
@@ -347,10 +350,43 @@ export function leesProfiel(form) {
         const rijen = indexen.map((i) => alle[i]);
         if (rijen.length || blok._aanwezig) zet(p, blok.dataset.rijen, rijen);
     }
+    // What the interview recorded as "weet ik niet" stays, except what has been filled in since.
+    const eerder = form._vraaggesprek?.onbekend;
+    const onbekend = Array.isArray(eerder) ? eerder.filter((id) => haalPad(p, id) === undefined) : eerder;
+    if (form._vraaggesprek) {
+        const { onbekend: _, ...rest } = form._vraaggesprek;
+        const notities = onbekend === undefined || (Array.isArray(onbekend) && !onbekend.length) ? rest : { ...rest, onbekend };
+        if (Object.keys(notities).length) p.vraaggesprek = notities;
+    }
+    return ordenProfiel(p);
+}
+
+// The top-level keys in the contract's order; the interview's notes last, as the terminal writes them.
+export function ordenProfiel(p) {
     const geordend = {};
     for (const k of VOLGORDE) if (k in p) geordend[k] = p[k];
-    for (const k of Object.keys(p)) if (!(k in geordend)) geordend[k] = p[k];
+    for (const k of Object.keys(p)) if (!(k in geordend) && k !== 'vraaggesprek') geordend[k] = p[k];
+    if ('vraaggesprek' in p) geordend.vraaggesprek = p.vraaggesprek;
     return geordend;
+}
+
+// A path as the service and the interview write it: `metingen[2].marge` (rows from 1), or dotted.
+export function padDelen(pad) {
+    const delen = [];
+    for (const deel of String(pad).split('.')) {
+        const m = /^([^[\]]*)\[(\d+)\]$/.exec(deel);
+        if (m) { if (m[1]) delen.push(m[1]); delen.push(Number(m[2]) - 1); } else delen.push(deel);
+    }
+    return delen;
+}
+
+export function haalPad(obj, pad) {
+    let o = obj;
+    for (const d of padDelen(pad)) {
+        if (o === null || typeof o !== 'object') return undefined;
+        o = o[d];
+    }
+    return o;
 }
 
 // Fills the form from a profile; returns the paths the form has no place for (they are named to
@@ -359,6 +395,10 @@ export function vulFormulier(form, profiel) {
     const gebruikt = new Set();
     form._versie = profiel.versie;
     if ('versie' in profiel) gebruikt.add('versie');
+    // The interview's notes have no field; the form keeps them, so that switching modes loses nothing.
+    const notities = profiel.vraaggesprek;
+    form._vraaggesprek = notities !== null && typeof notities === 'object' && !Array.isArray(notities) ? notities : undefined;
+    if (form._vraaggesprek) gebruikt.add('vraaggesprek');
     for (const b of form.querySelectorAll('[data-veld]')) {
         const v = haal(profiel, b.dataset.veld);
         zetWaarde(b, v);
