@@ -98,6 +98,67 @@ namespace {
 bool grouped(const BetaNode* n) {
     return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
 }
+
+std::size_t left_key(const BetaNode* n, const Token* parent) {
+    return token_key(parent, n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs);
+}
+
+// The direction IndexedMemory keeps a bucket in (newest first: an item goes in at its head). A
+// keyed `in` merges its buckets in that direction, so that its join gives its matches in the order
+// one bucket of the other keys (or the scan of a node without keys) would.
+constexpr bool kBucketsNewestFirst = true;
+
+// Visits the facts of n's alpha memory that may join with token `parent`: the bucket of its key
+// when hashed, with a keyed `in` one bucket per distinct element (equal elements, or elements
+// whose keys collide, would otherwise give a fact twice), else every fact. No allocation. With
+// `in_order`, the buckets of an `in` are merged by fact age (a join's matches become activations,
+// whose order shows); a not/exists or aggregate needs only the set of facts.
+template <class F>
+void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order, F&& f) {
+    if (n->amem_index < 0) {
+        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i)) f(i->fact);
+        return;
+    }
+    auto& items = n->imem->items;
+    const int k = n->amem_index;
+    std::size_t key = left_key(n, parent);
+    if (n->in_slot < 0) {
+        for (AlphaItem* i = items.bucket_head(k, key); i; i = items.bucket_next(i, k)) f(i->fact);
+        return;
+    }
+    std::size_t seen[kMaxInKeys];
+    AlphaItem* cursor[kMaxInKeys];
+    std::size_t m = 0;
+    Value scratch;
+    for (const CExpr& e : n->in_elems) {
+        const Value& v = e.op == Op::constant ? e.value : value_at(parent, VarLoc::decode(e.ref), scratch);
+        std::size_t ek = hash_combine(key, v.hash());
+        if (std::find(seen, seen + m, ek) != seen + m) continue;
+        seen[m] = ek;
+        cursor[m++] = items.bucket_head(k, ek);
+    }
+    if (!in_order) {
+        for (std::size_t c = 0; c < m; ++c)
+            for (AlphaItem* i = cursor[c]; i; i = items.bucket_next(i, k)) f(i->fact);
+        return;
+    }
+    for (;;) {
+        std::size_t best = m;
+        for (std::size_t c = 0; c < m; ++c) {
+            if (!cursor[c]) continue;
+            if (best == m) {
+                best = c;
+                continue;
+            }
+            FactId id = cursor[c]->fact->fact.id, best_id = cursor[best]->fact->fact.id;
+            if (kBucketsNewestFirst ? id > best_id : id < best_id) best = c;
+        }
+        if (best == m) return;
+        AlphaItem* i = cursor[best];
+        cursor[best] = items.bucket_next(i, k);
+        f(i->fact);
+    }
+}
 }  // namespace
 
 void BetaNetwork::free_token(Token* t) {
@@ -246,16 +307,20 @@ void BetaNetwork::delete_token(Token* t) {
 }
 
 FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
-    if (n->amem_index >= 0) {
-        std::size_t key = token_key(t->parent, n->key_locs);
+    if (n->amem_index >= 0 && n->in_slot < 0) {
+        std::size_t key = left_key(n, t->parent);
         for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
              i = n->imem->items.bucket_next(i, n->amem_index))
             if (join_passes(n, t->parent, i->fact)) return i->fact;
-    } else {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-            if (join_passes(n, t->parent, i->fact)) return i->fact;
+        return nullptr;
     }
-    return nullptr;
+    // Several buckets (a keyed `in`): the first blocker in any of them; any blocker gives the same
+    // outcome.
+    FactRec* found = nullptr;
+    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
+        if (!found && join_passes(n, t->parent, f)) found = f;
+    });
+    return found;
 }
 
 bool BetaNetwork::aggregate_term(const BetaNode* n, const Token* t, const FactRec* f, Value& v) const {
@@ -276,17 +341,9 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
         fill_terms(n, t, t->parent, 0);
         return;
     }
-    auto enter = [&](FactRec* f) {
+    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
         if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
-    };
-    if (n->amem_index >= 0) {
-        std::size_t key = token_key(t->parent, n->key_locs);
-        for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
-             i = n->imem->items.bucket_next(i, n->amem_index))
-            enter(i->fact);
-    } else {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i)) enter(i->fact);
-    }
+    });
 }
 
 // The caller has checked join_passes.
@@ -388,14 +445,15 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
     switch (n->kind) {
         case NodeKind::root: return;
         case NodeKind::join: {
-            if (n->amem_index >= 0) {
-                std::size_t key = token_key(parent, n->key_locs);
+            if (n->amem_index >= 0 && n->in_slot < 0) {
+                std::size_t key = left_key(n, parent);
                 for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
                      i = n->imem->items.bucket_next(i, n->amem_index))
                     if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
             } else {
-                for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-                    if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
+                for_alpha_candidates(n, parent, true, [&](FactRec* f) {
+                    if (join_passes(n, parent, f)) emit(new_token(n, parent, f));
+                });
             }
             return;
         }
@@ -625,7 +683,8 @@ void BetaNetwork::remove_fact(FactRec* f) {
 namespace {
 bool same_node(const BetaNode& a, const BetaNode& b) {
     return a.kind == b.kind && a.amem == b.amem && a.terms == b.terms && a.tests == b.tests && a.key_slots == b.key_slots &&
-           a.key_locs == b.key_locs && a.aggregate == b.aggregate && a.expr == b.expr;
+           a.key_locs == b.key_locs && a.key_exprs == b.key_exprs && a.in_slot == b.in_slot && a.in_elems == b.in_elems &&
+           a.aggregate == b.aggregate && a.expr == b.expr;
 }
 
 // A hash consistent with same_node (and CExpr's ==: equal values of one kind hash alike).
@@ -698,16 +757,23 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     }
     for (VarLoc l : n->key_locs)
         if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
+    for (const CExpr& e : n->key_exprs) collect_aggregate_reads(e, n->reads_aggregates);
+    for (const CExpr& e : n->in_elems) collect_aggregate_reads(e, n->reads_aggregates);
     collect_aggregate_reads(n->expr, n->reads_aggregates);
     if (n->kind == NodeKind::aggregate) {
         n->incremental = !reads_other_facts(n->expr);
         for (const JoinTest& t : n->tests)
             if (!t.rhs_is_loc && reads_other_facts(t.expr)) n->incremental = false;
     }
+    if ((!n->key_slots.empty() || n->in_slot >= 0) && n->amem) {
+        std::vector<int> slots = n->key_slots;
+        if (n->in_slot >= 0) slots.push_back(n->in_slot);
+        n->imem = alpha_.index_memory(n->amem, slots, n->amem_index);
+    }
     if (!n->key_slots.empty() && n->amem) {
-        n->imem = alpha_.index_memory(n->amem, n->key_slots, n->amem_index);
-        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_locs);
-        else n->all_index = n->all.add_index(n->key_locs);
+        TokenKeySpec spec{n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs};
+        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(spec);
+        else n->all_index = n->all.add_index(spec);
     }
     parent->children.push_back(n);
     if (n->amem) {
@@ -724,6 +790,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         t = next;
     }
     return n;
+}
+
+std::size_t BetaNetwork::hashed_node_count() const {
+    std::size_t k = 0;
+    for (const auto& n : nodes_) k += n->amem_index >= 0;
+    return k;
 }
 
 void BetaNetwork::restart() {

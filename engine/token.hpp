@@ -19,6 +19,7 @@ namespace ww {
 struct BetaNode;
 struct Terminal;
 struct Activation;
+struct CExpr;
 struct AgendaLevel;
 
 // Where a variable's value sits: the token level that bound it and the slot of that level's fact.
@@ -144,26 +145,41 @@ struct Activation {
     Supports supported;  // facts resting on this match (logical rules only)
 };
 
-// The join key of a token: the hash of the values at `locs`.
-inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs) {
+// The values of expressions over a token's positions (`n(i: ?i + 1)`), hashed on after `h`
+// (token_key.cpp). An expression that cannot be evaluated gives a fixed key: its join test fails
+// for every fact anyway.
+std::size_t expr_key(const Token* t, const std::vector<CExpr>& exprs, std::size_t h);
+
+// The join key of a token: the hash of the values at `locs`, then of the expressions `exprs`
+// (null: none), in the order of the node's key slots.
+inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs, const std::vector<CExpr>* exprs = nullptr) {
     std::size_t h = 0;
     Value scratch;
     for (VarLoc loc : locs) h = hash_combine(h, value_at(t, loc, scratch).hash());
+    if (exprs) h = expr_key(t, *exprs, h);
     return h;
 }
 
+// What a token memory's index hashes on. `exprs` points at the key expressions of the node that
+// asked for the index (nodes live as long as the network).
+struct TokenKeySpec {
+    std::vector<VarLoc> locs;
+    const std::vector<CExpr>* exprs = nullptr;
+    friend bool operator==(const TokenKeySpec& a, const TokenKeySpec& b);  // token_key.cpp
+};
+
 struct OutTraits {
-    using Spec = std::vector<VarLoc>;
+    using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return t->out_list; }
     static IndexLink<Token>& link(Token* t, int k) { return t->out_idx[k]; }
-    static std::size_t key(const Token* t, const Spec& locs) { return token_key(t, locs); }
+    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s.locs, s.exprs); }
 };
 
 struct AllTraits {
-    using Spec = std::vector<VarLoc>;
+    using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return static_cast<GroupToken*>(t)->all_list; }
     static IndexLink<Token>& link(Token* t, int k) { return static_cast<GroupToken*>(t)->all_idx[k]; }
-    static std::size_t key(const Token* t, const Spec& locs) { return token_key(t, locs); }
+    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s.locs, s.exprs); }
 };
 
 using TokenMemory = IndexedMemory<Token, OutTraits>;
