@@ -99,6 +99,24 @@ bool grouped(const BetaNode* n) {
     return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
 }
 
+// g's blocker becomes f (null: none), and g moves into f's list of blocked tokens.
+void unblock(GroupToken* g) {
+    if (!g->blocker) return;
+    if (g->blocked_prev) g->blocked_prev->blocked_next = g->blocked_next;
+    else g->blocker->blocks = g->blocked_next;
+    if (g->blocked_next) g->blocked_next->blocked_prev = g->blocked_prev;
+    g->blocked_prev = g->blocked_next = nullptr;
+    g->blocker = nullptr;
+}
+void block(GroupToken* g, FactRec* f) {
+    unblock(g);
+    if (!f) return;
+    g->blocker = f;
+    g->blocked_next = static_cast<GroupToken*>(f->blocks);
+    if (g->blocked_next) g->blocked_next->blocked_prev = g;
+    f->blocks = g;
+}
+
 std::size_t left_key(const BetaNode* n, const Token* parent) {
     return token_key(parent, n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs);
 }
@@ -289,6 +307,7 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
 
 void BetaNetwork::delete_token(Token* t) {
     if (t->deferred) undefer(t);
+    if (grouped(t->node)) unblock(static_cast<GroupToken*>(t));
     withdraw(t);
     if (t->in_all) {
         t->node->all.erase(t);
@@ -462,8 +481,9 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             t->in_all = true;
+            static_cast<GroupToken*>(t)->made = next_made_++;
             FactRec* blocker = find_blocker(n, t);
-            static_cast<GroupToken*>(t)->blocker = blocker;
+            block(static_cast<GroupToken*>(t), blocker);
             if ((n->kind == NodeKind::negation) == (blocker == nullptr)) emit(t);
             return;
         }
@@ -532,7 +552,7 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
             for_candidates(n->all, n->all_index, key, [&](Token* t) {
                 auto* g = static_cast<GroupToken*>(t);
                 if (g->blocker || !join_passes(n, t->parent, f)) return;  // blocked already: no change
-                g->blocker = f;
+                block(g, f);
                 if (n->kind == NodeKind::negation) withdraw(t);
                 else emit(t);
             });
@@ -630,23 +650,32 @@ void BetaNetwork::end_rollback() {
 }
 
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
-    std::size_t key = fact_key(f->fact, n->key_slots);
     if (n->kind != NodeKind::aggregate) {
         // Only the tokens f blocked can change: each looks for another blocker among the facts still
-        // there (f has left the alpha memory). Visited in memory order, as before, so activations
-        // come in the same order.
-        for_candidates(n->all, n->all_index, key, [&](Token* t) {
-            auto* g = static_cast<GroupToken*>(t);
-            if (g->blocker != f) return;
-            g->blocker = nullptr;
-            if (rolling_back_ && doomed(t->parent)) return;  // goes later in this rollback
-            g->blocker = find_blocker(n, t);
-            if (g->blocker) return;
-            if (n->kind == NodeKind::negation) emit(t);
-            else withdraw(t);
-        });
+        // there (f has left the alpha memory). Found through f's list of them, visited in the order
+        // of n's memory (of its bucket when indexed), so activations come in that order. The
+        // tokens are taken first: a withdraw below may delete other tokens f blocks (of lower
+        // nodes), never one of n's.
+        const std::size_t base = scratch_blocked_.size();
+        for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next)
+            if (x->node == n) scratch_blocked_.push_back(static_cast<GroupToken*>(x));
+        const std::size_t end = scratch_blocked_.size();
+        const bool newest_first = n->all_index >= 0 && kBucketsNewestFirst;
+        std::sort(scratch_blocked_.begin() + static_cast<std::ptrdiff_t>(base), scratch_blocked_.end(),
+                  [&](const GroupToken* a, const GroupToken* b) { return newest_first ? a->made > b->made : a->made < b->made; });
+        for (std::size_t i = base; i < end; ++i) {
+            GroupToken* g = scratch_blocked_[i];
+            unblock(g);
+            if (rolling_back_ && doomed(g->parent)) continue;  // goes later in this rollback
+            block(g, find_blocker(n, g));
+            if (g->blocker) continue;
+            if (n->kind == NodeKind::negation) emit(g);
+            else withdraw(g);
+        }
+        scratch_blocked_.resize(base);
         return;
     }
+    std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
         if (rolling_back_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;

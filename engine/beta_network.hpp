@@ -237,6 +237,8 @@ private:
     bool marked_ = false;
     bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
+    std::uint64_t next_made_ = 0;             // GroupToken::made
+    std::vector<GroupToken*> scratch_blocked_;  // right_remove: a stack, entered again from below
     bool deferring_ = false;
     bool rolling_back_ = false;
     FactId first_doomed_ = 0;

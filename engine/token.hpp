@@ -84,6 +84,11 @@ struct GroupToken : Token {
     // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
     // only the tokens it blocked look for another.
     FactRec* blocker = nullptr;
+    // The other tokens the blocker blocks (FactRec::blocks), as in CLIPS: a fact that goes visits
+    // only the tokens it blocked, not every token of its key.
+    GroupToken* blocked_prev = nullptr;
+    GroupToken* blocked_next = nullptr;
+    std::uint64_t made = 0;  // order in the node's `all` memory (BetaNetwork's count)
 };
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
