@@ -126,22 +126,25 @@ std::size_t left_key(const BetaNode* n, const Token* parent) {
 // one bucket of the other keys (or the scan of a node without keys) would.
 constexpr bool kBucketsNewestFirst = true;
 
-// Visits the facts of n's alpha memory that may join with token `parent`: the bucket of its key
-// when hashed, with a keyed `in` one bucket per distinct element (equal elements, or elements
-// whose keys collide, would otherwise give a fact twice), else every fact. No allocation. With
-// `in_order`, the buckets of an `in` are merged by fact age (a join's matches become activations,
-// whose order shows); a not/exists or aggregate needs only the set of facts.
+// Visits the facts of n's alpha memory that may join with token `parent`, until `f` returns true:
+// the bucket of its key when hashed, with a keyed `in` one bucket per distinct element (equal
+// elements, or elements whose keys collide, would otherwise give a fact twice), else every fact.
+// No allocation. With `in_order`, the buckets of an `in` are merged by fact age (a join's matches
+// become activations, whose order shows); a not/exists or aggregate needs only the set of facts,
+// and a `not` looks no further than its first blocker.
 template <class F>
 void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order, F&& f) {
     if (n->amem_index < 0) {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i)) f(i->fact);
+        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+            if (f(i->fact)) return;
         return;
     }
     auto& items = n->imem->items;
     const int k = n->amem_index;
     std::size_t key = left_key(n, parent);
     if (n->in_slot < 0) {
-        for (AlphaItem* i = items.bucket_head(k, key); i; i = items.bucket_next(i, k)) f(i->fact);
+        for (AlphaItem* i = items.bucket_head(k, key); i; i = items.bucket_next(i, k))
+            if (f(i->fact)) return;
         return;
     }
     std::size_t seen[kMaxInKeys];
@@ -153,13 +156,14 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
         std::size_t ek = hash_combine(key, v.hash());
         if (std::find(seen, seen + m, ek) != seen + m) continue;
         seen[m] = ek;
-        cursor[m++] = items.bucket_head(k, ek);
+        AlphaItem* head = items.bucket_head(k, ek);
+        if (!in_order) {
+            for (AlphaItem* i = head; i; i = items.bucket_next(i, k))
+                if (f(i->fact)) return;
+        }
+        cursor[m++] = head;
     }
-    if (!in_order) {
-        for (std::size_t c = 0; c < m; ++c)
-            for (AlphaItem* i = cursor[c]; i; i = items.bucket_next(i, k)) f(i->fact);
-        return;
-    }
+    if (!in_order) return;
     for (;;) {
         std::size_t best = m;
         for (std::size_t c = 0; c < m; ++c) {
@@ -174,7 +178,7 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
         if (best == m) return;
         AlphaItem* i = cursor[best];
         cursor[best] = items.bucket_next(i, k);
-        f(i->fact);
+        if (f(i->fact)) return;
     }
 }
 }  // namespace
@@ -337,7 +341,8 @@ FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
     // outcome.
     FactRec* found = nullptr;
     for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
-        if (!found && join_passes(n, t->parent, f)) found = f;
+        if (join_passes(n, t->parent, f)) found = f;
+        return found != nullptr;
     });
     return found;
 }
@@ -362,6 +367,7 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
     }
     for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
         if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
+        return false;
     });
 }
 
@@ -472,6 +478,7 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             } else {
                 for_alpha_candidates(n, parent, true, [&](FactRec* f) {
                     if (join_passes(n, parent, f)) emit(new_token(n, parent, f));
+                    return false;
                 });
             }
             return;
