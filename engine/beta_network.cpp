@@ -117,8 +117,9 @@ void block(GroupToken* g, FactRec* f) {
     f->blocks = g;
 }
 
-std::size_t left_key(const BetaNode* n, const Token* parent) {
-    return token_key(parent, n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs);
+[[gnu::always_inline]] inline std::size_t left_key(const BetaNode* n, const Token* parent) {
+    std::size_t h = token_key(parent, n->key_locs);
+    return n->key_exprs.empty() ? h : expr_key(parent, n->key_exprs, h);
 }
 
 // The direction IndexedMemory keeps a bucket in (newest first: an item goes in at its head). A

@@ -97,7 +97,7 @@ inline const Token* ancestor(const Token* t, std::uint32_t depth) {
 }
 
 // The value at `loc` seen from token `t` (t at or below loc.depth). `scratch` holds fact references.
-inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
+[[gnu::always_inline]] inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
     t = ancestor(t, loc.depth);
     if (loc.slot >= 0) return t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
     if (loc.slot == VarLoc::aggregate) {
@@ -155,13 +155,11 @@ struct Activation {
 // for every fact anyway.
 std::size_t expr_key(const Token* t, const std::vector<CExpr>& exprs, std::size_t h);
 
-// The join key of a token: the hash of the values at `locs`, then of the expressions `exprs`
-// (null: none), in the order of the node's key slots.
-inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs, const std::vector<CExpr>* exprs = nullptr) {
+// The join key of a token: the hash of the values at `locs`.
+[[gnu::always_inline]] inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs) {
     std::size_t h = 0;
     Value scratch;
     for (VarLoc loc : locs) h = hash_combine(h, value_at(t, loc, scratch).hash());
-    if (exprs) h = expr_key(t, *exprs, h);
     return h;
 }
 
@@ -173,18 +171,25 @@ struct TokenKeySpec {
     friend bool operator==(const TokenKeySpec& a, const TokenKeySpec& b);  // token_key.cpp
 };
 
+// The key of a token under `spec`: its positions, then its expressions, in the order of the
+// node's key slots.
+inline std::size_t token_key(const Token* t, const TokenKeySpec& spec) {
+    std::size_t h = token_key(t, spec.locs);
+    return spec.exprs ? expr_key(t, *spec.exprs, h) : h;
+}
+
 struct OutTraits {
     using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return t->out_list; }
     static IndexLink<Token>& link(Token* t, int k) { return t->out_idx[k]; }
-    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s.locs, s.exprs); }
+    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s); }
 };
 
 struct AllTraits {
     using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return static_cast<GroupToken*>(t)->all_list; }
     static IndexLink<Token>& link(Token* t, int k) { return static_cast<GroupToken*>(t)->all_idx[k]; }
-    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s.locs, s.exprs); }
+    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s); }
 };
 
 using TokenMemory = IndexedMemory<Token, OutTraits>;
