@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Micro benchmarks of the engine's memory and join operations (Google Benchmark): asserting into,
 // retracting from and modifying facts in a two-pattern join with a hash index, a negation being
-// switched on and off, and running the agenda. What Miss Manners and Waltz do in bulk, one
-// operation at a time, so a change in the engine shows up here with a cause attached.
+// switched on and off, running the agenda, and a `not` keyed on an expression. What Miss Manners
+// and Waltz do in bulk, one operation at a time, so a change in the engine shows up here with a
+// cause attached.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -142,6 +143,38 @@ void BM_RunJoin(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(firings));
 }
 BENCHMARK(BM_RunJoin)->Arg(1000)->Arg(10000);
+
+// The shape of issue 15: a `not` whose slot equals an expression over an earlier variable. Hashed
+// on the expression's value, asserting n facts and running costs O(n); scanned, O(n^2).
+constexpr const char* kChainRules = R"yaml(
+templates:
+  n: {slots: {i: int}}
+rules:
+  - id: laatste
+    when: ["n(i: ?i)", "not n(i: ?i + 1)"]
+    then: []
+)yaml";
+
+void BM_NotNextNumber(benchmark::State& state) {
+    static const ww::RuleBase base = ww::RuleBase::load_sources({ww::SourceFile("chain.yaml", kChainRules)});
+    const ww::TemplateId n_tmpl = *base.template_id("n");
+    const std::int64_t count = state.range(0);
+    std::uint64_t firings = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto engine = base.instantiate();
+        engine->set_explanation(false);
+        state.ResumeTiming();
+        for (std::int64_t i = 1; i <= count; ++i) engine->assert_fact(n_tmpl, {ww::Value(i)});
+        firings = engine->run().firings;
+        state.PauseTiming();
+        engine.reset();
+        state.ResumeTiming();
+    }
+    state.counters["vuringen"] = static_cast<double>(firings);
+    state.SetItemsProcessed(state.iterations() * count);
+}
+BENCHMARK(BM_NotNextNumber)->Arg(5000)->Arg(20000);
 
 }  // namespace
 

@@ -98,6 +98,90 @@ namespace {
 bool grouped(const BetaNode* n) {
     return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
 }
+
+// g's blocker becomes f (null: none), and g moves into f's list of blocked tokens.
+void unblock(GroupToken* g) {
+    if (!g->blocker) return;
+    if (g->blocked_prev) g->blocked_prev->blocked_next = g->blocked_next;
+    else g->blocker->blocks = g->blocked_next;
+    if (g->blocked_next) g->blocked_next->blocked_prev = g->blocked_prev;
+    g->blocked_prev = g->blocked_next = nullptr;
+    g->blocker = nullptr;
+}
+void block(GroupToken* g, FactRec* f) {
+    unblock(g);
+    if (!f) return;
+    g->blocker = f;
+    g->blocked_next = static_cast<GroupToken*>(f->blocks);
+    if (g->blocked_next) g->blocked_next->blocked_prev = g;
+    f->blocks = g;
+}
+
+[[gnu::always_inline]] inline std::size_t left_key(const BetaNode* n, const Token* parent) {
+    std::size_t h = token_key(parent, n->key_locs);
+    return n->key_exprs.empty() ? h : expr_key(parent, n->key_exprs, h);
+}
+
+// The direction IndexedMemory keeps a bucket in (newest first: an item goes in at its head). A
+// keyed `in` merges its buckets in that direction, so that its join gives its matches in the order
+// one bucket of the other keys (or the scan of a node without keys) would.
+constexpr bool kBucketsNewestFirst = true;
+
+// Visits the facts of n's alpha memory that may join with token `parent`, until `f` returns true:
+// the bucket of its key when hashed, with a keyed `in` one bucket per distinct element (equal
+// elements, or elements whose keys collide, would otherwise give a fact twice), else every fact.
+// No allocation. With `in_order`, the buckets of an `in` are merged by fact age (a join's matches
+// become activations, whose order shows); a not/exists or aggregate needs only the set of facts,
+// and a `not` looks no further than its first blocker.
+template <class F>
+void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order, F&& f) {
+    if (n->amem_index < 0) {
+        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+            if (f(i->fact)) return;
+        return;
+    }
+    auto& items = n->imem->items;
+    const int k = n->amem_index;
+    std::size_t key = left_key(n, parent);
+    if (n->in_slot < 0) {
+        for (AlphaItem* i = items.bucket_head(k, key); i; i = items.bucket_next(i, k))
+            if (f(i->fact)) return;
+        return;
+    }
+    std::size_t seen[kMaxInKeys];
+    AlphaItem* cursor[kMaxInKeys];
+    std::size_t m = 0;
+    Value scratch;
+    for (const CExpr& e : n->in_elems) {
+        const Value& v = e.op == Op::constant ? e.value : value_at(parent, VarLoc::decode(e.ref), scratch);
+        std::size_t ek = hash_combine(key, v.hash());
+        if (std::find(seen, seen + m, ek) != seen + m) continue;
+        seen[m] = ek;
+        AlphaItem* head = items.bucket_head(k, ek);
+        if (!in_order) {
+            for (AlphaItem* i = head; i; i = items.bucket_next(i, k))
+                if (f(i->fact)) return;
+        }
+        cursor[m++] = head;
+    }
+    if (!in_order) return;
+    for (;;) {
+        std::size_t best = m;
+        for (std::size_t c = 0; c < m; ++c) {
+            if (!cursor[c]) continue;
+            if (best == m) {
+                best = c;
+                continue;
+            }
+            FactId id = cursor[c]->fact->fact.id, best_id = cursor[best]->fact->fact.id;
+            if (kBucketsNewestFirst ? id > best_id : id < best_id) best = c;
+        }
+        if (best == m) return;
+        AlphaItem* i = cursor[best];
+        cursor[best] = items.bucket_next(i, k);
+        if (f(i->fact)) return;
+    }
+}
 }  // namespace
 
 void BetaNetwork::free_token(Token* t) {
@@ -228,6 +312,7 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
 
 void BetaNetwork::delete_token(Token* t) {
     if (t->deferred) undefer(t);
+    if (grouped(t->node)) unblock(static_cast<GroupToken*>(t));
     withdraw(t);
     if (t->in_all) {
         t->node->all.erase(t);
@@ -246,16 +331,21 @@ void BetaNetwork::delete_token(Token* t) {
 }
 
 FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
-    if (n->amem_index >= 0) {
-        std::size_t key = token_key(t->parent, n->key_locs);
+    if (n->amem_index >= 0 && n->in_slot < 0) {
+        std::size_t key = left_key(n, t->parent);
         for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
              i = n->imem->items.bucket_next(i, n->amem_index))
             if (join_passes(n, t->parent, i->fact)) return i->fact;
-    } else {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-            if (join_passes(n, t->parent, i->fact)) return i->fact;
+        return nullptr;
     }
-    return nullptr;
+    // Several buckets (a keyed `in`): the first blocker in any of them; any blocker gives the same
+    // outcome.
+    FactRec* found = nullptr;
+    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
+        if (join_passes(n, t->parent, f)) found = f;
+        return found != nullptr;
+    });
+    return found;
 }
 
 bool BetaNetwork::aggregate_term(const BetaNode* n, const Token* t, const FactRec* f, Value& v) const {
@@ -276,17 +366,10 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
         fill_terms(n, t, t->parent, 0);
         return;
     }
-    auto enter = [&](FactRec* f) {
+    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
         if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
-    };
-    if (n->amem_index >= 0) {
-        std::size_t key = token_key(t->parent, n->key_locs);
-        for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
-             i = n->imem->items.bucket_next(i, n->amem_index))
-            enter(i->fact);
-    } else {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i)) enter(i->fact);
-    }
+        return false;
+    });
 }
 
 // The caller has checked join_passes.
@@ -388,14 +471,16 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
     switch (n->kind) {
         case NodeKind::root: return;
         case NodeKind::join: {
-            if (n->amem_index >= 0) {
-                std::size_t key = token_key(parent, n->key_locs);
+            if (n->amem_index >= 0 && n->in_slot < 0) {
+                std::size_t key = left_key(n, parent);
                 for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
                      i = n->imem->items.bucket_next(i, n->amem_index))
                     if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
             } else {
-                for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
-                    if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
+                for_alpha_candidates(n, parent, true, [&](FactRec* f) {
+                    if (join_passes(n, parent, f)) emit(new_token(n, parent, f));
+                    return false;
+                });
             }
             return;
         }
@@ -404,8 +489,9 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             t->in_all = true;
+            static_cast<GroupToken*>(t)->made = next_made_++;
             FactRec* blocker = find_blocker(n, t);
-            static_cast<GroupToken*>(t)->blocker = blocker;
+            block(static_cast<GroupToken*>(t), blocker);
             if ((n->kind == NodeKind::negation) == (blocker == nullptr)) emit(t);
             return;
         }
@@ -474,7 +560,7 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
             for_candidates(n->all, n->all_index, key, [&](Token* t) {
                 auto* g = static_cast<GroupToken*>(t);
                 if (g->blocker || !join_passes(n, t->parent, f)) return;  // blocked already: no change
-                g->blocker = f;
+                block(g, f);
                 if (n->kind == NodeKind::negation) withdraw(t);
                 else emit(t);
             });
@@ -572,23 +658,32 @@ void BetaNetwork::end_rollback() {
 }
 
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
-    std::size_t key = fact_key(f->fact, n->key_slots);
     if (n->kind != NodeKind::aggregate) {
         // Only the tokens f blocked can change: each looks for another blocker among the facts still
-        // there (f has left the alpha memory). Visited in memory order, as before, so activations
-        // come in the same order.
-        for_candidates(n->all, n->all_index, key, [&](Token* t) {
-            auto* g = static_cast<GroupToken*>(t);
-            if (g->blocker != f) return;
-            g->blocker = nullptr;
-            if (rolling_back_ && doomed(t->parent)) return;  // goes later in this rollback
-            g->blocker = find_blocker(n, t);
-            if (g->blocker) return;
-            if (n->kind == NodeKind::negation) emit(t);
-            else withdraw(t);
-        });
+        // there (f has left the alpha memory). Found through f's list of them, visited in the order
+        // of n's memory (of its bucket when indexed), so activations come in that order. The
+        // tokens are taken first: a withdraw below may delete other tokens f blocks (of lower
+        // nodes), never one of n's.
+        const std::size_t base = scratch_blocked_.size();
+        for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next)
+            if (x->node == n) scratch_blocked_.push_back(static_cast<GroupToken*>(x));
+        const std::size_t end = scratch_blocked_.size();
+        const bool newest_first = n->all_index >= 0 && kBucketsNewestFirst;
+        std::sort(scratch_blocked_.begin() + static_cast<std::ptrdiff_t>(base), scratch_blocked_.end(),
+                  [&](const GroupToken* a, const GroupToken* b) { return newest_first ? a->made > b->made : a->made < b->made; });
+        for (std::size_t i = base; i < end; ++i) {
+            GroupToken* g = scratch_blocked_[i];
+            unblock(g);
+            if (rolling_back_ && doomed(g->parent)) continue;  // goes later in this rollback
+            block(g, find_blocker(n, g));
+            if (g->blocker) continue;
+            if (n->kind == NodeKind::negation) emit(g);
+            else withdraw(g);
+        }
+        scratch_blocked_.resize(base);
         return;
     }
+    std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, [&](Token* t) {
         if (rolling_back_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;
@@ -625,7 +720,8 @@ void BetaNetwork::remove_fact(FactRec* f) {
 namespace {
 bool same_node(const BetaNode& a, const BetaNode& b) {
     return a.kind == b.kind && a.amem == b.amem && a.terms == b.terms && a.tests == b.tests && a.key_slots == b.key_slots &&
-           a.key_locs == b.key_locs && a.aggregate == b.aggregate && a.expr == b.expr;
+           a.key_locs == b.key_locs && a.key_exprs == b.key_exprs && a.in_slot == b.in_slot && a.in_elems == b.in_elems &&
+           a.aggregate == b.aggregate && a.expr == b.expr;
 }
 
 // A hash consistent with same_node (and CExpr's ==: equal values of one kind hash alike).
@@ -698,16 +794,23 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     }
     for (VarLoc l : n->key_locs)
         if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
+    for (const CExpr& e : n->key_exprs) collect_aggregate_reads(e, n->reads_aggregates);
+    for (const CExpr& e : n->in_elems) collect_aggregate_reads(e, n->reads_aggregates);
     collect_aggregate_reads(n->expr, n->reads_aggregates);
     if (n->kind == NodeKind::aggregate) {
         n->incremental = !reads_other_facts(n->expr);
         for (const JoinTest& t : n->tests)
             if (!t.rhs_is_loc && reads_other_facts(t.expr)) n->incremental = false;
     }
+    if ((!n->key_slots.empty() || n->in_slot >= 0) && n->amem) {
+        std::vector<int> slots = n->key_slots;
+        if (n->in_slot >= 0) slots.push_back(n->in_slot);
+        n->imem = alpha_.index_memory(n->amem, slots, n->amem_index);
+    }
     if (!n->key_slots.empty() && n->amem) {
-        n->imem = alpha_.index_memory(n->amem, n->key_slots, n->amem_index);
-        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_locs);
-        else n->all_index = n->all.add_index(n->key_locs);
+        TokenKeySpec spec{n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs};
+        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(spec);
+        else n->all_index = n->all.add_index(spec);
     }
     parent->children.push_back(n);
     if (n->amem) {
@@ -724,6 +827,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         t = next;
     }
     return n;
+}
+
+std::size_t BetaNetwork::hashed_node_count() const {
+    std::size_t k = 0;
+    for (const auto& n : nodes_) k += n->amem_index >= 0;
+    return k;
 }
 
 void BetaNetwork::restart() {

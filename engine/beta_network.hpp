@@ -35,6 +35,9 @@ struct JoinTest {
     friend bool operator==(const JoinTest&, const JoinTest&) = default;
 };
 
+// More elements than this in a `slot in [...]` list: the node does not hash on it.
+inline constexpr std::size_t kMaxInKeys = 16;
+
 enum class NodeKind : std::uint8_t { root, join, negation, exists, aggregate, test };
 
 struct BetaNode {
@@ -47,15 +50,23 @@ struct BetaNode {
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
     std::vector<JoinTest> tests;
-    // Hashed equality join over every `slot == earlier variable` test of the node (the tests are
-    // still run on the bucket's items, which settles hash collisions).
+    // Hashed equality join over every `slot == earlier variable` test of the node, then every
+    // `slot == expression over earlier variables` (`n(i: ?i + 1)`), in key_slots' order: key_locs
+    // gives the token side of the first ones, key_exprs of the rest. The tests are still run on
+    // the bucket's items, which settles hash collisions.
     std::vector<int> key_slots;
     std::vector<VarLoc> key_locs;
-    int amem_index = -1;    // index of imem->items on key_slots
+    std::vector<CExpr> key_exprs;
+    // One `slot in [?a, ?b, c]` (no `not in`) whose elements are constants and earlier variables:
+    // the alpha index hashes on key_slots plus in_slot, and a token looks up one bucket per
+    // distinct element. A fact arriving finds its tokens through key_slots only.
+    int in_slot = -1;
+    std::vector<CExpr> in_elems;
+    int amem_index = -1;    // index of imem->items on key_slots (and in_slot)
     AlphaMemory* imem = nullptr;  // amem or one of its overflow copies: the one with that index
-    int parent_index = -1;  // index of parent->out on key_locs (join)
+    int parent_index = -1;  // index of parent->out on key_locs and key_exprs (join)
     AllMemory all;          // negation, exists, aggregate: a token per parent token
-    int all_index = -1;     // index of `all` on key_locs
+    int all_index = -1;     // index of `all` on key_locs and key_exprs
 
     AggregateKind aggregate = AggregateKind::count;
     CExpr expr;  // aggregate value (sum/min/max) or test condition
@@ -165,6 +176,8 @@ public:
     }
 
     std::size_t node_count() const { return nodes_.size(); }
+    // Nodes that find the facts joining a token through a hash bucket instead of a scan.
+    std::size_t hashed_node_count() const;
     std::size_t token_count() const { return tokens_.live() + group_tokens_.live(); }
     std::size_t activation_count() const { return activations_.live(); }
 
@@ -224,6 +237,8 @@ private:
     bool marked_ = false;
     bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
+    std::uint64_t next_made_ = 0;             // GroupToken::made
+    std::vector<GroupToken*> scratch_blocked_;  // right_remove: a stack, entered again from below
     bool deferring_ = false;
     bool rolling_back_ = false;
     FactId first_doomed_ = 0;

@@ -473,6 +473,7 @@ NetworkStats Engine::stats() const {
     s.alpha_memories = impl_->alpha.memory_count();
     s.beta_nodes = impl_->beta.node_count() - 1;  // without the root
     s.shared_beta_nodes = impl_->shared_nodes;
+    s.hashed_beta_nodes = impl_->beta.hashed_node_count();
     s.tokens = impl_->beta.token_count() - 1;
     s.facts = impl_->wm.size();
     s.activations = impl_->agenda.size();

@@ -57,6 +57,9 @@ struct NetworkStats {
     std::size_t alpha_memories = 0;
     std::size_t beta_nodes = 0;
     std::size_t shared_beta_nodes = 0;  // nodes reused by a later rule instead of built anew
+    // Join, not, exists and aggregate nodes that find a token's facts through a hash bucket (on
+    // variables, expressions or an `in` list) instead of scanning their alpha memory.
+    std::size_t hashed_beta_nodes = 0;
     std::size_t tokens = 0;
     std::size_t facts = 0;
     std::size_t activations = 0;

@@ -39,6 +39,17 @@ CExpr compile_at(const RuleDef& rule, const Expr& e, const std::vector<VarLoc>& 
     }
 }
 
+// Whether a join can hash on the value of `e` computed from the token alone: it reads only
+// variables of earlier levels (not the fact entering at `depth`), and no other fact (`?f.slot`,
+// whose slots can change while the token stays). Functions are pure.
+bool keyable(const CExpr& e, std::uint16_t depth) {
+    if (e.op == Op::slot) return false;
+    if (e.op == Op::var && VarLoc::decode(e.ref).depth >= depth) return false;
+    for (const CExpr& a : e.args)
+        if (!keyable(a, depth)) return false;
+    return true;
+}
+
 }  // namespace
 
 std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,
@@ -149,6 +160,21 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         if (j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth) {
             node->key_slots.push_back(j.slot);
             node->key_locs.push_back(j.loc);
+        }
+    for (const JoinTest& j : node->tests)
+        if (j.cmp == Op::eq && !j.negate && !j.rhs_is_loc && keyable(j.expr, depth)) {
+            node->key_slots.push_back(j.slot);
+            node->key_exprs.push_back(j.expr);
+        }
+    for (const JoinTest& j : node->tests)
+        if (j.cmp == Op::in && !j.negate && !j.rhs_is_loc && j.expr.op == Op::list && !j.expr.args.empty() &&
+            j.expr.args.size() <= kMaxInKeys &&
+            std::all_of(j.expr.args.begin(), j.expr.args.end(), [&](const CExpr& e) {
+                return e.op == Op::constant || (e.op == Op::var && keyable(e, depth));
+            })) {
+            node->in_slot = j.slot;
+            node->in_elems = j.expr.args;
+            break;
         }
     node->amem = alpha_.memory_for(p.tmpl, std::move(eqs), std::move(others), wm_);
 

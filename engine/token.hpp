@@ -19,6 +19,7 @@ namespace ww {
 struct BetaNode;
 struct Terminal;
 struct Activation;
+struct CExpr;
 struct AgendaLevel;
 
 // Where a variable's value sits: the token level that bound it and the slot of that level's fact.
@@ -83,6 +84,11 @@ struct GroupToken : Token {
     // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
     // only the tokens it blocked look for another.
     FactRec* blocker = nullptr;
+    // The other tokens the blocker blocks (FactRec::blocks), as in CLIPS: a fact that goes visits
+    // only the tokens it blocked, not every token of its key.
+    GroupToken* blocked_prev = nullptr;
+    GroupToken* blocked_next = nullptr;
+    std::uint64_t made = 0;  // order in the node's `all` memory (BetaNetwork's count)
 };
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
@@ -91,7 +97,7 @@ inline const Token* ancestor(const Token* t, std::uint32_t depth) {
 }
 
 // The value at `loc` seen from token `t` (t at or below loc.depth). `scratch` holds fact references.
-inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
+[[gnu::always_inline]] inline const Value& value_at(const Token* t, VarLoc loc, Value& scratch) {
     t = ancestor(t, loc.depth);
     if (loc.slot >= 0) return t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
     if (loc.slot == VarLoc::aggregate) {
@@ -144,26 +150,46 @@ struct Activation {
     Supports supported;  // facts resting on this match (logical rules only)
 };
 
+// The values of expressions over a token's positions (`n(i: ?i + 1)`), hashed on after `h`
+// (token_key.cpp). An expression that cannot be evaluated gives a fixed key: its join test fails
+// for every fact anyway.
+std::size_t expr_key(const Token* t, const std::vector<CExpr>& exprs, std::size_t h);
+
 // The join key of a token: the hash of the values at `locs`.
-inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs) {
+[[gnu::always_inline]] inline std::size_t token_key(const Token* t, const std::vector<VarLoc>& locs) {
     std::size_t h = 0;
     Value scratch;
     for (VarLoc loc : locs) h = hash_combine(h, value_at(t, loc, scratch).hash());
     return h;
 }
 
+// What a token memory's index hashes on. `exprs` points at the key expressions of the node that
+// asked for the index (nodes live as long as the network).
+struct TokenKeySpec {
+    std::vector<VarLoc> locs;
+    const std::vector<CExpr>* exprs = nullptr;
+    friend bool operator==(const TokenKeySpec& a, const TokenKeySpec& b);  // token_key.cpp
+};
+
+// The key of a token under `spec`: its positions, then its expressions, in the order of the
+// node's key slots.
+inline std::size_t token_key(const Token* t, const TokenKeySpec& spec) {
+    std::size_t h = token_key(t, spec.locs);
+    return spec.exprs ? expr_key(t, *spec.exprs, h) : h;
+}
+
 struct OutTraits {
-    using Spec = std::vector<VarLoc>;
+    using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return t->out_list; }
     static IndexLink<Token>& link(Token* t, int k) { return t->out_idx[k]; }
-    static std::size_t key(const Token* t, const Spec& locs) { return token_key(t, locs); }
+    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s); }
 };
 
 struct AllTraits {
-    using Spec = std::vector<VarLoc>;
+    using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return static_cast<GroupToken*>(t)->all_list; }
     static IndexLink<Token>& link(Token* t, int k) { return static_cast<GroupToken*>(t)->all_idx[k]; }
-    static std::size_t key(const Token* t, const Spec& locs) { return token_key(t, locs); }
+    static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s); }
 };
 
 using TokenMemory = IndexedMemory<Token, OutTraits>;
