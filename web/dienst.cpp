@@ -60,9 +60,11 @@ void zet(httplib::Response& res, const std::string& naam, const std::string& waa
     res.headers.emplace(naam, waarde);
 }
 
-void schrijf_antwoord(const Antwoord& a, httplib::Response& res) {
+// The body moves into the response: an advice or report is not copied once more on its way out.
+void schrijf_antwoord(Antwoord a, httplib::Response& res) {
     res.status = a.status;
-    res.set_content(a.lichaam, a.inhoudstype.c_str());
+    res.body = std::move(a.lichaam);
+    zet(res, "Content-Type", a.inhoudstype);
     for (const auto& [naam, waarde] : a.kopregels) {
         // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
         const auto eerder = res.headers.find("Vary");
@@ -129,7 +131,8 @@ void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
             toegestaan = {"GET", "HEAD"};
             if (lezen) {
                 res.status = 200;
-                res.set_content(std::string(asset->inhoud), std::string(asset->inhoudstype).c_str());
+                res.body.assign(asset->inhoud);
+                zet(res, "Content-Type", std::string(asset->inhoudstype));
                 return;
             }
         }
@@ -200,7 +203,7 @@ int Dienst::draai() {
             else if (req.get_header_value("Content-Type").starts_with("multipart/"))
                 weigering = foutantwoord(415, "formulieren (multipart) worden niet gelezen; stuur het profiel als application/json of application/yaml");
             if (!weigering) return httplib::Server::HandlerResponse::Unhandled;
-            schrijf_antwoord(*weigering, res);
+            schrijf_antwoord(std::move(*weigering), res);
             zet(res, "Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Fuzz target: the gemeenteprofiel reader (YAML or JSON text) against the vocabulary of the bundled
 // knowledge base, for both commands that read a profile. A profile is either accepted with facts or
-// refused with at least one problem, each at a position in the file.
+// refused with at least one problem, each at a position in the file. And differentially: a text the
+// quick JSON reader takes (advies/json_boom.hpp) yaml-cpp must take too, with the same tree (kinds,
+// scalars, tags, positions), so that both readers say the same about it.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string_view>
 
+#include <yaml-cpp/exceptions.h>
+
 #include "advies/fout.hpp"
+#include "advies/json_boom.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/vocabulaire.hpp"
+#include "rules/input_limits.hpp"
 
 namespace {
 
@@ -22,10 +28,38 @@ const ww::advies::Vocabulaire& vocabulaire() {
     return voc;
 }
 
+bool gelijk(const ww::YamlNode& a, const ww::YamlNode& b) {
+    if (a.is_null() != b.is_null() || a.is_scalar() != b.is_scalar() || a.is_map() != b.is_map() ||
+        a.is_sequence() != b.is_sequence())
+        return false;
+    if (a.tag() != b.tag() || a.scalar() != b.scalar()) return false;
+    if (a.mark().pos != b.mark().pos || a.mark().line != b.mark().line || a.mark().column != b.mark().column) return false;
+    if (a.items().size() != b.items().size() || a.entries().size() != b.entries().size()) return false;
+    for (std::size_t i = 0; i < a.items().size(); ++i)
+        if (!gelijk(a.items()[i], b.items()[i])) return false;
+    for (std::size_t i = 0; i < a.entries().size(); ++i)
+        if (!gelijk(a.entries()[i].first, b.entries()[i].first) || !gelijk(a.entries()[i].second, b.entries()[i].second))
+            return false;
+    return true;
+}
+
+void vergelijk_met_yaml_cpp(std::string_view text) {
+    const auto json = ww::advies::lees_json_boom(text);
+    if (!json) return;
+    ww::YamlDocuments yaml;
+    try {
+        yaml = ww::load_yaml_documents(text);
+    } catch (const YAML::Exception&) {
+        std::abort();  // taken as JSON, refused by yaml-cpp
+    }
+    if (json->roots.size() != 1 || yaml.roots.size() != 1 || !gelijk(json->roots[0], yaml.roots[0])) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    vergelijk_met_yaml_cpp(text);
     for (auto opdracht : {ww::advies::Opdracht::advies, ww::advies::Opdracht::communicatie}) {
         auto r = ww::advies::lees_profiel_tekst(text, "profiel.yaml", vocabulaire(), opdracht);
         if (r.invoer.has_value() == !r.fouten.empty()) std::abort();  // exactly one of facts or problems
