@@ -146,8 +146,10 @@ void BetaNetwork::emit(Token* t) {
     n->out.insert(t);
     t->in_out = true;
     for (BetaNode* a : n->term_of) term_enter(a, t);
-    for (BetaNode* c : n->children) left_activate(c, t);
-    for (Terminal* term : n->terminals) activate(term, t);
+    for (auto o = n->outputs.rbegin(); o != n->outputs.rend(); ++o) {
+        if (o->first) left_activate(o->first, t);
+        else activate(o->second, t);
+    }
 }
 
 void BetaNetwork::activate(Terminal* term, Token* t) {
@@ -438,14 +440,23 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
 }
 
 namespace {
-// Visits the tokens of an `all` or `out` memory that may join with fact f: its bucket when indexed.
+// Visits the tokens of an `all` or `out` memory that may join with fact f: its bucket when indexed,
+// newest first. A join's parent memory is visited newest first also when not indexed: each new token
+// makes an activation, and so the match with the oldest token fires first, as in CLIPS 6.30. An
+// `all` memory without index is visited oldest first.
 template <class Memory, class F>
-void for_candidates(Memory& m, int index, std::size_t key, F&& f) {
+void for_candidates(Memory& m, int index, std::size_t key, bool newest_first, F&& f) {
     if (index >= 0) {
-        for (Token* t = m.bucket_head(index, key); t;) {
-            Token* next = m.bucket_next(t, index);
+        for (Token* t = m.bucket_tail(index, key); t;) {
+            Token* prev = m.bucket_prev(t, index);
             f(t);
-            t = next;
+            t = prev;
+        }
+    } else if (newest_first) {
+        for (Token* t = m.tail(); t;) {
+            Token* prev = m.prev(t);
+            f(t);
+            t = prev;
         }
     } else {
         for (Token* t = m.head(); t;) {
@@ -464,14 +475,14 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
     std::size_t key = fact_key(f->fact, n->key_slots);
     switch (n->kind) {
         case NodeKind::join: {
-            for_candidates(n->parent->out, n->parent_index, key, [&](Token* t) {
+            for_candidates(n->parent->out, n->parent_index, key, true, [&](Token* t) {
                 if (join_passes(n, t, f)) emit(new_token(n, t, f));
             });
             return;
         }
         case NodeKind::negation:
         case NodeKind::exists: {
-            for_candidates(n->all, n->all_index, key, [&](Token* t) {
+            for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
                 auto* g = static_cast<GroupToken*>(t);
                 if (g->blocker || !join_passes(n, t->parent, f)) return;  // blocked already: no change
                 g->blocker = f;
@@ -481,7 +492,7 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
             return;
         }
         case NodeKind::aggregate: {
-            for_candidates(n->all, n->all_index, key, [&](Token* t) {
+            for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
                 if (!join_passes(n, t->parent, f)) return;
                 if (n->incremental) aggregate_enter(n, t, f);
                 else aggregate_fill(n, t);
@@ -577,7 +588,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         // Only the tokens f blocked can change: each looks for another blocker among the facts still
         // there (f has left the alpha memory). Visited in memory order, as before, so activations
         // come in the same order.
-        for_candidates(n->all, n->all_index, key, [&](Token* t) {
+        for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
             auto* g = static_cast<GroupToken*>(t);
             if (g->blocker != f) return;
             g->blocker = nullptr;
@@ -589,7 +600,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         });
         return;
     }
-    for_candidates(n->all, n->all_index, key, [&](Token* t) {
+    for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
         if (rolling_back_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;
         if (n->incremental) aggregate_leave(n, t, f);
@@ -710,6 +721,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         else n->all_index = n->all.add_index(n->key_locs);
     }
     parent->children.push_back(n);
+    parent->outputs.emplace_back(n, nullptr);
     if (n->amem) {
         n->amem->successors.push_back(n);
         if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
@@ -735,6 +747,7 @@ Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
     Terminal* t = term.get();
     terminals_.push_back(std::move(term));
     t->parent->terminals.push_back(t);
+    t->parent->outputs.emplace_back(nullptr, t);
     // Nothing waits to be published while rules are added (the engine defers only inside run,
     // assert_facts and rollback), so no deferred token sits under a key that changes here.
     for (BetaNode* n = t->parent; n; n = n->parent) n->max_salience = std::max(n->max_salience, t->rule->salience);

@@ -43,6 +43,10 @@ struct BetaNode {
     std::uint32_t depth = 0;
     std::vector<BetaNode*> children;
     std::vector<Terminal*> terminals;
+    // Children and terminals together, in the order they were added: a new token goes to them
+    // newest first, as CLIPS 6.30 links its joins, so that of rules sharing this node the first
+    // written fires first.
+    std::vector<std::pair<BetaNode*, Terminal*>> outputs;
     TokenMemory out;  // tokens the children see
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
