@@ -619,8 +619,63 @@ void BetaNetwork::add_fact(FactRec* f) {
     f->items.reserve(memories.size());
     for (AlphaMemory* m : memories) {
         alpha_.add_item(m, f);
-        for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) right_activate(*s, f);
+        if (m->moved_successors == 0) {
+            for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) right_activate(*s, f);
+            continue;
+        }
+        // CLIPS has one join for such a pattern where the oldest of these joins stands among the
+        // memory's successors: the gathered matches are emitted there.
+        std::size_t left = m->moved_successors;
+        for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) {
+            if ((*s)->moved_prefix < 0) {
+                right_activate(*s, f);
+                continue;
+            }
+            collect_moved(*s, f);
+            if (--left == 0) emit_moved(f);
+        }
     }
+}
+
+void BetaNetwork::collect_moved(BetaNode* n, FactRec* f) {
+    if (n->parent->out.size() == 0) return;
+    std::size_t key = fact_key(f->fact, n->key_slots);
+    for_candidates(n->parent->out, n->parent_index, key, true, [&](Token* t) {
+        if (!join_passes(n, t, f)) return;
+        // The match's place in CLIPS's depth-first walk from the new fact, as a sequence compared
+        // element by element: per level below the pattern's written place, the join (of two joins
+        // under one node the newer first: CLIPS links new joins at the front) and the fact (its
+        // alpha memory is walked oldest first, and fact ids grow with age). When CLIPS has earlier
+        // conditions above the pattern, the walk starts in that join's left memory, newest token
+        // first. Aggregates and negations have no fact (0).
+        auto begin = static_cast<std::uint32_t>(moved_keys_.size());
+        std::uint32_t top = static_cast<std::uint32_t>(n->moved_prefix);
+        for (Token* x = t; x && x->depth > top; x = x->parent) {
+            std::uint64_t fact = x->fact ? static_cast<std::uint32_t>(x->fact->fact.id) : 0;
+            moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | fact);
+        }
+        if (top > 0) {
+            const Token* x = t;
+            while (x->depth > top) x = x->parent;
+            moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | std::uint32_t(~x->serial));
+        }
+        std::reverse(moved_keys_.begin() + begin, moved_keys_.end());
+        moved_keys_.push_back(std::uint64_t(~n->index) << 32);
+        moved_.push_back(MovedMatch{n, t, begin, static_cast<std::uint32_t>(moved_keys_.size())});
+    });
+}
+
+void BetaNetwork::emit_moved(FactRec* f) {
+    if (moved_.size() > 1) {
+        const std::uint64_t* keys = moved_keys_.data();
+        std::sort(moved_.begin(), moved_.end(), [keys](const MovedMatch& a, const MovedMatch& b) {
+            return std::lexicographical_compare(keys + a.key_begin, keys + a.key_end, keys + b.key_begin,
+                                                keys + b.key_end);
+        });
+    }
+    for (const MovedMatch& m : moved_) emit(new_token(m.node, m.parent, f));
+    moved_.clear();
+    moved_keys_.clear();
 }
 
 void BetaNetwork::remove_fact(FactRec* f) {
@@ -635,7 +690,7 @@ void BetaNetwork::remove_fact(FactRec* f) {
 
 namespace {
 bool same_node(const BetaNode& a, const BetaNode& b) {
-    return a.kind == b.kind && a.amem == b.amem && a.terms == b.terms && a.tests == b.tests && a.key_slots == b.key_slots &&
+    return a.kind == b.kind && a.moved_prefix == b.moved_prefix && a.amem == b.amem && a.terms == b.terms && a.tests == b.tests && a.key_slots == b.key_slots &&
            a.key_locs == b.key_locs && a.aggregate == b.aggregate && a.expr == b.expr;
 }
 
@@ -720,10 +775,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(n->key_locs);
         else n->all_index = n->all.add_index(n->key_locs);
     }
+    n->index = static_cast<std::uint32_t>(nodes_.size() - 1);
     parent->children.push_back(n);
     parent->outputs.emplace_back(n, nullptr);
     if (n->amem) {
         n->amem->successors.push_back(n);
+        if (n->moved_prefix >= 0) ++n->amem->moved_successors;
         if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
     }
     if (n->terms) {
