@@ -620,21 +620,53 @@ void BetaNetwork::add_fact(FactRec* f) {
     for (AlphaMemory* m : memories) {
         alpha_.add_item(m, f);
         if (m->moved_successors == 0) {
-            for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) right_activate(*s, f);
+            for (BetaNode* s : visit_order(m)) right_activate(s, f);
             continue;
         }
         // CLIPS has one join for such a pattern where the oldest of these joins stands among the
         // memory's successors: the gathered matches are emitted there.
         std::size_t left = m->moved_successors;
-        for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) {
-            if ((*s)->moved_prefix < 0) {
-                right_activate(*s, f);
+        for (BetaNode* s : visit_order(m)) {
+            if (s->moved_prefix < 0) {
+                right_activate(s, f);
                 continue;
             }
-            collect_moved(*s, f);
+            collect_moved(s, f);
             if (--left == 0) emit_moved(f);
         }
     }
+}
+
+// CLIPS 6.30 gives patterns that hash their alpha memory on different slots (those compared with
+// earlier variables) different pattern nodes, siblings in its pattern network, the newest visited
+// first, and links the joins of one node newest first. Here those patterns share one memory: its
+// successors are visited in that order, by key slots, the group made last first.
+const std::vector<BetaNode*>& BetaNetwork::visit_order(AlphaMemory* m) {
+    if (!m->visit_order_stale) return m->visit_order;
+    auto signature = [](const BetaNode* n) {
+        std::vector<int> s = n->key_slots;
+        std::sort(s.begin(), s.end());
+        return s;
+    };
+    std::vector<std::pair<std::vector<int>, std::uint32_t>> groups;  // signature, its first node
+    for (const BetaNode* n : m->successors) {
+        auto sig = signature(n);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == sig; });
+        if (g == groups.end()) groups.emplace_back(std::move(sig), n->index);
+        else g->second = std::min(g->second, n->index);
+    }
+    auto group_of = [&](const BetaNode* n) {
+        auto sig = signature(n);
+        return std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == sig; })->second;
+    };
+    m->visit_order = m->successors;
+    std::stable_sort(m->visit_order.begin(), m->visit_order.end(), [&](const BetaNode* a, const BetaNode* b) {
+        std::uint32_t ga = group_of(a), gb = group_of(b);
+        if (ga != gb) return ga > gb;
+        return a->index > b->index;
+    });
+    m->visit_order_stale = false;
+    return m->visit_order;
 }
 
 void BetaNetwork::collect_moved(BetaNode* n, FactRec* f) {
@@ -780,6 +812,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     parent->outputs.emplace_back(n, nullptr);
     if (n->amem) {
         n->amem->successors.push_back(n);
+        n->amem->visit_order_stale = true;
         if (n->moved_prefix >= 0) ++n->amem->moved_successors;
         if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
     }

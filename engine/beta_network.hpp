@@ -215,6 +215,7 @@ private:
     // such joins of one alpha memory and emitted in the order CLIPS 6.30's network, which joins the
     // pattern where it is written, would produce them (see order_moved).
     void collect_moved(BetaNode* n, FactRec* f);
+    const std::vector<BetaNode*>& visit_order(AlphaMemory* m);
     void emit_moved(FactRec* f);
     struct MovedMatch {
         BetaNode* node;
