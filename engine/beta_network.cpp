@@ -39,6 +39,9 @@ BetaNetwork::~BetaNetwork() {
 }
 
 bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const {
+    // The fact being added is in the memory already, but not yet for a node it has still to enter
+    // (see add_fact): a match through that node comes when it does, once.
+    if (f == entering_ && n->awaiting) return false;
     for (std::size_t i = 0; i < n->tests.size(); ++i) {
         const JoinTest& t = n->tests[i];
         const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
@@ -619,14 +622,26 @@ void BetaNetwork::add_fact(FactRec* f) {
     f->items.reserve(memories.size());
     for (AlphaMemory* m : memories) {
         alpha_.add_item(m, f);
+        // The successors are not visited newest first (descendants before ancestors, Doorenbos
+        // 2.4.1) but in CLIPS's order, where a node may come after one above it. As in CLIPS, whose
+        // pattern nodes each have their own memory, the fact counts for a node only once it has
+        // entered it; before that, a match made above does not see it there.
+        const std::vector<BetaNode*>& order = visit_order(m);
+        entering_ = f;
+        for (BetaNode* s : order) s->awaiting = true;
         if (m->moved_successors == 0) {
-            for (BetaNode* s : visit_order(m)) right_activate(s, f);
+            for (BetaNode* s : order) {
+                s->awaiting = false;
+                right_activate(s, f);
+            }
+            entering_ = nullptr;
             continue;
         }
         // CLIPS has one join for such a pattern where the oldest of these joins stands among the
         // memory's successors: the gathered matches are emitted there.
         std::size_t left = m->moved_successors;
-        for (BetaNode* s : visit_order(m)) {
+        for (BetaNode* s : order) {
+            s->awaiting = false;
             if (s->moved_prefix < 0) {
                 right_activate(s, f);
                 continue;
@@ -634,6 +649,7 @@ void BetaNetwork::add_fact(FactRec* f) {
             collect_moved(s, f);
             if (--left == 0) emit_moved(f);
         }
+        entering_ = nullptr;
     }
 }
 
@@ -672,43 +688,99 @@ const std::vector<BetaNode*>& BetaNetwork::visit_order(AlphaMemory* m) {
 void BetaNetwork::collect_moved(BetaNode* n, FactRec* f) {
     if (n->parent->out.size() == 0) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
-    for_candidates(n->parent->out, n->parent_index, key, true, [&](Token* t) {
-        if (!join_passes(n, t, f)) return;
-        // The match's place in CLIPS's depth-first walk from the new fact, as a sequence compared
-        // element by element: per level below the pattern's written place, the join (of two joins
-        // under one node the newer first: CLIPS links new joins at the front) and the fact (its
-        // alpha memory is walked oldest first, and fact ids grow with age). When CLIPS has earlier
-        // conditions above the pattern, the walk starts in that join's left memory, newest token
-        // first. Aggregates and negations have no fact (0).
-        auto begin = static_cast<std::uint32_t>(moved_keys_.size());
-        std::uint32_t top = static_cast<std::uint32_t>(n->moved_prefix);
-        for (Token* x = t; x && x->depth > top; x = x->parent) {
-            std::uint64_t fact = x->fact ? static_cast<std::uint32_t>(x->fact->fact.id) : 0;
-            moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | fact);
-        }
-        if (top > 0) {
-            const Token* x = t;
-            while (x->depth > top) x = x->parent;
-            moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | std::uint32_t(~x->serial));
-        }
-        std::reverse(moved_keys_.begin() + begin, moved_keys_.end());
-        moved_keys_.push_back(std::uint64_t(~n->index) << 32);
-        moved_.push_back(MovedMatch{n, t, begin, static_cast<std::uint32_t>(moved_keys_.size())});
+    // Oldest first: tokens are mostly made in the order sought, so the sort below finds them sorted.
+    for_candidates(n->parent->out, n->parent_index, key, false, [&](Token* t) {
+        if (join_passes(n, t, f)) moved_.push_back(MovedMatch{n, t, 0, 0});
     });
 }
 
+// The match's place in CLIPS's depth-first walk from the new fact, as a sequence compared element by
+// element: per level below the pattern's written place, the join (of two joins under one node the
+// newer first: CLIPS links new joins at the front) and the fact (its alpha memory is walked oldest
+// first, and fact ids grow with age). When CLIPS has earlier conditions above the pattern, the walk
+// starts in that join's left memory, newest token first. Negations and aggregates have no fact (0).
 void BetaNetwork::emit_moved(FactRec* f) {
     if (moved_.size() > 1) {
+        bool one_node = std::all_of(moved_.begin(), moved_.end(), [&](const MovedMatch& m) { return m.node == moved_[0].node; });
+        if (one_node) {
+            // All matches come down one chain of nodes: only the facts (and the starting token)
+            // differ, packed into one number per match when they fit.
+            BetaNode* n = moved_[0].node;
+            auto top = static_cast<std::uint32_t>(n->moved_prefix);
+            unsigned levels = 0;
+            for (const Token* x = moved_[0].parent; x && x->depth > top; x = x->parent)
+                if (x->fact) ++levels;
+            if (top > 0) ++levels;
+            unsigned bits = levels ? 128 / levels : 128;
+            if (bits > 32) bits = 32;
+            unsigned __int128 limit = (unsigned __int128)1 << bits;
+            bool fits = true;
+            packed_.clear();
+            for (std::size_t i = 0; i < moved_.size() && fits; ++i) {
+                unsigned __int128 k = 0;
+                unsigned shift = 0;
+                for (const Token* x = moved_[i].parent; x && x->depth > top; x = x->parent) {
+                    if (!x->fact) continue;
+                    std::uint64_t id = x->fact->fact.id;
+                    if (id >= limit) fits = false;
+                    k |= (unsigned __int128)id << shift;
+                    shift += bits;
+                }
+                if (top > 0) {
+                    const Token* x = moved_[i].parent;
+                    while (x->depth > top) x = x->parent;
+                    std::uint64_t newest = (std::uint64_t(1) << bits) - 1 - x->serial;
+                    if (x->serial >= limit) fits = false;
+                    k |= (unsigned __int128)newest << shift;
+                }
+                packed_.emplace_back(k, i);
+            }
+            // The first level is the most significant: put it on top.
+            if (fits) {
+                unsigned total = levels * bits;
+                for (auto& [k, i] : packed_) {
+                    unsigned __int128 r = 0;
+                    for (unsigned l = 0; l < levels; ++l) {
+                        unsigned __int128 part = (k >> (l * bits)) & (limit - 1);
+                        r |= part << (total - (l + 1) * bits);
+                    }
+                    k = r;
+                }
+                if (!std::is_sorted(packed_.begin(), packed_.end()))
+                    std::sort(packed_.begin(), packed_.end());
+                for (const auto& [k, i] : packed_) emit(new_token(n, moved_[i].parent, f));
+                moved_.clear();
+                return;
+            }
+        }
+        for (MovedMatch& m : moved_) {
+            m.key_begin = static_cast<std::uint32_t>(moved_keys_.size());
+            auto top = static_cast<std::uint32_t>(m.node->moved_prefix);
+            for (const Token* x = m.parent; x && x->depth > top; x = x->parent) {
+                std::uint64_t fact = x->fact ? static_cast<std::uint32_t>(x->fact->fact.id) : 0;
+                moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | fact);
+            }
+            if (top > 0) {
+                const Token* x = m.parent;
+                while (x->depth > top) x = x->parent;
+                moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | std::uint32_t(~x->serial));
+            }
+            std::reverse(moved_keys_.begin() + m.key_begin, moved_keys_.end());
+            moved_keys_.push_back(std::uint64_t(~m.node->index) << 32);
+            m.key_end = static_cast<std::uint32_t>(moved_keys_.size());
+        }
         const std::uint64_t* keys = moved_keys_.data();
-        std::sort(moved_.begin(), moved_.end(), [keys](const MovedMatch& a, const MovedMatch& b) {
+        auto before = [keys](const MovedMatch& a, const MovedMatch& b) {
             return std::lexicographical_compare(keys + a.key_begin, keys + a.key_end, keys + b.key_begin,
                                                 keys + b.key_end);
-        });
+        };
+        if (!std::is_sorted(moved_.begin(), moved_.end(), before)) std::stable_sort(moved_.begin(), moved_.end(), before);
     }
     for (const MovedMatch& m : moved_) emit(new_token(m.node, m.parent, f));
     moved_.clear();
     moved_keys_.clear();
 }
+
 
 void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);

@@ -53,6 +53,7 @@ struct BetaNode {
     // the number of the rule's conditions before it that are joined in written order (the depth of
     // the tokens CLIPS's join for it would see on its left); -1 when joined where written.
     std::int32_t moved_prefix = -1;
+    bool awaiting = false;  // the fact being added (BetaNetwork::entering_) has still to enter this node
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
     std::vector<JoinTest> tests;
@@ -222,8 +223,10 @@ private:
         Token* parent;
         std::uint32_t key_begin, key_end;
     };
+    FactRec* entering_ = nullptr;
     std::vector<MovedMatch> moved_;
     std::vector<std::uint64_t> moved_keys_;
+    std::vector<std::pair<unsigned __int128, std::size_t>> packed_;
 
     AlphaNetwork& alpha_;
     const EvalEnv& world_;
