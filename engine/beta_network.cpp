@@ -735,17 +735,8 @@ void BetaNetwork::emit_moved(FactRec* f) {
                 }
                 packed_.emplace_back(k, i);
             }
-            // The first level is the most significant: put it on top.
+            // Packed from the last level up, so that the first level is the most significant.
             if (fits) {
-                unsigned total = levels * bits;
-                for (auto& [k, i] : packed_) {
-                    unsigned __int128 r = 0;
-                    for (unsigned l = 0; l < levels; ++l) {
-                        unsigned __int128 part = (k >> (l * bits)) & (limit - 1);
-                        r |= part << (total - (l + 1) * bits);
-                    }
-                    k = r;
-                }
                 if (!std::is_sorted(packed_.begin(), packed_.end()))
                     std::sort(packed_.begin(), packed_.end());
                 for (const auto& [k, i] : packed_) emit(new_token(n, moved_[i].parent, f));
