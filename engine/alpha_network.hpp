@@ -63,6 +63,11 @@ struct AlphaMemory {
     // The not/exists/aggregate nodes among them: only those care when a fact leaves (a join's tokens
     // with the fact are found through the fact itself).
     std::vector<BetaNode*> group_successors;
+    std::size_t moved_successors = 0;  // joins of a volatile pattern joined last (BetaNode::moved_prefix)
+    // The successors in the order a new fact visits them (BetaNetwork::visit_order), rebuilt after
+    // a successor is added.
+    std::vector<BetaNode*> visit_order;
+    bool visit_order_stale = true;
     // More hash indexes over the same facts. A memory holds kMaxIndexes indexes (the links sit in
     // every item); a memory shared by many joins with different keys (CLIPS's sudoku: one pattern
     // `possible` in 79 rules) gets further ones here, each an index-only copy with no successors,

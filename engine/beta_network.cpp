@@ -39,6 +39,9 @@ BetaNetwork::~BetaNetwork() {
 }
 
 bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const {
+    // The fact being added is in the memory already, but not yet for a node it has still to enter
+    // (see add_fact): a match through that node comes when it does, once.
+    if (f == entering_ && n->awaiting) return false;
     for (std::size_t i = 0; i < n->tests.size(); ++i) {
         const JoinTest& t = n->tests[i];
         const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
@@ -122,10 +125,10 @@ void block(GroupToken* g, FactRec* f) {
     return n->key_exprs.empty() ? h : expr_key(parent, n->key_exprs, h);
 }
 
-// The direction IndexedMemory keeps a bucket in (newest first: an item goes in at its head). A
+// The direction IndexedMemory keeps a bucket in (oldest first: an item goes in at its tail). A
 // keyed `in` merges its buckets in that direction, so that its join gives its matches in the order
 // one bucket of the other keys (or the scan of a node without keys) would.
-constexpr bool kBucketsNewestFirst = true;
+constexpr bool kBucketsNewestFirst = false;
 
 // Visits the facts of n's alpha memory that may join with token `parent`, until `f` returns true:
 // the bucket of its key when hashed, with a keyed `in` one bucket per distinct element (equal
@@ -230,8 +233,10 @@ void BetaNetwork::emit(Token* t) {
     n->out.insert(t);
     t->in_out = true;
     for (BetaNode* a : n->term_of) term_enter(a, t);
-    for (BetaNode* c : n->children) left_activate(c, t);
-    for (Terminal* term : n->terminals) activate(term, t);
+    for (auto o = n->outputs.rbegin(); o != n->outputs.rend(); ++o) {
+        if (o->first) left_activate(o->first, t);
+        else activate(o->second, t);
+    }
 }
 
 void BetaNetwork::activate(Terminal* term, Token* t) {
@@ -524,14 +529,23 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
 }
 
 namespace {
-// Visits the tokens of an `all` or `out` memory that may join with fact f: its bucket when indexed.
+// Visits the tokens of an `all` or `out` memory that may join with fact f: its bucket when indexed,
+// newest first. A join's parent memory is visited newest first also when not indexed: each new token
+// makes an activation, and so the match with the oldest token fires first, as in CLIPS 6.30. An
+// `all` memory without index is visited oldest first.
 template <class Memory, class F>
-void for_candidates(Memory& m, int index, std::size_t key, F&& f) {
+void for_candidates(Memory& m, int index, std::size_t key, bool newest_first, F&& f) {
     if (index >= 0) {
-        for (Token* t = m.bucket_head(index, key); t;) {
-            Token* next = m.bucket_next(t, index);
+        for (Token* t = m.bucket_tail(index, key); t;) {
+            Token* prev = m.bucket_prev(t, index);
             f(t);
-            t = next;
+            t = prev;
+        }
+    } else if (newest_first) {
+        for (Token* t = m.tail(); t;) {
+            Token* prev = m.prev(t);
+            f(t);
+            t = prev;
         }
     } else {
         for (Token* t = m.head(); t;) {
@@ -550,14 +564,14 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
     std::size_t key = fact_key(f->fact, n->key_slots);
     switch (n->kind) {
         case NodeKind::join: {
-            for_candidates(n->parent->out, n->parent_index, key, [&](Token* t) {
+            for_candidates(n->parent->out, n->parent_index, key, true, [&](Token* t) {
                 if (join_passes(n, t, f)) emit(new_token(n, t, f));
             });
             return;
         }
         case NodeKind::negation:
         case NodeKind::exists: {
-            for_candidates(n->all, n->all_index, key, [&](Token* t) {
+            for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
                 auto* g = static_cast<GroupToken*>(t);
                 if (g->blocker || !join_passes(n, t->parent, f)) return;  // blocked already: no change
                 block(g, f);
@@ -567,7 +581,7 @@ void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
             return;
         }
         case NodeKind::aggregate: {
-            for_candidates(n->all, n->all_index, key, [&](Token* t) {
+            for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
                 if (!join_passes(n, t->parent, f)) return;
                 if (n->incremental) aggregate_enter(n, t, f);
                 else aggregate_fill(n, t);
@@ -668,7 +682,9 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next)
             if (x->node == n) scratch_blocked_.push_back(static_cast<GroupToken*>(x));
         const std::size_t end = scratch_blocked_.size();
-        const bool newest_first = n->all_index >= 0 && kBucketsNewestFirst;
+        // The order for_candidates visits n's memory in: a bucket newest first, a memory without
+        // index oldest first.
+        const bool newest_first = n->all_index >= 0;
         std::sort(scratch_blocked_.begin() + static_cast<std::ptrdiff_t>(base), scratch_blocked_.end(),
                   [&](const GroupToken* a, const GroupToken* b) { return newest_first ? a->made > b->made : a->made < b->made; });
         for (std::size_t i = base; i < end; ++i) {
@@ -684,7 +700,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         return;
     }
     std::size_t key = fact_key(f->fact, n->key_slots);
-    for_candidates(n->all, n->all_index, key, [&](Token* t) {
+    for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
         if (rolling_back_ && doomed(t->parent)) return;
         if (!join_passes(n, t->parent, f)) return;
         if (n->incremental) aggregate_leave(n, t, f);
@@ -703,9 +719,156 @@ void BetaNetwork::add_fact(FactRec* f) {
     f->items.reserve(memories.size());
     for (AlphaMemory* m : memories) {
         alpha_.add_item(m, f);
-        for (auto s = m->successors.rbegin(); s != m->successors.rend(); ++s) right_activate(*s, f);
+        // The successors are not visited newest first (descendants before ancestors, Doorenbos
+        // 2.4.1) but in CLIPS's order, where a node may come after one above it. As in CLIPS, whose
+        // pattern nodes each have their own memory, the fact counts for a node only once it has
+        // entered it; before that, a match made above does not see it there.
+        const std::vector<BetaNode*>& order = visit_order(m);
+        entering_ = f;
+        for (BetaNode* s : order) s->awaiting = true;
+        if (m->moved_successors == 0) {
+            for (BetaNode* s : order) {
+                s->awaiting = false;
+                right_activate(s, f);
+            }
+            entering_ = nullptr;
+            continue;
+        }
+        // CLIPS has one join for such a pattern where the oldest of these joins stands among the
+        // memory's successors: the gathered matches are emitted there.
+        std::size_t left = m->moved_successors;
+        for (BetaNode* s : order) {
+            s->awaiting = false;
+            if (s->moved_prefix < 0) {
+                right_activate(s, f);
+                continue;
+            }
+            collect_moved(s, f);
+            if (--left == 0) emit_moved(f);
+        }
+        entering_ = nullptr;
     }
 }
+
+// CLIPS 6.30 gives patterns that hash their alpha memory on different slots (those compared with
+// earlier variables) different pattern nodes, siblings in its pattern network, the newest visited
+// first, and links the joins of one node newest first. Here those patterns share one memory: its
+// successors are visited in that order, by key slots, the group made last first.
+const std::vector<BetaNode*>& BetaNetwork::visit_order(AlphaMemory* m) {
+    if (!m->visit_order_stale) return m->visit_order;
+    auto signature = [](const BetaNode* n) {
+        std::vector<int> s = n->key_slots;
+        std::sort(s.begin(), s.end());
+        return s;
+    };
+    std::vector<std::pair<std::vector<int>, std::uint32_t>> groups;  // signature, its first node
+    for (const BetaNode* n : m->successors) {
+        auto sig = signature(n);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == sig; });
+        if (g == groups.end()) groups.emplace_back(std::move(sig), n->index);
+        else g->second = std::min(g->second, n->index);
+    }
+    auto group_of = [&](const BetaNode* n) {
+        auto sig = signature(n);
+        return std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == sig; })->second;
+    };
+    m->visit_order = m->successors;
+    std::stable_sort(m->visit_order.begin(), m->visit_order.end(), [&](const BetaNode* a, const BetaNode* b) {
+        std::uint32_t ga = group_of(a), gb = group_of(b);
+        if (ga != gb) return ga > gb;
+        return a->index > b->index;
+    });
+    m->visit_order_stale = false;
+    return m->visit_order;
+}
+
+void BetaNetwork::collect_moved(BetaNode* n, FactRec* f) {
+    if (n->parent->out.size() == 0) return;
+    std::size_t key = fact_key(f->fact, n->key_slots);
+    // Oldest first: tokens are mostly made in the order sought, so the sort below finds them sorted.
+    for_candidates(n->parent->out, n->parent_index, key, false, [&](Token* t) {
+        if (join_passes(n, t, f)) moved_.push_back(MovedMatch{n, t, 0, 0});
+    });
+}
+
+// The match's place in CLIPS's depth-first walk from the new fact, as a sequence compared element by
+// element: per level below the pattern's written place, the join (of two joins under one node the
+// newer first: CLIPS links new joins at the front) and the fact (its alpha memory is walked oldest
+// first, and fact ids grow with age). When CLIPS has earlier conditions above the pattern, the walk
+// starts in that join's left memory, newest token first. Negations and aggregates have no fact (0).
+void BetaNetwork::emit_moved(FactRec* f) {
+    if (moved_.size() > 1) {
+        bool one_node = std::all_of(moved_.begin(), moved_.end(), [&](const MovedMatch& m) { return m.node == moved_[0].node; });
+        if (one_node) {
+            // All matches come down one chain of nodes: only the facts (and the starting token)
+            // differ, packed into one number per match when they fit.
+            BetaNode* n = moved_[0].node;
+            auto top = static_cast<std::uint32_t>(n->moved_prefix);
+            unsigned levels = 0;
+            for (const Token* x = moved_[0].parent; x && x->depth > top; x = x->parent)
+                if (x->fact) ++levels;
+            if (top > 0) ++levels;
+            unsigned bits = levels ? 128 / levels : 128;
+            if (bits > 32) bits = 32;
+            unsigned __int128 limit = (unsigned __int128)1 << bits;
+            bool fits = true;
+            packed_.clear();
+            for (std::size_t i = 0; i < moved_.size() && fits; ++i) {
+                unsigned __int128 k = 0;
+                unsigned shift = 0;
+                for (const Token* x = moved_[i].parent; x && x->depth > top; x = x->parent) {
+                    if (!x->fact) continue;
+                    std::uint64_t id = x->fact->fact.id;
+                    if (id >= limit) fits = false;
+                    k |= (unsigned __int128)id << shift;
+                    shift += bits;
+                }
+                if (top > 0) {
+                    const Token* x = moved_[i].parent;
+                    while (x->depth > top) x = x->parent;
+                    std::uint64_t newest = (std::uint64_t(1) << bits) - 1 - x->serial;
+                    if (x->serial >= limit) fits = false;
+                    k |= (unsigned __int128)newest << shift;
+                }
+                packed_.emplace_back(k, i);
+            }
+            // Packed from the last level up, so that the first level is the most significant.
+            if (fits) {
+                if (!std::is_sorted(packed_.begin(), packed_.end()))
+                    std::sort(packed_.begin(), packed_.end());
+                for (const auto& [k, i] : packed_) emit(new_token(n, moved_[i].parent, f));
+                moved_.clear();
+                return;
+            }
+        }
+        for (MovedMatch& m : moved_) {
+            m.key_begin = static_cast<std::uint32_t>(moved_keys_.size());
+            auto top = static_cast<std::uint32_t>(m.node->moved_prefix);
+            for (const Token* x = m.parent; x && x->depth > top; x = x->parent) {
+                std::uint64_t fact = x->fact ? static_cast<std::uint32_t>(x->fact->fact.id) : 0;
+                moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | fact);
+            }
+            if (top > 0) {
+                const Token* x = m.parent;
+                while (x->depth > top) x = x->parent;
+                moved_keys_.push_back((std::uint64_t(~x->node->index) << 32) | std::uint32_t(~x->serial));
+            }
+            std::reverse(moved_keys_.begin() + m.key_begin, moved_keys_.end());
+            moved_keys_.push_back(std::uint64_t(~m.node->index) << 32);
+            m.key_end = static_cast<std::uint32_t>(moved_keys_.size());
+        }
+        const std::uint64_t* keys = moved_keys_.data();
+        auto before = [keys](const MovedMatch& a, const MovedMatch& b) {
+            return std::lexicographical_compare(keys + a.key_begin, keys + a.key_end, keys + b.key_begin,
+                                                keys + b.key_end);
+        };
+        if (!std::is_sorted(moved_.begin(), moved_.end(), before)) std::stable_sort(moved_.begin(), moved_.end(), before);
+    }
+    for (const MovedMatch& m : moved_) emit(new_token(m.node, m.parent, f));
+    moved_.clear();
+    moved_keys_.clear();
+}
+
 
 void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
@@ -719,9 +882,9 @@ void BetaNetwork::remove_fact(FactRec* f) {
 
 namespace {
 bool same_node(const BetaNode& a, const BetaNode& b) {
-    return a.kind == b.kind && a.amem == b.amem && a.terms == b.terms && a.tests == b.tests && a.key_slots == b.key_slots &&
-           a.key_locs == b.key_locs && a.key_exprs == b.key_exprs && a.in_slot == b.in_slot && a.in_elems == b.in_elems &&
-           a.aggregate == b.aggregate && a.expr == b.expr;
+    return a.kind == b.kind && a.moved_prefix == b.moved_prefix && a.amem == b.amem && a.terms == b.terms &&
+           a.tests == b.tests && a.key_slots == b.key_slots && a.key_locs == b.key_locs && a.key_exprs == b.key_exprs &&
+           a.in_slot == b.in_slot && a.in_elems == b.in_elems && a.aggregate == b.aggregate && a.expr == b.expr;
 }
 
 // A hash consistent with same_node (and CExpr's ==: equal values of one kind hash alike).
@@ -812,9 +975,13 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(spec);
         else n->all_index = n->all.add_index(spec);
     }
+    n->index = static_cast<std::uint32_t>(nodes_.size() - 1);
     parent->children.push_back(n);
+    parent->outputs.emplace_back(n, nullptr);
     if (n->amem) {
         n->amem->successors.push_back(n);
+        n->amem->visit_order_stale = true;
+        if (n->moved_prefix >= 0) ++n->amem->moved_successors;
         if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
     }
     if (n->terms) {
@@ -844,6 +1011,7 @@ Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
     Terminal* t = term.get();
     terminals_.push_back(std::move(term));
     t->parent->terminals.push_back(t);
+    t->parent->outputs.emplace_back(nullptr, t);
     // Nothing waits to be published while rules are added (the engine defers only inside run,
     // assert_facts and rollback), so no deferred token sits under a key that changes here.
     for (BetaNode* n = t->parent; n; n = n->parent) n->max_salience = std::max(n->max_salience, t->rule->salience);

@@ -46,7 +46,17 @@ struct BetaNode {
     std::uint32_t depth = 0;
     std::vector<BetaNode*> children;
     std::vector<Terminal*> terminals;
+    // Children and terminals together, in the order they were added: a new token goes to them
+    // newest first, as CLIPS 6.30 links its joins, so that of rules sharing this node the first
+    // written fires first.
+    std::vector<std::pair<BetaNode*, Terminal*>> outputs;
     TokenMemory out;  // tokens the children see
+    std::uint32_t index = 0;  // creation number: of two children of one node, the newer is visited first
+    // A volatile pattern joined last (NetworkBuilder::join_order) instead of where the rule wrote it:
+    // the number of the rule's conditions before it that are joined in written order (the depth of
+    // the tokens CLIPS's join for it would see on its left); -1 when joined where written.
+    std::int32_t moved_prefix = -1;
+    bool awaiting = false;  // the fact being added (BetaNetwork::entering_) has still to enter this node
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
     std::vector<JoinTest> tests;
@@ -215,6 +225,21 @@ private:
     void free_token(Token* t);
     static AggregateState& state_of(Token* t) { return static_cast<GroupToken*>(t)->aggregate->state; }
     void activate(Terminal* term, Token* t);
+    // A fact entering the joins of volatile patterns joined last: the matches are gathered over all
+    // such joins of one alpha memory and emitted in the order CLIPS 6.30's network, which joins the
+    // pattern where it is written, would produce them (see order_moved).
+    void collect_moved(BetaNode* n, FactRec* f);
+    const std::vector<BetaNode*>& visit_order(AlphaMemory* m);
+    void emit_moved(FactRec* f);
+    struct MovedMatch {
+        BetaNode* node;
+        Token* parent;
+        std::uint32_t key_begin, key_end;
+    };
+    FactRec* entering_ = nullptr;
+    std::vector<MovedMatch> moved_;
+    std::vector<std::uint64_t> moved_keys_;
+    std::vector<std::pair<unsigned __int128, std::size_t>> packed_;
 
     AlphaNetwork& alpha_;
     const EvalEnv& world_;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A memory of the Rete network (alpha memory, beta memory): an intrusive doubly linked list of items,
-// oldest first, plus up to kMaxIndexes hash indexes, each mapping a key to an intrusive bucket.
+// oldest first, plus up to kMaxIndexes hash indexes, each mapping a key to an intrusive bucket, also
+// oldest first (CLIPS's order, which the agenda's order between equal activations follows).
 // Items carry their own links, so insertion and removal are O(1) and allocate nothing; bucket heads
 // sit in a flat open-addressing table.
 #pragma once
@@ -48,6 +49,33 @@ public:
             if (s.key == key) return s.head;
         }
     }
+    struct Slot {
+        std::size_t key = 0;
+        Item* head = nullptr;
+        Item* tail = nullptr;  // buckets of IndexedMemory keep their items oldest first
+    };
+    // The slot of `key`, created empty when absent. Valid until the next insertion.
+    Slot& slot(std::size_t key) {
+        if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+        for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (!s.head) {
+                s.key = key;
+                s.tail = nullptr;
+                ++used_;
+                return s;
+            }
+            if (s.key == key) return s;
+        }
+    }
+    const Slot* find_slot(std::size_t key) const {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (!s.head) return nullptr;
+            if (s.key == key) return &s;
+        }
+    }
     // Removes the bucket of `key` (which must exist), keeping probe chains intact.
     void erase(std::size_t key) {
         std::size_t i = home(key);
@@ -67,10 +95,6 @@ public:
     }
 
 private:
-    struct Slot {
-        std::size_t key = 0;
-        Item* head = nullptr;
-    };
     std::size_t home(std::size_t key) const { return (key * 0x9E3779B97F4A7C15ULL >> 17) & mask_; }
     void grow() {
         std::vector<Slot> old = std::move(slots_);
@@ -78,7 +102,7 @@ private:
         mask_ = slots_.size() - 1;
         used_ = 0;
         for (const Slot& s : old)
-            if (s.head) head(s.key) = s.head;
+            if (s.head) slot(s.key) = s;
     }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
@@ -107,6 +131,7 @@ public:
     Item* head() const { return head_; }
     Item* tail() const { return tail_; }
     static Item* next(Item* it) { return Traits::list(it).next; }
+    static Item* prev(Item* it) { return Traits::list(it).prev; }
     std::size_t size() const { return size_; }
     std::size_t index_count() const { return indexes_.size(); }
 
@@ -149,13 +174,17 @@ public:
         for (std::size_t k = 0; k < indexes_.size(); ++k) {
             auto& x = Traits::link(it, static_cast<int>(k));
             if (x.next) Traits::link(x.next, static_cast<int>(k)).prev = x.prev;
-            if (x.prev) {
-                Traits::link(x.prev, static_cast<int>(k)).next = x.next;
-            } else {
+            if (x.prev) Traits::link(x.prev, static_cast<int>(k)).next = x.next;
+            if (!x.prev || !x.next) {
                 // Keys come and go by the million (one per partial seating in Manners): drop empty buckets.
                 auto& buckets = indexes_[k].buckets;
-                if (x.next) buckets.head(x.key) = x.next;
-                else buckets.erase(x.key);
+                if (!x.prev && !x.next) {
+                    buckets.erase(x.key);
+                } else {
+                    auto& slot = buckets.slot(x.key);
+                    if (!x.prev) slot.head = x.next;
+                    if (!x.next) slot.tail = x.prev;
+                }
             }
             x = {};
         }
@@ -166,6 +195,12 @@ public:
         return indexes_[static_cast<std::size_t>(k)].buckets.find(key);
     }
     static Item* bucket_next(Item* it, int k) { return Traits::link(it, k).next; }
+    // Last (newest) item of that bucket, or null; bucket_prev walks back to the oldest.
+    Item* bucket_tail(int k, std::size_t key) const {
+        const auto* s = indexes_[static_cast<std::size_t>(k)].buckets.find_slot(key);
+        return s ? s->tail : nullptr;
+    }
+    static Item* bucket_prev(Item* it, int k) { return Traits::link(it, k).prev; }
 
 private:
     struct Index {
@@ -176,13 +211,14 @@ private:
     void link_into(Item* it, int k) {
         Index& index = indexes_[static_cast<std::size_t>(k)];
         std::size_t key = Traits::key(it, index.spec);
-        Item*& head = index.buckets.head(key);
+        auto& slot = index.buckets.slot(key);
         auto& x = Traits::link(it, k);
         x.key = key;
-        x.prev = nullptr;
-        x.next = head;
-        if (head) Traits::link(head, k).prev = it;
-        head = it;
+        x.next = nullptr;
+        x.prev = slot.tail;
+        if (slot.tail) Traits::link(slot.tail, k).next = it;
+        else slot.head = it;
+        slot.tail = it;
     }
 
     Item* head_ = nullptr;

@@ -296,6 +296,14 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
             protos.push_back(conjunction_step(rule, c, depth, locs));
         } else {
             protos.push_back(Step{{}, pattern_node(rule, c, depth, locs)});
+            // Joined later than written: how many conditions before it keep their written place.
+            std::size_t pos = static_cast<std::size_t>(depth - 1);
+            if (pos > ci) {
+                std::int32_t before = 0;
+                for (std::size_t k = 0; k < pos; ++k)
+                    if (order[k] < ci) ++before;
+                protos.back().node->moved_prefix = before;
+            }
         }
         ++depth;
     }
