@@ -74,13 +74,10 @@ std::string klein(std::string s) {
 
 // "metingen[2].marge" -> ("metingen[].marge", 2); "drijfveer.soort" -> (itself, 0).
 std::pair<std::string, int> veld_en_rij(std::string_view pad) {
-    const auto open = pad.find('[');
-    if (open == std::string_view::npos) return {std::string(pad), 0};
-    const auto dicht = pad.find(']', open);
-    if (dicht == std::string_view::npos) return {std::string(pad), 0};
     int nr = 0;
-    std::from_chars(pad.data() + open + 1, pad.data() + dicht, nr);
-    return {std::string(pad.substr(0, open + 1)) + std::string(pad.substr(dicht)), nr};
+    if (const auto open = pad.find('['); open != std::string_view::npos)
+        std::from_chars(pad.data() + open + 1, pad.data() + pad.size(), nr);
+    return {profiel::zonder_rij(pad), nr};
 }
 
 std::string met_rij(std::string_view veld, int nr) {
