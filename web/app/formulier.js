@@ -112,7 +112,7 @@ export function beschrijving(w) {
 // The order of the top-level keys when saving, as the contract lists them.
 const VOLGORDE = ['versie', 'gemeente', 'drijfveer', 'metingen', 'bronnen', 'informatie', 'analyse', 'communicatie', 'beleid', 'evaluatie'];
 
-function el(tag, attrs = {}, ...kinderen) {
+export function el(tag, attrs = {}, ...kinderen) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
         if (v === undefined || v === null || v === false) continue;

@@ -3,7 +3,7 @@
 // POST api/v1/vragen, the same questions in the same order as `wegwijzer vraaggesprek`. The profile
 // built so far is the only state; every answer is checked by the service (the same reader as the
 // terminal's) before it is taken, and the advice beside it is refreshed after each one.
-import { enkelVeld, haalPad, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
+import { el, enkelVeld, haalPad, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
 import { load } from './js-yaml.js';
 
 // The stappenplan's steps as the terminal names them.
@@ -22,17 +22,6 @@ const NAAMVRAAG = {
 // writes it there when the section is already in the profile, as the terminal does; elsewhere the
 // question goes to `vraaggesprek.onbekend`.
 const VELDEN_MET_ONBEKEND = new Set(['analyse.problematisch', 'communicatie.frame']);
-
-function el(tag, attrs = {}, ...kinderen) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-        if (v === undefined || v === null || v === false) continue;
-        if (k === 'tekst') e.textContent = v;
-        else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const k of kinderen) if (k) e.append(k);
-    return e;
-}
 
 const kopie = (o) => (o === undefined ? undefined : JSON.parse(JSON.stringify(o)));
 const heeftNaam = (p) => typeof p?.gemeente?.naam === 'string' && p.gemeente.naam.trim() !== '';
