@@ -7,8 +7,11 @@ namespace ww {
 
 AgendaLevel* Agenda::level_for(int salience) {
     if (last_ && last_->salience == salience) return last_;
+    AgendaLevel*& recent = recent_[static_cast<unsigned>(salience) & 15u];
+    if (recent && recent->salience == salience) return last_ = recent;
     auto [it, added] = levels_.try_emplace(salience);
     AgendaLevel* l = &it->second;
+    recent = l;
     if (added) {
         l->salience = salience;
         if (std::next(it) != levels_.end()) l->lower = &std::next(it)->second;

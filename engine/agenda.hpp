@@ -52,6 +52,9 @@ private:
     AgendaLevel* highest_ = nullptr;  // the highest level that exists
     AgendaLevel* top_hint_ = nullptr; // no non-empty level above it
     AgendaLevel* last_ = nullptr;     // where the last insertion went
+    // Levels by salience modulo 16, direct-mapped: a rule base has a handful of saliences, and the
+    // insertions of one propagation alternate between them.
+    AgendaLevel* recent_[16] = {};
     std::size_t size_ = 0;
 };
 

@@ -557,10 +557,7 @@ void for_candidates(Memory& m, int index, std::size_t key, bool newest_first, F&
 }
 }  // namespace
 
-void BetaNetwork::right_activate(BetaNode* n, FactRec* f) {
-    // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): skip
-    // hashing the fact for a bucket that cannot exist.
-    if ((n->kind == NodeKind::join ? n->parent->out.size() : n->all.size()) == 0) return;
+void BetaNetwork::right_activate_some(BetaNode* n, FactRec* f) {
     std::size_t key = fact_key(f->fact, n->key_slots);
     switch (n->kind) {
         case NodeKind::join: {
@@ -754,8 +751,7 @@ void BetaNetwork::add_fact(FactRec* f) {
 // earlier variables) different pattern nodes, siblings in its pattern network, the newest visited
 // first, and links the joins of one node newest first. Here those patterns share one memory: its
 // successors are visited in that order, by key slots, the group made last first.
-const std::vector<BetaNode*>& BetaNetwork::visit_order(AlphaMemory* m) {
-    if (!m->visit_order_stale) return m->visit_order;
+const std::vector<BetaNode*>& BetaNetwork::order_visits(AlphaMemory* m) {
     auto signature = [](const BetaNode* n) {
         std::vector<int> s = n->key_slots;
         std::sort(s.begin(), s.end());

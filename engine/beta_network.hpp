@@ -195,7 +195,12 @@ private:
     friend class NetworkBuilder;
     bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const;
     void left_activate(BetaNode* n, Token* parent);
-    void right_activate(BetaNode* n, FactRec* f);
+    // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): most
+    // of a fact's successors, so the test is made here, inline, before any call.
+    void right_activate(BetaNode* n, FactRec* f) {
+        if ((n->kind == NodeKind::join ? n->parent->out.size() : n->all.size()) != 0) right_activate_some(n, f);
+    }
+    void right_activate_some(BetaNode* n, FactRec* f);
     void right_remove(BetaNode* n, FactRec* f);
     // The first fact of n's alpha memory that joins with token t (a not/exists level), or null.
     FactRec* find_blocker(BetaNode* n, Token* t);
@@ -229,7 +234,8 @@ private:
     // such joins of one alpha memory and emitted in the order CLIPS 6.30's network, which joins the
     // pattern where it is written, would produce them (see order_moved).
     void collect_moved(BetaNode* n, FactRec* f);
-    const std::vector<BetaNode*>& visit_order(AlphaMemory* m);
+    const std::vector<BetaNode*>& visit_order(AlphaMemory* m) { return m->visit_order_stale ? order_visits(m) : m->visit_order; }
+    const std::vector<BetaNode*>& order_visits(AlphaMemory* m);
     void emit_moved(FactRec* f);
     struct MovedMatch {
         BetaNode* node;

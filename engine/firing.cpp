@@ -15,6 +15,11 @@ class BindingsEnv : public EvalEnv {
 public:
     BindingsEnv(const std::vector<Value>& b, const EvalEnv& world) : b_(b), world_(world) {}
     Value var(std::uint32_t ref) const override { return ref < b_.size() ? b_[ref] : Value(); }
+    // Without a copy: an advice text reads a dozen variables, each a counted text or list.
+    const Value& var_ref(std::uint32_t ref, Value& scratch) const override {
+        if (ref < b_.size()) return b_[ref];
+        return scratch = Value();
+    }
     const Fact* fact(FactId id) const override { return world_.fact(id); }
     const TemplateDef& template_def(TemplateId id) const override { return world_.template_def(id); }
 

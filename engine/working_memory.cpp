@@ -111,7 +111,8 @@ const WorkingMemory::Archived* WorkingMemory::archived(FactId id) const {
 }
 
 void WorkingMemory::rewind(FactId next) {
-    for (FactId id = next; id < next_id_; ++id) archive_map_.erase(id);
+    if (!archive_map_.empty())
+        for (FactId id = next; id < next_id_; ++id) archive_map_.erase(id);
     by_id_.resize(next);
     next_id_ = next;
 }
