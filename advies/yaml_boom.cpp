@@ -124,6 +124,9 @@ private:
                 continue;
             }
             inspring_ = static_cast<int>(q - regelbegin_);
+            // `---` and `...` in the first column start or end a document.
+            if (inspring_ == 0 && (t_.substr(q, 3) == "---" || t_.substr(q, 3) == "...") && einde_of_spatie(q + 3))
+                throw Weiger{};
             return;
         }
     }

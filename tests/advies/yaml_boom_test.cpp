@@ -152,6 +152,8 @@ TEST(YamlBoom, GevallenDieHijNeemtOfLaat) {
         "a: !!str 5\n",
         "---\na: 1\n",
         "a: 1\n---\nb: 2\n",
+        "a: 1\n... b: 2\n",
+        "a:\n  b: 1\n--- c: 2\n",
         "%YAML 1.2\n---\na: 1\n",
         "a: lange\n  tekst\n",
         "a: [1,\n  2]\n",
