@@ -154,7 +154,7 @@ private:
 
     // Whether a plain text may start at `i`: not with an indicator, except a minus before a number.
     bool gewoon_begin(std::size_t i) const {
-        return !indicator(t_[i]) || (t_[i] == '-' && ((at(i + 1) >= '0' && at(i + 1) <= '9') || at(i + 1) == '.'));
+        return !indicator(at(i)) || (at(i) == '-' && ((at(i + 1) >= '0' && at(i + 1) <= '9') || at(i + 1) == '.'));
     }
 
     bool is_item() const { return at(p_) == '-' && einde_of_spatie(p_ + 1); }
@@ -195,7 +195,7 @@ private:
     // Whether the line from p_ on starts with a key: a text on this line followed by ':' and a space
     // or the end of the line.
     bool is_sleutel() const {
-        if (t_[p_] == '"' || t_[p_] == '\'') {
+        if (at(p_) == '"' || at(p_) == '\'') {
             std::size_t j = eind_aanhaling(p_);
             while (at(j) == ' ') ++j;
             return at(j) == ':' && einde_of_spatie(j + 1);
@@ -284,7 +284,7 @@ private:
         open(Kind::map, p_);
         while (true) {
             // The key.
-            if (t_[p_] == '"' || t_[p_] == '\'') {
+            if (at(p_) == '"' || at(p_) == '\'') {
                 aanhaling();
                 while (at(p_) == ' ') ++p_;
                 if (at(p_) != ':' || !einde_of_spatie(p_ + 1)) throw Weiger{};
@@ -348,7 +348,7 @@ private:
 
     // A value that starts at p_ and ends on this line: a `{...}` or `[...]`, a quoted or a plain text.
     void waarde_op_regel() {
-        const char c = t_[p_];
+        const char c = at(p_);
         if (c == '{' || c == '[') {
             flow(0);
         } else if (c == '"' || c == '\'') {
@@ -368,7 +368,7 @@ private:
 
     // A text inside `{...}` or `[...]` at p_. Returns whether a plain text ended at a ':'.
     bool flow_tekst() {
-        if (t_[p_] == '"' || t_[p_] == '\'') {
+        if (at(p_) == '"' || at(p_) == '\'') {
             aanhaling();
             return false;
         }
@@ -400,7 +400,7 @@ private:
     // A flow node at p_, all on this line.
     void flow(int diepte) {
         if (diepte > max_diepte) throw Weiger{};
-        const char c = t_[p_];
+        const char c = at(p_);
         if (c == '{') {
             open(Kind::map, p_);
             ++p_;
