@@ -16,6 +16,9 @@ using Kind = YamlNode::Kind;
 // Deeper than any profile; yaml-cpp (with its own limit and message) reads what goes beyond.
 constexpr int max_diepte = 64;
 
+// yaml-cpp takes a key only when its ':' comes within 1024 characters; profiles' keys are short words.
+constexpr std::size_t max_sleutel = 200;
+
 // Anything the scanner does not know for certain: yaml-cpp reads the text instead.
 struct Weiger {};
 
@@ -284,6 +287,7 @@ private:
         open(Kind::map, p_);
         while (true) {
             // The key.
+            const std::size_t sleutel = p_;
             if (at(p_) == '"' || at(p_) == '\'') {
                 aanhaling();
                 while (at(p_) == ' ') ++p_;
@@ -297,6 +301,7 @@ private:
                 while (at(p_) == ' ') ++p_;
                 if (at(p_) != ':') throw Weiger{};
             }
+            if (p_ - sleutel > max_sleutel) throw Weiger{};
             ++p_;  // the ':'
             // The value: on this line, or a block on the next lines.
             while (at(p_) == ' ') ++p_;
@@ -412,9 +417,10 @@ private:
             }
             while (true) {
                 if (at(p_) == '{' || at(p_) == '[') throw Weiger{};
+                const std::size_t sleutel = p_;
                 flow_tekst();
                 spaties();
-                if (at(p_) != ':' || at(p_ + 1) != ' ') throw Weiger{};
+                if (at(p_) != ':' || at(p_ + 1) != ' ' || p_ - sleutel > max_sleutel) throw Weiger{};
                 p_ += 2;
                 spaties();
                 if (at(p_) == ',' || at(p_) == '}' || at(p_) == '\n') throw Weiger{};

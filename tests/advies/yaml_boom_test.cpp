@@ -178,6 +178,9 @@ TEST(YamlBoom, GevallenDieHijNeemtOfLaat) {
     for (const char* t : gelaten) {
         EXPECT_FALSE(lees_yaml_boom(t).has_value()) << t;
     }
+    // yaml-cpp refuses a key whose ':' is more than 1024 characters on.
+    EXPECT_FALSE(lees_yaml_boom(std::string(1100, 'y') + ": 1\n").has_value());
+    EXPECT_FALSE(lees_yaml_boom("a: {" + std::string(1100, 'y') + ": 1}\n").has_value());
 }
 
 }  // namespace
