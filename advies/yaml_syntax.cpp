@@ -7,6 +7,7 @@
 #include <yaml-cpp/exceptions.h>
 
 #include "advies/json_boom.hpp"
+#include "advies/yaml_boom.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "rules/input_limits.hpp"
 
@@ -247,6 +248,11 @@ ProfielYaml lees_profiel_yaml(std::string_view tekst, const std::string& bestand
     // then seen every quote closed, so the check for an open quote below has nothing to find.
     if (auto json = lees_json_boom(tekst)) {
         uit.documenten = std::move(*json);
+        return uit;
+    }
+    // Plain block YAML the same way (every quote it took closes on its own line).
+    if (auto yaml = lees_yaml_boom(tekst)) {
+        uit.documenten = std::move(*yaml);
         return uit;
     }
     try {

@@ -17,7 +17,7 @@
 namespace ww {
 
 // Bumped on every change to what write_image writes.
-inline constexpr std::uint32_t image_format_version = 5;
+inline constexpr std::uint32_t image_format_version = 6;
 
 // The image of `base`, stamped with `key` (see image_key).
 std::string write_image(const RuleBase& base, std::uint64_t key);
@@ -32,8 +32,12 @@ std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std
 // it; that engine is kept for the rule base's first instantiate(). Nothing when either refuses.
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
 
-// A 64-bit hash (not cryptographic; stable across runs and processes).
+// A 64-bit hash (not cryptographic; stable across runs and processes). The knowledge base's content
+// key is made with it, and shown (`kennisbank.sleutel` in JSON): it stays what it is.
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
+
+// The checksum of an image body: a 64-bit hash like hash64, some 2.5 times faster on long input.
+std::uint64_t image_checksum(std::string_view body);
 
 // What identifies this program's build: its version and the executable's GNU build-id (any code
 // change gives another), else the executable's size and modification time.

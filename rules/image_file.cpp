@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -61,29 +62,37 @@ std::string build_id() {
     return id;
 }
 
+// The bytes of an image file, in a buffer that is not cleared first (std::string would write every
+// byte of some 400 kB once before read() writes it again).
+struct ImageBytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::string_view view() const { return {data.get(), size}; }
+};
+
 // The whole file when it may be trusted as an image; nothing otherwise. Opened without following a
 // symbolic link and without blocking (a FIFO would wait for a writer forever); a sparse file of
 // gigabytes is refused on its size before anything is read.
-std::optional<std::string> read_image_file(const std::string& path) {
+std::optional<ImageBytes> read_image_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) return std::nullopt;
-    std::optional<std::string> result;
+    std::optional<ImageBytes> result;
     struct stat st{};
     const bool trusted = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
                          static_cast<std::uint64_t>(st.st_size) <= max_image_bytes &&
                          (st.st_uid == 0 || st.st_uid == ::geteuid()) && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
     if (trusted) {
-        std::string data(static_cast<std::size_t>(st.st_size), '\0');
+        ImageBytes data{std::unique_ptr<char[]>(new char[static_cast<std::size_t>(st.st_size)]), static_cast<std::size_t>(st.st_size)};
         std::size_t got = 0;
-        while (got < data.size()) {
-            const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+        while (got < data.size) {
+            const ssize_t n = ::read(fd, data.data.get() + got, data.size - got);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) break;
             got += static_cast<std::size_t>(n);
         }
         // One byte more than fstat said: the file grew while being read; not the image that was checked.
         char extra;
-        if (got == data.size() && ::read(fd, &extra, 1) == 0) result = std::move(data);
+        if (got == data.size && ::read(fd, &extra, 1) == 0) result = std::move(data);
     }
     ::close(fd);
     return result;
@@ -138,7 +147,7 @@ RuleBase RuleBase::load_with_image(const std::string& path, const std::string& i
     if (!image_path.empty())
         if (auto blob = read_image_file(image_path)) {
             const std::uint64_t content = ww::content_key(files);
-            if (auto base = read_checked_image(*blob, image_key(content, program_identity()), files)) {
+            if (auto base = read_checked_image(blob->view(), image_key(content, program_identity()), files)) {
                 base->content_key_ = content;
                 return std::move(*base);
             }

@@ -27,7 +27,7 @@ std::string seal(std::string_view body, std::uint64_t key) {
     raw(ww::image_format_version);
     raw(key);
     raw(static_cast<std::uint64_t>(body.size()));
-    raw(ww::hash64(body));
+    raw(ww::image_checksum(body));
     out.append(body);
     return out;
 }

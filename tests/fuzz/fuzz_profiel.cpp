@@ -2,18 +2,21 @@
 // Fuzz target: the gemeenteprofiel reader (YAML or JSON text) against the vocabulary of the bundled
 // knowledge base, for both commands that read a profile. A profile is either accepted with facts or
 // refused with at least one problem, each at a position in the file. And differentially: a text the
-// quick JSON reader takes (advies/json_boom.hpp) yaml-cpp must take too, with the same tree (kinds,
-// scalars, tags, positions), so that both readers say the same about it.
+// quick JSON reader (advies/json_boom.hpp) or the quick YAML reader (advies/yaml_boom.hpp) takes,
+// yaml-cpp must take too, with the same tree (kinds, scalars, tags, positions), so that the readers
+// say the same about it.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include <yaml-cpp/exceptions.h>
 
 #include "advies/fout.hpp"
 #include "advies/json_boom.hpp"
+#include "advies/yaml_boom.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/vocabulaire.hpp"
@@ -43,8 +46,7 @@ bool gelijk(const ww::YamlNode& a, const ww::YamlNode& b) {
     return true;
 }
 
-void vergelijk_met_yaml_cpp(std::string_view text) {
-    const auto json = ww::advies::lees_json_boom(text);
+void vergelijk_met_yaml_cpp(std::string_view text, const std::optional<ww::YamlDocuments>& json) {
     if (!json) return;
     ww::YamlDocuments yaml;
     try {
@@ -59,7 +61,8 @@ void vergelijk_met_yaml_cpp(std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    vergelijk_met_yaml_cpp(text);
+    vergelijk_met_yaml_cpp(text, ww::advies::lees_json_boom(text));
+    vergelijk_met_yaml_cpp(text, ww::advies::lees_yaml_boom(text));
     for (auto opdracht : {ww::advies::Opdracht::advies, ww::advies::Opdracht::communicatie}) {
         auto r = ww::advies::lees_profiel_tekst(text, "profiel.yaml", vocabulaire(), opdracht);
         if (r.invoer.has_value() == !r.fouten.empty()) std::abort();  // exactly one of facts or problems

@@ -212,7 +212,7 @@ TEST_F(ImageTest, GarbageBodiesWithValidChecksumAreRefused) {
     std::string body = image_.substr(header);
     auto reseal = [&](const std::string& b) {
         std::string out = image_.substr(0, header - 16);
-        std::uint64_t size = b.size(), sum = hash64(b);
+        std::uint64_t size = b.size(), sum = image_checksum(b);
         out.append(reinterpret_cast<const char*>(&size), 8);
         out.append(reinterpret_cast<const char*>(&sum), 8);
         return out + b;
@@ -305,7 +305,7 @@ TEST_F(BundledImage, TamperedImagesFallBackToTheYaml) {
     };
     auto reseal = [&](const std::string& b) {
         std::string out = b.substr(0, header - 16);
-        std::uint64_t size = b.size() - header, sum = hash64(std::string_view(b).substr(header));
+        std::uint64_t size = b.size() - header, sum = image_checksum(std::string_view(b).substr(header));
         out.append(reinterpret_cast<const char*>(&size), 8);
         out.append(reinterpret_cast<const char*>(&sum), 8);
         return out + b.substr(header);
