@@ -778,6 +778,60 @@ const std::vector<BetaNode*>& BetaNetwork::order_visits(AlphaMemory* m) {
     return m->visit_order;
 }
 
+namespace {
+// Of two distinct tokens of one chain of nodes (a moved pattern's parent memory), whether a comes
+// before b in CLIPS's walk: at the level where they part, the older fact first; when they part at
+// or above the prefix CLIPS joins before the pattern (depth `top`), the newer token there first
+// (CLIPS walks that join's left memory newest first). A level has one token per parent, so tokens
+// that part below the prefix part at a fact.
+bool moved_before(const Token* a, const Token* b, std::uint32_t top) {
+    for (;;) {
+        if (a->depth == top) return a->serial > b->serial;
+        if (a->parent == b->parent) {
+            if (a->fact && b->fact) return a->fact->fact.id < b->fact->fact.id;
+            return a->serial < b->serial;
+        }
+        a = a->parent;
+        b = b->parent;
+    }
+}
+
+// Sorts v (distinct keys) by merging its ascending and descending runs: linear when v is one run,
+// n log(runs) comparisons otherwise.
+template <class T, class Less>
+void sort_runs(std::vector<T>& v, std::vector<T>& scratch, std::vector<std::size_t>& ends, Less less) {
+    const std::size_t n = v.size();
+    ends.clear();
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i + 1;
+        if (j < n && less(v[j], v[i])) {
+            while (j + 1 < n && less(v[j + 1], v[j])) ++j;
+            ++j;
+            std::reverse(v.begin() + static_cast<std::ptrdiff_t>(i), v.begin() + static_cast<std::ptrdiff_t>(j));
+        } else {
+            while (j < n && !less(v[j], v[j - 1])) ++j;
+        }
+        ends.push_back(j);
+        i = j;
+    }
+    while (ends.size() > 1) {
+        scratch.resize(n);
+        std::size_t begin = 0, out = 0;
+        for (std::size_t r = 0; r < ends.size(); r += 2) {
+            std::size_t mid = ends[r];
+            std::size_t stop = r + 1 < ends.size() ? ends[r + 1] : mid;
+            std::merge(v.begin() + static_cast<std::ptrdiff_t>(begin), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                       v.begin() + static_cast<std::ptrdiff_t>(mid), v.begin() + static_cast<std::ptrdiff_t>(stop),
+                       scratch.begin() + static_cast<std::ptrdiff_t>(begin), less);
+            ends[out++] = stop;
+            begin = stop;
+        }
+        ends.resize(out);
+        v.swap(scratch);
+    }
+}
+}  // namespace
+
 void BetaNetwork::collect_moved(BetaNode* n, FactRec* f) {
     if (n->parent->out.size() == 0) return;
     std::size_t key = fact_key(f->fact, n->key_slots);
@@ -796,46 +850,18 @@ void BetaNetwork::emit_moved(FactRec* f) {
     if (moved_.size() > 1) {
         bool one_node = std::all_of(moved_.begin(), moved_.end(), [&](const MovedMatch& m) { return m.node == moved_[0].node; });
         if (one_node) {
-            // All matches come down one chain of nodes: only the facts (and the starting token)
-            // differ, packed into one number per match when they fit.
+            // All matches come down one chain of nodes: two of them are ordered where their tokens
+            // part, found by walking up from both (siblings: one step). The memory they come from
+            // is mostly a few sorted or reversed runs (a join visits its parent memory newest
+            // first), so the runs are merged rather than the whole sorted.
+            const auto top = static_cast<std::uint32_t>(moved_[0].node->moved_prefix);
+            sort_runs(moved_, moved_scratch_, run_ends_, [top](const MovedMatch& x, const MovedMatch& y) {
+                return moved_before(x.parent, y.parent, top);
+            });
             BetaNode* n = moved_[0].node;
-            auto top = static_cast<std::uint32_t>(n->moved_prefix);
-            unsigned levels = 0;
-            for (const Token* x = moved_[0].parent; x && x->depth > top; x = x->parent)
-                if (x->fact) ++levels;
-            if (top > 0) ++levels;
-            unsigned bits = levels ? 128 / levels : 128;
-            if (bits > 32) bits = 32;
-            unsigned __int128 limit = (unsigned __int128)1 << bits;
-            bool fits = true;
-            packed_.clear();
-            for (std::size_t i = 0; i < moved_.size() && fits; ++i) {
-                unsigned __int128 k = 0;
-                unsigned shift = 0;
-                for (const Token* x = moved_[i].parent; x && x->depth > top; x = x->parent) {
-                    if (!x->fact) continue;
-                    std::uint64_t id = x->fact->fact.id;
-                    if (id >= limit) fits = false;
-                    k |= (unsigned __int128)id << shift;
-                    shift += bits;
-                }
-                if (top > 0) {
-                    const Token* x = moved_[i].parent;
-                    while (x->depth > top) x = x->parent;
-                    std::uint64_t newest = (std::uint64_t(1) << bits) - 1 - x->serial;
-                    if (x->serial >= limit) fits = false;
-                    k |= (unsigned __int128)newest << shift;
-                }
-                packed_.emplace_back(k, i);
-            }
-            // Packed from the last level up, so that the first level is the most significant.
-            if (fits) {
-                if (!std::is_sorted(packed_.begin(), packed_.end()))
-                    std::sort(packed_.begin(), packed_.end());
-                for (const auto& [k, i] : packed_) emit(new_token(n, moved_[i].parent, f));
-                moved_.clear();
-                return;
-            }
+            for (const MovedMatch& m : moved_) emit(new_token(n, m.parent, f));
+            moved_.clear();
+            return;
         }
         for (MovedMatch& m : moved_) {
             m.key_begin = static_cast<std::uint32_t>(moved_keys_.size());

@@ -245,7 +245,8 @@ private:
     FactRec* entering_ = nullptr;
     std::vector<MovedMatch> moved_;
     std::vector<std::uint64_t> moved_keys_;
-    std::vector<std::pair<unsigned __int128, std::size_t>> packed_;
+    std::vector<MovedMatch> moved_scratch_;
+    std::vector<std::size_t> run_ends_;
 
     AlphaNetwork& alpha_;
     const EvalEnv& world_;

@@ -163,7 +163,7 @@ public:
         for (std::size_t k = 0; k < indexes_.size(); ++k) link_into(it, static_cast<int>(k));
     }
 
-    void erase(Item* it) {
+    [[gnu::always_inline]] void erase(Item* it) {
         auto& l = Traits::list(it);
         if (l.prev) Traits::list(l.prev).next = l.next;
         else head_ = l.next;

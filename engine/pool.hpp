@@ -22,8 +22,9 @@ public:
         for (Slot* chunk : chunks_) ::operator delete(chunk, std::align_val_t(alignof(Slot)));
     }
 
+    // Inlined: a token is made per partial match, and the call cost a sixth of making one.
     template <class... A>
-    T* make(A&&... args) {
+    [[gnu::always_inline]] T* make(A&&... args) {
         Slot* s = free_;
         if (s) {
             free_ = s->next;
