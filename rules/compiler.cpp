@@ -1095,7 +1095,8 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
 }
 
 bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,
-                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions) {
+                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions,
+                                std::size_t logical_items) {
     Context cx;
     cx.rule = &rule;
     std::vector<std::optional<ast::condition>> parsed(conditions.size());
@@ -1114,7 +1115,9 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
     for (std::size_t alt = 0; alt < alternatives.size(); ++alt) {
         Scope scope;
         std::vector<Condition> conds;
+        std::optional<std::size_t> prefix;  // with logical_items: the conditions of the first items
         for (std::size_t index : alternatives[alt]) {
+            if (logical_items && !prefix && conditions[index].item >= logical_items) prefix = conds.size();
             if (conditions[index].group != ConditionSite::Group::none) {
                 compile_group(cx, conditions[index], scope, conds);
                 continue;
@@ -1133,6 +1136,7 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
             }
             cx.pending_tests.clear();
         }
+        if (logical_items) rule.logical_prefix.push_back(static_cast<std::uint32_t>(prefix.value_or(conds.size())));
         rule.alternatives.push_back(std::move(conds));
         if (!common) {
             common = scope;
