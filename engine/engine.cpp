@@ -70,6 +70,14 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     if (def->id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
     if (m.rule_ids.count(def->id)) throw std::invalid_argument("regel '" + def->id + "' bestaat al");
     if (def->alternatives.empty()) throw std::invalid_argument("regel '" + def->id + "' heeft geen voorwaarden (alternatives is leeg)");
+    if (!def->logical_prefix.empty()) {
+        bool fits = def->logical && def->logical_prefix.size() == def->alternatives.size();
+        for (std::size_t i = 0; fits && i < def->alternatives.size(); ++i)
+            fits = def->logical_prefix[i] >= 1 && def->logical_prefix[i] <= def->alternatives[i].size();
+        if (!fits)
+            throw std::invalid_argument("regel '" + def->id +
+                                        "': logical_prefix vraagt logical en per alternatief 1 tot het aantal voorwaarden");
+    }
 
     RuleEntry entry;
     entry.def = std::move(def);
@@ -164,6 +172,31 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         Terminal* term = builder.build(rule, i, m.volatile_templates, m.shared_nodes);
         term->rule_index = m.rules.size();
         entry.terminals.push_back(term);
+    }
+    // A logical prefix shorter than its alternative: a terminal at the end of those conditions,
+    // built as a rule of its own (sharing the nodes it has in common with the rule).
+    if (rule.logical && !rule.logical_prefix.empty()) {
+        for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
+            const std::size_t n = rule.logical_prefix[i];
+            std::size_t patterns = 0;
+            for (std::size_t k = 0; k < n; ++k) patterns += rule.alternatives[i][k].kind == Condition::Kind::pattern;
+            entry.prefix_patterns.push_back(patterns);
+            if (n == rule.alternatives[i].size()) {
+                entry.prefix_terminals.push_back(nullptr);
+                entry.prefix_defs.push_back(nullptr);
+                continue;
+            }
+            auto prefix = std::make_shared<RuleDef>();
+            prefix->id = rule.id;
+            prefix->salience = rule.salience;
+            prefix->variables = rule.variables;
+            prefix->alternatives.emplace_back(rule.alternatives[i].begin(), rule.alternatives[i].begin() + static_cast<std::ptrdiff_t>(n));
+            m.prefix_rules.insert(prefix.get());
+            Terminal* term = builder.build(*prefix, 0, m.volatile_templates, m.shared_nodes);
+            term->rule_index = m.rules.size();
+            entry.prefix_terminals.push_back(term);
+            entry.prefix_defs.push_back(std::move(prefix));
+        }
     }
     for (const Action& a : rule.actions) entry.binds = entry.binds || a.kind == Action::Kind::bind;
     m.rule_ids.emplace(rule.id, m.rules.size());
@@ -441,6 +474,7 @@ bool Engine::rollback() {
         return false;
     }
     m.wm.rewind(c.next_id);
+    m.tms.forget_supports_from(c.next_id);
     m.beta.rewind();
     // Only the checkpoint's activations are left (every later one held a newer fact); those that
     // fired are back on the agenda, all in their original order, none with supports.

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/agenda.hpp"
@@ -36,6 +37,12 @@ struct RuleEntry {
     std::vector<Terminal*> terminals;  // one per alternative
     std::vector<CompiledAction> actions;
     bool binds = false;  // has `bind` actions: the firing needs its own copy of the bindings
+    // A logical prefix (RuleDef::logical_prefix), per alternative: the terminal of its conditions
+    // (null: the facts rest on the whole match), the rule those conditions form, and how many of
+    // the alternative's patterns lie in it (their token levels lead the terminal's fact_depths).
+    std::vector<Terminal*> prefix_terminals;
+    std::vector<std::shared_ptr<const RuleDef>> prefix_defs;
+    std::vector<std::size_t> prefix_patterns;
 };
 
 struct Engine::Impl final : EvalEnv, BetaListener {
@@ -50,10 +57,20 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     const TemplateDef& template_def(TemplateId id) const override { return templates.at(id); }
 
     // BetaListener
-    void activation_created(Activation* a) override { agenda.insert(a); }
+    void activation_created(Activation* a) override {
+        if (!prefix_rules.empty() && prefix_rules.count(a->terminal->rule)) [[unlikely]] {
+            tms.prefix_matched(a);  // a match of a logical prefix: supports facts, never fires
+            return;
+        }
+        agenda.insert(a);
+    }
     void activation_deleted(Activation* a) override {
+        if (a == current_support) support_alive = false;
+        if (!prefix_rules.empty() && prefix_rules.count(a->terminal->rule)) [[unlikely]] {
+            tms.prefix_lost(a);
+            return;
+        }
         agenda.remove(a);
-        if (a == current) current_alive = false;
         if (a->supported) tms.support_lost(a);
     }
 
@@ -96,8 +113,11 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     bool records_taken = false;
     std::size_t shared_nodes = 0;
     std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
-    Activation* current = nullptr;
-    bool current_alive = false;
+    // What the firing logical rule's facts rest on: its activation, or the match of its logical
+    // prefix; support_alive goes false when that goes in the middle of the firing.
+    Activation* current_support = nullptr;
+    bool support_alive = false;
+    std::unordered_set<const RuleDef*> prefix_rules;  // the rules of logical prefixes (RuleEntry::prefix_defs)
     std::vector<Value> scratch_bindings;  // a firing's bindings when no FiringInfo is kept
     std::vector<FactId> unsupported_scratch;  // settle()'s batch of facts that lost their support
     // Records a rollback cut off, kept for their buffers: an `emit` refills one instead of

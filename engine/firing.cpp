@@ -80,8 +80,20 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     if (entry.binds && keep) own = matched;
     std::vector<Value>& bindings = entry.binds && keep ? own : matched;
 
-    current = a;
-    current_alive = true;
+    // A logical rule's facts rest on its match, or on the match of its logical prefix: that of the
+    // facts at the first levels of this match.
+    current_support = nullptr;
+    if (rule.logical) {
+        current_support = a;
+        if (!entry.prefix_terminals.empty())
+            if (const Terminal* prefix = entry.prefix_terminals[term->alternative]) {
+                const auto& depths = term->fact_depths;
+                const std::vector<std::uint32_t> first(depths.begin(), depths.begin() + static_cast<std::ptrdiff_t>(
+                                                                                   entry.prefix_patterns[term->alternative]));
+                if (Activation* p = tms.prefix_of(prefix, tok, first)) current_support = p;
+            }
+    }
+    support_alive = current_support != nullptr;
     BindingsEnv env(bindings, *this);
     for (std::size_t next = 0; next < entry.actions.size();) {
         const CompiledAction& act = entry.actions[next++];
@@ -96,8 +108,8 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     slots.assign(act.base.begin(), act.base.end());
                     for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
                     slots = complete_slots(act.tmpl, std::move(slots));
-                    if (rule.logical && !current_alive) break;  // its support is already gone
-                    do_assert(act.tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
+                    if (rule.logical && !support_alive) break;  // its support is already gone
+                    do_assert(act.tmpl, std::move(slots), current_support, index + 1);
                     break;
                 }
                 case Action::Kind::retract: {
@@ -126,8 +138,8 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     }
                     slots = complete_slots(tmpl, std::move(slots));
                     do_retract(target.as_fact().id);
-                    if (rule.logical && !current_alive) break;
-                    do_assert(tmpl, std::move(slots), rule.logical ? current : nullptr, index + 1);
+                    if (rule.logical && !support_alive) break;
+                    do_assert(tmpl, std::move(slots), current_support, index + 1);
                     break;
                 }
                 case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;  // never the log's copy
@@ -157,17 +169,17 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                 }
             }
         } catch (const EvalError& e) {
-            current = nullptr;
+            current_support = nullptr;
             throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
                               e.source_offset ? e.source_offset : act.source_offset);
         } catch (const std::invalid_argument& e) {
-            current = nullptr;
+            current_support = nullptr;
             throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
                               act.source_offset);
         }
         settle();
     }
-    current = nullptr;
+    current_support = nullptr;
 }
 
 RunResult Engine::run(const RunOptions& options) {

@@ -287,6 +287,23 @@ std::vector<FunctionInfo> make_registry() {
         out.insert(out.end(), a.begin() + 1, a.end());
         return Value(std::move(out));
     }, "append(lijst, x, ...) -> list", "de lijst met de elementen erachter", K{arg_list, arg_any}, SlotType::list);
+    // Positions as in Python: a negative one counts from the end, and both are clamped to the list, so
+    // that the rest of a list taken apart (`[?x, ...?rest]`) is slice(l, 1) whatever its length.
+    add("slice", 2, 3, [](Args a) {
+        const std::vector<Value>& items = list_arg(a[0], "slice");
+        const auto n = static_cast<std::int64_t>(items.size());
+        const auto position = [&](const Value& v, const char* which) {
+            if (v.kind() != ValueKind::integer) fail(std::string("slice() verwacht een geheel getal als ") + which + ", niet " + got(v));
+            const std::int64_t p = v.as_int() < 0 ? v.as_int() + n : v.as_int();
+            return std::clamp<std::int64_t>(p, 0, n);
+        };
+        const std::int64_t from = position(a[1], "begin");
+        const std::int64_t to = a.size() > 2 ? position(a[2], "einde") : n;
+        if (from >= to) return Value(std::vector<Value>{});
+        return Value(std::vector<Value>(items.begin() + from, items.begin() + to));
+    }, "slice(lijst, van[, tot]) -> list",
+        "de elementen vanaf plaats van (vanaf 0) tot vóór plaats tot; negatief telt vanaf het eind: slice([a, b, c], 1) is [b, c]",
+        K{arg_list, arg_number}, SlotType::list);
     add("sort", 1, 1, [](Args a) {
         std::vector<Value> out = list_arg(a[0], "sort");
         std::stable_sort(out.begin(), out.end(), [](const Value& x, const Value& y) { return compare(x, y) < 0; });

@@ -97,6 +97,11 @@ struct RuleDef {
     // Facts asserted by this rule are logically supported by the match that fired it: they are
     // retracted when the match no longer holds (truth maintenance).
     bool logical = false;
+    // With `logical`, CLIPS's `(logical ...)` around the first conditions only: per alternative, how
+    // many of its conditions the asserted facts rest on. They stay when a later condition stops
+    // holding and go when the match of those first conditions goes; firings over the same such
+    // match share it. Empty: the whole match.
+    std::vector<std::uint32_t> logical_prefix;
     std::vector<std::string> variables;  // VarId -> name as written ("?w")
     // A rule with `or` is given as several alternatives, each a plain conjunction; each fires on
     // its own, as in CLIPS. Never empty.

@@ -61,7 +61,9 @@ enum class binop : std::uint8_t {
     eq, ne, lt, le, gt, ge, in, not_in,
     add, sub, mul, div, idiv, mod,
 };
-enum class unop : std::uint8_t { neg, logical_not };
+// rest: `...?rest` in a list that a pattern takes apart (`slot: [?x, ...?rest]`); the grammar reads it
+// wherever an operand may stand, so that the compiler can say where it does not belong.
+enum class unop : std::uint8_t { neg, logical_not, rest };
 
 struct operation : tagged {
     binop op = binop::add;

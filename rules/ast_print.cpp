@@ -56,7 +56,7 @@ struct printer {
         return out + ")";
     }
     std::string operator()(const unary& u) const {
-        return fmt::format("({} {})", u.op == unop::neg ? "neg" : "not", to_sexpr(u.rhs));
+        return fmt::format("({} {})", u.op == unop::neg ? "neg" : u.op == unop::rest ? "rest" : "not", to_sexpr(u.rhs));
     }
     std::string operator()(const postfix& p) const {
         std::string out = to_sexpr(p.base);

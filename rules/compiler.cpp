@@ -24,6 +24,9 @@ struct RuleCompiler::Context {
     // The checks of a list a pattern took apart (`slot: [?x, ?y]`): a test that follows the pattern.
     std::vector<Condition> pending_tests;
     std::uint32_t pending_offset = 0;  // where the first such list is, in the condition's text
+    // Variables that the alternatives of an `or` take from a list each in their own way (one
+    // `[?x, ...?r]`, another `[...?r, ?x]`): not known to the actions.
+    std::set<std::string, std::less<>> uneven;
 
     VarId id_of(const std::string& name) {
         auto it = ids.find(name);
@@ -171,6 +174,16 @@ const ast::list_lit* bare_list(const ast::operand& o) {
 }
 const ast::list_lit* bare_list(const ast::expression& e) { return e.rest.empty() ? bare_list(e.first) : nullptr; }
 
+// The variable of a rest (`...?rest`) an expression consists of, if it is one.
+const ast::unary* bare_rest(const ast::operand& o) {
+    if (auto u = boost::get<x3::forward_ast<ast::unary>>(&o.get()))
+        return u->get().op == ast::unop::rest ? &u->get() : nullptr;
+    if (auto e = boost::get<x3::forward_ast<ast::expression>>(&o.get()))
+        if (e->get().rest.empty()) return bare_rest(e->get().first);
+    return nullptr;
+}
+const ast::unary* bare_rest(const ast::expression& e) { return e.rest.empty() ? bare_rest(e.first) : nullptr; }
+
 // The bare variable an expression consists of, if it is nothing else (`?x`).
 const ast::variable* bare_variable(const ast::operand& o);
 const ast::variable* bare_variable(const ast::expression& e) {
@@ -274,6 +287,12 @@ struct ExprCompiler {
     Expr operator()(const ast::variable& v) {
         warn_if_hyphen_follows('?', v.name, v.offset, v.end);
         auto it = scope.find(v.name);
+        if (it == scope.end() && cx.uneven.count(v.name)) {
+            error(v.offset, fmt::format("de alternatieven van or pakken ?{} elk anders uit een lijst; pak de lijst in "
+                                        "elk alternatief op dezelfde manier uit, of bind de hele lijst",
+                                        v.name));
+            return at(Expr::constant_of(Value()), v.offset);
+        }
         if (it == scope.end()) {
             error(v.offset, fmt::format("variabele ?{} is hier niet gebonden", v.name));
             return at(Expr::constant_of(Value()), v.offset);
@@ -350,6 +369,13 @@ struct ExprCompiler {
     }
 
     Expr operator()(const ast::unary& u) {
+        if (u.op == ast::unop::rest) {
+            const ast::variable* v = boost::get<ast::variable>(&u.rhs.get());
+            error(u.offset, fmt::format("...?{} (de rest van een lijst) staat alleen in een lijst die een patroon uitpakt: "
+                                        "slot: [?eerste, ...?{}]",
+                                        v ? v->name : "rest", v ? v->name : "rest"));
+            return at(Expr::constant_of(Value()), u.offset);
+        }
         Expr rhs = boost::apply_visitor(*this, u.rhs);
         if (u.op == ast::unop::neg) {
             if (rhs.op == Op::constant && rhs.value.kind() == ValueKind::integer)
@@ -457,12 +483,39 @@ int RuleCompiler::lookup_slot(const TemplateDef& t, const std::string& slot, std
 
 bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot, const Site& site,
                                Scope& scope, Pattern& out) {
+    // At most one rest (`...?rest`): with one, a list matches in one way only, as in CLIPS. Two
+    // (CLIPS's `$?voor ?x $?na`) would match in several, each a match of its own.
+    std::optional<std::size_t> rest_at;
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        if (!bare_rest(list.items[i])) continue;
+        if (rest_at) {
+            reporter_.at_site(site, list.items[i].offset,
+                              "een lijst heeft hoogstens één rest (...?naam); met twee kan de lijst op meer manieren passen");
+            cx.failed = true;
+            // Its variables count as bound, so that their uses further on are no errors of their own.
+            for (const auto& item : list.items) {
+                const ast::unary* r = bare_rest(item);
+                const ast::variable* v = r ? boost::get<ast::variable>(&r->rhs.get()) : bare_variable(item);
+                if (!v || scope.count(v->name)) continue;
+                VarInfo info;
+                info.id = cx.id_of(v->name);
+                info.alias = Expr::constant_of(Value());
+                scope.emplace(v->name, std::move(info));
+            }
+            return true;
+        }
+        rest_at = i;
+    }
+    const auto variable_of = [](const ast::expression& item) -> const ast::variable* {
+        if (const ast::unary* r = bare_rest(item)) return boost::get<ast::variable>(&r->rhs.get());
+        return bare_variable(item);
+    };
     std::vector<std::string> fresh;
     for (const auto& item : list.items)
-        if (const ast::variable* v = bare_variable(item); v && !scope.count(v->name) &&
-                                                          std::find(fresh.begin(), fresh.end(), v->name) == fresh.end())
+        if (const ast::variable* v = variable_of(item); v && !scope.count(v->name) &&
+                                                        std::find(fresh.begin(), fresh.end(), v->name) == fresh.end())
             fresh.push_back(v->name);
-    if (fresh.empty()) return false;
+    if (fresh.empty() && !rest_at) return false;
     if (sd.type != SlotType::list && sd.type != SlotType::any) {
         reporter_.at_site(site, list.offset,
                           fmt::format("slot '{}' is een {}; met [...] pak je alleen een lijst uit", sd.name, type_word(sd.type)));
@@ -470,8 +523,10 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
         return true;
     }
     // Named after its variables: the alternatives of an `or` that take the same list apart share it.
+    // A list that binds nothing new (`[a, ...?r]` with ?r bound) is numbered instead.
     std::string name = "#[";
     for (std::size_t i = 0; i < fresh.size(); ++i) name += (i ? "," : "") + fresh[i];
+    if (fresh.empty()) name += std::to_string(cx.ids.size());
     name += "]";
     VarInfo whole;
     whole.id = cx.id_of(name);
@@ -488,24 +543,40 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
         e.source_offset = site.approx_file_offset(list.offset);
         return e;
     };
+    const auto number = [](std::size_t n) { return Expr::constant_of(Value(static_cast<std::int64_t>(n))); };
     const Expr whole_var = located(Expr::var_of(whole.id));
+    const std::size_t fixed = list.items.size() - (rest_at ? 1 : 0);
     std::vector<Expr> checks;
     if (sd.type == SlotType::any)
         checks.push_back(located(Expr::make(Op::eq, {located(Expr::call_of("type", {whole_var})), Expr::constant_of(Value::string("list"))})));
-    checks.push_back(located(Expr::make(
-        Op::eq, {located(Expr::call_of("len", {whole_var})), Expr::constant_of(Value(static_cast<std::int64_t>(list.items.size())))})));
+    checks.push_back(located(Expr::make(rest_at ? Op::ge : Op::eq, {located(Expr::call_of("len", {whole_var})), number(fixed)})));
     for (std::size_t i = 0; i < list.items.size(); ++i) {
-        Expr element = located(Expr::make(Op::index, {whole_var, Expr::constant_of(Value(static_cast<std::int64_t>(i)))}));
-        const ast::variable* v = bare_variable(list.items[i]);
+        // Before the rest, counted from the front; after it, from the end (the rest takes what is between).
+        Expr element;
+        if (rest_at && i == *rest_at) {
+            std::vector<Expr> args{whole_var, number(i)};
+            if (const std::size_t after = list.items.size() - 1 - i; after > 0)
+                args.push_back(Expr::constant_of(Value(-static_cast<std::int64_t>(after))));
+            element = located(Expr::call_of("slice", std::move(args)));
+        } else if (rest_at && i > *rest_at) {
+            const std::size_t from_end = list.items.size() - i;
+            element = located(Expr::make(
+                Op::index, {whole_var, located(Expr::make(Op::sub, {located(Expr::call_of("len", {whole_var})), number(from_end)}))}));
+        } else {
+            element = located(Expr::make(Op::index, {whole_var, number(i)}));
+        }
+        const ast::variable* v = variable_of(list.items[i]);
         if (v && !scope.count(v->name)) {
             VarInfo info;
             info.id = cx.id_of(v->name);
+            if (rest_at && i == *rest_at) info.type = SlotType::list;
             info.alias = std::move(element);
             scope.emplace(v->name, std::move(info));
             continue;
         }
         ExprCompiler ec{*this, cx, scope, site};
-        checks.push_back(located(Expr::make(Op::eq, {std::move(element), ec(list.items[i])})));
+        Expr value = rest_at && i == *rest_at ? ec(*v) : ec(list.items[i]);
+        checks.push_back(located(Expr::make(Op::eq, {std::move(element), std::move(value)})));
     }
     Expr test = std::move(checks.back());
     checks.pop_back();
@@ -1024,7 +1095,8 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
 }
 
 bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,
-                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions) {
+                                const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions,
+                                std::size_t logical_items) {
     Context cx;
     cx.rule = &rule;
     std::vector<std::optional<ast::condition>> parsed(conditions.size());
@@ -1043,7 +1115,9 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
     for (std::size_t alt = 0; alt < alternatives.size(); ++alt) {
         Scope scope;
         std::vector<Condition> conds;
+        std::optional<std::size_t> prefix;  // with logical_items: the conditions of the first items
         for (std::size_t index : alternatives[alt]) {
+            if (logical_items && !prefix && conditions[index].item >= logical_items) prefix = conds.size();
             if (conditions[index].group != ConditionSite::Group::none) {
                 compile_group(cx, conditions[index], scope, conds);
                 continue;
@@ -1062,12 +1136,24 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
             }
             cx.pending_tests.clear();
         }
+        if (logical_items) rule.logical_prefix.push_back(static_cast<std::uint32_t>(prefix.value_or(conds.size())));
         rule.alternatives.push_back(std::move(conds));
         if (!common) {
             common = scope;
         } else {
-            for (auto it = common->begin(); it != common->end();)
-                it = scope.count(it->first) ? std::next(it) : common->erase(it);
+            for (auto it = common->begin(); it != common->end();) {
+                auto other = scope.find(it->first);
+                // An element of a list that the alternatives take apart each their own way is read
+                // from a different place in each: the actions, shared by all, cannot name it.
+                const auto read_as = [&](const VarInfo& info) {
+                    return info.alias ? to_string(*info.alias, rule.variables) : std::string();
+                };
+                if (other != scope.end() && read_as(other->second) != read_as(it->second)) {
+                    cx.uneven.insert(it->first);
+                    other = scope.end();
+                }
+                it = other != scope.end() ? std::next(it) : common->erase(it);
+            }
         }
     }
     if (!common) common = Scope{};

@@ -25,6 +25,7 @@ struct ConditionSite {
     Site text;
     Group group = Group::none;
     std::vector<Site> parts;
+    std::size_t item = 0;  // its place in `when` (the alternatives of an `or` share theirs)
 };
 
 // One entry of a rule's `then`: an action text, or an `if` (its condition in `text`) with the actions
@@ -42,9 +43,12 @@ public:
 
     // `conditions` are all condition texts of the rule; `alternatives` lists, per alternative of the
     // `or` expansion, the indices of its conditions in order. Fills rule.variables, alternatives and
-    // actions. Returns false when anything was reported.
+    // actions. `logical_items` > 0: a logical rule's facts rest on the conditions of that many items
+    // of `when` (fewer than all), which fills rule.logical_prefix. Returns false when anything was
+    // reported.
     bool compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,
-                      const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions);
+                      const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions,
+                      std::size_t logical_items = 0);
 
     // A fact in pattern syntax with constant values.
     std::optional<FactSpec> compile_fact(const Site& site);

@@ -173,7 +173,15 @@ auto const make_neg = [](auto& ctx) {
     _val(ctx).rhs = std::move(_attr(ctx));
 };
 auto const minus_def = x3::eps[mark_start] >> (lit('-') > unary_expr)[make_neg];
-auto const unary_expr_def = minus | postfix_expr;
+struct rest_class : annotate {};
+x3::rule<rest_class, ast::unary> const rest_var = "expressie";
+auto const make_rest = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
+    _val(ctx).op = ast::unop::rest;
+    _val(ctx).rhs = std::move(_attr(ctx));
+};
+auto const rest_var_def = x3::eps[mark_start] >> (lit("...") > variable)[make_rest];
+auto const unary_expr_def = minus | rest_var | postfix_expr;
 
 auto const postfix_expr_def = primary >> *(slot_suffix | index_suffix);
 // From a raw range: the name is the range without its sigil (`?`, `$`) if any.
@@ -413,7 +421,7 @@ auto const condition_text_rule_def = x3::eps > condition > end;
 auto const action_text_rule_def = x3::eps > action > end;
 auto const fact_text_rule_def = x3::eps > pattern > end;
 
-BOOST_SPIRIT_DEFINE(name, var_name, slot_name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, cmp_expr, add_expr, mul_expr, unary_expr,
+BOOST_SPIRIT_DEFINE(name, var_name, slot_name, cmp_op, slot_op, expression, or_expr, and_expr, not_expr, negation, minus, rest_var, cmp_expr, add_expr, mul_expr, unary_expr,
                     postfix_expr, primary, variable, parameter, symbol, call, list, string, number, keyword_const,
                     slot_suffix, index_suffix, interpolation, slot_constraint, pattern, sub_condition, condition, action, end,
                     expression_text_rule, condition_text_rule, action_text_rule, fact_text_rule)

@@ -285,6 +285,8 @@ struct ImageAccess {
                 }
             }
         }
+        o.size(r.logical_prefix.size());
+        for (std::uint32_t n : r.logical_prefix) o.u32(n);
         o.size(r.actions.size());
         for (const auto& a : r.actions) {
             o.u8(static_cast<std::uint8_t>(a.kind));
@@ -438,6 +440,12 @@ struct ImageAccess {
                     part.source_text = c.source_text;
                 }
             }
+        }
+        r.logical_prefix.resize(in.count());
+        if (!r.logical_prefix.empty() && (!r.logical || r.logical_prefix.size() != r.alternatives.size())) throw BadImage{};
+        for (std::size_t i = 0; i < r.logical_prefix.size(); ++i) {
+            r.logical_prefix[i] = in.u32();
+            if (r.logical_prefix[i] < 1 || r.logical_prefix[i] > r.alternatives[i].size()) throw BadImage{};
         }
         r.actions.resize(in.count());
         for (auto& a : r.actions) {

@@ -2,6 +2,7 @@
 #include "rules/loader.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include <fmt/format.h>
@@ -337,12 +338,23 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
         }
     }
     if (YAML::Node n = node["description"]; n && expect_scalar(f, n, "description")) rule.description = n.Scalar();
-    if (YAML::Node n = node["logical"]) {
-        if (!n.IsScalar() || (n.Scalar() != "true" && n.Scalar() != "false")) {
-            reporter_.at_node(f, n, "logical is true of false");
+    // logical: true (the whole match), false, or how many conditions at the front of `when` the
+    // facts rest on (CLIPS's `(logical ...)` around the first conditions).
+    std::size_t logical_items = 0;
+    YAML::Node logical_node = node["logical"];
+    if (YAML::Node n = logical_node) {
+        const std::string text = n.IsScalar() ? n.Scalar() : std::string();
+        std::size_t count = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+        if (n.IsScalar() && !text.empty() && ec == std::errc() && end == text.data() + text.size() && count > 0) {
+            rule.logical = true;
+            logical_items = count;
+        } else if (!n.IsScalar() || (text != "true" && text != "false")) {
+            reporter_.at_node(f, n, "logical is true, false of het aantal condities vooraan in when waarop de "
+                                    "afgeleide feiten rusten (logical: 2)");
             ok = false;
         } else {
-            rule.logical = n.Scalar() == "true";
+            rule.logical = text == "true";
         }
     }
     if (YAML::Node n = node["meta"]) {
@@ -375,7 +387,15 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
             reporter_.at_node(f, when, "when is een lijst van condities");
             ok = false;
         } else {
+            // Each condition knows its item of `when` (for logical: N), stamped when the next begins.
+            std::size_t items = 0;
+            std::size_t stamped = 0;
+            const auto stamp = [&] {
+                for (; stamped < conditions.size(); ++stamped) conditions[stamped].item = items - 1;
+            };
             for (const auto& item : when) {
+                stamp();
+                ++items;
                 if (item.IsScalar()) {
                     conditions.push_back({Site::of(f, item), ConditionSite::Group::none, {}});
                     for (auto& alt : alternatives) alt.push_back(conditions.size() - 1);
@@ -454,7 +474,19 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
                 }
                 if (!expanded.empty()) alternatives = std::move(expanded);
             }
+            stamp();
+            if (logical_items > items) {
+                reporter_.at_node(f, logical_node, fmt::format("logical: {}, maar when heeft {} {}", logical_items, items,
+                                                               items == 1 ? "conditie" : "condities"));
+                ok = false;
+            }
+            if (logical_items >= items) logical_items = 0;  // all of them: the whole match
         }
+    }
+    if (logical_items && conditions.empty()) {
+        reporter_.at_node(f, logical_node, fmt::format("logical: {}, maar de regel heeft geen condities", logical_items));
+        ok = false;
+        logical_items = 0;
     }
     for (const auto& alt : alternatives)
         if (alt.size() > limits::max_conditions) {
@@ -473,7 +505,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
         }
     }
     RuleCompiler compiler(base_, reporter_);
-    if (!compiler.compile_rule(rule, conditions, alternatives, actions)) ok = false;
+    if (!compiler.compile_rule(rule, conditions, alternatives, actions, logical_items)) ok = false;
     if (!base_.origins_.count(rule.id))
         base_.origins_.emplace(rule.id, RuleOrigin{d.file, mark_file_offset(f, node.Mark())});
     if (ok) base_.rules_.push_back(std::make_shared<const RuleDef>(std::move(rule)));

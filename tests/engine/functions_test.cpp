@@ -34,7 +34,7 @@ Expr K(Value v) { return Expr::constant_of(std::move(v)); }
 TEST(Functions, RegistryIsComplete) {
     for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
                              "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type",
-                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt", "als", "kolom"}) {
+                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt", "als", "kolom", "slice"}) {
         const FunctionInfo* f = find_function(name);
         ASSERT_NE(f, nullptr) << name;
         EXPECT_FALSE(f->description.empty());
@@ -171,6 +171,20 @@ TEST(Functions, ListsSymbolsTypes) {
               L({Value::string("b"), Value::symbol("b"), 2.0}));
     EXPECT_EQ(call("type", {Value(1.5)}), Value::string("float"));
     EXPECT_EQ(call("type", {Value::symbol("a")}), Value::string("symbol"));
+}
+
+// Positions as in Python: negative from the end, both clamped to the list.
+TEST(Functions, SliceTakesAPartOfAList) {
+    EXPECT_EQ(call("slice", {L({1, 2, 3, 4}), Value(1)}), L({2, 3, 4}));
+    EXPECT_EQ(call("slice", {L({1, 2, 3, 4}), Value(1), Value(3)}), L({2, 3}));
+    EXPECT_EQ(call("slice", {L({1, 2, 3, 4}), Value(1), Value(-1)}), L({2, 3}));
+    EXPECT_EQ(call("slice", {L({1, 2, 3, 4}), Value(-2)}), L({3, 4}));
+    EXPECT_EQ(call("slice", {L({1, 2}), Value(5)}), L({}));
+    EXPECT_EQ(call("slice", {L({1, 2}), Value(-5), Value(1)}), L({1}));
+    EXPECT_EQ(call("slice", {L({1, 2, 3}), Value(2), Value(1)}), L({}));
+    EXPECT_EQ(call("slice", {L({}), Value(0)}), L({}));
+    EXPECT_THROW(call("slice", {Value::string("abc"), Value(1)}), EvalError);
+    EXPECT_THROW(call("slice", {L({1}), Value(0.5)}), EvalError);
 }
 
 TEST(Functions, AlsChoosesAndKolomTakesAColumn) {
