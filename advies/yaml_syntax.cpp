@@ -250,19 +250,19 @@ ProfielYaml lees_profiel_yaml(std::string_view tekst, const std::string& bestand
         uit.documenten = std::move(*json);
         return uit;
     }
-    // Plain block YAML the same way (every quote it took closes on its own line).
+    // Plain block YAML the same way: the same tree, so the check below says the same about it.
     if (auto yaml = lees_yaml_boom(tekst)) {
         uit.documenten = std::move(*yaml);
-        return uit;
-    }
-    try {
-        uit.documenten = load_yaml_documents(tekst);
-    } catch (const YAML::Exception& e) {
-        const auto f = vertaal_yaml_fout(tekst, e.mark, e.msg);
-        YamlLezer y(bestand, tekst);
-        y.fout(f.plaats, f.melding);
-        uit.fouten = y.neem_fouten();
-        return uit;
+    } else {
+        try {
+            uit.documenten = load_yaml_documents(tekst);
+        } catch (const YAML::Exception& e) {
+            const auto f = vertaal_yaml_fout(tekst, e.mark, e.msg);
+            YamlLezer y(bestand, tekst);
+            y.fout(f.plaats, f.melding);
+            uit.fouten = y.neem_fouten();
+            return uit;
+        }
     }
     // yaml-cpp reads a quote that is never closed as a text running to the end of the file. Then
     // the document's last scalar is quoted and nothing after its opening quote closes it: only that

@@ -109,7 +109,7 @@ TEST(YamlBoom, VariatiesOpEenVoorbeeld) {
     ASSERT_GT(tekst.size(), 500u);
     std::size_t genomen = 0;
     const std::string tekens[] = {" ", ":", "#", "-", "'", "\"", ",", "{", "]", "\n", "~", "é", "? ", "- ", ": "};
-    for (std::size_t pos = 0; pos < tekst.size(); pos += 23)
+    for (std::size_t pos = 0; pos < tekst.size(); pos += 31)
         for (const auto& t : tekens) {
             for (const std::string& variant : {tekst.substr(0, pos) + t + tekst.substr(pos),
                                                tekst.substr(0, pos) + t + tekst.substr(pos + 1)}) {
