@@ -27,8 +27,14 @@ using profiel::Soort;
 using profiel::Veld;
 
 // The path of key `sleutel` in the map at `pad`, as messages name it: "versie", "metingen[1].waarde".
+// Some twenty-five per profile, also for keys that are absent: joined by hand, not by fmt::format
+// (15K of the 55K instructions of reading a small profile over HTTP).
 std::string pad_van(std::string_view pad, std::string_view sleutel) {
-    return pad.empty() ? std::string(sleutel) : fmt::format("{}.{}", pad, sleutel);
+    if (pad.empty()) return std::string(sleutel);
+    std::string p;
+    p.reserve(pad.size() + 1 + sleutel.size());
+    p.append(pad).append(1, '.').append(sleutel);
+    return p;
 }
 
 // The definition says what the reader checks; a reader that asks for a key as something else than
