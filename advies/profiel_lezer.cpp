@@ -2,10 +2,12 @@
 #include "advies/profiel_lezer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -96,13 +98,16 @@ private:
         if (!bewaar_) return;
         const InvoerVorm& vorm = vorm_van(sjabloon);
         InvoerFeit& f = invoer_.feiten.emplace_back(InvoerFeit{sjabloon, std::vector<Value>(vorm.slots.size())});
-        std::vector<bool> gegeven(vorm.slots.size());
+        // Which slots are filled, as bits: a fact has far fewer than 64 slots, and this runs for every
+        // fact of every profile (a vector<bool> was an allocation per fact).
+        static_assert(std::numeric_limits<std::uint64_t>::digits == 64);
+        std::uint64_t gegeven = 0;
         for (const auto& [naam, waarde] : slots) {
             const auto plaats = static_cast<std::size_t>(std::find(vorm.slots.begin(), vorm.slots.end(), naam) - vorm.slots.begin());
-            if (plaats == vorm.slots.size() || gegeven[plaats])
+            if (plaats == vorm.slots.size() || plaats >= 64 || (gegeven >> plaats & 1) != 0)
                 throw std::logic_error(fmt::format("de profiellezer vult slot '{}' van '{}' niet één keer zoals invoer.hpp zegt",
                                                    naam, vorm.naam));
-            gegeven[plaats] = true;
+            gegeven |= std::uint64_t{1} << plaats;
             f.waarden[plaats] = waarde;
         }
         if (slots.size() != vorm.slots.size())
