@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "advies/opmaak.hpp"
 
@@ -28,6 +29,26 @@ Json uitleg_json(const Uitleg& u) {
     return j;
 }
 
+// Whether nlohmann's dump copies every byte of `t` unchanged: 0x20-0x7F without '"' and '\\'. Eight
+// bytes at a time (a byte with its high bit set, below 0x20, or equal to one of the two), then the
+// rest one by one: the texts of an advice are most of its bytes.
+bool is_gewoon(std::string_view t) {
+    constexpr std::uint64_t een = 0x0101010101010101, hoog = 0x8080808080808080;
+    const auto nul_in = [](std::uint64_t x) { return (x - een) & ~x & hoog; };
+    std::size_t i = 0;
+    for (; i + 8 <= t.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, t.data() + i, 8);
+        if ((x & hoog) != 0 || ((x - 0x20 * een) & hoog) != 0 || nul_in(x ^ ('"' * een)) != 0 || nul_in(x ^ ('\\' * een)) != 0)
+            return false;
+    }
+    for (; i < t.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
 // The document's layout is that of nlohmann's dump with indent 2, written straight into one string:
 // a tree of some hundred small json values per advice, and its dump decoding every byte of every text
 // as UTF-8, cost about as much as the consultation itself (docs/prestaties.md, "De dienst"). The
@@ -35,23 +56,18 @@ Json uitleg_json(const Uitleg& u) {
 // backslash) goes through its public dump, which escapes it and replaces invalid UTF-8 from the user's
 // profile; for a plain text that dump is the text between quotes, which is what is written here.
 // tests/advies/opmaak_json_test compares the result with the dump of the whole tree.
-// The bytes nlohmann's dump copies unchanged whatever follows them.
-constexpr auto gewoon = [] {
-    std::array<bool, 256> g{};
-    for (int c = 0x20; c < 0x80; ++c) g[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-    return g;
-}();
-
 class Schrijver {
 public:
     explicit Schrijver(std::string& uit) : uit_(uit) {}
 
-    // `"sleutel": ` on a line of its own, after the previous member's `,` unless it is the first.
+    // `"sleutel": ` on a line of its own, after the previous member's `,` unless it is the first. The
+    // keys are this file's own plain names, written as they are.
     void lid(unsigned inspringing, std::string_view sleutel, bool eerste = false) {
         uit_ += eerste ? "\n" : ",\n";
         uit_.append(inspringing, ' ');
-        tekst(sleutel);
-        uit_ += ": ";
+        uit_ += '"';
+        uit_ += sleutel;
+        uit_ += "\": ";
     }
     void einde(unsigned inspringing, char haak) {
         uit_ += '\n';
@@ -64,15 +80,10 @@ public:
         uit_.append(buf, r.ptr);
     }
     void tekst(std::string_view t) {
-        std::size_t i = 0;
-        while (i < t.size() && gewoon[static_cast<unsigned char>(t[i])]) ++i;
-        if (i == t.size()) {
-            const std::size_t n = uit_.size();
-            uit_.resize(n + t.size() + 2);
-            char* p = uit_.data() + n;
-            *p = '"';
-            t.copy(p + 1, t.size());
-            p[t.size() + 1] = '"';
+        if (is_gewoon(t)) {
+            uit_ += '"';
+            uit_.append(t.data(), t.size());
+            uit_ += '"';
             return;
         }
         tekst_.get_ref<std::string&>().assign(t.data(), t.size());

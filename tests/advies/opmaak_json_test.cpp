@@ -121,5 +121,21 @@ TEST(OpmaakJson, GelijkAanDeDumpVanDeBoom) {
         }
 }
 
+// Plain texts are recognised eight bytes at a time: every byte value at every place of a text, in and
+// across those words, must come out as the tree's dump writes it.
+TEST(OpmaakJson, ElkeByteOpElkePlaats) {
+    Advies advies;
+    advies.adviezen = {item("x", "y")};
+    auto& teksten = advies.adviezen[0].factoren;
+    for (int b = 0; b < 256; ++b)
+        for (std::size_t plaats = 0; plaats < 19; ++plaats) {
+            std::string t(19, 'a');
+            t[plaats] = static_cast<char>(b);
+            teksten.push_back(t);
+            teksten.push_back(t.substr(0, plaats + 1));
+        }
+    EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
+}
+
 }  // namespace
 }  // namespace ww::advies
