@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
 #include "advies/opmaak.hpp"
 
 namespace ww::advies {
@@ -25,89 +29,200 @@ Json uitleg_json(const Uitleg& u) {
     return j;
 }
 
+// Whether nlohmann's dump copies every byte of `t` unchanged: 0x20-0x7F without '"' and '\\'. Eight
+// bytes at a time (a byte with its high bit set, below 0x20, or equal to one of the two), then the
+// rest one by one: the texts of an advice are most of its bytes.
+bool is_gewoon(std::string_view t) {
+    constexpr std::uint64_t een = 0x0101010101010101, hoog = 0x8080808080808080;
+    const auto nul_in = [](std::uint64_t x) { return (x - een) & ~x & hoog; };
+    std::size_t i = 0;
+    for (; i + 8 <= t.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, t.data() + i, 8);
+        if ((x & hoog) != 0 || ((x - 0x20 * een) & hoog) != 0 || nul_in(x ^ ('"' * een)) != 0 || nul_in(x ^ ('\\' * een)) != 0)
+            return false;
+    }
+    for (; i < t.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
+// The document's layout is that of nlohmann's dump with indent 2, written straight into one string:
+// a tree of some hundred small json values per advice, and its dump decoding every byte of every text
+// as UTF-8, cost about as much as the consultation itself (docs/prestaties.md, "De dienst"). The
+// escaping stays nlohmann's: a text that is not plain ASCII (a byte outside 0x20-0x7F, a quote or a
+// backslash) goes through its public dump, which escapes it and replaces invalid UTF-8 from the user's
+// profile; for a plain text that dump is the text between quotes, which is what is written here.
+// tests/advies/opmaak_json_test compares the result with the dump of the whole tree.
+class Schrijver {
+public:
+    explicit Schrijver(std::string& uit) : uit_(uit) {}
+
+    // `"sleutel": ` on a line of its own, after the previous member's `,` unless it is the first. The
+    // keys are this file's own plain names, written as they are.
+    void lid(unsigned inspringing, std::string_view sleutel, bool eerste = false) {
+        uit_ += eerste ? "\n" : ",\n";
+        uit_.append(inspringing, ' ');
+        uit_ += '"';
+        uit_ += sleutel;
+        uit_ += "\": ";
+    }
+    void einde(unsigned inspringing, char haak) {
+        uit_ += '\n';
+        uit_.append(inspringing, ' ');
+        uit_ += haak;
+    }
+    void getal(long long n) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, n);
+        uit_.append(buf, r.ptr);
+    }
+    void tekst(std::string_view t) {
+        if (is_gewoon(t)) {
+            uit_ += '"';
+            uit_.append(t.data(), t.size());
+            uit_ += '"';
+            return;
+        }
+        tekst_.get_ref<std::string&>().assign(t.data(), t.size());
+        uit_ += tekst_.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    void tekst_of_null(const std::optional<std::string>& t) {
+        if (t) tekst(*t);
+        else uit_ += "null";
+    }
+    void lijst(unsigned inspringing, const std::vector<std::string>& teksten) {
+        if (teksten.empty()) {
+            uit_ += "[]";
+            return;
+        }
+        uit_ += '[';
+        for (std::size_t i = 0; i < teksten.size(); ++i) {
+            uit_ += i == 0 ? "\n" : ",\n";
+            uit_.append(inspringing + 2, ' ');
+            tekst(teksten[i]);
+        }
+        einde(inspringing, ']');
+    }
+    // A subtree as the whole tree's dump would write it from a line indented `inspringing`: its own
+    // dump with every line after the first moved right (a newline in a dump is always layout; one in a
+    // text is escaped).
+    void boom(const Json& j, unsigned inspringing) {
+        const std::string d = j.dump(2, ' ', false, Json::error_handler_t::replace);
+        for (const char c : d) {
+            uit_ += c;
+            if (c == '\n') uit_.append(inspringing, ' ');
+        }
+    }
+
+private:
+    std::string& uit_;
+    Json tekst_ = std::string();
+};
+
 }  // namespace
 
 std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
-    // nlohmann's tree and dump as ever; only the building takes fewer steps: every object and array
-    // gets its size up front (no regrowing while members are added) and members go in with the
-    // object's emplace instead of operator[] plus an assignment (an empty member first, then replaced).
-    auto object = [](std::size_t n) {
-        Json o = Json::object();
-        o.get_ref<Json::object_t&>().reserve(n);
-        return o;
-    };
-    auto array = [](std::size_t n) {
-        Json a = Json::array();
-        a.get_ref<Json::array_t&>().reserve(n);
-        return a;
-    };
-    auto tekstlijst = [&](const std::vector<std::string>& teksten) {
-        Json l = array(teksten.size());
-        auto& elementen = l.get_ref<Json::array_t&>();
-        for (const auto& t : teksten) elementen.emplace_back(t);
-        return l;
-    };
-    Json j = object(7);
-    auto& wortel = j.get_ref<Json::object_t&>();
-    wortel.emplace("versie", advies.versie);
-    wortel.emplace("gemeente", advies.gemeente);
+    std::string uit;
+    uit.reserve(1024 + 640 * advies.adviezen.size() + 256 * advies.boodschappen.size());
+    Schrijver s(uit);
+    uit += '{';
+    s.lid(2, "versie", true);
+    s.getal(advies.versie);
+    s.lid(2, "gemeente");
+    s.tekst(advies.gemeente);
     // What produced this advice, so that a stored advice says so (docs/advies.md).
     const Herkomst& h = advies.herkomst;
-    wortel.emplace("programma", h.programma);
-    Json kennisbank = object(3);
-    auto& kb = kennisbank.get_ref<Json::object_t&>();
-    kb.emplace("naam", h.naam ? Json(*h.naam) : Json(nullptr));
-    kb.emplace("versie", h.versie ? Json(*h.versie) : Json(nullptr));
-    kb.emplace("sleutel", h.sleutel);
-    wortel.emplace("kennisbank", std::move(kennisbank));
-    Json stappen = array(advies.stappen.size());
-    for (const auto& s : advies.stappen) {
-        Json stap = object(3);
-        auto& leden = stap.get_ref<Json::object_t&>();
-        leden.emplace("stap", s.stap);
-        leden.emplace("naam", stap_namen[static_cast<std::size_t>(s.stap - 1)]);
-        leden.emplace("status", naam_van(s.status));
-        stappen.get_ref<Json::array_t&>().push_back(std::move(stap));
+    s.lid(2, "programma");
+    s.tekst(h.programma);
+    s.lid(2, "kennisbank");
+    uit += '{';
+    s.lid(4, "naam", true);
+    s.tekst_of_null(h.naam);
+    s.lid(4, "versie");
+    s.tekst_of_null(h.versie);
+    s.lid(4, "sleutel");
+    s.tekst(h.sleutel);
+    s.einde(2, '}');
+    s.lid(2, "fase");
+    uit += '{';
+    s.lid(4, "huidige_stap", true);
+    s.getal(advies.huidige_stap);
+    s.lid(4, "stappen");
+    uit += '[';
+    for (std::size_t i = 0; i < advies.stappen.size(); ++i) {
+        const auto& stap = advies.stappen[i];
+        uit += i == 0 ? "\n      {" : ",\n      {";
+        s.lid(8, "stap", true);
+        s.getal(stap.stap);
+        s.lid(8, "naam");
+        s.tekst(stap_namen[static_cast<std::size_t>(stap.stap - 1)]);
+        s.lid(8, "status");
+        s.tekst(naam_van(stap.status));
+        s.einde(6, '}');
     }
-    Json fase = object(2);
-    fase.get_ref<Json::object_t&>().emplace("huidige_stap", advies.huidige_stap);
-    fase.get_ref<Json::object_t&>().emplace("stappen", std::move(stappen));
-    wortel.emplace("fase", std::move(fase));
-    Json adviezen = array(advies.adviezen.size());
-    for (const auto& a : advies.adviezen) {
-        Json item = object(10);
-        auto& leden = item.get_ref<Json::object_t&>();
-        leden.emplace("id", a.id);
-        leden.emplace("soort", naam_van(a.soort));
-        leden.emplace("stap", a.stap);
-        leden.emplace("onderwerp", a.onderwerp);
-        leden.emplace("prioriteit", a.prioriteit);
-        leden.emplace("tekst", a.tekst);
-        leden.emplace("bron", a.bron);
-        leden.emplace("factoren", tekstlijst(a.factoren));
-        leden.emplace("onderbouwing", tekstlijst(a.onderbouwing));
-        if (opties.uitleg && a.uitleg) leden.emplace("uitleg", uitleg_json(*a.uitleg));
-        adviezen.get_ref<Json::array_t&>().push_back(std::move(item));
+    s.einde(4, ']');
+    s.einde(2, '}');
+    s.lid(2, "adviezen");
+    if (advies.adviezen.empty()) {
+        uit += "[]";
+    } else {
+        uit += '[';
+        for (std::size_t i = 0; i < advies.adviezen.size(); ++i) {
+            const auto& a = advies.adviezen[i];
+            uit += i == 0 ? "\n    {" : ",\n    {";
+            s.lid(6, "id", true);
+            s.tekst(a.id);
+            s.lid(6, "soort");
+            s.tekst(naam_van(a.soort));
+            s.lid(6, "stap");
+            s.getal(a.stap);
+            s.lid(6, "onderwerp");
+            s.tekst(a.onderwerp);
+            s.lid(6, "prioriteit");
+            s.getal(a.prioriteit);
+            s.lid(6, "tekst");
+            s.tekst(a.tekst);
+            s.lid(6, "bron");
+            s.tekst(a.bron);
+            s.lid(6, "factoren");
+            s.lijst(6, a.factoren);
+            s.lid(6, "onderbouwing");
+            s.lijst(6, a.onderbouwing);
+            if (opties.uitleg && a.uitleg) {
+                s.lid(6, "uitleg");
+                s.boom(uitleg_json(*a.uitleg), 6);
+            }
+            s.einde(4, '}');
+        }
+        s.einde(2, ']');
     }
-    wortel.emplace("adviezen", std::move(adviezen));
     // An extension of the contract: the verdict per message, only when the plan has messages.
     if (!advies.boodschappen.empty()) {
-        Json boodschappen = array(advies.boodschappen.size());
-        for (const auto& b : advies.boodschappen) {
-            Json item = object(6);
-            auto& leden = item.get_ref<Json::object_t&>();
-            leden.emplace("nr", b.nr);
-            leden.emplace("onderwerp", b.onderwerp);
-            leden.emplace("buikpijn", b.buikpijn);
-            leden.emplace("aanpak", b.aanpak);
-            leden.emplace("oordeel", b.oordeel);
-            leden.emplace("toelichting", b.toelichting);
-            boodschappen.get_ref<Json::array_t&>().push_back(std::move(item));
+        s.lid(2, "boodschappen");
+        uit += '[';
+        for (std::size_t i = 0; i < advies.boodschappen.size(); ++i) {
+            const auto& b = advies.boodschappen[i];
+            uit += i == 0 ? "\n    {" : ",\n    {";
+            s.lid(6, "nr", true);
+            s.getal(b.nr);
+            s.lid(6, "onderwerp");
+            s.tekst(b.onderwerp);
+            s.lid(6, "buikpijn");
+            s.tekst(b.buikpijn);
+            s.lid(6, "aanpak");
+            s.tekst(b.aanpak);
+            s.lid(6, "oordeel");
+            s.tekst(b.oordeel);
+            s.lid(6, "toelichting");
+            s.tekst(b.toelichting);
+            s.einde(4, '}');
         }
-        wortel.emplace("boodschappen", std::move(boodschappen));
+        s.einde(2, ']');
     }
-    // Texts come from the user's profile; invalid UTF-8 there must not abort the output.
-    std::string uit = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    s.einde(0, '}');
     uit += '\n';
     return uit;
 }
