@@ -591,10 +591,17 @@ void BetaNetwork::right_activate_some(BetaNode* n, FactRec* f) {
     }
 }
 
+BetaNetwork::DeferredList& BetaNetwork::deferred_list(int salience) {
+    auto it = deferred_.begin();
+    while (it != deferred_.end() && it->first > salience) ++it;
+    if (it == deferred_.end() || it->first != salience) it = deferred_.insert(it, {salience, DeferredList{}});
+    return it->second;
+}
+
 void BetaNetwork::defer(Token* t) {
     if (t->deferred) return;
     auto* g = static_cast<GroupToken*>(t);
-    DeferredList& l = deferred_[t->node->max_salience];
+    DeferredList& l = deferred_list(t->node->max_salience);
     g->deferred = true;
     ++deferred_count_;
     g->deferred_prev = l.tail;
@@ -606,7 +613,7 @@ void BetaNetwork::defer(Token* t) {
 
 void BetaNetwork::undefer(Token* t) {
     auto* g = static_cast<GroupToken*>(t);
-    DeferredList& l = deferred_[t->node->max_salience];
+    DeferredList& l = deferred_list(t->node->max_salience);
     if (g->deferred_prev) g->deferred_prev->deferred_next = g->deferred_next;
     else l.head = g->deferred_next;
     if (g->deferred_next) g->deferred_next->deferred_prev = g->deferred_prev;

@@ -280,7 +280,10 @@ private:
         GroupToken* head = nullptr;
         GroupToken* tail = nullptr;
     };
-    std::map<int, DeferredList, std::greater<int>> deferred_;
+    // Highest salience first: a rule base has a handful of saliences, and the run loop walks these
+    // lists before every firing, where a tree cost a pointer chase per level.
+    std::vector<std::pair<int, DeferredList>> deferred_;
+    DeferredList& deferred_list(int salience);
     std::size_t deferred_count_ = 0;  // tokens in those lists: most calls find none
     void defer(Token* t);
     void undefer(Token* t);
