@@ -204,6 +204,20 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     if (m.cp) m.cp->disturbed = true;
 }
 
+void Engine::Impl::created_with_prefixes(Activation* a) {
+    if (prefix_rules.count(a->terminal->rule)) tms.prefix_matched(a);
+    else agenda.insert(a);
+}
+
+void Engine::Impl::deleted_with_prefixes(Activation* a) {
+    if (prefix_rules.count(a->terminal->rule)) {
+        tms.prefix_lost(a);
+        return;
+    }
+    agenda.remove(a);
+    if (a->supported) tms.support_lost(a);
+}
+
 const RuleDef* Engine::find_rule(std::string_view id) const {
     auto it = impl_->rule_ids.find(std::string(id));
     return it == impl_->rule_ids.end() ? nullptr : impl_->rules[it->second].def.get();

@@ -58,21 +58,20 @@ struct Engine::Impl final : EvalEnv, BetaListener {
 
     // BetaListener
     void activation_created(Activation* a) override {
-        if (!prefix_rules.empty() && prefix_rules.count(a->terminal->rule)) [[unlikely]] {
-            tms.prefix_matched(a);  // a match of a logical prefix: supports facts, never fires
-            return;
-        }
+        if (!prefix_rules.empty()) [[unlikely]] return created_with_prefixes(a);
         agenda.insert(a);
     }
     void activation_deleted(Activation* a) override {
         if (a == current_support) support_alive = false;
-        if (!prefix_rules.empty() && prefix_rules.count(a->terminal->rule)) [[unlikely]] {
-            tms.prefix_lost(a);
-            return;
-        }
+        if (!prefix_rules.empty()) [[unlikely]] return deleted_with_prefixes(a);
         agenda.remove(a);
         if (a->supported) tms.support_lost(a);
     }
+    // The same where some rule has a logical prefix: a match of one supports facts and never fires,
+    // so truth maintenance keeps it and the agenda never sees it. Out of line (and called last) so
+    // that programs without one pay a test and nothing else.
+    [[gnu::noinline]] void created_with_prefixes(Activation* a);
+    [[gnu::noinline]] void deleted_with_prefixes(Activation* a);
 
     std::vector<Value> complete_slots(TemplateId tmpl, std::vector<Value> slots) const;
     // Asserts or, for an existing equal fact, records the new support. `support` is the firing
