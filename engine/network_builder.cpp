@@ -225,6 +225,17 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
 std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::size_t alternative,
                                                      const std::vector<bool>& volatile_templates) {
     const auto& conds = rule.alternatives.at(alternative);
+    auto volatile_pattern = [&](const Condition& c) {
+        return c.kind == Condition::Kind::pattern && c.pattern.tmpl < volatile_templates.size() &&
+               volatile_templates[c.pattern.tmpl];
+    };
+    // Most alternatives have no volatile pattern: then nothing moves, and the variables need no
+    // collecting (a cold start builds every rule).
+    if (std::none_of(conds.begin(), conds.end(), volatile_pattern)) {
+        std::vector<std::size_t> written(conds.size());
+        for (std::size_t i = 0; i < conds.size(); ++i) written[i] = i;
+        return written;
+    }
     // Per condition, every variable it mentions.
     std::vector<std::vector<VarId>> mentions(conds.size());
     for (std::size_t i = 0; i < conds.size(); ++i) {
@@ -252,8 +263,7 @@ std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::si
     std::vector<std::size_t> first, last;
     for (std::size_t i = 0; i < conds.size(); ++i) {
         const Condition& c = conds[i];
-        bool movable = c.kind == Condition::Kind::pattern && c.pattern.tmpl < volatile_templates.size() &&
-                       volatile_templates[c.pattern.tmpl];
+        bool movable = volatile_pattern(c);
         for (std::size_t j = 0; j < conds.size() && movable; ++j) {
             if (j == i) continue;
             for (VarId v : mentions[i])
