@@ -154,8 +154,9 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
 
     // A canonical order lets rules that wrote the same tests in another order share the node; the
     // equalities with earlier levels together form the hash key.
-    std::stable_sort(node->tests.begin(), node->tests.end(),
-                     [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
+    if (node->tests.size() > 1)  // std::stable_sort allocates a buffer even for one element
+        std::stable_sort(node->tests.begin(), node->tests.end(),
+                         [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
     for (const JoinTest& j : node->tests)
         if (j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth) {
             node->key_slots.push_back(j.slot);
