@@ -289,6 +289,11 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
     auto term = std::make_unique<Terminal>();
     term->rule = &rule;
     term->alternative = alternative;
+    // Sized once: a cold start builds every rule, and growing these one condition at a time was a
+    // good part of its allocations.
+    protos.reserve(conditions.size());
+    term->chain.reserve(conditions.size());
+    term->chain_condition.reserve(conditions.size());
 
     std::vector<std::size_t> order = join_order(rule, alternative, volatile_templates);
     std::vector<std::uint32_t> depth_of(conditions.size(), 0);
@@ -318,7 +323,8 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
         }
         ++depth;
     }
-    term->var_locs = locs;
+    term->var_locs = std::move(locs);
+    term->fact_depths.reserve(conditions.size());
     for (std::size_t ci = 0; ci < conditions.size(); ++ci)
         if (conditions[ci].kind == Condition::Kind::pattern) term->fact_depths.push_back(depth_of[ci]);
 
