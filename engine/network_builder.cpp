@@ -199,9 +199,10 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
                                                       std::vector<VarLoc>& locs) {
     const std::vector<VarLoc> outside = locs;
     Step step;
-    Condition first = c;
-    first.kind = Condition::Kind::pattern;
-    first.also.clear();
+    // The first term is `c`'s pattern alone: a plain pattern condition reads nothing else, so the
+    // aggregate's expression, text and further terms are not copied along.
+    Condition first;
+    first.pattern = c.pattern;
     step.terms.push_back(pattern_node(rule, first, depth, locs));
     std::uint16_t d = depth;
     for (const Condition& part : c.also) {
