@@ -66,6 +66,8 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         case Condition::Kind::test: break;
     }
     node->depth = depth;
+    // Only not/exists/aggregate unbind their new variables at the end; a plain pattern needs no list.
+    const bool scoped = c.kind != Condition::Kind::pattern;
     std::vector<VarId> local;
     std::vector<AlphaTest> eqs, others;
 
@@ -88,7 +90,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         check_var(sc.var);
         if (locs[sc.var].depth == 0) {
             locs[sc.var] = VarLoc{depth, static_cast<std::int16_t>(sc.slot)};
-            local.push_back(sc.var);
+            if (scoped) local.push_back(sc.var);
         } else {
             JoinTest jt;
             jt.slot = sc.slot;
@@ -101,7 +103,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         check_var(*p.fact_var);
         if (locs[*p.fact_var].depth != 0) bad(rule, "variabele " + var_name(rule, *p.fact_var) + " is al gebonden");
         locs[*p.fact_var] = VarLoc{depth, VarLoc::fact_ref};
-        local.push_back(*p.fact_var);
+        if (scoped) local.push_back(*p.fact_var);
     }
     for (const SlotConstraint& sc : p.constraints) {
         if (sc.kind != SlotConstraint::Kind::test) continue;
