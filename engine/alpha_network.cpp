@@ -76,8 +76,9 @@ AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest> eq
         if (a.cmp != b.cmp) return a.cmp < b.cmp;
         return compare(a.rhs, b.rhs) < 0;
     };
-    std::stable_sort(eq_tests.begin(), eq_tests.end(), by_slot);
-    std::stable_sort(other_tests.begin(), other_tests.end(), by_slot);
+    // (Not for one test: std::stable_sort allocates its buffer even then, and most patterns have one.)
+    if (eq_tests.size() > 1) std::stable_sort(eq_tests.begin(), eq_tests.end(), by_slot);
+    if (other_tests.size() > 1) std::stable_sort(other_tests.begin(), other_tests.end(), by_slot);
 
     AlphaNode* n = root(tmpl);
     for (const AlphaTest& t : eq_tests) {

@@ -111,8 +111,13 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         }
     }
 
+    // Sized once: a cold start compiles every rule of the knowledge base.
+    entry.actions.reserve(rule.actions.size());
+    entry.terminals.reserve(rule.alternatives.size());
     for (const Action& a : rule.actions) {
         CompiledAction ca;
+        ca.slots.reserve(a.slots.size());
+        ca.fields.reserve(a.fields.size());
         ca.kind = a.kind;
         ca.tmpl = a.tmpl;
         ca.var = a.var;
@@ -130,9 +135,11 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                         throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
                     ca.slots.emplace_back(slot, compile_expr(e, identity));
                 }
-                if (a.kind == Action::Kind::assert_fact)
+                if (a.kind == Action::Kind::assert_fact) {
+                    ca.base.reserve(m.templates[a.tmpl].slots.size());
                     for (const SlotDef& s : m.templates[a.tmpl].slots)
                         ca.base.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+                }
             }
             if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) ca.target = compile_expr(a.target, identity);
             if (a.kind == Action::Kind::bind) {

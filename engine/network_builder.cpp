@@ -66,6 +66,8 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         case Condition::Kind::test: break;
     }
     node->depth = depth;
+    // Only not/exists/aggregate unbind their new variables at the end; a plain pattern needs no list.
+    const bool scoped = c.kind != Condition::Kind::pattern;
     std::vector<VarId> local;
     std::vector<AlphaTest> eqs, others;
 
@@ -88,7 +90,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         check_var(sc.var);
         if (locs[sc.var].depth == 0) {
             locs[sc.var] = VarLoc{depth, static_cast<std::int16_t>(sc.slot)};
-            local.push_back(sc.var);
+            if (scoped) local.push_back(sc.var);
         } else {
             JoinTest jt;
             jt.slot = sc.slot;
@@ -101,7 +103,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         check_var(*p.fact_var);
         if (locs[*p.fact_var].depth != 0) bad(rule, "variabele " + var_name(rule, *p.fact_var) + " is al gebonden");
         locs[*p.fact_var] = VarLoc{depth, VarLoc::fact_ref};
-        local.push_back(*p.fact_var);
+        if (scoped) local.push_back(*p.fact_var);
     }
     for (const SlotConstraint& sc : p.constraints) {
         if (sc.kind != SlotConstraint::Kind::test) continue;
@@ -154,8 +156,9 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
 
     // A canonical order lets rules that wrote the same tests in another order share the node; the
     // equalities with earlier levels together form the hash key.
-    std::stable_sort(node->tests.begin(), node->tests.end(),
-                     [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
+    if (node->tests.size() > 1)  // std::stable_sort allocates a buffer even for one element
+        std::stable_sort(node->tests.begin(), node->tests.end(),
+                         [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
     for (const JoinTest& j : node->tests)
         if (j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth) {
             node->key_slots.push_back(j.slot);
@@ -198,9 +201,10 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
                                                       std::vector<VarLoc>& locs) {
     const std::vector<VarLoc> outside = locs;
     Step step;
-    Condition first = c;
-    first.kind = Condition::Kind::pattern;
-    first.also.clear();
+    // The first term is `c`'s pattern alone: a plain pattern condition reads nothing else, so the
+    // aggregate's expression, text and further terms are not copied along.
+    Condition first;
+    first.pattern = c.pattern;
     step.terms.push_back(pattern_node(rule, first, depth, locs));
     std::uint16_t d = depth;
     for (const Condition& part : c.also) {
@@ -225,6 +229,17 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
 std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::size_t alternative,
                                                      const std::vector<bool>& volatile_templates) {
     const auto& conds = rule.alternatives.at(alternative);
+    auto volatile_pattern = [&](const Condition& c) {
+        return c.kind == Condition::Kind::pattern && c.pattern.tmpl < volatile_templates.size() &&
+               volatile_templates[c.pattern.tmpl];
+    };
+    // Most alternatives have no volatile pattern: then nothing moves, and the variables need no
+    // collecting (a cold start builds every rule).
+    if (std::none_of(conds.begin(), conds.end(), volatile_pattern)) {
+        std::vector<std::size_t> written(conds.size());
+        for (std::size_t i = 0; i < conds.size(); ++i) written[i] = i;
+        return written;
+    }
     // Per condition, every variable it mentions.
     std::vector<std::vector<VarId>> mentions(conds.size());
     for (std::size_t i = 0; i < conds.size(); ++i) {
@@ -252,8 +267,7 @@ std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::si
     std::vector<std::size_t> first, last;
     for (std::size_t i = 0; i < conds.size(); ++i) {
         const Condition& c = conds[i];
-        bool movable = c.kind == Condition::Kind::pattern && c.pattern.tmpl < volatile_templates.size() &&
-                       volatile_templates[c.pattern.tmpl];
+        bool movable = volatile_pattern(c);
         for (std::size_t j = 0; j < conds.size() && movable; ++j) {
             if (j == i) continue;
             for (VarId v : mentions[i])
@@ -278,6 +292,11 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
     auto term = std::make_unique<Terminal>();
     term->rule = &rule;
     term->alternative = alternative;
+    // Sized once: a cold start builds every rule, and growing these one condition at a time was a
+    // good part of its allocations.
+    protos.reserve(conditions.size());
+    term->chain.reserve(conditions.size());
+    term->chain_condition.reserve(conditions.size());
 
     std::vector<std::size_t> order = join_order(rule, alternative, volatile_templates);
     std::vector<std::uint32_t> depth_of(conditions.size(), 0);
@@ -307,7 +326,8 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
         }
         ++depth;
     }
-    term->var_locs = locs;
+    term->var_locs = std::move(locs);
+    term->fact_depths.reserve(conditions.size());
     for (std::size_t ci = 0; ci < conditions.size(); ++ci)
         if (conditions[ci].kind == Condition::Kind::pattern) term->fact_depths.push_back(depth_of[ci]);
 
