@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "advies/open_knopen.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -25,7 +26,7 @@ constexpr std::size_t max_diepte = 64;
 // token starts at the first other character after the cursor. nlohmann has checked the syntax.
 class Bouwer : public nlohmann::json_sax<Json> {
 public:
-    Bouwer(std::string_view tekst, YamlDocuments& docs) : tekst_(tekst), docs_(docs) {}
+    Bouwer(std::string_view tekst, YamlDocuments& docs) : tekst_(tekst), docs_(docs), open_(docs) {}
 
     bool null() override {
         const std::size_t begin = token_begin();
@@ -64,12 +65,6 @@ public:
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
 private:
-    struct Open {
-        YamlNode::Data* node;
-        YamlNode sleutel;  // of a map, waiting for its value
-        bool heeft_sleutel;
-    };
-
     std::size_t token_begin() {
         while (cursor_ < tekst_.size()) {
             const char c = tekst_[cursor_];
@@ -142,42 +137,24 @@ private:
     }
 
     bool open(Kind soort) {
-        if (open_.size() >= max_diepte) return false;
+        if (open_.diepte() >= max_diepte) return false;
         const std::size_t begin = token_begin();
         cursor_ = begin + 1;
         YamlNode::Data& d = maak(soort, begin);
         d.tag = "?";
         d.open = true;
-        open_.push_back({&d, {}, false});
+        open_.open(d);
         return true;
     }
 
     bool sluit() {
         cursor_ = token_begin() + 1;
-        YamlNode::Data& d = *open_.back().node;
-        open_.pop_back();
-        d.open = false;
-        return voeg_toe(d);
+        open_.sluit();
+        return true;
     }
 
     bool voeg_toe(YamlNode::Data& d) {
-        const YamlNode node(&d);
-        if (open_.empty()) {
-            docs_.roots.push_back(node);
-            return true;
-        }
-        Open& ouder = open_.back();
-        ouder.node->expanded += d.expanded;
-        ouder.node->expanded_bytes += d.expanded_bytes;
-        if (ouder.node->kind == Kind::sequence) {
-            ouder.node->items.push_back(node);
-        } else if (!ouder.heeft_sleutel) {
-            ouder.sleutel = node;
-            ouder.heeft_sleutel = true;
-        } else {
-            ouder.node->entries.emplace_back(ouder.sleutel, node);
-            ouder.heeft_sleutel = false;
-        }
+        open_.voeg_toe(d);
         return true;
     }
 
@@ -187,7 +164,7 @@ private:
     std::size_t gemeten_ = 0;
     int regel_ = 0;
     std::size_t regelbegin_ = 0;
-    std::vector<Open> open_;
+    OpenKnopen open_;
 };
 
 }  // namespace

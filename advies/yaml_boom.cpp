@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "advies/open_knopen.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -76,7 +77,7 @@ bool is_null_tekst(std::string_view s) { return s == "~" || s == "null" || s == 
 
 class Lezer {
 public:
-    Lezer(std::string_view tekst, YamlDocuments& docs) : t_(tekst), docs_(docs) {}
+    Lezer(std::string_view tekst, YamlDocuments& docs) : t_(tekst), docs_(docs), open_(docs) {}
 
     void lees() {
         naar_inhoud();
@@ -88,12 +89,6 @@ public:
     }
 
 private:
-    struct Open {
-        YamlNode::Data* node;
-        YamlNode sleutel;  // of a map, waiting for its value
-        bool heeft_sleutel;
-    };
-
     char at(std::size_t i) const { return i < t_.size() ? t_[i] : '\n'; }
     bool einde_of_spatie(std::size_t i) const { return i >= t_.size() || t_[i] == ' ' || t_[i] == '\n'; }
 
@@ -249,36 +244,15 @@ private:
         YamlNode::Data& d = maak(soort, pos);
         d.tag = "?";
         d.open = true;
-        open_.push_back({&d, {}, false});
+        open_.open(d);
     }
 
     void sluit() {
         --diepte_;
-        YamlNode::Data& d = *open_.back().node;
-        open_.pop_back();
-        d.open = false;
-        voeg_toe(d);
+        open_.sluit();
     }
 
-    void voeg_toe(YamlNode::Data& d) {
-        const YamlNode node(&d);
-        if (open_.empty()) {
-            docs_.roots.push_back(node);
-            return;
-        }
-        Open& ouder = open_.back();
-        ouder.node->expanded += d.expanded;
-        ouder.node->expanded_bytes += d.expanded_bytes;
-        if (ouder.node->kind == Kind::sequence) {
-            ouder.node->items.push_back(node);
-        } else if (!ouder.heeft_sleutel) {
-            ouder.sleutel = node;
-            ouder.heeft_sleutel = true;
-        } else {
-            ouder.node->entries.emplace_back(ouder.sleutel, node);
-            ouder.heeft_sleutel = false;
-        }
-    }
+    void voeg_toe(YamlNode::Data& d) { open_.voeg_toe(d); }
 
     // A map whose keys stand in column k, the first at p_. Ends at the first line (p_ at its content)
     // that is less indented, or at the end of the text.
@@ -478,7 +452,7 @@ private:
     int regel_ = 0;
     std::size_t regelbegin_ = 0;
     int diepte_ = 0;
-    std::vector<Open> open_;
+    OpenKnopen open_;
 };
 
 }  // namespace
