@@ -89,6 +89,14 @@ public:
         tekst_.get_ref<std::string&>().assign(t.data(), t.size());
         uit_ += tekst_.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
+    void tekst_veld(unsigned inspringing, std::string_view sleutel, std::string_view t, bool eerste = false) {
+        lid(inspringing, sleutel, eerste);
+        tekst(t);
+    }
+    void getal_veld(unsigned inspringing, std::string_view sleutel, long long n, bool eerste = false) {
+        lid(inspringing, sleutel, eerste);
+        getal(n);
+    }
     void tekst_of_null(const std::optional<std::string>& t) {
         if (t) tekst(*t);
         else uit_ += "null";
@@ -129,38 +137,30 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
     uit.reserve(1024 + 640 * advies.adviezen.size() + 256 * advies.boodschappen.size());
     Schrijver s(uit);
     uit += '{';
-    s.lid(2, "versie", true);
-    s.getal(advies.versie);
-    s.lid(2, "gemeente");
-    s.tekst(advies.gemeente);
+    s.getal_veld(2, "versie", advies.versie, true);
+    s.tekst_veld(2, "gemeente", advies.gemeente);
     // What produced this advice, so that a stored advice says so (docs/advies.md).
     const Herkomst& h = advies.herkomst;
-    s.lid(2, "programma");
-    s.tekst(h.programma);
+    s.tekst_veld(2, "programma", h.programma);
     s.lid(2, "kennisbank");
     uit += '{';
     s.lid(4, "naam", true);
     s.tekst_of_null(h.naam);
     s.lid(4, "versie");
     s.tekst_of_null(h.versie);
-    s.lid(4, "sleutel");
-    s.tekst(h.sleutel);
+    s.tekst_veld(4, "sleutel", h.sleutel);
     s.einde(2, '}');
     s.lid(2, "fase");
     uit += '{';
-    s.lid(4, "huidige_stap", true);
-    s.getal(advies.huidige_stap);
+    s.getal_veld(4, "huidige_stap", advies.huidige_stap, true);
     s.lid(4, "stappen");
     uit += '[';
     for (std::size_t i = 0; i < advies.stappen.size(); ++i) {
         const auto& stap = advies.stappen[i];
         uit += i == 0 ? "\n      {" : ",\n      {";
-        s.lid(8, "stap", true);
-        s.getal(stap.stap);
-        s.lid(8, "naam");
-        s.tekst(stap_namen[static_cast<std::size_t>(stap.stap - 1)]);
-        s.lid(8, "status");
-        s.tekst(naam_van(stap.status));
+        s.getal_veld(8, "stap", stap.stap, true);
+        s.tekst_veld(8, "naam", stap_namen[static_cast<std::size_t>(stap.stap - 1)]);
+        s.tekst_veld(8, "status", naam_van(stap.status));
         s.einde(6, '}');
     }
     s.einde(4, ']');
@@ -173,20 +173,13 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
         for (std::size_t i = 0; i < advies.adviezen.size(); ++i) {
             const auto& a = advies.adviezen[i];
             uit += i == 0 ? "\n    {" : ",\n    {";
-            s.lid(6, "id", true);
-            s.tekst(a.id);
-            s.lid(6, "soort");
-            s.tekst(naam_van(a.soort));
-            s.lid(6, "stap");
-            s.getal(a.stap);
-            s.lid(6, "onderwerp");
-            s.tekst(a.onderwerp);
-            s.lid(6, "prioriteit");
-            s.getal(a.prioriteit);
-            s.lid(6, "tekst");
-            s.tekst(a.tekst);
-            s.lid(6, "bron");
-            s.tekst(a.bron);
+            s.tekst_veld(6, "id", a.id, true);
+            s.tekst_veld(6, "soort", naam_van(a.soort));
+            s.getal_veld(6, "stap", a.stap);
+            s.tekst_veld(6, "onderwerp", a.onderwerp);
+            s.getal_veld(6, "prioriteit", a.prioriteit);
+            s.tekst_veld(6, "tekst", a.tekst);
+            s.tekst_veld(6, "bron", a.bron);
             s.lid(6, "factoren");
             s.lijst(6, a.factoren);
             s.lid(6, "onderbouwing");
@@ -206,18 +199,12 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
         for (std::size_t i = 0; i < advies.boodschappen.size(); ++i) {
             const auto& b = advies.boodschappen[i];
             uit += i == 0 ? "\n    {" : ",\n    {";
-            s.lid(6, "nr", true);
-            s.getal(b.nr);
-            s.lid(6, "onderwerp");
-            s.tekst(b.onderwerp);
-            s.lid(6, "buikpijn");
-            s.tekst(b.buikpijn);
-            s.lid(6, "aanpak");
-            s.tekst(b.aanpak);
-            s.lid(6, "oordeel");
-            s.tekst(b.oordeel);
-            s.lid(6, "toelichting");
-            s.tekst(b.toelichting);
+            s.getal_veld(6, "nr", b.nr, true);
+            s.tekst_veld(6, "onderwerp", b.onderwerp);
+            s.tekst_veld(6, "buikpijn", b.buikpijn);
+            s.tekst_veld(6, "aanpak", b.aanpak);
+            s.tekst_veld(6, "oordeel", b.oordeel);
+            s.tekst_veld(6, "toelichting", b.toelichting);
             s.einde(4, '}');
         }
         s.einde(2, ']');
