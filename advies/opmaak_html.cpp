@@ -212,9 +212,14 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
     uit += fmt::format("<p class=\"tekst\">{}</p>\n<dl>\n", e(a.tekst));
     uit += fmt::format("<dt>Bron</dt><dd>{}</dd>\n", a.bron.empty() ? "—" : e(a.bron));
     if (!a.factoren.empty()) {
+        // Several names are quoted, as in the advice texts: most hold "en" themselves ('fysieke
+        // verloedering', 'sociale verbondenheid en samenredzaamheid').
+        const bool citeer = a.factoren.size() > 1;
         std::string namen;
-        for (std::size_t i = 0; i < a.factoren.size(); ++i)
-            namen += (i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ") + e(factor_naam(gegevens, a.factoren[i]));
+        for (std::size_t i = 0; i < a.factoren.size(); ++i) {
+            const std::string naam = e(factor_naam(gegevens, a.factoren[i]));
+            namen += (i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ") + (citeer ? "&#39;" + naam + "&#39;" : naam);
+        }
         uit += fmt::format("<dt>Factoren</dt><dd>{}</dd>\n", namen);
     }
     if (!a.onderbouwing.empty()) {

@@ -69,8 +69,9 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
         uit += fmt::format("- Bron: {}\n", a.bron.empty() ? "—" : cel(a.bron));
         uit += fmt::format("- Regel: {}, prioriteit {}\n", md_code(a.id), a.prioriteit);
         if (!a.factoren.empty()) {
+            // Ids, as in the JSON (`factoren`), marked as code so that no reader takes them for prose.
             uit += "- Factoren (Tafel van 12):";
-            for (std::size_t i = 0; i < a.factoren.size(); ++i) uit += (i ? ", " : " ") + cel(a.factoren[i]);
+            for (std::size_t i = 0; i < a.factoren.size(); ++i) uit += (i ? ", " : " ") + md_code(a.factoren[i]);
             uit += "\n";
         }
         if (!a.onderbouwing.empty()) {

@@ -298,5 +298,28 @@ TEST(OpmaakHtml, ZonderProfielfeitenAlleenHetAdvies) {
     EXPECT_EQ(formaat_uit("html"), Formaat::html);
 }
 
+TEST(OpmaakHtml, MeerFactorenGeciteerdOmdatHunNamenEenBevatten) {
+    Advies a;
+    a.gemeente = "G";
+    a.stappen = {StapStand{1, Status::afgerond}, StapStand{2, Status::afgerond}, StapStand{3, Status::afgerond},
+                 StapStand{4, Status::bezig}, StapStand{5, Status::open}};
+    AdviesItem twee;
+    twee.id = "tafel.factor-zonder-actie";
+    twee.soort = Soort::actie;
+    twee.tekst = "t";
+    twee.factoren = {"verloedering", "sociale-verbondenheid"};
+    AdviesItem een = twee;
+    een.id = "werkhouding.sessies";
+    een.factoren = {"verloedering"};
+    a.adviezen = {twee, een};
+    RapportGegevens g;
+    g.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "p"},
+                  RapportFactor{"sociale-verbondenheid", "sociale verbondenheid en samenredzaamheid", "p"}};
+    const std::string html = als_html(a, g, {});
+    EXPECT_NE(html.find("<dd>&#39;fysieke verloedering&#39; en &#39;sociale verbondenheid en samenredzaamheid&#39;</dd>"),
+              std::string::npos);
+    EXPECT_NE(html.find("<dd>fysieke verloedering</dd>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ww::advies

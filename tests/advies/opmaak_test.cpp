@@ -255,7 +255,7 @@ TEST(OpmaakMarkdown, RapportMetOnderbouwing) {
     EXPECT_NE(m.find("### 2. Waarschuwing: kwalitatief (stap 2)"), std::string::npos);
     EXPECT_NE(m.find("  - bronnen: veiligheidsmonitor, meldingen (alle kwantitatief)"), std::string::npos);
     EXPECT_NE(m.find("- Bron: Stap 2: Haal informatie op"), std::string::npos);
-    EXPECT_NE(m.find("- Factoren (Tafel van 12): toezicht"), std::string::npos);
+    EXPECT_NE(m.find("- Factoren (Tafel van 12): `toezicht`"), std::string::npos);
     EXPECT_NE(m.find("- regel `evaluatie.nulmeting` met `?x = 3`"), std::string::npos);
     EXPECT_EQ(m.back(), '\n');
     EXPECT_NE(m.substr(m.size() - 2), "\n\n");
