@@ -508,6 +508,9 @@ private:
         auto acties = lijst(def, *v, "acties", bpad);
         if (!acties) return;
         const Veld& ad = def.veld("acties").element();
+        // Whether any action states its status: without one (a version-1 profile) `gepland` is only the
+        // default, not a statement that nothing has started.
+        bool status_gegeven = false;
         for (std::size_t i = 0; i < acties->size(); ++i) {
             const std::string pad = fmt::format("{}.acties[{}]", bpad, i + 1);
             auto a = kaart(ad, (*acties)[i], pad);
@@ -518,6 +521,7 @@ private:
             const std::string gebied = vrije_tekst(ad, *a, "gebied", pad);
             const std::string groep = vrije_tekst(ad, *a, "groep", pad);
             const std::string status = keuze_of_standaard(ad, *a, "status", pad);
+            status_gegeven = status_gegeven || a->heeft("status");
             feit(InvoerSjabloon::actie, {{"nr", static_cast<std::int64_t>(i + 1)},
                                          {"naam", str(naam.value_or(""))},
                                          {"factor", of_nil_sym(factor)},
@@ -525,6 +529,7 @@ private:
                                          {"groep", str(groep)},
                                          {"status", sym(status)}});
         }
+        if (status_gegeven) feit(InvoerSjabloon::sectie, {{"naam", sym("actie_status")}});
     }
 
     void lees_evaluatie(const Veld& def, const YamlNode& node) {
