@@ -25,7 +25,7 @@ constexpr std::string_view kleur_band = "#f2f4f7";
 
 constexpr double breedte = 640;
 
-std::string f1(double x) { return fmt::format("{:.1f}", x); }
+std::string f1(double x) { return vast(x, 1); }
 
 std::string pct(double x) { return getal_nl(x) + "%"; }
 
