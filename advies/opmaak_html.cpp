@@ -315,8 +315,9 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             std::vector<const RapportActie*> acties;
             for (const auto& a : g.acties)
                 if (a.factor == f.id) acties.push_back(&a);
-            fmt::format_to(std::back_inserter(uit), "<li class=\"factor{}\"><span class=\"naam\">{}</span>\n", analyse ? " gekozen" : "",
-                               e(hoofdletter(f.naam.empty() ? f.id : f.naam)));
+            uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">" : "<li class=\"factor\"><span class=\"naam\">";
+            html_tekst(uit, hoofdletter(f.naam.empty() ? f.id : f.naam));
+            uit += "</span>\n";
             if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>";
             if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>";
             if (!acties.empty()) fmt::format_to(std::back_inserter(uit), "<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
@@ -324,7 +325,11 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             uit += "\n";
             if (!acties.empty()) {
                 uit += "<ul>\n";
-                for (const auto* a : acties) fmt::format_to(std::back_inserter(uit), "<li>{}</li>\n", e(a->naam));
+                for (const auto* a : acties) {
+                    uit += "<li>";
+                    html_tekst(uit, a->naam);
+                    uit += "</li>\n";
+                }
                 uit += "</ul>\n";
             }
             uit += "</li>\n";
