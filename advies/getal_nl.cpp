@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/getal_nl.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 
@@ -8,9 +9,17 @@
 
 namespace ww::advies {
 
+std::string vast(double x, int decimalen) {
+    char buf[128];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimalen);
+    // Only a number past 1e100 or so needs more room; it is no percentage or coordinate.
+    if (r.ec != std::errc()) return fmt::format("{:.{}f}", x, decimalen);
+    return std::string(buf, r.ptr);
+}
+
 std::string getal_nl(double x, int decimalen) {
     if (!std::isfinite(x)) return "?";
-    std::string s = fmt::format("{:.{}f}", x, decimalen);
+    std::string s = vast(x, decimalen);
     if (s.find('.') != std::string::npos) {
         while (s.back() == '0') s.pop_back();
         if (s.back() == '.') s.pop_back();

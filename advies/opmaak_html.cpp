@@ -2,6 +2,7 @@
 #include "advies/opmaak_html.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -126,18 +127,18 @@ std::string_view status_teken(Status s) {
 void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n";
-    uit += fmt::format("<p class=\"bovenschrift\">{}</p>\n",
+    fmt::format_to(std::back_inserter(uit), "<p class=\"bovenschrift\">{}</p>\n",
                        communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
-    uit += fmt::format("<h1>{}</h1>\n", e(advies.gemeente));
+    fmt::format_to(std::back_inserter(uit), "<h1>{}</h1>\n", e(advies.gemeente));
     uit += "<dl class=\"meta\">\n";
-    uit += fmt::format("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n", datum_iso(g.datum), datum_nl(g.datum));
-    if (g.inwoners) uit += fmt::format("<dt>Inwoners</dt><dd>{}</dd>\n", getal_nl(static_cast<double>(*g.inwoners)));
+    fmt::format_to(std::back_inserter(uit), "<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n", datum_iso(g.datum), datum_nl(g.datum));
+    if (g.inwoners) fmt::format_to(std::back_inserter(uit), "<dt>Inwoners</dt><dd>{}</dd>\n", getal_nl(static_cast<double>(*g.inwoners)));
     uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
            "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n";
     if (!g.programma.empty() || !g.kennisbank.empty()) {
         std::string gemaakt = e(g.programma);
         if (!g.kennisbank.empty()) gemaakt += (gemaakt.empty() ? "kennisbank " : ", kennisbank ") + e(g.kennisbank);
-        uit += fmt::format("<dt>Gemaakt met</dt><dd>{}</dd>\n", gemaakt);
+        fmt::format_to(std::back_inserter(uit), "<dt>Gemaakt met</dt><dd>{}</dd>\n", gemaakt);
     }
     uit += "</dl>\n";
     uit += "<nav class=\"inhoud\" aria-label=\"Inhoud\"><ul>\n";
@@ -155,7 +156,7 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
 void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
     uit += "<p class=\"samenvatting\">";
     if (!communicatie)
-        uit += fmt::format("De gemeente staat bij <strong>stap {}: {}</strong>. ", advies.huidige_stap,
+        fmt::format_to(std::back_inserter(uit), "De gemeente staat bij <strong>stap {}: {}</strong>. ", advies.huidige_stap,
                            stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
     if (advies.adviezen.empty()) {
         uit += "Er zijn geen adviezen.</p>\n";
@@ -167,7 +168,7 @@ void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groe
     if (!groepen[2].items.empty()) delen.push_back(fmt::format("{} verder", groepen[2].items.size()));
     std::string lijst;
     for (std::size_t i = 0; i < delen.size(); ++i) lijst += (i == 0 ? "" : i + 1 == delen.size() ? " en " : ", ") + delen[i];
-    uit += fmt::format("{}: {}.</p>\n", hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
+    fmt::format_to(std::back_inserter(uit), "{}: {}.</p>\n", hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
 }
 
 void stappen(std::string& uit, const Advies& advies) {
@@ -177,7 +178,7 @@ void stappen(std::string& uit, const Advies& advies) {
            "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n";
     for (const auto& s : advies.stappen) {
         const bool huidig = s.stap == advies.huidige_stap;
-        uit += fmt::format("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+        fmt::format_to(std::back_inserter(uit), "<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
                            "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n",
                            huidig ? " class=\"huidig\" aria-current=\"step\"" : "", s.stap,
                            stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status), naam_van(s.status),
@@ -186,15 +187,31 @@ void stappen(std::string& uit, const Advies& advies) {
     uit += "</tbody>\n</table>\n</section>\n";
 }
 
+// The derivation and the advice are most of a report's text: written straight into `uit`, each text
+// escaped in place, without a string per part.
 void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
     uit += "<li>";
     if (u.regel.empty()) {
-        uit += fmt::format("<code>{}</code> ({})", e(u.feit), u.herkomst == Uitleg::Herkomst::profiel ? "profiel" : "kennisbank");
+        uit += "<code>";
+        html_tekst(uit, u.feit);
+        uit += u.herkomst == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
     } else {
-        uit += diepte == 0 ? fmt::format("regel <code>{}</code>", e(u.regel))
-                           : fmt::format("<code>{}</code> door regel <code>{}</code>", e(u.feit), e(u.regel));
-        for (std::size_t i = 0; i < u.bindingen.size(); ++i)
-            uit += fmt::format("{}<code>{} = {}</code>", i ? ", " : " met ", e(u.bindingen[i].first), e(u.bindingen[i].second));
+        if (diepte == 0) {
+            uit += "regel <code>";
+        } else {
+            uit += "<code>";
+            html_tekst(uit, u.feit);
+            uit += "</code> door regel <code>";
+        }
+        html_tekst(uit, u.regel);
+        uit += "</code>";
+        for (std::size_t i = 0; i < u.bindingen.size(); ++i) {
+            uit += i ? ", <code>" : " met <code>";
+            html_tekst(uit, u.bindingen[i].first);
+            uit += " = ";
+            html_tekst(uit, u.bindingen[i].second);
+            uit += "</code>";
+        }
     }
     if (!u.premissen.empty()) {
         uit += "\n<ul>\n";
@@ -206,28 +223,42 @@ void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
 
 void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& gegevens) {
     const AdviesItem& a = *g.item;
-    uit += fmt::format("<article class=\"advies {}\" id=\"advies-{}\" aria-labelledby=\"kop-advies-{}\">\n", naam_van(a.soort), g.nr, g.nr);
-    uit += fmt::format("<h4 id=\"kop-advies-{}\">{}. <span class=\"soort\">{}</span>: {} (stap {})</h4>\n", g.nr, g.nr,
-                       hoofdletter(naam_van(a.soort)), e(a.onderwerp), a.stap);
-    uit += fmt::format("<p class=\"tekst\">{}</p>\n<dl>\n", e(a.tekst));
-    uit += fmt::format("<dt>Bron</dt><dd>{}</dd>\n", a.bron.empty() ? "—" : e(a.bron));
+    fmt::format_to(std::back_inserter(uit),
+                   "<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
+                   "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: ",
+                   naam_van(a.soort), g.nr, hoofdletter(naam_van(a.soort)));
+    html_tekst(uit, a.onderwerp);
+    fmt::format_to(std::back_inserter(uit), " (stap {})</h4>\n<p class=\"tekst\">", a.stap);
+    html_tekst(uit, a.tekst);
+    uit += "</p>\n<dl>\n<dt>Bron</dt><dd>";
+    if (a.bron.empty()) uit += "—";
+    else html_tekst(uit, a.bron);
+    uit += "</dd>\n";
     if (!a.factoren.empty()) {
         // Several names are quoted, as in the advice texts: most hold "en" themselves ('fysieke
         // verloedering', 'sociale verbondenheid en samenredzaamheid').
-        const bool citeer = a.factoren.size() > 1;
-        std::string namen;
+        const char* aanhaling = a.factoren.size() > 1 ? "&#39;" : "";
+        uit += "<dt>Factoren</dt><dd>";
         for (std::size_t i = 0; i < a.factoren.size(); ++i) {
-            const std::string naam = e(factor_naam(gegevens, a.factoren[i]));
-            namen += (i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ") + (citeer ? "&#39;" + naam + "&#39;" : naam);
+            uit += i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ";
+            uit += aanhaling;
+            html_tekst(uit, factor_naam(gegevens, a.factoren[i]));
+            uit += aanhaling;
         }
-        uit += fmt::format("<dt>Factoren</dt><dd>{}</dd>\n", namen);
+        uit += "</dd>\n";
     }
     if (!a.onderbouwing.empty()) {
         uit += "<dt>Onderbouwing</dt><dd><ul>\n";
-        for (const auto& o : a.onderbouwing) uit += fmt::format("<li>{}</li>\n", e(o));
+        for (const auto& o : a.onderbouwing) {
+            uit += "<li>";
+            html_tekst(uit, o);
+            uit += "</li>\n";
+        }
         uit += "</ul></dd>\n";
     }
-    uit += fmt::format("<dt>Regel</dt><dd><code>{}</code>, prioriteit {}</dd>\n</dl>\n", e(a.id), a.prioriteit);
+    uit += "<dt>Regel</dt><dd><code>";
+    html_tekst(uit, a.id);
+    fmt::format_to(std::back_inserter(uit), "</code>, prioriteit {}</dd>\n</dl>\n", a.prioriteit);
     if (a.uitleg) {
         uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n";
         uitleg_html(uit, *a.uitleg, 0);
@@ -245,7 +276,7 @@ void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& 
                "opriepen.</p>\n";
     for (std::size_t i = 0; i < groepen.size(); ++i) {
         if (groepen[i].items.empty()) continue;
-        uit += fmt::format("<h3 id=\"groep-{}\">{}</h3>\n", i + 1, groepen[i].kop);
+        fmt::format_to(std::back_inserter(uit), "<h3 id=\"groep-{}\">{}</h3>\n", i + 1, groepen[i].kop);
         for (const auto& item : groepen[i].items) advies_item(uit, item, g);
     }
     uit += "</section>\n";
@@ -257,7 +288,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
         return std::find(lijst.begin(), lijst.end(), id) != lijst.end();
     };
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n";
-    uit += fmt::format("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
+    fmt::format_to(std::back_inserter(uit), "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
                        "prioriteit in het IVP: {}; met acties: {}.</p>\n",
                        aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(),
                                                                      [&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); })),
@@ -280,7 +311,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
         if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
     uit += "<div class=\"tafel\">\n";
     for (std::size_t p = 0; p < pijlers.size(); ++p) {
-        uit += fmt::format("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n",
+        fmt::format_to(std::back_inserter(uit), "<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n",
                            p + 1, pijlers[p].empty() ? std::string("Zonder pijler") : e(pijlers[p]));
         for (const auto& f : g.factoren) {
             if (f.pijler != pijlers[p]) continue;
@@ -289,16 +320,21 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             std::vector<const RapportActie*> acties;
             for (const auto& a : g.acties)
                 if (a.factor == f.id) acties.push_back(&a);
-            uit += fmt::format("<li class=\"factor{}\"><span class=\"naam\">{}</span>\n", analyse ? " gekozen" : "",
-                               e(hoofdletter(f.naam.empty() ? f.id : f.naam)));
+            uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">" : "<li class=\"factor\"><span class=\"naam\">";
+            html_tekst(uit, hoofdletter(f.naam.empty() ? f.id : f.naam));
+            uit += "</span>\n";
             if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>";
             if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>";
-            if (!acties.empty()) uit += fmt::format("<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
+            if (!acties.empty()) fmt::format_to(std::back_inserter(uit), "<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
             if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>";
             uit += "\n";
             if (!acties.empty()) {
                 uit += "<ul>\n";
-                for (const auto* a : acties) uit += fmt::format("<li>{}</li>\n", e(a->naam));
+                for (const auto* a : acties) {
+                    uit += "<li>";
+                    html_tekst(uit, a->naam);
+                    uit += "</li>\n";
+                }
                 uit += "</ul>\n";
             }
             uit += "</li>\n";
@@ -361,7 +397,7 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         vorige = vorige || m.vorige.has_value();
     }
     const int kolommen = 3 + (groep ? 1 : 0) + (marge ? 1 : 0) + (vergelijkbaar ? 1 : 0) + (vorige ? 1 : 0);
-    uit += fmt::format("<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>", e(bijschrift));
+    fmt::format_to(std::back_inserter(uit), "<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>", e(bijschrift));
     if (groep) uit += "<th scope=\"col\">Groep</th>";
     uit += "<th scope=\"col\" class=\"getal\">Jaar</th><th scope=\"col\" class=\"getal\">Waarde</th>";
     if (marge) uit += "<th scope=\"col\" class=\"getal\">Marge (procentpunt)</th>";
@@ -372,17 +408,17 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         uit += "<tbody>\n";
         if (per_indicator) {
             const RapportIndicator* ind = g.indicator(id);
-            uit += fmt::format("<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n", kolommen,
+            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n", kolommen,
                                e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
         }
         for (const auto* m : rijen_van(g, id)) {
-            uit += fmt::format("<tr><th scope=\"row\">{}</th>", m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
-            if (groep) uit += fmt::format("<td>{}</td>", m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
-            uit += fmt::format("<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>", m->jaar ? std::to_string(*m->jaar) : "",
+            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th>", m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
+            if (groep) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
+            fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>", m->jaar ? std::to_string(*m->jaar) : "",
                                getal_nl(m->waarde));
-            if (marge) uit += fmt::format("<td class=\"getal\">{}</td>", marge_cel(*m));
-            if (vergelijkbaar) uit += fmt::format("<td class=\"getal\">{}</td>", pct(m->vergelijkbaar));
-            if (vorige) uit += fmt::format("<td class=\"getal\">{}</td>", pct(m->vorige));
+            if (marge) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", marge_cel(*m));
+            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", pct(m->vergelijkbaar));
+            if (vorige) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", pct(m->vorige));
             uit += "</tr>\n";
         }
         uit += "</tbody>\n";
@@ -401,12 +437,12 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
     for (const auto& id : ids) {
         const IndicatorCijfers c = cijfers_van(g, id, advies.gemeente);
         const std::string sleutel = "grafiek-" + id;
-        uit += fmt::format("<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n", e(sleutel), e(c.naam));
+        fmt::format_to(std::back_inserter(uit), "<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n", e(sleutel), e(c.naam));
         if (const RapportIndicator* ind = g.indicator(id); ind && !ind->betekenis.empty())
-            uit += fmt::format("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
+            fmt::format_to(std::back_inserter(uit), "<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
         uit += "<figure>\n";
-        if (!c.reeks.empty()) uit += fmt::format("<p class=\"grafiektitel\">Verloop in {}</p>\n", e(c.gemeente));
+        if (!c.reeks.empty()) fmt::format_to(std::back_inserter(uit), "<p class=\"grafiektitel\">Verloop in {}</p>\n", e(c.gemeente));
         uit += svg_verloop(c, sleutel);
         if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n";
         uit += svg_delen(c, sleutel);
@@ -415,7 +451,7 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
                             std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });
         bijschrift += marges ? "De streep om een punt is de marge: binnen die afstand is een verschil niet zeker."
                              : "Het profiel geeft bij deze cijfers geen marge (of aantal respondenten); kleine verschillen kunnen toeval zijn.";
-        uit += fmt::format("<figcaption>{}</figcaption>\n</figure>\n", e(bijschrift));
+        fmt::format_to(std::back_inserter(uit), "<figcaption>{}</figcaption>\n</figure>\n", e(bijschrift));
         uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n";
         cijfertabel(uit, g, {id}, c.naam, false);
         uit += "</details>\n</section>\n";
@@ -437,7 +473,7 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
         for (const auto& b : g.bronnen) {
             const auto it = g.bron_omschrijving.find(b.id);
             const std::string naam = it != g.bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
-            uit += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(naam), e(b.partner));
+            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(naam), e(b.partner));
         }
         uit += "</tbody>\n</table>\n";
     }
@@ -452,10 +488,10 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
         if (status) uit += "<th scope=\"col\">Status</th>";
         uit += "</tr></thead>\n<tbody>\n";
         for (const auto& a : g.acties) {
-            uit += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td>", e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
-            if (gebied) uit += fmt::format("<td>{}</td>", a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
-            if (groep) uit += fmt::format("<td>{}</td>", a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
-            if (status) uit += fmt::format("<td>{}</td>", e(a.status));
+            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td>", e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
+            if (gebied) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
+            if (groep) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
+            if (status) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", e(a.status));
             uit += "</tr>\n";
         }
         uit += "</tbody>\n</table>\n";
@@ -479,7 +515,7 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
                "<th scope=\"col\">Buikpijn bij bewoners</th><th scope=\"col\">Aanpak</th><th scope=\"col\">Oordeel</th>"
                "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n";
         for (const auto& b : advies.boodschappen)
-            uit += fmt::format("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
+            fmt::format_to(std::back_inserter(uit), "<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
                                "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n",
                                b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
                                e(b.toelichting));
@@ -493,7 +529,7 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
     uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Buikpijn bij bewoners</th>"
            "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n";
     for (const auto& b : g.boodschappen)
-        uit += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", e(b.onderwerp), e(b.buikpijn),
+        fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", e(b.onderwerp), e(b.buikpijn),
                            b.aanpak.empty() ? "—" : e(b.aanpak));
     uit += "</tbody>\n</table>\n</section>\n";
 }
@@ -510,8 +546,8 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
-    uit += fmt::format("<meta name=\"generator\" content=\"{}\"/>\n", e(g.programma.empty() ? "wegwijzer" : g.programma));
-    uit += fmt::format("<title>{}: {}</title>\n", communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
+    fmt::format_to(std::back_inserter(uit), "<meta name=\"generator\" content=\"{}\"/>\n", e(g.programma.empty() ? "wegwijzer" : g.programma));
+    fmt::format_to(std::back_inserter(uit), "<title>{}: {}</title>\n", communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
     uit += "<style>";
     uit += stijl;
     uit += "</style>\n</head>\n<body>\n";
@@ -527,7 +563,7 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
         profiel(uit, g, communicatie);
     }
     uit += "</main>\n<footer>\n";
-    uit += fmt::format("<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
+    fmt::format_to(std::back_inserter(uit), "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
                        "advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
                        "waarom een regel niet vuurde.</p>\n",
                        e(advies.gemeente));

@@ -246,6 +246,7 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     // consultation starts from, instead of being derived again by each.
     draai_engine();
     engine_->checkpoint();
+    kennisbanknamen_ = lees_kennisbanknamen(*engine_);
     vers_ = true;
 }
 

@@ -14,6 +14,7 @@
 #include "advies/invoer.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/ordening.hpp"
+#include "advies/rapport_gegevens.hpp"
 #include "advies/vocabulaire.hpp"
 #include "engine/engine.hpp"
 
@@ -33,6 +34,8 @@ public:
     explicit Raadpleging(const Kennisbank& kennisbank);
 
     const Vocabulaire& vocabulaire() const { return vocabulaire_; }
+    // The knowledge base's names for the HTML report, read once with its initial state.
+    const KennisbankNamen& kennisbanknamen() const { return kennisbanknamen_; }
 
     // The advice for one profile. `uitleg`: record each advice's derivation. Throws KennisbankFout
     // for records that break the contract, and the engine's errors (firing limit, failing action).
@@ -72,6 +75,7 @@ private:
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
+    KennisbankNamen kennisbanknamen_;
     // Per template the profile reader fills, by InvoerSjabloon: its id, and for each of the engine's
     // slots where its value comes from: a place in the reader's form (invoer.hpp), or -1 for a slot
     // the form lacks, which takes its default. Worked out once, so that a profile fact is one copy

@@ -122,15 +122,22 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     }
 }
 
-void lees_kennisbanknamen(const Engine& engine, RapportGegevens& g) {
+KennisbankNamen lees_kennisbanknamen(const Engine& engine) {
+    KennisbankNamen g;
+    const auto factor = [&](std::string_view id) {
+        return std::any_of(g.factoren.begin(), g.factoren.end(), [&](const RapportFactor& f) { return f.id == id; });
+    };
+    const auto indicator = [&](std::string_view id) {
+        return std::any_of(g.indicatoren.begin(), g.indicatoren.end(), [&](const RapportIndicator& i) { return i.id == id; });
+    };
     per_feit(engine, "factor", [&](const Fact& f) {
         auto id = kb_tekst(engine, f, "id");
-        if (id.empty() || g.factor(id) != nullptr) return;
+        if (id.empty() || factor(id)) return;
         g.factoren.push_back({std::move(id), kb_tekst(engine, f, "naam"), kb_tekst(engine, f, "pijler")});
     });
     per_feit(engine, "indicator", [&](const Fact& f) {
         auto id = kb_tekst(engine, f, "id");
-        if (id.empty() || g.indicator(id) != nullptr) return;
+        if (id.empty() || indicator(id)) return;
         g.indicatoren.push_back({std::move(id), {}, kb_tekst(engine, f, "betekenis"), kb_waar(engine, f, "hoger_is_beter")});
     });
     per_feit(engine, "indicator_naam", [&](const Fact& f) {
@@ -142,6 +149,13 @@ void lees_kennisbanknamen(const Engine& engine, RapportGegevens& g) {
         auto id = kb_tekst(engine, f, "id");
         if (!id.empty()) g.bron_omschrijving.emplace(std::move(id), kb_tekst(engine, f, "omschrijving"));
     });
+    return g;
+}
+
+void zet_kennisbanknamen(const KennisbankNamen& namen, RapportGegevens& gegevens) {
+    gegevens.factoren = namen.factoren;
+    gegevens.indicatoren = namen.indicatoren;
+    gegevens.bron_omschrijving = namen.bron_omschrijving;
 }
 
 }  // namespace ww::advies

@@ -72,6 +72,13 @@ struct RapportIndicator {
     bool hoger_is_beter = false;
 };
 
+// The names a knowledge base gives to ids, as a report shows them; the same for every profile.
+struct KennisbankNamen {
+    std::vector<RapportFactor> factoren;
+    std::vector<RapportIndicator> indicatoren;
+    std::map<std::string, std::string> bron_omschrijving;
+};
+
 struct RapportGegevens {
     std::string programma;   // "wegwijzer 0.1.0"
     std::string kennisbank;  // what produced the advice: the knowledge base's name (and version)
@@ -102,6 +109,9 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& gegevens);
 // The names of factors (template factor: id, naam, pijler), indicators (indicator: id, betekenis,
 // hoger_is_beter; indicator_naam: indicator, naam) and sources (bronsoort: id, omschrijving) from an
 // engine that holds the knowledge base's initial facts. Templates or slots it lacks leave names empty.
-void lees_kennisbanknamen(const Engine& engine, RapportGegevens& gegevens);
+// Read once per Raadpleging (Raadpleging::kennisbanknamen): per report they were a sixth of its cost.
+KennisbankNamen lees_kennisbanknamen(const Engine& engine);
+// Puts `namen` into `gegevens`.
+void zet_kennisbanknamen(const KennisbankNamen& namen, RapportGegevens& gegevens);
 
 }  // namespace ww::advies
