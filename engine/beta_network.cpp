@@ -904,7 +904,8 @@ void BetaNetwork::remove_fact(FactRec* f) {
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     for (AlphaItem* i : f->items)
         for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
-            right_remove(*s, f);
+            // A not/exists token changes only when f blocked it, and most facts block none.
+            if (f->blocks || (*s)->kind == NodeKind::aggregate) right_remove(*s, f);
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
 }
