@@ -469,7 +469,7 @@ bool Engine::rollback() {
         // Newest first, so every retraction undoes the last change still standing. Truth
         // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
         m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
-        m.beta.begin_rollback(c.next_id);
+        m.beta.begin_rollback();
         try {
             for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
         } catch (...) {
