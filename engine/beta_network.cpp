@@ -187,7 +187,7 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
 }
 }  // namespace
 
-void BetaNetwork::free_token(Token* t) {
+inline void BetaNetwork::free_token(Token* t) {
     if (grouped(t->node)) {
         auto* g = static_cast<GroupToken*>(t);
         if (g->aggregate) aggregate_slots_.destroy(g->aggregate);

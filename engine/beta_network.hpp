@@ -240,7 +240,7 @@ private:
     bool going(const Token* t) const { return rolling_back_ && fresh(t); }
     // A serial for a token of the mark that becomes visible or moves (see emit, refresh): it counts
     // as new from here on. Its place on the trail stays empty: the token is no fresh one.
-    void renew_serial(Token* t) {
+    [[gnu::noinline]] void renew_serial(Token* t) {
         t->serial = next_serial_++;
         record(nullptr);
     }
@@ -257,7 +257,7 @@ private:
     void emit(Token* t);       // into the node's output, on to children and terminals
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(Token* t);
-    void free_token(Token* t);
+    [[gnu::always_inline]] void free_token(Token* t);
     static AggregateState& state_of(Token* t) { return static_cast<GroupToken*>(t)->aggregate->state; }
     void activate(Terminal* term, Token* t);
     // A fact entering the joins of volatile patterns joined last: the matches are gathered over all
