@@ -187,7 +187,7 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
 }
 }  // namespace
 
-void BetaNetwork::free_token(Token* t) {
+inline void BetaNetwork::free_token(Token* t) {
     if (grouped(t->node)) {
         auto* g = static_cast<GroupToken*>(t);
         if (g->aggregate) aggregate_slots_.destroy(g->aggregate);
@@ -214,6 +214,7 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
     t->node = n;
     t->depth = n->depth;
     t->serial = next_serial_++;
+    if (marked_) record(t);
     t->next_sibling = parent->first_child;
     if (parent->first_child) parent->first_child->prev_sibling = t;
     parent->first_child = t;
@@ -229,7 +230,7 @@ void BetaNetwork::emit(Token* t) {
     BetaNode* n = t->node;
     // A token of the mark that was not visible then (a blocked `not`, an unmet `exists`) becomes
     // visible now: from here on it counts as new, and leaving again restores the marked state.
-    if (marked_ && t->serial < mark_serial_) t->serial = next_serial_++;
+    if (marked_ && t->serial < mark_serial_) renew_serial(t);
     n->out.insert(t);
     t->in_out = true;
     for (BetaNode* a : n->term_of) term_enter(a, t);
@@ -295,7 +296,7 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
     if (!x->in_out) return;  // nothing below it, no activations
     if (marked_ && x->serial < mark_serial_ && refresh_disturbs(x)) {
         disturbed_ = true;
-        x->serial = next_serial_++;
+        renew_serial(x);
     }
     x->node->out.erase(x);
     x->node->out.insert(x);
@@ -316,6 +317,10 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
 }
 
 void BetaNetwork::delete_token(Token* t) {
+    if (marked_ && t->serial >= mark_serial_) {
+        const std::size_t i = t->serial - mark_serial_;
+        if (i < trail_.size() && trail_[i] == t) trail_[i] = nullptr;
+    }
     if (t->deferred) undefer(t);
     if (grouped(t->node)) unblock(static_cast<GroupToken*>(t));
     withdraw(t);
@@ -427,7 +432,7 @@ bool BetaNetwork::term_value(const BetaNode* n, const Token* term, Value& v) con
 void BetaNetwork::term_enter(BetaNode* n, Token* term) {
     Token* t = n->owner.find(BetaNode::owner_key(ancestor(term, n->depth - 1)));
     if (!t) return;  // the owner is made later and fills itself
-    if (rolling_back_ && doomed(t->parent)) return;
+    if (going(t)) return;
     if (n->incremental) {
         Value v;
         if (!term_value(n, term, v)) return;
@@ -444,7 +449,7 @@ void BetaNetwork::term_enter(BetaNode* n, Token* term) {
 void BetaNetwork::term_leave(BetaNode* n, Token* term) {
     Token* t = n->owner.find(BetaNode::owner_key(ancestor(term, n->depth - 1)));
     if (!t) return;
-    if (rolling_back_ && doomed(t->parent)) return;
+    if (going(t)) return;
     if (n->incremental) {
         Value v;
         if (!term_value(n, term, v)) return;
@@ -643,6 +648,8 @@ void BetaNetwork::mark() {
     mark_seq_ = next_seq_;
     mark_serial_ = next_serial_;
     marked_ = true;
+    trail_.clear();
+    trail_lost_ = false;
     disturbed_ = false;
     // Children come after their parents in nodes_: one backward pass settles every node.
     for (auto& n : nodes_) n->term_only = false;
@@ -657,16 +664,41 @@ void BetaNetwork::mark() {
     }
 }
 
-void BetaNetwork::begin_rollback(FactId first_doomed) {
+void BetaNetwork::begin_rollback() {
     deferring_ = true;
     rolling_back_ = true;
-    first_doomed_ = first_doomed;
-}
-
-bool BetaNetwork::doomed(const Token* t) const {
-    for (; t; t = t->parent)
-        if (t->fact && t->fact->fact.id >= first_doomed_) return true;
-    return false;
+    // Newest first: a token's descendants are all newer than it, so each goes with nothing below it
+    // left to visit, and its memories lose their newest item (the tail of a list or a bucket).
+    for (std::size_t i = trail_.size(); i-- > 0;) {
+        Token* t = trail_[i];
+        if (!t) continue;
+        BetaNode* n = t->node;
+        if (grouped(n) || !n->term_of.empty() || t->first_child) {
+            delete_token(t);
+            continue;
+        }
+        // A join or test level, the bulk of them: what delete_token does for one with nothing
+        // below it, in place.
+        if (t->in_out) n->out.erase(t);
+        while (Activation* a = t->activations) {
+            t->activations = a->token_next;
+            listener_.activation_deleted(a);
+            activations_.destroy(a);
+        }
+        if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
+        else t->parent->first_child = t->next_sibling;
+        if (t->next_sibling) t->next_sibling->prev_sibling = t->prev_sibling;
+        if (t->fact) {
+            if (t->fact_prev) t->fact_prev->fact_next = t->fact_next;
+            else t->fact->tokens = t->fact_next;
+            if (t->fact_next) t->fact_next->fact_prev = t->fact_prev;
+        }
+        tokens_.destroy(t);
+    }
+    // Emptied, not left full of nulls: a token the rest of the rollback makes (an aggregate's
+    // result published again rebuilds the matches that read it) belongs to the restored state,
+    // and going() must not take it for one of the sweep.
+    trail_.clear();
 }
 
 void BetaNetwork::end_rollback() {
@@ -694,7 +726,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         for (std::size_t i = base; i < end; ++i) {
             GroupToken* g = scratch_blocked_[i];
             unblock(g);
-            if (rolling_back_ && doomed(g->parent)) continue;  // goes later in this rollback
+            if (going(g)) continue;  // goes later in this rollback
             block(g, find_blocker(n, g));
             if (g->blocker) continue;
             if (n->kind == NodeKind::negation) emit(g);
@@ -705,7 +737,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     }
     std::size_t key = fact_key(f->fact, n->key_slots);
     for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
-        if (rolling_back_ && doomed(t->parent)) return;
+        if (going(t)) return;
         if (!join_passes(n, t->parent, f)) return;
         if (n->incremental) aggregate_leave(n, t, f);
         else aggregate_fill(n, t);
@@ -904,7 +936,8 @@ void BetaNetwork::remove_fact(FactRec* f) {
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     for (AlphaItem* i : f->items)
         for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
-            right_remove(*s, f);
+            // A not/exists token changes only when f blocked it, and most facts block none.
+            if (f->blocks || (*s)->kind == NodeKind::aggregate) right_remove(*s, f);
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
 }

@@ -157,17 +157,23 @@ public:
     // term_only node leaving (no one sees that order), and an aggregate level whose result changes
     // while it is the last of its memory and holds no activation of the mark (it stays in place).
     void mark();
-    void unmark() { marked_ = false; }
-    bool disturbed() const { return disturbed_; }
-    // Rollback: every fact with an id from `first_doomed` on is about to be retracted, newest
-    // first. Meanwhile a fact leaving an aggregate's matches updates the aggregate's state but not
+    void unmark() {
+        marked_ = false;
+        trail_.clear();
+        trail_lost_ = false;
+    }
+    bool disturbed() const { return disturbed_ || trail_lost_; }
+    // Rollback: every fact newer than the mark is about to be retracted, newest first.
+    // begin_rollback() first deletes every token made since the mark, newest first, straight from
+    // the trail (below): no fact has to find them, no not/exists token made since looks for another
+    // blocker, no aggregate made since is updated. What stays are the tokens of the mark; the facts
+    // then leave only those (an `exists` they made true, an aggregate they counted in).
+    // Meanwhile a fact or term leaving an aggregate's matches updates the aggregate's state but not
     // its result, and end_rollback() publishes each changed aggregate once: retracting the newer
     // facts one by one would otherwise publish every intermediate result (a new list for a collect,
     // its rule's matches rebuilt and its activations renewed). The result depends only on the set
     // of terms, so publishing at the end gives what publishing at every step ends with.
-    // A not/exists/aggregate token that holds a doomed fact above it is not updated at all: it
-    // goes when that fact goes, later in the same rollback, and nothing reads it before then.
-    void begin_rollback(FactId first_doomed);
+    void begin_rollback();
     void end_rollback();
     // Deferred publication outside rollback (Engine::run, a batch of asserts): a fact entering or
     // leaving an aggregate's matches updates its state; the result is passed on later, once per
@@ -183,6 +189,8 @@ public:
     void rewind() {
         next_seq_ = mark_seq_;
         next_serial_ = mark_serial_;
+        trail_.clear();
+        trail_lost_ = false;
     }
 
     std::size_t node_count() const { return nodes_.size(); }
@@ -221,13 +229,35 @@ private:
     // would change what a rollback restores.
     bool refresh_disturbs(const Token* x) const;
     void drop_activations(Token* t);
-    bool doomed(const Token* t) const;
+    // Made since the mark and not deleted since: on the trail.
+    bool fresh(const Token* t) const {
+        if (t->serial < mark_serial_) return false;
+        const std::size_t i = t->serial - mark_serial_;
+        return i < trail_.size() && trail_[i] == t;
+    }
+    // During begin_rollback: t (a not/exists/aggregate level) is made since the mark and deleted
+    // later in the same sweep, so nothing needs to update it.
+    bool going(const Token* t) const { return rolling_back_ && fresh(t); }
+    // A serial for a token of the mark that becomes visible or moves (see emit, refresh): it counts
+    // as new from here on. Its place on the trail stays empty: the token is no fresh one.
+    [[gnu::noinline]] void renew_serial(Token* t) {
+        t->serial = next_serial_++;
+        record(nullptr);
+    }
+    // A token made since the mark onto the trail, unless the trail has grown past its bound (an
+    // engine that runs long after its checkpoint without rolling back): then the next rollback
+    // counts as disturbed and rebuilds the checkpoint instead.
+    void record(Token* t) {
+        if (trail_.size() < kMaxTrail) [[likely]] trail_.push_back(t);
+        else trail_lost_ = true;
+    }
+    static constexpr std::size_t kMaxTrail = std::size_t{1} << 22;
 
     Token* new_token(BetaNode* n, Token* parent, FactRec* f);
     void emit(Token* t);       // into the node's output, on to children and terminals
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(Token* t);
-    void free_token(Token* t);
+    [[gnu::always_inline]] void free_token(Token* t);
     static AggregateState& state_of(Token* t) { return static_cast<GroupToken*>(t)->aggregate->state; }
     void activate(Terminal* term, Token* t);
     // A fact entering the joins of volatile patterns joined last: the matches are gathered over all
@@ -273,7 +303,11 @@ private:
     std::vector<GroupToken*> scratch_blocked_;  // right_remove: a stack, entered again from below
     bool deferring_ = false;
     bool rolling_back_ = false;
-    FactId first_doomed_ = 0;
+    // While marked: the tokens made since the mark, by serial (trail_[serial - mark_serial_]), null
+    // where one has been deleted since (or a serial went to a token of the mark). A rollback deletes
+    // those left, newest first.
+    std::vector<Token*> trail_;
+    bool trail_lost_ = false;  // a token made since the mark is missing from it (see record)
     // Aggregate tokens whose result is to be published, by their node's max_salience, each list
     // oldest first (intrusive: a token that is deleted while waiting leaves it in constant time).
     struct DeferredList {

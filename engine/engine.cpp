@@ -466,11 +466,12 @@ bool Engine::rollback() {
     if (!m.cp) throw std::logic_error("rollback zonder checkpoint");
     Impl::Checkpoint& c = *m.cp;
     if (!c.disturbed && !m.beta.disturbed()) {
-        // Newest first, so every retraction undoes the last change still standing. Truth
+        // The tokens made since the checkpoint go first, straight from the network's trail; then
+        // the facts, newest first, so every retraction undoes the last change still standing. Truth
         // maintenance has nothing to add: whatever it would retract is newer than the checkpoint.
         m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
-        m.beta.begin_rollback(c.next_id);
         try {
+            m.beta.begin_rollback();
             for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
         } catch (...) {
             m.beta.end_rollback();  // never leave later consultations deferring
