@@ -30,43 +30,48 @@ constexpr std::size_t grootste_blok = std::size_t{64} << 10;
 constexpr std::size_t uitlijning = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
 
 // Constant-initialized: operator new runs before any dynamic initializer (libstdc++'s own, other
-// translation units'), and the region is made on its first call.
+// translation units'). The region is made on the first call, which comes from the static
+// initialization (one thread); until then gebied_eind is 0, so that call takes the slow path.
 constinit std::uintptr_t gebied_begin = 0;
 constinit std::uintptr_t gebied_eind = 0;
 constinit std::atomic<std::uintptr_t> gebied_top{0};
+constinit bool gebied_geprobeerd = false;
 
-bool maak_gebied() noexcept {
+void maak_gebied() noexcept {
+    gebied_geprobeerd = true;
     void* p = mmap(nullptr, gebied_grootte, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) return false;  // e.g. under ulimit -v: then malloc does everything
+    if (p == MAP_FAILED) return;  // e.g. under ulimit -v: then malloc does everything
     gebied_begin = reinterpret_cast<std::uintptr_t>(p);
-    gebied_eind = gebied_begin + gebied_grootte;
     gebied_top.store(gebied_begin, std::memory_order_relaxed);
-    return true;
-}
-
-void* uit_gebied(std::size_t n) noexcept {
-    if (n > grootste_blok) return nullptr;
-    static const bool gemaakt = maak_gebied();
-    if (!gemaakt) return nullptr;
-    n = n == 0 ? uitlijning : (n + uitlijning - 1) & ~(uitlijning - 1);
-    const std::uintptr_t p = gebied_top.fetch_add(n, std::memory_order_relaxed);
-    // Past the end the top keeps moving up harmlessly; from then on every block is malloc's.
-    if (p + n > gebied_eind) return nullptr;
-    return reinterpret_cast<void*>(p);
+    gebied_eind = gebied_begin + gebied_grootte;
 }
 
 bool in_gebied(const void* p) noexcept {
     return reinterpret_cast<std::uintptr_t>(p) - gebied_begin < gebied_grootte && gebied_begin != 0;
 }
 
-void* nieuw(std::size_t n) {
-    if (void* p = uit_gebied(n)) return p;
+[[gnu::noinline]] void* van_malloc(std::size_t n) {
+    if (!gebied_geprobeerd) {
+        maak_gebied();
+        const std::size_t m = n == 0 ? uitlijning : (n + uitlijning - 1) & ~(uitlijning - 1);
+        if (gebied_begin != 0 && m <= grootste_blok) return reinterpret_cast<void*>(gebied_top.fetch_add(m));
+    }
     for (;;) {
         if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
         std::new_handler h = std::get_new_handler();
         if (h == nullptr) throw std::bad_alloc();
         h();
     }
+}
+
+inline void* nieuw(std::size_t n) {
+    const std::size_t m = n == 0 ? uitlijning : (n + uitlijning - 1) & ~(uitlijning - 1);
+    if (m <= grootste_blok) [[likely]] {
+        const std::uintptr_t p = gebied_top.fetch_add(m, std::memory_order_relaxed);
+        // Past the end the top keeps moving up harmlessly; from then on every block is malloc's.
+        if (p + m <= gebied_eind) [[likely]] return reinterpret_cast<void*>(p);
+    }
+    return van_malloc(n);
 }
 
 void weg(void* p) noexcept {
