@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
-// operator new and delete of the program `wegwijzer`: small blocks come from one region that only
-// grows (a pointer moved up), and giving them back does nothing.
+// operator new and delete of the program `wegwijzer`: small blocks come from one region, handed out
+// by moving a pointer up, and giving them back does nothing.
 //
 // Why: a cold `wegwijzer advies` is a short process that makes some 27.000 allocations (the
 // knowledge base's image read into rules and expressions, the Rete network built from them, the
 // consultation) and frees a third of them; glibc's malloc spent about 150 instructions on each
-// fresh block, a quarter of the whole process (docs/prestaties.md, "Koud"). From the region a block
-// costs a few instructions, and nothing is kept per block.
+// fresh block, a quarter of the whole process (docs/prestaties.md, "Koud"). Here a block costs a
+// few instructions and no header. Each thread takes pieces of 128 kB from the region (one atomic
+// step per piece, none per block) and asks the kernel for a piece's pages in one system call
+// (MADV_POPULATE_WRITE) instead of a page fault each: on the machine of docs/prestaties.md a fault
+// cost 1.7 us, a page of a piece 1.0 us, and a cold advies fills some 900 pages.
 //
-// What it costs: memory given back is not reused. That is bounded: the region is 32 MB of address
-// space, touched page by page as it fills (a cold advies uses about 4 MB of it); once it is full, and
-// for every block above 64 kB (the file buffers, large vectors), operator new takes malloc's memory
-// as usual, and operator delete tells the two apart by address. A long session (`vraaggesprek`,
-// `test`) therefore ends up on malloc. Not under the sanitizers (CMake leaves this file out), whose
-// own operator new is what finds the errors; leak checkers see the region as one mapping.
-// The aligned forms (align_val_t) are libstdc++'s, on aligned_alloc and free, untouched.
+// What it costs: the region is 32 MB of address space (a cold advies uses under 4 MB of it); once it
+// is full, and for every block above 64 kB (the file buffers, large vectors), operator new takes
+// malloc's memory as usual, and operator delete tells the two apart by address. Memory given back
+// to the region is not reused: a cold advies gives back a third of its blocks, and free lists per
+// size saved it 240 kB of its 9,5 MB but cost 0,23 M instructions (2 %). A long session
+// (`vraaggesprek`, `test`) ends up on malloc once the region is full. Not under the sanitizers (CMake leaves this file out), whose own operator new is what finds
+// the errors. The aligned forms (align_val_t) are libstdc++'s, on aligned_alloc and free, untouched.
 #include <sys/mman.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -27,21 +29,25 @@
 namespace {
 
 constexpr std::size_t gebied_grootte = std::size_t{32} << 20;
+constexpr std::size_t stuk = std::size_t{128} << 10;
 constexpr std::size_t grootste_blok = std::size_t{64} << 10;
 constexpr std::size_t uitlijning = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
 
 // Constant-initialized: operator new runs before any dynamic initializer (libstdc++'s own, other
 // translation units'). The region is made on the first call, which comes from the static
-// initialization (one thread); until then gebied_gevuld is 0, so that call takes the slow path.
+// initialization (one thread).
 constinit std::uintptr_t gebied_begin = 0;
 constinit std::uintptr_t gebied_eind = 0;
 constinit std::atomic<std::uintptr_t> gebied_top{0};
 constinit bool gebied_geprobeerd = false;
-// The region's pages are asked for in pieces of 128 kB (MADV_POPULATE_WRITE, one system call) rather
-// than one page fault at a time: a fault cost 1.7 us on the machine of docs/prestaties.md, a page in a
-// piece 1.0 us, and a cold advies fills some 1.000 pages. Up to gebied_gevuld the pages are there.
-constexpr std::size_t stuk = std::size_t{128} << 10;
-constinit std::atomic<std::uintptr_t> gebied_gevuld{0};
+
+// Per thread: the piece it hands blocks out of. Zero at the start of a thread, so its first block
+// takes the slow path.
+struct Draad {
+    std::uintptr_t top;
+    std::uintptr_t eind;
+};
+constinit thread_local Draad draad{};
 
 void maak_gebied() noexcept {
     gebied_geprobeerd = true;
@@ -50,35 +56,33 @@ void maak_gebied() noexcept {
     gebied_begin = reinterpret_cast<std::uintptr_t>(p);
     gebied_top.store(gebied_begin, std::memory_order_relaxed);
     gebied_eind = gebied_begin + gebied_grootte;
-    gebied_gevuld.store(gebied_begin, std::memory_order_relaxed);
-}
-
-// The pages up to `tot` and the rest of its piece. A kernel without MADV_POPULATE_WRITE (before
-// Linux 5.14) refuses it; then the pages come by page faults, as from malloc.
-void vul_tot(std::uintptr_t tot) noexcept {
-    std::uintptr_t gevuld = gebied_gevuld.load(std::memory_order_relaxed);
-    while (gevuld < tot) {
-        const std::uintptr_t nieuw = std::min(gebied_eind, (tot + stuk - 1) & ~(std::uintptr_t{stuk} - 1));
-        if (gebied_gevuld.compare_exchange_weak(gevuld, nieuw, std::memory_order_relaxed)) {
-            madvise(reinterpret_cast<void*>(gevuld), nieuw - gevuld, MADV_POPULATE_WRITE);
-            return;
-        }
-    }
 }
 
 bool in_gebied(const void* p) noexcept {
     return reinterpret_cast<std::uintptr_t>(p) - gebied_begin < gebied_grootte && gebied_begin != 0;
 }
 
-// `p` is the block the fast path took for `m` bytes (0 when the block is too large for the region).
-[[gnu::noinline]] void* traag(std::size_t n, std::uintptr_t p, std::size_t m) {
-    if (!gebied_geprobeerd) {
-        maak_gebied();
-        p = gebied_begin != 0 && m <= grootste_blok ? gebied_top.fetch_add(m, std::memory_order_relaxed) : 0;
-    }
-    if (p != 0 && p >= gebied_begin && p + m <= gebied_eind) {
-        vul_tot(p + m);
-        return reinterpret_cast<void*>(p);
+constexpr std::size_t rond_af(std::size_t n) noexcept {
+    return n == 0 ? uitlijning : (n + uitlijning - 1) & ~(uitlijning - 1);
+}
+
+// A new piece for this thread (the rest of the old one is left), or malloc's memory.
+[[gnu::noinline]] void* traag(std::size_t n) {
+    const std::size_t m = rond_af(n);
+    if (m <= grootste_blok) {
+        if (!gebied_geprobeerd) maak_gebied();
+        if (gebied_begin != 0) {
+            const std::uintptr_t p = gebied_top.fetch_add(stuk, std::memory_order_relaxed);
+            // Past the end the top keeps moving up harmlessly; from then on every block is malloc's.
+            if (p + stuk <= gebied_eind) {
+                // A kernel without MADV_POPULATE_WRITE (before Linux 5.14) refuses it; then the
+                // pages come by page faults, as from malloc.
+                madvise(reinterpret_cast<void*>(p), stuk, MADV_POPULATE_WRITE);
+                draad.top = p + m;
+                draad.eind = p + stuk;
+                return reinterpret_cast<void*>(p);
+            }
+        }
     }
     for (;;) {
         if (void* q = std::malloc(n == 0 ? 1 : n)) return q;
@@ -89,14 +93,13 @@ bool in_gebied(const void* p) noexcept {
 }
 
 inline void* nieuw(std::size_t n) {
-    const std::size_t m = n == 0 ? uitlijning : (n + uitlijning - 1) & ~(uitlijning - 1);
-    std::uintptr_t p = 0;
-    if (m <= grootste_blok) [[likely]] {
-        p = gebied_top.fetch_add(m, std::memory_order_relaxed);
-        // Past the end the top keeps moving up harmlessly; from then on every block is malloc's.
-        if (p + m <= gebied_gevuld.load(std::memory_order_relaxed)) [[likely]] return reinterpret_cast<void*>(p);
+    const std::size_t m = rond_af(n);
+    const std::uintptr_t p = draad.top;
+    if (m <= grootste_blok && p + m <= draad.eind) [[likely]] {
+        draad.top = p + m;
+        return reinterpret_cast<void*>(p);
     }
-    return traag(n, p, m);
+    return traag(n);
 }
 
 void weg(void* p) noexcept {
