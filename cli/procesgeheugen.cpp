@@ -15,9 +15,10 @@
 // is full, and for every block above 64 kB (the file buffers, large vectors), operator new takes
 // malloc's memory as usual, and operator delete tells the two apart by address. Memory given back
 // to the region is not reused: a cold advies gives back a third of its blocks, and free lists per
-// size saved it 240 kB of its 9,5 MB but cost 0,23 M instructions (2 %). A long session
-// (`vraaggesprek`, `test`) ends up on malloc once the region is full. Not under the sanitizers (CMake leaves this file out), whose own operator new is what finds
-// the errors. The aligned forms (align_val_t) are libstdc++'s, on aligned_alloc and free, untouched.
+// size saved it 240 kB of its 9.5 MB but cost 0.23 M instructions (2 %). A long session
+// (`vraaggesprek`, `test`) ends up on malloc once the region is full. Not under the sanitizers
+// (CMake leaves this file out), whose own operator new is what finds the errors. The aligned forms
+// (align_val_t) are libstdc++'s, on aligned_alloc and free, untouched.
 #include <sys/mman.h>
 
 #include <atomic>
