@@ -3,8 +3,9 @@
 #   wegwijzer_VERSION_amd64.deb           the program, the knowledge base, libwegwijzer.so.N, man page,
 #                                          bash completion, docs, license
 #   libwegwijzer-dev_VERSION_amd64.deb    headers, the CMake package and wegwijzer.pc
-# The dependencies on Debian's shared libraries come from dpkg-shlibdeps: by default the program links
-# them as distributions do; a -DWW_LEAN_LINK=ON build (a standalone download) needs only libc.
+# The dependencies on Debian's shared libraries come from dpkg-shlibdeps: the program itself (lean
+# linked by default, cmake/LeanLink.cmake) needs only libc, libwegwijzer and wegwijzer-dienst need
+# libstdc++, yaml-cpp, fmt and cpp-httplib.
 set(CPACK_PACKAGE_NAME wegwijzer)
 set(CPACK_PACKAGE_VENDOR "wegwijzer")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

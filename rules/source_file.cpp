@@ -8,31 +8,40 @@
 
 namespace ww {
 
-SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-    // memchr scans many bytes per instruction; every cold start indexes the whole knowledge base.
-    line_starts_.push_back(0);
-    const char* const begin = text_.data();
-    const char* const end = begin + text_.size();
-    for (const char* p = begin; p < end; ++p) {
-        p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-        if (p == nullptr) break;
-        line_starts_.push_back(static_cast<std::size_t>(p - begin) + 1);
-    }
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)), lines_(std::make_shared<Lines>()) {}
+
+const std::vector<std::size_t>& SourceFile::line_starts() const {
+    std::call_once(lines_->once, [this] {
+        // memchr scans many bytes per instruction.
+        auto& starts = lines_->starts;
+        starts.push_back(0);
+        const char* const begin = text_.data();
+        const char* const end = begin + text_.size();
+        for (const char* p = begin; p < end; ++p) {
+            p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            if (p == nullptr) break;
+            starts.push_back(static_cast<std::size_t>(p - begin) + 1);
+        }
+    });
+    return lines_->starts;
 }
 
 SourceFile SourceFile::read(const std::string& path) { return SourceFile(path, read_input_file(path)); }
 
 std::string_view SourceFile::line(std::size_t line) const {
-    if (line >= line_starts_.size()) return {};
-    std::size_t begin = line_starts_[line];
-    std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1 : text_.size();
+    const auto& starts = line_starts();
+    if (line >= starts.size()) return {};
+    std::size_t begin = starts[line];
+    std::size_t end = line + 1 < starts.size() ? starts[line + 1] - 1 : text_.size();
     if (end > begin && text_[end - 1] == '\r') --end;
     return std::string_view(text_).substr(begin, end - begin);
 }
 
 std::size_t SourceFile::offset_of(std::size_t line, std::size_t column) const {
-    if (line >= line_starts_.size()) return text_.size();
-    std::size_t pos = line_starts_[line];
+    const auto& starts = line_starts();
+    if (line >= starts.size()) return text_.size();
+    std::size_t pos = starts[line];
     for (std::size_t chars = 0; pos < text_.size() && text_[pos] != '\n'; ++pos) {
         if ((static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) continue;
         if (chars++ == column) break;
@@ -41,15 +50,16 @@ std::size_t SourceFile::offset_of(std::size_t line, std::size_t column) const {
 }
 
 std::size_t SourceFile::line_of(std::size_t offset) const {
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    return static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    const auto& starts = line_starts();
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    return static_cast<std::size_t>(it - starts.begin()) - 1;
 }
 
 Diagnostic SourceFile::at(std::size_t offset, std::string message) const {
     offset = std::min(offset, text_.size());
     std::size_t line = line_of(offset);
     int col = 1;
-    for (std::size_t i = line_starts_[line]; i < offset; ++i)
+    for (std::size_t i = line_starts()[line]; i < offset; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
     Diagnostic d{path_, static_cast<int>(line) + 1, col, std::move(message), {}};
     d.source_line = excerpt(this->line(line), col, d.source_col);

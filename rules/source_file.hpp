@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A text file kept in memory with its line starts: diagnostics need the line under an error, and
-// positions inside YAML scalars are computed from the raw text.
+// positions inside YAML scalars are computed from the raw text. The line starts are found on first
+// use: a start from the knowledge base's image reads its 19 files only for the image's key.
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +23,7 @@ public:
 
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
-    std::size_t line_count() const { return line_starts_.size(); }
+    std::size_t line_count() const { return line_starts().size(); }
     // Line `line` (0-based) without its newline; empty past the end.
     std::string_view line(std::size_t line) const;
     // Byte offset of (0-based line, 0-based column in characters).
@@ -32,9 +35,16 @@ public:
     Diagnostic at(std::size_t offset, std::string message) const;
 
 private:
+    const std::vector<std::size_t>& line_starts() const;
+
     std::string path_;
     std::string text_;
-    std::vector<std::size_t> line_starts_;
+    // Shared by copies (same text); once_flag because a rule base is read by many threads at once.
+    struct Lines {
+        std::once_flag once;
+        std::vector<std::size_t> starts;
+    };
+    std::shared_ptr<Lines> lines_;
 };
 
 }  // namespace ww
