@@ -98,6 +98,104 @@ bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const Fact
 }
 
 namespace {
+const Value kNilValue;
+
+// A comparison other than ==/!= between a fact's slot and a value; integers (the common case: `id <
+// ?id`) without a call.
+bool compare_ordered(Op cmp, const Value& lhs, const Value& rhs) {
+    if (lhs.kind() == ValueKind::integer && rhs.kind() == ValueKind::integer) {
+        std::int64_t a = lhs.as_int(), b = rhs.as_int();
+        switch (cmp) {
+            case Op::lt: return a < b;
+            case Op::le: return a <= b;
+            case Op::gt: return a > b;
+            case Op::ge: return a >= b;
+            default: break;
+        }
+    }
+    try {
+        return compare_values(cmp, lhs, rhs, 0);
+    } catch (const EvalError&) {
+        return false;
+    }
+}
+}  // namespace
+
+// The token side of n's join tests, read once for a parent token: a token looking for facts (a new
+// token in a join, a not/exists token looking for a blocker, an aggregate filling itself) tests many
+// facts against the same values. passes(f) gives what join_passes(n, parent, f) gives.
+class BetaNetwork::JoinProbe {
+public:
+    JoinProbe(const BetaNetwork& net, const BetaNode* n, const Token* parent) : net_(net), n_(n), parent_(parent) {}
+
+    bool passes(const FactRec* f) const {
+        if (f == net_.entering_ && n_->awaiting) return false;
+        std::size_t k = 0;
+        for (const JoinTest& t : n_->tests) {
+            const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
+            bool ok;
+            if (t.rhs_is_loc) {
+                const Value* rhs = k < kMax ? token_side(k, t.loc) : nullptr;
+                ++k;
+                if (!rhs) return net_.join_passes(n_, parent_, f);  // rare: the fact itself, or many tests
+                if (t.cmp == Op::eq) ok = lhs == *rhs;
+                else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+                else ok = compare_ordered(t.cmp, lhs, *rhs);
+            } else if (t.cmp == Op::in && t.simple_list) {
+                ok = false;
+                const std::size_t base = k;
+                k += t.expr.args.size();
+                for (std::size_t j = 0; j < t.expr.args.size(); ++j) {
+                    const CExpr& e = t.expr.args[j];
+                    const Value* v = e.op == Op::constant ? &e.value
+                                     : base + j < kMax ? token_side(base + j, VarLoc::decode(e.ref))
+                                                       : nullptr;
+                    if (!v) return net_.join_passes(n_, parent_, f);
+                    if (*v == lhs) {
+                        ok = true;
+                        break;
+                    }
+                }
+            } else {
+                if (t.simple_list) k += t.expr.args.size();
+                try {
+                    TokenEnv env(net_.world_, parent_, f, n_->depth);
+                    ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+                } catch (const EvalError&) {
+                    ok = false;
+                }
+            }
+            if (ok == t.negate) return false;
+        }
+        return true;
+    }
+
+private:
+    static constexpr std::size_t kMax = 64;
+    // The value of test position k on the parent's side, looked up the first time a fact needs it;
+    // null when it is the entering fact's own (its slot or the fact itself: join_passes reads those).
+    const Value* token_side(std::size_t k, VarLoc loc) const {
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        if (known_ & bit) return rhs_[k];
+        const Value* v = nullptr;
+        if (loc.depth != n_->depth) {
+            const Token* t = ancestor(parent_, loc.depth);
+            if (loc.slot >= 0) v = &t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
+            else if (loc.slot == VarLoc::aggregate) v = t->agg ? t->agg : &kNilValue;
+        }
+        rhs_[k] = v;
+        known_ |= bit;
+        return v;
+    }
+
+    const BetaNetwork& net_;
+    const BetaNode* n_;
+    const Token* parent_;
+    mutable std::uint64_t known_ = 0;
+    mutable const Value* rhs_[kMax];
+};
+
+namespace {
 bool grouped(const BetaNode* n) {
     return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
 }
@@ -336,18 +434,19 @@ void BetaNetwork::delete_token(Token* t) {
 }
 
 FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
+    const JoinProbe probe(*this, n, t->parent);
     if (n->amem_index >= 0 && n->in_slot < 0) {
         std::size_t key = left_key(n, t->parent);
         for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
              i = n->imem->items.bucket_next(i, n->amem_index))
-            if (join_passes(n, t->parent, i->fact)) return i->fact;
+            if (probe.passes(i->fact)) return i->fact;
         return nullptr;
     }
     // Several buckets (a keyed `in`): the first blocker in any of them; any blocker gives the same
     // outcome.
     FactRec* found = nullptr;
     for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
-        if (join_passes(n, t->parent, f)) found = f;
+        if (probe.passes(f)) found = f;
         return found != nullptr;
     });
     return found;
@@ -371,8 +470,9 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
         fill_terms(n, t, t->parent, 0);
         return;
     }
+    const JoinProbe probe(*this, n, t->parent);
     for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
-        if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
+        if (probe.passes(f)) aggregate_enter(n, t, f);
         return false;
     });
 }
@@ -476,14 +576,15 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
     switch (n->kind) {
         case NodeKind::root: return;
         case NodeKind::join: {
+            const JoinProbe probe(*this, n, parent);
             if (n->amem_index >= 0 && n->in_slot < 0) {
                 std::size_t key = left_key(n, parent);
                 for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
                      i = n->imem->items.bucket_next(i, n->amem_index))
-                    if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
+                    if (probe.passes(i->fact)) emit(new_token(n, parent, i->fact));
             } else {
                 for_alpha_candidates(n, parent, true, [&](FactRec* f) {
-                    if (join_passes(n, parent, f)) emit(new_token(n, parent, f));
+                    if (probe.passes(f)) emit(new_token(n, parent, f));
                     return false;
                 });
             }

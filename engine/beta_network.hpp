@@ -194,6 +194,7 @@ public:
 private:
     friend class NetworkBuilder;
     bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const;
+    class JoinProbe;
     void left_activate(BetaNode* n, Token* parent);
     // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): most
     // of a fact's successors, so the test is made here, inline, before any call.
