@@ -3,6 +3,7 @@
 #include "engine/int_eval.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace ww {
 
@@ -776,24 +777,46 @@ void BetaNetwork::end_rollback() {
     publish_deferred();
 }
 
+// Sorts the tokens f blocks (f is leaving) into the order right_remove takes them in: by node, in
+// the order remove_fact visits the nodes, and within a node in the order of its memory (of its bucket
+// when indexed), so that activations come in that order. Each node then takes its tokens from the
+// front of the list, instead of every node walking the whole list for its own.
+void BetaNetwork::order_blocked(FactRec* f) {
+    std::uint32_t rank = 0;
+    for (AlphaItem* i : f->items)
+        for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
+            (*s)->remove_rank = rank++;
+    std::vector<BlockedToken>& v = scratch_blocked_;
+    v.clear();
+    for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next) {
+        auto* g = static_cast<GroupToken*>(x);
+        // The order for_candidates visits a memory in: a bucket newest first, a memory without index
+        // oldest first.
+        v.push_back(BlockedToken{g->node->remove_rank, g->node->all_index >= 0 ? ~g->made : g->made, g});
+    }
+    if (v.size() > 1)
+        std::sort(v.begin(), v.end(), [](const BlockedToken& a, const BlockedToken& b) {
+            return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
+        });
+    GroupToken* prev = nullptr;
+    for (const BlockedToken& b : v) {
+        b.token->blocked_prev = prev;
+        if (prev) prev->blocked_next = b.token;
+        else f->blocks = b.token;
+        prev = b.token;
+    }
+    prev->blocked_next = nullptr;
+    v.clear();
+}
+
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     if (n->kind != NodeKind::aggregate) {
         // Only the tokens f blocked can change: each looks for another blocker among the facts still
-        // there (f has left the alpha memory). Found through f's list of them, visited in the order
-        // of n's memory (of its bucket when indexed), so activations come in that order. The
-        // tokens are taken first: a withdraw below may delete other tokens f blocks (of lower
-        // nodes), never one of n's.
-        const std::size_t base = scratch_blocked_.size();
-        for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next)
-            if (x->node == n) scratch_blocked_.push_back(static_cast<GroupToken*>(x));
-        const std::size_t end = scratch_blocked_.size();
-        // The order for_candidates visits n's memory in: a bucket newest first, a memory without
-        // index oldest first.
-        const bool newest_first = n->all_index >= 0;
-        std::sort(scratch_blocked_.begin() + static_cast<std::ptrdiff_t>(base), scratch_blocked_.end(),
-                  [&](const GroupToken* a, const GroupToken* b) { return newest_first ? a->made > b->made : a->made < b->made; });
-        for (std::size_t i = base; i < end; ++i) {
-            GroupToken* g = scratch_blocked_[i];
+        // there (f has left the alpha memory). order_blocked has put n's at the front of f's list. A
+        // withdraw below may delete other tokens f blocks (of lower nodes, later in the list), never
+        // one of n's, and no token can take f as its blocker any more.
+        while (f->blocks && f->blocks->node == n) {
+            auto* g = static_cast<GroupToken*>(f->blocks);
             unblock(g);
             if (rolling_back_ && doomed(g->parent)) continue;  // goes later in this rollback
             block(g, find_blocker(n, g));
@@ -801,7 +824,6 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
             if (n->kind == NodeKind::negation) emit(g);
             else withdraw(g);
         }
-        scratch_blocked_.resize(base);
         return;
     }
     std::size_t key = fact_key(f->fact, n->key_slots);
@@ -1003,9 +1025,11 @@ void BetaNetwork::emit_moved(FactRec* f) {
 void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
+    if (f->blocks) order_blocked(f);
     for (AlphaItem* i : f->items)
         for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
             right_remove(*s, f);
+    assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
 }
