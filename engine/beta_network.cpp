@@ -3,6 +3,7 @@
 #include "engine/int_eval.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace ww {
 
@@ -96,6 +97,104 @@ bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const Fact
     }
     return true;
 }
+
+namespace {
+const Value kNilValue;
+
+// A comparison other than ==/!= between a fact's slot and a value; integers (the common case: `id <
+// ?id`) without a call.
+bool compare_ordered(Op cmp, const Value& lhs, const Value& rhs) {
+    if (lhs.kind() == ValueKind::integer && rhs.kind() == ValueKind::integer) {
+        std::int64_t a = lhs.as_int(), b = rhs.as_int();
+        switch (cmp) {
+            case Op::lt: return a < b;
+            case Op::le: return a <= b;
+            case Op::gt: return a > b;
+            case Op::ge: return a >= b;
+            default: break;
+        }
+    }
+    try {
+        return compare_values(cmp, lhs, rhs, 0);
+    } catch (const EvalError&) {
+        return false;
+    }
+}
+}  // namespace
+
+// The token side of n's join tests, read once for a parent token: a token looking for facts (a new
+// token in a join, a not/exists token looking for a blocker, an aggregate filling itself) tests many
+// facts against the same values. passes(f) gives what join_passes(n, parent, f) gives.
+class BetaNetwork::JoinProbe {
+public:
+    JoinProbe(const BetaNetwork& net, const BetaNode* n, const Token* parent) : net_(net), n_(n), parent_(parent) {}
+
+    bool passes(const FactRec* f) const {
+        if (f == net_.entering_ && n_->awaiting) return false;
+        std::size_t k = 0;
+        for (const JoinTest& t : n_->tests) {
+            const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
+            bool ok;
+            if (t.rhs_is_loc) {
+                const Value* rhs = k < kMax ? token_side(k, t.loc) : nullptr;
+                ++k;
+                if (!rhs) return net_.join_passes(n_, parent_, f);  // rare: the fact itself, or many tests
+                if (t.cmp == Op::eq) ok = lhs == *rhs;
+                else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+                else ok = compare_ordered(t.cmp, lhs, *rhs);
+            } else if (t.cmp == Op::in && t.simple_list) {
+                ok = false;
+                const std::size_t base = k;
+                k += t.expr.args.size();
+                for (std::size_t j = 0; j < t.expr.args.size(); ++j) {
+                    const CExpr& e = t.expr.args[j];
+                    const Value* v = e.op == Op::constant ? &e.value
+                                     : base + j < kMax ? token_side(base + j, VarLoc::decode(e.ref))
+                                                       : nullptr;
+                    if (!v) return net_.join_passes(n_, parent_, f);
+                    if (*v == lhs) {
+                        ok = true;
+                        break;
+                    }
+                }
+            } else {
+                if (t.simple_list) k += t.expr.args.size();
+                try {
+                    TokenEnv env(net_.world_, parent_, f, n_->depth);
+                    ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+                } catch (const EvalError&) {
+                    ok = false;
+                }
+            }
+            if (ok == t.negate) return false;
+        }
+        return true;
+    }
+
+private:
+    static constexpr std::size_t kMax = 64;
+    // The value of test position k on the parent's side, looked up the first time a fact needs it;
+    // null when it is the entering fact's own (its slot or the fact itself: join_passes reads those).
+    const Value* token_side(std::size_t k, VarLoc loc) const {
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        if (known_ & bit) return rhs_[k];
+        const Value* v = nullptr;
+        if (loc.depth != n_->depth) {
+            const Token* t = ancestor(parent_, loc.depth);
+            if (loc.slot >= 0) v = &t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
+            else if (loc.slot == VarLoc::aggregate) v = t->agg ? t->agg : &kNilValue;
+        }
+        rhs_[k] = v;
+        known_ |= bit;
+        return v;
+    }
+
+    const BetaNetwork& net_;
+    const BetaNode* n_;
+    const Token* parent_;
+    mutable std::uint64_t known_ = 0;
+    mutable const Value* rhs_[kMax];
+};
 
 namespace {
 bool grouped(const BetaNode* n) {
@@ -341,18 +440,19 @@ void BetaNetwork::delete_token(Token* t) {
 }
 
 FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
+    const JoinProbe probe(*this, n, t->parent);
     if (n->amem_index >= 0 && n->in_slot < 0) {
         std::size_t key = left_key(n, t->parent);
         for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
              i = n->imem->items.bucket_next(i, n->amem_index))
-            if (join_passes(n, t->parent, i->fact)) return i->fact;
+            if (probe.passes(i->fact)) return i->fact;
         return nullptr;
     }
     // Several buckets (a keyed `in`): the first blocker in any of them; any blocker gives the same
     // outcome.
     FactRec* found = nullptr;
     for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
-        if (join_passes(n, t->parent, f)) found = f;
+        if (probe.passes(f)) found = f;
         return found != nullptr;
     });
     return found;
@@ -376,8 +476,9 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
         fill_terms(n, t, t->parent, 0);
         return;
     }
+    const JoinProbe probe(*this, n, t->parent);
     for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
-        if (join_passes(n, t->parent, f)) aggregate_enter(n, t, f);
+        if (probe.passes(f)) aggregate_enter(n, t, f);
         return false;
     });
 }
@@ -481,14 +582,15 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
     switch (n->kind) {
         case NodeKind::root: return;
         case NodeKind::join: {
+            const JoinProbe probe(*this, n, parent);
             if (n->amem_index >= 0 && n->in_slot < 0) {
                 std::size_t key = left_key(n, parent);
                 for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
                      i = n->imem->items.bucket_next(i, n->amem_index))
-                    if (join_passes(n, parent, i->fact)) emit(new_token(n, parent, i->fact));
+                    if (probe.passes(i->fact)) emit(new_token(n, parent, i->fact));
             } else {
                 for_alpha_candidates(n, parent, true, [&](FactRec* f) {
-                    if (join_passes(n, parent, f)) emit(new_token(n, parent, f));
+                    if (probe.passes(f)) emit(new_token(n, parent, f));
                     return false;
                 });
             }
@@ -707,24 +809,46 @@ void BetaNetwork::end_rollback() {
     publish_deferred();
 }
 
+// Sorts the tokens f blocks (f is leaving) into the order right_remove takes them in: by node, in
+// the order remove_fact visits the nodes, and within a node in the order of its memory (of its bucket
+// when indexed), so that activations come in that order. Each node then takes its tokens from the
+// front of the list, instead of every node walking the whole list for its own.
+void BetaNetwork::order_blocked(FactRec* f) {
+    std::uint32_t rank = 0;
+    for (AlphaItem* i : f->items)
+        for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
+            (*s)->remove_rank = rank++;
+    std::vector<BlockedToken>& v = scratch_blocked_;
+    v.clear();
+    for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next) {
+        auto* g = static_cast<GroupToken*>(x);
+        // The order for_candidates visits a memory in: a bucket newest first, a memory without index
+        // oldest first.
+        v.push_back(BlockedToken{g->node->remove_rank, g->node->all_index >= 0 ? ~g->made : g->made, g});
+    }
+    if (v.size() > 1)
+        std::sort(v.begin(), v.end(), [](const BlockedToken& a, const BlockedToken& b) {
+            return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
+        });
+    GroupToken* prev = nullptr;
+    for (const BlockedToken& b : v) {
+        b.token->blocked_prev = prev;
+        if (prev) prev->blocked_next = b.token;
+        else f->blocks = b.token;
+        prev = b.token;
+    }
+    prev->blocked_next = nullptr;
+    v.clear();
+}
+
 void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
     if (n->kind != NodeKind::aggregate) {
         // Only the tokens f blocked can change: each looks for another blocker among the facts still
-        // there (f has left the alpha memory). Found through f's list of them, visited in the order
-        // of n's memory (of its bucket when indexed), so activations come in that order. The
-        // tokens are taken first: a withdraw below may delete other tokens f blocks (of lower
-        // nodes), never one of n's.
-        const std::size_t base = scratch_blocked_.size();
-        for (Token* x = f->blocks; x; x = static_cast<GroupToken*>(x)->blocked_next)
-            if (x->node == n) scratch_blocked_.push_back(static_cast<GroupToken*>(x));
-        const std::size_t end = scratch_blocked_.size();
-        // The order for_candidates visits n's memory in: a bucket newest first, a memory without
-        // index oldest first.
-        const bool newest_first = n->all_index >= 0;
-        std::sort(scratch_blocked_.begin() + static_cast<std::ptrdiff_t>(base), scratch_blocked_.end(),
-                  [&](const GroupToken* a, const GroupToken* b) { return newest_first ? a->made > b->made : a->made < b->made; });
-        for (std::size_t i = base; i < end; ++i) {
-            GroupToken* g = scratch_blocked_[i];
+        // there (f has left the alpha memory). order_blocked has put n's at the front of f's list. A
+        // withdraw below may delete other tokens f blocks (of lower nodes, later in the list), never
+        // one of n's, and no token can take f as its blocker any more.
+        while (f->blocks && f->blocks->node == n) {
+            auto* g = static_cast<GroupToken*>(f->blocks);
             unblock(g);
             if (going(g)) continue;  // goes later in this rollback
             block(g, find_blocker(n, g));
@@ -732,7 +856,6 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
             if (n->kind == NodeKind::negation) emit(g);
             else withdraw(g);
         }
-        scratch_blocked_.resize(base);
         return;
     }
     std::size_t key = fact_key(f->fact, n->key_slots);
@@ -934,10 +1057,12 @@ void BetaNetwork::emit_moved(FactRec* f) {
 void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
+    if (f->blocks) order_blocked(f);
     for (AlphaItem* i : f->items)
         for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
             // A not/exists token changes only when f blocked it, and most facts block none.
             if (f->blocks || (*s)->kind == NodeKind::aggregate) right_remove(*s, f);
+    assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
 }

@@ -57,6 +57,7 @@ struct BetaNode {
     // the tokens CLIPS's join for it would see on its left); -1 when joined where written.
     std::int32_t moved_prefix = -1;
     bool awaiting = false;  // the fact being added (BetaNetwork::entering_) has still to enter this node
+    std::uint32_t remove_rank = 0;  // not/exists: its place in the order a leaving fact visits them (order_blocked)
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
     std::vector<JoinTest> tests;
@@ -202,6 +203,7 @@ public:
 private:
     friend class NetworkBuilder;
     bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const;
+    class JoinProbe;
     void left_activate(BetaNode* n, Token* parent);
     // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): most
     // of a fact's successors, so the test is made here, inline, before any call.
@@ -300,7 +302,13 @@ private:
     bool disturbed_ = false;
     std::vector<AlphaMemory*> scratch_memories_;
     std::uint64_t next_made_ = 0;             // GroupToken::made
-    std::vector<GroupToken*> scratch_blocked_;  // right_remove: a stack, entered again from below
+    struct BlockedToken {
+        std::uint32_t rank;
+        std::uint64_t order;
+        GroupToken* token;
+    };
+    std::vector<BlockedToken> scratch_blocked_;  // order_blocked
+    void order_blocked(FactRec* f);
     bool deferring_ = false;
     bool rolling_back_ = false;
     // While marked: the tokens made since the mark, by serial (trail_[serial - mark_serial_]), null

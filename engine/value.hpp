@@ -209,7 +209,7 @@ public:
     // Structural equality, the one used for joins, duplicate facts and `==`. Integers and floats
     // compare by numeric value (1 == 1.0), and hash alike, so a join never depends on how a number
     // was written; a text is equal to the same text held the other way.
-    friend bool operator==(const Value& a, const Value& b) {
+    [[gnu::always_inline]] friend bool operator==(const Value& a, const Value& b) {
         // Every kind but float (NaN, -0.0), list (contents) and counted text is equal exactly when
         // its payload bits are: joins settle symbols and integers that way without a call.
         if (a.kind_ == b.kind_ && ((a.rep_ | b.rep_) & kByContent) == 0) return a.bits_ == b.bits_;
