@@ -99,7 +99,7 @@ bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const Fact
 }
 
 namespace {
-const Value kNilValue;
+const Value kNilValue{};  // clang requires the braces for a const object of this type
 
 // A comparison other than ==/!= between a fact's slot and a value; integers (the common case: `id <
 // ?id`) without a call.
