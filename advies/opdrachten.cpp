@@ -138,11 +138,11 @@ Uitvoer voer_schema_uit(const std::string& kb_pad) {
     });
 }
 
-Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad) {
+Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad, bool contract_toetsen) {
     return veilig([&] {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
         Raadpleging raadpleging(*kb);
-        const TestVerslag v = draai_scenarios(map, raadpleging);
+        const TestVerslag v = draai_scenarios(map, raadpleging, contract_toetsen);
         // Nothing ran (no such map, no scenario files): a coverage report would claim too much.
         // Past the limit on scenarios: refused as a whole rather than a report on the first part.
         if (v.scenarios.empty() || v.te_veel) return Uitvoer{2, {}, formatteer(v.fouten)};

@@ -32,7 +32,7 @@ struct AdviesOpties {
 Uitvoer voer_advies_uit(const AdviesOpties& opties);
 Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profiel, const std::string& kb);
 Uitvoer voer_lint_uit(const std::string& kb);
-Uitvoer voer_test_uit(const std::string& map, const std::string& kb);
+Uitvoer voer_test_uit(const std::string& map, const std::string& kb, bool contract_toetsen = true);
 Uitvoer voer_woordenschat_uit(const std::string& kb);
 Uitvoer voer_schema_uit(const std::string& kb);  // the JSON Schema of the gemeenteprofiel
 

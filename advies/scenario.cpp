@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
+#include "advies/ordening.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/suggestie.hpp"
 #include "advies/vraaggesprek.hpp"
@@ -265,6 +266,7 @@ private:
         }
         controleer(advies, huidige, wel, niet, eerste_actie, geen_waarschuwingen, u);
         controleer_boodschappen(advies, boodschappen, u);
+        if (opdracht == Opdracht::advies && verslag_.contract_getoetst) controleer_contract(advies, u);
         verslag_.scenarios.push_back(std::move(u));
     }
 
@@ -320,6 +322,31 @@ private:
                     u.redenen.push_back(fmt::format("onverwachte waarschuwing '{}': \"{}\"", x.id, x.tekst));
     }
 
+    // What the advice contract promises of every advice, whatever the scenario expects: the steps are
+    // done in order, `huidige_stap` is the first step not done (5 when all are), and the first action
+    // answers "what now" for that step. A knowledge base that breaks it misleads every caller that
+    // reads only the top of the list.
+    static void controleer_contract(const Advies& a, ScenarioUitslag& u) {
+        for (std::size_t k = 1; k < a.stappen.size(); ++k) {
+            if (a.stappen[k].status != Status::afgerond) continue;
+            for (std::size_t j = 0; j < k; ++j)
+                if (a.stappen[j].status != Status::afgerond) {
+                    u.redenen.push_back(fmt::format("contract: stap {} is afgerond terwijl stap {} {} is",
+                                                    a.stappen[k].stap, a.stappen[j].stap, naam_van(a.stappen[j].status)));
+                    break;
+                }
+        }
+        if (const int h = huidige_stap(a.stappen); a.huidige_stap != h)
+            u.redenen.push_back(fmt::format("contract: de huidige stap is {}, maar de eerste stap die niet afgerond is, is {}",
+                                            a.huidige_stap, h));
+        const auto actie = std::find_if(a.adviezen.begin(), a.adviezen.end(), [](const AdviesItem& x) { return x.soort == Soort::actie; });
+        if (actie == a.adviezen.end())
+            u.redenen.push_back("contract: het advies heeft geen enkele actie, dus niets dat zegt wat nu te doen");
+        else if (actie->stap != a.huidige_stap)
+            u.redenen.push_back(fmt::format("contract: de eerste actie '{}' hoort bij stap {}, niet bij de huidige stap {}",
+                                            actie->id, actie->stap, a.huidige_stap));
+    }
+
     std::string bestand_;
     std::string tekst_;
     YamlLezer y_;
@@ -348,9 +375,10 @@ void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, 
     ScenarioLezer(bestand, tekst, raadpleging, verslag, gevuurd).lees();
 }
 
-TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging) {
+TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging, bool contract_toetsen) {
     namespace fs = std::filesystem;
     TestVerslag verslag;
+    verslag.contract_getoetst = contract_toetsen;
     raadpleging.bewaar_vuurlog(true);  // the rule coverage reads every consultation's firing log
     const auto regels = raadpleging.engine().rules();
     verslag.regels = regels.size();

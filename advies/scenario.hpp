@@ -28,6 +28,10 @@ struct TestVerslag {
     // Whether rules never fired count as a failure: for a whole directory, not for one file, which
     // was never meant to cover every rule.
     bool dekking_beoordeeld = true;
+    // Set before the run: whether every advice is also held to what the advice contract promises of any
+    // advice (steps done in order, the current step, the first action belongs to it). Off only for a
+    // knowledge base that is not about the stappenplan.
+    bool contract_getoetst = true;
     int geslaagd() const;
     int mislukt() const;
     // Exit status: 0 all passed (and, when judged, every rule fired), 2 a scenario file is malformed,
@@ -37,7 +41,7 @@ struct TestVerslag {
 
 // Runs every *.yaml in `map` (sorted by name; a file holds one scenario, or a list of them), or the
 // one file `map` names (then without judging rule coverage).
-TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging);
+TestVerslag draai_scenarios(const std::string& map, Raadpleging& raadpleging, bool contract_toetsen = true);
 // Runs the scenarios in one file's text (for tests).
 void draai_scenario_tekst(const std::string& bestand, const std::string& tekst, Raadpleging& raadpleging,
                           TestVerslag& verslag, std::vector<bool>& gevuurd);
