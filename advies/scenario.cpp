@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <tuple>
 
@@ -326,7 +327,7 @@ private:
     // done in order, `huidige_stap` is the first step not done (5 when all are), and the first action
     // answers "what now" for that step. A knowledge base that breaks it misleads every caller that
     // reads only the top of the list.
-    static void controleer_contract(const Advies& a, ScenarioUitslag& u) {
+    void controleer_contract(const Advies& a, ScenarioUitslag& u) const {
         for (std::size_t k = 1; k < a.stappen.size(); ++k) {
             if (a.stappen[k].status != Status::afgerond) continue;
             for (std::size_t j = 0; j < k; ++j)
@@ -339,12 +340,45 @@ private:
         if (const int h = huidige_stap(a.stappen); a.huidige_stap != h)
             u.redenen.push_back(fmt::format("contract: de huidige stap is {}, maar de eerste stap die niet afgerond is, is {}",
                                             a.huidige_stap, h));
+        for (const auto& x : a.adviezen) {
+            controleer_tekst(x, x.tekst, u);
+            for (const auto& o : x.onderbouwing) controleer_tekst(x, o, u);
+        }
         const auto actie = std::find_if(a.adviezen.begin(), a.adviezen.end(), [](const AdviesItem& x) { return x.soort == Soort::actie; });
         if (actie == a.adviezen.end())
             u.redenen.push_back("contract: het advies heeft geen enkele actie, dus niets dat zegt wat nu te doen");
         else if (actie->stap != a.huidige_stap)
             u.redenen.push_back(fmt::format("contract: de eerste actie '{}' hoort bij stap {}, niet bij de huidige stap {}",
                                             actie->id, actie->stap, a.huidige_stap));
+    }
+
+    // The contract's Dutch for a person: names, not ids; "1 bron", not "bron(nen)"; "21,5%" and
+    // "11.400", not "21.5%" and "11400". Ids that are ordinary words (toezicht) cannot be told from
+    // the word; those with a hyphen or underscore can.
+    void controleer_tekst(const AdviesItem& x, const std::string& t, ScenarioUitslag& u) const {
+        static const std::regex tussen_haakjes(R"([a-zë]\((en|s|nen|n|ën)\))");
+        static const std::regex decimale_punt(R"((^|[^\d.])\d+\.\d{1,2}(%|[^\d]|$))");
+        static const std::regex zonder_punt(R"((^|[^\d.,])\d{5,}($|[^\d]))");
+        std::smatch m;
+        if (std::regex_search(t, m, tussen_haakjes))
+            u.redenen.push_back(fmt::format("contract: '{}' schrijft '{}' in plaats van enkelvoud of meervoud: \"{}\"", x.id,
+                                            m.str(0), t));
+        if (std::regex_search(t, m, decimale_punt) || std::regex_search(t, m, zonder_punt))
+            u.redenen.push_back(fmt::format("contract: '{}' schrijft een getal niet op z'n Nederlands: \"{}\"", x.id, t));
+        const Vocabulaire& v = r_.vocabulaire();
+        auto id_in_tekst = [&](const std::string& id, const std::string& naam) {
+            if (id.find_first_of("-_") == std::string::npos) return;
+            for (auto pos = t.find(id); pos != std::string::npos; pos = t.find(id, pos + 1)) {
+                const auto deel_van_woord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
+                if ((pos > 0 && deel_van_woord(t[pos - 1])) || (pos + id.size() < t.size() && deel_van_woord(t[pos + id.size()])))
+                    continue;
+                u.redenen.push_back(fmt::format("contract: '{}' noemt het id '{}' in plaats van '{}': \"{}\"", x.id, id, naam, t));
+                return;
+            }
+        };
+        for (const auto& [id, naam] : v.factor_naam) id_in_tekst(id, naam);
+        for (const auto& [id, naam] : v.indicator_naam) id_in_tekst(id, naam);
+        for (const auto& [id, naam] : v.bron_omschrijving) id_in_tekst(id, naam);
     }
 
     std::string bestand_;

@@ -51,6 +51,31 @@ TEST(Scenario, ContractEersteActieHoortBijDeHuidigeStap) {
     EXPECT_EQ(g.verslag.status(), 1);
 }
 
+TEST(Scenario, ContractEistNederlandsVoorEenMens) {
+    auto kb = test::test_kennisbank({SourceFile("slordig.yaml", R"yaml(rules:
+  - id: slordig.tekst
+    source: "Intro"
+    when: ["gemeente(naam: ?g)"]
+    then:
+      - >-
+        emit advies(soort: info, stap: 1, onderwerp: drijfveer, prioriteit: 3,
+        tekst: "{?g} (11400 inwoners) heeft 1 bron(nen); onveilig_buurt steeg naar 21.5%.",
+        factoren: [], onderbouwing: ["toezicht: 3,5%"])
+)yaml")});
+    Raadpleging r(*kb);
+    Gedraaid g;
+    g.gevuurd.assign(r.engine().rules().size(), false);
+    draai_scenario_tekst("s.yaml", stap2_scenario, r, g.verslag, g.gevuurd);
+    ASSERT_EQ(g.verslag.scenarios.size(), 1u);
+    std::vector<std::string> over_tekst;
+    for (const auto& reden : g.verslag.scenarios[0].redenen)
+        if (reden.starts_with("contract: 'slordig.tekst'")) over_tekst.push_back(reden.substr(0, reden.find(':', 30)));
+    // Each defect once; the onderbouwing, with a word-id and a Dutch number, is right.
+    EXPECT_EQ(over_tekst, (std::vector<std::string>{"contract: 'slordig.tekst' schrijft 'n(nen)' in plaats van enkelvoud of meervoud",
+                                                     "contract: 'slordig.tekst' schrijft een getal niet op z'n Nederlands",
+                                                     "contract: 'slordig.tekst' noemt het id 'onveilig_buurt' in plaats van 'voelt zich wel eens onveilig in de buurt'"}));
+}
+
 TEST(Scenario, ContractGeldtNietVoorEenCommunicatiecheck) {
     auto g = draai(R"(naam: "alleen boodschappen"
 opdracht: communicatie
