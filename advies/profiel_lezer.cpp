@@ -419,6 +419,9 @@ private:
         auto uitgevoerd = ja_nee(def, *v, "uitgevoerd", pad);
         auto problematisch = keuze(def, *v, "problematisch", pad);
         auto rapportage = ja_nee(def, *v, "rapportage", pad);
+        // Whether the profile says the analysis was (not) carried out, or is silent about it: a missing key
+        // with results beside it is a gap, not the contradiction an explicit 'uitgevoerd: false' is.
+        if (uitgevoerd) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_uitgevoerd")}});
         feit(InvoerSjabloon::analyse, {{"uitgevoerd", uitgevoerd.value_or(false)},
                          {"problematisch", sym(problematisch.value_or("onbekend"))},
                          {"rapportage", rapportage.value_or(false)}});
