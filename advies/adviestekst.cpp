@@ -31,7 +31,7 @@ std::string adviestekst(const Kennisbank& kennisbank, Raadpleging& raadpleging, 
     gegevens.kennisbank += " (sleutel " + h.sleutel + ")";
     gegevens.datum = rapport_datum();
     lees_profielfeiten(invoer, gegevens);
-    zet_kennisbanknamen(raadpleging.kennisbanknamen(), gegevens);
+    gegevens.kennisbanknamen = &raadpleging.kennisbanknamen();
     return als_html(advies, gegevens, opties);
 }
 

@@ -168,7 +168,7 @@ IndicatorCijfers cijfers_van(const RapportGegevens& g, std::string_view indicato
     IndicatorCijfers c;
     c.id = std::string(indicator);
     c.gemeente = std::string(gemeente);
-    const RapportIndicator* ind = g.indicator(indicator);
+    const RapportIndicator* ind = g.namen().indicator(indicator);
     c.naam = ind && !ind->naam.empty() ? ind->naam : std::string(indicator);
     if (!c.naam.empty() && c.naam[0] >= 'a' && c.naam[0] <= 'z') c.naam[0] = static_cast<char>(c.naam[0] - 'a' + 'A');
     std::vector<const RapportMeting*> overig;

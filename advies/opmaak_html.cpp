@@ -111,7 +111,7 @@ std::string aantal(std::size_t n, std::string_view enkelvoud, std::string_view m
 }
 
 std::string factor_naam(const RapportGegevens& g, std::string_view id) {
-    const RapportFactor* f = g.factor(id);
+    const RapportFactor* f = g.namen().factor(id);
     return f && !f->naam.empty() ? f->naam : std::string(id);
 }
 
@@ -146,7 +146,7 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     else uit += "<li><a href=\"#boodschappen\">Boodschappen</a></li>\n";
     uit += "<li><a href=\"#adviezen\">Adviezen</a></li>\n";
     if (!communicatie) {
-        if (!g.factoren.empty()) uit += "<li><a href=\"#tafel-van-12\">Tafel van 12</a></li>\n";
+        if (!g.namen().factoren.empty()) uit += "<li><a href=\"#tafel-van-12\">Tafel van 12</a></li>\n";
         if (!g.metingen.empty()) uit += "<li><a href=\"#cijfers\">Cijfers per indicator</a></li>\n";
         uit += "<li><a href=\"#profiel\">Wat het profiel bevat</a></li>\n";
     }
@@ -283,20 +283,21 @@ void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& 
 }
 
 void tafel_van_12(std::string& uit, const RapportGegevens& g) {
-    if (g.factoren.empty()) return;
+    const std::vector<RapportFactor>& factoren = g.namen().factoren;
+    if (factoren.empty()) return;
     const auto bevat = [](const std::vector<std::string>& lijst, std::string_view id) {
         return std::find(lijst.begin(), lijst.end(), id) != lijst.end();
     };
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n";
     fmt::format_to(std::back_inserter(uit), "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
                        "prioriteit in het IVP: {}; met acties: {}.</p>\n",
-                       aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(),
+                       aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(),
                                                                      [&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); })),
                               "factor", "factoren"),
-                       aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(),
+                       aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(),
                                                                      [&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); })),
                               "factor", "factoren"),
-                       aantal(static_cast<std::size_t>(std::count_if(g.factoren.begin(), g.factoren.end(), [&](const RapportFactor& f) {
+                       aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(), [&](const RapportFactor& f) {
                                   return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return a.factor == f.id; });
                               })),
                               "factor", "factoren"));
@@ -307,13 +308,13 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
            "</ul>\n";
     // Pillars in the order the knowledge base first names them.
     std::vector<std::string> pijlers;
-    for (const auto& f : g.factoren)
+    for (const auto& f : factoren)
         if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
     uit += "<div class=\"tafel\">\n";
     for (std::size_t p = 0; p < pijlers.size(); ++p) {
         fmt::format_to(std::back_inserter(uit), "<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n",
                            p + 1, pijlers[p].empty() ? std::string("Zonder pijler") : e(pijlers[p]));
-        for (const auto& f : g.factoren) {
+        for (const auto& f : factoren) {
             if (f.pijler != pijlers[p]) continue;
             const bool analyse = bevat(g.gekozen_factoren, f.id);
             const bool ivp = bevat(g.ivp_prioriteiten, f.id);
@@ -372,12 +373,12 @@ std::vector<const RapportMeting*> rijen_van(const RapportGegevens& g, std::strin
 // The indicators measured, in the knowledge base's order (ids it does not know after them, by id).
 std::vector<std::string> gemeten_indicatoren(const RapportGegevens& g) {
     std::vector<std::string> ids;
-    for (const auto& i : g.indicatoren)
+    for (const auto& i : g.namen().indicatoren)
         if (std::any_of(g.metingen.begin(), g.metingen.end(), [&](const RapportMeting& m) { return m.indicator == i.id; }))
             ids.push_back(i.id);
     std::vector<std::string> onbekend;
     for (const auto& m : g.metingen)
-        if (!g.indicator(m.indicator) && std::find(onbekend.begin(), onbekend.end(), m.indicator) == onbekend.end())
+        if (!g.namen().indicator(m.indicator) && std::find(onbekend.begin(), onbekend.end(), m.indicator) == onbekend.end())
             onbekend.push_back(m.indicator);
     std::sort(onbekend.begin(), onbekend.end());
     ids.insert(ids.end(), onbekend.begin(), onbekend.end());
@@ -407,7 +408,7 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
     for (const auto& id : indicatoren) {
         uit += "<tbody>\n";
         if (per_indicator) {
-            const RapportIndicator* ind = g.indicator(id);
+            const RapportIndicator* ind = g.namen().indicator(id);
             fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n", kolommen,
                                e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
         }
@@ -438,7 +439,7 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
         const IndicatorCijfers c = cijfers_van(g, id, advies.gemeente);
         const std::string sleutel = "grafiek-" + id;
         fmt::format_to(std::back_inserter(uit), "<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n", e(sleutel), e(c.naam));
-        if (const RapportIndicator* ind = g.indicator(id); ind && !ind->betekenis.empty())
+        if (const RapportIndicator* ind = g.namen().indicator(id); ind && !ind->betekenis.empty())
             fmt::format_to(std::back_inserter(uit), "<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
         uit += "<figure>\n";
@@ -471,8 +472,8 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
     if (!g.bronnen.empty()) {
         uit += "<h3>Bronnen</h3>\n<table class=\"bronnen\">\n<thead><tr><th scope=\"col\">Bron</th><th scope=\"col\">Partner</th></tr></thead>\n<tbody>\n";
         for (const auto& b : g.bronnen) {
-            const auto it = g.bron_omschrijving.find(b.id);
-            const std::string naam = it != g.bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
+            const auto it = g.namen().bron_omschrijving.find(b.id);
+            const std::string naam = it != g.namen().bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
             fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(naam), e(b.partner));
         }
         uit += "</tbody>\n</table>\n";

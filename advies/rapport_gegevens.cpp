@@ -76,16 +76,21 @@ std::optional<double> RapportMeting::marge_bekend() const {
     return 1.96 * std::sqrt(p * (1 - p) / static_cast<double>(*respondenten)) * 100.0;
 }
 
-const RapportFactor* RapportGegevens::factor(std::string_view id) const {
+const RapportFactor* KennisbankNamen::factor(std::string_view id) const {
     for (const auto& f : factoren)
         if (f.id == id) return &f;
     return nullptr;
 }
 
-const RapportIndicator* RapportGegevens::indicator(std::string_view id) const {
+const RapportIndicator* KennisbankNamen::indicator(std::string_view id) const {
     for (const auto& i : indicatoren)
         if (i.id == id) return &i;
     return nullptr;
+}
+
+const KennisbankNamen& RapportGegevens::namen() const {
+    static const KennisbankNamen geen;
+    return kennisbanknamen != nullptr ? *kennisbanknamen : geen;
 }
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
@@ -124,20 +129,14 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
 
 KennisbankNamen lees_kennisbanknamen(const Engine& engine) {
     KennisbankNamen g;
-    const auto factor = [&](std::string_view id) {
-        return std::any_of(g.factoren.begin(), g.factoren.end(), [&](const RapportFactor& f) { return f.id == id; });
-    };
-    const auto indicator = [&](std::string_view id) {
-        return std::any_of(g.indicatoren.begin(), g.indicatoren.end(), [&](const RapportIndicator& i) { return i.id == id; });
-    };
     per_feit(engine, "factor", [&](const Fact& f) {
         auto id = kb_tekst(engine, f, "id");
-        if (id.empty() || factor(id)) return;
+        if (id.empty() || g.factor(id)) return;
         g.factoren.push_back({std::move(id), kb_tekst(engine, f, "naam"), kb_tekst(engine, f, "pijler")});
     });
     per_feit(engine, "indicator", [&](const Fact& f) {
         auto id = kb_tekst(engine, f, "id");
-        if (id.empty() || indicator(id)) return;
+        if (id.empty() || g.indicator(id)) return;
         g.indicatoren.push_back({std::move(id), {}, kb_tekst(engine, f, "betekenis"), kb_waar(engine, f, "hoger_is_beter")});
     });
     per_feit(engine, "indicator_naam", [&](const Fact& f) {
@@ -150,12 +149,6 @@ KennisbankNamen lees_kennisbanknamen(const Engine& engine) {
         if (!id.empty()) g.bron_omschrijving.emplace(std::move(id), kb_tekst(engine, f, "omschrijving"));
     });
     return g;
-}
-
-void zet_kennisbanknamen(const KennisbankNamen& namen, RapportGegevens& gegevens) {
-    gegevens.factoren = namen.factoren;
-    gegevens.indicatoren = namen.indicatoren;
-    gegevens.bron_omschrijving = namen.bron_omschrijving;
 }
 
 }  // namespace ww::advies

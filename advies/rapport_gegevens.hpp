@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "advies/invoer.hpp"
@@ -77,6 +78,9 @@ struct KennisbankNamen {
     std::vector<RapportFactor> factoren;
     std::vector<RapportIndicator> indicatoren;
     std::map<std::string, std::string> bron_omschrijving;
+
+    const RapportFactor* factor(std::string_view id) const;
+    const RapportIndicator* indicator(std::string_view id) const;
 };
 
 struct RapportGegevens {
@@ -93,13 +97,12 @@ struct RapportGegevens {
     std::vector<RapportActie> acties;
     std::vector<RapportBoodschap> boodschappen;
 
-    // From the knowledge base, in its order.
-    std::vector<RapportFactor> factoren;
-    std::vector<RapportIndicator> indicatoren;
-    std::map<std::string, std::string> bron_omschrijving;
+    // From the knowledge base, in its order: not copied per report but pointed to (the Raadpleging
+    // reads them once and outlives the report). nullptr: no names, as for a report without a
+    // knowledge base.
+    const KennisbankNamen* kennisbanknamen = nullptr;
 
-    const RapportFactor* factor(std::string_view id) const;
-    const RapportIndicator* indicator(std::string_view id) const;
+    const KennisbankNamen& namen() const;
 };
 
 // The profile's facts of `invoer` (templates meting, bron, gekozen_factor, ivp_prioriteit, actie,
@@ -111,7 +114,5 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& gegevens);
 // engine that holds the knowledge base's initial facts. Templates or slots it lacks leave names empty.
 // Read once per Raadpleging (Raadpleging::kennisbanknamen): per report they were a sixth of its cost.
 KennisbankNamen lees_kennisbanknamen(const Engine& engine);
-// Puts `namen` into `gegevens`.
-void zet_kennisbanknamen(const KennisbankNamen& namen, RapportGegevens& gegevens);
 
 }  // namespace ww::advies

@@ -125,7 +125,29 @@ std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pa
         fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)));
         return std::nullopt;
     }
-    std::map<std::string, int, std::less<>> gezien;  // key -> line, for duplicates (a map: a hostile file may have 100,000 keys)
+    // Key -> line, for duplicates: the keys seen so far, searched in a row while a map is as small as
+    // a profile's (no allocation per key), in a std::map once it is not (a hostile file may have
+    // 100,000 keys).
+    constexpr std::size_t klein = 32;
+    std::vector<std::pair<std::string_view, int>> gezien_rij;
+    std::map<std::string_view, int> gezien;
+    const auto eerder_op = [&](std::string_view k) -> std::optional<int> {
+        if (gezien.empty()) {
+            for (const auto& [sleutel, regel] : gezien_rij)
+                if (sleutel == k) return regel;
+            return std::nullopt;
+        }
+        const auto it = gezien.find(k);
+        return it == gezien.end() ? std::nullopt : std::optional<int>(it->second);
+    };
+    const auto onthoud = [&](std::string_view k, int regel) {
+        if (gezien.empty() && gezien_rij.size() < klein) {
+            gezien_rij.emplace_back(k, regel);
+            return;
+        }
+        if (gezien.empty()) gezien.insert(gezien_rij.begin(), gezien_rij.end());
+        gezien.emplace(k, regel);
+    };
     for (const auto& paar : node.entries()) {
         // Copies: the pair is a temporary of the iterator, and nodes are cheap handles.
         const YamlNode sleutel = paar.first;
@@ -135,12 +157,11 @@ std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pa
             continue;
         }
         const std::string& k = sleutel.scalar();
-        auto eerder = gezien.find(k);
-        if (eerder != gezien.end()) {
-            fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), eerder->second));
+        if (const auto eerder = eerder_op(k)) {
+            fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), *eerder));
             continue;
         }
-        gezien.emplace(k, sleutel.mark().line + 1);
+        onthoud(k, sleutel.mark().line + 1);
         if (std::find(sleutels.begin(), sleutels.end(), k) == sleutels.end()) {
             if (pad.empty())
                 fout(sleutel, fmt::format("onbekende sectie '{}'{}", k, bedoelde_je(k, sleutels)));

@@ -60,32 +60,40 @@ std::string http_melding(int status, std::size_t max_body) {
 // instructions per lookup, several per request. A request has a handful of headers; one pass over
 // them, lengths compared first, finds a name in a few dozen. The first of equal names, as
 // get_header_value gives it.
-const std::string* kopregel(const httplib::Headers& kopregels, std::string_view naam) {
+bool zelfde_naam(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
     const auto klein = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    for (const auto& [k, waarde] : kopregels) {
-        if (k.size() != naam.size()) continue;
-        std::size_t i = 0;
-        while (i < k.size() && klein(k[i]) == klein(naam[i])) ++i;
-        if (i == k.size()) return &waarde;
-    }
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (klein(a[i]) != klein(b[i])) return false;
+    return true;
+}
+
+const std::string* kopregel(const httplib::Headers& kopregels, std::string_view naam) {
+    for (const auto& [k, waarde] : kopregels)
+        if (zelfde_naam(k, naam)) return &waarde;
     return nullptr;
 }
 
-void zet(httplib::Response& res, const std::string& naam, const std::string& waarde) {
-    res.headers.erase(naam);
-    res.headers.emplace(naam, waarde);
+// Replaces every header `naam` of the answer (the service's defaults among them): found with the pass
+// above, so that only the insertion goes through the map's comparisons.
+void zet(httplib::Response& res, std::string_view naam, std::string waarde) {
+    for (auto it = res.headers.begin(); it != res.headers.end();) {
+        if (zelfde_naam(it->first, naam)) it = res.headers.erase(it);
+        else ++it;
+    }
+    res.headers.emplace(std::string(naam), std::move(waarde));
 }
 
 // The body moves into the response: an advice or report is not copied once more on its way out.
 void schrijf_antwoord(Antwoord a, httplib::Response& res) {
     res.status = a.status;
     res.body = std::move(a.lichaam);
-    zet(res, "Content-Type", a.inhoudstype);
-    for (const auto& [naam, waarde] : a.kopregels) {
+    zet(res, "Content-Type", std::move(a.inhoudstype));
+    for (auto& [naam, waarde] : a.kopregels) {
         // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
-        const auto eerder = res.headers.find("Vary");
-        if (naam == "Vary" && eerder != res.headers.end() && eerder->second != waarde) zet(res, naam, eerder->second + ", " + waarde);
-        else zet(res, naam, waarde);
+        const std::string* eerder = naam == "Vary" ? kopregel(res.headers, "Vary") : nullptr;
+        if (eerder != nullptr && *eerder != waarde) zet(res, naam, *eerder + ", " + waarde);
+        else zet(res, naam, std::move(waarde));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -140,9 +141,16 @@ TEST(Grafiek, AsVanafNulMetEenRondeStap) {
     }
 }
 
+// The names of the knowledge base the reports below point to (a report does not copy them).
+const KennisbankNamen& onveilig_buurt_namen() {
+    static const KennisbankNamen namen{
+        {}, {{"onveilig_buurt", "het onveiligheidsgevoel in de eigen buurt", "voelt zich wel eens onveilig", false}}, {}};
+    return namen;
+}
+
 RapportGegevens met_groepen() {
     RapportGegevens g;
-    g.indicatoren = {{"onveilig_buurt", "het onveiligheidsgevoel in de eigen buurt", "voelt zich wel eens onveilig", false}};
+    g.kennisbanknamen = &onveilig_buurt_namen();
     auto meting = [&](int nr, double waarde, std::string gebied, std::string groep, std::optional<long long> jaar) {
         RapportMeting m;
         m.nr = nr;
@@ -244,16 +252,28 @@ TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
     EXPECT_EQ(g.acties[0].status, "");
 }
 
+// An advice item of `soort` for step `stap` with text `tekst`.
+AdviesItem item(std::string id, Soort soort, int stap, std::string tekst = {}) {
+    AdviesItem i;
+    i.id = std::move(id);
+    i.soort = soort;
+    i.stap = stap;
+    i.tekst = std::move(tekst);
+    return i;
+}
+
+// An advice for `gemeente` with the five steps in `stand` (step 1 first) and `adviezen` in order.
+Advies advies_voor(std::string gemeente, const std::array<Status, 5>& stand, std::vector<AdviesItem> adviezen) {
+    Advies a;
+    a.gemeente = std::move(gemeente);
+    for (std::size_t i = 0; i < stand.size(); ++i) a.stappen[i] = StapStand{static_cast<int>(i + 1), stand[i]};
+    a.adviezen = std::move(adviezen);
+    return a;
+}
+
 TEST(Indeling, GroepenMetDeNummersVanDeLijst) {
     Advies a;
     a.huidige_stap = 2;
-    auto item = [](std::string id, Soort s, int stap) {
-        AdviesItem i;
-        i.id = std::move(id);
-        i.soort = s;
-        i.stap = stap;
-        return i;
-    };
     // In the order of ordening: the acties of the current step, the warnings, the rest.
     a.adviezen = {item("a2", Soort::actie, 2), item("w", Soort::waarschuwing, 2), item("a3", Soort::actie, 3), item("i", Soort::info, 2)};
     const auto g = indeling(a);
@@ -278,16 +298,9 @@ TEST(Indeling, GroepenMetDeNummersVanDeLijst) {
 }
 
 TEST(OpmaakHtml, ZonderProfielfeitenAlleenHetAdvies) {
-    Advies a;
-    a.gemeente = "A&B";
-    a.stappen = {StapStand{1, Status::bezig}, StapStand{2, Status::open}, StapStand{3, Status::open},
-                 StapStand{4, Status::open}, StapStand{5, Status::open}};
-    AdviesItem i;
-    i.id = "drijfveer.bepalen";
-    i.soort = Soort::actie;
-    i.tekst = "Bepaal <de> drijfveer";
+    AdviesItem i = item("drijfveer.bepalen", Soort::actie, 1, "Bepaal <de> drijfveer");
     i.bron = "Stap 1";
-    a.adviezen = {i};
+    const Advies a = advies_voor("A&B", {Status::bezig, Status::open, Status::open, Status::open, Status::open}, {i});
     const std::string html = opmaak(a, Formaat::html, {});
     EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0), 0u);
     EXPECT_NE(html.find("<h1>A&amp;B</h1>"), std::string::npos);
@@ -299,22 +312,17 @@ TEST(OpmaakHtml, ZonderProfielfeitenAlleenHetAdvies) {
 }
 
 TEST(OpmaakHtml, MeerFactorenGeciteerdOmdatHunNamenEenBevatten) {
-    Advies a;
-    a.gemeente = "G";
-    a.stappen = {StapStand{1, Status::afgerond}, StapStand{2, Status::afgerond}, StapStand{3, Status::afgerond},
-                 StapStand{4, Status::bezig}, StapStand{5, Status::open}};
-    AdviesItem twee;
-    twee.id = "tafel.factor-zonder-actie";
-    twee.soort = Soort::actie;
-    twee.tekst = "t";
+    AdviesItem twee = item("tafel.factor-zonder-actie", Soort::actie, 1, "t");
     twee.factoren = {"verloedering", "sociale-verbondenheid"};
-    AdviesItem een = twee;
-    een.id = "werkhouding.sessies";
+    AdviesItem een = item("werkhouding.sessies", Soort::actie, 1, "t");
     een.factoren = {"verloedering"};
-    a.adviezen = {twee, een};
+    const Advies a =
+        advies_voor("G", {Status::afgerond, Status::afgerond, Status::afgerond, Status::bezig, Status::open}, {twee, een});
+    KennisbankNamen namen;
+    namen.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "p"},
+                      RapportFactor{"sociale-verbondenheid", "sociale verbondenheid en samenredzaamheid", "p"}};
     RapportGegevens g;
-    g.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "p"},
-                  RapportFactor{"sociale-verbondenheid", "sociale verbondenheid en samenredzaamheid", "p"}};
+    g.kennisbanknamen = &namen;
     const std::string html = als_html(a, g, {});
     EXPECT_NE(html.find("<dd>&#39;fysieke verloedering&#39; en &#39;sociale verbondenheid en samenredzaamheid&#39;</dd>"),
               std::string::npos);
