@@ -92,7 +92,9 @@ private:
     // A new chunk's slots are handed out in order as they are needed, not threaded onto the free list
     // up front: threading writes every slot, so each page of the chunk became resident at once, even
     // pages never used (peak RSS, and page faults at ~1.4 us each are a sixth of a Waltz run).
-    // Past kHugeAfter bytes the pool is a big one: from then on its chunks are huge ones.
+    // Past kHugeAfter bytes the pool is a big one: from then on its chunks are huge ones. Not sooner:
+    // a huge page is resident whole once touched, and a run of 20 MB (Manners 128) would grow by a
+    // few of them.
     void grow() {
         if (heap_bytes_ >= kHugeAfter) {
             if (void* p = huge_chunk::allocate()) {
@@ -110,7 +112,7 @@ private:
         fresh_ = chunk;
         fresh_end_ = chunk + n;
     }
-    static constexpr std::size_t kHugeAfter = std::size_t{4} << 20;
+    static constexpr std::size_t kHugeAfter = std::size_t{16} << 20;
 
     std::vector<Slot*> chunks_;
     std::vector<void*> huge_chunks_;
