@@ -429,6 +429,12 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
 }
 
 void BetaNetwork::delete_token(Token* t) {
+    // The tokens that go next (a sibling, the first child, the fact's next token) are fetched while
+    // this one goes: a deletion reaches them by pointer, and their first touch, a cache miss, was
+    // most of its time (60 % of delete_token's samples in the stress mode of CLIPS's sudoku).
+    __builtin_prefetch(t->next_sibling);
+    __builtin_prefetch(t->first_child);
+    __builtin_prefetch(t->fact_next);
     if (marked_ && t->serial >= mark_serial_) {
         const std::size_t i = t->serial - mark_serial_;
         if (i < trail_.size() && trail_[i] == t) trail_[i] = nullptr;
