@@ -197,7 +197,7 @@ public:
     std::size_t node_count() const { return nodes_.size(); }
     // Nodes that find the facts joining a token through a hash bucket instead of a scan.
     std::size_t hashed_node_count() const;
-    std::size_t token_count() const { return tokens_.live() + group_tokens_.live(); }
+    std::size_t token_count() const { return tokens_.live() + group_tokens_.live() + aggregate_tokens_.live(); }
     std::size_t activation_count() const { return activations_.live(); }
 
 private:
@@ -260,7 +260,8 @@ private:
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(Token* t);
     [[gnu::always_inline]] void free_token(Token* t);
-    static AggregateState& state_of(Token* t) { return static_cast<GroupToken*>(t)->aggregate->state; }
+    static AggregateToken* agg_of(Token* t) { return static_cast<AggregateToken*>(t); }
+    static AggregateState& state_of(Token* t) { return agg_of(t)->state; }
     void activate(Terminal* term, Token* t);
     // A fact entering the joins of volatile patterns joined last: the matches are gathered over all
     // such joins of one alpha memory and emitted in the order CLIPS 6.30's network, which joins the
@@ -292,8 +293,8 @@ private:
     Token* root_token_ = nullptr;
     Pool<Token> tokens_;
     Pool<GroupToken> group_tokens_;
+    Pool<AggregateToken> aggregate_tokens_;
     Pool<Activation> activations_;
-    Pool<AggregateSlot> aggregate_slots_;
     std::uint64_t next_seq_ = 0;
     std::uint32_t next_serial_ = 1;
     std::uint64_t mark_seq_ = 0;
@@ -319,8 +320,8 @@ private:
     // Aggregate tokens whose result is to be published, by their node's max_salience, each list
     // oldest first (intrusive: a token that is deleted while waiting leaves it in constant time).
     struct DeferredList {
-        GroupToken* head = nullptr;
-        GroupToken* tail = nullptr;
+        AggregateToken* head = nullptr;
+        AggregateToken* tail = nullptr;
     };
     // Highest salience first: a rule base has a handful of saliences, and the run loop walks these
     // lists before every firing, where a tree cost a pointer chase per level.

@@ -62,7 +62,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         const Token* t = level[loc.depth];
         if (loc.slot >= 0) found[v] = t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
         else if (loc.slot == VarLoc::fact_ref) found[v] = Value(FactRef{t->fact->fact.id});
-        else if (t->agg) found[v] = *t->agg;
+        else if (const Value* r = aggregate_result(t)) found[v] = *r;
     }
     if (keep) {
         info.facts.reserve(term->fact_depths.size());

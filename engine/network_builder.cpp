@@ -159,17 +159,25 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     if (node->tests.size() > 1)  // std::stable_sort allocates a buffer even for one element
         std::stable_sort(node->tests.begin(), node->tests.end(),
                          [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
-    for (const JoinTest& j : node->tests)
+    std::vector<bool> keyed(node->tests.size(), false);
+    for (std::size_t i = 0; i < node->tests.size(); ++i) {
+        const JoinTest& j = node->tests[i];
         if (j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth) {
             node->key_slots.push_back(j.slot);
             node->key_locs.push_back(j.loc);
+            keyed[i] = true;
         }
-    for (const JoinTest& j : node->tests)
+    }
+    for (std::size_t i = 0; i < node->tests.size(); ++i) {
+        const JoinTest& j = node->tests[i];
         if (j.cmp == Op::eq && !j.negate && !j.rhs_is_loc && keyable(j.expr, depth)) {
             node->key_slots.push_back(j.slot);
             node->key_exprs.push_back(j.expr);
+            keyed[i] = true;
         }
-    for (const JoinTest& j : node->tests)
+    }
+    for (std::size_t i = 0; i < node->tests.size(); ++i) {
+        const JoinTest& j = node->tests[i];
         if (j.cmp == Op::in && !j.negate && !j.rhs_is_loc && j.expr.op == Op::list && !j.expr.args.empty() &&
             j.expr.args.size() <= kMaxInKeys &&
             std::all_of(j.expr.args.begin(), j.expr.args.end(), [&](const CExpr& e) {
@@ -177,8 +185,23 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
             })) {
             node->in_slot = j.slot;
             node->in_elems = j.expr.args;
+            keyed[i] = true;
             break;
         }
+    }
+    // The tests the hash key stands for are still run on a bucket's facts (hashes may collide), but
+    // they nearly always pass there: the others go first, so that a fact that fails (a column equal
+    // to one of three, the bulk of a `not`'s search for a blocker) leaves after fewer tests. Still a
+    // canonical order: nodes with the same tests share.
+    if (std::find(keyed.begin(), keyed.end(), true) != keyed.end()) {
+        std::vector<JoinTest> ordered;
+        ordered.reserve(node->tests.size());
+        for (std::size_t i = 0; i < keyed.size(); ++i)
+            if (!keyed[i]) ordered.push_back(std::move(node->tests[i]));
+        for (std::size_t i = 0; i < keyed.size(); ++i)
+            if (keyed[i]) ordered.push_back(std::move(node->tests[i]));
+        node->tests = std::move(ordered);
+    }
     node->amem = alpha_.memory_for(p.tmpl, std::move(eqs), std::move(others), wm_);
 
     if (c.kind != Condition::Kind::pattern) {

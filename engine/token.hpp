@@ -35,21 +35,25 @@ struct VarLoc {
     }
 };
 
+// What a token is, so that its pool and its extra fields are found without its node.
+enum class TokenKind : std::uint8_t { plain, group, aggregate };
+
+// 144 bytes: join and test levels, the vast majority of tokens, carry only these.
 struct Token {
     Token* parent = nullptr;
     FactRec* fact = nullptr;
     BetaNode* node = nullptr;
-    std::uint32_t depth = 0;
-    std::int32_t count = 0;  // not/exists/aggregate: matching facts
-    bool in_out = false;     // visible to the node's children
-    bool in_all = false;
-    bool deferred = false;   // aggregate levels: waiting in BetaNetwork's deferred list
+    std::uint16_t depth = 0;  // as VarLoc::depth
+    TokenKind kind = TokenKind::plain;
+    bool in_out = false;      // visible to the node's children
     // Creation order (BetaNetwork's token serial): tells tokens of a checkpoint from later ones.
     std::uint32_t serial = 0;
 
     Token* first_child = nullptr;
     Token* next_sibling = nullptr;
     Token* prev_sibling = nullptr;
+    // The tokens of one fact (FactRec::tokens). A not/exists level has no fact: there these two
+    // link the tokens its blocker blocks (FactRec::blocks, see GroupToken).
     Token* fact_next = nullptr;
     Token* fact_prev = nullptr;
 
@@ -57,39 +61,40 @@ struct Token {
     IndexLink<Token> out_idx[kMaxIndexes];
 
     Activation* activations = nullptr;
-    // Aggregate levels only: the result, inside the level's AggregateSlot (null for every other
-    // token, which then pays 8 bytes instead of a whole result and state).
-    Value* agg = nullptr;
 };
 
-// What an aggregate level keeps beside its token: the result its children see and the state it is
-// computed from. Pooled with the tokens, so that an aggregate level costs no heap allocation and its
-// state no lookup by token.
-struct AggregateSlot {
+// Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens (from their
+// creation to their deletion). Only they pay for those links; join tokens stay smaller.
+struct GroupToken : Token {
+    ListLink<Token> all_list;
+    IndexLink<Token> all_idx[1];  // such a node indexes its tokens one way only
+    // not/exists levels: the fact that blocks a `not` (makes an `exists` true), null when none. As in
+    // CLIPS and Doorenbos (2.8): one blocker is enough to know the outcome, so a token that arrives
+    // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
+    // only the tokens it blocked look for another. The other tokens the blocker blocks are linked
+    // through fact_next/fact_prev (unused: such a level holds no fact), as in CLIPS's block list: a
+    // fact that goes visits only the tokens it blocked, not every token of its key.
+    FactRec* blocker = nullptr;
+    std::uint64_t made = 0;  // order in the node's `all` memory (BetaNetwork's count)
+};
+
+// An aggregate level: its result (what its children see), the state it is computed from and its
+// place in BetaNetwork's deferred list, in the token itself (200 bytes for a not/exists token
+// instead of room for all this).
+struct AggregateToken : GroupToken {
+    std::int32_t count = 0;  // matching facts
+    bool deferred = false;   // waiting in BetaNetwork's deferred list
+    // Aggregate levels whose result waits to be published (BetaNetwork's deferred list, oldest first).
+    AggregateToken* deferred_prev = nullptr;
+    AggregateToken* deferred_next = nullptr;
     Value result;
     AggregateState state;
 };
 
-// Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens. Only they pay
-// for those links; join tokens, the vast majority, stay smaller.
-struct GroupToken : Token {
-    ListLink<Token> all_list;
-    IndexLink<Token> all_idx[1];  // such a node indexes its tokens one way only
-    // Aggregate levels whose result waits to be published (BetaNetwork's deferred list, oldest first).
-    GroupToken* deferred_prev = nullptr;
-    GroupToken* deferred_next = nullptr;
-    AggregateSlot* aggregate = nullptr;  // aggregate levels: `agg` points at its result
-    // not/exists levels: the fact that blocks a `not` (makes an `exists` true), null when none. As in
-    // CLIPS and Doorenbos (2.8): one blocker is enough to know the outcome, so a token that arrives
-    // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
-    // only the tokens it blocked look for another.
-    FactRec* blocker = nullptr;
-    // The other tokens the blocker blocks (FactRec::blocks), as in CLIPS: a fact that goes visits
-    // only the tokens it blocked, not every token of its key.
-    GroupToken* blocked_prev = nullptr;
-    GroupToken* blocked_next = nullptr;
-    std::uint64_t made = 0;  // order in the node's `all` memory (BetaNetwork's count)
-};
+// The result of an aggregate level, null for any other token.
+inline const Value* aggregate_result(const Token* t) {
+    return t->kind == TokenKind::aggregate ? &static_cast<const AggregateToken*>(t)->result : nullptr;
+}
 
 inline const Token* ancestor(const Token* t, std::uint32_t depth) {
     while (t->depth > depth) t = t->parent;
@@ -101,7 +106,7 @@ inline const Token* ancestor(const Token* t, std::uint32_t depth) {
     t = ancestor(t, loc.depth);
     if (loc.slot >= 0) return t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
     if (loc.slot == VarLoc::aggregate) {
-        if (t->agg) return *t->agg;
+        if (const Value* r = aggregate_result(t)) return *r;
         scratch = Value();
         return scratch;
     }

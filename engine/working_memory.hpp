@@ -19,7 +19,7 @@ struct FactRec {
     std::size_t hash = 0;
     std::vector<AlphaItem*> items;  // its entries in alpha memories
     Token* tokens = nullptr;        // tokens that matched this fact (Token::fact_next chain)
-    Token* blocks = nullptr;        // not/exists tokens this fact blocks (GroupToken::blocked_next chain)
+    Token* blocks = nullptr;        // not/exists tokens this fact blocks (linked by their fact_next)
     std::uint32_t supports = 0;     // logical supports (truth maintenance)
     bool unconditional = false;     // asserted from outside or by a non-logical rule
     std::uint64_t origin = 0;       // firing index + 1; 0: asserted from outside
