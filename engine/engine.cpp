@@ -482,7 +482,7 @@ bool Engine::rollback() {
         }
         m.beta.end_rollback();
         m.wm.set_archive(m.explain);
-        m.tms.take_unsupported();
+        m.tms.drop_unsupported();
     }
     if (c.disturbed || m.beta.disturbed()) {
         // Something of the checkpoint was taken away; retracting the newer facts would bring it
@@ -506,7 +506,7 @@ bool Engine::rollback() {
         a->fired = false;
         m.agenda.insert(a);
     }
-    m.tms.take_unsupported();
+    m.tms.drop_unsupported();
     m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(std::min(c.log_size, m.log.size())), m.log.end());
     // Records are only ever appended: unless some were taken, the checkpoint's are still the first.
     if (!m.records_taken && m.records.size() >= c.records.size()) {
