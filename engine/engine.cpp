@@ -256,6 +256,14 @@ std::vector<Value> Engine::Impl::complete_slots(TemplateId tmpl, std::vector<Val
     return slots;
 }
 
+void Engine::Impl::check_action_slots(TemplateId tmpl, const CompiledAction& act, const std::vector<Value>& slots) const {
+    const TemplateDef& t = templates[tmpl];
+    for (const auto& [slot, e] : act.slots) {
+        const auto i = static_cast<std::size_t>(slot);
+        if (!fits(t.slots[i].type, slots[i], t.slots[i].nullable)) [[unlikely]] throw_does_not_fit(t, i, slots[i]);
+    }
+}
+
 std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value> slots, Activation* support,
                                               std::uint64_t origin) {
     std::size_t h = WorkingMemory::hash_of(tmpl, slots);
@@ -281,7 +289,7 @@ bool Engine::Impl::do_retract(FactId id) {
     return true;
 }
 
-void Engine::Impl::settle() {
+void Engine::Impl::settle_pending() {
     while (tms.take_unsupported(unsupported_scratch))
         for (FactId id : unsupported_scratch) do_retract(id);
 }

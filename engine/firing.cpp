@@ -107,7 +107,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());
                     for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
-                    slots = complete_slots(act.tmpl, std::move(slots));
+                    check_action_slots(act.tmpl, act, slots);
                     if (rule.logical && !support_alive) break;  // its support is already gone
                     do_assert(act.tmpl, std::move(slots), current_support, index + 1);
                     break;
