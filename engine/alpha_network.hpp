@@ -63,6 +63,9 @@ struct AlphaMemory {
     // The not/exists/aggregate nodes among them: only those care when a fact leaves (a join's tokens
     // with the fact are found through the fact itself).
     std::vector<BetaNode*> group_successors;
+    // The aggregates among those, in the same order: a fact that leaves and blocks nothing (most
+    // do not) changes only these.
+    std::vector<BetaNode*> aggregate_successors;
     std::size_t moved_successors = 0;  // joins of a volatile pattern joined last (BetaNode::moved_prefix)
     // The successors in the order a new fact visits them (BetaNetwork::visit_order), rebuilt after
     // a successor is added.

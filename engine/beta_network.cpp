@@ -1069,10 +1069,16 @@ void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     if (f->blocks) order_blocked(f);
-    for (AlphaItem* i : f->items)
-        for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
-            // A not/exists token changes only when f blocked it, and most facts block none.
-            if (f->blocks || (*s)->kind == NodeKind::aggregate) right_remove(*s, f);
+    // A not/exists token changes only when f blocked it, and most facts block none.
+    if (f->blocks) {
+        for (AlphaItem* i : f->items)
+            for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
+                right_remove(*s, f);
+    } else {
+        for (AlphaItem* i : f->items)
+            for (auto s = i->memory->aggregate_successors.rbegin(); s != i->memory->aggregate_successors.rend(); ++s)
+                right_remove(*s, f);
+    }
     assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
@@ -1181,6 +1187,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         n->amem->visit_order_stale = true;
         if (n->moved_prefix >= 0) ++n->amem->moved_successors;
         if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
+        if (n->kind == NodeKind::aggregate) n->amem->aggregate_successors.push_back(n);
     }
     if (n->terms) {
         n->terms->term_of.push_back(n);
