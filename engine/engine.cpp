@@ -264,7 +264,7 @@ void Engine::Impl::check_action_slots(TemplateId tmpl, const CompiledAction& act
     }
 }
 
-std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value> slots, Activation* support,
+std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value>&& slots, Activation* support,
                                               std::uint64_t origin) {
     std::size_t h = WorkingMemory::hash_of(tmpl, slots);
     if (FactRec* existing = wm.find_equal(tmpl, slots, h)) {
@@ -497,7 +497,7 @@ bool Engine::rollback() {
         // back in another order. Rebuild it the slow way.
         std::unique_ptr<Impl::Checkpoint> old = std::move(m.cp);
         reset();
-        for (auto& [tmpl, slots] : old->facts) m.do_assert(tmpl, slots, nullptr, 0);
+        for (auto& [tmpl, slots] : old->facts) m.do_assert(tmpl, std::vector<Value>(slots), nullptr, 0);
         m.settle();
         m.records = old->records;
         m.take_checkpoint();
