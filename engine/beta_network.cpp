@@ -370,7 +370,7 @@ void BetaNetwork::withdraw(Token* t) {
     drop_activations(t);
 }
 
-void BetaNetwork::drop_activations(Token* t) {
+void BetaNetwork::drop_activations_of(Token* t) {
     while (Activation* a = t->activations) {
         t->activations = a->token_next;
         if (a->token_next) a->token_next->token_prev = nullptr;

@@ -230,7 +230,10 @@ private:
     // Whether moving token x of the mark to the end of its memory and renewing its activations
     // would change what a rollback restores.
     bool refresh_disturbs(const Token* x) const;
-    void drop_activations(Token* t);
+    void drop_activations(Token* t) {
+        if (t->activations) drop_activations_of(t);  // most tokens hold none
+    }
+    void drop_activations_of(Token* t);
     // Made since the mark and not deleted since: on the trail.
     bool fresh(const Token* t) const {
         if (t->serial < mark_serial_) return false;
