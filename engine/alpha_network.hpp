@@ -63,10 +63,17 @@ struct AlphaMemory {
     // The not/exists/aggregate nodes among them: only those care when a fact leaves (a join's tokens
     // with the fact are found through the fact itself).
     std::vector<BetaNode*> group_successors;
+    // The aggregates among those, in the same order: a fact that leaves and blocks nothing (most
+    // do not) changes only these.
+    std::vector<BetaNode*> aggregate_successors;
     std::size_t moved_successors = 0;  // joins of a volatile pattern joined last (BetaNode::moved_prefix)
     // The successors in the order a new fact visits them (BetaNetwork::visit_order), rebuilt after
     // a successor is added.
     std::vector<BetaNode*> visit_order;
+    // Per successor in that order, the size of the memory it joins a new fact with (its parent's
+    // output for a join, its own tokens for a not/exists/aggregate): most are empty (a later
+    // phase's rules), and a fact skips those without loading the node.
+    std::vector<const std::size_t*> visit_sizes;
     bool visit_order_stale = true;
     // More hash indexes over the same facts. A memory holds kMaxIndexes indexes (the links sit in
     // every item); a memory shared by many joins with different keys (CLIPS's sudoku: one pattern

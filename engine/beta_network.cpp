@@ -42,7 +42,7 @@ BetaNetwork::~BetaNetwork() {
 bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const {
     // The fact being added is in the memory already, but not yet for a node it has still to enter
     // (see add_fact): a match through that node comes when it does, once.
-    if (f == entering_ && n->awaiting) return false;
+    if (awaiting(n, f)) return false;
     for (std::size_t i = 0; i < n->tests.size(); ++i) {
         const JoinTest& t = n->tests[i];
         const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
@@ -130,7 +130,7 @@ public:
     JoinProbe(const BetaNetwork& net, const BetaNode* n, const Token* parent) : net_(net), n_(n), parent_(parent) {}
 
     bool passes(const FactRec* f) const {
-        if (f == net_.entering_ && n_->awaiting) return false;
+        if (net_.awaiting(n_, f)) return false;
         std::size_t k = 0;
         for (const JoinTest& t : n_->tests) {
             const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
@@ -383,7 +383,7 @@ void BetaNetwork::withdraw(Token* t) {
     drop_activations(t);
 }
 
-void BetaNetwork::drop_activations(Token* t) {
+void BetaNetwork::drop_activations_of(Token* t) {
     while (Activation* a = t->activations) {
         t->activations = a->token_next;
         if (a->token_next) a->token_next->token_prev = nullptr;
@@ -886,12 +886,16 @@ void BetaNetwork::add_fact(FactRec* f) {
         // pattern nodes each have their own memory, the fact counts for a node only once it has
         // entered it; before that, a match made above does not see it there.
         const std::vector<BetaNode*>& order = visit_order(m);
+        const std::size_t* const* sizes = m->visit_sizes.data();
+        const auto n = static_cast<std::uint32_t>(order.size());
         entering_ = f;
-        for (BetaNode* s : order) s->awaiting = true;
+        entering_memory_ = m;
         if (m->moved_successors == 0) {
-            for (BetaNode* s : order) {
-                s->awaiting = false;
-                right_activate(s, f);
+            for (std::uint32_t i = 0; i < n; ++i) {
+                // Nothing on the left to join with: the node itself is not even loaded.
+                if (*sizes[i] == 0) continue;
+                entering_pos_ = i;
+                right_activate_some(order[i], f);
             }
             entering_ = nullptr;
             continue;
@@ -899,8 +903,9 @@ void BetaNetwork::add_fact(FactRec* f) {
         // CLIPS has one join for such a pattern where the oldest of these joins stands among the
         // memory's successors: the gathered matches are emitted there.
         std::size_t left = m->moved_successors;
-        for (BetaNode* s : order) {
-            s->awaiting = false;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            BetaNode* s = order[i];
+            entering_pos_ = i;
             if (s->moved_prefix < 0) {
                 right_activate(s, f);
                 continue;
@@ -939,6 +944,12 @@ const std::vector<BetaNode*>& BetaNetwork::order_visits(AlphaMemory* m) {
         if (ga != gb) return ga > gb;
         return a->index > b->index;
     });
+    m->visit_sizes.clear();
+    for (std::uint32_t i = 0; i < m->visit_order.size(); ++i) {
+        BetaNode* n = m->visit_order[i];
+        n->visit_pos = i;
+        m->visit_sizes.push_back(n->kind == NodeKind::join ? n->parent->out.size_at() : n->all.size_at());
+    }
     m->visit_order_stale = false;
     return m->visit_order;
 }
@@ -1061,10 +1072,16 @@ void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     if (f->blocks) order_blocked(f);
-    for (AlphaItem* i : f->items)
-        for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
-            // A not/exists token changes only when f blocked it, and most facts block none.
-            if (f->blocks || (*s)->kind == NodeKind::aggregate) right_remove(*s, f);
+    // A not/exists token changes only when f blocked it, and most facts block none.
+    if (f->blocks) {
+        for (AlphaItem* i : f->items)
+            for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
+                right_remove(*s, f);
+    } else {
+        for (AlphaItem* i : f->items)
+            for (auto s = i->memory->aggregate_successors.rbegin(); s != i->memory->aggregate_successors.rend(); ++s)
+                right_remove(*s, f);
+    }
     assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
@@ -1173,6 +1190,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         n->amem->visit_order_stale = true;
         if (n->moved_prefix >= 0) ++n->amem->moved_successors;
         if (n->kind != NodeKind::join) n->amem->group_successors.push_back(n);
+        if (n->kind == NodeKind::aggregate) n->amem->aggregate_successors.push_back(n);
     }
     if (n->terms) {
         n->terms->term_of.push_back(n);

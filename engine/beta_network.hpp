@@ -56,7 +56,7 @@ struct BetaNode {
     // the number of the rule's conditions before it that are joined in written order (the depth of
     // the tokens CLIPS's join for it would see on its left); -1 when joined where written.
     std::int32_t moved_prefix = -1;
-    bool awaiting = false;  // the fact being added (BetaNetwork::entering_) has still to enter this node
+    std::uint32_t visit_pos = 0;  // its place in amem->visit_order
     std::uint32_t remove_rank = 0;  // not/exists: its place in the order a leaving fact visits them (order_blocked)
 
     AlphaMemory* amem = nullptr;  // join, negation, exists, aggregate
@@ -230,7 +230,10 @@ private:
     // Whether moving token x of the mark to the end of its memory and renewing its activations
     // would change what a rollback restores.
     bool refresh_disturbs(const Token* x) const;
-    void drop_activations(Token* t);
+    void drop_activations(Token* t) {
+        if (t->activations) drop_activations_of(t);  // most tokens hold none
+    }
+    void drop_activations_of(Token* t);
     // Made since the mark and not deleted since: on the trail.
     bool fresh(const Token* t) const {
         if (t->serial < mark_serial_) return false;
@@ -275,7 +278,14 @@ private:
         Token* parent;
         std::uint32_t key_begin, key_end;
     };
+    // The fact being added, the memory it is entering and the place in that memory's visit order
+    // of the successor it is entering now: the successors after it have still to see it.
     FactRec* entering_ = nullptr;
+    const AlphaMemory* entering_memory_ = nullptr;
+    std::uint32_t entering_pos_ = 0;
+    bool awaiting(const BetaNode* n, const FactRec* f) const {
+        return f == entering_ && n->amem == entering_memory_ && n->visit_pos > entering_pos_;
+    }
     std::vector<MovedMatch> moved_;
     std::vector<std::uint64_t> moved_keys_;
     std::vector<MovedMatch> moved_scratch_;

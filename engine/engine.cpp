@@ -256,7 +256,15 @@ std::vector<Value> Engine::Impl::complete_slots(TemplateId tmpl, std::vector<Val
     return slots;
 }
 
-std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value> slots, Activation* support,
+void Engine::Impl::check_action_slots(TemplateId tmpl, const CompiledAction& act, const std::vector<Value>& slots) const {
+    const TemplateDef& t = templates[tmpl];
+    for (const auto& [slot, e] : act.slots) {
+        const auto i = static_cast<std::size_t>(slot);
+        if (!fits(t.slots[i].type, slots[i], t.slots[i].nullable)) [[unlikely]] throw_does_not_fit(t, i, slots[i]);
+    }
+}
+
+std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value>&& slots, Activation* support,
                                               std::uint64_t origin) {
     std::size_t h = WorkingMemory::hash_of(tmpl, slots);
     if (FactRec* existing = wm.find_equal(tmpl, slots, h)) {
@@ -281,7 +289,7 @@ bool Engine::Impl::do_retract(FactId id) {
     return true;
 }
 
-void Engine::Impl::settle() {
+void Engine::Impl::settle_pending() {
     while (tms.take_unsupported(unsupported_scratch))
         for (FactId id : unsupported_scratch) do_retract(id);
 }
@@ -482,14 +490,14 @@ bool Engine::rollback() {
         }
         m.beta.end_rollback();
         m.wm.set_archive(m.explain);
-        m.tms.take_unsupported();
+        m.tms.drop_unsupported();
     }
     if (c.disturbed || m.beta.disturbed()) {
         // Something of the checkpoint was taken away; retracting the newer facts would bring it
         // back in another order. Rebuild it the slow way.
         std::unique_ptr<Impl::Checkpoint> old = std::move(m.cp);
         reset();
-        for (auto& [tmpl, slots] : old->facts) m.do_assert(tmpl, slots, nullptr, 0);
+        for (auto& [tmpl, slots] : old->facts) m.do_assert(tmpl, std::vector<Value>(slots), nullptr, 0);
         m.settle();
         m.records = old->records;
         m.take_checkpoint();
@@ -506,7 +514,7 @@ bool Engine::rollback() {
         a->fired = false;
         m.agenda.insert(a);
     }
-    m.tms.take_unsupported();
+    m.tms.drop_unsupported();
     m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(std::min(c.log_size, m.log.size())), m.log.end());
     // Records are only ever appended: unless some were taken, the checkpoint's are still the first.
     if (!m.records_taken && m.records.size() >= c.records.size()) {

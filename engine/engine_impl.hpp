@@ -74,12 +74,21 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     [[gnu::noinline]] void deleted_with_prefixes(Activation* a);
 
     std::vector<Value> complete_slots(TemplateId tmpl, std::vector<Value> slots) const;
+    // An assert action's slots: the template's defaults, which fit, with the action's own
+    // expressions over them; only those are checked.
+    void check_action_slots(TemplateId tmpl, const CompiledAction& act, const std::vector<Value>& slots) const;
     // Asserts or, for an existing equal fact, records the new support. `support` is the firing
     // activation of a logical rule, else null (unconditional).
-    std::optional<FactId> do_assert(TemplateId tmpl, std::vector<Value> slots, Activation* support, std::uint64_t origin);
+    // `slots` is taken when the fact is new (by reference: a by-value vector costs the caller a
+    // destructor call per fact).
+    std::optional<FactId> do_assert(TemplateId tmpl, std::vector<Value>&& slots, Activation* support, std::uint64_t origin);
     bool do_retract(FactId id);
-    // Retracts what truth maintenance found unsupported, until nothing is left.
-    void settle();
+    // Retracts what truth maintenance found unsupported, until nothing is left. Inline: it runs
+    // after every action and every asserted fact, and mostly finds nothing.
+    void settle() {
+        if (tms.pending()) [[unlikely]] settle_pending();
+    }
+    void settle_pending();
     // Asserts a batch as one change (Engine::assert_facts); `on_id` gets each fact's id or nullopt.
     template <class OnId>
     void assert_all(std::vector<std::pair<TemplateId, std::vector<Value>>>& facts, OnId&& on_id);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 #include "engine/expr_eval.hpp"
@@ -95,14 +96,18 @@ constexpr std::uint32_t max_list_depth = 100;
 constexpr std::uint64_t max_list_values = 1'000'000;
 constexpr std::size_t max_text_bytes = 1u << 20;
 
-void check_text_length(std::size_t n, std::uint32_t off) {
-    if (n > max_text_bytes)
-        fail("tekst te lang (" + std::to_string(n) + " bytes; hoogstens " + std::to_string(max_text_bytes) + ")", off);
+[[noreturn, gnu::noinline]] void text_too_long(std::size_t n, std::uint32_t off) {
+    fail("tekst te lang (" + std::to_string(n) + " bytes; hoogstens " + std::to_string(max_text_bytes) + ")", off);
+}
+
+// Inline, like bounded() below: an advice text checks its length after every piece.
+inline void check_text_length(std::size_t n, std::uint32_t off) {
+    if (n > max_text_bytes) [[unlikely]] text_too_long(n, off);
 }
 
 Value arith_unchecked(Op op, const Value& a, const Value& b, std::uint32_t off);
 
-const Value& bounded(const Value& v, std::uint32_t off) {
+const Value& bounded_checked(const Value& v, std::uint32_t off) {
     switch (v.kind()) {
         case ValueKind::list:
             if (v.list_depth() > max_list_depth)
@@ -116,6 +121,13 @@ const Value& bounded(const Value& v, std::uint32_t off) {
             break;
         default: break;
     }
+    return v;
+}
+
+// Only lists and floats can exceed a bound: the texts, symbols and integers of most results pass
+// without a call.
+inline const Value& bounded(const Value& v, std::uint32_t off) {
+    if (v.kind() == ValueKind::list || v.kind() == ValueKind::floating) bounded_checked(v, off);
     return v;
 }
 
@@ -213,14 +225,15 @@ bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
 template <class Use>
 auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
     Value buf[4];
-    std::vector<Value> big;
+    std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
     std::span<const Value> args;
     if (e.args.size() <= 4) {
         for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = eval(e.args[i], env);
         args = std::span<const Value>(buf, e.args.size());
     } else {
-        for (const CExpr& a : e.args) big.push_back(eval(a, env));
-        args = big;
+        big.emplace();
+        for (const CExpr& a : e.args) big->push_back(eval(a, env));
+        args = *big;
     }
     try {
         return use(args);

@@ -3,6 +3,8 @@
 // variables as bound at the firing; a logical rule's asserts rest on the firing activation.
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include "engine/engine_impl.hpp"
 
@@ -40,20 +42,26 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     // The firing log (explanation on) and --trace (on_fire) keep a FiringInfo per firing; without
     // them the bindings go into a scratch vector that keeps its capacity from firing to firing, so a
     // consultation that wants no explanation allocates nothing here.
+    // The vectors below are made only when used: each costs a destructor call, and a consultation
+    // fires a hundred rules.
     const bool keep = explain || static_cast<bool>(options.on_fire);
-    FiringInfo info;
-    info.index = firing_count++;
-    info.rule = &rule;
-    info.alternative = term->alternative;
-    std::vector<Value>& found = keep ? info.bindings : scratch_bindings;
+    const std::uint64_t index = firing_count++;
+    std::optional<FiringInfo> kept;
+    if (keep) {
+        kept.emplace();
+        kept->index = index;
+        kept->rule = &rule;
+        kept->alternative = term->alternative;
+    }
+    std::vector<Value>& found = keep ? kept->bindings : scratch_bindings;
     found.assign(rule.variables.size(), Value());
     // One walk up the token chain gives every level; variables and facts then index into it.
     const Token* levels[64];
-    std::vector<const Token*> many;
+    std::unique_ptr<const Token*[]> many;
     const Token** level = levels;
     if (tok->depth >= 64) {
-        many.resize(tok->depth + 1);
-        level = many.data();
+        many = std::make_unique<const Token*[]>(tok->depth + 1);
+        level = many.get();
     }
     for (const Token* t = tok; t; t = t->parent) level[t->depth] = t;
     for (std::size_t v = 0; v < term->var_locs.size(); ++v) {
@@ -65,20 +73,18 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         else if (const Value* r = aggregate_result(t)) found[v] = *r;
     }
     if (keep) {
-        info.facts.reserve(term->fact_depths.size());
-        for (std::uint32_t d : term->fact_depths) info.facts.push_back(level[d]->fact->fact.id);
-        if (options.on_fire) options.on_fire(info);
+        kept->facts.reserve(term->fact_depths.size());
+        for (std::uint32_t d : term->fact_depths) kept->facts.push_back(level[d]->fact->fact.id);
+        if (options.on_fire) options.on_fire(*kept);
     }
 
-    std::uint64_t index = info.index;
-    if (explain) log.push_back(std::move(info));
+    if (explain) log.push_back(std::move(*kept));
     // The log keeps the bindings of the match; `bind` actions work on a copy. The log does not grow
     // while actions run (they fire nothing), so a reference into it stays valid. The scratch vector
     // belongs to this firing alone: `bind` may change it in place.
-    std::vector<Value>& matched = !keep ? scratch_bindings : explain ? log.back().bindings : info.bindings;
-    std::vector<Value> own;
-    if (entry.binds && keep) own = matched;
-    std::vector<Value>& bindings = entry.binds && keep ? own : matched;
+    std::vector<Value>& matched = !keep ? scratch_bindings : explain ? log.back().bindings : kept->bindings;
+    std::optional<std::vector<Value>> own;
+    std::vector<Value>& bindings = entry.binds && keep ? own.emplace(matched) : matched;
 
     // A logical rule's facts rest on its match, or on the match of its logical prefix: that of the
     // facts at the first levels of this match.
@@ -107,7 +113,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());
                     for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
-                    slots = complete_slots(act.tmpl, std::move(slots));
+                    check_action_slots(act.tmpl, act, slots);
                     if (rule.logical && !support_alive) break;  // its support is already gone
                     do_assert(act.tmpl, std::move(slots), current_support, index + 1);
                     break;

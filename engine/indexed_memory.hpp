@@ -133,6 +133,8 @@ public:
     static Item* next(Item* it) { return Traits::list(it).next; }
     static Item* prev(Item* it) { return Traits::list(it).prev; }
     std::size_t size() const { return size_; }
+    // Where size() is kept, for a caller that tests many memories without touching their owners.
+    const std::size_t* size_at() const { return &size_; }
     std::size_t index_count() const { return indexes_.size(); }
 
     int find_index(const Spec& spec) const {

@@ -32,6 +32,8 @@ public:
     // The same into `out` (emptied first); false when there was nothing.
     bool take_unsupported(std::vector<FactId>& out);
     bool pending() const { return !pending_.empty(); }
+    // Forgets those facts (a rollback retracts them anyway), keeping the buffer for the next ones.
+    void drop_unsupported() { pending_.clear(); }
 
     // A match of a logical prefix (an activation of its terminal) came or went.
     void prefix_matched(Activation* a);

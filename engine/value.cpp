@@ -71,11 +71,7 @@ void Value::wrong_kind() {
     throw std::bad_variant_access();  // not reached
 }
 
-double Value::as_number() const {
-    if (kind() == ValueKind::integer) return static_cast<double>(as_int());
-    if (kind() == ValueKind::floating) return as_float();
-    throw std::invalid_argument("geen getal: " + repr());
-}
+void Value::not_a_number() const { throw std::invalid_argument("geen getal: " + repr()); }
 
 void Value::not_a_text() const { throw std::invalid_argument("geen tekst of symbool: " + repr()); }
 

@@ -61,7 +61,7 @@ FactRec* WorkingMemory::find_equal(TemplateId tmpl, const std::vector<Value>& sl
     return nullptr;
 }
 
-FactRec* WorkingMemory::insert(TemplateId tmpl, std::vector<Value> slots, std::size_t hash) {
+FactRec* WorkingMemory::insert(TemplateId tmpl, std::vector<Value>&& slots, std::size_t hash) {
     FactRec* f;
     if (spare_.empty()) {
         f = new FactRec;

@@ -34,7 +34,7 @@ public:
 
     FactRec* find_equal(TemplateId tmpl, const std::vector<Value>& slots, std::size_t hash) const;
     static std::size_t hash_of(TemplateId tmpl, const std::vector<Value>& slots);
-    FactRec* insert(TemplateId tmpl, std::vector<Value> slots, std::size_t hash);
+    FactRec* insert(TemplateId tmpl, std::vector<Value>&& slots, std::size_t hash);
     // Forgets the fact; keeps its content for explanations when `archive` is on.
     void erase(FactRec* f);
     // An empty slot vector, with the capacity of an erased fact of `tmpl` when one is at hand: a rule
