@@ -91,14 +91,7 @@ verwacht: {}
 }
 
 TEST(Scenario, SlagendScenario) {
-    auto g = draai(R"(naam: "stap 2 zonder kwalitatieve bron"
-profiel:
-  gemeente: {naam: Noord}
-  drijfveer: {bepaald: true}
-  bronnen: [{id: meldingen}]
-verwacht:
-  huidige_stap: 2
-  wel:
+    auto g = draai(std::string(stap2_scenario) + R"(  wel:
     - {id: informatie.kwalitatief-ontbreekt, soort: waarschuwing, onderwerp: kwalitatief, tekst_bevat: "Noord"}
     - evaluatie.nulmeting
   niet: [drijfveer.bepalen]
