@@ -11,6 +11,7 @@
 #include "advies/advies.hpp"
 #include "advies/raadpleging.hpp"
 #include "advies/suggestie.hpp"
+#include "advies/tekstkeuring.hpp"
 
 namespace ww::advies {
 
@@ -125,6 +126,11 @@ private:
                     if (st != "kwantitatief" && st != "kwalitatief")
                         fout_bij("id: " + tekst, fmt::format("bron '{}' heeft geen soort kwantitatief of kwalitatief", tekst));
                 }
+                if (tekst.find_first_of("-_") != std::string::npos) {
+                    const Value* naam = slot_van(f, std::string_view(s.tmpl) == "factor" ? "naam"
+                                                    : std::string_view(s.tmpl) == "bronsoort" ? "omschrijving" : "betekenis");
+                    onleesbare_ids_.push_back({tekst, naam && naam->kind() == ValueKind::string ? std::string(naam->as_text()) : ""});
+                }
                 if (std::string_view(s.tmpl) == "factor") {
                     const Value* naam = slot_van(f, "naam");
                     if (!naam || naam->kind() != ValueKind::string || naam->as_text().empty())
@@ -218,7 +224,27 @@ private:
             if (auto c = constant(*t); c && (c->kind() != ValueKind::string || c->as_text().empty()))
                 fout_in_regel(regel, a.source_offset, "tekst moet een niet-lege tekst zijn");
         if (const Expr* f = veld(regel, a, "factoren")) factoren(regel, a, *f);
+        for (const char* veldnaam : {"tekst", "onderbouwing"})
+            for (const auto& [k, e] : a.fields)
+                if (k == veldnaam) letterlijke_teksten(regel, a, e);
         veld(regel, a, "onderbouwing");
+    }
+
+    // The literal pieces of a text for a person, wherever they sit in its expression: what the contract
+    // forbids in the advice ("bron(nen)", an id instead of its name) is already visible here. Numbers are
+    // left to `wegwijzer test`: a fragment like "stap 2." is not a number written the English way.
+    void letterlijke_teksten(const RuleDef& regel, const Action& a, const Expr& e) {
+        auto keur = [&](const Value& v) {
+            if (v.kind() != ValueKind::string) return;
+            for (const auto& bezwaar : tekstbezwaren(v.as_text(), onleesbare_ids_, false))
+                fout_in_regel(regel, a.source_offset, fmt::format("de tekst \"{}\" {}", v.as_text(), bezwaar));
+        };
+        if (auto c = constant(e)) {
+            if (c->kind() == ValueKind::list)
+                for (const auto& x : c->as_list()) keur(x);
+            else keur(*c);
+        }
+        for (const auto& x : e.args) letterlijke_teksten(regel, a, x);
     }
 
     // Factor ids written as constants in `factoren: [...]` must be in the vocabulary.
@@ -271,6 +297,7 @@ private:
     const std::string& map_;
     std::vector<Fout> fouten_;
     std::vector<std::string> factoren_;
+    std::vector<OnleesbaarId> onleesbare_ids_;  // of the vocabulary, for the literal texts
     std::array<bool, 5> gedekt_{};
     bool stap_variabel_ = false;
 };

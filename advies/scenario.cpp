@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <tuple>
 
@@ -16,6 +15,7 @@
 #include "advies/ordening.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/suggestie.hpp"
+#include "advies/tekstkeuring.hpp"
 #include "advies/vraaggesprek.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "rules/diagnostic.hpp"
@@ -74,7 +74,9 @@ class ScenarioLezer {
 public:
     ScenarioLezer(const std::string& bestand, const std::string& tekst, Raadpleging& r, TestVerslag& v,
                   std::vector<bool>& gevuurd)
-        : bestand_(bestand), tekst_(tekst), y_(bestand, tekst), r_(r), verslag_(v), gevuurd_(gevuurd) {
+        : bestand_(bestand), tekst_(tekst), y_(bestand, tekst), r_(r), verslag_(v),
+          gevuurd_(gevuurd),
+          onleesbare_ids_(onleesbare_ids(r.vocabulaire())) {
         const auto regels = r.engine().rules();
         for (std::size_t i = 0; i < regels.size(); ++i) index_.emplace(regels[i]->id, i);
     }
@@ -352,33 +354,9 @@ private:
                                             actie->id, actie->stap, a.huidige_stap));
     }
 
-    // The contract's Dutch for a person: names, not ids; "1 bron", not "bron(nen)"; "21,5%" and
-    // "11.400", not "21.5%" and "11400". Ids that are ordinary words (toezicht) cannot be told from
-    // the word; those with a hyphen or underscore can.
     void controleer_tekst(const AdviesItem& x, const std::string& t, ScenarioUitslag& u) const {
-        static const std::regex tussen_haakjes(R"([a-zë]\((en|s|nen|n|ën)\))");
-        static const std::regex decimale_punt(R"((^|[^\d.])\d+\.\d{1,2}(%|[^\d]|$))");
-        static const std::regex zonder_punt(R"((^|[^\d.,])\d{5,}($|[^\d]))");
-        std::smatch m;
-        if (std::regex_search(t, m, tussen_haakjes))
-            u.redenen.push_back(fmt::format("contract: '{}' schrijft '{}' in plaats van enkelvoud of meervoud: \"{}\"", x.id,
-                                            m.str(0), t));
-        if (std::regex_search(t, m, decimale_punt) || std::regex_search(t, m, zonder_punt))
-            u.redenen.push_back(fmt::format("contract: '{}' schrijft een getal niet op z'n Nederlands: \"{}\"", x.id, t));
-        const Vocabulaire& v = r_.vocabulaire();
-        auto id_in_tekst = [&](const std::string& id, const std::string& naam) {
-            if (id.find_first_of("-_") == std::string::npos) return;
-            for (auto pos = t.find(id); pos != std::string::npos; pos = t.find(id, pos + 1)) {
-                const auto deel_van_woord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
-                if ((pos > 0 && deel_van_woord(t[pos - 1])) || (pos + id.size() < t.size() && deel_van_woord(t[pos + id.size()])))
-                    continue;
-                u.redenen.push_back(fmt::format("contract: '{}' noemt het id '{}' in plaats van '{}': \"{}\"", x.id, id, naam, t));
-                return;
-            }
-        };
-        for (const auto& [id, naam] : v.factor_naam) id_in_tekst(id, naam);
-        for (const auto& [id, naam] : v.indicator_naam) id_in_tekst(id, naam);
-        for (const auto& [id, naam] : v.bron_omschrijving) id_in_tekst(id, naam);
+        for (const auto& bezwaar : tekstbezwaren(t, onleesbare_ids_))
+            u.redenen.push_back(fmt::format("contract: '{}' {}: \"{}\"", x.id, bezwaar, t));
     }
 
     std::string bestand_;
@@ -390,6 +368,7 @@ private:
     std::vector<bool>& gevuurd_;
     std::map<std::string, std::size_t, std::less<>> index_;
     std::unique_ptr<Vragenlijst> vragenlijst_;
+    std::vector<OnleesbaarId> onleesbare_ids_;
 };
 
 }  // namespace

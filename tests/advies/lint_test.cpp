@@ -57,6 +57,30 @@ TEST(Lint, AdviesRegelsMoetenBijHetContractPassen) {
     for (const auto& f : v.fouten) EXPECT_EQ(f.file, "kapot.yaml") << f.message;
 }
 
+TEST(Lint, LetterlijkeTekstenVolgenHetContract) {
+    std::vector<SourceFile> extra;
+    extra.emplace_back("slordig.yaml", R"Y(rules:
+  - id: slordig.meervoud
+    source: "Stap 2"
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit advies(soort: info, stap: 2, onderwerp: informatie, prioriteit: 1, tekst: \"{?g} heeft bron(nen)\", factoren: [], onderbouwing: [])"]
+  - id: slordig.id
+    source: "Stap 2"
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit advies(soort: info, stap: 2, onderwerp: informatie, prioriteit: 1, tekst: \"Meet het opnieuw.\", factoren: [], onderbouwing: [\"gemeten: onveilig_buurt\"])"]
+  - id: slordig.goed
+    source: "Stap 2"
+    when: ["gemeente(naam: ?g)"]
+    then: ["emit advies(soort: info, stap: 2, onderwerp: informatie, prioriteit: 1, tekst: \"Zie stap 2. Onveilig_buurtje mag.\", factoren: [], onderbouwing: []) "]
+)Y");
+    auto kb = test::test_kennisbank(std::move(extra));
+    const auto m = meldingen(lint(kb->regels(), "test"));
+    EXPECT_EQ(m, (std::vector<std::string>{
+                     "regel 'slordig.meervoud': de tekst \" heeft bron(nen)\" schrijft 'n(nen)' in plaats van enkelvoud of meervoud",
+                     "regel 'slordig.id': de tekst \"gemeten: onveilig_buurt\" noemt het id 'onveilig_buurt' in plaats van "
+                     "'voelt zich wel eens onveilig in de buurt'"}));
+}
+
 TEST(Lint, WoordenschatEnStappen) {
     std::vector<SourceFile> bestanden;
     const std::string invoer = std::string(WW_KB_SOURCE_DIR) + "/invoer.yaml";

@@ -41,8 +41,9 @@ TEST(BucketTable, RandomInsertEraseAgreesWithModel) {
             table.erase(key);
             model.erase(key);
         }
-        if (round % 997 == 0)
+        if (round % 997 == 0) {
             for (const auto& [k, v] : model) ASSERT_EQ(table.find(k), v) << k;
+        }
     }
     for (std::size_t k = 0; k < 300; ++k) EXPECT_EQ(table.find(k), model.count(k) ? model[k] : nullptr);
 }
