@@ -65,10 +65,14 @@ def main() -> int:
             verwacht = f"Op {wijken:,} plekken".replace(",", ".")
             if len(samen) != 1 or verwacht not in samen[0]["tekst"]:
                 sys.exit(f"FOUT: geen advies analyse.plekken-vallen-op met '{verwacht}' voor {wijken} wijken")
-            wijk_lijst = [a for a in advies["adviezen"] if a["id"] == "informatie.kwalitatief-wijk"]
-            rest = f"en {wijken - 20:,} andere".replace(",", ".")
+            # Without any qualitative source, the one advice to gather it names where to begin: five
+            # wijken and the rest counted (informatie.kwalitatief-wijk would say the same a second time).
+            wijk_lijst = [a for a in advies["adviezen"] if a["id"] == "informatie.kwalitatief-verzamelen"]
+            rest = f"en {wijken - 5:,} andere".replace(",", ".")
             if len(wijk_lijst) != 1 or rest not in wijk_lijst[0]["tekst"]:
-                sys.exit(f"FOUT: informatie.kwalitatief-wijk noemt niet 20 wijken en '{rest}'")
+                sys.exit(f"FOUT: informatie.kwalitatief-verzamelen noemt niet 5 wijken en '{rest}'")
+            if any(a["id"] == "informatie.kwalitatief-wijk" for a in advies["adviezen"]):
+                sys.exit("FOUT: informatie.kwalitatief-wijk naast informatie.kwalitatief-verzamelen")
             if any(a["id"] == "analyse.plek-valt-op" for a in advies["adviezen"]):
                 sys.exit(f"FOUT: adviezen per wijk naast het samenvattende advies voor {wijken} wijken")
             print(f"{wijken} wijken: {tijden[wijken]:.2f} s CPU, {len(advies['adviezen'])} adviezen")
