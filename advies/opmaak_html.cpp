@@ -5,6 +5,7 @@
 #include <iterator>
 #include <tuple>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "advies/getal_nl.hpp"
@@ -107,7 +108,7 @@ std::string hoofdletter(std::string_view s) {
 }
 
 std::string aantal(std::size_t n, std::string_view enkelvoud, std::string_view meervoud) {
-    return fmt::format("{} {}", n, n == 1 ? enkelvoud : meervoud);
+    return fmt::format(FMT_COMPILE("{} {}"), n, n == 1 ? enkelvoud : meervoud);
 }
 
 std::string factor_naam(const RapportGegevens& g, std::string_view id) {
@@ -127,18 +128,18 @@ std::string_view status_teken(Status s) {
 void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n";
-    fmt::format_to(std::back_inserter(uit), "<p class=\"bovenschrift\">{}</p>\n",
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"bovenschrift\">{}</p>\n"),
                        communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
-    fmt::format_to(std::back_inserter(uit), "<h1>{}</h1>\n", e(advies.gemeente));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<h1>{}</h1>\n"), e(advies.gemeente));
     uit += "<dl class=\"meta\">\n";
-    fmt::format_to(std::back_inserter(uit), "<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n", datum_iso(g.datum), datum_nl(g.datum));
-    if (g.inwoners) fmt::format_to(std::back_inserter(uit), "<dt>Inwoners</dt><dd>{}</dd>\n", getal_nl(static_cast<double>(*g.inwoners)));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n"), datum_iso(g.datum), datum_nl(g.datum));
+    if (g.inwoners) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Inwoners</dt><dd>{}</dd>\n"), getal_nl(static_cast<double>(*g.inwoners)));
     uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
            "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n";
     if (!g.programma.empty() || !g.kennisbank.empty()) {
         std::string gemaakt = e(g.programma);
         if (!g.kennisbank.empty()) gemaakt += (gemaakt.empty() ? "kennisbank " : ", kennisbank ") + e(g.kennisbank);
-        fmt::format_to(std::back_inserter(uit), "<dt>Gemaakt met</dt><dd>{}</dd>\n", gemaakt);
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Gemaakt met</dt><dd>{}</dd>\n"), gemaakt);
     }
     uit += "</dl>\n";
     uit += "<nav class=\"inhoud\" aria-label=\"Inhoud\"><ul>\n";
@@ -156,19 +157,19 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
 void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
     uit += "<p class=\"samenvatting\">";
     if (!communicatie)
-        fmt::format_to(std::back_inserter(uit), "De gemeente staat bij <strong>stap {}: {}</strong>. ", advies.huidige_stap,
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("De gemeente staat bij <strong>stap {}: {}</strong>. "), advies.huidige_stap,
                            stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
     if (advies.adviezen.empty()) {
         uit += "Er zijn geen adviezen.</p>\n";
         return;
     }
     std::vector<std::string> delen;
-    if (!groepen[0].items.empty()) delen.push_back(fmt::format("{} om nu te doen", groepen[0].items.size()));
+    if (!groepen[0].items.empty()) delen.push_back(fmt::format(FMT_COMPILE("{} om nu te doen"), groepen[0].items.size()));
     if (!groepen[1].items.empty()) delen.push_back(aantal(groepen[1].items.size(), "waarschuwing", "waarschuwingen"));
-    if (!groepen[2].items.empty()) delen.push_back(fmt::format("{} verder", groepen[2].items.size()));
+    if (!groepen[2].items.empty()) delen.push_back(fmt::format(FMT_COMPILE("{} verder"), groepen[2].items.size()));
     std::string lijst;
     for (std::size_t i = 0; i < delen.size(); ++i) lijst += (i == 0 ? "" : i + 1 == delen.size() ? " en " : ", ") + delen[i];
-    fmt::format_to(std::back_inserter(uit), "{}: {}.</p>\n", hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{}: {}.</p>\n"), hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
 }
 
 void stappen(std::string& uit, const Advies& advies) {
@@ -178,8 +179,8 @@ void stappen(std::string& uit, const Advies& advies) {
            "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n";
     for (const auto& s : advies.stappen) {
         const bool huidig = s.stap == advies.huidige_stap;
-        fmt::format_to(std::back_inserter(uit), "<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
-                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n",
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n"),
                            huidig ? " class=\"huidig\" aria-current=\"step\"" : "", s.stap,
                            stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status), naam_van(s.status),
                            huidig ? " (hier staat de gemeente)" : "");
@@ -224,11 +225,11 @@ void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
 void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& gegevens) {
     const AdviesItem& a = *g.item;
     fmt::format_to(std::back_inserter(uit),
-                   "<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
-                   "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: ",
+                   FMT_COMPILE("<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
+                   "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: "),
                    naam_van(a.soort), g.nr, hoofdletter(naam_van(a.soort)));
     html_tekst(uit, a.onderwerp);
-    fmt::format_to(std::back_inserter(uit), " (stap {})</h4>\n<p class=\"tekst\">", a.stap);
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" (stap {})</h4>\n<p class=\"tekst\">"), a.stap);
     html_tekst(uit, a.tekst);
     uit += "</p>\n<dl>\n<dt>Bron</dt><dd>";
     if (a.bron.empty()) uit += "—";
@@ -258,7 +259,7 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
     }
     uit += "<dt>Regel</dt><dd><code>";
     html_tekst(uit, a.id);
-    fmt::format_to(std::back_inserter(uit), "</code>, prioriteit {}</dd>\n</dl>\n", a.prioriteit);
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("</code>, prioriteit {}</dd>\n</dl>\n"), a.prioriteit);
     if (a.uitleg) {
         uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n";
         uitleg_html(uit, *a.uitleg, 0);
@@ -276,7 +277,7 @@ void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& 
                "opriepen.</p>\n";
     for (std::size_t i = 0; i < groepen.size(); ++i) {
         if (groepen[i].items.empty()) continue;
-        fmt::format_to(std::back_inserter(uit), "<h3 id=\"groep-{}\">{}</h3>\n", i + 1, groepen[i].kop);
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<h3 id=\"groep-{}\">{}</h3>\n"), i + 1, groepen[i].kop);
         for (const auto& item : groepen[i].items) advies_item(uit, item, g);
     }
     uit += "</section>\n";
@@ -289,8 +290,8 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
         return std::find(lijst.begin(), lijst.end(), id) != lijst.end();
     };
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n";
-    fmt::format_to(std::back_inserter(uit), "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
-                       "prioriteit in het IVP: {}; met acties: {}.</p>\n",
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
+                       "prioriteit in het IVP: {}; met acties: {}.</p>\n"),
                        aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(),
                                                                      [&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); })),
                               "factor", "factoren"),
@@ -312,7 +313,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
         if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
     uit += "<div class=\"tafel\">\n";
     for (std::size_t p = 0; p < pijlers.size(); ++p) {
-        fmt::format_to(std::back_inserter(uit), "<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n",
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n"),
                            p + 1, pijlers[p].empty() ? std::string("Zonder pijler") : e(pijlers[p]));
         for (const auto& f : factoren) {
             if (f.pijler != pijlers[p]) continue;
@@ -326,7 +327,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             uit += "</span>\n";
             if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>";
             if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>";
-            if (!acties.empty()) fmt::format_to(std::back_inserter(uit), "<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
+            if (!acties.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {}</span>"), aantal(acties.size(), "actie", "acties"));
             if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>";
             uit += "\n";
             if (!acties.empty()) {
@@ -348,7 +349,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
 std::string marge_cel(const RapportMeting& m) {
     if (m.marge) return "± " + getal_nl(*m.marge);
     if (auto berekend = m.marge_bekend())
-        return fmt::format("± {} <span class=\"geen\">(n = {})</span>", getal_nl(*berekend),
+        return fmt::format(FMT_COMPILE("± {} <span class=\"geen\">(n = {})</span>"), getal_nl(*berekend),
                            getal_nl(static_cast<double>(*m.respondenten)));
     return "";
 }
@@ -398,7 +399,7 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         vorige = vorige || m.vorige.has_value();
     }
     const int kolommen = 3 + (groep ? 1 : 0) + (marge ? 1 : 0) + (vergelijkbaar ? 1 : 0) + (vorige ? 1 : 0);
-    fmt::format_to(std::back_inserter(uit), "<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>", e(bijschrift));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>"), e(bijschrift));
     if (groep) uit += "<th scope=\"col\">Groep</th>";
     uit += "<th scope=\"col\" class=\"getal\">Jaar</th><th scope=\"col\" class=\"getal\">Waarde</th>";
     if (marge) uit += "<th scope=\"col\" class=\"getal\">Marge (procentpunt)</th>";
@@ -409,17 +410,17 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         uit += "<tbody>\n";
         if (per_indicator) {
             const RapportIndicator* ind = g.namen().indicator(id);
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n", kolommen,
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n"), kolommen,
                                e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
         }
         for (const auto* m : rijen_van(g, id)) {
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th>", m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
-            fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>", m->jaar ? std::to_string(*m->jaar) : "",
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th>"), m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
+            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>"), m->jaar ? std::to_string(*m->jaar) : "",
                                getal_nl(m->waarde));
-            if (marge) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", marge_cel(*m));
-            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", pct(m->vergelijkbaar));
-            if (vorige) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", pct(m->vorige));
+            if (marge) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), marge_cel(*m));
+            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vergelijkbaar));
+            if (vorige) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vorige));
             uit += "</tr>\n";
         }
         uit += "</tbody>\n";
@@ -438,12 +439,12 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
     for (const auto& id : ids) {
         const IndicatorCijfers c = cijfers_van(g, id, advies.gemeente);
         const std::string sleutel = "grafiek-" + id;
-        fmt::format_to(std::back_inserter(uit), "<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n", e(sleutel), e(c.naam));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n"), e(sleutel), e(c.naam));
         if (const RapportIndicator* ind = g.namen().indicator(id); ind && !ind->betekenis.empty())
-            fmt::format_to(std::back_inserter(uit), "<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n"),
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
         uit += "<figure>\n";
-        if (!c.reeks.empty()) fmt::format_to(std::back_inserter(uit), "<p class=\"grafiektitel\">Verloop in {}</p>\n", e(c.gemeente));
+        if (!c.reeks.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"grafiektitel\">Verloop in {}</p>\n"), e(c.gemeente));
         uit += svg_verloop(c, sleutel);
         if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n";
         uit += svg_delen(c, sleutel);
@@ -452,7 +453,7 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
                             std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });
         bijschrift += marges ? "De streep om een punt is de marge: binnen die afstand is een verschil niet zeker."
                              : "Het profiel geeft bij deze cijfers geen marge (of aantal respondenten); kleine verschillen kunnen toeval zijn.";
-        fmt::format_to(std::back_inserter(uit), "<figcaption>{}</figcaption>\n</figure>\n", e(bijschrift));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<figcaption>{}</figcaption>\n</figure>\n"), e(bijschrift));
         uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n";
         cijfertabel(uit, g, {id}, c.naam, false);
         uit += "</details>\n</section>\n";
@@ -474,7 +475,7 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
         for (const auto& b : g.bronnen) {
             const auto it = g.namen().bron_omschrijving.find(b.id);
             const std::string naam = it != g.namen().bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(naam), e(b.partner));
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n"), e(naam), e(b.partner));
         }
         uit += "</tbody>\n</table>\n";
     }
@@ -489,10 +490,10 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
         if (status) uit += "<th scope=\"col\">Status</th>";
         uit += "</tr></thead>\n<tbody>\n";
         for (const auto& a : g.acties) {
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td>", e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
-            if (gebied) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
-            if (status) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", e(a.status));
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td>"), e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
+            if (gebied) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
+            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
+            if (status) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), e(a.status));
             uit += "</tr>\n";
         }
         uit += "</tbody>\n</table>\n";
@@ -516,8 +517,8 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
                "<th scope=\"col\">Buikpijn bij bewoners</th><th scope=\"col\">Aanpak</th><th scope=\"col\">Oordeel</th>"
                "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n";
         for (const auto& b : advies.boodschappen)
-            fmt::format_to(std::back_inserter(uit), "<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
-                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n",
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
+                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n"),
                                b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
                                e(b.toelichting));
         uit += "</tbody>\n</table>\n</section>\n";
@@ -530,7 +531,7 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
     uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Buikpijn bij bewoners</th>"
            "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n";
     for (const auto& b : g.boodschappen)
-        fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", e(b.onderwerp), e(b.buikpijn),
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n"), e(b.onderwerp), e(b.buikpijn),
                            b.aanpak.empty() ? "—" : e(b.aanpak));
     uit += "</tbody>\n</table>\n</section>\n";
 }
@@ -547,8 +548,8 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
-    fmt::format_to(std::back_inserter(uit), "<meta name=\"generator\" content=\"{}\"/>\n", e(g.programma.empty() ? "wegwijzer" : g.programma));
-    fmt::format_to(std::back_inserter(uit), "<title>{}: {}</title>\n", communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<meta name=\"generator\" content=\"{}\"/>\n"), e(g.programma.empty() ? "wegwijzer" : g.programma));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<title>{}: {}</title>\n"), communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
     uit += "<style>";
     uit += stijl;
     uit += "</style>\n</head>\n<body>\n";
@@ -564,9 +565,9 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
         profiel(uit, g, communicatie);
     }
     uit += "</main>\n<footer>\n";
-    fmt::format_to(std::back_inserter(uit), "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
                        "advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
-                       "waarom een regel niet vuurde.</p>\n",
+                       "waarom een regel niet vuurde.</p>\n"),
                        e(advies.gemeente));
     uit += "</footer>\n</body>\n</html>\n";
     return uit;
