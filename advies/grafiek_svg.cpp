@@ -14,6 +14,8 @@
 
 namespace ww::advies {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Colours with at least 4.5:1 contrast on white; every series also differs in shape and line style,
@@ -119,7 +121,7 @@ void cirkel(std::string& uit, double x, double y, bool vol, std::string_view tit
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\""), f1(x), f1(y),
                        vol ? kleur_gemeente : std::string_view("#ffffff"), kleur_gemeente);
     if (titel.empty()) {
-        uit += "/>\n";
+        uit += "/>\n"sv;
     } else {
         fmt::format_to(std::back_inserter(uit), FMT_COMPILE("><title>{}</title></circle>\n"), html_tekst(titel));
     }
@@ -129,7 +131,7 @@ void vierkant(std::string& uit, double x, double y, std::string_view titel = {})
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\""),
                        f1(x - 4), f1(y - 4), kleur_vergelijkbaar);
     if (titel.empty()) {
-        uit += "/>\n";
+        uit += "/>\n"sv;
     } else {
         fmt::format_to(std::back_inserter(uit), FMT_COMPILE("><title>{}</title></rect>\n"), html_tekst(titel));
     }
@@ -324,7 +326,7 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     svg_kop(uit, sleutel, "verloop", legenda.onderkant() + 6, fmt::format(FMT_COMPILE("{} in {}, per jaar"), c.naam, c.gemeente),
             beschrijving_verloop(c));
     uit += tekening;
-    uit += "</svg>\n";
+    uit += "</svg>\n"sv;
     return uit;
 }
 
@@ -398,7 +400,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     svg_kop(uit, sleutel, "delen", legenda.onderkant() + 6,
             fmt::format(FMT_COMPILE("{} per wijk en groep, laatste meting"), c.naam), beschrijving_delen(c));
     uit += tekening;
-    uit += "</svg>\n";
+    uit += "</svg>\n"sv;
     return uit;
 }
 
