@@ -6,12 +6,15 @@
 #include <iterator>
 #include <tuple>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "advies/getal_nl.hpp"
 #include "advies/html_tekst.hpp"
 
 namespace ww::advies {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -82,14 +85,14 @@ bool eerder(const RapportMeting* a, const RapportMeting* b) {
 
 void svg_kop(std::string& uit, std::string_view sleutel, std::string_view soort, double hoogte, std::string_view titel,
              std::string_view beschrijving) {
-    const std::string id = html_tekst(fmt::format("{}-{}", sleutel, soort));
+    const std::string id = html_tekst(fmt::format(FMT_COMPILE("{}-{}"), sleutel, soort));
     fmt::format_to(std::back_inserter(uit),
-        "<svg class=\"grafiek\" role=\"img\" aria-labelledby=\"{0}-titel {0}-desc\" viewBox=\"0 0 {1} {2}\" "
+        FMT_COMPILE("<svg class=\"grafiek\" role=\"img\" aria-labelledby=\"{0}-titel {0}-desc\" viewBox=\"0 0 {1} {2}\" "
         "width=\"{1}\" height=\"{2}\" font-family=\"system-ui, 'DejaVu Sans', sans-serif\" font-size=\"12\" "
-        "fill=\"{3}\">\n",
+        "fill=\"{3}\">\n"),
         id, f1(breedte), f1(hoogte), kleur_tekst);
-    fmt::format_to(std::back_inserter(uit), "<title id=\"{}-titel\">{}</title>\n", id, html_tekst(titel));
-    fmt::format_to(std::back_inserter(uit), "<desc id=\"{}-desc\">{}</desc>\n", id, html_tekst(beschrijving));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<title id=\"{}-titel\">{}</title>\n"), id, html_tekst(titel));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<desc id=\"{}-desc\">{}</desc>\n"), id, html_tekst(beschrijving));
 }
 
 // Legend items laid out left to right, wrapping onto a next line.
@@ -105,7 +108,7 @@ public:
             y_ += 18;
         }
         teken(uit, x_, y_);
-        fmt::format_to(std::back_inserter(uit), "<text x=\"{}\" y=\"{}\">{}</text>\n", f1(x_ + 34), f1(y_ + 4), html_tekst(tekst));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<text x=\"{}\" y=\"{}\">{}</text>\n"), f1(x_ + 34), f1(y_ + 4), html_tekst(tekst));
         x_ += w;
     }
     double onderkant() const { return y_ + 10; }
@@ -115,32 +118,32 @@ private:
 };
 
 void cirkel(std::string& uit, double x, double y, bool vol, std::string_view titel = {}) {
-    fmt::format_to(std::back_inserter(uit), "<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"", f1(x), f1(y),
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\""), f1(x), f1(y),
                        vol ? kleur_gemeente : std::string_view("#ffffff"), kleur_gemeente);
     if (titel.empty()) {
-        uit += "/>\n";
+        uit += "/>\n"sv;
     } else {
-        fmt::format_to(std::back_inserter(uit), "><title>{}</title></circle>\n", html_tekst(titel));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("><title>{}</title></circle>\n"), html_tekst(titel));
     }
 }
 
 void vierkant(std::string& uit, double x, double y, std::string_view titel = {}) {
-    fmt::format_to(std::back_inserter(uit), "<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"",
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\""),
                        f1(x - 4), f1(y - 4), kleur_vergelijkbaar);
     if (titel.empty()) {
-        uit += "/>\n";
+        uit += "/>\n"sv;
     } else {
-        fmt::format_to(std::back_inserter(uit), "><title>{}</title></rect>\n", html_tekst(titel));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("><title>{}</title></rect>\n"), html_tekst(titel));
     }
 }
 
 // An error bar from a to b (vertical when `staand`), with caps.
 void foutbalk(std::string& uit, double vast, double a, double b, bool staand) {
     if (staand)
-        fmt::format_to(std::back_inserter(uit), "<path d=\"M{0} {1}V{2}M{3} {1}H{4}M{3} {2}H{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n",
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<path d=\"M{0} {1}V{2}M{3} {1}H{4}M{3} {2}H{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n"),
                            f1(vast), f1(a), f1(b), f1(vast - 5), f1(vast + 5), kleur_gemeente);
     else
-        fmt::format_to(std::back_inserter(uit), "<path d=\"M{1} {0}H{2}M{1} {3}V{4}M{2} {3}V{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n",
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<path d=\"M{1} {0}H{2}M{1} {3}V{4}M{2} {3}V{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n"),
                            f1(vast), f1(a), f1(b), f1(vast - 5), f1(vast + 5), kleur_gemeente);
 }
 
@@ -200,8 +203,8 @@ std::string beschrijving_verloop(const IndicatorCijfers& c) {
         if (m->vergelijkbaar)
             vergelijkbaar.push_back(pct(*m->vergelijkbaar) + (m->jaar ? " in " + std::to_string(*m->jaar) : " (zonder jaar)"));
     }
-    std::string uit = fmt::format("{} in {}: {}.", c.naam, c.gemeente, lijst_nl(punten));
-    if (!vergelijkbaar.empty()) fmt::format_to(std::back_inserter(uit), " Vergelijkbare gemeenten: {}.", lijst_nl(vergelijkbaar));
+    std::string uit = fmt::format(FMT_COMPILE("{} in {}: {}."), c.naam, c.gemeente, lijst_nl(punten));
+    if (!vergelijkbaar.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" Vergelijkbare gemeenten: {}."), lijst_nl(vergelijkbaar));
     return uit;
 }
 
@@ -213,9 +216,9 @@ std::string beschrijving_delen(const IndicatorCijfers& c) {
         if (m->vergelijkbaar) p += ", vergelijkbaar " + pct(*m->vergelijkbaar);
         punten.push_back(std::move(p));
     }
-    std::string uit = fmt::format("{}, laatste meting per wijk en groep: {}.", c.naam, lijst_nl(punten));
+    std::string uit = fmt::format(FMT_COMPILE("{}, laatste meting per wijk en groep: {}."), c.naam, lijst_nl(punten));
     if (!c.reeks.empty())
-        fmt::format_to(std::back_inserter(uit), " Hele gemeente: {} ({}).", met_marge(*c.reeks.back()), jaar_tekst(*c.reeks.back()));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" Hele gemeente: {} ({})."), met_marge(*c.reeks.back()), jaar_tekst(*c.reeks.back()));
     return uit;
 }
 
@@ -251,13 +254,13 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     std::string tekening;
     // Grid and axes.
     for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
-        fmt::format_to(std::back_inserter(tekening), "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>\n", f1(links), f1(y(t)),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>\n"), f1(links), f1(y(t)),
                                 f1(rechts), t == 0 ? std::string_view("#555555") : kleur_raster);
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", f1(links - 8), f1(y(t) + 4), pct(t));
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n"), f1(links - 8), f1(y(t) + 4), pct(t));
     }
-    fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"14\">% van de inwoners</text>\n", f1(links - 48));
+    fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"14\">% van de inwoners</text>\n"), f1(links - 48));
     for (std::size_t i = 0; i < plaatsen.size(); ++i)
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", f1(x(i)), f1(onder + 18),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(i)), f1(onder + 18),
                                 html_tekst(plaatsen[i]));
 
     // Comparable gemeenten: dashed, squares.
@@ -265,51 +268,51 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     int vergelijkpunten = 0;
     for (std::size_t k = 0; k < c.reeks.size(); ++k)
         if (c.reeks[k]->vergelijkbaar) {
-            fmt::format_to(std::back_inserter(lijn), "{}{},{}", lijn.empty() ? "" : " ", f1(x(plaats_van[k])), f1(y(*c.reeks[k]->vergelijkbaar)));
+            fmt::format_to(std::back_inserter(lijn), FMT_COMPILE("{}{},{}"), lijn.empty() ? "" : " ", f1(x(plaats_van[k])), f1(y(*c.reeks[k]->vergelijkbaar)));
             ++vergelijkpunten;
         }
     if (vergelijkpunten > 1)
-        fmt::format_to(std::back_inserter(tekening), "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"),
                                 lijn, kleur_vergelijkbaar);
     for (std::size_t k = 0; k < c.reeks.size(); ++k)
         if (const auto* m = c.reeks[k]; m->vergelijkbaar)
             vierkant(tekening, x(plaats_van[k]), y(*m->vergelijkbaar),
-                     fmt::format("vergelijkbare gemeenten, {}: {}", jaar_tekst(*m), pct(*m->vergelijkbaar)));
+                     fmt::format(FMT_COMPILE("vergelijkbare gemeenten, {}: {}"), jaar_tekst(*m), pct(*m->vergelijkbaar)));
 
     // The gemeente: solid line, filled circles, margins as error bars, the value beside each point.
     if (met_vorige) {
         const double vx = x(0), vy = y(*c.reeks.front()->vorige);
-        fmt::format_to(std::back_inserter(tekening), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>\n",
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>\n"),
                                 f1(vx), f1(vy), f1(x(plaats_van[0])), f1(y(c.reeks.front()->waarde)), kleur_gemeente);
         cirkel(tekening, vx, vy, false, "vorige meting: " + pct(*c.reeks.front()->vorige));
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\">{}</text>\n", f1(vx + 8), f1(vy - 6), pct(*c.reeks.front()->vorige));
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\">{}</text>\n"), f1(vx + 8), f1(vy - 6), pct(*c.reeks.front()->vorige));
     }
     lijn.clear();
     for (std::size_t k = 0; k < c.reeks.size(); ++k)
-        fmt::format_to(std::back_inserter(lijn), "{}{},{}", k ? " " : "", f1(x(plaats_van[k])), f1(y(c.reeks[k]->waarde)));
+        fmt::format_to(std::back_inserter(lijn), FMT_COMPILE("{}{},{}"), k ? " " : "", f1(x(plaats_van[k])), f1(y(c.reeks[k]->waarde)));
     if (c.reeks.size() > 1)
-        fmt::format_to(std::back_inserter(tekening), "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", lijn, kleur_gemeente);
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n"), lijn, kleur_gemeente);
     for (std::size_t k = 0; k < c.reeks.size(); ++k) {
         const auto* m = c.reeks[k];
         const double px = x(plaats_van[k]), py = y(m->waarde);
         if (auto marge = m->marge_bekend()) foutbalk(tekening, px, y(m->waarde - *marge), y(m->waarde + *marge), true);
-        cirkel(tekening, px, py, true, fmt::format("{}, {}: {}", c.gemeente, jaar_tekst(*m), met_marge(*m)));
+        cirkel(tekening, px, py, true, fmt::format(FMT_COMPILE("{}, {}: {}"), c.gemeente, jaar_tekst(*m), met_marge(*m)));
         // Beside the point, on the side away from the comparable figure of the same year.
         const bool onder_uit = m->vergelijkbaar && *m->vergelijkbaar > m->waarde;
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n", f1(px + 8),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(px + 8),
                                 f1(onder_uit ? py + 17 : py - 8), pct(m->waarde));
     }
 
     // Legend.
     Legenda legenda(links - 48, onder + 44);
     legenda.item(tekening, ingekort(c.gemeente, 40), [](std::string& u, double lx, double ly) {
-        fmt::format_to(std::back_inserter(u), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", f1(lx), f1(ly),
+        fmt::format_to(std::back_inserter(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.5\"/>\n"), f1(lx), f1(ly),
                          f1(lx + 28), f1(ly), kleur_gemeente);
         cirkel(u, lx + 14, ly, true);
     });
     if (vergelijkbaar)
         legenda.item(tekening, "vergelijkbare gemeenten", [](std::string& u, double lx, double ly) {
-            fmt::format_to(std::back_inserter(u), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+            fmt::format_to(std::back_inserter(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"),
                              f1(lx), f1(ly), f1(lx + 28), f1(ly), kleur_vergelijkbaar);
             vierkant(u, lx + 14, ly);
         });
@@ -320,10 +323,10 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
                      [](std::string& u, double lx, double ly) { foutbalk(u, lx + 14, ly - 7, ly + 7, true); });
 
     std::string uit;
-    svg_kop(uit, sleutel, "verloop", legenda.onderkant() + 6, fmt::format("{} in {}, per jaar", c.naam, c.gemeente),
+    svg_kop(uit, sleutel, "verloop", legenda.onderkant() + 6, fmt::format(FMT_COMPILE("{} in {}, per jaar"), c.naam, c.gemeente),
             beschrijving_verloop(c));
     uit += tekening;
-    uit += "</svg>\n";
+    uit += "</svg>\n"sv;
     return uit;
 }
 
@@ -346,37 +349,37 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     std::string tekening;
     for (std::size_t i = 0; i < c.delen.size(); ++i)
         if (i % 2 == 0)
-            fmt::format_to(std::back_inserter(tekening), "<rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n",
+            fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n"),
                                     f1(boven + rij * static_cast<double>(i)), f1(breedte - 16), f1(rij), kleur_band);
     for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
-        fmt::format_to(std::back_inserter(tekening), "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n", f1(x(t)), f1(boven),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n"), f1(x(t)), f1(boven),
                                 f1(onder), t == 0 ? std::string_view("#555555") : kleur_raster);
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", f1(x(t)), f1(onder + 16), pct(t));
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(t)), f1(onder + 16), pct(t));
     }
     if (gemeente) {
         const double gx = x(gemeente->waarde);
-        fmt::format_to(std::back_inserter(tekening), "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n",
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"),
                                 f1(gx), f1(boven - 8), f1(onder), kleur_gemeente);
         const bool rechts_uit = gx > links + (rechts - links) * 0.6;
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", f1(rechts_uit ? gx - 4 : gx + 4),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n"), f1(rechts_uit ? gx - 4 : gx + 4),
                                 f1(boven - 12), rechts_uit ? "end" : "start",
-                                html_tekst(fmt::format("hele gemeente ({}): {}", jaar_tekst(*gemeente), pct(gemeente->waarde))));
+                                html_tekst(fmt::format(FMT_COMPILE("hele gemeente ({}): {}"), jaar_tekst(*gemeente), pct(gemeente->waarde))));
     }
     for (std::size_t i = 0; i < c.delen.size(); ++i) {
         const auto* m = c.delen[i];
         const double my = boven + rij * (static_cast<double>(i) + 0.5);
         std::string naam = deel_naam(*m);
         if (!gemeente || m->jaar != gemeente->jaar) naam += " (" + jaar_tekst(*m) + ")";
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n", f1(label_rechts),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n"), f1(label_rechts),
                                 f1(my + 4), html_tekst(naam), html_tekst(ingekort(naam, 34)));
         if (m->vergelijkbaar)
-            vierkant(tekening, x(*m->vergelijkbaar), my, fmt::format("{}, vergelijkbaar: {}", deel_naam(*m), pct(*m->vergelijkbaar)));
+            vierkant(tekening, x(*m->vergelijkbaar), my, fmt::format(FMT_COMPILE("{}, vergelijkbaar: {}"), deel_naam(*m), pct(*m->vergelijkbaar)));
         const auto marge = m->marge_bekend();
         if (marge) foutbalk(tekening, my, x(m->waarde - *marge), x(m->waarde + *marge), false);
-        cirkel(tekening, x(m->waarde), my, true, fmt::format("{}, {}: {}", deel_naam(*m), jaar_tekst(*m), met_marge(*m)));
+        cirkel(tekening, x(m->waarde), my, true, fmt::format(FMT_COMPILE("{}, {}: {}"), deel_naam(*m), jaar_tekst(*m), met_marge(*m)));
         double eind = x(m->waarde + marge.value_or(0));
         if (m->vergelijkbaar) eind = std::max(eind, x(*m->vergelijkbaar) + 4);
-        fmt::format_to(std::back_inserter(tekening), "<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n", f1(std::max(eind, x(m->waarde) + 4) + 6),
+        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(std::max(eind, x(m->waarde) + 4) + 6),
                                 f1(my + 4), pct(m->waarde));
     }
 
@@ -384,7 +387,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     legenda.item(tekening, "laatste meting van de wijk of groep", [](std::string& u, double lx, double ly) { cirkel(u, lx + 14, ly, true); });
     if (gemeente)
         legenda.item(tekening, "hele gemeente", [](std::string& u, double lx, double ly) {
-            fmt::format_to(std::back_inserter(u), "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n",
+            fmt::format_to(std::back_inserter(u), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"),
                              f1(lx + 14), f1(ly - 7), f1(ly + 7), kleur_gemeente);
         });
     if (vergelijkbaar)
@@ -395,9 +398,9 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
 
     std::string uit;
     svg_kop(uit, sleutel, "delen", legenda.onderkant() + 6,
-            fmt::format("{} per wijk en groep, laatste meting", c.naam), beschrijving_delen(c));
+            fmt::format(FMT_COMPILE("{} per wijk en groep, laatste meting"), c.naam), beschrijving_delen(c));
     uit += tekening;
-    uit += "</svg>\n";
+    uit += "</svg>\n"sv;
     return uit;
 }
 

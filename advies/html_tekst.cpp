@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/html_tekst.hpp"
 
+#include <array>
+
 namespace ww::advies {
 
 namespace {
 
 constexpr std::string_view vervanging = "\xEF\xBF\xBD";  // U+FFFD
 
-// Printable ASCII that HTML takes as it is.
-constexpr bool gewoon(unsigned char c) {
-    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
-}
+// Printable ASCII that HTML takes as it is, and tab and newline: a table, one load per byte of the
+// texts that make up most of a report.
+constexpr std::array<bool, 256> gewoon = [] {
+    std::array<bool, 256> t{};
+    for (unsigned c = 0x20; c < 0x7F; ++c) t[c] = c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+    t['\t'] = t['\n'] = true;
+    return t;
+}();
 
 // The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none
 // (overlong forms, surrogates and code points past U+10FFFF count as none). `toegestaan` is false for
@@ -45,44 +51,45 @@ std::size_t utf8_lengte(std::string_view s, std::size_t i, bool& toegestaan) {
 
 void html_tekst(std::string& uit, std::string_view s) {
     uit.reserve(uit.size() + s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        // A run of characters that stay as they are goes in with one append, not a push_back each:
-        // advice texts are mostly such runs, and the report escapes some 40 of them per advice.
-        std::size_t j = i;
-        while (j < s.size() && gewoon(static_cast<unsigned char>(s[j]))) ++j;
-        if (j > i) {
-            uit.append(s.data() + i, j - i);
-            i = j;
-            if (i == s.size()) break;
-        }
+    // A run of characters that stay as they are (well-formed UTF-8 among them) goes in with one
+    // append: advice texts are mostly such runs, and the report escapes some 40 of them per advice.
+    std::size_t run = 0;
+    const auto sluit_run = [&](std::size_t tot) {
+        if (tot > run) uit.append(s.data() + run, tot - run);
+    };
+    std::size_t i = 0;
+    while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            switch (c) {
-                case '&': uit += "&amp;"; break;
-                case '<': uit += "&lt;"; break;
-                case '>': uit += "&gt;"; break;
-                case '"': uit += "&quot;"; break;
-                case '\'': uit += "&#39;"; break;
-                case '\t':
-                case '\n': uit += static_cast<char>(c); break;
-                default:
-                    if (c < 0x20 || c == 0x7F) uit += vervanging;
-                    else uit += static_cast<char>(c);
+        if (gewoon[c]) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            bool toegestaan = true;
+            const std::size_t n = utf8_lengte(s, i, toegestaan);
+            if (n != 0 && toegestaan) {
+                i += n;
+                continue;
             }
-            ++i;
-            continue;
-        }
-        bool toegestaan = true;
-        const std::size_t n = utf8_lengte(s, i, toegestaan);
-        if (n == 0) {
+            sluit_run(i);
             uit += vervanging;  // one per stray byte, as a browser decodes it
-            ++i;
+            i += n == 0 ? 1 : n;
+            run = i;
             continue;
         }
-        if (toegestaan) uit.append(s, i, n);
-        else uit += vervanging;
-        i += n;
+        sluit_run(i);
+        switch (c) {
+            case '&': uit += "&amp;"; break;
+            case '<': uit += "&lt;"; break;
+            case '>': uit += "&gt;"; break;
+            case '"': uit += "&quot;"; break;
+            case '\'': uit += "&#39;"; break;
+            default: uit += vervanging;  // the other controls and DEL
+        }
+        ++i;
+        run = i;
     }
+    sluit_run(i);
 }
 
 std::string html_tekst(std::string_view tekst) {

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <tuple>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "advies/getal_nl.hpp"
@@ -13,6 +14,8 @@
 #include "advies/indeling.hpp"
 
 namespace ww::advies {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -107,7 +110,7 @@ std::string hoofdletter(std::string_view s) {
 }
 
 std::string aantal(std::size_t n, std::string_view enkelvoud, std::string_view meervoud) {
-    return fmt::format("{} {}", n, n == 1 ? enkelvoud : meervoud);
+    return fmt::format(FMT_COMPILE("{} {}"), n, n == 1 ? enkelvoud : meervoud);
 }
 
 std::string factor_naam(const RapportGegevens& g, std::string_view id) {
@@ -126,160 +129,160 @@ std::string_view status_teken(Status s) {
 
 void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
-    uit += "<header class=\"kop\">\n";
-    fmt::format_to(std::back_inserter(uit), "<p class=\"bovenschrift\">{}</p>\n",
+    uit += "<header class=\"kop\">\n"sv;
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"bovenschrift\">{}</p>\n"),
                        communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
-    fmt::format_to(std::back_inserter(uit), "<h1>{}</h1>\n", e(advies.gemeente));
-    uit += "<dl class=\"meta\">\n";
-    fmt::format_to(std::back_inserter(uit), "<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n", datum_iso(g.datum), datum_nl(g.datum));
-    if (g.inwoners) fmt::format_to(std::back_inserter(uit), "<dt>Inwoners</dt><dd>{}</dd>\n", getal_nl(static_cast<double>(*g.inwoners)));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<h1>{}</h1>\n"), e(advies.gemeente));
+    uit += "<dl class=\"meta\">\n"sv;
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n"), datum_iso(g.datum), datum_nl(g.datum));
+    if (g.inwoners) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Inwoners</dt><dd>{}</dd>\n"), getal_nl(static_cast<double>(*g.inwoners)));
     uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
-           "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n";
+           "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n"sv;
     if (!g.programma.empty() || !g.kennisbank.empty()) {
         std::string gemaakt = e(g.programma);
         if (!g.kennisbank.empty()) gemaakt += (gemaakt.empty() ? "kennisbank " : ", kennisbank ") + e(g.kennisbank);
-        fmt::format_to(std::back_inserter(uit), "<dt>Gemaakt met</dt><dd>{}</dd>\n", gemaakt);
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Gemaakt met</dt><dd>{}</dd>\n"), gemaakt);
     }
-    uit += "</dl>\n";
-    uit += "<nav class=\"inhoud\" aria-label=\"Inhoud\"><ul>\n";
-    if (!communicatie) uit += "<li><a href=\"#stappenplan\">Stappenplan</a></li>\n";
-    else uit += "<li><a href=\"#boodschappen\">Boodschappen</a></li>\n";
-    uit += "<li><a href=\"#adviezen\">Adviezen</a></li>\n";
+    uit += "</dl>\n"sv;
+    uit += "<nav class=\"inhoud\" aria-label=\"Inhoud\"><ul>\n"sv;
+    if (!communicatie) uit += "<li><a href=\"#stappenplan\">Stappenplan</a></li>\n"sv;
+    else uit += "<li><a href=\"#boodschappen\">Boodschappen</a></li>\n"sv;
+    uit += "<li><a href=\"#adviezen\">Adviezen</a></li>\n"sv;
     if (!communicatie) {
-        if (!g.namen().factoren.empty()) uit += "<li><a href=\"#tafel-van-12\">Tafel van 12</a></li>\n";
-        if (!g.metingen.empty()) uit += "<li><a href=\"#cijfers\">Cijfers per indicator</a></li>\n";
-        uit += "<li><a href=\"#profiel\">Wat het profiel bevat</a></li>\n";
+        if (!g.namen().factoren.empty()) uit += "<li><a href=\"#tafel-van-12\">Tafel van 12</a></li>\n"sv;
+        if (!g.metingen.empty()) uit += "<li><a href=\"#cijfers\">Cijfers per indicator</a></li>\n"sv;
+        uit += "<li><a href=\"#profiel\">Wat het profiel bevat</a></li>\n"sv;
     }
-    uit += "</ul></nav>\n</header>\n";
+    uit += "</ul></nav>\n</header>\n"sv;
 }
 
 void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
-    uit += "<p class=\"samenvatting\">";
+    uit += "<p class=\"samenvatting\">"sv;
     if (!communicatie)
-        fmt::format_to(std::back_inserter(uit), "De gemeente staat bij <strong>stap {}: {}</strong>. ", advies.huidige_stap,
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("De gemeente staat bij <strong>stap {}: {}</strong>. "), advies.huidige_stap,
                            stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
     if (advies.adviezen.empty()) {
-        uit += "Er zijn geen adviezen.</p>\n";
+        uit += "Er zijn geen adviezen.</p>\n"sv;
         return;
     }
     std::vector<std::string> delen;
-    if (!groepen[0].items.empty()) delen.push_back(fmt::format("{} om nu te doen", groepen[0].items.size()));
+    if (!groepen[0].items.empty()) delen.push_back(fmt::format(FMT_COMPILE("{} om nu te doen"), groepen[0].items.size()));
     if (!groepen[1].items.empty()) delen.push_back(aantal(groepen[1].items.size(), "waarschuwing", "waarschuwingen"));
-    if (!groepen[2].items.empty()) delen.push_back(fmt::format("{} verder", groepen[2].items.size()));
+    if (!groepen[2].items.empty()) delen.push_back(fmt::format(FMT_COMPILE("{} verder"), groepen[2].items.size()));
     std::string lijst;
     for (std::size_t i = 0; i < delen.size(); ++i) lijst += (i == 0 ? "" : i + 1 == delen.size() ? " en " : ", ") + delen[i];
-    fmt::format_to(std::back_inserter(uit), "{}: {}.</p>\n", hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{}: {}.</p>\n"), hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
 }
 
 void stappen(std::string& uit, const Advies& advies) {
-    uit += "<section id=\"stappenplan\" aria-labelledby=\"kop-stappenplan\">\n";
-    uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n";
+    uit += "<section id=\"stappenplan\" aria-labelledby=\"kop-stappenplan\">\n"sv;
+    uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n"sv;
     uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
-           "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n";
+           "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"sv;
     for (const auto& s : advies.stappen) {
         const bool huidig = s.stap == advies.huidige_stap;
-        fmt::format_to(std::back_inserter(uit), "<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
-                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n",
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n"),
                            huidig ? " class=\"huidig\" aria-current=\"step\"" : "", s.stap,
                            stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status), naam_van(s.status),
                            huidig ? " (hier staat de gemeente)" : "");
     }
-    uit += "</tbody>\n</table>\n</section>\n";
+    uit += "</tbody>\n</table>\n</section>\n"sv;
 }
 
 // The derivation and the advice are most of a report's text: written straight into `uit`, each text
 // escaped in place, without a string per part.
 void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
-    uit += "<li>";
+    uit += "<li>"sv;
     if (u.regel.empty()) {
-        uit += "<code>";
+        uit += "<code>"sv;
         html_tekst(uit, u.feit);
         uit += u.herkomst == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
     } else {
         if (diepte == 0) {
-            uit += "regel <code>";
+            uit += "regel <code>"sv;
         } else {
-            uit += "<code>";
+            uit += "<code>"sv;
             html_tekst(uit, u.feit);
-            uit += "</code> door regel <code>";
+            uit += "</code> door regel <code>"sv;
         }
         html_tekst(uit, u.regel);
-        uit += "</code>";
+        uit += "</code>"sv;
         for (std::size_t i = 0; i < u.bindingen.size(); ++i) {
             uit += i ? ", <code>" : " met <code>";
             html_tekst(uit, u.bindingen[i].first);
-            uit += " = ";
+            uit += " = "sv;
             html_tekst(uit, u.bindingen[i].second);
-            uit += "</code>";
+            uit += "</code>"sv;
         }
     }
     if (!u.premissen.empty()) {
-        uit += "\n<ul>\n";
+        uit += "\n<ul>\n"sv;
         for (const auto& p : u.premissen) uitleg_html(uit, p, diepte + 1);
-        uit += "</ul>\n";
+        uit += "</ul>\n"sv;
     }
-    uit += "</li>\n";
+    uit += "</li>\n"sv;
 }
 
 void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& gegevens) {
     const AdviesItem& a = *g.item;
     fmt::format_to(std::back_inserter(uit),
-                   "<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
-                   "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: ",
+                   FMT_COMPILE("<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
+                   "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: "),
                    naam_van(a.soort), g.nr, hoofdletter(naam_van(a.soort)));
     html_tekst(uit, a.onderwerp);
-    fmt::format_to(std::back_inserter(uit), " (stap {})</h4>\n<p class=\"tekst\">", a.stap);
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" (stap {})</h4>\n<p class=\"tekst\">"), a.stap);
     html_tekst(uit, a.tekst);
-    uit += "</p>\n<dl>\n<dt>Bron</dt><dd>";
-    if (a.bron.empty()) uit += "—";
+    uit += "</p>\n<dl>\n<dt>Bron</dt><dd>"sv;
+    if (a.bron.empty()) uit += "—"sv;
     else html_tekst(uit, a.bron);
-    uit += "</dd>\n";
+    uit += "</dd>\n"sv;
     if (!a.factoren.empty()) {
         // Several names are quoted, as in the advice texts: most hold "en" themselves ('fysieke
         // verloedering', 'sociale verbondenheid en samenredzaamheid').
         const char* aanhaling = a.factoren.size() > 1 ? "&#39;" : "";
-        uit += "<dt>Factoren</dt><dd>";
+        uit += "<dt>Factoren</dt><dd>"sv;
         for (std::size_t i = 0; i < a.factoren.size(); ++i) {
             uit += i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ";
             uit += aanhaling;
             html_tekst(uit, factor_naam(gegevens, a.factoren[i]));
             uit += aanhaling;
         }
-        uit += "</dd>\n";
+        uit += "</dd>\n"sv;
     }
     if (!a.onderbouwing.empty()) {
-        uit += "<dt>Onderbouwing</dt><dd><ul>\n";
+        uit += "<dt>Onderbouwing</dt><dd><ul>\n"sv;
         for (const auto& o : a.onderbouwing) {
-            uit += "<li>";
+            uit += "<li>"sv;
             html_tekst(uit, o);
-            uit += "</li>\n";
+            uit += "</li>\n"sv;
         }
-        uit += "</ul></dd>\n";
+        uit += "</ul></dd>\n"sv;
     }
-    uit += "<dt>Regel</dt><dd><code>";
+    uit += "<dt>Regel</dt><dd><code>"sv;
     html_tekst(uit, a.id);
-    fmt::format_to(std::back_inserter(uit), "</code>, prioriteit {}</dd>\n</dl>\n", a.prioriteit);
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("</code>, prioriteit {}</dd>\n</dl>\n"), a.prioriteit);
     if (a.uitleg) {
-        uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n";
+        uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n"sv;
         uitleg_html(uit, *a.uitleg, 0);
-        uit += "</ul>\n</details>\n";
+        uit += "</ul>\n</details>\n"sv;
     }
-    uit += "</article>\n";
+    uit += "</article>\n"sv;
 }
 
 void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
-    uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n";
-    if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n";
+    uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n"sv;
+    if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n"sv;
     else
         uit += "<p class=\"inleiding\">Op volgorde van urgentie; de nummers zijn die van de lijst, zoals in de andere uitvoervormen. "
                "Bij elk advies staan de sectie van het stappenplan waarop het rust en de feiten uit het profiel die het "
-               "opriepen.</p>\n";
+               "opriepen.</p>\n"sv;
     for (std::size_t i = 0; i < groepen.size(); ++i) {
         if (groepen[i].items.empty()) continue;
-        fmt::format_to(std::back_inserter(uit), "<h3 id=\"groep-{}\">{}</h3>\n", i + 1, groepen[i].kop);
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<h3 id=\"groep-{}\">{}</h3>\n"), i + 1, groepen[i].kop);
         for (const auto& item : groepen[i].items) advies_item(uit, item, g);
     }
-    uit += "</section>\n";
+    uit += "</section>\n"sv;
 }
 
 void tafel_van_12(std::string& uit, const RapportGegevens& g) {
@@ -288,9 +291,9 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
     const auto bevat = [](const std::vector<std::string>& lijst, std::string_view id) {
         return std::find(lijst.begin(), lijst.end(), id) != lijst.end();
     };
-    uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n";
-    fmt::format_to(std::back_inserter(uit), "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
-                       "prioriteit in het IVP: {}; met acties: {}.</p>\n",
+    uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n"sv;
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
+                       "prioriteit in het IVP: {}; met acties: {}.</p>\n"),
                        aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(),
                                                                      [&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); })),
                               "factor", "factoren"),
@@ -305,14 +308,14 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
            "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
            "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"
            "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen</li>\n"
-           "</ul>\n";
+           "</ul>\n"sv;
     // Pillars in the order the knowledge base first names them.
     std::vector<std::string> pijlers;
     for (const auto& f : factoren)
         if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
-    uit += "<div class=\"tafel\">\n";
+    uit += "<div class=\"tafel\">\n"sv;
     for (std::size_t p = 0; p < pijlers.size(); ++p) {
-        fmt::format_to(std::back_inserter(uit), "<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n",
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n"),
                            p + 1, pijlers[p].empty() ? std::string("Zonder pijler") : e(pijlers[p]));
         for (const auto& f : factoren) {
             if (f.pijler != pijlers[p]) continue;
@@ -323,32 +326,32 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
                 if (a.factor == f.id) acties.push_back(&a);
             uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">" : "<li class=\"factor\"><span class=\"naam\">";
             html_tekst(uit, hoofdletter(f.naam.empty() ? f.id : f.naam));
-            uit += "</span>\n";
-            if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>";
-            if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>";
-            if (!acties.empty()) fmt::format_to(std::back_inserter(uit), "<span class=\"merk acties\">▶ {}</span>", aantal(acties.size(), "actie", "acties"));
-            if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>";
-            uit += "\n";
+            uit += "</span>\n"sv;
+            if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
+            if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>"sv;
+            if (!acties.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {}</span>"), aantal(acties.size(), "actie", "acties"));
+            if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>"sv;
+            uit += "\n"sv;
             if (!acties.empty()) {
-                uit += "<ul>\n";
+                uit += "<ul>\n"sv;
                 for (const auto* a : acties) {
-                    uit += "<li>";
+                    uit += "<li>"sv;
                     html_tekst(uit, a->naam);
-                    uit += "</li>\n";
+                    uit += "</li>\n"sv;
                 }
-                uit += "</ul>\n";
+                uit += "</ul>\n"sv;
             }
-            uit += "</li>\n";
+            uit += "</li>\n"sv;
         }
-        uit += "</ul>\n</section>\n";
+        uit += "</ul>\n</section>\n"sv;
     }
-    uit += "</div>\n</section>\n";
+    uit += "</div>\n</section>\n"sv;
 }
 
 std::string marge_cel(const RapportMeting& m) {
     if (m.marge) return "± " + getal_nl(*m.marge);
     if (auto berekend = m.marge_bekend())
-        return fmt::format("± {} <span class=\"geen\">(n = {})</span>", getal_nl(*berekend),
+        return fmt::format(FMT_COMPILE("± {} <span class=\"geen\">(n = {})</span>"), getal_nl(*berekend),
                            getal_nl(static_cast<double>(*m.respondenten)));
     return "";
 }
@@ -398,33 +401,33 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         vorige = vorige || m.vorige.has_value();
     }
     const int kolommen = 3 + (groep ? 1 : 0) + (marge ? 1 : 0) + (vergelijkbaar ? 1 : 0) + (vorige ? 1 : 0);
-    fmt::format_to(std::back_inserter(uit), "<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>", e(bijschrift));
-    if (groep) uit += "<th scope=\"col\">Groep</th>";
-    uit += "<th scope=\"col\" class=\"getal\">Jaar</th><th scope=\"col\" class=\"getal\">Waarde</th>";
-    if (marge) uit += "<th scope=\"col\" class=\"getal\">Marge (procentpunt)</th>";
-    if (vergelijkbaar) uit += "<th scope=\"col\" class=\"getal\">Vergelijkbaar</th>";
-    if (vorige) uit += "<th scope=\"col\" class=\"getal\">Vorige meting</th>";
-    uit += "</tr></thead>\n";
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>"), e(bijschrift));
+    if (groep) uit += "<th scope=\"col\">Groep</th>"sv;
+    uit += "<th scope=\"col\" class=\"getal\">Jaar</th><th scope=\"col\" class=\"getal\">Waarde</th>"sv;
+    if (marge) uit += "<th scope=\"col\" class=\"getal\">Marge (procentpunt)</th>"sv;
+    if (vergelijkbaar) uit += "<th scope=\"col\" class=\"getal\">Vergelijkbaar</th>"sv;
+    if (vorige) uit += "<th scope=\"col\" class=\"getal\">Vorige meting</th>"sv;
+    uit += "</tr></thead>\n"sv;
     for (const auto& id : indicatoren) {
-        uit += "<tbody>\n";
+        uit += "<tbody>\n"sv;
         if (per_indicator) {
             const RapportIndicator* ind = g.namen().indicator(id);
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n", kolommen,
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n"), kolommen,
                                e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
         }
         for (const auto* m : rijen_van(g, id)) {
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th>", m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
-            fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>", m->jaar ? std::to_string(*m->jaar) : "",
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th>"), m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
+            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>"), m->jaar ? std::to_string(*m->jaar) : "",
                                getal_nl(m->waarde));
-            if (marge) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", marge_cel(*m));
-            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", pct(m->vergelijkbaar));
-            if (vorige) fmt::format_to(std::back_inserter(uit), "<td class=\"getal\">{}</td>", pct(m->vorige));
-            uit += "</tr>\n";
+            if (marge) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), marge_cel(*m));
+            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vergelijkbaar));
+            if (vorige) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vorige));
+            uit += "</tr>\n"sv;
         }
-        uit += "</tbody>\n";
+        uit += "</tbody>\n"sv;
     }
-    uit += "</table>\n";
+    uit += "</table>\n"sv;
 }
 
 void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g) {
@@ -434,70 +437,70 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
            "<h2 id=\"kop-cijfers\">Cijfers per indicator</h2>\n"
            "<p>Per indicator het verloop van het cijfer van de hele gemeente, met de marge waar die bekend is, naast "
            "vergelijkbare gemeenten; daaronder de laatste meting van elke wijk en groep naast die van de hele "
-           "gemeente.</p>\n";
+           "gemeente.</p>\n"sv;
     for (const auto& id : ids) {
         const IndicatorCijfers c = cijfers_van(g, id, advies.gemeente);
         const std::string sleutel = "grafiek-" + id;
-        fmt::format_to(std::back_inserter(uit), "<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n", e(sleutel), e(c.naam));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n"), e(sleutel), e(c.naam));
         if (const RapportIndicator* ind = g.namen().indicator(id); ind && !ind->betekenis.empty())
-            fmt::format_to(std::back_inserter(uit), "<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n",
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n"),
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
-        uit += "<figure>\n";
-        if (!c.reeks.empty()) fmt::format_to(std::back_inserter(uit), "<p class=\"grafiektitel\">Verloop in {}</p>\n", e(c.gemeente));
+        uit += "<figure>\n"sv;
+        if (!c.reeks.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"grafiektitel\">Verloop in {}</p>\n"), e(c.gemeente));
         uit += svg_verloop(c, sleutel);
-        if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n";
+        if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n"sv;
         uit += svg_delen(c, sleutel);
         std::string bijschrift = c.reeks.empty() ? "Het profiel heeft van deze indicator geen cijfer van de hele gemeente. " : "";
         const bool marges = std::any_of(c.reeks.begin(), c.reeks.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); }) ||
                             std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });
         bijschrift += marges ? "De streep om een punt is de marge: binnen die afstand is een verschil niet zeker."
                              : "Het profiel geeft bij deze cijfers geen marge (of aantal respondenten); kleine verschillen kunnen toeval zijn.";
-        fmt::format_to(std::back_inserter(uit), "<figcaption>{}</figcaption>\n</figure>\n", e(bijschrift));
-        uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n";
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<figcaption>{}</figcaption>\n</figure>\n"), e(bijschrift));
+        uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n"sv;
         cijfertabel(uit, g, {id}, c.naam, false);
-        uit += "</details>\n</section>\n";
+        uit += "</details>\n</section>\n"sv;
     }
-    uit += "</section>\n";
+    uit += "</section>\n"sv;
 }
 
 void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
     if (communicatie) return;
     uit += "<section class=\"profiel\" id=\"profiel\" aria-labelledby=\"kop-profiel\">\n"
-           "<h2 id=\"kop-profiel\">Wat het profiel bevat</h2>\n";
-    if (g.metingen.empty() && g.bronnen.empty() && g.acties.empty()) uit += "<p>Het profiel bevat geen cijfers, bronnen of acties.</p>\n";
+           "<h2 id=\"kop-profiel\">Wat het profiel bevat</h2>\n"sv;
+    if (g.metingen.empty() && g.bronnen.empty() && g.acties.empty()) uit += "<p>Het profiel bevat geen cijfers, bronnen of acties.</p>\n"sv;
     if (!g.metingen.empty()) {
-        uit += "<h3>Cijfers</h3>\n";
+        uit += "<h3>Cijfers</h3>\n"sv;
         cijfertabel(uit, g, gemeten_indicatoren(g), "De cijfers in het profiel per indicator, gebied, groep en jaar", true);
     }
     if (!g.bronnen.empty()) {
-        uit += "<h3>Bronnen</h3>\n<table class=\"bronnen\">\n<thead><tr><th scope=\"col\">Bron</th><th scope=\"col\">Partner</th></tr></thead>\n<tbody>\n";
+        uit += "<h3>Bronnen</h3>\n<table class=\"bronnen\">\n<thead><tr><th scope=\"col\">Bron</th><th scope=\"col\">Partner</th></tr></thead>\n<tbody>\n"sv;
         for (const auto& b : g.bronnen) {
             const auto it = g.namen().bron_omschrijving.find(b.id);
             const std::string naam = it != g.namen().bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(naam), e(b.partner));
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n"), e(naam), e(b.partner));
         }
-        uit += "</tbody>\n</table>\n";
+        uit += "</tbody>\n</table>\n"sv;
     }
     if (!g.acties.empty()) {
         const auto heeft = [&](std::string RapportActie::*veld) {
             return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return !(a.*veld).empty(); });
         };
         const bool gebied = heeft(&RapportActie::gebied), groep = heeft(&RapportActie::groep), status = heeft(&RapportActie::status);
-        uit += "<h3>Acties</h3>\n<table class=\"acties\">\n<thead><tr><th scope=\"col\">Actie</th><th scope=\"col\">Factor (Tafel van 12)</th>";
-        if (gebied) uit += "<th scope=\"col\">Gebied</th>";
-        if (groep) uit += "<th scope=\"col\">Groep</th>";
-        if (status) uit += "<th scope=\"col\">Status</th>";
-        uit += "</tr></thead>\n<tbody>\n";
+        uit += "<h3>Acties</h3>\n<table class=\"acties\">\n<thead><tr><th scope=\"col\">Actie</th><th scope=\"col\">Factor (Tafel van 12)</th>"sv;
+        if (gebied) uit += "<th scope=\"col\">Gebied</th>"sv;
+        if (groep) uit += "<th scope=\"col\">Groep</th>"sv;
+        if (status) uit += "<th scope=\"col\">Status</th>"sv;
+        uit += "</tr></thead>\n<tbody>\n"sv;
         for (const auto& a : g.acties) {
-            fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td>", e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
-            if (gebied) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
-            if (status) fmt::format_to(std::back_inserter(uit), "<td>{}</td>", e(a.status));
-            uit += "</tr>\n";
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td>"), e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
+            if (gebied) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
+            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
+            if (status) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), e(a.status));
+            uit += "</tr>\n"sv;
         }
-        uit += "</tbody>\n</table>\n";
+        uit += "</tbody>\n</table>\n"sv;
     }
-    uit += "</section>\n";
+    uit += "</section>\n"sv;
 }
 
 std::string_view oordeel_teken(std::string_view oordeel) {
@@ -510,29 +513,29 @@ std::string_view oordeel_teken(std::string_view oordeel) {
 // messages as the plan has them).
 void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
-           "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n";
+           "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n"sv;
     if (!advies.boodschappen.empty()) {
         uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Nr</th><th scope=\"col\">Onderwerp</th>"
                "<th scope=\"col\">Buikpijn bij bewoners</th><th scope=\"col\">Aanpak</th><th scope=\"col\">Oordeel</th>"
-               "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n";
+               "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n"sv;
         for (const auto& b : advies.boodschappen)
-            fmt::format_to(std::back_inserter(uit), "<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
-                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n",
+            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
+                               "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n"),
                                b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
                                e(b.toelichting));
-        uit += "</tbody>\n</table>\n</section>\n";
+        uit += "</tbody>\n</table>\n</section>\n"sv;
         return;
     }
     if (g.boodschappen.empty()) {
-        uit += "<p>Het plan noemt geen boodschappen.</p>\n</section>\n";
+        uit += "<p>Het plan noemt geen boodschappen.</p>\n</section>\n"sv;
         return;
     }
     uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Buikpijn bij bewoners</th>"
-           "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n";
+           "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n"sv;
     for (const auto& b : g.boodschappen)
-        fmt::format_to(std::back_inserter(uit), "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", e(b.onderwerp), e(b.buikpijn),
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n"), e(b.onderwerp), e(b.buikpijn),
                            b.aanpak.empty() ? "—" : e(b.aanpak));
-    uit += "</tbody>\n</table>\n</section>\n";
+    uit += "</tbody>\n</table>\n</section>\n"sv;
 }
 
 }  // namespace
@@ -547,13 +550,13 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
-    fmt::format_to(std::back_inserter(uit), "<meta name=\"generator\" content=\"{}\"/>\n", e(g.programma.empty() ? "wegwijzer" : g.programma));
-    fmt::format_to(std::back_inserter(uit), "<title>{}: {}</title>\n", communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
-    uit += "<style>";
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<meta name=\"generator\" content=\"{}\"/>\n"), e(g.programma.empty() ? "wegwijzer" : g.programma));
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<title>{}: {}</title>\n"), communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
+    uit += "<style>"sv;
     uit += stijl;
-    uit += "</style>\n</head>\n<body>\n";
+    uit += "</style>\n</head>\n<body>\n"sv;
     kop(uit, advies, g);
-    uit += "<main>\n";
+    uit += "<main>\n"sv;
     samenvatting(uit, advies, groepen, communicatie);
     if (communicatie) boodschappen(uit, advies, g);
     else stappen(uit, advies);
@@ -563,12 +566,12 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
         grafieken(uit, advies, g);
         profiel(uit, g, communicatie);
     }
-    uit += "</main>\n<footer>\n";
-    fmt::format_to(std::back_inserter(uit), "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
+    uit += "</main>\n<footer>\n"sv;
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
                        "advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
-                       "waarom een regel niet vuurde.</p>\n",
+                       "waarom een regel niet vuurde.</p>\n"),
                        e(advies.gemeente));
-    uit += "</footer>\n</body>\n</html>\n";
+    uit += "</footer>\n</body>\n</html>\n"sv;
     return uit;
 }
 

@@ -63,16 +63,41 @@ public:
     // `"sleutel": ` on a line of its own, after the previous member's `,` unless it is the first. The
     // keys are this file's own plain names, written as they are.
     void lid(unsigned inspringing, std::string_view sleutel, bool eerste = false) {
-        uit_ += eerste ? "\n" : ",\n";
-        uit_.append(inspringing, ' ');
-        uit_ += '"';
-        uit_ += sleutel;
-        uit_ += "\": ";
+        // Built on the stack and appended at once: a member is otherwise five appends, each a call
+        // with its own capacity check, and an advice has some forty members.
+        char buf[64];
+        if (inspringing + sleutel.size() + 6 > sizeof buf) {
+            uit_ += eerste ? "\n" : ",\n";
+            uit_.append(inspringing, ' ');
+            uit_ += '"';
+            uit_ += sleutel;
+            uit_ += "\": ";
+            return;
+        }
+        char* p = buf;
+        if (!eerste) *p++ = ',';
+        *p++ = '\n';
+        std::memset(p, ' ', inspringing);
+        p += inspringing;
+        *p++ = '"';
+        std::memcpy(p, sleutel.data(), sleutel.size());
+        p += sleutel.size();
+        std::memcpy(p, "\": ", 3);
+        p += 3;
+        uit_.append(buf, static_cast<std::size_t>(p - buf));
     }
     void einde(unsigned inspringing, char haak) {
-        uit_ += '\n';
-        uit_.append(inspringing, ' ');
-        uit_ += haak;
+        char buf[64];
+        if (inspringing + 2 > sizeof buf) {
+            uit_ += '\n';
+            uit_.append(inspringing, ' ');
+            uit_ += haak;
+            return;
+        }
+        buf[0] = '\n';
+        std::memset(buf + 1, ' ', inspringing);
+        buf[inspringing + 1] = haak;
+        uit_.append(buf, inspringing + 2);
     }
     void getal(long long n) {
         char buf[24];
