@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "advies/opmaak.hpp"
+#include "advies/rapport_gegevens.hpp"
 
 namespace ww::advies {
 namespace {
@@ -240,6 +241,22 @@ TEST(OpmaakTekst, RegelsNietBrederDanDeBreedte) {
     }
 }
 
+// A bestuur reads names, not the contract's words: the topic label and (with the knowledge base's names)
+// the factors of an advice.
+TEST(OpmaakMarkdown, NamenInPlaatsVanIds) {
+    KennisbankNamen namen;
+    namen.factoren.push_back({"toezicht", "toezicht en handhaving", "Versterken veiligheid"});
+    OpmaakOpties o;
+    o.namen = &namen;
+    const auto m = als_markdown(voorbeeld(), o);
+    EXPECT_NE(m.find("- Factoren (Tafel van 12): toezicht en handhaving\n"), std::string::npos);
+    EXPECT_EQ(m.find("`toezicht`"), std::string::npos);
+    EXPECT_EQ(onderwerp_naam("tafel-van-12"), "Tafel van 12");
+    EXPECT_EQ(onderwerp_naam("gedeelde-visie"), "gedeelde visie");
+    EXPECT_EQ(onderwerp_naam("drijfveer"), "drijfveer");
+    EXPECT_NE(als_tekst(voorbeeld(), OpmaakOpties{}).find("[stap 2, kwalitatieve informatie]"), std::string::npos);
+}
+
 TEST(Omloop, BreektOpWoorden) {
     EXPECT_EQ(omloop("aa bb cc dd", 5, 0, 0), "aa bb\ncc dd");
     EXPECT_EQ(omloop("aa bb cc", 6, 2, 0), "aa bb\n  cc");
@@ -252,7 +269,7 @@ TEST(OpmaakMarkdown, RapportMetOnderbouwing) {
     const auto m = als_markdown(voorbeeld(), o);
     EXPECT_EQ(m.rfind("# Advies veiligheidsbeleving: Voorbeeldstad\n", 0), 0u);
     EXPECT_NE(m.find("| 2 | Haal informatie op | **bezig** (huidige stap) |"), std::string::npos);
-    EXPECT_NE(m.find("### 2. Waarschuwing: kwalitatief (stap 2)"), std::string::npos);
+    EXPECT_NE(m.find("### 2. Waarschuwing: kwalitatieve informatie (stap 2)"), std::string::npos);
     EXPECT_NE(m.find("  - bronnen: veiligheidsmonitor, meldingen (alle kwantitatief)"), std::string::npos);
     EXPECT_NE(m.find("- Bron: Stap 2: Haal informatie op"), std::string::npos);
     EXPECT_NE(m.find("- Factoren (Tafel van 12): `toezicht`"), std::string::npos);
