@@ -173,7 +173,7 @@ TEST(Opmaak, NummersGelijkInTekstEnMarkdown) {
     const auto t = als_tekst(a, o);
     const auto m = als_markdown(a, o);
     for (std::size_t i = 0; i < a.adviezen.size(); ++i) {
-        const auto regel = t.find(fmt::format("{:>2}. [stap {}, {}]", i + 1, a.adviezen[i].stap, a.adviezen[i].onderwerp));
+        const auto regel = t.find(fmt::format("{:>2}. [stap {}, {}]", i + 1, a.adviezen[i].stap, onderwerp_naam(a.adviezen[i].onderwerp)));
         EXPECT_NE(regel, std::string::npos) << i;
         EXPECT_NE(t.find(a.adviezen[i].tekst, regel), std::string::npos) << i;
         const auto kop = m.find(fmt::format("### {}. ", i + 1));
@@ -230,7 +230,7 @@ TEST(OpmaakTekst, RegelsNietBrederDanDeBreedte) {
     // The advice (after the fixed-width step overview) wraps at the width.
     std::size_t begin = t.find("Nu doen");
     ASSERT_NE(begin, std::string::npos);
-    EXPECT_NE(t.find("kwalitatief]\n      xxxx"), std::string::npos) << "a word that does not fit moves down";
+    EXPECT_NE(t.find("kwalitatieve informatie]\n      xxxx"), std::string::npos) << "a word that does not fit moves down";
     while (begin < t.size()) {
         auto eind = t.find('\n', begin);
         const auto regel = t.substr(begin, eind - begin);
