@@ -23,6 +23,11 @@ std::string adviestekst(const Kennisbank& kennisbank, Raadpleging& raadpleging, 
                         Formaat formaat, const OpmaakOpties& opties) {
     const bool html = formaat == Formaat::html;
     const Advies& advies = raadpleging.raadpleeg(invoer, opdracht, opties.uitleg || html);
+    if (formaat == Formaat::markdown) {
+        OpmaakOpties o = opties;
+        o.namen = &raadpleging.kennisbanknamen();
+        return opmaak(advies, formaat, o);
+    }
     if (!html) return opmaak(advies, formaat, opties);
     RapportGegevens gegevens;
     const Herkomst& h = advies.herkomst;

@@ -15,10 +15,14 @@ namespace ww::advies {
 enum class Formaat { text, json, markdown, html };
 std::optional<Formaat> formaat_uit(std::string_view naam);
 
+struct KennisbankNamen;
+
 struct OpmaakOpties {
     bool uitleg = false;  // per advice the chain of rules and facts (items must carry `uitleg`)
     bool kleur = false;   // ANSI colour (text only)
     int breedte = 80;     // wrap width (text only)
+    // The knowledge base's names of the factors (markdown): without them the ids, marked as code.
+    const KennisbankNamen* namen = nullptr;
 };
 
 std::string als_json(const Advies& advies, const OpmaakOpties& opties);
@@ -26,6 +30,10 @@ std::string als_tekst(const Advies& advies, const OpmaakOpties& opties);
 std::string als_markdown(const Advies& advies, const OpmaakOpties& opties);
 // html here shows the advice alone; with the profile's facts it is als_html (opmaak_html.hpp).
 std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& opties);
+
+// The label of an advice's `onderwerp` in the human formats: "Tafel van 12" rather than the contract's
+// word `tafel-van-12`, which stays in the JSON. An unknown word comes back as it is.
+std::string_view onderwerp_naam(std::string_view onderwerp);
 
 // The footer line of the human formats: "Gemaakt met wegwijzer 0.1.0 en de kennisbank NAAM VERSIE."
 std::string herkomst_tekst(const Herkomst& herkomst);

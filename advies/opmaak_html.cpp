@@ -230,7 +230,7 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
                    FMT_COMPILE("<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
                    "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: "),
                    naam_van(a.soort), g.nr, hoofdletter(naam_van(a.soort)));
-    html_tekst(uit, a.onderwerp);
+    html_tekst(uit, onderwerp_naam(a.onderwerp));
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" (stap {})</h4>\n<p class=\"tekst\">"), a.stap);
     html_tekst(uit, a.tekst);
     uit += "</p>\n<dl>\n<dt>Bron</dt><dd>"sv;

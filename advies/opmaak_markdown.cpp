@@ -3,6 +3,7 @@
 
 #include "advies/markdown_tekst.hpp"
 #include "advies/opmaak.hpp"
+#include "advies/rapport_gegevens.hpp"
 
 namespace ww::advies {
 
@@ -64,14 +65,22 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
     if (advies.adviezen.empty()) uit += "Geen adviezen.\n";
     int nr = 0;
     for (const auto& a : advies.adviezen) {
-        uit += fmt::format("### {}. {}: {} (stap {})\n\n", ++nr, hoofdletter(naam_van(a.soort)), cel(a.onderwerp), a.stap);
+        uit += fmt::format("### {}. {}: {} (stap {})\n\n", ++nr, hoofdletter(naam_van(a.soort)), cel(onderwerp_naam(a.onderwerp)), a.stap);
         uit += cel(a.tekst) + "\n\n";
         uit += fmt::format("- Bron: {}\n", a.bron.empty() ? "—" : cel(a.bron));
         uit += fmt::format("- Regel: {}, prioriteit {}\n", md_code(a.id), a.prioriteit);
         if (!a.factoren.empty()) {
-            // Ids, as in the JSON (`factoren`), marked as code so that no reader takes them for prose.
-            uit += "- Factoren (Tafel van 12):";
-            for (std::size_t i = 0; i < a.factoren.size(); ++i) uit += (i ? ", " : " ") + md_code(a.factoren[i]);
+            // The names, as the advice texts give them: several are quoted, since most hold "en" themselves
+            // ('sociale verbondenheid en samenredzaamheid'). Without the knowledge base's names, the ids
+            // of the JSON (`factoren`), marked as code so that no reader takes them for prose.
+            uit += "- Factoren (Tafel van 12): ";
+            const std::string_view aanhaling = a.factoren.size() > 1 ? "'" : "";
+            for (std::size_t i = 0; i < a.factoren.size(); ++i) {
+                uit += i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ";
+                const RapportFactor* f = o.namen ? o.namen->factor(a.factoren[i]) : nullptr;
+                if (f && !f->naam.empty()) uit += fmt::format("{}{}{}", aanhaling, cel(f->naam), aanhaling);
+                else uit += md_code(a.factoren[i]);
+            }
             uit += "\n";
         }
         if (!a.onderbouwing.empty()) {

@@ -57,7 +57,7 @@ void uitleg_tekst(std::string& uit, const Uitleg& u, int diepte, int breedte, co
 
 void item_tekst(std::string& uit, const AdviesItem& a, int nr, const OpmaakOpties& o, const Stijl& st) {
     const std::string nummer = fmt::format("{:>2}. ", nr);
-    const std::string label = fmt::format("[stap {}, {}]", a.stap, a.onderwerp);
+    const std::string label = fmt::format("[stap {}, {}]", a.stap, onderwerp_naam(a.onderwerp));
     uit += "  ";
     uit += nummer;
     uit += st(grijs, label);
@@ -107,6 +107,15 @@ std::string omloop(std::string_view tekst, int breedte, int inspringing, int eer
         i = eind;
     }
     return uit;
+}
+
+std::string_view onderwerp_naam(std::string_view onderwerp) {
+    static constexpr std::pair<std::string_view, std::string_view> namen[] = {
+        {"kwalitatief", "kwalitatieve informatie"}, {"tafel-van-12", "Tafel van 12"}, {"smart", "SMART-doel"},
+        {"ivp", "IVP"}, {"gedeelde-visie", "gedeelde visie"}};
+    for (const auto& [woord, naam] : namen)
+        if (woord == onderwerp) return naam;
+    return onderwerp;
 }
 
 std::string herkomst_tekst(const Herkomst& h) {

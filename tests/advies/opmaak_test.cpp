@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "advies/opmaak.hpp"
+#include "advies/rapport_gegevens.hpp"
 
 namespace ww::advies {
 namespace {
@@ -172,7 +173,7 @@ TEST(Opmaak, NummersGelijkInTekstEnMarkdown) {
     const auto t = als_tekst(a, o);
     const auto m = als_markdown(a, o);
     for (std::size_t i = 0; i < a.adviezen.size(); ++i) {
-        const auto regel = t.find(fmt::format("{:>2}. [stap {}, {}]", i + 1, a.adviezen[i].stap, a.adviezen[i].onderwerp));
+        const auto regel = t.find(fmt::format("{:>2}. [stap {}, {}]", i + 1, a.adviezen[i].stap, onderwerp_naam(a.adviezen[i].onderwerp)));
         EXPECT_NE(regel, std::string::npos) << i;
         EXPECT_NE(t.find(a.adviezen[i].tekst, regel), std::string::npos) << i;
         const auto kop = m.find(fmt::format("### {}. ", i + 1));
@@ -229,7 +230,7 @@ TEST(OpmaakTekst, RegelsNietBrederDanDeBreedte) {
     // The advice (after the fixed-width step overview) wraps at the width.
     std::size_t begin = t.find("Nu doen");
     ASSERT_NE(begin, std::string::npos);
-    EXPECT_NE(t.find("kwalitatief]\n      xxxx"), std::string::npos) << "a word that does not fit moves down";
+    EXPECT_NE(t.find("kwalitatieve informatie]\n      xxxx"), std::string::npos) << "a word that does not fit moves down";
     while (begin < t.size()) {
         auto eind = t.find('\n', begin);
         const auto regel = t.substr(begin, eind - begin);
@@ -238,6 +239,22 @@ TEST(OpmaakTekst, RegelsNietBrederDanDeBreedte) {
         EXPECT_LE(tekens, 50) << regel;
         begin = eind + 1;
     }
+}
+
+// A bestuur reads names, not the contract's words: the topic label and (with the knowledge base's names)
+// the factors of an advice.
+TEST(OpmaakMarkdown, NamenInPlaatsVanIds) {
+    KennisbankNamen namen;
+    namen.factoren.push_back({"toezicht", "toezicht en handhaving", "Versterken veiligheid"});
+    OpmaakOpties o;
+    o.namen = &namen;
+    const auto m = als_markdown(voorbeeld(), o);
+    EXPECT_NE(m.find("- Factoren (Tafel van 12): toezicht en handhaving\n"), std::string::npos);
+    EXPECT_EQ(m.find("`toezicht`"), std::string::npos);
+    EXPECT_EQ(onderwerp_naam("tafel-van-12"), "Tafel van 12");
+    EXPECT_EQ(onderwerp_naam("gedeelde-visie"), "gedeelde visie");
+    EXPECT_EQ(onderwerp_naam("drijfveer"), "drijfveer");
+    EXPECT_NE(als_tekst(voorbeeld(), OpmaakOpties{}).find("[stap 2, kwalitatieve informatie]"), std::string::npos);
 }
 
 TEST(Omloop, BreektOpWoorden) {
@@ -252,7 +269,7 @@ TEST(OpmaakMarkdown, RapportMetOnderbouwing) {
     const auto m = als_markdown(voorbeeld(), o);
     EXPECT_EQ(m.rfind("# Advies veiligheidsbeleving: Voorbeeldstad\n", 0), 0u);
     EXPECT_NE(m.find("| 2 | Haal informatie op | **bezig** (huidige stap) |"), std::string::npos);
-    EXPECT_NE(m.find("### 2. Waarschuwing: kwalitatief (stap 2)"), std::string::npos);
+    EXPECT_NE(m.find("### 2. Waarschuwing: kwalitatieve informatie (stap 2)"), std::string::npos);
     EXPECT_NE(m.find("  - bronnen: veiligheidsmonitor, meldingen (alle kwantitatief)"), std::string::npos);
     EXPECT_NE(m.find("- Bron: Stap 2: Haal informatie op"), std::string::npos);
     EXPECT_NE(m.find("- Factoren (Tafel van 12): `toezicht`"), std::string::npos);
