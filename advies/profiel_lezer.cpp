@@ -311,6 +311,8 @@ private:
         auto bepaald = ja_nee(def, *v, "bepaald", pad);
         auto soort = keuze(def, *v, "soort", pad);
         auto gedeeld = ja_nee(def, *v, "gedeeld_met_bestuur", pad);
+        // A missing key means "not known yet", which the advice must not report as "not shared".
+        if (gedeeld) feit(InvoerSjabloon::sectie, {{"naam", sym("drijfveer_gedeeld")}});
         feit(InvoerSjabloon::drijfveer, {{"bepaald", bepaald.value_or(false)},
                            {"soort", sym(soort.value_or("onbekend"))},
                            {"gedeeld_met_bestuur", gedeeld.value_or(false)}});

@@ -113,10 +113,23 @@ TEST(ProfielLezer, VolledigProfielGeeftDeFeitenVanHetContract) {
     std::vector<std::string> secties;
     for (const auto* x : feiten(in, "sectie")) secties.push_back(std::string(slot(*x, "naam").as_text()));
     EXPECT_EQ(secties, (std::vector<std::string>{"gemeente", "drijfveer", "metingen", "bronnen", "analyse",
-                                                 "communicatie", "beleid", "evaluatie", "smart"}));
+                                                 "communicatie", "beleid", "evaluatie", "drijfveer_gedeeld", "smart"}));
     auto modus = feiten(in, "modus");
     ASSERT_EQ(modus.size(), 1u);
     EXPECT_EQ(slot(*modus[0], "opdracht"), Value::symbol("advies"));
+}
+
+// A drijfveer without gedeeld_met_bestuur is "not known yet": no sectie says it was given, so the advice
+// does not report it as "not shared".
+TEST(ProfielLezer, GedeeldMetBestuurAlleenAlsSectieAlsHetErStaat) {
+    auto zonder = lees("gemeente: {naam: Testdorp}\ndrijfveer: {bepaald: true, soort: leren}\n");
+    ASSERT_TRUE(zonder.invoer) << meldingen(zonder)[0];
+    for (const auto* x : feiten(*zonder.invoer, "sectie")) EXPECT_NE(slot(*x, "naam"), Value::symbol("drijfveer_gedeeld"));
+    auto met = lees("gemeente: {naam: Testdorp}\ndrijfveer: {bepaald: true, gedeeld_met_bestuur: false}\n");
+    ASSERT_TRUE(met.invoer) << meldingen(met)[0];
+    bool gezien = false;
+    for (const auto* x : feiten(*met.invoer, "sectie")) gezien = gezien || slot(*x, "naam") == Value::symbol("drijfveer_gedeeld");
+    EXPECT_TRUE(gezien);
 }
 
 TEST(ProfielLezer, OntbrekendeSectiesGevenStandaardfeiten) {
