@@ -328,7 +328,10 @@ TEST_F(BundledImage, TamperedImagesFallBackToTheYaml) {
         refused += !b.from_image();
     }
     EXPECT_GT(tried, 10);
-    EXPECT_GT(refused, tried / 4);
+    // A flip inside a text cannot be told from an edited text (it only must not crash, above); the share
+    // of text bytes grows with every advice the knowledge base gains, so the bar sits well below the
+    // ~25% of flips that land in the structure today.
+    EXPECT_GT(refused, tried / 6) << refused << " van " << tried << " geweigerd";
 }
 
 TEST_F(BundledImage, APlantedSymlinkIsNotFollowed) {
