@@ -12,7 +12,9 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     : alpha_(alpha), world_(world), listener_(listener) {
     nodes_.push_back(std::make_unique<BetaNode>());
     root_ = nodes_.back().get();
-    root_token_ = tokens_.make();
+    root_->out_links = kMaxIndexes;
+    root_->live_tokens = 1;
+    root_token_ = tokens_.make(root_->out_links);
     root_token_->node = root_;
     root_->out.insert(root_token_);
     root_token_->in_out = true;
@@ -303,23 +305,27 @@ namespace {
 }  // namespace
 
 inline void BetaNetwork::free_token(Token* t) {
+    BetaNode* n = t->node;
+    --n->live_tokens;
     switch (t->kind) {
-        case TokenKind::plain: tokens_.destroy(t); return;
-        case TokenKind::group: group_tokens_.destroy(static_cast<GroupToken*>(t)); return;
-        case TokenKind::aggregate: aggregate_tokens_.destroy(agg_of(t)); return;
+        case TokenKind::plain: tokens_.destroy(t, n->out_links); return;
+        case TokenKind::group: group_tokens_.destroy(static_cast<GroupToken*>(t), n->out_links); return;
+        case TokenKind::aggregate: aggregate_tokens_.destroy(agg_of(t), n->out_links); return;
     }
 }
 
 Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
+    if (n->live_tokens++ == 0)
+        n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
     Token* t;
     if (n->kind == NodeKind::aggregate) {
-        t = aggregate_tokens_.make();
+        t = aggregate_tokens_.make(n->out_links);
         t->kind = TokenKind::aggregate;
     } else if (grouped(n)) {
-        t = group_tokens_.make();
+        t = group_tokens_.make(n->out_links);
         t->kind = TokenKind::group;
     } else {
-        t = tokens_.make();
+        t = tokens_.make(n->out_links);
     }
     t->parent = parent;
     t->fact = f;
@@ -798,7 +804,7 @@ void BetaNetwork::begin_rollback() {
             activations_.destroy(a);
         }
         unlink_token(t);
-        tokens_.destroy(t);
+        free_token(t);
     }
     // Emptied, not left full of nulls: a token the rest of the rollback makes (an aggregate's
     // result published again rebuilds the matches that read it) belongs to the restored state,
@@ -1179,8 +1185,15 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     }
     if (!n->key_slots.empty() && n->amem) {
         TokenKeySpec spec{n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs};
-        if (n->kind == NodeKind::join) n->parent_index = parent->out.add_index(spec);
-        else n->all_index = n->all.add_index(spec);
+        if (n->kind == NodeKind::join) {
+            // The parent's tokens carry room for out_links indexes: one more only while it has none.
+            int k = parent->out.find_index(spec);
+            if (k < 0 && (parent->live_tokens == 0 || parent->out.index_count() < parent->out_links))
+                k = parent->out.add_index(spec);
+            n->parent_index = k;
+        } else {
+            n->all_index = n->all.add_index(spec);
+        }
     }
     n->index = static_cast<std::uint32_t>(nodes_.size() - 1);
     parent->children.push_back(n);
