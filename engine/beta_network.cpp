@@ -12,6 +12,9 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     : alpha_(alpha), world_(world), listener_(listener) {
     nodes_.push_back(std::make_unique<BetaNode>());
     root_ = nodes_.back().get();
+    tokens_.share_heap_count(&token_heap_bytes_);
+    group_tokens_.share_heap_count(&token_heap_bytes_);
+    aggregate_tokens_.share_heap_count(&token_heap_bytes_);
     root_->out_links = kMaxIndexes;
     root_->live_tokens = 1;
     root_token_ = tokens_.make(root_->out_links);

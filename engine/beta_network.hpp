@@ -329,7 +329,13 @@ private:
             }
         }
         std::size_t live() const { return p0.live() + p1.live() + p2.live(); }
+        void share_heap_count(std::size_t* bytes) {
+            p0.share_heap_count(bytes);
+            p1.share_heap_count(bytes);
+            p2.share_heap_count(bytes);
+        }
     };
+    std::size_t token_heap_bytes_ = 0;  // shared by the token pools below
     TokenPools<Token> tokens_;
     TokenPools<GroupToken> group_tokens_;
     TokenPools<AggregateToken> aggregate_tokens_;
