@@ -838,10 +838,37 @@ void BetaNetwork::order_blocked(FactRec* f) {
         // oldest first.
         v.push_back(BlockedToken{g->node->remove_rank, g->node->all_index >= 0 ? ~g->made : g->made, g});
     }
-    if (v.size() > 1)
-        std::sort(v.begin(), v.end(), [](const BlockedToken& a, const BlockedToken& b) {
-            return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
-        });
+    // By node first, keeping the list's order within a node (a counting pass: ranks are few), then
+    // each node's run by order. A run is mostly in order or in reverse already: block() puts a
+    // token at the front, and a node blocks its tokens in the order it makes them. Those cost a
+    // pass, not a sort (a full sort of the mixed list was 7 % of the instructions in the stress
+    // mode of CLIPS's sudoku). Keys are distinct (made is), so the result is a full sort's.
+    auto before = [](const BlockedToken& a, const BlockedToken& b) { return a.order < b.order; };
+    if (v.size() > 1) {
+        std::vector<std::uint32_t>& start = scratch_rank_start_;
+        start.assign(rank + 1, 0);
+        for (const BlockedToken& b : v) {
+            assert(b.rank < rank);
+            ++start[b.rank + 1];
+        }
+        for (std::uint32_t r = 0; r < rank; ++r) start[r + 1] += start[r];
+        std::vector<BlockedToken>& by_rank = scratch_blocked_by_rank_;
+        by_rank.resize(v.size());
+        for (const BlockedToken& b : v) by_rank[start[b.rank]++] = b;  // start[r] ends at r's end
+        std::swap(v, by_rank);
+        for (std::size_t begin = 0; begin < v.size();) {
+            std::size_t end = begin + 1;
+            while (end < v.size() && v[end].rank == v[begin].rank) ++end;
+            auto first = v.begin() + static_cast<std::ptrdiff_t>(begin), last = v.begin() + static_cast<std::ptrdiff_t>(end);
+            if (!std::is_sorted(first, last, before)) {
+                if (std::is_sorted(std::make_reverse_iterator(last), std::make_reverse_iterator(first), before))
+                    std::reverse(first, last);
+                else
+                    std::sort(first, last, before);
+            }
+            begin = end;
+        }
+    }
     GroupToken* prev = nullptr;
     for (const BlockedToken& b : v) {
         b.token->fact_prev = prev;

@@ -354,6 +354,8 @@ private:
         GroupToken* token;
     };
     std::vector<BlockedToken> scratch_blocked_;  // order_blocked
+    std::vector<BlockedToken> scratch_blocked_by_rank_;
+    std::vector<std::uint32_t> scratch_rank_start_;
     void order_blocked(FactRec* f);
     bool deferring_ = false;
     bool rolling_back_ = false;
