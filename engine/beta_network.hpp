@@ -51,6 +51,12 @@ struct BetaNode {
     // written fires first.
     std::vector<std::pair<BetaNode*, Terminal*>> outputs;
     TokenMemory out;  // tokens the children see
+    // Index links each token of this node carries (TokenStorage), fixed while it has tokens: the
+    // out memory's index count when the first token is made, or kMaxIndexes when nothing is below
+    // the node yet (add_node filling a new node from its parent's tokens: its children come after).
+    // A child that would need another index while tokens live scans instead (add_node).
+    std::uint8_t out_links = 0;
+    std::uint32_t live_tokens = 0;
     std::uint32_t index = 0;  // creation number: of two children of one node, the newer is visited first
     // A volatile pattern joined last (NetworkBuilder::join_order) instead of where the rule wrote it:
     // the number of the rule's conditions before it that are joined in written order (the depth of
@@ -301,9 +307,38 @@ private:
     std::vector<std::unique_ptr<Terminal>> terminals_;
     BetaNode* root_ = nullptr;
     Token* root_token_ = nullptr;
-    Pool<Token> tokens_;
-    Pool<GroupToken> group_tokens_;
-    Pool<AggregateToken> aggregate_tokens_;
+    // Tokens by kind and by the number of index links after them (BetaNode::out_links).
+    template <class T>
+    struct TokenPools {
+        static_assert(kMaxIndexes == 2);
+        Pool<TokenStorage<T, 0>> p0;
+        Pool<TokenStorage<T, 1>> p1;
+        Pool<TokenStorage<T, 2>> p2;
+        [[gnu::always_inline]] T* make(unsigned links) {
+            switch (links) {
+                case 0: return &p0.make()->token;
+                case 1: return &p1.make()->token;
+                default: return &p2.make()->token;
+            }
+        }
+        [[gnu::always_inline]] void destroy(T* t, unsigned links) {
+            switch (links) {
+                case 0: p0.destroy(reinterpret_cast<TokenStorage<T, 0>*>(t)); return;
+                case 1: p1.destroy(reinterpret_cast<TokenStorage<T, 1>*>(t)); return;
+                default: p2.destroy(reinterpret_cast<TokenStorage<T, 2>*>(t)); return;
+            }
+        }
+        std::size_t live() const { return p0.live() + p1.live() + p2.live(); }
+        void share_heap_count(std::size_t* bytes) {
+            p0.share_heap_count(bytes);
+            p1.share_heap_count(bytes);
+            p2.share_heap_count(bytes);
+        }
+    };
+    std::size_t token_heap_bytes_ = 0;  // shared by the token pools below
+    TokenPools<Token> tokens_;
+    TokenPools<GroupToken> group_tokens_;
+    TokenPools<AggregateToken> aggregate_tokens_;
     Pool<Activation> activations_;
     std::uint64_t next_seq_ = 0;
     std::uint32_t next_serial_ = 1;
@@ -319,6 +354,8 @@ private:
         GroupToken* token;
     };
     std::vector<BlockedToken> scratch_blocked_;  // order_blocked
+    std::vector<BlockedToken> scratch_blocked_by_rank_;
+    std::vector<std::uint32_t> scratch_rank_start_;
     void order_blocked(FactRec* f);
     bool deferring_ = false;
     bool rolling_back_ = false;

@@ -82,6 +82,9 @@ public:
     }
 
     std::size_t live() const { return live_; }
+    // Pools that hold one kind of object in several sizes (tokens by their number of index links)
+    // count their heap together, so that together they turn to huge chunks past kHugeAfter.
+    void share_heap_count(std::size_t* bytes) { heap_bytes_ = bytes; }
 
 private:
     union Slot {
@@ -96,7 +99,7 @@ private:
     // a huge page is resident whole once touched, and a run of 20 MB (Manners 128) would grow by a
     // few of them.
     void grow() {
-        if (heap_bytes_ >= kHugeAfter) {
+        if (*heap_bytes_ >= kHugeAfter) {
             if (void* p = huge_chunk::allocate()) {
                 huge_chunks_.push_back(p);
                 fresh_ = static_cast<Slot*>(p);
@@ -108,7 +111,7 @@ private:
         if (chunk_size_ < 2048) chunk_size_ *= 2;
         Slot* chunk = static_cast<Slot*>(::operator new(n * sizeof(Slot), std::align_val_t(alignof(Slot))));
         chunks_.push_back(chunk);
-        heap_bytes_ += n * sizeof(Slot);
+        *heap_bytes_ += n * sizeof(Slot);
         fresh_ = chunk;
         fresh_end_ = chunk + n;
     }
@@ -116,7 +119,8 @@ private:
 
     std::vector<Slot*> chunks_;
     std::vector<void*> huge_chunks_;
-    std::size_t heap_bytes_ = 0;  // in chunks_
+    std::size_t own_heap_bytes_ = 0;
+    std::size_t* heap_bytes_ = &own_heap_bytes_;  // in chunks_ (of this pool or of all sharing it)
     Slot* free_ = nullptr;
     Slot* fresh_ = nullptr;      // the newest chunk's slots never handed out: [fresh_, fresh_end_)
     Slot* fresh_end_ = nullptr;

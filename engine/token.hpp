@@ -38,7 +38,8 @@ struct VarLoc {
 // What a token is, so that its pool and its extra fields are found without its node.
 enum class TokenKind : std::uint8_t { plain, group, aggregate };
 
-// 144 bytes: join and test levels, the vast majority of tokens, carry only these.
+// 96 bytes (plus the links of its node's output indexes): join and test levels, the vast majority
+// of tokens, carry only these.
 struct Token {
     Token* parent = nullptr;
     FactRec* fact = nullptr;
@@ -58,9 +59,12 @@ struct Token {
     Token* fact_prev = nullptr;
 
     ListLink<Token> out_list;
-    IndexLink<Token> out_idx[kMaxIndexes];
 
     Activation* activations = nullptr;
+    // The links of the node's output indexes follow the token in its storage (TokenStorage): as
+    // many as the node's out memory has indexes (BetaNode::out_links), none for most nodes. A
+    // token of a node without index is 96 bytes instead of 144; in the stress mode of CLIPS's
+    // sudoku that is most of them.
 };
 
 // Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens (from their
@@ -79,7 +83,7 @@ struct GroupToken : Token {
 };
 
 // An aggregate level: its result (what its children see), the state it is computed from and its
-// place in BetaNetwork's deferred list, in the token itself (200 bytes for a not/exists token
+// place in BetaNetwork's deferred list, in the token itself (152 bytes for a not/exists token
 // instead of room for all this).
 struct AggregateToken : GroupToken {
     std::int32_t count = 0;  // matching facts
@@ -90,6 +94,30 @@ struct AggregateToken : GroupToken {
     Value result;
     AggregateState state;
 };
+
+// A token of type T with the links of N output indexes after it. The token sits at the start, so
+// a Token* is the storage's address; out_links finds the links from the token's kind.
+template <class T, std::size_t N>
+struct TokenStorage {
+    T token;
+    IndexLink<Token> links[N];
+};
+template <class T>
+struct TokenStorage<T, 0> {
+    T token;
+};
+inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken)};
+static_assert(sizeof(Token) % alignof(IndexLink<Token>) == 0 && sizeof(GroupToken) % alignof(IndexLink<Token>) == 0 &&
+              sizeof(AggregateToken) % alignof(IndexLink<Token>) == 0);
+static_assert(sizeof(TokenStorage<Token, 2>) == sizeof(Token) + 2 * sizeof(IndexLink<Token>));
+static_assert(sizeof(TokenStorage<GroupToken, 1>) == sizeof(GroupToken) + sizeof(IndexLink<Token>));
+static_assert(sizeof(TokenStorage<AggregateToken, 2>) == sizeof(AggregateToken) + 2 * sizeof(IndexLink<Token>));
+static_assert(static_cast<int>(TokenKind::plain) == 0 && static_cast<int>(TokenKind::group) == 1 &&
+              static_cast<int>(TokenKind::aggregate) == 2);
+
+[[gnu::always_inline]] inline IndexLink<Token>* out_links(Token* t) {
+    return reinterpret_cast<IndexLink<Token>*>(reinterpret_cast<unsigned char*>(t) + kTokenBytes[static_cast<int>(t->kind)]);
+}
 
 // The result of an aggregate level, null for any other token.
 inline const Value* aggregate_result(const Token* t) {
@@ -186,7 +214,7 @@ inline std::size_t token_key(const Token* t, const TokenKeySpec& spec) {
 struct OutTraits {
     using Spec = TokenKeySpec;
     static ListLink<Token>& list(Token* t) { return t->out_list; }
-    static IndexLink<Token>& link(Token* t, int k) { return t->out_idx[k]; }
+    static IndexLink<Token>& link(Token* t, int k) { return out_links(t)[k]; }
     static std::size_t key(const Token* t, const Spec& s) { return token_key(t, s); }
 };
 
