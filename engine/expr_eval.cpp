@@ -227,12 +227,18 @@ auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
     Value buf[4];
     std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
     std::span<const Value> args;
+    // An argument that is a constant or a variable (most are) is taken without a call to eval.
+    auto arg = [&](const CExpr& a) -> Value {
+        if (a.op == Op::constant) return a.value;
+        if (a.op == Op::var) return env.var(a.ref);
+        return eval(a, env);
+    };
     if (e.args.size() <= 4) {
-        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = eval(e.args[i], env);
+        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = arg(e.args[i]);
         args = std::span<const Value>(buf, e.args.size());
     } else {
         big.emplace();
-        for (const CExpr& a : e.args) big->push_back(eval(a, env));
+        for (const CExpr& a : e.args) big->push_back(arg(a));
         args = *big;
     }
     try {
