@@ -399,6 +399,18 @@ bool eval_test(const CExpr& e, const EvalEnv& env) {
     bool fast = false;
     Value scratch;  // one for the whole expression: a Value's destructor is a call
     if (int_test(e, env, scratch, fast)) return fast;
+    // What eval would do for a comparison or a connective, without its Value and without trying
+    // the integer path a second time (a test on texts or percentages is not an integer test).
+    switch (e.op) {
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in: {
+            Value b;
+            return compare_values(e.op, operand(e.args[0], env, scratch), operand(e.args[1], env, b), e.source_offset);
+        }
+        case Op::logical_and: return eval_test(e.args[0], env) && eval_test(e.args[1], env);
+        case Op::logical_or: return eval_test(e.args[0], env) || eval_test(e.args[1], env);
+        case Op::logical_not: return !eval_test(e.args[0], env);
+        default: break;
+    }
     Value v = eval(e, env);
     if (v.kind() != ValueKind::boolean)
         fail("een voorwaarde moet true of false opleveren, niet " + kinds(v) + " (" + v.repr() + ")", e.source_offset);
