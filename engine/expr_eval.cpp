@@ -399,6 +399,10 @@ bool eval_test(const CExpr& e, const EvalEnv& env) {
     bool fast = false;
     Value scratch;  // one for the whole expression: a Value's destructor is a call
     if (int_test(e, env, scratch, fast)) return fast;
+    return eval_test_general(e, env, scratch);
+}
+
+bool eval_test_general(const CExpr& e, const EvalEnv& env, Value& scratch) {
     // What eval would do for a comparison or a connective, without its Value and without trying
     // the integer path a second time (a test on texts or percentages is not an integer test).
     switch (e.op) {
