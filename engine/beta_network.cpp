@@ -643,7 +643,7 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             if (!int_test(n->expr, read, ok)) {
                 try {
                     TokenEnv env(world_, parent, nullptr, n->depth);
-                    ok = eval_test(n->expr, env);
+                    ok = eval_test_general(n->expr, env, scratch);
                 } catch (const EvalError&) {
                     ok = false;
                 }

@@ -227,12 +227,18 @@ auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
     Value buf[4];
     std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
     std::span<const Value> args;
+    // An argument that is a constant or a variable (most are) is taken without a call to eval.
+    auto arg = [&](const CExpr& a) -> Value {
+        if (a.op == Op::constant) return a.value;
+        if (a.op == Op::var) return env.var(a.ref);
+        return eval(a, env);
+    };
     if (e.args.size() <= 4) {
-        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = eval(e.args[i], env);
+        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = arg(e.args[i]);
         args = std::span<const Value>(buf, e.args.size());
     } else {
         big.emplace();
-        for (const CExpr& a : e.args) big->push_back(eval(a, env));
+        for (const CExpr& a : e.args) big->push_back(arg(a));
         args = *big;
     }
     try {
@@ -393,6 +399,22 @@ bool eval_test(const CExpr& e, const EvalEnv& env) {
     bool fast = false;
     Value scratch;  // one for the whole expression: a Value's destructor is a call
     if (int_test(e, env, scratch, fast)) return fast;
+    return eval_test_general(e, env, scratch);
+}
+
+bool eval_test_general(const CExpr& e, const EvalEnv& env, Value& scratch) {
+    // What eval would do for a comparison or a connective, without its Value and without trying
+    // the integer path a second time (a test on texts or percentages is not an integer test).
+    switch (e.op) {
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in: {
+            Value b;
+            return compare_values(e.op, operand(e.args[0], env, scratch), operand(e.args[1], env, b), e.source_offset);
+        }
+        case Op::logical_and: return eval_test(e.args[0], env) && eval_test(e.args[1], env);
+        case Op::logical_or: return eval_test(e.args[0], env) || eval_test(e.args[1], env);
+        case Op::logical_not: return !eval_test(e.args[0], env);
+        default: break;
+    }
     Value v = eval(e, env);
     if (v.kind() != ValueKind::boolean)
         fail("een voorwaarde moet true of false opleveren, niet " + kinds(v) + " (" + v.repr() + ")", e.source_offset);

@@ -53,6 +53,9 @@ CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map
 Value eval(const CExpr& e, const EvalEnv& env);
 // A condition must give a boolean; anything else is an EvalError.
 bool eval_test(const CExpr& e, const EvalEnv& env);
+// eval_test for a caller that has already tried the integer path (int_test) on e and found it
+// does not apply; `scratch` is a spare Value.
+bool eval_test_general(const CExpr& e, const EvalEnv& env, Value& scratch);
 
 // Comparison as in `slot OP value` and the comparison operators; throws EvalError on incomparable kinds.
 bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t offset);

@@ -30,6 +30,15 @@ private:
     const EvalEnv& world_;
 };
 
+// Most slot values and record fields are a constant or a variable: read in place, without a call
+// to eval (what eval would return for them, exactly).
+[[gnu::always_inline]] inline void set_value(Value& out, const CExpr& e, const std::vector<Value>& bindings,
+                                             const EvalEnv& env) {
+    if (e.op == Op::constant) out = e.value;
+    else if (e.op == Op::var && e.ref < bindings.size()) out = bindings[e.ref];
+    else out = eval(e, env);
+}
+
 }  // namespace
 
 void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
@@ -112,7 +121,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                 case Action::Kind::assert_fact: {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());
-                    for (const auto& [slot, e] : act.slots) slots[static_cast<std::size_t>(slot)] = eval(e, env);
+                    for (const auto& [slot, e] : act.slots) set_value(slots[static_cast<std::size_t>(slot)], e, bindings, env);
                     check_action_slots(act.tmpl, act, slots);
                     if (rule.logical && !support_alive) break;  // its support is already gone
                     do_assert(act.tmpl, std::move(slots), current_support, index + 1);
@@ -164,12 +173,14 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     r.fields.resize(act.fields.size());
                     for (std::size_t i = 0; i < act.fields.size(); ++i) {
                         r.fields[i].first = written.fields[i].first;
-                        r.fields[i].second = eval(act.fields[i].second, env);
+                        set_value(r.fields[i].second, act.fields[i].second, bindings, env);
                     }
                     r.rule_id = rule.id;
                     r.rule_meta = &rule.meta;
                     r.firing = index;
-                    r.rule = entry.def;
+                    // A spare record usually comes back to the rule that filled it last: no atomic
+                    // count up and down for the same owner.
+                    if (r.rule != entry.def) r.rule = entry.def;
                     records.push_back(std::move(r));
                     break;
                 }
