@@ -231,9 +231,12 @@ Advies Raadpleging::advies(std::string_view profiel, Opdracht opdracht, bool uit
 std::string Raadpleging::advies_als(std::string_view profiel, Formaat formaat, Opdracht opdracht, bool uitleg,
                                     std::string_view naam) {
     return vertaald([&] {
+        const a::Advies& advies = raadpleeg(*impl_, profiel, opdracht, uitleg, naam);
         a::OpmaakOpties o;
         o.uitleg = uitleg;
-        return a::opmaak(raadpleeg(*impl_, profiel, opdracht, uitleg, naam), intern(formaat), o);
+        // The knowledge base's factor names, as the command line's markdown has them.
+        o.namen = &impl_->raadpleging.kennisbanknamen();
+        return a::opmaak(advies, intern(formaat), o);
     });
 }
 

@@ -41,8 +41,8 @@ int main(int argc, char** argv) {
         const wegwijzer::Advies advies = raadpleging.advies(tekst.str(), wegwijzer::Opdracht::advies, false, pad);
         std::cerr << advies.gemeente << ": stap " << advies.huidige_stap << ", " << advies.adviezen.size()
                   << " adviezen\n";
-        // ... and in one of the contract's formats.
-        std::cout << wegwijzer::opmaak(advies, formaat);
+        // ... and in one of the contract's formats, as `wegwijzer advies --format ...` writes it.
+        std::cout << raadpleging.advies_als(tekst.str(), formaat, wegwijzer::Opdracht::advies, false, pad);
         return 0;
     } catch (const wegwijzer::Fout& fout) {
         // Every problem, in the command line's format (what()) or as JSON (json()).

@@ -122,7 +122,8 @@ struct Advies {
 };
 
 // The advice in one of the contract's formats, byte for byte what `wegwijzer advies --format ...`
-// writes (text: without colour, `breedte` columns wide).
+// writes (text: without colour, `breedte` columns wide), except that markdown, having no knowledge
+// base here, names factors by their id; Raadpleging::advies_als gives the command line's markdown.
 WEGWIJZER_API std::string opmaak(const Advies& advies, Formaat formaat, int breedte = 80);
 
 struct KennisbankImpl;
@@ -160,7 +161,8 @@ public:
     Advies advies(std::string_view profiel, Opdracht opdracht = Opdracht::advies, bool uitleg = false,
                   std::string_view naam = "profiel");
 
-    // The same, formatted straight away (a little cheaper than advies() plus opmaak()).
+    // The same, formatted straight away (a little cheaper than advies() plus opmaak()): byte for byte
+    // what `wegwijzer advies --format ...` writes, markdown with the factors' names.
     std::string advies_als(std::string_view profiel, Formaat formaat, Opdracht opdracht = Opdracht::advies,
                            bool uitleg = false, std::string_view naam = "profiel");
 

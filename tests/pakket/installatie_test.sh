@@ -79,6 +79,15 @@ for profiel in "$bron"/examples/*.yaml; do
     done
 done
 
+# The human formats through the C++ API: the command line's text and markdown (factor names, not ids).
+for soort in tekst markdown; do
+    formaat=$soort; [ "$soort" = tekst ] && formaat=text
+    "$t/cmake/advies-cpp" "$bron/examples/03-analyse-wijk-noord.yaml" "$soort" > "$t/uit" 2> "$t/fout" || { cat "$t/fout"; fout "advies-cpp $soort"; }
+    "$bouw/wegwijzer" advies "$bron/examples/03-analyse-wijk-noord.yaml" --format "$formaat" > "$t/ref/03.$soort"
+    cmp -s "$t/uit" "$t/ref/03.$soort" || { diff "$t/uit" "$t/ref/03.$soort" | head; fout "advies-cpp $soort: anders dan de command line"; }
+    aantal=$((aantal + 1))
+done
+
 # A bad profile: status 2 and the problems as JSON, with their positions.
 printf 'gemeente:\n  naam: Testdorp\nmetingen: 12\n' > "$t/fout.yaml"
 status=0
