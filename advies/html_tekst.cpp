@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "rules/input_limits.hpp"
+
 namespace ww::advies {
 
 namespace {
@@ -18,32 +20,13 @@ constexpr std::array<bool, 256> gewoon = [] {
     return t;
 }();
 
-// The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none
-// (overlong forms, surrogates and code points past U+10FFFF count as none). `toegestaan` is false for
-// a character that may not stand in the report: C1 controls, and U+FFFE/U+FFFF (no characters at all).
+// The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none.
+// `toegestaan` is false for a character that may not stand in the report: C1 controls, and
+// U+FFFE/U+FFFF (no characters at all).
 std::size_t utf8_lengte(std::string_view s, std::size_t i, bool& toegestaan) {
-    toegestaan = true;
+    const std::size_t n = utf8_length(s, i);
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    const unsigned char c = b(0);
-    std::size_t n = 0;
-    unsigned char laag = 0x80, hoog = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) laag = 0xA0;
-        if (c == 0xED) hoog = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) laag = 0x90;
-        if (c == 0xF4) hoog = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size()) return 0;
-    if (b(1) < laag || b(1) > hoog) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if (b(k) < 0x80 || b(k) > 0xBF) return 0;
-    toegestaan = !(c == 0xC2 && b(1) <= 0x9F) && !(c == 0xEF && b(1) == 0xBF && b(2) >= 0xBE);
+    toegestaan = n < 2 || (!(b(0) == 0xC2 && b(1) <= 0x9F) && !(n == 3 && b(0) == 0xEF && b(1) == 0xBF && b(2) >= 0xBE));
     return n;
 }
 

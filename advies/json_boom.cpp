@@ -322,29 +322,8 @@ private:
     // The length of the well-formed UTF-8 sequence at i_ (RFC 3629, as nlohmann checks it), 0 for none
     // and for a C1 control (U+0080-U+009F).
     std::size_t utf8(unsigned char c) const {
-        std::size_t n = 0;
-        unsigned char laag = 0x80, hoog = 0xBF;
-        if (c == 0xC2) {
-            n = 2;
-            laag = 0xA0;
-        } else if (c >= 0xC3 && c <= 0xDF) {
-            n = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            if (c == 0xE0) laag = 0xA0;
-            if (c == 0xED) hoog = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            if (c == 0xF0) laag = 0x90;
-            if (c == 0xF4) hoog = 0x8F;
-        } else {
-            return 0;
-        }
-        if (i_ + n > t_.size()) return 0;
-        const auto b = [&](std::size_t k) { return static_cast<unsigned char>(t_[i_ + k]); };
-        if (b(1) < laag || b(1) > hoog) return 0;
-        for (std::size_t k = 2; k < n; ++k)
-            if (b(k) < 0x80 || b(k) > 0xBF) return 0;
+        const std::size_t n = utf8_length(t_, i_);
+        if (n == 2 && c == 0xC2 && static_cast<unsigned char>(t_[i_ + 1]) < 0xA0) return 0;
         return n;
     }
 
