@@ -126,7 +126,7 @@ private:
                     if (st != "kwantitatief" && st != "kwalitatief")
                         fout_bij("id: " + tekst, fmt::format("bron '{}' heeft geen soort kwantitatief of kwalitatief", tekst));
                 }
-                if (tekst.find_first_of("-_") != std::string::npos) {
+                if (onleesbaar_id(tekst)) {
                     const Value* naam = slot_van(f, std::string_view(s.tmpl) == "factor" ? "naam"
                                                     : std::string_view(s.tmpl) == "bronsoort" ? "omschrijving" : "betekenis");
                     onleesbare_ids_.push_back({tekst, naam && naam->kind() == ValueKind::string ? std::string(naam->as_text()) : ""});

@@ -8,11 +8,13 @@
 
 namespace ww::advies {
 
+bool onleesbaar_id(std::string_view id) { return id.find_first_of("-_") != std::string_view::npos; }
+
 std::vector<OnleesbaarId> onleesbare_ids(const Vocabulaire& v) {
     std::vector<OnleesbaarId> uit;
     for (const auto* namen : {&v.factor_naam, &v.indicator_naam, &v.bron_omschrijving})
         for (const auto& [id, naam] : *namen)
-            if (id.find_first_of("-_") != std::string::npos) uit.push_back({id, naam});
+            if (onleesbaar_id(id)) uit.push_back({id, naam});
     return uit;
 }
 

@@ -19,8 +19,12 @@ struct OnleesbaarId {
     std::string naam;
 };
 
-// The vocabulary's ids with a hyphen or underscore (`gebouwde-omgeving`, `onveilig_buurt`): only those
-// can be told apart from ordinary words (an id like `toezicht` is also the word).
+// Whether a person would not read `id` as a word: it holds a hyphen or underscore (`gebouwde-omgeving`,
+// `onveilig_buurt`). Only such ids can be told apart from ordinary words (an id like `toezicht` is
+// also the word), so only they are looked for in texts.
+bool onleesbaar_id(std::string_view id);
+
+// The vocabulary's unreadable ids (factors, indicators, sources) with their names.
 std::vector<OnleesbaarId> onleesbare_ids(const Vocabulaire& vocabulaire);
 
 // The objections to `tekst`, each a Dutch phrase without the text itself ("schrijft 'bron(nen)' in
