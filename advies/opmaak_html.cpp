@@ -291,6 +291,9 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
     const auto bevat = [](const std::vector<std::string>& lijst, std::string_view id) {
         return std::find(lijst.begin(), lijst.end(), id) != lijst.end();
     };
+    // A stopped action no longer works on its factor: the advice says such a factor has no action
+    // (tafel.factor-zonder-actie), so the grid must not mark it as one that has.
+    const auto telt = [](const RapportActie& a) { return a.status != "gestopt"; };
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n"sv;
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
                        "prioriteit in het IVP: {}; met acties: {}.</p>\n"),
@@ -301,13 +304,14 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
                                                                      [&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); })),
                               "factor", "factoren"),
                        aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(), [&](const RapportFactor& f) {
-                                  return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return a.factor == f.id; });
+                                  return std::any_of(g.acties.begin(), g.acties.end(),
+                                                     [&](const RapportActie& a) { return a.factor == f.id && telt(a); });
                               })),
                               "factor", "factoren"));
     uit += "<ul class=\"legenda\" aria-label=\"Legenda\">\n"
            "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
            "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"
-           "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen</li>\n"
+           "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen (een gestopte actie telt niet)</li>\n"
            "</ul>\n"sv;
     // Pillars in the order the knowledge base first names them.
     std::vector<std::string> pijlers;
@@ -324,19 +328,23 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             std::vector<const RapportActie*> acties;
             for (const auto& a : g.acties)
                 if (a.factor == f.id) acties.push_back(&a);
+            const auto actief = static_cast<std::size_t>(std::count_if(acties.begin(), acties.end(), [&](const RapportActie* a) { return telt(*a); }));
             uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">" : "<li class=\"factor\"><span class=\"naam\">";
             html_tekst(uit, hoofdletter(f.naam.empty() ? f.id : f.naam));
             uit += "</span>\n"sv;
             if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
             if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>"sv;
-            if (!acties.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {}</span>"), aantal(acties.size(), "actie", "acties"));
-            if (!analyse && !ivp && acties.empty()) uit += "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>"sv;
+            if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {}</span>"), aantal(actief, "actie", "acties"));
+            if (!analyse && !ivp && actief == 0)
+                uit += acties.empty() ? "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>"sv
+                                      : "<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>"sv;
             uit += "\n"sv;
             if (!acties.empty()) {
                 uit += "<ul>\n"sv;
                 for (const auto* a : acties) {
                     uit += "<li>"sv;
                     html_tekst(uit, a->naam);
+                    if (!telt(*a)) uit += " (gestopt)"sv;
                     uit += "</li>\n"sv;
                 }
                 uit += "</ul>\n"sv;

@@ -329,5 +329,29 @@ TEST(OpmaakHtml, MeerFactorenGeciteerdOmdatHunNamenEenBevatten) {
     EXPECT_NE(html.find("<dd>fysieke verloedering</dd>"), std::string::npos);
 }
 
+TEST(OpmaakHtml, GestopteActieTeltNietInDeTafel) {
+    // The advice calls a factor whose only action stopped a factor without action; the grid agrees.
+    const Advies a = advies_voor("G", {Status::afgerond, Status::afgerond, Status::afgerond, Status::bezig, Status::open},
+                                 {item("tafel.factor-zonder-actie", Soort::actie, 4, "t")});
+    KennisbankNamen namen;
+    namen.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "p"}, RapportFactor{"toezicht", "toezicht", "p"},
+                      RapportFactor{"nazorg", "nazorg na schokkende gebeurtenissen", "p"}};
+    RapportGegevens g;
+    g.kennisbanknamen = &namen;
+    g.gekozen_factoren = {"verloedering", "toezicht"};
+    g.acties = {RapportActie{"Opknapploeg", "verloedering", "", "", "gestopt"}, RapportActie{"Wijkboa", "toezicht", "", "", "lopend"},
+                RapportActie{"Buurtavond", "nazorg", "", "", "gestopt"}};
+    const std::string html = als_html(a, g, {});
+    EXPECT_NE(html.find("met acties: 1 factor."), std::string::npos);
+    EXPECT_NE(html.find("<li>Opknapploeg (gestopt)</li>"), std::string::npos);
+    EXPECT_NE(html.find("<li>Wijkboa</li>"), std::string::npos);
+    EXPECT_NE(html.find("niet gekozen, niet in het IVP, alleen gestopte acties"), std::string::npos);
+    // One marker, on toezicht: the stopped actions on verloedering and nazorg give none.
+    const auto eerste = html.find("▶ 1 actie");
+    ASSERT_NE(eerste, std::string::npos);
+    EXPECT_EQ(html.find("▶ 1 actie", eerste + 1), std::string::npos);
+    EXPECT_LT(html.find(">Toezicht<"), eerste);
+}
+
 }  // namespace
 }  // namespace ww::advies
