@@ -277,7 +277,9 @@ TEST_F(BundledImage, ASoundImageIsReadAndIsReadOnly) {
         EXPECT_NE(plain.content_key(), 0u);
         EXPECT_EQ(beeld.content_key(), plain.content_key());
         ASSERT_EQ(beeld.manifest().has_value(), plain.manifest().has_value());
-        if (plain.manifest()) EXPECT_EQ(beeld.manifest()->name, plain.manifest()->name);
+        if (plain.manifest()) {
+            EXPECT_EQ(beeld.manifest()->name, plain.manifest()->name);
+        }
     }
     struct stat st{};
     ASSERT_EQ(::stat(image_.c_str(), &st), 0);
