@@ -137,5 +137,24 @@ TEST(OpmaakJson, ElkeByteOpElkePlaats) {
     EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
 }
 
+// Well-formed UTF-8 is copied as it is, anything else goes through the dump: sequences well-formed and
+// not (overlong, surrogate, past U+10FFFF, cut short, a stray continuation byte), at every place of a
+// text and cut off at every length.
+TEST(OpmaakJson, Utf8ReeksenOpElkePlaats) {
+    const std::string reeksen[] = {"é",           "’",           "😀",          "\xc2\x85",     "\xc2\xa0",      "\xdf\xbf",
+                                   "\xe0\xa0\x80", "\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xc0\x80",  "\xc1\xbf",
+                                   "\xe0\x80\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\x80",
+                                   "\xbf",         "\xe2\x82",    "\xf0\x9f\x98", "é\x80",        "\xff"};
+    Advies advies;
+    advies.adviezen = {item("x", "y")};
+    auto& teksten = advies.adviezen[0].factoren;
+    for (const auto& r : reeksen)
+        for (std::size_t plaats = 0; plaats < 12; ++plaats) {
+            const std::string t = std::string(plaats, 'a') + r + std::string(11 - plaats, 'b');
+            for (std::size_t lengte = 1; lengte <= t.size(); ++lengte) teksten.push_back(t.substr(0, lengte));
+        }
+    EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
+}
+
 }  // namespace
 }  // namespace ww::advies
