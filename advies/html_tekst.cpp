@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "advies/zestien_bytes.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -19,6 +20,13 @@ constexpr std::array<bool, 256> gewoon = [] {
     t['\t'] = t['\n'] = true;
     return t;
 }();
+
+// Sixteen printable ASCII bytes that HTML takes as they are (tab and newline, also taken, are left to
+// the table).
+bool zestien_gewoon(const char* p) {
+    const Bytes16 x = laad16(p);
+    return geen((x < 0x20) | (x == 0x7F) | (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\''));
+}
 
 // The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none.
 // `toegestaan` is false for a character that may not stand in the report: C1 controls, and
@@ -42,6 +50,10 @@ void html_tekst(std::string& uit, std::string_view s) {
     };
     std::size_t i = 0;
     while (i < s.size()) {
+        if (i + 16 <= s.size() && zestien_gewoon(s.data() + i)) {
+            i += 16;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(s[i]);
         if (gewoon[c]) {
             ++i;

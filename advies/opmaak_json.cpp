@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "advies/opmaak.hpp"
+#include "advies/zestien_bytes.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -30,18 +31,11 @@ Json uitleg_json(const Uitleg& u) {
     return j;
 }
 
-// Sixteen bytes, none of which nlohmann's dump would change if the text is ASCII: none below 0x20 or
-// from 0x80 on (both below 0x20 as signed bytes), no '"' and no '\\'. GCC's and Clang's vector
-// extensions, SSE2 on x86-64: some ten instructions for sixteen bytes.
-using Bytes16 = signed char __attribute__((vector_size(16)));
-
+// Sixteen bytes none of which nlohmann's dump would change if the text is ASCII: none below 0x20 or
+// from 0x80 on, no '"' and no '\\'.
 bool zestien_gewoon(const char* p) {
-    Bytes16 x;
-    std::memcpy(&x, p, sizeof x);
-    const Bytes16 anders = (x < 0x20) | (x == '"') | (x == '\\');
-    std::uint64_t helften[2];
-    std::memcpy(helften, &anders, sizeof helften);
-    return (helften[0] | helften[1]) == 0;
+    const Bytes16 x = laad16(p);
+    return geen((x < 0x20) | (x == '"') | (x == '\\'));
 }
 
 // Whether nlohmann's dump (ensure_ascii off) copies every byte of `t` unchanged: no byte below 0x20,

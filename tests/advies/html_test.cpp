@@ -72,6 +72,20 @@ TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
     EXPECT_EQ(html_tekst("€ 😀"), "€ 😀");
 }
 
+// Ordinary characters are skipped sixteen bytes at a time: every byte value at every place of a long
+// text, in and across those blocks, comes out as it does on its own between plain letters.
+TEST(HtmlTekst, ElkeByteOpElkePlaats) {
+    for (int b = 0; b < 256; ++b) {
+        const std::string alleen = html_tekst(std::string(1, static_cast<char>(b)));
+        for (std::size_t plaats = 0; plaats < 35; ++plaats) {
+            std::string t(35, 'a');
+            t[plaats] = static_cast<char>(b);
+            const std::string verwacht = std::string(plaats, 'a') + alleen + std::string(34 - plaats, 'a');
+            EXPECT_EQ(html_tekst(t), verwacht) << "byte " << b << " op " << plaats;
+        }
+    }
+}
+
 // Whatever bytes a profile holds: the escaped text is UTF-8 without control characters, and holds no
 // character that could start or end markup, or an entity that is not one of the five it writes.
 TEST(HtmlTekst, WillekeurigeBytesGevenVeiligeTekst) {
