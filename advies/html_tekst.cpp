@@ -50,9 +50,14 @@ void html_tekst(std::string& uit, std::string_view s) {
     };
     std::size_t i = 0;
     while (i < s.size()) {
-        if (i + 16 <= s.size() && zestien_gewoon(s.data() + i)) {
-            i += 16;
-            continue;
+        if (i + 16 <= s.size()) {
+            if (zestien_gewoon(s.data() + i)) {
+                i += 16;
+                continue;
+            }
+        } else if (s.size() >= 16 && zestien_gewoon(s.data() + s.size() - 16)) {
+            i = s.size();  // the rest lies within the last sixteen bytes, all ordinary
+            break;
         }
         const auto c = static_cast<unsigned char>(s[i]);
         if (gewoon[c]) {

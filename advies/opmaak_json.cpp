@@ -40,15 +40,19 @@ bool zestien_gewoon(const char* p) {
 
 // Whether nlohmann's dump (ensure_ascii off) copies every byte of `t` unchanged: no byte below 0x20,
 // no '"' or '\\', and every byte from 0x80 on part of a well-formed UTF-8 sequence (its decoder's,
-// RFC 3629; DEL and C1 controls it copies too). Sixteen ASCII bytes at a time, then byte by byte up to
-// the next sixteen: the texts of an advice are most of its bytes, and a Dutch one holds an é or a ’
-// now and then.
+// RFC 3629; DEL and C1 controls it copies too). Sixteen ASCII bytes at a time (the last sixteen for
+// the rest), else byte by byte up to the next sixteen: the texts of an advice are most of its bytes,
+// and a Dutch one holds an é or a ’ now and then.
 bool is_gewoon(std::string_view t) {
     std::size_t i = 0;
     while (i < t.size()) {
-        if (i + 16 <= t.size() && zestien_gewoon(t.data() + i)) {
-            i += 16;
-            continue;
+        if (i + 16 <= t.size()) {
+            if (zestien_gewoon(t.data() + i)) {
+                i += 16;
+                continue;
+            }
+        } else if (t.size() >= 16 && zestien_gewoon(t.data() + t.size() - 16)) {
+            return true;  // the rest lies within the last sixteen bytes, all ordinary
         }
         const auto c = static_cast<unsigned char>(t[i]);
         if (c < 0x20 || c == '"' || c == '\\') return false;
