@@ -21,11 +21,11 @@ constexpr std::array<bool, 256> gewoon = [] {
     return t;
 }();
 
-// Sixteen printable ASCII bytes that HTML takes as they are (tab and newline, also taken, are left to
-// the table).
-bool zestien_gewoon(const char* p) {
+// Of sixteen bytes, the first that is not printable ASCII HTML takes as it is (16 for none; tab and
+// newline, also taken, are left to the table).
+unsigned eerste_bijzondere(const char* p) {
     const Bytes16 x = laad16(p);
-    return geen((x < 0x20) | (x == 0x7F) | (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\''));
+    return eerste((x < 0x20) | (x == 0x7F) | (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\''));
 }
 
 // The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none.
@@ -50,12 +50,12 @@ void html_tekst(std::string& uit, std::string_view s) {
     };
     std::size_t i = 0;
     while (i < s.size()) {
+        // Ordinary characters sixteen bytes at a time, up to the first other byte.
         if (i + 16 <= s.size()) {
-            if (zestien_gewoon(s.data() + i)) {
-                i += 16;
-                continue;
-            }
-        } else if (s.size() >= 16 && zestien_gewoon(s.data() + s.size() - 16)) {
+            const unsigned k = eerste_bijzondere(s.data() + i);
+            i += k;
+            if (k == 16) continue;
+        } else if (s.size() >= 16 && eerste_bijzondere(s.data() + s.size() - 16) == 16) {
             i = s.size();  // the rest lies within the last sixteen bytes, all ordinary
             break;
         }

@@ -31,27 +31,26 @@ Json uitleg_json(const Uitleg& u) {
     return j;
 }
 
-// Sixteen bytes none of which nlohmann's dump would change if the text is ASCII: none below 0x20 or
-// from 0x80 on, no '"' and no '\\'.
-bool zestien_gewoon(const char* p) {
+// Of sixteen bytes, the first that nlohmann's dump would change if the text is ASCII (16 for none): one
+// below 0x20 or from 0x80 on, a '"' or a '\\'.
+unsigned eerste_bijzondere(const char* p) {
     const Bytes16 x = laad16(p);
-    return geen((x < 0x20) | (x == '"') | (x == '\\'));
+    return eerste((x < 0x20) | (x == '"') | (x == '\\'));
 }
 
 // Whether nlohmann's dump (ensure_ascii off) copies every byte of `t` unchanged: no byte below 0x20,
 // no '"' or '\\', and every byte from 0x80 on part of a well-formed UTF-8 sequence (its decoder's,
-// RFC 3629; DEL and C1 controls it copies too). Sixteen ASCII bytes at a time (the last sixteen for
-// the rest), else byte by byte up to the next sixteen: the texts of an advice are most of its bytes,
-// and a Dutch one holds an é or a ’ now and then.
+// RFC 3629; DEL and C1 controls it copies too). Ordinary ASCII is skipped sixteen bytes at a time (the
+// last sixteen for the rest), up to the first other byte: the texts of an advice are most of its
+// bytes, and a Dutch one holds an é or a ’ now and then.
 bool is_gewoon(std::string_view t) {
     std::size_t i = 0;
     while (i < t.size()) {
         if (i + 16 <= t.size()) {
-            if (zestien_gewoon(t.data() + i)) {
-                i += 16;
-                continue;
-            }
-        } else if (t.size() >= 16 && zestien_gewoon(t.data() + t.size() - 16)) {
+            const unsigned k = eerste_bijzondere(t.data() + i);
+            i += k;
+            if (k == 16) continue;
+        } else if (t.size() >= 16 && eerste_bijzondere(t.data() + t.size() - 16) == 16) {
             return true;  // the rest lies within the last sixteen bytes, all ordinary
         }
         const auto c = static_cast<unsigned char>(t[i]);

@@ -86,6 +86,25 @@ TEST(HtmlTekst, ElkeByteOpElkePlaats) {
     }
 }
 
+// Long texts of pieces that each end where a character ends: escaped whole, they are escaped piece by
+// piece, however the pieces fall on the blocks of sixteen bytes.
+TEST(HtmlTekst, LangeTekstIsDeSomVanZijnStukken) {
+    const std::string_view stukken[] = {"a",  "de gemeente ", "<", ">", "&", "\"", "'", "é", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                        "\t", "\n", "\x7F", "\x01", "\xC2\x85", "\xEF\xBF\xBE", "\xE2\x82x", "\xFFy", "\xC0\xAFz"};
+    std::uint64_t toestand = 0x2545F4914F6CDD1DULL;
+    for (int ronde = 0; ronde < 3000; ++ronde) {
+        std::string invoer, verwacht;
+        const auto n = (toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL) >> 58;
+        for (std::uint64_t i = 0; i < n; ++i) {
+            toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+            const std::string_view stuk = stukken[(toestand >> 33) % std::size(stukken)];
+            invoer += stuk;
+            verwacht += html_tekst(stuk);
+        }
+        ASSERT_EQ(html_tekst(invoer), verwacht) << "ronde " << ronde;
+    }
+}
+
 // Whatever bytes a profile holds: the escaped text is UTF-8 without control characters, and holds no
 // character that could start or end markup, or an entity that is not one of the five it writes.
 TEST(HtmlTekst, WillekeurigeBytesGevenVeiligeTekst) {

@@ -156,5 +156,27 @@ TEST(OpmaakJson, Utf8ReeksenOpElkePlaats) {
     EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
 }
 
+// Long texts of random pieces (plain, Dutch, escaped, invalid), as the tree's dump writes them.
+TEST(OpmaakJson, LangeWillekeurigeTeksten) {
+    const std::string_view stukken[] = {"a", "de gemeente ", "\"", "\\", "é", "’", "😀", "\t", "\n", "\x7f", "\x01", "\xc2\x85",
+                                        "\xe2\x82", "\xff", "\xc0\xaf", "\xed\xa0\x80"};
+    Advies advies;
+    advies.adviezen = {item("x", "y")};
+    auto& teksten = advies.adviezen[0].onderbouwing;
+    std::uint64_t toestand = 0x2545F4914F6CDD1DULL;
+    for (int ronde = 0; ronde < 2000; ++ronde) {
+        std::string t;
+        const auto n = (toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL) >> 58;
+        for (std::uint64_t i = 0; i < n; ++i) {
+            toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+            // Mostly plain pieces, as in real texts, so that whole blocks of sixteen occur.
+            const auto r = toestand >> 33;
+            t += r % 4 != 0 ? stukken[r % 2] : stukken[(r >> 8) % std::size(stukken)];
+        }
+        teksten.push_back(t);
+    }
+    EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
+}
+
 }  // namespace
 }  // namespace ww::advies
