@@ -88,7 +88,7 @@ TEST(GetalNl, VastZoalsToChars) {
                                    123456.789, 4503599627370495.0, 4503599627370496.0, 9007199254740993.0, 1e20, -1e20,
                                    450359962737.0495, 450359962737.05, std::numeric_limits<double>::max(),
                                    std::numeric_limits<double>::denorm_min()};
-    for (int i = -4000; i <= 4000; ++i)
+    for (int i = -1000; i <= 1000; ++i)
         for (const double noemer : {2.0, 4.0, 8.0, 16.0, 20.0, 200.0, 2000.0, 20000.0, 3.0, 7.0}) {
             const double x = i / noemer;
             waarden.push_back(x);
@@ -96,7 +96,7 @@ TEST(GetalNl, VastZoalsToChars) {
             waarden.push_back(std::nextafter(x, -1e9));
         }
     std::uint64_t toestand = 0x9E3779B97F4A7C15ULL;
-    for (int i = 0; i < 100000; ++i) {
+    for (int i = 0; i < 20000; ++i) {
         toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
         const double eenheid = static_cast<double>(toestand >> 11) / 9007199254740992.0;
         const double schaal[] = {1.0, 100.0, 640.0, 1e6, 1e12};
