@@ -9,7 +9,45 @@
 
 namespace ww::advies {
 
+namespace {
+
+// x * 10^decimalen rounded to an integer as std::to_chars rounds the exact binary value (to nearest,
+// ties to even), for 0-4 decimals and a product below 2^52; false otherwise. The product y is exact
+// up to its rounding error, which fma gives exactly; below 2^52 the fraction of y and 0.5 are both
+// multiples of y's ulp, larger than that error, so only an apparent tie needs the error's sign.
+bool vast_geheel(double a, int decimalen, std::uint64_t& k) {
+    static constexpr double macht[] = {1, 10, 100, 1000, 10000};
+    if (decimalen < 0 || decimalen > 4 || !(a >= 0)) return false;
+    const double m = macht[decimalen];
+    const double y = a * m;
+    if (!(y < 4503599627370496.0)) return false;
+    const double fout = std::fma(a, m, -y);
+    const double grond = std::floor(y);
+    const double rest = y - grond;
+    k = static_cast<std::uint64_t>(grond);
+    if (rest > 0.5 || (rest == 0.5 && (fout > 0 || (fout == 0 && k % 2 == 1)))) ++k;
+    return true;
+}
+
+}  // namespace
+
 std::string vast(double x, int decimalen) {
+    std::uint64_t k = 0;
+    if (vast_geheel(std::fabs(x), decimalen, k)) {
+        // The integer, then its last `decimalen` digits after the point; to_chars writes a minus for
+        // every negative x, also one that rounds to zero ("-0.0").
+        char buf[32];
+        char* eind = buf + sizeof buf;
+        char* p = eind;
+        for (int i = 0; i < decimalen; ++i, k /= 10) *--p = static_cast<char>('0' + k % 10);
+        if (decimalen > 0) *--p = '.';
+        do {
+            *--p = static_cast<char>('0' + k % 10);
+            k /= 10;
+        } while (k != 0);
+        if (std::signbit(x)) *--p = '-';
+        return std::string(p, eind);
+    }
     char buf[128];
     const auto r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimalen);
     // Only a number past 1e100 or so needs more room; it is no percentage or coordinate.

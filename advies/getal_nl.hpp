@@ -11,9 +11,10 @@ namespace ww::advies {
 // grouped with a point from 1.000 on. Not for years, which are written without a point.
 std::string getal_nl(double x, int decimalen = 1);
 
-// `x` with exactly `decimalen` decimals and a decimal point, as fmt's "{:.Nf}" writes it (both round
-// the exact binary value correctly), through std::to_chars: a fifth of fmt::format's cost, which
-// mattered for a report's hundreds of chart coordinates.
+// `x` with exactly `decimalen` decimals and a decimal point, as fmt's "{:.Nf}" and std::to_chars write
+// it (all round the exact binary value correctly): up to 4 decimals and below 2^52 by integer
+// arithmetic (some 60 instructions; to_chars takes 570, fmt::format 1,300, and a report with figures
+// has some 600 chart coordinates), else through std::to_chars.
 std::string vast(double x, int decimalen);
 
 }  // namespace ww::advies

@@ -252,6 +252,8 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     };
 
     std::string tekening;
+    // A chart is some 3 kB: room at once, not a move of the drawing at each doubling.
+    tekening.reserve(4096);
     // Grid and axes.
     for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
         fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>\n"), f1(links), f1(y(t)),
@@ -323,6 +325,7 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
                      [](std::string& u, double lx, double ly) { foutbalk(u, lx + 14, ly - 7, ly + 7, true); });
 
     std::string uit;
+    uit.reserve(tekening.size() + 1024);
     svg_kop(uit, sleutel, "verloop", legenda.onderkant() + 6, fmt::format(FMT_COMPILE("{} in {}, per jaar"), c.naam, c.gemeente),
             beschrijving_verloop(c));
     uit += tekening;
@@ -347,6 +350,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     const auto x = [&](double v) { return links + std::clamp(v, 0.0, as.top) / as.top * (rechts - links); };
 
     std::string tekening;
+    tekening.reserve(4096);
     for (std::size_t i = 0; i < c.delen.size(); ++i)
         if (i % 2 == 0)
             fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n"),
@@ -397,6 +401,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
                      [](std::string& u, double lx, double ly) { foutbalk(u, ly, lx + 7, lx + 21, false); });
 
     std::string uit;
+    uit.reserve(tekening.size() + 1024);
     svg_kop(uit, sleutel, "delen", legenda.onderkant() + 6,
             fmt::format(FMT_COMPILE("{} per wijk en groep, laatste meting"), c.naam), beschrijving_delen(c));
     uit += tekening;

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "advies/zestien_bytes.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -19,6 +20,13 @@ constexpr std::array<bool, 256> gewoon = [] {
     t['\t'] = t['\n'] = true;
     return t;
 }();
+
+// Of sixteen bytes, the first that is not printable ASCII HTML takes as it is (16 for none; tab and
+// newline, also taken, are left to the table).
+unsigned eerste_bijzondere(const char* p) {
+    const Bytes16 x = laad16(p);
+    return eerste((x < 0x20) | (x == 0x7F) | (x == '&') | (x == '<') | (x == '>') | (x == '"') | (x == '\''));
+}
 
 // The length of the well-formed UTF-8 sequence starting at s[i] (2..4), or 0 when there is none.
 // `toegestaan` is false for a character that may not stand in the report: C1 controls, and
@@ -42,6 +50,15 @@ void html_tekst(std::string& uit, std::string_view s) {
     };
     std::size_t i = 0;
     while (i < s.size()) {
+        // Ordinary characters sixteen bytes at a time, up to the first other byte.
+        if (i + 16 <= s.size()) {
+            const unsigned k = eerste_bijzondere(s.data() + i);
+            i += k;
+            if (k == 16) continue;
+        } else if (s.size() >= 16 && eerste_bijzondere(s.data() + s.size() - 16) == 16) {
+            i = s.size();  // the rest lies within the last sixteen bytes, all ordinary
+            break;
+        }
         const auto c = static_cast<unsigned char>(s[i]);
         if (gewoon[c]) {
             ++i;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A profile written as JSON (what the web app and most tools send), parsed by nlohmann-json into the
-// very tree yaml-cpp builds from the same text: the same nodes, tags and positions, so the profile
+// A profile written as JSON (what the web app and most tools send), read in one pass into the very
+// tree yaml-cpp builds from the same text: the same nodes, tags and positions, so the profile
 // reader gives the same advice and the same messages at the same places. yaml-cpp's scanner costs
 // some 2,000 instructions per byte, most of an advice request over HTTP (docs/prestaties.md).
 //

@@ -109,6 +109,14 @@ std::string hoofdletter(std::string_view s) {
     return uit;
 }
 
+// Appends `s` escaped with its first letter a capital, without the copy hoofdletter makes: a lower
+// case ASCII letter is its own escape, so it stands at the end of `uit` as it was.
+void html_tekst_hoofdletter(std::string& uit, std::string_view s) {
+    const std::size_t begin = uit.size();
+    html_tekst(uit, s);
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') uit[begin] = static_cast<char>(s[0] - 'a' + 'A');
+}
+
 std::string aantal(std::size_t n, std::string_view enkelvoud, std::string_view meervoud) {
     return fmt::format(FMT_COMPILE("{} {}"), n, n == 1 ? enkelvoud : meervoud);
 }
@@ -314,37 +322,42 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
            "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen (een gestopte actie telt niet)</li>\n"
            "</ul>\n"sv;
     // Pillars in the order the knowledge base first names them.
-    std::vector<std::string> pijlers;
+    std::vector<std::string_view> pijlers;
     for (const auto& f : factoren)
         if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
     uit += "<div class=\"tafel\">\n"sv;
     for (std::size_t p = 0; p < pijlers.size(); ++p) {
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">{1}</h3>\n<ul class=\"factoren\">\n"),
-                           p + 1, pijlers[p].empty() ? std::string("Zonder pijler") : e(pijlers[p]));
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">"), p + 1);
+        if (pijlers[p].empty()) uit += "Zonder pijler"sv;
+        else html_tekst(uit, pijlers[p]);
+        uit += "</h3>\n<ul class=\"factoren\">\n"sv;
         for (const auto& f : factoren) {
             if (f.pijler != pijlers[p]) continue;
             const bool analyse = bevat(g.gekozen_factoren, f.id);
             const bool ivp = bevat(g.ivp_prioriteiten, f.id);
-            std::vector<const RapportActie*> acties;
+            std::size_t alle = 0, actief = 0;
             for (const auto& a : g.acties)
-                if (a.factor == f.id) acties.push_back(&a);
-            const auto actief = static_cast<std::size_t>(std::count_if(acties.begin(), acties.end(), [&](const RapportActie* a) { return telt(*a); }));
-            uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">" : "<li class=\"factor\"><span class=\"naam\">";
-            html_tekst(uit, hoofdletter(f.naam.empty() ? f.id : f.naam));
+                if (a.factor == f.id) {
+                    ++alle;
+                    if (telt(a)) ++actief;
+                }
+            uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">"sv : "<li class=\"factor\"><span class=\"naam\">"sv;
+            html_tekst_hoofdletter(uit, f.naam.empty() ? f.id : f.naam);
             uit += "</span>\n"sv;
             if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
             if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>"sv;
-            if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {}</span>"), aantal(actief, "actie", "acties"));
+            if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {} {}</span>"), actief, actief == 1 ? "actie"sv : "acties"sv);
             if (!analyse && !ivp && actief == 0)
-                uit += acties.empty() ? "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>"sv
-                                      : "<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>"sv;
+                uit += alle == 0 ? "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>"sv
+                                 : "<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>"sv;
             uit += "\n"sv;
-            if (!acties.empty()) {
+            if (alle > 0) {
                 uit += "<ul>\n"sv;
-                for (const auto* a : acties) {
+                for (const auto& a : g.acties) {
+                    if (a.factor != f.id) continue;
                     uit += "<li>"sv;
-                    html_tekst(uit, a->naam);
-                    if (!telt(*a)) uit += " (gestopt)"sv;
+                    html_tekst(uit, a.naam);
+                    if (!telt(a)) uit += " (gestopt)"sv;
                     uit += "</li>\n"sv;
                 }
                 uit += "</ul>\n"sv;

@@ -6,6 +6,8 @@
 #include <cstring>
 
 #include "advies/opmaak.hpp"
+#include "advies/zestien_bytes.hpp"
+#include "rules/input_limits.hpp"
 
 namespace ww::advies {
 
@@ -29,22 +31,37 @@ Json uitleg_json(const Uitleg& u) {
     return j;
 }
 
-// Whether nlohmann's dump copies every byte of `t` unchanged: 0x20-0x7F without '"' and '\\'. Eight
-// bytes at a time (a byte with its high bit set, below 0x20, or equal to one of the two), then the
-// rest one by one: the texts of an advice are most of its bytes.
+// Of sixteen bytes, the first that nlohmann's dump would change if the text is ASCII (16 for none): one
+// below 0x20 or from 0x80 on, a '"' or a '\\'.
+unsigned eerste_bijzondere(const char* p) {
+    const Bytes16 x = laad16(p);
+    return eerste((x < 0x20) | (x == '"') | (x == '\\'));
+}
+
+// Whether nlohmann's dump (ensure_ascii off) copies every byte of `t` unchanged: no byte below 0x20,
+// no '"' or '\\', and every byte from 0x80 on part of a well-formed UTF-8 sequence (its decoder's,
+// RFC 3629; DEL and C1 controls it copies too). Ordinary ASCII is skipped sixteen bytes at a time (the
+// last sixteen for the rest), up to the first other byte: the texts of an advice are most of its
+// bytes, and a Dutch one holds an é or a ’ now and then.
 bool is_gewoon(std::string_view t) {
-    constexpr std::uint64_t een = 0x0101010101010101, hoog = 0x8080808080808080;
-    const auto nul_in = [](std::uint64_t x) { return (x - een) & ~x & hoog; };
     std::size_t i = 0;
-    for (; i + 8 <= t.size(); i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, t.data() + i, 8);
-        if ((x & hoog) != 0 || ((x - 0x20 * een) & hoog) != 0 || nul_in(x ^ ('"' * een)) != 0 || nul_in(x ^ ('\\' * een)) != 0)
-            return false;
-    }
-    for (; i < t.size(); ++i) {
+    while (i < t.size()) {
+        if (i + 16 <= t.size()) {
+            const unsigned k = eerste_bijzondere(t.data() + i);
+            i += k;
+            if (k == 16) continue;
+        } else if (t.size() >= 16 && eerste_bijzondere(t.data() + t.size() - 16) == 16) {
+            return true;  // the rest lies within the last sixteen bytes, all ordinary
+        }
         const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+        if (c < 0x20 || c == '"' || c == '\\') return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = utf8_length(t, i);
+        if (n == 0) return false;
+        i += n;
     }
     return true;
 }
@@ -52,9 +69,10 @@ bool is_gewoon(std::string_view t) {
 // The document's layout is that of nlohmann's dump with indent 2, written straight into one string:
 // a tree of some hundred small json values per advice, and its dump decoding every byte of every text
 // as UTF-8, cost about as much as the consultation itself (docs/prestaties.md, "De dienst"). The
-// escaping stays nlohmann's: a text that is not plain ASCII (a byte outside 0x20-0x7F, a quote or a
-// backslash) goes through its public dump, which escapes it and replaces invalid UTF-8 from the user's
-// profile; for a plain text that dump is the text between quotes, which is what is written here.
+// escaping stays nlohmann's: a text that its dump would change (a control character, a quote, a
+// backslash, invalid UTF-8 from the user's profile) goes through that public dump, which escapes it
+// and replaces what is invalid; for any other text the dump is the text between quotes, which is what
+// is written here.
 // tests/advies/opmaak_json_test compares the result with the dump of the whole tree.
 class Schrijver {
 public:
@@ -106,9 +124,13 @@ public:
     }
     void tekst(std::string_view t) {
         if (is_gewoon(t)) {
-            uit_ += '"';
-            uit_.append(t.data(), t.size());
-            uit_ += '"';
+            // One growth of the string for the text and its quotes, not three appends.
+            const std::size_t n = uit_.size();
+            uit_.resize(n + t.size() + 2);
+            char* p = uit_.data() + n;
+            *p = '"';
+            std::memcpy(p + 1, t.data(), t.size());
+            p[t.size() + 1] = '"';
             return;
         }
         tekst_.get_ref<std::string&>().assign(t.data(), t.size());

@@ -218,8 +218,10 @@ bool is_veldpad(std::string_view pad) {
 }
 
 const Veld& Veld::veld(std::string_view sleutel) const {
-    for (const auto& v : velden)
-        if (v.naam == sleutel) return v;
+    // Searched among the names side by side (`sleutels`, in the order of `velden`), not across the
+    // large Velds: the reader asks for some forty keys per profile it reads.
+    for (std::size_t i = 0; i < sleutels.size(); ++i)
+        if (sleutels[i] == sleutel) return velden[i];
     throw std::logic_error(fmt::format("de definitie van het gemeenteprofiel kent '{}' in '{}' niet", sleutel, naam));
 }
 

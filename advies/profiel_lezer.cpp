@@ -82,6 +82,8 @@ public:
             y_.fout(wortel, fmt::format("het profiel moet een kaart met secties (gemeente, drijfveer, ...) zijn, niet {}",
                                         beschrijf(wortel)));
         } else if (auto v = kaart(profiel::gemeenteprofiel(), wortel, "")) {
+            // A small profile gives some twenty facts: room for them at once, not four moves of all.
+            invoer_.feiten.reserve(32);
             lees_secties(*v);
         }
         ProfielResultaat r;

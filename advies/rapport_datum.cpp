@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "advies/fout.hpp"
@@ -63,9 +64,9 @@ Datum rapport_datum() {
 }
 
 std::string datum_nl(const Datum& d) {
-    return fmt::format("{} {} {}", d.dag, maanden.at(static_cast<std::size_t>(d.maand - 1)), d.jaar);
+    return fmt::format(FMT_COMPILE("{} {} {}"), d.dag, maanden.at(static_cast<std::size_t>(d.maand - 1)), d.jaar);
 }
 
-std::string datum_iso(const Datum& d) { return fmt::format("{:04}-{:02}-{:02}", d.jaar, d.maand, d.dag); }
+std::string datum_iso(const Datum& d) { return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), d.jaar, d.maand, d.dag); }
 
 }  // namespace ww::advies

@@ -131,6 +131,10 @@ std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pa
     constexpr std::size_t klein = 32;
     std::vector<std::pair<std::string_view, int>> gezien_rij;
     std::map<std::string_view, int> gezien;
+    // Room for the keys at once, not a move of all of them at each doubling (each known key is kept
+    // once: no more items than known keys, whatever the map holds).
+    gezien_rij.reserve(std::min(node.size(), klein));
+    velden.items.reserve(std::min(node.size(), sleutels.size()));
     const auto eerder_op = [&](std::string_view k) -> std::optional<int> {
         if (gezien.empty()) {
             for (const auto& [sleutel, regel] : gezien_rij)

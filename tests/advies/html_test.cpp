@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
+#include <limits>
 #include <string_view>
+#include <vector>
 
 #include "advies/fout.hpp"
 #include "advies/getal_nl.hpp"
@@ -70,6 +73,70 @@ TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
     EXPECT_EQ(html_tekst("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
     EXPECT_EQ(html_tekst("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut short
     EXPECT_EQ(html_tekst("€ 😀"), "€ 😀");
+}
+
+// vast() rounds by integer arithmetic where it can: the same text as std::to_chars for every number,
+// exact halves (ties go to even), neighbours of halves, negatives rounding to zero, the largest
+// products it takes and the first it does not.
+TEST(GetalNl, VastZoalsToChars) {
+    const auto verwacht = [](double x, int d) {
+        char buf[512];
+        const auto r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, d);
+        return std::string(buf, r.ptr);
+    };
+    std::vector<double> waarden = {0.0, -0.0, 0.05, 0.15, 0.25, 0.35, 2.5, 3.5, -2.5, -0.04, -0.05, 0.45, 1e-300, -1e-300,
+                                   123456.789, 4503599627370495.0, 4503599627370496.0, 9007199254740993.0, 1e20, -1e20,
+                                   450359962737.0495, 450359962737.05, std::numeric_limits<double>::max(),
+                                   std::numeric_limits<double>::denorm_min()};
+    for (int i = -1000; i <= 1000; ++i)
+        for (const double noemer : {2.0, 4.0, 8.0, 16.0, 20.0, 200.0, 2000.0, 20000.0, 3.0, 7.0}) {
+            const double x = i / noemer;
+            waarden.push_back(x);
+            waarden.push_back(std::nextafter(x, 1e9));
+            waarden.push_back(std::nextafter(x, -1e9));
+        }
+    std::uint64_t toestand = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < 20000; ++i) {
+        toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double eenheid = static_cast<double>(toestand >> 11) / 9007199254740992.0;
+        const double schaal[] = {1.0, 100.0, 640.0, 1e6, 1e12};
+        waarden.push_back((eenheid - 0.5) * schaal[(toestand >> 3) % 5]);
+    }
+    for (const double x : waarden)
+        for (int d = 0; d <= 5; ++d) ASSERT_EQ(vast(x, d), verwacht(x, d)) << x << " met " << d << " decimalen";
+}
+
+// Ordinary characters are skipped sixteen bytes at a time: every byte value at every place of a long
+// text, in and across those blocks, comes out as it does on its own between plain letters.
+TEST(HtmlTekst, ElkeByteOpElkePlaats) {
+    for (int b = 0; b < 256; ++b) {
+        const std::string alleen = html_tekst(std::string(1, static_cast<char>(b)));
+        for (std::size_t plaats = 0; plaats < 35; ++plaats) {
+            std::string t(35, 'a');
+            t[plaats] = static_cast<char>(b);
+            const std::string verwacht = std::string(plaats, 'a') + alleen + std::string(34 - plaats, 'a');
+            EXPECT_EQ(html_tekst(t), verwacht) << "byte " << b << " op " << plaats;
+        }
+    }
+}
+
+// Long texts of pieces that each end where a character ends: escaped whole, they are escaped piece by
+// piece, however the pieces fall on the blocks of sixteen bytes.
+TEST(HtmlTekst, LangeTekstIsDeSomVanZijnStukken) {
+    const std::string_view stukken[] = {"a",  "de gemeente ", "<", ">", "&", "\"", "'", "é", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                        "\t", "\n", "\x7F", "\x01", "\xC2\x85", "\xEF\xBF\xBE", "\xE2\x82x", "\xFFy", "\xC0\xAFz"};
+    std::uint64_t toestand = 0x2545F4914F6CDD1DULL;
+    for (int ronde = 0; ronde < 3000; ++ronde) {
+        std::string invoer, verwacht;
+        const auto n = (toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL) >> 58;
+        for (std::uint64_t i = 0; i < n; ++i) {
+            toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+            const std::string_view stuk = stukken[(toestand >> 33) % std::size(stukken)];
+            invoer += stuk;
+            verwacht += html_tekst(stuk);
+        }
+        ASSERT_EQ(html_tekst(invoer), verwacht) << "ronde " << ronde;
+    }
 }
 
 // Whatever bytes a profile holds: the escaped text is UTF-8 without control characters, and holds no

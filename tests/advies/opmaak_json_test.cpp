@@ -137,5 +137,46 @@ TEST(OpmaakJson, ElkeByteOpElkePlaats) {
     EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
 }
 
+// Well-formed UTF-8 is copied as it is, anything else goes through the dump: sequences well-formed and
+// not (overlong, surrogate, past U+10FFFF, cut short, a stray continuation byte), at every place of a
+// text and cut off at every length.
+TEST(OpmaakJson, Utf8ReeksenOpElkePlaats) {
+    const std::string reeksen[] = {"é",           "’",           "😀",          "\xc2\x85",     "\xc2\xa0",      "\xdf\xbf",
+                                   "\xe0\xa0\x80", "\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xc0\x80",  "\xc1\xbf",
+                                   "\xe0\x80\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\x80",
+                                   "\xbf",         "\xe2\x82",    "\xf0\x9f\x98", "é\x80",        "\xff"};
+    Advies advies;
+    advies.adviezen = {item("x", "y")};
+    auto& teksten = advies.adviezen[0].factoren;
+    for (const auto& r : reeksen)
+        for (std::size_t plaats = 0; plaats < 12; ++plaats) {
+            const std::string t = std::string(plaats, 'a') + r + std::string(11 - plaats, 'b');
+            for (std::size_t lengte = 1; lengte <= t.size(); ++lengte) teksten.push_back(t.substr(0, lengte));
+        }
+    EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
+}
+
+// Long texts of random pieces (plain, Dutch, escaped, invalid), as the tree's dump writes them.
+TEST(OpmaakJson, LangeWillekeurigeTeksten) {
+    const std::string_view stukken[] = {"a", "de gemeente ", "\"", "\\", "é", "’", "😀", "\t", "\n", "\x7f", "\x01", "\xc2\x85",
+                                        "\xe2\x82", "\xff", "\xc0\xaf", "\xed\xa0\x80"};
+    Advies advies;
+    advies.adviezen = {item("x", "y")};
+    auto& teksten = advies.adviezen[0].onderbouwing;
+    std::uint64_t toestand = 0x2545F4914F6CDD1DULL;
+    for (int ronde = 0; ronde < 2000; ++ronde) {
+        std::string t;
+        const auto n = (toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL) >> 58;
+        for (std::uint64_t i = 0; i < n; ++i) {
+            toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+            // Mostly plain pieces, as in real texts, so that whole blocks of sixteen occur.
+            const auto r = toestand >> 33;
+            t += r % 4 != 0 ? stukken[r % 2] : stukken[(r >> 8) % std::size(stukken)];
+        }
+        teksten.push_back(t);
+    }
+    EXPECT_EQ(als_json(advies, {}), als_boom(advies, {}));
+}
+
 }  // namespace
 }  // namespace ww::advies
