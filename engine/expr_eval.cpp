@@ -227,18 +227,12 @@ auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
     Value buf[4];
     std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
     std::span<const Value> args;
-    // An argument that is a constant or a variable (most are) is taken without a call to eval.
-    auto arg = [&](const CExpr& a) -> Value {
-        if (a.op == Op::constant) return a.value;
-        if (a.op == Op::var) return env.var(a.ref);
-        return eval(a, env);
-    };
     if (e.args.size() <= 4) {
-        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = arg(e.args[i]);
+        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into(buf[i], e.args[i], env);
         args = std::span<const Value>(buf, e.args.size());
     } else {
-        big.emplace();
-        for (const CExpr& a : e.args) big->push_back(arg(a));
+        big.emplace(e.args.size());
+        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into((*big)[i], e.args[i], env);
         args = *big;
     }
     try {
@@ -363,6 +357,13 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             return l;
         }
         case Op::call: {
+            if (e.fn->chooses) {
+                // als(): the condition, then only the branch it chooses; anything but a boolean
+                // goes the ordinary way below, to its error.
+                Value scratch;
+                const Value& c = operand(e.args[0], env, scratch);
+                if (c.kind() == ValueKind::boolean) return eval(e.args[c.as_bool() ? 1 : 2], env);
+            }
             Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
             if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
             bounded(r, e.source_offset);
