@@ -210,11 +210,6 @@ struct EnvReader {
     const Value& operator()(std::uint32_t ref) const { return env.var_ref(ref, scratch); }
 };
 
-bool int_value(const CExpr& e, const EvalEnv& env, Value& scratch, std::int64_t& out) {
-    EnvReader read{env, scratch};
-    return int_value(e, read, out);
-}
-
 bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
     EnvReader read{env, scratch};
     return int_test(e, read, out);
@@ -321,23 +316,25 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
         }
         case Op::add: case Op::sub: case Op::mul: {
-            std::int64_t r = 0;
-            Value scratch;
-            if (int_value(e, env, scratch, r)) return Value(r);
+            // Each operand once, whatever its kind: trying the integer path (int_value) on the whole
+            // tree first, as tests do, walked a tree of percentages once per level before failing.
             Value a, b;
-            return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
+            const Value& x = operand(e.args[0], env, a);
+            const Value& y = operand(e.args[1], env, b);
+            if (x.kind() == ValueKind::integer && y.kind() == ValueKind::integer) {
+                std::int64_t r = 0;
+                const bool overflow = e.op == Op::add   ? __builtin_add_overflow(x.as_int(), y.as_int(), &r)
+                                      : e.op == Op::sub ? __builtin_sub_overflow(x.as_int(), y.as_int(), &r)
+                                                        : __builtin_mul_overflow(x.as_int(), y.as_int(), &r);
+                if (!overflow) return Value(r);
+            }
+            return arith(e.op, x, y, e.source_offset);
         }
         case Op::div: case Op::idiv: case Op::mod: {
             Value a, b;
             return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
         }
-        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
-            bool r = false;
-            Value scratch;
-            if (int_test(e, env, scratch, r)) return Value(r);
-            Value a, b;
-            return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
-        }
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
         case Op::in: {
             Value a, b;
             return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
