@@ -210,11 +210,6 @@ struct EnvReader {
     const Value& operator()(std::uint32_t ref) const { return env.var_ref(ref, scratch); }
 };
 
-bool int_value(const CExpr& e, const EvalEnv& env, Value& scratch, std::int64_t& out) {
-    EnvReader read{env, scratch};
-    return int_value(e, read, out);
-}
-
 bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
     EnvReader read{env, scratch};
     return int_test(e, read, out);
@@ -227,18 +222,12 @@ auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
     Value buf[4];
     std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
     std::span<const Value> args;
-    // An argument that is a constant or a variable (most are) is taken without a call to eval.
-    auto arg = [&](const CExpr& a) -> Value {
-        if (a.op == Op::constant) return a.value;
-        if (a.op == Op::var) return env.var(a.ref);
-        return eval(a, env);
-    };
     if (e.args.size() <= 4) {
-        for (std::size_t i = 0; i < e.args.size(); ++i) buf[i] = arg(e.args[i]);
+        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into(buf[i], e.args[i], env);
         args = std::span<const Value>(buf, e.args.size());
     } else {
-        big.emplace();
-        for (const CExpr& a : e.args) big->push_back(arg(a));
+        big.emplace(e.args.size());
+        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into((*big)[i], e.args[i], env);
         args = *big;
     }
     try {
@@ -327,23 +316,25 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
         }
         case Op::add: case Op::sub: case Op::mul: {
-            std::int64_t r = 0;
-            Value scratch;
-            if (int_value(e, env, scratch, r)) return Value(r);
+            // Each operand once, whatever its kind: trying the integer path (int_value) on the whole
+            // tree first, as tests do, walked a tree of percentages once per level before failing.
             Value a, b;
-            return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
+            const Value& x = operand(e.args[0], env, a);
+            const Value& y = operand(e.args[1], env, b);
+            if (x.kind() == ValueKind::integer && y.kind() == ValueKind::integer) {
+                std::int64_t r = 0;
+                const bool overflow = e.op == Op::add   ? __builtin_add_overflow(x.as_int(), y.as_int(), &r)
+                                      : e.op == Op::sub ? __builtin_sub_overflow(x.as_int(), y.as_int(), &r)
+                                                        : __builtin_mul_overflow(x.as_int(), y.as_int(), &r);
+                if (!overflow) return Value(r);
+            }
+            return arith(e.op, x, y, e.source_offset);
         }
         case Op::div: case Op::idiv: case Op::mod: {
             Value a, b;
             return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
         }
-        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
-            bool r = false;
-            Value scratch;
-            if (int_test(e, env, scratch, r)) return Value(r);
-            Value a, b;
-            return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
-        }
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
         case Op::in: {
             Value a, b;
             return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
@@ -363,6 +354,13 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             return l;
         }
         case Op::call: {
+            if (e.fn->chooses) {
+                // als(): the condition, then only the branch it chooses; anything but a boolean
+                // goes the ordinary way below, to its error.
+                Value scratch;
+                const Value& c = operand(e.args[0], env, scratch);
+                if (c.kind() == ValueKind::boolean) return eval(e.args[c.as_bool() ? 1 : 2], env);
+            }
             Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
             if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
             bounded(r, e.source_offset);

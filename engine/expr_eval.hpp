@@ -51,6 +51,21 @@ CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map
 
 // Throws EvalError (Dutch message, offset of the failing node).
 Value eval(const CExpr& e, const EvalEnv& env);
+
+// eval(e, env) into `out`. Most function arguments, slot values and record fields are a constant or
+// a variable: those are read in place, without a call to eval. `Env` is the caller's own environment
+// type where it has one (the bindings of a firing: then reading a variable is inline, too).
+template <class Env>
+[[gnu::always_inline]] inline void eval_into(Value& out, const CExpr& e, const Env& env) {
+    if (e.op == Op::constant) {
+        out = e.value;
+    } else if (e.op == Op::var) {
+        Value scratch;
+        out = env.var_ref(e.ref, scratch);
+    } else {
+        out = eval(e, env);
+    }
+}
 // A condition must give a boolean; anything else is an EvalError.
 bool eval_test(const CExpr& e, const EvalEnv& env);
 // eval_test for a caller that has already tried the integer path (int_test) on e and found it

@@ -13,7 +13,7 @@ namespace ww {
 namespace {
 
 // Variables of an action, by VarId, as bound at the firing.
-class BindingsEnv : public EvalEnv {
+class BindingsEnv final : public EvalEnv {
 public:
     BindingsEnv(const std::vector<Value>& b, const EvalEnv& world) : b_(b), world_(world) {}
     Value var(std::uint32_t ref) const override { return ref < b_.size() ? b_[ref] : Value(); }
@@ -29,15 +29,6 @@ private:
     const std::vector<Value>& b_;
     const EvalEnv& world_;
 };
-
-// Most slot values and record fields are a constant or a variable: read in place, without a call
-// to eval (what eval would return for them, exactly).
-[[gnu::always_inline]] inline void set_value(Value& out, const CExpr& e, const std::vector<Value>& bindings,
-                                             const EvalEnv& env) {
-    if (e.op == Op::constant) out = e.value;
-    else if (e.op == Op::var && e.ref < bindings.size()) out = bindings[e.ref];
-    else out = eval(e, env);
-}
 
 }  // namespace
 
@@ -121,7 +112,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                 case Action::Kind::assert_fact: {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());
-                    for (const auto& [slot, e] : act.slots) set_value(slots[static_cast<std::size_t>(slot)], e, bindings, env);
+                    for (const auto& [slot, e] : act.slots) eval_into(slots[static_cast<std::size_t>(slot)], e, env);
                     check_action_slots(act.tmpl, act, slots);
                     if (rule.logical && !support_alive) break;  // its support is already gone
                     do_assert(act.tmpl, std::move(slots), current_support, index + 1);
@@ -173,7 +164,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     r.fields.resize(act.fields.size());
                     for (std::size_t i = 0; i < act.fields.size(); ++i) {
                         r.fields[i].first = written.fields[i].first;
-                        set_value(r.fields[i].second, act.fields[i].second, bindings, env);
+                        eval_into(r.fields[i].second, act.fields[i].second, env);
                     }
                     r.rule_id = rule.id;
                     r.rule_meta = &rule.meta;

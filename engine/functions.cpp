@@ -330,13 +330,15 @@ std::vector<FunctionInfo> make_registry() {
     add_text("meervoud", 3, 3, [](Args a, std::string& out) { out += word_for_count(a, "meervoud"); },
              "meervoud(getal, enkelvoud, meervoud) -> string", "het woord bij het getal: enkelvoud bij precies 1",
              K{arg_number, arg_text});
-    // Both branches are evaluated (functions take values): a branch must not fail on the values
-    // for which it is not chosen.
+    // Only the chosen branch is evaluated (FunctionInfo::chooses; eval does that), so a branch may
+    // fail on the values for which it is not chosen. This form, with all three evaluated, gives the
+    // error of a first argument that is not a boolean.
     add("als", 3, 3, [](Args a) -> Value {
         if (a[0].kind() != ValueKind::boolean) fail("als() verwacht als eerste argument waar of onwaar, niet " + got(a[0]));
         return a[0].as_bool() ? a[1] : a[2];
     }, "als(voorwaarde, dan, anders) -> x", "de tweede waarde als de voorwaarde waar is, anders de derde",
         K{arg_bool, arg_any, arg_any}, SlotType::any);
+    r.back().chooses = true;
     add("kolom", 2, 2, [](Args a) -> Value {
         const std::vector<Value>& rijen = list_arg(a[0], "kolom");
         if (a[1].kind() != ValueKind::integer) fail("kolom() verwacht een geheel getal als plaats, niet " + got(a[1]));

@@ -43,6 +43,10 @@ struct FunctionInfo {
     // the result (SlotType::any: it depends on the arguments).
     std::vector<std::uint8_t> arg_kinds;
     SlotType result = SlotType::any;
+    // `als`: when the first argument is a boolean, eval evaluates only the argument it chooses (the
+    // second or the third), so a text or figure is computed only where it is used. `fn` gives the
+    // same value from all three, and its error when the first is not a boolean.
+    bool chooses = false;
 };
 
 const FunctionInfo* find_function(std::string_view name);

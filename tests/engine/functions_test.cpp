@@ -198,6 +198,19 @@ TEST(Functions, AlsChoosesAndKolomTakesAColumn) {
     EXPECT_THROW(call("kolom", {L({Value(1)}), Value(0)}), EvalError);  // a row that is no list
 }
 
+TEST(Functions, AlsEvaluatesOnlyTheChosenBranch) {
+    // nil + 1 fails; in the branch als does not choose it is never evaluated.
+    const Expr fails = Expr::make(Op::add, {K(Value()), K(Value(1))});
+    EXPECT_THROW(ev(fails), EvalError);
+    EXPECT_EQ(ev(Expr::call_of("als", {K(Value(true)), K(Value(7)), fails})), Value(7));
+    EXPECT_EQ(ev(Expr::call_of("als", {K(Value(false)), fails, K(Value::string("nee"))})), Value::string("nee"));
+    // The chosen branch still fails, and a condition that is no boolean is still an error.
+    EXPECT_THROW(ev(Expr::call_of("als", {K(Value(true)), fails, K(Value(7))})), EvalError);
+    EXPECT_THROW(ev(Expr::call_of("als", {K(Value(1)), K(Value(7)), K(Value(8))})), EvalError);
+    // A computed condition (a variable: NoEnv gives 10 for variable 1) chooses the same way.
+    EXPECT_EQ(ev(Expr::call_of("als", {Expr::make(Op::gt, {Expr::var_of(1), K(Value(5))}), K(Value(1)), fails})), Value(1));
+}
+
 TEST(Functions, ErrorsAreDutchEvalErrors) {
     try {
         call("upper", {Value(3)});
