@@ -326,6 +326,30 @@ struct ExprCompiler {
     }
 
     Expr operator()(const ast::list_lit& l) {
+        // A list with rests (`[?move, ...?rest]`, CLIPS's `(create$ ?move ?rest)`) splices them in: the
+        // runs of single elements become lists, and concat() joins those and the rests in order.
+        if (std::any_of(l.items.begin(), l.items.end(), [](const ast::expression& i) { return bare_rest(i) != nullptr; })) {
+            std::vector<Expr> parts, run;
+            const auto close_run = [&] {
+                if (!run.empty()) parts.push_back(Expr::make(Op::list, std::move(run)));
+                run.clear();
+            };
+            for (const auto& i : l.items) {
+                const ast::unary* r = bare_rest(i);
+                if (!r) {
+                    run.push_back((*this)(i));
+                    continue;
+                }
+                close_run();
+                Expr whole = boost::apply_visitor(*this, r->rhs);
+                if (const auto t = type_of(whole); t && *t != SlotType::list && *t != SlotType::any)
+                    if (const ast::variable* v = boost::get<ast::variable>(&r->rhs.get()))
+                        error(r->offset, fmt::format("...?{} voegt een lijst in, maar ?{} is een {}", v->name, v->name, type_word(t)));
+                parts.push_back(at(std::move(whole), r->offset));
+            }
+            close_run();
+            return at(Expr::call_of("concat", std::move(parts)), l.offset);
+        }
         std::vector<Expr> items;
         for (const auto& i : l.items) items.push_back((*this)(i));
         Expr e = Expr::make(Op::list, std::move(items));
@@ -371,8 +395,7 @@ struct ExprCompiler {
     Expr operator()(const ast::unary& u) {
         if (u.op == ast::unop::rest) {
             const ast::variable* v = boost::get<ast::variable>(&u.rhs.get());
-            error(u.offset, fmt::format("...?{} (de rest van een lijst) staat alleen in een lijst die een patroon uitpakt: "
-                                        "slot: [?eerste, ...?{}]",
+            error(u.offset, fmt::format("...?{} (de rest van een lijst) staat alleen in een lijst: [?eerste, ...?{}]",
                                         v ? v->name : "rest", v ? v->name : "rest"));
             return at(Expr::constant_of(Value()), u.offset);
         }
