@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "engine/action_flow.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/network_builder.hpp"
 
@@ -105,11 +106,16 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             for (const auto& [slot, e] : a.slots) collect_vars(e, used);
             for (const auto& [name, e] : a.fields) collect_vars(e, used);
             if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::bind || a.kind == Action::Kind::emit ||
-                a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::branch)
+                a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::branch ||
+                a.kind == Action::Kind::each)
                 check_action_vars(rule, used, bound, a);
-            if (a.kind == Action::Kind::bind) mark(a.var);
+            if (a.kind == Action::Kind::bind || a.kind == Action::Kind::each) mark(a.var);
         }
     }
+
+    // Only a for loop steps back, and it always ends (engine/action_flow.hpp).
+    if (std::string problem = action_flow_problem(rule.actions, rule.variables.size()); !problem.empty())
+        throw std::invalid_argument("regel '" + rule.id + "': " + problem);
 
     // Sized once: a cold start compiles every rule of the knowledge base.
     entry.actions.reserve(rule.actions.size());
@@ -148,12 +154,11 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             }
             if (a.kind == Action::Kind::emit)
                 for (const auto& [name, e] : a.fields) ca.fields.emplace_back(name, compile_expr(e, identity));
-            if (a.kind == Action::Kind::branch || a.kind == Action::Kind::jump) {
-                // Forward only: a firing's actions cannot loop.
-                const auto here = static_cast<std::size_t>(&a - rule.actions.data());
-                if (a.jump <= here || a.jump > rule.actions.size())
-                    throw std::invalid_argument("sprong naar een actie die er niet is in '" + a.source_text + "'");
-                if (a.kind == Action::Kind::branch) ca.expr = compile_expr(a.expr, identity);
+            // Where the actions may jump is checked for all of them at once, below.
+            if (a.kind == Action::Kind::branch) ca.expr = compile_expr(a.expr, identity);
+            if (a.kind == Action::Kind::each) {
+                ca.list_var = a.expr.var;
+                ca.position_var = a.target.var;
             }
         } catch (const std::invalid_argument& e) {
             std::string what = e.what();
@@ -205,7 +210,8 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             entry.prefix_defs.push_back(std::move(prefix));
         }
     }
-    for (const Action& a : rule.actions) entry.binds = entry.binds || a.kind == Action::Kind::bind;
+    for (const Action& a : rule.actions)
+        entry.binds = entry.binds || a.kind == Action::Kind::bind || a.kind == Action::Kind::each;
     m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
     if (m.cp) m.cp->disturbed = true;

@@ -25,6 +25,7 @@ struct CompiledAction {
     CExpr target;
     VarId var = 0;
     CExpr expr;
+    VarId list_var = 0, position_var = 0;  // each
     std::uint32_t jump = 0;
     std::string record_name;
     std::vector<std::pair<std::string, CExpr>> fields;

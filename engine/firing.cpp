@@ -109,6 +109,23 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     if (!eval_test(act.expr, env)) next = act.jump;
                     continue;  // nothing changed: nothing to settle
                 case Action::Kind::jump: next = act.jump; continue;
+                case Action::Kind::each: {
+                    // The list and the position were bound before the loop; only this action moves on.
+                    Value& position = bindings[act.position_var];
+                    const Value& list = bindings[act.list_var];
+                    if (list.kind() != ValueKind::list)
+                        throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), act.source_offset);
+                    const auto& items = list.as_list();
+                    const std::int64_t at = position.kind() == ValueKind::integer ? position.as_int() : -1;
+                    if (at < 0 || static_cast<std::size_t>(at) >= items.size()) {
+                        next = act.jump;
+                        continue;
+                    }
+                    bindings[act.var] = items[static_cast<std::size_t>(at)];
+                    position = Value(at + 1);
+                    continue;
+                }
+                case Action::Kind::again: next = act.jump; continue;
                 case Action::Kind::assert_fact: {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
                     slots.assign(act.base.begin(), act.base.end());

@@ -287,6 +287,16 @@ std::vector<FunctionInfo> make_registry() {
         out.insert(out.end(), a.begin() + 1, a.end());
         return Value(std::move(out));
     }, "append(lijst, x, ...) -> list", "de lijst met de elementen erachter", K{arg_list, arg_any}, SlotType::list);
+    // CLIPS's create$ splices the lists among its arguments; the rule language writes that as a list
+    // with rests (`[?move, ...?rest]`), which the compiler turns into this call.
+    add("concat", 1, -1, [](Args a) {
+        std::vector<Value> out;
+        for (const Value& v : a) {
+            const std::vector<Value>& items = list_arg(v, "concat");
+            out.insert(out.end(), items.begin(), items.end());
+        }
+        return Value(std::move(out));
+    }, "concat(lijst, ...) -> list", "de lijsten achter elkaar: concat([a], [b, c]) is [a, b, c]", K{arg_list}, SlotType::list);
     // Positions as in Python: a negative one counts from the end, and both are clamped to the list, so
     // that the rest of a list taken apart (`[?x, ...?rest]`) is slice(l, 1) whatever its length.
     add("slice", 2, 3, [](Args a) {

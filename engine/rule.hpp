@@ -73,14 +73,21 @@ struct Action {
         // the number of actions ends the firing.
         branch,
         jump,
+        // `for` flattened into the list: each takes the next element of the list in variable `expr`
+        // (an Op::var, bound before) at the position in variable `target` (an Op::var holding an int,
+        // bound to 0 before), binds it to `var` and counts on; past the end it goes on at `jump`.
+        // again, at the end of the body, goes back to its each at `jump`: the only backward step,
+        // and it always ends, because each counts and nothing in the body may bind its two variables.
+        each,
+        again,
     };
     Kind kind = Kind::assert_fact;
     TemplateId tmpl = 0;
     std::vector<std::pair<int, Expr>> slots;  // assert/modify: slot index and value
-    Expr target;                              // retract/modify
-    VarId var = 0;                            // bind
-    Expr expr;                                // bind; branch: the condition
-    std::uint32_t jump = 0;                   // branch, jump
+    Expr target;                              // retract/modify; each: the position
+    VarId var = 0;                            // bind; each: the element
+    Expr expr;                                // bind; branch: the condition; each: the list
+    std::uint32_t jump = 0;                   // branch, jump, each, again
     std::string record_name;                  // emit
     std::vector<std::pair<std::string, Expr>> fields;  // emit, in written order
     std::uint32_t source_offset = 0;

@@ -326,6 +326,30 @@ struct ExprCompiler {
     }
 
     Expr operator()(const ast::list_lit& l) {
+        // A list with rests (`[?move, ...?rest]`, CLIPS's `(create$ ?move ?rest)`) splices them in: the
+        // runs of single elements become lists, and concat() joins those and the rests in order.
+        if (std::any_of(l.items.begin(), l.items.end(), [](const ast::expression& i) { return bare_rest(i) != nullptr; })) {
+            std::vector<Expr> parts, run;
+            const auto close_run = [&] {
+                if (!run.empty()) parts.push_back(Expr::make(Op::list, std::move(run)));
+                run.clear();
+            };
+            for (const auto& i : l.items) {
+                const ast::unary* r = bare_rest(i);
+                if (!r) {
+                    run.push_back((*this)(i));
+                    continue;
+                }
+                close_run();
+                Expr whole = boost::apply_visitor(*this, r->rhs);
+                if (const auto t = type_of(whole); t && *t != SlotType::list && *t != SlotType::any)
+                    if (const ast::variable* v = boost::get<ast::variable>(&r->rhs.get()))
+                        error(r->offset, fmt::format("...?{} voegt een lijst in, maar ?{} is een {}", v->name, v->name, type_word(t)));
+                parts.push_back(at(std::move(whole), r->offset));
+            }
+            close_run();
+            return at(Expr::call_of("concat", std::move(parts)), l.offset);
+        }
         std::vector<Expr> items;
         for (const auto& i : l.items) items.push_back((*this)(i));
         Expr e = Expr::make(Op::list, std::move(items));
@@ -371,8 +395,7 @@ struct ExprCompiler {
     Expr operator()(const ast::unary& u) {
         if (u.op == ast::unop::rest) {
             const ast::variable* v = boost::get<ast::variable>(&u.rhs.get());
-            error(u.offset, fmt::format("...?{} (de rest van een lijst) staat alleen in een lijst die een patroon uitpakt: "
-                                        "slot: [?eerste, ...?{}]",
+            error(u.offset, fmt::format("...?{} (de rest van een lijst) staat alleen in een lijst: [?eerste, ...?{}]",
                                         v ? v->name : "rest", v ? v->name : "rest"));
             return at(Expr::constant_of(Value()), u.offset);
         }
@@ -1035,6 +1058,10 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
     RuleDef& rule = *cx.rule;
     for (const ActionSite& item : list) {
         const Site& site = item.text;
+        if (item.is_for) {
+            compile_for(cx, item, scope);
+            continue;
+        }
         if (!item.is_if) {
             ast::action a;
             if (auto e = parse_action(site.text, a)) {
@@ -1090,6 +1117,93 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
                     info.fact_tmpl.reset();
                 }
             }
+        }
+    }
+}
+
+void RuleCompiler::compile_for(Context& cx, const ActionSite& item, Scope& scope) {
+    RuleDef& rule = *cx.rule;
+    const Site& site = item.text;
+    const std::string& head = site.text;
+    // `?naam in expressie`: the variable, then the list as an expression of its own.
+    std::size_t p = head.find_first_not_of(" \t");
+    std::size_t name_end = p;
+    if (p != std::string::npos && head[p] == '?') {
+        name_end = p + 1;
+        while (name_end < head.size() && (std::isalnum(static_cast<unsigned char>(head[name_end])) || head[name_end] == '_'))
+            ++name_end;
+    }
+    const std::size_t in_at = name_end == std::string::npos ? std::string::npos : head.find_first_not_of(" \t", name_end);
+    const bool shaped = p != std::string::npos && name_end > p + 1 && in_at != std::string::npos && in_at > name_end &&
+                        head.compare(in_at, 2, "in") == 0 && in_at + 2 < head.size() &&
+                        (head[in_at + 2] == ' ' || head[in_at + 2] == '\t');
+    if (!shaped) {
+        reporter_.at_site(site, p == std::string::npos ? 0 : p, "de kop van for is ?naam in lijst (for: \"?zet in ?zetten\")");
+        cx.failed = true;
+        return;
+    }
+    const std::string name = head.substr(p + 1, name_end - p - 1);
+    if (scope.count(name)) {
+        reporter_.at_site(site, p, fmt::format("?{} is al gebonden; for bindt een nieuwe variabele aan elk element", name));
+        cx.failed = true;
+        return;
+    }
+    // The list is parsed in place (the head blanked before it), so that offsets count from the head.
+    const std::size_t list_at = in_at + 2;
+    std::string list_text = head;
+    std::fill_n(list_text.begin(), list_at, ' ');
+    ast::expression e;
+    if (auto err = parse_expression(list_text, e)) {
+        reporter_.at_site(site, err->offset, err->message);
+        cx.failed = true;
+        return;
+    }
+    Action fill;
+    fill.kind = Action::Kind::bind;
+    fill.source_text = "for " + head;
+    fill.source_offset = site.approx_file_offset(0);
+    {
+        ExprCompiler ec{*this, cx, scope, site};
+        fill.expr = ec(e);
+        if (auto t = ec.type_of(fill.expr); t && *t != SlotType::list && *t != SlotType::any) {
+            reporter_.at_site(site, e.offset, fmt::format("for loopt over een lijst, niet over een {}", type_word(t)));
+            cx.failed = true;
+        }
+    }
+    // Two variables no one can write (`#`): the list, fixed when the loop starts, and the position.
+    const std::size_t n = rule.actions.size();
+    fill.var = cx.id_of(fmt::format("#for{}lijst", n));
+    Action start = fill;
+    start.var = cx.id_of(fmt::format("#for{}plek", n));
+    start.expr = Expr::constant_of(Value(std::int64_t{0}));
+    Action each = fill;
+    each.kind = Action::Kind::each;
+    each.expr = Expr::var_of(fill.var);
+    each.target = Expr::var_of(start.var);
+    each.var = cx.id_of(name);
+    rule.actions.push_back(std::move(fill));
+    rule.actions.push_back(std::move(start));
+    const std::size_t at_each = rule.actions.size();
+    rule.actions.push_back(std::move(each));
+    // The element exists only in the body, as does what bind binds there first.
+    Scope body = scope;
+    VarInfo element;
+    element.id = rule.actions[at_each].var;
+    body[name] = element;
+    compile_actions(cx, item.then_part, body);
+    Action again;
+    again.kind = Action::Kind::again;
+    again.source_text = "einde van for " + head;
+    again.source_offset = rule.actions[at_each].source_offset;
+    again.jump = static_cast<std::uint32_t>(at_each);
+    rule.actions.push_back(std::move(again));
+    rule.actions[at_each].jump = static_cast<std::uint32_t>(rule.actions.size());
+    // A variable the body binds again keeps its name after the loop, but not its type.
+    for (auto& [var, info] : scope) {
+        auto it = body.find(var);
+        if (it != body.end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
+            info.type.reset();
+            info.fact_tmpl.reset();
         }
     }
 }

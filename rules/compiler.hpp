@@ -31,10 +31,11 @@ struct ConditionSite {
 // One entry of a rule's `then`: an action text, or an `if` (its condition in `text`) with the actions
 // of its two parts.
 struct ActionSite {
-    Site text;
+    Site text;                          // the action; of an if, its condition; of a for, `?x in lijst`
     bool is_if = false;
-    std::vector<ActionSite> then_part;
+    std::vector<ActionSite> then_part;  // of a for: its body (do)
     std::vector<ActionSite> else_part;
+    bool is_for = false;
 };
 
 class RuleCompiler {
@@ -73,6 +74,8 @@ private:
     void compile_group(Context& cx, const ConditionSite& group, Scope& scope, std::vector<Condition>& out);
     std::optional<Pattern> compile_pattern(Context& cx, const ast::pattern& p, const Site& site, Scope& scope);
     std::optional<Action> compile_action(Context& cx, const ast::action& a, const Site& site, Scope& scope);
+    // `for: ?x in lijst, do: [...]`: the body once per element, as bind, bind, each, body, again.
+    void compile_for(Context& cx, const ActionSite& item, Scope& scope);
     // Appends the actions of `list` to rule.actions, an `if` as a branch and a jump around its parts.
     void compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope);
     // `slot: [?x, ?y]` with a variable not bound yet: binds the slot to a hidden variable, the new

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "engine/action_flow.hpp"
+
 namespace ww {
 
 namespace {
@@ -449,7 +451,7 @@ struct ImageAccess {
         }
         r.actions.resize(in.count());
         for (auto& a : r.actions) {
-            a.kind = in.enumeration(Action::Kind::jump);
+            a.kind = in.enumeration(Action::Kind::again);
             a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
             a.slots.resize(in.count());
             for (auto& [slot, e] : a.slots) {
@@ -458,13 +460,9 @@ struct ImageAccess {
             }
             get_expr(in, a.target, vars, 0);
             a.var = in.u32();
-            if (a.kind == Action::Kind::bind && a.var >= vars) throw BadImage{};
+            if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
             get_expr(in, a.expr, vars, 0);
             a.jump = in.u32();
-            // Forward, and at most to the end (the engine checks it again when the rule is added).
-            if ((a.kind == Action::Kind::branch || a.kind == Action::Kind::jump) &&
-                (a.jump <= static_cast<std::size_t>(&a - r.actions.data()) || a.jump > r.actions.size()))
-                throw BadImage{};
             in.str(a.record_name);
             a.fields.resize(in.count());
             for (auto& [name, e] : a.fields) {
@@ -474,6 +472,8 @@ struct ImageAccess {
             a.source_offset = in.u32();
             in.str(a.source_text);
         }
+        // Jumps forward, loops that end (the engine checks it again when the rule is added).
+        if (!action_flow_problem(r.actions, vars).empty()) throw BadImage{};
     }
 
     static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {

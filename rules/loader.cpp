@@ -272,11 +272,29 @@ bool Loader::load_actions(const SourceFile& f, const YAML::Node& list, std::vect
     bool ok = true;
     for (const auto& item : list) {
         if (item.IsScalar()) {
-            out.push_back(ActionSite{Site::of(f, item), false, {}, {}});
+            out.push_back(ActionSite{Site::of(f, item), false, {}, {}, false});
+            continue;
+        }
+        if (item.IsMap() && item["for"] && !item["if"]) {
+            if (!check_map(f, item, {"for", "do"}, "een for")) ok = false;
+            YAML::Node head = item["for"];
+            if (!expect_scalar(f, head, "de kop van for (?x in lijst)")) {
+                ok = false;
+                continue;
+            }
+            ActionSite site{Site::of(f, head), false, {}, {}, true};
+            YAML::Node body = item["do"];
+            if (!body || !body.IsSequence() || body.size() == 0) {
+                reporter_.at_node(f, body ? body : YAML::Node(item), "een for heeft een do nodig: een lijst van minstens één actie");
+                ok = false;
+                continue;
+            }
+            if (!load_actions(f, body, site.then_part)) ok = false;
+            out.push_back(std::move(site));
             continue;
         }
         if (!item.IsMap() || !item["if"]) {
-            reporter_.at_node(f, item, "een actie is een tekst of een kaart 'if: ..., then: [...], else: [...]'");
+            reporter_.at_node(f, item, "een actie is een tekst of een kaart 'if: ..., then: [...], else: [...]' of 'for: ?x in lijst, do: [...]'");
             ok = false;
             continue;
         }

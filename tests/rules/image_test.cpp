@@ -135,7 +135,7 @@ TEST_F(ImageTest, RoundTripOfTheKnowledgeBaseIsTheSameRuleBase) {
 
 // The constructs the knowledge base does not use (yet): if/else in the actions (branch and jump
 // actions), not and forall over several conditions (counts over a conjunction), opmaak.
-TEST(ImageOfTheLanguage, BranchesAndGroupsComeBackAndRunTheSame) {
+TEST(ImageOfTheLanguage, BranchesLoopsAndGroupsComeBackAndRunTheSame) {
     const std::string yaml = R"yaml(
 templates:
   taak: {slots: {id: symbol, project: symbol}}
@@ -150,6 +150,8 @@ rules:
       - if: "?n > 10"
         then: ['emit groot(p: ?p, t: opmaak("%5.1f", ?n))']
         else: [{if: "?n > 2", then: ["emit middel(p: ?p)"]}, "emit klein(p: ?p)"]
+      - for: "?k in [1, 2]"
+        do: ["emit k(p: ?p, k: ?k)"]
       - "emit af(p: ?p)"
   - id: open
     when: ["project(id: ?p)", {not: ["taak(id: ?t, project: ?p)", "klaar(taak: ?t)"]}]
@@ -169,10 +171,12 @@ rules:
     RunOutcome outcome = run_rule_base(*back, {}, RunConfig{});
     std::vector<std::string> records;
     for (const auto& r : outcome.records) records.push_back(record_text(r));
-    EXPECT_EQ(records.size(), 4u);
+    EXPECT_EQ(records.size(), 6u);
     const auto at = [&](const std::string& r) { return std::find(records.begin(), records.end(), r) - records.begin(); };
     EXPECT_LT(at("middel(p: p1)"), at("klein(p: p1)"));
-    EXPECT_LT(at("klein(p: p1)"), at("af(p: p1)"));
+    EXPECT_LT(at("klein(p: p1)"), at("k(p: p1, k: 1)"));
+    EXPECT_LT(at("k(p: p1, k: 1)"), at("k(p: p1, k: 2)"));
+    EXPECT_LT(at("k(p: p1, k: 2)"), at("af(p: p1)"));
     EXPECT_LT(at("af(p: p1)"), static_cast<std::ptrdiff_t>(records.size()));
     EXPECT_LT(at("zonder_klaar(p: p2)"), static_cast<std::ptrdiff_t>(records.size()));
     EXPECT_EQ(run_output(*back), run_output(base));
