@@ -649,12 +649,21 @@ std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
     // the splitmix64 finaliser so that every input bit reaches every output bit.
     constexpr std::uint64_t k1 = 0x9e3779b97f4a7c15ull, k2 = 0xc2b2ae3d27d4eb4full;
     std::uint64_t h = seed ^ (bytes.size() * k1);
-    std::size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
+    auto round = [&](const char* p) {
         std::uint64_t w;
-        std::memcpy(&w, bytes.data() + i, 8);
+        std::memcpy(&w, p, 8);
         h = std::rotl(h ^ (w * k2), 29) * k1;
+    };
+    // Four words per pass, the same rounds in the same order: every cold start hashes the knowledge
+    // base's YAML (some 300 kB) for the image's key.
+    std::size_t i = 0;
+    for (; i + 32 <= bytes.size(); i += 32) {
+        round(bytes.data() + i);
+        round(bytes.data() + i + 8);
+        round(bytes.data() + i + 16);
+        round(bytes.data() + i + 24);
     }
+    for (; i + 8 <= bytes.size(); i += 8) round(bytes.data() + i);
     std::uint64_t tail = 0;
     if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
     h = std::rotl(h ^ (tail * k2), 29) * k1;
