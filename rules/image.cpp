@@ -141,9 +141,11 @@ public:
     std::string_view view() { return texts_[index(texts_.size())]; }
     std::string str() { return std::string(view()); }
     // Into an existing string: an empty text (most expression names) costs no copy.
+    // Into an empty string by construction, not assign(): basic_string::_M_replace, which assign
+    // goes through, is some 100 instructions before it copies a byte.
     void str(std::string& out) {
         const std::string_view v = view();
-        if (!v.empty()) out.assign(v);
+        if (!v.empty()) out = std::string(v);
     }
     template <class E>
     E enumeration(E last) {
@@ -286,7 +288,7 @@ void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
     if (head & expr_has_name) {
         const std::string_view name = in.view();
         if (name.empty()) throw BadImage{};
-        e.name.assign(name);
+        e.name = std::string(name);
     }
     e.source_offset = in.u32();
     const std::size_t n = (head & expr_has_args) ? in.count() : 0;
