@@ -18,6 +18,9 @@ constexpr std::size_t header_size = 8 + 4 + 8 + 8 + 8;
 // Expressions and lists nest; a reader recursing once per level must stop somewhere. The rule
 // language itself refuses expressions deeper than limits::max_expression_depth (200).
 constexpr int max_depth = 1000;
+// After every rule: numbers and flags take as few bytes as they can, so a damaged count or flag
+// seldom makes the rest unreadable; it does make the reader lose step, which this byte shows.
+constexpr std::uint8_t rule_end = 0xa5;
 
 // Numbers take 1 byte below 2^7, 2 below 2^14, 3 below 2^21 (the length in the first byte's top
 // bits, big-endian), else a marker byte and 4 or 8 bytes; signed ones are zigzagged. Most are counts,
@@ -334,7 +337,10 @@ struct ImageAccess {
             o.size(id);
         }
         o.size(b.rules_.size());
-        for (const auto& r : b.rules_) rule(o, *r);
+        for (const auto& r : b.rules_) {
+            rule(o, *r);
+            o.u8(rule_end);
+        }
         o.size(b.origins_.size());
         for (const auto& [id, origin] : b.origins_) {
             o.str(id);
@@ -474,6 +480,7 @@ struct ImageAccess {
         for (std::size_t n = 0; n < rule_count; ++n) {
             auto r = std::make_shared<RuleDef>();
             rule(in, *r, b);
+            if (in.u8() != rule_end) throw BadImage{};
             b.rules_.push_back(std::move(r));
         }
         for (std::size_t n = in.count(); n > 0; --n) {
