@@ -107,7 +107,12 @@ public:
         return u64_long();
     }
     [[gnu::always_inline]] std::uint32_t u32() {
-        if (p_ != end_ && static_cast<std::uint8_t>(*p_) < 0x80) return static_cast<std::uint8_t>(*p_++);
+        if (end_ - p_ >= 3) {
+            const auto* q = reinterpret_cast<const std::uint8_t*>(p_);
+            if (q[0] < 0x80) return p_ += 1, q[0];
+            if (q[0] < 0xc0) return p_ += 2, ((q[0] & 0x3fu) << 8) | q[1];
+            if (q[0] < 0xe0) return p_ += 3, ((q[0] & 0x1fu) << 16) | (std::uint32_t{q[1]} << 8) | q[2];
+        }
         const std::uint64_t v = u64_long();
         if (v > 0xffffffffu) throw BadImage{};
         return static_cast<std::uint32_t>(v);
@@ -321,10 +326,9 @@ struct ImageAccess {
             }
         }
         o.size(b.template_ids_.size());
-        for (const auto& [name, id] : b.template_ids_) {
-            o.str(name);
-            o.u32(id);
-        }
+        // The name tables by number alone, in the map's order: the names are those of the templates,
+        // parameters and rules themselves.
+        for (const auto& [name, id] : b.template_ids_) o.u32(id);
         o.size(b.params_.size());
         for (const auto& p : b.params_) {
             o.str(p.name);
@@ -332,18 +336,19 @@ struct ImageAccess {
             o.str(p.reason);
         }
         o.size(b.param_ids_.size());
-        for (const auto& [name, id] : b.param_ids_) {
-            o.str(name);
-            o.size(id);
-        }
+        for (const auto& [name, id] : b.param_ids_) o.size(id);
         o.size(b.rules_.size());
         for (const auto& r : b.rules_) {
             rule(o, *r);
             o.u8(rule_end);
         }
         o.size(b.origins_.size());
+        std::unordered_map<std::string_view, std::size_t> rule_index;
+        for (std::size_t i = 0; i < b.rules_.size(); ++i) rule_index.emplace(b.rules_[i]->id, i);
         for (const auto& [id, origin] : b.origins_) {
-            o.str(id);
+            auto it = rule_index.find(id);
+            if (it == rule_index.end()) throw std::logic_error("image: herkomst van een regel die er niet is");
+            o.size(it->second);
             o.size(origin.file);
             o.u64(origin.offset);
         }
@@ -453,28 +458,30 @@ struct ImageAccess {
             }
         }
         const std::size_t ntemplates = b.templates_.size();
+        // Names lead to templates (advice reads facts by template name): each name to its own, each
+        // template once. Written in the map's order: each goes in at the end without a search.
+        std::vector<bool> seen(ntemplates, false);
         for (std::size_t n = in.count(); n > 0; --n) {
-            // Written in the map's order: each goes in at the end without a search.
-            auto name = in.str();
-            b.template_ids_.emplace_hint(b.template_ids_.end(), std::move(name), in.index(ntemplates));
+            const std::uint32_t id = in.index(ntemplates);
+            if (seen[id]) throw BadImage{};
+            seen[id] = true;
+            b.template_ids_.emplace_hint(b.template_ids_.end(), b.templates_[id].name, id);
         }
-        // Names lead to templates (advice reads facts by template name): each name to its own.
         if (b.template_ids_.size() != ntemplates) throw BadImage{};
-        for (const auto& [name, id] : b.template_ids_)
-            if (b.templates_[id].name != name) throw BadImage{};
         b.params_.resize(in.count());
         for (auto& p : b.params_) {
             in.str(p.name);
             p.value = get_value(in, 0);
             in.str(p.reason);
         }
+        seen.assign(b.params_.size(), false);
         for (std::size_t n = in.count(); n > 0; --n) {
-            auto name = in.str();
-            b.param_ids_.emplace_hint(b.param_ids_.end(), std::move(name), in.index(b.params_.size()));
+            const std::uint32_t id = in.index(b.params_.size());
+            if (seen[id]) throw BadImage{};
+            seen[id] = true;
+            b.param_ids_.emplace_hint(b.param_ids_.end(), b.params_[id].name, id);
         }
         if (b.param_ids_.size() != b.params_.size()) throw BadImage{};
-        for (const auto& [name, id] : b.param_ids_)
-            if (b.params_[id].name != name) throw BadImage{};
         const std::size_t rule_count = in.count();
         b.rules_.reserve(rule_count);
         for (std::size_t n = 0; n < rule_count; ++n) {
@@ -483,19 +490,18 @@ struct ImageAccess {
             if (in.u8() != rule_end) throw BadImage{};
             b.rules_.push_back(std::move(r));
         }
+        // Every rule has its origin (run-time errors point into its file), once; no other id has one.
+        seen.assign(b.rules_.size(), false);
         for (std::size_t n = in.count(); n > 0; --n) {
-            auto id = in.str();
+            const std::uint32_t rule = in.index(b.rules_.size());
+            if (seen[rule]) throw BadImage{};
+            seen[rule] = true;
             RuleOrigin origin;
             origin.file = in.index(file_count);
             origin.offset = in.u64();
-            const std::size_t before = b.origins_.size();
-            b.origins_.emplace_hint(b.origins_.end(), std::move(id), origin);
-            if (b.origins_.size() == before) throw BadImage{};
+            b.origins_.emplace_hint(b.origins_.end(), b.rules_[rule]->id, origin);
         }
-        // Every rule has its origin (run-time errors point into its file), and no other id has one.
         if (b.origins_.size() != b.rules_.size()) throw BadImage{};
-        for (const auto& r : b.rules_)
-            if (!b.origins_.count(r->id)) throw BadImage{};
         b.facts_.resize(in.count());
         for (auto& f : b.facts_) {
             f.tmpl = in.index(ntemplates);
