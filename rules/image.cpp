@@ -691,7 +691,7 @@ std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
 }
 
 std::uint64_t image_checksum(std::string_view bytes) {
-    // Every cold start checks the whole image body (some 400 kB): 32 bytes per round in two independent 128-bit multiplications (in the
+    // Every cold start checks the whole image body (some 300 kB): 32 bytes per round in two independent 128-bit multiplications (in the
     // manner of wyhash), then the splitmix64 finaliser so that every input bit reaches every output bit.
     constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull, k2 = 0x8ebc6af09c88c6e3ull,
                             k3 = 0x589965cc75374cc3ull;
