@@ -52,13 +52,20 @@ std::size_t Engine::template_count() const { return impl_->templates.size(); }
 
 namespace {
 
-void check_action_vars(const RuleDef& rule, const std::vector<VarId>& used, const std::vector<bool>& bound,
-                       const Action& a) {
-    for (VarId v : used)
-        if (v >= bound.size() || !bound[v])
-            throw std::invalid_argument("regel '" + rule.id + "': variabele " +
-                                        (v < rule.variables.size() ? rule.variables[v] : "?" + std::to_string(v)) +
-                                        " in actie '" + a.source_text + "' is niet gebonden");
+[[noreturn]] void unbound_in_action(const RuleDef& rule, VarId v, const Action& a) {
+    throw std::invalid_argument("regel '" + rule.id + "': variabele " +
+                                (v < rule.variables.size() ? rule.variables[v] : "?" + std::to_string(v)) +
+                                " in actie '" + a.source_text + "' is niet gebonden");
+}
+
+// The first variable `e` reads that is not bound, depth first as collect_vars lists them; checked
+// in place, without collecting (a cold start checks every action of every rule).
+void check_bound(const RuleDef& rule, const Expr& e, const std::vector<bool>& bound, const Action& a) {
+    if (e.op == Op::var) {
+        if (e.var >= bound.size() || !bound[e.var]) unbound_in_action(rule, e.var, a);
+        return;
+    }
+    for (const Expr& arg : e.args) check_bound(rule, arg, bound, a);
 }
 
 }  // namespace
@@ -100,15 +107,15 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             if (c.kind == Condition::Kind::aggregate) mark(c.result);
         }
         for (const Action& a : rule.actions) {
-            std::vector<VarId> used;
-            collect_vars(a.target, used);
-            collect_vars(a.expr, used);
-            for (const auto& [slot, e] : a.slots) collect_vars(e, used);
-            for (const auto& [name, e] : a.fields) collect_vars(e, used);
+            // The first unbound variable in the order target, expr, slots, fields.
             if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::bind || a.kind == Action::Kind::emit ||
                 a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::branch ||
-                a.kind == Action::Kind::each)
-                check_action_vars(rule, used, bound, a);
+                a.kind == Action::Kind::each) {
+                check_bound(rule, a.target, bound, a);
+                check_bound(rule, a.expr, bound, a);
+                for (const auto& [slot, e] : a.slots) check_bound(rule, e, bound, a);
+                for (const auto& [name, e] : a.fields) check_bound(rule, e, bound, a);
+            }
             if (a.kind == Action::Kind::bind || a.kind == Action::Kind::each) mark(a.var);
         }
     }

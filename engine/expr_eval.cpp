@@ -17,13 +17,16 @@ bool CExpr::uses_vars() const {
     return false;
 }
 
-CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var) {
+namespace {
+
+// Into `c` as it stands (a fresh CExpr): operands are compiled where they will stay, not built
+// apart and moved in level by level (a cold start compiles every expression of the knowledge base).
+void compile_into(const Expr& e, CExpr& c, const std::function<std::uint32_t(VarId)>& map_var) {
     // A front end other than the rule language (or a damaged image) may hand over any tree.
     if (!arity_fits(e.op, e.args.size()))
         throw std::invalid_argument("expressie met een verkeerd aantal operanden");
-    CExpr c;
     c.op = e.op;
-    c.value = e.value;
+    if (e.value.kind() != ValueKind::nil) c.value = e.value;
     c.source_offset = e.source_offset;
     if (e.op == Op::var) c.ref = map_var(e.var);
     if (e.op == Op::slot) c.name = intern(e.name);
@@ -34,8 +37,9 @@ CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map
         if (n < c.fn->min_args || (c.fn->max_args >= 0 && n > c.fn->max_args))
             throw std::invalid_argument("verkeerd aantal argumenten voor " + e.name + ": " + c.fn->signature);
     }
-    c.args.reserve(e.args.size());
-    for (const Expr& a : e.args) c.args.push_back(compile_expr(a, map_var));
+    if (e.args.empty() && c.op != Op::list && c.op != Op::concat) return;
+    c.args.resize(e.args.size());
+    for (std::size_t i = 0; i < e.args.size(); ++i) compile_into(e.args[i], c.args[i], map_var);
     if (c.op == Op::list && std::all_of(c.args.begin(), c.args.end(), [](const CExpr& a) { return a.op == Op::constant; })) {
         // A list of constants (`?e in [dichtbij, veraf]`) is one value, not a list built per match.
         std::vector<Value> items;
@@ -51,6 +55,13 @@ CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map
             if (a.op == Op::constant && a.value.kind() == ValueKind::string) constant_length += a.value.as_text().size();
         c.value = Value(static_cast<std::int64_t>(constant_length + 16 * c.args.size()));
     }
+}
+
+}  // namespace
+
+CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var) {
+    CExpr c;
+    compile_into(e, c, map_var);
     return c;
 }
 

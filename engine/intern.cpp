@@ -161,8 +161,11 @@ struct AtomTable {
         for (std::size_t i = 0; i <= old.mask; ++i) {
             const std::uint64_t slot = old.slots[i].load(std::memory_order_relaxed);
             if (slot == 0) continue;
+            // The whole hash again without hashing the text: its top half is the slot's tag, its
+            // low half is kept with the atom (a cold start grows the index twice while loading).
             const std::uint32_t id = static_cast<std::uint32_t>(slot) - 1;
-            bigger->put(text_hash(stored_text(id)), id);
+            const std::uint64_t low = chunks[id >> kChunkBits].load(std::memory_order_relaxed)[id & (kChunkSize - 1)].hash;
+            bigger->put(Index::tag_of(slot) | low, id);
         }
         Index* ix = bigger.get();
         indexes.push_back(std::move(bigger));

@@ -63,7 +63,7 @@ std::string build_id() {
 }
 
 // The bytes of an image file, in a buffer that is not cleared first (std::string would write every
-// byte of some 400 kB once before read() writes it again).
+// byte of some 300 kB once before read() writes it again).
 struct ImageBytes {
     std::unique_ptr<char[]> data;
     std::size_t size = 0;
