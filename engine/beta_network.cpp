@@ -1108,16 +1108,15 @@ void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     if (f->blocks) order_blocked(f);
-    // A not/exists token changes only when f blocked it, and most facts block none.
-    if (f->blocks) {
-        for (AlphaItem* i : f->items)
-            for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
-                right_remove(*s, f);
-    } else {
-        for (AlphaItem* i : f->items)
-            for (auto s = i->memory->aggregate_successors.rbegin(); s != i->memory->aggregate_successors.rend(); ++s)
-                right_remove(*s, f);
-    }
+    // A not/exists token changes only when f blocked it, and most facts block none: then only the
+    // aggregates can change.
+    auto leave = [&](std::vector<BetaNode*> AlphaMemory::*successors) {
+        for (AlphaItem* i : f->items) {
+            const std::vector<BetaNode*>& s = i->memory->*successors;
+            for (auto n = s.rbegin(); n != s.rend(); ++n) right_remove(*n, f);
+        }
+    };
+    leave(f->blocks ? &AlphaMemory::group_successors : &AlphaMemory::aggregate_successors);
     assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
