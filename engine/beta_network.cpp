@@ -15,6 +15,7 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     tokens_.share_heap_count(&token_heap_bytes_);
     group_tokens_.share_heap_count(&token_heap_bytes_);
     aggregate_tokens_.share_heap_count(&token_heap_bytes_);
+    blocked_.share_heap_count(&token_heap_bytes_);
     root_->out_links = kMaxIndexes;
     root_->live_tokens = 1;
     root_token_ = tokens_.make(root_->out_links);
@@ -26,6 +27,10 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
 namespace {
 template <class DestroyToken, class DestroyActivation>
 void destroy_tree(Token* t, DestroyToken& dt, DestroyActivation& da) {
+    if (t->kind == TokenKind::blocked) {
+        dt(t);
+        return;
+    }
     while (Token* c = t->first_child) {
         t->first_child = c->next_sibling;
         destroy_tree(c, dt, da);
@@ -324,10 +329,13 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, Visit visit, F
 namespace {
 // A token out of its parent's children and its fact's tokens: the last step before it is freed
 // (delete_token, and begin_rollback's in-place deletion of a join token with nothing below it).
-[[gnu::always_inline]] inline void unlink_token(Token* t) {
+[[gnu::always_inline]] inline void unlink_sibling(Token* t) {
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
     else t->parent->first_child = t->next_sibling;
     if (t->next_sibling) t->next_sibling->prev_sibling = t->prev_sibling;
+}
+[[gnu::always_inline]] inline void unlink_token(Token* t) {
+    unlink_sibling(t);
     if (t->fact) {
         if (t->fact_prev) t->fact_prev->fact_next = t->fact_next;
         else t->fact->tokens = t->fact_next;
@@ -339,7 +347,7 @@ namespace {
 inline void BetaNetwork::free_token(Token* t) {
     // A blocked level carries no index links and does not count in live_tokens (see count_token).
     if (t->kind == TokenKind::blocked) {
-        tokens_.destroy(t, 0);
+        blocked_.destroy(reinterpret_cast<BlockedStorage*>(t));
         return;
     }
     BetaNode* n = t->node;
@@ -387,7 +395,7 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
 }
 
 void BetaNetwork::new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker) {
-    Token* t = tokens_.make(0);
+    Token* t = make_blocked();  // zeroed: no links, not in_out
     t->kind = TokenKind::blocked;
     t->held = BlockedLevel{nullptr, made};
     t->parent = parent;
@@ -418,7 +426,7 @@ void BetaNetwork::replace_token(Token* from, Token* to) {
 
 Token* BetaNetwork::to_blocked(Token* g, FactRec* blocker) {
     g->node->all.erase(g);
-    Token* t = tokens_.make(0);
+    Token* t = make_blocked();
     t->kind = TokenKind::blocked;
     t->held = BlockedLevel{nullptr, static_cast<GroupToken*>(g)->made};
     replace_token(g, t);
@@ -434,7 +442,7 @@ Token* BetaNetwork::to_group(Token* t) {
     g->kind = TokenKind::group;
     g->made = t->held.made;
     replace_token(t, g);
-    tokens_.destroy(t, 0);
+    free_token(t);
     n->all.insert(g);
     return g;
 }
@@ -534,19 +542,19 @@ void BetaNetwork::delete_token(Token* t) {
     // this one goes: a deletion reaches them by pointer, and their first touch, a cache miss, was
     // most of its time (60 % of delete_token's samples in the stress mode of CLIPS's sudoku).
     __builtin_prefetch(t->next_sibling);
-    __builtin_prefetch(t->first_child);
     __builtin_prefetch(t->fact_next);
     if (marked_ && t->serial >= mark_serial_) {
         const std::size_t i = t->serial - mark_serial_;
         if (i < trail_.size() && trail_[i] == t) trail_[i] = nullptr;
     }
     if (t->kind == TokenKind::blocked) {
-        // No output, children or activations, in no memory of its node.
+        // No fact, output, children or activations, in no memory of its node.
         unblock(t);
-        unlink_token(t);
+        unlink_sibling(t);
         free_token(t);
         return;
     }
+    __builtin_prefetch(t->first_child);
     if (t->kind == TokenKind::aggregate && agg_of(t)->deferred) undefer(t);
     if (t->kind == TokenKind::group) unblock(t);
     withdraw(t);

@@ -203,7 +203,9 @@ public:
     std::size_t node_count() const { return nodes_.size(); }
     // Nodes that find the facts joining a token through a hash bucket instead of a scan.
     std::size_t hashed_node_count() const;
-    std::size_t token_count() const { return tokens_.live() + group_tokens_.live() + aggregate_tokens_.live(); }
+    std::size_t token_count() const {
+        return tokens_.live() + group_tokens_.live() + aggregate_tokens_.live() + blocked_.live();
+    }
     std::size_t activation_count() const { return activations_.live(); }
 
 private:
@@ -347,6 +349,9 @@ private:
     TokenPools<Token> tokens_;
     TokenPools<GroupToken> group_tokens_;
     TokenPools<AggregateToken> aggregate_tokens_;
+    // Blocked `not` levels (BlockedStorage): made and freed as raw storage, never as a whole Token.
+    Pool<BlockedStorage> blocked_;
+    Token* make_blocked() { return reinterpret_cast<Token*>(blocked_.make()); }
     Pool<Activation> activations_;
     std::uint64_t next_seq_ = 0;
     std::uint32_t next_serial_ = 1;

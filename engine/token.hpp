@@ -6,6 +6,7 @@
 // removes exactly those tokens and their descendants, nothing is searched.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -40,9 +41,9 @@ struct VarLoc {
 enum class TokenKind : std::uint8_t { plain, group, aggregate, blocked };
 
 // A `not` level that a fact blocks: CLIPS keeps such a partial match in the not-join's memory with a
-// pointer to its blocker and no output; here it is a bare Token (96 bytes instead of a GroupToken's
-// 152 plus its index links) in no memory of its node, linked only to its parent and to its
-// blocker's list (fact_next/fact_prev). It becomes a GroupToken when it loses its last blocker, and
+// pointer to its blocker and no output; here it is the first 72 bytes of a Token (kBlockedBytes,
+// instead of a GroupToken's 152 plus its index links) in no memory of its node, linked only to its
+// parent and to its blocker's list (fact_next/fact_prev). It becomes a GroupToken when it loses its last blocker, and
 // a GroupToken becomes it again when a fact blocks it (BetaNetwork::to_group, to_blocked).
 struct BlockedLevel {
     FactRec* blocker;
@@ -50,10 +51,10 @@ struct BlockedLevel {
 };
 
 // 96 bytes (plus the links of its node's output indexes): join and test levels, the vast majority
-// of tokens, carry only these.
+// of tokens, carry only these. A blocked `not` level has only the fields up to `held` (72 bytes,
+// kBlockedBytes): nothing may read its fact, first_child or activations.
 struct Token {
     Token* parent = nullptr;
-    FactRec* fact = nullptr;
     BetaNode* node = nullptr;
     std::uint16_t depth = 0;  // as VarLoc::depth
     TokenKind kind = TokenKind::plain;
@@ -61,7 +62,6 @@ struct Token {
     // Creation order (BetaNetwork's token serial): tells tokens of a checkpoint from later ones.
     std::uint32_t serial = 0;
 
-    Token* first_child = nullptr;
     Token* next_sibling = nullptr;
     Token* prev_sibling = nullptr;
     // The tokens of one fact (FactRec::tokens). A not/exists level has no fact: there these two
@@ -74,6 +74,9 @@ struct Token {
         BlockedLevel held;           // TokenKind::blocked
     };
 
+    // Not in a blocked level.
+    FactRec* fact = nullptr;
+    Token* first_child = nullptr;
     Activation* activations = nullptr;
     // The links of the node's output indexes follow the token in its storage (TokenStorage): as
     // many as the node's out memory has indexes (BetaNode::out_links), none for most nodes. A
@@ -124,8 +127,14 @@ template <class T>
 struct TokenStorage<T, 0> {
     T token;
 };
-inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken), sizeof(Token)};
-static_assert(sizeof(Token) == 96 && sizeof(BlockedLevel) <= sizeof(ListLink<Token>));
+// The storage of a blocked `not` level: the fields of a Token before `fact`.
+inline constexpr std::size_t kBlockedBytes = offsetof(Token, fact);
+struct alignas(Token) BlockedStorage {
+    unsigned char bytes[kBlockedBytes];
+};
+inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken), kBlockedBytes};
+static_assert(sizeof(Token) == 96 && kBlockedBytes == 72 && sizeof(BlockedStorage) == 72 &&
+              sizeof(BlockedLevel) <= sizeof(ListLink<Token>));
 static_assert(sizeof(Token) % alignof(IndexLink<Token>) == 0 && sizeof(GroupToken) % alignof(IndexLink<Token>) == 0 &&
               sizeof(AggregateToken) % alignof(IndexLink<Token>) == 0);
 static_assert(sizeof(TokenStorage<Token, 2>) == sizeof(Token) + 2 * sizeof(IndexLink<Token>));
