@@ -15,7 +15,6 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     tokens_.share_heap_count(&token_heap_bytes_);
     group_tokens_.share_heap_count(&token_heap_bytes_);
     aggregate_tokens_.share_heap_count(&token_heap_bytes_);
-    blocked_.share_heap_count(&token_heap_bytes_);
     root_->out_links = kMaxIndexes;
     root_->live_tokens = 1;
     root_token_ = tokens_.make(root_->out_links);
