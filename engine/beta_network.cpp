@@ -26,6 +26,10 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
 namespace {
 template <class DestroyToken, class DestroyActivation>
 void destroy_tree(Token* t, DestroyToken& dt, DestroyActivation& da) {
+    if (t->kind == TokenKind::blocked) {
+        dt(t);
+        return;
+    }
     while (Token* c = t->first_child) {
         t->first_child = c->next_sibling;
         destroy_tree(c, dt, da);
@@ -206,20 +210,30 @@ bool grouped(const BetaNode* n) {
     return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
 }
 
+// The blocker of a not/exists level: a blocked `not` keeps it in its BlockedLevel, an `exists` in
+// its GroupToken.
+[[gnu::always_inline]] inline FactRec*& blocker_of(Token* g) {
+    return g->kind == TokenKind::blocked ? g->held.blocker : static_cast<GroupToken*>(g)->blocker;
+}
+[[gnu::always_inline]] inline std::uint64_t made_of(const Token* g) {
+    return g->kind == TokenKind::blocked ? g->held.made : static_cast<const GroupToken*>(g)->made;
+}
+
 // g's blocker becomes f (null: none), and g moves into f's list of blocked tokens (linked through
 // fact_next/fact_prev: a not/exists level holds no fact).
-void unblock(GroupToken* g) {
-    if (!g->blocker) return;
+void unblock(Token* g) {
+    FactRec*& b = blocker_of(g);
+    if (!b) return;
     if (g->fact_prev) g->fact_prev->fact_next = g->fact_next;
-    else g->blocker->blocks = g->fact_next;
+    else b->blocks = g->fact_next;
     if (g->fact_next) g->fact_next->fact_prev = g->fact_prev;
     g->fact_prev = g->fact_next = nullptr;
-    g->blocker = nullptr;
+    b = nullptr;
 }
-void block(GroupToken* g, FactRec* f) {
+void block(Token* g, FactRec* f) {
     unblock(g);
     if (!f) return;
-    g->blocker = f;
+    blocker_of(g) = f;
     g->fact_next = f->blocks;
     if (g->fact_next) g->fact_next->fact_prev = g;
     f->blocks = g;
@@ -235,16 +249,27 @@ void block(GroupToken* g, FactRec* f) {
 // one bucket of the other keys (or the scan of a node without keys) would.
 constexpr bool kBucketsNewestFirst = false;
 
+// How for_alpha_candidates visits the facts. by_age: oldest first, the buckets of an `in` merged
+// (a join's matches become activations, whose order shows). by_bucket: oldest first bucket by
+// bucket (an aggregate needs only the set, but sums in a fixed order). newest_first: bucket by
+// bucket, newest first (a search for a blocker: any blocker gives the same outcome).
+enum class Visit : std::uint8_t { by_age, by_bucket, newest_first };
+
 // Visits the facts of n's alpha memory that may join with token `parent`, until `f` returns true:
 // the bucket of its key when hashed, with a keyed `in` one bucket per distinct element (equal
 // elements, or elements whose keys collide, would otherwise give a fact twice), else every fact.
-// No allocation. With `in_order`, the buckets of an `in` are merged by fact age (a join's matches
-// become activations, whose order shows); a not/exists or aggregate needs only the set of facts,
-// and a `not` looks no further than its first blocker.
+// No allocation.
 template <class F>
-void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order, F&& f) {
+void for_alpha_candidates(const BetaNode* n, const Token* parent, Visit visit, F&& f) {
+    const bool in_order = visit == Visit::by_age;
     if (n->amem_index < 0) {
-        for (AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(i))
+        auto& all = n->amem->items;
+        if (visit == Visit::newest_first) {
+            for (AlphaItem* i = all.tail(); i; i = all.prev(i))
+                if (f(i->fact)) return;
+            return;
+        }
+        for (AlphaItem* i = all.head(); i; i = all.next(i))
             if (f(i->fact)) return;
         return;
     }
@@ -252,6 +277,11 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
     const int k = n->amem_index;
     std::size_t key = left_key(n, parent);
     if (n->in_slot < 0) {
+        if (visit == Visit::newest_first) {
+            for (AlphaItem* i = items.bucket_tail(k, key); i; i = items.bucket_prev(i, k))
+                if (f(i->fact)) return;
+            return;
+        }
         for (AlphaItem* i = items.bucket_head(k, key); i; i = items.bucket_next(i, k))
             if (f(i->fact)) return;
         return;
@@ -266,8 +296,11 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
         if (std::find(seen, seen + m, ek) != seen + m) continue;
         seen[m] = ek;
         AlphaItem* head = items.bucket_head(k, ek);
-        if (!in_order) {
+        if (visit == Visit::by_bucket) {
             for (AlphaItem* i = head; i; i = items.bucket_next(i, k))
+                if (f(i->fact)) return;
+        } else if (visit == Visit::newest_first) {
+            for (AlphaItem* i = items.bucket_tail(k, ek); i; i = items.bucket_prev(i, k))
                 if (f(i->fact)) return;
         }
         cursor[m++] = head;
@@ -295,10 +328,13 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, bool in_order,
 namespace {
 // A token out of its parent's children and its fact's tokens: the last step before it is freed
 // (delete_token, and begin_rollback's in-place deletion of a join token with nothing below it).
-[[gnu::always_inline]] inline void unlink_token(Token* t) {
+[[gnu::always_inline]] inline void unlink_sibling(Token* t) {
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
     else t->parent->first_child = t->next_sibling;
     if (t->next_sibling) t->next_sibling->prev_sibling = t->prev_sibling;
+}
+[[gnu::always_inline]] inline void unlink_token(Token* t) {
+    unlink_sibling(t);
     if (t->fact) {
         if (t->fact_prev) t->fact_prev->fact_next = t->fact_next;
         else t->fact->tokens = t->fact_next;
@@ -308,18 +344,28 @@ namespace {
 }  // namespace
 
 inline void BetaNetwork::free_token(Token* t) {
+    // A blocked level carries no index links and does not count in live_tokens (see count_token).
+    if (t->kind == TokenKind::blocked) {
+        blocked_.destroy(reinterpret_cast<BlockedStorage*>(t));
+        return;
+    }
     BetaNode* n = t->node;
     --n->live_tokens;
     switch (t->kind) {
         case TokenKind::plain: tokens_.destroy(t, n->out_links); return;
         case TokenKind::group: group_tokens_.destroy(static_cast<GroupToken*>(t), n->out_links); return;
         case TokenKind::aggregate: aggregate_tokens_.destroy(agg_of(t), n->out_links); return;
+        case TokenKind::blocked: return;
     }
 }
 
-Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
+inline void BetaNetwork::count_token(BetaNode* n) {
     if (n->live_tokens++ == 0)
         n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
+}
+
+Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
+    count_token(n);
     Token* t;
     if (n->kind == NodeKind::aggregate) {
         t = aggregate_tokens_.make(n->out_links);
@@ -345,6 +391,59 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
         f->tokens = t;
     }
     return t;
+}
+
+void BetaNetwork::new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker) {
+    Token* t = make_blocked();  // zeroed: no links, not in_out
+    t->kind = TokenKind::blocked;
+    t->held = BlockedLevel{nullptr, made};
+    t->parent = parent;
+    t->node = n;
+    t->depth = static_cast<std::uint16_t>(n->depth);
+    t->serial = next_serial_++;
+    if (marked_) record(t);
+    t->next_sibling = parent->first_child;
+    if (parent->first_child) parent->first_child->prev_sibling = t;
+    parent->first_child = t;
+    block(t, blocker);
+}
+
+// `to` takes `from`'s place: its parent, its serial and its place among its siblings and on the
+// trail. `from` is in no memory, block list or fact list, and has no children or activations.
+void BetaNetwork::replace_token(Token* from, Token* to) {
+    to->parent = from->parent;
+    to->node = from->node;
+    to->depth = from->depth;
+    to->serial = from->serial;
+    to->next_sibling = from->next_sibling;
+    to->prev_sibling = from->prev_sibling;
+    if (to->prev_sibling) to->prev_sibling->next_sibling = to;
+    else to->parent->first_child = to;
+    if (to->next_sibling) to->next_sibling->prev_sibling = to;
+    if (marked_ && fresh(from)) trail_[from->serial - mark_serial_] = to;
+}
+
+Token* BetaNetwork::to_blocked(Token* g, FactRec* blocker) {
+    g->node->all.erase(g);
+    Token* t = make_blocked();
+    t->kind = TokenKind::blocked;
+    t->held = BlockedLevel{nullptr, static_cast<GroupToken*>(g)->made};
+    replace_token(g, t);
+    free_token(g);
+    block(t, blocker);
+    return t;
+}
+
+Token* BetaNetwork::to_group(Token* t) {
+    BetaNode* n = t->node;
+    count_token(n);
+    GroupToken* g = group_tokens_.make(n->out_links);
+    g->kind = TokenKind::group;
+    g->made = t->held.made;
+    replace_token(t, g);
+    free_token(t);
+    n->all.insert(g);
+    return g;
 }
 
 void BetaNetwork::emit(Token* t) {
@@ -442,14 +541,21 @@ void BetaNetwork::delete_token(Token* t) {
     // this one goes: a deletion reaches them by pointer, and their first touch, a cache miss, was
     // most of its time (60 % of delete_token's samples in the stress mode of CLIPS's sudoku).
     __builtin_prefetch(t->next_sibling);
-    __builtin_prefetch(t->first_child);
     __builtin_prefetch(t->fact_next);
     if (marked_ && t->serial >= mark_serial_) {
         const std::size_t i = t->serial - mark_serial_;
         if (i < trail_.size() && trail_[i] == t) trail_[i] = nullptr;
     }
+    if (t->kind == TokenKind::blocked) {
+        // No fact, output, children or activations, in no memory of its node.
+        unblock(t);
+        unlink_sibling(t);
+        free_token(t);
+        return;
+    }
+    __builtin_prefetch(t->first_child);
     if (t->kind == TokenKind::aggregate && agg_of(t)->deferred) undefer(t);
-    if (t->kind == TokenKind::group) unblock(static_cast<GroupToken*>(t));
+    if (t->kind == TokenKind::group) unblock(t);
     withdraw(t);
     if (t->kind != TokenKind::plain) {
         t->node->all.erase(t);
@@ -459,19 +565,13 @@ void BetaNetwork::delete_token(Token* t) {
     free_token(t);
 }
 
-FactRec* BetaNetwork::find_blocker(BetaNode* n, Token* t) {
-    const JoinProbe probe(*this, n, t->parent);
-    if (n->amem_index >= 0 && n->in_slot < 0) {
-        std::size_t key = left_key(n, t->parent);
-        for (AlphaItem* i = n->imem->items.bucket_head(n->amem_index, key); i;
-             i = n->imem->items.bucket_next(i, n->amem_index))
-            if (probe.passes(i->fact)) return i->fact;
-        return nullptr;
-    }
-    // Several buckets (a keyed `in`): the first blocker in any of them; any blocker gives the same
-    // outcome.
+// Newest first: any blocker gives the same outcome, and in the stress mode of CLIPS's sudoku, whose
+// facts mostly go oldest first, the newest lasts longer: 148,000 searches for another blocker
+// instead of 330,000.
+FactRec* BetaNetwork::find_blocker(BetaNode* n, const Token* parent) {
+    const JoinProbe probe(*this, n, parent);
     FactRec* found = nullptr;
-    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
+    for_alpha_candidates(n, parent, Visit::newest_first, [&](FactRec* f) {
         if (probe.passes(f)) found = f;
         return found != nullptr;
     });
@@ -497,7 +597,7 @@ void BetaNetwork::aggregate_fill(BetaNode* n, Token* t) {
         return;
     }
     const JoinProbe probe(*this, n, t->parent);
-    for_alpha_candidates(n, t->parent, false, [&](FactRec* f) {
+    for_alpha_candidates(n, t->parent, Visit::by_bucket, [&](FactRec* f) {
         if (probe.passes(f)) aggregate_enter(n, t, f);
         return false;
     });
@@ -610,21 +710,32 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
                      i = n->imem->items.bucket_next(i, n->amem_index))
                     if (probe.passes(i->fact)) emit(new_token(n, parent, i->fact));
             } else {
-                for_alpha_candidates(n, parent, true, [&](FactRec* f) {
+                for_alpha_candidates(n, parent, Visit::by_age, [&](FactRec* f) {
                     if (probe.passes(f)) emit(new_token(n, parent, f));
                     return false;
                 });
             }
             return;
         }
-        case NodeKind::negation:
+        case NodeKind::negation: {
+            const std::uint64_t made = next_made_++;
+            if (FactRec* blocker = find_blocker(n, parent)) {
+                new_blocked(n, parent, made, blocker);
+                return;
+            }
+            Token* t = new_token(n, parent, nullptr);
+            static_cast<GroupToken*>(t)->made = made;
+            n->all.insert(t);
+            emit(t);
+            return;
+        }
         case NodeKind::exists: {
             Token* t = new_token(n, parent, nullptr);
             n->all.insert(t);
             static_cast<GroupToken*>(t)->made = next_made_++;
-            FactRec* blocker = find_blocker(n, t);
-            block(static_cast<GroupToken*>(t), blocker);
-            if ((n->kind == NodeKind::negation) == (blocker == nullptr)) emit(t);
+            FactRec* blocker = find_blocker(n, parent);
+            block(t, blocker);
+            if (blocker) emit(t);
             return;
         }
         case NodeKind::aggregate: {
@@ -692,14 +803,35 @@ void BetaNetwork::right_activate_some(BetaNode* n, FactRec* f) {
             });
             return;
         }
-        case NodeKind::negation:
+        case NodeKind::negation: {
+            // `all` holds the unblocked tokens only, and one that lost its blocker came back at its
+            // end: they are taken in the order of the tokens' creation, as if each had kept its place
+            // (a bucket newest first, a memory without index oldest first, as for_candidates).
+            std::vector<Token*>& hits = scratch_hits_;
+            const std::size_t base = hits.size();
+            for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
+                if (join_passes(n, t->parent, f)) hits.push_back(t);
+            });
+            auto first = hits.begin() + static_cast<std::ptrdiff_t>(base);
+            auto in_order = [newest_first = n->all_index >= 0](const Token* a, const Token* b) {
+                const std::uint64_t ma = static_cast<const GroupToken*>(a)->made, mb = static_cast<const GroupToken*>(b)->made;
+                return newest_first ? ma > mb : ma < mb;
+            };
+            if (!std::is_sorted(first, hits.end(), in_order)) std::sort(first, hits.end(), in_order);
+            for (std::size_t i = base; i < hits.size(); ++i) {
+                Token* t = hits[i];
+                withdraw(t);
+                to_blocked(t, f);
+            }
+            hits.resize(base);
+            return;
+        }
         case NodeKind::exists: {
             for_candidates(n->all, n->all_index, key, false, [&](Token* t) {
                 auto* g = static_cast<GroupToken*>(t);
                 if (g->blocker || !join_passes(n, t->parent, f)) return;  // blocked already: no change
                 block(g, f);
-                if (n->kind == NodeKind::negation) withdraw(t);
-                else emit(t);
+                emit(t);
             });
             return;
         }
@@ -832,11 +964,10 @@ void BetaNetwork::order_blocked(FactRec* f) {
             (*s)->remove_rank = rank++;
     std::vector<BlockedToken>& v = scratch_blocked_;
     v.clear();
-    for (Token* x = f->blocks; x; x = x->fact_next) {
-        auto* g = static_cast<GroupToken*>(x);
+    for (Token* g = f->blocks; g; g = g->fact_next) {
         // The order for_candidates visits a memory in: a bucket newest first, a memory without index
         // oldest first.
-        v.push_back(BlockedToken{g->node->remove_rank, g->node->all_index >= 0 ? ~g->made : g->made, g});
+        v.push_back(BlockedToken{g->node->remove_rank, g->node->all_index >= 0 ? ~made_of(g) : made_of(g), g});
     }
     // By node first, keeping the list's order within a node (a counting pass: ranks are few), then
     // each node's run by order. A run is mostly in order or in reverse already: block() puts a
@@ -869,7 +1000,7 @@ void BetaNetwork::order_blocked(FactRec* f) {
             begin = end;
         }
     }
-    GroupToken* prev = nullptr;
+    Token* prev = nullptr;
     for (const BlockedToken& b : v) {
         b.token->fact_prev = prev;
         if (prev) prev->fact_next = b.token;
@@ -887,12 +1018,14 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         // withdraw below may delete other tokens f blocks (of lower nodes, later in the list), never
         // one of n's, and no token can take f as its blocker any more.
         while (f->blocks && f->blocks->node == n) {
-            auto* g = static_cast<GroupToken*>(f->blocks);
+            Token* g = f->blocks;
             unblock(g);
             if (going(g)) continue;  // goes later in this rollback
-            block(g, find_blocker(n, g));
-            if (g->blocker) continue;
-            if (n->kind == NodeKind::negation) emit(g);
+            if (FactRec* b = find_blocker(n, g->parent)) {
+                block(g, b);
+                continue;
+            }
+            if (n->kind == NodeKind::negation) emit(to_group(g));
             else withdraw(g);
         }
         return;
@@ -1108,16 +1241,15 @@ void BetaNetwork::remove_fact(FactRec* f) {
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     if (f->blocks) order_blocked(f);
-    // A not/exists token changes only when f blocked it, and most facts block none.
-    if (f->blocks) {
-        for (AlphaItem* i : f->items)
-            for (auto s = i->memory->group_successors.rbegin(); s != i->memory->group_successors.rend(); ++s)
-                right_remove(*s, f);
-    } else {
-        for (AlphaItem* i : f->items)
-            for (auto s = i->memory->aggregate_successors.rbegin(); s != i->memory->aggregate_successors.rend(); ++s)
-                right_remove(*s, f);
-    }
+    // A not/exists token changes only when f blocked it, and most facts block none: then only the
+    // aggregates can change.
+    auto leave = [&](std::vector<BetaNode*> AlphaMemory::*successors) {
+        for (AlphaItem* i : f->items) {
+            const std::vector<BetaNode*>& s = i->memory->*successors;
+            for (auto n = s.rbegin(); n != s.rend(); ++n) right_remove(*n, f);
+        }
+    };
+    leave(f->blocks ? &AlphaMemory::group_successors : &AlphaMemory::aggregate_successors);
     assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();

@@ -6,6 +6,7 @@
 // removes exactly those tokens and their descendants, nothing is searched.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -35,14 +36,25 @@ struct VarLoc {
     }
 };
 
-// What a token is, so that its pool and its extra fields are found without its node.
-enum class TokenKind : std::uint8_t { plain, group, aggregate };
+// What a token is, so that its pool and its extra fields are found without its node. `blocked` is a
+// `not` level while a fact blocks it (see BlockedLevel).
+enum class TokenKind : std::uint8_t { plain, group, aggregate, blocked };
+
+// A `not` level that a fact blocks: CLIPS keeps such a partial match in the not-join's memory with a
+// pointer to its blocker and no output; here it is the first 72 bytes of a Token (kBlockedBytes,
+// instead of a GroupToken's 152 plus its index links) in no memory of its node, linked only to its
+// parent and to its blocker's list (fact_next/fact_prev). It becomes a GroupToken when it loses its last blocker, and
+// a GroupToken becomes it again when a fact blocks it (BetaNetwork::to_group, to_blocked).
+struct BlockedLevel {
+    FactRec* blocker;
+    std::uint64_t made;  // as GroupToken::made
+};
 
 // 96 bytes (plus the links of its node's output indexes): join and test levels, the vast majority
-// of tokens, carry only these.
+// of tokens, carry only these. A blocked `not` level has only the fields up to `held` (72 bytes,
+// kBlockedBytes): nothing may read its fact, first_child or activations.
 struct Token {
     Token* parent = nullptr;
-    FactRec* fact = nullptr;
     BetaNode* node = nullptr;
     std::uint16_t depth = 0;  // as VarLoc::depth
     TokenKind kind = TokenKind::plain;
@@ -50,7 +62,6 @@ struct Token {
     // Creation order (BetaNetwork's token serial): tells tokens of a checkpoint from later ones.
     std::uint32_t serial = 0;
 
-    Token* first_child = nullptr;
     Token* next_sibling = nullptr;
     Token* prev_sibling = nullptr;
     // The tokens of one fact (FactRec::tokens). A not/exists level has no fact: there these two
@@ -58,8 +69,14 @@ struct Token {
     Token* fact_next = nullptr;
     Token* fact_prev = nullptr;
 
-    ListLink<Token> out_list;
+    union {
+        ListLink<Token> out_list{};  // any kind but blocked: its place in the node's output
+        BlockedLevel held;           // TokenKind::blocked
+    };
 
+    // Not in a blocked level.
+    FactRec* fact = nullptr;
+    Token* first_child = nullptr;
     Activation* activations = nullptr;
     // The links of the node's output indexes follow the token in its storage (TokenStorage): as
     // many as the node's out memory has indexes (BetaNode::out_links), none for most nodes. A
@@ -68,18 +85,22 @@ struct Token {
 };
 
 // Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens (from their
-// creation to their deletion). Only they pay for those links; join tokens stay smaller.
+// creation to their deletion; a blocked `not` level is a BlockedLevel instead, in no memory). Only
+// they pay for those links; join tokens stay smaller.
 struct GroupToken : Token {
     ListLink<Token> all_list;
     IndexLink<Token> all_idx[1];  // such a node indexes its tokens one way only
-    // not/exists levels: the fact that blocks a `not` (makes an `exists` true), null when none. As in
+    // exists levels: the fact that makes it true, null when none (a `not` level keeps its blocker in
+    // BlockedLevel, and a GroupToken of a `not` has none). As in
     // CLIPS and Doorenbos (2.8): one blocker is enough to know the outcome, so a token that arrives
     // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
     // only the tokens it blocked look for another. The other tokens the blocker blocks are linked
     // through fact_next/fact_prev (unused: such a level holds no fact), as in CLIPS's block list: a
     // fact that goes visits only the tokens it blocked, not every token of its key.
     FactRec* blocker = nullptr;
-    std::uint64_t made = 0;  // order in the node's `all` memory (BetaNetwork's count)
+    // Order of creation among the node's tokens (BetaNetwork's count): a new fact visits the `all`
+    // memory in this order, whatever order unblocked `not` levels came back into it in.
+    std::uint64_t made = 0;
 };
 
 // An aggregate level: its result (what its children see), the state it is computed from and its
@@ -106,14 +127,21 @@ template <class T>
 struct TokenStorage<T, 0> {
     T token;
 };
-inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken)};
+// The storage of a blocked `not` level: the fields of a Token before `fact`.
+inline constexpr std::size_t kBlockedBytes = offsetof(Token, fact);
+struct alignas(Token) BlockedStorage {
+    unsigned char bytes[kBlockedBytes];
+};
+inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken), kBlockedBytes};
+static_assert(sizeof(Token) == 96 && kBlockedBytes == 72 && sizeof(BlockedStorage) == 72 &&
+              sizeof(BlockedLevel) <= sizeof(ListLink<Token>));
 static_assert(sizeof(Token) % alignof(IndexLink<Token>) == 0 && sizeof(GroupToken) % alignof(IndexLink<Token>) == 0 &&
               sizeof(AggregateToken) % alignof(IndexLink<Token>) == 0);
 static_assert(sizeof(TokenStorage<Token, 2>) == sizeof(Token) + 2 * sizeof(IndexLink<Token>));
 static_assert(sizeof(TokenStorage<GroupToken, 1>) == sizeof(GroupToken) + sizeof(IndexLink<Token>));
 static_assert(sizeof(TokenStorage<AggregateToken, 2>) == sizeof(AggregateToken) + 2 * sizeof(IndexLink<Token>));
 static_assert(static_cast<int>(TokenKind::plain) == 0 && static_cast<int>(TokenKind::group) == 1 &&
-              static_cast<int>(TokenKind::aggregate) == 2);
+              static_cast<int>(TokenKind::aggregate) == 2 && static_cast<int>(TokenKind::blocked) == 3);
 
 [[gnu::always_inline]] inline IndexLink<Token>* out_links(Token* t) {
     return reinterpret_cast<IndexLink<Token>*>(reinterpret_cast<unsigned char*>(t) + kTokenBytes[static_cast<int>(t->kind)]);
