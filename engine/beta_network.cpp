@@ -364,6 +364,19 @@ inline void BetaNetwork::count_token(BetaNode* n) {
         n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
 }
 
+// A new token or blocked level of `n` becomes the newest child of `parent`, with the next serial and a
+// place on the trail.
+inline void BetaNetwork::adopt(Token* t, BetaNode* n, Token* parent) {
+    t->parent = parent;
+    t->node = n;
+    t->depth = static_cast<std::uint16_t>(n->depth);
+    t->serial = next_serial_++;
+    if (marked_) record(t);
+    t->next_sibling = parent->first_child;
+    if (parent->first_child) parent->first_child->prev_sibling = t;
+    parent->first_child = t;
+}
+
 Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
     count_token(n);
     Token* t;
@@ -376,15 +389,8 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
     } else {
         t = tokens_.make(n->out_links);
     }
-    t->parent = parent;
     t->fact = f;
-    t->node = n;
-    t->depth = static_cast<std::uint16_t>(n->depth);
-    t->serial = next_serial_++;
-    if (marked_) record(t);
-    t->next_sibling = parent->first_child;
-    if (parent->first_child) parent->first_child->prev_sibling = t;
-    parent->first_child = t;
+    adopt(t, n, parent);
     if (f) {
         t->fact_next = f->tokens;
         if (f->tokens) f->tokens->fact_prev = t;
@@ -397,14 +403,7 @@ void BetaNetwork::new_blocked(BetaNode* n, Token* parent, std::uint64_t made, Fa
     Token* t = make_blocked();  // zeroed: no links, not in_out
     t->kind = TokenKind::blocked;
     t->held = BlockedLevel{nullptr, made};
-    t->parent = parent;
-    t->node = n;
-    t->depth = static_cast<std::uint16_t>(n->depth);
-    t->serial = next_serial_++;
-    if (marked_) record(t);
-    t->next_sibling = parent->first_child;
-    if (parent->first_child) parent->first_child->prev_sibling = t;
-    parent->first_child = t;
+    adopt(t, n, parent);
     block(t, blocker);
 }
 

@@ -272,6 +272,7 @@ private:
     // `not` levels: a blocked one made (BlockedLevel), one that loses its last blocker made a
     // GroupToken in its `all` memory, one that a fact blocks (already withdrawn) made a BlockedLevel.
     void new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker);
+    void adopt(Token* t, BetaNode* n, Token* parent);
     Token* to_group(Token* t);
     Token* to_blocked(Token* g, FactRec* blocker);
     void replace_token(Token* from, Token* to);
