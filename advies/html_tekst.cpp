@@ -50,15 +50,8 @@ void html_tekst(std::string& uit, std::string_view s) {
     };
     std::size_t i = 0;
     while (i < s.size()) {
-        // Ordinary characters sixteen bytes at a time, up to the first other byte.
-        if (i + 16 <= s.size()) {
-            const unsigned k = eerste_bijzondere(s.data() + i);
-            i += k;
-            if (k == 16) continue;
-        } else if (s.size() >= 16 && eerste_bijzondere(s.data() + s.size() - 16) == 16) {
-            i = s.size();  // the rest lies within the last sixteen bytes, all ordinary
-            break;
-        }
+        i = na_gewone(s, i, eerste_bijzondere);
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (gewoon[c]) {
             ++i;

@@ -46,13 +46,8 @@ unsigned eerste_bijzondere(const char* p) {
 bool is_gewoon(std::string_view t) {
     std::size_t i = 0;
     while (i < t.size()) {
-        if (i + 16 <= t.size()) {
-            const unsigned k = eerste_bijzondere(t.data() + i);
-            i += k;
-            if (k == 16) continue;
-        } else if (t.size() >= 16 && eerste_bijzondere(t.data() + t.size() - 16) == 16) {
-            return true;  // the rest lies within the last sixteen bytes, all ordinary
-        }
+        i = na_gewone(t, i, eerste_bijzondere);
+        if (i == t.size()) return true;
         const auto c = static_cast<unsigned char>(t[i]);
         if (c < 0x20 || c == '"' || c == '\\') return false;
         if (c < 0x80) {

@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace ww::advies {
 
@@ -33,6 +34,21 @@ inline unsigned eerste(Bytes16 treffers) {
             if (treffers[i] != 0) return i;
         return 16;
     }
+}
+
+// From `i`, past the ordinary bytes of `s`, sixteen at a time: the place of the first byte that
+// `eerste_bijzondere` (the place of the first special byte of sixteen, 16 for none) finds, or the end.
+// Fewer than sixteen left: when the last sixteen bytes of `s` are all ordinary, so is the rest, and the
+// end is returned; otherwise `i` itself, for the caller's byte-at-a-time path.
+template <class Eerste>
+std::size_t na_gewone(std::string_view s, std::size_t i, Eerste eerste_bijzondere) {
+    while (i + 16 <= s.size()) {
+        const unsigned k = eerste_bijzondere(s.data() + i);
+        i += k;
+        if (k < 16) return i;
+    }
+    if (i < s.size() && s.size() >= 16 && eerste_bijzondere(s.data() + s.size() - 16) == 16) return s.size();
+    return i;
 }
 
 }  // namespace ww::advies
