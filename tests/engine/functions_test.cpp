@@ -34,7 +34,7 @@ Expr K(Value v) { return Expr::constant_of(std::move(v)); }
 TEST(Functions, RegistryIsComplete) {
     for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
                              "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type",
-                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt", "als", "kolom", "slice"}) {
+                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt", "als", "kolom", "slice", "trim"}) {
         const FunctionInfo* f = find_function(name);
         ASSERT_NE(f, nullptr) << name;
         EXPECT_FALSE(f->description.empty());
@@ -50,6 +50,10 @@ TEST(Functions, Texts) {
     EXPECT_EQ(call("str", {Value(21.0)}), Value::string("21"));
     EXPECT_EQ(call("upper", {Value::string("wijk a")}), Value::string("WIJK A"));
     EXPECT_EQ(call("lower", {Value::string("WiJk")}), Value::string("wijk"));
+    EXPECT_EQ(call("trim", {Value::string(" \tWoninginbraak \n")}), Value::string("Woninginbraak"));
+    EXPECT_EQ(call("trim", {Value::string("\xC2\xA0Oude Noorden\xC2\xA0")}), Value::string("Oude Noorden"));
+    EXPECT_EQ(call("trim", {Value::string("   ")}), Value::string(""));
+    EXPECT_EQ(call("trim", {Value::string("\xA0x")}), Value::string("\xA0x"));  // a lone byte is no space
     EXPECT_EQ(call("contains", {Value::string("veiligheid"), Value::string("lig")}), Value(true));
     EXPECT_EQ(call("contains", {L({1, 2}), Value(3)}), Value(false));
     EXPECT_EQ(call("starts_with", {Value::string("abc"), Value::string("ab")}), Value(true));
