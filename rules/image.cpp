@@ -136,7 +136,7 @@ public:
         return b == 1;
     }
     // A count of elements that take at least one byte each: never more than the bytes left.
-    std::size_t count() {
+    [[gnu::always_inline]] std::size_t count() {
         std::size_t n = u32();
         need(n);
         return n;
@@ -148,7 +148,7 @@ public:
         p_ += n;
         return v;
     }
-    std::string_view view() { return texts_[index(texts_.size())]; }
+    [[gnu::always_inline]] std::string_view view() { return texts_[index(texts_.size())]; }
     std::string str() { return std::string(view()); }
     // Into an existing string: an empty text (most expression names) costs no copy.
     // Into an empty string by construction, not assign(): basic_string::_M_replace, which assign
@@ -163,8 +163,8 @@ public:
         if (v > static_cast<std::uint8_t>(last)) throw BadImage{};
         return static_cast<E>(v);
     }
-    // An index below `bound`.
-    std::uint32_t index(std::size_t bound) {
+    // An index below `bound`. Inline, as u32: some 12,000 per cold start.
+    [[gnu::always_inline]] std::uint32_t index(std::size_t bound) {
         std::uint32_t v = u32();
         if (v >= bound) throw BadImage{};
         return v;
