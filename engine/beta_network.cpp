@@ -1263,6 +1263,9 @@ bool same_node(const BetaNode& a, const BetaNode& b) {
 
 // A hash consistent with same_node (and CExpr's ==: equal values of one kind hash alike).
 std::size_t expr_hash(const CExpr& e) {
+    // The empty expression (a node's `expr` when it is not an aggregate over a value: most nodes).
+    if (e.op == Op::constant && e.value.kind() == ValueKind::nil && e.args.empty() && !e.fn && e.ref == 0 && e.name.id == 0)
+        return 0x6e696c;
     std::size_t h = hash_combine(static_cast<std::size_t>(e.op), e.value.hash());
     h = hash_combine(h, static_cast<std::size_t>(e.value.kind()));
     h = hash_combine(h, e.ref);

@@ -90,7 +90,6 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     RuleEntry entry;
     entry.def = std::move(def);
     const RuleDef& rule = *entry.def;
-    auto identity = [](VarId v) -> std::uint32_t { return v; };
 
     // Which variables the conditions of each alternative bind (outside not/exists/aggregate).
     for (const auto& alt : rule.alternatives) {
@@ -124,20 +123,10 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     if (std::string problem = action_flow_problem(rule.actions, rule.variables.size()); !problem.empty())
         throw std::invalid_argument("regel '" + rule.id + "': " + problem);
 
-    // Sized once: a cold start compiles every rule of the knowledge base.
-    entry.actions.reserve(rule.actions.size());
+    // What compiling the actions could refuse, in the order compile_actions would meet it; they are
+    // compiled when the rule first fires.
     entry.terminals.reserve(rule.alternatives.size());
     for (const Action& a : rule.actions) {
-        CompiledAction ca;
-        ca.slots.reserve(a.slots.size());
-        ca.fields.reserve(a.fields.size());
-        ca.kind = a.kind;
-        ca.tmpl = a.tmpl;
-        ca.var = a.var;
-        ca.jump = a.jump;
-        ca.record_name = a.record_name;
-        ca.source_offset = a.source_offset;
-        ca.source_text = a.source_text;
         try {
             if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify) {
                 if (a.kind == Action::Kind::assert_fact && a.tmpl >= m.templates.size())
@@ -146,33 +135,23 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     if (a.kind == Action::Kind::assert_fact &&
                         (slot < 0 || static_cast<std::size_t>(slot) >= m.templates[a.tmpl].slots.size()))
                         throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
-                    ca.slots.emplace_back(slot, compile_expr(e, identity));
-                }
-                if (a.kind == Action::Kind::assert_fact) {
-                    ca.base.reserve(m.templates[a.tmpl].slots.size());
-                    for (const SlotDef& s : m.templates[a.tmpl].slots)
-                        ca.base.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+                    check_compiles(e);
                 }
             }
-            if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) ca.target = compile_expr(a.target, identity);
+            if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) check_compiles(a.target);
             if (a.kind == Action::Kind::bind) {
                 if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
-                ca.expr = compile_expr(a.expr, identity);
+                check_compiles(a.expr);
             }
             if (a.kind == Action::Kind::emit)
-                for (const auto& [name, e] : a.fields) ca.fields.emplace_back(name, compile_expr(e, identity));
-            // Where the actions may jump is checked for all of them at once, below.
-            if (a.kind == Action::Kind::branch) ca.expr = compile_expr(a.expr, identity);
-            if (a.kind == Action::Kind::each) {
-                ca.list_var = a.expr.var;
-                ca.position_var = a.target.var;
-            }
+                for (const auto& [name, e] : a.fields) check_compiles(e);
+            // Where the actions may jump is checked for all of them at once (action_flow_problem).
+            if (a.kind == Action::Kind::branch) check_compiles(a.expr);
         } catch (const std::invalid_argument& e) {
             std::string what = e.what();
             if (what.rfind("regel '", 0) == 0) throw;
             throw std::invalid_argument("regel '" + rule.id + "': " + what);
         }
-        entry.actions.push_back(std::move(ca));
     }
 
     // Templates whose facts this rule changes: known before its own network is built.
@@ -222,6 +201,43 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
     if (m.cp) m.cp->disturbed = true;
+}
+
+void Engine::Impl::compile_actions(RuleEntry& entry) const {
+    const RuleDef& rule = *entry.def;
+    auto identity = [](VarId v) -> std::uint32_t { return v; };
+    // Sized once: the vectors grow no further.
+    entry.actions.clear();
+    entry.actions.reserve(rule.actions.size());
+    for (const Action& a : rule.actions) {
+        CompiledAction& ca = entry.actions.emplace_back();
+        ca.slots.reserve(a.slots.size());
+        ca.fields.reserve(a.fields.size());
+        ca.kind = a.kind;
+        ca.tmpl = a.tmpl;
+        ca.var = a.var;
+        ca.jump = a.jump;
+        ca.record_name = a.record_name;
+        ca.source_offset = a.source_offset;
+        ca.source_text = a.source_text;
+        if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify) {
+            for (const auto& [slot, e] : a.slots) ca.slots.emplace_back(slot, compile_expr(e, identity));
+            if (a.kind == Action::Kind::assert_fact) {
+                ca.base.reserve(templates[a.tmpl].slots.size());
+                for (const SlotDef& s : templates[a.tmpl].slots)
+                    ca.base.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+            }
+        }
+        if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) ca.target = compile_expr(a.target, identity);
+        if (a.kind == Action::Kind::bind || a.kind == Action::Kind::branch) ca.expr = compile_expr(a.expr, identity);
+        if (a.kind == Action::Kind::emit)
+            for (const auto& [name, e] : a.fields) ca.fields.emplace_back(name, compile_expr(e, identity));
+        if (a.kind == Action::Kind::each) {
+            ca.list_var = a.expr.var;
+            ca.position_var = a.target.var;
+        }
+    }
+    entry.compiled = true;
 }
 
 void Engine::Impl::created_with_prefixes(Activation* a) {

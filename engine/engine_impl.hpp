@@ -36,7 +36,11 @@ struct CompiledAction {
 struct RuleEntry {
     std::shared_ptr<const RuleDef> def;
     std::vector<Terminal*> terminals;  // one per alternative
+    // Compiled when the rule first fires (compile_actions): a consultation fires a third of the
+    // knowledge base's rules, and a cold start compiled the actions of all of them. add_rule checks
+    // beforehand everything compiling could refuse.
     std::vector<CompiledAction> actions;
+    bool compiled = false;
     bool binds = false;  // has `bind` actions: the firing needs its own copy of the bindings
     // A logical prefix (RuleDef::logical_prefix), per alternative: the terminal of its conditions
     // (null: the facts rest on the whole match), the rule those conditions form, and how many of
@@ -99,6 +103,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     void publish_aggregates(bool all);
     RunResult run_loop(const RunOptions& options);
     void fire(Activation* a, const RunOptions& options, bool& halt);
+    void compile_actions(RuleEntry& entry) const;
     std::string fact_text(const Fact& f) const;
 
     std::vector<TemplateDef> templates;

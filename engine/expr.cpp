@@ -102,26 +102,6 @@ void write(std::string& out, const Expr& e, const std::vector<std::string>& name
 
 }  // namespace
 
-bool arity_fits(Op op, std::size_t n) {
-    switch (op) {
-        case Op::constant:
-        case Op::var: return n == 0;
-        case Op::slot:
-        case Op::neg:
-        case Op::logical_not: return n == 1;
-        case Op::index:
-        case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::idiv: case Op::mod:
-        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
-        case Op::in:
-        case Op::logical_and:
-        case Op::logical_or: return n == 2;
-        case Op::list:
-        case Op::call:
-        case Op::concat: return true;
-    }
-    return false;  // not an operation at all
-}
-
 std::string to_string(const Expr& e, const std::vector<std::string>& names) {
     std::string out;
     write(out, e, names, false);

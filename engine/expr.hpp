@@ -52,7 +52,26 @@ struct Expr {
 
 // Whether an operation takes `n` arguments: the evaluator indexes them without checking, so every
 // tree it gets passes this first (compile_expr; a damaged image is refused on it too).
-bool arity_fits(Op op, std::size_t n);
+// Inline: the image reader and the engine's checks ask it for every node of every expression.
+inline bool arity_fits(Op op, std::size_t n) {
+    switch (op) {
+        case Op::constant:
+        case Op::var: return n == 0;
+        case Op::slot:
+        case Op::neg:
+        case Op::logical_not: return n == 1;
+        case Op::index:
+        case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::idiv: case Op::mod:
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
+        case Op::in:
+        case Op::logical_and:
+        case Op::logical_or: return n == 2;
+        case Op::list:
+        case Op::call:
+        case Op::concat: return true;
+    }
+    return false;  // not an operation at all
+}
 
 // Collects the variables an expression reads, each once, in order of first use.
 void collect_vars(const Expr& e, std::vector<VarId>& out);

@@ -19,24 +19,30 @@ bool CExpr::uses_vars() const {
 
 namespace {
 
-// Into `c` as it stands (a fresh CExpr): operands are compiled where they will stay, not built
-// apart and moved in level by level (a cold start compiles every expression of the knowledge base).
-void compile_into(const Expr& e, CExpr& c, const std::function<std::uint32_t(VarId)>& map_var) {
+// What compile_into refuses at one node (check_compiles makes the same checks without compiling):
+// the function of a call, else null.
+const FunctionInfo* checked_node(const Expr& e) {
     // A front end other than the rule language (or a damaged image) may hand over any tree.
     if (!arity_fits(e.op, e.args.size()))
         throw std::invalid_argument("expressie met een verkeerd aantal operanden");
+    if (e.op != Op::call) return nullptr;
+    const FunctionInfo* fn = find_function(e.name);
+    if (!fn) throw std::invalid_argument("onbekende functie '" + e.name + "'");
+    int n = static_cast<int>(e.args.size());
+    if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args))
+        throw std::invalid_argument("verkeerd aantal argumenten voor " + e.name + ": " + fn->signature);
+    return fn;
+}
+
+// Into `c` as it stands (a fresh CExpr): operands are compiled where they will stay, not built
+// apart and moved in level by level (a cold start compiles every expression of the knowledge base).
+void compile_into(const Expr& e, CExpr& c, const std::function<std::uint32_t(VarId)>& map_var) {
+    c.fn = checked_node(e);
     c.op = e.op;
     if (e.value.kind() != ValueKind::nil) c.value = e.value;
     c.source_offset = e.source_offset;
     if (e.op == Op::var) c.ref = map_var(e.var);
     if (e.op == Op::slot) c.name = intern(e.name);
-    if (e.op == Op::call) {
-        c.fn = find_function(e.name);
-        if (!c.fn) throw std::invalid_argument("onbekende functie '" + e.name + "'");
-        int n = static_cast<int>(e.args.size());
-        if (n < c.fn->min_args || (c.fn->max_args >= 0 && n > c.fn->max_args))
-            throw std::invalid_argument("verkeerd aantal argumenten voor " + e.name + ": " + c.fn->signature);
-    }
     if (e.args.empty() && c.op != Op::list && c.op != Op::concat) return;
     c.args.resize(e.args.size());
     for (std::size_t i = 0; i < e.args.size(); ++i) compile_into(e.args[i], c.args[i], map_var);
@@ -63,6 +69,11 @@ CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map
     CExpr c;
     compile_into(e, c, map_var);
     return c;
+}
+
+void check_compiles(const Expr& e) {
+    checked_node(e);
+    for (const Expr& a : e.args) check_compiles(a);
 }
 
 namespace {

@@ -48,6 +48,9 @@ public:
 
 // Throws std::invalid_argument for an unknown function or a wrong number of arguments.
 CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var);
+// What compile_expr would refuse, in the same order, without building anything: the engine checks
+// a rule's actions when it is added and compiles them when the rule first fires.
+void check_compiles(const Expr& e);
 
 // Throws EvalError (Dutch message, offset of the failing node).
 Value eval(const CExpr& e, const EvalEnv& env);

@@ -35,7 +35,8 @@ private:
 void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     Terminal* term = a->terminal;
     const RuleDef& rule = *term->rule;
-    const RuleEntry& entry = rules[term->rule_index];
+    RuleEntry& entry = rules[term->rule_index];
+    if (!entry.compiled) [[unlikely]] compile_actions(entry);
     Token* tok = a->token;
     a->fired = true;
 

@@ -428,10 +428,50 @@ const std::vector<FunctionInfo>& all_functions() {
     return registry;
 }
 
+namespace {
+
+// Open addressing over the length and the first and last letter: a cold start looks up the function
+// of every call in the knowledge base (over a thousand), and a scan of the registry compared a third
+// of its names each time.
+class FunctionIndex {
+public:
+    FunctionIndex() {
+        const auto& all = all_functions();
+        std::size_t size = 64;
+        while (size < 4 * all.size()) size *= 2;
+        slots_.assign(size, nullptr);
+        mask_ = size - 1;
+        // In registry order: a name given twice finds its first entry, as the scan did.
+        for (const FunctionInfo& f : all) {
+            std::size_t i = slot_of(f.name);
+            while (slots_[i]) {
+                if (slots_[i]->name == f.name) break;
+                i = (i + 1) & mask_;
+            }
+            if (!slots_[i]) slots_[i] = &f;
+        }
+    }
+    const FunctionInfo* find(std::string_view name) const {
+        for (std::size_t i = slot_of(name);; i = (i + 1) & mask_) {
+            const FunctionInfo* f = slots_[i];
+            if (!f || f->name == name) return f;
+        }
+    }
+
+private:
+    std::size_t slot_of(std::string_view n) const {
+        if (n.empty()) return 0;
+        return (n.size() * 131 + static_cast<unsigned char>(n.front()) * 31 + static_cast<unsigned char>(n.back())) & mask_;
+    }
+    std::vector<const FunctionInfo*> slots_;
+    std::size_t mask_ = 0;
+};
+
+}  // namespace
+
 const FunctionInfo* find_function(std::string_view name) {
-    for (const FunctionInfo& f : all_functions())
-        if (f.name == name) return &f;
-    return nullptr;
+    static const FunctionIndex index;
+    return index.find(name);
 }
 
 }  // namespace ww

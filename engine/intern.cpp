@@ -134,7 +134,10 @@ struct AtomTable {
     ~AtomTable() {
         // Only the chunks in use; the rest of the array was never touched.
         const std::uint64_t used = (std::uint64_t{atom_table::count.load(std::memory_order_relaxed)} + kChunkSize - 1) >> kChunkBits;
-        for (std::uint64_t i = 0; i < used; ++i) delete[] chunks[i].load(std::memory_order_relaxed);
+        const std::uint32_t n = atom_table::count.load(std::memory_order_relaxed);
+        for (std::uint32_t id = 0; id < n; ++id)
+            std::destroy_at(&chunks[id >> kChunkBits].load(std::memory_order_relaxed)[id & (kChunkSize - 1)]);
+        for (std::uint64_t i = 0; i < used; ++i) ::operator delete(chunks[i].load(std::memory_order_relaxed));
     }
     // Under the mutex.
     std::uint32_t add(std::string_view text, std::uint64_t hash) {
@@ -143,12 +146,13 @@ struct AtomTable {
         std::atomic<atom_table::Entry*>& chunk = chunks[id >> kChunkBits];
         atom_table::Entry* c = chunk.load(std::memory_order_relaxed);
         if (!c) {
-            c = new atom_table::Entry[kChunkSize];
+            // Raw memory: an entry is constructed when its atom is added. A chunk is 160 kB, and a
+            // cold start, which adds some 1,100 atoms, constructed and touched all of it.
+            c = static_cast<atom_table::Entry*>(::operator new(sizeof(atom_table::Entry) * kChunkSize));
             chunk.store(c, std::memory_order_release);
         }
-        atom_table::Entry& slot = c[id & (kChunkSize - 1)];
-        slot.text.assign(text);
-        slot.hash = static_cast<std::uint32_t>(hash);
+        // Readers see only ids below count, stored after this.
+        std::construct_at(&c[id & (kChunkSize - 1)], atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)});
         atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
         if (2 * (ix->used + 1) > ix->mask + 1) ix = grow(*ix);
