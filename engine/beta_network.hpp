@@ -351,8 +351,9 @@ private:
     TokenPools<GroupToken> group_tokens_;
     TokenPools<AggregateToken> aggregate_tokens_;
     // Blocked `not` levels (BlockedStorage): made and freed as raw storage, never as a whole Token.
-    // Its heap is counted on its own: shared with the token pools, it took a 2 MiB huge chunk as soon
-    // as they passed 16 MB, resident whole (grid4x4-p8: 40,9 MB peak instead of 37,4).
+    // Its heap is counted on its own: shared with the token pools, it turned to big chunks as soon as
+    // they passed 16 MB (when those were huge pages, resident whole: grid4x4-p8 40,9 MB peak instead
+    // of 37,4).
     Pool<BlockedStorage> blocked_;
     Token* make_blocked() { return reinterpret_cast<Token*>(blocked_.make()); }
     Pool<Activation> activations_;
