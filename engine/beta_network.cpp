@@ -25,12 +25,13 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
 
 namespace {
 template <class DestroyToken, class DestroyActivation>
-void destroy_tree(Token* t, DestroyToken& dt, DestroyActivation& da) {
-    if (t->kind == TokenKind::blocked) {
-        dt(t);
+void destroy_tree(TokenHead* h, DestroyToken& dt, DestroyActivation& da) {
+    if (h->kind == TokenKind::blocked) {
+        dt(h);
         return;
     }
-    while (Token* c = t->first_child) {
+    Token* t = as_token(h);
+    while (TokenHead* c = t->first_child) {
         t->first_child = c->next_sibling;
         destroy_tree(c, dt, da);
     }
@@ -43,7 +44,7 @@ void destroy_tree(Token* t, DestroyToken& dt, DestroyActivation& da) {
 }  // namespace
 
 BetaNetwork::~BetaNetwork() {
-    auto dt = [&](Token* t) { free_token(t); };
+    auto dt = [&](TokenHead* t) { free_token(t); };
     auto da = [&](Activation* a) { activations_.destroy(a); };
     destroy_tree(root_token_, dt, da);
 }
@@ -210,18 +211,18 @@ bool grouped(const BetaNode* n) {
     return n->kind == NodeKind::negation || n->kind == NodeKind::exists || n->kind == NodeKind::aggregate;
 }
 
-// The blocker of a not/exists level: a blocked `not` keeps it in its BlockedLevel, an `exists` in
-// its GroupToken.
-[[gnu::always_inline]] inline FactRec*& blocker_of(Token* g) {
-    return g->kind == TokenKind::blocked ? g->held.blocker : static_cast<GroupToken*>(g)->blocker;
+// The blocker of a not/exists level: a blocked `not` is a BlockedLevel, an `exists` keeps it in its
+// GroupToken.
+[[gnu::always_inline]] inline FactRec*& blocker_of(TokenHead* g) {
+    return g->kind == TokenKind::blocked ? as_blocked(g)->blocker : static_cast<GroupToken*>(as_token(g))->blocker;
 }
-[[gnu::always_inline]] inline std::uint64_t made_of(const Token* g) {
-    return g->kind == TokenKind::blocked ? g->held.made : static_cast<const GroupToken*>(g)->made;
+[[gnu::always_inline]] inline std::uint64_t made_of(const TokenHead* g) {
+    return g->kind == TokenKind::blocked ? as_blocked(g)->made : static_cast<const GroupToken*>(as_token(g))->made;
 }
 
 // g's blocker becomes f (null: none), and g moves into f's list of blocked tokens (linked through
 // fact_next/fact_prev: a not/exists level holds no fact).
-void unblock(Token* g) {
+void unblock(TokenHead* g) {
     FactRec*& b = blocker_of(g);
     if (!b) return;
     if (g->fact_prev) g->fact_prev->fact_next = g->fact_next;
@@ -230,7 +231,7 @@ void unblock(Token* g) {
     g->fact_prev = g->fact_next = nullptr;
     b = nullptr;
 }
-void block(Token* g, FactRec* f) {
+void block(TokenHead* g, FactRec* f) {
     unblock(g);
     if (!f) return;
     blocker_of(g) = f;
@@ -328,7 +329,7 @@ void for_alpha_candidates(const BetaNode* n, const Token* parent, Visit visit, F
 namespace {
 // A token out of its parent's children and its fact's tokens: the last step before it is freed
 // (delete_token, and begin_rollback's in-place deletion of a join token with nothing below it).
-[[gnu::always_inline]] inline void unlink_sibling(Token* t) {
+[[gnu::always_inline]] inline void unlink_sibling(TokenHead* t) {
     if (t->prev_sibling) t->prev_sibling->next_sibling = t->next_sibling;
     else t->parent->first_child = t->next_sibling;
     if (t->next_sibling) t->next_sibling->prev_sibling = t->prev_sibling;
@@ -337,18 +338,19 @@ namespace {
     unlink_sibling(t);
     if (t->fact) {
         if (t->fact_prev) t->fact_prev->fact_next = t->fact_next;
-        else t->fact->tokens = t->fact_next;
+        else t->fact->tokens = as_token(t->fact_next);
         if (t->fact_next) t->fact_next->fact_prev = t->fact_prev;
     }
 }
 }  // namespace
 
-inline void BetaNetwork::free_token(Token* t) {
+inline void BetaNetwork::free_token(TokenHead* h) {
     // A blocked level carries no index links and does not count in live_tokens (see count_token).
-    if (t->kind == TokenKind::blocked) {
-        blocked_.destroy(reinterpret_cast<BlockedStorage*>(t));
+    if (h->kind == TokenKind::blocked) {
+        blocked_.destroy(as_blocked(h));
         return;
     }
+    Token* t = as_token(h);
     BetaNode* n = t->node;
     --n->live_tokens;
     switch (t->kind) {
@@ -366,7 +368,7 @@ inline void BetaNetwork::count_token(BetaNode* n) {
 
 // A new token or blocked level of `n` becomes the newest child of `parent`, with the next serial and a
 // place on the trail.
-inline void BetaNetwork::adopt(Token* t, BetaNode* n, Token* parent) {
+inline void BetaNetwork::adopt(TokenHead* t, BetaNode* n, Token* parent) {
     t->parent = parent;
     t->node = n;
     t->depth = static_cast<std::uint16_t>(n->depth);
@@ -400,16 +402,16 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
 }
 
 void BetaNetwork::new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker) {
-    Token* t = make_blocked();  // zeroed: no links, not in_out
+    BlockedLevel* t = blocked_.make();  // no links, not in_out
     t->kind = TokenKind::blocked;
-    t->held = BlockedLevel{nullptr, made};
+    t->made = made;
     adopt(t, n, parent);
     block(t, blocker);
 }
 
 // `to` takes `from`'s place: its parent, its serial and its place among its siblings and on the
 // trail. `from` is in no memory, block list or fact list, and has no children or activations.
-void BetaNetwork::replace_token(Token* from, Token* to) {
+void BetaNetwork::replace_token(TokenHead* from, TokenHead* to) {
     to->parent = from->parent;
     to->node = from->node;
     to->depth = from->depth;
@@ -422,23 +424,23 @@ void BetaNetwork::replace_token(Token* from, Token* to) {
     if (marked_ && fresh(from)) trail_[from->serial - mark_serial_] = to;
 }
 
-Token* BetaNetwork::to_blocked(Token* g, FactRec* blocker) {
+BlockedLevel* BetaNetwork::to_blocked(Token* g, FactRec* blocker) {
     g->node->all.erase(g);
-    Token* t = make_blocked();
+    BlockedLevel* t = blocked_.make();
     t->kind = TokenKind::blocked;
-    t->held = BlockedLevel{nullptr, static_cast<GroupToken*>(g)->made};
+    t->made = static_cast<GroupToken*>(g)->made;
     replace_token(g, t);
     free_token(g);
     block(t, blocker);
     return t;
 }
 
-Token* BetaNetwork::to_group(Token* t) {
+Token* BetaNetwork::to_group(BlockedLevel* t) {
     BetaNode* n = t->node;
     count_token(n);
     GroupToken* g = group_tokens_.make(n->out_links);
     g->kind = TokenKind::group;
-    g->made = t->held.made;
+    g->made = t->made;
     replace_token(t, g);
     free_token(t);
     n->all.insert(g);
@@ -481,8 +483,8 @@ void BetaNetwork::withdraw(Token* t) {
     // The aggregates over a conjunction below t go first: otherwise each of their terms, deleted
     // before them, would update and publish a result that is about to go anyway.
     if (t->node->owns_terms)
-        for (Token* c = t->first_child; c;) {
-            Token* next = c->next_sibling;
+        for (TokenHead* c = t->first_child; c;) {
+            TokenHead* next = c->next_sibling;
             if (c->node->terms) delete_token(c);
             c = next;
         }
@@ -522,11 +524,11 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
     drop_activations(x);
     for (BetaNode* c : x->node->children) {
         bool reads = std::find(c->reads_aggregates.begin(), c->reads_aggregates.end(), depth) != c->reads_aggregates.end();
-        for (Token* k = x->first_child; k;) {
-            Token* next = k->next_sibling;
+        for (TokenHead* k = x->first_child; k;) {
+            TokenHead* next = k->next_sibling;
             if (k->node == c) {
                 if (reads) delete_token(k);
-                else refresh(k, depth);
+                else if (k->in_out) refresh(as_token(k), depth);  // a blocked level never is
             }
             k = next;
         }
@@ -535,23 +537,24 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
     for (Terminal* term : x->node->terminals) activate(term, x);
 }
 
-void BetaNetwork::delete_token(Token* t) {
+void BetaNetwork::delete_token(TokenHead* h) {
     // The tokens that go next (a sibling, the first child, the fact's next token) are fetched while
     // this one goes: a deletion reaches them by pointer, and their first touch, a cache miss, was
     // most of its time (60 % of delete_token's samples in the stress mode of CLIPS's sudoku).
-    __builtin_prefetch(t->next_sibling);
-    __builtin_prefetch(t->fact_next);
-    if (marked_ && t->serial >= mark_serial_) {
-        const std::size_t i = t->serial - mark_serial_;
-        if (i < trail_.size() && trail_[i] == t) trail_[i] = nullptr;
+    __builtin_prefetch(h->next_sibling);
+    __builtin_prefetch(h->fact_next);
+    if (marked_ && h->serial >= mark_serial_) {
+        const std::size_t i = h->serial - mark_serial_;
+        if (i < trail_.size() && trail_[i] == h) trail_[i] = nullptr;
     }
-    if (t->kind == TokenKind::blocked) {
+    if (h->kind == TokenKind::blocked) {
         // No fact, output, children or activations, in no memory of its node.
-        unblock(t);
-        unlink_sibling(t);
-        free_token(t);
+        unblock(h);
+        unlink_sibling(h);
+        free_token(h);
         return;
     }
+    Token* t = as_token(h);
     __builtin_prefetch(t->first_child);
     if (t->kind == TokenKind::aggregate && agg_of(t)->deferred) undefer(t);
     if (t->kind == TokenKind::group) unblock(t);
@@ -624,8 +627,9 @@ void BetaNetwork::aggregate_leave(BetaNode* n, Token* t, FactRec* f) {
 void BetaNetwork::fill_terms(BetaNode* n, Token* owner, const Token* at, std::size_t level) {
     const BetaNode* next = n->term_chain[level];
     const bool last = level + 1 == n->term_chain.size();
-    for (const Token* k = at->first_child; k; k = k->next_sibling) {
-        if (k->node != next || !k->in_out) continue;
+    for (const TokenHead* h = at->first_child; h; h = h->next_sibling) {
+        if (h->node != next || !h->in_out) continue;  // a blocked level never is in_out
+        const Token* k = as_token(h);
         if (!last) {
             fill_terms(n, owner, k, level + 1);
             continue;
@@ -922,13 +926,15 @@ void BetaNetwork::begin_rollback() {
     // Newest first: a token's descendants are all newer than it, so each goes with nothing below it
     // left to visit, and its memories lose their newest item (the tail of a list or a bucket).
     for (std::size_t i = trail_.size(); i-- > 0;) {
-        Token* t = trail_[i];
-        if (!t) continue;
-        BetaNode* n = t->node;
-        if (grouped(n) || !n->term_of.empty() || t->first_child) {
-            delete_token(t);
+        TokenHead* h = trail_[i];
+        if (!h) continue;
+        BetaNode* n = h->node;
+        // A blocked level is of a grouped node: as_token only for the others.
+        if (grouped(n) || !n->term_of.empty() || as_token(h)->first_child) {
+            delete_token(h);
             continue;
         }
+        Token* t = as_token(h);
         // A join or test level, the bulk of them: what delete_token does for one with nothing
         // below it, in place.
         if (t->in_out) n->out.erase(t);
@@ -963,7 +969,7 @@ void BetaNetwork::order_blocked(FactRec* f) {
             (*s)->remove_rank = rank++;
     std::vector<BlockedToken>& v = scratch_blocked_;
     v.clear();
-    for (Token* g = f->blocks; g; g = g->fact_next) {
+    for (TokenHead* g = f->blocks; g; g = g->fact_next) {
         // The order for_candidates visits a memory in: a bucket newest first, a memory without index
         // oldest first.
         v.push_back(BlockedToken{g->node->remove_rank, g->node->all_index >= 0 ? ~made_of(g) : made_of(g), g});
@@ -999,7 +1005,7 @@ void BetaNetwork::order_blocked(FactRec* f) {
             begin = end;
         }
     }
-    Token* prev = nullptr;
+    TokenHead* prev = nullptr;
     for (const BlockedToken& b : v) {
         b.token->fact_prev = prev;
         if (prev) prev->fact_next = b.token;
@@ -1017,15 +1023,16 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
         // withdraw below may delete other tokens f blocks (of lower nodes, later in the list), never
         // one of n's, and no token can take f as its blocker any more.
         while (f->blocks && f->blocks->node == n) {
-            Token* g = f->blocks;
+            TokenHead* g = f->blocks;
             unblock(g);
             if (going(g)) continue;  // goes later in this rollback
             if (FactRec* b = find_blocker(n, g->parent)) {
                 block(g, b);
                 continue;
             }
-            if (n->kind == NodeKind::negation) emit(to_group(g));
-            else withdraw(g);
+            // Blocked, a `not` level is a BlockedLevel; an `exists` level is always a GroupToken.
+            if (n->kind == NodeKind::negation) emit(to_group(as_blocked(g)));
+            else withdraw(as_token(g));
         }
         return;
     }
@@ -1090,28 +1097,32 @@ void BetaNetwork::add_fact(FactRec* f) {
 // first, and links the joins of one node newest first. Here those patterns share one memory: its
 // successors are visited in that order, by key slots, the group made last first.
 const std::vector<BetaNode*>& BetaNetwork::order_visits(AlphaMemory* m) {
-    auto signature = [](const BetaNode* n) {
-        std::vector<int> s = n->key_slots;
-        std::sort(s.begin(), s.end());
-        return s;
-    };
+    // A successor's group is the lowest index among the successors with the same key slots (as a
+    // set). Found once per successor, not per comparison: the sort compared signatures built anew
+    // in every call, an eighth of the instructions of a small sudoku (grid2x2-p1).
     std::vector<std::pair<std::vector<int>, std::uint32_t>> groups;  // signature, its first node
-    for (const BetaNode* n : m->successors) {
-        auto sig = signature(n);
+    std::vector<std::size_t> group_at(m->successors.size());
+    for (std::size_t i = 0; i < m->successors.size(); ++i) {
+        const BetaNode* n = m->successors[i];
+        std::vector<int> sig = n->key_slots;
+        std::sort(sig.begin(), sig.end());
         auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == sig; });
-        if (g == groups.end()) groups.emplace_back(std::move(sig), n->index);
-        else g->second = std::min(g->second, n->index);
+        if (g == groups.end()) {
+            group_at[i] = groups.size();
+            groups.emplace_back(std::move(sig), n->index);
+        } else {
+            group_at[i] = static_cast<std::size_t>(g - groups.begin());
+            g->second = std::min(g->second, n->index);
+        }
     }
-    auto group_of = [&](const BetaNode* n) {
-        auto sig = signature(n);
-        return std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == sig; })->second;
-    };
-    m->visit_order = m->successors;
-    std::stable_sort(m->visit_order.begin(), m->visit_order.end(), [&](const BetaNode* a, const BetaNode* b) {
-        std::uint32_t ga = group_of(a), gb = group_of(b);
-        if (ga != gb) return ga > gb;
-        return a->index > b->index;
+    std::vector<std::pair<std::uint32_t, BetaNode*>> by_group(m->successors.size());
+    for (std::size_t i = 0; i < m->successors.size(); ++i) by_group[i] = {groups[group_at[i]].second, m->successors[i]};
+    std::stable_sort(by_group.begin(), by_group.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return a.second->index > b.second->index;
     });
+    m->visit_order.clear();
+    for (const auto& [group, n] : by_group) m->visit_order.push_back(n);
     m->visit_sizes.clear();
     for (std::uint32_t i = 0; i < m->visit_order.size(); ++i) {
         BetaNode* n = m->visit_order[i];

@@ -243,14 +243,14 @@ private:
     }
     void drop_activations_of(Token* t);
     // Made since the mark and not deleted since: on the trail.
-    bool fresh(const Token* t) const {
+    bool fresh(const TokenHead* t) const {
         if (t->serial < mark_serial_) return false;
         const std::size_t i = t->serial - mark_serial_;
         return i < trail_.size() && trail_[i] == t;
     }
     // During begin_rollback: t (a not/exists/aggregate level) is made since the mark and deleted
     // later in the same sweep, so nothing needs to update it.
-    bool going(const Token* t) const { return rolling_back_ && fresh(t); }
+    bool going(const TokenHead* t) const { return rolling_back_ && fresh(t); }
     // A serial for a token of the mark that becomes visible or moves (see emit, refresh): it counts
     // as new from here on. Its place on the trail stays empty: the token is no fresh one.
     [[gnu::noinline]] void renew_serial(Token* t) {
@@ -260,7 +260,7 @@ private:
     // A token made since the mark onto the trail, unless the trail has grown past its bound (an
     // engine that runs long after its checkpoint without rolling back): then the next rollback
     // counts as disturbed and rebuilds the checkpoint instead.
-    void record(Token* t) {
+    void record(TokenHead* t) {
         if (trail_.size() < kMaxTrail) [[likely]] trail_.push_back(t);
         else trail_lost_ = true;
     }
@@ -272,14 +272,14 @@ private:
     // `not` levels: a blocked one made (BlockedLevel), one that loses its last blocker made a
     // GroupToken in its `all` memory, one that a fact blocks (already withdrawn) made a BlockedLevel.
     void new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker);
-    void adopt(Token* t, BetaNode* n, Token* parent);
-    Token* to_group(Token* t);
-    Token* to_blocked(Token* g, FactRec* blocker);
-    void replace_token(Token* from, Token* to);
+    void adopt(TokenHead* t, BetaNode* n, Token* parent);
+    Token* to_group(BlockedLevel* t);
+    BlockedLevel* to_blocked(Token* g, FactRec* blocker);
+    void replace_token(TokenHead* from, TokenHead* to);
     void emit(Token* t);       // into the node's output, on to children and terminals
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
-    void delete_token(Token* t);
-    [[gnu::always_inline]] void free_token(Token* t);
+    void delete_token(TokenHead* t);
+    [[gnu::always_inline]] void free_token(TokenHead* t);
     static AggregateToken* agg_of(Token* t) { return static_cast<AggregateToken*>(t); }
     static AggregateState& state_of(Token* t) { return agg_of(t)->state; }
     void activate(Terminal* term, Token* t);
@@ -327,16 +327,16 @@ private:
         Pool<TokenStorage<T, 2>> p2;
         [[gnu::always_inline]] T* make(unsigned links) {
             switch (links) {
-                case 0: return &p0.make()->token;
-                case 1: return &p1.make()->token;
-                default: return &p2.make()->token;
+                case 0: return p0.make();
+                case 1: return p1.make();
+                default: return p2.make();
             }
         }
         [[gnu::always_inline]] void destroy(T* t, unsigned links) {
             switch (links) {
-                case 0: p0.destroy(reinterpret_cast<TokenStorage<T, 0>*>(t)); return;
-                case 1: p1.destroy(reinterpret_cast<TokenStorage<T, 1>*>(t)); return;
-                default: p2.destroy(reinterpret_cast<TokenStorage<T, 2>*>(t)); return;
+                case 0: p0.destroy(static_cast<TokenStorage<T, 0>*>(t)); return;
+                case 1: p1.destroy(static_cast<TokenStorage<T, 1>*>(t)); return;
+                default: p2.destroy(static_cast<TokenStorage<T, 2>*>(t)); return;
             }
         }
         std::size_t live() const { return p0.live() + p1.live() + p2.live(); }
@@ -350,11 +350,11 @@ private:
     TokenPools<Token> tokens_;
     TokenPools<GroupToken> group_tokens_;
     TokenPools<AggregateToken> aggregate_tokens_;
-    // Blocked `not` levels (BlockedStorage): made and freed as raw storage, never as a whole Token.
-    // Its heap is counted on its own: shared with the token pools, it took a 2 MiB huge chunk as soon
-    // as they passed 16 MB, resident whole (grid4x4-p8: 40,9 MB peak instead of 37,4).
-    Pool<BlockedStorage> blocked_;
-    Token* make_blocked() { return reinterpret_cast<Token*>(blocked_.make()); }
+    // Blocked `not` levels.
+    // Its heap is counted on its own: shared with the token pools, it turned to big chunks as soon as
+    // they passed 16 MB (when those were huge pages, resident whole: grid4x4-p8 40,9 MB peak instead
+    // of 37,4).
+    Pool<BlockedLevel> blocked_;
     Pool<Activation> activations_;
     std::uint64_t next_seq_ = 0;
     std::uint32_t next_serial_ = 1;
@@ -367,7 +367,7 @@ private:
     struct BlockedToken {
         std::uint32_t rank;
         std::uint64_t order;
-        Token* token;
+        TokenHead* token;
     };
     std::vector<BlockedToken> scratch_blocked_;  // order_blocked
     std::vector<Token*> scratch_hits_;           // right_activate_some at a `not`
@@ -379,7 +379,7 @@ private:
     // While marked: the tokens made since the mark, by serial (trail_[serial - mark_serial_]), null
     // where one has been deleted since (or a serial went to a token of the mark). A rollback deletes
     // those left, newest first.
-    std::vector<Token*> trail_;
+    std::vector<TokenHead*> trail_;
     bool trail_lost_ = false;  // a token made since the mark is missing from it (see record)
     // Aggregate tokens whose result is to be published, by their node's max_salience, each list
     // oldest first (intrusive: a token that is deleted while waiting leaves it in constant time).

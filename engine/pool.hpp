@@ -17,36 +17,47 @@
 
 namespace ww {
 
-// Memory for the chunks of a pool that has grown large: 2 MiB regions, aligned so that the kernel can
-// back each with one transparent huge page (madvise; Debian's default). A run with hundreds of
-// megabytes of tokens (CLIPS's sudoku in its stress mode: 200 MB) otherwise takes a page fault per
-// 4 KiB and a TLB miss on nearly every token it visits; with huge pages both nearly vanish. Small
-// pools (a consultation, a test) never get here and keep their memory in 4 KiB pages.
-namespace huge_chunk {
+// Memory for the chunks of a pool that has grown large: regions of 2 MiB straight from the kernel,
+// in ordinary 4 KiB pages, made resident a segment of 256 KiB at a time (MADV_POPULATE_WRITE) as the
+// pool reaches it: one call instead of 64 page faults. A run with a hundred megabytes of tokens
+// (CLIPS's sudoku in its stress mode) otherwise takes a fault per 4 KiB page.
+//
+// Not transparent huge pages (which the pools took before): on a virtual machine that
+// hands free memory back to its host (virtio-balloon free page reporting, which reports free blocks
+// of 2 MiB and up), a fresh huge page is mostly such a reported block, and its first touch costs the
+// host a fault per 4 KiB as well: the system time of the same stress run jumped from 0.02 to 0.3-0.5 s
+// depending on the machine's other work. 4 KiB pages come from the guest's partly used blocks first
+// and cost the same every run (docs/prestaties.md, the stress mode of CLIPS's sudoku).
+namespace big_chunk {
 inline constexpr std::size_t kBytes = std::size_t{2} << 20;
-// A region of kBytes aligned to kBytes, or null (the caller then takes the ordinary heap).
+inline constexpr std::size_t kSegment = std::size_t{256} << 10;
+// A region of kBytes, page aligned and not yet resident, or null (the caller then takes the heap).
 inline void* allocate() {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    void* p = ::mmap(nullptr, 2 * kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) return nullptr;
-    auto* raw = static_cast<unsigned char*>(p);
-    auto* aligned = reinterpret_cast<unsigned char*>((reinterpret_cast<std::uintptr_t>(raw) + kBytes - 1) & ~(kBytes - 1));
-    if (aligned != raw) ::munmap(raw, static_cast<std::size_t>(aligned - raw));
-    if (aligned + kBytes != raw + 2 * kBytes) ::munmap(aligned + kBytes, static_cast<std::size_t>(raw + 2 * kBytes - (aligned + kBytes)));
-    ::madvise(aligned, kBytes, MADV_HUGEPAGE);
-    return aligned;
+#if defined(__linux__)
+    void* p = ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? nullptr : p;
 #else
     return nullptr;
 #endif
 }
+// Makes [p, p + n) resident (page aligned). Only a saving: where the kernel cannot (before Linux
+// 5.14), the pages fault in one by one as before.
+inline void populate(void* p, std::size_t n) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    ::madvise(p, n, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 inline void release(void* p) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if defined(__linux__)
     ::munmap(p, kBytes);
 #else
     (void)p;
 #endif
 }
-}  // namespace huge_chunk
+}  // namespace big_chunk
 
 template <class T>
 class Pool {
@@ -56,7 +67,7 @@ public:
     Pool& operator=(const Pool&) = delete;
     ~Pool() {
         for (Slot* chunk : chunks_) ::operator delete(chunk, std::align_val_t(alignof(Slot)));
-        for (void* chunk : huge_chunks_) huge_chunk::release(chunk);
+        for (void* chunk : big_chunks_) big_chunk::release(chunk);
     }
 
     // Inlined: a token is made per partial match, and the call cost a sixth of making one.
@@ -83,7 +94,7 @@ public:
 
     std::size_t live() const { return live_; }
     // Pools that hold one kind of object in several sizes (tokens by their number of index links)
-    // count their heap together, so that together they turn to huge chunks past kHugeAfter.
+    // count their heap together, so that together they turn to big chunks past kBigAfter.
     void share_heap_count(std::size_t* bytes) { heap_bytes_ = bytes; }
 
 private:
@@ -95,15 +106,25 @@ private:
     // A new chunk's slots are handed out in order as they are needed, not threaded onto the free list
     // up front: threading writes every slot, so each page of the chunk became resident at once, even
     // pages never used (peak RSS, and page faults at ~1.4 us each are a sixth of a Waltz run).
-    // Past kHugeAfter bytes the pool is a big one: from then on its chunks are huge ones. Not sooner:
-    // a huge page is resident whole once touched, and a run of 20 MB (Manners 128) would grow by a
-    // few of them.
+    // Past kBigAfter bytes the pool is a big one: from then on its chunks are big ones, made resident
+    // a segment at a time (big_chunk). Not sooner: a run of a few megabytes (a consultation, a test)
+    // keeps its memory on the ordinary heap.
     void grow() {
-        if (*heap_bytes_ >= kHugeAfter) {
-            if (void* p = huge_chunk::allocate()) {
-                huge_chunks_.push_back(p);
-                fresh_ = static_cast<Slot*>(p);
-                fresh_end_ = fresh_ + huge_chunk::kBytes / sizeof(Slot);
+        if (big_next_ != big_end_) {  // the next segment of the current big chunk
+            unsigned char* const seg_end = big_next_ + big_chunk::kSegment;
+            big_chunk::populate(big_next_, big_chunk::kSegment);
+            big_next_ = seg_end;
+            fresh_end_ = big_slots_ + static_cast<std::size_t>(seg_end - reinterpret_cast<unsigned char*>(big_slots_)) / sizeof(Slot);
+            if (fresh_ != fresh_end_) return;
+        }
+        if (*heap_bytes_ >= kBigAfter) {
+            if (void* p = big_chunk::allocate()) {
+                big_chunks_.push_back(p);
+                big_slots_ = fresh_ = static_cast<Slot*>(p);
+                big_next_ = static_cast<unsigned char*>(p);
+                big_end_ = big_next_ + big_chunk::kBytes;
+                fresh_end_ = fresh_;
+                grow();  // its first segment
                 return;
             }
         }
@@ -115,10 +136,14 @@ private:
         fresh_ = chunk;
         fresh_end_ = chunk + n;
     }
-    static constexpr std::size_t kHugeAfter = std::size_t{16} << 20;
+    static constexpr std::size_t kBigAfter = std::size_t{16} << 20;
+    static_assert(sizeof(Slot) <= big_chunk::kSegment && big_chunk::kBytes % big_chunk::kSegment == 0);
 
     std::vector<Slot*> chunks_;
-    std::vector<void*> huge_chunks_;
+    std::vector<void*> big_chunks_;
+    Slot* big_slots_ = nullptr;              // the newest big chunk's first slot
+    unsigned char* big_next_ = nullptr;      // its first segment not yet resident
+    unsigned char* big_end_ = nullptr;
     std::size_t own_heap_bytes_ = 0;
     std::size_t* heap_bytes_ = &own_heap_bytes_;  // in chunks_ (of this pool or of all sharing it)
     Slot* free_ = nullptr;

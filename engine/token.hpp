@@ -18,6 +18,7 @@
 namespace ww {
 
 struct BetaNode;
+struct Token;
 struct Terminal;
 struct Activation;
 struct CExpr;
@@ -37,46 +38,48 @@ struct VarLoc {
 };
 
 // What a token is, so that its pool and its extra fields are found without its node. `blocked` is a
-// `not` level while a fact blocks it (see BlockedLevel).
+// `not` level while a fact blocks it (a BlockedLevel, not a Token).
 enum class TokenKind : std::uint8_t { plain, group, aggregate, blocked };
 
-// A `not` level that a fact blocks: CLIPS keeps such a partial match in the not-join's memory with a
-// pointer to its blocker and no output; here it is the first 72 bytes of a Token (kBlockedBytes,
-// instead of a GroupToken's 152 plus its index links) in no memory of its node, linked only to its
-// parent and to its blocker's list (fact_next/fact_prev). It becomes a GroupToken when it loses its last blocker, and
-// a GroupToken becomes it again when a fact blocks it (BetaNetwork::to_group, to_blocked).
-struct BlockedLevel {
-    FactRec* blocker;
-    std::uint64_t made;  // as GroupToken::made
-};
-
-// 96 bytes (plus the links of its node's output indexes): join and test levels, the vast majority
-// of tokens, carry only these. A blocked `not` level has only the fields up to `held` (72 bytes,
-// kBlockedBytes): nothing may read its fact, first_child or activations.
-struct Token {
-    Token* parent = nullptr;
+// What every level of a match has, a blocked `not` level included: its place in the tree of
+// levels (parent, siblings) and in a fact's list. Only a blocked level is nothing more than this
+// (BlockedLevel); every other level is a Token. A pointer that may reach a blocked level (a
+// token's children, a fact's block list, the trail of a checkpoint) is a TokenHead*, and becomes
+// a Token* only after a look at `kind` (as_token).
+struct TokenHead {
+    Token* parent = nullptr;  // never a blocked level: it has no children
     BetaNode* node = nullptr;
     std::uint16_t depth = 0;  // as VarLoc::depth
     TokenKind kind = TokenKind::plain;
-    bool in_out = false;      // visible to the node's children
+    bool in_out = false;      // visible to the node's children (never a blocked level)
     // Creation order (BetaNetwork's token serial): tells tokens of a checkpoint from later ones.
     std::uint32_t serial = 0;
 
-    Token* next_sibling = nullptr;
-    Token* prev_sibling = nullptr;
-    // The tokens of one fact (FactRec::tokens). A not/exists level has no fact: there these two
-    // link the tokens its blocker blocks (FactRec::blocks, see GroupToken).
-    Token* fact_next = nullptr;
-    Token* fact_prev = nullptr;
+    TokenHead* next_sibling = nullptr;
+    TokenHead* prev_sibling = nullptr;
+    // The tokens of one fact (FactRec::tokens; Tokens only). A not/exists level has no fact: there
+    // these two link the levels its blocker blocks (FactRec::blocks, see GroupToken).
+    TokenHead* fact_next = nullptr;
+    TokenHead* fact_prev = nullptr;
+};
 
-    union {
-        ListLink<Token> out_list{};  // any kind but blocked: its place in the node's output
-        BlockedLevel held;           // TokenKind::blocked
-    };
+// A `not` level that a fact blocks: CLIPS keeps such a partial match in the not-join's memory with a
+// pointer to its blocker and no output; here it is a TokenHead with the blocker and its creation
+// order (72 bytes, instead of a GroupToken's 152 plus its index links), in no memory of its node,
+// linked only to its parent and to its blocker's list (fact_next/fact_prev). It becomes a GroupToken
+// when it loses its last blocker, and a GroupToken becomes one again when a fact blocks it
+// (BetaNetwork::to_group, to_blocked).
+struct BlockedLevel : TokenHead {
+    FactRec* blocker = nullptr;
+    std::uint64_t made = 0;  // as GroupToken::made
+};
 
-    // Not in a blocked level.
+// 96 bytes (plus the links of its node's output indexes): join and test levels, the vast majority
+// of tokens, carry only these.
+struct Token : TokenHead {
+    ListLink<Token> out_list{};  // its place in the node's output
     FactRec* fact = nullptr;
-    Token* first_child = nullptr;
+    TokenHead* first_child = nullptr;
     Activation* activations = nullptr;
     // The links of the node's output indexes follow the token in its storage (TokenStorage): as
     // many as the node's out memory has indexes (BetaNode::out_links), none for most nodes. A
@@ -84,13 +87,19 @@ struct Token {
     // sudoku that is most of them.
 };
 
+// A level known not to be a blocked one (its kind says so) as the Token it is.
+[[gnu::always_inline]] inline Token* as_token(TokenHead* h) { return static_cast<Token*>(h); }
+[[gnu::always_inline]] inline const Token* as_token(const TokenHead* h) { return static_cast<const Token*>(h); }
+[[gnu::always_inline]] inline BlockedLevel* as_blocked(TokenHead* h) { return static_cast<BlockedLevel*>(h); }
+[[gnu::always_inline]] inline const BlockedLevel* as_blocked(const TokenHead* h) { return static_cast<const BlockedLevel*>(h); }
+
 // Tokens of not/exists/aggregate nodes also sit in the node's memory of all its tokens (from their
 // creation to their deletion; a blocked `not` level is a BlockedLevel instead, in no memory). Only
 // they pay for those links; join tokens stay smaller.
 struct GroupToken : Token {
     ListLink<Token> all_list;
     IndexLink<Token> all_idx[1];  // such a node indexes its tokens one way only
-    // exists levels: the fact that makes it true, null when none (a `not` level keeps its blocker in
+    // exists levels: the fact that makes it true, null when none (a blocked `not` level is a
     // BlockedLevel, and a GroupToken of a `not` has none). As in
     // CLIPS and Doorenbos (2.8): one blocker is enough to know the outcome, so a token that arrives
     // stops at the first match, a new fact skips tokens already blocked, and a retracted fact makes
@@ -116,33 +125,30 @@ struct AggregateToken : GroupToken {
     AggregateState state;
 };
 
-// A token of type T with the links of N output indexes after it. The token sits at the start, so
-// a Token* is the storage's address; out_links finds the links from the token's kind.
+// A token of type T with the links of N output indexes after it: the storage is a T (its base), so
+// the pools reach it from a T* by a downcast; out_links finds the links from the token's kind (the
+// sizes below make sure they start right after the T).
 template <class T, std::size_t N>
-struct TokenStorage {
-    T token;
+struct TokenStorage : T {
     IndexLink<Token> links[N];
 };
 template <class T>
-struct TokenStorage<T, 0> {
-    T token;
-};
-// The storage of a blocked `not` level: the fields of a Token before `fact`.
-inline constexpr std::size_t kBlockedBytes = offsetof(Token, fact);
-struct alignas(Token) BlockedStorage {
-    unsigned char bytes[kBlockedBytes];
-};
-inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken), kBlockedBytes};
-static_assert(sizeof(Token) == 96 && kBlockedBytes == 72 && sizeof(BlockedStorage) == 72 &&
-              sizeof(BlockedLevel) <= sizeof(ListLink<Token>));
+struct TokenStorage<T, 0> : T {};
+inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken)};
+static_assert(sizeof(TokenHead) == 56 && sizeof(Token) == 96 && sizeof(BlockedLevel) == 72);
 static_assert(sizeof(Token) % alignof(IndexLink<Token>) == 0 && sizeof(GroupToken) % alignof(IndexLink<Token>) == 0 &&
               sizeof(AggregateToken) % alignof(IndexLink<Token>) == 0);
+static_assert(sizeof(TokenStorage<Token, 0>) == sizeof(Token) && sizeof(TokenStorage<GroupToken, 0>) == sizeof(GroupToken) &&
+              sizeof(TokenStorage<AggregateToken, 0>) == sizeof(AggregateToken));
+static_assert(sizeof(TokenStorage<Token, 1>) == sizeof(Token) + sizeof(IndexLink<Token>));
 static_assert(sizeof(TokenStorage<Token, 2>) == sizeof(Token) + 2 * sizeof(IndexLink<Token>));
 static_assert(sizeof(TokenStorage<GroupToken, 1>) == sizeof(GroupToken) + sizeof(IndexLink<Token>));
+static_assert(sizeof(TokenStorage<GroupToken, 2>) == sizeof(GroupToken) + 2 * sizeof(IndexLink<Token>));
 static_assert(sizeof(TokenStorage<AggregateToken, 2>) == sizeof(AggregateToken) + 2 * sizeof(IndexLink<Token>));
 static_assert(static_cast<int>(TokenKind::plain) == 0 && static_cast<int>(TokenKind::group) == 1 &&
-              static_cast<int>(TokenKind::aggregate) == 2 && static_cast<int>(TokenKind::blocked) == 3);
+              static_cast<int>(TokenKind::aggregate) == 2);
 
+// Not for a blocked level: it is in no memory.
 [[gnu::always_inline]] inline IndexLink<Token>* out_links(Token* t) {
     return reinterpret_cast<IndexLink<Token>*>(reinterpret_cast<unsigned char*>(t) + kTokenBytes[static_cast<int>(t->kind)]);
 }

@@ -13,13 +13,14 @@ namespace ww {
 
 struct AlphaItem;
 struct Token;
+struct TokenHead;
 
 struct FactRec {
     Fact fact;
     std::size_t hash = 0;
     std::vector<AlphaItem*> items;  // its entries in alpha memories
     Token* tokens = nullptr;        // tokens that matched this fact (Token::fact_next chain)
-    Token* blocks = nullptr;        // not/exists tokens this fact blocks (linked by their fact_next)
+    TokenHead* blocks = nullptr;    // not/exists levels this fact blocks (linked by their fact_next)
     std::uint32_t supports = 0;     // logical supports (truth maintenance)
     bool unconditional = false;     // asserted from outside or by a non-logical rule
     std::uint64_t origin = 0;       // firing index + 1; 0: asserted from outside

@@ -17,11 +17,20 @@ struct Obj {
     unsigned char padding[120] = {};
 };
 
+// A size that divides neither a big chunk's segment (256 KiB) nor the chunk: a slot straddles each
+// segment's end.
+struct Odd {
+    explicit Odd(std::uint64_t v) : value(v) { padding[0] = static_cast<unsigned char>(v); }
+    std::uint64_t value;
+    unsigned char padding[64] = {};
+};
+static_assert(sizeof(Odd) == 72);
+
 }  // namespace
 
 // Past its threshold a pool takes 2 MiB chunks from mmap instead of the heap: objects from both kinds
 // of chunk keep their values, are distinct, and freed slots are handed out again.
-TEST(Pool, GrowsPastHugeChunksAndReusesSlots) {
+TEST(Pool, GrowsPastBigChunksAndReusesSlots) {
     Pool<Obj> pool;
     const std::size_t n = 200'000;  // ~26 MB: past the 16 MB of heap chunks
     std::vector<Obj*> objs;
@@ -40,4 +49,26 @@ TEST(Pool, GrowsPastHugeChunksAndReusesSlots) {
         objs[i] = o;
     }
     for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(objs[i]->value, i % 2 == 0 ? n + i : i) << i;
+}
+
+// A big chunk is made resident a segment at a time: the slots that cross a segment's end, and the
+// last ones of a chunk, hold their objects like any other, and a chunk's slots follow each other.
+TEST(Pool, SlotsAcrossSegmentsOfABigChunk) {
+    Pool<Odd> pool;
+    const std::size_t n = 600'000;  // ~43 MB: 16 MB of heap chunks, then some 13 big chunks
+    std::vector<Odd*> objs;
+    objs.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) objs.push_back(pool.make(i));
+    std::size_t adjacent = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(objs[i]->value, i) << i;
+        ASSERT_EQ(objs[i]->padding[0], static_cast<unsigned char>(i)) << i;
+        if (i > 0 && reinterpret_cast<std::uintptr_t>(objs[i]) == reinterpret_cast<std::uintptr_t>(objs[i - 1]) + sizeof(Odd))
+            ++adjacent;
+    }
+    // Within a chunk, one slot after the other: only a new chunk breaks the run (~115 heap chunks of
+    // at most 2,048 slots, ~14 big ones), never a segment.
+    EXPECT_GT(adjacent, n - 200);
+    for (Odd* o : objs) pool.destroy(o);
+    EXPECT_EQ(pool.live(), 0u);
 }
