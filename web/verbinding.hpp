@@ -41,6 +41,8 @@ public:
     bool lees_lichaam(std::size_t n, std::string& uit);
 
 private:
+    // read() beyond one buffered byte.
+    [[gnu::noinline]] ssize_t lees_meer(char* ptr, std::size_t size);
     // Refills the buffer, which is empty: false when nothing came (closed, error, timeout).
     bool vul();
 
