@@ -2,6 +2,7 @@
 #include "web/dienst.hpp"
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -27,6 +28,7 @@
 #include "web/raadplegingen.hpp"
 #include "web/stopsignaal.hpp"
 #include "web/taakwachtrij.hpp"
+#include "web/verbinding.hpp"
 #include "web/verzoek_fout.hpp"
 #include "web/verzoeklog.hpp"
 
@@ -41,6 +43,8 @@ using Klok = std::chrono::steady_clock;
 thread_local Klok::time_point verzoek_begin;
 thread_local bool verzoek_begonnen = false;
 thread_local std::string_view verzoek_eindpunt = "andere";
+// The connection the worker serves (HttpServer below), for reading a request body directly.
+thread_local Verbinding* verzoek_verbinding = nullptr;
 
 void fout(const std::string& melding) { schrijf_logregel("wegwijzer: fout: " + melding + "\n"); }
 
@@ -97,6 +101,56 @@ void schrijf_antwoord(Antwoord a, httplib::Response& res) {
     }
 }
 
+// cpp-httplib's server with the service's own connection stream (web/verbinding.hpp): the same
+// keep-alive loop as cpp-httplib's process_and_close_socket, over one Verbinding per connection instead
+// of a SocketStream per request. Overriding this virtual member is how cpp-httplib's SSLServer puts its
+// own stream under process_request.
+class HttpServer final : public httplib::Server {
+    bool process_and_close_socket(socket_t sock) override {
+        Verbinding verbinding(sock, read_timeout_sec_, read_timeout_usec_, write_timeout_sec_, write_timeout_usec_);
+        verzoek_verbinding = &verbinding;
+        bool goed = false;
+        for (std::size_t over = keep_alive_max_count_; svr_sock_ != INVALID_SOCKET && over > 0 && verbinding.wacht_op_verzoek(keep_alive_timeout_sec_); --over) {
+            bool gesloten = false;
+            goed = process_request(verbinding, over == 1, gesloten, nullptr);
+            if (!goed || gesloten) break;
+        }
+        verzoek_verbinding = nullptr;
+        ::shutdown(sock, SHUT_RDWR);
+        ::close(sock);
+        return goed;
+    }
+};
+
+// Whether the service reads this request's body itself, from the connection, and answers it in the
+// pre-routing handler. Only what cpp-httplib's read_content would do nothing more with than read
+// Content-Length bytes into req.body: a method it reads a body for, a Content-Length of digits only,
+// no Transfer-Encoding (chunked), no Content-Encoding (which it decompresses), no form (which it
+// parses into the parameters). And a path the routes' pattern `.*` matches (std::regex's `.` matches
+// no line break): anything else goes on to cpp-httplib as before.
+std::optional<std::size_t> eigen_lichaam(const httplib::Request& req) {
+    if (verzoek_verbinding == nullptr) return std::nullopt;
+    if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH" && req.method != "DELETE") return std::nullopt;
+    if (req.path.find_first_of("\r\n") != std::string::npos) return std::nullopt;
+    const std::string* lengte = nullptr;
+    for (const auto& [naam, waarde] : req.headers) {
+        if (zelfde_naam(naam, "Content-Length")) {
+            if (lengte == nullptr) lengte = &waarde;
+        } else if (zelfde_naam(naam, "Transfer-Encoding") || zelfde_naam(naam, "Content-Encoding")) {
+            return std::nullopt;
+        } else if (zelfde_naam(naam, "Content-Type") && waarde.starts_with("application/x-www-form-urlencoded")) {
+            return std::nullopt;
+        }
+    }
+    if (lengte == nullptr || lengte->empty() || lengte->size() > 18) return std::nullopt;
+    std::size_t n = 0;
+    for (char c : *lengte) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+}
+
 class Dienst {
 public:
     Dienst(const DienstOpties& opties, std::vector<Route> routes, const advies::Kennisbank& kb)
@@ -118,7 +172,7 @@ private:
     Raadplegingen raadplegingen_;
     Metrieken metrieken_;
     Omgeving omgeving_;
-    httplib::Server server_;
+    HttpServer server_;
     std::atomic<bool> stoppen_{false};
     std::atomic<bool> luisteren_voorbij_{false};  // listening failed, or ended
 };
@@ -226,7 +280,21 @@ int Dienst::draai() {
                 weigering = foutantwoord(413, http_melding(413, opties_.max_body));
             else if (type && type->starts_with("multipart/"))
                 weigering = foutantwoord(415, "formulieren (multipart) worden niet gelezen; stuur het profiel als application/json of application/yaml");
-            if (!weigering) return httplib::Server::HandlerResponse::Unhandled;
+            if (!weigering) {
+                const auto lengte = eigen_lichaam(req);
+                if (!lengte) return httplib::Server::HandlerResponse::Unhandled;
+                // cpp-httplib would read the body into req.body next (read_content) and then dispatch
+                // to behandel: both here, the body straight from the connection. The Request is the
+                // one process_request owns and hands on as const; the log reads its body's size.
+                auto& verzoek = const_cast<httplib::Request&>(req);
+                if (!verzoek_verbinding->lees_lichaam(*lengte, verzoek.body)) {
+                    // As read_content: 400, with the body the error handler gives it.
+                    res.status = 400;
+                    return httplib::Server::HandlerResponse::Handled;
+                }
+                behandel(req, res);
+                return httplib::Server::HandlerResponse::Handled;
+            }
             schrijf_antwoord(std::move(*weigering), res);
             zet(res, "Connection", "close");
             return httplib::Server::HandlerResponse::Handled;

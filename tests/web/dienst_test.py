@@ -396,6 +396,55 @@ def wacht_op_antwoord_of_einde(s):
     return ontvangen
 
 
+def lees_antwoorden(s, n):
+    """Reads n answers (with Content-Length) from socket s: [(status line and headers, body)]."""
+    ontvangen = b""
+    uit = []
+    while len(uit) < n:
+        kop_eind = ontvangen.find(b"\r\n\r\n")
+        if kop_eind >= 0:
+            kop = ontvangen[:kop_eind].decode()
+            lengte = int(re.search(r"^Content-Length: (\d+)\r?$", kop, re.M | re.I).group(1))
+            if len(ontvangen) >= kop_eind + 4 + lengte:
+                uit.append((kop, ontvangen[kop_eind + 4:kop_eind + 4 + lengte]))
+                ontvangen = ontvangen[kop_eind + 4 + lengte:]
+                continue
+        deel = s.recv(65536)
+        if not deel:
+            break
+        ontvangen += deel
+    return uit
+
+
+def test_lichaam_en_pijplijn(d):
+    """A body with Content-Length (which the service reads itself), chunked, in pieces or with the next
+    request in the same packet (pipelined): the same answer each time, and no request lost."""
+    profiel = b'{"gemeente": {"naam": "Pijpstad", "inwoners": 30000}, "drijfveer": {"bepaald": true, "soort": "leren"}}'
+    kop = "POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    met_lengte = (kop + f"Content-Length: {len(profiel)}\r\n\r\n").encode() + profiel
+    chunked = (kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + f"{len(profiel):x}\r\n".encode() + profiel + b"\r\n0\r\n\r\n"
+    gezond = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    antwoorden = {}
+    for naam, stukken in [("lengte", [met_lengte]), ("chunked", [chunked]),
+                          ("in stukken", [met_lengte[:len(kop) + 5], met_lengte[len(kop) + 5:-7], met_lengte[-7:]]),
+                          ("pijplijn", [met_lengte + gezond + met_lengte])]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        for stuk in stukken:
+            s.sendall(stuk)
+            time.sleep(0.05)
+        verwacht = 3 if naam == "pijplijn" else 1
+        ontvangen = lees_antwoorden(s, verwacht)
+        s.close()
+        controleer(len(ontvangen) == verwacht, f"{naam}: {len(ontvangen)} antwoorden in plaats van {verwacht}")
+        if not ontvangen:
+            continue
+        controleer(ontvangen[0][0].startswith("HTTP/1.1 200"), f"{naam}: {ontvangen[0][0][:40]!r}")
+        antwoorden[naam] = ontvangen[0]
+        if naam == "pijplijn" and len(ontvangen) == 3:
+            controleer(ontvangen[1][1] == b"ok\n" and ontvangen[2] == ontvangen[0], "pijplijn: tweede of derde antwoord wijkt af")
+    controleer(len(set(antwoorden.values())) == 1, f"het antwoord hangt af van hoe het lichaam kwam: {sorted(antwoorden)}")
+
+
 def test_trage_client(d):
     """A client that sends half a request and stops is cut off after --leestijd (1 s here); others go on."""
     for half in [b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\ngemeente:",
@@ -501,6 +550,7 @@ def main():
             test_formaten(d, werkmap)
             test_fouten(d, werkmap)
             test_vijandig(d)
+            test_lichaam_en_pijplijn(d)
             test_trage_client(d)
             test_poort_bezet(d)
             test_metrics_en_log(d)

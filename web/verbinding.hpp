@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: EUPL-1.2
+// One connection of the service as cpp-httplib's Stream, kept for as long as the connection stays open.
+// It reads, writes, waits and times out as cpp-httplib's own SocketStream does (the same system calls:
+// a poll with the read or write timeout before each recv or send), with two differences:
+//  - it lives as long as the connection, not one request: bytes the client sent beyond a request (a
+//    pipelined next request) are kept for that request instead of being dropped with the stream, and
+//    its buffer is not allocated and zeroed again for every request;
+//  - it can hand a request body of known length to the service directly (lees_lichaam), so that the
+//    service reads a body without cpp-httplib's read_content (web/dienst.cpp says when).
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <ctime>
+#include <string>
+
+#include <httplib.h>
+
+namespace ww::web {
+
+class Verbinding final : public httplib::Stream {
+public:
+    Verbinding(socket_t sock, time_t lees_s, time_t lees_us, time_t schrijf_s, time_t schrijf_us)
+        : sock_(sock), lees_s_(lees_s), lees_us_(lees_us), schrijf_s_(schrijf_s), schrijf_us_(schrijf_us) {}
+
+    bool is_readable() const override;
+    bool is_writable() const override;
+    ssize_t read(char* ptr, std::size_t size) override;
+    ssize_t write(const char* ptr, std::size_t size) override;
+    void get_remote_ip_and_port(std::string& ip, int& port) const override;
+    void get_local_ip_and_port(std::string& ip, int& port) const override;
+    socket_t socket() const override { return sock_; }
+
+    // Between two requests of a keep-alive connection: whether a next request starts, waiting at most
+    // `keep_alive_s` seconds (as cpp-httplib's keep_alive: polls of 10 ms). At once when it is buffered.
+    bool wacht_op_verzoek(time_t keep_alive_s);
+
+    // Appends the next `n` bytes (a body of that Content-Length) to `uit`; false when the connection
+    // closes or the read timeout passes first.
+    bool lees_lichaam(std::size_t n, std::string& uit);
+
+private:
+    // read() beyond one buffered byte.
+    [[gnu::noinline]] ssize_t lees_meer(char* ptr, std::size_t size);
+    // Refills the buffer, which is empty: false when nothing came (closed, error, timeout).
+    bool vul();
+
+    socket_t sock_;
+    time_t lees_s_, lees_us_, schrijf_s_, schrijf_us_;
+    std::array<char, 4096> buffer_;  // as SocketStream's: one recv of up to 4 kB
+    std::size_t begin_ = 0;
+    std::size_t eind_ = 0;
+};
+
+}  // namespace ww::web
