@@ -489,6 +489,10 @@ private:
                             {"werkhouding_sessies", b("werkhouding_sessies")},
                             {"vuistregels", b("vuistregels")},
                             {"gedeelde_visie", b("gedeelde_visie")}});
+            // Without the key, false is only the default: the advice then says "niet vastgelegd", not "nee",
+            // and does not reopen a step-4 example action once step 4 is done (knowledge-base/invoer.yaml).
+            for (const char* k : {"doel_benoemd", "uitvoeringsplan", "werkhouding_sessies", "vuistregels", "gedeelde_visie"})
+                if (v->heeft(k)) feit(InvoerSjabloon::sectie, {{"naam", sym(fmt::format("beleid_{}", k))}});
             if (v->heeft("smart")) {
                 feit(InvoerSjabloon::sectie, {{"naam", sym("smart")}});
                 smart = kaart(smart_def, (*v)["smart"], pad_van(bpad, "smart"));
@@ -564,6 +568,7 @@ private:
         auto momenten = ja_nee(def, *v, "momenten_vastgelegd", pad);
         auto nulmeting = ja_nee(def, *v, "nulmeting", pad);
         auto jaar = geheel(def, *v, "nulmeting_jaar", pad);
+        if (v->heeft("momenten_vastgelegd")) feit(InvoerSjabloon::sectie, {{"naam", sym("evaluatie_momenten_vastgelegd")}});
         feit(InvoerSjabloon::evaluatie, {{"momenten_vastgelegd", momenten.value_or(false)},
                                          {"nulmeting", nulmeting.value_or(false)},
                                          {"nulmeting_jaar", jaar ? Value(*jaar) : Value()}});
