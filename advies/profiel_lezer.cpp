@@ -27,6 +27,7 @@ namespace {
 
 using profiel::Soort;
 using profiel::Veld;
+using profiel::Woorden;
 
 // The path of key `sleutel` in the map at `pad`, as messages name it: "versie", "metingen[1].waarde".
 // Some twenty-five per profile, also for keys that are absent: joined by hand, not by fmt::format
@@ -47,12 +48,34 @@ const Veld& als(const Veld& veld, Soort soort) {
     return veld;
 }
 
-// Free text without the spaces and tabs around it: " Noord" and "Noord" are one wijk.
+// Free text without the white space around it, and each run of white space inside as one space:
+// " Noord", "Noord" and "Noord\t" are one wijk, "jeugd  overlast" and "jeugd overlast" one topic. The
+// spelling otherwise stays the user's (case is compared in the knowledge base, with lower()).
 std::string bijgesneden(std::string_view s) {
-    const auto begin = s.find_first_not_of(" \t");
-    if (begin == std::string_view::npos) return {};
-    const auto eind = s.find_last_not_of(" \t");
-    return std::string(s.substr(begin, eind - begin + 1));
+    constexpr std::string_view wit = " \t\r\n";
+    std::string uit;
+    uit.reserve(s.size());
+    bool spatie = false;
+    for (const char c : s) {
+        if (wit.find(c) != std::string_view::npos) {
+            spatie = !uit.empty();
+            continue;
+        }
+        if (spatie) uit += ' ';
+        spatie = false;
+        uit += c;
+    }
+    return uit;
+}
+
+// "a", "a en b", "a, b en c": a Dutch list in a message.
+std::string en_lijst(const std::vector<std::string>& woorden) {
+    std::string uit;
+    for (std::size_t i = 0; i < woorden.size(); ++i) {
+        if (i > 0) uit += (i + 1 == woorden.size()) ? " en " : ", ";
+        uit += woorden[i];
+    }
+    return uit;
 }
 
 // The 1-based column of a mark in characters, as messages count it (yaml-cpp counts bytes).
@@ -181,10 +204,48 @@ private:
         return bijgesneden(tekst(def, v, sleutel, pad).value_or(""));
     }
 
+    // A factor of the Tafel van 12 where an indicator belongs, or the other way round, is a mix-up of two
+    // kinds, not a typo: say what the word is and what to use instead (the indicator that measures the
+    // factor, or the factor the indicator points at), instead of only listing what is allowed.
+    bool andere_soort(const Veld& woord, const YamlNode& node, std::string_view pad) {
+        if (!node.is_scalar()) return false;
+        const std::string& s = node.scalar();
+        const auto naam = [](const std::map<std::string, std::string>& namen, const std::string& id) {
+            const auto it = namen.find(id);
+            return it == namen.end() || it->second.empty() ? id : it->second;
+        };
+        if (woord.woorden == Woorden::indicatoren && voc_.is_factor(s)) {
+            std::vector<std::string> passend;
+            for (const auto& [indicator, factor] : voc_.signalen)
+                if (factor == s) passend.push_back(fmt::format("{} ({})", indicator, naam(voc_.indicator_naam, indicator)));
+            y_.fout(node, fmt::format(
+                "'{}' in '{}' is een factor van de Tafel van 12{}, geen indicator: een indicator is een gemeten cijfer. {} "
+                "Zet de factor zelf in analyse.factoren en plan er acties op (beleid.acties).",
+                s, pad, naam(voc_.factor_naam, s) == s ? "" : fmt::format(" ({})", naam(voc_.factor_naam, s)),
+                passend.empty() ? fmt::format("Bij deze factor hoort geen eigen indicator; kies een indicator die je meet, zoals "
+                                              "{} ({}).", voc_.indicatoren.front(), naam(voc_.indicator_naam, voc_.indicatoren.front()))
+                                : fmt::format("Een ongunstig cijfer op {} wijst op deze factor; gebruik {} als indicator.",
+                                              en_lijst(passend), passend.size() == 1 ? "die" : "een daarvan")));
+            return true;
+        }
+        if (woord.woorden == Woorden::factoren && voc_.is_indicator(s)) {
+            std::vector<std::string> passend;
+            for (const auto& [indicator, factor] : voc_.signalen)
+                if (indicator == s) passend.push_back(fmt::format("{} ({})", factor, naam(voc_.factor_naam, factor)));
+            y_.fout(node, fmt::format(
+                "'{}' in '{}' is een indicator ({}), geen factor van de Tafel van 12. {}", s, pad, naam(voc_.indicator_naam, s),
+                passend.empty() ? fmt::format("Kies de factor waar het cijfer op wijst: {}.", samen(voc_.factoren))
+                                : fmt::format("Een ongunstig cijfer op deze indicator wijst op {}.", en_lijst(passend))));
+            return true;
+        }
+        return false;
+    }
+
     std::optional<std::string> keuze(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
         const Veld& k = als(def.veld(sleutel), Soort::keuze);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
+        if (andere_soort(k, node, pad_van(pad, sleutel))) return std::nullopt;
         return y_.keuze(node, pad_van(pad, sleutel), profiel::opties(k, voc_), k.wat);
     }
 
@@ -419,6 +480,7 @@ private:
                 y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, woord.wat));
                 continue;
             }
+            if (andere_soort(woord, e, epad)) continue;
             auto w = y_.keuze(e, epad, opties, woord.wat);
             if (!w) continue;
             auto it = std::find_if(keren.begin(), keren.end(), [&](const auto& k) { return k.first == *w; });
@@ -466,7 +528,9 @@ private:
             auto b = kaart(bd, (*lijst)[i], pad);
             if (!b) continue;
             verplichte(bd, *b, pad);
+            // 'Woninginbraak ' and 'woninginbraak' are one topic: the knowledge base compares them in lower case.
             auto onderwerp = tekst(bd, *b, "onderwerp", pad);
+            if (onderwerp) onderwerp = bijgesneden(*onderwerp);
             auto buikpijn = keuze(bd, *b, "buikpijn", pad);
             auto aanpak = keuze(bd, *b, "aanpak", pad);
             feit(InvoerSjabloon::boodschap, {{"nr", static_cast<std::int64_t>(i + 1)},
