@@ -141,7 +141,11 @@ private:
     }
 
     std::optional<Verwachting> verwachting(const YamlNode& n, const std::string& pad) {
-        if (n.is_scalar()) return Verwachting{n.scalar(), {}, {}, {}, {}};
+        if (n.is_scalar()) {
+            Verwachting w;
+            w.id = n.scalar();
+            return w;
+        }
         auto v = y_.kaart(n, pad, sleutels_wel);
         if (!v) return std::nullopt;
         Verwachting w;
