@@ -376,6 +376,7 @@ private:
         auto gedeeld = ja_nee(def, *v, "gedeeld_met_bestuur", pad);
         // A missing key means "not known yet", which the advice must not report as "not shared".
         if (gedeeld) feit(InvoerSjabloon::sectie, {{"naam", sym("drijfveer_gedeeld")}});
+        if (bepaald) feit(InvoerSjabloon::sectie, {{"naam", sym("drijfveer_bepaald")}});
         feit(InvoerSjabloon::drijfveer, {{"bepaald", bepaald.value_or(false)},
                            {"soort", sym(soort.value_or("onbekend"))},
                            {"gedeeld_met_bestuur", gedeeld.value_or(false)}});
@@ -456,6 +457,7 @@ private:
         auto v = kaart(def, node, def.naam);
         if (!v) return;
         auto bepaald = ja_nee(def, *v, "ontbrekend_bepaald", def.naam);
+        if (bepaald) feit(InvoerSjabloon::sectie, {{"naam", sym("informatie_ontbrekend_bepaald")}});
         feit(InvoerSjabloon::informatie, {{"ontbrekend_bepaald", bepaald.value_or(false)}});
     }
 
@@ -506,6 +508,7 @@ private:
         // Whether the profile says the analysis was (not) carried out, or is silent about it: a missing key
         // with results beside it is a gap, not the contradiction an explicit 'uitgevoerd: false' is.
         if (uitgevoerd) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_uitgevoerd")}});
+        if (rapportage) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_rapportage")}});
         feit(InvoerSjabloon::analyse, {{"uitgevoerd", uitgevoerd.value_or(false)},
                          {"problematisch", sym(problematisch.value_or("onbekend"))},
                          {"rapportage", rapportage.value_or(false)}});
@@ -519,6 +522,7 @@ private:
         if (!v) return;
         auto frame = keuze(def, *v, "frame", cpad);
         auto effect = ja_nee(def, *v, "effect_onderzocht", cpad);
+        if (effect) feit(InvoerSjabloon::sectie, {{"naam", sym("communicatie_effect_onderzocht")}});
         feit(InvoerSjabloon::communicatie, {{"frame", sym(frame.value_or("onbekend"))}, {"effect_onderzocht", effect.value_or(false)}});
         auto lijst = this->lijst(def, *v, "boodschappen", cpad);
         if (!lijst) return;
@@ -578,6 +582,7 @@ private:
             // higher is better is the knowledge base's to point out, not an input error.
             auto stijging = getal(smart_def, *smart, "stijging_pct", spad);
             auto startjaar = geheel(smart_def, *smart, "startjaar", spad);
+            if (gekozen) feit(InvoerSjabloon::sectie, {{"naam", sym("smart_gekozen")}});
             feit(InvoerSjabloon::smart, {{"gekozen", gekozen.value_or(false)},
                            {"indicator", of_nil_sym(indicator)},
                            {"daling_pct", of_nil(daling)},
@@ -591,6 +596,7 @@ private:
         if (ivp) {
             const std::string ipad = pad_van(bpad, "ivp");
             auto opgenomen = ja_nee(ivp_def, *ivp, "opgenomen", ipad);
+            if (opgenomen) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_opgenomen")}});
             feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});
             woordenlijst(ivp_def, *ivp, "prioritaire_factoren", ipad, InvoerSjabloon::ivp_prioriteit, "factor",
                          "ivp_prioritaire_factoren");
@@ -632,7 +638,8 @@ private:
         auto momenten = ja_nee(def, *v, "momenten_vastgelegd", pad);
         auto nulmeting = ja_nee(def, *v, "nulmeting", pad);
         auto jaar = geheel(def, *v, "nulmeting_jaar", pad);
-        if (v->heeft("momenten_vastgelegd")) feit(InvoerSjabloon::sectie, {{"naam", sym("evaluatie_momenten_vastgelegd")}});
+        if (momenten) feit(InvoerSjabloon::sectie, {{"naam", sym("evaluatie_momenten_vastgelegd")}});
+        if (nulmeting) feit(InvoerSjabloon::sectie, {{"naam", sym("evaluatie_nulmeting")}});
         feit(InvoerSjabloon::evaluatie, {{"momenten_vastgelegd", momenten.value_or(false)},
                                          {"nulmeting", nulmeting.value_or(false)},
                                          {"nulmeting_jaar", jaar ? Value(*jaar) : Value()}});

@@ -113,7 +113,8 @@ TEST(ProfielLezer, VolledigProfielGeeftDeFeitenVanHetContract) {
     std::vector<std::string> secties;
     for (const auto* x : feiten(in, "sectie")) secties.push_back(std::string(slot(*x, "naam").as_text()));
     EXPECT_EQ(secties, (std::vector<std::string>{"gemeente", "drijfveer", "metingen", "bronnen", "analyse",
-                                                 "communicatie", "beleid", "evaluatie", "drijfveer_gedeeld", "smart"}));
+                                                 "communicatie", "beleid", "evaluatie", "drijfveer_gedeeld", "drijfveer_bepaald",
+                                                 "smart", "smart_gekozen"}));
     auto modus = feiten(in, "modus");
     ASSERT_EQ(modus.size(), 1u);
     EXPECT_EQ(slot(*modus[0], "opdracht"), Value::symbol("advies"));
@@ -246,7 +247,7 @@ TEST(ProfielLezer, GegevenBeleidssleutelsAlsSectie) {
     std::vector<std::string> secties;
     for (const auto* x : feiten(*r.invoer, "sectie")) secties.push_back(std::string(slot(*x, "naam").as_text()));
     EXPECT_EQ(secties, (std::vector<std::string>{"gemeente", "beleid", "evaluatie", "beleid_doel_benoemd",
-                                                 "beleid_werkhouding_sessies"}));
+                                                 "beleid_werkhouding_sessies", "evaluatie_nulmeting"}));
 }
 
 // Without a near miss, the message lists every id of the vocabulary in its order, also when there are
