@@ -27,6 +27,7 @@ namespace {
 
 using profiel::Soort;
 using profiel::Veld;
+using profiel::Woorden;
 
 // The path of key `sleutel` in the map at `pad`, as messages name it: "versie", "metingen[1].waarde".
 // Some twenty-five per profile, also for keys that are absent: joined by hand, not by fmt::format
@@ -47,12 +48,34 @@ const Veld& als(const Veld& veld, Soort soort) {
     return veld;
 }
 
-// Free text without the spaces and tabs around it: " Noord" and "Noord" are one wijk.
+// Free text without the white space around it, and each run of white space inside as one space:
+// " Noord", "Noord" and "Noord\t" are one wijk, "jeugd  overlast" and "jeugd overlast" one topic. The
+// spelling otherwise stays the user's (case is compared in the knowledge base, with lower()).
 std::string bijgesneden(std::string_view s) {
-    const auto begin = s.find_first_not_of(" \t");
-    if (begin == std::string_view::npos) return {};
-    const auto eind = s.find_last_not_of(" \t");
-    return std::string(s.substr(begin, eind - begin + 1));
+    constexpr std::string_view wit = " \t\r\n";
+    std::string uit;
+    uit.reserve(s.size());
+    bool spatie = false;
+    for (const char c : s) {
+        if (wit.find(c) != std::string_view::npos) {
+            spatie = !uit.empty();
+            continue;
+        }
+        if (spatie) uit += ' ';
+        spatie = false;
+        uit += c;
+    }
+    return uit;
+}
+
+// "a", "a en b", "a, b en c": a Dutch list in a message.
+std::string en_lijst(const std::vector<std::string>& woorden) {
+    std::string uit;
+    for (std::size_t i = 0; i < woorden.size(); ++i) {
+        if (i > 0) uit += (i + 1 == woorden.size()) ? " en " : ", ";
+        uit += woorden[i];
+    }
+    return uit;
 }
 
 // The 1-based column of a mark in characters, as messages count it (yaml-cpp counts bytes).
@@ -181,10 +204,48 @@ private:
         return bijgesneden(tekst(def, v, sleutel, pad).value_or(""));
     }
 
+    // A factor of the Tafel van 12 where an indicator belongs, or the other way round, is a mix-up of two
+    // kinds, not a typo: say what the word is and what to use instead (the indicator that measures the
+    // factor, or the factor the indicator points at), instead of only listing what is allowed.
+    bool andere_soort(const Veld& woord, const YamlNode& node, std::string_view pad) {
+        if (!node.is_scalar()) return false;
+        const std::string& s = node.scalar();
+        const auto naam = [](const std::map<std::string, std::string>& namen, const std::string& id) {
+            const auto it = namen.find(id);
+            return it == namen.end() || it->second.empty() ? id : it->second;
+        };
+        if (woord.woorden == Woorden::indicatoren && voc_.is_factor(s)) {
+            std::vector<std::string> passend;
+            for (const auto& [indicator, factor] : voc_.signalen)
+                if (factor == s) passend.push_back(fmt::format("{} ({})", indicator, naam(voc_.indicator_naam, indicator)));
+            y_.fout(node, fmt::format(
+                "'{}' in '{}' is een factor van de Tafel van 12{}, geen indicator: een indicator is een gemeten cijfer. {} "
+                "Zet de factor zelf in analyse.factoren en plan er acties op (beleid.acties).",
+                s, pad, naam(voc_.factor_naam, s) == s ? "" : fmt::format(" ({})", naam(voc_.factor_naam, s)),
+                passend.empty() ? fmt::format("Bij deze factor hoort geen eigen indicator; kies een indicator die je meet, zoals "
+                                              "{} ({}).", voc_.indicatoren.front(), naam(voc_.indicator_naam, voc_.indicatoren.front()))
+                                : fmt::format("Een ongunstig cijfer op {} wijst op deze factor; gebruik {} als indicator.",
+                                              en_lijst(passend), passend.size() == 1 ? "die" : "een daarvan")));
+            return true;
+        }
+        if (woord.woorden == Woorden::factoren && voc_.is_indicator(s)) {
+            std::vector<std::string> passend;
+            for (const auto& [indicator, factor] : voc_.signalen)
+                if (indicator == s) passend.push_back(fmt::format("{} ({})", factor, naam(voc_.factor_naam, factor)));
+            y_.fout(node, fmt::format(
+                "'{}' in '{}' is een indicator ({}), geen factor van de Tafel van 12. {}", s, pad, naam(voc_.indicator_naam, s),
+                passend.empty() ? fmt::format("Kies de factor waar het cijfer op wijst: {}.", samen(voc_.factoren))
+                                : fmt::format("Een ongunstig cijfer op deze indicator wijst op {}.", en_lijst(passend))));
+            return true;
+        }
+        return false;
+    }
+
     std::optional<std::string> keuze(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
         const Veld& k = als(def.veld(sleutel), Soort::keuze);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
+        if (andere_soort(k, node, pad_van(pad, sleutel))) return std::nullopt;
         return y_.keuze(node, pad_van(pad, sleutel), profiel::opties(k, voc_), k.wat);
     }
 
@@ -315,6 +376,7 @@ private:
         auto gedeeld = ja_nee(def, *v, "gedeeld_met_bestuur", pad);
         // A missing key means "not known yet", which the advice must not report as "not shared".
         if (gedeeld) feit(InvoerSjabloon::sectie, {{"naam", sym("drijfveer_gedeeld")}});
+        if (bepaald) feit(InvoerSjabloon::sectie, {{"naam", sym("drijfveer_bepaald")}});
         feit(InvoerSjabloon::drijfveer, {{"bepaald", bepaald.value_or(false)},
                            {"soort", sym(soort.value_or("onbekend"))},
                            {"gedeeld_met_bestuur", gedeeld.value_or(false)}});
@@ -395,6 +457,7 @@ private:
         auto v = kaart(def, node, def.naam);
         if (!v) return;
         auto bepaald = ja_nee(def, *v, "ontbrekend_bepaald", def.naam);
+        if (bepaald) feit(InvoerSjabloon::sectie, {{"naam", sym("informatie_ontbrekend_bepaald")}});
         feit(InvoerSjabloon::informatie, {{"ontbrekend_bepaald", bepaald.value_or(false)}});
     }
 
@@ -419,6 +482,7 @@ private:
                 y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, woord.wat));
                 continue;
             }
+            if (andere_soort(woord, e, epad)) continue;
             auto w = y_.keuze(e, epad, opties, woord.wat);
             if (!w) continue;
             auto it = std::find_if(keren.begin(), keren.end(), [&](const auto& k) { return k.first == *w; });
@@ -444,6 +508,7 @@ private:
         // Whether the profile says the analysis was (not) carried out, or is silent about it: a missing key
         // with results beside it is a gap, not the contradiction an explicit 'uitgevoerd: false' is.
         if (uitgevoerd) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_uitgevoerd")}});
+        if (rapportage) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_rapportage")}});
         feit(InvoerSjabloon::analyse, {{"uitgevoerd", uitgevoerd.value_or(false)},
                          {"problematisch", sym(problematisch.value_or("onbekend"))},
                          {"rapportage", rapportage.value_or(false)}});
@@ -457,6 +522,7 @@ private:
         if (!v) return;
         auto frame = keuze(def, *v, "frame", cpad);
         auto effect = ja_nee(def, *v, "effect_onderzocht", cpad);
+        if (effect) feit(InvoerSjabloon::sectie, {{"naam", sym("communicatie_effect_onderzocht")}});
         feit(InvoerSjabloon::communicatie, {{"frame", sym(frame.value_or("onbekend"))}, {"effect_onderzocht", effect.value_or(false)}});
         auto lijst = this->lijst(def, *v, "boodschappen", cpad);
         if (!lijst) return;
@@ -466,7 +532,9 @@ private:
             auto b = kaart(bd, (*lijst)[i], pad);
             if (!b) continue;
             verplichte(bd, *b, pad);
+            // 'Woninginbraak ' and 'woninginbraak' are one topic: the knowledge base compares them in lower case.
             auto onderwerp = tekst(bd, *b, "onderwerp", pad);
+            if (onderwerp) onderwerp = bijgesneden(*onderwerp);
             auto buikpijn = keuze(bd, *b, "buikpijn", pad);
             auto aanpak = keuze(bd, *b, "aanpak", pad);
             feit(InvoerSjabloon::boodschap, {{"nr", static_cast<std::int64_t>(i + 1)},
@@ -489,6 +557,10 @@ private:
                             {"werkhouding_sessies", b("werkhouding_sessies")},
                             {"vuistregels", b("vuistregels")},
                             {"gedeelde_visie", b("gedeelde_visie")}});
+            // Without the key, false is only the default: the advice then says "niet vastgelegd", not "nee",
+            // and does not reopen a step-4 example action once step 4 is done (knowledge-base/invoer.yaml).
+            for (const char* k : {"doel_benoemd", "uitvoeringsplan", "werkhouding_sessies", "vuistregels", "gedeelde_visie"})
+                if (v->heeft(k)) feit(InvoerSjabloon::sectie, {{"naam", sym(fmt::format("beleid_{}", k))}});
             if (v->heeft("smart")) {
                 feit(InvoerSjabloon::sectie, {{"naam", sym("smart")}});
                 smart = kaart(smart_def, (*v)["smart"], pad_van(bpad, "smart"));
@@ -510,6 +582,7 @@ private:
             // higher is better is the knowledge base's to point out, not an input error.
             auto stijging = getal(smart_def, *smart, "stijging_pct", spad);
             auto startjaar = geheel(smart_def, *smart, "startjaar", spad);
+            if (gekozen) feit(InvoerSjabloon::sectie, {{"naam", sym("smart_gekozen")}});
             feit(InvoerSjabloon::smart, {{"gekozen", gekozen.value_or(false)},
                            {"indicator", of_nil_sym(indicator)},
                            {"daling_pct", of_nil(daling)},
@@ -523,6 +596,7 @@ private:
         if (ivp) {
             const std::string ipad = pad_van(bpad, "ivp");
             auto opgenomen = ja_nee(ivp_def, *ivp, "opgenomen", ipad);
+            if (opgenomen) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_opgenomen")}});
             feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});
             woordenlijst(ivp_def, *ivp, "prioritaire_factoren", ipad, InvoerSjabloon::ivp_prioriteit, "factor",
                          "ivp_prioritaire_factoren");
@@ -564,6 +638,8 @@ private:
         auto momenten = ja_nee(def, *v, "momenten_vastgelegd", pad);
         auto nulmeting = ja_nee(def, *v, "nulmeting", pad);
         auto jaar = geheel(def, *v, "nulmeting_jaar", pad);
+        if (momenten) feit(InvoerSjabloon::sectie, {{"naam", sym("evaluatie_momenten_vastgelegd")}});
+        if (nulmeting) feit(InvoerSjabloon::sectie, {{"naam", sym("evaluatie_nulmeting")}});
         feit(InvoerSjabloon::evaluatie, {{"momenten_vastgelegd", momenten.value_or(false)},
                                          {"nulmeting", nulmeting.value_or(false)},
                                          {"nulmeting_jaar", jaar ? Value(*jaar) : Value()}});

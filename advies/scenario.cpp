@@ -30,19 +30,27 @@ const Lijst sleutels_scenario = {"naam", "opdracht", "profiel", "verwacht"};
 const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen", "boodschappen", "vragen"};
 const Lijst sleutels_boodschap = {"nr", "oordeel", "toelichting_bevat"};
 const Lijst oordeel_woorden = {"passend", "botst", "onbekend", "tegenstrijdig"};
-const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat"};
+const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat", "tekst_mist", "onderbouwing_bevat"};
 const Lijst opdrachten = {"advies", "communicatie"};
 const Lijst soorten = {"actie", "waarschuwing", "info"};
 
 // One expected advice: an id and, optionally, what it must look like.
 struct Verwachting {
     std::string id;
-    std::optional<std::string> soort, onderwerp, tekst_bevat;
+    // tekst_mist: what the text must not say (a remedy another advice gives); onderbouwing_bevat: a line of
+    // the onderbouwing that holds it ("niet vastgelegd" where the profile gave nothing).
+    std::optional<std::string> soort, onderwerp, tekst_bevat, tekst_mist, onderbouwing_bevat;
     std::optional<std::int64_t> stap;
 
     bool past(const AdviesItem& a) const {
+        const auto in_onderbouwing = [&](const std::string& s) {
+            return std::any_of(a.onderbouwing.begin(), a.onderbouwing.end(),
+                               [&](const std::string& r) { return r.find(s) != std::string::npos; });
+        };
         return a.id == id && (!soort || naam_van(a.soort) == *soort) && (!onderwerp || a.onderwerp == *onderwerp) &&
-               (!stap || a.stap == *stap) && (!tekst_bevat || a.tekst.find(*tekst_bevat) != std::string::npos);
+               (!stap || a.stap == *stap) && (!tekst_bevat || a.tekst.find(*tekst_bevat) != std::string::npos) &&
+               (!tekst_mist || a.tekst.find(*tekst_mist) == std::string::npos) &&
+               (!onderbouwing_bevat || in_onderbouwing(*onderbouwing_bevat));
     }
     std::string beschrijving() const {
         std::string b = "'" + id + "'";
@@ -51,6 +59,8 @@ struct Verwachting {
         if (onderwerp) delen.push_back("onderwerp " + *onderwerp);
         if (stap) delen.push_back(fmt::format("stap {}", *stap));
         if (tekst_bevat) delen.push_back("tekst met \"" + *tekst_bevat + "\"");
+        if (tekst_mist) delen.push_back("tekst zonder \"" + *tekst_mist + "\"");
+        if (onderbouwing_bevat) delen.push_back("onderbouwing met \"" + *onderbouwing_bevat + "\"");
         if (!delen.empty()) {
             b += " (";
             for (std::size_t i = 0; i < delen.size(); ++i) b += (i ? ", " : "") + delen[i];
@@ -131,7 +141,11 @@ private:
     }
 
     std::optional<Verwachting> verwachting(const YamlNode& n, const std::string& pad) {
-        if (n.is_scalar()) return Verwachting{n.scalar(), {}, {}, {}, {}};
+        if (n.is_scalar()) {
+            Verwachting w;
+            w.id = n.scalar();
+            return w;
+        }
         auto v = y_.kaart(n, pad, sleutels_wel);
         if (!v) return std::nullopt;
         Verwachting w;
@@ -146,6 +160,8 @@ private:
                                std::vector<std::string>(onderwerpen.begin(), onderwerpen.end()), "onderwerp");
         w.stap = y_.geheel((*v)["stap"], pad + ".stap");
         w.tekst_bevat = y_.tekst((*v)["tekst_bevat"], pad + ".tekst_bevat");
+        w.tekst_mist = y_.tekst((*v)["tekst_mist"], pad + ".tekst_mist");
+        w.onderbouwing_bevat = y_.tekst((*v)["onderbouwing_bevat"], pad + ".onderbouwing_bevat");
         return w;
     }
 

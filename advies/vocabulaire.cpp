@@ -59,6 +59,11 @@ Vocabulaire lees_vocabulaire(const Engine& engine) {
         if (auto it = v.indicator_naam.find(tekst_van(engine, f, "indicator")); it != v.indicator_naam.end() && !naam.empty())
             it->second = std::move(naam);
     });
+    lees("factor_signaal", [&](const Fact& f) {
+        auto indicator = tekst_van(engine, f, "indicator");
+        auto factor = tekst_van(engine, f, "factor");
+        if (!indicator.empty() && !factor.empty()) v.signalen.emplace_back(std::move(indicator), std::move(factor));
+    });
     return v;
 }
 

@@ -22,6 +22,8 @@ struct Vocabulaire {
     std::map<std::string, std::string> bron_soort;    // id -> kwantitatief | kwalitatief
     std::map<std::string, std::string> bron_omschrijving;  // id -> readable name
     std::map<std::string, std::string> indicator_naam;     // id -> short name, else its meaning
+    // (indicator, factor) from factor_signaal: an unfavourable figure of the indicator points at the factor.
+    std::vector<std::pair<std::string, std::string>> signalen;
 
     bool is_factor(std::string_view id) const;
     bool is_bron(std::string_view id) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The built-in functions. Each checks its arguments and says in Dutch what it expected.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
@@ -132,6 +133,23 @@ void append_dutch_number(const Value& v, std::string& out, std::string_view fn) 
         pos -= 3;
         out.insert(pos, 1, '.');
     }
+}
+
+// A whole number from zero to twenty in words, as Dutch running text writes counts ("twee keer", "drie
+// wijken"); any other number (a fraction, a negative, 21 and up) as nl() writes it. One is "één", the
+// numeral, not the article "een".
+void append_count_word(const Value& v, std::string& out, std::string_view fn) {
+    static constexpr std::array<std::string_view, 21> words = {
+        "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+        "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
+    if (v.is_number()) {
+        const double d = v.as_number();
+        if (d >= 0 && d <= 20 && d == std::trunc(d)) {
+            out += words[static_cast<std::size_t>(d)];
+            return;
+        }
+    }
+    append_dutch_number(v, out, fn);
 }
 
 // The singular (args[1]) when the count (args[0]) is exactly 1, else the plural (args[2]).
@@ -372,6 +390,16 @@ std::vector<FunctionInfo> make_registry() {
         out += word;
     }, "aantal(getal, enkelvoud, meervoud) -> string", "getal en woord: aantal(1, \"bron\", \"bronnen\") is \"1 bron\"",
              K{arg_number, arg_text});
+    add_text("telwoord", 1, 1, [](Args a, std::string& out) { append_count_word(a[0], out, "telwoord"); },
+             "telwoord(getal) -> string", "een heel getal van 0 tot en met 20 in letters: telwoord(2) is \"twee\", telwoord(21) is \"21\"",
+             K{arg_number});
+    add_text("aantal_woord", 3, 3, [](Args a, std::string& out) {
+        const std::string_view word = word_for_count(a, "aantal_woord");
+        append_count_word(a[0], out, "aantal_woord");
+        out += ' ';
+        out += word;
+    }, "aantal_woord(getal, enkelvoud, meervoud) -> string",
+             "als aantal, met het getal als telwoord: aantal_woord(2, \"keer\", \"keer\") is \"twee keer\"", K{arg_number, arg_text});
     add_text("meervoud", 3, 3, [](Args a, std::string& out) { out += word_for_count(a, "meervoud"); },
              "meervoud(getal, enkelvoud, meervoud) -> string", "het woord bij het getal: enkelvoud bij precies 1",
              K{arg_number, arg_text});

@@ -113,7 +113,8 @@ TEST(ProfielLezer, VolledigProfielGeeftDeFeitenVanHetContract) {
     std::vector<std::string> secties;
     for (const auto* x : feiten(in, "sectie")) secties.push_back(std::string(slot(*x, "naam").as_text()));
     EXPECT_EQ(secties, (std::vector<std::string>{"gemeente", "drijfveer", "metingen", "bronnen", "analyse",
-                                                 "communicatie", "beleid", "evaluatie", "drijfveer_gedeeld", "smart"}));
+                                                 "communicatie", "beleid", "evaluatie", "drijfveer_gedeeld", "drijfveer_bepaald",
+                                                 "smart", "smart_gekozen"}));
     auto modus = feiten(in, "modus");
     ASSERT_EQ(modus.size(), 1u);
     EXPECT_EQ(slot(*modus[0], "opdracht"), Value::symbol("advies"));
@@ -198,6 +199,55 @@ TEST(ProfielLezer, OnbekendeIdsUitDeWoordenschat) {
                   "5:9: onbekende bron 'sfeerverhalen' in 'bronnen[1].id'; kies veiligheidsmonitor, meldingen of "
                   "straatgesprekken",
                   "6:22: onbekende factor 'toezcht' in 'analyse.factoren[1]'; bedoelde je 'toezicht'?"}));
+}
+
+// A factor where an indicator belongs (a SMART target on 'toezicht') or an indicator where a factor belongs
+// is a mix-up of kinds: the message says what the word is and what to use instead, not only the list.
+TEST(ProfielLezer, FactorAlsIndicatorEnOmgekeerd) {
+    Vocabulaire v = test_vocabulaire();
+    v.factor_naam = {{"toezicht", "toezicht"}, {"nazorg", "nazorg na schokkende gebeurtenissen"}};
+    v.indicator_naam = {{"onveilig_buurt", "het onveiligheidsgevoel in de eigen buurt"}, {"overlast", "de ervaren overlast"}};
+    v.signalen = {{"overlast", "toezicht"}};
+    auto r = lees_profiel_tekst("gemeente: {naam: X}\nmetingen:\n  - {indicator: nazorg, waarde: 3}\n"
+                                "analyse: {factoren: [onveilig_buurt, overlast]}\n"
+                                "beleid:\n  smart: {gekozen: true, indicator: toezicht}\n",
+                                "p.yaml", v, Opdracht::advies);
+    const auto m = meldingen(r);
+    ASSERT_EQ(m.size(), 4u);
+    EXPECT_EQ(m[0], "3:17: 'nazorg' in 'metingen[1].indicator' is een factor van de Tafel van 12 (nazorg na schokkende "
+                    "gebeurtenissen), geen indicator: een indicator is een gemeten cijfer. Bij deze factor hoort geen eigen "
+                    "indicator; kies een indicator die je meet, zoals onveilig_buurt (het onveiligheidsgevoel in de eigen "
+                    "buurt). Zet de factor zelf in analyse.factoren en plan er acties op (beleid.acties).");
+    EXPECT_EQ(m[1], "4:22: 'onveilig_buurt' in 'analyse.factoren[1]' is een indicator (het onveiligheidsgevoel in de eigen "
+                    "buurt), geen factor van de Tafel van 12. Kies de factor waar het cijfer op wijst: toezicht, "
+                    "verloedering of nazorg.");
+    EXPECT_EQ(m[2], "4:38: 'overlast' in 'analyse.factoren[2]' is een indicator (de ervaren overlast), geen factor van de "
+                    "Tafel van 12. Een ongunstig cijfer op deze indicator wijst op toezicht (toezicht).");
+    EXPECT_EQ(m[3], "6:37: 'toezicht' in 'beleid.smart.indicator' is een factor van de Tafel van 12, geen indicator: een "
+                    "indicator is een gemeten cijfer. Een ongunstig cijfer op overlast (de ervaren overlast) wijst op deze "
+                    "factor; gebruik die als indicator. Zet de factor zelf in analyse.factoren en plan er acties op "
+                    "(beleid.acties).");
+}
+
+// Topics that differ only in the white space around or inside them are one topic; the spelling stays.
+TEST(ProfielLezer, OnderwerpZonderOverbodigeWitruimte) {
+    auto r = lees("gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n"
+                  "    - {onderwerp: \"  Jeugd   overlast \", buikpijn: ja}\n");
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    auto b = feiten(*r.invoer, "boodschap");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(slot(*b[0], "onderwerp"), Value::string("Jeugd overlast"));
+}
+
+// Which booleans of beleid and evaluatie the profile states: without the key, false is only the default.
+TEST(ProfielLezer, GegevenBeleidssleutelsAlsSectie) {
+    auto r = lees("gemeente: {naam: X}\nbeleid: {werkhouding_sessies: false, doel_benoemd: true}\n"
+                  "evaluatie: {nulmeting: true}\n");
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    std::vector<std::string> secties;
+    for (const auto* x : feiten(*r.invoer, "sectie")) secties.push_back(std::string(slot(*x, "naam").as_text()));
+    EXPECT_EQ(secties, (std::vector<std::string>{"gemeente", "beleid", "evaluatie", "beleid_doel_benoemd",
+                                                 "beleid_werkhouding_sessies", "evaluatie_nulmeting"}));
 }
 
 // Without a near miss, the message lists every id of the vocabulary in its order, also when there are

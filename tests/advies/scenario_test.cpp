@@ -103,6 +103,24 @@ TEST(Scenario, SlagendScenario) {
     EXPECT_EQ(g.verslag.status(), 0);
 }
 
+// tekst_mist fails an advice whose text says it; onderbouwing_bevat needs a line of the onderbouwing that holds it.
+TEST(Scenario, TekstMistEnOnderbouwingBevat) {
+    auto goed = draai(std::string(stap2_scenario) + R"(  wel:
+    - {id: informatie.kwalitatief-ontbreekt, tekst_mist: "Zuid", onderbouwing_bevat: "alle kwantitatief"}
+)");
+    ASSERT_EQ(goed.verslag.scenarios.size(), 1u);
+    EXPECT_TRUE(goed.verslag.scenarios[0].geslaagd()) << goed.verslag.scenarios[0].redenen[0];
+    auto fout = draai(std::string(stap2_scenario) + R"(  wel:
+    - {id: informatie.kwalitatief-ontbreekt, tekst_mist: "Noord"}
+    - {id: informatie.kwalitatief-ontbreekt, onderbouwing_bevat: "kwalitatief: 1"}
+)");
+    ASSERT_EQ(fout.verslag.scenarios.size(), 1u);
+    const auto& r = fout.verslag.scenarios[0].redenen;
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_NE(r[0].find("(tekst zonder \"Noord\") ontbreekt"), std::string::npos) << r[0];
+    EXPECT_NE(r[1].find("(onderbouwing met \"kwalitatief: 1\") ontbreekt"), std::string::npos) << r[1];
+}
+
 TEST(Scenario, FalendScenarioWordtGemeldMetReden) {
     auto g = draai(R"(naam: fout verwacht
 profiel:

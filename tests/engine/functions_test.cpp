@@ -34,7 +34,7 @@ Expr K(Value v) { return Expr::constant_of(std::move(v)); }
 TEST(Functions, RegistryIsComplete) {
     for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
                              "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type",
-                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "meervoud", "sqrt", "als", "kolom", "slice", "trim"}) {
+                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "telwoord", "aantal_woord", "meervoud", "sqrt", "als", "kolom", "slice", "trim"}) {
         const FunctionInfo* f = find_function(name);
         ASSERT_NE(f, nullptr) << name;
         EXPECT_FALSE(f->description.empty());
@@ -109,6 +109,17 @@ TEST(Functions, CountsAndWords) {
     EXPECT_EQ(word("aantal", Value(1.0)), Value::string("1 indicator"));
     EXPECT_EQ(word("aantal", Value(1.5)), Value::string("1,5 indicatoren"));
     EXPECT_EQ(word("aantal", Value(11400)), Value::string("11.400 indicatoren"));
+    // Counts in running text: zero to twenty in words, the rest in figures.
+    EXPECT_EQ(word("aantal_woord", Value(1)), Value::string("één indicator"));
+    EXPECT_EQ(word("aantal_woord", Value(3.0)), Value::string("drie indicatoren"));
+    EXPECT_EQ(word("aantal_woord", Value(20)), Value::string("twintig indicatoren"));
+    EXPECT_EQ(word("aantal_woord", Value(21)), Value::string("21 indicatoren"));
+    EXPECT_EQ(word("aantal_woord", Value(-2)), Value::string("-2 indicatoren"));
+    EXPECT_EQ(call("telwoord", {Value(0)}), Value::string("nul"));
+    EXPECT_EQ(call("telwoord", {Value(12)}), Value::string("twaalf"));
+    EXPECT_EQ(call("telwoord", {Value(2.5)}), Value::string("2,5"));
+    EXPECT_EQ(call("telwoord", {Value(1500)}), Value::string("1.500"));
+    EXPECT_THROW(call("telwoord", {Value::string("2")}), EvalError);
     EXPECT_EQ(word("meervoud", Value(1)), Value::string("indicator"));
     EXPECT_EQ(word("meervoud", Value(2)), Value::string("indicatoren"));
     EXPECT_EQ(word("meervoud", Value(0)), Value::string("indicatoren"));
