@@ -199,7 +199,8 @@ private:
         return y_.tekst(node, pad_van(pad, sleutel));
     }
 
-    // A free text (wijk, group) without the spaces around it; absent is "".
+    // A free text (wijk, group, message topic) without the spaces around it; absent is "". A topic copied
+    // with a trailing space is the same topic to a reader, and must meet its twin in the contradiction check.
     std::string vrije_tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
         return bijgesneden(tekst(def, v, sleutel, pad).value_or(""));
     }
@@ -532,13 +533,11 @@ private:
             auto b = kaart(bd, (*lijst)[i], pad);
             if (!b) continue;
             verplichte(bd, *b, pad);
-            // 'Woninginbraak ' and 'woninginbraak' are one topic: the knowledge base compares them in lower case.
-            auto onderwerp = tekst(bd, *b, "onderwerp", pad);
-            if (onderwerp) onderwerp = bijgesneden(*onderwerp);
+            const std::string onderwerp = vrije_tekst(bd, *b, "onderwerp", pad);
             auto buikpijn = keuze(bd, *b, "buikpijn", pad);
             auto aanpak = keuze(bd, *b, "aanpak", pad);
             feit(InvoerSjabloon::boodschap, {{"nr", static_cast<std::int64_t>(i + 1)},
-                               {"onderwerp", str(onderwerp.value_or(""))},
+                               {"onderwerp", str(onderwerp)},
                                {"buikpijn", sym(buikpijn.value_or("onbekend"))},
                                {"aanpak", of_nil_sym(aanpak)}});
         }
