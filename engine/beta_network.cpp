@@ -1256,7 +1256,13 @@ void BetaNetwork::remove_fact(FactRec* f) {
     auto leave = [&](std::vector<BetaNode*> AlphaMemory::*successors) {
         for (AlphaItem* i : f->items) {
             const std::vector<BetaNode*>& s = i->memory->*successors;
-            for (auto n = s.rbegin(); n != s.rend(); ++n) right_remove(*n, f);
+            for (auto n = s.rbegin(); n != s.rend(); ++n) {
+                // An aggregate with no level (its rule's phase not reached, or its tokens gone with
+                // a rollback's trail) has nothing f could leave: no call. A not/exists node may
+                // still hold tokens f blocks, which are not in its `all` memory.
+                if ((*n)->kind == NodeKind::aggregate && (*n)->all.size() == 0) continue;
+                right_remove(*n, f);
+            }
         }
     };
     leave(f->blocks ? &AlphaMemory::group_successors : &AlphaMemory::aggregate_successors);
