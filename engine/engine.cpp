@@ -192,7 +192,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     m.volatile_templates[c.pattern.tmpl] = true;
     }
     const std::uint32_t module = m.module_number(rule.module.empty() ? "MAIN" : rule.module);
-    if (rule.auto_focus) m.modular = true;
+    if (rule.auto_focus) m.modular = m.special_activations = true;
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);
     for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
         // The module before the build: a rule added after its facts gets its activations during it.
@@ -219,6 +219,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             prefix->variables = rule.variables;
             prefix->alternatives.emplace_back(rule.alternatives[i].begin(), rule.alternatives[i].begin() + static_cast<std::ptrdiff_t>(n));
             m.prefix_rules.insert(prefix.get());
+            m.special_activations = true;
             Terminal* term = builder.build(*prefix, 0, m.volatile_templates, m.shared_nodes);
             term->rule_index = m.rules.size();
             entry.prefix_terminals.push_back(term);
@@ -253,7 +254,7 @@ std::uint32_t Engine::Impl::module_number(const std::string& name) {
     if (module_names.size() >= 10000) throw std::invalid_argument("te veel modules (hoogstens 10000)");
     module_names.push_back(name);
     module_agendas.push_back(std::make_unique<Agenda>());
-    modular = true;
+    modular = special_activations = true;
     return static_cast<std::uint32_t>(module_names.size() - 1);
 }
 

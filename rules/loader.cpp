@@ -398,6 +398,7 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
             ok = false;
         } else if (n.Scalar() != "MAIN") {
             rule.module = n.Scalar();
+            first_rule_in_module_.try_emplace(rule.module, d.file, n);
         }
     } else if (n) {
         ok = false;
@@ -616,6 +617,23 @@ void Loader::run() {
         if (YAML::Node n = d.root["facts"]) load_facts(d, n);
         if (YAML::Node n = d.root["rules"]) load_rules(d, n);
     }
+    warn_unfocused_modules();
+}
+
+void Loader::warn_unfocused_modules() {
+    if (first_rule_in_module_.empty()) return;
+    std::set<std::string> focused;
+    for (const auto& rule : base_.rules_) {
+        if (rule->auto_focus) focused.insert(rule->module);
+        for (const Action& a : rule->actions)
+            if (a.kind == Action::Kind::focus) focused.insert(a.modules.begin(), a.modules.end());
+    }
+    for (const auto& [module, where] : first_rule_in_module_)
+        if (!focused.count(module))
+            reporter_.warning_at_node(base_.files_[where.first], where.second,
+                                      fmt::format("de regels van module '{}' vuren nooit: geen actie focus {} en geen "
+                                                  "regel met auto_focus: true in {}",
+                                                  module, module, module));
 }
 
 }  // namespace ww

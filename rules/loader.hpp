@@ -52,6 +52,10 @@ private:
     std::string manifest_site_;
     // Where each module of `modules` was named (file and line, for the message about a second one).
     std::map<std::string, std::string> module_sites_;
+    // Per module other than MAIN, the `module:` of the first rule in it, to warn when nothing ever
+    // focuses the module (no focus naming it, no auto_focus rule in it): its rules never fire.
+    std::map<std::string, std::pair<std::size_t, YAML::Node>> first_rule_in_module_;
+    void warn_unfocused_modules();
 };
 
 }  // namespace ww
