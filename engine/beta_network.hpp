@@ -118,6 +118,8 @@ struct Terminal {
     const RuleDef* rule = nullptr;
     std::size_t rule_index = 0;  // the engine's number for the rule
     std::size_t alternative = 0;
+    std::uint32_t module = 0;    // the engine's number for the rule's module (0: MAIN)
+    bool auto_focus = false;
     BetaNode* parent = nullptr;
     std::vector<VarLoc> var_locs;             // per VarId; depth 0: not bound by a condition
     std::vector<std::uint32_t> fact_depths;   // token levels of the positive patterns, in written order

@@ -109,7 +109,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             // The first unbound variable in the order target, expr, slots, fields.
             if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::bind || a.kind == Action::Kind::emit ||
                 a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::branch ||
-                a.kind == Action::Kind::each) {
+                a.kind == Action::Kind::each || a.kind == Action::Kind::duplicate) {
                 check_bound(rule, a.target, bound, a);
                 check_bound(rule, a.expr, bound, a);
                 for (const auto& [slot, e] : a.slots) check_bound(rule, e, bound, a);
@@ -128,7 +128,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     entry.terminals.reserve(rule.alternatives.size());
     for (const Action& a : rule.actions) {
         try {
-            if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify) {
+            if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate) {
                 if (a.kind == Action::Kind::assert_fact && a.tmpl >= m.templates.size())
                     throw std::invalid_argument("onbekende template in actie '" + a.source_text + "'");
                 for (const auto& [slot, e] : a.slots) {
@@ -138,7 +138,12 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     check_compiles(e);
                 }
             }
-            if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) check_compiles(a.target);
+            if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
+                check_compiles(a.target);
+            if (a.kind == Action::Kind::focus) {
+                if (a.modules.empty()) throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
+                for (const std::string& name : a.modules) m.module_number(name);
+            }
             if (a.kind == Action::Kind::bind) {
                 if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
                 check_compiles(a.expr);
@@ -165,9 +170,12 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     c.pattern.tmpl < m.volatile_templates.size())
                     m.volatile_templates[c.pattern.tmpl] = true;
     }
+    const std::uint32_t module = m.module_number(rule.module.empty() ? "MAIN" : rule.module);
+    if (rule.auto_focus) m.modular = m.special_activations = true;
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);
     for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
-        Terminal* term = builder.build(rule, i, m.volatile_templates, m.shared_nodes);
+        // The module before the build: a rule added after its facts gets its activations during it.
+        Terminal* term = builder.build(rule, i, m.volatile_templates, m.shared_nodes, module, rule.auto_focus);
         term->rule_index = m.rules.size();
         entry.terminals.push_back(term);
     }
@@ -190,6 +198,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             prefix->variables = rule.variables;
             prefix->alternatives.emplace_back(rule.alternatives[i].begin(), rule.alternatives[i].begin() + static_cast<std::ptrdiff_t>(n));
             m.prefix_rules.insert(prefix.get());
+            m.special_activations = true;
             Terminal* term = builder.build(*prefix, 0, m.volatile_templates, m.shared_nodes);
             term->rule_index = m.rules.size();
             entry.prefix_terminals.push_back(term);
@@ -220,7 +229,7 @@ void Engine::Impl::compile_actions(RuleEntry& entry) const {
         ca.record_name = a.record_name;
         ca.source_offset = a.source_offset;
         ca.source_text = a.source_text;
-        if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify) {
+        if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate) {
             for (const auto& [slot, e] : a.slots) ca.slots.emplace_back(slot, compile_expr(e, identity));
             if (a.kind == Action::Kind::assert_fact) {
                 ca.base.reserve(templates[a.tmpl].slots.size());
@@ -228,7 +237,13 @@ void Engine::Impl::compile_actions(RuleEntry& entry) const {
                     ca.base.push_back(s.default_value ? *s.default_value : zero_of(s.type));
             }
         }
-        if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify) ca.target = compile_expr(a.target, identity);
+        if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
+            ca.target = compile_expr(a.target, identity);
+        // add_rule numbered every module a focus names.
+        if (a.kind == Action::Kind::focus)
+            for (const std::string& name : a.modules)
+                ca.modules.push_back(static_cast<std::uint32_t>(
+                    std::find(module_names.begin(), module_names.end(), name) - module_names.begin()));
         if (a.kind == Action::Kind::bind || a.kind == Action::Kind::branch) ca.expr = compile_expr(a.expr, identity);
         if (a.kind == Action::Kind::emit)
             for (const auto& [name, e] : a.fields) ca.fields.emplace_back(name, compile_expr(e, identity));
@@ -241,17 +256,69 @@ void Engine::Impl::compile_actions(RuleEntry& entry) const {
 }
 
 void Engine::Impl::created_with_prefixes(Activation* a) {
-    if (prefix_rules.count(a->terminal->rule)) tms.prefix_matched(a);
-    else agenda.insert(a);
+    if (!prefix_rules.empty() && prefix_rules.count(a->terminal->rule)) return tms.prefix_matched(a);
+    agenda_of(a->terminal->module).insert(a);
+    if (a->terminal->auto_focus) focus(a->terminal->module);
 }
 
 void Engine::Impl::deleted_with_prefixes(Activation* a) {
-    if (prefix_rules.count(a->terminal->rule)) {
+    if (!prefix_rules.empty() && prefix_rules.count(a->terminal->rule)) {
         tms.prefix_lost(a);
         return;
     }
-    agenda.remove(a);
+    agenda_of(a->terminal->module).remove(a);
     if (a->supported) tms.support_lost(a);
+}
+
+std::uint32_t Engine::Impl::module_number(const std::string& name) {
+    for (std::uint32_t i = 0; i < module_names.size(); ++i)
+        if (module_names[i] == name) return i;
+    if (module_names.size() >= 10000) throw std::invalid_argument("te veel modules (hoogstens 10000)");
+    module_names.push_back(name);
+    module_agendas.push_back(std::make_unique<Agenda>());
+    modular = special_activations = true;
+    return static_cast<std::uint32_t>(module_names.size() - 1);
+}
+
+std::size_t Engine::Impl::total_agenda_size() const {
+    std::size_t n = agenda.size();
+    for (const auto& a : module_agendas) n += a->size();
+    return n;
+}
+
+Agenda* Engine::Impl::focused() {
+    if (focus_stack.empty()) focus_stack.push_back(0);
+    while (agenda_of(focus_stack.back()).size() == 0) {
+        focus_stack.pop_back();
+        if (focus_stack.empty()) return nullptr;
+    }
+    return &agenda_of(focus_stack.back());
+}
+
+void Engine::Impl::remove_focus(std::uint32_t module) {
+    for (std::size_t i = focus_stack.size(); i-- > 0;)
+        if (focus_stack[i] == module) {
+            focus_stack.erase(focus_stack.begin() + static_cast<std::ptrdiff_t>(i));
+            return;
+        }
+}
+
+void Engine::focus(std::string_view module) {
+    Impl& m = *impl_;
+    for (std::uint32_t i = 0; i < m.module_names.size(); ++i)
+        if (m.module_names[i] == module) return m.focus(i);
+    throw std::invalid_argument("onbekende module '" + std::string(module) + "'");
+}
+
+void Engine::define_module(const std::string& name) {
+    if (name.empty()) throw std::invalid_argument("een module heeft een naam nodig");
+    impl_->module_number(name);
+}
+
+std::vector<std::string> Engine::focus_stack() const {
+    std::vector<std::string> out;
+    for (std::size_t i = impl_->focus_stack.size(); i-- > 0;) out.push_back(impl_->module_names[impl_->focus_stack[i]]);
+    return out;
 }
 
 const RuleDef* Engine::find_rule(std::string_view id) const {
@@ -429,7 +496,7 @@ std::vector<const Fact*> Engine::facts_of(TemplateId tmpl) const {
 
 std::size_t Engine::fact_count() const { return impl_->wm.size(); }
 
-std::size_t Engine::agenda_size() const { return impl_->agenda.size(); }
+std::size_t Engine::agenda_size() const { return impl_->total_agenda_size(); }
 
 std::vector<AgendaItem> Engine::agenda() const {
     const Impl& m = *impl_;
@@ -441,7 +508,14 @@ std::vector<AgendaItem> Engine::agenda() const {
         if (m.strategy == Strategy::depth) std::reverse(out.begin() + static_cast<std::ptrdiff_t>(level_start), out.end());
         level_start = out.size();
     };
-    m.agenda.for_each([&](const Activation* a) {
+    // With modules: the module on top of the focus stack first, then the rest of the stack, then the
+    // modules that are not on it, in the order they were made.
+    std::vector<std::uint32_t> order;
+    for (std::size_t i = m.focus_stack.size(); i-- > 0;)
+        if (std::find(order.begin(), order.end(), m.focus_stack[i]) == order.end()) order.push_back(m.focus_stack[i]);
+    for (std::uint32_t i = 0; i < m.module_names.size(); ++i)
+        if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+    for (std::uint32_t module : order) m.agenda_of(module).for_each([&](const Activation* a) {
         if (out.size() > level_start && a->salience != level_salience) close_level();
         level_salience = a->salience;
         AgendaItem item;
@@ -452,8 +526,7 @@ std::vector<AgendaItem> Engine::agenda() const {
         for (std::uint32_t d : a->terminal->fact_depths)
             if (d < levels.size() && levels[d] && levels[d]->fact) item.facts.push_back(levels[d]->fact->fact.id);
         out.push_back(std::move(item));
-    });
-    close_level();
+    }), close_level();
     return out;
 }
 const std::vector<Record>& Engine::records() const { return impl_->records; }
@@ -480,6 +553,7 @@ void Engine::reset() {
     m.firing_count = 0;
     m.cp.reset();
     m.beta.unmark();
+    m.focus_stack.assign(1, 0);  // CLIPS's reset: the focus on MAIN
 }
 
 void Engine::Impl::take_checkpoint() {
@@ -490,6 +564,8 @@ void Engine::Impl::take_checkpoint() {
     c->records = records;
     records_taken = false;
     agenda.for_each([&](Activation* a) { c->agenda.push_back(a); });
+    // The agendas of several modules and the focus stack are not kept: a rollback rebuilds them.
+    if (modular) c->disturbed = true;
     wm.for_each([&](FactRec* f) { c->facts.emplace_back(f->fact.tmpl, f->fact.slots); });
     cp = std::move(c);
     beta.mark();
@@ -569,7 +645,7 @@ NetworkStats Engine::stats() const {
     s.hashed_beta_nodes = impl_->beta.hashed_node_count();
     s.tokens = impl_->beta.token_count() - 1;
     s.facts = impl_->wm.size();
-    s.activations = impl_->agenda.size();
+    s.activations = impl_->total_agenda_size();
     return s;
 }
 

@@ -100,6 +100,16 @@ public:
     const RuleDef* find_rule(std::string_view id) const;
     std::vector<const RuleDef*> rules() const;  // in the order added
 
+    // Modules (CLIPS's defmodule): a rule's activations wait on the agenda of its module
+    // (RuleDef::module), and run() fires only those of the module on top of the focus stack; a
+    // module whose agenda is empty leaves the stack. Without modules everything is in MAIN.
+    // define_module makes a module known without a rule in it; focus puts a known module on top of
+    // the stack (unless it is there already); focus_stack lists it, the top first. reset() leaves
+    // only MAIN on the stack.
+    void define_module(const std::string& name);
+    void focus(std::string_view module);  // throws std::invalid_argument for an unknown module
+    std::vector<std::string> focus_stack() const;
+
     void set_strategy(Strategy strategy);
     Strategy strategy() const;
     // Explanation recording (on by default). Off saves the firing log's memory in long runs.

@@ -29,6 +29,7 @@ struct CompiledAction {
     std::uint32_t jump = 0;
     std::string record_name;
     std::vector<std::pair<std::string, CExpr>> fields;
+    std::vector<std::uint32_t> modules;  // focus: the engine's numbers, as written
     std::uint32_t source_offset = 0;
     std::string source_text;
 };
@@ -63,18 +64,19 @@ struct Engine::Impl final : EvalEnv, BetaListener {
 
     // BetaListener
     void activation_created(Activation* a) override {
-        if (!prefix_rules.empty()) [[unlikely]] return created_with_prefixes(a);
+        if (special_activations) [[unlikely]] return created_with_prefixes(a);
         agenda.insert(a);
     }
     void activation_deleted(Activation* a) override {
         if (a == current_support) support_alive = false;
-        if (!prefix_rules.empty()) [[unlikely]] return deleted_with_prefixes(a);
+        if (special_activations) [[unlikely]] return deleted_with_prefixes(a);
         agenda.remove(a);
         if (a->supported) tms.support_lost(a);
     }
-    // The same where some rule has a logical prefix: a match of one supports facts and never fires,
-    // so truth maintenance keeps it and the agenda never sees it. Out of line (and called last) so
-    // that programs without one pay a test and nothing else.
+    // The same where some rule has a logical prefix (a match of one supports facts and never fires,
+    // so truth maintenance keeps it and the agenda never sees it) or where there are modules (an
+    // activation waits on its module's agenda, and an auto-focus rule focuses its module). Out of
+    // line (and called last) so that programs without either pay a test and nothing else.
     [[gnu::noinline]] void created_with_prefixes(Activation* a);
     [[gnu::noinline]] void deleted_with_prefixes(Activation* a);
 
@@ -104,6 +106,22 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     RunResult run_loop(const RunOptions& options);
     void fire(Activation* a, const RunOptions& options, bool& halt);
     void compile_actions(RuleEntry& entry) const;
+
+    // Modules (RuleDef::module). Module 0 is MAIN, whose agenda is `agenda`; the others have one
+    // each. Without modules (`modular` false) there is only `agenda` and no focus stack to consult.
+    std::uint32_t module_number(const std::string& name);  // adds the module when it is new
+    Agenda& agenda_of(std::uint32_t module) { return module ? *module_agendas[module - 1] : agenda; }
+    const Agenda& agenda_of(std::uint32_t module) const { return module ? *module_agendas[module - 1] : agenda; }
+    std::size_t total_agenda_size() const;
+    // CLIPS's focus: on top of the stack unless it is there already.
+    void focus(std::uint32_t module) {
+        if (focus_stack.empty() || focus_stack.back() != module) focus_stack.push_back(module);
+    }
+    // CLIPS's NextActivationToFire: the agenda of the focused module, after taking modules with an
+    // empty agenda off the stack (MAIN first when the stack is empty); null when none is left.
+    Agenda* focused();
+    // Takes the topmost occurrence of `module` off the focus stack (return in a rule of it).
+    void remove_focus(std::uint32_t module);
     std::string fact_text(const Fact& f) const;
 
     std::vector<TemplateDef> templates;
@@ -132,6 +150,14 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     Activation* current_support = nullptr;
     bool support_alive = false;
     std::unordered_set<const RuleDef*> prefix_rules;  // the rules of logical prefixes (RuleEntry::prefix_defs)
+    bool modular = false;  // a module besides MAIN, or an auto-focus rule
+    // prefix_rules not empty, or modular: one flag, so that the common case tests a single byte
+    // per activation (Manners makes 90,000 of them).
+    bool special_activations = false;
+    std::vector<std::string> module_names{"MAIN"};
+    std::vector<std::unique_ptr<Agenda>> module_agendas;  // modules 1, 2, ...
+    std::vector<std::uint32_t> focus_stack{0};            // the top is the back
+    bool returned = false;  // the firing rule did `return`
     std::vector<Value> scratch_bindings;  // a firing's bindings when no FiringInfo is kept
     std::vector<FactId> unsupported_scratch;  // settle()'s batch of facts that lost their support
     // Records a rollback cut off, kept for their buffers: an `emit` refills one instead of

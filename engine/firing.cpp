@@ -166,6 +166,38 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     do_assert(tmpl, std::move(slots), current_support, index + 1);
                     break;
                 }
+                case Action::Kind::duplicate: {
+                    Value target = eval(act.target, env);
+                    if (target.kind() != ValueKind::fact)
+                        throw EvalError("duplicate verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
+                                        act.source_offset);
+                    const FactRec* f = wm.get(target.as_fact().id);
+                    if (!f) throw EvalError("het feit dat duplicate wil kopiëren bestaat niet meer", act.source_offset);
+                    const TemplateId tmpl = f->fact.tmpl;
+                    std::vector<Value> slots = wm.take_slots(tmpl);
+                    slots.assign(f->fact.slots.begin(), f->fact.slots.end());
+                    for (const auto& [slot, e] : act.slots) {
+                        if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
+                            throw EvalError("duplicate: '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
+                                            act.source_offset);
+                        eval_into(slots[static_cast<std::size_t>(slot)], e, env);
+                    }
+                    check_action_slots(tmpl, act, slots);
+                    if (rule.logical && !support_alive) break;
+                    do_assert(tmpl, std::move(slots), current_support, index + 1);
+                    break;
+                }
+                case Action::Kind::focus:
+                    // The last first: the first module written ends up on top, as in CLIPS.
+                    for (auto it = act.modules.rbegin(); it != act.modules.rend(); ++it) focus(*it);
+                    continue;
+                case Action::Kind::pop_focus:
+                    if (!focus_stack.empty()) focus_stack.pop_back();
+                    continue;
+                case Action::Kind::return_:
+                    returned = true;
+                    next = entry.actions.size();
+                    continue;
                 case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;  // never the log's copy
                 case Action::Kind::halt: halt = true; break;
                 case Action::Kind::emit: {
@@ -236,8 +268,13 @@ RunResult Engine::Impl::run_loop(const RunOptions& options) {
     const std::size_t window = static_cast<std::size_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(options.max_firings, 1), 1000));
     if (m.recent.size() < window) m.recent.resize(window);
     while (true) {
-        m.publish_aggregates(false);
-        if (m.agenda.size() == 0) break;
+        // With modules the agenda that fires changes with the focus: every result is passed on.
+        m.publish_aggregates(m.modular);
+        Agenda* from = &m.agenda;
+        if (m.modular) [[unlikely]] {
+            if (!(from = m.focused())) break;
+        } else if (m.agenda.size() == 0)
+            break;
         if (result.firings >= options.max_firings) {
             const std::size_t kept = static_cast<std::size_t>(std::min<std::uint64_t>(result.firings, window));
             std::map<std::string, std::size_t> counts;
@@ -256,11 +293,16 @@ RunResult Engine::Impl::run_loop(const RunOptions& options) {
                                        std::to_string(kept) + " vuringen vuurden: " + list,
                                    std::move(names), options.max_firings);
         }
-        Activation* a = m.agenda.pop(m.strategy);
+        Activation* a = from->pop(m.strategy);
         m.recent[static_cast<std::size_t>(result.firings % window)] = a->terminal->rule;
+        const std::uint32_t module = a->terminal->module;
         bool halt = false;
         m.fire(a, options, halt);
         ++result.firings;
+        if (m.returned) [[unlikely]] {
+            m.returned = false;
+            m.remove_focus(module);  // CLIPS: the module of the rule that returned, not the focus
+        }
         if (halt) {
             result.halted = true;
             break;

@@ -367,6 +367,25 @@ std::vector<FunctionInfo> make_registry() {
     }, "slice(lijst, van[, tot]) -> list",
         "de elementen vanaf plaats van (vanaf 0) tot vóór plaats tot; negatief telt vanaf het eind: slice([a, b, c], 1) is [b, c]",
         K{arg_list, arg_number}, SlotType::list);
+    // CLIPS's loop-for-count counts from one number up to another, both included; with for over
+    // this list a rule does the same (`for: "?i in reeks(0, ?max)"`). Bounded, so that a typing error
+    // in a bound cannot make a list of billions.
+    add("reeks", 2, 2, [](Args a) {
+        for (const Value& v : a)
+            if (v.kind() != ValueKind::integer) fail("reeks() verwacht gehele getallen, niet " + got(v));
+        const std::int64_t from = a[0].as_int(), to = a[1].as_int();
+        std::vector<Value> out;
+        if (to < from) return Value(std::move(out));
+        // The difference without overflow: from and to may lie 2^64 - 1 apart.
+        const std::uint64_t span = static_cast<std::uint64_t>(to) - static_cast<std::uint64_t>(from);
+        if (span >= 1'000'000)
+            fail("reeks() van " + std::to_string(from) + " tot en met " + std::to_string(to) + " is te lang (hoogstens 1.000.000 getallen)");
+        out.reserve(span + 1);
+        for (std::uint64_t k = 0; k <= span; ++k) out.emplace_back(from + static_cast<std::int64_t>(k));
+        return Value(std::move(out));
+    }, "reeks(van, tot) -> list",
+        "de gehele getallen van van tot en met tot (leeg als tot kleiner is): reeks(0, 2) is [0, 1, 2] (CLIPS: loop-for-count)",
+        K{arg_number, arg_number}, SlotType::list);
     add("sort", 1, 1, [](Args a) {
         std::vector<Value> out = list_arg(a[0], "sort");
         std::stable_sort(out.begin(), out.end(), [](const Value& x, const Value& y) { return compare(x, y) < 0; });

@@ -303,7 +303,7 @@ std::vector<std::size_t> NetworkBuilder::join_order(const RuleDef& rule, std::si
 }
 
 Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, const std::vector<bool>& volatile_templates,
-                                std::size_t& shared_nodes) {
+                                std::size_t& shared_nodes, std::uint32_t module, bool auto_focus) {
     const auto& conditions = rule.alternatives.at(alternative);
     std::size_t levels = 0;  // the levels a match may pass, those of aggregates' chains included
     for (const Condition& c : conditions) levels += 1 + c.also.size();
@@ -315,6 +315,8 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
     auto term = std::make_unique<Terminal>();
     term->rule = &rule;
     term->alternative = alternative;
+    term->module = module;
+    term->auto_focus = auto_focus;
     // Sized once: a cold start builds every rule, and growing these one condition at a time was a
     // good part of its allocations.
     protos.reserve(conditions.size());

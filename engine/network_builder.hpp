@@ -24,8 +24,10 @@ public:
 
     // Checks the whole alternative first (throws std::invalid_argument, Dutch), then installs it.
     // `volatile_templates[t]`: facts of template t are modified or retracted by some rule.
+    // `module`, `auto_focus`: the engine's number for the rule's module, and whether it takes the
+    // focus (set before the terminal meets the facts already there).
     Terminal* build(const RuleDef& rule, std::size_t alternative, const std::vector<bool>& volatile_templates,
-                    std::size_t& shared_nodes);
+                    std::size_t& shared_nodes, std::uint32_t module = 0, bool auto_focus = false);
 
     // The order in which the conditions of an alternative are joined (indexes into it). Written order,
     // except that a volatile pattern sharing no variable with any other condition goes last: it does

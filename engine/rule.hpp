@@ -80,6 +80,15 @@ struct Action {
         // and it always ends, because each counts and nothing in the body may bind its two variables.
         each,
         again,
+        // `duplicate ?f(slot: v)`: asserts a copy of the fact in `target` with the slots changed;
+        // the fact itself stays (CLIPS's duplicate; modify without the retract).
+        duplicate,
+        // Modules (CLIPS's defmodule and focus): focus pushes the modules in `modules` on the focus
+        // stack, the last first, so that the first is on top; return ends the firing and takes the
+        // rule's own module off the stack; pop_focus takes the current focus off.
+        focus,
+        return_,
+        pop_focus,
     };
     Kind kind = Kind::assert_fact;
     TemplateId tmpl = 0;
@@ -90,6 +99,7 @@ struct Action {
     std::uint32_t jump = 0;                   // branch, jump, each, again
     std::string record_name;                  // emit
     std::vector<std::pair<std::string, Expr>> fields;  // emit, in written order
+    std::vector<std::string> modules;                  // focus, as written
     std::uint32_t source_offset = 0;
     std::string source_text;
 };
@@ -97,6 +107,11 @@ struct Action {
 struct RuleDef {
     std::string id;
     int salience = 0;
+    // CLIPS's modules: the rule's activations wait on the agenda of its module, and only the
+    // module on top of the focus stack fires. Empty: MAIN. With auto_focus, every new activation
+    // puts the module on top of the focus stack (CLIPS's `(declare (auto-focus TRUE))`).
+    std::string module;
+    bool auto_focus = false;
     std::string description;
     // Free-form metadata (for example the stappenplan section a rule rests on); copied into every
     // record the rule emits.

@@ -149,13 +149,14 @@ struct condition : tagged {
     std::optional<expression> expr;  // test, or the aggregate's value
 };
 
-enum class action_kind : std::uint8_t { assert_fact, retract, modify, bind, halt, emit };
+enum class action_kind : std::uint8_t { assert_fact, retract, modify, bind, halt, emit, duplicate, focus, return_, pop_focus };
 
 struct action : tagged {
     action_kind kind = action_kind::halt;
-    pattern pat;                     // assert, emit: name and fields (op ":"); modify: the changes
+    pattern pat;                     // assert, emit: name and fields (op ":"); modify, duplicate: the changes
     std::optional<expression> expr;  // retract: the fact; bind: the value
-    std::optional<variable> var;     // modify: the fact; bind: the variable
+    std::optional<variable> var;     // modify, duplicate: the fact; bind: the variable
+    std::vector<symbol_ref> modules; // focus: the modules as written
 };
 
 }  // namespace ww::ast

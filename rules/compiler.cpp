@@ -884,8 +884,9 @@ std::optional<Action> RuleCompiler::compile_action(Context& cx, const ast::actio
             slot_values(*t);
             return out;
         }
-        case ast::action_kind::modify: {
-            out.kind = Action::Kind::modify;
+        case ast::action_kind::modify:
+        case ast::action_kind::duplicate: {
+            out.kind = a.kind == ast::action_kind::modify ? Action::Kind::modify : Action::Kind::duplicate;
             auto it = scope.find(a.var->name);
             if (it == scope.end() || !it->second.fact_tmpl) {
                 reporter_.at_site(site, a.var->offset,
@@ -926,6 +927,19 @@ std::optional<Action> RuleCompiler::compile_action(Context& cx, const ast::actio
             return out;
         }
         case ast::action_kind::halt: out.kind = Action::Kind::halt; return out;
+        case ast::action_kind::return_: out.kind = Action::Kind::return_; return out;
+        case ast::action_kind::pop_focus: out.kind = Action::Kind::pop_focus; return out;
+        case ast::action_kind::focus: {
+            out.kind = Action::Kind::focus;
+            for (const auto& m : a.modules) {
+                if (!base_.has_module(m.name)) {
+                    reporter_.at_site(site, m.offset, base_.unknown_module(m.name));
+                    cx.failed = true;
+                }
+                out.modules.push_back(m.name);
+            }
+            return out;
+        }
         case ast::action_kind::emit: {
             out.kind = Action::Kind::emit;
             out.record_name = a.pat.tmpl;

@@ -91,7 +91,7 @@ x3::rule<slot_constraint_class, ast::slot_constraint> const slot_constraint = "s
 x3::rule<pattern_class, ast::pattern> const pattern = "patroon (naam(slot: waarde, ...))";
 x3::rule<condition_class, ast::condition> const condition = "conditie";
 x3::rule<sub_condition_class, ast::sub_condition> const sub_condition = "patroon (of not/exists patroon)";
-x3::rule<action_class, ast::action> const action = "actie (assert, retract, modify, bind, halt, emit)";
+x3::rule<action_class, ast::action> const action = "actie (assert, retract, modify, duplicate, bind, halt, emit, focus, return, pop_focus)";
 x3::rule<end_class> const end = "einde";
 
 expression_text_type const expression_text_rule = "expressie";
@@ -390,12 +390,25 @@ auto const make_retract = [](auto& ctx) {
     _val(ctx).kind = ast::action_kind::retract;
     _val(ctx).expr = std::move(_attr(ctx));
 };
-auto const make_modify = [](auto& ctx) {
+auto const make_changes = [](ast::action_kind kind) {
+    return [kind](auto& ctx) {
+        mark_end(ctx, _val(ctx));
+        auto& a = _attr(ctx);
+        _val(ctx).kind = kind;
+        _val(ctx).var = std::move(at_c<0>(a));
+        if (at_c<1>(a)) _val(ctx).pat.slots = std::move(*at_c<1>(a));
+    };
+};
+auto const make_focus = [](auto& ctx) {
     mark_end(ctx, _val(ctx));
-    auto& a = _attr(ctx);
-    _val(ctx).kind = ast::action_kind::modify;
-    _val(ctx).var = std::move(at_c<0>(a));
-    if (at_c<1>(a)) _val(ctx).pat.slots = std::move(*at_c<1>(a));
+    _val(ctx).kind = ast::action_kind::focus;
+    _val(ctx).modules = std::move(_attr(ctx));
+};
+auto const make_bare = [](ast::action_kind kind) {
+    return [kind](auto& ctx) {
+        mark_end(ctx, _val(ctx));
+        _val(ctx).kind = kind;
+    };
 };
 auto const make_bind = [](auto& ctx) {
     mark_end(ctx, _val(ctx));
@@ -410,8 +423,12 @@ auto const action_def = x3::eps[mark_start] >> (
     (kw("assert") > pattern)[make_action(ast::action_kind::assert_fact)]
     | (kw("emit") > pattern)[make_action(ast::action_kind::emit)]
     | (kw("retract") > expression)[make_retract]
-    | (kw("modify") > variable > lit('(') > -(slot_constraint % ',') > lit(')'))[make_modify]
+    | (kw("modify") > variable > lit('(') > -(slot_constraint % ',') > lit(')'))[make_changes(ast::action_kind::modify)]
+    | (kw("duplicate") > variable > lit('(') > -(slot_constraint % ',') > lit(')'))[make_changes(ast::action_kind::duplicate)]
     | (kw("bind") > variable > lit('=') > expression)[make_bind]
+    | (kw("focus") > (symbol % ','))[make_focus]
+    | kw("return")[make_bare(ast::action_kind::return_)]
+    | kw("pop_focus")[make_bare(ast::action_kind::pop_focus)]
     | kw("halt")[make_halt]);
 
 auto const end_def = x3::eoi;

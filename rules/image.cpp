@@ -381,6 +381,8 @@ struct ImageAccess {
             o.str(b.manifest_->name);
             o.str(b.manifest_->version);
         }
+        o.size(b.modules_.size());
+        for (const auto& name : b.modules_) o.str(name);
     }
 
     static void rule(Out& o, const RuleDef& r) {
@@ -416,6 +418,8 @@ struct ImageAccess {
         }
         o.size(r.logical_prefix.size());
         for (std::uint32_t n : r.logical_prefix) o.u32(n);
+        o.str(r.module);
+        o.u8(r.auto_focus ? 1 : 0);
         o.size(r.actions.size());
         for (const auto& a : r.actions) {
             o.u8(static_cast<std::uint8_t>(a.kind));
@@ -435,6 +439,8 @@ struct ImageAccess {
                 o.str(name);
                 put(o, e);
             }
+            o.size(a.modules.size());
+            for (const auto& name : a.modules) o.str(name);
             o.u32(a.source_offset);
             o.str(a.source_text);
         }
@@ -532,6 +538,8 @@ struct ImageAccess {
             in.str(m.version);
             b.manifest_ = std::move(m);
         }
+        b.modules_.resize(in.count());
+        for (auto& name : b.modules_) in.str(name);
     }
 
     static int slot_index(In& in, const RuleBase& b, TemplateId tmpl) {
@@ -581,9 +589,11 @@ struct ImageAccess {
             r.logical_prefix[i] = in.u32();
             if (r.logical_prefix[i] < 1 || r.logical_prefix[i] > r.alternatives[i].size()) throw BadImage{};
         }
+        in.str(r.module);
+        r.auto_focus = in.boolean();
         r.actions.resize(in.count());
         for (auto& a : r.actions) {
-            a.kind = in.enumeration(Action::Kind::again);
+            a.kind = in.enumeration(Action::Kind::pop_focus);
             a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
             a.slots.resize(in.count());
             for (auto& [slot, e] : a.slots) {
@@ -601,6 +611,8 @@ struct ImageAccess {
                 in.str(name);
                 get_expr(in, e, vars, 0);
             }
+            a.modules.resize(in.count());
+            for (auto& name : a.modules) in.str(name);
             a.source_offset = in.u32();
             in.str(a.source_text);
         }

@@ -2,6 +2,7 @@
 #include "rules/loader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 
@@ -326,13 +327,49 @@ bool Loader::load_actions(const SourceFile& f, const YAML::Node& list, std::vect
     return ok;
 }
 
+// `modules: [CONSTRAINTS, SOLUTION]`: CLIPS's defmodules. MAIN is always there; a rule names its
+// module with `module:`, a `focus` action the modules it focuses. Names are global, like templates.
+void Loader::load_modules(const Document& d, const YAML::Node& node) {
+    const SourceFile& f = file(d);
+    if (!node.IsSequence()) {
+        reporter_.at_node(f, node, "modules is een lijst van namen: modules: [CONSTRAINTS, SOLUTION]");
+        return;
+    }
+    for (const auto& item : node) {
+        if (!item.IsScalar() || item.Scalar().empty()) {
+            reporter_.at_node(f, item, "een module is een naam (letters, cijfers, _ en -)");
+            continue;
+        }
+        const std::string name = item.Scalar();
+        const bool well_formed = (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                                 std::all_of(name.begin(), name.end(), [](char c) {
+                                     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                                 });
+        if (!well_formed) {
+            reporter_.at_node(f, item, fmt::format("'{}' is geen naam voor een module (letters, cijfers, _ en -)", name));
+            continue;
+        }
+        if (name == "MAIN") {
+            reporter_.at_node(f, item, "MAIN is er altijd; noem alleen de andere modules");
+            continue;
+        }
+        const std::string here = fmt::format("{}:{}", f.path(), item.Mark().line + 1);
+        if (auto [it, added] = module_sites_.emplace(name, here); !added) {
+            reporter_.at_node(f, item, fmt::format("module '{}' staat al in modules ({})", name, it->second));
+            continue;
+        }
+        base_.modules_.push_back(name);
+    }
+}
+
 void Loader::load_rule(const Document& d, const YAML::Node& node) {
     const SourceFile& f = file(d);
     if (!node.IsMap()) {
         reporter_.at_node(f, node, "een regel is een kaart met id, when en then");
         return;
     }
-    check_map(f, node, {"id", "salience", "description", "logical", "source", "meta", "when", "then"}, "een regel");
+    check_map(f, node, {"id", "salience", "module", "auto_focus", "description", "logical", "source", "meta", "when", "then"},
+              "een regel");
     RuleDef rule;
     YAML::Node id = node["id"];
     if (!id || !id.IsScalar() || id.Scalar().empty()) {
@@ -353,6 +390,25 @@ void Loader::load_rule(const Document& d, const YAML::Node& node) {
         } catch (const YAML::Exception&) {
             reporter_.at_node(f, n, "salience is een geheel getal");
             ok = false;
+        }
+    }
+    if (YAML::Node n = node["module"]; n && expect_scalar(f, n, "module")) {
+        if (!base_.has_module(n.Scalar())) {
+            reporter_.at_node(f, n, base_.unknown_module(n.Scalar()));
+            ok = false;
+        } else if (n.Scalar() != "MAIN") {
+            rule.module = n.Scalar();
+            first_rule_in_module_.try_emplace(rule.module, d.file, n);
+        }
+    } else if (n) {
+        ok = false;
+    }
+    if (YAML::Node n = node["auto_focus"]) {
+        if (!n.IsScalar() || (n.Scalar() != "true" && n.Scalar() != "false")) {
+            reporter_.at_node(f, n, "auto_focus is true of false");
+            ok = false;
+        } else {
+            rule.auto_focus = n.Scalar() == "true";
         }
     }
     if (YAML::Node n = node["description"]; n && expect_scalar(f, n, "description")) rule.description = n.Scalar();
@@ -545,7 +601,7 @@ void Loader::run() {
             reporter_.at_node(f, root, "een regelbestand is een kaart met params, templates, facts en rules");
             continue;
         }
-        check_map(f, root, {"kennisbank", "params", "templates", "facts", "rules"}, "een regelbestand");
+        check_map(f, root, {"kennisbank", "params", "templates", "modules", "facts", "rules"}, "een regelbestand");
         docs.push_back({i, root});
     }
     for (const auto& d : docs)
@@ -555,10 +611,29 @@ void Loader::run() {
         if (YAML::Node n = d.root["params"]) load_params(d, n);
     for (const auto& d : docs)
         if (YAML::Node n = d.root["templates"]) load_templates(d, n);
+    for (const auto& d : docs)
+        if (YAML::Node n = d.root["modules"]) load_modules(d, n);
     for (const auto& d : docs) {
         if (YAML::Node n = d.root["facts"]) load_facts(d, n);
         if (YAML::Node n = d.root["rules"]) load_rules(d, n);
     }
+    warn_unfocused_modules();
+}
+
+void Loader::warn_unfocused_modules() {
+    if (first_rule_in_module_.empty()) return;
+    std::set<std::string> focused;
+    for (const auto& rule : base_.rules_) {
+        if (rule->auto_focus) focused.insert(rule->module);
+        for (const Action& a : rule->actions)
+            if (a.kind == Action::Kind::focus) focused.insert(a.modules.begin(), a.modules.end());
+    }
+    for (const auto& [module, where] : first_rule_in_module_)
+        if (!focused.count(module))
+            reporter_.warning_at_node(base_.files_[where.first], where.second,
+                                      fmt::format("de regels van module '{}' vuren nooit: geen actie focus {} en geen "
+                                                  "regel met auto_focus: true in {}",
+                                                  module, module, module));
 }
 
 }  // namespace ww

@@ -3,6 +3,8 @@
 // duplicate and unknown keys, and the texts handed to the RuleCompiler.
 #pragma once
 
+#include <map>
+
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -34,6 +36,7 @@ private:
     void load_manifest(const Document& d, const YAML::Node& manifest);
     void load_params(const Document& d, const YAML::Node& params);
     void load_templates(const Document& d, const YAML::Node& templates);
+    void load_modules(const Document& d, const YAML::Node& modules);
     void load_template(const Document& d, const YAML::Node& name, const YAML::Node& spec);
     void load_facts(const Document& d, const YAML::Node& facts);
     void load_rules(const Document& d, const YAML::Node& rules);
@@ -47,6 +50,12 @@ private:
     Reporter reporter_;
     // Where the manifest was read (file and line, for the message about a second one).
     std::string manifest_site_;
+    // Where each module of `modules` was named (file and line, for the message about a second one).
+    std::map<std::string, std::string> module_sites_;
+    // Per module other than MAIN, the `module:` of the first rule in it, to warn when nothing ever
+    // focuses the module (no focus naming it, no auto_focus rule in it): its rules never fire.
+    std::map<std::string, std::pair<std::size_t, YAML::Node>> first_rule_in_module_;
+    void warn_unfocused_modules();
 };
 
 }  // namespace ww

@@ -9,6 +9,7 @@
 
 #include "rules/image.hpp"
 #include "rules/loader.hpp"
+#include "rules/suggest.hpp"
 
 namespace ww {
 
@@ -96,6 +97,22 @@ Diagnostic RuleBase::diagnostic_at(std::string_view rule_id, std::size_t offset,
     const RuleOrigin* o = origin(rule_id);
     if (!o || files_.empty()) return Diagnostic{"", 0, 0, std::move(message), ""};
     return files_[o->file].at(offset, std::move(message));
+}
+
+bool RuleBase::has_module(std::string_view name) const {
+    return name == "MAIN" || std::find(modules_.begin(), modules_.end(), name) != modules_.end();
+}
+
+std::string RuleBase::unknown_module(std::string_view name) const {
+    std::vector<std::string> known{"MAIN"};
+    known.insert(known.end(), modules_.begin(), modules_.end());
+    std::string names;
+    for (const auto& k : known) {
+        if (!names.empty()) names += ", ";
+        names += k;
+    }
+    return "onbekende module '" + std::string(name) + "'" + did_you_mean(name, known) + " (modules: " + names +
+           "; een module noem je onder modules)";
 }
 
 }  // namespace ww

@@ -73,6 +73,12 @@ public:
     // Shared with every engine the rule base installs into (no copy per engine).
     const std::vector<std::shared_ptr<const RuleDef>>& rules() const { return rules_; }
     const std::vector<FactSpec>& facts() const { return facts_; }
+    // The modules of the top-level key `modules` (CLIPS's defmodule), in written order; MAIN is
+    // always there and not listed.
+    const std::vector<std::string>& modules() const { return modules_; }
+    bool has_module(std::string_view name) const;  // MAIN or under `modules`
+    // The error for a module that is neither, with a suggestion and the modules there are.
+    std::string unknown_module(std::string_view name) const;
     const std::vector<SourceFile>& files() const { return files_; }
     const RuleOrigin* origin(std::string_view rule_id) const;
     // What the load found suspect but not wrong (`?i-1`), sorted by position; empty for a rule base
@@ -110,6 +116,7 @@ private:
     std::vector<std::shared_ptr<const RuleDef>> rules_;
     std::map<std::string, RuleOrigin, std::less<>> origins_;
     std::vector<FactSpec> facts_;
+    std::vector<std::string> modules_;
     std::optional<Manifest> manifest_;
     Diagnostics warnings_;
     std::uint64_t content_key_ = 0;

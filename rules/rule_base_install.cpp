@@ -13,6 +13,7 @@ void RuleBase::install(Engine& engine) const {
         if (id != static_cast<TemplateId>(i))
             throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
     }
+    for (const auto& name : modules_) engine.define_module(name);
     for (const auto& rule : rules_) engine.add_rule(rule);
     assert_initial_facts(engine);
 }

@@ -48,6 +48,12 @@ public:
         d.warning = true;
         out_.add(std::move(d));
     }
+    void warning_at_node(const SourceFile& file, const YAML::Node& node, std::string message) {
+        if (out_.full()) return;
+        Diagnostic d = file.at(mark_file_offset(file, node.Mark()), std::move(message));
+        d.warning = true;
+        out_.add(std::move(d));
+    }
     void at_node(const SourceFile& file, const YAML::Node& node, std::string message) {
         if (out_.full()) return;
         out_.add(file.at(mark_file_offset(file, node.Mark()), std::move(message)));

@@ -182,6 +182,48 @@ rules:
     EXPECT_EQ(run_output(*back), run_output(base));
 }
 
+// Modules, auto_focus, focus/return/pop_focus and duplicate come back from an image and run the same
+// (the order here depends on the focus stack: with the modules lost, everything would fire in MAIN).
+TEST(ImageOfTheLanguage, ModulesAndDuplicateComeBackAndRunTheSame) {
+    const std::string yaml = R"yaml(
+modules: [CONTROLE, RAPPORT, LEEG]
+templates:
+  n: {slots: {i: int}}
+facts: ["n(i: 1)", "n(i: -2)"]
+rules:
+  - id: start
+    when: ["?n <- n(i: 1)"]
+    then: ["duplicate ?n(i: 5)", "focus RAPPORT, LEEG", "pop_focus", "focus RAPPORT"]
+  - id: weg
+    module: CONTROLE
+    auto_focus: true
+    when: ["?n <- n(i: ?i)", "test ?i < 0"]
+    then: ["emit weg(i: ?i)", "retract ?n"]
+  - id: toon
+    module: RAPPORT
+    when: ["n(i: ?i)"]
+    then: ["emit toon(i: ?i)", "return", "emit nooit()"]
+)yaml";
+    std::vector<SourceFile> files;
+    files.emplace_back("modules.yaml", yaml);
+    const auto sources = files;
+    RuleBase base = RuleBase::load_sources(std::move(files));
+    EXPECT_EQ(base.modules(), (std::vector<std::string>{"CONTROLE", "RAPPORT", "LEEG"}));
+    const std::uint64_t key = image_key(sources, program_identity());
+    const std::string image = write_image(base, key);
+    auto copy = sources;
+    auto back = read_image(image, key, copy);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->modules(), base.modules());
+    EXPECT_EQ(write_image(*back, key), image);
+    // weg first (auto_focus at the initial facts), then start, then toon once (return leaves RAPPORT).
+    const auto out = run_output(base);
+    ASSERT_EQ(out.size(), 4u);  // two records, then the facts n(i: 1) and n(i: 5)
+    EXPECT_EQ(out[0], "weg(i: -2)");
+    EXPECT_EQ(out[1], "toon(i: 5)");
+    EXPECT_EQ(run_output(*back), run_output(base));
+}
+
 TEST_F(ImageTest, TruncatedImagesAreRefused) {
     std::vector<SourceFile> files = files_;
     for (std::size_t n = 0; n < image_.size(); n += (n < 512 ? 1 : 397)) {
