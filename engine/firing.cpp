@@ -102,6 +102,27 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     }
     support_alive = current_support != nullptr;
     BindingsEnv env(bindings, *this);
+    // modify and duplicate: the slots of the fact the action names, with the action's changes.
+    const auto changed_slots = [&](const CompiledAction& act, const char* name, const char* purpose, FactId& id,
+                                   TemplateId& tmpl) {
+        Value target = eval(act.target, env);
+        if (target.kind() != ValueKind::fact)
+            throw EvalError(std::string(name) + " verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
+                            act.source_offset);
+        id = target.as_fact().id;
+        const FactRec* f = wm.get(id);
+        if (!f) throw EvalError("het feit dat " + std::string(name) + " wil " + purpose + " bestaat niet meer", act.source_offset);
+        tmpl = f->fact.tmpl;
+        std::vector<Value> slots = wm.take_slots(tmpl);
+        slots.assign(f->fact.slots.begin(), f->fact.slots.end());
+        for (const auto& [slot, e] : act.slots) {
+            if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
+                throw EvalError(std::string(name) + ": '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
+                                act.source_offset);
+            eval_into(slots[static_cast<std::size_t>(slot)], e, env);
+        }
+        return slots;
+    };
     for (std::size_t next = 0; next < entry.actions.size();) {
         const CompiledAction& act = entry.actions[next++];
         try {
@@ -145,43 +166,19 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     break;
                 }
                 case Action::Kind::modify: {
-                    Value target = eval(act.target, env);
-                    if (target.kind() != ValueKind::fact)
-                        throw EvalError("modify verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
-                                        act.source_offset);
-                    const FactRec* f = wm.get(target.as_fact().id);
-                    if (!f) throw EvalError("het feit dat modify wil wijzigen bestaat niet meer", act.source_offset);
-                    std::vector<Value> slots = wm.take_slots(f->fact.tmpl);
-                    slots.assign(f->fact.slots.begin(), f->fact.slots.end());
-                    TemplateId tmpl = f->fact.tmpl;
-                    for (const auto& [slot, e] : act.slots) {
-                        if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
-                            throw EvalError("modify: '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
-                                            act.source_offset);
-                        slots[static_cast<std::size_t>(slot)] = eval(e, env);
-                    }
+                    FactId id;
+                    TemplateId tmpl;
+                    std::vector<Value> slots = changed_slots(act, "modify", "wijzigen", id, tmpl);
                     slots = complete_slots(tmpl, std::move(slots));
-                    do_retract(target.as_fact().id);
+                    do_retract(id);
                     if (rule.logical && !support_alive) break;
                     do_assert(tmpl, std::move(slots), current_support, index + 1);
                     break;
                 }
                 case Action::Kind::duplicate: {
-                    Value target = eval(act.target, env);
-                    if (target.kind() != ValueKind::fact)
-                        throw EvalError("duplicate verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
-                                        act.source_offset);
-                    const FactRec* f = wm.get(target.as_fact().id);
-                    if (!f) throw EvalError("het feit dat duplicate wil kopiëren bestaat niet meer", act.source_offset);
-                    const TemplateId tmpl = f->fact.tmpl;
-                    std::vector<Value> slots = wm.take_slots(tmpl);
-                    slots.assign(f->fact.slots.begin(), f->fact.slots.end());
-                    for (const auto& [slot, e] : act.slots) {
-                        if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
-                            throw EvalError("duplicate: '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
-                                            act.source_offset);
-                        eval_into(slots[static_cast<std::size_t>(slot)], e, env);
-                    }
+                    FactId id;
+                    TemplateId tmpl;
+                    std::vector<Value> slots = changed_slots(act, "duplicate", "kopiëren", id, tmpl);
                     check_action_slots(tmpl, act, slots);
                     if (rule.logical && !support_alive) break;
                     do_assert(tmpl, std::move(slots), current_support, index + 1);
