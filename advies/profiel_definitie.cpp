@@ -75,13 +75,18 @@ Veld verplicht(Veld v) {
     return v;
 }
 
+// A text that names something (a gemeente, a message's topic, an action): only spaces is no name.
+Veld niet_leeg(Veld v) {
+    v.niet_leeg = true;
+    return v;
+}
+
 const Woordenlijst ja_nee_onbekend = {"ja", "nee", "onbekend"};
 
 Veld maak_gemeenteprofiel() {
     Veld versie = geheel("versie", "De versie van het contract; deze wegwijzer leest versie 1.");
     versie.enige = 1;
-    Veld naam = verplicht(tekst("naam", "De naam van de gemeente."));
-    naam.niet_leeg = true;
+    Veld naam = niet_leeg(verplicht(tekst("naam", "De naam van de gemeente.")));
 
     const auto gebied = [] { return tekst("gebied", "Wijk of buurt; weggelaten: de hele gemeente."); };
     const auto groep = [] { return tekst("groep", "Groep inwoners, bijvoorbeeld '65+'; weggelaten: alle inwoners."); };
@@ -130,7 +135,7 @@ Veld maak_gemeenteprofiel() {
                    ja_nee("effect_onderzocht", "Onderzocht wat de huidige communicatie met de beleving doet."),
                    lijst("boodschappen", "Het communicatieplan: één element per onderwerp.",
                          kaart("boodschap", "Eén onderwerp van communicatie.",
-                               {verplicht(tekst("onderwerp", "Het onderwerp.")),
+                               {niet_leeg(verplicht(tekst("onderwerp", "Het onderwerp."))),
                                 keuze("buikpijn", "Hebben bewoners er 'buikpijn' over?", "waarde", ja_nee_onbekend),
                                 keuze("aanpak", "Hoe erover wordt gecommuniceerd.", "aanpak", {"expliciet", "terughoudend"})}))}),
             kaart("beleid", "Stap 4: beleid en acties.",
@@ -152,7 +157,7 @@ Veld maak_gemeenteprofiel() {
                    ja_nee("uitvoeringsplan", "Er is een uitvoeringsplan."),
                    lijst("acties", "Geplande of lopende acties.",
                          kaart("actie", "Eén actie.",
-                               {verplicht(tekst("naam", "De naam van de actie.")),
+                               {niet_leeg(verplicht(tekst("naam", "De naam van de actie."))),
                                 uit_woordenschat("factor", "De factor waar de actie op werkt.", "factor", Woorden::factoren),
                                 gebied(), groep(),
                                 keuze("status", "Hoe ver de actie is.", "status", {"gepland", "lopend", "uitgevoerd", "gestopt"},

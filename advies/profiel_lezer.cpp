@@ -193,10 +193,16 @@ private:
     }
 
     std::optional<std::string> tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
-        als(def.veld(sleutel), Soort::tekst);
+        const Veld& veld = als(def.veld(sleutel), Soort::tekst);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
-        return y_.tekst(node, pad_van(pad, sleutel));
+        auto waarde = y_.tekst(node, pad_van(pad, sleutel));
+        // A name or topic of only spaces names nothing: an advice would show a blank where it belongs.
+        if (veld.niet_leeg && waarde && waarde->find_first_not_of(" \t") == std::string::npos) {
+            y_.fout(v.plaats(sleutel), fmt::format("'{}' mag niet leeg zijn", pad_van(pad, sleutel)));
+            return std::nullopt;
+        }
+        return waarde;
     }
 
     // A free text (wijk, group, message topic) without the spaces around it; absent is "". A topic copied
@@ -357,11 +363,8 @@ private:
             y_.fout(afwezig(v->kaart) ? s.plaats("gemeente") : v->kaart.mark(),
                     "'gemeente.naam' ontbreekt; de naam van de gemeente is verplicht");
         } else {
-            naam = tekst(def, *v, "naam", "gemeente");
-            if (afwezig((*v)["naam"]) || (naam && naam->find_first_not_of(" \t") == std::string::npos)) {
-                y_.fout(v->plaats("naam"), "'gemeente.naam' mag niet leeg zijn");
-                naam.reset();
-            }
+            if (afwezig((*v)["naam"])) y_.fout(v->plaats("naam"), "'gemeente.naam' mag niet leeg zijn");
+            else naam = tekst(def, *v, "naam", "gemeente");
         }
         auto inwoners = geheel(def, *v, "inwoners", "gemeente");
         if (naam) invoer_.gemeente = *naam;

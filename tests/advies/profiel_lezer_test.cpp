@@ -179,6 +179,17 @@ TEST(ProfielLezer, NaamOntbreektOfIsLeeg) {
               (std::vector<std::string>{"2:3: 'gemeente.naam' mag niet leeg zijn"}));
 }
 
+// A message topic or an action name of only spaces names nothing: refused where it stands, as the
+// gemeente's name is (the schema says the same with minLength and a pattern).
+TEST(ProfielLezer, OnderwerpEnActienaamNietLeeg) {
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n    - {onderwerp: \" \\t\", buikpijn: ja}\n"
+                             "beleid:\n  acties:\n    - {naam: \"  \", factor: toezicht}\n")),
+              (std::vector<std::string>{"4:8: 'communicatie.boodschappen[1].onderwerp' mag niet leeg zijn",
+                                        "7:8: 'beleid.acties[1].naam' mag niet leeg zijn"}));
+    // Spaces around a real topic are only trimmed.
+    EXPECT_TRUE(meldingen(lees("gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n    - {onderwerp: \" Inbraak \"}\n")).empty());
+}
+
 TEST(ProfielLezer, OnbekendeSleutelMetSuggestie) {
     auto r = lees("gemeente:\n  naam: X\n  inwonrs: 5\n");
     EXPECT_EQ(meldingen(r),
