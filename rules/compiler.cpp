@@ -218,6 +218,16 @@ struct ExprCompiler {
         return e;
     }
 
+    // An expression whose place wants one type (a test or an if wants true or false, a for a list):
+    // compiled, and a type that is known now and is another said at once with `message`, whose `{}`
+    // takes the type found.
+    Expr expecting(const ast::expression& e, SlotType want, std::string_view message) {
+        Expr out = (*this)(e);
+        if (const auto t = type_of(out); t && *t != want && *t != SlotType::any)
+            error(e.offset, fmt::format(fmt::runtime(message), type_word(t)));
+        return out;
+    }
+
     std::optional<SlotType> type_of(const Expr& e) const {
         switch (e.op) {
             case Op::constant: return type_of_value(e.value);
@@ -720,13 +730,8 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
     switch (c.kind) {
         case ast::condition_kind::test: {
             out.kind = Condition::Kind::test;
-            ExprCompiler ec{*this, cx, scope, site};
-            out.expr = ec(*c.expr);
-            if (auto t = ec.type_of(out.expr); t && *t != SlotType::boolean && *t != SlotType::any) {
-                reporter_.at_site(site, c.expr->offset,
-                                  fmt::format("test verwacht een waarheidswaarde, maar dit is een {}", type_word(t)));
-                cx.failed = true;
-            }
+            out.expr = ExprCompiler{*this, cx, scope, site}.expecting(*c.expr, SlotType::boolean,
+                                                                     "test verwacht een waarheidswaarde, maar dit is een {}");
             return out;
         }
         case ast::condition_kind::pattern: {
@@ -1096,12 +1101,8 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
             reporter_.at_site(site, err->offset, err->message);
             cx.failed = true;
         } else {
-            ExprCompiler ec{*this, cx, scope, site};
-            branch.expr = ec(e);
-            if (auto t = ec.type_of(branch.expr); t && *t != SlotType::boolean && *t != SlotType::any) {
-                reporter_.at_site(site, e.offset, fmt::format("de voorwaarde van if moet true of false opleveren, geen {}", type_word(t)));
-                cx.failed = true;
-            }
+            branch.expr = ExprCompiler{*this, cx, scope, site}.expecting(
+                e, SlotType::boolean, "de voorwaarde van if moet true of false opleveren, geen {}");
         }
         const std::size_t at_branch = rule.actions.size();
         rule.actions.push_back(std::move(branch));
@@ -1176,14 +1177,7 @@ void RuleCompiler::compile_for(Context& cx, const ActionSite& item, Scope& scope
     fill.kind = Action::Kind::bind;
     fill.source_text = "for " + head;
     fill.source_offset = site.approx_file_offset(0);
-    {
-        ExprCompiler ec{*this, cx, scope, site};
-        fill.expr = ec(e);
-        if (auto t = ec.type_of(fill.expr); t && *t != SlotType::list && *t != SlotType::any) {
-            reporter_.at_site(site, e.offset, fmt::format("for loopt over een lijst, niet over een {}", type_word(t)));
-            cx.failed = true;
-        }
-    }
+    fill.expr = ExprCompiler{*this, cx, scope, site}.expecting(e, SlotType::list, "for loopt over een lijst, niet over een {}");
     // Two variables no one can write (`#`): the list, fixed when the loop starts, and the position.
     const std::size_t n = rule.actions.size();
     fill.var = cx.id_of(fmt::format("#for{}lijst", n));
