@@ -107,6 +107,10 @@ TEST(Value, TotalOrderAcrossKinds) {
 
 TEST(Value, ReprAndDisplay) {
     EXPECT_EQ(Value::string("a \"b\"").repr(), "\"a \\\"b\\\"\"");
+    // Escapes at the edges, side by side and between runs; a newline becomes \n, a backslash doubles.
+    EXPECT_EQ(Value::string("\"\\x\ny\n").repr(), "\"\\\"\\\\x\\ny\\n\"");
+    EXPECT_EQ(Value::string("").repr(), "\"\"");
+    EXPECT_EQ(Value::string("geen escape").repr(), "\"geen escape\"");
     EXPECT_EQ(Value::string("a").display(), "a");
     EXPECT_EQ(Value::symbol("x").repr(), "x");
     EXPECT_EQ(Value(21.0).repr(), "21.0");
