@@ -2,6 +2,7 @@
 #include "advies/opmaak_html.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <tuple>
 
@@ -182,19 +183,30 @@ void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groe
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{}: {}.</p>\n"), hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
 }
 
+// A row of the steps' table depends on nothing but the step, its status and whether it is the
+// current one: 30 rows, written once, appended whole.
+std::string_view stap_rij(int stap, Status status, bool huidig) {
+    static const auto rijen = [] {
+        std::array<std::string, 5 * 3 * 2> r;
+        for (int s = 1; s <= 5; ++s)
+            for (const Status st : {Status::afgerond, Status::bezig, Status::open})
+                for (const bool h : {false, true})
+                    r[static_cast<std::size_t>(((s - 1) * 3 + static_cast<int>(st)) * 2 + (h ? 1 : 0))] = fmt::format(
+                        FMT_COMPILE("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+                                    "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n"),
+                        h ? " class=\"huidig\" aria-current=\"step\"" : "", s, stap_namen[static_cast<std::size_t>(s - 1)],
+                        status_teken(st), naam_van(st), h ? " (hier staat de gemeente)" : "");
+        return r;
+    }();
+    return rijen[static_cast<std::size_t>(((stap - 1) * 3 + static_cast<int>(status)) * 2 + (huidig ? 1 : 0))];
+}
+
 void stappen(std::string& uit, const Advies& advies) {
     uit += "<section id=\"stappenplan\" aria-labelledby=\"kop-stappenplan\">\n"sv;
     uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n"sv;
     uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
            "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"sv;
-    for (const auto& s : advies.stappen) {
-        const bool huidig = s.stap == advies.huidige_stap;
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
-                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n"),
-                           huidig ? " class=\"huidig\" aria-current=\"step\"" : "", s.stap,
-                           stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status), naam_van(s.status),
-                           huidig ? " (hier staat de gemeente)" : "");
-    }
+    for (const auto& s : advies.stappen) uit += stap_rij(s.stap, s.status, s.stap == advies.huidige_stap);
     uit += "</tbody>\n</table>\n</section>\n"sv;
 }
 
