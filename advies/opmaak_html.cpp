@@ -2,6 +2,7 @@
 #include "advies/opmaak_html.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <tuple>
 
@@ -117,10 +118,6 @@ void html_tekst_hoofdletter(std::string& uit, std::string_view s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') uit[begin] = static_cast<char>(s[0] - 'a' + 'A');
 }
 
-std::string aantal(std::size_t n, std::string_view enkelvoud, std::string_view meervoud) {
-    return fmt::format(FMT_COMPILE("{} {}"), n, n == 1 ? enkelvoud : meervoud);
-}
-
 std::string factor_naam(const RapportGegevens& g, std::string_view id) {
     const RapportFactor* f = g.namen().factor(id);
     return f && !f->naam.empty() ? f->naam : std::string(id);
@@ -140,16 +137,22 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "<header class=\"kop\">\n"sv;
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"bovenschrift\">{}</p>\n"),
                        communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<h1>{}</h1>\n"), e(advies.gemeente));
+    uit += "<h1>"sv;
+    html_tekst(uit, advies.gemeente);
+    uit += "</h1>\n"sv;
     uit += "<dl class=\"meta\">\n"sv;
     fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n"), datum_iso(g.datum), datum_nl(g.datum));
     if (g.inwoners) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Inwoners</dt><dd>{}</dd>\n"), getal_nl(static_cast<double>(*g.inwoners)));
     uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
            "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n"sv;
     if (!g.programma.empty() || !g.kennisbank.empty()) {
-        std::string gemaakt = e(g.programma);
-        if (!g.kennisbank.empty()) gemaakt += (gemaakt.empty() ? "kennisbank " : ", kennisbank ") + e(g.kennisbank);
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Gemaakt met</dt><dd>{}</dd>\n"), gemaakt);
+        uit += "<dt>Gemaakt met</dt><dd>"sv;
+        html_tekst(uit, g.programma);
+        if (!g.kennisbank.empty()) {
+            uit += g.programma.empty() ? "kennisbank "sv : ", kennisbank "sv;
+            html_tekst(uit, g.kennisbank);
+        }
+        uit += "</dd>\n"sv;
     }
     uit += "</dl>\n"sv;
     uit += "<nav class=\"inhoud\" aria-label=\"Inhoud\"><ul>\n"sv;
@@ -173,13 +176,39 @@ void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groe
         uit += "Er zijn geen adviezen.</p>\n"sv;
         return;
     }
-    std::vector<std::string> delen;
-    if (!groepen[0].items.empty()) delen.push_back(fmt::format(FMT_COMPILE("{} om nu te doen"), groepen[0].items.size()));
-    if (!groepen[1].items.empty()) delen.push_back(aantal(groepen[1].items.size(), "waarschuwing", "waarschuwingen"));
-    if (!groepen[2].items.empty()) delen.push_back(fmt::format(FMT_COMPILE("{} verder"), groepen[2].items.size()));
-    std::string lijst;
-    for (std::size_t i = 0; i < delen.size(); ++i) lijst += (i == 0 ? "" : i + 1 == delen.size() ? " en " : ", ") + delen[i];
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{}: {}.</p>\n"), hoofdletter(aantal(advies.adviezen.size(), "advies", "adviezen")), lijst);
+    // "2 adviezen: 1 om nu te doen, 1 waarschuwing en 3 verder." (the number comes first: no capital to make)
+    const std::size_t n = advies.adviezen.size();
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{} {}: "), n, n == 1 ? "advies"sv : "adviezen"sv);
+    std::size_t delen = 0, geschreven = 0;
+    for (const auto& groep : groepen) delen += groep.items.empty() ? 0 : 1;
+    const auto deel = [&](std::size_t aantal, std::string_view enkelvoud, std::string_view meervoud) {
+        if (aantal == 0) return;
+        uit += geschreven == 0 ? ""sv : geschreven + 1 == delen ? " en "sv : ", "sv;
+        ++geschreven;
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{} {}"), aantal, aantal == 1 ? enkelvoud : meervoud);
+    };
+    deel(groepen[0].items.size(), "om nu te doen", "om nu te doen");
+    deel(groepen[1].items.size(), "waarschuwing", "waarschuwingen");
+    deel(groepen[2].items.size(), "verder", "verder");
+    uit += ".</p>\n"sv;
+}
+
+// A row of the steps' table depends on nothing but the step, its status and whether it is the
+// current one: 30 rows, written once, appended whole.
+std::string_view stap_rij(int stap, Status status, bool huidig) {
+    static const auto rijen = [] {
+        std::array<std::string, 5 * 3 * 2> r;
+        for (int s = 1; s <= 5; ++s)
+            for (const Status st : {Status::afgerond, Status::bezig, Status::open})
+                for (const bool h : {false, true})
+                    r[static_cast<std::size_t>(((s - 1) * 3 + static_cast<int>(st)) * 2 + (h ? 1 : 0))] = fmt::format(
+                        FMT_COMPILE("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+                                    "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n"),
+                        h ? " class=\"huidig\" aria-current=\"step\"" : "", s, stap_namen[static_cast<std::size_t>(s - 1)],
+                        status_teken(st), naam_van(st), h ? " (hier staat de gemeente)" : "");
+        return r;
+    }();
+    return rijen[static_cast<std::size_t>(((stap - 1) * 3 + static_cast<int>(status)) * 2 + (huidig ? 1 : 0))];
 }
 
 void stappen(std::string& uit, const Advies& advies) {
@@ -187,14 +216,7 @@ void stappen(std::string& uit, const Advies& advies) {
     uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n"sv;
     uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
            "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"sv;
-    for (const auto& s : advies.stappen) {
-        const bool huidig = s.stap == advies.huidige_stap;
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr{}><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
-                           "aria-hidden=\"true\">{}</span>{}{}</td></tr>\n"),
-                           huidig ? " class=\"huidig\" aria-current=\"step\"" : "", s.stap,
-                           stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status), naam_van(s.status),
-                           huidig ? " (hier staat de gemeente)" : "");
-    }
+    for (const auto& s : advies.stappen) uit += stap_rij(s.stap, s.status, s.stap == advies.huidige_stap);
     uit += "</tbody>\n</table>\n</section>\n"sv;
 }
 
@@ -303,19 +325,18 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
     // (tafel.factor-zonder-actie), so the grid must not mark it as one that has.
     const auto telt = [](const RapportActie& a) { return a.status != "gestopt"; };
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n"sv;
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {}; "
-                       "prioriteit in het IVP: {}; met acties: {}.</p>\n"),
-                       aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(),
-                                                                     [&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); })),
-                              "factor", "factoren"),
-                       aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(),
-                                                                     [&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); })),
-                              "factor", "factoren"),
-                       aantal(static_cast<std::size_t>(std::count_if(factoren.begin(), factoren.end(), [&](const RapportFactor& f) {
-                                  return std::any_of(g.acties.begin(), g.acties.end(),
-                                                     [&](const RapportActie& a) { return a.factor == f.id && telt(a); });
-                              })),
-                              "factor", "factoren"));
+    const auto factoren_met = [&](auto&& heeft) {
+        const auto n = std::count_if(factoren.begin(), factoren.end(), heeft);
+        return std::pair<long, std::string_view>(n, n == 1 ? "factor"sv : "factoren"sv);
+    };
+    const auto [analyse_n, analyse_w] = factoren_met([&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); });
+    const auto [ivp_n, ivp_w] = factoren_met([&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); });
+    const auto [acties_n, acties_w] = factoren_met([&](const RapportFactor& f) {
+        return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return a.factor == f.id && telt(a); });
+    });
+    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {} {}; "
+                       "prioriteit in het IVP: {} {}; met acties: {} {}.</p>\n"),
+                       analyse_n, analyse_w, ivp_n, ivp_w, acties_n, acties_w);
     uit += "<ul class=\"legenda\" aria-label=\"Legenda\">\n"
            "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
            "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"
@@ -343,26 +364,29 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
                 }
             uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">"sv : "<li class=\"factor\"><span class=\"naam\">"sv;
             html_tekst_hoofdletter(uit, f.naam.empty() ? f.id : f.naam);
-            uit += "</span>\n"sv;
-            if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
-            if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>"sv;
-            if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {} {}</span>"), actief, actief == 1 ? "actie"sv : "acties"sv);
-            if (!analyse && !ivp && actief == 0)
-                uit += alle == 0 ? "<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>"sv
-                                 : "<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>"sv;
-            uit += "\n"sv;
+            if (!analyse && !ivp && actief == 0) {
+                // Most factors of a young profile: the rest of the item in one piece.
+                uit += alle == 0 ? "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>\n"sv
+                                 : "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>\n"sv;
+            } else {
+                uit += "</span>\n"sv;
+                if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
+                if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>"sv;
+                if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {} {}</span>"), actief, actief == 1 ? "actie"sv : "acties"sv);
+                uit += "\n"sv;
+            }
             if (alle > 0) {
                 uit += "<ul>\n"sv;
                 for (const auto& a : g.acties) {
                     if (a.factor != f.id) continue;
                     uit += "<li>"sv;
                     html_tekst(uit, a.naam);
-                    if (!telt(a)) uit += " (gestopt)"sv;
-                    uit += "</li>\n"sv;
+                    uit += telt(a) ? "</li>\n"sv : " (gestopt)</li>\n"sv;
                 }
-                uit += "</ul>\n"sv;
+                uit += "</ul>\n</li>\n"sv;
+            } else {
+                uit += "</li>\n"sv;
             }
-            uit += "</li>\n"sv;
         }
         uit += "</ul>\n</section>\n"sv;
     }

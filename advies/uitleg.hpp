@@ -7,6 +7,8 @@
 
 namespace ww::advies {
 
-Uitleg uitleg_uit(const Derivation& afleiding);
+// Takes the derivation's strings instead of copying them: an HTML report explains every advice, and
+// how_record hands over a tree nobody keeps.
+Uitleg uitleg_uit(Derivation&& afleiding);
 
 }  // namespace ww::advies
