@@ -272,10 +272,11 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
         // verloedering', 'sociale verbondenheid en samenredzaamheid').
         const char* aanhaling = a.factoren.size() > 1 ? "&#39;" : "";
         uit += "<dt>Factoren</dt><dd>"sv;
-        for (std::size_t i = 0; i < a.factoren.size(); ++i) {
-            uit += i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ";
+        const auto ids = gegevens.namen().in_tafelvolgorde(a.factoren);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            uit += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
             uit += aanhaling;
-            html_tekst(uit, factor_naam(gegevens, a.factoren[i]));
+            html_tekst(uit, factor_naam(gegevens, ids[i]));
             uit += aanhaling;
         }
         uit += "</dd>\n"sv;

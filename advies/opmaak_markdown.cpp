@@ -75,11 +75,13 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
             // of the JSON (`factoren`), marked as code so that no reader takes them for prose.
             uit += "- Factoren (Tafel van 12): ";
             const std::string_view aanhaling = a.factoren.size() > 1 ? "'" : "";
-            for (std::size_t i = 0; i < a.factoren.size(); ++i) {
-                uit += i == 0 ? "" : i + 1 == a.factoren.size() ? " en " : ", ";
-                const RapportFactor* f = o.namen ? o.namen->factor(a.factoren[i]) : nullptr;
+            const auto ids = o.namen ? o.namen->in_tafelvolgorde(a.factoren)
+                                     : std::vector<std::string_view>(a.factoren.begin(), a.factoren.end());
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                uit += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
+                const RapportFactor* f = o.namen ? o.namen->factor(ids[i]) : nullptr;
                 if (f && !f->naam.empty()) uit += fmt::format("{}{}{}", aanhaling, cel(f->naam), aanhaling);
-                else uit += md_code(a.factoren[i]);
+                else uit += md_code(ids[i]);
             }
             uit += "\n";
         }

@@ -82,6 +82,17 @@ const RapportFactor* KennisbankNamen::factor(std::string_view id) const {
     return nullptr;
 }
 
+std::vector<std::string_view> KennisbankNamen::in_tafelvolgorde(const std::vector<std::string>& ids) const {
+    auto plaats = [&](std::string_view id) {
+        for (std::size_t i = 0; i < factoren.size(); ++i)
+            if (factoren[i].id == id) return i;
+        return factoren.size();
+    };
+    std::vector<std::string_view> uit(ids.begin(), ids.end());
+    std::stable_sort(uit.begin(), uit.end(), [&](std::string_view a, std::string_view b) { return plaats(a) < plaats(b); });
+    return uit;
+}
+
 const RapportIndicator* KennisbankNamen::indicator(std::string_view id) const {
     for (const auto& i : indicatoren)
         if (i.id == id) return &i;

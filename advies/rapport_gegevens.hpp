@@ -81,6 +81,9 @@ struct KennisbankNamen {
 
     const RapportFactor* factor(std::string_view id) const;
     const RapportIndicator* indicator(std::string_view id) const;
+    // The ids in the Tafel van 12's order (the order of `factoren`), so that a list of names reads as the
+    // advice texts do; ids the knowledge base does not name keep their order, after the others.
+    std::vector<std::string_view> in_tafelvolgorde(const std::vector<std::string>& ids) const;
 };
 
 struct RapportGegevens {

@@ -396,6 +396,24 @@ TEST(OpmaakHtml, MeerFactorenGeciteerdOmdatHunNamenEenBevatten) {
     EXPECT_NE(html.find("<dd>fysieke verloedering</dd>"), std::string::npos);
 }
 
+TEST(OpmaakHtml, FactorenInDeVolgordeVanDeTafel) {
+    // The rule collected the ids in fact order; the names read in the Tafel van 12's order, as the texts do.
+    AdviesItem a1 = item("tafel.factor-zonder-actie", Soort::actie, 1, "t");
+    a1.factoren = {"nazorg", "toezicht", "onbekend-id", "verloedering"};
+    const Advies a =
+        advies_voor("G", {Status::afgerond, Status::afgerond, Status::afgerond, Status::bezig, Status::open}, {a1});
+    KennisbankNamen namen;
+    namen.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "p"}, RapportFactor{"toezicht", "toezicht", "p"},
+                      RapportFactor{"nazorg", "nazorg na schokkende gebeurtenissen", "p"}};
+    EXPECT_EQ(namen.in_tafelvolgorde(a1.factoren),
+              (std::vector<std::string_view>{"verloedering", "toezicht", "nazorg", "onbekend-id"}));
+    RapportGegevens g;
+    g.kennisbanknamen = &namen;
+    const std::string html = als_html(a, g, {});
+    EXPECT_NE(html.find("<dd>&#39;fysieke verloedering&#39;, &#39;toezicht&#39;, &#39;nazorg na schokkende gebeurtenissen&#39;"),
+              std::string::npos);
+}
+
 TEST(OpmaakHtml, GestopteActieTeltNietInDeTafel) {
     // The advice calls a factor whose only action stopped a factor without action; the grid agrees.
     const Advies a = advies_voor("G", {Status::afgerond, Status::afgerond, Status::afgerond, Status::bezig, Status::open},
