@@ -327,6 +327,7 @@ void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
 struct ImageAccess {
     static void write(Out& o, const RuleBase& b) {
         o.size(b.files_.size());
+        o.u64(b.content_key_);
         o.size(b.templates_.size());
         for (const auto& t : b.templates_) {
             o.str(t.name);
@@ -466,6 +467,7 @@ struct ImageAccess {
 
     static void read(In& in, RuleBase& b, std::size_t file_count) {
         if (in.u32() != file_count) throw BadImage{};
+        b.content_key_ = in.u64();
         b.templates_.resize(in.count());
         for (auto& t : b.templates_) {
             in.str(t.name);

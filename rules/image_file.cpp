@@ -142,12 +142,23 @@ std::uint64_t content_key(const std::vector<SourceFile>& files) {
     return h;
 }
 
-std::uint64_t image_key(std::uint64_t content, std::string_view identity) {
-    return hash64(identity, hash64(std::to_string(content), image_format_version));
+std::uint64_t files_checksum(const std::vector<SourceFile>& files) {
+    std::uint64_t h = 0;
+    for (const auto& f : files) {
+        const std::string name = std::filesystem::path(f.path()).filename().string();
+        h = hash64(name, h);
+        h = hash64(std::to_string(f.text().size()), h);
+        h = hash64(std::to_string(image_checksum(f.text())), h);
+    }
+    return h;
+}
+
+std::uint64_t image_key(std::uint64_t checksum, std::string_view identity) {
+    return hash64(identity, hash64(std::to_string(checksum), image_format_version));
 }
 
 std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view identity) {
-    return image_key(content_key(files), identity);
+    return image_key(files_checksum(files), identity);
 }
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
@@ -167,11 +178,10 @@ RuleBase RuleBase::load_with_image(const std::string& path, const std::string& i
     std::vector<SourceFile> files = read_sources(path);
     if (!image_path.empty())
         if (auto blob = read_image_file(image_path)) {
-            const std::uint64_t content = ww::content_key(files);
-            if (auto base = read_checked_image(blob->view(), image_key(content, program_identity()), files)) {
-                base->content_key_ = content;
+            // The content key (shown as the knowledge base's key) comes with the image, made when the
+            // image was, from the files whose checksum is in its key.
+            if (auto base = read_checked_image(blob->view(), image_key(files, program_identity()), files))
                 return std::move(*base);
-            }
         }
     return load_sources(std::move(files));
 }
