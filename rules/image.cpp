@@ -318,7 +318,7 @@ void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
     if ((head & expr_has_args) && n == 0) throw BadImage{};
     if (!arity_fits(e.op, n)) throw BadImage{};
     if (n == 0) return;
-    e.args.resize(n);
+    e.args = std::vector<Expr>(n);
     for (auto& a : e.args) get_expr(in, a, vars, depth + 1);
 }
 
