@@ -61,8 +61,10 @@ void maak_gebied() noexcept {
     // of 2 MB: fewer pages to set up and fewer TLB misses (docs/prestaties.md, "Koud"). Refused or
     // without huge pages: 4 kB pages, as before. The engine's pools gave huge pages up (on this
     // virtual machine a new run sometimes paid 0.3-0.6 s of system time for them, with hundreds of
-    // MB); here a cold advies takes three, and without them it cost 0.5-0.6 ms more CPU time (median
-    // of 1,000 runs, and no worse maximum), so they stay.
+    // MB). A cold advies takes three, and pays for that too: under load about one run in a hundred
+    // spends 20-90 ms in the kernel, which 4 kB pages never did in 900 runs; but without them the
+    // median run cost 0.6-0.9 ms more CPU time and the mean 0.2-0.6 ms more (docs/prestaties.md,
+    // "Koud"), so they stay.
     madvise(reinterpret_cast<void*>(gebied_begin), gebied_grootte, MADV_HUGEPAGE);
     gebied_top.store(gebied_begin, std::memory_order_relaxed);
     gebied_eind = gebied_begin + gebied_grootte;
