@@ -2,16 +2,16 @@
 // operator new and delete of the program `wegwijzer`: small blocks come from one region, handed out
 // by moving a pointer up, and giving them back does nothing.
 //
-// Why: a cold `wegwijzer advies` is a short process that makes some 27.000 allocations (the
+// Why: a cold `wegwijzer advies` is a short process that makes some 35,000 allocations (the
 // knowledge base's image read into rules and expressions, the Rete network built from them, the
 // consultation) and frees a third of them; glibc's malloc spent about 150 instructions on each
 // fresh block, a quarter of the whole process (docs/prestaties.md, "Koud"). Here a block costs a
 // few instructions and no header. Each thread takes pieces of 128 kB from the region (one atomic
 // step per piece, none per block) and asks the kernel for a piece's pages in one system call
 // (MADV_POPULATE_WRITE) instead of a page fault each: on the machine of docs/prestaties.md a fault
-// cost 1.7 us, a page of a piece 1.0 us, and a cold advies fills some 900 pages.
+// cost 1.7 us, a page of a piece 1.0 us, and a cold advies fills some 1,300 pages.
 //
-// What it costs: the region is 32 MB of address space (a cold advies uses under 4 MB of it); once it
+// What it costs: the region is 32 MB of address space (a cold advies uses some 5 MB of it); once it
 // is full, and for every block above 64 kB (the file buffers, large vectors), operator new takes
 // malloc's memory as usual, and operator delete tells the two apart by address. Memory given back
 // to the region is not reused: a cold advies gives back a third of its blocks, and free lists per
