@@ -2,6 +2,7 @@
 // wegwijzer: argument parsing and dispatch to the subcommands (cli/cmd_*.cpp).
 #include <iostream>
 #include <sstream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -30,22 +31,41 @@ int main(int argc, char** argv) {
     app.set_help_all_flag("--help-all", "Toon de hulp van alle opdrachten");
 
     ww::cli::Context context;
-    ww::cli::register_run(app, context);
-    ww::cli::register_functies(app, context);
-    ww::cli::register_advies(app, context);
-    ww::cli::register_communicatie(app, context);
-    ww::cli::register_waarom_niet(app, context);
-    ww::cli::register_lint(app, context);
-    ww::cli::register_test(app, context);
-    ww::cli::register_maak_beeld(app, context);
-    ww::cli::register_sjabloon(app, context);
-    ww::cli::register_woordenschat(app, context);
-    ww::cli::register_schema(app, context);
-    ww::cli::register_serve(app, context);
-    ww::cli::register_vraaggesprek(app, context);
+    // Every subcommand with the function that adds it, in the order of `wegwijzer --help`.
+    struct Opdracht {
+        const char* naam;
+        void (*registreer)(CLI::App&, ww::cli::Context&);
+    };
+    static constexpr Opdracht opdrachten[] = {
+        {"run", ww::cli::register_run},
+        {"functies", ww::cli::register_functies},
+        {"advies", ww::cli::register_advies},
+        {"communicatie", ww::cli::register_communicatie},
+        {"waarom-niet", ww::cli::register_waarom_niet},
+        {"lint", ww::cli::register_lint},
+        {"test", ww::cli::register_test},
+        {"maak-beeld", ww::cli::register_maak_beeld},
+        {"sjabloon", ww::cli::register_sjabloon},
+        {"woordenschat", ww::cli::register_woordenschat},
+        {"schema", ww::cli::register_schema},
+        {"serve", ww::cli::register_serve},
+        {"vraaggesprek", ww::cli::register_vraaggesprek},
+    };
+    // A command line that starts with a subcommand's name needs only that subcommand: adding all
+    // thirteen with their options cost a cold `wegwijzer advies` 0.6 M instructions (docs/prestaties.md,
+    // "Koud"). Anything else (an option first, a misspelt or unknown name, no argument) gets them all,
+    // for the help, the suggestions and the error messages that list them.
+    const Opdracht* gekozen = nullptr;
+    if (argc > 1)
+        for (const Opdracht& o : opdrachten)
+            if (std::string_view(argv[1]) == o.naam) gekozen = &o;
+    if (gekozen != nullptr) gekozen->registreer(app, context);
+    else
+        for (const Opdracht& o : opdrachten) o.registreer(app, context);
     ww::cli::groepeer_opdrachten(app);
     // --kleur for the commands that write text for a person.
     for (const char* naam : {"advies", "communicatie"}) {
+        if (gekozen != nullptr && std::string_view(gekozen->naam) != naam) continue;
         app.get_subcommand(naam)
             ->add_option_function<std::string>(
                 "--kleur",

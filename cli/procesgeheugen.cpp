@@ -2,16 +2,16 @@
 // operator new and delete of the program `wegwijzer`: small blocks come from one region, handed out
 // by moving a pointer up, and giving them back does nothing.
 //
-// Why: a cold `wegwijzer advies` is a short process that makes some 27.000 allocations (the
+// Why: a cold `wegwijzer advies` is a short process that makes some 35,000 allocations (the
 // knowledge base's image read into rules and expressions, the Rete network built from them, the
 // consultation) and frees a third of them; glibc's malloc spent about 150 instructions on each
 // fresh block, a quarter of the whole process (docs/prestaties.md, "Koud"). Here a block costs a
 // few instructions and no header. Each thread takes pieces of 128 kB from the region (one atomic
 // step per piece, none per block) and asks the kernel for a piece's pages in one system call
 // (MADV_POPULATE_WRITE) instead of a page fault each: on the machine of docs/prestaties.md a fault
-// cost 1.7 us, a page of a piece 1.0 us, and a cold advies fills some 900 pages.
+// cost 1.7 us, a page of a piece 1.0 us, and a cold advies fills some 1,300 pages.
 //
-// What it costs: the region is 32 MB of address space (a cold advies uses under 4 MB of it); once it
+// What it costs: the region is 32 MB of address space (a cold advies uses some 5 MB of it); once it
 // is full, and for every block above 64 kB (the file buffers, large vectors), operator new takes
 // malloc's memory as usual, and operator delete tells the two apart by address. Memory given back
 // to the region is not reused: a cold advies gives back a third of its blocks, and free lists per
@@ -59,7 +59,12 @@ void maak_gebied() noexcept {
     gebied_begin = (reinterpret_cast<std::uintptr_t>(p) + grote_pagina - 1) & ~(std::uintptr_t{grote_pagina} - 1);
     // Where the kernel has transparent huge pages, the first piece of each 2 MB comes as one page
     // of 2 MB: fewer pages to set up and fewer TLB misses (docs/prestaties.md, "Koud"). Refused or
-    // without huge pages: 4 kB pages, as before.
+    // without huge pages: 4 kB pages, as before. The engine's pools gave huge pages up (on this
+    // virtual machine a new run sometimes paid 0.3-0.6 s of system time for them, with hundreds of
+    // MB). A cold advies takes three, and pays for that too: under load about one run in a hundred
+    // spends 20-90 ms in the kernel, which 4 kB pages never did in 900 runs; but without them the
+    // median run cost 0.6-0.9 ms more CPU time and the mean 0.2-0.6 ms more (docs/prestaties.md,
+    // "Koud"), so they stay.
     madvise(reinterpret_cast<void*>(gebied_begin), gebied_grootte, MADV_HUGEPAGE);
     gebied_top.store(gebied_begin, std::memory_order_relaxed);
     gebied_eind = gebied_begin + gebied_grootte;

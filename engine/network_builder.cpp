@@ -112,6 +112,15 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
             case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in: break;
             default: bad(rule, "ongeldige vergelijking in een patroon");
         }
+        // Most tests compare with a constant: its value is the test's, without compiling an
+        // expression and evaluating it (what compile_expr would refuse, a constant with operands,
+        // goes the long way and is refused there).
+        if (sc.rhs.op == Op::constant && sc.rhs.args.empty()) {
+            AlphaTest at{sc.slot, sc.cmp, sc.negate, sc.rhs.value};
+            if (sc.cmp == Op::eq && !sc.negate) eqs.push_back(std::move(at));
+            else others.push_back(std::move(at));
+            continue;
+        }
         CExpr rhs;
         try {
             rhs = compile_expr(sc.rhs, map_var);

@@ -318,7 +318,7 @@ void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
     if ((head & expr_has_args) && n == 0) throw BadImage{};
     if (!arity_fits(e.op, n)) throw BadImage{};
     if (n == 0) return;
-    e.args.resize(n);
+    e.args = std::vector<Expr>(n);
     for (auto& a : e.args) get_expr(in, a, vars, depth + 1);
 }
 
@@ -327,6 +327,7 @@ void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
 struct ImageAccess {
     static void write(Out& o, const RuleBase& b) {
         o.size(b.files_.size());
+        o.u64(b.content_key_);
         o.size(b.templates_.size());
         for (const auto& t : b.templates_) {
             o.str(t.name);
@@ -466,6 +467,7 @@ struct ImageAccess {
 
     static void read(In& in, RuleBase& b, std::size_t file_count) {
         if (in.u32() != file_count) throw BadImage{};
+        b.content_key_ = in.u64();
         b.templates_.resize(in.count());
         for (auto& t : b.templates_) {
             in.str(t.name);

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -282,6 +283,13 @@ TEST_F(ImageTest, KeyFollowsNamesAndContents) {
     auto changed = files_;
     changed.back() = SourceFile(changed.back().path(), changed.back().text() + "\n");
     EXPECT_NE(image_key(changed, id), key_);
+    // One bit in the middle of a file, its size the same: the checksum of the contents sees it.
+    auto flipped = files_;
+    std::string text = flipped.front().text();
+    ASSERT_FALSE(text.empty());
+    text[text.size() / 2] ^= 1;
+    flipped.front() = SourceFile(flipped.front().path(), text);
+    EXPECT_NE(image_key(flipped, id), key_);
     auto renamed = files_;
     renamed.back() = SourceFile(renamed.back().path() + "x", renamed.back().text());
     EXPECT_NE(image_key(renamed, id), key_);
@@ -455,6 +463,32 @@ TEST_F(BundledImage, AnImageOfOtherSourcesIsIgnored) {
     EXPECT_TRUE(RuleBase::load_with_image(kb.path().string(), image_).from_image());
     { std::ofstream(kb.path() / "parameters.yaml", std::ios::app) << "\n# gewijzigd\n"; }
     EXPECT_FALSE(RuleBase::load_with_image(kb.path().string(), image_).from_image());
+}
+
+// The image carries the content key of the files it was made from; a file changed in place, its
+// size the same, makes the image stale, and the key shown is then that of the YAML read.
+TEST_F(BundledImage, AStaleImageGivesTheKeyOfTheYamlRead) {
+    TempDir kb("kb");
+    for (const auto& e : fs::directory_iterator(kb_dir))
+        if (e.path().extension() == ".yaml") fs::copy_file(e.path(), kb.path() / e.path().filename());
+    const RuleBase fresh = RuleBase::load_with_image(kb.path().string(), image_);
+    ASSERT_TRUE(fresh.from_image());
+    EXPECT_EQ(fresh.content_key(), RuleBase::load(kb_dir).content_key());
+    const fs::path params = kb.path() / "parameters.yaml";
+    std::string text;
+    {
+        std::ifstream in(params, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // A comment's letter changed: the same size, the same rules.
+    const auto hash = text.find("# ");
+    ASSERT_NE(hash, std::string::npos);
+    text[hash + 2] = text[hash + 2] == 'x' ? 'y' : 'x';
+    { std::ofstream(params, std::ios::binary | std::ios::trunc) << text; }
+    const RuleBase stale = RuleBase::load_with_image(kb.path().string(), image_);
+    EXPECT_FALSE(stale.from_image());
+    EXPECT_EQ(stale.content_key(), RuleBase::load(kb.path().string()).content_key());
+    EXPECT_NE(stale.content_key(), fresh.content_key());
 }
 
 TEST(ImageFile, KnowledgeBaseWithErrorsIsReportedAndGetsNoImage) {
