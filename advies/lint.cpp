@@ -18,7 +18,7 @@ namespace ww::advies {
 namespace {
 
 const std::vector<std::string> advies_velden = {"soort", "stap", "onderwerp", "prioriteit", "tekst", "factoren",
-                                                "onderbouwing"};
+                                                "onderbouwing", "volgorde"};
 const std::vector<std::string> stap_velden = {"stap", "status"};
 const std::vector<std::string> boodschap_velden = {"nr", "onderwerp", "buikpijn", "aanpak", "oordeel", "toelichting"};
 
@@ -164,6 +164,12 @@ private:
         return nullptr;
     }
 
+    static const Expr* optioneel_veld(const Action& a, std::string_view naam) {
+        for (const auto& [k, e] : a.fields)
+            if (k == naam) return &e;
+        return nullptr;
+    }
+
     void onbekende_velden(const RuleDef& regel, const Action& a, const std::vector<std::string>& velden) {
         for (const auto& [k, e] : a.fields)
             if (std::find(velden.begin(), velden.end(), k) == velden.end())
@@ -224,6 +230,9 @@ private:
             if (auto c = constant(*t); c && (c->kind() != ValueKind::string || c->as_text().empty()))
                 fout_in_regel(regel, a.source_offset, "tekst moet een niet-lege tekst zijn");
         if (const Expr* f = veld(regel, a, "factoren")) factoren(regel, a, *f);
+        if (const Expr* o = optioneel_veld(a, "volgorde"))
+            if (auto c = constant(*o); c && c->kind() != ValueKind::integer)
+                fout_in_regel(regel, a.source_offset, fmt::format("volgorde {} is geen geheel getal", c->repr()));
         for (const char* veldnaam : {"tekst", "onderbouwing"})
             for (const auto& [k, e] : a.fields)
                 if (k == veldnaam) letterlijke_teksten(regel, a, e);

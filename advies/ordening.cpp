@@ -26,7 +26,8 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
     volgorde.resize(n);
     for (std::size_t i = 0; i < n; ++i) volgorde[i] = static_cast<std::uint32_t>(i);
     // The position as the last key makes an unstable sort stable without stable_sort's buffer; the
-    // numbers are compared before the texts, which decide only between advice of one rule.
+    // numbers are compared before the texts, which decide only between advice of one rule that gives
+    // no volgorde of its own (or the same one).
     std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t i, std::uint32_t j) {
         const Ordesleutel& a = sleutels[i];
         const Ordesleutel& b = sleutels[j];
@@ -38,6 +39,7 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
         if (a_elders != b_elders) return a_elders < b_elders;
         if (a.stap != b.stap) return a.stap < b.stap;
         if (a.positie != b.positie) return a.positie < b.positie;
+        if (a.volgorde != b.volgorde) return a.volgorde < b.volgorde;
         if (const int c = a.tekst.compare(b.tekst)) return c < 0;
         return i < j;
     });

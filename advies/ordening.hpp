@@ -27,10 +27,13 @@ struct Ordesleutel {
     Soort soort = Soort::info;
     std::uint32_t positie = 0;  // of the rule in the knowledge base: files by name, rules as written
     std::string_view tekst;
+    // The record's own place among the advice of its rule (its optional field `volgorde`): the message
+    // number of a contradiction, the Tafel van 12's order of a factor. 0 when the record has none.
+    long long volgorde = 0;
 };
 
 // The groups first: 0 the acties of `huidige`, 1 the warnings, 2 the rest. Within a group by
-// (prioriteit, stap != huidige, stap, positie, tekst): so the output does not depend on the order
+// (prioriteit, stap != huidige, stap, positie, volgorde, tekst): so the output does not depend on the order
 // rules fired in. An actie of another step never moves in front: when `huidige` has none (a finished
 // stappenplan without a stap-5 actie), there is nothing to do "now". Afterwards volgorde[k] is the position in `sleutels` of the advice that comes k-th;
 // `volgorde` is the caller's, to keep its capacity.

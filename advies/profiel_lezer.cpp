@@ -19,6 +19,7 @@
 #include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
+#include "engine/text_space.hpp"
 #include "rules/input_limits.hpp"
 
 namespace ww::advies {
@@ -46,26 +47,6 @@ const Veld& als(const Veld& veld, Soort soort) {
     if (veld.soort != soort)
         throw std::logic_error(fmt::format("de profiellezer leest '{}' anders dan de definitie van het gemeenteprofiel", veld.naam));
     return veld;
-}
-
-// Free text without the white space around it, and each run of white space inside as one space:
-// " Noord", "Noord" and "Noord\t" are one wijk, "jeugd  overlast" and "jeugd overlast" one topic. The
-// spelling otherwise stays the user's (case is compared in the knowledge base, with lower()).
-std::string bijgesneden(std::string_view s) {
-    constexpr std::string_view wit = " \t\r\n";
-    std::string uit;
-    uit.reserve(s.size());
-    bool spatie = false;
-    for (const char c : s) {
-        if (wit.find(c) != std::string_view::npos) {
-            spatie = !uit.empty();
-            continue;
-        }
-        if (spatie) uit += ' ';
-        spatie = false;
-        uit += c;
-    }
-    return uit;
 }
 
 // "a", "a en b", "a, b en c": a Dutch list in a message.
@@ -198,17 +179,20 @@ private:
         if (afwezig(node)) return std::nullopt;
         auto waarde = y_.tekst(node, pad_van(pad, sleutel));
         // A name or topic of only spaces names nothing: an advice would show a blank where it belongs.
-        if (veld.niet_leeg && waarde && waarde->find_first_not_of(" \t") == std::string::npos) {
+        if (veld.niet_leeg && waarde && only_white_space(*waarde)) {
             y_.fout(v.plaats(sleutel), fmt::format("'{}' mag niet leeg zijn", pad_van(pad, sleutel)));
             return std::nullopt;
         }
         return waarde;
     }
 
-    // A free text (wijk, group, message topic) without the spaces around it; absent is "". A topic copied
-    // with a trailing space is the same topic to a reader, and must meet its twin in the contradiction check.
+    // A free text (wijk, group, message topic) without the white space around it, each run inside as one
+    // space; absent is "". A topic copied with a trailing (no-break) space is the same topic to a reader,
+    // and must meet its twin in the contradiction check. The spelling otherwise stays the user's (case is
+    // compared in the knowledge base, with lower()); white space is what the rule language's trim() cuts
+    // (engine/text_space.hpp), so the knowledge base need not trim again.
     std::string vrije_tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
-        return bijgesneden(tekst(def, v, sleutel, pad).value_or(""));
+        return squeezed(tekst(def, v, sleutel, pad).value_or(""));
     }
 
     // A factor of the Tafel van 12 where an indicator belongs, or the other way round, is a mix-up of two

@@ -94,7 +94,9 @@ Json schema_van(const Veld& v) {
             s["type"] = typen({"string", "number", "boolean"}, leeg);
             if (v.niet_leeg) {
                 s["minLength"] = 1;
-                s["pattern"] = "[^ \\t]";
+                // Something besides white space, as engine/text_space.hpp defines it (Unicode's White_Space):
+                // the reader refuses a name of only (no-break) spaces, so the schema does too.
+                s["pattern"] = "[^\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
             }
             break;
         case Soort::veldpad: {

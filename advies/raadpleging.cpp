@@ -360,6 +360,12 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
             sleutel.tekst = velden.verplicht("tekst", ValueKind::string).as_text();
             const auto* factoren = velden.lijst("factoren");
             const auto* onderbouwing = velden.lijst("onderbouwing");
+            // Optional: where the advice stands among those of its rule (docs/advies.md, "Volgorde").
+            if (const Value* v = velden.veld("volgorde"); v != nullptr && !v->is_nil()) {
+                if (v->kind() != ValueKind::integer)
+                    record_fout(r, fmt::format("veld 'volgorde' is {}, verwacht een geheel getal", kind_name(v->kind())));
+                sleutel.volgorde = v->as_int();
+            }
             if (opdracht == Opdracht::communicatie && onderwerp != woorden.communicatie && onderwerp != woorden.framing) continue;
             const auto positie = posities_.find(r.rule.get());
             sleutel.positie = positie == posities_.end() ? static_cast<std::uint32_t>(posities_.size()) : positie->second;

@@ -27,7 +27,8 @@ namespace {
 
 using Lijst = std::vector<std::string>;
 const Lijst sleutels_scenario = {"naam", "opdracht", "profiel", "verwacht"};
-const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "eerste_actie", "geen_waarschuwingen", "boodschappen", "vragen"};
+const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "volgorde", "eerste_actie", "geen_waarschuwingen",
+                                 "boodschappen", "vragen"};
 const Lijst sleutels_boodschap = {"nr", "oordeel", "toelichting_bevat"};
 const Lijst oordeel_woorden = {"passend", "botst", "onbekend", "tegenstrijdig"};
 const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat", "tekst_mist", "onderbouwing_bevat"};
@@ -199,6 +200,7 @@ private:
         std::optional<std::int64_t> huidige;
         std::vector<Verwachting> wel;
         std::vector<std::string> niet;
+        std::vector<Verwachting> volgorde;
         std::optional<std::string> eerste_actie;
         bool geen_waarschuwingen = false;
         std::vector<BoodschapVerwachting> boodschappen;
@@ -225,6 +227,13 @@ private:
                     if (auto id = y_.tekst((*l)[i], fmt::format("verwacht.niet[{}]", i + 1))) {
                         bestaat((*l)[i], *id);
                         niet.push_back(*id);
+                    }
+            // Advice that must come in this order (each one after the one before it, others between them).
+            if (auto l = y_.lijst((*v)["volgorde"], "verwacht.volgorde"))
+                for (std::size_t i = 0; i < l->size(); ++i)
+                    if (auto w = verwachting((*l)[i], fmt::format("verwacht.volgorde[{}]", i + 1))) {
+                        bestaat((*l)[i], w->id);
+                        volgorde.push_back(std::move(*w));
                     }
             eerste_actie = y_.tekst((*v)["eerste_actie"], "verwacht.eerste_actie");
             if (eerste_actie) bestaat((*v)["eerste_actie"], *eerste_actie);
@@ -284,9 +293,23 @@ private:
             return;
         }
         controleer(advies, huidige, wel, niet, eerste_actie, geen_waarschuwingen, u);
+        controleer_volgorde(advies, volgorde, u);
         controleer_boodschappen(advies, boodschappen, u);
         if (opdracht == Opdracht::advies && verslag_.contract_getoetst) controleer_contract(advies, u);
         verslag_.scenarios.push_back(std::move(u));
+    }
+
+    // Each expected advice must come after the one matched before it (any advice may stand between them).
+    static void controleer_volgorde(const Advies& a, const std::vector<Verwachting>& volgorde, ScenarioUitslag& u) {
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < a.adviezen.size() && k < volgorde.size(); ++i)
+            if (volgorde[k].past(a.adviezen[i])) ++k;
+        if (k == volgorde.size()) return;
+        std::string lijst;
+        for (std::size_t i = 0; i < a.adviezen.size(); ++i)
+            lijst += fmt::format("{}{}. {}", i ? "; " : "", i + 1, a.adviezen[i].id);
+        u.redenen.push_back(fmt::format("volgorde: verwacht {} na {}, maar dat komt er niet na (de lijst: {})",
+                                        volgorde[k].beschrijving(), k == 0 ? std::string("het begin") : volgorde[k - 1].beschrijving(), lijst));
     }
 
     static void controleer_boodschappen(const Advies& a, const std::vector<BoodschapVerwachting>& verwacht,

@@ -9,6 +9,7 @@
 #include "engine/functions.hpp"
 #include "engine/text_case.hpp"
 #include "engine/text_format.hpp"
+#include "engine/text_space.hpp"
 
 namespace ww {
 namespace {
@@ -23,35 +24,6 @@ std::string_view text_arg(const Value& v, std::string_view fn) {
     if (v.kind() != ValueKind::string && v.kind() == ValueKind::symbol) return v.as_text();
     if (v.kind() != ValueKind::string) fail(std::string(fn) + "() verwacht een tekst, niet " + got(v));
     return v.as_text();
-}
-
-// The text without white space at either end: ASCII space, tab, newline, carriage return, form feed,
-// vertical tab, and the no-break space U+00A0 (bytes C2 A0), which word processors put in names.
-void append_trimmed(std::string_view t, std::string& out) {
-    auto space_at_start = [&](std::size_t i) -> std::size_t {
-        const unsigned char c = static_cast<unsigned char>(t[i]);
-        if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
-        if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
-        return 0;
-    };
-    auto space_at_end = [&](std::size_t end) -> std::size_t {  // end: one past the last byte
-        const unsigned char c = static_cast<unsigned char>(t[end - 1]);
-        if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
-        if (c == 0xA0 && end >= 2 && static_cast<unsigned char>(t[end - 2]) == 0xC2) return 2;
-        return 0;
-    };
-    std::size_t b = 0, e = t.size();
-    while (b < e) {
-        const std::size_t n = space_at_start(b);
-        if (n == 0) break;
-        b += n;
-    }
-    while (e > b) {
-        const std::size_t n = space_at_end(e);
-        if (n == 0) break;
-        e -= n;
-    }
-    out.append(t.substr(b, e - b));
 }
 
 double number_arg(const Value& v, std::string_view fn) {
@@ -251,9 +223,9 @@ std::vector<FunctionInfo> make_registry() {
              [](Args a, std::string& out) { append_capitalized(text_arg(a[0], "hoofdletter"), out); },
              "hoofdletter(tekst) -> string", "eerste teken een hoofdletter, ij als IJ: \"IJsselstein\"", K{arg_text});
     // Free text from a profile is compared as its words: "Woninginbraak " and "woninginbraak" are one
-    // topic, so a rule keys on lower(trim(x)). Only ASCII white space and the no-break space (U+00A0)
-    // are cut; other characters stay as written.
-    add_text("trim", 1, 1, [](Args a, std::string& out) { append_trimmed(text_arg(a[0], "trim"), out); },
+    // topic, so a rule keys on lower(trim(x)). White space is what engine/text_space.hpp says, the same
+    // the profile reader cuts from wijken, groups and topics; other characters stay as written.
+    add_text("trim", 1, 1, [](Args a, std::string& out) { out.append(trimmed(text_arg(a[0], "trim"))); },
              "trim(tekst) -> string", "tekst zonder witruimte aan begin en eind: trim(\" Noord \") is \"Noord\"",
              K{arg_text});
     add("contains", 2, 2, [](Args a) -> Value {

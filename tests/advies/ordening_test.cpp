@@ -62,6 +62,17 @@ TEST(Ordening, TekstBeslistTussenAdviezenVanEenRegel) {
     EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{1, 0}));
 }
 
+// A rule that gives its records a volgorde (the message number of a contradiction) is put in that
+// order, not by text: "Woninginbraak" (boodschappen 1 and 4) before "Jeugdoverlast" (2 and 3).
+TEST(Ordening, VolgordeVanHetRecordVoorDeTekst) {
+    const std::vector<Ordesleutel> sleutels = {{1, 3, Soort::waarschuwing, 5, "Het plan noemt 'Jeugdoverlast'", 2},
+                                               {1, 3, Soort::waarschuwing, 5, "Het plan noemt 'Woninginbraak'", 1},
+                                               {1, 3, Soort::waarschuwing, 4, "z", 9}};
+    std::vector<std::uint32_t> volgorde;
+    orden(sleutels, 3, volgorde);
+    EXPECT_EQ(volgorde, (std::vector<std::uint32_t>{2, 1, 0}));  // the rule's place still comes first
+}
+
 TEST(Ordening, ZonderActieVoorDeHuidigeStapGeenNuDoen) {
     // A finished stappenplan (current step 5) whose only acties are of other steps: none of them is
     // "what to do now", so none moves in front.

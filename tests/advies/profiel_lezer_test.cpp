@@ -250,6 +250,29 @@ TEST(ProfielLezer, OnderwerpZonderOverbodigeWitruimte) {
     EXPECT_EQ(slot(*b[0], "onderwerp"), Value::string("Jeugd overlast"));
 }
 
+// The reader cuts the white space that the rule language's trim() cuts (engine/text_space.hpp), also the
+// no-break space a word processor puts around a name: the knowledge base compares the names as they come.
+TEST(ProfielLezer, NamenZonderHardeSpatie) {
+    auto r = lees("gemeente: {naam: X}\nmetingen:\n"
+                  "  - {indicator: overlast, waarde: 20, gebied: \"\u00a0Oud\u00a0 West\u00a0\", groep: \"65+\u202f\"}\n"
+                  "communicatie:\n  boodschappen:\n    - {onderwerp: \"\u00a0Woninginbraak\u00a0\", buikpijn: ja}\n"
+                  "beleid:\n  acties:\n    - {naam: Schouw, gebied: \"Oud West\u00a0\"}\n");
+    ASSERT_TRUE(r.invoer) << meldingen(r)[0];
+    auto m = feiten(*r.invoer, "meting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(slot(*m[0], "gebied"), Value::string("Oud West"));
+    EXPECT_EQ(slot(*m[0], "groep"), Value::string("65+"));
+    auto b = feiten(*r.invoer, "boodschap");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(slot(*b[0], "onderwerp"), Value::string("Woninginbraak"));
+    auto a = feiten(*r.invoer, "actie");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(slot(*a[0], "gebied"), Value::string("Oud West"));
+    // A topic of only no-break spaces names nothing, like one of only spaces.
+    auto leeg = lees("gemeente: {naam: X}\ncommunicatie:\n  boodschappen:\n    - {onderwerp: \"\u00a0\u00a0\", buikpijn: ja}\n");
+    EXPECT_EQ(meldingen(leeg), (std::vector<std::string>{"4:8: 'communicatie.boodschappen[1].onderwerp' mag niet leeg zijn"}));
+}
+
 // Which booleans of beleid and evaluatie the profile states: without the key, false is only the default.
 TEST(ProfielLezer, GegevenBeleidssleutelsAlsSectie) {
     auto r = lees("gemeente: {naam: X}\nbeleid: {werkhouding_sessies: false, doel_benoemd: true}\n"

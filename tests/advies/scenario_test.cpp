@@ -121,6 +121,20 @@ TEST(Scenario, TekstMistEnOnderbouwingBevat) {
     EXPECT_NE(r[1].find("(onderbouwing met \"kwalitatief: 1\") ontbreekt"), std::string::npos) << r[1];
 }
 
+// volgorde: the advice must come in this order; the reason names what did not come after what.
+TEST(Scenario, Volgorde) {
+    auto goed = draai(std::string(stap2_scenario) + R"(  volgorde: [informatie.kwalitatief-ontbreekt, {id: evaluatie.nulmeting}]
+)");
+    ASSERT_EQ(goed.verslag.scenarios.size(), 1u);
+    EXPECT_TRUE(goed.verslag.scenarios[0].geslaagd()) << goed.verslag.scenarios[0].redenen.at(0);
+    auto fout = draai(std::string(stap2_scenario) + R"(  volgorde: [evaluatie.nulmeting, informatie.kwalitatief-ontbreekt]
+)");
+    ASSERT_EQ(fout.verslag.scenarios.size(), 1u);
+    const auto& r = fout.verslag.scenarios[0].redenen;
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].rfind("volgorde: verwacht 'informatie.kwalitatief-ontbreekt' na 'evaluatie.nulmeting'", 0), 0u) << r[0];
+}
+
 TEST(Scenario, FalendScenarioWordtGemeldMetReden) {
     auto g = draai(R"(naam: fout verwacht
 profiel:

@@ -275,6 +275,9 @@ def controleer(s, pad):
         beide_weigeren(f"{naam}: rij 0", zet(volledig, pad, "metingen[0].marge"))
     if "pattern" in s or "minLength" in s:
         beide_weigeren(f"{naam}: alleen spaties", zet(volledig, pad, " \t "))
+        beide_weigeren(f"{naam}: alleen harde spaties", zet(volledig, pad, "\u00a0\u202f\u3000"))
+        if "minLength" in s:  # a free text that must not be empty, not a field path
+            beide_nemen_aan(f"{naam}: harde spaties eromheen", zet(volledig, pad, "\u00a0Noord\u00a0"))
         beide_weigeren(f"{naam}: lege tekst", zet(volledig, pad, ""))
         gecontroleerd.add("pattern")
     if "string" in t and "number" in t and "enum" not in s:
