@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "engine/engine_impl.hpp"
+#include "engine/input.hpp"
 
 namespace ww {
 
@@ -245,6 +246,10 @@ RunResult Engine::run(const RunOptions& options) {
     // retract; only the final result of a firing can lead to an activation.
     const bool outer = m.beta.deferring();
     m.beta.set_deferring(true);
+    // Installed once per run, not per firing: a program that does not read pays nothing.
+    std::optional<InputReader> reader;
+    if (options.input) reader.emplace(*options.input, options.before_read);
+    InputScope input(reader ? &*reader : nullptr);
     try {
         result = m.run_loop(options);
     } catch (...) {

@@ -27,6 +27,8 @@ struct RuleCompiler::Context {
     // Variables that the alternatives of an `or` take from a list each in their own way (one
     // `[?x, ...?r]`, another `[...?r, ?x]`): not known to the actions.
     std::set<std::string, std::less<>> uneven;
+    // Compiling the actions (then): only there may an expression read input (read(), readline()).
+    bool in_actions = false;
 
     VarId id_of(const std::string& name) {
         auto it = ids.find(name);
@@ -386,6 +388,11 @@ struct ExprCompiler {
                 error(c.offset, fmt::format("functie '{}' verwacht {} argument{}, maar krijgt er {} ({})", c.name,
                                             expected, expected == "1" ? "" : "en", n, fn->signature));
             }
+            if (fn->reads_input && !cx.in_actions)
+                error(c.offset, fmt::format("{}() leest invoer en staat daarom alleen in een actie (then), niet in een "
+                                            "conditie, een feit of een parameter; lees in een actie en bind of assert wat je "
+                                            "leest",
+                                            c.name));
             // A constant pattern of opmaak is read now, with the parser that formats at run time.
             if (!arity_wrong && c.name == "opmaak" && args[0].op == Op::constant && args[0].value.kind() == ValueKind::string)
                 if (std::string problem = format_pattern_problem(args[0].value.as_text(), args.size() - 1); !problem.empty())
@@ -1279,6 +1286,7 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
         }
     }
     if (!common) common = Scope{};
+    cx.in_actions = true;
     compile_actions(cx, actions, *common);
     return !cx.failed;
 }
