@@ -136,6 +136,16 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     // The list and the position were bound before the loop; only this action moves on.
                     Value& position = bindings[act.position_var];
                     const Value& list = bindings[act.list_var];
+                    if (list.kind() == ValueKind::integer) {  // a while: rounds counted, not elements
+                        const std::int64_t round = position.kind() == ValueKind::integer ? position.as_int() : 0;
+                        if (round >= list.as_int())
+                            throw EvalError("while liep " + std::to_string(list.as_int()) +
+                                                " keer rond en de voorwaarde bleef waar; een lus die niet eindigt?",
+                                            act.source_offset);
+                        bindings[act.var] = Value(round);
+                        position = Value(round + 1);
+                        continue;
+                    }
                     if (list.kind() != ValueKind::list)
                         throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), act.source_offset);
                     const auto& items = list.as_list();
