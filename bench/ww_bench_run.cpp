@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
 
         ww::RunOptions options;
         options.max_firings = 100'000'000;
+        options.input = &std::cin;  // read() in CLIPS's interactive examples: the answers piped in
         rusage run_start{};
         getrusage(RUSAGE_SELF, &run_start);
         const auto start = std::chrono::steady_clock::now();

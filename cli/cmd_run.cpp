@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer run RULES [FACTS]`: load a rule base, assert facts, run to quiescence, print records.
+#include <iostream>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -44,7 +46,7 @@ nlohmann::ordered_json to_json(const Value& v) {
     return nullptr;
 }
 
-void print_records(const std::vector<Record>& records, const std::string& format) {
+void print_records(std::span<const Record> records, const std::string& format) {
     if (format == "json") {
         auto out = nlohmann::ordered_json::array();
         for (const auto& r : records) {
@@ -101,9 +103,20 @@ void register_run(CLI::App& app, Context& context) {
         config.strategy = args->strategy == "breadth" ? Strategy::breadth : Strategy::depth;
         config.max_firings = args->max_firings;
         if (args->trace) config.trace = [](const std::string& line) { schrijf_fout(line + '\n'); };
+        // read() and readline() read standard input. In text form the records so far are written
+        // before each read, so that a rule's question stands on the screen before the answer is
+        // read; a JSON list is written whole, after the run.
+        config.input = &std::cin;
+        auto shown = std::make_shared<std::size_t>(0);
+        if (args->format == "text") {
+            config.before_read = [shown](std::span<const Record> records) {
+                print_records(records, "text");
+                *shown += records.size();
+            };
+        }
         try {
             RunOutcome outcome = run_rule_base(base, facts, config);
-            print_records(outcome.records, args->format);
+            print_records(std::span<const Record>(outcome.records).subspan(*shown), args->format);
             // After the records, on stderr like --trace: stdout stays records only.
             const std::string summary = run_summary(outcome, args->firings, args->facts_left, args->agenda);
             if (!summary.empty()) schrijf_fout(summary);

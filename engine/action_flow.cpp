@@ -34,9 +34,10 @@ std::string action_flow_problem(const std::vector<Action>& actions, std::size_t 
             case Action::Kind::branch:
             case Action::Kind::jump:
                 if (a.jump <= i || a.jump > n) return "een sprong terug of naar een actie die er niet is";
+                // Leaving a body forward (a while whose condition is false) ends the loop; entering
+                // one past its each would skip the count.
                 for (const Loop& l : loops)
-                    if (inside(l, i) != inside(l, a.jump) && !(inside(l, i) && a.jump == l.again))
-                        return "een sprong in of uit een for-lus";
+                    if (!inside(l, i) && inside(l, a.jump)) return "een sprong in een for-lus";
                 break;
             case Action::Kind::each: {
                 const Loop& l = loops[next_loop++];

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -65,6 +66,12 @@ struct RunOptions {
     std::uint64_t max_firings = 1'000'000;
     // Called before each firing (for --trace). Null: no tracing cost.
     std::function<void(const FiringInfo&)> on_fire;
+    // What the functions read() and readline() read (CLIPS's standard input). Null: the run has no
+    // input, and a rule that reads stops with an error. The engine reads only when a rule asks.
+    std::istream* input = nullptr;
+    // Called before each read: the embedder shows what the rules emitted so far (take_records()),
+    // so that a question stands before its answer is read.
+    std::function<void()> before_read;
 };
 
 // An activation waiting on the agenda: the rule and the facts of its match (positive patterns, in

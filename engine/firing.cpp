@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "engine/engine_impl.hpp"
+#include "engine/input.hpp"
 
 namespace ww {
 
@@ -135,6 +136,16 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     // The list and the position were bound before the loop; only this action moves on.
                     Value& position = bindings[act.position_var];
                     const Value& list = bindings[act.list_var];
+                    if (list.kind() == ValueKind::integer) {  // a while: rounds counted, not elements
+                        const std::int64_t round = position.kind() == ValueKind::integer ? position.as_int() : 0;
+                        if (round >= list.as_int())
+                            throw EvalError("while liep " + std::to_string(list.as_int()) +
+                                                " keer rond en de voorwaarde bleef waar; een lus die niet eindigt?",
+                                            act.source_offset);
+                        bindings[act.var] = Value(round);
+                        position = Value(round + 1);
+                        continue;
+                    }
                     if (list.kind() != ValueKind::list)
                         throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), act.source_offset);
                     const auto& items = list.as_list();
@@ -245,6 +256,10 @@ RunResult Engine::run(const RunOptions& options) {
     // retract; only the final result of a firing can lead to an activation.
     const bool outer = m.beta.deferring();
     m.beta.set_deferring(true);
+    // Installed once per run, not per firing: a program that does not read pays nothing.
+    std::optional<InputReader> reader;
+    if (options.input) reader.emplace(*options.input, options.before_read);
+    InputScope input(reader ? &*reader : nullptr);
     try {
         result = m.run_loop(options);
     } catch (...) {

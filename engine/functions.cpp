@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "engine/functions.hpp"
+#include "engine/input.hpp"
 #include "engine/text_case.hpp"
 #include "engine/text_format.hpp"
 #include "engine/text_space.hpp"
@@ -437,6 +438,19 @@ std::vector<FunctionInfo> make_registry() {
         return Value();
     }, "type(x) -> string", "het type van de waarde: int, float, string, symbol, bool, list, nil of fact", K{arg_any},
         SlotType::string);
+    // CLIPS's (read) and (readline), reading what the embedder gave the run (wegwijzer run: standard input).
+    const auto input = [](const char* fn) -> InputReader& {
+        InputReader* in = current_input();
+        if (!in) fail(std::string(fn) + "() leest invoer, maar deze run heeft geen invoer (wegwijzer run leest de standaardinvoer)");
+        return *in;
+    };
+    add("read", 0, 0, [input](Args) { return input("read").read_token(); }, "read() -> any",
+        "leest één woord, getal of \"tekst\" van de invoer (de rest van die regel vervalt); aan het eind het symbool EOF",
+        K{}, SlotType::any);
+    r.back().reads_input = true;
+    add("readline", 0, 0, [input](Args) { return input("readline").read_line(); }, "readline() -> any",
+        "leest de volgende regel van de invoer als tekst; aan het eind het symbool EOF", K{}, SlotType::any);
+    r.back().reads_input = true;
     return r;
 }
 

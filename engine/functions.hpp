@@ -47,6 +47,10 @@ struct FunctionInfo {
     // second or the third), so a text or figure is computed only where it is used. `fn` gives the
     // same value from all three, and its error when the first is not a boolean.
     bool chooses = false;
+    // `read`, `readline`: takes input from the run (engine/input.hpp), so a call is not a value of
+    // its arguments. Only actions may call it (the rule language refuses it in a condition, where
+    // the network evaluates an expression as often as it likes).
+    bool reads_input = false;
 };
 
 const FunctionInfo* find_function(std::string_view name);

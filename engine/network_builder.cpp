@@ -22,16 +22,27 @@ std::string var_name(const RuleDef& rule, VarId v) {
     throw std::invalid_argument("regel '" + rule.id + "': " + what);
 }
 
+// A condition's expression is evaluated as often as the network likes (per token, per fact, when
+// a match is undone): one that reads input (read(), readline()) belongs in the actions.
+const CExpr& refuse_input(const RuleDef& rule, const CExpr& e) {
+    if (e.op == Op::call && e.fn && e.fn->reads_input)
+        bad(rule, e.fn->name + "() leest invoer en staat alleen in een actie, niet in een conditie");
+    for (const CExpr& a : e.args) refuse_input(rule, a);
+    return e;
+}
+
 // An expression over the variables bound so far (their positions in `locs`); `where` completes the
 // message for a variable used before it is bound.
 CExpr compile_at(const RuleDef& rule, const Expr& e, const std::vector<VarLoc>& locs, const char* where) {
     try {
-        return compile_expr(e, [&](VarId v) -> std::uint32_t {
+        CExpr c = compile_expr(e, [&](VarId v) -> std::uint32_t {
             if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
             if (locs[v].depth == 0)
                 bad(rule, "variabele " + var_name(rule, v) + where + " wordt gebruikt voordat ze gebonden is");
             return locs[v].encode();
         });
+        refuse_input(rule, c);
+        return c;
     } catch (const std::invalid_argument& err) {
         std::string what = err.what();
         if (what.rfind("regel '", 0) == 0) throw;
@@ -127,6 +138,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         } catch (const std::invalid_argument& e) {
             bad(rule, e.what());
         }
+        refuse_input(rule, rhs);
         if (!rhs.uses_vars()) {
             Value v;
             try {
@@ -158,6 +170,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         } catch (const std::invalid_argument& e) {
             bad(rule, e.what());
         }
+        refuse_input(rule, node->expr);
         node->aggregate = c.aggregate;
     } else if (c.kind == Condition::Kind::aggregate) {
         node->aggregate = AggregateKind::count;

@@ -60,6 +60,10 @@ struct Condition {
     std::string source_text;          // the condition as written, for explanations
 };
 
+// The rounds a `while` may take before its firing stops with an error: far beyond a loop that asks
+// until the answer is valid, and an end to one whose condition stays true.
+inline constexpr std::int64_t max_while_rounds = 1'000'000;
+
 struct Action {
     enum class Kind : std::uint8_t {
         assert_fact,  // tmpl + slots
@@ -78,6 +82,9 @@ struct Action {
         // bound to 0 before), binds it to `var` and counts on; past the end it goes on at `jump`.
         // again, at the end of the body, goes back to its each at `jump`: the only backward step,
         // and it always ends, because each counts and nothing in the body may bind its two variables.
+        // `while` is an each whose list variable holds an integer, the most rounds it may take
+        // (max_while_rounds; one more is an error), and whose body starts with a branch that leaves
+        // the loop: a jump may leave a body forward, never enter one.
         each,
         again,
         // `duplicate ?f(slot: v)`: asserts a copy of the fact in `target` with the slots changed;

@@ -27,6 +27,8 @@ struct RuleCompiler::Context {
     // Variables that the alternatives of an `or` take from a list each in their own way (one
     // `[?x, ...?r]`, another `[...?r, ?x]`): not known to the actions.
     std::set<std::string, std::less<>> uneven;
+    // Compiling the actions (then): only there may an expression read input (read(), readline()).
+    bool in_actions = false;
 
     VarId id_of(const std::string& name) {
         auto it = ids.find(name);
@@ -386,6 +388,11 @@ struct ExprCompiler {
                 error(c.offset, fmt::format("functie '{}' verwacht {} argument{}, maar krijgt er {} ({})", c.name,
                                             expected, expected == "1" ? "" : "en", n, fn->signature));
             }
+            if (fn->reads_input && !cx.in_actions)
+                error(c.offset, fmt::format("{}() leest invoer en staat daarom alleen in een actie (then), niet in een "
+                                            "conditie, een feit of een parameter; lees in een actie en bind of assert wat je "
+                                            "leest",
+                                            c.name));
             // A constant pattern of opmaak is read now, with the parser that formats at run time.
             if (!arity_wrong && c.name == "opmaak" && args[0].op == Op::constant && args[0].value.kind() == ValueKind::string)
                 if (std::string problem = format_pattern_problem(args[0].value.as_text(), args.size() - 1); !problem.empty())
@@ -1081,6 +1088,10 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
             compile_for(cx, item, scope);
             continue;
         }
+        if (item.is_while) {
+            compile_while(cx, item, scope);
+            continue;
+        }
         if (!item.is_if) {
             ast::action a;
             if (auto e = parse_action(site.text, a)) {
@@ -1177,7 +1188,17 @@ void RuleCompiler::compile_for(Context& cx, const ActionSite& item, Scope& scope
     fill.kind = Action::Kind::bind;
     fill.source_text = "for " + head;
     fill.source_offset = site.approx_file_offset(0);
-    fill.expr = ExprCompiler{*this, cx, scope, site}.expecting(e, SlotType::list, "for loopt over een lijst, niet over een {}");
+    {
+        ExprCompiler ec{*this, cx, scope, site};
+        fill.expr = ec.expecting(e, SlotType::list, "for loopt over een lijst, niet over een {}");
+        // Where the type shows only at run time, concat() refuses anything but a list: the loop
+        // action takes an integer as a count of rounds (while), not as a list.
+        if (ec.type_of(fill.expr) != SlotType::list) {
+            const std::uint32_t offset = fill.expr.source_offset;
+            fill.expr = Expr::call_of("concat", {std::move(fill.expr)});
+            fill.expr.source_offset = offset;
+        }
+    }
     // Two variables no one can write (`#`): the list, fixed when the loop starts, and the position.
     const std::size_t n = rule.actions.size();
     fill.var = cx.id_of(fmt::format("#for{}lijst", n));
@@ -1207,6 +1228,64 @@ void RuleCompiler::compile_for(Context& cx, const ActionSite& item, Scope& scope
     rule.actions.push_back(std::move(again));
     rule.actions[at_each].jump = static_cast<std::uint32_t>(rule.actions.size());
     // A variable the body binds again keeps its name after the loop, but not its type.
+    for (auto& [var, info] : scope) {
+        auto it = body.find(var);
+        if (it != body.end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
+            info.type.reset();
+            info.fact_tmpl.reset();
+        }
+    }
+}
+
+// `while: voorwaarde, do: [...]` (CLIPS's while): a for over a count of rounds, whose body starts
+// with a branch out of the loop when the condition is false. The count (max_while_rounds) is what
+// keeps the guarantee that a firing ends: a loop whose condition stays true stops with an error.
+void RuleCompiler::compile_while(Context& cx, const ActionSite& item, Scope& scope) {
+    RuleDef& rule = *cx.rule;
+    const Site& site = item.text;
+    ast::expression e;
+    if (auto err = parse_expression(site.text, e)) {
+        reporter_.at_site(site, err->offset, err->message);
+        cx.failed = true;
+        return;
+    }
+    const std::size_t n = rule.actions.size();
+    Action bound;
+    bound.kind = Action::Kind::bind;
+    bound.source_text = "while " + site.text;
+    bound.source_offset = site.approx_file_offset(0);
+    bound.var = cx.id_of(fmt::format("#while{}grens", n));
+    bound.expr = Expr::constant_of(Value(max_while_rounds));
+    Action start = bound;
+    start.var = cx.id_of(fmt::format("#while{}plek", n));
+    start.expr = Expr::constant_of(Value(std::int64_t{0}));
+    Action each = bound;
+    each.kind = Action::Kind::each;
+    each.expr = Expr::var_of(bound.var);
+    each.target = Expr::var_of(start.var);
+    each.var = cx.id_of(fmt::format("#while{}ronde", n));
+    Action test = bound;
+    test.kind = Action::Kind::branch;
+    test.expr = ExprCompiler{*this, cx, scope, site}.expecting(e, SlotType::boolean,
+                                                               "de voorwaarde van while moet true of false opleveren, geen {}");
+    rule.actions.push_back(std::move(bound));
+    rule.actions.push_back(std::move(start));
+    const std::size_t at_each = rule.actions.size();
+    rule.actions.push_back(std::move(each));
+    const std::size_t at_test = rule.actions.size();
+    rule.actions.push_back(std::move(test));
+    // What bind binds first in the body exists only there; a variable from before that the body
+    // binds again keeps its new value for the next round and after the loop (as in a for).
+    Scope body = scope;
+    compile_actions(cx, item.then_part, body);
+    Action again;
+    again.kind = Action::Kind::again;
+    again.source_text = "einde van while " + site.text;
+    again.source_offset = rule.actions[at_each].source_offset;
+    again.jump = static_cast<std::uint32_t>(at_each);
+    rule.actions.push_back(std::move(again));
+    rule.actions[at_each].jump = static_cast<std::uint32_t>(rule.actions.size());
+    rule.actions[at_test].jump = static_cast<std::uint32_t>(rule.actions.size());
     for (auto& [var, info] : scope) {
         auto it = body.find(var);
         if (it != body.end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
@@ -1279,6 +1358,7 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
         }
     }
     if (!common) common = Scope{};
+    cx.in_actions = true;
     compile_actions(cx, actions, *common);
     return !cx.failed;
 }

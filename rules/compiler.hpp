@@ -33,9 +33,10 @@ struct ConditionSite {
 struct ActionSite {
     Site text;                          // the action; of an if, its condition; of a for, `?x in lijst`
     bool is_if = false;
-    std::vector<ActionSite> then_part;  // of a for: its body (do)
+    std::vector<ActionSite> then_part;  // of a for or a while: its body (do)
     std::vector<ActionSite> else_part;
     bool is_for = false;
+    bool is_while = false;              // text: the condition
 };
 
 class RuleCompiler {
@@ -76,6 +77,7 @@ private:
     std::optional<Action> compile_action(Context& cx, const ast::action& a, const Site& site, Scope& scope);
     // `for: ?x in lijst, do: [...]`: the body once per element, as bind, bind, each, body, again.
     void compile_for(Context& cx, const ActionSite& item, Scope& scope);
+    void compile_while(Context& cx, const ActionSite& item, Scope& scope);
     // Appends the actions of `list` to rule.actions, an `if` as a branch and a jump around its parts.
     void compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope);
     // `slot: [?x, ?y]` with a variable not bound yet: binds the slot to a hidden variable, the new

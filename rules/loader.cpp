@@ -294,8 +294,26 @@ bool Loader::load_actions(const SourceFile& f, const YAML::Node& list, std::vect
             out.push_back(std::move(site));
             continue;
         }
+        if (item.IsMap() && item["while"] && !item["if"] && !item["for"]) {
+            if (!check_map(f, item, {"while", "do"}, "een while")) ok = false;
+            YAML::Node condition = item["while"];
+            if (!expect_scalar(f, condition, "de voorwaarde van while")) {
+                ok = false;
+                continue;
+            }
+            ActionSite site{Site::of(f, condition), false, {}, {}, false, true};
+            YAML::Node body = item["do"];
+            if (!body || !body.IsSequence() || body.size() == 0) {
+                reporter_.at_node(f, body ? body : YAML::Node(item), "een while heeft een do nodig: een lijst van minstens één actie");
+                ok = false;
+                continue;
+            }
+            if (!load_actions(f, body, site.then_part)) ok = false;
+            out.push_back(std::move(site));
+            continue;
+        }
         if (!item.IsMap() || !item["if"]) {
-            reporter_.at_node(f, item, "een actie is een tekst of een kaart 'if: ..., then: [...], else: [...]' of 'for: ?x in lijst, do: [...]'");
+            reporter_.at_node(f, item, "een actie is een tekst of een kaart 'if: ..., then: [...], else: [...]', 'for: ?x in lijst, do: [...]' of 'while: voorwaarde, do: [...]'");
             ok = false;
             continue;
         }

@@ -26,8 +26,20 @@ RunOutcome run_rule_base(const RuleBase& base, const std::vector<FactSpec>& fact
             config.trace(line);
         };
     }
+    options.input = config.input;
+    if (config.input && config.before_read) {
+        options.before_read = [&engine, &out, &config] {
+            const std::size_t from = out.records.size();
+            for (Record& r : engine.take_records()) out.records.push_back(std::move(r));
+            config.before_read(std::span<const Record>(out.records).subspan(from));
+        };
+    }
     out.result = engine.run(options);
-    out.records = engine.take_records();
+    if (out.records.empty()) {
+        out.records = engine.take_records();
+    } else {
+        for (Record& r : engine.take_records()) out.records.push_back(std::move(r));
+    }
     return out;
 }
 

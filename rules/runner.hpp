@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,11 @@ struct RunConfig {
     std::uint64_t max_firings = 1'000'000;
     // Called with one line (no newline) per firing: `[n] regel-id: f3 naam(slot: waarde, ...), ...`.
     std::function<void(const std::string&)> trace;
+    // What read() and readline() read (wegwijzer run: standard input); null: no input.
+    std::istream* input = nullptr;
+    // Called before each read with the records emitted since the last call (from the first), so
+    // that a question is shown before its answer is read. They stay in RunOutcome::records too.
+    std::function<void(std::span<const Record>)> before_read;
 };
 
 struct RunOutcome {

@@ -142,6 +142,22 @@ TEST(Join, UnboundVariableMakesRuleUnbuildable) {
     EXPECT_EQ(e.rules().size(), 0u);
 }
 
+// A front end other than the rule language may put read() in a condition: the engine refuses it
+// (the network would read input whenever it evaluates the condition, even while building).
+TEST(Join, ReadingInputInAConditionMakesRuleUnbuildable) {
+    Engine e;
+    auto n = e.define_template(tmpl("n", {{"v", SlotType::any}}));
+    RuleBuilder b("leest");
+    b.pat(n, {cmp(0, Op::eq, Expr::call_of("read", {}))});
+    try {
+        e.add_rule(b.done());
+        FAIL() << "verwacht std::invalid_argument";
+    } catch (const std::invalid_argument& err) {
+        EXPECT_EQ(std::string(err.what()), "regel 'leest': read() leest invoer en staat alleen in een actie, niet in een conditie");
+    }
+    EXPECT_EQ(e.rules().size(), 0u);
+}
+
 TEST(Join, ModifyAndRetractActions) {
     Engine e;
     auto cnt = e.define_template(tmpl("teller", {{"n", SlotType::integer}}));

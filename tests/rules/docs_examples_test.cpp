@@ -3,7 +3,9 @@
 // as a rule file and run like `wegwijzer run`. A `# verwacht:` line starts the expected records (one
 // per comment line); `# verwacht-fout:` the expected error lines (`voorbeeld.yaml:L:C: fout: ...`);
 // `# verwacht-waarschuwing:` the warnings of a load that succeeds (an example without it has none);
-// `# verwacht-overzicht:` what `wegwijzer run --firings --facts --agenda` writes after the run.
+// `# verwacht-overzicht:` what `wegwijzer run --firings --facts --agenda` writes after the run;
+// `# invoer:` the lines read() and readline() read (standard input of `wegwijzer run`), one per
+// comment line.
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +21,8 @@ struct Example {
     std::vector<std::string> expected;
     std::vector<std::string> warnings;
     std::vector<std::string> summary;
+    std::string input;
+    bool has_input = false;
     bool expects_errors = false;
     bool has_expectation = false;
 };
@@ -35,7 +39,7 @@ std::vector<Example> examples() {
     std::string line;
     bool in_block = false;
     Example current;
-    enum class Part { yaml, expected, warnings, summary } part = Part::yaml;
+    enum class Part { yaml, expected, warnings, summary, input } part = Part::yaml;
     while (std::getline(in, line)) {
         if (!in_block) {
             if (line.rfind("```yaml", 0) == 0) {
@@ -69,6 +73,15 @@ std::vector<Example> examples() {
         }
         if (trimmed == "# verwacht-overzicht:") {
             part = Part::summary;
+            continue;
+        }
+        if (trimmed == "# invoer:") {
+            part = Part::input;
+            current.has_input = true;
+            continue;
+        }
+        if (part == Part::input) {
+            if (trimmed.rfind("#", 0) == 0) current.input += strip_comment(trimmed) + "\n";
             continue;
         }
         if (part == Part::summary) {
@@ -112,7 +125,7 @@ TEST_P(DocsExample, RunsAsDocumented) {
     std::vector<std::string> records;
     ASSERT_NO_THROW({
         try {
-            records = ww::test::run_text(ex.yaml);
+            records = ww::test::run_text(ex.yaml, "", ww::Strategy::depth, ex.has_input ? &ex.input : nullptr);
         } catch (const ww::LoadError& e) {
             std::ostringstream text;
             e.diagnostics.print(text);

@@ -3,6 +3,7 @@
 // their first lines, run and collect records as text.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -36,13 +37,16 @@ inline std::vector<std::string> errors_of(const std::string& yaml, const std::st
 }
 
 // Records emitted by running `yaml` (with its own initial facts and those of `facts`, a facts file).
+// `input`: what read() and readline() read; null: the run has no input.
 inline std::vector<std::string> run_text(const std::string& yaml, const std::string& facts = "",
-                                         Strategy strategy = Strategy::depth) {
+                                         Strategy strategy = Strategy::depth, const std::string* input = nullptr) {
     RuleBase base = load_text(yaml);
     std::vector<FactSpec> extra;
     if (!facts.empty()) extra = read_facts(SourceFile("feiten.yaml", facts), base);
     RunConfig config;
     config.strategy = strategy;
+    std::istringstream in(input ? *input : std::string());
+    if (input) config.input = &in;
     RunOutcome outcome = run_rule_base(base, extra, config);
     std::vector<std::string> out;
     for (const auto& r : outcome.records) out.push_back(record_text(r));

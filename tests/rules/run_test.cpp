@@ -377,3 +377,64 @@ rules:
 }
 
 }  // namespace
+
+// read() and readline(): what the embedder hands the run, a question shown before its answer is
+// read, CLIPS's tokens (the rest of a line skipped), EOF once and then an error.
+namespace input {
+
+const std::string kAsk = R"Y(
+templates:
+  start: {slots: {}}
+facts: ["start()"]
+rules:
+  - id: vraag
+    when: ["start()"]
+    then:
+      - 'emit vraag(t: "eerste")'
+      - 'emit gelezen(w: read(), r: readline())'
+      - 'emit vraag(t: "tweede")'
+      - 'emit gelezen(w: read(), t: type(read()))'
+)Y";
+
+TEST(Input, QuestionsAreShownBeforeEachRead) {
+    ww::RuleBase base = ww::test::load_text(kAsk);
+    std::istringstream in("  12 rest\n\"a b\" c\n-4.5e1\n");
+    ww::RunConfig config;
+    config.input = &in;
+    Lines seen;
+    config.before_read = [&](std::span<const ww::Record> records) {
+        for (const auto& r : records) seen.push_back(ww::record_text(r));
+        seen.push_back("<lees>");
+    };
+    ww::RunOutcome outcome = ww::run_rule_base(base, {}, config);
+    EXPECT_EQ(seen, (Lines{"vraag(t: \"eerste\")", "<lees>", "<lees>", "gelezen(w: 12, r: \"\\\"a b\\\" c\")",
+                           "vraag(t: \"tweede\")", "<lees>", "<lees>"}));
+    Lines all;
+    for (const auto& r : outcome.records) all.push_back(ww::record_text(r));
+    EXPECT_EQ(all, (Lines{"vraag(t: \"eerste\")", "gelezen(w: 12, r: \"\\\"a b\\\" c\")", "vraag(t: \"tweede\")",
+                          "gelezen(w: -45.0, t: \"symbol\")"}));
+}
+
+TEST(Input, ReadingPastTheEndIsAnError) {
+    ww::RuleBase base = ww::test::load_text(kAsk);
+    std::istringstream in("ja\n");
+    ww::RunConfig config;
+    config.input = &in;
+    try {
+        ww::run_rule_base(base, {}, config);
+        FAIL() << "verwacht een ActionError";
+    } catch (const ww::ActionError& e) {
+        EXPECT_NE(std::string(e.what()).find("read(): de invoer is op"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Input, ARunWithoutInputRefusesToRead) {
+    try {
+        run_text(kAsk);
+        FAIL() << "verwacht een ActionError";
+    } catch (const ww::ActionError& e) {
+        EXPECT_NE(std::string(e.what()).find("deze run heeft geen invoer"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace input
