@@ -49,63 +49,104 @@ BetaNetwork::~BetaNetwork() {
     destroy_tree(root_token_, dt, da);
 }
 
+bool BetaNetwork::condition_holds(const BetaNode* n, const JoinTest& t, const Token* parent, const FactRec* f) const {
+    // Integer tests read the positions directly, the entering fact's own slots included; anything
+    // else takes eval_test_general, as a test node does.
+    Value scratch;
+    auto read = [&](std::uint32_t ref) -> const Value& {
+        const VarLoc loc = VarLoc::decode(ref);
+        if (loc.depth == n->depth && loc.slot >= 0) return f->fact.slots[static_cast<std::size_t>(loc.slot)];
+        if (loc.depth == n->depth) return scratch = Value(FactRef{f->fact.id});
+        return value_at(parent, loc, scratch);
+    };
+    bool ok = false;
+    if (int_test(t.expr, read, ok)) return ok;
+    try {
+        TokenEnv env(world_, parent, f, n->depth);
+        return eval_test_general(t.expr, env, scratch);
+    } catch (const EvalError&) {
+        return false;
+    }
+}
+
+bool BetaNetwork::join_reaches(const BetaNode* n, std::size_t conditions) const {
+    if (!n->amem) return false;
+    for (const Token* p = n->parent->out.head(); p; p = n->parent->out.next(const_cast<Token*>(p)))
+        for (const AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(const_cast<AlphaItem*>(i))) {
+            bool ok = true;
+            std::size_t seen = 0;
+            for (const JoinTest& t : n->tests) {
+                if (t.condition && seen++ >= conditions) continue;
+                if (!test_passes(n, t, p, i->fact)) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) return true;
+        }
+    return false;
+}
+
 bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const {
     // The fact being added is in the memory already, but not yet for a node it has still to enter
     // (see add_fact): a match through that node comes when it does, once.
     if (awaiting(n, f)) return false;
-    for (std::size_t i = 0; i < n->tests.size(); ++i) {
-        const JoinTest& t = n->tests[i];
-        const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
-        bool ok;
-        if (t.rhs_is_loc && t.loc.slot >= 0 && (t.cmp == Op::eq || t.cmp == Op::ne)) {
-            // The common case, a slot of this fact or of an earlier level: no scratch value.
-            const FactRec* holder = t.loc.depth == n->depth ? f : ancestor(parent, t.loc.depth)->fact;
-            ok = (lhs == holder->fact.slots[static_cast<std::size_t>(t.loc.slot)]) == (t.cmp == Op::eq);
-        } else if (t.rhs_is_loc) {
-            Value scratch;
-            const Value* rhs;
-            if (t.loc.depth == n->depth) {
-                if (t.loc.slot >= 0) rhs = &f->fact.slots[static_cast<std::size_t>(t.loc.slot)];
-                else {
-                    scratch = Value(FactRef{f->fact.id});
-                    rhs = &scratch;
-                }
-            } else {
-                rhs = &value_at(parent, t.loc, scratch);
-            }
-            if (t.cmp == Op::eq) ok = lhs == *rhs;
-            else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+    for (const JoinTest& t : n->tests)
+        if (!test_passes(n, t, parent, f)) return false;
+    return true;
+}
+
+bool BetaNetwork::test_passes(const BetaNode* n, const JoinTest& t, const Token* parent, const FactRec* f) const {
+    if (t.condition) return condition_holds(n, t, parent, f);
+    const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
+    bool ok;
+    if (t.rhs_is_loc && t.loc.slot >= 0 && (t.cmp == Op::eq || t.cmp == Op::ne)) {
+        // The common case, a slot of this fact or of an earlier level: no scratch value.
+        const FactRec* holder = t.loc.depth == n->depth ? f : ancestor(parent, t.loc.depth)->fact;
+        ok = (lhs == holder->fact.slots[static_cast<std::size_t>(t.loc.slot)]) == (t.cmp == Op::eq);
+    } else if (t.rhs_is_loc) {
+        Value scratch;
+        const Value* rhs;
+        if (t.loc.depth == n->depth) {
+            if (t.loc.slot >= 0) rhs = &f->fact.slots[static_cast<std::size_t>(t.loc.slot)];
             else {
-                try {
-                    ok = compare_values(t.cmp, lhs, *rhs, 0);
-                } catch (const EvalError&) {
-                    ok = false;
-                }
-            }
-        } else if (t.cmp == Op::in && t.simple_list) {
-            // `slot in [?a, ?b, c]`: each element compared where it is, no list built per fact.
-            TokenEnv env(world_, parent, f, n->depth);
-            ok = false;
-            for (const CExpr& e : t.expr.args) {
-                Value scratch;
-                if ((e.op == Op::constant ? e.value : env.var_ref(e.ref, scratch)) == lhs) {
-                    ok = true;
-                    break;
-                }
+                scratch = Value(FactRef{f->fact.id});
+                rhs = &scratch;
             }
         } else {
+            rhs = &value_at(parent, t.loc, scratch);
+        }
+        if (t.cmp == Op::eq) ok = lhs == *rhs;
+        else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+        else {
             try {
-                TokenEnv env(world_, parent, f, n->depth);
-                ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+                ok = compare_values(t.cmp, lhs, *rhs, 0);
             } catch (const EvalError&) {
-                // A join whose test cannot be evaluated for this pair does not match; the network
-                // must stay consistent, so no exception may leave half a propagation behind.
                 ok = false;
             }
         }
-        if (ok == t.negate) return false;
+    } else if (t.cmp == Op::in && t.simple_list) {
+        // `slot in [?a, ?b, c]`: each element compared where it is, no list built per fact.
+        TokenEnv env(world_, parent, f, n->depth);
+        ok = false;
+        for (const CExpr& e : t.expr.args) {
+            Value scratch;
+            if ((e.op == Op::constant ? e.value : env.var_ref(e.ref, scratch)) == lhs) {
+                ok = true;
+                break;
+            }
+        }
+    } else {
+        try {
+            TokenEnv env(world_, parent, f, n->depth);
+            ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+        } catch (const EvalError&) {
+            // A join whose test cannot be evaluated for this pair does not match; the network
+            // must stay consistent, so no exception may leave half a propagation behind.
+            ok = false;
+        }
     }
-    return true;
+    return ok != t.negate;
 }
 
 namespace {
@@ -143,6 +184,10 @@ public:
         if (net_.awaiting(n_, f)) return false;
         std::size_t k = 0;
         for (const JoinTest& t : n_->tests) {
+            if (t.condition) {
+                if (!net_.condition_holds(n_, t, parent_, f)) return false;
+                continue;
+            }
             const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
             bool ok;
             if (t.rhs_is_loc) {
@@ -1341,7 +1386,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     n->depth = parent->depth + 1;
     n->users = 1;
     for (JoinTest& t : n->tests) {
-        t.simple_list = !t.rhs_is_loc && t.expr.op == Op::list &&
+        t.simple_list = !t.condition && !t.rhs_is_loc && t.expr.op == Op::list &&
                         std::all_of(t.expr.args.begin(), t.expr.args.end(),
                                     [](const CExpr& e) { return e.op == Op::constant || e.op == Op::var; });
     }

@@ -322,14 +322,29 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
     protos.reserve(conditions.size());
     term->chain.reserve(conditions.size());
     term->chain_condition.reserve(conditions.size());
+    term->folded_tests.reserve(conditions.size());
 
     std::vector<std::size_t> order = join_order(rule, alternative, volatile_templates);
     std::vector<std::uint32_t> depth_of(conditions.size(), 0);
     std::uint16_t depth = 1;
     for (std::size_t ci : order) {
         const Condition& c = conditions[ci];
+        if (c.kind == Condition::Kind::test && !protos.empty() && protos.back().terms.empty() &&
+            protos.back().node->kind == NodeKind::join && protos.back().node->moved_prefix < 0) {
+            // A test right after a pattern is tested in that pattern's join, as CLIPS 6.30 does,
+            // not at a token level of its own (see JoinTest::condition). Its variables are those
+            // bound so far, the join's own fact included.
+            JoinTest jt;
+            jt.condition = true;
+            jt.expr = compile_at(rule, c.expr, locs, " in test");
+            protos.back().node->tests.push_back(std::move(jt));
+            ++term->folded_tests.back();
+            depth_of[ci] = depth - 1;
+            continue;
+        }
         depth_of[ci] = depth;
         term->chain_condition.push_back(ci);
+        term->folded_tests.push_back(0);
         if (c.kind == Condition::Kind::test) {
             auto node = std::make_unique<BetaNode>();
             node->kind = NodeKind::test;
