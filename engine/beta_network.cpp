@@ -15,6 +15,7 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     tokens_.share_heap_count(&token_heap_bytes_);
     group_tokens_.share_heap_count(&token_heap_bytes_);
     aggregate_tokens_.share_heap_count(&token_heap_bytes_);
+    inline_not_tokens_.share_heap_count(&token_heap_bytes_);
     root_->out_links = kMaxIndexes;
     root_->live_tokens = 1;
     root_token_ = tokens_.make(root_->out_links);
@@ -392,14 +393,22 @@ namespace {
 inline void BetaNetwork::free_token(TokenHead* h) {
     // A blocked level carries no index links and does not count in live_tokens (see count_token).
     if (h->kind == TokenKind::blocked) {
-        blocked_.destroy(as_blocked(h));
+        if (inline_blocked(h)) {
+            as_blocked(h)->~BlockedLevel();
+            --inline_blocked_;
+        } else {
+            blocked_.destroy(as_blocked(h));
+        }
         return;
     }
     Token* t = as_token(h);
     BetaNode* n = t->node;
     --n->live_tokens;
     switch (t->kind) {
-        case TokenKind::plain: tokens_.destroy(t, n->out_links); return;
+        case TokenKind::plain:
+            if (n->inline_not) inline_not_tokens_.destroy(t, n->out_links);
+            else tokens_.destroy(t, n->out_links);
+            return;
         case TokenKind::group: group_tokens_.destroy(static_cast<GroupToken*>(t), n->out_links); return;
         case TokenKind::aggregate: aggregate_tokens_.destroy(agg_of(t), n->out_links); return;
         case TokenKind::blocked: return;
@@ -407,8 +416,26 @@ inline void BetaNetwork::free_token(TokenHead* h) {
 }
 
 inline void BetaNetwork::count_token(BetaNode* n) {
-    if (n->live_tokens++ == 0)
+    if (n->live_tokens++ == 0) {
         n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
+        n->inline_not = (n->kind == NodeKind::join || n->kind == NodeKind::test) && n->outputs.size() == 1 &&
+                                n->outputs[0].first && n->outputs[0].first->kind == NodeKind::negation
+                            ? n->outputs[0].first
+                            : nullptr;
+    }
+}
+
+BlockedLevel* BetaNetwork::make_blocked(BetaNode* n, Token* parent) {
+    BlockedLevel* t;
+    if (parent->node->inline_not == n) {
+        // Free: the parent has one level of n at a time, and this one replaces none in the room.
+        t = ::new (inline_level(parent, parent->node->out_links)) BlockedLevel{};
+        ++inline_blocked_;
+    } else {
+        t = blocked_.make();
+    }
+    t->kind = TokenKind::blocked;
+    return t;
 }
 
 // A new token or blocked level of `n` becomes the newest child of `parent`, with the next serial and a
@@ -433,6 +460,8 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
     } else if (grouped(n)) {
         t = group_tokens_.make(n->out_links);
         t->kind = TokenKind::group;
+    } else if (n->inline_not) {
+        t = inline_not_tokens_.make(n->out_links);
     } else {
         t = tokens_.make(n->out_links);
     }
@@ -447,8 +476,7 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
 }
 
 void BetaNetwork::new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker) {
-    BlockedLevel* t = blocked_.make();  // no links, not in_out
-    t->kind = TokenKind::blocked;
+    BlockedLevel* t = make_blocked(n, parent);  // no links, not in_out
     t->made = made;
     adopt(t, n, parent);
     block(t, blocker);
@@ -471,8 +499,7 @@ void BetaNetwork::replace_token(TokenHead* from, TokenHead* to) {
 
 BlockedLevel* BetaNetwork::to_blocked(Token* g, FactRec* blocker) {
     g->node->all.erase(g);
-    BlockedLevel* t = blocked_.make();
-    t->kind = TokenKind::blocked;
+    BlockedLevel* t = make_blocked(g->node, g->parent);
     t->made = static_cast<GroupToken*>(g)->made;
     replace_token(g, t);
     free_token(g);

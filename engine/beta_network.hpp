@@ -62,6 +62,9 @@ struct BetaNode {
     // the node yet (add_node filling a new node from its parent's tokens: its children come after).
     // A child that would need another index while tokens live scans instead (add_node).
     std::uint8_t out_links = 0;
+    // A join or test node whose only output is this `not` node, fixed as out_links is: its tokens
+    // carry room for that node's blocked level (InlineNotStorage).
+    BetaNode* inline_not = nullptr;
     std::uint32_t live_tokens = 0;
     std::uint32_t index = 0;  // creation number: of two children of one node, the newer is visited first
     // A volatile pattern joined last (NetworkBuilder::join_order) instead of where the rule wrote it:
@@ -219,7 +222,8 @@ public:
     // Nodes that find the facts joining a token through a hash bucket instead of a scan.
     std::size_t hashed_node_count() const;
     std::size_t token_count() const {
-        return tokens_.live() + group_tokens_.live() + aggregate_tokens_.live() + blocked_.live();
+        return tokens_.live() + inline_not_tokens_.live() + group_tokens_.live() + aggregate_tokens_.live() +
+               blocked_.live() + inline_blocked_;
     }
     std::size_t activation_count() const { return activations_.live(); }
 
@@ -365,6 +369,42 @@ private:
     };
     std::size_t token_heap_bytes_ = 0;  // shared by the token pools below
     TokenPools<Token> tokens_;
+    // Join and test tokens of nodes with inline_not.
+    struct InlineNotPools {
+        Pool<InlineNotStorage<0>> p0;
+        Pool<InlineNotStorage<1>> p1;
+        Pool<InlineNotStorage<2>> p2;
+        [[gnu::always_inline]] Token* make(unsigned links) {
+            switch (links) {
+                case 0: return p0.make();
+                case 1: return p1.make();
+                default: return p2.make();
+            }
+        }
+        [[gnu::always_inline]] void destroy(Token* t, unsigned links) {
+            switch (links) {
+                case 0: p0.destroy(static_cast<InlineNotStorage<0>*>(t)); return;
+                case 1: p1.destroy(static_cast<InlineNotStorage<1>*>(t)); return;
+                default: p2.destroy(static_cast<InlineNotStorage<2>*>(t)); return;
+            }
+        }
+        std::size_t live() const { return p0.live() + p1.live() + p2.live(); }
+        void share_heap_count(std::size_t* bytes) {
+            p0.share_heap_count(bytes);
+            p1.share_heap_count(bytes);
+            p2.share_heap_count(bytes);
+        }
+    } inline_not_tokens_;
+    std::size_t inline_blocked_ = 0;  // blocked levels in their parent's room (token_count)
+    // Room for a blocked level of n under `parent`: in the parent when it has room for n's, else
+    // from blocked_.
+    BlockedLevel* make_blocked(BetaNode* n, Token* parent);
+    // Whether blocked level h sits in its parent's room.
+    static bool inline_blocked(const TokenHead* h) {
+        const Token* p = h->parent;
+        return p->node->inline_not == h->node &&
+               static_cast<const void*>(h) == inline_level(const_cast<Token*>(p), p->node->out_links);
+    }
     TokenPools<GroupToken> group_tokens_;
     TokenPools<AggregateToken> aggregate_tokens_;
     // Blocked `not` levels.
