@@ -75,9 +75,8 @@ bool BetaNetwork::join_reaches(const BetaNode* n, std::size_t conditions) const 
     for (const Token* p = n->parent->out.head(); p; p = n->parent->out.next(const_cast<Token*>(p)))
         for (const AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(const_cast<AlphaItem*>(i))) {
             bool ok = true;
-            std::size_t seen = 0;
             for (const JoinTest& t : n->tests) {
-                if (t.condition && seen++ >= conditions) continue;
+                if (t.folded > conditions) continue;
                 if (!test_passes(n, t, p, i->fact)) {
                     ok = false;
                     break;

@@ -38,6 +38,10 @@ struct JoinTest {
     // `test ?c2 != ?c1` after each pattern kept a token level per test: the stress mode of CLIPS's
     // sudoku written so took 191 MB instead of 119 and half again the time.
     bool condition = false;
+    // Which of the test conditions tested in this join it comes from (1 for the first; 0: the
+    // pattern's own), for why-not. A conjunct comparing a slot of the entering fact with a variable
+    // becomes an ordinary test (`column != ?c1`), the rest stays a condition.
+    std::uint8_t folded = 0;
     friend bool operator==(const JoinTest&, const JoinTest&) = default;
 };
 
