@@ -15,6 +15,7 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     tokens_.share_heap_count(&token_heap_bytes_);
     group_tokens_.share_heap_count(&token_heap_bytes_);
     aggregate_tokens_.share_heap_count(&token_heap_bytes_);
+    inline_not_tokens_.share_heap_count(&token_heap_bytes_);
     root_->out_links = kMaxIndexes;
     root_->live_tokens = 1;
     root_token_ = tokens_.make(root_->out_links);
@@ -49,63 +50,103 @@ BetaNetwork::~BetaNetwork() {
     destroy_tree(root_token_, dt, da);
 }
 
+bool BetaNetwork::condition_holds(const BetaNode* n, const JoinTest& t, const Token* parent, const FactRec* f) const {
+    // Integer tests read the positions directly, the entering fact's own slots included; anything
+    // else takes eval_test_general, as a test node does.
+    Value scratch;
+    auto read = [&](std::uint32_t ref) -> const Value& {
+        const VarLoc loc = VarLoc::decode(ref);
+        if (loc.depth == n->depth && loc.slot >= 0) return f->fact.slots[static_cast<std::size_t>(loc.slot)];
+        if (loc.depth == n->depth) return scratch = Value(FactRef{f->fact.id});
+        return value_at(parent, loc, scratch);
+    };
+    bool ok = false;
+    if (int_test(t.expr, read, ok)) return ok;
+    try {
+        TokenEnv env(world_, parent, f, n->depth);
+        return eval_test_general(t.expr, env, scratch);
+    } catch (const EvalError&) {
+        return false;
+    }
+}
+
+bool BetaNetwork::join_reaches(const BetaNode* n, std::size_t conditions) const {
+    if (!n->amem) return false;
+    for (const Token* p = n->parent->out.head(); p; p = n->parent->out.next(const_cast<Token*>(p)))
+        for (const AlphaItem* i = n->amem->items.head(); i; i = n->amem->items.next(const_cast<AlphaItem*>(i))) {
+            bool ok = true;
+            for (const JoinTest& t : n->tests) {
+                if (t.folded > conditions) continue;
+                if (!test_passes(n, t, p, i->fact)) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) return true;
+        }
+    return false;
+}
+
 bool BetaNetwork::join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const {
     // The fact being added is in the memory already, but not yet for a node it has still to enter
     // (see add_fact): a match through that node comes when it does, once.
     if (awaiting(n, f)) return false;
-    for (std::size_t i = 0; i < n->tests.size(); ++i) {
-        const JoinTest& t = n->tests[i];
-        const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
-        bool ok;
-        if (t.rhs_is_loc && t.loc.slot >= 0 && (t.cmp == Op::eq || t.cmp == Op::ne)) {
-            // The common case, a slot of this fact or of an earlier level: no scratch value.
-            const FactRec* holder = t.loc.depth == n->depth ? f : ancestor(parent, t.loc.depth)->fact;
-            ok = (lhs == holder->fact.slots[static_cast<std::size_t>(t.loc.slot)]) == (t.cmp == Op::eq);
-        } else if (t.rhs_is_loc) {
-            Value scratch;
-            const Value* rhs;
-            if (t.loc.depth == n->depth) {
-                if (t.loc.slot >= 0) rhs = &f->fact.slots[static_cast<std::size_t>(t.loc.slot)];
-                else {
-                    scratch = Value(FactRef{f->fact.id});
-                    rhs = &scratch;
-                }
-            } else {
-                rhs = &value_at(parent, t.loc, scratch);
-            }
-            if (t.cmp == Op::eq) ok = lhs == *rhs;
-            else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+    for (const JoinTest& t : n->tests)
+        if (!test_passes(n, t, parent, f)) return false;
+    return true;
+}
+
+bool BetaNetwork::test_passes(const BetaNode* n, const JoinTest& t, const Token* parent, const FactRec* f) const {
+    if (t.condition) return condition_holds(n, t, parent, f);
+    const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
+    bool ok;
+    if (t.rhs_is_loc && t.loc.slot >= 0 && (t.cmp == Op::eq || t.cmp == Op::ne)) {
+        // The common case, a slot of this fact or of an earlier level: no scratch value.
+        const FactRec* holder = t.loc.depth == n->depth ? f : ancestor(parent, t.loc.depth)->fact;
+        ok = (lhs == holder->fact.slots[static_cast<std::size_t>(t.loc.slot)]) == (t.cmp == Op::eq);
+    } else if (t.rhs_is_loc) {
+        Value scratch;
+        const Value* rhs;
+        if (t.loc.depth == n->depth) {
+            if (t.loc.slot >= 0) rhs = &f->fact.slots[static_cast<std::size_t>(t.loc.slot)];
             else {
-                try {
-                    ok = compare_values(t.cmp, lhs, *rhs, 0);
-                } catch (const EvalError&) {
-                    ok = false;
-                }
-            }
-        } else if (t.cmp == Op::in && t.simple_list) {
-            // `slot in [?a, ?b, c]`: each element compared where it is, no list built per fact.
-            TokenEnv env(world_, parent, f, n->depth);
-            ok = false;
-            for (const CExpr& e : t.expr.args) {
-                Value scratch;
-                if ((e.op == Op::constant ? e.value : env.var_ref(e.ref, scratch)) == lhs) {
-                    ok = true;
-                    break;
-                }
+                scratch = Value(FactRef{f->fact.id});
+                rhs = &scratch;
             }
         } else {
+            rhs = &value_at(parent, t.loc, scratch);
+        }
+        if (t.cmp == Op::eq) ok = lhs == *rhs;
+        else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
+        else {
             try {
-                TokenEnv env(world_, parent, f, n->depth);
-                ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+                ok = compare_values(t.cmp, lhs, *rhs, 0);
             } catch (const EvalError&) {
-                // A join whose test cannot be evaluated for this pair does not match; the network
-                // must stay consistent, so no exception may leave half a propagation behind.
                 ok = false;
             }
         }
-        if (ok == t.negate) return false;
+    } else if (t.cmp == Op::in && t.simple_list) {
+        // `slot in [?a, ?b, c]`: each element compared where it is, no list built per fact.
+        TokenEnv env(world_, parent, f, n->depth);
+        ok = false;
+        for (const CExpr& e : t.expr.args) {
+            Value scratch;
+            if ((e.op == Op::constant ? e.value : env.var_ref(e.ref, scratch)) == lhs) {
+                ok = true;
+                break;
+            }
+        }
+    } else {
+        try {
+            TokenEnv env(world_, parent, f, n->depth);
+            ok = compare_values(t.cmp, lhs, eval(t.expr, env), 0);
+        } catch (const EvalError&) {
+            // A join whose test cannot be evaluated for this pair does not match; the network
+            // must stay consistent, so no exception may leave half a propagation behind.
+            ok = false;
+        }
     }
-    return true;
+    return ok != t.negate;
 }
 
 namespace {
@@ -143,6 +184,10 @@ public:
         if (net_.awaiting(n_, f)) return false;
         std::size_t k = 0;
         for (const JoinTest& t : n_->tests) {
+            if (t.condition) {
+                if (!net_.condition_holds(n_, t, parent_, f)) return false;
+                continue;
+            }
             const Value& lhs = f->fact.slots[static_cast<std::size_t>(t.slot)];
             bool ok;
             if (t.rhs_is_loc) {
@@ -347,14 +392,22 @@ namespace {
 inline void BetaNetwork::free_token(TokenHead* h) {
     // A blocked level carries no index links and does not count in live_tokens (see count_token).
     if (h->kind == TokenKind::blocked) {
-        blocked_.destroy(as_blocked(h));
+        if (inline_blocked(h)) {
+            as_blocked(h)->~BlockedLevel();
+            --inline_blocked_;
+        } else {
+            blocked_.destroy(as_blocked(h));
+        }
         return;
     }
     Token* t = as_token(h);
     BetaNode* n = t->node;
     --n->live_tokens;
     switch (t->kind) {
-        case TokenKind::plain: tokens_.destroy(t, n->out_links); return;
+        case TokenKind::plain:
+            if (n->inline_not) inline_not_tokens_.destroy(t, n->out_links);
+            else tokens_.destroy(t, n->out_links);
+            return;
         case TokenKind::group: group_tokens_.destroy(static_cast<GroupToken*>(t), n->out_links); return;
         case TokenKind::aggregate: aggregate_tokens_.destroy(agg_of(t), n->out_links); return;
         case TokenKind::blocked: return;
@@ -362,8 +415,26 @@ inline void BetaNetwork::free_token(TokenHead* h) {
 }
 
 inline void BetaNetwork::count_token(BetaNode* n) {
-    if (n->live_tokens++ == 0)
+    if (n->live_tokens++ == 0) {
         n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
+        n->inline_not = (n->kind == NodeKind::join || n->kind == NodeKind::test) && n->outputs.size() == 1 &&
+                                n->outputs[0].first && n->outputs[0].first->kind == NodeKind::negation
+                            ? n->outputs[0].first
+                            : nullptr;
+    }
+}
+
+BlockedLevel* BetaNetwork::make_blocked(BetaNode* n, Token* parent) {
+    BlockedLevel* t;
+    if (parent->node->inline_not == n) {
+        // Free: the parent has one level of n at a time, and this one replaces none in the room.
+        t = ::new (inline_level(parent, parent->node->out_links)) BlockedLevel{};
+        ++inline_blocked_;
+    } else {
+        t = blocked_.make();
+    }
+    t->kind = TokenKind::blocked;
+    return t;
 }
 
 // A new token or blocked level of `n` becomes the newest child of `parent`, with the next serial and a
@@ -388,6 +459,8 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
     } else if (grouped(n)) {
         t = group_tokens_.make(n->out_links);
         t->kind = TokenKind::group;
+    } else if (n->inline_not) {
+        t = inline_not_tokens_.make(n->out_links);
     } else {
         t = tokens_.make(n->out_links);
     }
@@ -402,8 +475,7 @@ Token* BetaNetwork::new_token(BetaNode* n, Token* parent, FactRec* f) {
 }
 
 void BetaNetwork::new_blocked(BetaNode* n, Token* parent, std::uint64_t made, FactRec* blocker) {
-    BlockedLevel* t = blocked_.make();  // no links, not in_out
-    t->kind = TokenKind::blocked;
+    BlockedLevel* t = make_blocked(n, parent);  // no links, not in_out
     t->made = made;
     adopt(t, n, parent);
     block(t, blocker);
@@ -426,8 +498,7 @@ void BetaNetwork::replace_token(TokenHead* from, TokenHead* to) {
 
 BlockedLevel* BetaNetwork::to_blocked(Token* g, FactRec* blocker) {
     g->node->all.erase(g);
-    BlockedLevel* t = blocked_.make();
-    t->kind = TokenKind::blocked;
+    BlockedLevel* t = make_blocked(g->node, g->parent);
     t->made = static_cast<GroupToken*>(g)->made;
     replace_token(g, t);
     free_token(g);
@@ -1341,7 +1412,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     n->depth = parent->depth + 1;
     n->users = 1;
     for (JoinTest& t : n->tests) {
-        t.simple_list = !t.rhs_is_loc && t.expr.op == Op::list &&
+        t.simple_list = !t.condition && !t.rhs_is_loc && t.expr.op == Op::list &&
                         std::all_of(t.expr.args.begin(), t.expr.args.end(),
                                     [](const CExpr& e) { return e.op == Op::constant || e.op == Op::var; });
     }

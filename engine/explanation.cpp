@@ -173,7 +173,7 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
                     r.partial_bindings.emplace_back(rule.variables.at(v), value_at(partial, loc, scratch));
             }
         }
-        if (reached == conds.size()) {
+        if (reached == term->chain.size()) {
             // Fully matched: waiting on the agenda, or fired and held back by refraction.
             for (const Token* t = partial; t && !r.fired; t = t->node->out.next(const_cast<Token*>(t)))
                 for (const Activation* a = t->activations; a; a = a->token_next)
@@ -183,9 +183,23 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
             w.alternatives.push_back(std::move(r));
             continue;
         }
-        const Condition& c = conds[term->chain_condition[reached]];
+        std::size_t failing = term->chain_condition[reached];
         const BetaNode* node = term->chain[reached];
-        r.failing_condition = term->chain_condition[reached];
+        // Test conditions tested in this join (the first test conditions written after its
+        // pattern): the first one no match gets past fails, when the pattern itself matches.
+        if (const std::uint32_t folded = term->folded_tests[reached]; folded > 0 && m.beta.join_reaches(node, 0)) {
+            std::size_t ci = failing;
+            for (std::uint32_t k = 0; k < folded; ++k) {
+                do ++ci;
+                while (conds[ci].kind != Condition::Kind::test);
+                if (!m.beta.join_reaches(node, k + 1)) {
+                    failing = ci;
+                    break;
+                }
+            }
+        }
+        const Condition& c = conds[failing];
+        r.failing_condition = failing;
         r.condition_text = condition_text(m, rule, c);
         std::string tname = c.kind == Condition::Kind::test ? "" : m.templates.at(c.pattern.tmpl).name;
         bool any_of_template = false;

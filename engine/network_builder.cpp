@@ -61,6 +61,51 @@ bool keyable(const CExpr& e, std::uint16_t depth) {
     return true;
 }
 
+// A test condition into the join before it: each conjunct that compares a slot of the join's own
+// fact with a variable (`test ?c2 != ?c1`, CLIPS's `(test (neq ?c2 ?c1))`) becomes the test a
+// pattern writes as `column != ?c1`; the rest is tested whole (JoinTest::condition). Either way
+// the same pairs pass: a conjunction fails when a conjunct is false or cannot be evaluated.
+void fold_test(BetaNode& node, CExpr e, std::uint8_t folded) {
+    if (e.op == Op::logical_and) {
+        CExpr right = std::move(e.args[1]);
+        fold_test(node, std::move(e.args[0]), folded);
+        fold_test(node, std::move(right), folded);
+        return;
+    }
+    auto own_slot = [&](const CExpr& x) {
+        return x.op == Op::var && VarLoc::decode(x.ref).depth == node.depth && VarLoc::decode(x.ref).slot >= 0;
+    };
+    auto mirrored = [](Op op) {
+        switch (op) {
+            case Op::lt: return Op::gt;
+            case Op::le: return Op::ge;
+            case Op::gt: return Op::lt;
+            case Op::ge: return Op::le;
+            default: return op;
+        }
+    };
+    JoinTest jt;
+    jt.folded = folded;
+    switch (e.op) {
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
+            const bool left = own_slot(e.args[0]) && e.args[1].op == Op::var;
+            const bool right = !left && own_slot(e.args[1]) && e.args[0].op == Op::var;
+            if (!left && !right) break;
+            const CExpr& here = left ? e.args[0] : e.args[1];
+            jt.slot = VarLoc::decode(here.ref).slot;
+            jt.cmp = left ? e.op : mirrored(e.op);
+            jt.rhs_is_loc = true;
+            jt.loc = VarLoc::decode((left ? e.args[1] : e.args[0]).ref);
+            node.tests.push_back(std::move(jt));
+            return;
+        }
+        default: break;
+    }
+    jt.condition = true;
+    jt.expr = std::move(e);
+    node.tests.push_back(std::move(jt));
+}
+
 }  // namespace
 
 std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,
@@ -344,14 +389,27 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
     protos.reserve(conditions.size());
     term->chain.reserve(conditions.size());
     term->chain_condition.reserve(conditions.size());
+    term->folded_tests.reserve(conditions.size());
 
     std::vector<std::size_t> order = join_order(rule, alternative, volatile_templates);
     std::vector<std::uint32_t> depth_of(conditions.size(), 0);
     std::uint16_t depth = 1;
     for (std::size_t ci : order) {
         const Condition& c = conditions[ci];
+        if (c.kind == Condition::Kind::test && !protos.empty() && protos.back().terms.empty() &&
+            protos.back().node->kind == NodeKind::join && protos.back().node->moved_prefix < 0 &&
+            term->folded_tests.back() < 255) {
+            // A test right after a pattern is tested in that pattern's join, as CLIPS 6.30 does,
+            // not at a token level of its own (see JoinTest::condition). Its variables are those
+            // bound so far, the join's own fact included.
+            fold_test(*protos.back().node, compile_at(rule, c.expr, locs, " in test"),
+                      static_cast<std::uint8_t>(++term->folded_tests.back()));
+            depth_of[ci] = depth - 1;
+            continue;
+        }
         depth_of[ci] = depth;
         term->chain_condition.push_back(ci);
+        term->folded_tests.push_back(0);
         if (c.kind == Condition::Kind::test) {
             auto node = std::make_unique<BetaNode>();
             node->kind = NodeKind::test;

@@ -134,6 +134,17 @@ struct TokenStorage : T {
 };
 template <class T>
 struct TokenStorage<T, 0> : T {};
+// A join or test token whose node's only output is a `not` (BetaNode::inline_not), with room for
+// that `not`'s level while a fact blocks it: CLIPS keeps the blocker in the partial match on the
+// not-join's left. The level is still a BlockedLevel, made in place when its parent's match is
+// blocked (inline_level), so that everything that reaches levels works unchanged; what goes is its
+// allocation from a pool of its own, and the first touch of a separate record when it is made and
+// when it goes (in the stress mode of CLIPS's sudoku, ~370,000 such levels of the hidden triples,
+// nearly all blocked).
+template <std::size_t N>
+struct InlineNotStorage : TokenStorage<Token, N> {
+    alignas(BlockedLevel) unsigned char level[sizeof(BlockedLevel)];
+};
 inline constexpr std::size_t kTokenBytes[] = {sizeof(Token), sizeof(GroupToken), sizeof(AggregateToken)};
 static_assert(sizeof(TokenHead) == 56 && sizeof(Token) == 96 && sizeof(BlockedLevel) == 72);
 static_assert(sizeof(Token) % alignof(IndexLink<Token>) == 0 && sizeof(GroupToken) % alignof(IndexLink<Token>) == 0 &&
@@ -152,6 +163,15 @@ static_assert(static_cast<int>(TokenKind::plain) == 0 && static_cast<int>(TokenK
 [[gnu::always_inline]] inline IndexLink<Token>* out_links(Token* t) {
     return reinterpret_cast<IndexLink<Token>*>(reinterpret_cast<unsigned char*>(t) + kTokenBytes[static_cast<int>(t->kind)]);
 }
+
+// The room for its `not` level in a token of a node with inline_not (after its index links).
+[[gnu::always_inline]] inline void* inline_level(Token* t, unsigned links) {
+    return reinterpret_cast<unsigned char*>(out_links(t)) + links * sizeof(IndexLink<Token>);
+}
+// The room is the storage's last member and nothing pads it: it starts right after the links.
+static_assert(sizeof(InlineNotStorage<0>) == sizeof(TokenStorage<Token, 0>) + sizeof(BlockedLevel) &&
+              sizeof(InlineNotStorage<1>) == sizeof(TokenStorage<Token, 1>) + sizeof(BlockedLevel) &&
+              sizeof(InlineNotStorage<2>) == sizeof(TokenStorage<Token, 2>) + sizeof(BlockedLevel));
 
 // The result of an aggregate level, null for any other token.
 inline const Value* aggregate_result(const Token* t) {

@@ -212,3 +212,41 @@ TEST(Records, OutliveTheEngine) {
     ASSERT_NE(records[0].rule, nullptr);
     EXPECT_EQ(records[0].rule_meta, &records[0].rule->meta);
 }
+
+TEST_F(Explain, WhyNotTellsAPatternFromTheTestsTestedInItsJoin) {
+    // Two tests right after the pattern of norm are tested in its join (no token level of their
+    // own): why-not still names the one no match gets past.
+    RuleBuilder b("getest");
+    b.pat(meting, {bind(0, b.var("?i")), bind(1, b.var("?w"))})
+        .pat(norm, {bind(0, b.var("?i")), bind(1, b.var("?g"))})
+        .when(op(Op::lt, b.v("?g"), b.v("?w")))
+        .when(op(Op::gt, b.v("?w"), C(Value(100))))
+        .emit("x", {{"x", C(Value(1))}});
+    e.add_rule(b.done());
+    // The same with the join's own slot on the right of the comparison (`?w > ?g`).
+    RuleBuilder g("gespiegeld");
+    g.pat(meting, {bind(0, g.var("?i")), bind(1, g.var("?w"))})
+        .pat(norm, {bind(0, g.var("?i")), bind(1, g.var("?g"))})
+        .when(op(Op::gt, g.v("?w"), g.v("?g")))
+        .when(op(Op::gt, g.v("?w"), C(Value(100))))
+        .emit("x", {{"x", C(Value(2))}});
+    e.add_rule(g.done());
+    e.assert_fact(meting, {Value::symbol("o"), Value(50)});
+    EXPECT_EQ(e.why_not("getest").alternatives[0].failing_condition, 1u);  // no norm at all
+    e.assert_fact(norm, {Value::symbol("o"), Value(60)});
+    EXPECT_EQ(e.why_not("getest").alternatives[0].failing_condition, 2u);  // ?g < ?w fails
+    e.assert_fact(norm, {Value::symbol("o"), Value(10)});
+    const WhyNotAlternative a = e.why_not("getest").alternatives[0];
+    EXPECT_EQ(a.failing_condition, 3u);  // ?w > 100 fails
+    EXPECT_EQ(a.reason, "de test is onwaar voor de bindingen tot nu toe");
+    EXPECT_EQ(a.partial_facts.size(), 1u);
+    // The meting's level only: no norm passes both tests, and the tests have no levels (with a
+    // level per test there were four: two norm levels and the one that passes ?g < ?w).
+    EXPECT_EQ(e.stats().tokens, 1u);
+    e.assert_fact(meting, {Value::symbol("o"), Value(200)});
+    // + the new meting and its match with each norm: `?w > ?g` is the same test as `?g < ?w`, so
+    // both rules share the node.
+    EXPECT_EQ(e.stats().tokens, 4u);
+    EXPECT_EQ(e.agenda_size(), 4u);
+    EXPECT_FALSE(e.why_not("getest").alternatives[0].failing_condition);
+}
