@@ -19,6 +19,9 @@ struct RunConfig {
     std::uint64_t max_firings = 1'000'000;
     // Called with one line (no newline) per firing: `[n] regel-id: f3 naam(slot: waarde, ...), ...`.
     std::function<void(const std::string&)> trace;
+    // Count the rule cost profile (Engine::set_profiling) from before the rule base is installed:
+    // its initial facts and every firing count.
+    bool profile = false;
 };
 
 struct RunOutcome {

@@ -3,13 +3,15 @@
 // as a rule file and run like `wegwijzer run`. A `# verwacht:` line starts the expected records (one
 // per comment line); `# verwacht-fout:` the expected error lines (`voorbeeld.yaml:L:C: fout: ...`);
 // `# verwacht-waarschuwing:` the warnings of a load that succeeds (an example without it has none);
-// `# verwacht-overzicht:` what `wegwijzer run --firings --facts --agenda` writes after the run.
+// `# verwacht-overzicht:` what `wegwijzer run --firings --facts --agenda` writes after the run;
+// `# verwacht-kosten:` the table of `wegwijzer run --kosten`.
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
+#include "rules/cost_table.hpp"
 
 namespace {
 
@@ -19,6 +21,7 @@ struct Example {
     std::vector<std::string> expected;
     std::vector<std::string> warnings;
     std::vector<std::string> summary;
+    std::vector<std::string> costs;
     bool expects_errors = false;
     bool has_expectation = false;
 };
@@ -35,7 +38,7 @@ std::vector<Example> examples() {
     std::string line;
     bool in_block = false;
     Example current;
-    enum class Part { yaml, expected, warnings, summary } part = Part::yaml;
+    enum class Part { yaml, expected, warnings, summary, costs } part = Part::yaml;
     while (std::getline(in, line)) {
         if (!in_block) {
             if (line.rfind("```yaml", 0) == 0) {
@@ -69,6 +72,14 @@ std::vector<Example> examples() {
         }
         if (trimmed == "# verwacht-overzicht:") {
             part = Part::summary;
+            continue;
+        }
+        if (trimmed == "# verwacht-kosten:") {
+            part = Part::costs;
+            continue;
+        }
+        if (part == Part::costs) {
+            if (trimmed.rfind("#", 0) == 0) current.costs.push_back(strip_comment(trimmed));
             continue;
         }
         if (part == Part::summary) {
@@ -129,6 +140,15 @@ TEST_P(DocsExample, RunsAsDocumented) {
         std::istringstream text(ww::run_summary(outcome, true, true, true));
         for (std::string line; std::getline(text, line);) lines.push_back(line);
         EXPECT_EQ(lines, ex.summary);
+    }
+    if (!ex.costs.empty()) {
+        ww::RunConfig config;
+        config.profile = true;
+        ww::RunOutcome outcome = ww::run_rule_base(ww::test::load_text(ex.yaml), {}, config);
+        std::vector<std::string> lines;
+        std::istringstream text(ww::cost_table(outcome.engine->profile(), false));
+        for (std::string line; std::getline(text, line);) lines.push_back(line);
+        EXPECT_EQ(lines, ex.costs);
     }
 }
 
