@@ -167,7 +167,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::vector<const RuleDef*> recent;  // run_loop's last firings, to name the rules of a loop
 
     // The rule cost profile (Engine::set_profiling): counters per rule number, the `made` of every
-    // node when counting began (by node index; nodes built since began at zero), and the listener
+    // node when counting began and ended (by node index; nodes built since began at zero), and the listener
     // that counts activations on the network's behalf while profiling.
     struct RuleCounters {
         std::uint64_t activations = 0, firings = 0, facts = 0, action_tokens = 0, action_ns = 0;
@@ -190,6 +190,7 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::vector<RuleCounters> rule_counters;
     std::unordered_map<const RuleDef*, std::size_t> rule_numbers;  // for the firing log's rule
     std::vector<std::uint64_t> made_at_start;
+    std::vector<std::uint64_t> made_at_stop;  // when it was switched off
     CountingListener counting{*this};
 
     // The checkpoint (Engine::checkpoint): what rollback restores.

@@ -9,13 +9,21 @@ namespace ww {
 
 void Engine::set_profiling(bool on) {
     Impl& m = *impl_;
+    const bool was_on = m.profiling;
     m.profiling = on;
     m.beta.set_listener(on ? static_cast<BetaListener&>(m.counting) : static_cast<BetaListener&>(m));
-    if (!on) return;
+    const auto& nodes = m.beta.nodes();
+    if (!on) {
+        if (!was_on) return;
+        // The nodes go on counting their tokens: what they made until now is what the profile says.
+        m.made_at_stop.resize(nodes.size());
+        for (std::size_t i = 0; i < nodes.size(); ++i) m.made_at_stop[i] = nodes[i]->made;
+        return;
+    }
+    m.made_at_stop.clear();
     m.rule_counters.assign(m.rules.size(), {});
     m.rule_numbers.clear();
     for (std::size_t r = 0; r < m.rules.size(); ++r) m.rule_numbers.emplace(m.rules[r].def.get(), r);
-    const auto& nodes = m.beta.nodes();
     m.made_at_start.resize(nodes.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) m.made_at_start[i] = nodes[i]->made;
 }
@@ -95,7 +103,9 @@ std::vector<RuleCost> Engine::profile() const {
         }
     const auto made = [&](const BetaNode* n) {
         const std::uint64_t start = n->index < m.made_at_start.size() ? m.made_at_start[n->index] : 0;
-        return static_cast<double>(n->made - start);
+        // Off: until it was switched off (a node built since counted nothing).
+        const std::uint64_t end = m.profiling ? n->made : n->index < m.made_at_stop.size() ? m.made_at_stop[n->index] : start;
+        return static_cast<double>(end - start);
     };
     for (std::size_t p = 0; p < paths.size(); ++p) {
         RuleCost& cost = out[path_rule[p]];
