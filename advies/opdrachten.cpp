@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "advies/adviestekst.hpp"
+#include "rules/cost_table.hpp"
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/lint.hpp"
@@ -78,7 +79,9 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
         auto raadpleging = std::make_unique<Raadpleging>(*kb);
         auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
+        if (opties.kosten || opties.kosten_tijd) raadpleging->meet_kosten(true);
         Uitvoer uit{0, adviestekst(*kb, *raadpleging, *profiel.invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
+        if (opties.kosten || opties.kosten_tijd) uit.fout = cost_table(raadpleging->engine().profile(), opties.kosten_tijd);
         if (opties.proces_eindigt) {
             // Reachable from a static until exit, so leak checkers do not count it as lost.
             static auto* achtergelaten = new std::vector<std::shared_ptr<void>>();

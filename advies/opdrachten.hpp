@@ -27,6 +27,10 @@ struct AdviesOpties {
     // base and the engine are left for the operating system to reclaim instead of being taken apart
     // piece by piece, which cost a tenth of a cold `wegwijzer advies` (docs/prestaties.md).
     bool proces_eindigt = false;
+    // The rule cost profile of this consultation (the knowledge base's own derivation before it not
+    // counted) on standard error, after the advice: `--kosten`, with `tijd` `--kosten-tijd`.
+    bool kosten = false;
+    bool kosten_tijd = false;
 };
 
 Uitvoer voer_advies_uit(const AdviesOpties& opties);

@@ -55,6 +55,9 @@ public:
     // reads the log of every consultation for its rule coverage and asks for it here.
     void bewaar_vuurlog(bool aan) { vuurlog_bewaren_ = aan; }
     const Engine& engine() const { return *engine_; }
+    // The rule cost profile from the next consultation on, added up over those that follow
+    // (Engine::set_profiling; read it with engine().profile()).
+    void meet_kosten(bool aan) { engine_->set_profiling(aan); }
     // Whether the last draai() could return to the initial state by undoing only its own work (the
     // fast rollback); false for the first consultation and after one that changed the initial state.
     bool snel_teruggezet() const { return snel_teruggezet_; }

@@ -17,6 +17,8 @@ struct AdviesArgumenten {
     std::string formaat = "text";
     bool uitleg = false;
     std::string kb;
+    bool kosten = false;
+    bool kosten_tijd = false;
 };
 
 void registreer(CLI::App& app, Context& context, const char* naam, const char* uitleg, const char* bestand,
@@ -28,6 +30,9 @@ void registreer(CLI::App& app, Context& context, const char* naam, const char* u
         ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
     cmd->add_flag("--uitleg", args->uitleg, "Toon per advies de keten van regels en feiten waarop het rust");
     cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
+    cmd->add_flag("--kosten", args->kosten,
+                  "Toon na het advies per regel wat de raadpleging kostte: tokens, activaties, vuringen, feiten (op stderr)");
+    cmd->add_flag("--kosten-tijd", args->kosten_tijd, "Als --kosten, met de tijd in de vuringen van elke regel");
     cmd->callback([args, &context, opdracht] {
         advies::AdviesOpties o;
         o.profiel = args->profiel;
@@ -37,6 +42,8 @@ void registreer(CLI::App& app, Context& context, const char* naam, const char* u
         o.opmaak.uitleg = args->uitleg;
         o.kb = args->kb;
         o.proces_eindigt = true;
+        o.kosten = args->kosten;
+        o.kosten_tijd = args->kosten_tijd;
         const auto u = advies::voer_advies_uit(o);
         schrijf(u);
         context.exit_code = u.status;

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/uitvoer.hpp"
+#include "rules/cost_table.hpp"
 #include "rules/facts_file.hpp"
 #include "rules/rule_base.hpp"
 #include "rules/runner.hpp"
@@ -26,6 +27,8 @@ struct RunArgs {
     bool firings = false;
     bool facts_left = false;
     bool agenda = false;
+    bool kosten = false;
+    bool kosten_tijd = false;
 };
 
 nlohmann::ordered_json to_json(const Value& v) {
@@ -92,6 +95,9 @@ void register_run(CLI::App& app, Context& context) {
     cmd->add_flag("--firings", args->firings, "Toon na de run het aantal vuringen (op stderr)");
     cmd->add_flag("--facts", args->facts_left, "Toon na de run de feiten die er nog zijn (op stderr)");
     cmd->add_flag("--agenda", args->agenda, "Toon na de run de activaties die nog wachten (op stderr)");
+    cmd->add_flag("--kosten", args->kosten,
+                  "Toon na de run per regel wat ze kostte: tokens, activaties, vuringen, feiten (op stderr)");
+    cmd->add_flag("--kosten-tijd", args->kosten_tijd, "Als --kosten, met de tijd in de vuringen van elke regel");
     cmd->callback([args, &context] {
         RuleBase base = RuleBase::load(args->rules);
         std::string warnings;
@@ -102,6 +108,7 @@ void register_run(CLI::App& app, Context& context) {
         RunConfig config;
         config.strategy = args->strategy == "breadth" ? Strategy::breadth : Strategy::depth;
         config.max_firings = args->max_firings;
+        config.profile = args->kosten || args->kosten_tijd;
         if (args->trace) config.trace = [](const std::string& line) { schrijf_fout(line + '\n'); };
         // read() and readline() read standard input. In text form the records so far are written
         // before each read, so that a rule's question stands on the screen before the answer is
@@ -120,6 +127,7 @@ void register_run(CLI::App& app, Context& context) {
             // After the records, on stderr like --trace: stdout stays records only.
             const std::string summary = run_summary(outcome, args->firings, args->facts_left, args->agenda);
             if (!summary.empty()) schrijf_fout(summary);
+            if (config.profile) schrijf_fout(cost_table(outcome.engine->profile(), args->kosten_tijd));
         } catch (const FiringLimitError& e) {
             std::string rules;
             for (const auto& r : e.rules) rules += (rules.empty() ? "" : ", ") + r;

@@ -9,7 +9,7 @@ namespace ww {
 
 
 BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener& listener)
-    : alpha_(alpha), world_(world), listener_(listener) {
+    : alpha_(alpha), world_(world), listener_(&listener) {
     nodes_.push_back(std::make_unique<BetaNode>());
     root_ = nodes_.back().get();
     tokens_.share_heap_count(&token_heap_bytes_);
@@ -17,7 +17,7 @@ BetaNetwork::BetaNetwork(AlphaNetwork& alpha, const EvalEnv& world, BetaListener
     aggregate_tokens_.share_heap_count(&token_heap_bytes_);
     inline_not_tokens_.share_heap_count(&token_heap_bytes_);
     root_->out_links = kMaxIndexes;
-    root_->live_tokens = 1;
+    root_->made = 1;
     root_token_ = tokens_.make(root_->out_links);
     root_token_->node = root_;
     root_->out.insert(root_token_);
@@ -390,7 +390,7 @@ namespace {
 }  // namespace
 
 inline void BetaNetwork::free_token(TokenHead* h) {
-    // A blocked level carries no index links and does not count in live_tokens (see count_token).
+    // A blocked level carries no index links and does not count in made/freed (see count_token).
     if (h->kind == TokenKind::blocked) {
         if (inline_blocked(h)) {
             as_blocked(h)->~BlockedLevel();
@@ -402,7 +402,7 @@ inline void BetaNetwork::free_token(TokenHead* h) {
     }
     Token* t = as_token(h);
     BetaNode* n = t->node;
-    --n->live_tokens;
+    ++n->freed;
     switch (t->kind) {
         case TokenKind::plain:
             if (n->inline_not) inline_not_tokens_.destroy(t, n->out_links);
@@ -415,7 +415,7 @@ inline void BetaNetwork::free_token(TokenHead* h) {
 }
 
 inline void BetaNetwork::count_token(BetaNode* n) {
-    if (n->live_tokens++ == 0) {
+    if (n->made++ == n->freed) {
         n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
         n->inline_not = (n->kind == NodeKind::join || n->kind == NodeKind::test) && n->outputs.size() == 1 &&
                                 n->outputs[0].first && n->outputs[0].first->kind == NodeKind::negation
@@ -541,7 +541,7 @@ void BetaNetwork::activate(Terminal* term, Token* t) {
     a->token_next = t->activations;
     if (t->activations) t->activations->token_prev = a;
     t->activations = a;
-    listener_.activation_created(a);
+    listener_->activation_created(a);
 }
 
 void BetaNetwork::withdraw(Token* t) {
@@ -567,7 +567,7 @@ void BetaNetwork::drop_activations_of(Token* t) {
     while (Activation* a = t->activations) {
         t->activations = a->token_next;
         if (a->token_next) a->token_next->token_prev = nullptr;
-        listener_.activation_deleted(a);
+        listener_->activation_deleted(a);
         activations_.destroy(a);
     }
 }
@@ -1011,7 +1011,7 @@ void BetaNetwork::begin_rollback() {
         if (t->in_out) n->out.erase(t);
         while (Activation* a = t->activations) {
             t->activations = a->token_next;
-            listener_.activation_deleted(a);
+            listener_->activation_deleted(a);
             activations_.destroy(a);
         }
         unlink_token(t);
@@ -1440,7 +1440,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         if (n->kind == NodeKind::join) {
             // The parent's tokens carry room for out_links indexes: one more only while it has none.
             int k = parent->out.find_index(spec);
-            if (k < 0 && (parent->live_tokens == 0 || parent->out.index_count() < parent->out_links))
+            if (k < 0 && (!parent->has_tokens() || parent->out.index_count() < parent->out_links))
                 k = parent->out.add_index(spec);
             n->parent_index = k;
         } else {

@@ -69,7 +69,12 @@ struct BetaNode {
     // A join or test node whose only output is this `not` node, fixed as out_links is: its tokens
     // carry room for that node's blocked level (InlineNotStorage).
     BetaNode* inline_not = nullptr;
-    std::uint32_t live_tokens = 0;
+    // Tokens made in and freed from its output, ever: the difference is those alive. Two counters
+    // instead of one live count cost nothing more per token, and `made` is what the rule cost
+    // profile reads (Engine::set_profiling).
+    std::uint64_t made = 0;
+    std::uint64_t freed = 0;
+    bool has_tokens() const { return made != freed; }
     std::uint32_t index = 0;  // creation number: of two children of one node, the newer is visited first
     // A volatile pattern joined last (NetworkBuilder::join_order) instead of where the rule wrote it:
     // the number of the rule's conditions before it that are joined in written order (the depth of
@@ -231,6 +236,14 @@ public:
     }
     std::size_t activation_count() const { return activations_.live(); }
 
+    // Profiling (Engine::set_profiling): another listener in between, which counts activations per
+    // rule and passes them on; the nodes with their `made` counters; and a number that grows by one
+    // per token or blocked level made, to count what a firing's actions made.
+    void set_listener(BetaListener& listener) { listener_ = &listener; }
+    const std::vector<std::unique_ptr<BetaNode>>& nodes() const { return nodes_; }
+    const std::vector<std::unique_ptr<Terminal>>& terminals() const { return terminals_; }
+    std::uint32_t serial() const { return next_serial_; }
+
 private:
     friend class NetworkBuilder;
     bool join_passes(const BetaNode* n, const Token* parent, const FactRec* f) const;
@@ -292,7 +305,7 @@ private:
     static constexpr std::size_t kMaxTrail = std::size_t{1} << 22;
 
     Token* new_token(BetaNode* n, Token* parent, FactRec* f);
-    // A token with index links counts in its node's live_tokens (the first fixes out_links).
+    // A token with index links counts in its node's `made`; the first while none is alive fixes out_links.
     void count_token(BetaNode* n);
     // `not` levels: a blocked one made (BlockedLevel), one that loses its last blocker made a
     // GroupToken in its `all` memory, one that a fact blocks (already withdrawn) made a BlockedLevel.
@@ -335,7 +348,7 @@ private:
 
     AlphaNetwork& alpha_;
     const EvalEnv& world_;
-    BetaListener& listener_;
+    BetaListener* listener_;
     std::vector<std::unique_ptr<BetaNode>> nodes_;
     // Every node by parent and structure, so that sharing a node costs a lookup, not a scan of the
     // parent's children (100,000 rules under one parent would make building quadratic).

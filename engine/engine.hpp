@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/explanation.hpp"
+#include "engine/profile.hpp"
 #include "engine/rule.hpp"
 #include "engine/template.hpp"
 #include "engine/value.hpp"
@@ -182,12 +183,23 @@ public:
     bool rollback();
     bool has_checkpoint() const;
 
+    // The rule cost profile (engine/profile.hpp). set_profiling(true) starts counting from zero (and
+    // again when called while on); off, the counts stay readable and nothing more is counted. Off, it
+    // costs nothing: the counters it reads are kept anyway, and the run loop and the activation
+    // listener it adds are chosen once per run and per switch, not per token or firing. profile()
+    // gives one entry per rule, in the order added.
+    void set_profiling(bool on);
+    bool profiling() const;
+    std::vector<RuleCost> profile() const;
+
     // A text dump of the network's size (nodes by kind, memory sizes), for benchmarks and tuning.
     NetworkStats stats() const;
 
     struct Impl;
 
 private:
+    // run() while profiling (engine/profile.cpp).
+    RunResult run_profiled(const RunOptions& options);
     std::unique_ptr<Impl> impl_;
 };
 

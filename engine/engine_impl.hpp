@@ -2,6 +2,7 @@
 // The engine's parts wired together; shared by engine.cpp (facts, rules, run) and explanation.cpp.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -164,6 +165,33 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     // allocating its fields and rule id anew (and the rollback frees nothing).
     std::vector<Record> spare_records;
     std::vector<const RuleDef*> recent;  // run_loop's last firings, to name the rules of a loop
+
+    // The rule cost profile (Engine::set_profiling): counters per rule number, the `made` of every
+    // node when counting began and ended (by node index; nodes built since began at zero), and the listener
+    // that counts activations on the network's behalf while profiling.
+    struct RuleCounters {
+        std::uint64_t activations = 0, firings = 0, facts = 0, action_tokens = 0, action_ns = 0;
+    };
+    RuleCounters& counters(std::size_t rule) {
+        // A rule being added makes its first matches before it is in `rules`.
+        if (rule >= rule_counters.size()) rule_counters.resize(std::max(rules.size(), rule + 1));
+        return rule_counters[rule];
+    }
+    struct CountingListener final : BetaListener {
+        explicit CountingListener(Impl& m) : m(m) {}
+        void activation_created(Activation* a) override {
+            ++m.counters(a->terminal->rule_index).activations;
+            m.activation_created(a);
+        }
+        void activation_deleted(Activation* a) override { m.activation_deleted(a); }
+        Impl& m;
+    };
+    bool profiling = false;
+    std::vector<RuleCounters> rule_counters;
+    std::unordered_map<const RuleDef*, std::size_t> rule_numbers;  // for the firing log's rule
+    std::vector<std::uint64_t> made_at_start;
+    std::vector<std::uint64_t> made_at_stop;  // when it was switched off
+    CountingListener counting{*this};
 
     // The checkpoint (Engine::checkpoint): what rollback restores.
     struct Checkpoint {

@@ -250,6 +250,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
 
 RunResult Engine::run(const RunOptions& options) {
     Impl& m = *impl_;
+    if (m.profiling) [[unlikely]] return run_profiled(options);
     RunResult result;
     // Between firings nothing looks at the matches, so a firing's changes to an aggregate are
     // passed on once, before the next firing, instead of after every fact its actions assert or

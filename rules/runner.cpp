@@ -10,6 +10,7 @@ RunOutcome run_rule_base(const RuleBase& base, const std::vector<FactSpec>& fact
     out.engine = std::make_unique<Engine>();
     Engine& engine = *out.engine;
     engine.set_strategy(config.strategy);
+    if (config.profile) engine.set_profiling(true);
     base.install(engine);
     for (const auto& f : facts) engine.assert_fact(f.tmpl, f.slots);
     RunOptions options;

@@ -26,6 +26,9 @@ struct RunConfig {
     // Called before each read with the records emitted since the last call (from the first), so
     // that a question is shown before its answer is read. They stay in RunOutcome::records too.
     std::function<void(std::span<const Record>)> before_read;
+    // Count the rule cost profile (Engine::set_profiling) from before the rule base is installed:
+    // its initial facts and every firing count.
+    bool profile = false;
 };
 
 struct RunOutcome {

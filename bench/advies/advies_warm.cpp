@@ -22,6 +22,7 @@
 #include "advies/opmaak.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
+#include "rules/cost_table.hpp"
 
 namespace {
 
@@ -82,6 +83,10 @@ int main(int argc, char** argv) {
     app.add_option("--onderdeel", onderdeel, "alleen dit onderdeel meten (voor perf en callgrind)")
         ->check(CLI::IsMember({"alle", "run", "json", "full"}));
     app.add_flag("!--zonder-controle", controle, "sla de vergelijking met een verse engine over (voor profielen met callgrind)");
+    bool kosten = false;
+    app.add_flag("--kosten", kosten,
+                 "geen meting: na de controle elk profiel één keer warm raadplegen en per regel de kosten tonen, "
+                 "gemiddeld per raadpleging (wegwijzer advies --kosten over alle profielen samen)");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -115,6 +120,15 @@ int main(int argc, char** argv) {
                         return 1;
                     }
                 }
+        if (kosten) {
+            // Warm: a first round so that every profile starts from a rolled-back engine, as in a service.
+            for (const auto& p : profielen) raadpleging.raadpleeg(p.invoer, Opdracht::advies);
+            raadpleging.meet_kosten(true);
+            for (const auto& p : profielen) raadpleging.raadpleeg(p.invoer, Opdracht::advies);
+            raadpleging.meet_kosten(false);
+            fmt::print("{}", ww::cost_table(raadpleging.engine().profile(), false, profielen.size()));
+            return 0;
+        }
         auto meet = [&](std::string_view naam, auto&& consult) {
             return onderdeel == "alle" || onderdeel == naam ? per_second(profielen, seconds, consult) : Rate{};
         };

@@ -6,12 +6,14 @@
 // `# verwacht-overzicht:` what `wegwijzer run --firings --facts --agenda` writes after the run;
 // `# invoer:` the lines read() and readline() read (standard input of `wegwijzer run`), one per
 // comment line.
+// `# verwacht-kosten:` the table of `wegwijzer run --kosten`.
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
+#include "rules/cost_table.hpp"
 
 namespace {
 
@@ -23,6 +25,7 @@ struct Example {
     std::vector<std::string> summary;
     std::string input;
     bool has_input = false;
+    std::vector<std::string> costs;
     bool expects_errors = false;
     bool has_expectation = false;
 };
@@ -39,7 +42,7 @@ std::vector<Example> examples() {
     std::string line;
     bool in_block = false;
     Example current;
-    enum class Part { yaml, expected, warnings, summary, input } part = Part::yaml;
+    enum class Part { yaml, expected, warnings, summary, input, costs } part = Part::yaml;
     while (std::getline(in, line)) {
         if (!in_block) {
             if (line.rfind("```yaml", 0) == 0) {
@@ -82,6 +85,14 @@ std::vector<Example> examples() {
         }
         if (part == Part::input) {
             if (trimmed.rfind("#", 0) == 0) current.input += strip_comment(trimmed) + "\n";
+            continue;
+        }
+        if (trimmed == "# verwacht-kosten:") {
+            part = Part::costs;
+            continue;
+        }
+        if (part == Part::costs) {
+            if (trimmed.rfind("#", 0) == 0) current.costs.push_back(strip_comment(trimmed));
             continue;
         }
         if (part == Part::summary) {
@@ -142,6 +153,15 @@ TEST_P(DocsExample, RunsAsDocumented) {
         std::istringstream text(ww::run_summary(outcome, true, true, true));
         for (std::string line; std::getline(text, line);) lines.push_back(line);
         EXPECT_EQ(lines, ex.summary);
+    }
+    if (!ex.costs.empty()) {
+        ww::RunConfig config;
+        config.profile = true;
+        ww::RunOutcome outcome = ww::run_rule_base(ww::test::load_text(ex.yaml), {}, config);
+        std::vector<std::string> lines;
+        std::istringstream text(ww::cost_table(outcome.engine->profile(), false));
+        for (std::string line; std::getline(text, line);) lines.push_back(line);
+        EXPECT_EQ(lines, ex.costs);
     }
 }
 
