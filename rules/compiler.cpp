@@ -1202,32 +1202,45 @@ void RuleCompiler::compile_for(Context& cx, const ActionSite& item, Scope& scope
     // Two variables no one can write (`#`): the list, fixed when the loop starts, and the position.
     const std::size_t n = rule.actions.size();
     fill.var = cx.id_of(fmt::format("#for{}lijst", n));
-    Action start = fill;
-    start.var = cx.id_of(fmt::format("#for{}plek", n));
-    start.expr = Expr::constant_of(Value(std::int64_t{0}));
-    Action each = fill;
-    each.kind = Action::Kind::each;
-    each.expr = Expr::var_of(fill.var);
-    each.target = Expr::var_of(start.var);
-    each.var = cx.id_of(name);
-    rule.actions.push_back(std::move(fill));
-    rule.actions.push_back(std::move(start));
-    const std::size_t at_each = rule.actions.size();
-    rule.actions.push_back(std::move(each));
+    const VarId position = cx.id_of(fmt::format("#for{}plek", n));
+    const std::size_t at_each = open_loop(rule, std::move(fill), position, cx.id_of(name));
     // The element exists only in the body, as does what bind binds there first.
     Scope body = scope;
     VarInfo element;
     element.id = rule.actions[at_each].var;
     body[name] = element;
     compile_actions(cx, item.then_part, body);
+    close_loop(rule, at_each, "einde van for " + head, scope, body);
+}
+
+// The three actions that open a loop over what `head` binds (a list, or a count of rounds): `head`
+// itself, the position set to 0, and `each`, which binds the next element to `element` or leaves the
+// loop (close_loop sets where to). Returns the place of `each`.
+std::size_t RuleCompiler::open_loop(RuleDef& rule, Action head, VarId position, VarId element) {
+    Action start = head;
+    start.var = position;
+    start.expr = Expr::constant_of(Value(std::int64_t{0}));
+    Action each = head;
+    each.kind = Action::Kind::each;
+    each.expr = Expr::var_of(head.var);
+    each.target = Expr::var_of(position);
+    each.var = element;
+    rule.actions.push_back(std::move(head));
+    rule.actions.push_back(std::move(start));
+    rule.actions.push_back(std::move(each));
+    return rule.actions.size() - 1;
+}
+
+// Ends the body of the loop opened at `at_each`: a jump back to `each`, which leaves to just after
+// it. A variable the body binds again keeps its name after the loop, but not its type.
+void RuleCompiler::close_loop(RuleDef& rule, std::size_t at_each, std::string source_text, Scope& scope, const Scope& body) {
     Action again;
     again.kind = Action::Kind::again;
-    again.source_text = "einde van for " + head;
+    again.source_text = std::move(source_text);
     again.source_offset = rule.actions[at_each].source_offset;
     again.jump = static_cast<std::uint32_t>(at_each);
     rule.actions.push_back(std::move(again));
     rule.actions[at_each].jump = static_cast<std::uint32_t>(rule.actions.size());
-    // A variable the body binds again keeps its name after the loop, but not its type.
     for (auto& [var, info] : scope) {
         auto it = body.find(var);
         if (it != body.end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
@@ -1256,43 +1269,21 @@ void RuleCompiler::compile_while(Context& cx, const ActionSite& item, Scope& sco
     bound.source_offset = site.approx_file_offset(0);
     bound.var = cx.id_of(fmt::format("#while{}grens", n));
     bound.expr = Expr::constant_of(Value(max_while_rounds));
-    Action start = bound;
-    start.var = cx.id_of(fmt::format("#while{}plek", n));
-    start.expr = Expr::constant_of(Value(std::int64_t{0}));
-    Action each = bound;
-    each.kind = Action::Kind::each;
-    each.expr = Expr::var_of(bound.var);
-    each.target = Expr::var_of(start.var);
-    each.var = cx.id_of(fmt::format("#while{}ronde", n));
+    const VarId position = cx.id_of(fmt::format("#while{}plek", n));
+    const VarId round = cx.id_of(fmt::format("#while{}ronde", n));
     Action test = bound;
     test.kind = Action::Kind::branch;
     test.expr = ExprCompiler{*this, cx, scope, site}.expecting(e, SlotType::boolean,
                                                                "de voorwaarde van while moet true of false opleveren, geen {}");
-    rule.actions.push_back(std::move(bound));
-    rule.actions.push_back(std::move(start));
-    const std::size_t at_each = rule.actions.size();
-    rule.actions.push_back(std::move(each));
+    const std::size_t at_each = open_loop(rule, std::move(bound), position, round);
     const std::size_t at_test = rule.actions.size();
     rule.actions.push_back(std::move(test));
     // What bind binds first in the body exists only there; a variable from before that the body
     // binds again keeps its new value for the next round and after the loop (as in a for).
     Scope body = scope;
     compile_actions(cx, item.then_part, body);
-    Action again;
-    again.kind = Action::Kind::again;
-    again.source_text = "einde van while " + site.text;
-    again.source_offset = rule.actions[at_each].source_offset;
-    again.jump = static_cast<std::uint32_t>(at_each);
-    rule.actions.push_back(std::move(again));
-    rule.actions[at_each].jump = static_cast<std::uint32_t>(rule.actions.size());
+    close_loop(rule, at_each, "einde van while " + site.text, scope, body);
     rule.actions[at_test].jump = static_cast<std::uint32_t>(rule.actions.size());
-    for (auto& [var, info] : scope) {
-        auto it = body.find(var);
-        if (it != body.end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
-            info.type.reset();
-            info.fact_tmpl.reset();
-        }
-    }
 }
 
 bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,

@@ -78,6 +78,8 @@ private:
     // `for: ?x in lijst, do: [...]`: the body once per element, as bind, bind, each, body, again.
     void compile_for(Context& cx, const ActionSite& item, Scope& scope);
     void compile_while(Context& cx, const ActionSite& item, Scope& scope);
+    std::size_t open_loop(RuleDef& rule, Action head, VarId position, VarId element);
+    void close_loop(RuleDef& rule, std::size_t at_each, std::string source_text, Scope& scope, const Scope& body);
     // Appends the actions of `list` to rule.actions, an `if` as a branch and a jump around its parts.
     void compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope);
     // `slot: [?x, ?y]` with a variable not bound yet: binds the slot to a hidden variable, the new
