@@ -276,35 +276,22 @@ bool Loader::load_actions(const SourceFile& f, const YAML::Node& list, std::vect
             out.push_back(ActionSite{Site::of(f, item), false, {}, {}, false});
             continue;
         }
-        if (item.IsMap() && item["for"] && !item["if"]) {
-            if (!check_map(f, item, {"for", "do"}, "een for")) ok = false;
-            YAML::Node head = item["for"];
-            if (!expect_scalar(f, head, "de kop van for (?x in lijst)")) {
+        // `for: ?x in lijst, do: [...]` and `while: voorwaarde, do: [...]`: a head and a body of at
+        // least one action.
+        const bool is_for = item.IsMap() && item["for"] && !item["if"];
+        if (is_for || (item.IsMap() && item["while"] && !item["if"])) {
+            const char* key = is_for ? "for" : "while";
+            if (!check_map(f, item, {key, "do"}, is_for ? "een for" : "een while")) ok = false;
+            YAML::Node head = item[key];
+            if (!expect_scalar(f, head, is_for ? "de kop van for (?x in lijst)" : "de voorwaarde van while")) {
                 ok = false;
                 continue;
             }
-            ActionSite site{Site::of(f, head), false, {}, {}, true};
+            ActionSite site{Site::of(f, head), false, {}, {}, is_for, !is_for};
             YAML::Node body = item["do"];
             if (!body || !body.IsSequence() || body.size() == 0) {
-                reporter_.at_node(f, body ? body : YAML::Node(item), "een for heeft een do nodig: een lijst van minstens één actie");
-                ok = false;
-                continue;
-            }
-            if (!load_actions(f, body, site.then_part)) ok = false;
-            out.push_back(std::move(site));
-            continue;
-        }
-        if (item.IsMap() && item["while"] && !item["if"] && !item["for"]) {
-            if (!check_map(f, item, {"while", "do"}, "een while")) ok = false;
-            YAML::Node condition = item["while"];
-            if (!expect_scalar(f, condition, "de voorwaarde van while")) {
-                ok = false;
-                continue;
-            }
-            ActionSite site{Site::of(f, condition), false, {}, {}, false, true};
-            YAML::Node body = item["do"];
-            if (!body || !body.IsSequence() || body.size() == 0) {
-                reporter_.at_node(f, body ? body : YAML::Node(item), "een while heeft een do nodig: een lijst van minstens één actie");
+                reporter_.at_node(f, body ? body : YAML::Node(item),
+                                  fmt::format("een {} heeft een do nodig: een lijst van minstens één actie", key));
                 ok = false;
                 continue;
             }
