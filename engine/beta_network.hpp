@@ -356,13 +356,14 @@ private:
     std::vector<std::unique_ptr<Terminal>> terminals_;
     BetaNode* root_ = nullptr;
     Token* root_token_ = nullptr;
-    // Tokens by kind and by the number of index links after them (BetaNode::out_links).
-    template <class T>
-    struct TokenPools {
+    // Tokens by kind and by the number of index links after them (BetaNode::out_links): a token of
+    // type T with `links` links lives in a Storage<links>.
+    template <class T, template <std::size_t> class Storage>
+    struct PoolsByLinks {
         static_assert(kMaxIndexes == 2);
-        Pool<TokenStorage<T, 0>> p0;
-        Pool<TokenStorage<T, 1>> p1;
-        Pool<TokenStorage<T, 2>> p2;
+        Pool<Storage<0>> p0;
+        Pool<Storage<1>> p1;
+        Pool<Storage<2>> p2;
         [[gnu::always_inline]] T* make(unsigned links) {
             switch (links) {
                 case 0: return p0.make();
@@ -372,9 +373,9 @@ private:
         }
         [[gnu::always_inline]] void destroy(T* t, unsigned links) {
             switch (links) {
-                case 0: p0.destroy(static_cast<TokenStorage<T, 0>*>(t)); return;
-                case 1: p1.destroy(static_cast<TokenStorage<T, 1>*>(t)); return;
-                default: p2.destroy(static_cast<TokenStorage<T, 2>*>(t)); return;
+                case 0: p0.destroy(static_cast<Storage<0>*>(t)); return;
+                case 1: p1.destroy(static_cast<Storage<1>*>(t)); return;
+                default: p2.destroy(static_cast<Storage<2>*>(t)); return;
             }
         }
         std::size_t live() const { return p0.live() + p1.live() + p2.live(); }
@@ -384,34 +385,17 @@ private:
             p2.share_heap_count(bytes);
         }
     };
+    template <class T>
+    struct StorageOf {
+        template <std::size_t N>
+        using type = TokenStorage<T, N>;
+    };
+    template <class T>
+    using TokenPools = PoolsByLinks<T, StorageOf<T>::template type>;
     std::size_t token_heap_bytes_ = 0;  // shared by the token pools below
     TokenPools<Token> tokens_;
     // Join and test tokens of nodes with inline_not.
-    struct InlineNotPools {
-        Pool<InlineNotStorage<0>> p0;
-        Pool<InlineNotStorage<1>> p1;
-        Pool<InlineNotStorage<2>> p2;
-        [[gnu::always_inline]] Token* make(unsigned links) {
-            switch (links) {
-                case 0: return p0.make();
-                case 1: return p1.make();
-                default: return p2.make();
-            }
-        }
-        [[gnu::always_inline]] void destroy(Token* t, unsigned links) {
-            switch (links) {
-                case 0: p0.destroy(static_cast<InlineNotStorage<0>*>(t)); return;
-                case 1: p1.destroy(static_cast<InlineNotStorage<1>*>(t)); return;
-                default: p2.destroy(static_cast<InlineNotStorage<2>*>(t)); return;
-            }
-        }
-        std::size_t live() const { return p0.live() + p1.live() + p2.live(); }
-        void share_heap_count(std::size_t* bytes) {
-            p0.share_heap_count(bytes);
-            p1.share_heap_count(bytes);
-            p2.share_heap_count(bytes);
-        }
-    } inline_not_tokens_;
+    PoolsByLinks<Token, InlineNotStorage> inline_not_tokens_;
     std::size_t inline_blocked_ = 0;  // blocked levels in their parent's room (token_count)
     // Room for a blocked level of n under `parent`: in the parent when it has room for n's, else
     // from blocked_.
