@@ -131,26 +131,30 @@ std::string program_identity() {
     return id;
 }
 
-std::uint64_t content_key(const std::vector<SourceFile>& files) {
+namespace {
+// Each file's name (without its folder), size and contents, in load order, chained through hash64;
+// `contents` gives what stands for the contents.
+template <class Contents>
+std::uint64_t chain_files(const std::vector<SourceFile>& files, Contents contents) {
     std::uint64_t h = 0;
     for (const auto& f : files) {
         const std::string name = std::filesystem::path(f.path()).filename().string();
         h = hash64(name, h);
         h = hash64(std::to_string(f.text().size()), h);
-        h = hash64(f.text(), h);
+        h = contents(f.text(), h);
     }
     return h;
 }
+}  // namespace
+
+std::uint64_t content_key(const std::vector<SourceFile>& files) {
+    return chain_files(files, [](std::string_view text, std::uint64_t h) { return hash64(text, h); });
+}
 
 std::uint64_t files_checksum(const std::vector<SourceFile>& files) {
-    std::uint64_t h = 0;
-    for (const auto& f : files) {
-        const std::string name = std::filesystem::path(f.path()).filename().string();
-        h = hash64(name, h);
-        h = hash64(std::to_string(f.text().size()), h);
-        h = hash64(std::to_string(image_checksum(f.text())), h);
-    }
-    return h;
+    return chain_files(files, [](std::string_view text, std::uint64_t h) {
+        return hash64(std::to_string(image_checksum(text)), h);
+    });
 }
 
 std::uint64_t image_key(std::uint64_t checksum, std::string_view identity) {
