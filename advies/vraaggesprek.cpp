@@ -22,6 +22,7 @@
 #include "advies/profiel_definitie.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
+#include "engine/text_space.hpp"
 
 namespace ww::advies {
 
@@ -60,12 +61,9 @@ std::vector<std::string> splits(std::string_view s, char teken) {
     }
 }
 
-std::string trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
+// What a person types is trimmed as the profile reader trims a name: a no-break space pasted from a
+// word processor is white space here too.
+std::string trim(std::string_view s) { return std::string(ww::trimmed(s)); }
 
 std::string klein(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

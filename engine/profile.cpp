@@ -7,6 +7,14 @@
 
 namespace ww {
 
+namespace {
+
+void number_rules(Engine::Impl& m) {
+    for (std::size_t r = 0; r < m.rules.size(); ++r) m.rule_numbers.emplace(m.rules[r].def.get(), r);
+}
+
+}  // namespace
+
 void Engine::set_profiling(bool on) {
     Impl& m = *impl_;
     const bool was_on = m.profiling;
@@ -23,7 +31,7 @@ void Engine::set_profiling(bool on) {
     m.made_at_stop.clear();
     m.rule_counters.assign(m.rules.size(), {});
     m.rule_numbers.clear();
-    for (std::size_t r = 0; r < m.rules.size(); ++r) m.rule_numbers.emplace(m.rules[r].def.get(), r);
+    number_rules(m);
     m.made_at_start.resize(nodes.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) m.made_at_start[i] = nodes[i]->made;
 }
@@ -53,7 +61,7 @@ RunResult Engine::run_profiled(const RunOptions& options) {
         close();
         auto number = m.rule_numbers.find(info.rule);
         if (number == m.rule_numbers.end()) {  // a rule added since profiling began
-            for (std::size_t r = 0; r < m.rules.size(); ++r) m.rule_numbers.emplace(m.rules[r].def.get(), r);
+            number_rules(m);
             number = m.rule_numbers.find(info.rule);
         }
         if (number != m.rule_numbers.end()) {

@@ -102,7 +102,7 @@ with tempfile.TemporaryDirectory() as tmp:
     assert "Waarom nu:" in waarom and "drijfveer.bepalen" in waarom, waarom
     os.write(s.fd, b"misschien\n")
     s.verwacht("antwoord met ja of nee")
-    s.typ("ja")
+    s.typ("\u00a0ja\u00a0")  # a no-break space pasted around the answer is white space, as in a profile
     vraag = s.verwacht("Een eigen drijfveer")
     assert "1. Vergelijking" in vraag and "2. Streven" in vraag, vraag
     s.typ("2")
