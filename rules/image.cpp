@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "engine/action_flow.hpp"
+#include "engine/intern.hpp"
 
 namespace ww {
 
@@ -184,8 +185,10 @@ public:
     }
     bool done() const { return p_ == end_; }
     void read_atoms() {
-        atoms_.resize(count());
-        for (auto& a : atoms_) a = intern(raw_view());
+        std::vector<std::string_view> texts(count());
+        for (auto& text : texts) text = raw_view();
+        atoms_.resize(texts.size());
+        intern_all(texts, atoms_.data());
     }
     void read_texts() {
         texts_.resize(count() + 1);  // 0: the empty text

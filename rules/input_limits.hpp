@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,10 +43,19 @@ inline constexpr std::size_t max_slots = 1000;
 inline constexpr std::size_t max_scenarios = 10000;
 }  // namespace limits
 
+// The bytes of a file as read, in a buffer that was not zeroed first.
+struct InputBytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::string_view view() const { return {data.get(), size}; }
+};
+
 // Reads the whole file at `path`. Throws LoadError with one diagnostic for the path when it does not
 // exist, is a directory or another non-regular file, is larger than limits::max_file_bytes, or
 // cannot be read.
 std::string read_input_file(const std::string& path);
+// The same, without the copy into a string: the knowledge base's files, read at every start.
+InputBytes read_input_bytes(const std::string& path);
 
 // Reads all of `in` (standard input); `name` names it in the message. Same size limit.
 std::string read_input_stream(std::istream& in, const std::string& name);

@@ -18,7 +18,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 std::size_t scalar_file_offset(const SourceFile& file, const YAML::Mark& mark, std::string_view value,
                                std::size_t offset) {
-    const std::string& raw = file.text();
+    const std::string_view raw = file.text();
     const std::size_t start = mark_file_offset(file, mark);
     if (start >= raw.size()) return start;
     std::size_t p = start;

@@ -8,8 +8,17 @@
 
 namespace ww {
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)), lines_(std::make_shared<Lines>()) {}
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), lines_(std::make_shared<Lines>()) {
+    auto owner = std::make_shared<const std::string>(std::move(text));
+    text_ = *owner;
+    owner_ = std::move(owner);
+}
+
+SourceFile::SourceFile(std::string path, InputBytes bytes) : path_(std::move(path)), lines_(std::make_shared<Lines>()) {
+    std::shared_ptr<const char[]> owner(std::move(bytes.data));
+    text_ = std::string_view(owner.get(), bytes.size);
+    owner_ = std::move(owner);
+}
 
 const std::vector<std::size_t>& SourceFile::line_starts() const {
     std::call_once(lines_->once, [this] {
@@ -27,7 +36,7 @@ const std::vector<std::size_t>& SourceFile::line_starts() const {
     return lines_->starts;
 }
 
-SourceFile SourceFile::read(const std::string& path) { return SourceFile(path, read_input_file(path)); }
+SourceFile SourceFile::read(const std::string& path) { return SourceFile(path, read_input_bytes(path)); }
 
 std::string_view SourceFile::line(std::size_t line) const {
     const auto& starts = line_starts();
@@ -35,7 +44,7 @@ std::string_view SourceFile::line(std::size_t line) const {
     std::size_t begin = starts[line];
     std::size_t end = line + 1 < starts.size() ? starts[line + 1] - 1 : text_.size();
     if (end > begin && text_[end - 1] == '\r') --end;
-    return std::string_view(text_).substr(begin, end - begin);
+    return text_.substr(begin, end - begin);
 }
 
 std::size_t SourceFile::offset_of(std::size_t line, std::size_t column) const {

@@ -2,6 +2,8 @@
 // A text file kept in memory with its line starts: diagnostics need the line under an error, and
 // positions inside YAML scalars are computed from the raw text. The line starts are found on first
 // use: a start from the knowledge base's image reads its 19 files only for the image's key.
+// The text stays in the buffer it was read into (not copied into a string, which C++20 would zero
+// first), shared by copies.
 #pragma once
 
 #include <cstddef>
@@ -15,14 +17,17 @@
 
 namespace ww {
 
+struct InputBytes;  // rules/input_limits.hpp
+
 class SourceFile {
 public:
     SourceFile(std::string path, std::string text);
+    SourceFile(std::string path, InputBytes bytes);
     // Reads the file; throws LoadError (with a diagnostic for the path) when it cannot be read.
     static SourceFile read(const std::string& path);
 
     const std::string& path() const { return path_; }
-    const std::string& text() const { return text_; }
+    std::string_view text() const { return text_; }
     std::size_t line_count() const { return line_starts().size(); }
     // Line `line` (0-based) without its newline; empty past the end.
     std::string_view line(std::size_t line) const;
@@ -38,7 +43,8 @@ private:
     const std::vector<std::size_t>& line_starts() const;
 
     std::string path_;
-    std::string text_;
+    std::shared_ptr<const void> owner_;  // what `text_` points into
+    std::string_view text_;
     // Shared by copies (same text); once_flag because a rule base is read by many threads at once.
     struct Lines {
         std::once_flag once;

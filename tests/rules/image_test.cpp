@@ -281,21 +281,21 @@ TEST_F(ImageTest, KeyFollowsNamesAndContents) {
     const std::string id = program_identity();
     EXPECT_EQ(image_key(files_, id), key_);
     auto changed = files_;
-    changed.back() = SourceFile(changed.back().path(), changed.back().text() + "\n");
+    changed.back() = SourceFile(changed.back().path(), std::string(changed.back().text()) + "\n");
     EXPECT_NE(image_key(changed, id), key_);
     // One bit in the middle of a file, its size the same: the checksum of the contents sees it.
     auto flipped = files_;
-    std::string text = flipped.front().text();
+    std::string text(flipped.front().text());
     ASSERT_FALSE(text.empty());
     text[text.size() / 2] ^= 1;
     flipped.front() = SourceFile(flipped.front().path(), text);
     EXPECT_NE(image_key(flipped, id), key_);
     auto renamed = files_;
-    renamed.back() = SourceFile(renamed.back().path() + "x", renamed.back().text());
+    renamed.back() = SourceFile(renamed.back().path() + "x", std::string(renamed.back().text()));
     EXPECT_NE(image_key(renamed, id), key_);
     // The folder the files are in does not matter, only their names.
     auto moved = files_;
-    for (auto& f : moved) f = SourceFile("/elders/" + fs::path(f.path()).filename().string(), f.text());
+    for (auto& f : moved) f = SourceFile("/elders/" + fs::path(f.path()).filename().string(), std::string(f.text()));
     EXPECT_EQ(image_key(moved, id), key_);
     EXPECT_NE(image_key(files_, id + "x"), key_);
     EXPECT_FALSE(id.empty());
