@@ -102,6 +102,8 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
             }
     }
     support_alive = current_support != nullptr;
+    firing_entry = &entry;
+    firing_index = index;
     BindingsEnv env(bindings, *this);
     // modify and duplicate: the slots of the fact the action names, with the action's changes.
     const auto changed_slots = [&](const CompiledAction& act, const char* name, const char* purpose, FactId& id,
@@ -236,16 +238,19 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
             }
         } catch (const EvalError& e) {
             current_support = nullptr;
+            firing_entry = nullptr;
             throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
                               e.source_offset ? e.source_offset : act.source_offset);
         } catch (const std::invalid_argument& e) {
             current_support = nullptr;
+            firing_entry = nullptr;
             throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
                               act.source_offset);
         }
         settle();
     }
     current_support = nullptr;
+    firing_entry = nullptr;
 }
 
 RunResult Engine::run(const RunOptions& options) {
