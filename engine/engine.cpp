@@ -93,6 +93,7 @@ void Engine::Impl::emit_from_function(std::string_view record, std::vector<std::
 void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     Impl& m = *impl_;
     FunctionTableScope functions(&m.functions);
+    if (!m.functions.checked()) m.functions.check();
     if (!def) throw std::invalid_argument("add_rule zonder regel");
     if (def->id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
     if (m.rule_ids.count(def->id)) throw std::invalid_argument("regel '" + def->id + "' bestaat al");

@@ -77,6 +77,11 @@ void FunctionTable::define(std::shared_ptr<const FunctionDef> def, FunctionHost*
         }
         if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= def->variables.size())
             throw std::invalid_argument("functie '" + name + "': onbekende variabele");
+        // each reads and writes its list and position in the frame by number.
+        if (a.kind == Action::Kind::each &&
+            (a.expr.op != Op::var || a.target.op != Op::var || a.expr.var >= def->variables.size() ||
+             a.target.var >= def->variables.size()))
+            throw std::invalid_argument("functie '" + name + "': een lus zonder lijst- of plekvariabele");
     }
     if (std::string problem = action_flow_problem(def->actions, def->variables.size()); !problem.empty())
         throw std::invalid_argument("functie '" + name + "': " + problem);
@@ -91,6 +96,23 @@ void FunctionTable::define(std::shared_ptr<const FunctionDef> def, FunctionHost*
     f->table = this;
     f->host = host;
     functions_.emplace(name, std::move(f));
+    checked_ = false;
+}
+
+void FunctionTable::check() const {
+    FunctionTableScope scope(this);
+    for (const auto& [name, f] : functions_) {
+        try {
+            for (const Action& a : f->def->actions) {
+                if (a.kind == Action::Kind::bind || a.kind == Action::Kind::branch || a.kind == Action::Kind::return_)
+                    check_compiles(a.expr);
+                for (const auto& [field, e] : a.fields) check_compiles(e);
+            }
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument("functie '" + name + "': " + e.what());
+        }
+    }
+    checked_ = true;
 }
 
 const FunctionInfo* FunctionTable::find(std::string_view name) const {

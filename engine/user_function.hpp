@@ -50,11 +50,16 @@ class FunctionTable {
 public:
     // Throws std::invalid_argument for a name that is a built-in function or defined already, and
     // for a body whose jumps could loop (action_flow_problem) or holds an action a function cannot do.
-    void define(std::shared_ptr<const FunctionDef> def, FunctionHost* host);
+    void define(std::shared_ptr<const FunctionDef> def, FunctionHost* host);  // leaves the table unchecked
     const FunctionInfo* find(std::string_view name) const;
     bool empty() const { return functions_.empty(); }
+    // What compiling the bodies could refuse (an unknown function, a wrong number of arguments),
+    // once all are defined: Engine::add_rule asks it before the first rule after a definition.
+    void check() const;
+    bool checked() const { return checked_; }
 
 private:
+    mutable bool checked_ = true;
     std::map<std::string, std::unique_ptr<UserFunction>, std::less<>> functions_;
 };
 
