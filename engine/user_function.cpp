@@ -9,6 +9,8 @@ namespace ww {
 namespace {
 
 thread_local const FunctionTable* installed = nullptr;
+
+Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& env);
 thread_local std::uint32_t call_depth = 0;
 
 // The variables of one call; facts and templates are the caller's.
@@ -126,18 +128,37 @@ FunctionTableScope::~FunctionTableScope() { installed = previous_; }
 
 Value call_user_function(const CExpr& e, const EvalEnv& env) {
     const UserFunction& f = *e.fn->user;
-    const FunctionDef& def = *f.def;
     if (call_depth >= max_call_depth)
-        throw EvalError("functie '" + def.name + "' roept functies meer dan " + std::to_string(max_call_depth) +
-                            " keer in elkaar aan; een recursie die niet eindigt?",
+        throw EvalError("de aanroepen van functies gaan meer dan " + std::to_string(max_call_depth) +
+                            " diep; een recursie die niet eindigt?",
                         e.source_offset);
+    // The arguments belong to the caller: evaluated before the body counts as entered.
+    std::vector<Value> args;
+    args.reserve(e.args.size());
+    for (const CExpr& a : e.args) args.push_back(eval(a, env));
+    // An error in the body is reported at the outermost call, which stands in the caller's text: an
+    // offset into the body would be read against the calling rule's file, and the function may be
+    // written in another.
+    if (call_depth == 0) {
+        try {
+            return run_call(f, args, env);
+        } catch (const EvalError& error) {
+            throw EvalError("in functie '" + f.def->name + "': " + error.what(), e.source_offset);
+        }
+    }
+    return run_call(f, args, env);
+}
+
+namespace {
+
+Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& env) {
+    const FunctionDef& def = *f.def;
     DepthGuard depth;
     std::vector<Value> frame(def.variables.size());
     std::vector<Value> rest;
-    for (std::size_t i = 0; i < e.args.size(); ++i) {
-        Value v = eval(e.args[i], env);
-        if (i < def.params) frame[i] = std::move(v);
-        else rest.push_back(std::move(v));
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (i < def.params) frame[i] = std::move(args[i]);
+        else rest.push_back(std::move(args[i]));
     }
     if (def.rest) frame[def.params] = Value(std::move(rest));
     if (!f.compiled) compile_body(f);
@@ -190,5 +211,7 @@ Value call_user_function(const CExpr& e, const EvalEnv& env) {
     }
     return Value();
 }
+
+}  // namespace
 
 }  // namespace ww

@@ -464,7 +464,7 @@ rules:
         run_text(endless);
         FAIL() << "verwacht een ActionError";
     } catch (const ww::ActionError& e) {
-        EXPECT_NE(std::string(e.what()).find("functie 'verder' roept functies meer dan 200 keer in elkaar aan"),
+        EXPECT_NE(std::string(e.what()).find("in functie 'verder': de aanroepen van functies gaan meer dan 200 diep"),
                   std::string::npos)
             << e.what();
         EXPECT_EQ(e.rule_id, "tel");
