@@ -72,8 +72,28 @@ void check_bound(const RuleDef& rule, const Expr& e, const std::vector<bool>& bo
 
 void Engine::add_rule(RuleDef def) { add_rule(std::make_shared<const RuleDef>(std::move(def))); }
 
+void Engine::define_function(std::shared_ptr<const FunctionDef> def) {
+    Impl& m = *impl_;
+    m.functions.define(std::move(def), &m);
+}
+
+void Engine::Impl::emit_from_function(std::string_view record, std::vector<std::pair<std::string_view, Value>> fields,
+                                      std::uint32_t source_offset) {
+    if (!firing_entry) throw EvalError("een functie die uitzendt (emit), staat alleen in een actie", source_offset);
+    Record r;
+    r.name = record;
+    r.fields = std::move(fields);
+    r.rule_id = firing_entry->def->id;
+    r.rule_meta = &firing_entry->def->meta;
+    r.firing = firing_index;
+    r.rule = firing_entry->def;
+    records.push_back(std::move(r));
+}
+
 void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     Impl& m = *impl_;
+    FunctionTableScope functions(&m.functions);
+    if (!m.functions.checked()) m.functions.check();
     if (!def) throw std::invalid_argument("add_rule zonder regel");
     if (def->id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
     if (m.rule_ids.count(def->id)) throw std::invalid_argument("regel '" + def->id + "' bestaat al");
@@ -213,6 +233,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
 }
 
 void Engine::Impl::compile_actions(RuleEntry& entry) const {
+    FunctionTableScope scope(&functions);
     const RuleDef& rule = *entry.def;
     auto identity = [](VarId v) -> std::uint32_t { return v; };
     // Sized once: the vectors grow no further.

@@ -106,6 +106,11 @@ public:
     // its conditions and actions.
     void add_rule(std::shared_ptr<const RuleDef> rule);
     const RuleDef* find_rule(std::string_view id) const;
+    // A function of the program's own (CLIPS's deffunction), callable by name from the expressions
+    // of rules added after it and of other functions (also recursively, at most max_call_depth
+    // deep). Define all of them before the rules that call them. Throws std::invalid_argument for
+    // a built-in's name, a name defined already, or a body a function cannot run.
+    void define_function(std::shared_ptr<const FunctionDef> def);
     std::vector<const RuleDef*> rules() const;  // in the order added
 
     // Modules (CLIPS's defmodule): a rule's activations wait on the agenda of its module

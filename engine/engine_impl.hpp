@@ -13,6 +13,7 @@
 #include "engine/beta_network.hpp"
 #include "engine/engine.hpp"
 #include "engine/expr_eval.hpp"
+#include "engine/user_function.hpp"
 #include "engine/truth_maintenance.hpp"
 #include "engine/working_memory.hpp"
 
@@ -52,8 +53,12 @@ struct RuleEntry {
     std::vector<std::size_t> prefix_patterns;
 };
 
-struct Engine::Impl final : EvalEnv, BetaListener {
+struct Engine::Impl final : EvalEnv, BetaListener, FunctionHost {
     Impl();
+
+    // FunctionHost: a function's emit is a record of the rule whose firing called it.
+    void emit_from_function(std::string_view record, std::vector<std::pair<std::string_view, Value>> fields,
+                            std::uint32_t source_offset) override;
 
     // EvalEnv: the world expressions see (facts and templates); variables come from wrappers.
     Value var(std::uint32_t) const override { return Value(); }
@@ -128,6 +133,9 @@ struct Engine::Impl final : EvalEnv, BetaListener {
     std::vector<TemplateDef> templates;
     std::unordered_map<std::string, TemplateId> template_ids;
     std::vector<RuleEntry> rules;
+    FunctionTable functions;  // the program's own (define_function)
+    const RuleEntry* firing_entry = nullptr;  // the rule whose actions run, for a function's emit
+    std::uint64_t firing_index = 0;
     std::unordered_map<std::string, std::size_t> rule_ids;
 
     WorkingMemory wm;

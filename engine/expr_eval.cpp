@@ -7,6 +7,7 @@
 
 #include "engine/expr_eval.hpp"
 #include "engine/int_eval.hpp"
+#include "engine/user_function.hpp"
 
 namespace ww {
 
@@ -27,6 +28,8 @@ const FunctionInfo* checked_node(const Expr& e) {
         throw std::invalid_argument("expressie met een verkeerd aantal operanden");
     if (e.op != Op::call) return nullptr;
     const FunctionInfo* fn = find_function(e.name);
+    if (!fn)
+        if (const FunctionTable* own = current_functions()) fn = own->find(e.name);
     if (!fn) throw std::invalid_argument("onbekende functie '" + e.name + "'");
     int n = static_cast<int>(e.args.size());
     if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args))
@@ -376,6 +379,11 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             return l;
         }
         case Op::call: {
+            if (e.fn->user) [[unlikely]] {
+                Value r = call_user_function(e, env);
+                bounded(r, e.source_offset);
+                return r;
+            }
             if (e.fn->chooses) {
                 // als(): the condition, then only the branch it chooses; anything but a boolean
                 // goes the ordinary way below, to its error.

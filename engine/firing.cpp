@@ -102,6 +102,13 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
             }
     }
     support_alive = current_support != nullptr;
+    // A function's emit (emit_from_function) is a record of this firing, until it ends in any way.
+    firing_entry = &entry;
+    firing_index = index;
+    struct EndOfFiring {
+        const RuleEntry*& entry;
+        ~EndOfFiring() { entry = nullptr; }
+    } end_of_firing{firing_entry};
     BindingsEnv env(bindings, *this);
     // modify and duplicate: the slots of the fact the action names, with the action's changes.
     const auto changed_slots = [&](const CompiledAction& act, const char* name, const char* purpose, FactId& id,

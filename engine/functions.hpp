@@ -51,6 +51,8 @@ struct FunctionInfo {
     // its arguments. Only actions may call it (the rule language refuses it in a condition, where
     // the network evaluates an expression as often as it likes).
     bool reads_input = false;
+    // A function of the program's own (FunctionDef): eval runs its body; `fn` is not used.
+    const struct UserFunction* user = nullptr;
 };
 
 const FunctionInfo* find_function(std::string_view name);

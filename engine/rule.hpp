@@ -138,4 +138,25 @@ struct RuleDef {
     std::vector<Action> actions;
 };
 
+// A function of the program's own (CLIPS's deffunction): parameters, a body of actions and a value.
+// Expressions call it by name like a built-in function (Op::call); Engine::define_function makes it
+// known. The body is a list of actions as in a rule, over its own variables: bind, the flattened
+// if/for/while (branch, jump, each, again), emit, and return_ with `expr` the value (the function's
+// value is nil when the body ends without one).
+struct FunctionDef {
+    std::string name;
+    std::uint32_t params = 0;  // variables 0 .. params-1 take the arguments
+    bool rest = false;         // variable `params` takes the further arguments as a list
+    // Emits or reads input (itself or through a function it calls): not a value of its arguments,
+    // so only actions may call it, as read().
+    bool effects = false;
+    std::vector<std::string> variables;  // VarId -> name as written ("?x")
+    std::vector<Action> actions;
+    std::uint32_t source_offset = 0;
+};
+
+// How deep calls of the program's own functions may nest (recursion): beyond it the call is an
+// error of the rule, not a stack overflow.
+inline constexpr std::uint32_t max_call_depth = 200;
+
 }  // namespace ww

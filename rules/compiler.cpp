@@ -29,6 +29,8 @@ struct RuleCompiler::Context {
     std::set<std::string, std::less<>> uneven;
     // Compiling the actions (then): only there may an expression read input (read(), readline()).
     bool in_actions = false;
+    // Compiling a function's body: return takes a value, and the facts are the caller's to change.
+    bool in_function = false;
 
     VarId id_of(const std::string& name) {
         auto it = ids.find(name);
@@ -373,9 +375,13 @@ struct ExprCompiler {
         std::vector<Expr> args;
         for (const auto& a : c.args) args.push_back((*this)(a));
         const FunctionInfo* fn = find_function(c.name);
+        if (!fn)
+            if (const FunctionDef* own = rc.base_.find_function_def(c.name))
+                return own_function(c, *own, std::move(args));
         if (!fn) {
             std::vector<std::string> names;
             for (const auto& f : all_functions()) names.push_back(f.name);
+            for (const auto& f : rc.base_.functions()) names.push_back(f->name);
             std::sort(names.begin(), names.end());
             error(c.offset, fmt::format("onbekende functie '{}'{}", c.name, did_you_mean(c.name, names)));
         } else {
@@ -406,6 +412,25 @@ struct ExprCompiler {
                                                         i + 1, arg_kinds_word(allowed), type_word(t), fn->signature));
             }
         }
+        return at(Expr::call_of(c.name, std::move(args)), c.offset);
+    }
+
+    // A call of a function of the program's own (`functions:`): the number of arguments, and no
+    // function that emits or reads where the network evaluates (conditions, facts, parameters).
+    Expr own_function(const ast::call& c, const FunctionDef& def, std::vector<Expr> args) {
+        const std::size_t n = args.size();
+        std::string params;
+        for (std::size_t i = 0; i < def.variables.size() && i < def.params + (def.rest ? 1u : 0u); ++i)
+            params += (i ? ", " : "") + std::string(def.rest && i == def.params ? "..." : "") + def.variables[i];
+        if (n < def.params || (!def.rest && n > def.params)) {
+            const std::string expected = def.rest ? fmt::format("minstens {}", def.params) : std::to_string(def.params);
+            error(c.offset, fmt::format("functie '{}' verwacht {} argument{}, maar krijgt er {} ({}({}))", c.name, expected,
+                                        expected == "1" ? "" : "en", n, c.name, params));
+        }
+        if (def.effects && !cx.in_actions)
+            error(c.offset, fmt::format("functie '{}' zendt uit (emit) of leest invoer en staat daarom alleen in een actie "
+                                        "(then of een functie), niet in een conditie, een feit of een parameter",
+                                        c.name));
         return at(Expr::call_of(c.name, std::move(args)), c.offset);
     }
 
@@ -884,6 +909,14 @@ std::optional<Action> RuleCompiler::compile_action(Context& cx, const ast::actio
             out.slots.emplace_back(slot, std::move(value));
         }
     };
+    if (cx.in_function && a.kind != ast::action_kind::bind && a.kind != ast::action_kind::emit &&
+        a.kind != ast::action_kind::return_) {
+        reporter_.at_site(site, a.offset,
+                          "in een functie staan bind, emit, return, if, for en while; feiten en de focus verandert de "
+                          "regel die haar aanroept (geef terug wat die nodig heeft)");
+        cx.failed = true;
+        return std::nullopt;
+    }
     switch (a.kind) {
         case ast::action_kind::assert_fact: {
             out.kind = Action::Kind::assert_fact;
@@ -939,7 +972,17 @@ std::optional<Action> RuleCompiler::compile_action(Context& cx, const ast::actio
             return out;
         }
         case ast::action_kind::halt: out.kind = Action::Kind::halt; return out;
-        case ast::action_kind::return_: out.kind = Action::Kind::return_; return out;
+        case ast::action_kind::return_:
+            out.kind = Action::Kind::return_;
+            if (cx.in_function) {
+                out.expr = a.expr ? ec(*a.expr) : Expr::constant_of(Value(Nil{}));
+            } else if (a.expr) {
+                reporter_.at_site(site, a.expr->offset,
+                                  "return met een waarde staat alleen in een functie (functions); in een regel stopt "
+                                  "return de acties en haalt de module van de focusstapel");
+                cx.failed = true;
+            }
+            return out;
         case ast::action_kind::pop_focus: out.kind = Action::Kind::pop_focus; return out;
         case ast::action_kind::focus: {
             out.kind = Action::Kind::focus;
@@ -1352,6 +1395,54 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
     cx.in_actions = true;
     compile_actions(cx, actions, *common);
     return !cx.failed;
+}
+
+bool RuleCompiler::compile_function(FunctionDef& def, const std::vector<ActionSite>& body) {
+    Context cx;
+    RuleDef frame;
+    frame.id = def.name;
+    cx.rule = &frame;
+    cx.in_actions = true;
+    cx.in_function = true;
+    Scope scope;
+    const std::size_t parameters = def.params + (def.rest ? 1u : 0u);
+    for (std::size_t i = 0; i < parameters; ++i) {
+        VarInfo info;
+        info.id = cx.id_of(def.variables[i].substr(1));
+        if (def.rest && i == def.params) info.type = SlotType::list;
+        scope[def.variables[i].substr(1)] = info;
+    }
+    compile_actions(cx, body, scope);
+    def.variables = std::move(frame.variables);
+    def.actions = std::move(frame.actions);
+    def.effects = def.effects || has_effects(def.actions);
+    return !cx.failed;
+}
+
+namespace {
+
+bool calls_effects(const Expr& e, const RuleBase& base) {
+    if (e.op == Op::call) {
+        if (const FunctionInfo* f = find_function(e.name); f && f->reads_input) return true;
+        if (const FunctionDef* own = base.find_function_def(e.name); own && own->effects) return true;
+    }
+    for (const Expr& a : e.args)
+        if (calls_effects(a, base)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool RuleCompiler::has_effects(const std::vector<Action>& actions) const {
+    for (const Action& a : actions) {
+        if (a.kind == Action::Kind::emit) return true;
+        if (calls_effects(a.expr, base_) || calls_effects(a.target, base_)) return true;
+        for (const auto& [slot, e] : a.slots)
+            if (calls_effects(e, base_)) return true;
+        for (const auto& [name, e] : a.fields)
+            if (calls_effects(e, base_)) return true;
+    }
+    return false;
 }
 
 std::optional<FactSpec> RuleCompiler::compile_fact(const Site& site) {

@@ -52,6 +52,12 @@ public:
                       const std::vector<std::vector<std::size_t>>& alternatives, const std::vector<ActionSite>& actions,
                       std::size_t logical_items = 0);
 
+    // A function's body (`do`) into def.actions; def.variables hold the parameters already. Sets
+    // def.effects when the body emits or reads input itself. Returns false when anything was reported.
+    bool compile_function(FunctionDef& def, const std::vector<ActionSite>& body);
+    // Whether the actions emit, or call a function that reads input or (as far as known) has effects.
+    bool has_effects(const std::vector<Action>& actions) const;
+
     // A fact in pattern syntax with constant values.
     std::optional<FactSpec> compile_fact(const Site& site);
 

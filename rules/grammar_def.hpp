@@ -417,6 +417,12 @@ auto const make_bind = [](auto& ctx) {
     _val(ctx).var = std::move(at_c<0>(a));
     _val(ctx).expr = std::move(at_c<1>(a));
 };
+// `return` and, in a function, `return expr` (its value).
+auto const make_return = [](auto& ctx) {
+    mark_end(ctx, _val(ctx));
+    _val(ctx).kind = ast::action_kind::return_;
+    if (auto& value = _attr(ctx)) _val(ctx).expr = std::move(*value);
+};
 auto const make_halt = [](auto& ctx) {
     mark_end(ctx, _val(ctx)); _val(ctx).kind = ast::action_kind::halt; };
 auto const action_def = x3::eps[mark_start] >> (
@@ -427,7 +433,7 @@ auto const action_def = x3::eps[mark_start] >> (
     | (kw("duplicate") > variable > lit('(') > -(slot_constraint % ',') > lit(')'))[make_changes(ast::action_kind::duplicate)]
     | (kw("bind") > variable > lit('=') > expression)[make_bind]
     | (kw("focus") > (symbol % ','))[make_focus]
-    | kw("return")[make_bare(ast::action_kind::return_)]
+    | (kw("return") >> -expression)[make_return]
     | kw("pop_focus")[make_bare(ast::action_kind::pop_focus)]
     | kw("halt")[make_halt]);
 

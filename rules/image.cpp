@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <deque>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -84,8 +85,12 @@ public:
     const std::vector<std::string_view>& atoms() const { return atoms_; }
     const std::vector<std::string_view>& texts() const { return texts_; }
     std::string& bytes() { return s_; }
+    // A definition made for writing only (a function as a rule): str() keeps views of its texts
+    // until the image is done, so it lives as long as this.
+    const RuleDef& hold(RuleDef r) { return held_.emplace_back(std::move(r)); }
 
 private:
+    std::deque<RuleDef> held_;
     std::unordered_map<std::uint32_t, std::uint32_t> atom_index_;
     std::vector<std::string_view> atoms_;
     std::unordered_map<std::string_view, std::uint32_t> text_index_;
@@ -387,6 +392,33 @@ struct ImageAccess {
         }
         o.size(b.modules_.size());
         for (const auto& name : b.modules_) o.str(name);
+        o.size(b.functions_.size());
+        for (const auto& f : b.functions_) function(o, *f);
+    }
+
+    // A function as a rule without conditions (its name, variables and actions) and its signature.
+    static void function(Out& o, const FunctionDef& f) {
+        RuleDef body;
+        body.id = f.name;
+        body.variables = f.variables;
+        body.actions = f.actions;
+        rule(o, o.hold(std::move(body)));
+        o.u32(f.params);
+        o.u8(f.rest ? 1 : 0);
+        o.u8(f.effects ? 1 : 0);
+        o.u32(f.source_offset);
+    }
+    static void function(In& in, FunctionDef& f, const RuleBase& b) {
+        RuleDef body;
+        rule(in, body, b);
+        f.name = std::move(body.id);
+        f.variables = std::move(body.variables);
+        f.actions = std::move(body.actions);
+        f.params = in.u32();
+        f.rest = in.boolean();
+        f.effects = in.boolean();
+        f.source_offset = in.u32();
+        if (!body.alternatives.empty() || f.params + (f.rest ? 1u : 0u) > f.variables.size()) throw BadImage{};
     }
 
     static void rule(Out& o, const RuleDef& r) {
@@ -545,6 +577,12 @@ struct ImageAccess {
         }
         b.modules_.resize(in.count());
         for (auto& name : b.modules_) in.str(name);
+        for (std::size_t n = in.count(); n > 0; --n) {
+            auto f = std::make_shared<FunctionDef>();
+            function(in, *f, b);
+            if (!b.function_ids_.emplace(f->name, b.functions_.size()).second) throw BadImage{};
+            b.functions_.push_back(std::move(f));
+        }
     }
 
     static int slot_index(In& in, const RuleBase& b, TemplateId tmpl) {

@@ -17,7 +17,7 @@
 namespace ww {
 
 // Bumped on every change to what write_image writes.
-inline constexpr std::uint32_t image_format_version = 9;
+inline constexpr std::uint32_t image_format_version = 10;
 
 // The image of `base`, stamped with `key` (see image_key).
 std::string write_image(const RuleBase& base, std::uint64_t key);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/functions.hpp"
 #include "rules/compiler.hpp"
 #include "rules/input_limits.hpp"
 #include "rules/suggest.hpp"
@@ -332,6 +333,114 @@ bool Loader::load_actions(const SourceFile& f, const YAML::Node& list, std::vect
     return ok;
 }
 
+void Loader::declare_functions(const Document& d, const YAML::Node& functions) {
+    const SourceFile& f = file(d);
+    if (!functions.IsMap()) {
+        if (!functions.IsNull())
+            reporter_.at_node(f, functions, "functions is een kaart van naam naar functie (naam: {params: \"?x\", do: [...]})");
+        return;
+    }
+    check_map(f, functions, {}, "functions");
+    for (auto it = functions.begin(); it != functions.end(); ++it)
+        if (it->first.IsScalar()) declare_function(d, it->first, it->second);
+}
+
+void Loader::declare_function(const Document& d, const YAML::Node& name_node, const YAML::Node& spec) {
+    const SourceFile& f = file(d);
+    const std::string name = name_node.Scalar();
+    // The names a call can have: a letter or _ first, then letters, digits, _ and a - before one of those.
+    bool shaped = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
+    for (std::size_t i = 1; shaped && i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        shaped = std::isalnum(c) || c == '_' || (c == '-' && i + 1 < name.size() && std::isalnum(static_cast<unsigned char>(name[i + 1])));
+    }
+    if (!shaped) {
+        reporter_.at_node(f, name_node, fmt::format("'{}' is geen naam voor een functie (letters, cijfers, _ en -)", name));
+        return;
+    }
+    if (find_function(name)) {
+        reporter_.at_node(f, name_node,
+                          fmt::format("'{}' is een ingebouwde functie (wegwijzer functies); kies een andere naam", name));
+        return;
+    }
+    if (auto it = base_.function_ids_.find(name); it != base_.function_ids_.end()) {
+        const auto& first = pending_functions_[it->second];
+        const SourceFile& other = base_.files_[first.file];
+        reporter_.at_node(f, name_node, fmt::format("functie '{}' bestaat al ({}:{})", name, other.path(),
+                                                    other.line_of(first.def->source_offset) + 1));
+        return;
+    }
+    if (!spec.IsMap()) {
+        reporter_.at_node(f, spec, "een functie is een kaart met params en do (naam: {params: \"?x\", do: [...]})");
+        return;
+    }
+    check_map(f, spec, {"params", "description", "do"}, "een functie");
+    auto def = std::make_shared<FunctionDef>();
+    def->name = name;
+    def->source_offset = static_cast<std::uint32_t>(mark_file_offset(f, name_node.Mark()));
+    // params: "?a, ?b, ...?rest" (a YAML list cannot hold ?a unquoted): variables, the last may be a rest.
+    if (YAML::Node params = spec["params"]; params && !params.IsNull() && expect_scalar(f, params, "params")) {
+        const Site site = Site::of(f, params);
+        const std::string& text = site.text;
+        std::set<std::string> seen;
+        std::size_t at = text.find_first_not_of(" \t") == std::string::npos ? text.size() + 1 : 0;  // "": none
+        while (at <= text.size()) {
+            std::size_t end = text.find(',', at);
+            if (end == std::string::npos) end = text.size();
+            std::size_t b = text.find_first_not_of(" \t", at);
+            std::size_t e = text.find_last_not_of(" \t", end == 0 ? 0 : end - 1);
+            const bool empty = b == std::string::npos || b >= end;
+            const std::string item = empty ? "" : text.substr(b, e - b + 1);
+            const bool rest = item.rfind("...?", 0) == 0;
+            const std::string var = item.substr(rest ? 4 : 1);
+            bool ok = !item.empty() && (rest || item[0] == '?') && !var.empty() &&
+                      (std::isalpha(static_cast<unsigned char>(var[0])) || var[0] == '_');
+            for (char c : var) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+            const std::size_t where = empty ? std::min(at, text.size()) : b;
+            if (!ok) {
+                reporter_.at_site(site, where, "params is een lijst van variabelen met komma's ertussen, de laatste mag een rest zijn: \"?vraag, ?opties\", \"?eerste, ...?rest\"");
+                return;
+            }
+            if (def->rest) {
+                reporter_.at_site(site, where, "na de rest (...?naam) komt geen parameter meer; die neemt alle verdere argumenten");
+                return;
+            }
+            if (!seen.insert(var).second) {
+                reporter_.at_site(site, where, fmt::format("parameter ?{} staat twee keer in params", var));
+                return;
+            }
+            def->variables.push_back("?" + var);
+            if (rest) def->rest = true;
+            else ++def->params;
+            at = end + 1;
+        }
+    }
+    YAML::Node body = spec["do"];
+    if (!body || !body.IsSequence() || body.size() == 0) {
+        reporter_.at_node(f, body ? body : spec, "een functie heeft een do nodig: een lijst van minstens één actie");
+        return;
+    }
+    base_.function_ids_.emplace(name, base_.functions_.size());
+    base_.functions_.push_back(def);
+    pending_functions_.push_back({std::move(def), d.file, body});
+}
+
+void Loader::compile_functions() {
+    RuleCompiler compiler(base_, reporter_);
+    for (auto& p : pending_functions_) {
+        std::vector<ActionSite> actions;
+        if (!load_actions(base_.files_[p.file], p.body, actions)) continue;
+        compiler.compile_function(*p.def, actions);
+    }
+    // A function that calls one that emits or reads, emits or reads too: until nothing changes.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto& p : pending_functions_)
+            if (!p.def->effects && compiler.has_effects(p.def->actions)) changed = p.def->effects = true;
+    }
+    pending_functions_.clear();
+}
+
 // `modules: [CONSTRAINTS, SOLUTION]`: CLIPS's defmodules. MAIN is always there; a rule names its
 // module with `module:`, a `focus` action the modules it focuses. Names are global, like templates.
 void Loader::load_modules(const Document& d, const YAML::Node& node) {
@@ -606,7 +715,7 @@ void Loader::run() {
             reporter_.at_node(f, root, "een regelbestand is een kaart met params, templates, facts en rules");
             continue;
         }
-        check_map(f, root, {"kennisbank", "params", "templates", "modules", "facts", "rules"}, "een regelbestand");
+        check_map(f, root, {"kennisbank", "params", "templates", "modules", "functions", "facts", "rules"}, "een regelbestand");
         docs.push_back({i, root});
     }
     for (const auto& d : docs)
@@ -618,6 +727,9 @@ void Loader::run() {
         if (YAML::Node n = d.root["templates"]) load_templates(d, n);
     for (const auto& d : docs)
         if (YAML::Node n = d.root["modules"]) load_modules(d, n);
+    for (const auto& d : docs)
+        if (YAML::Node n = d.root["functions"]) declare_functions(d, n);
+    compile_functions();
     for (const auto& d : docs) {
         if (YAML::Node n = d.root["facts"]) load_facts(d, n);
         if (YAML::Node n = d.root["rules"]) load_rules(d, n);

@@ -38,6 +38,11 @@ private:
     void load_templates(const Document& d, const YAML::Node& templates);
     void load_modules(const Document& d, const YAML::Node& modules);
     void load_template(const Document& d, const YAML::Node& name, const YAML::Node& spec);
+    // `functions:` (CLIPS's deffunction): names and parameters of all files first, so that bodies and
+    // rules may call any of them (recursion too); then the bodies, then which of them emit or read.
+    void declare_functions(const Document& d, const YAML::Node& functions);
+    void declare_function(const Document& d, const YAML::Node& name, const YAML::Node& spec);
+    void compile_functions();
     void load_facts(const Document& d, const YAML::Node& facts);
     void load_rules(const Document& d, const YAML::Node& rules);
     void load_rule(const Document& d, const YAML::Node& rule);
@@ -55,6 +60,14 @@ private:
     // Per module other than MAIN, the `module:` of the first rule in it, to warn when nothing ever
     // focuses the module (no focus naming it, no auto_focus rule in it): its rules never fire.
     std::map<std::string, std::pair<std::size_t, YAML::Node>> first_rule_in_module_;
+    // Functions declared and not yet compiled: the definition (shared with the rule base, filled in
+    // by compile_functions), its file and its `do`.
+    struct PendingFunction {
+        std::shared_ptr<FunctionDef> def;
+        std::size_t file = 0;
+        YAML::Node body;
+    };
+    std::vector<PendingFunction> pending_functions_;
     void warn_unfocused_modules();
 };
 

@@ -72,6 +72,11 @@ RuleBase RuleBase::load_sources(std::vector<SourceFile> files) {
     return base;
 }
 
+const FunctionDef* RuleBase::find_function_def(std::string_view name) const {
+    auto it = function_ids_.find(name);
+    return it == function_ids_.end() ? nullptr : functions_[it->second].get();
+}
+
 const TemplateDef* RuleBase::find_template(std::string_view name) const {
     auto it = template_ids_.find(name);
     return it == template_ids_.end() ? nullptr : &templates_[it->second];

@@ -73,6 +73,10 @@ public:
     // Shared with every engine the rule base installs into (no copy per engine).
     const std::vector<std::shared_ptr<const RuleDef>>& rules() const { return rules_; }
     const std::vector<FactSpec>& facts() const { return facts_; }
+    // The program's own functions (top-level key `functions`, CLIPS's deffunction), in written
+    // order; install() defines them before the rules.
+    const std::vector<std::shared_ptr<const FunctionDef>>& functions() const { return functions_; }
+    const FunctionDef* find_function_def(std::string_view name) const;
     // The modules of the top-level key `modules` (CLIPS's defmodule), in written order; MAIN is
     // always there and not listed.
     const std::vector<std::string>& modules() const { return modules_; }
@@ -114,6 +118,8 @@ private:
     std::vector<Param> params_;
     std::map<std::string, std::size_t, std::less<>> param_ids_;
     std::vector<std::shared_ptr<const RuleDef>> rules_;
+    std::vector<std::shared_ptr<const FunctionDef>> functions_;
+    std::map<std::string, std::size_t, std::less<>> function_ids_;
     std::map<std::string, RuleOrigin, std::less<>> origins_;
     std::vector<FactSpec> facts_;
     std::vector<std::string> modules_;

@@ -14,6 +14,7 @@ void RuleBase::install(Engine& engine) const {
             throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
     }
     for (const auto& name : modules_) engine.define_module(name);
+    for (const auto& function : functions_) engine.define_function(function);
     for (const auto& rule : rules_) engine.add_rule(rule);
     assert_initial_facts(engine);
 }

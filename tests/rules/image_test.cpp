@@ -225,6 +225,57 @@ rules:
     EXPECT_EQ(run_output(*back), run_output(base));
 }
 
+// The program's own functions (functions:) come back from an image and run the same: recursion, a
+// rest parameter, a loop and an emit from a function (without them the rules could not be installed).
+TEST(ImageOfTheLanguage, FunctionsComeBackAndRunTheSame) {
+    const std::string yaml = R"yaml(
+templates:
+  n: {slots: {i: int}}
+functions:
+  fac:
+    params: "?n"
+    do:
+      - if: "?n <= 1"
+        then: ["return 1"]
+      - "return ?n * fac(?n - 1)"
+  som:
+    params: "?eerste, ...?rest"
+    do:
+      - "bind ?s = ?eerste"
+      - for: "?x in ?rest"
+        do: ["bind ?s = ?s + ?x"]
+      - "return ?s"
+  zeg:
+    params: "?t"
+    do: ["emit printout(t: ?t)"]
+facts: ["n(i: 5)", "n(i: 2)"]
+rules:
+  - id: r
+    when: ["n(i: ?i)", "test fac(?i) > 10"]
+    then: ["emit f(i: ?i, fac: fac(?i), som: som(1, 2, ?i))", "bind ?x = zeg(\"hallo {?i}\")"]
+)yaml";
+    std::vector<SourceFile> files;
+    files.emplace_back("functies.yaml", yaml);
+    const auto sources = files;
+    RuleBase base = RuleBase::load_sources(std::move(files));
+    ASSERT_EQ(base.functions().size(), 3u);
+    EXPECT_TRUE(base.find_function_def("zeg")->effects);
+    EXPECT_FALSE(base.find_function_def("fac")->effects);
+    const std::uint64_t key = image_key(sources, program_identity());
+    const std::string image = write_image(base, key);
+    auto copy = sources;
+    auto back = read_image(image, key, copy);
+    ASSERT_TRUE(back.has_value());
+    ASSERT_EQ(back->functions().size(), 3u);
+    EXPECT_EQ(back->find_function_def("som")->rest, true);
+    EXPECT_EQ(write_image(*back, key), image);
+    const auto out = run_output(base);
+    ASSERT_GE(out.size(), 2u);
+    EXPECT_EQ(out[0], "f(i: 5, fac: 120, som: 8)");
+    EXPECT_EQ(out[1], "printout(t: \"hallo 5\")");
+    EXPECT_EQ(run_output(*back), out);
+}
+
 TEST_F(ImageTest, TruncatedImagesAreRefused) {
     std::vector<SourceFile> files = files_;
     for (std::size_t n = 0; n < image_.size(); n += (n < 512 ? 1 : 397)) {

@@ -127,7 +127,7 @@ rules:
     wen: ["a(x: 1)"]
     id: s
 )Y"),
-              (Lines{"r.yaml:3:1: fout: onbekende sleutel 'regels' in een regelbestand (mogelijk: kennisbank, params, templates, modules, facts, rules)",
+              (Lines{"r.yaml:3:1: fout: onbekende sleutel 'regels' in een regelbestand (mogelijk: kennisbank, params, templates, modules, functions, facts, rules)",
                      "r.yaml:6:5: fout: onbekende sleutel 'wen' in een regel (bedoelde je 'when'?) (mogelijk: id, "
                      "salience, module, auto_focus, description, logical, source, meta, when, then)",
                      "r.yaml:7:5: fout: sleutel 'id' staat twee keer in een regel"}));

@@ -438,3 +438,54 @@ TEST(Input, ARunWithoutInputRefusesToRead) {
 }
 
 }  // namespace input
+
+namespace own_functions {
+
+using ww::test::run_text;
+
+// A function that calls itself without end stops the firing with an error of the rule at the
+// call, at max_call_depth, instead of overflowing the stack; a recursion that ends runs to its value,
+// also in a test of the network (where it is evaluated per token).
+TEST(RunText, OwnFunctionsRecurseToALimit) {
+    const std::string endless = R"yaml(
+templates:
+  n: {slots: {i: int}}
+functions:
+  verder:
+    params: "?n"
+    do: ["return verder(?n + 1)"]
+facts: ["n(i: 1)"]
+rules:
+  - id: tel
+    when: ["n(i: ?i)"]
+    then: ["emit uit(n: verder(?i))"]
+)yaml";
+    try {
+        run_text(endless);
+        FAIL() << "verwacht een ActionError";
+    } catch (const ww::ActionError& e) {
+        EXPECT_NE(std::string(e.what()).find("in functie 'verder': de aanroepen van functies gaan meer dan 200 diep"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_EQ(e.rule_id, "tel");
+    }
+    const std::string deep = R"yaml(
+templates:
+  n: {slots: {i: int}}
+functions:
+  diepte:
+    params: "?n"
+    do:
+      - if: "?n == 0"
+        then: ["return 0"]
+      - "return 1 + diepte(?n - 1)"
+facts: ["n(i: 199)", "n(i: 3)"]
+rules:
+  - id: diep
+    when: ["n(i: ?i)", "test diepte(?i) == ?i"]
+    then: ["emit uit(n: diepte(?i))"]
+)yaml";
+    EXPECT_EQ(run_text(deep), (std::vector<std::string>{"uit(n: 3)", "uit(n: 199)"}));
+}
+
+}  // namespace own_functions
