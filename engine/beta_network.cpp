@@ -999,20 +999,41 @@ void BetaNetwork::begin_rollback() {
     for (std::size_t i = trail_.size(); i-- > 0;) {
         TokenHead* h = trail_[i];
         if (!h) continue;
-        BetaNode* n = h->node;
-        // A blocked level is of a grouped node: as_token only for the others.
-        if (grouped(n) || !n->term_of.empty() || as_token(h)->first_child) {
-            delete_token(h);
+        // What delete_token does, in place, for a token with nothing below it left: no call, no
+        // trail slot to clear (the trail is emptied below), no children to visit.
+        if (h->kind == TokenKind::blocked) {
+            unblock(h);
+            unlink_sibling(h);
+            free_token(h);
             continue;
         }
         Token* t = as_token(h);
-        // A join or test level, the bulk of them: what delete_token does for one with nothing
-        // below it, in place.
-        if (t->in_out) n->out.erase(t);
+        if (t->first_child) [[unlikely]] {
+            delete_token(h);
+            continue;
+        }
+        BetaNode* n = t->node;
+        if (t->kind != TokenKind::plain) {
+            if (t->kind == TokenKind::aggregate) {
+                if (agg_of(t)->deferred) undefer(t);
+            } else {
+                unblock(t);
+            }
+        }
+        if (t->in_out) {
+            // Made since the mark: its leaving disturbs nothing of the mark's order.
+            n->out.erase(t);
+            t->in_out = false;
+            for (BetaNode* a : n->term_of) term_leave(a, t);
+        }
         while (Activation* a = t->activations) {
             t->activations = a->token_next;
             listener_->activation_deleted(a);
             activations_.destroy(a);
+        }
+        if (t->kind != TokenKind::plain) {
+            n->all.erase(t);
+            if (n->terms) n->owner.erase(BetaNode::owner_key(t->parent));
         }
         unlink_token(t);
         free_token(t);
