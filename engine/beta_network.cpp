@@ -267,7 +267,7 @@ bool grouped(const BetaNode* n) {
 
 // g's blocker becomes f (null: none), and g moves into f's list of blocked tokens (linked through
 // fact_next/fact_prev: a not/exists level holds no fact).
-void unblock(TokenHead* g) {
+[[gnu::always_inline]] inline void unblock(TokenHead* g) {
     FactRec*& b = blocker_of(g);
     if (!b) return;
     if (g->fact_prev) g->fact_prev->fact_next = g->fact_next;
