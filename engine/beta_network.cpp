@@ -1345,19 +1345,25 @@ void BetaNetwork::remove_fact(FactRec* f) {
     if (f->blocks) order_blocked(f);
     // A not/exists token changes only when f blocked it, and most facts block none: then only the
     // aggregates can change.
-    auto leave = [&](std::vector<BetaNode*> AlphaMemory::*successors) {
+    // An aggregate with no level (its rule's phase not reached, or its tokens gone with a rollback's
+    // trail) has nothing f could leave: no call. A not/exists node may still hold tokens f blocks,
+    // which are not in its `all` memory.
+    if (f->blocks) {
         for (AlphaItem* i : f->items) {
-            const std::vector<BetaNode*>& s = i->memory->*successors;
+            const std::vector<BetaNode*>& s = i->memory->group_successors;
             for (auto n = s.rbegin(); n != s.rend(); ++n) {
-                // An aggregate with no level (its rule's phase not reached, or its tokens gone with
-                // a rollback's trail) has nothing f could leave: no call. A not/exists node may
-                // still hold tokens f blocks, which are not in its `all` memory.
                 if ((*n)->kind == NodeKind::aggregate && (*n)->all.size() == 0) continue;
                 right_remove(*n, f);
             }
         }
-    };
-    leave(f->blocks ? &AlphaMemory::group_successors : &AlphaMemory::aggregate_successors);
+    } else {
+        // The common case: only aggregates, most of them without a level.
+        for (AlphaItem* i : f->items) {
+            const std::vector<BetaNode*>& s = i->memory->aggregate_successors;
+            for (auto n = s.rbegin(); n != s.rend(); ++n)
+                if ((*n)->all.size() != 0) right_remove(*n, f);
+        }
+    }
     assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
