@@ -267,7 +267,7 @@ bool grouped(const BetaNode* n) {
 
 // g's blocker becomes f (null: none), and g moves into f's list of blocked tokens (linked through
 // fact_next/fact_prev: a not/exists level holds no fact).
-void unblock(TokenHead* g) {
+[[gnu::always_inline]] inline void unblock(TokenHead* g) {
     FactRec*& b = blocker_of(g);
     if (!b) return;
     if (g->fact_prev) g->fact_prev->fact_next = g->fact_next;
@@ -999,20 +999,41 @@ void BetaNetwork::begin_rollback() {
     for (std::size_t i = trail_.size(); i-- > 0;) {
         TokenHead* h = trail_[i];
         if (!h) continue;
-        BetaNode* n = h->node;
-        // A blocked level is of a grouped node: as_token only for the others.
-        if (grouped(n) || !n->term_of.empty() || as_token(h)->first_child) {
-            delete_token(h);
+        // What delete_token does, in place, for a token with nothing below it left: no call, no
+        // trail slot to clear (the trail is emptied below), no children to visit.
+        if (h->kind == TokenKind::blocked) {
+            unblock(h);
+            unlink_sibling(h);
+            free_token(h);
             continue;
         }
         Token* t = as_token(h);
-        // A join or test level, the bulk of them: what delete_token does for one with nothing
-        // below it, in place.
-        if (t->in_out) n->out.erase(t);
+        if (t->first_child) [[unlikely]] {
+            delete_token(h);
+            continue;
+        }
+        BetaNode* n = t->node;
+        if (t->kind != TokenKind::plain) {
+            if (t->kind == TokenKind::aggregate) {
+                if (agg_of(t)->deferred) undefer(t);
+            } else {
+                unblock(t);
+            }
+        }
+        if (t->in_out) {
+            // Made since the mark: its leaving disturbs nothing of the mark's order.
+            n->out.erase(t);
+            t->in_out = false;
+            for (BetaNode* a : n->term_of) term_leave(a, t);
+        }
         while (Activation* a = t->activations) {
             t->activations = a->token_next;
             listener_->activation_deleted(a);
             activations_.destroy(a);
+        }
+        if (t->kind != TokenKind::plain) {
+            n->all.erase(t);
+            if (n->terms) n->owner.erase(BetaNode::owner_key(t->parent));
         }
         unlink_token(t);
         free_token(t);
@@ -1324,19 +1345,25 @@ void BetaNetwork::remove_fact(FactRec* f) {
     if (f->blocks) order_blocked(f);
     // A not/exists token changes only when f blocked it, and most facts block none: then only the
     // aggregates can change.
-    auto leave = [&](std::vector<BetaNode*> AlphaMemory::*successors) {
+    // An aggregate with no level (its rule's phase not reached, or its tokens gone with a rollback's
+    // trail) has nothing f could leave: no call. A not/exists node may still hold tokens f blocks,
+    // which are not in its `all` memory.
+    if (f->blocks) {
         for (AlphaItem* i : f->items) {
-            const std::vector<BetaNode*>& s = i->memory->*successors;
+            const std::vector<BetaNode*>& s = i->memory->group_successors;
             for (auto n = s.rbegin(); n != s.rend(); ++n) {
-                // An aggregate with no level (its rule's phase not reached, or its tokens gone with
-                // a rollback's trail) has nothing f could leave: no call. A not/exists node may
-                // still hold tokens f blocks, which are not in its `all` memory.
                 if ((*n)->kind == NodeKind::aggregate && (*n)->all.size() == 0) continue;
                 right_remove(*n, f);
             }
         }
-    };
-    leave(f->blocks ? &AlphaMemory::group_successors : &AlphaMemory::aggregate_successors);
+    } else {
+        // The common case: only aggregates, most of them without a level.
+        for (AlphaItem* i : f->items) {
+            const std::vector<BetaNode*>& s = i->memory->aggregate_successors;
+            for (auto n = s.rbegin(); n != s.rend(); ++n)
+                if ((*n)->all.size() != 0) right_remove(*n, f);
+        }
+    }
     assert(!f->blocks);  // every node took its tokens from the front (order_blocked)
     for (AlphaItem* i : f->items) alpha_.free_item(i);
     f->items.clear();
