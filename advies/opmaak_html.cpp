@@ -459,8 +459,6 @@ std::string marge_cel(const RapportMeting& m) {
     return "";
 }
 
-std::string pct(const std::optional<double>& v) { return v ? getal_nl(*v) + "%" : std::string(); }
-
 // The rows of one indicator: the gemeente first, then wijken and groups, each oldest first.
 std::vector<const RapportMeting*> rijen_van(const RapportGegevens& g, std::string_view indicator) {
     std::vector<const RapportMeting*> rijen;
@@ -515,17 +513,45 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         uit += "<tbody>\n"sv;
         if (per_indicator) {
             const RapportIndicator* ind = g.namen().indicator(id);
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n"), kolommen,
-                               e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
+            uit += "<tr><th scope=\"rowgroup\" colspan=\""sv;
+            geheel(uit, kolommen);
+            uit += "\" class=\"groepkop\">"sv;
+            html_tekst(uit, hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
+            uit += "</th></tr>\n"sv;
         }
+        // A row in pieces appended (a report with figures has hundreds): fmt wrote each piece with a
+        // resize of the report and a string per cell.
+        const auto procent_cel = [&](const std::optional<double>& v) {
+            uit += "<td class=\"getal\">"sv;
+            if (v) {
+                uit += getal_nl(*v);
+                uit += '%';
+            }
+            uit += "</td>"sv;
+        };
         for (const auto* m : rijen_van(g, id)) {
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th>"), m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>"), m->jaar ? std::to_string(*m->jaar) : "",
-                               getal_nl(m->waarde));
-            if (marge) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), marge_cel(*m));
-            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vergelijkbaar));
-            if (vorige) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vorige));
+            uit += "<tr><th scope=\"row\">"sv;
+            if (m->gebied.empty()) uit += "hele gemeente"sv;
+            else html_tekst(uit, m->gebied);
+            uit += "</th>"sv;
+            if (groep) {
+                uit += "<td>"sv;
+                if (m->groep.empty()) uit += "alle inwoners"sv;
+                else html_tekst(uit, m->groep);
+                uit += "</td>"sv;
+            }
+            uit += "<td class=\"getal\">"sv;
+            if (m->jaar) geheel(uit, *m->jaar);
+            uit += "</td><td class=\"getal\">"sv;
+            uit += getal_nl(m->waarde);
+            uit += "%</td>"sv;
+            if (marge) {
+                uit += "<td class=\"getal\">"sv;
+                uit += marge_cel(*m);
+                uit += "</td>"sv;
+            }
+            if (vergelijkbaar) procent_cel(m->vergelijkbaar);
+            if (vorige) procent_cel(m->vorige);
             uit += "</tr>\n"sv;
         }
         uit += "</tbody>\n"sv;
