@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <iterator>
 #include <tuple>
 
@@ -104,6 +105,14 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lij
 
 std::string e(std::string_view s) { return html_tekst(s); }
 
+// A whole number in decimal, as fmt writes it. fmt's output to a string resizes it (writing zeros) for
+// each piece, literal text included: on the paths every report takes, the text goes in with append.
+void geheel(std::string& uit, long long n) {
+    char b[24];
+    const auto r = std::to_chars(b, b + sizeof b, n);
+    uit.append(b, static_cast<std::size_t>(r.ptr - b));
+}
+
 std::string hoofdletter(std::string_view s) {
     std::string uit(s);
     if (!uit.empty() && uit[0] >= 'a' && uit[0] <= 'z') uit[0] = static_cast<char>(uit[0] - 'a' + 'A');
@@ -135,14 +144,22 @@ std::string_view status_teken(Status s) {
 void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n"sv;
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"bovenschrift\">{}</p>\n"),
-                       communicatie ? "Toets van het communicatieplan" : "Advies veiligheidsbeleving");
+    uit += communicatie ? "<p class=\"bovenschrift\">Toets van het communicatieplan</p>\n"sv
+                        : "<p class=\"bovenschrift\">Advies veiligheidsbeleving</p>\n"sv;
     uit += "<h1>"sv;
     html_tekst(uit, advies.gemeente);
     uit += "</h1>\n"sv;
     uit += "<dl class=\"meta\">\n"sv;
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Datum</dt><dd><time datetime=\"{}\">{}</time></dd>\n"), datum_iso(g.datum), datum_nl(g.datum));
-    if (g.inwoners) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<dt>Inwoners</dt><dd>{}</dd>\n"), getal_nl(static_cast<double>(*g.inwoners)));
+    uit += "<dt>Datum</dt><dd><time datetime=\""sv;
+    uit += datum_iso(g.datum);
+    uit += "\">"sv;
+    uit += datum_nl(g.datum);
+    uit += "</time></dd>\n"sv;
+    if (g.inwoners) {
+        uit += "<dt>Inwoners</dt><dd>"sv;
+        uit += getal_nl(static_cast<double>(*g.inwoners));
+        uit += "</dd>\n"sv;
+    }
     uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
            "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n"sv;
     if (!g.programma.empty() || !g.kennisbank.empty()) {
@@ -169,23 +186,30 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
 
 void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
     uit += "<p class=\"samenvatting\">"sv;
-    if (!communicatie)
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("De gemeente staat bij <strong>stap {}: {}</strong>. "), advies.huidige_stap,
-                           stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
+    if (!communicatie) {
+        uit += "De gemeente staat bij <strong>stap "sv;
+        geheel(uit, advies.huidige_stap);
+        uit += ": "sv;
+        uit += stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)];
+        uit += "</strong>. "sv;
+    }
     if (advies.adviezen.empty()) {
         uit += "Er zijn geen adviezen.</p>\n"sv;
         return;
     }
     // "2 adviezen: 1 om nu te doen, 1 waarschuwing en 3 verder." (the number comes first: no capital to make)
     const std::size_t n = advies.adviezen.size();
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{} {}: "), n, n == 1 ? "advies"sv : "adviezen"sv);
+    geheel(uit, static_cast<long long>(n));
+    uit += n == 1 ? " advies: "sv : " adviezen: "sv;
     std::size_t delen = 0, geschreven = 0;
     for (const auto& groep : groepen) delen += groep.items.empty() ? 0 : 1;
     const auto deel = [&](std::size_t aantal, std::string_view enkelvoud, std::string_view meervoud) {
         if (aantal == 0) return;
         uit += geschreven == 0 ? ""sv : geschreven + 1 == delen ? " en "sv : ", "sv;
         ++geschreven;
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("{} {}"), aantal, aantal == 1 ? enkelvoud : meervoud);
+        geheel(uit, static_cast<long long>(aantal));
+        uit += ' ';
+        uit += aantal == 1 ? enkelvoud : meervoud;
     };
     deel(groepen[0].items.size(), "om nu te doen", "om nu te doen");
     deel(groepen[1].items.size(), "waarschuwing", "waarschuwingen");
@@ -256,12 +280,28 @@ void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
 
 void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& gegevens) {
     const AdviesItem& a = *g.item;
-    fmt::format_to(std::back_inserter(uit),
-                   FMT_COMPILE("<article class=\"advies {0}\" id=\"advies-{1}\" aria-labelledby=\"kop-advies-{1}\">\n"
-                   "<h4 id=\"kop-advies-{1}\">{1}. <span class=\"soort\">{2}</span>: "),
-                   naam_van(a.soort), g.nr, hoofdletter(naam_van(a.soort)));
+    char nr[24];
+    const auto nr_eind = std::to_chars(nr, nr + sizeof nr, g.nr).ptr;
+    const std::string_view nummer(nr, static_cast<std::size_t>(nr_eind - nr));
+    uit += "<article class=\"advies "sv;
+    uit += naam_van(a.soort);
+    uit += "\" id=\"advies-"sv;
+    uit += nummer;
+    uit += "\" aria-labelledby=\"kop-advies-"sv;
+    uit += nummer;
+    uit += "\">\n<h4 id=\"kop-advies-"sv;
+    uit += nummer;
+    uit += "\">"sv;
+    uit += nummer;
+    uit += ". <span class=\"soort\">"sv;
+    const std::size_t soort = uit.size();
+    uit += naam_van(a.soort);  // a word of the contract: nothing to escape
+    if (uit[soort] >= 'a' && uit[soort] <= 'z') uit[soort] = static_cast<char>(uit[soort] - 'a' + 'A');
+    uit += "</span>: "sv;
     html_tekst(uit, onderwerp_naam(a.onderwerp));
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" (stap {})</h4>\n<p class=\"tekst\">"), a.stap);
+    uit += " (stap "sv;
+    geheel(uit, a.stap);
+    uit += ")</h4>\n<p class=\"tekst\">"sv;
     html_tekst(uit, a.tekst);
     uit += "</p>\n<dl>\n<dt>Bron</dt><dd>"sv;
     if (a.bron.empty()) uit += "—"sv;
@@ -292,7 +332,9 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
     }
     uit += "<dt>Regel</dt><dd><code>"sv;
     html_tekst(uit, a.id);
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("</code>, prioriteit {}</dd>\n</dl>\n"), a.prioriteit);
+    uit += "</code>, prioriteit "sv;
+    geheel(uit, a.prioriteit);
+    uit += "</dd>\n</dl>\n"sv;
     if (a.uitleg) {
         uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n"sv;
         uitleg_html(uit, *a.uitleg, 0);
@@ -310,7 +352,11 @@ void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& 
                "opriepen.</p>\n"sv;
     for (std::size_t i = 0; i < groepen.size(); ++i) {
         if (groepen[i].items.empty()) continue;
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<h3 id=\"groep-{}\">{}</h3>\n"), i + 1, groepen[i].kop);
+        uit += "<h3 id=\"groep-"sv;
+        geheel(uit, static_cast<long long>(i + 1));
+        uit += "\">"sv;
+        uit += groepen[i].kop;
+        uit += "</h3>\n"sv;
         for (const auto& item : groepen[i].items) advies_item(uit, item, g);
     }
     uit += "</section>\n"sv;
@@ -335,26 +381,35 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
     const auto [acties_n, acties_w] = factoren_met([&](const RapportFactor& f) {
         return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return a.factor == f.id && telt(a); });
     });
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: {} {}; "
-                       "prioriteit in het IVP: {} {}; met acties: {} {}.</p>\n"),
-                       analyse_n, analyse_w, ivp_n, ivp_w, acties_n, acties_w);
+    uit += "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: "sv;
+    geheel(uit, analyse_n);
+    uit += ' ';
+    uit += analyse_w;
+    uit += "; prioriteit in het IVP: "sv;
+    geheel(uit, ivp_n);
+    uit += ' ';
+    uit += ivp_w;
+    uit += "; met acties: "sv;
+    geheel(uit, acties_n);
+    uit += ' ';
+    uit += acties_w;
+    uit += ".</p>\n"sv;
     uit += "<ul class=\"legenda\" aria-label=\"Legenda\">\n"
            "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
            "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"
            "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen (een gestopte actie telt niet)</li>\n"
            "</ul>\n"sv;
-    // Pillars in the order the knowledge base first names them.
-    std::vector<std::string_view> pijlers;
-    for (const auto& f : factoren)
-        if (std::find(pijlers.begin(), pijlers.end(), f.pijler) == pijlers.end()) pijlers.push_back(f.pijler);
+    HtmlTafel eigen;
+    const HtmlTafel* t = &g.namen().html_tafel;
+    if (t->naam.size() != factoren.size()) {
+        eigen = html_tafel(factoren);
+        t = &eigen;
+    }
     uit += "<div class=\"tafel\">\n"sv;
-    for (std::size_t p = 0; p < pijlers.size(); ++p) {
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">"), p + 1);
-        if (pijlers[p].empty()) uit += "Zonder pijler"sv;
-        else html_tekst(uit, pijlers[p]);
-        uit += "</h3>\n<ul class=\"factoren\">\n"sv;
-        for (const auto& f : factoren) {
-            if (f.pijler != pijlers[p]) continue;
+    for (std::size_t p = 0; p < t->pijler_kop.size(); ++p) {
+        uit += t->pijler_kop[p];
+        for (const std::uint32_t i : t->factoren[p]) {
+            const RapportFactor& f = factoren[i];
             const bool analyse = bevat(g.gekozen_factoren, f.id);
             const bool ivp = bevat(g.ivp_prioriteiten, f.id);
             std::size_t alle = 0, actief = 0;
@@ -363,12 +418,14 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
                     ++alle;
                     if (telt(a)) ++actief;
                 }
+            if (!analyse && !ivp && alle == 0) {
+                uit += t->kaal[i];
+                continue;
+            }
             uit += analyse ? "<li class=\"factor gekozen\"><span class=\"naam\">"sv : "<li class=\"factor\"><span class=\"naam\">"sv;
-            html_tekst_hoofdletter(uit, f.naam.empty() ? f.id : f.naam);
+            uit += t->naam[i];
             if (!analyse && !ivp && actief == 0) {
-                // Most factors of a young profile: the rest of the item in one piece.
-                uit += alle == 0 ? "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>\n"sv
-                                 : "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>\n"sv;
+                uit += "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, alleen gestopte acties</span>\n"sv;
             } else {
                 uit += "</span>\n"sv;
                 if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
@@ -376,18 +433,18 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
                 if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {} {}</span>"), actief, actief == 1 ? "actie"sv : "acties"sv);
                 uit += "\n"sv;
             }
-            if (alle > 0) {
-                uit += "<ul>\n"sv;
-                for (const auto& a : g.acties) {
-                    if (a.factor != f.id) continue;
-                    uit += "<li>"sv;
-                    html_tekst(uit, a.naam);
-                    uit += telt(a) ? "</li>\n"sv : " (gestopt)</li>\n"sv;
-                }
-                uit += "</ul>\n</li>\n"sv;
-            } else {
+            if (alle == 0) {
                 uit += "</li>\n"sv;
+                continue;
             }
+            uit += "<ul>\n"sv;
+            for (const auto& a : g.acties) {
+                if (a.factor != f.id) continue;
+                uit += "<li>"sv;
+                html_tekst(uit, a.naam);
+                uit += telt(a) ? "</li>\n"sv : " (gestopt)</li>\n"sv;
+            }
+            uit += "</ul>\n</li>\n"sv;
         }
         uit += "</ul>\n</section>\n"sv;
     }
@@ -401,8 +458,6 @@ std::string marge_cel(const RapportMeting& m) {
                            getal_nl(static_cast<double>(*m.respondenten)));
     return "";
 }
-
-std::string pct(const std::optional<double>& v) { return v ? getal_nl(*v) + "%" : std::string(); }
 
 // The rows of one indicator: the gemeente first, then wijken and groups, each oldest first.
 std::vector<const RapportMeting*> rijen_van(const RapportGegevens& g, std::string_view indicator) {
@@ -458,17 +513,45 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         uit += "<tbody>\n"sv;
         if (per_indicator) {
             const RapportIndicator* ind = g.namen().indicator(id);
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"rowgroup\" colspan=\"{}\" class=\"groepkop\">{}</th></tr>\n"), kolommen,
-                               e(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id)));
+            uit += "<tr><th scope=\"rowgroup\" colspan=\""sv;
+            geheel(uit, kolommen);
+            uit += "\" class=\"groepkop\">"sv;
+            html_tekst(uit, hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
+            uit += "</th></tr>\n"sv;
         }
+        // A row in pieces appended (a report with figures has hundreds): fmt wrote each piece with a
+        // resize of the report and a string per cell.
+        const auto procent_cel = [&](const std::optional<double>& v) {
+            uit += "<td class=\"getal\">"sv;
+            if (v) {
+                uit += getal_nl(*v);
+                uit += '%';
+            }
+            uit += "</td>"sv;
+        };
         for (const auto* m : rijen_van(g, id)) {
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th>"), m->gebied.empty() ? std::string("hele gemeente") : e(m->gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), m->groep.empty() ? std::string("alle inwoners") : e(m->groep));
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td><td class=\"getal\">{}%</td>"), m->jaar ? std::to_string(*m->jaar) : "",
-                               getal_nl(m->waarde));
-            if (marge) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), marge_cel(*m));
-            if (vergelijkbaar) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vergelijkbaar));
-            if (vorige) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td class=\"getal\">{}</td>"), pct(m->vorige));
+            uit += "<tr><th scope=\"row\">"sv;
+            if (m->gebied.empty()) uit += "hele gemeente"sv;
+            else html_tekst(uit, m->gebied);
+            uit += "</th>"sv;
+            if (groep) {
+                uit += "<td>"sv;
+                if (m->groep.empty()) uit += "alle inwoners"sv;
+                else html_tekst(uit, m->groep);
+                uit += "</td>"sv;
+            }
+            uit += "<td class=\"getal\">"sv;
+            if (m->jaar) geheel(uit, *m->jaar);
+            uit += "</td><td class=\"getal\">"sv;
+            uit += getal_nl(m->waarde);
+            uit += "%</td>"sv;
+            if (marge) {
+                uit += "<td class=\"getal\">"sv;
+                uit += marge_cel(*m);
+                uit += "</td>"sv;
+            }
+            if (vergelijkbaar) procent_cel(m->vergelijkbaar);
+            if (vorige) procent_cel(m->vorige);
             uit += "</tr>\n"sv;
         }
         uit += "</tbody>\n"sv;
@@ -596,8 +679,11 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<meta name=\"generator\" content=\"{}\"/>\n"), e(g.programma.empty() ? "wegwijzer" : g.programma));
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<title>{}: {}</title>\n"), communicatie ? "Toets communicatieplan" : "Advies veiligheidsbeleving", e(advies.gemeente));
+    uit += "<meta name=\"generator\" content=\""sv;
+    html_tekst(uit, g.programma.empty() ? "wegwijzer"sv : std::string_view(g.programma));
+    uit += communicatie ? "\"/>\n<title>Toets communicatieplan: "sv : "\"/>\n<title>Advies veiligheidsbeleving: "sv;
+    html_tekst(uit, advies.gemeente);
+    uit += "</title>\n"sv;
     uit += "<style>"sv;
     uit += stijl;
     uit += "</style>\n</head>\n<body>\n"sv;
@@ -613,12 +699,40 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
         profiel(uit, g, communicatie);
     }
     uit += "</main>\n<footer>\n"sv;
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van {}. Elk "
-                       "advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
-                       "waarom een regel niet vuurde.</p>\n"),
-                       e(advies.gemeente));
+    uit += "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van "sv;
+    html_tekst(uit, advies.gemeente);
+    uit += ". Elk advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
+           "waarom een regel niet vuurde.</p>\n"sv;
     uit += "</footer>\n</body>\n</html>\n"sv;
     return uit;
+}
+
+HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren) {
+    HtmlTafel t;
+    // Pillars in the order the knowledge base first names them.
+    std::vector<std::string_view> pijlers;
+    for (std::size_t i = 0; i < factoren.size(); ++i) {
+        const RapportFactor& f = factoren[i];
+        auto p = std::find(pijlers.begin(), pijlers.end(), f.pijler);
+        if (p == pijlers.end()) {
+            const std::size_t nr = pijlers.size() + 1;
+            pijlers.push_back(f.pijler);
+            std::string kop = fmt::format(FMT_COMPILE("<section class=\"pijler\" aria-labelledby=\"pijler-{0}\">\n<h3 id=\"pijler-{0}\">"), nr);
+            if (f.pijler.empty()) kop += "Zonder pijler"sv;
+            else html_tekst(kop, f.pijler);
+            kop += "</h3>\n<ul class=\"factoren\">\n"sv;
+            t.pijler_kop.push_back(std::move(kop));
+            t.factoren.emplace_back();
+            p = pijlers.end() - 1;
+        }
+        t.factoren[static_cast<std::size_t>(p - pijlers.begin())].push_back(static_cast<std::uint32_t>(i));
+        std::string naam;
+        html_tekst_hoofdletter(naam, f.naam.empty() ? f.id : f.naam);
+        t.kaal.push_back("<li class=\"factor\"><span class=\"naam\">" + naam +
+                         "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>\n</li>\n");
+        t.naam.push_back(std::move(naam));
+    }
+    return t;
 }
 
 }  // namespace ww::advies

@@ -17,4 +17,7 @@ namespace ww::advies {
 // function of its arguments only: the date is in `gegevens`.
 std::string als_html(const Advies& advies, const RapportGegevens& gegevens, const OpmaakOpties& opties);
 
+// The markup of the Tafel van 12 that depends on `factoren` alone (see HtmlTafel), as als_html writes it.
+HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren);
+
 }  // namespace ww::advies

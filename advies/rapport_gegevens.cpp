@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "advies/opmaak_html.hpp"
 #include "engine/engine.hpp"
 
 namespace ww::advies {
@@ -159,6 +160,7 @@ KennisbankNamen lees_kennisbanknamen(const Engine& engine) {
         auto id = kb_tekst(engine, f, "id");
         if (!id.empty()) g.bron_omschrijving.emplace(std::move(id), kb_tekst(engine, f, "omschrijving"));
     });
+    g.html_tafel = html_tafel(g.factoren);
     return g;
 }
 

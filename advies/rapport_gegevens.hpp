@@ -7,6 +7,7 @@
 // change here.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,11 +74,24 @@ struct RapportIndicator {
     bool hoger_is_beter = false;
 };
 
+// The parts of the HTML report's Tafel van 12 that depend on the knowledge base alone (opmaak_html.hpp
+// writes them): the markup of a pillar's start, and of a factor's name and of its whole item when the
+// profile neither chose it nor prioritised it nor has actions on it (most factors of a young profile).
+struct HtmlTafel {
+    std::vector<std::string> pijler_kop;                // per pillar, in the order the factors first name them
+    std::vector<std::vector<std::uint32_t>> factoren;   // per pillar: its factors, as places in `factoren`
+    std::vector<std::string> naam;                      // per factor: its name, escaped, with a capital
+    std::vector<std::string> kaal;                      // per factor: its whole item, unmarked and without actions
+};
+
 // The names a knowledge base gives to ids, as a report shows them; the same for every profile.
 struct KennisbankNamen {
     std::vector<RapportFactor> factoren;
     std::vector<RapportIndicator> indicatoren;
     std::map<std::string, std::string> bron_omschrijving;
+    // Written by lees_kennisbanknamen, once per Raadpleging instead of once per report; names put
+    // together otherwise leave it empty, and the report then writes the same markup itself.
+    HtmlTafel html_tafel{};
 
     const RapportFactor* factor(std::string_view id) const;
     const RapportIndicator* indicator(std::string_view id) const;

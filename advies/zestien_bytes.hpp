@@ -14,6 +14,8 @@ namespace ww::advies {
 
 // Signed: a byte from 0x80 on is below 0x20 too, so one comparison finds controls and non-ASCII.
 using Bytes16 = signed char __attribute__((vector_size(16)));
+// The same bytes as unsigned, for arithmetic that wraps.
+using UBytes16 = unsigned char __attribute__((vector_size(16)));
 
 inline Bytes16 laad16(const char* p) {
     Bytes16 x;

@@ -414,6 +414,38 @@ TEST(OpmaakHtml, FactorenInDeVolgordeVanDeTafel) {
               std::string::npos);
 }
 
+TEST(OpmaakHtml, TafelVoorafGeschrevenIsDezelfde) {
+    // lees_kennisbanknamen writes the grid's fixed markup once (HtmlTafel); names put together by hand
+    // have none, and the report writes it in place: both give the same report, byte for byte. Two
+    // pillars, one empty; a name to escape; a factor without a name; every kind of item.
+    const Advies a = advies_voor("G", {Status::afgerond, Status::afgerond, Status::afgerond, Status::bezig, Status::open},
+                                 {item("tafel.factor-zonder-actie", Soort::actie, 4, "t")});
+    KennisbankNamen namen;
+    namen.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "fysieke <omgeving>"},
+                      RapportFactor{"toezicht", "toezicht & handhaving", ""}, RapportFactor{"nazorg", "", "fysieke <omgeving>"},
+                      RapportFactor{"cohesie", "\"sociale\" cohesie", "sociaal"}, RapportFactor{"zorg", "zorg", "sociaal"}};
+    RapportGegevens g;
+    g.kennisbanknamen = &namen;
+    g.gekozen_factoren = {"verloedering", "cohesie"};
+    g.ivp_prioriteiten = {"cohesie", "toezicht"};
+    g.acties = {RapportActie{"Opknapploeg", "verloedering", "", "", "gestopt"}, RapportActie{"Wijkboa", "toezicht", "", "", "lopend"},
+                RapportActie{"Buurtavond", "nazorg", "", "", "gestopt"}, RapportActie{"Buurt<app>", "cohesie", "", "", ""}};
+    ASSERT_TRUE(namen.html_tafel.naam.empty());
+    const std::string ter_plaatse = als_html(a, g, {});
+    namen.html_tafel = html_tafel(namen.factoren);
+    ASSERT_EQ(namen.html_tafel.naam.size(), namen.factoren.size());
+    ASSERT_EQ(namen.html_tafel.pijler_kop.size(), 3u);
+    EXPECT_EQ(als_html(a, g, {}), ter_plaatse);
+    EXPECT_NE(ter_plaatse.find("<h3 id=\"pijler-1\">fysieke &lt;omgeving&gt;</h3>"), std::string::npos);
+    EXPECT_NE(ter_plaatse.find("<h3 id=\"pijler-2\">Zonder pijler</h3>"), std::string::npos);
+    EXPECT_NE(ter_plaatse.find("<span class=\"naam\">Toezicht &amp; handhaving</span>"), std::string::npos);
+    EXPECT_NE(ter_plaatse.find("<span class=\"naam\">&quot;sociale&quot; cohesie</span>"), std::string::npos);
+    EXPECT_NE(ter_plaatse.find("<span class=\"naam\">Nazorg</span>"), std::string::npos);
+    EXPECT_NE(ter_plaatse.find("<li class=\"factor\"><span class=\"naam\">Zorg</span>\n<span class=\"geen\">niet gekozen, niet in het "
+                               "IVP, geen acties</span>\n</li>\n"),
+              std::string::npos);
+}
+
 TEST(OpmaakHtml, GestopteActieTeltNietInDeTafel) {
     // The advice calls a factor whose only action stopped a factor without action; the grid agrees.
     const Advies a = advies_voor("G", {Status::afgerond, Status::afgerond, Status::afgerond, Status::bezig, Status::open},
