@@ -165,6 +165,45 @@ void append_dutch_list(Args a, std::string& out, std::string_view word, std::str
     }
 }
 
+// Backtracking over the gaps of a list pattern (see kListMatchFunction); `locals` holds what the
+// local variables are bound to on the way. Gaps are few and lists short: no memo needed.
+bool match_from(const std::vector<Value>& items, const std::vector<Value>& shape, Args values, std::size_t at,
+                std::size_t pos, std::array<const Value*, kMaxListMatchLocals>& locals) {
+    for (; at < shape.size(); ++at, ++pos) {
+        const std::int64_t code = shape[at].as_int();
+        if (code < 0) {
+            if (at + 1 == shape.size()) return true;  // a gap at the end takes the rest
+            for (std::size_t p = pos; p <= items.size(); ++p)
+                if (match_from(items, shape, values, at + 1, p, locals)) return true;
+            return false;
+        }
+        if (pos >= items.size()) return false;
+        if (code % 2 == 0) {
+            if (!(items[pos] == values[static_cast<std::size_t>(code / 2)])) return false;
+            continue;
+        }
+        const Value*& local = locals[static_cast<std::size_t>(code / 2)];
+        if (!local) {
+            local = &items[pos];
+            // Bound only on this way through: unbound again when it fails, for the next way.
+            if (match_from(items, shape, values, at + 1, pos + 1, locals)) return true;
+            local = nullptr;
+            return false;
+        }
+        if (!(items[pos] == *local)) return false;
+    }
+    return pos == items.size();
+}
+
+bool list_matches(const std::vector<Value>& items, const std::vector<Value>& shape, Args values) {
+    std::array<const Value*, kMaxListMatchLocals> locals{};
+    for (const Value& code : shape)
+        if (code.kind() != ValueKind::integer || code.as_int() >= 2 * static_cast<std::int64_t>(kMaxListMatchLocals) ||
+            (code.as_int() >= 0 && code.as_int() % 2 == 0 && static_cast<std::size_t>(code.as_int() / 2) >= values.size()))
+            fail("#elementen: ongeldige vorm");
+    return match_from(items, shape, values, 0, 0, locals);
+}
+
 std::vector<FunctionInfo> make_registry() {
     using K = std::vector<std::uint8_t>;
     std::vector<FunctionInfo> r;
@@ -404,6 +443,16 @@ std::vector<FunctionInfo> make_registry() {
     }, "als(voorwaarde, dan, anders) -> x", "de tweede waarde als de voorwaarde waar is, anders de derde",
         K{arg_bool, arg_any, arg_any}, SlotType::any);
     r.back().chooses = true;
+    // A list pattern with gaps (`[..., ?a, is, ?v, ...]`, CLIPS's `$? ?a is ?v $?`) inside not, exists
+    // or an aggregate, which the rule language compiles into this call: whether the list in the first
+    // argument matches in at least one way. The second is the shape, one integer per element of the
+    // pattern: -1 a gap (any number of elements), 2j the value in argument 2 + j, 2k + 1 a variable
+    // local to the pattern (k from 0; a second occurrence must equal the first). Not for users:
+    // the name cannot be written in the rule language.
+    add(std::string(kListMatchFunction), 2, -1, [](Args a) -> Value {
+        if (a[0].kind() != ValueKind::list || a[1].kind() != ValueKind::list) return Value(false);
+        return Value(list_matches(a[0].as_list(), a[1].as_list(), a.subspan(2)));
+    }, "#elementen(lijst, vorm, waarden...) -> bool", "intern: een lijst met gaten in een patroon", K{arg_any}, SlotType::boolean);
     add("kolom", 2, 2, [](Args a) -> Value {
         const std::vector<Value>& rijen = list_arg(a[0], "kolom");
         if (a[1].kind() != ValueKind::integer) fail("kolom() verwacht een geheel getal als plaats, niet " + got(a[1]));
