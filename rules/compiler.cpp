@@ -631,6 +631,32 @@ bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::
     if (sd.type == SlotType::any)
         checks.push_back(located(Expr::make(Op::eq, {located(Expr::call_of("type", {whole_var})), Expr::constant_of(Value::string("list"))})));
     checks.push_back(located(Expr::make(rest_at ? Op::ge : Op::eq, {located(Expr::call_of("len", {whole_var})), number(fixed)})));
+    // The same checks as one call of the list matcher (kListMatchFunction), for a pattern of not,
+    // exists or an aggregate: a fact tested there costs one call instead of a chain of len() and
+    // indexing. Not for a bound rest (`...?r` with ?r bound), which the matcher cannot compare.
+    std::vector<Value> shape;
+    std::vector<Expr> shape_args;
+    std::vector<std::string> shape_locals;
+    bool matcher = true;
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        const ast::variable* v = variable_of(list.items[i]);
+        if (rest_at && i == *rest_at) {
+            if (v && scope.count(v->name)) matcher = false;
+            shape.emplace_back(std::int64_t{-1});
+        } else if (v && (!scope.count(v->name) || std::count(shape_locals.begin(), shape_locals.end(), v->name))) {
+            auto at = std::find(shape_locals.begin(), shape_locals.end(), v->name);
+            if (at == shape_locals.end()) {
+                shape_locals.push_back(v->name);
+                at = shape_locals.end() - 1;
+            }
+            shape.emplace_back(static_cast<std::int64_t>(2 * (at - shape_locals.begin()) + 1));
+        } else {
+            shape.emplace_back(static_cast<std::int64_t>(2 * shape_args.size()));
+            shape_args.emplace_back();  // filled below, once compiled
+        }
+        if (shape_locals.size() > kMaxListMatchLocals) matcher = false;
+    }
+    std::size_t next_arg = 0;
     for (std::size_t i = 0; i < list.items.size(); ++i) {
         const ast::variable* v = variable_of(list.items[i]);
         if (rest_at && i == *rest_at && !v) continue;  // a gap takes what the others leave, unnamed
@@ -658,6 +684,7 @@ bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::
         }
         ExprCompiler ec{*this, cx, scope, site};
         Expr value = rest_at && i == *rest_at ? ec(*v) : ec(list.items[i]);
+        if (const std::int64_t code = shape[i].as_int(); code >= 0 && code % 2 == 0) shape_args[next_arg++] = value;
         checks.push_back(located(Expr::make(Op::eq, {std::move(element), std::move(value)})));
     }
     Expr test = std::move(checks.back());
@@ -670,6 +697,11 @@ bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::
         SlotConstraint k;
         k.kind = SlotConstraint::Kind::condition;
         k.slot = slot;
+        if (matcher) {
+            std::vector<Expr> call_args{whole_var, Expr::constant_of(Value(std::move(shape)))};
+            for (Expr& a : shape_args) call_args.push_back(std::move(a));
+            test = located(Expr::call_of(std::string(kListMatchFunction), std::move(call_args)));
+        }
         k.rhs = std::move(test);
         k.source_offset = site.approx_file_offset(list.offset);
         out.constraints.push_back(std::move(k));

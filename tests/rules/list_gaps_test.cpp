@@ -83,7 +83,13 @@ facts:
   - "rij(naam: a, items: [1, 2, 3])"
   - "rij(naam: b, items: [2, 3])"
   - "rij(naam: c, items: [9])"
+  - "vrij(naam: v, waarde: [0, 3])"
+  - "vrij(naam: w, waarde: q)"
 rules:
+  - id: gebonden_rest
+    salience: 1
+    when: ["rij(naam: ?n, items: [?x, ...?r])", "exists vrij(waarde: [?y, ...?r])"]
+    then: ["emit zelfde_staart(naam: ?n)"]
   - id: kop
     when: ["rij(naam: ?n, items: [?x, ...])", "not rij(items: [..., ?x])"]
     then: ["emit geen_einde(naam: ?n)"]
@@ -97,7 +103,7 @@ rules:
     when: ["rij(naam: ?n, items: [?x, ...])", {not: ["rij(items: [?x, ...?s])", "rij(items: ?s)"]}]
     then: ["emit groep(naam: ?n)"]
 )Y"),
-              (Lines{"groep(naam: c)", "samen(k: 3)", "geen_einde(naam: b)", "groep(naam: b)", "staart_bestaat(naam: a)",
+              (Lines{"zelfde_staart(naam: b)", "groep(naam: c)", "samen(k: 3)", "geen_einde(naam: b)", "groep(naam: b)", "staart_bestaat(naam: a)",
                      "geen_einde(naam: a)"}));
 }
 
