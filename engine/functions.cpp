@@ -195,12 +195,52 @@ bool match_from(const std::vector<Value>& items, const std::vector<Value>& shape
     return pos == items.size();
 }
 
+// Without variables of its own a pattern matches iff its runs of values between the gaps do, each
+// at its leftmost place after the one before (the first at the start, the last at the end, unless a
+// gap stands there): linear in the list, where backtracking over k gaps could take n^k steps.
+bool match_leftmost(const std::vector<Value>& items, const std::vector<Value>& shape, Args values) {
+    const auto run_at = [&](std::size_t from, std::size_t to, std::size_t p) {
+        for (std::size_t k = from; k < to; ++k)
+            if (!(items[p + k - from] == values[static_cast<std::size_t>(shape[k].as_int() / 2)])) return false;
+        return true;
+    };
+    const std::size_t n = items.size();
+    std::size_t pos = 0;
+    for (std::size_t from = 0; from < shape.size();) {
+        if (shape[from].as_int() < 0) {
+            ++from;
+            continue;
+        }
+        std::size_t to = from;
+        while (to < shape.size() && shape[to].as_int() >= 0) ++to;
+        const std::size_t len = to - from;
+        if (from == 0 && to == shape.size()) return n == len && run_at(from, to, 0);
+        if (from == 0) {
+            if (len > n || !run_at(from, to, 0)) return false;
+            pos = len;
+        } else if (to == shape.size()) {
+            return len <= n && n - len >= pos && run_at(from, to, n - len);
+        } else {
+            std::size_t p = pos;
+            while (p + len <= n && !run_at(from, to, p)) ++p;
+            if (p + len > n) return false;
+            pos = p + len;
+        }
+        from = to;
+    }
+    return true;
+}
+
 bool list_matches(const std::vector<Value>& items, const std::vector<Value>& shape, Args values) {
     std::array<const Value*, kMaxListMatchLocals> locals{};
-    for (const Value& code : shape)
+    bool own = false;
+    for (const Value& code : shape) {
         if (code.kind() != ValueKind::integer || code.as_int() >= 2 * static_cast<std::int64_t>(kMaxListMatchLocals) ||
             (code.as_int() >= 0 && code.as_int() % 2 == 0 && static_cast<std::size_t>(code.as_int() / 2) >= values.size()))
             fail("#elementen: ongeldige vorm");
+        own = own || (code.as_int() >= 0 && code.as_int() % 2 == 1);
+    }
+    if (!own) return match_leftmost(items, shape, values);
     return match_from(items, shape, values, 0, 0, locals);
 }
 

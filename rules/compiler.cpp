@@ -736,9 +736,14 @@ void RuleCompiler::match_with_gaps(Context& cx, const ast::pattern& pat, const a
     std::vector<Value> shape;
     std::vector<Expr> args;
     std::vector<std::string> locals;
+    std::size_t gaps = 0;
     for (const auto& item : list.items) {
         if (bare_rest(item)) {
-            shape.emplace_back(std::int64_t{-1});
+            // Two gaps side by side are one: fewer places to try.
+            if (shape.empty() || shape.back().as_int() >= 0) {
+                shape.emplace_back(std::int64_t{-1});
+                ++gaps;
+            }
             continue;
         }
         const ast::variable* v = bare_variable(item);
@@ -760,6 +765,16 @@ void RuleCompiler::match_with_gaps(Context& cx, const ast::pattern& pat, const a
         ExprCompiler ec{*this, cx, scope, site};
         shape.emplace_back(static_cast<std::int64_t>(2 * args.size()));
         args.push_back(ec(item));
+    }
+    // With variables of its own the matcher tries every way (n^(k-1) for k gaps over n elements);
+    // without, it takes each run of values at its leftmost place (linear). Three gaps, O(n^2), is
+    // what `[..., ?x, ..., ?x, ...]` needs, and a run over any list stays short.
+    if (!locals.empty() && gaps > 3) {
+        reporter_.at_site(site, list.offset,
+                          "een lijst met eigen variabelen heeft hoogstens drie rests zonder naam (...): met meer kan "
+                          "het zoeken naar een plaats te lang duren");
+        cx.failed = true;
+        return;
     }
     // Which position a variable of the list's own stands for differs per way the list matches:
     // outside the list it has no one value. A second use elsewhere in the pattern would silently

@@ -53,6 +53,17 @@ TEST(ListGaps, WhichListsMatch) {
     EXPECT_EQ(matching("[..., ?x, ?x, ...]", kLists), "");
     EXPECT_EQ(matching("[?x, ..., c, ...]", kLists), "abcb ");
     EXPECT_EQ(matching("[..., b, ..., b, ...]", kLists), "abcb bab ");
+    EXPECT_EQ(matching("[a, ..., b, ...]", kLists), "abcb aba ab ");
+    EXPECT_EQ(matching("[..., b, ..., a]", kLists), "aba ");
+    EXPECT_EQ(matching("[a, ..., ..., b]", kLists), "abcb ab ");
+    EXPECT_EQ(matching("[..., a, b, ..., c, ...]", kLists), "abcb ");
+    EXPECT_EQ(matching("[..., b, a, b, a, ...]", kLists), "");
+    // Long lists: without variables of its own a pattern is matched in linear time.
+    std::string many = "  - \"rij(naam: lang, items: [";
+    for (int i = 0; i < 3000; ++i) many += (i ? ", " : "") + std::to_string(i % 7);
+    many += ", 9])\"\n";
+    EXPECT_EQ(matching("[..., 1, ..., 2, ..., 3, ..., 4, ..., 5, ..., 9]", many), "lang ");
+    EXPECT_EQ(matching("[..., 1, ..., 2, ..., 3, ..., 4, ..., 5, ..., 8, ...]", many), "");
 }
 
 // A variable bound before the list is a value there; the list's own ones are tried at every place.
@@ -115,6 +126,9 @@ TEST(ListGaps, Errors) {
     EXPECT_EQ(errors_of(base + "\"rij(naam: ?n)\", \"not rij(items: [..., ?x, ...], naam: ?x)\"]\n"),
               (Lines{"r.yaml:8:67: fout: ?x staat in een lijst met rests (...) en bestaat alleen daarin: welk element het is, "
                      "verschilt per manier waarop de lijst past"}));
+    EXPECT_EQ(errors_of(base + "\"not rij(items: [..., ?x, ..., ?y, ..., ?x, ...])\"]\n"),
+              (Lines{"r.yaml:8:28: fout: een lijst met eigen variabelen heeft hoogstens drie rests zonder naam (...): met meer "
+                     "kan het zoeken naar een plaats te lang duren"}));
     EXPECT_EQ(errors_of(base + "\"not rij(naam: [..., ?x, ...])\"]\n"),
               (Lines{"r.yaml:8:27: fout: slot 'naam' is een symbool; met [...] pak je alleen een lijst uit"}));
     EXPECT_EQ(errors_of(base + "\"rij(items: ?l)\", \"test [..., 1] == ?l\"]\n"),
