@@ -165,6 +165,85 @@ void append_dutch_list(Args a, std::string& out, std::string_view word, std::str
     }
 }
 
+// Backtracking over the gaps of a list pattern (see kListMatchFunction); `locals` holds what the
+// local variables are bound to on the way. Gaps are few and lists short: no memo needed.
+bool match_from(const std::vector<Value>& items, const std::vector<Value>& shape, Args values, std::size_t at,
+                std::size_t pos, std::array<const Value*, kMaxListMatchLocals>& locals) {
+    for (; at < shape.size(); ++at, ++pos) {
+        const std::int64_t code = shape[at].as_int();
+        if (code < 0) {
+            if (at + 1 == shape.size()) return true;  // a gap at the end takes the rest
+            for (std::size_t p = pos; p <= items.size(); ++p)
+                if (match_from(items, shape, values, at + 1, p, locals)) return true;
+            return false;
+        }
+        if (pos >= items.size()) return false;
+        if (code % 2 == 0) {
+            if (!(items[pos] == values[static_cast<std::size_t>(code / 2)])) return false;
+            continue;
+        }
+        const Value*& local = locals[static_cast<std::size_t>(code / 2)];
+        if (!local) {
+            local = &items[pos];
+            // Bound only on this way through: unbound again when it fails, for the next way.
+            if (match_from(items, shape, values, at + 1, pos + 1, locals)) return true;
+            local = nullptr;
+            return false;
+        }
+        if (!(items[pos] == *local)) return false;
+    }
+    return pos == items.size();
+}
+
+// Without variables of its own a pattern matches iff its runs of values between the gaps do, each
+// at its leftmost place after the one before (the first at the start, the last at the end, unless a
+// gap stands there): linear in the list, where backtracking over k gaps could take n^k steps.
+bool match_leftmost(const std::vector<Value>& items, const std::vector<Value>& shape, Args values) {
+    const auto run_at = [&](std::size_t from, std::size_t to, std::size_t p) {
+        for (std::size_t k = from; k < to; ++k)
+            if (!(items[p + k - from] == values[static_cast<std::size_t>(shape[k].as_int() / 2)])) return false;
+        return true;
+    };
+    const std::size_t n = items.size();
+    std::size_t pos = 0;
+    for (std::size_t from = 0; from < shape.size();) {
+        if (shape[from].as_int() < 0) {
+            ++from;
+            continue;
+        }
+        std::size_t to = from;
+        while (to < shape.size() && shape[to].as_int() >= 0) ++to;
+        const std::size_t len = to - from;
+        if (from == 0 && to == shape.size()) return n == len && run_at(from, to, 0);
+        if (from == 0) {
+            if (len > n || !run_at(from, to, 0)) return false;
+            pos = len;
+        } else if (to == shape.size()) {
+            return len <= n && n - len >= pos && run_at(from, to, n - len);
+        } else {
+            std::size_t p = pos;
+            while (p + len <= n && !run_at(from, to, p)) ++p;
+            if (p + len > n) return false;
+            pos = p + len;
+        }
+        from = to;
+    }
+    return true;
+}
+
+bool list_matches(const std::vector<Value>& items, const std::vector<Value>& shape, Args values) {
+    std::array<const Value*, kMaxListMatchLocals> locals{};
+    bool own = false;
+    for (const Value& code : shape) {
+        if (code.kind() != ValueKind::integer || code.as_int() >= 2 * static_cast<std::int64_t>(kMaxListMatchLocals) ||
+            (code.as_int() >= 0 && code.as_int() % 2 == 0 && static_cast<std::size_t>(code.as_int() / 2) >= values.size()))
+            fail("#elementen: ongeldige vorm");
+        own = own || (code.as_int() >= 0 && code.as_int() % 2 == 1);
+    }
+    if (!own) return match_leftmost(items, shape, values);
+    return match_from(items, shape, values, 0, 0, locals);
+}
+
 std::vector<FunctionInfo> make_registry() {
     using K = std::vector<std::uint8_t>;
     std::vector<FunctionInfo> r;
@@ -404,6 +483,16 @@ std::vector<FunctionInfo> make_registry() {
     }, "als(voorwaarde, dan, anders) -> x", "de tweede waarde als de voorwaarde waar is, anders de derde",
         K{arg_bool, arg_any, arg_any}, SlotType::any);
     r.back().chooses = true;
+    // A list pattern with gaps (`[..., ?a, is, ?v, ...]`, CLIPS's `$? ?a is ?v $?`) inside not, exists
+    // or an aggregate, which the rule language compiles into this call: whether the list in the first
+    // argument matches in at least one way. The second is the shape, one integer per element of the
+    // pattern: -1 a gap (any number of elements), 2j the value in argument 2 + j, 2k + 1 a variable
+    // local to the pattern (k from 0; a second occurrence must equal the first). Not for users:
+    // the name cannot be written in the rule language.
+    add(std::string(kListMatchFunction), 2, -1, [](Args a) -> Value {
+        if (a[0].kind() != ValueKind::list || a[1].kind() != ValueKind::list) return Value(false);
+        return Value(list_matches(a[0].as_list(), a[1].as_list(), a.subspan(2)));
+    }, "#elementen(lijst, vorm, waarden...) -> bool", "intern: een lijst met gaten in een patroon", K{arg_any}, SlotType::boolean);
     add("kolom", 2, 2, [](Args a) -> Value {
         const std::vector<Value>& rijen = list_arg(a[0], "kolom");
         if (a[1].kind() != ValueKind::integer) fail("kolom() verwacht een geheel getal als plaats, niet " + got(a[1]));

@@ -55,6 +55,12 @@ struct FunctionInfo {
     const struct UserFunction* user = nullptr;
 };
 
+// The function a list pattern with gaps inside not, exists or an aggregate compiles into
+// (`[..., ?x, ...]`, see functions.cpp); '#' keeps it out of the rule language and of the list of
+// functions. At most kMaxListMatchLocals variables of its own per pattern.
+inline constexpr std::string_view kListMatchFunction = "#elementen";
+inline constexpr std::size_t kMaxListMatchLocals = 16;
+
 const FunctionInfo* find_function(std::string_view name);
 const std::vector<FunctionInfo>& all_functions();
 

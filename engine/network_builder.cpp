@@ -162,6 +162,20 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         if (scoped) local.push_back(*p.fact_var);
     }
     for (const SlotConstraint& sc : p.constraints) {
+        if (sc.kind == SlotConstraint::Kind::condition) {
+            check_slot(sc.slot);
+            JoinTest jt;
+            jt.slot = sc.slot;
+            jt.condition = true;
+            try {
+                jt.expr = compile_expr(sc.rhs, map_var);
+            } catch (const std::invalid_argument& e) {
+                bad(rule, e.what());
+            }
+            refuse_input(rule, jt.expr);
+            node->tests.push_back(std::move(jt));
+            continue;
+        }
         if (sc.kind != SlotConstraint::Kind::test) continue;
         check_slot(sc.slot);
         switch (sc.cmp) {
@@ -229,7 +243,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     std::vector<bool> keyed(node->tests.size(), false);
     for (std::size_t i = 0; i < node->tests.size(); ++i) {
         const JoinTest& j = node->tests[i];
-        if (j.cmp == Op::eq && !j.negate && j.rhs_is_loc && j.loc.depth < depth) {
+        if (j.cmp == Op::eq && !j.negate && !j.condition && j.rhs_is_loc && j.loc.depth < depth) {
             node->key_slots.push_back(j.slot);
             node->key_locs.push_back(j.loc);
             keyed[i] = true;
@@ -237,7 +251,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     }
     for (std::size_t i = 0; i < node->tests.size(); ++i) {
         const JoinTest& j = node->tests[i];
-        if (j.cmp == Op::eq && !j.negate && !j.rhs_is_loc && keyable(j.expr, depth)) {
+        if (j.cmp == Op::eq && !j.negate && !j.condition && !j.rhs_is_loc && keyable(j.expr, depth)) {
             node->key_slots.push_back(j.slot);
             node->key_exprs.push_back(j.expr);
             keyed[i] = true;
@@ -245,7 +259,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     }
     for (std::size_t i = 0; i < node->tests.size(); ++i) {
         const JoinTest& j = node->tests[i];
-        if (j.cmp == Op::in && !j.negate && !j.rhs_is_loc && j.expr.op == Op::list && !j.expr.args.empty() &&
+        if (j.cmp == Op::in && !j.negate && !j.condition && !j.rhs_is_loc && j.expr.op == Op::list && !j.expr.args.empty() &&
             j.expr.args.size() <= kMaxInKeys &&
             std::all_of(j.expr.args.begin(), j.expr.args.end(), [&](const CExpr& e) {
                 return e.op == Op::constant || (e.op == Op::var && keyable(e, depth));

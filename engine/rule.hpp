@@ -19,13 +19,18 @@ struct SlotConstraint {
     enum class Kind : std::uint8_t {
         bind,  // `slot: ?x`: binds ?x on first occurrence in the rule, joins (equality) after that
         test,  // `slot OP expr`: the slot's value compared with an expression (constants, variables)
+        // `rhs` is a condition over the variables bound so far, those bound earlier in this pattern
+        // included: the checks of a list taken apart inside not, exists or an aggregate
+        // (`not rule(if: [?a, ...])`), where no test condition can follow the pattern. `slot` is
+        // the list's slot; cmp and negate are unused.
+        condition,
     };
     Kind kind = Kind::bind;
     int slot = 0;       // index into the template's slots
     VarId var = 0;      // Kind::bind
     Op cmp = Op::eq;    // Kind::test: eq, ne, lt, le, gt, ge, in
     bool negate = false;  // Kind::test with Op::in: `not in`
-    Expr rhs;           // Kind::test
+    Expr rhs;           // Kind::test, Kind::condition
     std::uint32_t source_offset = 0;
 };
 

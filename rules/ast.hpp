@@ -62,7 +62,8 @@ enum class binop : std::uint8_t {
     add, sub, mul, div, idiv, mod,
 };
 // rest: `...?rest` in a list that a pattern takes apart (`slot: [?x, ...?rest]`); the grammar reads it
-// wherever an operand may stand, so that the compiler can say where it does not belong.
+// wherever an operand may stand, so that the compiler can say where it does not belong. `...` alone
+// (a gap, CLIPS's `$?`) has a nil_lit as its operand.
 enum class unop : std::uint8_t { neg, logical_not, rest };
 
 struct operation : tagged {

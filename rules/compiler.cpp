@@ -23,7 +23,9 @@ struct RuleCompiler::Context {
     bool failed = false;
     // The checks of a list a pattern took apart (`slot: [?x, ?y]`): a test that follows the pattern.
     std::vector<Condition> pending_tests;
-    std::uint32_t pending_offset = 0;  // where the first such list is, in the condition's text
+    // Compiling the pattern of a not, exists or aggregate (or a group): no test condition can follow
+    // it, so a list's checks become a constraint of the pattern (SlotConstraint::Kind::condition).
+    bool scoped_pattern = false;
     // Variables that the alternatives of an `or` take from a list each in their own way (one
     // `[?x, ...?r]`, another `[...?r, ?x]`): not known to the actions.
     std::set<std::string, std::less<>> uneven;
@@ -43,6 +45,23 @@ struct RuleCompiler::Context {
 };
 
 namespace {
+
+// `...` without a name where no pattern takes a list apart: it stands for no value.
+constexpr const char* gap_outside_pattern =
+    "... zonder naam (een rest die niets bindt) staat alleen in een lijst die een patroon uitpakt: [..., ?x, ...]; "
+    "in een expressie voeg je een lijst in met ...?naam";
+
+// Marks the patterns compiled while it lives as those of a not, exists, aggregate or group.
+struct ScopedPatterns {
+    explicit ScopedPatterns(bool& flag) : flag_(flag), was_(flag) { flag_ = true; }
+    ~ScopedPatterns() { flag_ = was_; }
+    ScopedPatterns(const ScopedPatterns&) = delete;
+    ScopedPatterns& operator=(const ScopedPatterns&) = delete;
+
+private:
+    bool& flag_;
+    bool was_;
+};
 
 bool is_textual(std::optional<SlotType> t) { return t && (*t == SlotType::string || *t == SlotType::symbol); }
 bool is_numeric(std::optional<SlotType> t) {
@@ -355,6 +374,10 @@ struct ExprCompiler {
                     continue;
                 }
                 close_run();
+                if (!boost::get<ast::variable>(&r->rhs.get())) {
+                    error(r->offset, gap_outside_pattern);
+                    continue;
+                }
                 Expr whole = boost::apply_visitor(*this, r->rhs);
                 if (const auto t = type_of(whole); t && *t != SlotType::list && *t != SlotType::any)
                     if (const ast::variable* v = boost::get<ast::variable>(&r->rhs.get()))
@@ -380,7 +403,8 @@ struct ExprCompiler {
                 return own_function(c, *own, std::move(args));
         if (!fn) {
             std::vector<std::string> names;
-            for (const auto& f : all_functions()) names.push_back(f.name);
+            for (const auto& f : all_functions())
+                if (!f.name.starts_with('#')) names.push_back(f.name);
             for (const auto& f : rc.base_.functions()) names.push_back(f->name);
             std::sort(names.begin(), names.end());
             error(c.offset, fmt::format("onbekende functie '{}'{}", c.name, did_you_mean(c.name, names)));
@@ -437,6 +461,10 @@ struct ExprCompiler {
     Expr operator()(const ast::unary& u) {
         if (u.op == ast::unop::rest) {
             const ast::variable* v = boost::get<ast::variable>(&u.rhs.get());
+            if (!v) {
+                error(u.offset, gap_outside_pattern);
+                return at(Expr::constant_of(Value()), u.offset);
+            }
             error(u.offset, fmt::format("...?{} (de rest van een lijst) staat alleen in een lijst: [?eerste, ...?{}]",
                                         v ? v->name : "rest", v ? v->name : "rest"));
             return at(Expr::constant_of(Value()), u.offset);
@@ -546,31 +574,44 @@ int RuleCompiler::lookup_slot(const TemplateDef& t, const std::string& slot, std
     return i;
 }
 
-bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot, const Site& site,
-                               Scope& scope, Pattern& out) {
-    // At most one rest (`...?rest`): with one, a list matches in one way only, as in CLIPS. Two
-    // (CLIPS's `$?voor ?x $?na`) would match in several, each a match of its own.
+bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+                               const Site& site, Scope& scope, Pattern& out) {
+    // At most one rest (`...?rest` or a gap `...`): with one, a list matches in one way only, as in
+    // CLIPS. More gaps (CLIPS's `$? ?x $?`) match in several ways: match_with_gaps.
     std::optional<std::size_t> rest_at;
+    std::size_t gaps = 0;
+    bool named_gaps = false;
     for (std::size_t i = 0; i < list.items.size(); ++i) {
-        if (!bare_rest(list.items[i])) continue;
-        if (rest_at) {
-            reporter_.at_site(site, list.items[i].offset,
-                              "een lijst heeft hoogstens één rest (...?naam); met twee kan de lijst op meer manieren passen");
-            cx.failed = true;
-            // Its variables count as bound, so that their uses further on are no errors of their own.
-            for (const auto& item : list.items) {
-                const ast::unary* r = bare_rest(item);
-                const ast::variable* v = r ? boost::get<ast::variable>(&r->rhs.get()) : bare_variable(item);
-                if (!v || scope.count(v->name)) continue;
-                VarInfo info;
-                info.id = cx.id_of(v->name);
-                info.alias = Expr::constant_of(Value());
-                scope.emplace(v->name, std::move(info));
-            }
-            return true;
-        }
-        rest_at = i;
+        const ast::unary* r = bare_rest(list.items[i]);
+        if (!r) continue;
+        if (!rest_at) rest_at = i;
+        ++gaps;
+        if (boost::get<ast::variable>(&r->rhs.get())) named_gaps = true;
     }
+    if (gaps > 1 && !named_gaps) {
+        match_with_gaps(cx, pat, list, sd, slot, site, scope, out);
+        return true;
+    }
+    if (gaps > 1) {
+        std::size_t second = *rest_at + 1;
+        while (!bare_rest(list.items[second])) ++second;
+        reporter_.at_site(site, list.items[second].offset,
+                          "een lijst heeft hoogstens één rest met naam (...?naam); met twee kan de lijst op meer manieren "
+                          "passen (een rest zonder naam, ..., mag vaker: [..., ?x, ...])");
+        cx.failed = true;
+        // Its variables count as bound, so that their uses further on are no errors of their own.
+        for (const auto& item : list.items) {
+            const ast::unary* r = bare_rest(item);
+            const ast::variable* v = r ? boost::get<ast::variable>(&r->rhs.get()) : bare_variable(item);
+            if (!v || scope.count(v->name)) continue;
+            VarInfo info;
+            info.id = cx.id_of(v->name);
+            info.alias = Expr::constant_of(Value());
+            scope.emplace(v->name, std::move(info));
+        }
+        return true;
+    }
+    // The variable of an element or of the rest; none for a gap (`...`).
     const auto variable_of = [](const ast::expression& item) -> const ast::variable* {
         if (const ast::unary* r = bare_rest(item)) return boost::get<ast::variable>(&r->rhs.get());
         return bare_variable(item);
@@ -615,7 +656,35 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
     if (sd.type == SlotType::any)
         checks.push_back(located(Expr::make(Op::eq, {located(Expr::call_of("type", {whole_var})), Expr::constant_of(Value::string("list"))})));
     checks.push_back(located(Expr::make(rest_at ? Op::ge : Op::eq, {located(Expr::call_of("len", {whole_var})), number(fixed)})));
+    // The same checks as one call of the list matcher (kListMatchFunction), for a pattern of not,
+    // exists or an aggregate: a fact tested there costs one call instead of a chain of len() and
+    // indexing. Not for a bound rest (`...?r` with ?r bound), which the matcher cannot compare.
+    std::vector<Value> shape;
+    std::vector<Expr> shape_args;
+    std::vector<std::string> shape_locals;
+    bool matcher = true;
     for (std::size_t i = 0; i < list.items.size(); ++i) {
+        const ast::variable* v = variable_of(list.items[i]);
+        if (rest_at && i == *rest_at) {
+            if (v && scope.count(v->name)) matcher = false;
+            shape.emplace_back(std::int64_t{-1});
+        } else if (v && (!scope.count(v->name) || std::count(shape_locals.begin(), shape_locals.end(), v->name))) {
+            auto at = std::find(shape_locals.begin(), shape_locals.end(), v->name);
+            if (at == shape_locals.end()) {
+                shape_locals.push_back(v->name);
+                at = shape_locals.end() - 1;
+            }
+            shape.emplace_back(static_cast<std::int64_t>(2 * (at - shape_locals.begin()) + 1));
+        } else {
+            shape.emplace_back(static_cast<std::int64_t>(2 * shape_args.size()));
+            shape_args.emplace_back();  // filled below, once compiled
+        }
+        if (shape_locals.size() > kMaxListMatchLocals) matcher = false;
+    }
+    std::size_t next_arg = 0;
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        const ast::variable* v = variable_of(list.items[i]);
+        if (rest_at && i == *rest_at && !v) continue;  // a gap takes what the others leave, unnamed
         // Before the rest, counted from the front; after it, from the end (the rest takes what is between).
         Expr element;
         if (rest_at && i == *rest_at) {
@@ -630,7 +699,6 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
         } else {
             element = located(Expr::make(Op::index, {whole_var, number(i)}));
         }
-        const ast::variable* v = variable_of(list.items[i]);
         if (v && !scope.count(v->name)) {
             VarInfo info;
             info.id = cx.id_of(v->name);
@@ -641,6 +709,7 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
         }
         ExprCompiler ec{*this, cx, scope, site};
         Expr value = rest_at && i == *rest_at ? ec(*v) : ec(list.items[i]);
+        if (const std::int64_t code = shape[i].as_int(); code >= 0 && code % 2 == 0) shape_args[next_arg++] = value;
         checks.push_back(located(Expr::make(Op::eq, {std::move(element), std::move(value)})));
     }
     Expr test = std::move(checks.back());
@@ -649,14 +718,129 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
         test = located(Expr::make(Op::logical_and, {std::move(checks.back()), std::move(test)}));
         checks.pop_back();
     }
+    if (cx.scoped_pattern) {
+        SlotConstraint k;
+        k.kind = SlotConstraint::Kind::condition;
+        k.slot = slot;
+        if (matcher) {
+            std::vector<Expr> call_args{whole_var, Expr::constant_of(Value(std::move(shape)))};
+            for (Expr& a : shape_args) call_args.push_back(std::move(a));
+            test = located(Expr::call_of(std::string(kListMatchFunction), std::move(call_args)));
+        }
+        k.rhs = std::move(test);
+        k.source_offset = site.approx_file_offset(list.offset);
+        out.constraints.push_back(std::move(k));
+        return true;
+    }
     Condition t;
     t.kind = Condition::Kind::test;
     t.expr = std::move(test);
     t.source_text = site.text;
     t.source_offset = site.approx_file_offset(list.offset);
-    if (cx.pending_tests.empty()) cx.pending_offset = list.offset;
     cx.pending_tests.push_back(std::move(t));
     return true;
+}
+
+void RuleCompiler::match_with_gaps(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+                                   const Site& site, Scope& scope, Pattern& out) {
+    if (!cx.scoped_pattern) {
+        reporter_.at_site(site, list.offset,
+                          "een lijst met meer dan één rest (...) past op meer manieren; dat kan alleen in not, exists of een "
+                          "aggregaat, niet in een gewoon patroon");
+        cx.failed = true;
+        return;
+    }
+    if (sd.type != SlotType::list && sd.type != SlotType::any) {
+        reporter_.at_site(site, list.offset,
+                          fmt::format("slot '{}' is een {}; met [...] pak je alleen een lijst uit", sd.name, type_word(sd.type)));
+        cx.failed = true;
+        return;
+    }
+    // The shape: -1 a gap, 2j the j-th value, 2k + 1 the k-th variable of the list's own (as
+    // kListMatchFunction reads it).
+    std::vector<Value> shape;
+    std::vector<Expr> args;
+    std::vector<std::string> locals;
+    std::size_t gaps = 0;
+    for (const auto& item : list.items) {
+        if (bare_rest(item)) {
+            // Two gaps side by side are one: fewer places to try.
+            if (shape.empty() || shape.back().as_int() >= 0) {
+                shape.emplace_back(std::int64_t{-1});
+                ++gaps;
+            }
+            continue;
+        }
+        const ast::variable* v = bare_variable(item);
+        if (v && !scope.count(v->name)) {
+            auto at = std::find(locals.begin(), locals.end(), v->name);
+            if (at == locals.end()) {
+                if (locals.size() == kMaxListMatchLocals) {
+                    reporter_.at_site(site, v->offset,
+                                      fmt::format("een lijst met rests (...) heeft hoogstens {} eigen variabelen", kMaxListMatchLocals));
+                    cx.failed = true;
+                    return;
+                }
+                locals.push_back(v->name);
+                at = locals.end() - 1;
+            }
+            shape.emplace_back(static_cast<std::int64_t>(2 * (at - locals.begin()) + 1));
+            continue;
+        }
+        ExprCompiler ec{*this, cx, scope, site};
+        shape.emplace_back(static_cast<std::int64_t>(2 * args.size()));
+        args.push_back(ec(item));
+    }
+    // With variables of its own the matcher tries every way (n^(k-1) for k gaps over n elements);
+    // without, it takes each run of values at its leftmost place (linear). Three gaps, O(n^2), is
+    // what `[..., ?x, ..., ?x, ...]` needs, and a run over any list stays short.
+    if (!locals.empty() && gaps > 3) {
+        reporter_.at_site(site, list.offset,
+                          "een lijst met eigen variabelen heeft hoogstens drie rests zonder naam (...): met meer kan "
+                          "het zoeken naar een plaats te lang duren");
+        cx.failed = true;
+        return;
+    }
+    // Which position a variable of the list's own stands for differs per way the list matches:
+    // outside the list it has no one value. A second use elsewhere in the pattern would silently
+    // bind a new variable; say so instead.
+    for (const auto& sc : pat.slots) {
+        std::vector<const ast::variable*> used;
+        if (const ast::variable* v = bare_variable(sc.value)) used.push_back(v);
+        if (const ast::list_lit* other = bare_list(sc.value); other && other != &list)
+            for (const auto& item : other->items) {
+                const ast::unary* r = bare_rest(item);
+                if (const ast::variable* v = r ? boost::get<ast::variable>(&r->rhs.get()) : bare_variable(item)) used.push_back(v);
+            }
+        for (const ast::variable* v : used)
+            if (std::find(locals.begin(), locals.end(), v->name) != locals.end()) {
+                reporter_.at_site(site, v->offset,
+                                  fmt::format("?{} staat in een lijst met rests (...) en bestaat alleen daarin: welk element "
+                                              "het is, verschilt per manier waarop de lijst past",
+                                              v->name));
+                cx.failed = true;
+            }
+    }
+    const std::string name = fmt::format("#elementen{}", cx.ids.size());
+    VarInfo whole;
+    whole.id = cx.id_of(name);
+    whole.type = SlotType::list;
+    scope[name] = whole;
+    SlotConstraint c;
+    c.kind = SlotConstraint::Kind::bind;
+    c.slot = slot;
+    c.var = whole.id;
+    c.source_offset = site.approx_file_offset(list.offset);
+    out.constraints.push_back(std::move(c));
+    std::vector<Expr> call_args{Expr::var_of(whole.id), Expr::constant_of(Value(std::move(shape)))};
+    for (Expr& a : args) call_args.push_back(std::move(a));
+    SlotConstraint k;
+    k.kind = SlotConstraint::Kind::condition;
+    k.slot = slot;
+    k.rhs = Expr::call_of(std::string(kListMatchFunction), std::move(call_args));
+    k.rhs.source_offset = site.approx_file_offset(list.offset);
+    k.source_offset = k.rhs.source_offset;
+    out.constraints.push_back(std::move(k));
 }
 
 std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pattern& p, const Site& site, Scope& scope) {
@@ -680,7 +864,7 @@ std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pat
         c.source_offset = site.approx_file_offset(sc.offset);
         if (sc.op == ast::slot_op::colon) {
             if (const ast::list_lit* list = bare_list(sc.value)) {
-                if (destructure(cx, *list, sd, slot, site, scope, out)) continue;
+                if (destructure(cx, p, *list, sd, slot, site, scope, out)) continue;
             }
             const ast::variable* v = bare_variable(sc.value);
             // An element of a list taken apart is no slot of a fact: compared, not joined.
@@ -791,6 +975,7 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
             // ... and get their own ids, so that the same name used later in the rule is a new
             // variable rather than a join with one that only existed inside.
             auto saved_ids = cx.ids;
+            ScopedPatterns scoped(cx.scoped_pattern);
             auto p = compile_pattern(cx, c.pat, site, local);
             cx.ids = std::move(saved_ids);
             if (!p) return std::nullopt;
@@ -816,6 +1001,7 @@ std::optional<Condition> RuleCompiler::compile_condition(Context& cx, const ast:
             }
             Scope local = scope;  // as for `not`: variables first bound inside stay inside
             auto saved_ids = cx.ids;
+            ScopedPatterns scoped(cx.scoped_pattern);
             auto p = compile_pattern(cx, c.pat, site, local);
             if (!p) {
                 cx.ids = std::move(saved_ids);
@@ -1075,6 +1261,7 @@ void RuleCompiler::compile_group(Context& cx, const ConditionSite& group, Scope&
         agg.source_offset = group.parts[members[0]].approx_file_offset(parts[members[0]].offset);
         Scope local = scope;  // what the group binds stays inside it
         auto saved_ids = cx.ids;
+        ScopedPatterns scoped(cx.scoped_pattern);
         auto p = compile_pattern(cx, parts[members[0]].pat, group.parts[members[0]], local);
         bool ok = p.has_value();
         if (p) agg.pattern = std::move(*p);
@@ -1107,12 +1294,6 @@ void RuleCompiler::compile_group(Context& cx, const ConditionSite& group, Scope&
         test.expr.source_offset = test.source_offset;
         out.push_back(std::move(test));
     };
-    const auto no_lists = [&] {
-        if (cx.pending_tests.empty()) return;
-        reporter_.at_site(group.text, 0, fmt::format("een lijst uitpakken ([?x, ?y]) kan niet in {}: [...]", what));
-        cx.failed = true;
-        cx.pending_tests.clear();
-    };
     if (!forall) {
         std::vector<std::size_t> all(parts.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
@@ -1120,7 +1301,6 @@ void RuleCompiler::compile_group(Context& cx, const ConditionSite& group, Scope&
     } else {
         for (std::size_t i = 1; i < parts.size(); ++i) count_zero({0, i}, true);
     }
-    no_lists();
 }
 
 void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope) {
@@ -1362,13 +1542,8 @@ bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>&
             // loader drops repeated diagnostics.
             auto c = compile_condition(cx, *parsed[index], conditions[index].text, scope);
             if (c) conds.push_back(std::move(*c));
-            if (!cx.pending_tests.empty() && (!c || c->kind == Condition::Kind::pattern)) {
-                for (auto& t : cx.pending_tests) conds.push_back(std::move(t));
-            } else if (!cx.pending_tests.empty()) {
-                reporter_.at_site(conditions[index].text, cx.pending_offset,
-                                  "een lijst uitpakken ([?x, ?y]) kan alleen in een gewoon patroon, niet in not, exists of een aggregaat");
-                cx.failed = true;
-            }
+            // Only a plain pattern leaves tests to follow it (not, exists and aggregates keep theirs).
+            for (auto& t : cx.pending_tests) conds.push_back(std::move(t));
             cx.pending_tests.clear();
         }
         if (logical_items) rule.logical_prefix.push_back(static_cast<std::uint32_t>(prefix.value_or(conds.size())));

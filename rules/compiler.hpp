@@ -89,10 +89,15 @@ private:
     // Appends the actions of `list` to rule.actions, an `if` as a branch and a jump around its parts.
     void compile_actions(Context& cx, const std::vector<ActionSite>& list, Scope& scope);
     // `slot: [?x, ?y]` with a variable not bound yet: binds the slot to a hidden variable, the new
-    // variables to its elements, and queues the test of length and the other elements. False when
-    // the list binds nothing (it is then compared whole).
-    bool destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot, const Site& site, Scope& scope,
-                     Pattern& out);
+    // variables to its elements, and queues the test of length and the other elements (inside not,
+    // exists or an aggregate: adds it to the pattern). False when the list binds nothing (it is then
+    // compared whole).
+    bool destructure(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+                     const Site& site, Scope& scope, Pattern& out);
+    // A list with gaps (`[..., ?a, is, ?v, ...]`): inside not, exists or an aggregate, a test that
+    // the list matches in some way; its new variables exist only in the list.
+    void match_with_gaps(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+                         const Site& site, Scope& scope, Pattern& out);
     const TemplateDef* lookup_template(const std::string& name, std::uint32_t offset, const Site& site);
     int lookup_slot(const TemplateDef& t, const std::string& slot, std::uint32_t offset, const Site& site);
 

@@ -175,12 +175,14 @@ auto const make_neg = [](auto& ctx) {
 auto const minus_def = x3::eps[mark_start] >> (lit('-') > unary_expr)[make_neg];
 struct rest_class : annotate {};
 x3::rule<rest_class, ast::unary> const rest_var = "expressie";
+// `...` without a name is a gap (CLIPS's `$?`): its operand stays nil_lit.
 auto const make_rest = [](auto& ctx) {
     mark_end(ctx, _val(ctx));
     _val(ctx).op = ast::unop::rest;
-    _val(ctx).rhs = std::move(_attr(ctx));
+    if (_attr(ctx)) _val(ctx).rhs = std::move(*_attr(ctx));
+    else _val(ctx).rhs = ast::nil_lit{};
 };
-auto const rest_var_def = x3::eps[mark_start] >> (lit("...") > variable)[make_rest];
+auto const rest_var_def = x3::eps[mark_start] >> (lit("...") >> -variable)[make_rest];
 auto const unary_expr_def = minus | rest_var | postfix_expr;
 
 auto const postfix_expr_def = primary >> *(slot_suffix | index_suffix);

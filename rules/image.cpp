@@ -668,7 +668,7 @@ struct ImageAccess {
         p.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
         p.constraints.resize(in.count());
         for (auto& c : p.constraints) {
-            c.kind = in.enumeration(SlotConstraint::Kind::test);
+            c.kind = in.enumeration(SlotConstraint::Kind::condition);
             c.slot = slot_index(in, b, p.tmpl);
             c.var = in.u32();
             if (c.kind == SlotConstraint::Kind::bind && c.var >= vars) throw BadImage{};

@@ -183,6 +183,44 @@ rules:
     EXPECT_EQ(run_output(*back), run_output(base));
 }
 
+// A list taken apart inside not/exists/aggregates and a list with gaps (SlotConstraint::Kind::condition)
+// come back from an image and run the same.
+TEST(ImageOfTheLanguage, ListsInsideNotComeBackAndRunTheSame) {
+    const std::string yaml = R"yaml(
+templates:
+  regel: {slots: {naam: symbol, als: list, dan: list}}
+  vraag: {slots: {variabele: symbol}}
+facts: ["regel(naam: r1, als: [a, is, ja], dan: [b, is, x])", "regel(naam: r2, als: [b, is, x], dan: [c, is, y])",
+        "vraag(variabele: a)", "vraag(variabele: d)"]
+rules:
+  - id: ongebruikt
+    when: ["vraag(variabele: ?v)", "not regel(als: [..., ?v, is, ?w, ...])"]
+    then: ["emit ongebruikt(v: ?v)"]
+  - id: onbereikbaar
+    when: ["regel(naam: ?n, als: [?v, ...])", "not vraag(variabele: ?v)", "not regel(dan: [?v, ...?r])"]
+    then: ["emit onbereikbaar(n: ?n)"]
+  - id: tel
+    when: ["?k = count(regel(dan: [?x, is, ?y]))"]
+    then: ["emit tel(k: ?k)"]
+)yaml";
+    std::vector<SourceFile> files;
+    files.emplace_back("lijsten.yaml", yaml);
+    const auto sources = files;
+    RuleBase base = RuleBase::load_sources(std::move(files));
+    const std::uint64_t key = image_key(sources, program_identity());
+    const std::string image = write_image(base, key);
+    auto copy = sources;
+    auto back = read_image(image, key, copy);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(write_image(*back, key), image);
+    RunOutcome outcome = run_rule_base(*back, {}, RunConfig{});
+    std::vector<std::string> records;
+    for (const auto& r : outcome.records) records.push_back(record_text(r));
+    std::sort(records.begin(), records.end());
+    EXPECT_EQ(records, (std::vector<std::string>{"ongebruikt(v: d)", "tel(k: 2)"}));
+    EXPECT_EQ(run_output(*back), run_output(base));
+}
+
 // Modules, auto_focus, focus/return/pop_focus and duplicate come back from an image and run the same
 // (the order here depends on the focus stack: with the modules lost, everything would fire in MAIN).
 TEST(ImageOfTheLanguage, ModulesAndDuplicateComeBackAndRunTheSame) {
