@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
@@ -47,6 +48,12 @@ struct RuleCompiler::Context {
 namespace {
 
 // `...` without a name where no pattern takes a list apart: it stands for no value.
+std::string gap_local_message(std::string_view name) {
+    return fmt::format("?{} staat in een lijst met rests (...) en bestaat alleen daarin: welk element het is, verschilt "
+                       "per manier waarop de lijst past; geef de variabele hier een andere naam, of pak de lijst uit zonder gaten",
+                       name);
+}
+
 constexpr const char* gap_outside_pattern =
     "... zonder naam (een rest die niets bindt) staat alleen in een lijst die een patroon uitpakt: [..., ?x, ...]; "
     "in een expressie voeg je een lijst in met ...?naam";
@@ -330,6 +337,10 @@ struct ExprCompiler {
             error(v.offset, fmt::format("variabele ?{} is hier niet gebonden", v.name));
             return at(Expr::constant_of(Value()), v.offset);
         }
+        if (it->second.gap_local) {
+            error(v.offset, gap_local_message(v.name));
+            return at(Expr::constant_of(Value()), v.offset);
+        }
         if (it->second.alias) return at(*it->second.alias, v.offset);
         return at(Expr::var_of(it->second.id), v.offset);
     }
@@ -574,7 +585,7 @@ int RuleCompiler::lookup_slot(const TemplateDef& t, const std::string& slot, std
     return i;
 }
 
-bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot,
                                const Site& site, Scope& scope, Pattern& out) {
     // At most one rest (`...?rest` or a gap `...`): with one, a list matches in one way only, as in
     // CLIPS. More gaps (CLIPS's `$? ?x $?`) match in several ways: match_with_gaps.
@@ -589,7 +600,7 @@ bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::
         if (boost::get<ast::variable>(&r->rhs.get())) named_gaps = true;
     }
     if (gaps > 1 && !named_gaps) {
-        match_with_gaps(cx, pat, list, sd, slot, site, scope, out);
+        match_with_gaps(cx, list, sd, slot, site, scope, out);
         return true;
     }
     if (gaps > 1) {
@@ -741,7 +752,7 @@ bool RuleCompiler::destructure(Context& cx, const ast::pattern& pat, const ast::
     return true;
 }
 
-void RuleCompiler::match_with_gaps(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+void RuleCompiler::match_with_gaps(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot,
                                    const Site& site, Scope& scope, Pattern& out) {
     if (!cx.scoped_pattern) {
         reporter_.at_site(site, list.offset,
@@ -801,25 +812,15 @@ void RuleCompiler::match_with_gaps(Context& cx, const ast::pattern& pat, const a
         cx.failed = true;
         return;
     }
-    // Which position a variable of the list's own stands for differs per way the list matches:
-    // outside the list it has no one value. A second use elsewhere in the pattern would silently
-    // bind a new variable; say so instead.
-    for (const auto& sc : pat.slots) {
-        std::vector<const ast::variable*> used;
-        if (const ast::variable* v = bare_variable(sc.value)) used.push_back(v);
-        if (const ast::list_lit* other = bare_list(sc.value); other && other != &list)
-            for (const auto& item : other->items) {
-                const ast::unary* r = bare_rest(item);
-                if (const ast::variable* v = r ? boost::get<ast::variable>(&r->rhs.get()) : bare_variable(item)) used.push_back(v);
-            }
-        for (const ast::variable* v : used)
-            if (std::find(locals.begin(), locals.end(), v->name) != locals.end()) {
-                reporter_.at_site(site, v->offset,
-                                  fmt::format("?{} staat in een lijst met rests (...) en bestaat alleen daarin: welk element "
-                                              "het is, verschilt per manier waarop de lijst past",
-                                              v->name));
-                cx.failed = true;
-            }
+    // Which element a variable of the list's own stands for differs per way the list matches:
+    // outside the list it has no one value. A use further on (in this pattern, or a later one of
+    // the same not, exists, aggregate or group) would silently bind a new variable; the marker
+    // makes it an error instead.
+    for (const std::string& local : locals) {
+        VarInfo marker;
+        marker.id = std::numeric_limits<VarId>::max();
+        marker.gap_local = true;
+        scope.emplace(local, std::move(marker));
     }
     const std::string name = fmt::format("#elementen{}", cx.ids.size());
     VarInfo whole;
@@ -864,7 +865,7 @@ std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pat
         c.source_offset = site.approx_file_offset(sc.offset);
         if (sc.op == ast::slot_op::colon) {
             if (const ast::list_lit* list = bare_list(sc.value)) {
-                if (destructure(cx, p, *list, sd, slot, site, scope, out)) continue;
+                if (destructure(cx, *list, sd, slot, site, scope, out)) continue;
             }
             const ast::variable* v = bare_variable(sc.value);
             // An element of a list taken apart is no slot of a fact: compared, not joined.
@@ -877,6 +878,9 @@ std::optional<Pattern> RuleCompiler::compile_pattern(Context& cx, const ast::pat
                     info.id = cx.id_of(v->name);
                     if (sd.type != SlotType::any) info.type = sd.type;
                     it = scope.emplace(v->name, info).first;
+                } else if (it->second.gap_local) {
+                    reporter_.at_site(site, v->offset, gap_local_message(v->name));
+                    cx.failed = true;
                 } else if (clash(it->second.type, sd.type)) {
                     reporter_.at_site(site, v->offset,
                                       fmt::format("?{} is een {}, maar slot '{}' is een {}; deze regel kan nooit vuren",

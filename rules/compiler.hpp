@@ -71,6 +71,11 @@ public:
         // An element of a list a pattern took apart (`slot: [?x, ?y]`): the expression that reads it
         // (`?#[x,y][0]`); uses of the variable compile to it.
         std::optional<Expr> alias;
+        // A variable of a list with gaps (`[..., ?x, ...]`): it stands for a different element in each
+        // way the list matches, so it has no value outside the list. Kept in the scope (with no id of
+        // its own) only so that a later use in the same not, exists, aggregate or group is an error,
+        // not a new variable of the same name.
+        bool gap_local = false;
     };
     using Scope = std::map<std::string, VarInfo, std::less<>>;
 
@@ -92,11 +97,11 @@ private:
     // variables to its elements, and queues the test of length and the other elements (inside not,
     // exists or an aggregate: adds it to the pattern). False when the list binds nothing (it is then
     // compared whole).
-    bool destructure(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+    bool destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot,
                      const Site& site, Scope& scope, Pattern& out);
     // A list with gaps (`[..., ?a, is, ?v, ...]`): inside not, exists or an aggregate, a test that
     // the list matches in some way; its new variables exist only in the list.
-    void match_with_gaps(Context& cx, const ast::pattern& pat, const ast::list_lit& list, const SlotDef& sd, int slot,
+    void match_with_gaps(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot,
                          const Site& site, Scope& scope, Pattern& out);
     const TemplateDef* lookup_template(const std::string& name, std::uint32_t offset, const Site& site);
     int lookup_slot(const TemplateDef& t, const std::string& slot, std::uint32_t offset, const Site& site);

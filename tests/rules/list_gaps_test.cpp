@@ -125,7 +125,16 @@ TEST(ListGaps, Errors) {
                      "exists of een aggregaat, niet in een gewoon patroon"}));
     EXPECT_EQ(errors_of(base + "\"rij(naam: ?n)\", \"not rij(items: [..., ?x, ...], naam: ?x)\"]\n"),
               (Lines{"r.yaml:8:67: fout: ?x staat in een lijst met rests (...) en bestaat alleen daarin: welk element het is, "
-                     "verschilt per manier waarop de lijst past"}));
+                     "verschilt per manier waarop de lijst past; geef de variabele hier een andere naam, of pak de lijst uit "
+                     "zonder gaten"}));
+    // A later pattern of the same group does not bind a new ?x of the same name: that would silently
+    // drop the join the writer meant.
+    EXPECT_EQ(errors_of(base + "\"rij(naam: ?n)\", {not: [\"rij(items: [..., ?x, ...])\", \"rij(naam: ?x)\"]}]\n"),
+              (Lines{"r.yaml:8:77: fout: ?x staat in een lijst met rests (...) en bestaat alleen daarin: welk element het is, "
+                     "verschilt per manier waarop de lijst past; geef de variabele hier een andere naam, of pak de lijst uit "
+                     "zonder gaten"}));
+    // After the group the name is free again, as every variable first bound inside a not.
+    EXPECT_EQ(errors_of(base + "\"not rij(items: [..., ?x, ...])\", \"rij(naam: ?x)\"]\n"), Lines{});
     EXPECT_EQ(errors_of(base + "\"not rij(items: [..., ?x, ..., ?y, ..., ?x, ...])\"]\n"),
               (Lines{"r.yaml:8:28: fout: een lijst met eigen variabelen heeft hoogstens drie rests zonder naam (...): met meer "
                      "kan het zoeken naar een plaats te lang duren"}));
