@@ -585,6 +585,21 @@ int RuleCompiler::lookup_slot(const TemplateDef& t, const std::string& slot, std
     return i;
 }
 
+VarId RuleCompiler::bind_whole_list(Context& cx, const std::string& name, const ast::list_lit& list, int slot, const Site& site,
+                                    Scope& scope, Pattern& out) {
+    VarInfo whole;
+    whole.id = cx.id_of(name);
+    whole.type = SlotType::list;
+    scope[name] = whole;
+    SlotConstraint c;
+    c.kind = SlotConstraint::Kind::bind;
+    c.slot = slot;
+    c.var = whole.id;
+    c.source_offset = site.approx_file_offset(list.offset);
+    out.constraints.push_back(std::move(c));
+    return whole.id;
+}
+
 bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot,
                                const Site& site, Scope& scope, Pattern& out) {
     // At most one rest (`...?rest` or a gap `...`): with one, a list matches in one way only, as in
@@ -645,23 +660,14 @@ bool RuleCompiler::destructure(Context& cx, const ast::list_lit& list, const Slo
     for (std::size_t i = 0; i < fresh.size(); ++i) name += (i ? "," : "") + fresh[i];
     if (fresh.empty()) name += std::to_string(cx.ids.size());
     name += "]";
-    VarInfo whole;
-    whole.id = cx.id_of(name);
-    whole.type = SlotType::list;
-    scope[name] = whole;
-    SlotConstraint c;
-    c.kind = SlotConstraint::Kind::bind;
-    c.slot = slot;
-    c.var = whole.id;
-    c.source_offset = site.approx_file_offset(list.offset);
-    out.constraints.push_back(std::move(c));
+    const VarId whole = bind_whole_list(cx, name, list, slot, site, scope, out);
 
     const auto located = [&](Expr e) {
         e.source_offset = site.approx_file_offset(list.offset);
         return e;
     };
     const auto number = [](std::size_t n) { return Expr::constant_of(Value(static_cast<std::int64_t>(n))); };
-    const Expr whole_var = located(Expr::var_of(whole.id));
+    const Expr whole_var = located(Expr::var_of(whole));
     const std::size_t fixed = list.items.size() - (rest_at ? 1 : 0);
     std::vector<Expr> checks;
     if (sd.type == SlotType::any)
@@ -822,18 +828,8 @@ void RuleCompiler::match_with_gaps(Context& cx, const ast::list_lit& list, const
         marker.gap_local = true;
         scope.emplace(local, std::move(marker));
     }
-    const std::string name = fmt::format("#elementen{}", cx.ids.size());
-    VarInfo whole;
-    whole.id = cx.id_of(name);
-    whole.type = SlotType::list;
-    scope[name] = whole;
-    SlotConstraint c;
-    c.kind = SlotConstraint::Kind::bind;
-    c.slot = slot;
-    c.var = whole.id;
-    c.source_offset = site.approx_file_offset(list.offset);
-    out.constraints.push_back(std::move(c));
-    std::vector<Expr> call_args{Expr::var_of(whole.id), Expr::constant_of(Value(std::move(shape)))};
+    const VarId whole = bind_whole_list(cx, fmt::format("#elementen{}", cx.ids.size()), list, slot, site, scope, out);
+    std::vector<Expr> call_args{Expr::var_of(whole), Expr::constant_of(Value(std::move(shape)))};
     for (Expr& a : args) call_args.push_back(std::move(a));
     SlotConstraint k;
     k.kind = SlotConstraint::Kind::condition;

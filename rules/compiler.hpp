@@ -97,6 +97,10 @@ private:
     // variables to its elements, and queues the test of length and the other elements (inside not,
     // exists or an aggregate: adds it to the pattern). False when the list binds nothing (it is then
     // compared whole).
+    // Binds the list in `slot` whole to the hidden variable `name` (in scope and as the pattern's
+    // constraint); the element tests of destructure and match_with_gaps read it.
+    VarId bind_whole_list(Context& cx, const std::string& name, const ast::list_lit& list, int slot, const Site& site,
+                          Scope& scope, Pattern& out);
     bool destructure(Context& cx, const ast::list_lit& list, const SlotDef& sd, int slot,
                      const Site& site, Scope& scope, Pattern& out);
     // A list with gaps (`[..., ?a, is, ?v, ...]`): inside not, exists or an aggregate, a test that

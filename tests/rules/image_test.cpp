@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,27 @@ std::vector<std::string> run_output(const RuleBase& b) {
     for (const auto& r : outcome.records) out.push_back(record_text(r));
     for (const Fact* f : outcome.engine->facts()) out.push_back(fact_text(*outcome.engine, *f));
     return out;
+}
+
+// A rule base loaded from one YAML file, and the same written to an image and read back, which must
+// write the very same image again.
+struct RoundTrip {
+    RuleBase base;
+    RuleBase back;
+};
+
+std::optional<RoundTrip> round_trip(const std::string& name, const std::string& yaml) {
+    std::vector<SourceFile> files;
+    files.emplace_back(name, yaml);
+    const auto sources = files;
+    RuleBase base = RuleBase::load_sources(std::move(files));
+    const std::uint64_t key = image_key(sources, program_identity());
+    const std::string image = write_image(base, key);
+    auto copy = sources;
+    auto back = read_image(image, key, copy);
+    if (!back) return std::nullopt;
+    EXPECT_EQ(write_image(*back, key), image);
+    return RoundTrip{std::move(base), std::move(*back)};
 }
 
 // A fresh folder under the system's temporary folder, removed afterwards.
@@ -158,16 +180,10 @@ rules:
     when: ["project(id: ?p)", {not: ["taak(id: ?t, project: ?p)", "klaar(taak: ?t)"]}]
     then: ["emit zonder_klaar(p: ?p)"]
 )yaml";
-    std::vector<SourceFile> files;
-    files.emplace_back("taal.yaml", yaml);
-    const auto sources = files;
-    RuleBase base = RuleBase::load_sources(std::move(files));
-    const std::uint64_t key = image_key(sources, program_identity());
-    const std::string image = write_image(base, key);
-    auto copy = sources;
-    auto back = read_image(image, key, copy);
-    ASSERT_TRUE(back.has_value());
-    EXPECT_EQ(write_image(*back, key), image);
+    auto rt = round_trip("taal.yaml", yaml);
+    ASSERT_TRUE(rt.has_value());
+    const RuleBase& base = rt->base;
+    const RuleBase* back = &rt->back;
     // The order among the rules is the agenda's business; what each firing emits is in written order.
     RunOutcome outcome = run_rule_base(*back, {}, RunConfig{});
     std::vector<std::string> records;
@@ -203,16 +219,10 @@ rules:
     when: ["?k = count(regel(dan: [?x, is, ?y]))"]
     then: ["emit tel(k: ?k)"]
 )yaml";
-    std::vector<SourceFile> files;
-    files.emplace_back("lijsten.yaml", yaml);
-    const auto sources = files;
-    RuleBase base = RuleBase::load_sources(std::move(files));
-    const std::uint64_t key = image_key(sources, program_identity());
-    const std::string image = write_image(base, key);
-    auto copy = sources;
-    auto back = read_image(image, key, copy);
-    ASSERT_TRUE(back.has_value());
-    EXPECT_EQ(write_image(*back, key), image);
+    auto rt = round_trip("lijsten.yaml", yaml);
+    ASSERT_TRUE(rt.has_value());
+    const RuleBase& base = rt->base;
+    const RuleBase* back = &rt->back;
     RunOutcome outcome = run_rule_base(*back, {}, RunConfig{});
     std::vector<std::string> records;
     for (const auto& r : outcome.records) records.push_back(record_text(r));
@@ -243,18 +253,12 @@ rules:
     when: ["n(i: ?i)"]
     then: ["emit toon(i: ?i)", "return", "emit nooit()"]
 )yaml";
-    std::vector<SourceFile> files;
-    files.emplace_back("modules.yaml", yaml);
-    const auto sources = files;
-    RuleBase base = RuleBase::load_sources(std::move(files));
+    auto rt = round_trip("modules.yaml", yaml);
+    ASSERT_TRUE(rt.has_value());
+    const RuleBase& base = rt->base;
+    const RuleBase* back = &rt->back;
     EXPECT_EQ(base.modules(), (std::vector<std::string>{"CONTROLE", "RAPPORT", "LEEG"}));
-    const std::uint64_t key = image_key(sources, program_identity());
-    const std::string image = write_image(base, key);
-    auto copy = sources;
-    auto back = read_image(image, key, copy);
-    ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->modules(), base.modules());
-    EXPECT_EQ(write_image(*back, key), image);
     // weg first (auto_focus at the initial facts), then start, then toon once (return leaves RAPPORT).
     const auto out = run_output(base);
     ASSERT_EQ(out.size(), 4u);  // two records, then the facts n(i: 1) and n(i: 5)
@@ -292,21 +296,15 @@ rules:
     when: ["n(i: ?i)", "test fac(?i) > 10"]
     then: ["emit f(i: ?i, fac: fac(?i), som: som(1, 2, ?i))", "bind ?x = zeg(\"hallo {?i}\")"]
 )yaml";
-    std::vector<SourceFile> files;
-    files.emplace_back("functies.yaml", yaml);
-    const auto sources = files;
-    RuleBase base = RuleBase::load_sources(std::move(files));
+    auto rt = round_trip("functies.yaml", yaml);
+    ASSERT_TRUE(rt.has_value());
+    const RuleBase& base = rt->base;
+    const RuleBase* back = &rt->back;
     ASSERT_EQ(base.functions().size(), 3u);
     EXPECT_TRUE(base.find_function_def("zeg")->effects);
     EXPECT_FALSE(base.find_function_def("fac")->effects);
-    const std::uint64_t key = image_key(sources, program_identity());
-    const std::string image = write_image(base, key);
-    auto copy = sources;
-    auto back = read_image(image, key, copy);
-    ASSERT_TRUE(back.has_value());
     ASSERT_EQ(back->functions().size(), 3u);
     EXPECT_EQ(back->find_function_def("som")->rest, true);
-    EXPECT_EQ(write_image(*back, key), image);
     const auto out = run_output(base);
     ASSERT_GE(out.size(), 2u);
     EXPECT_EQ(out[0], "f(i: 5, fac: 120, som: 8)");
