@@ -35,11 +35,17 @@ std::vector<std::string> rule_ids(const RuleBase& b) {
     return out;
 }
 
+// The records a run emitted, in the order emitted.
+std::vector<std::string> records_of(const RunOutcome& outcome) {
+    std::vector<std::string> out;
+    for (const auto& r : outcome.records) out.push_back(record_text(r));
+    return out;
+}
+
 // What running the rule base on its own initial facts emits, and the facts it ends with.
 std::vector<std::string> run_output(const RuleBase& b) {
     RunOutcome outcome = run_rule_base(b, {}, RunConfig{});
-    std::vector<std::string> out;
-    for (const auto& r : outcome.records) out.push_back(record_text(r));
+    std::vector<std::string> out = records_of(outcome);
     for (const Fact* f : outcome.engine->facts()) out.push_back(fact_text(*outcome.engine, *f));
     return out;
 }
@@ -185,9 +191,7 @@ rules:
     const RuleBase& base = rt->base;
     const RuleBase* back = &rt->back;
     // The order among the rules is the agenda's business; what each firing emits is in written order.
-    RunOutcome outcome = run_rule_base(*back, {}, RunConfig{});
-    std::vector<std::string> records;
-    for (const auto& r : outcome.records) records.push_back(record_text(r));
+    std::vector<std::string> records = records_of(run_rule_base(*back, {}, RunConfig{}));
     EXPECT_EQ(records.size(), 6u);
     const auto at = [&](const std::string& r) { return std::find(records.begin(), records.end(), r) - records.begin(); };
     EXPECT_LT(at("middel(p: p1)"), at("klein(p: p1)"));
@@ -223,9 +227,7 @@ rules:
     ASSERT_TRUE(rt.has_value());
     const RuleBase& base = rt->base;
     const RuleBase* back = &rt->back;
-    RunOutcome outcome = run_rule_base(*back, {}, RunConfig{});
-    std::vector<std::string> records;
-    for (const auto& r : outcome.records) records.push_back(record_text(r));
+    std::vector<std::string> records = records_of(run_rule_base(*back, {}, RunConfig{}));
     std::sort(records.begin(), records.end());
     EXPECT_EQ(records, (std::vector<std::string>{"ongebruikt(v: d)", "tel(k: 2)"}));
     EXPECT_EQ(run_output(*back), run_output(base));
