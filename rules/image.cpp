@@ -808,21 +808,27 @@ std::uint64_t load_word(const char* p) {
 // not inline an SSE 4.2 builtin into a function (or a lambda) compiled without that target.
 #define WW_CHECKSUM_LANES(CRC32C_WORD)                                  \
     const char* p = bytes.data();                                       \
-    const char* const end = p + bytes.size();                           \
     std::uint64_t c0 = 0x9e3779b9u, c1 = 0x7f4a7c15u, c2 = 0xf39cc060u; \
-    for (; end - p >= 48; p += 48) {                                    \
+    for (std::size_t rounds = bytes.size() / 96; rounds != 0; --rounds) { \
         c0 = CRC32C_WORD(c0, load_word(p));                             \
         c1 = CRC32C_WORD(c1, load_word(p + 8));                         \
         c2 = CRC32C_WORD(c2, load_word(p + 16));                        \
         c0 = CRC32C_WORD(c0, load_word(p + 24));                        \
         c1 = CRC32C_WORD(c1, load_word(p + 32));                        \
         c2 = CRC32C_WORD(c2, load_word(p + 40));                        \
+        c0 = CRC32C_WORD(c0, load_word(p + 48));                        \
+        c1 = CRC32C_WORD(c1, load_word(p + 56));                        \
+        c2 = CRC32C_WORD(c2, load_word(p + 64));                        \
+        c0 = CRC32C_WORD(c0, load_word(p + 72));                        \
+        c1 = CRC32C_WORD(c1, load_word(p + 80));                        \
+        c2 = CRC32C_WORD(c2, load_word(p + 88));                        \
+        p += 96;                                                        \
     }                                                                   \
-    if (end - p >= 24) {                                                \
+    const char* const end = bytes.data() + bytes.size();                \
+    for (; end - p >= 24; p += 24) {                                    \
         c0 = CRC32C_WORD(c0, load_word(p));                             \
         c1 = CRC32C_WORD(c1, load_word(p + 8));                         \
         c2 = CRC32C_WORD(c2, load_word(p + 16));                        \
-        p += 24;                                                        \
     }                                                                   \
     for (; end - p >= 8; p += 8) c0 = CRC32C_WORD(c0, load_word(p));    \
     if (p != end) {                                                     \
