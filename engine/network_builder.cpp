@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <algorithm>
+#include <iterator>
+#include <memory>
 #include <stdexcept>
 
 #include "engine/network_builder.hpp"
@@ -134,6 +136,16 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     auto check_var = [&](VarId v) {
         if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
     };
+    // Sized once, at the first element, for every constraint: most patterns have a few constraints,
+    // and growing these one at a time reallocated and moved each test (a cold start builds them all).
+    auto add_test = [&](JoinTest&& jt) {
+        if (node->tests.capacity() == 0) node->tests.reserve(p.constraints.size());
+        node->tests.push_back(std::move(jt));
+    };
+    auto add_alpha = [&](std::vector<AlphaTest>& to, AlphaTest&& at) {
+        if (to.capacity() == 0) to.reserve(p.constraints.size());
+        to.push_back(std::move(at));
+    };
     auto map_var = [&](VarId v) -> std::uint32_t {
         check_var(v);
         if (locs[v].depth == 0) bad(rule, "variabele " + var_name(rule, v) + " wordt gebruikt voordat ze gebonden is");
@@ -152,7 +164,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
             jt.slot = sc.slot;
             jt.rhs_is_loc = true;
             jt.loc = locs[sc.var];
-            node->tests.push_back(std::move(jt));
+            add_test(std::move(jt));
         }
     }
     if (p.fact_var) {
@@ -173,7 +185,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
                 bad(rule, e.what());
             }
             refuse_input(rule, jt.expr);
-            node->tests.push_back(std::move(jt));
+            add_test(std::move(jt));
             continue;
         }
         if (sc.kind != SlotConstraint::Kind::test) continue;
@@ -187,8 +199,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         // goes the long way and is refused there).
         if (sc.rhs.op == Op::constant && sc.rhs.args.empty()) {
             AlphaTest at{sc.slot, sc.cmp, sc.negate, sc.rhs.value};
-            if (sc.cmp == Op::eq && !sc.negate) eqs.push_back(std::move(at));
-            else others.push_back(std::move(at));
+            add_alpha(sc.cmp == Op::eq && !sc.negate ? eqs : others, std::move(at));
             continue;
         }
         CExpr rhs;
@@ -206,8 +217,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
                 bad(rule, e.what());
             }
             AlphaTest at{sc.slot, sc.cmp, sc.negate, std::move(v)};
-            if (sc.cmp == Op::eq && !sc.negate) eqs.push_back(std::move(at));
-            else others.push_back(std::move(at));
+            add_alpha(sc.cmp == Op::eq && !sc.negate ? eqs : others, std::move(at));
             continue;
         }
         JoinTest jt;
@@ -220,7 +230,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         } else {
             jt.expr = std::move(rhs);
         }
-        node->tests.push_back(std::move(jt));
+        add_test(std::move(jt));
     }
 
     if (c.kind == Condition::Kind::aggregate && c.aggregate != AggregateKind::count) {
@@ -240,13 +250,21 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     if (node->tests.size() > 1)  // std::stable_sort allocates a buffer even for one element
         std::stable_sort(node->tests.begin(), node->tests.end(),
                          [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
-    std::vector<bool> keyed(node->tests.size(), false);
+    // Which tests the hash key stands for: on the stack for the usual handful.
+    bool keyed_here[16] = {};
+    std::unique_ptr<bool[]> keyed_many;
+    bool* keyed = keyed_here;
+    if (node->tests.size() > std::size(keyed_here)) {
+        keyed_many = std::make_unique<bool[]>(node->tests.size());
+        keyed = keyed_many.get();
+    }
+    bool any_keyed = false;
     for (std::size_t i = 0; i < node->tests.size(); ++i) {
         const JoinTest& j = node->tests[i];
         if (j.cmp == Op::eq && !j.negate && !j.condition && j.rhs_is_loc && j.loc.depth < depth) {
             node->key_slots.push_back(j.slot);
             node->key_locs.push_back(j.loc);
-            keyed[i] = true;
+            keyed[i] = any_keyed = true;
         }
     }
     for (std::size_t i = 0; i < node->tests.size(); ++i) {
@@ -254,7 +272,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         if (j.cmp == Op::eq && !j.negate && !j.condition && !j.rhs_is_loc && keyable(j.expr, depth)) {
             node->key_slots.push_back(j.slot);
             node->key_exprs.push_back(j.expr);
-            keyed[i] = true;
+            keyed[i] = any_keyed = true;
         }
     }
     for (std::size_t i = 0; i < node->tests.size(); ++i) {
@@ -266,7 +284,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
             })) {
             node->in_slot = j.slot;
             node->in_elems = j.expr.args;
-            keyed[i] = true;
+            keyed[i] = any_keyed = true;
             break;
         }
     }
@@ -274,12 +292,12 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     // they nearly always pass there: the others go first, so that a fact that fails (a column equal
     // to one of three, the bulk of a `not`'s search for a blocker) leaves after fewer tests. Still a
     // canonical order: nodes with the same tests share.
-    if (std::find(keyed.begin(), keyed.end(), true) != keyed.end()) {
+    if (any_keyed) {
         std::vector<JoinTest> ordered;
         ordered.reserve(node->tests.size());
-        for (std::size_t i = 0; i < keyed.size(); ++i)
+        for (std::size_t i = 0; i < node->tests.size(); ++i)
             if (!keyed[i]) ordered.push_back(std::move(node->tests[i]));
-        for (std::size_t i = 0; i < keyed.size(); ++i)
+        for (std::size_t i = 0; i < node->tests.size(); ++i)
             if (keyed[i]) ordered.push_back(std::move(node->tests[i]));
         node->tests = std::move(ordered);
     }
