@@ -6,32 +6,11 @@
 #include <memory>
 #include <optional>
 
+#include "engine/bindings_env.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/input.hpp"
 
 namespace ww {
-
-namespace {
-
-// Variables of an action, by VarId, as bound at the firing.
-class BindingsEnv final : public EvalEnv {
-public:
-    BindingsEnv(const std::vector<Value>& b, const EvalEnv& world) : b_(b), world_(world) {}
-    Value var(std::uint32_t ref) const override { return ref < b_.size() ? b_[ref] : Value(); }
-    // Without a copy: an advice text reads a dozen variables, each a counted text or list.
-    const Value& var_ref(std::uint32_t ref, Value& scratch) const override {
-        if (ref < b_.size()) return b_[ref];
-        return scratch = Value();
-    }
-    const Fact* fact(FactId id) const override { return world_.fact(id); }
-    const TemplateDef& template_def(TemplateId id) const override { return world_.template_def(id); }
-
-private:
-    const std::vector<Value>& b_;
-    const EvalEnv& world_;
-};
-
-}  // namespace
 
 void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     Terminal* term = a->terminal;

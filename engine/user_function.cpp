@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "engine/action_flow.hpp"
+#include "engine/bindings_env.hpp"
 
 namespace ww {
 namespace {
@@ -12,23 +13,6 @@ thread_local const FunctionTable* installed = nullptr;
 
 Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& env);
 thread_local std::uint32_t call_depth = 0;
-
-// The variables of one call; facts and templates are the caller's.
-class FrameEnv final : public EvalEnv {
-public:
-    FrameEnv(const std::vector<Value>& frame, const EvalEnv& outer) : frame_(frame), outer_(outer) {}
-    Value var(std::uint32_t ref) const override { return ref < frame_.size() ? frame_[ref] : Value(); }
-    const Value& var_ref(std::uint32_t ref, Value& scratch) const override {
-        if (ref < frame_.size()) return frame_[ref];
-        return scratch = Value();
-    }
-    const Fact* fact(FactId id) const override { return outer_.fact(id); }
-    const TemplateDef& template_def(TemplateId id) const override { return outer_.template_def(id); }
-
-private:
-    const std::vector<Value>& frame_;
-    const EvalEnv& outer_;
-};
 
 void compile_body(const UserFunction& f) {
     FunctionTableScope scope(f.table);
@@ -162,7 +146,7 @@ Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& e
     }
     if (def.rest) frame[def.params] = Value(std::move(rest));
     if (!f.compiled) compile_body(f);
-    FrameEnv fenv(frame, env);
+    BindingsEnv fenv(frame, env);  // facts and templates are the caller's
     for (std::size_t next = 0; next < f.body.size();) {
         const UserAction& act = f.body[next++];
         switch (act.kind) {
