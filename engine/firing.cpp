@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "engine/action_flow.hpp"
 #include "engine/bindings_env.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/input.hpp"
@@ -219,32 +220,11 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     if (!eval_test(act.expr, env)) next = act.jump;
                     continue;  // nothing changed: nothing to settle
                 case Action::Kind::jump: next = act.jump; continue;
-                case Action::Kind::each: {
+                case Action::Kind::each:
                     // The list and the position were bound before the loop; only this action moves on.
-                    Value& position = bindings[act.position_var];
-                    const Value& list = bindings[act.list_var];
-                    if (list.kind() == ValueKind::integer) {  // a while: rounds counted, not elements
-                        const std::int64_t round = position.kind() == ValueKind::integer ? position.as_int() : 0;
-                        if (round >= list.as_int())
-                            throw EvalError("while liep " + std::to_string(list.as_int()) +
-                                                " keer rond en de voorwaarde bleef waar; een lus die niet eindigt?",
-                                            act.source_offset);
-                        bindings[act.var] = Value(round);
-                        position = Value(round + 1);
-                        continue;
-                    }
-                    if (list.kind() != ValueKind::list)
-                        throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), act.source_offset);
-                    const auto& items = list.as_list();
-                    const std::int64_t at = position.kind() == ValueKind::integer ? position.as_int() : -1;
-                    if (at < 0 || static_cast<std::size_t>(at) >= items.size()) {
+                    if (advance_loop(bindings[act.position_var], bindings[act.list_var], bindings[act.var], act.source_offset))
                         next = act.jump;
-                        continue;
-                    }
-                    bindings[act.var] = items[static_cast<std::size_t>(at)];
-                    position = Value(at + 1);
                     continue;
-                }
                 case Action::Kind::again: next = act.jump; continue;
                 case Action::Kind::assert_fact: {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
