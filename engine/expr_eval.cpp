@@ -295,6 +295,15 @@ bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
 }
 
 namespace {
+// The operations whose value is a boolean or an error of their own: eval_test gives the same.
+bool is_condition(Op op) {
+    switch (op) {
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in:
+        case Op::logical_and: case Op::logical_or: case Op::logical_not: return true;
+        default: return false;
+    }
+}
+
 // An operand by reference: constants and variables as they are (no copy, no call of eval), anything
 // else evaluated into `scratch`.
 const Value& operand(const CExpr& e, const EvalEnv& env, Value& scratch) {
@@ -387,9 +396,13 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             if (e.fn->chooses) {
                 // als(): the condition, then only the branch it chooses; anything but a boolean
                 // goes the ordinary way below, to its error.
+                const CExpr& c = e.args[0];
                 Value scratch;
-                const Value& c = operand(e.args[0], env, scratch);
-                if (c.kind() == ValueKind::boolean) return eval(e.args[c.as_bool() ? 1 : 2], env);
+                // A comparison or connective gives a boolean or its own error: compared in place,
+                // without a Value for the boolean (nor the integer path, which texts and figures fail).
+                if (is_condition(c.op)) return eval(e.args[eval_test_general(c, env, scratch) ? 1 : 2], env);
+                const Value& v = operand(c, env, scratch);
+                if (v.kind() == ValueKind::boolean) return eval(e.args[v.as_bool() ? 1 : 2], env);
             }
             Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
             if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
