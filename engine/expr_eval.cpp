@@ -312,6 +312,64 @@ const Value& operand(const CExpr& e, const EvalEnv& env, Value& scratch) {
     scratch = eval(e, env);
     return scratch;
 }
+// The branch of als() (`e`) that its condition chooses, or null when the condition is not a boolean.
+const CExpr* chosen_branch(const CExpr& e, const EvalEnv& env) {
+    const CExpr& c = e.args[0];
+    Value scratch;
+    // A comparison or connective gives a boolean or its own error: compared in place, without a
+    // Value for the boolean (nor the integer path, which texts and figures fail).
+    if (is_condition(c.op)) return &e.args[eval_test_general(c, env, scratch) ? 1 : 2];
+    const Value& v = operand(c, env, scratch);
+    if (v.kind() == ValueKind::boolean) return &e.args[v.as_bool() ? 1 : 2];
+    return nullptr;
+}
+
+void append_pieces(const CExpr& e, const EvalEnv& env, std::string& s);
+
+// One piece of a string interpolation appended to `s` as eval(a, env).append_display(s) would, in
+// place where it can: a text function's appending form, the branch als() chooses, an interpolation
+// inside. `own_check`: the piece is the value of an als() branch, whose length eval's call checks.
+[[gnu::noinline]] void append_piece(const CExpr& a, const EvalEnv& env, std::string& s, bool own_check) {
+    switch (a.op) {
+        case Op::constant: a.value.append_display(s); return;
+        case Op::var: {
+            Value scratch;
+            env.var_ref(a.ref, scratch).append_display(s);
+            return;
+        }
+        case Op::call:
+            if (a.fn->append_text) {
+                const std::size_t start = s.size();
+                call_with_args(a, env, [&](std::span<const Value> args) { a.fn->append_text(args, s); });
+                if (own_check) check_text_length(s.size() - start, a.source_offset);
+                return;
+            }
+            if (a.fn->chooses)
+                if (const CExpr* branch = chosen_branch(a, env)) return append_piece(*branch, env, s, true);
+            break;
+        case Op::concat: append_pieces(a, env, s); return;
+        default: break;
+    }
+    eval(a, env).append_display(s);
+}
+
+// The pieces of interpolation `e` appended to `s`, the length of what they add checked after each.
+void append_pieces(const CExpr& e, const EvalEnv& env, std::string& s) {
+    const std::size_t start = s.size();
+    for (const CExpr& a : e.args) {
+        // Most pieces are constant text or a variable: those without a call.
+        if (a.op == Op::constant) {
+            a.value.append_display(s);
+        } else if (a.op == Op::var) {
+            Value scratch;
+            env.var_ref(a.ref, scratch).append_display(s);
+        } else {
+            append_piece(a, env, s, false);
+        }
+        check_text_length(s.size() - start, e.source_offset);
+    }
+}
+
 }  // namespace
 
 Value eval(const CExpr& e, const EvalEnv& env) {
@@ -393,17 +451,10 @@ Value eval(const CExpr& e, const EvalEnv& env) {
                 bounded(r, e.source_offset);
                 return r;
             }
-            if (e.fn->chooses) {
-                // als(): the condition, then only the branch it chooses; anything but a boolean
-                // goes the ordinary way below, to its error.
-                const CExpr& c = e.args[0];
-                Value scratch;
-                // A comparison or connective gives a boolean or its own error: compared in place,
-                // without a Value for the boolean (nor the integer path, which texts and figures fail).
-                if (is_condition(c.op)) return eval(e.args[eval_test_general(c, env, scratch) ? 1 : 2], env);
-                const Value& v = operand(c, env, scratch);
-                if (v.kind() == ValueKind::boolean) return eval(e.args[v.as_bool() ? 1 : 2], env);
-            }
+            // als(): only the branch it chooses; a condition that is not a boolean goes the
+            // ordinary way below, to its error.
+            if (e.fn->chooses)
+                if (const CExpr* branch = chosen_branch(e, env)) return eval(*branch, env);
             Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
             if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
             bounded(r, e.source_offset);
@@ -417,19 +468,7 @@ Value eval(const CExpr& e, const EvalEnv& env) {
             ConcatBuffer buffer;
             std::string& s = buffer.text;
             s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
-            for (const CExpr& a : e.args) {
-                if (a.op == Op::constant) {
-                    a.value.append_display(s);
-                } else if (a.op == Op::var) {
-                    Value scratch;
-                    env.var_ref(a.ref, scratch).append_display(s);
-                } else if (a.op == Op::call && a.fn->append_text) {
-                    call_with_args(a, env, [&](std::span<const Value> args) { a.fn->append_text(args, s); });
-                } else {
-                    eval(a, env).append_display(s);
-                }
-                check_text_length(s.size(), e.source_offset);
-            }
+            append_pieces(e, env, s);
             return Value::computed_string(s);
         }
     }
