@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <stdexcept>
 
@@ -244,22 +245,48 @@ bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
 // form); an EvalError from the function gets the offset of the call.
 template <class Use>
 auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
-    Value buf[4];
-    std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
-    std::span<const Value> args;
-    if (e.args.size() <= 4) {
-        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into(buf[i], e.args[i], env);
-        args = std::span<const Value>(buf, e.args.size());
-    } else {
-        big.emplace(e.args.size());
-        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into((*big)[i], e.args[i], env);
-        args = *big;
+    const std::size_t n = e.args.size();
+    const CExpr* arg = e.args.data();
+    const auto call = [&](std::span<const Value> args) {
+        try {
+            return use(args);
+        } catch (const EvalError& err) {
+            throw EvalError(err.what(), e.source_offset);
+        }
+    };
+    // One constant or variable (len(?l), lower(?naam)): the function reads it where it is.
+    if (n == 1 && (arg->op == Op::constant || arg->op == Op::var)) {
+        Value scratch;
+        return call(std::span<const Value>(arg->op == Op::constant ? &arg->value : &env.var_ref(arg->ref, scratch), 1));
     }
-    try {
-        return use(args);
-    } catch (const EvalError& err) {
-        throw EvalError(err.what(), e.source_offset);
+    // Up to four arguments (all but a few calls) in place, each constructed once: no vector, and no
+    // nil to assign over and destroy for the places a call does not use.
+    if (n <= 4) {
+        struct Args {
+            alignas(Value) unsigned char raw[4 * sizeof(Value)];
+            std::size_t made = 0;
+            Value* at() { return reinterpret_cast<Value*>(raw); }
+            ~Args() {
+                for (std::size_t i = 0; i < made; ++i) at()[i].~Value();
+            }
+        } args;
+        for (; args.made < n; ++args.made) {
+            const CExpr& a = arg[args.made];
+            Value* place = args.at() + args.made;
+            if (a.op == Op::constant) {
+                new (place) Value(a.value);
+            } else if (a.op == Op::var) {
+                Value scratch;
+                new (place) Value(env.var_ref(a.ref, scratch));
+            } else {
+                new (place) Value(eval(a, env));
+            }
+        }
+        return call(std::span<const Value>(args.at(), n));
     }
+    std::vector<Value> big(n);
+    for (std::size_t i = 0; i < n; ++i) eval_into(big[i], arg[i], env);
+    return call(big);
 }
 
 }  // namespace
