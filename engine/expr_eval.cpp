@@ -399,105 +399,134 @@ void append_pieces(const CExpr& e, const EvalEnv& env, std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// The operations of eval, each in a function of its own: eval itself, called for every node, then
+// saves and restores only the few registers a dispatch needs, not those of its largest case.
+[[gnu::noinline]] Value eval_slot(const CExpr& e, const EvalEnv& env) {
+    Value scratch;
+    const Value& f = operand(e.args[0], env, scratch);
+    if (f.kind() != ValueKind::fact)
+        fail("'." + std::string(text_of(e.name)) + "' vraagt een feitverwijzing, niet " + kinds(f), e.source_offset);
+    const Fact* fact = env.fact(f.as_fact().id);
+    if (!fact) fail("het feit waar ." + std::string(text_of(e.name)) + " naar verwijst bestaat niet meer", e.source_offset);
+    const TemplateDef& t = env.template_def(fact->tmpl);
+    int i = t.slot_index(text_of(e.name));
+    if (i < 0) fail("'" + t.name + "' heeft geen slot '" + std::string(text_of(e.name)) + "'", e.source_offset);
+    return fact->slots[static_cast<std::size_t>(i)];
+}
+
+[[gnu::noinline]] Value eval_index(const CExpr& e, const EvalEnv& env) {
+    Value ls, is;
+    const Value& l = operand(e.args[0], env, ls);
+    const Value& i = operand(e.args[1], env, is);
+    if (l.kind() != ValueKind::list) fail("[] vraagt een lijst, niet " + kinds(l), e.source_offset);
+    if (i.kind() != ValueKind::integer) fail("een index moet een geheel getal zijn, niet " + kinds(i), e.source_offset);
+    const auto& items = l.as_list();
+    if (i.as_int() < 0 || static_cast<std::size_t>(i.as_int()) >= items.size())
+        fail("index " + std::to_string(i.as_int()) + " buiten de lijst (lengte " + std::to_string(items.size()) + ")",
+             e.source_offset);
+    return items[static_cast<std::size_t>(i.as_int())];
+}
+
+[[gnu::noinline]] Value eval_neg(const CExpr& e, const EvalEnv& env) {
+    Value scratch;
+    const Value& v = operand(e.args[0], env, scratch);
+    if (v.kind() == ValueKind::integer) {
+        in_range(v.as_int() == INT64_MIN, 0, e.source_offset);
+        return Value(-v.as_int());
+    }
+    if (v.kind() == ValueKind::floating) return Value(-v.as_float());
+    fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
+}
+
+[[gnu::noinline]] Value eval_arith(const CExpr& e, const EvalEnv& env) {
+    // Each operand once, whatever its kind: trying the integer path (int_value) on the whole tree
+    // first, as tests do, walked a tree of percentages once per level before failing.
+    Value a, b;
+    const Value& x = operand(e.args[0], env, a);
+    const Value& y = operand(e.args[1], env, b);
+    if ((e.op == Op::add || e.op == Op::sub || e.op == Op::mul) && x.kind() == ValueKind::integer &&
+        y.kind() == ValueKind::integer) {
+        std::int64_t r = 0;
+        const bool overflow = e.op == Op::add   ? __builtin_add_overflow(x.as_int(), y.as_int(), &r)
+                              : e.op == Op::sub ? __builtin_sub_overflow(x.as_int(), y.as_int(), &r)
+                                                : __builtin_mul_overflow(x.as_int(), y.as_int(), &r);
+        if (!overflow) return Value(r);
+    }
+    return arith(e.op, x, y, e.source_offset);
+}
+
+[[gnu::noinline]] Value eval_compare(const CExpr& e, const EvalEnv& env) {
+    Value a, b;
+    return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
+}
+
+[[gnu::noinline]] Value eval_list(const CExpr& e, const EvalEnv& env) {
+    std::vector<Value> items;
+    items.reserve(e.args.size());
+    for (const CExpr& a : e.args) {
+        // Constants and variables copied where they are, without a call of eval.
+        if (a.op == Op::constant) {
+            items.push_back(a.value);
+        } else if (a.op == Op::var) {
+            Value scratch;
+            items.push_back(env.var_ref(a.ref, scratch));
+        } else {
+            items.push_back(eval(a, env));
+        }
+    }
+    Value l(std::move(items));
+    bounded(l, e.source_offset);
+    return l;
+}
+
+[[gnu::noinline]] Value eval_call(const CExpr& e, const EvalEnv& env) {
+    if (e.fn->user) [[unlikely]] {
+        Value r = call_user_function(e, env);
+        bounded(r, e.source_offset);
+        return r;
+    }
+    // als(): only the branch it chooses; a condition that is not a boolean goes the ordinary way
+    // below, to its error.
+    if (e.fn->chooses)
+        if (const CExpr* branch = chosen_branch(e, env)) return eval(*branch, env);
+    Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
+    if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
+    bounded(r, e.source_offset);
+    return r;
+}
+
+[[gnu::noinline]] Value eval_concat(const CExpr& e, const EvalEnv& env) {
+    // Advice texts are a few hundred characters of constant text around a few variables: append in
+    // place rather than through a temporary per piece, into a buffer that keeps its capacity from
+    // one text to the next (one per nesting level: a piece may be a text built the same way).
+    ConcatBuffer buffer;
+    std::string& s = buffer.text;
+    s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
+    append_pieces(e, env, s);
+    return Value::computed_string(s);
+}
+
+}  // namespace
+
 Value eval(const CExpr& e, const EvalEnv& env) {
     switch (e.op) {
         case Op::constant: return e.value;
         case Op::var: return env.var(e.ref);
-        case Op::slot: {
-            Value f = eval(e.args[0], env);
-            if (f.kind() != ValueKind::fact)
-                fail("'." + std::string(text_of(e.name)) + "' vraagt een feitverwijzing, niet " + kinds(f), e.source_offset);
-            const Fact* fact = env.fact(f.as_fact().id);
-            if (!fact) fail("het feit waar ." + std::string(text_of(e.name)) + " naar verwijst bestaat niet meer", e.source_offset);
-            const TemplateDef& t = env.template_def(fact->tmpl);
-            int i = t.slot_index(text_of(e.name));
-            if (i < 0) fail("'" + t.name + "' heeft geen slot '" + std::string(text_of(e.name)) + "'", e.source_offset);
-            return fact->slots[static_cast<std::size_t>(i)];
-        }
-        case Op::index: {
-            Value l = eval(e.args[0], env);
-            Value i = eval(e.args[1], env);
-            if (l.kind() != ValueKind::list) fail("[] vraagt een lijst, niet " + kinds(l), e.source_offset);
-            if (i.kind() != ValueKind::integer) fail("een index moet een geheel getal zijn, niet " + kinds(i), e.source_offset);
-            const auto& items = l.as_list();
-            if (i.as_int() < 0 || static_cast<std::size_t>(i.as_int()) >= items.size())
-                fail("index " + std::to_string(i.as_int()) + " buiten de lijst (lengte " + std::to_string(items.size()) + ")",
-                     e.source_offset);
-            return items[static_cast<std::size_t>(i.as_int())];
-        }
-        case Op::neg: {
-            Value v = eval(e.args[0], env);
-            if (v.kind() == ValueKind::integer) {
-                in_range(v.as_int() == INT64_MIN, 0, e.source_offset);
-                return Value(-v.as_int());
-            }
-            if (v.kind() == ValueKind::floating) return Value(-v.as_float());
-            fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
-        }
-        case Op::add: case Op::sub: case Op::mul: {
-            // Each operand once, whatever its kind: trying the integer path (int_value) on the whole
-            // tree first, as tests do, walked a tree of percentages once per level before failing.
-            Value a, b;
-            const Value& x = operand(e.args[0], env, a);
-            const Value& y = operand(e.args[1], env, b);
-            if (x.kind() == ValueKind::integer && y.kind() == ValueKind::integer) {
-                std::int64_t r = 0;
-                const bool overflow = e.op == Op::add   ? __builtin_add_overflow(x.as_int(), y.as_int(), &r)
-                                      : e.op == Op::sub ? __builtin_sub_overflow(x.as_int(), y.as_int(), &r)
-                                                        : __builtin_mul_overflow(x.as_int(), y.as_int(), &r);
-                if (!overflow) return Value(r);
-            }
-            return arith(e.op, x, y, e.source_offset);
-        }
-        case Op::div: case Op::idiv: case Op::mod: {
-            Value a, b;
-            return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
-        }
+        case Op::slot: return eval_slot(e, env);
+        case Op::index: return eval_index(e, env);
+        case Op::neg: return eval_neg(e, env);
+        case Op::add: case Op::sub: case Op::mul:
+        case Op::div: case Op::idiv: case Op::mod: return eval_arith(e, env);
         case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
-        case Op::in: {
-            Value a, b;
-            return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
-        }
-        case Op::logical_and:
-            return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
-        case Op::logical_or:
-            return Value(eval_test(e.args[0], env) || eval_test(e.args[1], env));
-        case Op::logical_not:
-            return Value(!eval_test(e.args[0], env));
-        case Op::list: {
-            std::vector<Value> items;
-            items.reserve(e.args.size());
-            for (const CExpr& a : e.args) items.push_back(eval(a, env));
-            Value l(std::move(items));
-            bounded(l, e.source_offset);
-            return l;
-        }
-        case Op::call: {
-            if (e.fn->user) [[unlikely]] {
-                Value r = call_user_function(e, env);
-                bounded(r, e.source_offset);
-                return r;
-            }
-            // als(): only the branch it chooses; a condition that is not a boolean goes the
-            // ordinary way below, to its error.
-            if (e.fn->chooses)
-                if (const CExpr* branch = chosen_branch(e, env)) return eval(*branch, env);
-            Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
-            if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
-            bounded(r, e.source_offset);
-            return r;
-        }
-        case Op::concat: {
-            // Advice texts are a few hundred characters of constant text around a few variables:
-            // append in place rather than through a temporary per piece, into a buffer that keeps
-            // its capacity from one text to the next (one per nesting level: a piece may be a text
-            // built the same way).
-            ConcatBuffer buffer;
-            std::string& s = buffer.text;
-            s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
-            append_pieces(e, env, s);
-            return Value::computed_string(s);
-        }
+        case Op::in: return eval_compare(e, env);
+        case Op::logical_and: return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
+        case Op::logical_or: return Value(eval_test(e.args[0], env) || eval_test(e.args[1], env));
+        case Op::logical_not: return Value(!eval_test(e.args[0], env));
+        case Op::list: return eval_list(e, env);
+        case Op::call: return eval_call(e, env);
+        case Op::concat: return eval_concat(e, env);
     }
     fail("onbekende expressie", e.source_offset);
 }
