@@ -84,25 +84,29 @@ namespace {
 
 [[noreturn]] void fail(std::string msg, std::uint32_t offset) { throw EvalError(std::move(msg), offset); }
 
-// The scratch text of one string interpolation being evaluated, per thread and nesting level.
+// The scratch text of one string interpolation being evaluated, per thread and nesting level (an
+// interpolation inside a function's argument, say), each keeping its capacity from one text to the
+// next. Deeper than that, a text of its own.
 struct ConcatBuffer {
-    static thread_local std::vector<std::string> free_texts;
-    std::string text;
-    ConcatBuffer() {
-        if (!free_texts.empty()) {
-            text = std::move(free_texts.back());
-            free_texts.pop_back();
-            text.clear();
-        }
+    static constexpr int kKept = 8;
+    static thread_local std::string kept[kKept];
+    static thread_local int depth;
+    std::string own;
+    std::string& text;
+    ConcatBuffer() : text(depth < kKept ? kept[depth] : own) {
+        ++depth;
+        text.clear();
     }
     ~ConcatBuffer() {
-        // A handful is all nesting ever needs; an outsized text is not worth keeping.
-        if (free_texts.size() < 8 && text.capacity() <= 64 * 1024) free_texts.push_back(std::move(text));
+        --depth;
+        // An outsized text is not worth keeping.
+        if (text.capacity() > 64 * 1024) std::string().swap(text);
     }
     ConcatBuffer(const ConcatBuffer&) = delete;
     ConcatBuffer& operator=(const ConcatBuffer&) = delete;
 };
-thread_local std::vector<std::string> ConcatBuffer::free_texts;
+thread_local std::string ConcatBuffer::kept[ConcatBuffer::kKept];
+thread_local int ConcatBuffer::depth = 0;
 
 std::string kinds(const Value& a) { return std::string(kind_name(a.kind())); }
 
