@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "engine/action_flow.hpp"
 
+#include "engine/functions.hpp"
+
 namespace ww {
 
 std::string action_flow_problem(const std::vector<Action>& actions, std::size_t variables) {
@@ -52,6 +54,14 @@ std::string action_flow_problem(const std::vector<Action>& actions, std::size_t 
         }
     }
     return {};
+}
+
+void loop_error(const Value& list, std::uint32_t source_offset) {
+    if (list.kind() == ValueKind::integer)
+        throw EvalError("while liep " + std::to_string(list.as_int()) +
+                            " keer rond en de voorwaarde bleef waar; een lus die niet eindigt?",
+                        source_offset);
+    throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), source_offset);
 }
 
 }  // namespace ww

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "engine/rule.hpp"
+#include "engine/value.hpp"
 
 namespace ww {
 
@@ -15,5 +17,31 @@ namespace ww {
 // body from outside (one may leave it forward: a while whose condition is false). Empty when they are; otherwise what is wrong. Both
 // Engine::add_rule and the image reader ask it, so that no rule base can make a firing loop forever.
 std::string action_flow_problem(const std::vector<Action>& actions, std::size_t variables);
+
+// advance_loop's errors: a while past its rounds, a for over something that is not a list.
+[[noreturn]] void loop_error(const Value& list, std::uint32_t source_offset);
+
+// The `each` step of a loop, for a firing's actions and a function's body alike: `list` a list (a
+// for: `var` gets its next element) or an integer (a while: `var` gets the round, and going past
+// that many rounds is an EvalError at `source_offset`). `position` counts where the loop is. True
+// when a for has run out (the caller jumps past the loop's end). `var`, `list` and `position` are
+// three different variables (action_flow_problem). Inline: a firing's loops step here once per
+// element, and the call cost more than the step.
+inline bool advance_loop(Value& position, const Value& list, Value& var, std::uint32_t source_offset) {
+    if (list.kind() == ValueKind::integer) {  // a while: rounds counted, not elements
+        const std::int64_t round = position.kind() == ValueKind::integer ? position.as_int() : 0;
+        if (round >= list.as_int()) loop_error(list, source_offset);
+        var = Value(round);
+        position = Value(round + 1);
+        return false;
+    }
+    if (list.kind() != ValueKind::list) loop_error(list, source_offset);
+    const auto& items = list.as_list();
+    const std::int64_t at = position.kind() == ValueKind::integer ? position.as_int() : -1;
+    if (at < 0 || static_cast<std::size_t>(at) >= items.size()) return true;
+    var = items[static_cast<std::size_t>(at)];
+    position = Value(at + 1);
+    return false;
+}
 
 }  // namespace ww

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <stdexcept>
 
@@ -83,25 +84,29 @@ namespace {
 
 [[noreturn]] void fail(std::string msg, std::uint32_t offset) { throw EvalError(std::move(msg), offset); }
 
-// The scratch text of one string interpolation being evaluated, per thread and nesting level.
+// The scratch text of one string interpolation being evaluated, per thread and nesting level (an
+// interpolation inside a function's argument, say), each keeping its capacity from one text to the
+// next. Deeper than that, a text of its own.
 struct ConcatBuffer {
-    static thread_local std::vector<std::string> free_texts;
-    std::string text;
-    ConcatBuffer() {
-        if (!free_texts.empty()) {
-            text = std::move(free_texts.back());
-            free_texts.pop_back();
-            text.clear();
-        }
+    static constexpr int kKept = 8;
+    static thread_local std::string kept[kKept];
+    static thread_local int depth;
+    std::string own;
+    std::string& text;
+    ConcatBuffer() : text(depth < kKept ? kept[depth] : own) {
+        ++depth;
+        text.clear();
     }
     ~ConcatBuffer() {
-        // A handful is all nesting ever needs; an outsized text is not worth keeping.
-        if (free_texts.size() < 8 && text.capacity() <= 64 * 1024) free_texts.push_back(std::move(text));
+        --depth;
+        // An outsized text is not worth keeping.
+        if (text.capacity() > 64 * 1024) std::string().swap(text);
     }
     ConcatBuffer(const ConcatBuffer&) = delete;
     ConcatBuffer& operator=(const ConcatBuffer&) = delete;
 };
-thread_local std::vector<std::string> ConcatBuffer::free_texts;
+thread_local std::string ConcatBuffer::kept[ConcatBuffer::kKept];
+thread_local int ConcatBuffer::depth = 0;
 
 std::string kinds(const Value& a) { return std::string(kind_name(a.kind())); }
 
@@ -244,22 +249,48 @@ bool int_test(const CExpr& e, const EvalEnv& env, Value& scratch, bool& out) {
 // form); an EvalError from the function gets the offset of the call.
 template <class Use>
 auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
-    Value buf[4];
-    std::optional<std::vector<Value>> big;  // made only when used: a destructor call per call saved
-    std::span<const Value> args;
-    if (e.args.size() <= 4) {
-        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into(buf[i], e.args[i], env);
-        args = std::span<const Value>(buf, e.args.size());
-    } else {
-        big.emplace(e.args.size());
-        for (std::size_t i = 0; i < e.args.size(); ++i) eval_into((*big)[i], e.args[i], env);
-        args = *big;
+    const std::size_t n = e.args.size();
+    const CExpr* arg = e.args.data();
+    const auto call = [&](std::span<const Value> args) {
+        try {
+            return use(args);
+        } catch (const EvalError& err) {
+            throw EvalError(err.what(), e.source_offset);
+        }
+    };
+    // One constant or variable (len(?l), lower(?naam)): the function reads it where it is.
+    if (n == 1 && (arg->op == Op::constant || arg->op == Op::var)) {
+        Value scratch;
+        return call(std::span<const Value>(arg->op == Op::constant ? &arg->value : &env.var_ref(arg->ref, scratch), 1));
     }
-    try {
-        return use(args);
-    } catch (const EvalError& err) {
-        throw EvalError(err.what(), e.source_offset);
+    // Up to four arguments (all but a few calls) in place, each constructed once: no vector, and no
+    // nil to assign over and destroy for the places a call does not use.
+    if (n <= 4) {
+        struct Args {
+            alignas(Value) unsigned char raw[4 * sizeof(Value)];
+            std::size_t made = 0;
+            Value* at() { return reinterpret_cast<Value*>(raw); }
+            ~Args() {
+                for (std::size_t i = 0; i < made; ++i) at()[i].~Value();
+            }
+        } args;
+        for (; args.made < n; ++args.made) {
+            const CExpr& a = arg[args.made];
+            Value* place = args.at() + args.made;
+            if (a.op == Op::constant) {
+                new (place) Value(a.value);
+            } else if (a.op == Op::var) {
+                Value scratch;
+                new (place) Value(env.var_ref(a.ref, scratch));
+            } else {
+                new (place) Value(eval(a, env));
+            }
+        }
+        return call(std::span<const Value>(args.at(), n));
     }
+    std::vector<Value> big(n);
+    for (std::size_t i = 0; i < n; ++i) eval_into(big[i], arg[i], env);
+    return call(big);
 }
 
 }  // namespace
@@ -295,6 +326,15 @@ bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
 }
 
 namespace {
+// The operations whose value is a boolean or an error of their own: eval_test gives the same.
+bool is_condition(Op op) {
+    switch (op) {
+        case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in:
+        case Op::logical_and: case Op::logical_or: case Op::logical_not: return true;
+        default: return false;
+    }
+}
+
 // An operand by reference: constants and variables as they are (no copy, no call of eval), anything
 // else evaluated into `scratch`.
 const Value& operand(const CExpr& e, const EvalEnv& env, Value& scratch) {
@@ -303,122 +343,194 @@ const Value& operand(const CExpr& e, const EvalEnv& env, Value& scratch) {
     scratch = eval(e, env);
     return scratch;
 }
+// The branch of als() (`e`) that its condition chooses, or null when the condition is not a boolean.
+const CExpr* chosen_branch(const CExpr& e, const EvalEnv& env) {
+    const CExpr& c = e.args[0];
+    Value scratch;
+    // A comparison or connective gives a boolean or its own error: compared in place, without a
+    // Value for the boolean (nor the integer path, which texts and figures fail).
+    if (is_condition(c.op)) return &e.args[eval_test_general(c, env, scratch) ? 1 : 2];
+    const Value& v = operand(c, env, scratch);
+    if (v.kind() == ValueKind::boolean) return &e.args[v.as_bool() ? 1 : 2];
+    return nullptr;
+}
+
+void append_pieces(const CExpr& e, const EvalEnv& env, std::string& s);
+
+// One piece of a string interpolation appended to `s` as eval(a, env).append_display(s) would, in
+// place where it can: a text function's appending form, the branch als() chooses, an interpolation
+// inside. `own_check`: the piece is the value of an als() branch, whose length eval's call checks.
+[[gnu::noinline]] void append_piece(const CExpr& a, const EvalEnv& env, std::string& s, bool own_check) {
+    switch (a.op) {
+        case Op::constant: a.value.append_display(s); return;
+        case Op::var: {
+            Value scratch;
+            env.var_ref(a.ref, scratch).append_display(s);
+            return;
+        }
+        case Op::call:
+            if (a.fn->append_text) {
+                const std::size_t start = s.size();
+                call_with_args(a, env, [&](std::span<const Value> args) { a.fn->append_text(args, s); });
+                if (own_check) check_text_length(s.size() - start, a.source_offset);
+                return;
+            }
+            if (a.fn->chooses)
+                if (const CExpr* branch = chosen_branch(a, env)) return append_piece(*branch, env, s, true);
+            break;
+        case Op::concat: append_pieces(a, env, s); return;
+        default: break;
+    }
+    eval(a, env).append_display(s);
+}
+
+// The pieces of interpolation `e` appended to `s`, the length of what they add checked after each.
+void append_pieces(const CExpr& e, const EvalEnv& env, std::string& s) {
+    const std::size_t start = s.size();
+    for (const CExpr& a : e.args) {
+        // Most pieces are constant text or a variable: those without a call.
+        if (a.op == Op::constant) {
+            a.value.append_display(s);
+        } else if (a.op == Op::var) {
+            Value scratch;
+            env.var_ref(a.ref, scratch).append_display(s);
+        } else {
+            append_piece(a, env, s, false);
+        }
+        check_text_length(s.size() - start, e.source_offset);
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// The operations of eval, each in a function of its own: eval itself, called for every node, then
+// saves and restores only the few registers a dispatch needs, not those of its largest case.
+[[gnu::noinline]] Value eval_slot(const CExpr& e, const EvalEnv& env) {
+    Value scratch;
+    const Value& f = operand(e.args[0], env, scratch);
+    if (f.kind() != ValueKind::fact)
+        fail("'." + std::string(text_of(e.name)) + "' vraagt een feitverwijzing, niet " + kinds(f), e.source_offset);
+    const Fact* fact = env.fact(f.as_fact().id);
+    if (!fact) fail("het feit waar ." + std::string(text_of(e.name)) + " naar verwijst bestaat niet meer", e.source_offset);
+    const TemplateDef& t = env.template_def(fact->tmpl);
+    int i = t.slot_index(text_of(e.name));
+    if (i < 0) fail("'" + t.name + "' heeft geen slot '" + std::string(text_of(e.name)) + "'", e.source_offset);
+    return fact->slots[static_cast<std::size_t>(i)];
+}
+
+[[gnu::noinline]] Value eval_index(const CExpr& e, const EvalEnv& env) {
+    Value ls, is;
+    const Value& l = operand(e.args[0], env, ls);
+    const Value& i = operand(e.args[1], env, is);
+    if (l.kind() != ValueKind::list) fail("[] vraagt een lijst, niet " + kinds(l), e.source_offset);
+    if (i.kind() != ValueKind::integer) fail("een index moet een geheel getal zijn, niet " + kinds(i), e.source_offset);
+    const auto& items = l.as_list();
+    if (i.as_int() < 0 || static_cast<std::size_t>(i.as_int()) >= items.size())
+        fail("index " + std::to_string(i.as_int()) + " buiten de lijst (lengte " + std::to_string(items.size()) + ")",
+             e.source_offset);
+    return items[static_cast<std::size_t>(i.as_int())];
+}
+
+[[gnu::noinline]] Value eval_neg(const CExpr& e, const EvalEnv& env) {
+    Value scratch;
+    const Value& v = operand(e.args[0], env, scratch);
+    if (v.kind() == ValueKind::integer) {
+        in_range(v.as_int() == INT64_MIN, 0, e.source_offset);
+        return Value(-v.as_int());
+    }
+    if (v.kind() == ValueKind::floating) return Value(-v.as_float());
+    fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
+}
+
+[[gnu::noinline]] Value eval_arith(const CExpr& e, const EvalEnv& env) {
+    // Each operand once, whatever its kind: trying the integer path (int_value) on the whole tree
+    // first, as tests do, walked a tree of percentages once per level before failing.
+    Value a, b;
+    const Value& x = operand(e.args[0], env, a);
+    const Value& y = operand(e.args[1], env, b);
+    if ((e.op == Op::add || e.op == Op::sub || e.op == Op::mul) && x.kind() == ValueKind::integer &&
+        y.kind() == ValueKind::integer) {
+        std::int64_t r = 0;
+        const bool overflow = e.op == Op::add   ? __builtin_add_overflow(x.as_int(), y.as_int(), &r)
+                              : e.op == Op::sub ? __builtin_sub_overflow(x.as_int(), y.as_int(), &r)
+                                                : __builtin_mul_overflow(x.as_int(), y.as_int(), &r);
+        if (!overflow) return Value(r);
+    }
+    return arith(e.op, x, y, e.source_offset);
+}
+
+[[gnu::noinline]] Value eval_compare(const CExpr& e, const EvalEnv& env) {
+    Value a, b;
+    return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
+}
+
+[[gnu::noinline]] Value eval_list(const CExpr& e, const EvalEnv& env) {
+    std::vector<Value> items;
+    items.reserve(e.args.size());
+    for (const CExpr& a : e.args) {
+        // Constants and variables copied where they are, without a call of eval.
+        if (a.op == Op::constant) {
+            items.push_back(a.value);
+        } else if (a.op == Op::var) {
+            Value scratch;
+            items.push_back(env.var_ref(a.ref, scratch));
+        } else {
+            items.push_back(eval(a, env));
+        }
+    }
+    Value l(std::move(items));
+    bounded(l, e.source_offset);
+    return l;
+}
+
+[[gnu::noinline]] Value eval_call(const CExpr& e, const EvalEnv& env) {
+    if (e.fn->user) [[unlikely]] {
+        Value r = call_user_function(e, env);
+        bounded(r, e.source_offset);
+        return r;
+    }
+    // als(): only the branch it chooses; a condition that is not a boolean goes the ordinary way
+    // below, to its error.
+    if (e.fn->chooses)
+        if (const CExpr* branch = chosen_branch(e, env)) return eval(*branch, env);
+    Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
+    if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
+    bounded(r, e.source_offset);
+    return r;
+}
+
+[[gnu::noinline]] Value eval_concat(const CExpr& e, const EvalEnv& env) {
+    // Advice texts are a few hundred characters of constant text around a few variables: append in
+    // place rather than through a temporary per piece, into a buffer that keeps its capacity from
+    // one text to the next (one per nesting level: a piece may be a text built the same way).
+    ConcatBuffer buffer;
+    std::string& s = buffer.text;
+    s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
+    append_pieces(e, env, s);
+    return Value::computed_string(s);
+}
+
 }  // namespace
 
 Value eval(const CExpr& e, const EvalEnv& env) {
     switch (e.op) {
         case Op::constant: return e.value;
         case Op::var: return env.var(e.ref);
-        case Op::slot: {
-            Value f = eval(e.args[0], env);
-            if (f.kind() != ValueKind::fact)
-                fail("'." + std::string(text_of(e.name)) + "' vraagt een feitverwijzing, niet " + kinds(f), e.source_offset);
-            const Fact* fact = env.fact(f.as_fact().id);
-            if (!fact) fail("het feit waar ." + std::string(text_of(e.name)) + " naar verwijst bestaat niet meer", e.source_offset);
-            const TemplateDef& t = env.template_def(fact->tmpl);
-            int i = t.slot_index(text_of(e.name));
-            if (i < 0) fail("'" + t.name + "' heeft geen slot '" + std::string(text_of(e.name)) + "'", e.source_offset);
-            return fact->slots[static_cast<std::size_t>(i)];
-        }
-        case Op::index: {
-            Value l = eval(e.args[0], env);
-            Value i = eval(e.args[1], env);
-            if (l.kind() != ValueKind::list) fail("[] vraagt een lijst, niet " + kinds(l), e.source_offset);
-            if (i.kind() != ValueKind::integer) fail("een index moet een geheel getal zijn, niet " + kinds(i), e.source_offset);
-            const auto& items = l.as_list();
-            if (i.as_int() < 0 || static_cast<std::size_t>(i.as_int()) >= items.size())
-                fail("index " + std::to_string(i.as_int()) + " buiten de lijst (lengte " + std::to_string(items.size()) + ")",
-                     e.source_offset);
-            return items[static_cast<std::size_t>(i.as_int())];
-        }
-        case Op::neg: {
-            Value v = eval(e.args[0], env);
-            if (v.kind() == ValueKind::integer) {
-                in_range(v.as_int() == INT64_MIN, 0, e.source_offset);
-                return Value(-v.as_int());
-            }
-            if (v.kind() == ValueKind::floating) return Value(-v.as_float());
-            fail("kan " + kinds(v) + " niet negatief maken", e.source_offset);
-        }
-        case Op::add: case Op::sub: case Op::mul: {
-            // Each operand once, whatever its kind: trying the integer path (int_value) on the whole
-            // tree first, as tests do, walked a tree of percentages once per level before failing.
-            Value a, b;
-            const Value& x = operand(e.args[0], env, a);
-            const Value& y = operand(e.args[1], env, b);
-            if (x.kind() == ValueKind::integer && y.kind() == ValueKind::integer) {
-                std::int64_t r = 0;
-                const bool overflow = e.op == Op::add   ? __builtin_add_overflow(x.as_int(), y.as_int(), &r)
-                                      : e.op == Op::sub ? __builtin_sub_overflow(x.as_int(), y.as_int(), &r)
-                                                        : __builtin_mul_overflow(x.as_int(), y.as_int(), &r);
-                if (!overflow) return Value(r);
-            }
-            return arith(e.op, x, y, e.source_offset);
-        }
-        case Op::div: case Op::idiv: case Op::mod: {
-            Value a, b;
-            return arith(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset);
-        }
+        case Op::slot: return eval_slot(e, env);
+        case Op::index: return eval_index(e, env);
+        case Op::neg: return eval_neg(e, env);
+        case Op::add: case Op::sub: case Op::mul:
+        case Op::div: case Op::idiv: case Op::mod: return eval_arith(e, env);
         case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
-        case Op::in: {
-            Value a, b;
-            return Value(compare_values(e.op, operand(e.args[0], env, a), operand(e.args[1], env, b), e.source_offset));
-        }
-        case Op::logical_and:
-            return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
-        case Op::logical_or:
-            return Value(eval_test(e.args[0], env) || eval_test(e.args[1], env));
-        case Op::logical_not:
-            return Value(!eval_test(e.args[0], env));
-        case Op::list: {
-            std::vector<Value> items;
-            items.reserve(e.args.size());
-            for (const CExpr& a : e.args) items.push_back(eval(a, env));
-            Value l(std::move(items));
-            bounded(l, e.source_offset);
-            return l;
-        }
-        case Op::call: {
-            if (e.fn->user) [[unlikely]] {
-                Value r = call_user_function(e, env);
-                bounded(r, e.source_offset);
-                return r;
-            }
-            if (e.fn->chooses) {
-                // als(): the condition, then only the branch it chooses; anything but a boolean
-                // goes the ordinary way below, to its error.
-                Value scratch;
-                const Value& c = operand(e.args[0], env, scratch);
-                if (c.kind() == ValueKind::boolean) return eval(e.args[c.as_bool() ? 1 : 2], env);
-            }
-            Value r = call_with_args(e, env, [&](std::span<const Value> args) { return e.fn->fn(args); });
-            if (r.kind() == ValueKind::string) check_text_length(r.as_text().size(), e.source_offset);
-            bounded(r, e.source_offset);
-            return r;
-        }
-        case Op::concat: {
-            // Advice texts are a few hundred characters of constant text around a few variables:
-            // append in place rather than through a temporary per piece, into a buffer that keeps
-            // its capacity from one text to the next (one per nesting level: a piece may be a text
-            // built the same way).
-            ConcatBuffer buffer;
-            std::string& s = buffer.text;
-            s.reserve(e.value.is_nil() ? 0 : static_cast<std::size_t>(e.value.as_int()));
-            for (const CExpr& a : e.args) {
-                if (a.op == Op::constant) {
-                    a.value.append_display(s);
-                } else if (a.op == Op::var) {
-                    Value scratch;
-                    env.var_ref(a.ref, scratch).append_display(s);
-                } else if (a.op == Op::call && a.fn->append_text) {
-                    call_with_args(a, env, [&](std::span<const Value> args) { a.fn->append_text(args, s); });
-                } else {
-                    eval(a, env).append_display(s);
-                }
-                check_text_length(s.size(), e.source_offset);
-            }
-            return Value::computed_string(s);
-        }
+        case Op::in: return eval_compare(e, env);
+        case Op::logical_and: return Value(eval_test(e.args[0], env) && eval_test(e.args[1], env));
+        case Op::logical_or: return Value(eval_test(e.args[0], env) || eval_test(e.args[1], env));
+        case Op::logical_not: return Value(!eval_test(e.args[0], env));
+        case Op::list: return eval_list(e, env);
+        case Op::call: return eval_call(e, env);
+        case Op::concat: return eval_concat(e, env);
     }
     fail("onbekende expressie", e.source_offset);
 }

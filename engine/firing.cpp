@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 
+#include "engine/action_flow.hpp"
+#include "engine/bindings_env.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/input.hpp"
 
@@ -13,25 +15,134 @@ namespace ww {
 
 namespace {
 
-// Variables of an action, by VarId, as bound at the firing.
-class BindingsEnv final : public EvalEnv {
-public:
-    BindingsEnv(const std::vector<Value>& b, const EvalEnv& world) : b_(b), world_(world) {}
-    Value var(std::uint32_t ref) const override { return ref < b_.size() ? b_[ref] : Value(); }
-    // Without a copy: an advice text reads a dozen variables, each a counted text or list.
-    const Value& var_ref(std::uint32_t ref, Value& scratch) const override {
-        if (ref < b_.size()) return b_[ref];
-        return scratch = Value();
+// The variables of a match by VarId, copied out of the token chain (`level`: the token at each depth),
+// then nil for those only actions bind. Built up by copy construction: assigning into a vector of
+// nils tested and released each old value.
+void gather_bindings(const Terminal& term, const Token* const* level, std::size_t variables, std::vector<Value>& found) {
+    found.clear();
+    found.reserve(variables);
+    for (const VarLoc loc : term.var_locs) {
+        if (!loc.depth) {
+            found.emplace_back();
+            continue;
+        }
+        const Token* t = level[loc.depth];
+        if (loc.slot >= 0) found.push_back(t->fact->fact.slots[static_cast<std::size_t>(loc.slot)]);
+        else if (loc.slot == VarLoc::fact_ref) found.emplace_back(FactRef{t->fact->fact.id});
+        else if (const Value* r = aggregate_result(t)) found.push_back(*r);
+        else found.emplace_back();
     }
-    const Fact* fact(FactId id) const override { return world_.fact(id); }
-    const TemplateDef& template_def(TemplateId id) const override { return world_.template_def(id); }
+    found.resize(variables);
+}
 
-private:
-    const std::vector<Value>& b_;
-    const EvalEnv& world_;
-};
+// What a rule's action that failed reports; out of line, so that the firing's own code stays small
+// enough for the compiler to inline what every action uses.
+[[noreturn, gnu::cold, gnu::noinline]] void action_failed(const RuleDef& rule, const CompiledAction& act, const char* what,
+                                                          std::uint32_t offset) {
+    throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + what, rule.id,
+                      offset ? offset : act.source_offset);
+}
 
 }  // namespace
+
+// The actions that change or name facts (retract, modify, duplicate), and the modules' focus, return
+// and halt: a few per consultation, out of the firing's loop. True when the firing goes on without
+// settling (nothing changed).
+[[gnu::noinline]] static bool rare_action(Engine::Impl& m, const CompiledAction& act, const RuleEntry& entry,
+                                          const EvalEnv& env, std::uint64_t index, std::size_t& next, bool& halt) {
+    const RuleDef& rule = *entry.def;
+    // modify and duplicate: the slots of the fact the action names, with the action's changes.
+    const auto changed_slots = [&](const char* name, const char* purpose, FactId& id, TemplateId& tmpl) {
+        Value target = eval(act.target, env);
+        if (target.kind() != ValueKind::fact)
+            throw EvalError(std::string(name) + " verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
+                            act.source_offset);
+        id = target.as_fact().id;
+        const FactRec* f = m.wm.get(id);
+        if (!f) throw EvalError("het feit dat " + std::string(name) + " wil " + purpose + " bestaat niet meer", act.source_offset);
+        tmpl = f->fact.tmpl;
+        std::vector<Value> slots = m.wm.take_slots(tmpl);
+        slots.assign(f->fact.slots.begin(), f->fact.slots.end());
+        for (const auto& [slot, e] : act.slots) {
+            if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
+                throw EvalError(std::string(name) + ": '" + m.templates[tmpl].name + "' heeft geen slot nummer " +
+                                    std::to_string(slot),
+                                act.source_offset);
+            eval_into(slots[static_cast<std::size_t>(slot)], e, env);
+        }
+        return slots;
+    };
+    switch (act.kind) {
+        case Action::Kind::retract: {
+            Value target = eval(act.target, env);
+            if (target.kind() != ValueKind::fact)
+                throw EvalError("retract verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
+                                act.source_offset);
+            m.do_retract(target.as_fact().id);
+            return false;
+        }
+        case Action::Kind::modify: {
+            FactId id;
+            TemplateId tmpl;
+            std::vector<Value> slots = changed_slots("modify", "wijzigen", id, tmpl);
+            slots = m.complete_slots(tmpl, std::move(slots));
+            m.do_retract(id);
+            if (rule.logical && !m.support_alive) return false;
+            m.do_assert(tmpl, std::move(slots), m.current_support, index + 1);
+            return false;
+        }
+        case Action::Kind::duplicate: {
+            FactId id;
+            TemplateId tmpl;
+            std::vector<Value> slots = changed_slots("duplicate", "kopiëren", id, tmpl);
+            m.check_action_slots(tmpl, act, slots);
+            if (rule.logical && !m.support_alive) return false;
+            m.do_assert(tmpl, std::move(slots), m.current_support, index + 1);
+            return false;
+        }
+        case Action::Kind::focus:
+            // The last first: the first module written ends up on top, as in CLIPS.
+            for (auto it = act.modules.rbegin(); it != act.modules.rend(); ++it) m.focus(*it);
+            return true;
+        case Action::Kind::pop_focus:
+            if (!m.focus_stack.empty()) m.focus_stack.pop_back();
+            return true;
+        case Action::Kind::return_:
+            m.returned = true;
+            next = entry.actions.size();
+            return true;
+        case Action::Kind::halt: halt = true; return false;
+        default: throw EvalError("onbekende actie", act.source_offset);
+    }
+}
+
+// An `emit`: a record of this firing, its fields evaluated now.
+[[gnu::noinline]] static void emit_record(Engine::Impl& m, const CompiledAction& act, const RuleEntry& entry,
+                                          const EvalEnv& env, std::uint64_t index) {
+    const RuleDef& rule = *entry.def;
+    // In the buffers of a record that a rollback cut off, when there is one.
+    Record r;
+    if (!m.spare_records.empty()) {
+        r = std::move(m.spare_records.back());
+        m.spare_records.pop_back();
+    }
+    // The names come from the rule's own action (the compiled actions are made one to one from
+    // them): the definition does not move, and the record keeps it alive.
+    const Action& written = rule.actions[static_cast<std::size_t>(&act - entry.actions.data())];
+    r.name = written.record_name;
+    r.fields.resize(act.fields.size());
+    for (std::size_t i = 0; i < act.fields.size(); ++i) {
+        r.fields[i].first = written.fields[i].first;
+        eval_into(r.fields[i].second, act.fields[i].second, env);
+    }
+    r.rule_id = rule.id;
+    r.rule_meta = &rule.meta;
+    r.firing = index;
+    // A spare record usually comes back to the rule that filled it last: no atomic count up and
+    // down for the same owner.
+    if (r.rule != entry.def) r.rule = entry.def;
+    m.records.push_back(std::move(r));
+}
 
 void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     Terminal* term = a->terminal;
@@ -55,8 +166,6 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         kept->rule = &rule;
         kept->alternative = term->alternative;
     }
-    std::vector<Value>& found = keep ? kept->bindings : scratch_bindings;
-    found.assign(rule.variables.size(), Value());
     // One walk up the token chain gives every level; variables and facts then index into it.
     const Token* levels[64];
     std::unique_ptr<const Token*[]> many;
@@ -66,14 +175,7 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         level = many.get();
     }
     for (const Token* t = tok; t; t = t->parent) level[t->depth] = t;
-    for (std::size_t v = 0; v < term->var_locs.size(); ++v) {
-        VarLoc loc = term->var_locs[v];
-        if (!loc.depth) continue;
-        const Token* t = level[loc.depth];
-        if (loc.slot >= 0) found[v] = t->fact->fact.slots[static_cast<std::size_t>(loc.slot)];
-        else if (loc.slot == VarLoc::fact_ref) found[v] = Value(FactRef{t->fact->fact.id});
-        else if (const Value* r = aggregate_result(t)) found[v] = *r;
-    }
+    gather_bindings(*term, level, rule.variables.size(), keep ? kept->bindings : scratch_bindings);
     if (keep) {
         kept->facts.reserve(term->fact_depths.size());
         for (std::uint32_t d : term->fact_depths) kept->facts.push_back(level[d]->fact->fact.id);
@@ -110,27 +212,6 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
         ~EndOfFiring() { entry = nullptr; }
     } end_of_firing{firing_entry};
     BindingsEnv env(bindings, *this);
-    // modify and duplicate: the slots of the fact the action names, with the action's changes.
-    const auto changed_slots = [&](const CompiledAction& act, const char* name, const char* purpose, FactId& id,
-                                   TemplateId& tmpl) {
-        Value target = eval(act.target, env);
-        if (target.kind() != ValueKind::fact)
-            throw EvalError(std::string(name) + " verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
-                            act.source_offset);
-        id = target.as_fact().id;
-        const FactRec* f = wm.get(id);
-        if (!f) throw EvalError("het feit dat " + std::string(name) + " wil " + purpose + " bestaat niet meer", act.source_offset);
-        tmpl = f->fact.tmpl;
-        std::vector<Value> slots = wm.take_slots(tmpl);
-        slots.assign(f->fact.slots.begin(), f->fact.slots.end());
-        for (const auto& [slot, e] : act.slots) {
-            if (slot < 0 || static_cast<std::size_t>(slot) >= slots.size())
-                throw EvalError(std::string(name) + ": '" + templates[tmpl].name + "' heeft geen slot nummer " + std::to_string(slot),
-                                act.source_offset);
-            eval_into(slots[static_cast<std::size_t>(slot)], e, env);
-        }
-        return slots;
-    };
     for (std::size_t next = 0; next < entry.actions.size();) {
         const CompiledAction& act = entry.actions[next++];
         try {
@@ -139,32 +220,11 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     if (!eval_test(act.expr, env)) next = act.jump;
                     continue;  // nothing changed: nothing to settle
                 case Action::Kind::jump: next = act.jump; continue;
-                case Action::Kind::each: {
+                case Action::Kind::each:
                     // The list and the position were bound before the loop; only this action moves on.
-                    Value& position = bindings[act.position_var];
-                    const Value& list = bindings[act.list_var];
-                    if (list.kind() == ValueKind::integer) {  // a while: rounds counted, not elements
-                        const std::int64_t round = position.kind() == ValueKind::integer ? position.as_int() : 0;
-                        if (round >= list.as_int())
-                            throw EvalError("while liep " + std::to_string(list.as_int()) +
-                                                " keer rond en de voorwaarde bleef waar; een lus die niet eindigt?",
-                                            act.source_offset);
-                        bindings[act.var] = Value(round);
-                        position = Value(round + 1);
-                        continue;
-                    }
-                    if (list.kind() != ValueKind::list)
-                        throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), act.source_offset);
-                    const auto& items = list.as_list();
-                    const std::int64_t at = position.kind() == ValueKind::integer ? position.as_int() : -1;
-                    if (at < 0 || static_cast<std::size_t>(at) >= items.size()) {
+                    if (advance_loop(bindings[act.position_var], bindings[act.list_var], bindings[act.var], act.source_offset))
                         next = act.jump;
-                        continue;
-                    }
-                    bindings[act.var] = items[static_cast<std::size_t>(at)];
-                    position = Value(at + 1);
                     continue;
-                }
                 case Action::Kind::again: next = act.jump; continue;
                 case Action::Kind::assert_fact: {
                     std::vector<Value> slots = wm.take_slots(act.tmpl);
@@ -175,80 +235,18 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
                     do_assert(act.tmpl, std::move(slots), current_support, index + 1);
                     break;
                 }
-                case Action::Kind::retract: {
-                    Value target = eval(act.target, env);
-                    if (target.kind() != ValueKind::fact)
-                        throw EvalError("retract verwacht een feitverwijzing, niet " + std::string(kind_name(target.kind())),
-                                        act.source_offset);
-                    do_retract(target.as_fact().id);
-                    break;
-                }
-                case Action::Kind::modify: {
-                    FactId id;
-                    TemplateId tmpl;
-                    std::vector<Value> slots = changed_slots(act, "modify", "wijzigen", id, tmpl);
-                    slots = complete_slots(tmpl, std::move(slots));
-                    do_retract(id);
-                    if (rule.logical && !support_alive) break;
-                    do_assert(tmpl, std::move(slots), current_support, index + 1);
-                    break;
-                }
-                case Action::Kind::duplicate: {
-                    FactId id;
-                    TemplateId tmpl;
-                    std::vector<Value> slots = changed_slots(act, "duplicate", "kopiëren", id, tmpl);
-                    check_action_slots(tmpl, act, slots);
-                    if (rule.logical && !support_alive) break;
-                    do_assert(tmpl, std::move(slots), current_support, index + 1);
-                    break;
-                }
-                case Action::Kind::focus:
-                    // The last first: the first module written ends up on top, as in CLIPS.
-                    for (auto it = act.modules.rbegin(); it != act.modules.rend(); ++it) focus(*it);
-                    continue;
-                case Action::Kind::pop_focus:
-                    if (!focus_stack.empty()) focus_stack.pop_back();
-                    continue;
-                case Action::Kind::return_:
-                    returned = true;
-                    next = entry.actions.size();
-                    continue;
                 case Action::Kind::bind: bindings[act.var] = eval(act.expr, env); break;  // never the log's copy
-                case Action::Kind::halt: halt = true; break;
-                case Action::Kind::emit: {
-                    // In the buffers of a record that a rollback cut off, when there is one.
-                    Record r;
-                    if (!spare_records.empty()) {
-                        r = std::move(spare_records.back());
-                        spare_records.pop_back();
-                    }
-                    // The names come from the rule's own action (the compiled actions are made one
-                    // to one from them): the definition does not move, and the record keeps it alive.
-                    const Action& written = rule.actions[static_cast<std::size_t>(&act - entry.actions.data())];
-                    r.name = written.record_name;
-                    r.fields.resize(act.fields.size());
-                    for (std::size_t i = 0; i < act.fields.size(); ++i) {
-                        r.fields[i].first = written.fields[i].first;
-                        eval_into(r.fields[i].second, act.fields[i].second, env);
-                    }
-                    r.rule_id = rule.id;
-                    r.rule_meta = &rule.meta;
-                    r.firing = index;
-                    // A spare record usually comes back to the rule that filled it last: no atomic
-                    // count up and down for the same owner.
-                    if (r.rule != entry.def) r.rule = entry.def;
-                    records.push_back(std::move(r));
+                case Action::Kind::emit: emit_record(*this, act, entry, env, index); break;
+                default:
+                    if (rare_action(*this, act, entry, env, index, next, halt)) continue;
                     break;
-                }
             }
         } catch (const EvalError& e) {
             current_support = nullptr;
-            throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
-                              e.source_offset ? e.source_offset : act.source_offset);
+            action_failed(rule, act, e.what(), e.source_offset);
         } catch (const std::invalid_argument& e) {
             current_support = nullptr;
-            throw ActionError("fout in regel '" + rule.id + "', actie '" + act.source_text + "': " + e.what(), rule.id,
-                              act.source_offset);
+            action_failed(rule, act, e.what(), 0);
         }
         settle();
     }

@@ -299,6 +299,17 @@ std::vector<FunctionInfo> make_registry() {
              "upper(tekst) -> string", "tekst in hoofdletters: upper(\"één\") is \"ÉÉN\"", K{arg_text});
     add_text("lower", 1, 1, [](Args a, std::string& out) { append_lower(text_arg(a[0], "lower"), out); },
              "lower(tekst) -> string", "tekst in kleine letters", K{arg_text});
+    // Most texts a rule lowers to compare them are in lower case already (names of wijken, keys of
+    // topics): then the value is the text itself, and nothing is built, hashed or looked up.
+    r.back().fn = [](Args a) {
+        const std::string_view t = text_arg(a[0], "lower");
+        if (std::none_of(t.begin(), t.end(), [](unsigned char c) { return c >= 0x80 || (c >= 'A' && c <= 'Z'); }))
+            return a[0].text_as(ValueKind::string);
+        thread_local std::string out;
+        out.clear();
+        append_lower(t, out);
+        return Value::computed_string(out);
+    };
     add_text("hoofdletter", 1, 1,
              [](Args a, std::string& out) { append_capitalized(text_arg(a[0], "hoofdletter"), out); },
              "hoofdletter(tekst) -> string", "eerste teken een hoofdletter, ij als IJ: \"IJsselstein\"", K{arg_text});

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "engine/action_flow.hpp"
+#include "engine/bindings_env.hpp"
 
 namespace ww {
 namespace {
@@ -12,23 +13,6 @@ thread_local const FunctionTable* installed = nullptr;
 
 Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& env);
 thread_local std::uint32_t call_depth = 0;
-
-// The variables of one call; facts and templates are the caller's.
-class FrameEnv final : public EvalEnv {
-public:
-    FrameEnv(const std::vector<Value>& frame, const EvalEnv& outer) : frame_(frame), outer_(outer) {}
-    Value var(std::uint32_t ref) const override { return ref < frame_.size() ? frame_[ref] : Value(); }
-    const Value& var_ref(std::uint32_t ref, Value& scratch) const override {
-        if (ref < frame_.size()) return frame_[ref];
-        return scratch = Value();
-    }
-    const Fact* fact(FactId id) const override { return outer_.fact(id); }
-    const TemplateDef& template_def(TemplateId id) const override { return outer_.template_def(id); }
-
-private:
-    const std::vector<Value>& frame_;
-    const EvalEnv& outer_;
-};
 
 void compile_body(const UserFunction& f) {
     FunctionTableScope scope(f.table);
@@ -162,7 +146,7 @@ Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& e
     }
     if (def.rest) frame[def.params] = Value(std::move(rest));
     if (!f.compiled) compile_body(f);
-    FrameEnv fenv(frame, env);
+    BindingsEnv fenv(frame, env);  // facts and templates are the caller's
     for (std::size_t next = 0; next < f.body.size();) {
         const UserAction& act = f.body[next++];
         switch (act.kind) {
@@ -172,31 +156,9 @@ Value run_call(const UserFunction& f, std::vector<Value>& args, const EvalEnv& e
                 break;
             case Action::Kind::jump:
             case Action::Kind::again: next = act.jump; break;
-            case Action::Kind::each: {
-                Value& position = frame[act.position_var];
-                const Value& list = frame[act.list_var];
-                if (list.kind() == ValueKind::integer) {  // a while: rounds counted
-                    const std::int64_t round = position.kind() == ValueKind::integer ? position.as_int() : 0;
-                    if (round >= list.as_int())
-                        throw EvalError("while liep " + std::to_string(list.as_int()) +
-                                            " keer rond en de voorwaarde bleef waar; een lus die niet eindigt?",
-                                        act.source_offset);
-                    frame[act.var] = Value(round);
-                    position = Value(round + 1);
-                    break;
-                }
-                if (list.kind() != ValueKind::list)
-                    throw EvalError("for verwacht een lijst, niet " + std::string(kind_name(list.kind())), act.source_offset);
-                const std::int64_t at = position.kind() == ValueKind::integer ? position.as_int() : -1;
-                if (at < 0 || static_cast<std::size_t>(at) >= list.as_list().size()) {
-                    next = act.jump;
-                    break;
-                }
-                Value item = list.as_list()[static_cast<std::size_t>(at)];
-                frame[act.var] = std::move(item);
-                position = Value(at + 1);
+            case Action::Kind::each:
+                if (advance_loop(frame[act.position_var], frame[act.list_var], frame[act.var], act.source_offset)) next = act.jump;
                 break;
-            }
             case Action::Kind::emit: {
                 if (!f.host) throw EvalError("functie '" + def.name + "' zendt uit, maar niet tijdens een vuring", act.source_offset);
                 std::vector<std::pair<std::string_view, Value>> fields;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/action_flow.hpp"
+#include "engine/functions.hpp"
 
 using namespace ww;
 
@@ -74,4 +75,37 @@ TEST(ActionFlow, WhatCouldRunForeverIsRefused) {
                                    step(K::again, 5)},
                                   6),
               "");
+}
+
+// The each step that rules and functions share: a for takes the elements in order and then ends; a
+// while counts its rounds and stops with an error one past its limit.
+TEST(AdvanceLoop, ForTakesEachElementThenEnds) {
+    const Value list(std::vector<Value>{Value::symbol("a"), Value::symbol("b")});
+    Value position(std::int64_t{0}), element;
+    ASSERT_FALSE(advance_loop(position, list, element, 7));
+    EXPECT_EQ(element, Value::symbol("a"));
+    ASSERT_FALSE(advance_loop(position, list, element, 7));
+    EXPECT_EQ(element, Value::symbol("b"));
+    EXPECT_EQ(position, Value(std::int64_t{2}));
+    EXPECT_TRUE(advance_loop(position, list, element, 7));
+}
+
+TEST(AdvanceLoop, WhileStopsPastItsRounds) {
+    const Value limit(std::int64_t{2});
+    Value position(std::int64_t{0}), round;
+    EXPECT_FALSE(advance_loop(position, limit, round, 7));
+    EXPECT_FALSE(advance_loop(position, limit, round, 7));
+    EXPECT_EQ(round, Value(std::int64_t{1}));
+    try {
+        advance_loop(position, limit, round, 7);
+        FAIL() << "a third round of two";
+    } catch (const EvalError& e) {
+        EXPECT_EQ(e.source_offset, 7u);
+        EXPECT_NE(std::string(e.what()).find("while liep 2 keer rond"), std::string::npos) << e.what();
+    }
+}
+
+TEST(AdvanceLoop, ForOverSomethingElseIsAnError) {
+    Value position(std::int64_t{0}), element;
+    EXPECT_THROW(advance_loop(position, Value::string("abc"), element, 3), EvalError);
 }

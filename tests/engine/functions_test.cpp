@@ -50,6 +50,10 @@ TEST(Functions, Texts) {
     EXPECT_EQ(call("str", {Value(21.0)}), Value::string("21"));
     EXPECT_EQ(call("upper", {Value::string("wijk a")}), Value::string("WIJK A"));
     EXPECT_EQ(call("lower", {Value::string("WiJk")}), Value::string("wijk"));
+    // A text in lower case already is its own result: a string, also of a symbol or a computed text.
+    EXPECT_EQ(call("lower", {Value::symbol("wijk noord")}), Value::string("wijk noord"));
+    EXPECT_EQ(call("lower", {Value::symbol("wijk noord")}).kind(), ValueKind::string);
+    EXPECT_EQ(call("lower", {Value::computed_string("oost 12")}), Value::string("oost 12"));
     EXPECT_EQ(call("trim", {Value::string(" \tWoninginbraak \n")}), Value::string("Woninginbraak"));
     EXPECT_EQ(call("trim", {Value::string("\xC2\xA0Oude Noorden\xC2\xA0")}), Value::string("Oude Noorden"));
     EXPECT_EQ(call("trim", {Value::string("   ")}), Value::string(""));
