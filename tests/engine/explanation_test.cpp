@@ -92,7 +92,8 @@ TEST_F(Explain, HowRecordIntoWritesOverAnEarlierDerivation) {
     zonder_log.firing = 999;  // no such firing: the record's own rule id, no bindings, no premises
     Derivation d;
     for (int ronde = 0; ronde < 2; ++ronde)
-        for (const Record* r : {&e.records()[0], &e.records()[1], &zonder_log, &e.records()[1], &e.records()[0]}) {
+        for (const Record* r : std::initializer_list<const Record*>{&e.records()[0], &e.records()[1], &zonder_log,
+                                                                    &e.records()[1], &e.records()[0]}) {
             e.how_record(*r, d);
             expect_same(d, e.how_record(*r), std::string(r->name) + " " + std::to_string(ronde));
         }
