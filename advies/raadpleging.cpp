@@ -463,8 +463,13 @@ void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) 
         vul_lijst(a.factoren, k.factoren, vrije_teksten_);
         vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
         vul_bron(a.bron, r);
-        if (uitleg) a.uitleg = uitleg_uit(engine_->how_record(r));
-        else a.uitleg.reset();
+        if (uitleg) {
+            engine_->how_record(r, afleiding_);
+            if (!a.uitleg) a.uitleg.emplace();
+            uitleg_in(afleiding_, *a.uitleg);
+        } else {
+            a.uitleg.reset();
+        }
     }
 }
 

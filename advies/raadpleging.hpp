@@ -114,6 +114,7 @@ private:
     Advies advies_;
     std::vector<AdviesItem> reserve_;
     std::vector<std::string> vrije_teksten_;  // list elements a shorter list left over, likewise
+    Derivation afleiding_;                    // how_record writes each advice's derivation over it
     std::vector<Kandidaat> kandidaten_;
     std::vector<Ordesleutel> sleutels_;
     std::vector<std::uint32_t> volgorde_;

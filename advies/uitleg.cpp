@@ -18,25 +18,33 @@ Uitleg::Herkomst herkomst_van(const Derivation& d) {
 }
 
 void bindingen_van(const Derivation& d, Uitleg& u) {
-    u.bindingen.reserve(d.bindings.size());
+    std::size_t n = 0;
     for (const auto& [naam, waarde] : d.bindings) {
         // A fact address says nothing to a reader; the fact itself is among the premises.
         if (waarde.kind() == ValueKind::fact) continue;
-        u.bindingen.emplace_back(naam, waarde.repr());
+        if (n == u.bindingen.size()) u.bindingen.emplace_back();
+        auto& [uit_naam, uit_waarde] = u.bindingen[n++];
+        uit_naam.assign(naam);
+        uit_waarde.clear();
+        waarde.append_repr(uit_waarde);
     }
+    u.bindingen.resize(n);
 }
 
 }  // namespace
 
-Uitleg uitleg_uit(Derivation&& d) {
-    Uitleg u;
+void uitleg_in(const Derivation& d, Uitleg& u) {
     u.herkomst = herkomst_van(d);
-    if (d.firing) u.regel = std::move(d.rule_id);
-    u.feit = std::move(d.text);
+    if (d.firing) u.regel.assign(d.rule_id);
+    else u.regel.clear();
+    u.feit.assign(d.text);
     bindingen_van(d, u);
-    u.premissen.reserve(d.premises.size());
-    for (auto& p : d.premises) u.premissen.push_back(uitleg_uit(std::move(p)));
-    return u;
+    const std::size_t n = d.premises.size();
+    if (u.premissen.size() > n) u.premissen.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == u.premissen.size()) u.premissen.emplace_back();
+        uitleg_in(d.premises[i], u.premissen[i]);
+    }
 }
 
 }  // namespace ww::advies

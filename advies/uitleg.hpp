@@ -7,8 +7,9 @@
 
 namespace ww::advies {
 
-// Takes the derivation's strings instead of copying them: an HTML report explains every advice, and
-// how_record hands over a tree nobody keeps.
-Uitleg uitleg_uit(Derivation&& afleiding);
+// Written over `uitleg`: its strings and lists, and those of its premises, keep their capacity. An
+// HTML report explains every advice; the advice of the last consultation leaves a tree to write
+// over, as the engine does with the derivation (Engine::how_record into a Derivation).
+void uitleg_in(const Derivation& afleiding, Uitleg& uitleg);
 
 }  // namespace ww::advies

@@ -641,7 +641,17 @@ bool Engine::rollback() {
         m.agenda.insert(a);
     }
     m.tms.drop_unsupported();
-    m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(std::min(c.log_size, m.log.size())), m.log.end());
+    {
+        constexpr std::size_t max_spare = 4096;
+        const std::size_t keep = std::min(c.log_size, m.log.size());
+        for (std::size_t i = m.log.size(); i-- > keep && m.spare_firings.size() < max_spare;) {
+            // Emptied here: the spare holds no value (a computed text) alive.
+            m.log[i].facts.clear();
+            m.log[i].bindings.clear();
+            m.spare_firings.push_back(std::move(m.log[i]));
+        }
+        m.log.erase(m.log.begin() + static_cast<std::ptrdiff_t>(keep), m.log.end());
+    }
     // Records are only ever appended: unless some were taken, the checkpoint's are still the first.
     if (!m.records_taken && m.records.size() >= c.records.size()) {
         // Newest first onto the stack: a consultation that emits in the same order as the last

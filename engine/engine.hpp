@@ -169,6 +169,10 @@ public:
     // down to facts asserted from outside. Works for retracted facts too, as long as the log holds.
     Derivation how_fact(FactId id) const;
     Derivation how_record(const Record& record) const;
+    // The same, written over `into`: its strings and vectors, and those of its premises, keep their
+    // capacity. A report explains every advice of every consultation; a tree built anew each time
+    // was an allocation per fact, per binding and per name.
+    void how_record(const Record& record, Derivation& into) const;
     // Why a rule has no activation now: per alternative, the first condition that no fact satisfies
     // given the conditions before it, with the closest partial match.
     WhyNot why_not(std::string_view rule_id) const;

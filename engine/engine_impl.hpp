@@ -129,6 +129,7 @@ struct Engine::Impl final : EvalEnv, BetaListener, FunctionHost {
     // Takes the topmost occurrence of `module` off the focus stack (return in a rule of it).
     void remove_focus(std::uint32_t module);
     std::string fact_text(const Fact& f) const;
+    void append_fact_text(std::string& out, const Fact& f) const;
 
     std::vector<TemplateDef> templates;
     std::unordered_map<std::string, TemplateId> template_ids;
@@ -172,6 +173,10 @@ struct Engine::Impl final : EvalEnv, BetaListener, FunctionHost {
     // Records a rollback cut off, kept for their buffers: an `emit` refills one instead of
     // allocating its fields and rule id anew (and the rollback frees nothing).
     std::vector<Record> spare_records;
+    // Log entries a rollback cut off, kept for their vectors: a consultation that explains fills
+    // one per firing instead of allocating its facts and bindings anew (and the rollback frees
+    // nothing).
+    std::vector<FiringInfo> spare_firings;
     std::vector<const RuleDef*> recent;  // run_loop's last firings, to name the rules of a loop
 
     // The rule cost profile (Engine::set_profiling): counters per rule number, the `made` of every

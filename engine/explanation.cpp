@@ -3,20 +3,32 @@
 // outside. "Why not" reads the beta network itself: the deepest node of a rule's chain that still holds
 // tokens is how far matching got, and the condition after it is the one that fails.
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "engine/engine_impl.hpp"
 
 namespace ww {
 
-std::string Engine::Impl::fact_text(const Fact& f) const {
+// Written in one string, each slot's value appended in place: a report's derivation writes a few
+// dozen facts per advice, and a string per part was most of what that cost.
+void Engine::Impl::append_fact_text(std::string& s, const Fact& f) const {
     const TemplateDef& t = templates.at(f.tmpl);
-    std::string s = t.name + "(";
+    s += t.name;
+    s += '(';
     for (std::size_t i = 0; i < f.slots.size(); ++i) {
         if (i) s += ", ";
-        s += (i < t.slots.size() ? t.slots[i].name : "?") + ": " + f.slots[i].repr();
+        s += i < t.slots.size() ? std::string_view(t.slots[i].name) : std::string_view("?");
+        s += ": ";
+        f.slots[i].append_repr(s);
     }
-    return s + ")";
+    s += ')';
+}
+
+std::string Engine::Impl::fact_text(const Fact& f) const {
+    std::string s;
+    append_fact_text(s, f);
+    return s;
 }
 
 namespace {
@@ -27,11 +39,20 @@ const FiringInfo* find_firing(const std::vector<FiringInfo>& log, std::uint64_t 
     return it != log.end() && it->index == index ? &*it : nullptr;
 }
 
-std::vector<std::pair<std::string, Value>> named_bindings(const FiringInfo& fi) {
-    std::vector<std::pair<std::string, Value>> out;
-    for (std::size_t v = 0; v < fi.bindings.size() && v < fi.rule->variables.size(); ++v)
-        if (!fi.bindings[v].is_nil()) out.emplace_back(fi.rule->variables[v], fi.bindings[v]);
-    return out;
+// Written over `out`, whose names keep their capacity.
+void named_bindings(const FiringInfo& fi, std::vector<std::pair<std::string, Value>>& out) {
+    std::size_t n = 0;
+    for (std::size_t v = 0; v < fi.bindings.size() && v < fi.rule->variables.size(); ++v) {
+        if (fi.bindings[v].is_nil()) continue;
+        if (n == out.size()) {
+            out.emplace_back(fi.rule->variables[v], fi.bindings[v]);
+        } else {
+            out[n].first.assign(fi.rule->variables[v]);
+            out[n].second = fi.bindings[v];
+        }
+        ++n;
+    }
+    out.resize(n);
 }
 
 // Derivations share premises (a counter fact rests on the previous counter, and so on): expanded as a
@@ -39,53 +60,83 @@ std::vector<std::pair<std::string, Value>> named_bindings(const FiringInfo& fi) 
 // occurrence names the fact, its rule and firing, without repeating its premises. A node budget
 // bounds the rest.
 struct Expansion {
-    std::unordered_set<FactId> expanded;
+    // True the first time `id` comes by. An advice rests on a dozen facts or so: those are looked
+    // up in a list on the stack, and only a longer derivation allocates a set.
+    bool first_time(FactId id) {
+        if (few_n < few.size()) {
+            for (std::size_t i = 0; i < few_n; ++i)
+                if (few[i] == id) return false;
+            few[few_n++] = id;
+            return true;
+        }
+        if (many.empty()) many.insert(few.begin(), few.end());
+        return many.insert(id).second;
+    }
+    std::array<FactId, 32> few{};
+    std::size_t few_n = 0;
+    std::unordered_set<FactId> many;
     std::size_t budget = 20000;
 };
 
-Derivation explain_fact(const Engine::Impl& m, FactId id, Expansion& x);
+// Both write every field of `d`, over whatever an earlier derivation left there.
+void explain_fact(const Engine::Impl& m, FactId id, Expansion& x, Derivation& d);
 
 void explain_firing(const Engine::Impl& m, Derivation& d, std::uint64_t firing, Expansion& x, bool expand) {
     d.firing = firing;
     const FiringInfo* fi = find_firing(m.log, firing);
-    if (!fi) return;
-    d.rule_id = fi->rule->id;
-    d.bindings = named_bindings(*fi);
-    if (!expand) return;
-    for (FactId f : fi->facts) {
-        if (x.budget == 0) break;
-        d.premises.push_back(explain_fact(m, f, x));
+    std::size_t n = 0;
+    if (fi) {
+        d.rule_id.assign(fi->rule->id);
+        named_bindings(*fi, d.bindings);
+        if (expand)
+            for (FactId f : fi->facts) {
+                if (x.budget == 0) break;
+                if (n == d.premises.size()) d.premises.emplace_back();
+                explain_fact(m, f, x, d.premises[n++]);
+            }
+    } else {
+        d.bindings.clear();  // the rule id stays what the caller set
     }
+    d.premises.resize(n);
 }
 
-Derivation explain_fact(const Engine::Impl& m, FactId id, Expansion& x) {
+void explain_fact(const Engine::Impl& m, FactId id, Expansion& x, Derivation& d) {
     if (x.budget > 0) --x.budget;
-    Derivation d;
     d.fact = id;
+    d.text.clear();
     std::uint64_t origin = 0;
     if (const FactRec* f = m.wm.get(id)) {
-        d.text = m.fact_text(f->fact);
+        m.append_fact_text(d.text, f->fact);
         origin = f->origin;
     } else if (const auto* a = m.wm.archived(id)) {
-        d.text = m.fact_text(a->fact);
+        m.append_fact_text(d.text, a->fact);
         origin = a->origin;
     } else {
-        d.text = "feit " + std::to_string(id) + " (niet meer bekend)";
+        d.text += "feit ";
+        d.text += std::to_string(id);
+        d.text += " (niet meer bekend)";
     }
-    if (origin > 0) explain_firing(m, d, origin - 1, x, x.expanded.insert(id).second);
-    return d;
+    if (origin > 0) {
+        d.rule_id.clear();
+        explain_firing(m, d, origin - 1, x, x.first_time(id));
+    } else {
+        d.firing.reset();
+        d.rule_id.clear();
+        d.bindings.clear();
+        d.premises.clear();
+    }
 }
 
-std::string record_text(const Record& r) {
-    std::string s(r.name);
+void record_text(std::string& s, const Record& r) {
+    s.assign(r.name);
     s += '(';
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
         if (i) s += ", ";
         s += r.fields[i].first;
         s += ": ";
-        s += r.fields[i].second.repr();
+        r.fields[i].second.append_repr(s);
     }
-    return s + ")";
+    s += ')';
 }
 
 std::string condition_text(const Engine::Impl& m, const RuleDef& rule, const Condition& c) {
@@ -126,16 +177,23 @@ std::string constant_tests_text(const Engine::Impl& m, const AlphaMemory& amem) 
 
 Derivation Engine::how_fact(FactId id) const {
     Expansion x;
-    return explain_fact(*impl_, id, x);
+    Derivation d;
+    explain_fact(*impl_, id, x, d);
+    return d;
 }
 
 Derivation Engine::how_record(const Record& record) const {
     Derivation d;
-    d.text = record_text(record);
-    d.rule_id = record.rule_id;
+    how_record(record, d);
+    return d;
+}
+
+void Engine::how_record(const Record& record, Derivation& d) const {
+    d.fact.reset();
+    record_text(d.text, record);
+    d.rule_id.assign(record.rule_id);
     Expansion x;
     explain_firing(*impl_, d, record.firing, x, true);
-    return d;
 }
 
 WhyNot Engine::why_not(std::string_view rule_id) const {

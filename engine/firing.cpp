@@ -161,7 +161,12 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     const std::uint64_t index = firing_count++;
     std::optional<FiringInfo> kept;
     if (keep) {
-        kept.emplace();
+        if (spare_firings.empty()) {
+            kept.emplace();
+        } else {
+            kept.emplace(std::move(spare_firings.back()));
+            spare_firings.pop_back();
+        }
         kept->index = index;
         kept->rule = &rule;
         kept->alternative = term->alternative;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -8,6 +9,10 @@
 #include <variant>
 
 #include "engine/value.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ww {
 
@@ -238,20 +243,38 @@ void int_into(std::string& out, std::int64_t i) {
     out.append(buf, res.ptr);
 }
 
-// Appends the runs between characters that need an escape whole: the derivation of an HTML report
-// quotes the texts of every fact it shows, and a character at a time was a large part of its cost.
+// Where the next character that needs an escape is, from `i` on (text.size() when none): sixteen
+// bytes at a time where SSE2 is there. Every fact an HTML report's derivation shows is quoted, and
+// its texts (advice texts among them) run to hundreds of characters with hardly an escape.
+std::size_t next_escape(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (; i + 16 <= text.size(); i += 16) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)), _mm_cmpeq_epi8(b, newline));
+        if (const int m = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(m)));
+    }
+#endif
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"' || c == '\\' || c == '\n') return i;
+    }
+    return text.size();
+}
+
+// Appends the runs between characters that need an escape whole.
 void quote_into(std::string& out, std::string_view text) {
     out += '"';
     std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '"' && c != '\\' && c != '\n') continue;
-        out.append(text, start, i - start);
-        out += '\\';
-        out += c == '\n' ? 'n' : c;
-        start = i + 1;
+    for (std::size_t i; (i = next_escape(text, start)) < text.size(); start = i + 1) {
+        out.append(text.data() + start, i - start);
+        const char escape[2] = {'\\', text[i] == '\n' ? 'n' : text[i]};
+        out.append(escape, 2);
     }
-    out.append(text, start, text.size() - start);
+    out.append(text.data() + start, text.size() - start);
     out += '"';
 }
 
@@ -288,6 +311,8 @@ std::string Value::repr() const {
     write(s, *this, false);
     return s;
 }
+
+void Value::append_repr(std::string& out) const { write(out, *this, false); }
 
 std::string Value::display() const {
     std::string s;

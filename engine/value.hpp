@@ -239,6 +239,8 @@ public:
 
     // Source form: strings quoted, symbols bare, lists in brackets, floats shortest round-trip.
     std::string repr() const;
+    // repr() appended to `out`: a derivation writes every fact it shows, slot by slot.
+    void append_repr(std::string& out) const;
     // Display form, as `str()` and string interpolation show it: strings unquoted.
     std::string display() const;
     // display() appended to `out`: string interpolation builds long texts piece by piece. A text or

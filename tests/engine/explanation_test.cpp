@@ -65,6 +65,44 @@ TEST_F(Explain, HowRecordGoesDownToGivenFacts) {
     EXPECT_EQ(h.bindings[0].first, "?i");
 }
 
+namespace {
+void expect_same(const Derivation& a, const Derivation& b, const std::string& where) {
+    EXPECT_EQ(a.fact, b.fact) << where;
+    EXPECT_EQ(a.text, b.text) << where;
+    EXPECT_EQ(a.firing, b.firing) << where;
+    EXPECT_EQ(a.rule_id, b.rule_id) << where;
+    EXPECT_EQ(a.bindings, b.bindings) << where;
+    ASSERT_EQ(a.premises.size(), b.premises.size()) << where;
+    for (std::size_t i = 0; i < a.premises.size(); ++i) expect_same(a.premises[i], b.premises[i], where + "/" + std::to_string(i));
+}
+}  // namespace
+
+// how_record into a Derivation writes every field over what an earlier, larger or smaller,
+// derivation left there: the same tree as a fresh one, whatever came before.
+TEST_F(Explain, HowRecordIntoWritesOverAnEarlierDerivation) {
+    rules();
+    RuleBuilder g("gegeven");
+    g.pat(meting, {bind(0, g.var("?i"))}).emit("gezien", {{"over", g.v("?i")}});
+    e.add_rule(g.done());
+    e.assert_fact(meting, {Value::symbol("overlast"), Value(12)});
+    e.assert_fact(norm, {Value::symbol("overlast"), Value(10)});
+    e.run();
+    ASSERT_EQ(e.records().size(), 2u);
+    Record zonder_log = e.records()[0];
+    zonder_log.firing = 999;  // no such firing: the record's own rule id, no bindings, no premises
+    Derivation d;
+    for (int ronde = 0; ronde < 2; ++ronde)
+        for (const Record* r : std::initializer_list<const Record*>{&e.records()[0], &e.records()[1], &zonder_log,
+                                                                    &e.records()[1], &e.records()[0]}) {
+            e.how_record(*r, d);
+            expect_same(d, e.how_record(*r), std::string(r->name) + " " + std::to_string(ronde));
+        }
+    e.how_record(zonder_log, d);
+    EXPECT_EQ(d.rule_id, zonder_log.rule_id);
+    EXPECT_TRUE(d.premises.empty());
+    EXPECT_TRUE(d.bindings.empty());
+}
+
 TEST_F(Explain, HowFactWorksForRetractedFacts) {
     rules();
     e.assert_fact(meting, {Value::symbol("x"), Value(5)});

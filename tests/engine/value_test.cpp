@@ -123,6 +123,42 @@ TEST(Value, ReprAndDisplay) {
     EXPECT_EQ(Value(false).display(), "false");
 }
 
+// quote_into looks for escapes sixteen bytes at a time: each escape at each place of texts longer
+// than one block (and the tail after the last whole block), against a character-by-character
+// reference; append_repr writes the same after what is already there.
+TEST(Value, ReprEscapesAtEveryPlaceOfLongTexts) {
+    const auto reference = [](std::string_view t) {
+        std::string r = "\"";
+        for (char c : t) {
+            if (c == '"' || c == '\\') r += '\\';
+            if (c == '\n') r += "\\n";
+            else r += c;
+        }
+        return r + "\"";
+    };
+    for (std::size_t n : {15u, 16u, 17u, 31u, 32u, 33u, 47u}) {
+        for (char esc : {'"', '\\', '\n'}) {
+            for (std::size_t at = 0; at < n; ++at) {
+                std::string t(n, 'x');
+                t[at] = esc;
+                EXPECT_EQ(Value::string(t).repr(), reference(t)) << n << ' ' << at;
+                if (at + 1 < n) {
+                    t[at + 1] = '"';
+                    EXPECT_EQ(Value::string(t).repr(), reference(t)) << n << ' ' << at << " pair";
+                }
+            }
+        }
+        // Bytes that only look alike in part: 0x22 +/- 0x80, a backslash's and a newline's neighbours.
+        std::string t(n, '\xA2');
+        t[n / 2] = '[';
+        t[0] = '\x0B';
+        EXPECT_EQ(Value::string(t).repr(), reference(t)) << n;
+    }
+    std::string out = "al: ";
+    Value::string("a\"b").append_repr(out);
+    EXPECT_EQ(out, "al: \"a\\\"b\"");
+}
+
 // display() writes short decimals (21.5, 12, 0.005) itself rather than through std::to_chars; the text
 // must be exactly what std::to_chars would give, for those and for every other double.
 TEST(Value, FloatDisplayIsTheShortestRoundTripForm) {
