@@ -1352,7 +1352,11 @@ void BetaNetwork::remove_fact(FactRec* f) {
         for (AlphaItem* i : f->items) {
             const std::vector<BetaNode*>& s = i->memory->group_successors;
             for (auto n = s.rbegin(); n != s.rend(); ++n) {
-                if ((*n)->kind == NodeKind::aggregate && (*n)->all.size() == 0) continue;
+                // A not/exists node has work only when the front of f's list is one of its tokens
+                // (order_blocked): right_remove would test just that. Of the ~8 such nodes a
+                // blocking fact passes, one or two have.
+                if ((*n)->kind == NodeKind::aggregate ? (*n)->all.size() == 0 : !f->blocks || f->blocks->node != *n)
+                    continue;
                 right_remove(*n, f);
             }
         }
