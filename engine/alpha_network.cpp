@@ -25,19 +25,6 @@ AlphaNode* AlphaNetwork::root(TemplateId tmpl) {
     return roots_[tmpl];
 }
 
-AlphaItem* AlphaNetwork::add_item(AlphaMemory* m, FactRec* f) {
-    AlphaItem* first = nullptr;
-    for (; m; m = m->overflow) {
-        AlphaItem* item = items_.make();
-        item->fact = f;
-        item->memory = m;
-        f->items.push_back(item);
-        m->items.insert(item);
-        if (!first) first = item;
-    }
-    return first;
-}
-
 AlphaMemory* AlphaNetwork::index_memory(AlphaMemory* m, const std::vector<int>& slots, int& index) {
     index = -1;
     if (slots.empty()) return m;

@@ -415,7 +415,8 @@ inline void BetaNetwork::free_token(TokenHead* h) {
 }
 
 inline void BetaNetwork::count_token(BetaNode* n) {
-    if (n->made++ == n->freed) {
+    if (n->made++ == n->freed && n->links_stale) {
+        n->links_stale = false;
         n->out_links = static_cast<std::uint8_t>(n->outputs.empty() ? kMaxIndexes : n->out.index_count());
         n->inline_not = (n->kind == NodeKind::join || n->kind == NodeKind::test) && n->outputs.size() == 1 &&
                                 n->outputs[0].first && n->outputs[0].first->kind == NodeKind::negation
@@ -1352,7 +1353,11 @@ void BetaNetwork::remove_fact(FactRec* f) {
         for (AlphaItem* i : f->items) {
             const std::vector<BetaNode*>& s = i->memory->group_successors;
             for (auto n = s.rbegin(); n != s.rend(); ++n) {
-                if ((*n)->kind == NodeKind::aggregate && (*n)->all.size() == 0) continue;
+                // A not/exists node has work only when the front of f's list is one of its tokens
+                // (order_blocked): right_remove would test just that. Of the ~8 such nodes a
+                // blocking fact passes, one or two have.
+                if ((*n)->kind == NodeKind::aggregate ? (*n)->all.size() == 0 : !f->blocks || f->blocks->node != *n)
+                    continue;
                 right_remove(*n, f);
             }
         }
@@ -1470,8 +1475,10 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         if (n->kind == NodeKind::join) {
             // The parent's tokens carry room for out_links indexes: one more only while it has none.
             int k = parent->out.find_index(spec);
-            if (k < 0 && (!parent->has_tokens() || parent->out.index_count() < parent->out_links))
+            if (k < 0 && (!parent->has_tokens() || parent->out.index_count() < parent->out_links)) {
                 k = parent->out.add_index(spec);
+                parent->links_stale = true;
+            }
             n->parent_index = k;
         } else {
             n->all_index = n->all.add_index(spec);
@@ -1480,6 +1487,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     n->index = static_cast<std::uint32_t>(nodes_.size() - 1);
     parent->children.push_back(n);
     parent->outputs.emplace_back(n, nullptr);
+    parent->links_stale = true;
     if (n->amem) {
         n->amem->successors.push_back(n);
         n->amem->visit_order_stale = true;
@@ -1515,6 +1523,7 @@ Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
     terminals_.push_back(std::move(term));
     t->parent->terminals.push_back(t);
     t->parent->outputs.emplace_back(nullptr, t);
+    t->parent->links_stale = true;
     // Nothing waits to be published while rules are added (the engine defers only inside run,
     // assert_facts and rollback), so no deferred token sits under a key that changes here.
     for (BetaNode* n = t->parent; n; n = n->parent) n->max_salience = std::max(n->max_salience, t->rule->salience);

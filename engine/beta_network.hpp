@@ -69,6 +69,10 @@ struct BetaNode {
     // A join or test node whose only output is this `not` node, fixed as out_links is: its tokens
     // carry room for that node's blocked level (InlineNotStorage).
     BetaNode* inline_not = nullptr;
+    // out_links and inline_not may be out of date: set by whatever changes what they are computed
+    // from (an output, an index of `out`), cleared when count_token computes them. In a warm
+    // consultation many nodes go from no tokens to one and back; they need not recompute each time.
+    bool links_stale = true;
     // Tokens made in and freed from its output, ever: the difference is those alive. Two counters
     // instead of one live count cost nothing more per token, and `made` is what the rule cost
     // profile reads (Engine::set_profiling).

@@ -81,7 +81,12 @@ public:
             s = fresh_++;
         }
         ++live_;
-        return ::new (static_cast<void*>(s)) T(std::forward<A>(args)...);
+        // Without arguments default-initialized, not value-initialized: `T()` of a class whose
+        // constructor is implicit zero-fills the whole object first (a `rep stos` over a token and
+        // its index links, 12 to 27 words) and then stores the member initializers anyway. Every
+        // type made here gives each member an initializer, so the result is the same.
+        if constexpr (sizeof...(A) == 0) return ::new (static_cast<void*>(s)) T;
+        else return ::new (static_cast<void*>(s)) T(std::forward<A>(args)...);
     }
 
     void destroy(T* p) {
