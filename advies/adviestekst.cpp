@@ -22,7 +22,8 @@ std::string kennisbank_naam(const std::string& map) {
 std::string adviestekst(const Kennisbank& kennisbank, Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
                         Formaat formaat, const OpmaakOpties& opties) {
     const bool html = formaat == Formaat::html;
-    const Advies& advies = raadpleging.raadpleeg(invoer, opdracht, opties.uitleg || html);
+    // The report names an advice's rule, not its record (the advice text it already shows).
+    const Advies& advies = raadpleging.raadpleeg(invoer, opdracht, opties.uitleg || html, !html);
     if (formaat == Formaat::markdown) {
         OpmaakOpties o = opties;
         o.namen = &raadpleging.kennisbanknamen();

@@ -300,7 +300,7 @@ void Raadpleging::draai_engine() {
     }
 }
 
-const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg) {
+const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg, bool wortel_tekst) {
     voer_uit(invoer, uitleg || vuurlog_bewaren_);
     Advies& advies = advies_;
     advies.gemeente = invoer.gemeente;
@@ -323,7 +323,7 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
     orden(sleutels_, opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap, volgorde_);
-    bouw_adviezen(uitleg, advies.adviezen);
+    bouw_adviezen(uitleg, wortel_tekst, advies.adviezen);
     return advies;
 }
 
@@ -432,7 +432,7 @@ void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
     }
 }
 
-void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) {
+void Raadpleging::bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<AdviesItem>& adviezen) {
     // Each item is written once, where it belongs, over an item of an earlier consultation: its
     // strings keep their capacity. Items beyond this count wait in reserve_ for a longer advice.
     const std::size_t n = volgorde_.size();
@@ -464,7 +464,7 @@ void Raadpleging::bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen) 
         vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
         vul_bron(a.bron, r);
         if (uitleg) {
-            engine_->how_record(r, afleiding_);
+            engine_->how_record(r, afleiding_, wortel_tekst);
             if (!a.uitleg) a.uitleg.emplace();
             uitleg_in(afleiding_, *a.uitleg);
         } else {

@@ -42,7 +42,9 @@ public:
     // The advice lives in this Raadpleging until its next raadpleeg(): a warm service formats it in
     // place, and the next consultation writes over its strings and lists instead of allocating them
     // anew. Copy it to keep it longer.
-    const Advies& raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false);
+    // `wortel_tekst` false: each derivation without the advice record's own text (Uitleg::feit of
+    // the root empty), which the HTML report does not show.
+    const Advies& raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false, bool wortel_tekst = true);
 
     // Only reset, assert and run, leaving the engine holding the result and its full derivation: for
     // why_not and how_fact.
@@ -73,7 +75,7 @@ private:
     // The verdicts in order of nr, one for every message of the profile when the knowledge base gives any.
     void orden_boodschappen(const Invoer& invoer, Advies& advies);
     // The advice of verwerk, written in the order of orden over the items of the last consultation.
-    void bouw_adviezen(bool uitleg, std::vector<AdviesItem>& adviezen);
+    void bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<AdviesItem>& adviezen);
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;

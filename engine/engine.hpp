@@ -172,7 +172,9 @@ public:
     // The same, written over `into`: its strings and vectors, and those of its premises, keep their
     // capacity. A report explains every advice of every consultation; a tree built anew each time
     // was an allocation per fact, per binding and per name.
-    void how_record(const Record& record, Derivation& into) const;
+    // `record_text` false leaves the root's text empty (the premises keep theirs): the HTML report
+    // names only the rule of an advice, and an advice record carries the whole advice text.
+    void how_record(const Record& record, Derivation& into, bool record_text = true) const;
     // Why a rule has no activation now: per alternative, the first condition that no fact satisfies
     // given the conditions before it, with the closest partial match.
     WhyNot why_not(std::string_view rule_id) const;

@@ -188,9 +188,10 @@ Derivation Engine::how_record(const Record& record) const {
     return d;
 }
 
-void Engine::how_record(const Record& record, Derivation& d) const {
+void Engine::how_record(const Record& record, Derivation& d, bool with_text) const {
     d.fact.reset();
-    record_text(d.text, record);
+    if (with_text) record_text(d.text, record);
+    else d.text.clear();
     d.rule_id.assign(record.rule_id);
     Expansion x;
     explain_firing(*impl_, d, record.firing, x, true);

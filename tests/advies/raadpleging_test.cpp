@@ -113,6 +113,31 @@ TEST(Raadpleging, EersteRaadplegingGelijkAanLatere) {
     EXPECT_NE(eerste.find("informatie.kwalitatief-ontbreekt"), std::string::npos);
 }
 
+TEST(Raadpleging, UitlegZonderWortelTekst) {
+    // For the HTML report: each advice's derivation without the advice record's own text, the rest
+    // as with it, also right after a consultation that wrote that text.
+    auto kb = test::test_kennisbank();
+    Raadpleging r(*kb);
+    auto p = lees_profiel_tekst(stap2_profiel, "p.yaml", r.vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(p.invoer);
+    const Advies vol = r.raadpleeg(*p.invoer, Opdracht::advies, true);
+    const Advies& zonder = r.raadpleeg(*p.invoer, Opdracht::advies, true, false);
+    ASSERT_EQ(zonder.adviezen.size(), vol.adviezen.size());
+    ASSERT_FALSE(vol.adviezen.empty());
+    for (std::size_t i = 0; i < vol.adviezen.size(); ++i) {
+        ASSERT_TRUE(vol.adviezen[i].uitleg && zonder.adviezen[i].uitleg);
+        Uitleg verwacht = *vol.adviezen[i].uitleg;
+        EXPECT_FALSE(verwacht.feit.empty());
+        verwacht.feit.clear();
+        const Uitleg& u = *zonder.adviezen[i].uitleg;
+        EXPECT_EQ(u.feit, verwacht.feit);
+        EXPECT_EQ(u.regel, verwacht.regel);
+        EXPECT_EQ(u.bindingen, verwacht.bindingen);
+        ASSERT_EQ(u.premissen.size(), verwacht.premissen.size());
+        for (std::size_t k = 0; k < u.premissen.size(); ++k) EXPECT_EQ(u.premissen[k].feit, verwacht.premissen[k].feit);
+    }
+}
+
 TEST(Raadpleging, HetAdviesBlijftTotDeVolgendeRaadpleging) {
     // raadpleeg() writes each advice over the buffers of the last one: a copy keeps its own, and a
     // different advice after it leaves nothing of the first behind.

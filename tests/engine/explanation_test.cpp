@@ -103,6 +103,25 @@ TEST_F(Explain, HowRecordIntoWritesOverAnEarlierDerivation) {
     EXPECT_TRUE(d.bindings.empty());
 }
 
+// Without the record's text: the same tree but for the root's text, also when written over a
+// derivation that had one.
+TEST_F(Explain, HowRecordWithoutRecordTextKeepsThePremises) {
+    rules();
+    e.assert_fact(meting, {Value::symbol("overlast"), Value(12)});
+    e.assert_fact(norm, {Value::symbol("overlast"), Value(10)});
+    e.run();
+    ASSERT_EQ(e.records().size(), 1u);
+    Derivation d = e.how_record(e.records()[0]);
+    ASSERT_FALSE(d.text.empty());
+    e.how_record(e.records()[0], d, false);
+    EXPECT_TRUE(d.text.empty());
+    Derivation vol = e.how_record(e.records()[0]);
+    vol.text.clear();
+    expect_same(d, vol, "zonder tekst");
+    ASSERT_EQ(d.premises.size(), 1u);
+    EXPECT_EQ(d.premises[0].text, "hoog(indicator: overlast)");
+}
+
 TEST_F(Explain, HowFactWorksForRetractedFacts) {
     rules();
     e.assert_fact(meting, {Value::symbol("x"), Value(5)});
