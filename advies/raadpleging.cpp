@@ -9,6 +9,7 @@
 
 #include "advies/fout.hpp"
 #include "advies/uitleg.hpp"
+#include "engine/reused_slot.hpp"
 #include "engine/template.hpp"
 
 namespace ww::advies {
@@ -373,8 +374,7 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
             kandidaten_.push_back({&r, onderwerp, factoren, onderbouwing});
         } else if (r.name == "boodschap") {
             // Written over the verdicts of the last consultation: their strings keep their capacity.
-            if (boodschappen == advies.boodschappen.size()) advies.boodschappen.emplace_back();
-            Boodschapoordeel& b = advies.boodschappen[boodschappen++];
+            Boodschapoordeel& b = reused_slot(advies.boodschappen, boodschappen++);
             b.nr = velden.verplicht("nr", ValueKind::integer).as_int();
             if (b.nr < 1) record_fout(r, fmt::format("nr {} is geen plaats in de lijst van boodschappen", b.nr));
             zet(b.onderwerp, velden.verplicht("onderwerp", ValueKind::string).as_text());

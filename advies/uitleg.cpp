@@ -2,6 +2,7 @@
 #include "advies/uitleg.hpp"
 
 #include "advies/raadpleging.hpp"
+#include "engine/reused_slot.hpp"
 
 namespace ww::advies {
 
@@ -22,8 +23,7 @@ void bindingen_van(const Derivation& d, Uitleg& u) {
     for (const auto& [naam, waarde] : d.bindings) {
         // A fact address says nothing to a reader; the fact itself is among the premises.
         if (waarde.kind() == ValueKind::fact) continue;
-        if (n == u.bindingen.size()) u.bindingen.emplace_back();
-        auto& [uit_naam, uit_waarde] = u.bindingen[n++];
+        auto& [uit_naam, uit_waarde] = reused_slot(u.bindingen, n++);
         uit_naam.assign(naam);
         uit_waarde.clear();
         waarde.append_repr(uit_waarde);
@@ -40,11 +40,8 @@ void uitleg_in(const Derivation& d, Uitleg& u) {
     u.feit.assign(d.text);
     bindingen_van(d, u);
     const std::size_t n = d.premises.size();
-    if (u.premissen.size() > n) u.premissen.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i == u.premissen.size()) u.premissen.emplace_back();
-        uitleg_in(d.premises[i], u.premissen[i]);
-    }
+    for (std::size_t i = 0; i < n; ++i) uitleg_in(d.premises[i], reused_slot(u.premissen, i));
+    u.premissen.resize(n);
 }
 
 }  // namespace ww::advies

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "engine/engine_impl.hpp"
+#include "engine/reused_slot.hpp"
 
 namespace ww {
 
@@ -44,13 +45,9 @@ void named_bindings(const FiringInfo& fi, std::vector<std::pair<std::string, Val
     std::size_t n = 0;
     for (std::size_t v = 0; v < fi.bindings.size() && v < fi.rule->variables.size(); ++v) {
         if (fi.bindings[v].is_nil()) continue;
-        if (n == out.size()) {
-            out.emplace_back(fi.rule->variables[v], fi.bindings[v]);
-        } else {
-            out[n].first.assign(fi.rule->variables[v]);
-            out[n].second = fi.bindings[v];
-        }
-        ++n;
+        auto& [name, value] = reused_slot(out, n++);
+        name.assign(fi.rule->variables[v]);
+        value = fi.bindings[v];
     }
     out.resize(n);
 }
@@ -91,8 +88,7 @@ void explain_firing(const Engine::Impl& m, Derivation& d, std::uint64_t firing, 
         if (expand)
             for (FactId f : fi->facts) {
                 if (x.budget == 0) break;
-                if (n == d.premises.size()) d.premises.emplace_back();
-                explain_fact(m, f, x, d.premises[n++]);
+                explain_fact(m, f, x, reused_slot(d.premises, n++));
             }
     } else {
         d.bindings.clear();  // the rule id stays what the caller set
