@@ -146,6 +146,25 @@ std::string_view status_teken(Status s) {
     return "";
 }
 
+// The date's line of the header, kept per thread: every report of a day has the same (formatting it took
+// two strings and fmt, some 900 instructions per report).
+std::string_view datum_regel(const Datum& d) {
+    struct Laatste {
+        Datum datum{};
+        std::string regel;
+    };
+    thread_local Laatste laatste;
+    if (laatste.regel.empty() || laatste.datum.jaar != d.jaar || laatste.datum.maand != d.maand || laatste.datum.dag != d.dag) {
+        laatste.datum = d;
+        laatste.regel = "<dt>Datum</dt><dd><time datetime=\"";
+        laatste.regel += datum_iso(d);
+        laatste.regel += "\">";
+        laatste.regel += datum_nl(d);
+        laatste.regel += "</time></dd>\n";
+    }
+    return laatste.regel;
+}
+
 void kop(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n"sv;
@@ -155,11 +174,7 @@ void kop(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     uit.tekst(advies.gemeente);
     uit += "</h1>\n"sv;
     uit += "<dl class=\"meta\">\n"sv;
-    uit += "<dt>Datum</dt><dd><time datetime=\""sv;
-    uit += datum_iso(g.datum);
-    uit += "\">"sv;
-    uit += datum_nl(g.datum);
-    uit += "</time></dd>\n"sv;
+    uit += datum_regel(g.datum);
     if (g.inwoners) {
         uit += "<dt>Inwoners</dt><dd>"sv;
         uit += getal_nl(static_cast<double>(*g.inwoners));
@@ -376,6 +391,13 @@ void tafel_van_12(HtmlUit& uit, const RapportGegevens& g) {
     // A stopped action no longer works on its factor: the advice says such a factor has no action
     // (tafel.factor-zonder-actie), so the grid must not mark it as one that has.
     const auto telt = [](const RapportActie& a) { return a.status != "gestopt"; };
+    // A profile that marks no factor (a young one) gets the section html_tafel wrote once.
+    if (const HtmlTafel& vooraf = g.namen().html_tafel; g.gekozen_factoren.empty() && g.ivp_prioriteiten.empty() &&
+                                                        g.acties.empty() && vooraf.naam.size() == factoren.size() &&
+                                                        !vooraf.ongemarkeerd.empty()) {
+        uit += vooraf.ongemarkeerd;
+        return;
+    }
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n"sv;
     const auto factoren_met = [&](auto&& heeft) {
         const auto n = std::count_if(factoren.begin(), factoren.end(), heeft);
@@ -736,6 +758,15 @@ HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren) {
                          "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>\n</li>\n");
         t.naam.push_back(std::move(naam));
     }
+    // The whole section for a profile that marks no factor, written by tafel_van_12 itself.
+    KennisbankNamen namen;
+    namen.factoren = factoren;
+    namen.html_tafel = t;
+    RapportGegevens leeg;
+    leeg.kennisbanknamen = &namen;
+    HtmlUit uit;
+    tafel_van_12(uit, leeg);
+    t.ongemarkeerd = uit.klaar();
     return t;
 }
 
