@@ -15,4 +15,13 @@ namespace ww::advies {
 void html_tekst(std::string& uit, std::string_view tekst);
 std::string html_tekst(std::string_view tekst);
 
+// Room html_tekst_in may write into for a text of `n` bytes: six per byte (`&quot;`), and sixteen more,
+// because it copies sixteen bytes at a time and only then looks at what they hold.
+constexpr std::size_t html_tekst_ruimte(std::size_t n) { return 6 * n + 16; }
+
+// The same escaping written at `uit`, which has html_tekst_ruimte(tekst.size()) bytes of room; returns
+// the end of what it wrote. For a writer that keeps its own buffer (HtmlUit): no reserve or append
+// per piece.
+char* html_tekst_in(char* uit, std::string_view tekst);
+
 }  // namespace ww::advies

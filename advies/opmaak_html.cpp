@@ -6,6 +6,7 @@
 #include <charconv>
 #include <iterator>
 #include <tuple>
+#include <utility>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "advies/getal_nl.hpp"
 #include "advies/grafiek_svg.hpp"
 #include "advies/html_tekst.hpp"
+#include "advies/html_uit.hpp"
 #include "advies/indeling.hpp"
 
 namespace ww::advies {
@@ -105,12 +107,15 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lij
 
 std::string e(std::string_view s) { return html_tekst(s); }
 
-// A whole number in decimal, as fmt writes it. fmt's output to a string resizes it (writing zeros) for
-// each piece, literal text included: on the paths every report takes, the text goes in with append.
-void geheel(std::string& uit, long long n) {
-    char b[24];
-    const auto r = std::to_chars(b, b + sizeof b, n);
-    uit.append(b, static_cast<std::size_t>(r.ptr - b));
+void geheel(HtmlUit& uit, long long n) { uit.geheel(n); }
+
+// A piece fmt formats, into a buffer on the stack and then into the report (fmt's output iterators do
+// not know HtmlUit).
+template <class Opmaak, class... Args>
+void opmaak(HtmlUit& uit, const Opmaak& f, Args&&... args) {
+    fmt::memory_buffer b;
+    fmt::format_to(std::back_inserter(b), f, std::forward<Args>(args)...);
+    uit += std::string_view(b.data(), b.size());
 }
 
 std::string hoofdletter(std::string_view s) {
@@ -141,20 +146,35 @@ std::string_view status_teken(Status s) {
     return "";
 }
 
-void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
+// The date's line of the header, kept per thread: every report of a day has the same (formatting it took
+// two strings and fmt, some 900 instructions per report).
+std::string_view datum_regel(const Datum& d) {
+    struct Laatste {
+        Datum datum{};
+        std::string regel;
+    };
+    thread_local Laatste laatste;
+    if (laatste.regel.empty() || laatste.datum.jaar != d.jaar || laatste.datum.maand != d.maand || laatste.datum.dag != d.dag) {
+        laatste.datum = d;
+        laatste.regel = "<dt>Datum</dt><dd><time datetime=\"";
+        laatste.regel += datum_iso(d);
+        laatste.regel += "\">";
+        laatste.regel += datum_nl(d);
+        laatste.regel += "</time></dd>\n";
+    }
+    return laatste.regel;
+}
+
+void kop(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n"sv;
     uit += communicatie ? "<p class=\"bovenschrift\">Toets van het communicatieplan</p>\n"sv
                         : "<p class=\"bovenschrift\">Advies veiligheidsbeleving</p>\n"sv;
     uit += "<h1>"sv;
-    html_tekst(uit, advies.gemeente);
+    uit.tekst(advies.gemeente);
     uit += "</h1>\n"sv;
     uit += "<dl class=\"meta\">\n"sv;
-    uit += "<dt>Datum</dt><dd><time datetime=\""sv;
-    uit += datum_iso(g.datum);
-    uit += "\">"sv;
-    uit += datum_nl(g.datum);
-    uit += "</time></dd>\n"sv;
+    uit += datum_regel(g.datum);
     if (g.inwoners) {
         uit += "<dt>Inwoners</dt><dd>"sv;
         uit += getal_nl(static_cast<double>(*g.inwoners));
@@ -164,10 +184,10 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
            "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n"sv;
     if (!g.programma.empty() || !g.kennisbank.empty()) {
         uit += "<dt>Gemaakt met</dt><dd>"sv;
-        html_tekst(uit, g.programma);
+        uit.tekst(g.programma);
         if (!g.kennisbank.empty()) {
             uit += g.programma.empty() ? "kennisbank "sv : ", kennisbank "sv;
-            html_tekst(uit, g.kennisbank);
+            uit.tekst(g.kennisbank);
         }
         uit += "</dd>\n"sv;
     }
@@ -184,7 +204,7 @@ void kop(std::string& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "</ul></nav>\n</header>\n"sv;
 }
 
-void samenvatting(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
+void samenvatting(HtmlUit& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
     uit += "<p class=\"samenvatting\">"sv;
     if (!communicatie) {
         uit += "De gemeente staat bij <strong>stap "sv;
@@ -235,7 +255,7 @@ std::string_view stap_rij(int stap, Status status, bool huidig) {
     return rijen[static_cast<std::size_t>(((stap - 1) * 3 + static_cast<int>(status)) * 2 + (huidig ? 1 : 0))];
 }
 
-void stappen(std::string& uit, const Advies& advies) {
+void stappen(HtmlUit& uit, const Advies& advies) {
     uit += "<section id=\"stappenplan\" aria-labelledby=\"kop-stappenplan\">\n"sv;
     uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n"sv;
     uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
@@ -246,27 +266,27 @@ void stappen(std::string& uit, const Advies& advies) {
 
 // The derivation and the advice are most of a report's text: written straight into `uit`, each text
 // escaped in place, without a string per part.
-void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
+void uitleg_html(HtmlUit& uit, const Uitleg& u, int diepte) {
     uit += "<li>"sv;
     if (u.regel.empty()) {
         uit += "<code>"sv;
-        html_tekst(uit, u.feit);
+        uit.tekst(u.feit);
         uit += u.herkomst == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
     } else {
         if (diepte == 0) {
             uit += "regel <code>"sv;
         } else {
             uit += "<code>"sv;
-            html_tekst(uit, u.feit);
+            uit.tekst(u.feit);
             uit += "</code> door regel <code>"sv;
         }
-        html_tekst(uit, u.regel);
+        uit.tekst(u.regel);
         uit += "</code>"sv;
         for (std::size_t i = 0; i < u.bindingen.size(); ++i) {
             uit += i ? ", <code>" : " met <code>";
-            html_tekst(uit, u.bindingen[i].first);
+            uit.tekst(u.bindingen[i].first);
             uit += " = "sv;
-            html_tekst(uit, u.bindingen[i].second);
+            uit.tekst(u.bindingen[i].second);
             uit += "</code>"sv;
         }
     }
@@ -278,7 +298,7 @@ void uitleg_html(std::string& uit, const Uitleg& u, int diepte) {
     uit += "</li>\n"sv;
 }
 
-void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& gegevens) {
+void advies_item(HtmlUit& uit, const Genummerd& g, const RapportGegevens& gegevens) {
     const AdviesItem& a = *g.item;
     char nr[24];
     const auto nr_eind = std::to_chars(nr, nr + sizeof nr, g.nr).ptr;
@@ -298,14 +318,14 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
     uit += naam_van(a.soort);  // a word of the contract: nothing to escape
     if (uit[soort] >= 'a' && uit[soort] <= 'z') uit[soort] = static_cast<char>(uit[soort] - 'a' + 'A');
     uit += "</span>: "sv;
-    html_tekst(uit, onderwerp_naam(a.onderwerp));
+    uit.tekst(onderwerp_naam(a.onderwerp));
     uit += " (stap "sv;
     geheel(uit, a.stap);
     uit += ")</h4>\n<p class=\"tekst\">"sv;
-    html_tekst(uit, a.tekst);
+    uit.tekst(a.tekst);
     uit += "</p>\n<dl>\n<dt>Bron</dt><dd>"sv;
     if (a.bron.empty()) uit += "—"sv;
-    else html_tekst(uit, a.bron);
+    else uit.tekst(a.bron);
     uit += "</dd>\n"sv;
     if (!a.factoren.empty()) {
         // Several names are quoted, as in the advice texts: most hold "en" themselves ('fysieke
@@ -316,7 +336,7 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
         for (std::size_t i = 0; i < ids.size(); ++i) {
             uit += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
             uit += aanhaling;
-            html_tekst(uit, factor_naam(gegevens, ids[i]));
+            uit.tekst(factor_naam(gegevens, ids[i]));
             uit += aanhaling;
         }
         uit += "</dd>\n"sv;
@@ -325,13 +345,13 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
         uit += "<dt>Onderbouwing</dt><dd><ul>\n"sv;
         for (const auto& o : a.onderbouwing) {
             uit += "<li>"sv;
-            html_tekst(uit, o);
+            uit.tekst(o);
             uit += "</li>\n"sv;
         }
         uit += "</ul></dd>\n"sv;
     }
     uit += "<dt>Regel</dt><dd><code>"sv;
-    html_tekst(uit, a.id);
+    uit.tekst(a.id);
     uit += "</code>, prioriteit "sv;
     geheel(uit, a.prioriteit);
     uit += "</dd>\n</dl>\n"sv;
@@ -343,7 +363,7 @@ void advies_item(std::string& uit, const Genummerd& g, const RapportGegevens& ge
     uit += "</article>\n"sv;
 }
 
-void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
+void adviezen(HtmlUit& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
     uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n"sv;
     if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n"sv;
     else
@@ -362,7 +382,7 @@ void adviezen(std::string& uit, const Advies& advies, const std::vector<Groep>& 
     uit += "</section>\n"sv;
 }
 
-void tafel_van_12(std::string& uit, const RapportGegevens& g) {
+void tafel_van_12(HtmlUit& uit, const RapportGegevens& g) {
     const std::vector<RapportFactor>& factoren = g.namen().factoren;
     if (factoren.empty()) return;
     const auto bevat = [](const std::vector<std::string>& lijst, std::string_view id) {
@@ -371,6 +391,13 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
     // A stopped action no longer works on its factor: the advice says such a factor has no action
     // (tafel.factor-zonder-actie), so the grid must not mark it as one that has.
     const auto telt = [](const RapportActie& a) { return a.status != "gestopt"; };
+    // A profile that marks no factor (a young one) gets the section html_tafel wrote once.
+    if (const HtmlTafel& vooraf = g.namen().html_tafel; g.gekozen_factoren.empty() && g.ivp_prioriteiten.empty() &&
+                                                        g.acties.empty() && vooraf.naam.size() == factoren.size() &&
+                                                        !vooraf.ongemarkeerd.empty()) {
+        uit += vooraf.ongemarkeerd;
+        return;
+    }
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n"sv;
     const auto factoren_met = [&](auto&& heeft) {
         const auto n = std::count_if(factoren.begin(), factoren.end(), heeft);
@@ -430,7 +457,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
                 uit += "</span>\n"sv;
                 if (analyse) uit += "<span class=\"merk analyse\">✓ analyse</span>"sv;
                 if (ivp) uit += "<span class=\"merk ivp\">★ IVP</span>"sv;
-                if (actief > 0) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<span class=\"merk acties\">▶ {} {}</span>"), actief, actief == 1 ? "actie"sv : "acties"sv);
+                if (actief > 0) opmaak(uit, FMT_COMPILE("<span class=\"merk acties\">▶ {} {}</span>"), actief, actief == 1 ? "actie"sv : "acties"sv);
                 uit += "\n"sv;
             }
             if (alle == 0) {
@@ -441,7 +468,7 @@ void tafel_van_12(std::string& uit, const RapportGegevens& g) {
             for (const auto& a : g.acties) {
                 if (a.factor != f.id) continue;
                 uit += "<li>"sv;
-                html_tekst(uit, a.naam);
+                uit.tekst(a.naam);
                 uit += telt(a) ? "</li>\n"sv : " (gestopt)</li>\n"sv;
             }
             uit += "</ul>\n</li>\n"sv;
@@ -491,7 +518,7 @@ std::vector<std::string> gemeten_indicatoren(const RapportGegevens& g) {
 
 // A table of figures; `per_indicator`: a header row per indicator (the profile's table), else the rows
 // of one indicator (the data beside its chart).
-void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<std::string>& indicatoren,
+void cijfertabel(HtmlUit& uit, const RapportGegevens& g, const std::vector<std::string>& indicatoren,
                  std::string_view bijschrift, bool per_indicator) {
     bool groep = false, marge = false, vergelijkbaar = false, vorige = false;
     for (const auto& m : g.metingen) {
@@ -502,7 +529,7 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         vorige = vorige || m.vorige.has_value();
     }
     const int kolommen = 3 + (groep ? 1 : 0) + (marge ? 1 : 0) + (vergelijkbaar ? 1 : 0) + (vorige ? 1 : 0);
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>"), e(bijschrift));
+    opmaak(uit, FMT_COMPILE("<table class=\"cijfers\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Gebied</th>"), e(bijschrift));
     if (groep) uit += "<th scope=\"col\">Groep</th>"sv;
     uit += "<th scope=\"col\" class=\"getal\">Jaar</th><th scope=\"col\" class=\"getal\">Waarde</th>"sv;
     if (marge) uit += "<th scope=\"col\" class=\"getal\">Marge (procentpunt)</th>"sv;
@@ -516,7 +543,7 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
             uit += "<tr><th scope=\"rowgroup\" colspan=\""sv;
             geheel(uit, kolommen);
             uit += "\" class=\"groepkop\">"sv;
-            html_tekst(uit, hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
+            uit.tekst(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
             uit += "</th></tr>\n"sv;
         }
         // A row in pieces appended (a report with figures has hundreds): fmt wrote each piece with a
@@ -532,12 +559,12 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
         for (const auto* m : rijen_van(g, id)) {
             uit += "<tr><th scope=\"row\">"sv;
             if (m->gebied.empty()) uit += "hele gemeente"sv;
-            else html_tekst(uit, m->gebied);
+            else uit.tekst(m->gebied);
             uit += "</th>"sv;
             if (groep) {
                 uit += "<td>"sv;
                 if (m->groep.empty()) uit += "alle inwoners"sv;
-                else html_tekst(uit, m->groep);
+                else uit.tekst(m->groep);
                 uit += "</td>"sv;
             }
             uit += "<td class=\"getal\">"sv;
@@ -559,7 +586,7 @@ void cijfertabel(std::string& uit, const RapportGegevens& g, const std::vector<s
     uit += "</table>\n"sv;
 }
 
-void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g) {
+void grafieken(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     const auto ids = gemeten_indicatoren(g);
     if (ids.empty()) return;
     uit += "<section class=\"cijfers\" id=\"cijfers\" aria-labelledby=\"kop-cijfers\">\n"
@@ -570,12 +597,12 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
     for (const auto& id : ids) {
         const IndicatorCijfers c = cijfers_van(g, id, advies.gemeente);
         const std::string sleutel = "grafiek-" + id;
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n"), e(sleutel), e(c.naam));
+        opmaak(uit, FMT_COMPILE("<section class=\"indicator\" aria-labelledby=\"kop-{0}\">\n<h3 id=\"kop-{0}\">{1}</h3>\n"), e(sleutel), e(c.naam));
         if (const RapportIndicator* ind = g.namen().indicator(id); ind && !ind->betekenis.empty())
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n"),
+            opmaak(uit, FMT_COMPILE("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n"),
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
         uit += "<figure>\n"sv;
-        if (!c.reeks.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<p class=\"grafiektitel\">Verloop in {}</p>\n"), e(c.gemeente));
+        if (!c.reeks.empty()) opmaak(uit, FMT_COMPILE("<p class=\"grafiektitel\">Verloop in {}</p>\n"), e(c.gemeente));
         uit += svg_verloop(c, sleutel);
         if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n"sv;
         uit += svg_delen(c, sleutel);
@@ -584,7 +611,7 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
                             std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });
         bijschrift += marges ? "De streep om een punt is de marge: binnen die afstand is een verschil niet zeker."
                              : "Het profiel geeft bij deze cijfers geen marge (of aantal respondenten); kleine verschillen kunnen toeval zijn.";
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<figcaption>{}</figcaption>\n</figure>\n"), e(bijschrift));
+        opmaak(uit, FMT_COMPILE("<figcaption>{}</figcaption>\n</figure>\n"), e(bijschrift));
         uit += "<details class=\"data\">\n<summary>De cijfers bij deze grafiek als tabel</summary>\n"sv;
         cijfertabel(uit, g, {id}, c.naam, false);
         uit += "</details>\n</section>\n"sv;
@@ -592,7 +619,7 @@ void grafieken(std::string& uit, const Advies& advies, const RapportGegevens& g)
     uit += "</section>\n"sv;
 }
 
-void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
+void profiel(HtmlUit& uit, const RapportGegevens& g, bool communicatie) {
     if (communicatie) return;
     uit += "<section class=\"profiel\" id=\"profiel\" aria-labelledby=\"kop-profiel\">\n"
            "<h2 id=\"kop-profiel\">Wat het profiel bevat</h2>\n"sv;
@@ -606,7 +633,7 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
         for (const auto& b : g.bronnen) {
             const auto it = g.namen().bron_omschrijving.find(b.id);
             const std::string naam = it != g.namen().bron_omschrijving.end() && !it->second.empty() ? hoofdletter(it->second) : b.id;
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n"), e(naam), e(b.partner));
+            opmaak(uit, FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n"), e(naam), e(b.partner));
         }
         uit += "</tbody>\n</table>\n"sv;
     }
@@ -621,10 +648,10 @@ void profiel(std::string& uit, const RapportGegevens& g, bool communicatie) {
         if (status) uit += "<th scope=\"col\">Status</th>"sv;
         uit += "</tr></thead>\n<tbody>\n"sv;
         for (const auto& a : g.acties) {
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td>"), e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
-            if (gebied) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
-            if (groep) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
-            if (status) fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<td>{}</td>"), e(a.status));
+            opmaak(uit, FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td>"), e(a.naam), a.factor.empty() ? "—" : e(factor_naam(g, a.factor)));
+            if (gebied) opmaak(uit, FMT_COMPILE("<td>{}</td>"), a.gebied.empty() ? std::string("hele gemeente") : e(a.gebied));
+            if (groep) opmaak(uit, FMT_COMPILE("<td>{}</td>"), a.groep.empty() ? std::string("alle inwoners") : e(a.groep));
+            if (status) opmaak(uit, FMT_COMPILE("<td>{}</td>"), e(a.status));
             uit += "</tr>\n"sv;
         }
         uit += "</tbody>\n</table>\n"sv;
@@ -640,7 +667,7 @@ std::string_view oordeel_teken(std::string_view oordeel) {
 
 // One verdict per message, as the knowledge base gives it (a knowledge base without verdicts: the
 // messages as the plan has them).
-void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens& g) {
+void boodschappen(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
            "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n"sv;
     if (!advies.boodschappen.empty()) {
@@ -648,7 +675,7 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
                "<th scope=\"col\">Buikpijn bij bewoners</th><th scope=\"col\">Aanpak</th><th scope=\"col\">Oordeel</th>"
                "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n"sv;
         for (const auto& b : advies.boodschappen)
-            fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
+            opmaak(uit, FMT_COMPILE("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"oordeel\">"
                                "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n"),
                                b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
                                e(b.toelichting));
@@ -662,7 +689,7 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
     uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Buikpijn bij bewoners</th>"
            "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n"sv;
     for (const auto& b : g.boodschappen)
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n"), e(b.onderwerp), e(b.buikpijn),
+        opmaak(uit, FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n"), e(b.onderwerp), e(b.buikpijn),
                            b.aanpak.empty() ? "—" : e(b.aanpak));
     uit += "</tbody>\n</table>\n</section>\n"sv;
 }
@@ -672,17 +699,16 @@ void boodschappen(std::string& uit, const Advies& advies, const RapportGegevens&
 std::string als_html(const Advies& advies, const RapportGegevens& g, const OpmaakOpties&) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     const auto groepen = indeling(advies);
-    std::string uit;
-    uit.reserve(64 * 1024);
+    HtmlUit uit;
     uit += "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
     uit += "<meta name=\"generator\" content=\""sv;
-    html_tekst(uit, g.programma.empty() ? "wegwijzer"sv : std::string_view(g.programma));
+    uit.tekst(g.programma.empty() ? "wegwijzer"sv : std::string_view(g.programma));
     uit += communicatie ? "\"/>\n<title>Toets communicatieplan: "sv : "\"/>\n<title>Advies veiligheidsbeleving: "sv;
-    html_tekst(uit, advies.gemeente);
+    uit.tekst(advies.gemeente);
     uit += "</title>\n"sv;
     uit += "<style>"sv;
     uit += stijl;
@@ -700,11 +726,11 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
     }
     uit += "</main>\n<footer>\n"sv;
     uit += "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van "sv;
-    html_tekst(uit, advies.gemeente);
+    uit.tekst(advies.gemeente);
     uit += ". Elk advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
            "waarom een regel niet vuurde.</p>\n"sv;
     uit += "</footer>\n</body>\n</html>\n"sv;
-    return uit;
+    return uit.klaar();
 }
 
 HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren) {
@@ -732,6 +758,15 @@ HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren) {
                          "</span>\n<span class=\"geen\">niet gekozen, niet in het IVP, geen acties</span>\n</li>\n");
         t.naam.push_back(std::move(naam));
     }
+    // The whole section for a profile that marks no factor, written by tafel_van_12 itself.
+    KennisbankNamen namen;
+    namen.factoren = factoren;
+    namen.html_tafel = t;
+    RapportGegevens leeg;
+    leeg.kennisbanknamen = &namen;
+    HtmlUit uit;
+    tafel_van_12(uit, leeg);
+    t.ongemarkeerd = uit.klaar();
     return t;
 }
 

@@ -82,6 +82,7 @@ struct HtmlTafel {
     std::vector<std::vector<std::uint32_t>> factoren;   // per pillar: its factors, as places in `factoren`
     std::vector<std::string> naam;                      // per factor: its name, escaped, with a capital
     std::vector<std::string> kaal;                      // per factor: its whole item, unmarked and without actions
+    std::string ongemarkeerd;                           // the whole section when the profile marks no factor
 };
 
 // The names a knowledge base gives to ids, as a report shows them; the same for every profile.

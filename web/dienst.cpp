@@ -79,9 +79,21 @@ const std::string* kopregel(const httplib::Headers& kopregels, std::string_view 
 }
 
 // Replaces every header `naam` of the answer (the service's defaults among them): found with the pass
-// above, so that only the insertion goes through the map's comparisons.
+// above, so that only the insertion goes through the map's comparisons. One header of that name (the
+// report's Content-Security-Policy over the service's) takes the new value where it stands: the same
+// place in the map an erase and an insertion give it, without them.
 void zet(httplib::Response& res, std::string_view naam, std::string waarde) {
-    for (auto it = res.headers.begin(); it != res.headers.end();) {
+    auto gevonden = res.headers.end();
+    std::size_t aantal = 0;
+    for (auto it = res.headers.begin(); it != res.headers.end(); ++it)
+        if (zelfde_naam(it->first, naam)) {
+            if (aantal++ == 0) gevonden = it;
+        }
+    if (aantal == 1 && gevonden->first == naam) {
+        gevonden->second = std::move(waarde);
+        return;
+    }
+    for (auto it = gevonden; aantal > 0 && it != res.headers.end();) {
         if (zelfde_naam(it->first, naam)) it = res.headers.erase(it);
         else ++it;
     }

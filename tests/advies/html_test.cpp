@@ -120,6 +120,69 @@ TEST(HtmlTekst, ElkeByteOpElkePlaats) {
     }
 }
 
+// Against escaping byte by byte as the contract says (a reference written here, without the sixteen-byte
+// blocks): random texts of every length up to 70 bytes, of ASCII, markup, UTF-8 of every length, C1
+// controls, noncharacters, surrogates, overlong and cut-short sequences.
+TEST(HtmlTekst, GelijkAanEenVoorDeVoet) {
+    const auto referentie = [](std::string_view s) {
+        std::string uit;
+        for (std::size_t i = 0; i < s.size();) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+            std::size_t n = 0;
+            if (c < 0x80) n = 1;
+            else if (c >= 0xC2 && c <= 0xDF) n = b(1) >= 0x80 && b(1) <= 0xBF ? 2 : 0;
+            else if (c >= 0xE0 && c <= 0xEF) {
+                const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+                n = b(1) >= lo && b(1) <= hi && b(2) >= 0x80 && b(2) <= 0xBF ? 3 : 0;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+                n = b(1) >= lo && b(1) <= hi && b(2) >= 0x80 && b(2) <= 0xBF && b(3) >= 0x80 && b(3) <= 0xBF ? 4 : 0;
+            }
+            if (n == 0) {
+                uit += "\xEF\xBF\xBD";
+                ++i;
+                continue;
+            }
+            if (n == 1) {
+                switch (c) {
+                    case '&': uit += "&amp;"; break;
+                    case '<': uit += "&lt;"; break;
+                    case '>': uit += "&gt;"; break;
+                    case '"': uit += "&quot;"; break;
+                    case '\'': uit += "&#39;"; break;
+                    default: uit += (c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' ? std::string(1, s[i]) : "\xEF\xBF\xBD";
+                }
+            } else if ((c == 0xC2 && b(1) <= 0x9F) || (c == 0xEF && b(1) == 0xBF && b(2) >= 0xBE)) {
+                uit += "\xEF\xBF\xBD";
+            } else {
+                uit.append(s.substr(i, n));
+            }
+            i += n;
+        }
+        return uit;
+    };
+    const std::string_view stukken[] = {"a", "Heuvelrode ", "<", ">", "&", "\"", "'", "\t", "\n", "\x01", "\x7F", "é", "\xC2\x85",
+                                        "\xC2\xA0", "\xE2\x80\x99", "\xEF\xBF\xBE", "\xEF\xBF\xBD", "\xE0\xA0\x80", "\xE0\x9F\x80",
+                                        "\xED\x9F\xBF", "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\xE2\x82",
+                                        "\xC3", "\xFF", "\x80", "\xC0\xAF", "\xF5\x80\x80\x80"};
+    std::uint64_t toestand = 0x243F6A8885A308D3ULL;
+    for (int ronde = 0; ronde < 20000; ++ronde) {
+        std::string invoer;
+        toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+        const auto lengte = (toestand >> 33) % 71;
+        while (invoer.size() < lengte) {
+            toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+            invoer += stukken[(toestand >> 33) % std::size(stukken)];
+        }
+        invoer.resize(lengte);  // may cut a sequence short at the end, as a text may end
+        ASSERT_EQ(html_tekst(invoer), referentie(invoer)) << "ronde " << ronde;
+        std::string voor = "<p>";
+        html_tekst(voor, invoer);
+        ASSERT_EQ(voor, "<p>" + referentie(invoer)) << "ronde " << ronde;
+    }
+}
+
 // Long texts of pieces that each end where a character ends: escaped whole, they are escaped piece by
 // piece, however the pieces fall on the blocks of sixteen bytes.
 TEST(HtmlTekst, LangeTekstIsDeSomVanZijnStukken) {
@@ -444,6 +507,45 @@ TEST(OpmaakHtml, TafelVoorafGeschrevenIsDezelfde) {
     EXPECT_NE(ter_plaatse.find("<li class=\"factor\"><span class=\"naam\">Zorg</span>\n<span class=\"geen\">niet gekozen, niet in het "
                                "IVP, geen acties</span>\n</li>\n"),
               std::string::npos);
+}
+
+TEST(OpmaakHtml, OngemarkeerdeTafelVoorafGeschrevenIsDezelfde) {
+    // A profile that marks no factor gets the section html_tafel wrote whole (HtmlTafel::ongemarkeerd);
+    // written in place it is the same. A name to escape and a factor without a name or pillar.
+    const Advies a = advies_voor("G", {Status::bezig, Status::open, Status::open, Status::open, Status::open},
+                                 {item("drijfveer.bepalen", Soort::actie, 1, "t")});
+    KennisbankNamen namen;
+    namen.factoren = {RapportFactor{"verloedering", "fysieke verloedering", "fysieke <omgeving>"},
+                      RapportFactor{"toezicht", "toezicht & handhaving", ""}, RapportFactor{"nazorg", "", "fysieke <omgeving>"}};
+    RapportGegevens g;
+    g.kennisbanknamen = &namen;
+    const std::string ter_plaatse = als_html(a, g, {});
+    namen.html_tafel = html_tafel(namen.factoren);
+    ASSERT_FALSE(namen.html_tafel.ongemarkeerd.empty());
+    EXPECT_NE(ter_plaatse.find(namen.html_tafel.ongemarkeerd), std::string::npos);
+    EXPECT_EQ(als_html(a, g, {}), ter_plaatse);
+    EXPECT_NE(ter_plaatse.find("Gekozen in de analyse: 0 factoren; prioriteit in het IVP: 0 factoren; met acties: 0 factoren."),
+              std::string::npos);
+    // An action on a factor: the section is written in place again, with the action.
+    g.acties = {RapportActie{"Wijkboa", "toezicht", "", "", "lopend"}};
+    EXPECT_NE(als_html(a, g, {}).find("<li>Wijkboa</li>"), std::string::npos);
+}
+
+TEST(OpmaakHtml, GrootRapportLaatDeBufferGroeien) {
+    // Texts far larger than the report's first buffer (64 kB): the buffer grows, nothing is lost, and the
+    // next report on the thread is whole too.
+    const std::string lang(300000, 'x');
+    const Advies a = advies_voor("G", {Status::bezig, Status::open, Status::open, Status::open, Status::open},
+                                 {item("drijfveer.bepalen", Soort::actie, 1, lang + "<" + lang)});
+    const std::string groot = als_html(a, {}, {});
+    EXPECT_NE(groot.find("<p class=\"tekst\">" + lang + "&lt;" + lang + "</p>"), std::string::npos);
+    EXPECT_EQ(groot.substr(groot.size() - 8), "</html>\n");
+    const Advies b = advies_voor("G", {Status::bezig, Status::open, Status::open, Status::open, Status::open},
+                                 {item("drijfveer.bepalen", Soort::actie, 1, "kort")});
+    const std::string klein = als_html(b, {}, {});
+    EXPECT_LT(klein.size(), 20000u);
+    EXPECT_NE(klein.find("<p class=\"tekst\">kort</p>"), std::string::npos);
+    EXPECT_EQ(klein.substr(klein.size() - 8), "</html>\n");
 }
 
 TEST(OpmaakHtml, GestopteActieTeltNietInDeTafel) {
