@@ -497,6 +497,9 @@ private:
         // with results beside it is a gap, not the contradiction an explicit 'uitgevoerd: false' is.
         if (uitgevoerd) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_uitgevoerd")}});
         if (rapportage) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_rapportage")}});
+        // Without 'vragen' the profile does not say which questions the analysis answers ("niet vastgelegd");
+        // an empty or given list says which ones it does.
+        if (v->heeft("vragen")) feit(InvoerSjabloon::sectie, {{"naam", sym("analyse_vragen")}});
         feit(InvoerSjabloon::analyse, {{"uitgevoerd", uitgevoerd.value_or(false)},
                          {"problematisch", sym(problematisch.value_or("onbekend"))},
                          {"rapportage", rapportage.value_or(false)}});

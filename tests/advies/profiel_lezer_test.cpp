@@ -114,7 +114,7 @@ TEST(ProfielLezer, VolledigProfielGeeftDeFeitenVanHetContract) {
     for (const auto* x : feiten(in, "sectie")) secties.push_back(std::string(slot(*x, "naam").as_text()));
     EXPECT_EQ(secties, (std::vector<std::string>{"gemeente", "drijfveer", "metingen", "bronnen", "analyse",
                                                  "communicatie", "beleid", "evaluatie", "drijfveer_gedeeld", "drijfveer_bepaald",
-                                                 "smart", "smart_gekozen"}));
+                                                 "analyse_vragen", "smart", "smart_gekozen"}));
     auto modus = feiten(in, "modus");
     ASSERT_EQ(modus.size(), 1u);
     EXPECT_EQ(slot(*modus[0], "opdracht"), Value::symbol("advies"));
@@ -131,6 +131,22 @@ TEST(ProfielLezer, GedeeldMetBestuurAlleenAlsSectieAlsHetErStaat) {
     bool gezien = false;
     for (const auto* x : feiten(*met.invoer, "sectie")) gezien = gezien || slot(*x, "naam") == Value::symbol("drijfveer_gedeeld");
     EXPECT_TRUE(gezien);
+}
+
+// Without analyse.vragen the profile does not say which questions are answered; an empty list says none is.
+TEST(ProfielLezer, AnalyseVragenAlleenAlsSectieAlsZeErStaan) {
+    auto heeft = [](const Invoer& in) {
+        bool gezien = false;
+        for (const auto* x : feiten(in, "sectie")) gezien = gezien || slot(*x, "naam") == Value::symbol("analyse_vragen");
+        return gezien;
+    };
+    auto zonder = lees("gemeente: {naam: Testdorp}\nanalyse: {uitgevoerd: true}\n");
+    ASSERT_TRUE(zonder.invoer) << meldingen(zonder)[0];
+    EXPECT_FALSE(heeft(*zonder.invoer));
+    auto leeg = lees("gemeente: {naam: Testdorp}\nanalyse: {uitgevoerd: true, vragen: []}\n");
+    ASSERT_TRUE(leeg.invoer) << meldingen(leeg)[0];
+    EXPECT_TRUE(heeft(*leeg.invoer));
+    EXPECT_TRUE(feiten(*leeg.invoer, "analysevraag").empty());
 }
 
 TEST(ProfielLezer, OntbrekendeSectiesGevenStandaardfeiten) {
