@@ -8,6 +8,18 @@ namespace ww {
 
 bool AlphaTest::passes(const Fact& f) const {
     const Value& v = f.slots[static_cast<std::size_t>(slot)];
+    // The tests that cannot fail to compare, without a call or a try block: compare_values gives
+    // the same for them.
+    if (cmp == Op::ne) return !(v == rhs) != negate;
+    if (cmp == Op::in && rhs.kind() == ValueKind::list) {
+        bool found = false;
+        for (const Value& x : rhs.as_list())
+            if (x == v) {
+                found = true;
+                break;
+            }
+        return found != negate;
+    }
     try {
         return compare_values(cmp, v, rhs, 0) != negate;
     } catch (const EvalError&) {
@@ -113,7 +125,11 @@ void AlphaNetwork::collect(const AlphaNode* n, const Fact& f, std::vector<AlphaM
     if (n->memory) out.push_back(n->memory);
     for (const auto& [slot, children] : n->dispatch) {
         auto it = children.find(f.slots[static_cast<std::size_t>(slot)]);
-        if (it != children.end()) collect(it->second, f, out);
+        if (it == children.end()) continue;
+        // Most children end a path: their memory, without a call.
+        const AlphaNode* c = it->second;
+        if (c->dispatch.empty() && c->tests.empty()) out.push_back(c->memory);
+        else collect(c, f, out);
     }
     for (const AlphaNode* c : n->tests)
         if (c->test.passes(f)) collect(c, f, out);
