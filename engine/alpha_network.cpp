@@ -20,6 +20,17 @@ bool AlphaTest::passes(const Fact& f) const {
             }
         return found != negate;
     }
+    if (v.kind() == ValueKind::integer && rhs.kind() == ValueKind::integer) {
+        const std::int64_t a = v.as_int(), b = rhs.as_int();
+        switch (cmp) {
+            case Op::eq: return (a == b) != negate;
+            case Op::lt: return (a < b) != negate;
+            case Op::le: return (a <= b) != negate;
+            case Op::gt: return (a > b) != negate;
+            case Op::ge: return (a >= b) != negate;
+            default: break;
+        }
+    }
     try {
         return compare_values(cmp, v, rhs, 0) != negate;
     } catch (const EvalError&) {
