@@ -6,15 +6,48 @@
 
 namespace ww {
 
-bool AlphaTest::passes(const Fact& f) const {
-    const Value& v = f.slots[static_cast<std::size_t>(slot)];
+namespace {
+// The general comparison, out of line: its try block and call stay off the common paths below.
+[[gnu::noinline]] bool compares(const AlphaTest& t, const Value& v) {
     try {
-        return compare_values(cmp, v, rhs, 0) != negate;
+        return compare_values(t.cmp, v, t.rhs, 0) != t.negate;
     } catch (const EvalError&) {
         // A value that cannot be compared (a text against a number) simply does not match.
         return false;
     }
 }
+
+// Inline in collect: a fact meets about one test on its way to its memories.
+[[gnu::always_inline]] inline bool test_passes(const AlphaTest& t, const Fact& f) {
+    const Value& v = f.slots[static_cast<std::size_t>(t.slot)];
+    // The tests that cannot fail to compare, without a call or a try block: compare_values gives
+    // the same for them.
+    if (t.cmp == Op::ne) return !(v == t.rhs) != t.negate;
+    if (t.cmp == Op::in && t.rhs.kind() == ValueKind::list) {
+        bool found = false;
+        for (const Value& x : t.rhs.as_list())
+            if (x == v) {
+                found = true;
+                break;
+            }
+        return found != t.negate;
+    }
+    if (v.kind() == ValueKind::integer && t.rhs.kind() == ValueKind::integer) {
+        const std::int64_t a = v.as_int(), b = t.rhs.as_int();
+        switch (t.cmp) {
+            case Op::eq: return (a == b) != t.negate;
+            case Op::lt: return (a < b) != t.negate;
+            case Op::le: return (a <= b) != t.negate;
+            case Op::gt: return (a > b) != t.negate;
+            case Op::ge: return (a >= b) != t.negate;
+            default: break;
+        }
+    }
+    return compares(t, v);
+}
+}  // namespace
+
+bool AlphaTest::passes(const Fact& f) const { return test_passes(*this, f); }
 
 AlphaNode* AlphaNetwork::root(TemplateId tmpl) {
     if (roots_.size() <= tmpl) roots_.resize(tmpl + 1, nullptr);
@@ -113,10 +146,14 @@ void AlphaNetwork::collect(const AlphaNode* n, const Fact& f, std::vector<AlphaM
     if (n->memory) out.push_back(n->memory);
     for (const auto& [slot, children] : n->dispatch) {
         auto it = children.find(f.slots[static_cast<std::size_t>(slot)]);
-        if (it != children.end()) collect(it->second, f, out);
+        if (it == children.end()) continue;
+        // Most children end a path: their memory, without a call.
+        const AlphaNode* c = it->second;
+        if (c->dispatch.empty() && c->tests.empty()) out.push_back(c->memory);
+        else collect(c, f, out);
     }
     for (const AlphaNode* c : n->tests)
-        if (c->test.passes(f)) collect(c, f, out);
+        if (test_passes(c->test, f)) collect(c, f, out);
 }
 
 void AlphaNetwork::memories_of(const Fact& f, std::vector<AlphaMemory*>& out) const {

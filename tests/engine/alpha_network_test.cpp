@@ -63,6 +63,27 @@ TEST_F(Alpha, OtherSingleFactTests) {
     EXPECT_EQ(fired("expr"), 1u);
 }
 
+// Integer against integer is compared in place (AlphaTest::passes), the rest by compare_values: both
+// give the same answers, negated or not, and a float slot value meets an integer constant as a number.
+TEST_F(Alpha, IntegerComparisonsInPlaceAgreeWithTheGeneralOnes) {
+    rule("lt", {cmp(1, Op::lt, C(Value(3)))});
+    rule("le", {cmp(1, Op::le, C(Value(3)))});
+    rule("gt", {cmp(1, Op::gt, C(Value(3)))});
+    rule("ge", {cmp(1, Op::ge, C(Value(3)))});
+    rule("niet-lt", {cmp(1, Op::lt, C(Value(3)), true)});
+    rule("ne", {cmp(1, Op::ne, C(Value(3)))});
+    rule("niet-ne", {cmp(1, Op::ne, C(Value(3)), true)});
+    for (Value v : {Value(2), Value(3), Value(4), Value(3.0), Value(2.5)}) e.assert_fact(m, {Value::symbol("x"), v});
+    e.run();
+    EXPECT_EQ(fired("lt"), 2u);       // 2, 2.5
+    EXPECT_EQ(fired("le"), 4u);       // 2, 3, 3.0, 2.5
+    EXPECT_EQ(fired("gt"), 1u);       // 4
+    EXPECT_EQ(fired("ge"), 3u);       // 3, 4, 3.0
+    EXPECT_EQ(fired("niet-lt"), 3u);  // 3, 4, 3.0
+    EXPECT_EQ(fired("ne"), 3u);       // 2, 4, 2.5
+    EXPECT_EQ(fired("niet-ne"), 2u);  // 3, 3.0
+}
+
 TEST_F(Alpha, IncomparableValuesDoNotMatch) {
     auto any = e.define_template(tmpl("vrij", {{"v", SlotType::any}}));
     RuleBuilder b("groot");
