@@ -113,6 +113,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
 
     // Which variables the conditions of each alternative bind (outside not/exists/aggregate).
     for (const auto& alt : rule.alternatives) {
+        if (rule.actions_checked) break;
         std::vector<bool> bound(rule.variables.size(), false);
         auto mark = [&](VarId v) {
             if (v < bound.size()) bound[v] = true;
@@ -140,12 +141,16 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     }
 
     // Only a for loop steps back, and it always ends (engine/action_flow.hpp).
-    if (std::string problem = action_flow_problem(rule.actions, rule.variables.size()); !problem.empty())
+    if (std::string problem = rule.actions_checked ? std::string() : action_flow_problem(rule.actions, rule.variables.size());
+        !problem.empty())
         throw std::invalid_argument("regel '" + rule.id + "': " + problem);
 
     // What compiling the actions could refuse, in the order compile_actions would meet it; they are
     // compiled when the rule first fires.
     entry.terminals.reserve(rule.alternatives.size());
+    auto compiles = [&](const Expr& e) {
+        if (!rule.actions_checked) check_compiles(e);
+    };
     for (const Action& a : rule.actions) {
         try {
             if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate) {
@@ -155,23 +160,23 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     if (a.kind == Action::Kind::assert_fact &&
                         (slot < 0 || static_cast<std::size_t>(slot) >= m.templates[a.tmpl].slots.size()))
                         throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
-                    check_compiles(e);
+                    compiles(e);
                 }
             }
             if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
-                check_compiles(a.target);
+                compiles(a.target);
             if (a.kind == Action::Kind::focus) {
                 if (a.modules.empty()) throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
                 for (const std::string& name : a.modules) m.module_number(name);
             }
             if (a.kind == Action::Kind::bind) {
                 if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
-                check_compiles(a.expr);
+                compiles(a.expr);
             }
             if (a.kind == Action::Kind::emit)
-                for (const auto& [name, e] : a.fields) check_compiles(e);
+                for (const auto& [name, e] : a.fields) compiles(e);
             // Where the actions may jump is checked for all of them at once (action_flow_problem).
-            if (a.kind == Action::Kind::branch) check_compiles(a.expr);
+            if (a.kind == Action::Kind::branch) compiles(a.expr);
         } catch (const std::invalid_argument& e) {
             std::string what = e.what();
             if (what.rfind("regel '", 0) == 0) throw;

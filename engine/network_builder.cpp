@@ -110,13 +110,13 @@ void fold_test(BetaNode& node, CExpr e, std::uint8_t folded) {
 
 }  // namespace
 
-std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,
-                                                       std::vector<VarLoc>& locs) {
-    const Pattern& p = c.pattern;
+std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, const Condition& cond, Condition::Kind kind,
+                                                       std::uint16_t depth, std::vector<VarLoc>& locs) {
+    const Pattern& p = cond.pattern;
     if (p.tmpl >= templates_.size()) bad(rule, "onbekende template (nummer " + std::to_string(p.tmpl) + ")");
     const TemplateDef& t = templates_[p.tmpl];
     auto node = std::make_unique<BetaNode>();
-    switch (c.kind) {
+    switch (kind) {
         case Condition::Kind::pattern: node->kind = NodeKind::join; break;
         case Condition::Kind::negation: node->kind = NodeKind::negation; break;
         case Condition::Kind::exists: node->kind = NodeKind::exists; break;
@@ -125,7 +125,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     }
     node->depth = depth;
     // Only not/exists/aggregate unbind their new variables at the end; a plain pattern needs no list.
-    const bool scoped = c.kind != Condition::Kind::pattern;
+    const bool scoped = kind != Condition::Kind::pattern;
     std::vector<VarId> local;
     std::vector<AlphaTest> eqs, others;
 
@@ -233,15 +233,15 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         add_test(std::move(jt));
     }
 
-    if (c.kind == Condition::Kind::aggregate && c.aggregate != AggregateKind::count) {
+    if (kind == Condition::Kind::aggregate && cond.aggregate != AggregateKind::count) {
         try {
-            node->expr = compile_expr(c.expr, map_var);
+            node->expr = compile_expr(cond.expr, map_var);
         } catch (const std::invalid_argument& e) {
             bad(rule, e.what());
         }
         refuse_input(rule, node->expr);
-        node->aggregate = c.aggregate;
-    } else if (c.kind == Condition::Kind::aggregate) {
+        node->aggregate = cond.aggregate;
+    } else if (kind == Condition::Kind::aggregate) {
         node->aggregate = AggregateKind::count;
     }
 
@@ -303,14 +303,14 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     }
     node->amem = alpha_.memory_for(p.tmpl, std::move(eqs), std::move(others), wm_);
 
-    if (c.kind != Condition::Kind::pattern) {
+    if (kind != Condition::Kind::pattern) {
         // Variables first bound inside not/exists/aggregate exist only there.
         for (VarId v : local) locs[v] = VarLoc{};
     }
-    if (c.kind == Condition::Kind::aggregate) {
-        check_var(c.result);
-        if (locs[c.result].depth != 0) bad(rule, "variabele " + var_name(rule, c.result) + " is al gebonden");
-        locs[c.result] = VarLoc{depth, VarLoc::aggregate};
+    if (kind == Condition::Kind::aggregate) {
+        check_var(cond.result);
+        if (locs[cond.result].depth != 0) bad(rule, "variabele " + var_name(rule, cond.result) + " is al gebonden");
+        locs[cond.result] = VarLoc{depth, VarLoc::aggregate};
     }
     return node;
 }
@@ -323,17 +323,15 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
                                                       std::vector<VarLoc>& locs) {
     const std::vector<VarLoc> outside = locs;
     Step step;
-    // The first term is `c`'s pattern alone: a plain pattern condition reads nothing else, so the
-    // aggregate's expression, text and further terms are not copied along.
-    Condition first;
-    first.pattern = c.pattern;
-    step.terms.push_back(pattern_node(rule, first, depth, locs));
+    // The first term is `c`'s pattern alone, read as a plain pattern condition (which looks at
+    // nothing but the pattern): no copy of it.
+    step.terms.push_back(pattern_node(rule, c, Condition::Kind::pattern, depth, locs));
     std::uint16_t d = depth;
     for (const Condition& part : c.also) {
         if (part.kind != Condition::Kind::pattern && part.kind != Condition::Kind::negation &&
             part.kind != Condition::Kind::exists)
             bad(rule, "in een aggregaat over meer voorwaarden kunnen alleen patronen, not en exists staan");
-        step.terms.push_back(pattern_node(rule, part, ++d, locs));
+        step.terms.push_back(pattern_node(rule, part, part.kind, ++d, locs));
     }
     auto node = std::make_unique<BetaNode>();
     node->kind = NodeKind::aggregate;
@@ -451,7 +449,7 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
         } else if (c.kind == Condition::Kind::aggregate && !c.also.empty()) {
             protos.push_back(conjunction_step(rule, c, depth, locs));
         } else {
-            protos.push_back(Step{{}, pattern_node(rule, c, depth, locs)});
+            protos.push_back(Step{{}, pattern_node(rule, c, c.kind, depth, locs)});
             // Joined later than written: how many conditions before it keep their written place.
             std::size_t pos = static_cast<std::size_t>(depth - 1);
             if (pos > ci) {

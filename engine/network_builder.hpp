@@ -45,8 +45,10 @@ private:
         std::unique_ptr<BetaNode> node;
     };
     Step conjunction_step(const RuleDef& rule, const Condition& c, std::uint16_t depth, std::vector<VarLoc>& locs);
-    std::unique_ptr<BetaNode> pattern_node(const RuleDef& rule, const Condition& c, std::uint16_t depth,
-                                           std::vector<VarLoc>& locs);
+    // `kind` stands for `c.kind`: the first term of an aggregate over a conjunction is its pattern
+    // read as a plain pattern.
+    std::unique_ptr<BetaNode> pattern_node(const RuleDef& rule, const Condition& c, Condition::Kind kind,
+                                           std::uint16_t depth, std::vector<VarLoc>& locs);
 
     AlphaNetwork& alpha_;
     BetaNetwork& beta_;

@@ -141,6 +141,11 @@ struct RuleDef {
     // its own, as in CLIPS. Never empty.
     std::vector<std::vector<Condition>> alternatives;
     std::vector<Action> actions;
+    // Set by a reader that made, while reading, the checks Engine::add_rule makes on the actions'
+    // expressions (every function they call exists and takes that many operands, every variable
+    // they read is bound, the jumps of action_flow_problem): add_rule then skips them. The image
+    // reader sets it (rules/image.cpp); the rule language leaves it false.
+    bool actions_checked = false;
 };
 
 // A function of the program's own (CLIPS's deffunction): parameters, a body of actions and a value.

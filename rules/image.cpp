@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "engine/action_flow.hpp"
+#include "engine/functions.hpp"
 #include "engine/intern.hpp"
 
 namespace ww {
@@ -169,6 +170,11 @@ public:
         return v;
     }
     [[gnu::always_inline]] std::string_view view() { return texts_[index(texts_.size())]; }
+    // A text by its index in the table (0 the empty one): the function names of calls are looked up
+    // once per text, not once per call.
+    [[gnu::always_inline]] std::uint32_t text_index() { return index(texts_.size()); }
+    std::string_view text(std::uint32_t i) const { return texts_[i]; }
+    std::size_t text_count() const { return texts_.size(); }
     std::string str() { return std::string(view()); }
     // Into an existing string: an empty text (most expression names) costs no copy.
     // Into an empty string by construction, not assign(): basic_string::_M_replace, which assign
@@ -308,19 +314,52 @@ void put(Out& o, const Expr& e) {
     for (const auto& a : e.args) put(o, a);
 }
 
-void get_expr_full(In& in, Expr& e, std::size_t vars, int depth);
+// What Engine::add_rule checks of a rule's actions, made while they are read, where each node of an
+// expression passes anyway (RuleDef::actions_checked): add_rule walked them all again (0.6 M
+// instructions of a cold start's 11.3 M).
+struct ActionCheck {
+    // Per variable: whether the action being read may read it (bound by the conditions of every
+    // alternative, or by an earlier bind or for). Null: any variable of the rule, as for the
+    // expressions of actions add_rule does not check.
+    const std::uint8_t* bound = nullptr;
+    // Per text of the image: the built-in function of that name, &own (not built in: a function of
+    // the knowledge base, checked once those are read) or null (not looked up yet).
+    std::vector<const FunctionInfo*> functions;
+    std::vector<std::pair<std::uint32_t, std::size_t>> own_calls;  // name's text, operands
+    static inline const FunctionInfo own{};
+};
+
+// A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
+// else one of the knowledge base's own; and as many operands as it takes.
+void check_call(ActionCheck& check, const In& in, std::uint32_t name, std::size_t n) {
+    if (check.functions.empty()) check.functions.assign(in.text_count(), nullptr);
+    const FunctionInfo*& f = check.functions[name];
+    if (!f) {
+        f = find_function(in.text(name));
+        if (!f) f = &ActionCheck::own;
+    }
+    if (f == &ActionCheck::own) {
+        check.own_calls.emplace_back(name, n);
+        return;
+    }
+    if (n < static_cast<std::size_t>(f->min_args) || (f->max_args >= 0 && n > static_cast<std::size_t>(f->max_args)))
+        throw BadImage{};
+}
+
+void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check);
 
 // Variable ids are checked against the rule's variables, so the engine can index with them. Read
 // into `e` in place (a fresh Expr): no temporary tree is moved up level by level.
 // The empty expression (a constant without value, name or operands, variable 0, source offset 0:
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
-[[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
+// `check`: the expression is one of a rule's actions (see ActionCheck); null for the others.
+[[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check = nullptr) {
     if (depth <= max_depth && in.skip_zero3()) return;
-    get_expr_full(in, e, vars, depth);
+    get_expr_full(in, e, vars, depth, check);
 }
 
-void get_expr_full(In& in, Expr& e, std::size_t vars, int depth) {
+void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check) {
     if (depth > max_depth) throw BadImage{};
     const std::uint8_t head = in.u8();
     const auto op = static_cast<std::uint8_t>(head & (expr_has_value - 1));
@@ -336,9 +375,11 @@ void get_expr_full(In& in, Expr& e, std::size_t vars, int depth) {
         std::construct_at(&e.value, std::move(v));
     }
     e.var = in.u32();
-    if (e.op == Op::var && e.var >= vars) throw BadImage{};
+    if (e.op == Op::var && (e.var >= vars || (check && check->bound && !check->bound[e.var]))) throw BadImage{};
+    std::uint32_t name_index = 0;
     if (head & expr_has_name) {
-        const std::string_view name = in.view();
+        name_index = in.text_index();
+        const std::string_view name = in.text(name_index);
         if (name.empty()) throw BadImage{};
         make_text(e.name, name);
     }
@@ -346,9 +387,13 @@ void get_expr_full(In& in, Expr& e, std::size_t vars, int depth) {
     const std::size_t n = (head & expr_has_args) ? in.count() : 0;
     if ((head & expr_has_args) && n == 0) throw BadImage{};
     if (!arity_fits(e.op, n)) throw BadImage{};
+    if (check && e.op == Op::call) {
+        if (name_index == 0) throw BadImage{};  // a call of no function
+        check_call(*check, in, name_index, n);
+    }
     if (n == 0) return;
     e.args = std::vector<Expr>(n);
-    for (auto& a : e.args) get_expr(in, a, vars, depth + 1);
+    for (auto& a : e.args) get_expr(in, a, vars, depth + 1, check);
 }
 
 }  // namespace
@@ -431,7 +476,7 @@ struct ImageAccess {
     }
     static void function(In& in, FunctionDef& f, const RuleBase& b) {
         RuleDef body;
-        rule(in, body, b);
+        rule(in, body, b, nullptr);
         f.name = std::move(body.id);
         f.variables = std::move(body.variables);
         f.actions = std::move(body.actions);
@@ -561,11 +606,12 @@ struct ImageAccess {
             b.param_ids_.emplace_hint(b.param_ids_.end(), b.params_[id].name, id);
         }
         if (b.param_ids_.size() != b.params_.size()) throw BadImage{};
+        ActionCheck check;
         const std::size_t rule_count = in.count();
         b.rules_.reserve(rule_count);
         for (std::size_t n = 0; n < rule_count; ++n) {
             auto r = std::make_shared<RuleDef>();
-            rule(in, *r, b);
+            rule(in, *r, b, &check);
             if (in.u8() != rule_end) throw BadImage{};
             b.rules_.push_back(std::move(r));
         }
@@ -604,6 +650,13 @@ struct ImageAccess {
             if (!b.function_ids_.emplace(f->name, b.functions_.size()).second) throw BadImage{};
             b.functions_.push_back(std::move(f));
         }
+        // The calls of the rules' actions to the knowledge base's own functions, now that those are known.
+        for (const auto& [name, n] : check.own_calls) {
+            auto it = b.function_ids_.find(std::string(in.text(name)));
+            if (it == b.function_ids_.end()) throw BadImage{};
+            const FunctionDef& f = *b.functions_[it->second];
+            if (n < f.params || (!f.rest && n > f.params)) throw BadImage{};
+        }
     }
 
     static int slot_index(In& in, const RuleBase& b, TemplateId tmpl) {
@@ -612,7 +665,9 @@ struct ImageAccess {
         return static_cast<int>(slot);
     }
 
-    static void rule(In& in, RuleDef& r, const RuleBase& b) {
+    // `check`: for a rule (not a function's body), the checks Engine::add_rule makes on the actions'
+    // expressions are made here (RuleDef::actions_checked).
+    static void rule(In& in, RuleDef& r, const RuleBase& b, ActionCheck* check) {
         in.str(r.id);
         std::int64_t salience = in.i64();
         if (salience < INT32_MIN || salience > INT32_MAX) throw BadImage{};
@@ -655,33 +710,70 @@ struct ImageAccess {
         }
         in.str(r.module);
         r.auto_focus = in.boolean();
+        // Which variables the actions may read (Engine::add_rule's check_bound): those the conditions
+        // of every alternative bind outside not, exists and aggregates, and those bound by an earlier
+        // action. add_rule checks per alternative; a variable passes there in all of them exactly
+        // when it passes here.
+        std::vector<std::uint8_t> bound;
+        if (check) {
+            bound.assign(vars, 1);
+            std::vector<std::uint8_t> here(vars);
+            for (const auto& alt : r.alternatives) {
+                std::fill(here.begin(), here.end(), std::uint8_t{0});
+                for (const Condition& c : alt) {
+                    if (c.kind == Condition::Kind::pattern) {
+                        for (const SlotConstraint& sc : c.pattern.constraints)
+                            if (sc.kind == SlotConstraint::Kind::bind) here[sc.var] = 1;
+                        if (c.pattern.fact_var) here[*c.pattern.fact_var] = 1;
+                    }
+                    if (c.kind == Condition::Kind::aggregate) here[c.result] = 1;
+                }
+                for (std::size_t v = 0; v < vars; ++v) bound[v] &= here[v];
+            }
+        }
         r.actions.resize(in.count());
         for (auto& a : r.actions) {
             a.kind = in.enumeration(Action::Kind::pop_focus);
+            if (check) {
+                switch (a.kind) {
+                    case Action::Kind::assert_fact: case Action::Kind::bind: case Action::Kind::emit:
+                    case Action::Kind::retract: case Action::Kind::modify: case Action::Kind::branch:
+                    case Action::Kind::each: case Action::Kind::duplicate:
+                        check->bound = bound.data();
+                        break;
+                    default: check->bound = nullptr;
+                }
+            }
             a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
             a.slots.resize(in.count());
             for (auto& [slot, e] : a.slots) {
                 slot = slot_index(in, b, a.tmpl);
-                get_expr(in, e, vars, 0);
+                get_expr(in, e, vars, 0, check);
             }
-            get_expr(in, a.target, vars, 0);
+            get_expr(in, a.target, vars, 0, check);
             a.var = in.u32();
             if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
-            get_expr(in, a.expr, vars, 0);
+            get_expr(in, a.expr, vars, 0, check);
+            if (check && (a.kind == Action::Kind::bind || a.kind == Action::Kind::each)) bound[a.var] = 1;
             a.jump = in.u32();
             in.str(a.record_name);
             a.fields.resize(in.count());
             for (auto& [name, e] : a.fields) {
                 in.str(name);
-                get_expr(in, e, vars, 0);
+                get_expr(in, e, vars, 0, check);
             }
             a.modules.resize(in.count());
             for (auto& name : a.modules) in.str(name);
             a.source_offset = in.u32();
             in.str(a.source_text);
         }
-        // Jumps forward, loops that end (the engine checks it again when the rule is added).
+        // Jumps forward, loops that end (the engine checks it again when the rule is added, unless
+        // actions_checked).
         if (!action_flow_problem(r.actions, vars).empty()) throw BadImage{};
+        if (check) {
+            check->bound = nullptr;
+            r.actions_checked = true;
+        }
     }
 
     static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -312,6 +313,69 @@ rules:
     EXPECT_EQ(out[0], "f(i: 5, fac: 120, som: 8)");
     EXPECT_EQ(out[1], "printout(t: \"hallo 5\")");
     EXPECT_EQ(run_output(*back), out);
+}
+
+// The reader makes the checks Engine::add_rule makes on a rule's actions (RuleDef::actions_checked),
+// so add_rule skips them for a rule of an image: an image whose actions call an unknown function,
+// call one with the wrong number of operands or read an unbound variable is refused while it is
+// read, as add_rule refuses the same rule.
+TEST(ImageOfTheLanguage, ActionsAreCheckedWhileRead) {
+    const std::string yaml = R"yaml(
+templates:
+  n: {slots: {i: int}}
+functions:
+  fac:
+    params: "?n"
+    do:
+      - if: "?n <= 1"
+        then: ["return 1"]
+      - "return ?n * fac(?n - 1)"
+facts: ["n(i: 5)"]
+rules:
+  - id: r
+    when: ["n(i: ?i)"]
+    then: ["emit f(i: ?i, fac: fac(?i), l: len(\"abc\"))"]
+)yaml";
+    auto rt = round_trip("acties.yaml", yaml);
+    ASSERT_TRUE(rt.has_value());
+    EXPECT_FALSE(rt->base.rules().at(0)->actions_checked);
+    EXPECT_TRUE(rt->back.rules().at(0)->actions_checked);
+    EXPECT_EQ(run_output(rt->back), run_output(rt->base));
+
+    std::vector<SourceFile> files;
+    files.emplace_back("acties.yaml", yaml);
+    const auto sources = files;
+    const std::uint64_t key = image_key(sources, program_identity());
+    // Each damage to the rule's one emit: the image is refused, and add_rule refuses the rule.
+    const std::vector<std::function<void(RuleDef&)>> damages = {
+        [](RuleDef& r) { r.actions[0].fields[1].second.name = "bestaat_niet"; },               // unknown
+        [](RuleDef& r) { r.actions[0].fields[1].second.args.push_back(Expr::var_of(0)); },     // own, 2 of 1
+        [](RuleDef& r) { r.actions[0].fields[2].second.args.push_back(Expr::var_of(0)); },     // built-in, 2 of 1
+        [](RuleDef& r) {                                                                        // never bound
+            r.variables.push_back("?z");
+            r.actions[0].fields[0].second = Expr::var_of(static_cast<VarId>(r.variables.size() - 1));
+        },
+        [](RuleDef& r) {  // a second alternative that does not bind ?i
+            auto alt = r.alternatives[0];
+            SlotConstraint& sc = alt[0].pattern.constraints[0];
+            sc.kind = SlotConstraint::Kind::test;
+            sc.rhs = Expr::constant_of(Value(std::int64_t{1}));
+            r.alternatives.push_back(std::move(alt));
+        },
+    };
+    for (std::size_t i = 0; i < damages.size(); ++i) {
+        RuleBase base = RuleBase::load_sources(std::vector<SourceFile>(sources));
+        auto& rule = const_cast<RuleDef&>(*base.rules().at(0));
+        RuleDef copy = rule;
+        damages[i](copy);
+        auto engine = base.instantiate();
+        copy.id = "r2";
+        EXPECT_THROW(engine->add_rule(copy), std::invalid_argument) << i;
+        copy.id = "r";
+        rule = copy;
+        auto back_files = sources;
+        EXPECT_FALSE(read_image(write_image(base, key), key, back_files).has_value()) << i;
+    }
 }
 
 TEST_F(ImageTest, TruncatedImagesAreRefused) {
