@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 
 namespace ww {
 
@@ -527,9 +528,67 @@ void BetaNetwork::emit(Token* t) {
     n->out.insert(t);
     t->in_out = true;
     for (BetaNode* a : n->term_of) term_enter(a, t);
+    if (n->owns_terms) [[unlikely]] {
+        emit_terms_first(t);
+        return;
+    }
     for (auto o = n->outputs.rbegin(); o != n->outputs.rend(); ++o) {
         if (o->first) left_activate(o->first, t);
         else activate(o->second, t);
+    }
+}
+
+// The outputs in emit's order, except that a terms_first aggregate's chain head (the output right
+// before it) goes first. Nothing but the aggregate sees the chain's tokens, and the aggregate's one
+// output reads its result, so swapping the two changes no other memory's order and no activation's
+// place: what changes is that the aggregate no longer passes on an empty count first (building the
+// rule's matches behind an open `not`) to withdraw it when the chain's terms arrive a moment later.
+void BetaNetwork::emit_terms_first(Token* t) {
+    if (terms_first_stale_) settle_terms_first();
+    const auto& outs = t->node->outputs;
+    for (std::size_t i = outs.size(); i-- > 0;) {
+        BetaNode* c = outs[i].first;
+        if (!c) {
+            activate(outs[i].second, t);
+            continue;
+        }
+        if (!c->terms_first) {
+            left_activate(c, t);
+            continue;
+        }
+        left_activate(outs[--i].first, t);  // the chain: its terms find no owner yet
+        Token* a = new_token(c, t, nullptr);
+        c->all.insert(a);
+        c->owner.head(BetaNode::owner_key(t)) = a;
+        aggregate_fill(c, a);
+        // With terms, the emptiness passed on first would have been replaced by this count when the
+        // terms arrived: at once, or (deferring) at the next publication, which this one now waits for.
+        if (deferring_ && agg_of(a)->count != 0) defer(a);
+        else publish_aggregate(c, a);
+    }
+}
+
+void BetaNetwork::settle_terms_first() {
+    terms_first_stale_ = false;
+    for (auto& up : nodes_) {
+        BetaNode* c = up.get();
+        c->terms_first = false;
+        if (!c->terms || c->aggregate != AggregateKind::count || c->outputs.size() != 1 || !c->outputs[0].first) continue;
+        const BetaNode* below = c->outputs[0].first;
+        if (std::find(below->reads_aggregates.begin(), below->reads_aggregates.end(), c->depth) == below->reads_aggregates.end())
+            continue;
+        const auto& outs = c->parent->outputs;
+        auto at = std::find(outs.begin(), outs.end(), std::pair<BetaNode*, Terminal*>{c, nullptr});
+        if (at == outs.begin() || at == outs.end() || std::prev(at)->first != c->term_chain.front()) continue;
+        bool own = true;
+        for (std::size_t i = 0; i < c->term_chain.size() && own; ++i) {
+            const BetaNode* k = c->term_chain[i];
+            const bool last = i + 1 == c->term_chain.size();
+            own = k->terminals.empty() && k->outputs.size() == (last ? 0u : 1u) &&
+                  (last ? k->term_of.size() == 1 && k->term_of[0] == c
+                        : k->term_of.empty() && k->outputs[0].first == c->term_chain[i + 1]);
+        }
+        c->terms_first = own;
     }
 }
 
@@ -1488,6 +1547,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     parent->children.push_back(n);
     parent->outputs.emplace_back(n, nullptr);
     parent->links_stale = true;
+    terms_first_stale_ = true;
     if (n->amem) {
         n->amem->successors.push_back(n);
         n->amem->visit_order_stale = true;
@@ -1524,6 +1584,7 @@ Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
     t->parent->terminals.push_back(t);
     t->parent->outputs.emplace_back(nullptr, t);
     t->parent->links_stale = true;
+    terms_first_stale_ = true;
     // Nothing waits to be published while rules are added (the engine defers only inside run,
     // assert_facts and rollback), so no deferred token sits under a key that changes here.
     for (BetaNode* n = t->parent; n; n = n->parent) n->max_salience = std::max(n->max_salience, t->rule->salience);
