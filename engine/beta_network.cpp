@@ -528,67 +528,57 @@ void BetaNetwork::emit(Token* t) {
     n->out.insert(t);
     t->in_out = true;
     for (BetaNode* a : n->term_of) term_enter(a, t);
-    if (n->owns_terms) [[unlikely]] {
-        emit_terms_first(t);
-        return;
-    }
     for (auto o = n->outputs.rbegin(); o != n->outputs.rend(); ++o) {
         if (o->first) left_activate(o->first, t);
         else activate(o->second, t);
     }
 }
 
-// The outputs in emit's order, except that a terms_first aggregate's chain head (the output right
-// before it) goes first. Nothing but the aggregate sees the chain's tokens, and the aggregate's one
-// output reads its result, so swapping the two changes no other memory's order and no activation's
-// place: what changes is that the aggregate no longer passes on an empty count first (building the
-// rule's matches behind an open `not`) to withdraw it when the chain's terms arrive a moment later.
-void BetaNetwork::emit_terms_first(Token* t) {
-    if (terms_first_stale_) settle_terms_first();
-    const auto& outs = t->node->outputs;
-    for (std::size_t i = outs.size(); i-- > 0;) {
-        BetaNode* c = outs[i].first;
-        if (!c) {
-            activate(outs[i].second, t);
-            continue;
-        }
-        if (!c->terms_first) {
-            left_activate(c, t);
-            continue;
-        }
-        left_activate(outs[--i].first, t);  // the chain: its terms find no owner yet
-        Token* a = new_token(c, t, nullptr);
-        c->all.insert(a);
-        c->owner.head(BetaNode::owner_key(t)) = a;
-        aggregate_fill(c, a);
-        // With terms, the emptiness passed on first would have been replaced by this count when the
-        // terms arrived: at once, or (deferring) at the next publication, which this one now waits for.
-        if (deferring_ && agg_of(a)->count != 0) defer(a);
-        else publish_aggregate(c, a);
-    }
-}
-
+// A `not` over several patterns (a count over a conjunction whose one output is the test
+// `count == 0`) whose chain is its own: its place among its parent's outputs is swapped with that of
+// the chain's head (added right before it), so that emit, newest first, sends a new token down the
+// chain before the count is made, which then finds its terms and passes nothing on when one is
+// there. Nothing but the count sees the chain's tokens, and with a term the test stops every match
+// below, so swapping the two changes no other memory's order and no activation's place. Without
+// the swap the count passed 0 on first: the rule's matches behind the open `not` were built, and
+// withdrawn when the terms arrived a moment later (or, deferring, at the next publication).
 void BetaNetwork::settle_terms_first() {
     terms_first_stale_ = false;
+    auto place = [](BetaNode* c) {
+        auto& outs = c->parent->outputs;
+        return static_cast<std::size_t>(std::find(outs.begin(), outs.end(), std::pair<BetaNode*, Terminal*>{c, nullptr}) - outs.begin());
+    };
+    for (auto& up : nodes_) {  // back to the order they were added in
+        BetaNode* c = up.get();
+        if (!c->terms_first) continue;
+        const std::size_t k = place(c);
+        std::swap(c->parent->outputs[k], c->parent->outputs[k + 1]);
+        c->terms_first = false;
+    }
     for (auto& up : nodes_) {
         BetaNode* c = up.get();
-        c->terms_first = false;
         if (!c->terms || c->aggregate != AggregateKind::count || c->outputs.size() != 1 || !c->outputs[0].first) continue;
         const BetaNode* below = c->outputs[0].first;
-        if (std::find(below->reads_aggregates.begin(), below->reads_aggregates.end(), c->depth) == below->reads_aggregates.end())
+        const CExpr& e = below->expr;
+        if (below->kind != NodeKind::test || e.op != Op::eq || e.args.size() != 2 || e.args[0].op != Op::var ||
+            VarLoc::decode(e.args[0].ref) != VarLoc{static_cast<std::uint16_t>(c->depth), VarLoc::aggregate} ||
+            e.args[1].op != Op::constant || !e.args[1].args.empty() || e.args[1].value.kind() != ValueKind::integer ||
+            e.args[1].value.as_int() != 0)
             continue;
-        const auto& outs = c->parent->outputs;
-        auto at = std::find(outs.begin(), outs.end(), std::pair<BetaNode*, Terminal*>{c, nullptr});
-        if (at == outs.begin() || at == outs.end() || std::prev(at)->first != c->term_chain.front()) continue;
+        auto& outs = c->parent->outputs;
+        const std::size_t k = place(c);
+        if (k == 0 || k == outs.size() || outs[k - 1].first != c->term_chain.front()) continue;
         bool own = true;
         for (std::size_t i = 0; i < c->term_chain.size() && own; ++i) {
-            const BetaNode* k = c->term_chain[i];
+            const BetaNode* n = c->term_chain[i];
             const bool last = i + 1 == c->term_chain.size();
-            own = k->terminals.empty() && k->outputs.size() == (last ? 0u : 1u) &&
-                  (last ? k->term_of.size() == 1 && k->term_of[0] == c
-                        : k->term_of.empty() && k->outputs[0].first == c->term_chain[i + 1]);
+            own = n->terminals.empty() && n->outputs.size() == (last ? 0u : 1u) &&
+                  (last ? n->term_of.size() == 1 && n->term_of[0] == c
+                        : n->term_of.empty() && n->outputs[0].first == c->term_chain[i + 1]);
         }
-        c->terms_first = own;
+        if (!own) continue;
+        std::swap(outs[k - 1], outs[k]);
+        c->terms_first = true;
     }
 }
 
@@ -1017,6 +1007,7 @@ void BetaNetwork::undefer(Token* t) {
 
 bool BetaNetwork::publish_deferred(int min_salience) {
     if (deferred_count_ == 0) return false;
+    if (terms_first_stale_) [[unlikely]] settle_terms_first();
     bool any = false;
     // A publish may delete tokens still waiting (its own descendants), which delete_token takes
     // out of their list; it defers none (only facts coming and going do).
@@ -1200,6 +1191,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
 }
 
 void BetaNetwork::add_fact(FactRec* f) {
+    if (terms_first_stale_) [[unlikely]] settle_terms_first();
     // A member, not a local: every assert passes here, and propagation never asserts, so the vector
     // is not in use twice. One allocation for the fact's item list instead of one per doubling.
     std::vector<AlphaMemory*>& memories = scratch_memories_;
@@ -1400,6 +1392,7 @@ void BetaNetwork::emit_moved(FactRec* f) {
 
 
 void BetaNetwork::remove_fact(FactRec* f) {
+    if (terms_first_stale_) [[unlikely]] settle_terms_first();
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     if (f->blocks) order_blocked(f);
@@ -1574,6 +1567,7 @@ std::size_t BetaNetwork::hashed_node_count() const {
 }
 
 void BetaNetwork::restart() {
+    if (terms_first_stale_) settle_terms_first();
     withdraw(root_token_);
     emit(root_token_);
 }

@@ -133,12 +133,11 @@ struct BetaNode {
     // such nodes. Nothing can see the order of its tokens or which of them is new, because an
     // aggregate's result depends only on the set of its terms.
     bool term_only = false;
-    // Aggregate over a conjunction whose chain is its own (a path of nodes that feed only it, its
-    // head the output of `parent` added right before it) and whose one output reads its result (a
-    // `not` over several patterns: the test `count == 0`). A token of the parent then goes down the
-    // chain first and the aggregate is made with its terms already there (Doorenbos 1995, 2.8: the
-    // NCC partner before the NCC node), instead of passing its empty result on and withdrawing it
-    // when the terms arrive. Set by BetaNetwork::settle_terms_first.
+    // A `not` over several patterns (a count over a conjunction, its one output the test
+    // `count == 0`) whose chain is its own (a path of nodes that feed only it, its head the output
+    // of `parent` added right before it): the two swap places in parent->outputs, so that a token of
+    // the parent goes down the chain first and the count is made with its terms already there
+    // (Doorenbos 1995, 2.8: the NCC partner before the NCC node). Set by settle_terms_first.
     bool terms_first = false;
 };
 
@@ -326,11 +325,10 @@ private:
     BlockedLevel* to_blocked(Token* g, FactRec* blocker);
     void replace_token(TokenHead* from, TokenHead* to);
     void emit(Token* t);       // into the node's output, on to children and terminals
-    // emit's visit of the outputs of a node with an aggregate over a conjunction below it: the
-    // chain of a terms_first aggregate before the aggregate itself.
-    void emit_terms_first(Token* t);
+    // Sets BetaNode::terms_first and the order of outputs it asks for; every entry point that can
+    // emit (a fact coming or going, restart, a deferred publication) calls it after the network changed.
     void settle_terms_first();
-    bool terms_first_stale_ = true;  // the network changed since settle_terms_first
+    bool terms_first_stale_ = true;
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(TokenHead* t);
     [[gnu::always_inline]] void free_token(TokenHead* t);
