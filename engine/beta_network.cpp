@@ -548,16 +548,14 @@ void BetaNetwork::settle_terms_first() {
         auto& outs = c->parent->outputs;
         return static_cast<std::size_t>(std::find(outs.begin(), outs.end(), std::pair<BetaNode*, Terminal*>{c, nullptr}) - outs.begin());
     };
-    for (auto& up : nodes_) {  // back to the order they were added in
-        BetaNode* c = up.get();
+    for (BetaNode* c : conjunction_aggregates_) {  // back to the order they were added in
         if (!c->terms_first) continue;
         const std::size_t k = place(c);
         std::swap(c->parent->outputs[k], c->parent->outputs[k + 1]);
         c->terms_first = false;
     }
-    for (auto& up : nodes_) {
-        BetaNode* c = up.get();
-        if (!c->terms || c->aggregate != AggregateKind::count || c->outputs.size() != 1 || !c->outputs[0].first) continue;
+    for (BetaNode* c : conjunction_aggregates_) {
+        if (c->aggregate != AggregateKind::count || c->outputs.size() != 1 || !c->outputs[0].first) continue;
         const BetaNode* below = c->outputs[0].first;
         const CExpr& e = below->expr;
         if (below->kind != NodeKind::test || e.op != Op::eq || e.args.size() != 2 || e.args[0].op != Op::var ||
@@ -1549,6 +1547,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         if (n->kind == NodeKind::aggregate) n->amem->aggregate_successors.push_back(n);
     }
     if (n->terms) {
+        conjunction_aggregates_.push_back(n);
         n->terms->term_of.push_back(n);
         parent->owns_terms = true;
     }

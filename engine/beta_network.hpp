@@ -329,6 +329,9 @@ private:
     // emit (a fact coming or going, restart, a deferred publication) calls it after the network changed.
     void settle_terms_first();
     bool terms_first_stale_ = true;
+    // The aggregates over a conjunction, in the order made: what settle_terms_first looks at, so that
+    // a network of many rules and few of these settles in time of the few.
+    std::vector<BetaNode*> conjunction_aggregates_;
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(TokenHead* t);
     [[gnu::always_inline]] void free_token(TokenHead* t);
