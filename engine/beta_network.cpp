@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 
 namespace ww {
 
@@ -533,6 +534,52 @@ void BetaNetwork::emit(Token* t) {
     }
 }
 
+// A `not` over several patterns (a count over a conjunction whose one output is the test
+// `count == 0`) whose chain is its own: its place among its parent's outputs is swapped with that of
+// the chain's head (added right before it), so that emit, newest first, sends a new token down the
+// chain before the count is made, which then finds its terms and passes nothing on when one is
+// there. Nothing but the count sees the chain's tokens, and with a term the test stops every match
+// below, so swapping the two changes no other memory's order and no activation's place. Without
+// the swap the count passed 0 on first: the rule's matches behind the open `not` were built, and
+// withdrawn when the terms arrived a moment later (or, deferring, at the next publication).
+void BetaNetwork::settle_terms_first() {
+    terms_first_stale_ = false;
+    auto place = [](BetaNode* c) {
+        auto& outs = c->parent->outputs;
+        return static_cast<std::size_t>(std::find(outs.begin(), outs.end(), std::pair<BetaNode*, Terminal*>{c, nullptr}) - outs.begin());
+    };
+    for (BetaNode* c : conjunction_aggregates_) {  // back to the order they were added in
+        if (!c->terms_first) continue;
+        const std::size_t k = place(c);
+        std::swap(c->parent->outputs[k], c->parent->outputs[k + 1]);
+        c->terms_first = false;
+    }
+    for (BetaNode* c : conjunction_aggregates_) {
+        if (c->aggregate != AggregateKind::count || c->outputs.size() != 1 || !c->outputs[0].first) continue;
+        const BetaNode* below = c->outputs[0].first;
+        const CExpr& e = below->expr;
+        if (below->kind != NodeKind::test || e.op != Op::eq || e.args.size() != 2 || e.args[0].op != Op::var ||
+            VarLoc::decode(e.args[0].ref) != VarLoc{static_cast<std::uint16_t>(c->depth), VarLoc::aggregate} ||
+            e.args[1].op != Op::constant || !e.args[1].args.empty() || e.args[1].value.kind() != ValueKind::integer ||
+            e.args[1].value.as_int() != 0)
+            continue;
+        auto& outs = c->parent->outputs;
+        const std::size_t k = place(c);
+        if (k == 0 || k == outs.size() || outs[k - 1].first != c->term_chain.front()) continue;
+        bool own = true;
+        for (std::size_t i = 0; i < c->term_chain.size() && own; ++i) {
+            const BetaNode* n = c->term_chain[i];
+            const bool last = i + 1 == c->term_chain.size();
+            own = n->terminals.empty() && n->outputs.size() == (last ? 0u : 1u) &&
+                  (last ? n->term_of.size() == 1 && n->term_of[0] == c
+                        : n->term_of.empty() && n->outputs[0].first == c->term_chain[i + 1]);
+        }
+        if (!own) continue;
+        std::swap(outs[k - 1], outs[k]);
+        c->terms_first = true;
+    }
+}
+
 void BetaNetwork::activate(Terminal* term, Token* t) {
     Activation* a = activations_.make();
     a->terminal = term;
@@ -958,6 +1005,7 @@ void BetaNetwork::undefer(Token* t) {
 
 bool BetaNetwork::publish_deferred(int min_salience) {
     if (deferred_count_ == 0) return false;
+    if (terms_first_stale_) [[unlikely]] settle_terms_first();
     bool any = false;
     // A publish may delete tokens still waiting (its own descendants), which delete_token takes
     // out of their list; it defers none (only facts coming and going do).
@@ -1141,6 +1189,7 @@ void BetaNetwork::right_remove(BetaNode* n, FactRec* f) {
 }
 
 void BetaNetwork::add_fact(FactRec* f) {
+    if (terms_first_stale_) [[unlikely]] settle_terms_first();
     // A member, not a local: every assert passes here, and propagation never asserts, so the vector
     // is not in use twice. One allocation for the fact's item list instead of one per doubling.
     std::vector<AlphaMemory*>& memories = scratch_memories_;
@@ -1341,6 +1390,7 @@ void BetaNetwork::emit_moved(FactRec* f) {
 
 
 void BetaNetwork::remove_fact(FactRec* f) {
+    if (terms_first_stale_) [[unlikely]] settle_terms_first();
     while (f->tokens) delete_token(f->tokens);
     for (AlphaItem* i : f->items) i->memory->items.erase(i);
     if (f->blocks) order_blocked(f);
@@ -1491,6 +1541,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     parent->children.push_back(n);
     parent->outputs.emplace_back(n, nullptr);
     parent->links_stale = true;
+    terms_first_stale_ = true;
     if (n->amem) {
         n->amem->successors.push_back(n);
         n->amem->visit_order_stale = true;
@@ -1499,6 +1550,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         if (n->kind == NodeKind::aggregate) n->amem->aggregate_successors.push_back(n);
     }
     if (n->terms) {
+        conjunction_aggregates_.push_back(n);
         n->terms->term_of.push_back(n);
         parent->owns_terms = true;
     }
@@ -1517,6 +1569,7 @@ std::size_t BetaNetwork::hashed_node_count() const {
 }
 
 void BetaNetwork::restart() {
+    if (terms_first_stale_) settle_terms_first();
     withdraw(root_token_);
     emit(root_token_);
 }
@@ -1527,6 +1580,7 @@ Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {
     t->parent->terminals.push_back(t);
     t->parent->outputs.emplace_back(nullptr, t);
     t->parent->links_stale = true;
+    terms_first_stale_ = true;
     // Nothing waits to be published while rules are added (the engine defers only inside run,
     // assert_facts and rollback), so no deferred token sits under a key that changes here.
     for (BetaNode* n = t->parent; n; n = n->parent) n->max_salience = std::max(n->max_salience, t->rule->salience);

@@ -133,6 +133,12 @@ struct BetaNode {
     // such nodes. Nothing can see the order of its tokens or which of them is new, because an
     // aggregate's result depends only on the set of its terms.
     bool term_only = false;
+    // A `not` over several patterns (a count over a conjunction, its one output the test
+    // `count == 0`) whose chain is its own (a path of nodes that feed only it, its head the output
+    // of `parent` added right before it): the two swap places in parent->outputs, so that a token of
+    // the parent goes down the chain first and the count is made with its terms already there
+    // (Doorenbos 1995, 2.8: the NCC partner before the NCC node). Set by settle_terms_first.
+    bool terms_first = false;
 };
 
 // The end of one rule alternative: turns complete matches into activations.
@@ -319,6 +325,13 @@ private:
     BlockedLevel* to_blocked(Token* g, FactRec* blocker);
     void replace_token(TokenHead* from, TokenHead* to);
     void emit(Token* t);       // into the node's output, on to children and terminals
+    // Sets BetaNode::terms_first and the order of outputs it asks for; every entry point that can
+    // emit (a fact coming or going, restart, a deferred publication) calls it after the network changed.
+    void settle_terms_first();
+    bool terms_first_stale_ = true;
+    // The aggregates over a conjunction, in the order made: what settle_terms_first looks at, so that
+    // a network of many rules and few of these settles in time of the few.
+    std::vector<BetaNode*> conjunction_aggregates_;
     void withdraw(Token* t);   // out of the node's output, descendants and activations deleted
     void delete_token(TokenHead* t);
     [[gnu::always_inline]] void free_token(TokenHead* t);

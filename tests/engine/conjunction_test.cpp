@@ -132,6 +132,43 @@ TEST_F(Conj, TwoRulesShareTheChain) {
     EXPECT_EQ(e.facts_of(aantal)[0]->slots[0], Value(1));
 }
 
+// `soort(?s) and not (bron(?s) and uit(v: ?s))`, compiled as a count over the conjunction tested
+// against 0. A soort whose gate is closed from the start passes nothing below the count: the chain
+// is matched first and the count is made with its terms (Doorenbos 1995, 2.8), so no activation is
+// made and withdrawn again, asserted from outside a run or by a rule's action (deferred).
+TEST_F(Conj, ClosedNotOverSeveralPatternsPassesNothingDown) {
+    TemplateId aantal = e.define_template(tmpl("aantal", {{"id", SlotType::symbol}}));
+    TemplateId start = e.define_template(tmpl("start", {{"id", SlotType::symbol}}));
+    RuleBuilder b("open");
+    b.pat(soort, {bind(0, b.var("?s"))})
+        .aggregate("?k", AggregateKind::count, bron, {bind(0, b.var("?s"))})
+        .also(Condition::Kind::pattern, uit, {bind(0, b.var("?s"))})
+        .when(op(Op::eq, b.v("?k"), C(Value(0))))
+        .assert_(aantal, {{0, b.v("?s")}});
+    e.add_rule(b.done());
+    RuleBuilder m("maak");
+    m.pat(start, {bind(0, m.var("?s"))}).assert_(soort, {{0, m.v("?s")}, {1, str("")}});
+    e.add_rule(m.done());
+    auto s = [](const char* t) { return Value::symbol(t); };
+    e.assert_fact(bron, {s("a")});
+    FactId ua = *e.assert_fact(uit, {s("a")});
+    e.assert_fact(bron, {s("b")});
+    e.assert_fact(uit, {s("b")});
+    e.set_profiling(true);
+    add_soort("a", "Alfa");                // outside a run
+    e.assert_fact(start, {s("b")});        // soort b comes from a firing
+    e.run();
+    auto open = e.profile()[0];
+    EXPECT_EQ(open.activations, 0u);
+    EXPECT_EQ(open.tokens, 8.0);  // per soort: its join, the two chain levels and the count; no test level
+    EXPECT_TRUE(e.facts_of(aantal).empty());
+    e.retract(ua);  // a's gate opens
+    e.run();
+    ASSERT_EQ(e.facts_of(aantal).size(), 1u);
+    EXPECT_EQ(e.facts_of(aantal)[0]->slots[0], s("a"));
+    EXPECT_EQ(e.profile()[0].activations, 1u);
+}
+
 // ---- random rule bases ----
 namespace {
 
