@@ -7,7 +7,7 @@
 
 #include "advies/opmaak.hpp"
 #include "advies/zestien_bytes.hpp"
-#include "rules/input_limits.hpp"
+#include "rules/utf8.hpp"
 
 namespace ww::advies {
 
