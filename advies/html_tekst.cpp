@@ -2,7 +2,7 @@
 #include "advies/html_tekst.hpp"
 
 #include "advies/zestien_bytes.hpp"
-#include "rules/input_limits.hpp"
+#include "rules/utf8.hpp"
 
 namespace ww::advies {
 
@@ -27,26 +27,13 @@ inline char* kopieer(char* uit, std::string_view s) {
     return uit + s.size();
 }
 
-// The length of the well-formed UTF-8 sequence at `p` (2..4; `eind` bounds it), or 0 when there is none;
-// `toegestaan` is false for a character that may not stand in the report: C1 controls, and U+FFFE/U+FFFF
-// (no characters at all). The two- and three-byte sequences of Dutch text (é, ë, ’, —) are checked here;
-// the rest as the profile reader checks UTF-8 (utf8_length).
-inline std::size_t utf8_lengte(const char* p, const char* eind, bool& toegestaan) {
+// Whether the well-formed sequence of n bytes at `p` may stand in the report: not a C1 control
+// (U+0080-U+009F), and not U+FFFE or U+FFFF (no characters at all).
+inline bool toegestaan(const char* p, std::size_t n) {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(p[k]); };
-    const auto vervolg = [](unsigned char c) { return c >= 0x80 && c <= 0xBF; };
-    const std::size_t over = static_cast<std::size_t>(eind - p);
-    toegestaan = true;
-    if (b(0) >= 0xC2 && b(0) <= 0xDF) {
-        if (over < 2 || !vervolg(b(1))) return 0;
-        toegestaan = !(b(0) == 0xC2 && b(1) <= 0x9F);
-        return 2;
-    }
-    if (b(0) >= 0xE1 && b(0) <= 0xEF && b(0) != 0xED) {
-        if (over < 3 || !vervolg(b(1)) || !vervolg(b(2))) return 0;
-        toegestaan = !(b(0) == 0xEF && b(1) == 0xBF && b(2) >= 0xBE);
-        return 3;
-    }
-    return utf8_length(std::string_view(p, over), 0);  // E0, ED, four bytes, and what is no start
+    if (n == 2) return !(b(0) == 0xC2 && b(1) <= 0x9F);
+    if (n == 3) return !(b(0) == 0xEF && b(1) == 0xBF && b(2) >= 0xBE);
+    return true;
 }
 
 }  // namespace
@@ -82,9 +69,8 @@ char* html_tekst_in(char* uit, std::string_view tekst) {
         }
         const auto c = static_cast<unsigned char>(*p);
         if (c >= 0x80) {
-            bool toegestaan = true;
-            const std::size_t n = utf8_lengte(p, eind, toegestaan);
-            if (n != 0 && toegestaan) {
+            const std::size_t n = utf8_length(std::string_view(p, static_cast<std::size_t>(eind - p)), 0);
+            if (n != 0 && toegestaan(p, n)) {
                 uit = kopieer(uit, std::string_view(p, n));
             } else {
                 uit = kopieer(uit, vervanging);  // one per stray byte, as a browser decodes it

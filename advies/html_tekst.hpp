@@ -20,7 +20,7 @@ std::string html_tekst(std::string_view tekst);
 constexpr std::size_t html_tekst_ruimte(std::size_t n) { return 6 * n + 16; }
 
 // The same escaping written at `uit`, which has html_tekst_ruimte(tekst.size()) bytes of room; returns
-// the end of what it wrote. For a writer that keeps its own buffer (HtmlUit): no reserve or append
+// the end of what it wrote. For a writer that keeps its own buffer (Uitbuffer): no reserve or append
 // per piece.
 char* html_tekst_in(char* uit, std::string_view tekst);
 

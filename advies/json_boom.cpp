@@ -8,6 +8,7 @@
 
 #include "advies/open_knopen.hpp"
 #include "rules/input_limits.hpp"
+#include "rules/utf8.hpp"
 
 namespace ww::advies {
 

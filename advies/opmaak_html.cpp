@@ -14,7 +14,7 @@
 #include "advies/getal_nl.hpp"
 #include "advies/grafiek_svg.hpp"
 #include "advies/html_tekst.hpp"
-#include "advies/html_uit.hpp"
+#include "advies/uitbuffer.hpp"
 #include "advies/indeling.hpp"
 
 namespace ww::advies {
@@ -107,12 +107,12 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lij
 
 std::string e(std::string_view s) { return html_tekst(s); }
 
-void geheel(HtmlUit& uit, long long n) { uit.geheel(n); }
+void geheel(Uitbuffer& uit, long long n) { uit.geheel(n); }
 
 // A piece fmt formats, into a buffer on the stack and then into the report (fmt's output iterators do
-// not know HtmlUit).
+// not know Uitbuffer).
 template <class Opmaak, class... Args>
-void opmaak(HtmlUit& uit, const Opmaak& f, Args&&... args) {
+void opmaak(Uitbuffer& uit, const Opmaak& f, Args&&... args) {
     fmt::memory_buffer b;
     fmt::format_to(std::back_inserter(b), f, std::forward<Args>(args)...);
     uit += std::string_view(b.data(), b.size());
@@ -165,13 +165,13 @@ std::string_view datum_regel(const Datum& d) {
     return laatste.regel;
 }
 
-void kop(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
+void kop(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     uit += "<header class=\"kop\">\n"sv;
     uit += communicatie ? "<p class=\"bovenschrift\">Toets van het communicatieplan</p>\n"sv
                         : "<p class=\"bovenschrift\">Advies veiligheidsbeleving</p>\n"sv;
     uit += "<h1>"sv;
-    uit.tekst(advies.gemeente);
+    uit.html_tekst(advies.gemeente);
     uit += "</h1>\n"sv;
     uit += "<dl class=\"meta\">\n"sv;
     uit += datum_regel(g.datum);
@@ -184,10 +184,10 @@ void kop(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
            "kennisbank in eigen woorden uitgewerkt (geen uitgave van het CCV)</dd>\n"sv;
     if (!g.programma.empty() || !g.kennisbank.empty()) {
         uit += "<dt>Gemaakt met</dt><dd>"sv;
-        uit.tekst(g.programma);
+        uit.html_tekst(g.programma);
         if (!g.kennisbank.empty()) {
             uit += g.programma.empty() ? "kennisbank "sv : ", kennisbank "sv;
-            uit.tekst(g.kennisbank);
+            uit.html_tekst(g.kennisbank);
         }
         uit += "</dd>\n"sv;
     }
@@ -204,7 +204,7 @@ void kop(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "</ul></nav>\n</header>\n"sv;
 }
 
-void samenvatting(HtmlUit& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
+void samenvatting(Uitbuffer& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
     uit += "<p class=\"samenvatting\">"sv;
     if (!communicatie) {
         uit += "De gemeente staat bij <strong>stap "sv;
@@ -255,7 +255,7 @@ std::string_view stap_rij(int stap, Status status, bool huidig) {
     return rijen[static_cast<std::size_t>(((stap - 1) * 3 + static_cast<int>(status)) * 2 + (huidig ? 1 : 0))];
 }
 
-void stappen(HtmlUit& uit, const Advies& advies) {
+void stappen(Uitbuffer& uit, const Advies& advies) {
     uit += "<section id=\"stappenplan\" aria-labelledby=\"kop-stappenplan\">\n"sv;
     uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n"sv;
     uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
@@ -266,27 +266,27 @@ void stappen(HtmlUit& uit, const Advies& advies) {
 
 // The derivation and the advice are most of a report's text: written straight into `uit`, each text
 // escaped in place, without a string per part.
-void uitleg_html(HtmlUit& uit, const Uitleg& u, int diepte) {
+void uitleg_html(Uitbuffer& uit, const Uitleg& u, int diepte) {
     uit += "<li>"sv;
     if (u.regel.empty()) {
         uit += "<code>"sv;
-        uit.tekst(u.feit);
+        uit.html_tekst(u.feit);
         uit += u.herkomst == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
     } else {
         if (diepte == 0) {
             uit += "regel <code>"sv;
         } else {
             uit += "<code>"sv;
-            uit.tekst(u.feit);
+            uit.html_tekst(u.feit);
             uit += "</code> door regel <code>"sv;
         }
-        uit.tekst(u.regel);
+        uit.html_tekst(u.regel);
         uit += "</code>"sv;
         for (std::size_t i = 0; i < u.bindingen.size(); ++i) {
             uit += i ? ", <code>" : " met <code>";
-            uit.tekst(u.bindingen[i].first);
+            uit.html_tekst(u.bindingen[i].first);
             uit += " = "sv;
-            uit.tekst(u.bindingen[i].second);
+            uit.html_tekst(u.bindingen[i].second);
             uit += "</code>"sv;
         }
     }
@@ -298,7 +298,7 @@ void uitleg_html(HtmlUit& uit, const Uitleg& u, int diepte) {
     uit += "</li>\n"sv;
 }
 
-void advies_item(HtmlUit& uit, const Genummerd& g, const RapportGegevens& gegevens) {
+void advies_item(Uitbuffer& uit, const Genummerd& g, const RapportGegevens& gegevens) {
     const AdviesItem& a = *g.item;
     char nr[24];
     const auto nr_eind = std::to_chars(nr, nr + sizeof nr, g.nr).ptr;
@@ -318,14 +318,14 @@ void advies_item(HtmlUit& uit, const Genummerd& g, const RapportGegevens& gegeve
     uit += naam_van(a.soort);  // a word of the contract: nothing to escape
     if (uit[soort] >= 'a' && uit[soort] <= 'z') uit[soort] = static_cast<char>(uit[soort] - 'a' + 'A');
     uit += "</span>: "sv;
-    uit.tekst(onderwerp_naam(a.onderwerp));
+    uit.html_tekst(onderwerp_naam(a.onderwerp));
     uit += " (stap "sv;
     geheel(uit, a.stap);
     uit += ")</h4>\n<p class=\"tekst\">"sv;
-    uit.tekst(a.tekst);
+    uit.html_tekst(a.tekst);
     uit += "</p>\n<dl>\n<dt>Bron</dt><dd>"sv;
     if (a.bron.empty()) uit += "—"sv;
-    else uit.tekst(a.bron);
+    else uit.html_tekst(a.bron);
     uit += "</dd>\n"sv;
     if (!a.factoren.empty()) {
         // Several names are quoted, as in the advice texts: most hold "en" themselves ('fysieke
@@ -336,7 +336,7 @@ void advies_item(HtmlUit& uit, const Genummerd& g, const RapportGegevens& gegeve
         for (std::size_t i = 0; i < ids.size(); ++i) {
             uit += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
             uit += aanhaling;
-            uit.tekst(factor_naam(gegevens, ids[i]));
+            uit.html_tekst(factor_naam(gegevens, ids[i]));
             uit += aanhaling;
         }
         uit += "</dd>\n"sv;
@@ -345,13 +345,13 @@ void advies_item(HtmlUit& uit, const Genummerd& g, const RapportGegevens& gegeve
         uit += "<dt>Onderbouwing</dt><dd><ul>\n"sv;
         for (const auto& o : a.onderbouwing) {
             uit += "<li>"sv;
-            uit.tekst(o);
+            uit.html_tekst(o);
             uit += "</li>\n"sv;
         }
         uit += "</ul></dd>\n"sv;
     }
     uit += "<dt>Regel</dt><dd><code>"sv;
-    uit.tekst(a.id);
+    uit.html_tekst(a.id);
     uit += "</code>, prioriteit "sv;
     geheel(uit, a.prioriteit);
     uit += "</dd>\n</dl>\n"sv;
@@ -363,7 +363,7 @@ void advies_item(HtmlUit& uit, const Genummerd& g, const RapportGegevens& gegeve
     uit += "</article>\n"sv;
 }
 
-void adviezen(HtmlUit& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
+void adviezen(Uitbuffer& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
     uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n"sv;
     if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n"sv;
     else
@@ -382,7 +382,7 @@ void adviezen(HtmlUit& uit, const Advies& advies, const std::vector<Groep>& groe
     uit += "</section>\n"sv;
 }
 
-void tafel_van_12(HtmlUit& uit, const RapportGegevens& g) {
+void tafel_van_12(Uitbuffer& uit, const RapportGegevens& g) {
     const std::vector<RapportFactor>& factoren = g.namen().factoren;
     if (factoren.empty()) return;
     const auto bevat = [](const std::vector<std::string>& lijst, std::string_view id) {
@@ -468,7 +468,7 @@ void tafel_van_12(HtmlUit& uit, const RapportGegevens& g) {
             for (const auto& a : g.acties) {
                 if (a.factor != f.id) continue;
                 uit += "<li>"sv;
-                uit.tekst(a.naam);
+                uit.html_tekst(a.naam);
                 uit += telt(a) ? "</li>\n"sv : " (gestopt)</li>\n"sv;
             }
             uit += "</ul>\n</li>\n"sv;
@@ -518,7 +518,7 @@ std::vector<std::string> gemeten_indicatoren(const RapportGegevens& g) {
 
 // A table of figures; `per_indicator`: a header row per indicator (the profile's table), else the rows
 // of one indicator (the data beside its chart).
-void cijfertabel(HtmlUit& uit, const RapportGegevens& g, const std::vector<std::string>& indicatoren,
+void cijfertabel(Uitbuffer& uit, const RapportGegevens& g, const std::vector<std::string>& indicatoren,
                  std::string_view bijschrift, bool per_indicator) {
     bool groep = false, marge = false, vergelijkbaar = false, vorige = false;
     for (const auto& m : g.metingen) {
@@ -543,7 +543,7 @@ void cijfertabel(HtmlUit& uit, const RapportGegevens& g, const std::vector<std::
             uit += "<tr><th scope=\"rowgroup\" colspan=\""sv;
             geheel(uit, kolommen);
             uit += "\" class=\"groepkop\">"sv;
-            uit.tekst(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
+            uit.html_tekst(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
             uit += "</th></tr>\n"sv;
         }
         // A row in pieces appended (a report with figures has hundreds): fmt wrote each piece with a
@@ -559,12 +559,12 @@ void cijfertabel(HtmlUit& uit, const RapportGegevens& g, const std::vector<std::
         for (const auto* m : rijen_van(g, id)) {
             uit += "<tr><th scope=\"row\">"sv;
             if (m->gebied.empty()) uit += "hele gemeente"sv;
-            else uit.tekst(m->gebied);
+            else uit.html_tekst(m->gebied);
             uit += "</th>"sv;
             if (groep) {
                 uit += "<td>"sv;
                 if (m->groep.empty()) uit += "alle inwoners"sv;
-                else uit.tekst(m->groep);
+                else uit.html_tekst(m->groep);
                 uit += "</td>"sv;
             }
             uit += "<td class=\"getal\">"sv;
@@ -586,7 +586,7 @@ void cijfertabel(HtmlUit& uit, const RapportGegevens& g, const std::vector<std::
     uit += "</table>\n"sv;
 }
 
-void grafieken(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
+void grafieken(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     const auto ids = gemeten_indicatoren(g);
     if (ids.empty()) return;
     uit += "<section class=\"cijfers\" id=\"cijfers\" aria-labelledby=\"kop-cijfers\">\n"
@@ -619,7 +619,7 @@ void grafieken(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "</section>\n"sv;
 }
 
-void profiel(HtmlUit& uit, const RapportGegevens& g, bool communicatie) {
+void profiel(Uitbuffer& uit, const RapportGegevens& g, bool communicatie) {
     if (communicatie) return;
     uit += "<section class=\"profiel\" id=\"profiel\" aria-labelledby=\"kop-profiel\">\n"
            "<h2 id=\"kop-profiel\">Wat het profiel bevat</h2>\n"sv;
@@ -667,7 +667,7 @@ std::string_view oordeel_teken(std::string_view oordeel) {
 
 // One verdict per message, as the knowledge base gives it (a knowledge base without verdicts: the
 // messages as the plan has them).
-void boodschappen(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) {
+void boodschappen(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
            "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n"sv;
     if (!advies.boodschappen.empty()) {
@@ -699,16 +699,16 @@ void boodschappen(HtmlUit& uit, const Advies& advies, const RapportGegevens& g) 
 std::string als_html(const Advies& advies, const RapportGegevens& g, const OpmaakOpties&) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     const auto groepen = indeling(advies);
-    HtmlUit uit;
+    Uitbuffer uit;
     uit += "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'\"/>\n";
     uit += "<meta name=\"generator\" content=\""sv;
-    uit.tekst(g.programma.empty() ? "wegwijzer"sv : std::string_view(g.programma));
+    uit.html_tekst(g.programma.empty() ? "wegwijzer"sv : std::string_view(g.programma));
     uit += communicatie ? "\"/>\n<title>Toets communicatieplan: "sv : "\"/>\n<title>Advies veiligheidsbeleving: "sv;
-    uit.tekst(advies.gemeente);
+    uit.html_tekst(advies.gemeente);
     uit += "</title>\n"sv;
     uit += "<style>"sv;
     uit += stijl;
@@ -726,7 +726,7 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
     }
     uit += "</main>\n<footer>\n"sv;
     uit += "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van "sv;
-    uit.tekst(advies.gemeente);
+    uit.html_tekst(advies.gemeente);
     uit += ". Elk advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
            "waarom een regel niet vuurde.</p>\n"sv;
     uit += "</footer>\n</body>\n</html>\n"sv;
@@ -764,7 +764,7 @@ HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren) {
     namen.html_tafel = t;
     RapportGegevens leeg;
     leeg.kennisbanknamen = &namen;
-    HtmlUit uit;
+    Uitbuffer uit;
     tafel_van_12(uit, leeg);
     t.ongemarkeerd = uit.klaar();
     return t;

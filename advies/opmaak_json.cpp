@@ -6,8 +6,9 @@
 #include <cstring>
 
 #include "advies/opmaak.hpp"
+#include "advies/uitbuffer.hpp"
 #include "advies/zestien_bytes.hpp"
-#include "rules/input_limits.hpp"
+#include "rules/utf8.hpp"
 
 namespace ww::advies {
 
@@ -61,8 +62,8 @@ bool is_gewoon(std::string_view t) {
     return true;
 }
 
-// The document's layout is that of nlohmann's dump with indent 2, written straight into one string:
-// a tree of some hundred small json values per advice, and its dump decoding every byte of every text
+// The document's layout is that of nlohmann's dump with indent 2, written straight into the thread's
+// buffer (uitbuffer.hpp): a tree of some hundred small json values per advice, and its dump decoding every byte of every text
 // as UTF-8, cost about as much as the consultation itself (docs/prestaties.md, "De dienst"). The
 // escaping stays nlohmann's: a text that its dump would change (a control character, a quote, a
 // backslash, invalid UTF-8 from the user's profile) goes through that public dump, which escapes it
@@ -71,23 +72,12 @@ bool is_gewoon(std::string_view t) {
 // tests/advies/opmaak_json_test compares the result with the dump of the whole tree.
 class Schrijver {
 public:
-    explicit Schrijver(std::string& uit) : uit_(uit) {}
+    explicit Schrijver(Uitbuffer& uit) : uit_(uit) {}
 
     // `"sleutel": ` on a line of its own, after the previous member's `,` unless it is the first. The
     // keys are this file's own plain names, written as they are.
     void lid(unsigned inspringing, std::string_view sleutel, bool eerste = false) {
-        // Built on the stack and appended at once: a member is otherwise five appends, each a call
-        // with its own capacity check, and an advice has some forty members.
-        char buf[64];
-        if (inspringing + sleutel.size() + 6 > sizeof buf) {
-            uit_ += eerste ? "\n" : ",\n";
-            uit_.append(inspringing, ' ');
-            uit_ += '"';
-            uit_ += sleutel;
-            uit_ += "\": ";
-            return;
-        }
-        char* p = buf;
+        char* p = uit_.ruimte_voor(inspringing + sleutel.size() + 6);
         if (!eerste) *p++ = ',';
         *p++ = '\n';
         std::memset(p, ' ', inspringing);
@@ -96,36 +86,29 @@ public:
         std::memcpy(p, sleutel.data(), sleutel.size());
         p += sleutel.size();
         std::memcpy(p, "\": ", 3);
-        p += 3;
-        uit_.append(buf, static_cast<std::size_t>(p - buf));
+        uit_.tot(p + 3);
     }
     void einde(unsigned inspringing, char haak) {
-        char buf[64];
-        if (inspringing + 2 > sizeof buf) {
-            uit_ += '\n';
-            uit_.append(inspringing, ' ');
-            uit_ += haak;
-            return;
-        }
-        buf[0] = '\n';
-        std::memset(buf + 1, ' ', inspringing);
-        buf[inspringing + 1] = haak;
-        uit_.append(buf, inspringing + 2);
+        char* p = uit_.ruimte_voor(inspringing + 2);
+        *p++ = '\n';
+        std::memset(p, ' ', inspringing);
+        p += inspringing;
+        *p++ = haak;
+        uit_.tot(p);
     }
-    void getal(long long n) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, n);
-        uit_.append(buf, r.ptr);
+    void inspringen(unsigned n) {
+        char* p = uit_.ruimte_voor(n);
+        std::memset(p, ' ', n);
+        uit_.tot(p + n);
     }
+    void getal(long long n) { uit_.geheel(n); }
     void tekst(std::string_view t) {
         if (is_gewoon(t)) {
-            // One growth of the string for the text and its quotes, not three appends.
-            const std::size_t n = uit_.size();
-            uit_.resize(n + t.size() + 2);
-            char* p = uit_.data() + n;
+            char* p = uit_.ruimte_voor(t.size() + 2);
             *p = '"';
             std::memcpy(p + 1, t.data(), t.size());
             p[t.size() + 1] = '"';
+            uit_.tot(p + t.size() + 2);
             return;
         }
         tekst_.get_ref<std::string&>().assign(t.data(), t.size());
@@ -151,7 +134,7 @@ public:
         uit_ += '[';
         for (std::size_t i = 0; i < teksten.size(); ++i) {
             uit_ += i == 0 ? "\n" : ",\n";
-            uit_.append(inspringing + 2, ' ');
+            inspringen(inspringing + 2);
             tekst(teksten[i]);
         }
         einde(inspringing, ']');
@@ -163,20 +146,19 @@ public:
         const std::string d = j.dump(2, ' ', false, Json::error_handler_t::replace);
         for (const char c : d) {
             uit_ += c;
-            if (c == '\n') uit_.append(inspringing, ' ');
+            if (c == '\n') inspringen(inspringing);
         }
     }
 
 private:
-    std::string& uit_;
+    Uitbuffer& uit_;
     Json tekst_ = std::string();
 };
 
 }  // namespace
 
 std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
-    std::string uit;
-    uit.reserve(1024 + 640 * advies.adviezen.size() + 256 * advies.boodschappen.size());
+    Uitbuffer uit;
     Schrijver s(uit);
     uit += '{';
     s.getal_veld(2, "versie", advies.versie, true);
@@ -253,7 +235,7 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
     }
     s.einde(0, '}');
     uit += '\n';
-    return uit;
+    return uit.klaar();
 }
 
 }  // namespace ww::advies

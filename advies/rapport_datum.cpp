@@ -57,10 +57,18 @@ Datum rapport_datum() {
                                 bron);
         throw InvoerFout({f});
     }
+    // One second has one date: localtime_r (which takes glibc's time zone lock and looks at TZ each
+    // time) once a second per thread, not for every report the service writes.
+    thread_local std::time_t laatste = -1;
+    thread_local Datum datum{};
     const std::time_t nu = std::time(nullptr);
-    std::tm lokaal{};
-    localtime_r(&nu, &lokaal);
-    return Datum{lokaal.tm_year + 1900, lokaal.tm_mon + 1, lokaal.tm_mday};
+    if (nu != laatste) {
+        std::tm lokaal{};
+        localtime_r(&nu, &lokaal);
+        datum = Datum{lokaal.tm_year + 1900, lokaal.tm_mon + 1, lokaal.tm_mday};
+        laatste = nu;
+    }
+    return datum;
 }
 
 std::string datum_nl(const Datum& d) {

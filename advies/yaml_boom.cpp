@@ -7,6 +7,7 @@
 
 #include "advies/open_knopen.hpp"
 #include "rules/input_limits.hpp"
+#include "rules/utf8.hpp"
 
 namespace ww::advies {
 
@@ -27,37 +28,20 @@ struct Weiger {};
 // characters other than line feed (no tab, no carriage return), no DEL, no C1 controls, no byte
 // order mark and no line or paragraph separator (U+2028, U+2029).
 bool gewone_tekens(std::string_view tekst) {
-    const auto* p = reinterpret_cast<const unsigned char*>(tekst.data());
-    const auto* eind = p + tekst.size();
-    auto vervolg = [&](const unsigned char* q, std::size_t n) {
-        if (static_cast<std::size_t>(eind - q) < n) return false;
-        for (std::size_t i = 0; i < n; ++i)
-            if ((q[i] & 0xC0) != 0x80) return false;
-        return true;
-    };
-    while (p < eind) {
-        const unsigned char c = *p;
+    for (std::size_t i = 0; i < tekst.size();) {
+        const auto c = static_cast<unsigned char>(tekst[i]);
         if (c < 0x80) {
             if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
-            ++p;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            if (!vervolg(p + 1, 1) || (c == 0xC2 && p[1] <= 0x9F)) return false;
-            p += 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            if (!vervolg(p + 1, 2)) return false;
-            if (c == 0xE0 && p[1] < 0xA0) return false;  // overlong
-            if (c == 0xED && p[1] > 0x9F) return false;  // surrogate
-            if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return false;  // byte order mark
-            if (c == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return false;
-            p += 3;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            if (!vervolg(p + 1, 3)) return false;
-            if (c == 0xF0 && p[1] < 0x90) return false;  // overlong
-            if (c == 0xF4 && p[1] > 0x8F) return false;  // past U+10FFFF
-            p += 4;
-        } else {
-            return false;
+            ++i;
+            continue;
         }
+        const std::size_t n = utf8_length(tekst, i);
+        if (n == 0) return false;
+        const auto b = [&](std::size_t k) { return static_cast<unsigned char>(tekst[i + k]); };
+        if (n == 2 && c == 0xC2 && b(1) <= 0x9F) return false;                    // C1 control
+        if (n == 3 && c == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return false;    // byte order mark
+        if (n == 3 && c == 0xE2 && b(1) == 0x80 && (b(2) == 0xA8 || b(2) == 0xA9)) return false;
+        i += n;
     }
     return true;
 }

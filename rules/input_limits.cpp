@@ -17,6 +17,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "rules/diagnostic.hpp"
+#include "rules/utf8.hpp"
 
 namespace ww {
 namespace {
@@ -212,33 +213,6 @@ auto guarded(std::string_view text, Parse&& parse) {
 }
 
 }  // namespace
-
-// Length of the valid UTF-8 sequence at `i`, 0 when it is not one (overlong forms, surrogates and
-// values past U+10FFFF included).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    std::size_t n;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size()) return 0;
-    if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-    return n;
-}
 
 InputBytes read_input_bytes(const std::string& path) {
     namespace fs = std::filesystem;

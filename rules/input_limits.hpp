@@ -60,10 +60,6 @@ InputBytes read_input_bytes(const std::string& path);
 // Reads all of `in` (standard input); `name` names it in the message. Same size limit.
 std::string read_input_stream(std::istream& in, const std::string& name);
 
-// The length of the well-formed UTF-8 sequence at s[i] (1 for ASCII), 0 when there is none: overlong
-// forms, surrogates and code points past U+10FFFF count as none (RFC 3629).
-std::size_t utf8_length(std::string_view s, std::size_t i);
-
 // YAML::Load, and all documents of a stream as a YamlDocuments tree, with the limits: the text must
 // be UTF-8 without control characters (other than tab, line feed, carriage return), not nested
 // deeper than yaml-cpp allows, and its aliases may not expand beyond limits::max_nodes_per_byte nodes per byte. Every violation is

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "web/onderhandeling.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 
 namespace ww::web {
@@ -15,16 +13,26 @@ std::string_view bijgesneden(std::string_view s) {
     return s;
 }
 
-std::string klein(std::string_view s) {
-    std::string uit(s);
-    std::transform(uit.begin(), uit.end(), uit.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return uit;
+// Whether `s` is `doel` (written in lower case) but for the case of ASCII letters: media types are
+// compared without case (RFC 9110, 8.3.1). Compared in place, not on a lower-case copy: that was an
+// allocation per header (application/json is longer than a short string) and a tolower call per byte.
+bool is_klein(std::string_view s, std::string_view doel) {
+    if (s.size() != doel.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+        if (c != doel[i]) return false;
+    }
+    return true;
 }
 
-// The media type of a header value without its parameters, in lower case.
-std::string mediatype(std::string_view waarde) {
-    return klein(bijgesneden(waarde.substr(0, waarde.find(';'))));
+bool begint_klein(std::string_view s, std::string_view doel) { return s.size() >= doel.size() && is_klein(s.substr(0, doel.size()), doel); }
+
+bool eindigt_klein(std::string_view s, std::string_view doel) {
+    return s.size() >= doel.size() && is_klein(s.substr(s.size() - doel.size()), doel);
 }
+
+// The media type of a header value without its parameters.
+std::string_view mediatype(std::string_view waarde) { return bijgesneden(waarde.substr(0, waarde.find(';'))); }
 
 // The q parameter of one Accept element (1 when absent, 0 when it is no number).
 double kwaliteit(std::string_view element) {
@@ -46,10 +54,11 @@ double kwaliteit(std::string_view element) {
 }  // namespace
 
 std::optional<Lichaamssoort> lichaamssoort(std::string_view inhoudstype) {
-    const std::string type = mediatype(inhoudstype);
-    if (type == "application/json" || (type.starts_with("application/") && type.ends_with("+json")))
+    const std::string_view type = mediatype(inhoudstype);
+    if (is_klein(type, "application/json") || (begint_klein(type, "application/") && eindigt_klein(type, "+json")))
         return Lichaamssoort::json;
-    if (type == "application/yaml" || type == "text/yaml" || type == "application/x-yaml" || type == "text/x-yaml")
+    if (is_klein(type, "application/yaml") || is_klein(type, "text/yaml") || is_klein(type, "application/x-yaml") ||
+        is_klein(type, "text/x-yaml"))
         return Lichaamssoort::yaml;
     return std::nullopt;
 }
@@ -61,11 +70,11 @@ advies::Formaat gevraagd_formaat(std::string_view accept) {
         const auto komma = accept.find(',');
         const std::string_view element = accept.substr(0, komma);
         accept.remove_prefix(komma == std::string_view::npos ? accept.size() : komma + 1);
-        const std::string type = mediatype(element);
+        const std::string_view type = mediatype(element);
         std::optional<advies::Formaat> formaat;
-        if (type == "application/json") formaat = advies::Formaat::json;
-        else if (type == "text/html") formaat = advies::Formaat::html;
-        else if (type == "text/markdown") formaat = advies::Formaat::markdown;
+        if (is_klein(type, "application/json")) formaat = advies::Formaat::json;
+        else if (is_klein(type, "text/html")) formaat = advies::Formaat::html;
+        else if (is_klein(type, "text/markdown")) formaat = advies::Formaat::markdown;
         if (!formaat) continue;
         const double q = kwaliteit(element);
         if (q > beste_q) {

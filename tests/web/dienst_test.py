@@ -164,7 +164,10 @@ def test_formaten(d, werkmap):
     c = d.verbinding()
     for accept, formaat, type_ in [("text/html", "html", "text/html"), ("text/markdown", "markdown", "text/markdown"),
                                    ("application/json", "json", "application/json"), ("*/*", "json", "application/json"),
-                                   ("text/markdown;q=0.5, text/html", "html", "text/html"), ("image/png", "json", "application/json")]:
+                                   ("text/markdown;q=0.5, text/html", "html", "text/html"), ("image/png", "json", "application/json"),
+                                   # Media types without case (RFC 9110), parameters and spaces around them.
+                                   ("Text/HTML", "html", "text/html"),
+                                   (" TEXT/MARKDOWN ; Q=0.9, Application/JSON;q=0.1", "markdown", "text/markdown")]:
         a = vraag(c, "POST", "/api/v1/advies", tekst, {"Content-Type": "application/yaml", "Accept": accept})
         _, uit, _ = cli("advies", pad, "--format", formaat)
         controleer(a.status == 200 and a.lichaam == uit, f"Accept {accept}: niet de uitvoer van --format {formaat}")
@@ -178,9 +181,13 @@ def test_formaten(d, werkmap):
     jpad = os.path.join(werkmap, "profiel.json")
     with open(jpad, "w") as f:
         json.dump(profiel, f)
-    a = vraag(c, "POST", "/api/v1/advies", json.dumps(profiel).encode(), {"Content-Type": "application/json; charset=utf-8"})
     _, uit, _ = cli("advies", jpad, "--format", "json")
-    controleer(a.status == 200 and a.lichaam == uit, "JSON-lichaam: niet de uitvoer van de opdrachtregel")
+    for type_ in ["application/json; charset=utf-8", "Application/JSON", "application/vnd.gemeenteprofiel+JSON", "Application/YAML"]:
+        a = vraag(c, "POST", "/api/v1/advies", json.dumps(profiel).encode(), {"Content-Type": type_})
+        controleer(a.status == 200 and a.lichaam == uit, f"JSON-lichaam als {type_}: niet de uitvoer van de opdrachtregel")
+    for type_ in ["application/jsonx", "application/+jsonx", "xapplication/json", "text/yamlx"]:
+        a = vraag(c, "POST", "/api/v1/advies", json.dumps(profiel).encode(), {"Content-Type": type_})
+        controleer(a.status == 415, f"Content-Type {type_}: {a.status}")
     # The communication check of a full example.
     a = vraag(c, "POST", "/api/v1/communicatie", tekst, {"Content-Type": "application/x-yaml"})
     _, uit, _ = cli("communicatie", pad, "--format", "json")

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "advies/html_uit.hpp"
+#include "advies/uitbuffer.hpp"
 
 namespace ww::advies {
 
@@ -20,7 +20,7 @@ thread_local Draadbuffer draad;
 
 }  // namespace
 
-HtmlUit::HtmlUit() {
+Uitbuffer::Uitbuffer() {
     if (!draad.in_gebruik) {
         draad.in_gebruik = true;
         buffer_ = &draad.buffer;
@@ -33,15 +33,15 @@ HtmlUit::HtmlUit() {
     eind_ = begin_ + buffer_->size();
 }
 
-HtmlUit::~HtmlUit() {
+Uitbuffer::~Uitbuffer() {
     if (buffer_ != &draad.buffer) return;
     if (draad.buffer.size() > hoogstens_houden) std::string().swap(draad.buffer);
     draad.in_gebruik = false;
 }
 
-std::string HtmlUit::klaar() const { return std::string(begin_, size()); }
+std::string Uitbuffer::klaar() const { return std::string(begin_, size()); }
 
-void HtmlUit::groei(std::size_t n) {
+void Uitbuffer::groei(std::size_t n) {
     const std::size_t gebruikt = size();
     buffer_->resize(std::max(2 * buffer_->size(), gebruikt + n));
     begin_ = buffer_->data();
