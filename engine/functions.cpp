@@ -145,6 +145,9 @@ void append_dutch_list(Args a, std::string& out, std::string_view word, std::str
             fail(std::string(fn) + "(): het maximum moet een positief geheel getal zijn, niet " + a[1].display());
         shown = std::min<std::size_t>(shown, static_cast<std::size_t>(a[1].as_int()));
     }
+    // Elements that hold commas themselves ("Noord (2021), met daar de actie 'A'") read as one list only with
+    // another separator between them, such as "; ": the last two still go with the word.
+    const std::string_view separator = a.size() > 2 ? text_arg(a[2], fn) : std::string_view(", ");
     const std::size_t rest = items.size() - shown;
     for (std::size_t i = 0; i < shown; ++i) {
         if (i > 0 && rest == 0 && i + 1 == shown) {
@@ -152,7 +155,7 @@ void append_dutch_list(Args a, std::string& out, std::string_view word, std::str
             out += word;
             out += ' ';
         } else if (i > 0) {
-            out += ", ";
+            out += separator;
         }
         items[i].append_display(out);
     }
@@ -344,13 +347,15 @@ std::vector<FunctionInfo> make_registry() {
         }
     }, "join(lijst[, scheiding]) -> string", "elementen als tekst, gescheiden door scheiding (standaard \", \")",
              K{arg_list, arg_text});
-    add_text("en_lijst", 1, 2, [](Args a, std::string& out) { append_dutch_list(a, out, "en", "en_lijst"); },
-             "en_lijst(lijst[, max]) -> string",
-             "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"; met max: en_lijst([a, b, c, d], 2) is \"a, b en 2 andere\"",
-             K{arg_list, arg_number});
-    add_text("of_lijst", 1, 2, [](Args a, std::string& out) { append_dutch_list(a, out, "of", "of_lijst"); },
-             "of_lijst(lijst[, max]) -> string", "elementen als tekst, de laatste twee met \"of\"; max zoals bij en_lijst",
-             K{arg_list, arg_number});
+    add_text("en_lijst", 1, 3, [](Args a, std::string& out) { append_dutch_list(a, out, "en", "en_lijst"); },
+             "en_lijst(lijst[, max[, scheiding]]) -> string",
+             "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"; met max: en_lijst([a, b, c, d], 2) is \"a, b en 2 andere\"; "
+             "met scheiding die tussen de andere: en_lijst([a, b, c], 5, \"; \") is \"a; b en c\"",
+             K{arg_list, arg_number, arg_text});
+    add_text("of_lijst", 1, 3, [](Args a, std::string& out) { append_dutch_list(a, out, "of", "of_lijst"); },
+             "of_lijst(lijst[, max[, scheiding]]) -> string",
+             "elementen als tekst, de laatste twee met \"of\"; max en scheiding zoals bij en_lijst",
+             K{arg_list, arg_number, arg_text});
     add("abs", 1, 1, [](Args a) -> Value {
         if (a[0].kind() == ValueKind::integer) {
             if (a[0].as_int() == INT64_MIN) fail("abs(): getal te groot");  // -INT64_MIN does not exist

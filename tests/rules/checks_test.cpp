@@ -118,7 +118,7 @@ TEST(Checks, FunctionArgumentKinds) {
               Lines{"r.yaml:9:43: fout: functie 'nl' verwacht als argument 1 een getal, geen tekst (nl(getal) -> string)"});
     EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test en_lijst(?n) != \\\"\\\"\""),
               Lines{"r.yaml:9:49: fout: functie 'en_lijst' verwacht als argument 1 een lijst, geen geheel getal "
-                    "(en_lijst(lijst[, max]) -> string)"});
+                    "(en_lijst(lijst[, max[, scheiding]]) -> string)"});
     EXPECT_EQ(errors("\"meting(aantal: ?n)\", \"test aantal(?n, 1, \\\"b\\\") != \\\"\\\"\""),
               Lines{"r.yaml:9:51: fout: functie 'aantal' verwacht als argument 2 een tekst, geen geheel getal "
                     "(aantal(getal, enkelvoud, meervoud) -> string)"});
