@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "engine/value.hpp"
+#include "engine/block_store.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -30,8 +31,9 @@ constexpr bool kKeepBlocks = true;
 #endif
 
 // The blocks of lists and counted texts that this thread freed, kept for the next ones by size
-// class (16 bytes each, up to 1 KiB). A warm consultation makes and frees ~130 of them (the
-// collected values of aggregates, lists in actions and functions, advice texts), a rollback most
+// class (16 bytes each, up to 1 KiB); also the terms of a `collect` (engine/block_store.hpp). A warm
+// consultation makes and frees ~150 of them (the collected values of aggregates, lists in actions
+// and functions, advice texts), a rollback most
 // at once: through operator new and delete a block cost ~170 instructions (a burst of frees
 // overflows malloc's own per-thread cache of 7 per size), here ~30. Bounded per class and in
 // bytes, and given back when the thread ends; a block freed on another thread than the one that
@@ -88,18 +90,19 @@ BlockStore::~BlockStore() {
     store_gone = true;
 }
 
+}  // namespace
+
 void* take_block(std::size_t bytes) {
     const std::size_t c = BlockStore::class_of(bytes);
     if (!kKeepBlocks || c >= BlockStore::kClasses) return ::operator new(bytes);
     if (store_gone) [[unlikely]] return ::operator new(BlockStore::class_bytes(c));
     return store.take(c);
 }
-void give_block(void* p, std::size_t bytes) {
+void give_block(void* p, std::size_t bytes) noexcept {
     const std::size_t c = BlockStore::class_of(bytes);
     if (!kKeepBlocks || c >= BlockStore::kClasses || store_gone) ::operator delete(p);
     else store.give(p, c);
 }
-}  // namespace
 
 Value::Value(std::vector<Value> items) : kind_(ValueKind::list), rep_(kCounted | kByContent) {
     auto* l = new (take_block(sizeof(ListRep))) ListRep;
