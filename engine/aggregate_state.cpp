@@ -43,7 +43,7 @@ std::strong_ordering extreme_order(const Value& a, const Value& b) {
 namespace {
 // The first term not before `v`: the place of `v` if it is there, or where it belongs. Terms often
 // arrive in order, so the last one is looked at first.
-std::vector<AggregateState::Term>::iterator place_of(std::vector<AggregateState::Term>& terms, const Value& v) {
+AggregateState::Terms::iterator place_of(AggregateState::Terms& terms, const Value& v) {
     if (terms.empty() || extreme_order(terms.back().value, v) < 0) return terms.end();
     return std::lower_bound(terms.begin(), terms.end(), v, [](const AggregateState::Term& t, const Value& x) {
         return extreme_order(t.value, x) < 0;

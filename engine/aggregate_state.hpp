@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/block_store.hpp"
 #include "engine/exact_sum.hpp"
 #include "engine/rule.hpp"
 #include "engine/value.hpp"
@@ -28,12 +29,13 @@ struct AggregateState {
     std::uint32_t best_count = 0;
     // collect: each distinct term and how many facts gave it, in extreme_order. A sorted vector rather
     // than a tree: a collect has a handful of terms, and the vector is one allocation where a tree
-    // has one per term.
+    // has one per term, from the thread's block store: it goes with its token, in a rollback.
     struct Term {
         Value value;
         std::uint32_t facts = 0;
     };
-    std::vector<Term> terms;
+    using Terms = std::vector<Term, BlockAllocator<Term>>;
+    Terms terms;
 };
 
 // Whether a term takes part: sum takes numbers, min, max and collect anything but nil and NaN (which

@@ -17,32 +17,11 @@ namespace {
     }
 }
 
-// Inline in collect: a fact meets about one test on its way to its memories.
+// Inline in collect: a fact meets about one test on its way to its memories, nearly always one that
+// compare_settled answers (`!=` against nil or a text, `in` over a list of symbols).
 [[gnu::always_inline]] inline bool test_passes(const AlphaTest& t, const Fact& f) {
     const Value& v = f.slots[static_cast<std::size_t>(t.slot)];
-    // The tests that cannot fail to compare, without a call or a try block: compare_values gives
-    // the same for them.
-    if (t.cmp == Op::ne) return !(v == t.rhs) != t.negate;
-    if (t.cmp == Op::in && t.rhs.kind() == ValueKind::list) {
-        bool found = false;
-        for (const Value& x : t.rhs.as_list())
-            if (x == v) {
-                found = true;
-                break;
-            }
-        return found != t.negate;
-    }
-    if (v.kind() == ValueKind::integer && t.rhs.kind() == ValueKind::integer) {
-        const std::int64_t a = v.as_int(), b = t.rhs.as_int();
-        switch (t.cmp) {
-            case Op::eq: return (a == b) != t.negate;
-            case Op::lt: return (a < b) != t.negate;
-            case Op::le: return (a <= b) != t.negate;
-            case Op::gt: return (a > b) != t.negate;
-            case Op::ge: return (a >= b) != t.negate;
-            default: break;
-        }
-    }
+    if (bool settled; compare_settled(t.cmp, v, t.rhs, settled)) return settled != t.negate;
     return compares(t, v);
 }
 }  // namespace

@@ -117,9 +117,7 @@ bool BetaNetwork::test_passes(const BetaNode* n, const JoinTest& t, const Token*
         } else {
             rhs = &value_at(parent, t.loc, scratch);
         }
-        if (t.cmp == Op::eq) ok = lhs == *rhs;
-        else if (t.cmp == Op::ne) ok = !(lhs == *rhs);
-        else {
+        if (!compare_settled(t.cmp, lhs, *rhs, ok)) {
             try {
                 ok = compare_values(t.cmp, lhs, *rhs, 0);
             } catch (const EvalError&) {
@@ -156,16 +154,7 @@ const Value kNilValue{};  // clang requires the braces for a const object of thi
 // A comparison other than ==/!= between a fact's slot and a value; integers (the common case: `id <
 // ?id`) without a call.
 bool compare_ordered(Op cmp, const Value& lhs, const Value& rhs) {
-    if (lhs.kind() == ValueKind::integer && rhs.kind() == ValueKind::integer) {
-        std::int64_t a = lhs.as_int(), b = rhs.as_int();
-        switch (cmp) {
-            case Op::lt: return a < b;
-            case Op::le: return a <= b;
-            case Op::gt: return a > b;
-            case Op::ge: return a >= b;
-            default: break;
-        }
-    }
+    if (bool settled; compare_settled(cmp, lhs, rhs, settled)) return settled;
     try {
         return compare_values(cmp, lhs, rhs, 0);
     } catch (const EvalError&) {

@@ -298,20 +298,11 @@ auto call_with_args(const CExpr& e, const EvalEnv& env, Use&& use) {
 }  // namespace
 
 bool compare_values(Op op, const Value& a, const Value& b, std::uint32_t off) {
-    switch (op) {
-        case Op::eq: return a == b;
-        case Op::ne: return !(a == b);
-        case Op::in: {
-            if (b.kind() == ValueKind::list) {
-                for (const Value& v : b.as_list())
-                    if (v == a) return true;
-                return false;
-            }
-            if (b.kind() == ValueKind::string && (a.kind() == ValueKind::string || a.kind() == ValueKind::symbol))
-                return b.as_text().find(a.as_text()) != std::string_view::npos;
-            fail("'in' verwacht een lijst of tekst rechts, niet " + kinds(b), off);
-        }
-        default: break;
+    if (bool settled; compare_settled(op, a, b, settled)) return settled;
+    if (op == Op::in) {
+        if (b.kind() == ValueKind::string && (a.kind() == ValueKind::string || a.kind() == ValueKind::symbol))
+            return b.as_text().find(a.as_text()) != std::string_view::npos;
+        fail("'in' verwacht een lijst of tekst rechts, niet " + kinds(b), off);
     }
     bool comparable = (a.is_number() && b.is_number()) ||
                       ((a.kind() == ValueKind::string || a.kind() == ValueKind::symbol) && a.kind() == b.kind());

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "engine/value.hpp"
+#include "engine/block_store.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -16,8 +17,95 @@
 
 namespace ww {
 
+namespace {
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kKeepBlocks = false;  // every block its own allocation, so AddressSanitizer sees each use
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kKeepBlocks = false;
+#else
+constexpr bool kKeepBlocks = true;
+#endif
+#else
+constexpr bool kKeepBlocks = true;
+#endif
+
+// The blocks of lists and counted texts that this thread freed, kept for the next ones by size
+// class (16 bytes each, up to 1 KiB); also the terms of a `collect` (engine/block_store.hpp). A warm
+// consultation makes and frees ~150 of them (the collected values of aggregates, lists in actions
+// and functions, advice texts), a rollback most
+// at once: through operator new and delete a block cost ~170 instructions (a burst of frees
+// overflows malloc's own per-thread cache of 7 per size), here ~30. Bounded per class and in
+// bytes, and given back when the thread ends; a block freed on another thread than the one that
+// made it simply joins that thread's store.
+class BlockStore {
+public:
+    static constexpr std::size_t kGranule = 16, kClasses = 64, kMaxPerClass = 256, kMaxBytes = 128 * 1024;
+    // The size class of a block of `bytes`, or kClasses when it is too large to keep.
+    static std::size_t class_of(std::size_t bytes) { return (bytes + kGranule - 1) / kGranule - 1; }
+    static std::size_t class_bytes(std::size_t c) { return (c + 1) * kGranule; }
+
+    void* take(std::size_t c) {
+        if (Free* f = heads_[c]) {
+            heads_[c] = f->next;
+            --counts_[c];
+            kept_bytes_ -= class_bytes(c);
+            return f;
+        }
+        return ::operator new(class_bytes(c));
+    }
+    void give(void* p, std::size_t c) {
+        if (counts_[c] >= kMaxPerClass || kept_bytes_ + class_bytes(c) > kMaxBytes) {
+            ::operator delete(p);
+            return;
+        }
+        auto* f = static_cast<Free*>(p);
+        f->next = heads_[c];
+        heads_[c] = f;
+        ++counts_[c];
+        kept_bytes_ += class_bytes(c);
+    }
+    ~BlockStore();
+
+private:
+    struct Free {
+        Free* next;
+    };
+    Free* heads_[kClasses] = {};
+    std::uint16_t counts_[kClasses] = {};
+    std::size_t kept_bytes_ = 0;
+};
+
+// Values may outlive the thread's store (a static one, destroyed after the thread-local objects of
+// the main thread): from then on blocks go straight to operator new and delete.
+constinit thread_local bool store_gone = false;
+constinit thread_local BlockStore store;
+
+BlockStore::~BlockStore() {
+    for (Free*& head : heads_)
+        while (Free* f = head) {
+            head = f->next;
+            ::operator delete(f);
+        }
+    store_gone = true;
+}
+
+}  // namespace
+
+void* take_block(std::size_t bytes) {
+    const std::size_t c = BlockStore::class_of(bytes);
+    if (!kKeepBlocks || c >= BlockStore::kClasses) return ::operator new(bytes);
+    if (store_gone) [[unlikely]] return ::operator new(BlockStore::class_bytes(c));
+    return store.take(c);
+}
+void give_block(void* p, std::size_t bytes) noexcept {
+    const std::size_t c = BlockStore::class_of(bytes);
+    if (!kKeepBlocks || c >= BlockStore::kClasses || store_gone) ::operator delete(p);
+    else store.give(p, c);
+}
+
 Value::Value(std::vector<Value> items) : kind_(ValueKind::list), rep_(kCounted | kByContent) {
-    auto* l = new ListRep;
+    auto* l = new (take_block(sizeof(ListRep))) ListRep;
     l->items = std::move(items);
     counted_ = l;
     // Kept per list so that the evaluator can bound what rules build (engine/expr_eval.cpp) without
@@ -50,7 +138,7 @@ Value Value::computed(ValueKind kind, std::string_view text) {
         v.bits_ = id;
         return v;
     }
-    void* mem = ::operator new(sizeof(TextRep) + text.size());
+    void* mem = take_block(sizeof(TextRep) + text.size());
     auto* t = new (mem) TextRep;
     t->size = text.size();
     if (!text.empty()) std::memcpy(const_cast<char*>(t->data()), text.data(), text.size());
@@ -61,11 +149,14 @@ Value Value::computed(ValueKind kind, std::string_view text) {
 
 void Value::destroy(CountedRep* c, ValueKind kind) noexcept {
     if (kind == ValueKind::list) {
-        delete static_cast<ListRep*>(c);
+        auto* l = static_cast<ListRep*>(c);
+        l->~ListRep();
+        give_block(l, sizeof(ListRep));
     } else {
         auto* t = static_cast<TextRep*>(c);
+        const std::size_t bytes = sizeof(TextRep) + t->size;
         t->~TextRep();
-        ::operator delete(static_cast<void*>(t));
+        give_block(t, bytes);
     }
 }
 

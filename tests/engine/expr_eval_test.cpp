@@ -167,3 +167,43 @@ TEST(ExprEval, TextFunctionsInsideInterpolationGiveWhatTheirValueGives) {
         EXPECT_EQ(alone, inside);
     }
 }
+
+// compare_settled, the inline front of compare_values that alpha tests and joins take first, settles
+// `==`, `!=` and `in` over a list whatever the values (so an alpha test never needs a try block for
+// them), and the ordering of two integers; its answers are those of the total order (`compare`) and
+// of equality, and it leaves everything that can fail or needs the texts to compare_values.
+TEST(ExprEval, SettledComparisonsAgreeWithTheGeneralOnes) {
+    const Value list(std::vector<Value>{Value(2), Value::symbol("a"), Value(2.5)});
+    const std::vector<Value> values{Value(),           Value(true),         Value(2),  Value(3),
+                                    Value(-7),         Value(2.0),          Value(2.5), Value::symbol("a"),
+                                    Value::string("a"), Value::string("ab"), list};
+    for (const Value& a : values)
+        for (const Value& b : values)
+            for (Op op : {Op::eq, Op::ne, Op::lt, Op::le, Op::gt, Op::ge, Op::in}) {
+                bool settled = false;
+                const bool done = compare_settled(op, a, b, settled);
+                const bool two_integers = a.kind() == ValueKind::integer && b.kind() == ValueKind::integer;
+                const bool must_settle = op == Op::eq || op == Op::ne || (op == Op::in && b.kind() == ValueKind::list) ||
+                                         (two_integers && op != Op::in);
+                EXPECT_EQ(done, must_settle) << a.repr() << ' ' << static_cast<int>(op) << ' ' << b.repr();
+                if (!done) continue;
+                bool expected = false;
+                switch (op) {
+                    case Op::eq: expected = a == b; break;
+                    case Op::ne: expected = !(a == b); break;
+                    case Op::lt: expected = compare(a, b) < 0; break;
+                    case Op::le: expected = compare(a, b) <= 0; break;
+                    case Op::gt: expected = compare(a, b) > 0; break;
+                    case Op::ge: expected = compare(a, b) >= 0; break;
+                    default: expected = std::find(b.as_list().begin(), b.as_list().end(), a) != b.as_list().end(); break;
+                }
+                EXPECT_EQ(settled, expected) << a.repr() << ' ' << static_cast<int>(op) << ' ' << b.repr();
+                EXPECT_EQ(compare_values(op, a, b, 0), settled);
+            }
+    // What it leaves: a text inside a text, and kinds that cannot be ordered, which fail there.
+    bool unused = false;
+    EXPECT_FALSE(compare_settled(Op::in, Value::string("a"), Value::string("ab"), unused));
+    EXPECT_TRUE(compare_values(Op::in, Value::string("a"), Value::string("ab"), 0));
+    EXPECT_THROW(compare_values(Op::lt, Value::string("a"), Value(2), 0), EvalError);
+    EXPECT_TRUE(compare_values(Op::lt, Value(2), Value(2.5), 0));
+}

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <string>
+#include <thread>
 #include <unordered_set>
 
 #include "engine/template.hpp"
@@ -60,6 +62,56 @@ TEST(Value, CountedTextLivesAsLongAsAValueHoldsIt) {
     EXPECT_EQ(lijst[0].as_text(), "alleen in deze raadpleging 42");
     // A word of a closed set asked for as an atom: interned then, equal to the constant.
     EXPECT_EQ(Value::computed_symbol("een-woord-dat-nog-geen-atoom-is").as_atom(), intern("een-woord-dat-nog-geen-atoom-is"));
+}
+
+// The blocks of freed lists and counted texts are kept per thread for the next ones of their size
+// (engine/value.cpp): texts of every length around the size classes and the largest kept size
+// (1 KiB), and lists, made again and again, must each hold exactly what they were made with, also
+// when a value made on one thread goes on another.
+TEST(Value, ReusedBlocksHoldWhatTheirValuesWereMadeWith) {
+    auto text_of_length = [](std::size_t n, char c) {
+        std::string t(n, c);
+        for (std::size_t i = 0; i < n; i += 7) t[i] = static_cast<char>('a' + (i / 7) % 26);
+        return t;
+    };
+    for (int round = 0; round < 3; ++round) {
+        std::vector<Value> made;
+        std::vector<std::string> expected;
+        for (std::size_t n = 65; n < 1100; n += 13) {  // longer than the atoms computed() looks up
+            expected.push_back(text_of_length(n, static_cast<char>('A' + round)));
+            made.push_back(Value::computed_string(expected.back()));
+            made.push_back(Value(std::vector<Value>{Value(static_cast<std::int64_t>(n)), Value::computed_string(expected.back())}));
+        }
+        // Some freed first (a text, and the list of the next pair with its own text), so that new
+        // ones land in blocks freed by others.
+        for (std::size_t i = 0; i < made.size(); i += 4) {
+            made[i] = Value();
+            if (i + 3 < made.size()) made[i + 3] = Value();
+        }
+        std::vector<Value> again;
+        for (std::size_t i = 0; i < made.size(); i += 4) again.push_back(Value::computed_string(expected[i / 2] + "!"));
+        for (std::size_t i = 0; i < made.size(); i += 2) {
+            if (!made[i].is_nil()) EXPECT_EQ(made[i].as_text(), expected[i / 2]);
+            if (made[i + 1].is_nil()) continue;
+            EXPECT_EQ(made[i + 1].as_list()[1].as_text(), expected[i / 2]);
+            EXPECT_EQ(made[i + 1].as_list()[0].as_int(), static_cast<std::int64_t>(expected[i / 2].size()));
+        }
+        for (std::size_t k = 0; k < again.size(); ++k) EXPECT_EQ(again[k].as_text(), expected[2 * k] + "!");
+    }
+    // Made on another thread and freed here, and the other way round: each thread's store takes it.
+    std::vector<Value> from_there;
+    std::thread([&] {
+        for (int i = 0; i < 300; ++i) from_there.push_back(Value::computed_string(text_of_length(100 + i, 'x')));
+    }).join();
+    for (int i = 0; i < 300; ++i) EXPECT_EQ(from_there[static_cast<std::size_t>(i)].as_text(), text_of_length(100 + static_cast<std::size_t>(i), 'x'));
+    std::vector<Value> from_here;
+    for (int i = 0; i < 300; ++i) from_here.push_back(Value::computed_string(text_of_length(200 + i, 'y')));
+    std::thread([&] {
+        from_here.clear();
+        from_there.clear();
+        EXPECT_EQ(Value::computed_string(text_of_length(150, 'z')).as_text(), text_of_length(150, 'z'));
+    }).join();
+    EXPECT_EQ(Value::computed_string(text_of_length(250, 'w')).as_text(), text_of_length(250, 'w'));
 }
 
 TEST(Value, KindsAndAccessors) {
