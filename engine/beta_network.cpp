@@ -1435,10 +1435,7 @@ bool same_node(const BetaNode& a, const BetaNode& b) {
 // root and its operands' operations: the shape table is searched per node of a cold start (some
 // 1,500), the parent is part of the key, and same_node decides; walking whole trees of conditions
 // for it cost 0.5 M instructions of a cold start's 11.5 M.
-std::size_t expr_hash(const CExpr& e) {
-    // The empty expression (a node's `expr` when it is not an aggregate over a value: most nodes).
-    if (e.op == Op::constant && e.value.kind() == ValueKind::nil && e.args.empty() && !e.fn && e.ref == 0 && e.name.id == 0)
-        return 0x6e696c;
+[[gnu::noinline]] std::size_t expr_hash_of_tree(const CExpr& e) {
     std::size_t h = hash_combine(static_cast<std::size_t>(e.op), e.value.hash());
     h = hash_combine(h, static_cast<std::size_t>(e.value.kind()));
     h = hash_combine(h, e.ref);
@@ -1446,6 +1443,14 @@ std::size_t expr_hash(const CExpr& e) {
     h = hash_combine(h, e.name.id);
     for (const CExpr& a : e.args) h = hash_combine(h, static_cast<std::size_t>(a.op) * 0x10001u + a.ref);
     return h;
+}
+
+// Inline for the empty expression (a node's `expr` when it is not an aggregate over a value: most
+// nodes), which a call cost more than the test.
+inline std::size_t expr_hash(const CExpr& e) {
+    if (e.op == Op::constant && e.value.kind() == ValueKind::nil && e.args.empty() && !e.fn && e.ref == 0 && e.name.id == 0)
+        return 0x6e696c;
+    return expr_hash_of_tree(e);
 }
 
 std::size_t shape_hash(const BetaNode& n) {
@@ -1463,12 +1468,17 @@ std::size_t shape_hash(const BetaNode& n) {
     return hash_combine(h, expr_hash(n.expr));
 }
 
-void collect_aggregate_reads(const CExpr& e, std::vector<std::uint32_t>& out) {
+void collect_aggregate_reads_of_tree(const CExpr& e, std::vector<std::uint32_t>& out) {
     if (e.op == Op::var) {
         VarLoc loc = VarLoc::decode(e.ref);
         if (loc.slot == VarLoc::aggregate) out.push_back(loc.depth);
     }
-    for (const CExpr& a : e.args) collect_aggregate_reads(a, out);
+    for (const CExpr& a : e.args) collect_aggregate_reads_of_tree(a, out);
+}
+
+// Most expressions asked (a node's empty `expr`) are a leaf that is no variable: no call for those.
+inline void collect_aggregate_reads(const CExpr& e, std::vector<std::uint32_t>& out) {
+    if (e.op == Op::var || !e.args.empty()) collect_aggregate_reads_of_tree(e, out);
 }
 
 bool reads_other_facts(const CExpr& e) {
