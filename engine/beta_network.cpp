@@ -1489,24 +1489,45 @@ bool reads_other_facts(const CExpr& e) {
 }
 }  // namespace
 
+namespace {
+std::size_t shape_home(std::size_t shape, std::size_t mask) { return (shape * 0x9E3779B97F4A7C15ULL >> 17) & mask; }
+}  // namespace
+
+void BetaNetwork::add_shape(std::size_t shape, BetaNode* n) {
+    if ((shapes_used_ + 1) * 4 > shapes_.size() * 3) {
+        // A knowledge base of some 300 rules makes some 1,400 nodes: room for 3,072 at the start, so
+        // that a cold start never rehashes.
+        std::vector<ShapeSlot> old(std::max<std::size_t>(4096, shapes_.size() * 2));
+        old.swap(shapes_);
+        shapes_used_ = 0;
+        for (const ShapeSlot& s : old)
+            if (s.node) add_shape(s.shape, s.node);
+    }
+    const std::size_t mask = shapes_.size() - 1;
+    std::size_t i = shape_home(shape, mask);
+    while (shapes_[i].node) i = (i + 1) & mask;
+    shapes_[i] = ShapeSlot{shape, n};
+    ++shapes_used_;
+}
+
 BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     BetaNode* parent = proto->parent;
-    std::size_t shape = shape_hash(*proto);
-    // A knowledge base of some 300 rules makes over a thousand nodes: grown from nothing, the table
-    // rehashed every node seven times over (0.1 M instructions of a cold start's 11 M).
-    if (shapes_.empty()) shapes_.reserve(2048);
-    for (auto [it, end] = shapes_.equal_range(shape); it != end; ++it) {
-        BetaNode* c = it->second;
-        if (c->parent == parent && same_node(*c, *proto)) {
-            shared = true;
-            ++c->users;
-            return c;
+    const std::size_t shape = shape_hash(*proto);
+    if (!shapes_.empty()) {
+        const std::size_t mask = shapes_.size() - 1;
+        for (std::size_t i = shape_home(shape, mask); shapes_[i].node; i = (i + 1) & mask) {
+            BetaNode* c = shapes_[i].node;
+            if (shapes_[i].shape == shape && c->parent == parent && same_node(*c, *proto)) {
+                shared = true;
+                ++c->users;
+                return c;
+            }
         }
     }
     shared = false;
     BetaNode* n = proto.get();
     nodes_.push_back(std::move(proto));
-    shapes_.emplace(shape, n);
+    add_shape(shape, n);
     n->depth = parent->depth + 1;
     n->users = 1;
     for (JoinTest& t : n->tests) {

@@ -368,8 +368,16 @@ private:
     BetaListener* listener_;
     std::vector<std::unique_ptr<BetaNode>> nodes_;
     // Every node by parent and structure, so that sharing a node costs a lookup, not a scan of the
-    // parent's children (100,000 rules under one parent would make building quadratic).
-    std::unordered_multimap<std::size_t, BetaNode*> shapes_;
+    // parent's children (100,000 rules under one parent would make building quadratic). Open
+    // addressing with linear probing over (shape hash, node), nothing allocated per node: a cold
+    // start adds every node of the knowledge base (BetaNetwork::add_node). Never erased from.
+    struct ShapeSlot {
+        std::size_t shape = 0;
+        BetaNode* node = nullptr;  // null: free
+    };
+    std::vector<ShapeSlot> shapes_;  // a power of two, at most 3/4 used
+    std::size_t shapes_used_ = 0;
+    void add_shape(std::size_t shape, BetaNode* n);
     std::vector<std::unique_ptr<Terminal>> terminals_;
     BetaNode* root_ = nullptr;
     Token* root_token_ = nullptr;
