@@ -1549,10 +1549,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         for (const JoinTest& t : n->tests)
             if (!t.rhs_is_loc && reads_other_facts(t.expr)) n->incremental = false;
     }
-    if ((!n->key_slots.empty() || n->in_slot >= 0) && n->amem) {
+    if (n->in_slot >= 0 && n->amem) {
         std::vector<int> slots = n->key_slots;
-        if (n->in_slot >= 0) slots.push_back(n->in_slot);
+        slots.push_back(n->in_slot);
         n->imem = alpha_.index_memory(n->amem, slots, n->amem_index);
+    } else if (!n->key_slots.empty() && n->amem) {
+        n->imem = alpha_.index_memory(n->amem, n->key_slots, n->amem_index);
     }
     if (!n->key_slots.empty() && n->amem) {
         TokenKeySpec spec{n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs};
