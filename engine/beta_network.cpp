@@ -1510,6 +1510,14 @@ void BetaNetwork::add_shape(std::size_t shape, BetaNode* n) {
     ++shapes_used_;
 }
 
+std::unique_ptr<BetaNode> BetaNetwork::reuse_spare_node() {
+    std::unique_ptr<BetaNode> n = std::move(spare_nodes_.back());
+    spare_nodes_.pop_back();
+    std::destroy_at(n.get());
+    std::construct_at(n.get());
+    return n;
+}
+
 BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     BetaNode* parent = proto->parent;
     const std::size_t shape = shape_hash(*proto);
@@ -1520,6 +1528,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
             if (shapes_[i].shape == shape && c->parent == parent && same_node(*c, *proto)) {
                 shared = true;
                 ++c->users;
+                spare_nodes_.push_back(std::move(proto));
                 return c;
             }
         }

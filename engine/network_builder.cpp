@@ -123,7 +123,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     const Pattern& p = cond.pattern;
     if (p.tmpl >= templates_.size()) bad(rule, "onbekende template (nummer " + std::to_string(p.tmpl) + ")");
     const TemplateDef& t = templates_[p.tmpl];
-    auto node = std::make_unique<BetaNode>();
+    auto node = beta_.new_node();
     switch (kind) {
         case Condition::Kind::pattern: node->kind = NodeKind::join; break;
         case Condition::Kind::negation: node->kind = NodeKind::negation; break;
@@ -350,7 +350,7 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
             bad(rule, "in een aggregaat over meer voorwaarden kunnen alleen patronen, not en exists staan");
         step.terms.push_back(pattern_node(rule, part, part.kind, ++d, locs));
     }
-    auto node = std::make_unique<BetaNode>();
+    auto node = beta_.new_node();
     node->kind = NodeKind::aggregate;
     node->depth = depth;
     node->aggregate = c.aggregate;
@@ -458,7 +458,7 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
         term->chain_condition.push_back(ci);
         term->folded_tests.push_back(0);
         if (c.kind == Condition::Kind::test) {
-            auto node = std::make_unique<BetaNode>();
+            auto node = beta_.new_node();
             node->kind = NodeKind::test;
             node->depth = depth;
             node->expr = compile_at(rule, c.expr, locs, " in test");
