@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cassert>
 #include <iterator>
+#include <memory>
+#include <type_traits>
 
 namespace ww {
 
@@ -1509,6 +1511,10 @@ void BetaNetwork::add_shape(std::size_t shape, BetaNode* n) {
     shapes_[i] = ShapeSlot{shape, n};
     ++shapes_used_;
 }
+
+// Destroyed and made again in place: that must not throw halfway, or the unique_ptr would own a
+// destroyed node.
+static_assert(std::is_nothrow_default_constructible_v<BetaNode>);
 
 std::unique_ptr<BetaNode> BetaNetwork::reuse_spare_node() {
     std::unique_ptr<BetaNode> n = std::move(spare_nodes_.back());

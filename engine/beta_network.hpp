@@ -382,10 +382,10 @@ private:
         BetaNode* node = nullptr;  // null: free
     };
     std::vector<ShapeSlot> shapes_;  // a power of two, at most 3/4 used
-    std::vector<std::unique_ptr<BetaNode>> spare_nodes_;  // protos add_node shared, for new_node
-    std::unique_ptr<BetaNode> reuse_spare_node();
     std::size_t shapes_used_ = 0;
     void add_shape(std::size_t shape, BetaNode* n);
+    std::vector<std::unique_ptr<BetaNode>> spare_nodes_;  // protos add_node shared, for new_node
+    std::unique_ptr<BetaNode> reuse_spare_node();
     std::vector<std::unique_ptr<Terminal>> terminals_;
     BetaNode* root_ = nullptr;
     Token* root_token_ = nullptr;
