@@ -67,8 +67,8 @@ AlphaMemory* AlphaNetwork::index_memory(AlphaMemory* m, const std::vector<int>& 
     return copy;
 }
 
-AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest> eq_tests,
-                                      std::vector<AlphaTest> other_tests, const WorkingMemory& wm) {
+AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest>& eq_tests,
+                                      std::vector<AlphaTest>& other_tests, const WorkingMemory& wm) {
     // A canonical order makes equal sets of tests equal paths, whatever order a rule wrote them in.
     auto by_slot = [](const AlphaTest& a, const AlphaTest& b) {
         if (a.slot != b.slot) return a.slot < b.slot;

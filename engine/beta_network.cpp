@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cassert>
 #include <iterator>
+#include <memory>
+#include <type_traits>
 
 namespace ww {
 
@@ -1424,10 +1426,7 @@ bool same_node(const BetaNode& a, const BetaNode& b) {
 // root and its operands' operations: the shape table is searched per node of a cold start (some
 // 1,500), the parent is part of the key, and same_node decides; walking whole trees of conditions
 // for it cost 0.5 M instructions of a cold start's 11.5 M.
-std::size_t expr_hash(const CExpr& e) {
-    // The empty expression (a node's `expr` when it is not an aggregate over a value: most nodes).
-    if (e.op == Op::constant && e.value.kind() == ValueKind::nil && e.args.empty() && !e.fn && e.ref == 0 && e.name.id == 0)
-        return 0x6e696c;
+[[gnu::noinline]] std::size_t expr_hash_of_tree(const CExpr& e) {
     std::size_t h = hash_combine(static_cast<std::size_t>(e.op), e.value.hash());
     h = hash_combine(h, static_cast<std::size_t>(e.value.kind()));
     h = hash_combine(h, e.ref);
@@ -1435,6 +1434,14 @@ std::size_t expr_hash(const CExpr& e) {
     h = hash_combine(h, e.name.id);
     for (const CExpr& a : e.args) h = hash_combine(h, static_cast<std::size_t>(a.op) * 0x10001u + a.ref);
     return h;
+}
+
+// Inline for the empty expression (a node's `expr` when it is not an aggregate over a value: most
+// nodes), which a call cost more than the test.
+inline std::size_t expr_hash(const CExpr& e) {
+    if (e.op == Op::constant && e.value.kind() == ValueKind::nil && e.args.empty() && !e.fn && e.ref == 0 && e.name.id == 0)
+        return 0x6e696c;
+    return expr_hash_of_tree(e);
 }
 
 std::size_t shape_hash(const BetaNode& n) {
@@ -1452,12 +1459,17 @@ std::size_t shape_hash(const BetaNode& n) {
     return hash_combine(h, expr_hash(n.expr));
 }
 
-void collect_aggregate_reads(const CExpr& e, std::vector<std::uint32_t>& out) {
+void collect_aggregate_reads_of_tree(const CExpr& e, std::vector<std::uint32_t>& out) {
     if (e.op == Op::var) {
         VarLoc loc = VarLoc::decode(e.ref);
         if (loc.slot == VarLoc::aggregate) out.push_back(loc.depth);
     }
-    for (const CExpr& a : e.args) collect_aggregate_reads(a, out);
+    for (const CExpr& a : e.args) collect_aggregate_reads_of_tree(a, out);
+}
+
+// Most expressions asked (a node's empty `expr`) are a leaf that is no variable: no call for those.
+inline void collect_aggregate_reads(const CExpr& e, std::vector<std::uint32_t>& out) {
+    if (e.op == Op::var || !e.args.empty()) collect_aggregate_reads_of_tree(e, out);
 }
 
 bool reads_other_facts(const CExpr& e) {
@@ -1468,24 +1480,58 @@ bool reads_other_facts(const CExpr& e) {
 }
 }  // namespace
 
+namespace {
+std::size_t shape_home(std::size_t shape, std::size_t mask) { return (shape * 0x9E3779B97F4A7C15ULL >> 17) & mask; }
+}  // namespace
+
+void BetaNetwork::add_shape(std::size_t shape, BetaNode* n) {
+    if ((shapes_used_ + 1) * 4 > shapes_.size() * 3) {
+        // A knowledge base of some 300 rules makes some 1,400 nodes: room for 3,072 at the start, so
+        // that a cold start never rehashes.
+        std::vector<ShapeSlot> old(std::max<std::size_t>(4096, shapes_.size() * 2));
+        old.swap(shapes_);
+        shapes_used_ = 0;
+        for (const ShapeSlot& s : old)
+            if (s.node) add_shape(s.shape, s.node);
+    }
+    const std::size_t mask = shapes_.size() - 1;
+    std::size_t i = shape_home(shape, mask);
+    while (shapes_[i].node) i = (i + 1) & mask;
+    shapes_[i] = ShapeSlot{shape, n};
+    ++shapes_used_;
+}
+
+// Destroyed and made again in place: that must not throw halfway, or the unique_ptr would own a
+// destroyed node.
+static_assert(std::is_nothrow_default_constructible_v<BetaNode>);
+
+std::unique_ptr<BetaNode> BetaNetwork::reuse_spare_node() {
+    std::unique_ptr<BetaNode> n = std::move(spare_nodes_.back());
+    spare_nodes_.pop_back();
+    std::destroy_at(n.get());
+    std::construct_at(n.get());
+    return n;
+}
+
 BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     BetaNode* parent = proto->parent;
-    std::size_t shape = shape_hash(*proto);
-    // A knowledge base of some 300 rules makes over a thousand nodes: grown from nothing, the table
-    // rehashed every node seven times over (0.1 M instructions of a cold start's 11 M).
-    if (shapes_.empty()) shapes_.reserve(2048);
-    for (auto [it, end] = shapes_.equal_range(shape); it != end; ++it) {
-        BetaNode* c = it->second;
-        if (c->parent == parent && same_node(*c, *proto)) {
-            shared = true;
-            ++c->users;
-            return c;
+    const std::size_t shape = shape_hash(*proto);
+    if (!shapes_.empty()) {
+        const std::size_t mask = shapes_.size() - 1;
+        for (std::size_t i = shape_home(shape, mask); shapes_[i].node; i = (i + 1) & mask) {
+            BetaNode* c = shapes_[i].node;
+            if (shapes_[i].shape == shape && c->parent == parent && same_node(*c, *proto)) {
+                shared = true;
+                ++c->users;
+                spare_nodes_.push_back(std::move(proto));
+                return c;
+            }
         }
     }
     shared = false;
     BetaNode* n = proto.get();
     nodes_.push_back(std::move(proto));
-    shapes_.emplace(shape, n);
+    add_shape(shape, n);
     n->depth = parent->depth + 1;
     n->users = 1;
     for (JoinTest& t : n->tests) {
@@ -1507,10 +1553,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         for (const JoinTest& t : n->tests)
             if (!t.rhs_is_loc && reads_other_facts(t.expr)) n->incremental = false;
     }
-    if ((!n->key_slots.empty() || n->in_slot >= 0) && n->amem) {
+    if (n->in_slot >= 0 && n->amem) {
         std::vector<int> slots = n->key_slots;
-        if (n->in_slot >= 0) slots.push_back(n->in_slot);
+        slots.push_back(n->in_slot);
         n->imem = alpha_.index_memory(n->amem, slots, n->amem_index);
+    } else if (!n->key_slots.empty() && n->amem) {
+        n->imem = alpha_.index_memory(n->amem, n->key_slots, n->amem_index);
     }
     if (!n->key_slots.empty() && n->amem) {
         TokenKeySpec spec{n->key_locs, n->key_exprs.empty() ? nullptr : &n->key_exprs};

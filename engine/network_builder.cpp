@@ -24,6 +24,14 @@ std::string var_name(const RuleDef& rule, VarId v) {
     throw std::invalid_argument("regel '" + rule.id + "': " + what);
 }
 
+[[noreturn, gnu::cold, gnu::noinline]] void bad_slot(const RuleDef& rule, const TemplateDef& t, int slot) {
+    bad(rule, "template '" + t.name + "' heeft geen slot nummer " + std::to_string(slot));
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] void bad_variable_number(const RuleDef& rule, VarId v) {
+    bad(rule, "onbekende variabele nummer " + std::to_string(v));
+}
+
 // A condition's expression is evaluated as often as the network likes (per token, per fact, when
 // a match is undone): one that reads input (read(), readline()) belongs in the actions.
 const CExpr& refuse_input(const RuleDef& rule, const CExpr& e) {
@@ -115,7 +123,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     const Pattern& p = cond.pattern;
     if (p.tmpl >= templates_.size()) bad(rule, "onbekende template (nummer " + std::to_string(p.tmpl) + ")");
     const TemplateDef& t = templates_[p.tmpl];
-    auto node = std::make_unique<BetaNode>();
+    auto node = beta_.new_node();
     switch (kind) {
         case Condition::Kind::pattern: node->kind = NodeKind::join; break;
         case Condition::Kind::negation: node->kind = NodeKind::negation; break;
@@ -129,12 +137,13 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     std::vector<VarId> local;
     std::vector<AlphaTest> eqs, others;
 
+    // The checks inline, their messages out of line: they run for every constraint of every rule.
     auto check_slot = [&](int slot) {
-        if (slot < 0 || static_cast<std::size_t>(slot) >= t.slots.size())
-            bad(rule, "template '" + t.name + "' heeft geen slot nummer " + std::to_string(slot));
+        if (slot < 0 || static_cast<std::size_t>(slot) >= t.slots.size()) [[unlikely]]
+            bad_slot(rule, t, slot);
     };
     auto check_var = [&](VarId v) {
-        if (v >= locs.size()) bad(rule, "onbekende variabele nummer " + std::to_string(v));
+        if (v >= locs.size()) [[unlikely]] bad_variable_number(rule, v);
     };
     // Sized once, at the first element, for every constraint: most patterns have a few constraints,
     // and growing these one at a time reallocated and moved each test (a cold start builds them all).
@@ -292,7 +301,15 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     // they nearly always pass there: the others go first, so that a fact that fails (a column equal
     // to one of three, the bulk of a `not`'s search for a blocker) leaves after fewer tests. Still a
     // canonical order: nodes with the same tests share.
+    // When the keyed tests are already the last ones (a single test, most often), nothing moves.
+    bool keyed_last = true;
     if (any_keyed) {
+        std::size_t i = 0;
+        while (!keyed[i]) ++i;
+        while (i < node->tests.size() && keyed[i]) ++i;
+        keyed_last = i == node->tests.size();
+    }
+    if (!keyed_last) {
         std::vector<JoinTest> ordered;
         ordered.reserve(node->tests.size());
         for (std::size_t i = 0; i < node->tests.size(); ++i)
@@ -301,7 +318,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
             if (keyed[i]) ordered.push_back(std::move(node->tests[i]));
         node->tests = std::move(ordered);
     }
-    node->amem = alpha_.memory_for(p.tmpl, std::move(eqs), std::move(others), wm_);
+    node->amem = alpha_.memory_for(p.tmpl, eqs, others, wm_);
 
     if (kind != Condition::Kind::pattern) {
         // Variables first bound inside not/exists/aggregate exist only there.
@@ -333,7 +350,7 @@ NetworkBuilder::Step NetworkBuilder::conjunction_step(const RuleDef& rule, const
             bad(rule, "in een aggregaat over meer voorwaarden kunnen alleen patronen, not en exists staan");
         step.terms.push_back(pattern_node(rule, part, part.kind, ++d, locs));
     }
-    auto node = std::make_unique<BetaNode>();
+    auto node = beta_.new_node();
     node->kind = NodeKind::aggregate;
     node->depth = depth;
     node->aggregate = c.aggregate;
@@ -441,7 +458,7 @@ Terminal* NetworkBuilder::build(const RuleDef& rule, std::size_t alternative, co
         term->chain_condition.push_back(ci);
         term->folded_tests.push_back(0);
         if (c.kind == Condition::Kind::test) {
-            auto node = std::make_unique<BetaNode>();
+            auto node = beta_.new_node();
             node->kind = NodeKind::test;
             node->depth = depth;
             node->expr = compile_at(rule, c.expr, locs, " in test");
