@@ -19,6 +19,7 @@
 #include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
+#include "engine/text_case.hpp"
 #include "engine/text_space.hpp"
 #include "rules/input_limits.hpp"
 
@@ -189,7 +190,7 @@ private:
     // A free text (wijk, group, message topic) without the white space around it, each run inside as one
     // space; absent is "". A topic copied with a trailing (no-break) space is the same topic to a reader,
     // and must meet its twin in the contradiction check. The spelling otherwise stays the user's (case is
-    // compared in the knowledge base, with lower()); white space is what the rule language's trim() cuts
+    // compared in the knowledge base, with lower(), and for figures in lees_metingen); white space is what the rule language's trim() cuts
     // (engine/text_space.hpp), so the knowledge base need not trim again.
     std::string vrije_tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
         return squeezed(tekst(def, v, sleutel, pad).value_or(""));
@@ -384,11 +385,23 @@ private:
         return uit;
     }
 
+    // A wijk or group written in other capitals in another row ('Noord' in 2021, 'noord' in 2023) is the same
+    // place: the knowledge base already matches actions to figures without case, and an export that changed
+    // its capitals between two years must not split a series into two wijken, each with one figure. The first
+    // spelling in the list names the place in every row, so the advice keeps the profile's own spelling.
+    static std::string eerste_schrijfwijze(std::map<std::string, std::string>& spellingen, std::string naam) {
+        if (naam.empty()) return naam;
+        std::string sleutel;
+        append_lower(naam, sleutel);
+        return spellingen.try_emplace(std::move(sleutel), naam).first->second;
+    }
+
     void lees_metingen(const Veld& def, const YamlNode& node) {
         auto lijst = y_.lijst(node, als(def, Soort::lijst).naam);
         if (!lijst) return;
         const Veld& m = def.element();
         std::map<Meetpunt, YAML::Mark> gezien;
+        std::map<std::string, std::string> gebieden, groepen;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
             const std::string pad = fmt::format("{}[{}]", def.naam, i + 1);
             auto v = kaart(m, (*lijst)[i], pad);
@@ -398,9 +411,9 @@ private:
             auto waarde = getal(m, *v, "waarde", pad);
             auto vergelijkbaar = getal(m, *v, "vergelijkbaar", pad);
             auto vorige = getal(m, *v, "vorige", pad);
-            const std::string gebied = vrije_tekst(m, *v, "gebied", pad);
+            const std::string gebied = eerste_schrijfwijze(gebieden, vrije_tekst(m, *v, "gebied", pad));
             auto jaar = geheel(m, *v, "jaar", pad);
-            const std::string groep = vrije_tekst(m, *v, "groep", pad);
+            const std::string groep = eerste_schrijfwijze(groepen, vrije_tekst(m, *v, "groep", pad));
             auto marge = getal(m, *v, "marge", pad);
             auto respondenten = geheel(m, *v, "respondenten", pad);
             // A row whose year was written wrong is not compared: its fault is already reported.
