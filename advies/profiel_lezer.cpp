@@ -388,7 +388,8 @@ private:
     // A wijk or group written in other capitals in another row ('Noord' in 2021, 'noord' in 2023) is the same
     // place: the knowledge base already matches actions to figures without case, and an export that changed
     // its capitals between two years must not split a series into two wijken, each with one figure. The first
-    // spelling in the list names the place in every row, so the advice keeps the profile's own spelling.
+    // spelling in the figures (then in the actions) names the place everywhere, so the advice keeps the
+    // profile's own spelling and never names one wijk in two ways. The figures are read before the actions.
     static std::string eerste_schrijfwijze(std::map<std::string, std::string>& spellingen, std::string naam) {
         if (naam.empty()) return naam;
         std::string sleutel;
@@ -401,7 +402,6 @@ private:
         if (!lijst) return;
         const Veld& m = def.element();
         std::map<Meetpunt, YAML::Mark> gezien;
-        std::map<std::string, std::string> gebieden, groepen;
         for (std::size_t i = 0; i < lijst->size(); ++i) {
             const std::string pad = fmt::format("{}[{}]", def.naam, i + 1);
             auto v = kaart(m, (*lijst)[i], pad);
@@ -411,9 +411,9 @@ private:
             auto waarde = getal(m, *v, "waarde", pad);
             auto vergelijkbaar = getal(m, *v, "vergelijkbaar", pad);
             auto vorige = getal(m, *v, "vorige", pad);
-            const std::string gebied = eerste_schrijfwijze(gebieden, vrije_tekst(m, *v, "gebied", pad));
+            const std::string gebied = eerste_schrijfwijze(gebieden_, vrije_tekst(m, *v, "gebied", pad));
             auto jaar = geheel(m, *v, "jaar", pad);
-            const std::string groep = eerste_schrijfwijze(groepen, vrije_tekst(m, *v, "groep", pad));
+            const std::string groep = eerste_schrijfwijze(groepen_, vrije_tekst(m, *v, "groep", pad));
             auto marge = getal(m, *v, "marge", pad);
             auto respondenten = geheel(m, *v, "respondenten", pad);
             // A row whose year was written wrong is not compared: its fault is already reported.
@@ -619,8 +619,8 @@ private:
             verplichte(ad, *a, pad);
             auto naam = tekst(ad, *a, "naam", pad);
             auto factor = keuze(ad, *a, "factor", pad);
-            const std::string gebied = vrije_tekst(ad, *a, "gebied", pad);
-            const std::string groep = vrije_tekst(ad, *a, "groep", pad);
+            const std::string gebied = eerste_schrijfwijze(gebieden_, vrije_tekst(ad, *a, "gebied", pad));
+            const std::string groep = eerste_schrijfwijze(groepen_, vrije_tekst(ad, *a, "groep", pad));
             const std::string status = keuze_of_standaard(ad, *a, "status", pad);
             status_gegeven = status_gegeven || a->heeft("status");
             feit(InvoerSjabloon::actie, {{"nr", static_cast<std::int64_t>(i + 1)},
@@ -683,6 +683,8 @@ private:
     // Off while a section that does not count for the opdracht is only checked.
     bool bewaar_ = true;
     std::vector<Herhaling> herhalingen_;  // asserted last, in the order found
+    // The first spelling of each wijk and group, by its name in lower case (eerste_schrijfwijze).
+    std::map<std::string, std::string> gebieden_, groepen_;
 };
 
 }  // namespace
