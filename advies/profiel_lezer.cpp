@@ -19,6 +19,7 @@
 #include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "advies/yaml_syntax.hpp"
+#include "engine/text_case.hpp"
 #include "engine/text_space.hpp"
 #include "rules/input_limits.hpp"
 
@@ -189,7 +190,7 @@ private:
     // A free text (wijk, group, message topic) without the white space around it, each run inside as one
     // space; absent is "". A topic copied with a trailing (no-break) space is the same topic to a reader,
     // and must meet its twin in the contradiction check. The spelling otherwise stays the user's (case is
-    // compared in the knowledge base, with lower()); white space is what the rule language's trim() cuts
+    // compared in the knowledge base, with lower(), and for figures in lees_metingen); white space is what the rule language's trim() cuts
     // (engine/text_space.hpp), so the knowledge base need not trim again.
     std::string vrije_tekst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad) {
         return squeezed(tekst(def, v, sleutel, pad).value_or(""));
@@ -384,6 +385,18 @@ private:
         return uit;
     }
 
+    // A wijk or group written in other capitals in another row ('Noord' in 2021, 'noord' in 2023) is the same
+    // place: the knowledge base already matches actions to figures without case, and an export that changed
+    // its capitals between two years must not split a series into two wijken, each with one figure. The first
+    // spelling in the figures (then in the actions) names the place everywhere, so the advice keeps the
+    // profile's own spelling and never names one wijk in two ways. The figures are read before the actions.
+    static std::string eerste_schrijfwijze(std::map<std::string, std::string>& spellingen, std::string naam) {
+        if (naam.empty()) return naam;
+        std::string sleutel;
+        append_lower(naam, sleutel);
+        return spellingen.try_emplace(std::move(sleutel), naam).first->second;
+    }
+
     void lees_metingen(const Veld& def, const YamlNode& node) {
         auto lijst = y_.lijst(node, als(def, Soort::lijst).naam);
         if (!lijst) return;
@@ -398,9 +411,9 @@ private:
             auto waarde = getal(m, *v, "waarde", pad);
             auto vergelijkbaar = getal(m, *v, "vergelijkbaar", pad);
             auto vorige = getal(m, *v, "vorige", pad);
-            const std::string gebied = vrije_tekst(m, *v, "gebied", pad);
+            const std::string gebied = eerste_schrijfwijze(gebieden_, vrije_tekst(m, *v, "gebied", pad));
             auto jaar = geheel(m, *v, "jaar", pad);
-            const std::string groep = vrije_tekst(m, *v, "groep", pad);
+            const std::string groep = eerste_schrijfwijze(groepen_, vrije_tekst(m, *v, "groep", pad));
             auto marge = getal(m, *v, "marge", pad);
             auto respondenten = geheel(m, *v, "respondenten", pad);
             // A row whose year was written wrong is not compared: its fault is already reported.
@@ -606,8 +619,8 @@ private:
             verplichte(ad, *a, pad);
             auto naam = tekst(ad, *a, "naam", pad);
             auto factor = keuze(ad, *a, "factor", pad);
-            const std::string gebied = vrije_tekst(ad, *a, "gebied", pad);
-            const std::string groep = vrije_tekst(ad, *a, "groep", pad);
+            const std::string gebied = eerste_schrijfwijze(gebieden_, vrije_tekst(ad, *a, "gebied", pad));
+            const std::string groep = eerste_schrijfwijze(groepen_, vrije_tekst(ad, *a, "groep", pad));
             const std::string status = keuze_of_standaard(ad, *a, "status", pad);
             status_gegeven = status_gegeven || a->heeft("status");
             feit(InvoerSjabloon::actie, {{"nr", static_cast<std::int64_t>(i + 1)},
@@ -670,6 +683,8 @@ private:
     // Off while a section that does not count for the opdracht is only checked.
     bool bewaar_ = true;
     std::vector<Herhaling> herhalingen_;  // asserted last, in the order found
+    // The first spelling of each wijk and group, by its name in lower case (eerste_schrijfwijze).
+    std::map<std::string, std::string> gebieden_, groepen_;
 };
 
 }  // namespace

@@ -506,6 +506,22 @@ TEST(ProfielLezer, DubbeleMetingNoemtBeidePlaatsen) {
                   "10:5: dubbele meting: 'overlast' in Zuid (groep 65+) in 2020 staat al op regel 9 (kolom 5)"}));
 }
 
+// Capitals do not make another wijk or group: 'NOORD' in the same year as 'Noord' is one figure twice, named
+// as the first row spells the place.
+TEST(ProfielLezer, HoofdlettersMakenGeenAndereWijkOfGroep) {
+    auto r = lees("gemeente: {naam: X}\nmetingen:\n"
+                  "  - {indicator: onveilig_buurt, waarde: 26, gebied: Noord, jaar: 2023}\n"
+                  "  - {indicator: onveilig_buurt, waarde: 27, gebied: NOORD, jaar: 2023}\n"
+                  "  - {indicator: overlast, waarde: 20, groep: Jongeren, jaar: 2021}\n"
+                  "  - {indicator: overlast, waarde: 20, groep: jongeren, jaar: 2023}\n"
+                  "  - {indicator: overlast, waarde: 21, groep: JONGEREN, jaar: 2023}\n");
+    EXPECT_FALSE(r.invoer);
+    EXPECT_EQ(meldingen(r),
+              (std::vector<std::string>{
+                  "4:5: dubbele meting: 'onveilig_buurt' in Noord in 2023 staat al op regel 3 (kolom 5)",
+                  "7:5: dubbele meting: 'overlast' voor de hele gemeente (groep Jongeren) in 2023 staat al op regel 6 (kolom 5)"}));
+}
+
 TEST(ProfielLezer, JaartallenMoetenAannemelijkZijn) {
     auto r = lees("gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: 3, jaar: 23}]\n"
                   "beleid: {smart: {startjaar: 2200}}\nevaluatie: {nulmeting_jaar: 1899}\n");
