@@ -135,7 +135,7 @@ std::string_view word_for_count(Args a, std::string_view fn) {
 
 // "a", "a en b", "a, b en c": the items as `join` shows them, the last two joined by `word`.
 // With a maximum (the second argument), a longer list names its first `max` items and counts the
-// rest ("a, b en 12 andere"): a text that names what a profile holds must stay readable, and within
+// rest ("a, b en twaalf andere", in letters up to twenty as a Dutch text writes small counts): a text that names what a profile holds must stay readable, and within
 // the bound on computed texts, when the profile holds thousands of them.
 void append_dutch_list(Args a, std::string& out, std::string_view word, std::string_view fn) {
     const auto& items = list_arg(a[0], fn);
@@ -163,7 +163,7 @@ void append_dutch_list(Args a, std::string& out, std::string_view word, std::str
         out += ' ';
         out += word;
         out += ' ';
-        append_dutch_number(Value(static_cast<std::int64_t>(rest)), out, fn);
+        append_count_word(Value(static_cast<std::int64_t>(rest)), out, fn);
         out += " andere";
     }
 }
@@ -349,7 +349,7 @@ std::vector<FunctionInfo> make_registry() {
              K{arg_list, arg_text});
     add_text("en_lijst", 1, 3, [](Args a, std::string& out) { append_dutch_list(a, out, "en", "en_lijst"); },
              "en_lijst(lijst[, max[, scheiding]]) -> string",
-             "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"; met max: en_lijst([a, b, c, d], 2) is \"a, b en 2 andere\"; "
+             "elementen als tekst, de laatste twee met \"en\": \"a, b en c\"; met max: en_lijst([a, b, c, d], 2) is \"a, b en twee andere\"; "
              "met scheiding die tussen de andere: en_lijst([a, b, c], 5, \"; \") is \"a; b en c\"",
              K{arg_list, arg_number, arg_text});
     add_text("of_lijst", 1, 3, [](Args a, std::string& out) { append_dutch_list(a, out, "of", "of_lijst"); },

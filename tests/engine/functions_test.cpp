@@ -143,15 +143,15 @@ TEST(Functions, DutchLists) {
     EXPECT_EQ(call("of_lijst", {L({S("a")})}), S("a"));
     EXPECT_THROW(call("en_lijst", {S("a")}), EvalError);
     // A maximum names the first items and counts the rest, in Dutch number notation.
-    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c"), S("d")}), 2}), S("a, b en 2 andere"));
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c"), S("d")}), 2}), S("a, b en twee andere"));
     EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c")}), 3}), S("a, b en c"));
     EXPECT_EQ(call("en_lijst", {L({S("a"), S("b")}), 5}), S("a en b"));
     // A separator for elements that hold commas themselves: the last two still go with "en".
     EXPECT_EQ(call("en_lijst", {L({S("a, 1"), S("b, 2"), S("c")}), 5, S("; ")}), S("a, 1; b, 2 en c"));
-    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c"), S("d")}), 2, S("; ")}), S("a; b en 2 andere"));
+    EXPECT_EQ(call("en_lijst", {L({S("a"), S("b"), S("c"), S("d")}), 2, S("; ")}), S("a; b en twee andere"));
     EXPECT_EQ(call("of_lijst", {L({S("a"), S("b"), S("c")}), 3, S("; ")}), S("a; b of c"));
     EXPECT_THROW(call("en_lijst", {L({S("a")}), 2, L({})}), EvalError);
-    EXPECT_EQ(call("of_lijst", {L({S("a"), S("b"), S("c")}), 1}), S("a of 2 andere"));
+    EXPECT_EQ(call("of_lijst", {L({S("a"), S("b"), S("c")}), 1}), S("a of twee andere"));
     {
         std::vector<Value> veel(1235, S("w"));
         EXPECT_EQ(call("en_lijst", {L(std::move(veel)), 1}), S("w en 1.234 andere"));
