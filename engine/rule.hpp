@@ -146,8 +146,18 @@ struct RuleDef {
     // Whether a reader that built the actions made, while it did, the checks Engine::add_rule makes
     // on their expressions (engine/action_check.hpp): add_rule then skips them. Only an
     // ActionChecker sets it (the image reader's, rules/image.cpp); the rule language leaves it off.
+    // A copy starts unchecked (whoever copies a rule may change its actions before adding it); a
+    // moved rule keeps the mark.
     class CheckedMark {
     public:
+        CheckedMark() = default;
+        CheckedMark(const CheckedMark&) noexcept {}
+        CheckedMark(CheckedMark&&) noexcept = default;
+        CheckedMark& operator=(const CheckedMark&) noexcept {
+            on_ = false;
+            return *this;
+        }
+        CheckedMark& operator=(CheckedMark&&) noexcept = default;
         explicit operator bool() const noexcept { return on_; }
 
     private:

@@ -88,6 +88,13 @@ TEST(ActionCheck, OnlyARuleWalkedWholeIsCertified) {
     }
     EXPECT_TRUE(checker.certify(r));
     EXPECT_TRUE(r.actions_checked);
+    // A copy may be changed before it is added: it is checked again; a moved rule stays checked.
+    RuleDef copy = r;
+    EXPECT_FALSE(copy.actions_checked);
+    copy = r;
+    EXPECT_FALSE(copy.actions_checked);
+    RuleDef moved = std::move(r);
+    EXPECT_TRUE(moved.actions_checked);
 
     // A jump backwards: walked whole, and still not certified.
     RuleDef loop = rule_with_two_alternatives();
