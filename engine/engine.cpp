@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "engine/action_check.hpp"
 #include "engine/action_flow.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/network_builder.hpp"
@@ -60,7 +61,7 @@ namespace {
 
 // The first variable `e` reads that is not bound, depth first as collect_vars lists them; checked
 // in place, without collecting (a cold start checks every action of every rule).
-void check_bound(const RuleDef& rule, const Expr& e, const std::vector<bool>& bound, const Action& a) {
+void check_bound(const RuleDef& rule, const Expr& e, const std::vector<std::uint8_t>& bound, const Action& a) {
     if (e.op == Op::var) {
         if (e.var >= bound.size() || !bound[e.var]) unbound_in_action(rule, e.var, a);
         return;
@@ -111,32 +112,22 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     entry.def = std::move(def);
     const RuleDef& rule = *entry.def;
 
-    // Which variables the conditions of each alternative bind (outside not/exists/aggregate).
+    // Per alternative, the variables its conditions bind, and then those an action binds for the
+    // actions after it (engine/action_check.hpp, as the image reader's ActionChecker).
+    std::vector<std::uint8_t> bound;
     for (const auto& alt : rule.alternatives) {
         if (rule.actions_checked) break;
-        std::vector<bool> bound(rule.variables.size(), false);
-        auto mark = [&](VarId v) {
-            if (v < bound.size()) bound[v] = true;
-        };
-        for (const Condition& c : alt) {
-            if (c.kind == Condition::Kind::pattern) {
-                for (const SlotConstraint& sc : c.pattern.constraints)
-                    if (sc.kind == SlotConstraint::Kind::bind) mark(sc.var);
-                if (c.pattern.fact_var) mark(*c.pattern.fact_var);
-            }
-            if (c.kind == Condition::Kind::aggregate) mark(c.result);
-        }
+        bound.assign(rule.variables.size(), 0);
+        mark_bound_by_conditions(alt, bound);
         for (const Action& a : rule.actions) {
             // The first unbound variable in the order target, expr, slots, fields.
-            if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::bind || a.kind == Action::Kind::emit ||
-                a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::branch ||
-                a.kind == Action::Kind::each || a.kind == Action::Kind::duplicate) {
+            if (reads_bound_variables(a.kind)) {
                 check_bound(rule, a.target, bound, a);
                 check_bound(rule, a.expr, bound, a);
                 for (const auto& [slot, e] : a.slots) check_bound(rule, e, bound, a);
                 for (const auto& [name, e] : a.fields) check_bound(rule, e, bound, a);
             }
-            if (a.kind == Action::Kind::bind || a.kind == Action::Kind::each) mark(a.var);
+            if (binds_variable(a.kind) && a.var < bound.size()) bound[a.var] = 1;
         }
     }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "engine/expr_eval.hpp"
+#include "engine/action_check.hpp"
 #include "engine/int_eval.hpp"
 #include "engine/user_function.hpp"
 
@@ -32,8 +33,7 @@ const FunctionInfo* checked_node(const Expr& e) {
     if (!fn)
         if (const FunctionTable* own = current_functions()) fn = own->find(e.name);
     if (!fn) throw std::invalid_argument("onbekende functie '" + e.name + "'");
-    int n = static_cast<int>(e.args.size());
-    if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args))
+    if (!takes_arguments(*fn, e.args.size()))
         throw std::invalid_argument("verkeerd aantal argumenten voor " + e.name + ": " + fn->signature);
     return fn;
 }

@@ -116,6 +116,8 @@ struct Action {
     std::string source_text;
 };
 
+class ActionChecker;  // engine/action_check.hpp
+
 struct RuleDef {
     std::string id;
     int salience = 0;
@@ -141,11 +143,28 @@ struct RuleDef {
     // its own, as in CLIPS. Never empty.
     std::vector<std::vector<Condition>> alternatives;
     std::vector<Action> actions;
-    // Set by a reader that made, while reading, the checks Engine::add_rule makes on the actions'
-    // expressions (every function they call exists and takes that many operands, every variable
-    // they read is bound, the jumps of action_flow_problem): add_rule then skips them. The image
-    // reader sets it (rules/image.cpp); the rule language leaves it false.
-    bool actions_checked = false;
+    // Whether a reader that built the actions made, while it did, the checks Engine::add_rule makes
+    // on their expressions (engine/action_check.hpp): add_rule then skips them. Only an
+    // ActionChecker sets it (the image reader's, rules/image.cpp); the rule language leaves it off.
+    // A copy starts unchecked (whoever copies a rule may change its actions before adding it); a
+    // moved rule keeps the mark.
+    class CheckedMark {
+    public:
+        CheckedMark() = default;
+        CheckedMark(const CheckedMark&) noexcept {}
+        CheckedMark(CheckedMark&&) noexcept = default;
+        CheckedMark& operator=(const CheckedMark&) noexcept {
+            on_ = false;
+            return *this;
+        }
+        CheckedMark& operator=(CheckedMark&&) noexcept = default;
+        explicit operator bool() const noexcept { return on_; }
+
+    private:
+        friend class ActionChecker;
+        bool on_ = false;
+    };
+    CheckedMark actions_checked;
 };
 
 // A function of the program's own (CLIPS's deffunction): parameters, a body of actions and a value.

@@ -73,6 +73,7 @@ void FunctionTable::define(std::shared_ptr<const FunctionDef> def, FunctionHost*
         throw std::invalid_argument("functie '" + name + "': " + problem);
     auto f = std::make_unique<UserFunction>();
     f->info.name = name;
+    // The range takes_arguments(const FunctionDef&) reads from the definition (engine/action_check.hpp).
     f->info.min_args = static_cast<int>(def->params);
     f->info.max_args = def->rest ? -1 : static_cast<int>(def->params);
     f->info.signature = name + "(" + std::to_string(def->params) + (def->rest ? " of meer" : "") + " argumenten)";

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "engine/action_check.hpp"
 #include "engine/action_flow.hpp"
 #include "engine/functions.hpp"
 #include "engine/intern.hpp"
@@ -316,11 +317,11 @@ void put(Out& o, const Expr& e) {
 
 // What Engine::add_rule checks of a rule's actions, made while they are read, where each node of an
 // expression passes anyway (RuleDef::actions_checked): add_rule walked them all again (0.6 M
-// instructions of a cold start's 11.3 M).
+// instructions of a cold start's 11.3 M). The rules are the engine's (engine/action_check.hpp).
 struct ActionCheck {
-    // Per variable: whether the action being read may read it (bound by the conditions of every
-    // alternative, or by an earlier bind or for). Null: any variable of the rule, as for the
-    // expressions of actions add_rule does not check.
+    ActionChecker checker;
+    // The variables the action being read may read (ActionChecker::before). Null: any variable of
+    // the rule, as for the expressions of actions add_rule does not check.
     const std::uint8_t* bound = nullptr;
     // Per text of the image: the built-in function of that name, &own (not built in: a function of
     // the knowledge base, checked once those are read) or null (not looked up yet).
@@ -342,8 +343,7 @@ void check_call(ActionCheck& check, const In& in, std::uint32_t name, std::size_
         check.own_calls.emplace_back(name, n);
         return;
     }
-    if (n < static_cast<std::size_t>(f->min_args) || (f->max_args >= 0 && n > static_cast<std::size_t>(f->max_args)))
-        throw BadImage{};
+    if (!takes_arguments(*f, n)) throw BadImage{};
 }
 
 void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check);
@@ -655,7 +655,7 @@ struct ImageAccess {
             auto it = b.function_ids_.find(std::string(in.text(name)));
             if (it == b.function_ids_.end()) throw BadImage{};
             const FunctionDef& f = *b.functions_[it->second];
-            if (n < f.params || (!f.rest && n > f.params)) throw BadImage{};
+            if (!takes_arguments(f, n)) throw BadImage{};
         }
     }
 
@@ -710,40 +710,13 @@ struct ImageAccess {
         }
         in.str(r.module);
         r.auto_focus = in.boolean();
-        // Which variables the actions may read (Engine::add_rule's check_bound): those the conditions
-        // of every alternative bind outside not, exists and aggregates, and those bound by an earlier
-        // action. add_rule checks per alternative; a variable passes there in all of them exactly
-        // when it passes here.
-        std::vector<std::uint8_t> bound;
-        if (check) {
-            bound.assign(vars, 1);
-            std::vector<std::uint8_t> here(vars);
-            for (const auto& alt : r.alternatives) {
-                std::fill(here.begin(), here.end(), std::uint8_t{0});
-                for (const Condition& c : alt) {
-                    if (c.kind == Condition::Kind::pattern) {
-                        for (const SlotConstraint& sc : c.pattern.constraints)
-                            if (sc.kind == SlotConstraint::Kind::bind) here[sc.var] = 1;
-                        if (c.pattern.fact_var) here[*c.pattern.fact_var] = 1;
-                    }
-                    if (c.kind == Condition::Kind::aggregate) here[c.result] = 1;
-                }
-                for (std::size_t v = 0; v < vars; ++v) bound[v] &= here[v];
-            }
-        }
+        // Which variables the actions may read (Engine::add_rule's check_bound): the checker starts
+        // from those the conditions of every alternative bind.
+        if (check) check->checker.start(r);
         r.actions.resize(in.count());
         for (auto& a : r.actions) {
             a.kind = in.enumeration(Action::Kind::pop_focus);
-            if (check) {
-                switch (a.kind) {
-                    case Action::Kind::assert_fact: case Action::Kind::bind: case Action::Kind::emit:
-                    case Action::Kind::retract: case Action::Kind::modify: case Action::Kind::branch:
-                    case Action::Kind::each: case Action::Kind::duplicate:
-                        check->bound = bound.data();
-                        break;
-                    default: check->bound = nullptr;
-                }
-            }
+            if (check) check->bound = check->checker.before(a.kind);
             a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
             a.slots.resize(in.count());
             for (auto& [slot, e] : a.slots) {
@@ -754,7 +727,6 @@ struct ImageAccess {
             a.var = in.u32();
             if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
             get_expr(in, a.expr, vars, 0, check);
-            if (check && (a.kind == Action::Kind::bind || a.kind == Action::Kind::each)) bound[a.var] = 1;
             a.jump = in.u32();
             in.str(a.record_name);
             a.fields.resize(in.count());
@@ -766,13 +738,15 @@ struct ImageAccess {
             for (auto& name : a.modules) in.str(name);
             a.source_offset = in.u32();
             in.str(a.source_text);
+            if (check) check->checker.after(a);
         }
-        // Jumps forward, loops that end (the engine checks it again when the rule is added, unless
-        // actions_checked).
-        if (!action_flow_problem(r.actions, vars).empty()) throw BadImage{};
+        // Jumps forward, loops that end: the checker asks it (and certifies the rule); for a function's
+        // body, FunctionTable::define asks it again.
         if (check) {
             check->bound = nullptr;
-            r.actions_checked = true;
+            if (!check->checker.certify(r)) throw BadImage{};
+        } else if (!action_flow_problem(r.actions, vars).empty()) {
+            throw BadImage{};
         }
     }
 

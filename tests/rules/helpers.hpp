@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -52,5 +53,26 @@ inline std::vector<std::string> run_text(const std::string& yaml, const std::str
     for (const auto& r : outcome.records) out.push_back(record_text(r));
     return out;
 }
+
+// The start of a knowledge base: a template n(i: int) and a function `name` of one parameter ?n
+// that calls itself, `return base` when `stop` holds and `return step` otherwise. Tests of the
+// program's own functions add further functions, then their facts and rules.
+inline std::string recursive_function_yaml(std::string_view name, std::string_view stop, std::string_view base,
+                                           std::string_view step) {
+    return fmt::format(R"yaml(templates:
+  n: {{slots: {{i: int}}}}
+functions:
+  {}:
+    params: "?n"
+    do:
+      - if: "{}"
+        then: ["return {}"]
+      - "return {}"
+)yaml",
+                       name, stop, base, step);
+}
+
+// The faculty, the recursive function of most of those tests.
+inline std::string faculty_yaml() { return recursive_function_yaml("fac", "?n <= 1", "1", "?n * fac(?n - 1)"); }
 
 }  // namespace ww::test

@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "helpers.hpp"
 #include "rules/image.hpp"
 #include "rules/rule_base.hpp"
 #include "rules/runner.hpp"
@@ -273,17 +274,7 @@ rules:
 // The program's own functions (functions:) come back from an image and run the same: recursion, a
 // rest parameter, a loop and an emit from a function (without them the rules could not be installed).
 TEST(ImageOfTheLanguage, FunctionsComeBackAndRunTheSame) {
-    const std::string yaml = R"yaml(
-templates:
-  n: {slots: {i: int}}
-functions:
-  fac:
-    params: "?n"
-    do:
-      - if: "?n <= 1"
-        then: ["return 1"]
-      - "return ?n * fac(?n - 1)"
-  som:
+    const std::string yaml = test::faculty_yaml() + R"yaml(  som:
     params: "?eerste, ...?rest"
     do:
       - "bind ?s = ?eerste"
@@ -320,17 +311,7 @@ rules:
 // call one with the wrong number of operands or read an unbound variable is refused while it is
 // read, as add_rule refuses the same rule.
 TEST(ImageOfTheLanguage, ActionsAreCheckedWhileRead) {
-    const std::string yaml = R"yaml(
-templates:
-  n: {slots: {i: int}}
-functions:
-  fac:
-    params: "?n"
-    do:
-      - if: "?n <= 1"
-        then: ["return 1"]
-      - "return ?n * fac(?n - 1)"
-facts: ["n(i: 5)"]
+    const std::string yaml = test::faculty_yaml() + R"yaml(facts: ["n(i: 5)"]
 rules:
   - id: r
     when: ["n(i: ?i)"]

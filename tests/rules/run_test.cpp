@@ -469,17 +469,7 @@ rules:
             << e.what();
         EXPECT_EQ(e.rule_id, "tel");
     }
-    const std::string deep = R"yaml(
-templates:
-  n: {slots: {i: int}}
-functions:
-  diepte:
-    params: "?n"
-    do:
-      - if: "?n == 0"
-        then: ["return 0"]
-      - "return 1 + diepte(?n - 1)"
-facts: ["n(i: 199)", "n(i: 3)"]
+    const std::string deep = ww::test::recursive_function_yaml("diepte", "?n == 0", "0", "1 + diepte(?n - 1)") + R"yaml(facts: ["n(i: 199)", "n(i: 3)"]
 rules:
   - id: diep
     when: ["n(i: ?i)", "test diepte(?i) == ?i"]

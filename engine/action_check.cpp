@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "engine/action_check.hpp"
+
+#include <algorithm>
+
+#include "engine/action_flow.hpp"
+
+namespace ww {
+
+void mark_bound_by_conditions(const std::vector<Condition>& alternative, std::vector<std::uint8_t>& bound) {
+    auto mark = [&](VarId v) {
+        if (v < bound.size()) bound[v] = 1;
+    };
+    for (const Condition& c : alternative) {
+        if (c.kind == Condition::Kind::pattern) {
+            for (const SlotConstraint& sc : c.pattern.constraints)
+                if (sc.kind == SlotConstraint::Kind::bind) mark(sc.var);
+            if (c.pattern.fact_var) mark(*c.pattern.fact_var);
+        }
+        if (c.kind == Condition::Kind::aggregate) mark(c.result);
+    }
+}
+
+void ActionChecker::start(const RuleDef& rule) {
+    rule_ = &rule;
+    actions_ = 0;
+    const std::size_t vars = rule.variables.size();
+    // Most rules have one alternative: its variables are the answer.
+    bound_.assign(vars, rule.alternatives.empty() ? 1 : 0);
+    if (rule.alternatives.empty()) return;
+    mark_bound_by_conditions(rule.alternatives[0], bound_);
+    for (std::size_t i = 1; i < rule.alternatives.size(); ++i) {
+        here_.assign(vars, 0);
+        mark_bound_by_conditions(rule.alternatives[i], here_);
+        for (std::size_t v = 0; v < vars; ++v) bound_[v] &= here_[v];
+    }
+}
+
+bool ActionChecker::certify(RuleDef& rule) {
+    const bool walked = rule_ == &rule && actions_ == rule.actions.size();
+    rule_ = nullptr;
+    if (!walked || !action_flow_problem(rule.actions, rule.variables.size()).empty()) return false;
+    rule.actions_checked.on_ = true;
+    return true;
+}
+
+}  // namespace ww
