@@ -385,6 +385,17 @@ private:
         return uit;
     }
 
+    // Without this, "'x' in Noord in 2023 staat al op regel 4" under a row that says 'noord' reads as a wrong
+    // message: say that the capitals are what made the two rows one.
+    static std::string andere_hoofdletters(const std::string& gebied_geschreven, const std::string& gebied,
+                                           const std::string& groep_geschreven, const std::string& groep) {
+        if (gebied_geschreven != gebied)
+            return fmt::format(" ('{}' en '{}' zijn dezelfde wijk: hoofdletters maken geen andere wijk)", gebied_geschreven, gebied);
+        if (groep_geschreven != groep)
+            return fmt::format(" ('{}' en '{}' zijn dezelfde groep: hoofdletters maken geen andere groep)", groep_geschreven, groep);
+        return {};
+    }
+
     // A wijk or group written in other capitals in another row ('Noord' in 2021, 'noord' in 2023) is the same
     // place: the knowledge base already matches actions to figures without case, and an export that changed
     // its capitals between two years must not split a series into two wijken, each with one figure. The first
@@ -411,9 +422,11 @@ private:
             auto waarde = getal(m, *v, "waarde", pad);
             auto vergelijkbaar = getal(m, *v, "vergelijkbaar", pad);
             auto vorige = getal(m, *v, "vorige", pad);
-            const std::string gebied = eerste_schrijfwijze(gebieden_, vrije_tekst(m, *v, "gebied", pad));
+            const std::string gebied_geschreven = vrije_tekst(m, *v, "gebied", pad);
+            const std::string gebied = eerste_schrijfwijze(gebieden_, gebied_geschreven);
             auto jaar = geheel(m, *v, "jaar", pad);
-            const std::string groep = eerste_schrijfwijze(groepen_, vrije_tekst(m, *v, "groep", pad));
+            const std::string groep_geschreven = vrije_tekst(m, *v, "groep", pad);
+            const std::string groep = eerste_schrijfwijze(groepen_, groep_geschreven);
             auto marge = getal(m, *v, "marge", pad);
             auto respondenten = geheel(m, *v, "respondenten", pad);
             // A row whose year was written wrong is not compared: its fault is already reported.
@@ -421,8 +434,9 @@ private:
                 Meetpunt punt{*indicator, gebied, groep, jaar};
                 const YAML::Mark hier = (*lijst)[i].mark();
                 if (auto [it, nieuw] = gezien.emplace(punt, hier); !nieuw)
-                    y_.fout(hier, fmt::format("dubbele meting: {} staat al op regel {} (kolom {})", beschrijf_meetpunt(punt),
-                                              it->second.line + 1, kolom_in_tekens(tekst_, it->second)));
+                    y_.fout(hier, fmt::format("dubbele meting: {} staat al op regel {} (kolom {}){}", beschrijf_meetpunt(punt),
+                                              it->second.line + 1, kolom_in_tekens(tekst_, it->second),
+                                              andere_hoofdletters(gebied_geschreven, gebied, groep_geschreven, groep)));
             }
             feit(InvoerSjabloon::meting, {{"nr", static_cast<std::int64_t>(i + 1)},
                             {"indicator", of_nil_sym(indicator)},

@@ -518,8 +518,10 @@ TEST(ProfielLezer, HoofdlettersMakenGeenAndereWijkOfGroep) {
     EXPECT_FALSE(r.invoer);
     EXPECT_EQ(meldingen(r),
               (std::vector<std::string>{
-                  "4:5: dubbele meting: 'onveilig_buurt' in Noord in 2023 staat al op regel 3 (kolom 5)",
-                  "7:5: dubbele meting: 'overlast' voor de hele gemeente (groep Jongeren) in 2023 staat al op regel 6 (kolom 5)"}));
+                  "4:5: dubbele meting: 'onveilig_buurt' in Noord in 2023 staat al op regel 3 (kolom 5) ('NOORD' en 'Noord' zijn "
+                  "dezelfde wijk: hoofdletters maken geen andere wijk)",
+                  "7:5: dubbele meting: 'overlast' voor de hele gemeente (groep Jongeren) in 2023 staat al op regel 6 (kolom 5) "
+                  "('JONGEREN' en 'Jongeren' zijn dezelfde groep: hoofdletters maken geen andere groep)"}));
 }
 
 TEST(ProfielLezer, JaartallenMoetenAannemelijkZijn) {
