@@ -16,6 +16,7 @@
 #include "rules/image.hpp"
 #include "rules/rule_base.hpp"
 #include "rules/runner.hpp"
+#include "fuzz_stop.hpp"
 
 namespace {
 
@@ -42,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string blob = seal(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), key);
     auto base = ww::read_checked_image(blob, key, files);
     if (!base) return 0;
-    if (!base->from_image()) std::abort();
+    if (!base->from_image()) ww::fuzz::stop("een gelezen beeld zegt niet dat het uit een beeld komt");
     ww::RunConfig config;
     config.max_firings = 200;
     try {

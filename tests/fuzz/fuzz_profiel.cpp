@@ -7,6 +7,7 @@
 // say the same about it.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "advies/profiel_lezer.hpp"
 #include "advies/vocabulaire.hpp"
 #include "rules/input_limits.hpp"
+#include "fuzz_stop.hpp"
 
 namespace {
 
@@ -46,28 +48,33 @@ bool gelijk(const ww::YamlNode& a, const ww::YamlNode& b) {
     return true;
 }
 
-void vergelijk_met_yaml_cpp(std::string_view text, const std::optional<ww::YamlDocuments>& json) {
-    if (!json) return;
+void vergelijk_met_yaml_cpp(std::string_view text, const std::optional<ww::YamlDocuments>& snel, const char* lezer) {
+    if (!snel) return;
     ww::YamlDocuments yaml;
     try {
         yaml = ww::load_yaml_documents(text);
-    } catch (const YAML::Exception&) {
-        std::abort();  // taken as JSON, refused by yaml-cpp
+    } catch (const YAML::Exception& e) {
+        std::fprintf(stderr, "fuzz: %s nam de tekst, yaml-cpp weigerde: %s (regel %d, kolom %d)\n", lezer, e.msg.c_str(),
+                     e.mark.line + 1, e.mark.column + 1);
+        ww::fuzz::stop("een snelle lezer nam wat yaml-cpp weigert");
     }
-    if (json->roots.size() != 1 || yaml.roots.size() != 1 || !gelijk(json->roots[0], yaml.roots[0])) std::abort();
+    if (snel->roots.size() != 1 || yaml.roots.size() != 1 || !gelijk(snel->roots[0], yaml.roots[0])) {
+        std::fprintf(stderr, "fuzz: %s bouwde een andere boom dan yaml-cpp\n", lezer);
+        ww::fuzz::stop("een snelle lezer las de tekst anders dan yaml-cpp");
+    }
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    vergelijk_met_yaml_cpp(text, ww::advies::lees_json_boom(text));
-    vergelijk_met_yaml_cpp(text, ww::advies::lees_yaml_boom(text));
+    vergelijk_met_yaml_cpp(text, ww::advies::lees_json_boom(text), "json_boom");
+    vergelijk_met_yaml_cpp(text, ww::advies::lees_yaml_boom(text), "yaml_boom");
     for (auto opdracht : {ww::advies::Opdracht::advies, ww::advies::Opdracht::communicatie}) {
         auto r = ww::advies::lees_profiel_tekst(text, "profiel.yaml", vocabulaire(), opdracht);
-        if (r.invoer.has_value() == !r.fouten.empty()) std::abort();  // exactly one of facts or problems
+        if (r.invoer.has_value() == !r.fouten.empty()) ww::fuzz::stop("niet precies een van feiten en problemen");
         for (const auto& f : r.fouten)
-            if (f.file != "profiel.yaml" || f.line < 1 || f.col < 1) std::abort();
+            if (f.file != "profiel.yaml" || f.line < 1 || f.col < 1) ww::fuzz::stop("een probleem zonder geldige plaats");
         (void)ww::advies::formatteer(r.fouten);
     }
     return 0;

@@ -11,6 +11,7 @@
 #include "rules/diagnostic.hpp"
 #include "rules/rule_base.hpp"
 #include "rules/runner.hpp"
+#include "fuzz_stop.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
@@ -27,9 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const ww::ActionError&) {
         }
     } catch (const ww::LoadError& e) {
-        if (e.diagnostics.empty()) std::abort();  // a refusal must say why
+        if (e.diagnostics.empty()) ww::fuzz::stop("een weigering zonder melding");
         for (const auto& d : e.diagnostics.items()) {
-            if (d.file != "fuzz.yaml" || d.line < 0 || d.col < 0) std::abort();
+            if (d.file != "fuzz.yaml" || d.line < 0 || d.col < 0) ww::fuzz::stop("een melding zonder geldige plaats");
             (void)ww::format(d);
         }
     }

@@ -19,6 +19,7 @@
 #include "web/onderhandeling.hpp"
 #include "web/profiel_verzoek.hpp"
 #include "web/verzoek_fout.hpp"
+#include "fuzz_stop.hpp"
 
 namespace {
 
@@ -61,15 +62,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         auto profiel = ww::web::lees_profiel(v, o.raadpleging.vocabulaire(), opdracht);
         if (!profiel.invoer) {
             const auto& fout = profiel.fout;
-            if (fout.status != 415 && fout.status != 422) std::abort();
-            if (ww::web::lichaamssoort(v.inhoudstype).has_value() != (fout.status == 422)) std::abort();
+            if (fout.status != 415 && fout.status != 422) ww::fuzz::stop("een geweigerd profiel zonder 415 of 422");
+            if (ww::web::lichaamssoort(v.inhoudstype).has_value() != (fout.status == 422))
+                ww::fuzz::stop("415 of 422 past niet bij het inhoudstype");
             const auto doc = nlohmann::json::parse(fout.lichaam, nullptr, false);
-            if (doc.is_discarded() || !doc["fouten"].is_array() || doc["fouten"].empty()) std::abort();
+            if (doc.is_discarded() || !doc["fouten"].is_array() || doc["fouten"].empty())
+                ww::fuzz::stop("een foutantwoord zonder geldige lijst fouten");
             for (const auto& f : doc["fouten"]) {
-                if (!f["melding"].is_string() || f["melding"].get<std::string>().empty()) std::abort();
+                if (!f["melding"].is_string() || f["melding"].get<std::string>().empty()) ww::fuzz::stop("een fout zonder melding");
                 if (f.contains("regel") && (f["regel"].get<int>() < 1 || f["regel"].get<int>() > regels_in(v.lichaam) + 1 ||
                                             f["kolom"].get<int>() < 1))
-                    std::abort();
+                    ww::fuzz::stop("een fout met een plaats buiten het lichaam");
             }
             continue;
         }
@@ -79,12 +82,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             uit = ww::advies::adviestekst(*o.kb, o.raadpleging, *profiel.invoer, opdracht, formaat, {});
         } catch (const ww::advies::InvoerFout& e) {
             // The engine's limits on a hostile profile: a 422 for the service, with problems.
-            if (e.fouten.empty()) std::abort();
+            if (e.fouten.empty()) ww::fuzz::stop("een InvoerFout zonder fouten");
             (void)ww::web::verzoekfouten(e.fouten, v.lichaam);
             continue;
         }
-        if (uit.empty()) std::abort();
-        if (formaat == ww::advies::Formaat::json && nlohmann::json::parse(uit, nullptr, false).is_discarded()) std::abort();
+        if (uit.empty()) ww::fuzz::stop("een leeg advies");
+        if (formaat == ww::advies::Formaat::json && nlohmann::json::parse(uit, nullptr, false).is_discarded())
+            ww::fuzz::stop("advies als JSON dat geen geldige JSON is");
     }
     return 0;
 }
