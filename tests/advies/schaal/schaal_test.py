@@ -71,12 +71,12 @@ def main() -> int:
                 sys.exit(f"FOUT: geen advies analyse.plekken-vallen-op met '{verwacht}' voor {wijken} wijken")
             # Without any qualitative source, the one advice to gather it names where to begin: five
             # wijken and the rest counted (informatie.kwalitatief-wijk would say the same a second time).
-            wijk_lijst = [a for a in advies["adviezen"] if a["id"] == "informatie.kwalitatief-verzamelen"]
+            wijk_lijst = [a for a in advies["adviezen"] if a["id"] == "informatie.kwalitatief-ontbreekt"]
             rest = f"en {wijken - 5:,} andere".replace(",", ".")
             if len(wijk_lijst) != 1 or rest not in wijk_lijst[0]["tekst"]:
-                sys.exit(f"FOUT: informatie.kwalitatief-verzamelen noemt niet 5 wijken en '{rest}'")
+                sys.exit(f"FOUT: informatie.kwalitatief-ontbreekt noemt niet 5 wijken en '{rest}'")
             if any(a["id"] == "informatie.kwalitatief-wijk" for a in advies["adviezen"]):
-                sys.exit("FOUT: informatie.kwalitatief-wijk naast informatie.kwalitatief-verzamelen")
+                sys.exit("FOUT: informatie.kwalitatief-wijk naast informatie.kwalitatief-ontbreekt")
             if any(a["id"] == "analyse.plek-valt-op" for a in advies["adviezen"]):
                 sys.exit(f"FOUT: adviezen per wijk naast het samenvattende advies voor {wijken} wijken")
             print(f"{wijken} wijken: {tijden[wijken]:.2f} s CPU, {len(advies['adviezen'])} adviezen")
