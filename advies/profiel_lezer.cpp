@@ -2,6 +2,7 @@
 #include "advies/profiel_lezer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -75,6 +77,20 @@ Value str(std::string_view s) { return Value::computed_string(s); }
 Value of_nil(const std::optional<double>& d) { return d ? Value(*d) : Value(); }
 Value of_nil_sym(const std::optional<std::string>& s) { return s ? sym(*s) : Value(); }
 
+// The sections read through ProfielLezer::sectie, each with its facts when absent.
+enum class Sectie : std::uint8_t { drijfveer, metingen, bronnen, informatie, analyse, communicatie, beleid, evaluatie, aantal };
+
+struct AfwezigeSectie {
+    std::once_flag gelezen;
+    bool vast = false;  // the facts below are what reading the absent section gives
+    std::vector<InvoerFeit> feiten;
+};
+
+std::array<AfwezigeSectie, static_cast<std::size_t>(Sectie::aantal)>& afwezige_secties() {
+    static std::array<AfwezigeSectie, static_cast<std::size_t>(Sectie::aantal)> secties;
+    return secties;
+}
+
 class ProfielLezer {
 public:
     ProfielLezer(const std::string& bestand, std::string_view tekst, const Vocabulaire& voc, Opdracht opdracht)
@@ -133,15 +149,45 @@ private:
     }
 
     template <class Lees>
-    void sectie(const Velden& s, std::string_view naam, Lees&& lees) {
+    void sectie(const Velden& s, Sectie welke, std::string_view naam, Lees&& lees) {
+        const YamlNode node = s[naam];
         if (telt_mee(naam)) {
-            lees(s[naam]);
+            if (afwezig(node)) afwezige_sectie(welke, lees);
+            else lees(node);
             return;
         }
         bewaar_ = false;
-        lees(s[naam]);
+        lees(node);
         bewaar_ = true;
-        lees(YamlNode());
+        afwezige_sectie(welke, lees);
+    }
+
+    // An absent (or empty) section gives the same facts in every profile: its defaults, which the
+    // definition and this file fix, whatever the knowledge base or the rest of the profile. They are
+    // read once per process, by the same code as any section, and copied after that: a young
+    // profile, the one the web app sends first, is mostly absent sections, and reading their
+    // defaults key by key was a third of reading it (docs/prestaties.md, "De dienst"). A section
+    // whose absent reading reports a problem or leaves anything else behind (which none does) is
+    // read every time instead.
+    template <class Lees>
+    void afwezige_sectie(Sectie welke, Lees& lees) {
+        AfwezigeSectie& a = afwezige_secties()[static_cast<std::size_t>(welke)];
+        bool nu_gelezen = false;
+        std::call_once(a.gelezen, [&] {
+            const std::size_t begin = invoer_.feiten.size();
+            const std::size_t fouten = y_.fouten().size();
+            const std::size_t herhalingen = herhalingen_.size();
+            lees(YamlNode());
+            a.vast = y_.fouten().size() == fouten && herhalingen_.size() == herhalingen;
+            if (a.vast) a.feiten.assign(invoer_.feiten.begin() + static_cast<std::ptrdiff_t>(begin), invoer_.feiten.end());
+            nu_gelezen = true;
+        });
+        if (nu_gelezen) return;
+        if (!a.vast) {
+            lees(YamlNode());
+            return;
+        }
+        invoer_.feiten.insert(invoer_.feiten.end(), a.feiten.begin(), a.feiten.end());
     }
 
     // --- Checks, each as the definition has the key ------------------------------------------------
@@ -316,14 +362,16 @@ private:
 
         geheel(def, s, "versie", "");
         lees_gemeente(def.veld("gemeente"), s);
-        sectie(s, "drijfveer", [&](const YamlNode& n) { lees_drijfveer(def.veld("drijfveer"), n); });
-        sectie(s, "metingen", [&](const YamlNode& n) { lees_metingen(def.veld("metingen"), n); });
-        sectie(s, "bronnen", [&](const YamlNode& n) { lees_bronnen(def.veld("bronnen"), n); });
-        sectie(s, "informatie", [&](const YamlNode& n) { lees_informatie(def.veld("informatie"), n); });
-        sectie(s, "analyse", [&](const YamlNode& n) { lees_analyse(def.veld("analyse"), n); });
-        lees_communicatie(def.veld("communicatie"), s["communicatie"]);
-        sectie(s, "beleid", [&](const YamlNode& n) { lees_beleid(def.veld("beleid"), n); });
-        sectie(s, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(def.veld("evaluatie"), n); });
+        sectie(s, Sectie::drijfveer, "drijfveer", [&](const YamlNode& n) { lees_drijfveer(def.veld("drijfveer"), n); });
+        sectie(s, Sectie::metingen, "metingen", [&](const YamlNode& n) { lees_metingen(def.veld("metingen"), n); });
+        sectie(s, Sectie::bronnen, "bronnen", [&](const YamlNode& n) { lees_bronnen(def.veld("bronnen"), n); });
+        sectie(s, Sectie::informatie, "informatie", [&](const YamlNode& n) { lees_informatie(def.veld("informatie"), n); });
+        sectie(s, Sectie::analyse, "analyse", [&](const YamlNode& n) { lees_analyse(def.veld("analyse"), n); });
+        // Counts for both opdrachten: sectie() reads it as it is.
+        sectie(s, Sectie::communicatie, "communicatie",
+               [&](const YamlNode& n) { lees_communicatie(def.veld("communicatie"), n); });
+        sectie(s, Sectie::beleid, "beleid", [&](const YamlNode& n) { lees_beleid(def.veld("beleid"), n); });
+        sectie(s, Sectie::evaluatie, "evaluatie", [&](const YamlNode& n) { lees_evaluatie(def.veld("evaluatie"), n); });
         lees_vraaggesprek(def.veld("vraaggesprek"), s["vraaggesprek"]);
         for (const ReeksPlaats& p : plaats_in_reeksen(invoer_.feiten))
             feit(InvoerSjabloon::reeks_plaats, {{"nr", p.nr},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "advies/profiel_lezer.hpp"
 
 namespace ww::advies {
@@ -164,6 +166,55 @@ TEST(ProfielLezer, OntbrekendeSectiesGevenStandaardfeiten) {
     EXPECT_EQ(slot(*feiten(*r.invoer, "analyse")[0], "problematisch"), Value::symbol("onbekend"));
     ASSERT_EQ(feiten(*r.invoer, "sectie").size(), 1u);
     EXPECT_TRUE(feiten(*r.invoer, "meting").empty());
+}
+
+// An absent section's facts are read once per process and copied after that (ProfielLezer::sectie):
+// they must be those of the same section written empty, which is read key by key every time, and
+// stay so from read to read, with or without other sections beside them.
+TEST(ProfielLezer, AfwezigeSectieGeeftDezelfdeFeitenAlsEenLege) {
+    const std::string gemeente = "gemeente:\n  naam: Voorbeeldstad\n";
+    const std::string leeg = gemeente +
+                             "drijfveer: {}\nmetingen: []\nbronnen: []\ninformatie: {}\nanalyse: {}\ncommunicatie: {}\n"
+                             "beleid: {}\nevaluatie: {}\n";
+    const std::vector<std::string> sectienamen = {"gemeente",   "drijfveer",    "metingen", "bronnen",  "informatie",
+                                                  "analyse",    "communicatie", "beleid",   "evaluatie"};
+    // The facts without the `sectie` facts of the keys written (present, even empty).
+    const auto zonder_secties = [&](const Invoer& in) {
+        std::vector<const InvoerFeit*> uit;
+        for (const auto& f : in.feiten) {
+            const bool sectienaam =
+                f.sjabloon == InvoerSjabloon::sectie &&
+                std::find(sectienamen.begin(), sectienamen.end(), f.waarden.at(0).as_text()) != sectienamen.end();
+            if (!sectienaam) uit.push_back(&f);
+        }
+        return uit;
+    };
+    for (const Opdracht opdracht : {Opdracht::advies, Opdracht::communicatie, Opdracht::advies}) {
+        for (int keer = 0; keer < 2; ++keer) {
+            const auto afwezig = lees(gemeente, opdracht);
+            const auto geschreven = lees(leeg, opdracht);
+            ASSERT_TRUE(afwezig.invoer && geschreven.invoer);
+            const auto a = zonder_secties(*afwezig.invoer);
+            const auto g = zonder_secties(*geschreven.invoer);
+            ASSERT_EQ(a.size(), g.size());
+            // drijfveer, informatie, analyse, communicatie, beleid, smart, ivp, evaluatie and more
+            EXPECT_GE(a.size(), 9u);
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                EXPECT_EQ(a[i]->sjabloon, g[i]->sjabloon) << i;
+                EXPECT_EQ(a[i]->waarden, g[i]->waarden) << i << " " << a[i]->naam();
+            }
+        }
+    }
+    // Between present sections, in the profile's order of reading.
+    const auto tussen = lees(gemeente + "analyse:\n  uitgevoerd: true\n");
+    ASSERT_TRUE(tussen.invoer);
+    std::vector<std::string_view> namen;
+    for (const auto& f : tussen.invoer->feiten)
+        if (f.sjabloon != InvoerSjabloon::sectie) namen.push_back(f.naam());
+    const std::vector<std::string_view> verwacht = {"gemeente", "drijfveer", "informatie", "analyse", "communicatie",
+                                                    "beleid",   "smart",     "ivp",        "evaluatie", "modus"};
+    EXPECT_EQ(namen, verwacht);
+    EXPECT_EQ(slot(*feiten(*tussen.invoer, "analyse")[0], "uitgevoerd"), Value(true));
 }
 
 TEST(ProfielLezer, LegeWaardeIsNietOpgegeven) {
