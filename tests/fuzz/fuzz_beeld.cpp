@@ -3,8 +3,9 @@
 // before it uses one (read_checked_image). The input is one byte N (the number of source files the
 // image claims, modulo 16) followed by an image body; the target seals it with a valid header, so the
 // fuzzer works on the body, not on the checksum. An image that is accepted must then instantiate,
-// run (firing limit 200) and print without a crash: whatever the reader and the engine let through
-// is what the program would run.
+// run (firing limit 200) and print without a crash, and the actions of every rule, which the reader
+// checks but builds only when asked, must build: whatever the reader and the engine let through is
+// what the program would run.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -43,6 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto base = ww::read_checked_image(blob, key, files);
     if (!base) return 0;
     if (!base->from_image()) std::abort();
+    // The engine builds a rule's actions from the image when the rule first fires (ActionList); what
+    // the reader accepted must build for every rule, not only those this run fires. A build that
+    // fails throws std::logic_error, which ends the fuzzer here.
+    for (const auto& r : base->rules()) (void)r->actions.size();
     ww::RunConfig config;
     config.max_firings = 200;
     try {
