@@ -45,8 +45,9 @@ public:
 class ActionList {
 public:
     ActionList() = default;
-    ActionList(std::vector<Action> actions) : built_(std::move(actions)) {}  // NOLINT: a list is a list
-    ActionList(std::unique_ptr<const PendingActions> pending);
+    // Implicit, as the vector it stands for: `rule.actions = {...}` and aggregate initialisation read on.
+    ActionList(std::vector<Action> actions) : built_(std::move(actions)) {}
+    explicit ActionList(std::unique_ptr<const PendingActions> pending);
     // A copy is built: the copy may be changed, and owes nothing to the original's source.
     ActionList(const ActionList& other) : built_(other.get()) {}
     ActionList(ActionList&&) noexcept = default;
@@ -65,7 +66,8 @@ public:
         if (lazy_) [[unlikely]] build();
         return built_;
     }
-    operator const std::vector<Action>&() const { return get(); }  // NOLINT: reads as the vector
+    // Implicit too: whatever takes the actions as a vector (action_flow_problem) takes them built.
+    operator const std::vector<Action>&() const { return get(); }
     std::vector<Action>& edit() {
         get();
         lazy_.reset();
