@@ -36,10 +36,10 @@ void ActionChecker::start(const RuleDef& rule) {
     }
 }
 
-bool ActionChecker::certify(RuleDef& rule) {
-    const bool walked = rule_ == &rule && actions_ == rule.actions.size();
+bool ActionChecker::certify(RuleDef& rule, std::size_t count, const std::vector<Action>& flow) {
+    const bool walked = rule_ == &rule && actions_ == count;
     rule_ = nullptr;
-    if (!walked || !action_flow_problem(rule.actions, rule.variables.size()).empty()) return false;
+    if (!walked || !action_flow_problem(flow, rule.variables.size()).empty()) return false;
     rule.actions_checked.on_ = true;
     return true;
 }

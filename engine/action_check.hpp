@@ -59,12 +59,18 @@ public:
         ++actions_;
         return reads_bound_variables(kind) ? bound_.data() : nullptr;
     }
-    void after(const Action& a) {
-        if (binds_variable(a.kind) && a.var < bound_.size()) bound_[a.var] = 1;
+    void after(const Action& a) { after(a.kind, a.var); }
+    void after(Action::Kind kind, VarId var) {
+        if (binds_variable(kind) && var < bound_.size()) bound_[var] = 1;
     }
     // False when the reader did not take every action of `rule` through before(), or its jumps
     // would not end: the rule is then not certified.
-    bool certify(RuleDef& rule);
+    bool certify(RuleDef& rule) { return certify(rule, rule.actions.size(), rule.actions); }
+    // The same for a reader that defers building the actions (ActionList): `count` actions went
+    // through before(), and `flow` holds what action_flow_problem reads of them (kind, var, jump and
+    // the op and var of target and expr), or nothing when none of them is a branch, jump, for or
+    // again (then no jump can go wrong).
+    bool certify(RuleDef& rule, std::size_t count, const std::vector<Action>& flow);
 
 private:
     const RuleDef* rule_ = nullptr;

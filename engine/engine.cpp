@@ -136,55 +136,69 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         !problem.empty())
         throw std::invalid_argument("regel '" + rule.id + "': " + problem);
 
-    // What compiling the actions could refuse, in the order compile_actions would meet it; they are
-    // compiled when the rule first fires.
+    // Actions a reader deferred (ActionList) are not built here: such a reader checked them as this
+    // would (and certified the rule: an uncertified one is checked as any other, which builds its
+    // actions), including the template and slot of each assert and the modules of each focus, and
+    // gives what the rest needs of them (ActionSummary).
+    const ActionSummary* deferred = rule.actions_checked ? rule.actions.pending() : nullptr;
     entry.terminals.reserve(rule.alternatives.size());
-    auto compiles = [&](const Expr& e) {
-        if (!rule.actions_checked) check_compiles(e);
-    };
-    for (const Action& a : rule.actions) {
-        try {
-            if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate) {
-                if (a.kind == Action::Kind::assert_fact && a.tmpl >= m.templates.size())
-                    throw std::invalid_argument("onbekende template in actie '" + a.source_text + "'");
-                for (const auto& [slot, e] : a.slots) {
-                    if (a.kind == Action::Kind::assert_fact &&
-                        (slot < 0 || static_cast<std::size_t>(slot) >= m.templates[a.tmpl].slots.size()))
-                        throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
-                    compiles(e);
-                }
-            }
-            if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
-                compiles(a.target);
-            if (a.kind == Action::Kind::focus) {
-                if (a.modules.empty()) throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
-                for (const std::string& name : a.modules) m.module_number(name);
-            }
-            if (a.kind == Action::Kind::bind) {
-                if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
-                compiles(a.expr);
-            }
-            if (a.kind == Action::Kind::emit)
-                for (const auto& [name, e] : a.fields) compiles(e);
-            // Where the actions may jump is checked for all of them at once (action_flow_problem).
-            if (a.kind == Action::Kind::branch) compiles(a.expr);
-        } catch (const std::invalid_argument& e) {
-            std::string what = e.what();
-            if (what.rfind("regel '", 0) == 0) throw;
-            throw std::invalid_argument("regel '" + rule.id + "': " + what);
-        }
-    }
-
-    // Templates whose facts this rule changes: known before its own network is built.
     m.volatile_templates.resize(m.templates.size(), false);
-    for (const Action& a : rule.actions) {
-        if (a.kind != Action::Kind::modify && a.kind != Action::Kind::retract) continue;
-        if (a.target.op != Op::var) continue;
+    // Templates whose facts this rule changes: known before its own network is built.
+    auto changes_facts_of = [&](VarId fact_var) {
         for (const auto& alt : rule.alternatives)
             for (const Condition& c : alt)
-                if (c.kind == Condition::Kind::pattern && c.pattern.fact_var == a.target.var &&
+                if (c.kind == Condition::Kind::pattern && c.pattern.fact_var == fact_var &&
                     c.pattern.tmpl < m.volatile_templates.size())
                     m.volatile_templates[c.pattern.tmpl] = true;
+    };
+    if (deferred) {
+        for (const std::string& name : deferred->focus_modules) m.module_number(name);
+        for (VarId v : deferred->changed_fact_vars) changes_facts_of(v);
+        entry.binds = deferred->binds;
+    } else {
+        // What compiling the actions could refuse, in the order compile_actions would meet it; they
+        // are compiled when the rule first fires.
+        auto compiles = [&](const Expr& e) {
+            if (!rule.actions_checked) check_compiles(e);
+        };
+        for (const Action& a : rule.actions) {
+            try {
+                if (a.kind == Action::Kind::assert_fact || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate) {
+                    if (a.kind == Action::Kind::assert_fact && a.tmpl >= m.templates.size())
+                        throw std::invalid_argument("onbekende template in actie '" + a.source_text + "'");
+                    for (const auto& [slot, e] : a.slots) {
+                        if (a.kind == Action::Kind::assert_fact &&
+                            (slot < 0 || static_cast<std::size_t>(slot) >= m.templates[a.tmpl].slots.size()))
+                            throw std::invalid_argument("onbekend slot in actie '" + a.source_text + "'");
+                        compiles(e);
+                    }
+                }
+                if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
+                    compiles(a.target);
+                if (a.kind == Action::Kind::focus) {
+                    if (a.modules.empty()) throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
+                    for (const std::string& name : a.modules) m.module_number(name);
+                }
+                if (a.kind == Action::Kind::bind) {
+                    if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
+                    compiles(a.expr);
+                }
+                if (a.kind == Action::Kind::emit)
+                    for (const auto& [name, e] : a.fields) compiles(e);
+                // Where the actions may jump is checked for all of them at once (action_flow_problem).
+                if (a.kind == Action::Kind::branch) compiles(a.expr);
+            } catch (const std::invalid_argument& e) {
+                std::string what = e.what();
+                if (what.rfind("regel '", 0) == 0) throw;
+                throw std::invalid_argument("regel '" + rule.id + "': " + what);
+            }
+        }
+
+        for (const Action& a : rule.actions)
+            if ((a.kind == Action::Kind::modify || a.kind == Action::Kind::retract) && a.target.op == Op::var)
+                changes_facts_of(a.target.var);
+        for (const Action& a : rule.actions)
+            entry.binds = entry.binds || a.kind == Action::Kind::bind || a.kind == Action::Kind::each;
     }
     const std::uint32_t module = m.module_number(rule.module.empty() ? "MAIN" : rule.module);
     if (rule.auto_focus) m.modular = m.special_activations = true;
@@ -221,8 +235,6 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             entry.prefix_defs.push_back(std::move(prefix));
         }
     }
-    for (const Action& a : rule.actions)
-        entry.binds = entry.binds || a.kind == Action::Kind::bind || a.kind == Action::Kind::each;
     m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
     if (m.cp) m.cp->disturbed = true;

@@ -1323,7 +1323,7 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
                 continue;
             }
             auto action = compile_action(cx, a, site, scope);
-            if (action) rule.actions.push_back(std::move(*action));
+            if (action) rule.actions.edit().push_back(std::move(*action));
             continue;
         }
         Action branch;
@@ -1338,8 +1338,8 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
             branch.expr = ExprCompiler{*this, cx, scope, site}.expecting(
                 e, SlotType::boolean, "de voorwaarde van if moet true of false opleveren, geen {}");
         }
-        const std::size_t at_branch = rule.actions.size();
-        rule.actions.push_back(std::move(branch));
+        const std::size_t at_branch = rule.actions.edit().size();
+        rule.actions.edit().push_back(std::move(branch));
         // Variables that `bind` first binds in a part exist only in that part; one that a part binds
         // again keeps its name after the `if`, but not the type of either part.
         Scope then_scope = scope;
@@ -1349,14 +1349,14 @@ void RuleCompiler::compile_actions(Context& cx, const std::vector<ActionSite>& l
             Action jump;
             jump.kind = Action::Kind::jump;
             jump.source_text = "else";
-            jump.source_offset = rule.actions[at_branch].source_offset;
-            const std::size_t at_jump = rule.actions.size();
-            rule.actions.push_back(std::move(jump));
-            rule.actions[at_branch].jump = static_cast<std::uint32_t>(rule.actions.size());
+            jump.source_offset = rule.actions.edit()[at_branch].source_offset;
+            const std::size_t at_jump = rule.actions.edit().size();
+            rule.actions.edit().push_back(std::move(jump));
+            rule.actions.edit()[at_branch].jump = static_cast<std::uint32_t>(rule.actions.edit().size());
             compile_actions(cx, item.else_part, else_scope);
-            rule.actions[at_jump].jump = static_cast<std::uint32_t>(rule.actions.size());
+            rule.actions.edit()[at_jump].jump = static_cast<std::uint32_t>(rule.actions.edit().size());
         } else {
-            rule.actions[at_branch].jump = static_cast<std::uint32_t>(rule.actions.size());
+            rule.actions.edit()[at_branch].jump = static_cast<std::uint32_t>(rule.actions.edit().size());
         }
         for (auto& [name, info] : scope) {
             for (const Scope* part : {&then_scope, &else_scope}) {
@@ -1423,14 +1423,14 @@ void RuleCompiler::compile_for(Context& cx, const ActionSite& item, Scope& scope
         }
     }
     // Two variables no one can write (`#`): the list, fixed when the loop starts, and the position.
-    const std::size_t n = rule.actions.size();
+    const std::size_t n = rule.actions.edit().size();
     fill.var = cx.id_of(fmt::format("#for{}lijst", n));
     const VarId position = cx.id_of(fmt::format("#for{}plek", n));
     const std::size_t at_each = open_loop(rule, std::move(fill), position, cx.id_of(name));
     // The element exists only in the body, as does what bind binds there first.
     Scope body = scope;
     VarInfo element;
-    element.id = rule.actions[at_each].var;
+    element.id = rule.actions.edit()[at_each].var;
     body[name] = element;
     compile_actions(cx, item.then_part, body);
     close_loop(rule, at_each, "einde van for " + head, scope, body);
@@ -1448,10 +1448,10 @@ std::size_t RuleCompiler::open_loop(RuleDef& rule, Action head, VarId position, 
     each.expr = Expr::var_of(head.var);
     each.target = Expr::var_of(position);
     each.var = element;
-    rule.actions.push_back(std::move(head));
-    rule.actions.push_back(std::move(start));
-    rule.actions.push_back(std::move(each));
-    return rule.actions.size() - 1;
+    rule.actions.edit().push_back(std::move(head));
+    rule.actions.edit().push_back(std::move(start));
+    rule.actions.edit().push_back(std::move(each));
+    return rule.actions.edit().size() - 1;
 }
 
 // Ends the body of the loop opened at `at_each`: a jump back to `each`, which leaves to just after
@@ -1460,10 +1460,10 @@ void RuleCompiler::close_loop(RuleDef& rule, std::size_t at_each, std::string so
     Action again;
     again.kind = Action::Kind::again;
     again.source_text = std::move(source_text);
-    again.source_offset = rule.actions[at_each].source_offset;
+    again.source_offset = rule.actions.edit()[at_each].source_offset;
     again.jump = static_cast<std::uint32_t>(at_each);
-    rule.actions.push_back(std::move(again));
-    rule.actions[at_each].jump = static_cast<std::uint32_t>(rule.actions.size());
+    rule.actions.edit().push_back(std::move(again));
+    rule.actions.edit()[at_each].jump = static_cast<std::uint32_t>(rule.actions.edit().size());
     for (auto& [var, info] : scope) {
         auto it = body.find(var);
         if (it != body.end() && (it->second.type != info.type || it->second.fact_tmpl != info.fact_tmpl)) {
@@ -1485,7 +1485,7 @@ void RuleCompiler::compile_while(Context& cx, const ActionSite& item, Scope& sco
         cx.failed = true;
         return;
     }
-    const std::size_t n = rule.actions.size();
+    const std::size_t n = rule.actions.edit().size();
     Action bound;
     bound.kind = Action::Kind::bind;
     bound.source_text = "while " + site.text;
@@ -1499,14 +1499,14 @@ void RuleCompiler::compile_while(Context& cx, const ActionSite& item, Scope& sco
     test.expr = ExprCompiler{*this, cx, scope, site}.expecting(e, SlotType::boolean,
                                                                "de voorwaarde van while moet true of false opleveren, geen {}");
     const std::size_t at_each = open_loop(rule, std::move(bound), position, round);
-    const std::size_t at_test = rule.actions.size();
-    rule.actions.push_back(std::move(test));
+    const std::size_t at_test = rule.actions.edit().size();
+    rule.actions.edit().push_back(std::move(test));
     // What bind binds first in the body exists only there; a variable from before that the body
     // binds again keeps its new value for the next round and after the loop (as in a for).
     Scope body = scope;
     compile_actions(cx, item.then_part, body);
     close_loop(rule, at_each, "einde van while " + site.text, scope, body);
-    rule.actions[at_test].jump = static_cast<std::uint32_t>(rule.actions.size());
+    rule.actions.edit()[at_test].jump = static_cast<std::uint32_t>(rule.actions.edit().size());
 }
 
 bool RuleCompiler::compile_rule(RuleDef& rule, const std::vector<ConditionSite>& conditions,
@@ -1589,7 +1589,7 @@ bool RuleCompiler::compile_function(FunctionDef& def, const std::vector<ActionSi
     }
     compile_actions(cx, body, scope);
     def.variables = std::move(frame.variables);
-    def.actions = std::move(frame.actions);
+    def.actions = std::move(frame.actions.edit());
     def.effects = def.effects || has_effects(def.actions);
     return !cx.failed;
 }

@@ -103,6 +103,16 @@ private:
 
 struct BadImage {};
 
+// The tables of an image (atoms, texts, the slot count of each template) and the bytes its texts
+// point into. The rules whose actions are read when they first fire (ImagePendingActions) share
+// them: they live as long as the last of those rules.
+struct ImageTables {
+    std::shared_ptr<const void> bytes;  // the blob's owner
+    std::vector<Atom> atoms;
+    std::vector<std::string_view> texts;
+    std::vector<std::size_t> slot_counts;
+};
+
 // Reads a blob front to back; every read is bounds-checked and throws BadImage past the end. The
 // reads are small and many (some 100,000 for the bundled knowledge base), so they stay inline and
 // work on two pointers.
@@ -120,7 +130,7 @@ struct BadImage {};
 
 class In {
 public:
-    explicit In(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
+    In(std::string_view s, const ImageTables& tables) : p_(s.data()), end_(s.data() + s.size()), t_(&tables) {}
     std::uint8_t u8() {
         need(1);
         return static_cast<std::uint8_t>(*p_++);
@@ -170,12 +180,12 @@ public:
         p_ += n;
         return v;
     }
-    [[gnu::always_inline]] std::string_view view() { return texts_[index(texts_.size())]; }
+    [[gnu::always_inline]] std::string_view view() { return t_->texts[index(t_->texts.size())]; }
     // A text by its index in the table (0 the empty one): the function names of calls are looked up
     // once per text, not once per call.
-    [[gnu::always_inline]] std::uint32_t text_index() { return index(texts_.size()); }
-    std::string_view text(std::uint32_t i) const { return texts_[i]; }
-    std::size_t text_count() const { return texts_.size(); }
+    [[gnu::always_inline]] std::uint32_t text_index() { return index(t_->texts.size()); }
+    std::string_view text(std::uint32_t i) const { return t_->texts[i]; }
+    std::size_t text_count() const { return t_->texts.size(); }
     std::string str() { return std::string(view()); }
     // Into an existing string: an empty text (most expression names) costs no copy.
     // Into an empty string by construction, not assign(): basic_string::_M_replace, which assign
@@ -203,18 +213,23 @@ public:
         return true;
     }
     bool done() const { return p_ == end_; }
-    void read_atoms() {
+    const char* position() const { return p_; }
+    const std::vector<std::size_t>& slot_counts() const { return t_->slot_counts; }
+    std::vector<Atom> read_atoms() {
         std::vector<std::string_view> texts(count());
         for (auto& text : texts) text = raw_view();
-        atoms_.resize(texts.size());
-        intern_all(texts, atoms_.data());
+        std::vector<Atom> atoms(texts.size());
+        intern_all(texts, atoms.data());
+        return atoms;
     }
-    void read_texts() {
-        texts_.resize(count() + 1);  // 0: the empty text
-        for (std::size_t i = 1; i < texts_.size(); ++i) texts_[i] = raw_view();
+    std::vector<std::string_view> read_texts() {
+        std::vector<std::string_view> texts(count() + 1);  // 0: the empty text
+        for (std::size_t i = 1; i < texts.size(); ++i) texts[i] = raw_view();
+        return texts;
     }
     // Inline: some 3,800 per cold start, one per symbol or string in a value.
-    [[gnu::always_inline]] Atom atom() { return atoms_[index(atoms_.size())]; }
+    [[gnu::always_inline]] Atom atom() { return t_->atoms[index(t_->atoms.size())]; }
+    [[gnu::always_inline]] void skip_atom() { index(t_->atoms.size()); }
 
 private:
     void need(std::size_t n) const {
@@ -254,8 +269,7 @@ private:
     }
     const char* p_;
     const char* end_;
-    std::vector<Atom> atoms_;
-    std::vector<std::string_view> texts_;
+    const ImageTables* t_;
 };
 
 void put(Out& o, const Value& v) {
@@ -315,9 +329,17 @@ void put(Out& o, const Expr& e) {
     for (const auto& a : e.args) put(o, a);
 }
 
-// What Engine::add_rule checks of a rule's actions, made while they are read, where each node of an
-// expression passes anyway (RuleDef::actions_checked): add_rule walked them all again (0.6 M
-// instructions of a cold start's 11.3 M). The rules are the engine's (engine/action_check.hpp).
+// What scan_expr keeps of an expression: what add_rule and action_flow_problem read of a target
+// or expr of an action.
+struct ExprHead {
+    Op op = Op::constant;
+    VarId var = 0;
+};
+
+// What Engine::add_rule checks of a rule's actions, made while the reader goes over them without
+// building them (scan_expr; RuleDef::actions_checked): the actions are built when the rule first
+// fires (ImagePendingActions), and a consultation fires about a quarter of the rules. The rules are
+// the engine's (engine/action_check.hpp).
 struct ActionCheck {
     ActionChecker checker;
     // The variables the action being read may read (ActionChecker::before). Null: any variable of
@@ -328,6 +350,16 @@ struct ActionCheck {
     std::vector<const FunctionInfo*> functions;
     std::vector<std::pair<std::uint32_t, std::size_t>> own_calls;  // name's text, operands
     static inline const FunctionInfo own{};
+    std::shared_ptr<const ImageTables> tables;
+    // Per action of the rule being read, what action_flow_problem reads of it (kept for every rule,
+    // made into Actions only for one with a branch, jump or loop).
+    struct Step {
+        Action::Kind kind;
+        VarId var;
+        std::uint32_t jump;
+        ExprHead target, expr;
+    };
+    std::vector<Step> steps;
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
@@ -346,20 +378,19 @@ void check_call(ActionCheck& check, const In& in, std::uint32_t name, std::size_
     if (!takes_arguments(*f, n)) throw BadImage{};
 }
 
-void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check);
+void get_expr_full(In& in, Expr& e, std::size_t vars, int depth);
 
 // Variable ids are checked against the rule's variables, so the engine can index with them. Read
 // into `e` in place (a fresh Expr): no temporary tree is moved up level by level.
 // The empty expression (a constant without value, name or operands, variable 0, source offset 0:
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
-// `check`: the expression is one of a rule's actions (see ActionCheck); null for the others.
-[[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check = nullptr) {
+[[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
     if (depth <= max_depth && in.skip_zero3()) return;
-    get_expr_full(in, e, vars, depth, check);
+    get_expr_full(in, e, vars, depth);
 }
 
-void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* check) {
+void get_expr_full(In& in, Expr& e, std::size_t vars, int depth) {
     if (depth > max_depth) throw BadImage{};
     const std::uint8_t head = in.u8();
     const auto op = static_cast<std::uint8_t>(head & (expr_has_value - 1));
@@ -375,11 +406,9 @@ void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* ch
         std::construct_at(&e.value, std::move(v));
     }
     e.var = in.u32();
-    if (e.op == Op::var && (e.var >= vars || (check && check->bound && !check->bound[e.var]))) throw BadImage{};
-    std::uint32_t name_index = 0;
+    if (e.op == Op::var && e.var >= vars) throw BadImage{};
     if (head & expr_has_name) {
-        name_index = in.text_index();
-        const std::string_view name = in.text(name_index);
+        const std::string_view name = in.view();
         if (name.empty()) throw BadImage{};
         make_text(e.name, name);
     }
@@ -387,14 +416,138 @@ void get_expr_full(In& in, Expr& e, std::size_t vars, int depth, ActionCheck* ch
     const std::size_t n = (head & expr_has_args) ? in.count() : 0;
     if ((head & expr_has_args) && n == 0) throw BadImage{};
     if (!arity_fits(e.op, n)) throw BadImage{};
-    if (check && e.op == Op::call) {
-        if (name_index == 0) throw BadImage{};  // a call of no function
-        check_call(*check, in, name_index, n);
-    }
     if (n == 0) return;
     e.args = std::vector<Expr>(n);
-    for (auto& a : e.args) get_expr(in, a, vars, depth + 1, check);
+    for (auto& a : e.args) get_expr(in, a, vars, depth + 1);
 }
+
+void scan_value_of_kind(In& in, ValueKind kind, int depth);
+
+void scan_value(In& in, int depth) { scan_value_of_kind(in, in.enumeration(ValueKind::fact), depth); }
+
+// get_value_of_kind's reads and checks, without the value.
+void scan_value_of_kind(In& in, ValueKind kind, int depth) {
+    if (depth > max_depth) throw BadImage{};
+    switch (kind) {
+        case ValueKind::nil: return;
+        case ValueKind::boolean: in.boolean(); return;
+        case ValueKind::integer: in.i64(); return;
+        case ValueKind::floating: in.f64(); return;
+        case ValueKind::string:
+        case ValueKind::symbol: in.skip_atom(); return;
+        case ValueKind::list:
+            for (std::size_t n = in.count(); n > 0; --n) scan_value(in, depth + 1);
+            return;
+        case ValueKind::fact: in.u64(); return;
+    }
+    throw BadImage{};
+}
+
+ExprHead scan_expr_full(In& in, std::size_t vars, int depth, ActionCheck& check);
+
+// get_expr's reads and checks, without the expression, and add_rule's checks of an action's
+// expression (its variables bound, its calls of functions that exist with as many operands as they
+// take). Whatever passes here get_expr reads without a complaint: the same bytes, the same checks.
+[[gnu::always_inline]] inline ExprHead scan_expr(In& in, std::size_t vars, int depth, ActionCheck& check) {
+    if (depth <= max_depth && in.skip_zero3()) return {};
+    return scan_expr_full(in, vars, depth, check);
+}
+
+ExprHead scan_expr_full(In& in, std::size_t vars, int depth, ActionCheck& check) {
+    if (depth > max_depth) throw BadImage{};
+    const std::uint8_t head = in.u8();
+    const auto op = static_cast<std::uint8_t>(head & (expr_has_value - 1));
+    if (op > static_cast<std::uint8_t>(Op::concat)) throw BadImage{};
+    ExprHead e{static_cast<Op>(op), 0};
+    if (head & expr_has_value) {
+        const ValueKind kind = in.enumeration(ValueKind::fact);
+        if (kind == ValueKind::nil) throw BadImage{};
+        scan_value_of_kind(in, kind, depth + 1);
+    }
+    e.var = in.u32();
+    if (e.op == Op::var && (e.var >= vars || (check.bound && !check.bound[e.var]))) throw BadImage{};
+    std::uint32_t name_index = 0;
+    if (head & expr_has_name) {
+        name_index = in.text_index();
+        if (in.text(name_index).empty()) throw BadImage{};
+    }
+    in.u32();  // source offset
+    const std::size_t n = (head & expr_has_args) ? in.count() : 0;
+    if ((head & expr_has_args) && n == 0) throw BadImage{};
+    if (!arity_fits(e.op, n)) throw BadImage{};
+    if (e.op == Op::call) {
+        if (name_index == 0) throw BadImage{};  // a call of no function
+        check_call(check, in, name_index, n);
+    }
+    for (std::size_t i = 0; i < n; ++i) scan_expr(in, vars, depth + 1, check);
+    return e;
+}
+
+// The slot `tmpl` has at this index, checked.
+int slot_index(In& in, const std::vector<std::size_t>& slot_counts, TemplateId tmpl) {
+    std::int64_t slot = in.i64();
+    if (tmpl >= slot_counts.size() || slot < 0 || static_cast<std::uint64_t>(slot) >= slot_counts[tmpl]) throw BadImage{};
+    return static_cast<int>(slot);
+}
+
+// The actions of a rule or a function, built (the layout ImageAccess::rule writes). For a rule, the
+// second reading of bytes scan_actions read and checked already.
+void read_actions(In& in, std::vector<Action>& actions, const std::vector<std::size_t>& slot_counts, std::size_t vars) {
+    actions.resize(in.count());
+    for (auto& a : actions) {
+        a.kind = in.enumeration(Action::Kind::pop_focus);
+        a.tmpl = in.index(std::max<std::size_t>(slot_counts.size(), 1));
+        a.slots.resize(in.count());
+        for (auto& [slot, e] : a.slots) {
+            slot = slot_index(in, slot_counts, a.tmpl);
+            get_expr(in, e, vars, 0);
+        }
+        get_expr(in, a.target, vars, 0);
+        a.var = in.u32();
+        if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
+        get_expr(in, a.expr, vars, 0);
+        a.jump = in.u32();
+        in.str(a.record_name);
+        a.fields.resize(in.count());
+        for (auto& [name, e] : a.fields) {
+            in.str(name);
+            get_expr(in, e, vars, 0);
+        }
+        a.modules.resize(in.count());
+        for (auto& name : a.modules) in.str(name);
+        a.source_offset = in.u32();
+        in.str(a.source_text);
+    }
+}
+
+// A rule's actions as the image holds them, built when the rule first needs them (ActionList). The
+// reader checked these bytes (scan_actions) with every check read_actions makes and more, before it
+// accepted the image; the image's bytes and tables cannot change after (`tables` owns the bytes,
+// and nothing writes them). So this build does not fail; should it, that is a fault of this
+// program, not of the image, and it says so. Called once, from whichever thread first reads the
+// actions (ActionList's call_once): it only reads `tables` and the bytes, which no thread writes.
+class ImagePendingActions final : public PendingActions {
+public:
+    ImagePendingActions(std::shared_ptr<const ImageTables> tables, std::string_view bytes, std::size_t vars)
+        : tables_(std::move(tables)), bytes_(bytes), vars_(vars) {}
+    void set_bytes(std::string_view bytes) { bytes_ = bytes; }
+    std::vector<Action> build() const override {
+        std::vector<Action> actions;
+        try {
+            In in(bytes_, *tables_);
+            read_actions(in, actions, tables_->slot_counts, vars_);
+            if (!in.done()) throw BadImage{};
+        } catch (const BadImage&) {
+            throw std::logic_error("beeld: acties die bij het laden goedgekeurd zijn, zijn nu niet te lezen (fout in wegwijzer)");
+        }
+        return actions;
+    }
+
+private:
+    std::shared_ptr<const ImageTables> tables_;
+    std::string_view bytes_;
+    std::size_t vars_;
+};
 
 }  // namespace
 
@@ -566,7 +719,7 @@ struct ImageAccess {
 
     static void set_files(RuleBase& b, std::vector<SourceFile> files) { b.files_ = std::move(files); }
 
-    static void read(In& in, RuleBase& b, std::size_t file_count) {
+    static void read(In& in, RuleBase& b, std::size_t file_count, const std::shared_ptr<ImageTables>& tables) {
         if (in.u32() != file_count) throw BadImage{};
         b.content_key_ = in.u64();
         b.templates_.resize(in.count());
@@ -582,6 +735,8 @@ struct ImageAccess {
             }
         }
         const std::size_t ntemplates = b.templates_.size();
+        tables->slot_counts.reserve(ntemplates);
+        for (const auto& t : b.templates_) tables->slot_counts.push_back(t.slots.size());
         // Names lead to templates (advice reads facts by template name): each name to its own, each
         // template once. Written in the map's order: each goes in at the end without a search.
         std::vector<bool> seen(ntemplates, false);
@@ -607,6 +762,7 @@ struct ImageAccess {
         }
         if (b.param_ids_.size() != b.params_.size()) throw BadImage{};
         ActionCheck check;
+        check.tables = tables;
         const std::size_t rule_count = in.count();
         b.rules_.reserve(rule_count);
         for (std::size_t n = 0; n < rule_count; ++n) {
@@ -659,14 +815,8 @@ struct ImageAccess {
         }
     }
 
-    static int slot_index(In& in, const RuleBase& b, TemplateId tmpl) {
-        std::int64_t slot = in.i64();
-        if (tmpl >= b.templates_.size() || slot < 0 || static_cast<std::uint64_t>(slot) >= b.templates_[tmpl].slots.size()) throw BadImage{};
-        return static_cast<int>(slot);
-    }
-
-    // `check`: for a rule (not a function's body), the checks Engine::add_rule makes on the actions'
-    // expressions are made here (RuleDef::actions_checked).
+    // `check`: for a rule (not a function's body), whose actions are then deferred (scan_actions);
+    // a function's body is built at once.
     static void rule(In& in, RuleDef& r, const RuleBase& b, ActionCheck* check) {
         in.str(r.id);
         std::int64_t salience = in.i64();
@@ -710,44 +860,82 @@ struct ImageAccess {
         }
         in.str(r.module);
         r.auto_focus = in.boolean();
+        if (check) return scan_actions(in, r, b, *check);
+        read_actions(in, r.actions.edit(), in.slot_counts(), vars);
+        // Jumps forward, loops that end; FunctionTable::define asks it again.
+        if (!action_flow_problem(r.actions, vars).empty()) throw BadImage{};
+    }
+
+    // A rule's actions, read with every check read_actions makes and those Engine::add_rule makes
+    // (ActionCheck), including add_rule's checks of the template of an assert and the modules of a
+    // focus, which it does not make for deferred actions; not built: the rule gets them as
+    // ImagePendingActions over these bytes, with what add_rule needs of them (ActionSummary).
+    static void scan_actions(In& in, RuleDef& r, const RuleBase& b, ActionCheck& check) {
+        const std::size_t vars = r.variables.size();
+        const char* const begin = in.position();
         // Which variables the actions may read (Engine::add_rule's check_bound): the checker starts
         // from those the conditions of every alternative bind.
-        if (check) check->checker.start(r);
-        r.actions.resize(in.count());
-        for (auto& a : r.actions) {
-            a.kind = in.enumeration(Action::Kind::pop_focus);
-            if (check) check->bound = check->checker.before(a.kind);
-            a.tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
-            a.slots.resize(in.count());
-            for (auto& [slot, e] : a.slots) {
-                slot = slot_index(in, b, a.tmpl);
-                get_expr(in, e, vars, 0, check);
+        check.checker.start(r);
+        auto pending = std::make_unique<ImagePendingActions>(check.tables, std::string_view(), vars);
+        ActionSummary& summary = pending->summary;
+        bool jumps = false;
+        check.steps.clear();
+        const std::size_t count = in.count();
+        for (std::size_t n = count; n > 0; --n) {
+            const auto kind = in.enumeration(Action::Kind::pop_focus);
+            check.bound = check.checker.before(kind);
+            const std::uint32_t tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
+            if (kind == Action::Kind::assert_fact && tmpl >= b.templates_.size()) throw BadImage{};
+            for (std::size_t n = in.count(); n > 0; --n) {
+                slot_index(in, in.slot_counts(), tmpl);
+                scan_expr(in, vars, 0, check);
             }
-            get_expr(in, a.target, vars, 0, check);
-            a.var = in.u32();
-            if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
-            get_expr(in, a.expr, vars, 0, check);
-            a.jump = in.u32();
-            in.str(a.record_name);
-            a.fields.resize(in.count());
-            for (auto& [name, e] : a.fields) {
-                in.str(name);
-                get_expr(in, e, vars, 0, check);
+            const ExprHead target = scan_expr(in, vars, 0, check);
+            const VarId var = in.u32();
+            if ((kind == Action::Kind::bind || kind == Action::Kind::each) && var >= vars) throw BadImage{};
+            const ExprHead expr = scan_expr(in, vars, 0, check);
+            const std::uint32_t jump = in.u32();
+            in.text_index();  // record name
+            for (std::size_t n = in.count(); n > 0; --n) {
+                in.text_index();
+                scan_expr(in, vars, 0, check);
             }
-            a.modules.resize(in.count());
-            for (auto& name : a.modules) in.str(name);
-            a.source_offset = in.u32();
-            in.str(a.source_text);
-            if (check) check->checker.after(a);
+            const std::size_t modules = in.count();
+            if (kind == Action::Kind::focus && modules == 0) throw BadImage{};
+            for (std::size_t n = modules; n > 0; --n) {
+                const std::string_view name = in.view();
+                if (kind == Action::Kind::focus) summary.focus_modules.emplace_back(name);
+            }
+            in.u32();         // source offset
+            in.text_index();  // source text
+            check.checker.after(kind, var);
+            summary.binds = summary.binds || binds_variable(kind);
+            if ((kind == Action::Kind::modify || kind == Action::Kind::retract) && target.op == Op::var)
+                summary.changed_fact_vars.push_back(target.var);
+            jumps = jumps || kind == Action::Kind::branch || kind == Action::Kind::jump || kind == Action::Kind::each ||
+                    kind == Action::Kind::again;
+            check.steps.push_back({kind, var, jump, target, expr});
         }
-        // Jumps forward, loops that end: the checker asks it (and certifies the rule); for a function's
-        // body, FunctionTable::define asks it again.
-        if (check) {
-            check->bound = nullptr;
-            if (!check->checker.certify(r)) throw BadImage{};
-        } else if (!action_flow_problem(r.actions, vars).empty()) {
-            throw BadImage{};
+        check.bound = nullptr;
+        // What action_flow_problem reads (none of it matters without a branch, jump or loop).
+        std::vector<Action> flow;
+        if (jumps) {
+            flow.resize(count);
+            for (std::size_t i = 0; i < count; ++i) {
+                const ActionCheck::Step& step = check.steps[i];
+                flow[i].kind = step.kind;
+                flow[i].var = step.var;
+                flow[i].jump = step.jump;
+                flow[i].target.op = step.target.op;
+                flow[i].target.var = step.target.var;
+                flow[i].expr.op = step.expr.op;
+                flow[i].expr.var = step.expr.var;
+            }
         }
+        if (!check.checker.certify(r, count, flow)) throw BadImage{};
+        if (count == 0) return;
+        pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
+        r.actions = ActionList(std::move(pending));
     }
 
     static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {
@@ -756,7 +944,7 @@ struct ImageAccess {
         p.constraints.resize(in.count());
         for (auto& c : p.constraints) {
             c.kind = in.enumeration(SlotConstraint::Kind::condition);
-            c.slot = slot_index(in, b, p.tmpl);
+            c.slot = slot_index(in, in.slot_counts(), p.tmpl);
             c.var = in.u32();
             if (c.kind == SlotConstraint::Kind::bind && c.var >= vars) throw BadImage{};
             c.cmp = in.enumeration(Op::concat);
@@ -789,6 +977,12 @@ std::string write_image(const RuleBase& base, std::uint64_t key) {
 }
 
 std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
+    auto copy = std::make_shared<const std::string>(blob);
+    return read_image(*copy, copy, key, files);
+}
+
+std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                   std::vector<SourceFile>& files) {
     if (blob.size() < header_size) return std::nullopt;
     auto fixed = [&](std::size_t at, auto v) {
         std::memcpy(&v, blob.data() + at, sizeof v);
@@ -801,11 +995,13 @@ std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std
     if (fixed(20, std::uint64_t{}) != body.size()) return std::nullopt;
     if (fixed(28, std::uint64_t{}) != image_checksum(body)) return std::nullopt;
     try {
-        In in(body);
-        in.read_atoms();
-        in.read_texts();
+        auto tables = std::make_shared<ImageTables>();
+        tables->bytes = std::move(owner);
+        In in(body, *tables);
+        tables->atoms = in.read_atoms();
+        tables->texts = in.read_texts();
         RuleBase base;
-        ImageAccess::read(in, base, files.size());
+        ImageAccess::read(in, base, files.size(), tables);
         if (!in.done()) return std::nullopt;
         ImageAccess::set_files(base, std::move(files));
         return base;

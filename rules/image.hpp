@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,12 +26,19 @@ std::string write_image(const RuleBase& base, std::uint64_t key);
 // The rule base in `blob`, with `files` as its source files. Nothing (and `files` untouched) when
 // the blob is not a well-formed image stamped with `key`: short, bad magic, other format version,
 // bad checksum, or any length or index out of range. Never trusts the blob.
+// The actions of its rules are read from the blob when a rule first needs them (ActionList), and so
+// this keeps a copy of the blob as long as one of them may; the overload with `owner` keeps `owner`
+// instead, which must keep `blob` as it is.
 std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
+std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                   std::vector<SourceFile>& files);
 
 // read_image, and then what the engine checks (function names and arities, template and slot
 // numbers, variable binding, the initial facts against their templates), by building an engine from
 // it; that engine is kept for the rule base's first instantiate(). Nothing when either refuses.
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
+std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                           std::vector<SourceFile>& files);
 
 // A 64-bit hash (not cryptographic; stable across runs and processes). The knowledge base's content
 // key is made with it, and shown (`kennisbank.sleutel` in JSON): it stays what it is.

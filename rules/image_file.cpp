@@ -166,7 +166,13 @@ std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view i
 }
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
-    auto base = read_image(blob, key, files);  // takes `files` only when it accepts the image
+    auto copy = std::make_shared<const std::string>(blob);
+    return read_checked_image(*copy, copy, key, files);
+}
+
+std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                           std::vector<SourceFile>& files) {
+    auto base = read_image(blob, std::move(owner), key, files);  // takes `files` only when it accepts the image
     if (!base) return std::nullopt;
     try {
         base->spare_ = base->instantiate();
@@ -183,8 +189,10 @@ RuleBase RuleBase::load_with_image(const std::string& path, const std::string& i
     if (!image_path.empty())
         if (auto blob = read_image_file(image_path)) {
             // The content key (shown as the knowledge base's key) comes with the image, made when the
-            // image was, from the files whose checksum is in its key.
-            if (auto base = read_checked_image(blob->view(), image_key(files, program_identity()), files))
+            // image was, from the files whose checksum is in its key. The rules read their actions
+            // from these bytes when they first fire: the rule base keeps them.
+            auto bytes = std::make_shared<const ImageBytes>(std::move(*blob));
+            if (auto base = read_checked_image(bytes->view(), bytes, image_key(files, program_identity()), files))
                 return std::move(*base);
         }
     return load_sources(std::move(files));

@@ -111,7 +111,8 @@ public:
 private:
     friend class Loader;
     friend struct ImageAccess;  // rules/image.cpp writes and reads every field
-    friend std::optional<RuleBase> read_checked_image(std::string_view, std::uint64_t, std::vector<SourceFile>&);
+    friend std::optional<RuleBase> read_checked_image(std::string_view, std::shared_ptr<const void>, std::uint64_t,
+                                                      std::vector<SourceFile>&);
     std::vector<SourceFile> files_;
     std::vector<TemplateDef> templates_;
     std::map<std::string, TemplateId, std::less<>> template_ids_;

@@ -43,7 +43,7 @@ RuleDef rule_with_two_alternatives() {
     count.result = 3;
     r.alternatives.push_back({pattern_binding(0, 1), negated, count});
     r.alternatives.push_back({pattern_binding(0)});
-    r.actions.push_back(emit_of(0));
+    r.actions.edit().push_back(emit_of(0));
     return r;
 }
 
@@ -72,7 +72,7 @@ TEST(ActionCheck, ActionsMayReadWhatEveryAlternativeBinds) {
 
 TEST(ActionCheck, OnlyARuleWalkedWholeIsCertified) {
     RuleDef r = rule_with_two_alternatives();
-    r.actions.push_back(emit_of(0));
+    r.actions.edit().push_back(emit_of(0));
     EXPECT_FALSE(r.actions_checked);
     ActionChecker checker;
     // What the image reader does for a rule it reads whole: every action through the checker.
@@ -105,7 +105,7 @@ TEST(ActionCheck, OnlyARuleWalkedWholeIsCertified) {
     Action back;
     back.kind = Action::Kind::jump;
     back.jump = 0;
-    loop.actions.push_back(back);
+    loop.actions.edit().push_back(back);
     walk_whole(loop);
     EXPECT_FALSE(checker.certify(loop));
     EXPECT_FALSE(loop.actions_checked);
@@ -144,7 +144,7 @@ TEST(ActionCheck, ArgumentsOfBuiltInAndOwnFunctions) {
 // add_rule refuses what the checker refuses: ?b, bound only inside the not, read by an action.
 TEST(ActionCheck, AddRuleRefusesAVariableBoundOnlyInsideANot) {
     RuleDef r = rule_with_two_alternatives();
-    r.actions.push_back(emit_of(2));
+    r.actions.edit().push_back(emit_of(2));
     Engine engine;
     TemplateDef t;
     t.name = "t";
@@ -157,7 +157,7 @@ TEST(ActionCheck, AddRuleRefusesAVariableBoundOnlyInsideANot) {
     } catch (const std::invalid_argument& e) {
         EXPECT_STREQ(e.what(), "regel 'r': variabele ?b in actie 'emit uit(v: ?v)' is niet gebonden");
     }
-    r.actions.pop_back();
+    r.actions.edit().pop_back();
     EXPECT_NO_THROW(engine.add_rule(r));
 }
 

@@ -34,7 +34,7 @@ struct Modules : ::testing::Test {
         RuleDef r = b.done();
         r.module = module;
         r.auto_focus = auto_focus;
-        for (Action& a : extra) r.actions.push_back(std::move(a));
+        for (Action& a : extra) r.actions.edit().push_back(std::move(a));
         e.add_rule(std::move(r));
     }
     std::vector<std::string> fired() const {
@@ -121,8 +121,8 @@ TEST(Duplicate, CopiesTheFactWithTheSlotsChangedAndKeepsIt) {
     d.tmpl = s;
     d.slots.emplace_back(0, op(Op::add, b.v("?a"), C(Value(1))));
     RuleDef r = b.done();
-    r.actions.push_back(d);
-    r.actions.push_back(d);  // the same copy again: an equal fact exists, nothing is added
+    r.actions.edit().push_back(d);
+    r.actions.edit().push_back(d);  // the same copy again: an equal fact exists, nothing is added
     e.add_rule(std::move(r));
     e.assert_fact(s, {Value(1), Value(7)});
     e.run();

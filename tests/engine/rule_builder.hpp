@@ -98,7 +98,7 @@ struct RuleBuilder {
         a.tmpl = t;
         a.slots = std::move(slots);
         a.source_text = "assert";
-        r.actions.push_back(std::move(a));
+        r.actions.edit().push_back(std::move(a));
         return *this;
     }
     RuleBuilder& retract(Expr target) {
@@ -106,7 +106,7 @@ struct RuleBuilder {
         a.kind = Action::Kind::retract;
         a.target = std::move(target);
         a.source_text = "retract";
-        r.actions.push_back(std::move(a));
+        r.actions.edit().push_back(std::move(a));
         return *this;
     }
     RuleBuilder& modify(Expr target, std::vector<std::pair<int, Expr>> slots) {
@@ -115,7 +115,7 @@ struct RuleBuilder {
         a.target = std::move(target);
         a.slots = std::move(slots);
         a.source_text = "modify";
-        r.actions.push_back(std::move(a));
+        r.actions.edit().push_back(std::move(a));
         return *this;
     }
     RuleBuilder& bind_(const std::string& name, Expr e) {
@@ -124,13 +124,13 @@ struct RuleBuilder {
         a.var = var(name);
         a.expr = std::move(e);
         a.source_text = "bind";
-        r.actions.push_back(std::move(a));
+        r.actions.edit().push_back(std::move(a));
         return *this;
     }
     RuleBuilder& halt() {
         Action a;
         a.kind = Action::Kind::halt;
-        r.actions.push_back(std::move(a));
+        r.actions.edit().push_back(std::move(a));
         return *this;
     }
     RuleBuilder& emit(std::string name, std::vector<std::pair<std::string, Expr>> fields) {
@@ -139,7 +139,7 @@ struct RuleBuilder {
         a.record_name = std::move(name);
         a.fields = std::move(fields);
         a.source_text = "emit";
-        r.actions.push_back(std::move(a));
+        r.actions.edit().push_back(std::move(a));
         return *this;
     }
     RuleDef done() { return std::move(r); }

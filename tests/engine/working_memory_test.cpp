@@ -104,7 +104,7 @@ TEST(WorkingMemory, RuleWithoutConditionsFiresOncePerReset) {
     a.kind = Action::Kind::assert_fact;
     a.tmpl = t;
     a.slots.emplace_back(0, Expr::constant_of(Value(1)));
-    r.actions.push_back(a);
+    r.actions.edit().push_back(a);
     e.add_rule(r);
     EXPECT_EQ(e.run().firings, 1u);
     EXPECT_EQ(e.run().firings, 0u);

@@ -3,11 +3,14 @@
 // before it uses one (read_checked_image). The input is one byte N (the number of source files the
 // image claims, modulo 16) followed by an image body; the target seals it with a valid header, so the
 // fuzzer works on the body, not on the checksum. An image that is accepted must then instantiate,
-// run (firing limit 200) and print without a crash: whatever the reader and the engine let through
-// is what the program would run.
+// run (firing limit 200) and print without a crash, and the actions of every rule, which the reader
+// checks but builds only when asked, must build: whatever the reader and the engine let through is
+// what the program would run.
 #include <cstddef>
+#include <cstdio>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -44,6 +47,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto base = ww::read_checked_image(blob, key, files);
     if (!base) return 0;
     if (!base->from_image()) ww::fuzz::stop("een gelezen beeld zegt niet dat het uit een beeld komt");
+    // The engine builds a rule's actions from the image when the rule first fires (ActionList); what
+    // the reader accepted must build for every rule, not only those this run fires; a build that
+    // fails throws std::logic_error.
+    try {
+        for (const auto& r : base->rules()) (void)r->actions.size();
+    } catch (const std::logic_error& e) {
+        std::fprintf(stderr, "fuzz: %s\n", e.what());
+        ww::fuzz::stop("een regel uit een aangenomen beeld bouwt niet");
+    }
     ww::RunConfig config;
     config.max_firings = 200;
     try {

@@ -15,6 +15,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -329,12 +330,17 @@ rules:
     const std::uint64_t key = image_key(sources, program_identity());
     // Each damage to the rule's one emit: the image is refused, and add_rule refuses the rule.
     const std::vector<std::function<void(RuleDef&)>> damages = {
-        [](RuleDef& r) { r.actions[0].fields[1].second.name = "bestaat_niet"; },               // unknown
-        [](RuleDef& r) { r.actions[0].fields[1].second.args.push_back(Expr::var_of(0)); },     // own, 2 of 1
-        [](RuleDef& r) { r.actions[0].fields[2].second.args.push_back(Expr::var_of(0)); },     // built-in, 2 of 1
+        [](RuleDef& r) { r.actions.edit()[0].fields[1].second.name = "bestaat_niet"; },               // unknown
+        [](RuleDef& r) { r.actions.edit()[0].fields[1].second.args.push_back(Expr::var_of(0)); },     // own, 2 of 1
+        [](RuleDef& r) { r.actions.edit()[0].fields[2].second.args.push_back(Expr::var_of(0)); },     // built-in, 2 of 1
         [](RuleDef& r) {                                                                        // never bound
             r.variables.push_back("?z");
-            r.actions[0].fields[0].second = Expr::var_of(static_cast<VarId>(r.variables.size() - 1));
+            r.actions.edit()[0].fields[0].second = Expr::var_of(static_cast<VarId>(r.variables.size() - 1));
+        },
+        [](RuleDef& r) {  // a focus of no module (add_rule's check, which it skips for deferred actions)
+            Action focus;
+            focus.kind = Action::Kind::focus;
+            r.actions.edit().push_back(focus);
         },
         [](RuleDef& r) {  // a second alternative that does not bind ?i
             auto alt = r.alternatives[0];
@@ -357,6 +363,34 @@ rules:
         auto back_files = sources;
         EXPECT_FALSE(read_image(write_image(base, key), key, back_files).has_value()) << i;
     }
+}
+
+// The actions of a rule from an image are built when the rule first needs them (ActionList), maybe
+// by several threads of the service at once: each thread sees the same actions, those of the YAML.
+TEST_F(ImageTest, DeferredActionsAreBuiltOnceForEveryThread) {
+    auto back = read(image_);
+    ASSERT_TRUE(back.has_value());
+    std::size_t deferred = 0;
+    for (const auto& r : back->rules()) deferred += r->actions.pending() != nullptr;
+    EXPECT_GT(deferred, 50u);
+    auto texts_of = [](const RuleBase& b) {
+        std::vector<std::string> out;
+        for (const auto& r : b.rules())
+            for (const Action& a : r->actions) out.push_back(r->id + ": " + a.source_text);
+        return out;
+    };
+    const std::vector<std::string> expected = texts_of(*base_);
+    ASSERT_FALSE(expected.empty());
+    std::vector<std::vector<std::string>> seen(4);
+    std::vector<std::thread> threads;
+    for (auto& s : seen) threads.emplace_back([&] { s = texts_of(*back); });
+    for (auto& t : threads) t.join();
+    for (const auto& s : seen) EXPECT_EQ(s, expected);
+    // A copy is built at once, and owes nothing to the image.
+    RuleDef copy = *back->rules().front();
+    EXPECT_EQ(copy.actions.pending(), nullptr);
+    EXPECT_EQ(copy.actions.size(), back->rules().front()->actions.size());
+    EXPECT_EQ(write_image(*back, key_), image_);
 }
 
 TEST_F(ImageTest, TruncatedImagesAreRefused) {
@@ -387,7 +421,7 @@ TEST_F(ImageTest, OtherKeyOrFormatVersionIsRefused) {
 }
 
 // Bodies with a valid checksum but nonsense inside (a foreign writer, a bug): refused by the bounds
-// checks alone, never a crash.
+// checks alone, never a crash; or, where the damage still reads as an image, one whose actions build.
 TEST_F(ImageTest, GarbageBodiesWithValidChecksumAreRefused) {
     constexpr std::size_t header = 36;
     std::string body = image_.substr(header);
@@ -404,7 +438,13 @@ TEST_F(ImageTest, GarbageBodiesWithValidChecksumAreRefused) {
         std::string b = body;
         b[i] = static_cast<char>(0xff);
         b[i / 2] = static_cast<char>(0xfe);
-        if (!read(reseal(b)).has_value()) ++refused;
+        auto back = read(reseal(b));
+        if (!back) {
+            ++refused;
+            continue;
+        }
+        // Accepted: then the actions the reader only checked must build (ActionList), for every rule.
+        for (const auto& r : back->rules()) EXPECT_NO_THROW((void)r->actions.size()) << i << " " << r->id;
     }
     EXPECT_GT(refused, 0);
     EXPECT_FALSE(read(reseal(body.substr(0, body.size() / 2))).has_value());

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "engine/action_list.hpp"
+
+namespace ww {
+
+ActionList::ActionList(std::unique_ptr<const PendingActions> pending) : lazy_(std::make_shared<Lazy>()) {
+    lazy_->source = std::move(pending);
+}
+
+void ActionList::build() const {
+    // See the class comment: the only write to built_ through a const ActionList, once.
+    std::call_once(lazy_->once, [this] { built_ = lazy_->source->build(); });
+}
+
+}  // namespace ww
