@@ -959,7 +959,15 @@ struct ImageAccess {
         if (!check.checker.certify(r, count, flow)) throw BadImage{};
         if (count == 0) return;
         pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
-        r.actions = ActionList(std::move(pending));
+        // Made in place, as make_text does for texts: `r.actions` is a fresh, empty list, and a move
+        // assignment destroys the two empty vectors of the old and the moved-from one, out of line.
+        std::destroy_at(&r.actions);
+        try {
+            std::construct_at(&r.actions, std::move(pending));
+        } catch (...) {
+            std::construct_at(&r.actions);  // an object again for the unwinding to destroy
+            throw;
+        }
     }
 
     static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {
