@@ -345,8 +345,13 @@ struct ActionCheck {
     // The variables the action being read may read (ActionChecker::before). Null: any variable of
     // the rule, as for the expressions of actions add_rule does not check.
     const std::uint8_t* bound = nullptr;
-    // Per text of the image: the built-in function of that name, &own (not built in: a function of
-    // the knowledge base, checked once those are read) or null (not looked up yet).
+    // The functions the calls name, each looked up once: `functions` holds what the lookup gave (a
+    // built-in function, or &own: not built in, a function of the knowledge base, checked once those
+    // are read); `function_of_text` per text of the image 1 + its place there, or 0 (not looked up,
+    // or past the 255 names one byte holds: then looked up per call). One byte, not a pointer, per
+    // text: the table is made for every text before the rules are read, and zeroing it cost 20,000
+    // instructions as pointers.
+    std::vector<std::uint8_t> function_of_text;
     std::vector<const FunctionInfo*> functions;
     std::vector<std::pair<std::uint32_t, std::size_t>> own_calls;  // name's text, operands
     static inline const FunctionInfo own{};
@@ -363,19 +368,37 @@ struct ActionCheck {
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
-// else one of the knowledge base's own; and as many operands as it takes.
-void check_call(ActionCheck& check, const In& in, std::uint32_t name, std::size_t n) {
-    if (check.functions.empty()) check.functions.assign(in.text_count(), nullptr);
-    const FunctionInfo*& f = check.functions[name];
-    if (!f) {
-        f = find_function(in.text(name));
+// else one of the knowledge base's own; and as many operands as it takes. The name is looked up
+// once (ActionCheck::function_of_text); every later call of a built-in function takes the inline
+// path (some 1,500 per cold start).
+[[gnu::noinline]] void check_call_first(ActionCheck& check, std::string_view name_text, std::uint32_t name, std::size_t n) {
+    const FunctionInfo* f = nullptr;
+    if (const std::uint8_t known = check.function_of_text[name]) {
+        f = check.functions[known - 1];
+    } else {
+        f = find_function(name_text);
         if (!f) f = &ActionCheck::own;
+        if (check.functions.size() < 255) {
+            check.functions.push_back(f);
+            check.function_of_text[name] = static_cast<std::uint8_t>(check.functions.size());
+        }
     }
     if (f == &ActionCheck::own) {
         check.own_calls.emplace_back(name, n);
         return;
     }
     if (!takes_arguments(*f, n)) throw BadImage{};
+}
+
+[[gnu::always_inline]] inline void check_call(ActionCheck& check, const In& in, std::uint32_t name, std::size_t n) {
+    if (const std::uint8_t known = check.function_of_text[name]) {
+        const FunctionInfo* f = check.functions[known - 1];
+        if (f != &ActionCheck::own) {
+            if (!takes_arguments(*f, n)) throw BadImage{};
+            return;
+        }
+    }
+    check_call_first(check, in.text(name), name, n);
 }
 
 void get_expr_full(In& in, Expr& e, std::size_t vars, int depth);
@@ -763,6 +786,7 @@ struct ImageAccess {
         if (b.param_ids_.size() != b.params_.size()) throw BadImage{};
         ActionCheck check;
         check.tables = tables;
+        check.function_of_text.assign(tables->texts.size(), 0);
         const std::size_t rule_count = in.count();
         b.rules_.reserve(rule_count);
         for (std::size_t n = 0; n < rule_count; ++n) {
@@ -935,7 +959,15 @@ struct ImageAccess {
         if (!check.checker.certify(r, count, flow)) throw BadImage{};
         if (count == 0) return;
         pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
-        r.actions = ActionList(std::move(pending));
+        // Made in place, as make_text does for texts: `r.actions` is a fresh, empty list, and a move
+        // assignment destroys the two empty vectors of the old and the moved-from one, out of line.
+        std::destroy_at(&r.actions);
+        try {
+            std::construct_at(&r.actions, std::move(pending));
+        } catch (...) {
+            std::construct_at(&r.actions);  // an object again for the unwinding to destroy
+            throw;
+        }
     }
 
     static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {
