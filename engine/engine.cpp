@@ -91,6 +91,12 @@ void Engine::Impl::emit_from_function(std::string_view record, std::vector<std::
     records.push_back(std::move(r));
 }
 
+void Engine::reserve_rules(std::size_t count) {
+    Impl& m = *impl_;
+    m.rules.reserve(m.rules.size() + count);
+    m.rule_ids.reserve(m.rule_ids.size() + count);
+}
+
 void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     Impl& m = *impl_;
     FunctionTableScope functions(&m.functions);
