@@ -1516,9 +1516,14 @@ std::unique_ptr<BetaNode> BetaNetwork::reuse_spare_node() {
 BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     BetaNode* parent = proto->parent;
     const std::size_t shape = shape_hash(*proto);
+    // The search ends at the free place where a new shape goes: it goes there, without a second
+    // search, unless the table must grow first.
+    std::size_t free_place = 0;
+    bool have_free_place = false;
     if (!shapes_.empty()) {
         const std::size_t mask = shapes_.size() - 1;
-        for (std::size_t i = shape_home(shape, mask); shapes_[i].node; i = (i + 1) & mask) {
+        std::size_t i = shape_home(shape, mask);
+        for (; shapes_[i].node; i = (i + 1) & mask) {
             BetaNode* c = shapes_[i].node;
             if (shapes_[i].shape == shape && c->parent == parent && same_node(*c, *proto)) {
                 shared = true;
@@ -1527,11 +1532,18 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
                 return c;
             }
         }
+        free_place = i;
+        have_free_place = (shapes_used_ + 1) * 4 <= shapes_.size() * 3;
     }
     shared = false;
     BetaNode* n = proto.get();
     nodes_.push_back(std::move(proto));
-    add_shape(shape, n);
+    if (have_free_place) {
+        shapes_[free_place] = ShapeSlot{shape, n};
+        ++shapes_used_;
+    } else {
+        add_shape(shape, n);
+    }
     n->depth = parent->depth + 1;
     n->users = 1;
     for (JoinTest& t : n->tests) {

@@ -105,6 +105,9 @@ public:
     // The same, sharing a definition that several engines (or a loaded rule base) keep: no copy of
     // its conditions and actions.
     void add_rule(std::shared_ptr<const RuleDef> rule);
+    // Room for `count` more rules, for a caller that adds many at once (a knowledge base of some 300
+    // rules moved every rule added so far each time the list grew). Changes nothing else.
+    void reserve_rules(std::size_t count);
     const RuleDef* find_rule(std::string_view id) const;
     // A function of the program's own (CLIPS's deffunction), callable by name from the expressions
     // of rules added after it and of other functions (also recursively, at most max_call_depth

@@ -15,6 +15,7 @@ void RuleBase::install(Engine& engine) const {
     }
     for (const auto& name : modules_) engine.define_module(name);
     for (const auto& function : functions_) engine.define_function(function);
+    engine.reserve_rules(rules_.size());
     for (const auto& rule : rules_) engine.add_rule(rule);
     assert_initial_facts(engine);
 }

@@ -49,6 +49,38 @@ TEST(WorkingMemory, TypeMismatchIsRejected) {
     EXPECT_THROW(e.define_template(meting()), std::invalid_argument);        // defined twice
 }
 
+// A few slots are compared pairwise, many through a set: both refuse the first slot whose name an
+// earlier slot has, and only that.
+TEST(WorkingMemory, ASlotNamedTwiceIsRefusedForFewAndManySlots) {
+    // Appended, not `"s" + std::to_string(i)`: GCC 12 warns (-Wrestrict) about that operator+ here.
+    auto numbered = [](char prefix, std::size_t i) {
+        std::string name(1, prefix);
+        name += std::to_string(i);
+        return name;
+    };
+    for (const std::size_t count : {std::size_t{2}, std::size_t{3}, std::size_t{16}, std::size_t{17}, std::size_t{40}}) {
+        TemplateDef t;
+        t.name = numbered('t', count);
+        for (std::size_t i = 0; i < count; ++i) t.slots.push_back(SlotDef{numbered('s', i), SlotType::integer, std::nullopt, false});
+        Engine fine;
+        EXPECT_NO_THROW(fine.define_template(t)) << count;
+        // The last slot named as the first and the one before it as the second: the message names the
+        // slot met first going up, s1 (with three slots or fewer only s0 is named twice).
+        t.slots.back().name = "s0";
+        if (count > 3) t.slots[count - 2].name = "s1";
+        Engine e;
+        try {
+            e.define_template(t);
+            ADD_FAILURE() << count << " slots, twee met dezelfde naam: geweigerd verwacht";
+        } catch (const std::invalid_argument& err) {
+            const std::string expected = count > 3 ? "template '" + t.name + "': slot 's1' staat er twee keer in"
+                                                   : "template '" + t.name + "': slot 's0' staat er twee keer in";
+            EXPECT_EQ(std::string(err.what()), expected) << count;
+        }
+        EXPECT_EQ(e.template_count(), 0u) << count;
+    }
+}
+
 TEST(WorkingMemory, RetractAndModify) {
     Engine e;
     auto t = e.define_template(meting());
