@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -53,6 +54,28 @@ std::string vast(double x, int decimalen) {
     // Only a number past 1e100 or so needs more room; it is no percentage or coordinate.
     if (r.ec != std::errc()) return fmt::format("{:.{}f}", x, decimalen);
     return std::string(buf, r.ptr);
+}
+
+char* geheel_nl_in(char* uit, long long n) {
+    // The digits from the right into a buffer, with a point after every third that has more before it.
+    char cijfers[27];
+    char* eind = cijfers + sizeof cijfers;
+    char* p = eind;
+    auto rest = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    int in_groep = 0;
+    do {
+        if (in_groep == 3) {
+            *--p = '.';
+            in_groep = 0;
+        }
+        *--p = static_cast<char>('0' + rest % 10);
+        rest /= 10;
+        ++in_groep;
+    } while (rest != 0);
+    if (n < 0) *--p = '-';
+    const auto lengte = static_cast<std::size_t>(eind - p);
+    std::memcpy(uit, p, lengte);
+    return uit + lengte;
 }
 
 std::string getal_nl(double x, int decimalen) {

@@ -78,6 +78,30 @@ TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
 // vast() rounds by integer arithmetic where it can: the same text as std::to_chars for every number,
 // exact halves (ties go to even), neighbours of halves, negatives rounding to zero, the largest
 // products it takes and the first it does not.
+// The inwoners of the report's header: a whole number written straight into the report, the same as
+// getal_nl makes of it through a double, for every length of number and both signs up to the limit.
+TEST(GetalNl, GeheelZoalsGetalNl) {
+    std::vector<long long> waarden = {0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 9999, 10000, 42000, 999999, 1000000,
+                                      -1234567, geheel_nl_grens - 1, -(geheel_nl_grens - 1)};
+    for (long long macht = 10; macht < geheel_nl_grens; macht *= 10)
+        for (const long long n : {macht - 1, macht, macht + 1}) {
+            waarden.push_back(n);
+            waarden.push_back(-n);
+        }
+    std::uint64_t toestand = 0x2545F4914F6CDD1DULL;
+    for (int i = 0; i < 20000; ++i) {
+        toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+        const auto n = static_cast<long long>((toestand >> 12) % static_cast<std::uint64_t>(geheel_nl_grens));
+        waarden.push_back(i % 2 == 0 ? n : -n);
+        waarden.push_back(n % 100000);
+    }
+    for (const long long n : waarden) {
+        char buf[27];
+        const char* eind = geheel_nl_in(buf, n);
+        ASSERT_EQ(std::string_view(buf, static_cast<std::size_t>(eind - buf)), getal_nl(static_cast<double>(n))) << n;
+    }
+}
+
 TEST(GetalNl, VastZoalsToChars) {
     const auto verwacht = [](double x, int d) {
         char buf[512];
