@@ -23,5 +23,8 @@ char* geheel_nl_in(char* uit, long long n);
 // arithmetic (some 60 instructions; to_chars takes 570, fmt::format 1,300, and a report with figures
 // has some 600 chart coordinates), else through std::to_chars.
 std::string vast(double x, int decimalen);
+// vast(x, decimalen) written at `uit` (room for 32 bytes) when the integer arithmetic above applies;
+// returns the end, or nullptr (nothing written) when vast would go through std::to_chars.
+char* vast_in(char* uit, double x, int decimalen);
 
 }  // namespace ww::advies
