@@ -282,6 +282,14 @@ int Dienst::draai() {
         verzoek_begin = Klok::now();
         verzoek_begonnen = true;
         verzoek_eindpunt = "andere";
+        // cpp-httplib (0.11) compresses every text/* answer for a client that accepts it, brotli at its
+        // highest quality (11) before gzip, with no setting to turn that off or down: a browser's report
+        // (Accept-Encoding: gzip, deflate, br) took some 16 ms of processor time to compress, against
+        // 0.07 ms to make, and every page of the web app the same again. The service answers
+        // uncompressed; the reverse proxy in front compresses (docs/dienst.md). The Request is the one
+        // process_request owns and hands on as const (as for the body below); the header is looked for
+        // first without the map's per-character comparisons, and most clients of the API send none.
+        if (kopregel(req.headers, "Accept-Encoding") != nullptr) const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
         // Refused before the body is read: a body over the limit, and multipart forms (which cpp-httplib
         // would otherwise parse itself, and which no route reads).
         if (!stoppen_.load()) {
