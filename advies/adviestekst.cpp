@@ -7,19 +7,7 @@
 
 namespace ww::advies {
 
-namespace {
-
-// A knowledge base without a manifest, as a report names it: the name of its map.
-std::string kennisbank_naam(const std::string& map) {
-    std::string naam = map;
-    while (naam.size() > 1 && naam.back() == '/') naam.pop_back();
-    const auto schuin = naam.find_last_of('/');
-    return schuin == std::string::npos ? naam : naam.substr(schuin + 1);
-}
-
-}  // namespace
-
-std::string adviestekst(const Kennisbank& kennisbank, Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
+std::string adviestekst(Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
                         Formaat formaat, const OpmaakOpties& opties) {
     const bool html = formaat == Formaat::html;
     // The report names an advice's rule, not its record (the advice text it already shows).
@@ -31,10 +19,8 @@ std::string adviestekst(const Kennisbank& kennisbank, Raadpleging& raadpleging, 
     }
     if (!html) return opmaak(advies, formaat, opties);
     RapportGegevens gegevens;
-    const Herkomst& h = advies.herkomst;
-    gegevens.programma = h.programma;
-    gegevens.kennisbank = h.naam ? *h.naam + (h.versie ? " " + *h.versie : std::string()) : kennisbank_naam(kennisbank.map());
-    gegevens.kennisbank += " (sleutel " + h.sleutel + ")";
+    gegevens.programma = advies.herkomst.programma;
+    gegevens.kennisbank = raadpleging.rapport_kennisbank();
     gegevens.datum = rapport_datum();
     lees_profielfeiten(invoer, gegevens);
     gegevens.kennisbanknamen = &raadpleging.kennisbanknamen();

@@ -13,10 +13,10 @@
 
 namespace ww::advies {
 
-// Consults `raadpleging` (made from `kennisbank`) for `invoer` and formats the advice. The HTML report
+// Consults `raadpleging` for `invoer` and formats the advice. The HTML report
 // always carries each advice's derivation, behind a fold; the other formats only with opties.uitleg.
 // Throws what Raadpleging::raadpleeg throws, and InvoerFout for a SOURCE_DATE_EPOCH that is no date.
-std::string adviestekst(const Kennisbank& kennisbank, Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
+std::string adviestekst(Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
                         Formaat formaat, const OpmaakOpties& opties);
 
 }  // namespace ww::advies

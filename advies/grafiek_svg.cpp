@@ -28,7 +28,36 @@ constexpr std::string_view kleur_band = "#f2f4f7";
 
 constexpr double breedte = 640;
 
-std::string f1(double x) { return vast(x, 1); }
+// A chart is drawn into an fmt buffer (on the stack up to 500 bytes, then on the heap): fmt appends to
+// it directly, where each argument into a std::string through back_inserter was a resize of the
+// string first. A chart with figures has some fifty coordinates and labels.
+using Tekening = fmt::memory_buffer;
+
+void voeg_toe(Tekening& t, std::string_view s) { t.append(s.data(), s.data() + s.size()); }
+
+// A coordinate with one decimal as vast writes it, on the stack: fmt takes it as a string_view (its
+// arg_mapper does for a type that converts to one), without a std::string per number.
+class Kort {
+public:
+    explicit Kort(double x) {
+        if (const char* eind = vast_in(tekens_, x, 1)) {
+            tekst_ = std::string_view(tekens_, static_cast<std::size_t>(eind - tekens_));
+        } else {
+            lang_ = vast(x, 1);
+            tekst_ = lang_;
+        }
+    }
+    Kort(const Kort&) = delete;
+    Kort& operator=(const Kort&) = delete;
+    operator std::string_view() const { return tekst_; }
+
+private:
+    char tekens_[32];
+    std::string lang_;
+    std::string_view tekst_;
+};
+
+Kort f1(double x) { return Kort(x); }
 
 std::string pct(double x) { return getal_nl(x) + "%"; }
 
@@ -83,16 +112,16 @@ bool eerder(const RapportMeting* a, const RapportMeting* b) {
     return sleutel(a) < sleutel(b);
 }
 
-void svg_kop(std::string& uit, std::string_view sleutel, std::string_view soort, double hoogte, std::string_view titel,
+void svg_kop(Tekening& uit, std::string_view sleutel, std::string_view soort, double hoogte, std::string_view titel,
              std::string_view beschrijving) {
     const std::string id = html_tekst(fmt::format(FMT_COMPILE("{}-{}"), sleutel, soort));
-    fmt::format_to(std::back_inserter(uit),
+    fmt::format_to(fmt::appender(uit),
         FMT_COMPILE("<svg class=\"grafiek\" role=\"img\" aria-labelledby=\"{0}-titel {0}-desc\" viewBox=\"0 0 {1} {2}\" "
         "width=\"{1}\" height=\"{2}\" font-family=\"system-ui, 'DejaVu Sans', sans-serif\" font-size=\"12\" "
         "fill=\"{3}\">\n"),
         id, f1(breedte), f1(hoogte), kleur_tekst);
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<title id=\"{}-titel\">{}</title>\n"), id, html_tekst(titel));
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<desc id=\"{}-desc\">{}</desc>\n"), id, html_tekst(beschrijving));
+    fmt::format_to(fmt::appender(uit), FMT_COMPILE("<title id=\"{}-titel\">{}</title>\n"), id, html_tekst(titel));
+    fmt::format_to(fmt::appender(uit), FMT_COMPILE("<desc id=\"{}-desc\">{}</desc>\n"), id, html_tekst(beschrijving));
 }
 
 // Legend items laid out left to right, wrapping onto a next line.
@@ -101,14 +130,14 @@ public:
     Legenda(double x0, double y0) : x0_(x0), x_(x0), y_(y0) {}
     // `teken` draws the symbol in a 28x12 box whose left middle is at (x, y).
     template <typename Teken>
-    void item(std::string& uit, std::string_view tekst, Teken&& teken) {
+    void item(Tekening& uit, std::string_view tekst, Teken&& teken) {
         const double w = 34 + tekstbreedte(tekst) + 18;
         if (x_ > x0_ && x_ + w > breedte - 8) {
             x_ = x0_;
             y_ += 18;
         }
         teken(uit, x_, y_);
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<text x=\"{}\" y=\"{}\">{}</text>\n"), f1(x_ + 34), f1(y_ + 4), html_tekst(tekst));
+        fmt::format_to(fmt::appender(uit), FMT_COMPILE("<text x=\"{}\" y=\"{}\">{}</text>\n"), f1(x_ + 34), f1(y_ + 4), html_tekst(tekst));
         x_ += w;
     }
     double onderkant() const { return y_ + 10; }
@@ -117,34 +146,45 @@ private:
     double x0_, x_, y_;
 };
 
-void cirkel(std::string& uit, double x, double y, bool vol, std::string_view titel = {}) {
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\""), f1(x), f1(y),
+void cirkel(Tekening& uit, double x, double y, bool vol, std::string_view titel = {}) {
+    fmt::format_to(fmt::appender(uit), FMT_COMPILE("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\""), f1(x), f1(y),
                        vol ? kleur_gemeente : std::string_view("#ffffff"), kleur_gemeente);
     if (titel.empty()) {
-        uit += "/>\n"sv;
+        voeg_toe(uit, "/>\n"sv);
     } else {
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("><title>{}</title></circle>\n"), html_tekst(titel));
+        fmt::format_to(fmt::appender(uit), FMT_COMPILE("><title>{}</title></circle>\n"), html_tekst(titel));
     }
 }
 
-void vierkant(std::string& uit, double x, double y, std::string_view titel = {}) {
-    fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\""),
+void vierkant(Tekening& uit, double x, double y, std::string_view titel = {}) {
+    fmt::format_to(fmt::appender(uit), FMT_COMPILE("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\""),
                        f1(x - 4), f1(y - 4), kleur_vergelijkbaar);
     if (titel.empty()) {
-        uit += "/>\n"sv;
+        voeg_toe(uit, "/>\n"sv);
     } else {
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("><title>{}</title></rect>\n"), html_tekst(titel));
+        fmt::format_to(fmt::appender(uit), FMT_COMPILE("><title>{}</title></rect>\n"), html_tekst(titel));
     }
 }
 
 // An error bar from a to b (vertical when `staand`), with caps.
-void foutbalk(std::string& uit, double vast, double a, double b, bool staand) {
+void foutbalk(Tekening& uit, double vast, double a, double b, bool staand) {
     if (staand)
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<path d=\"M{0} {1}V{2}M{3} {1}H{4}M{3} {2}H{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n"),
+        fmt::format_to(fmt::appender(uit), FMT_COMPILE("<path d=\"M{0} {1}V{2}M{3} {1}H{4}M{3} {2}H{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n"),
                            f1(vast), f1(a), f1(b), f1(vast - 5), f1(vast + 5), kleur_gemeente);
     else
-        fmt::format_to(std::back_inserter(uit), FMT_COMPILE("<path d=\"M{1} {0}H{2}M{1} {3}V{4}M{2} {3}V{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n"),
+        fmt::format_to(fmt::appender(uit), FMT_COMPILE("<path d=\"M{1} {0}H{2}M{1} {3}V{4}M{2} {3}V{4}\" fill=\"none\" stroke=\"{5}\" stroke-width=\"1.5\"/>\n"),
                            f1(vast), f1(a), f1(b), f1(vast - 5), f1(vast + 5), kleur_gemeente);
+}
+
+// The chart: its head (which needs the height the drawing reached), the drawing, and its end.
+std::string samen(const Tekening& kop, const Tekening& tekening) {
+    constexpr std::string_view eind = "</svg>\n";
+    std::string uit;
+    uit.reserve(kop.size() + tekening.size() + eind.size());
+    uit.append(kop.data(), kop.size());
+    uit.append(tekening.data(), tekening.size());
+    uit += eind;
+    return uit;
 }
 
 }  // namespace
@@ -251,18 +291,18 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         return links + 40 + static_cast<double>(i) * (rechts - links - 80) / static_cast<double>(plaatsen.size() - 1);
     };
 
-    std::string tekening;
+    Tekening tekening;
     // A chart is some 3 kB: room at once, not a move of the drawing at each doubling.
     tekening.reserve(4096);
     // Grid and axes.
     for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>\n"), f1(links), f1(y(t)),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>\n"), f1(links), f1(y(t)),
                                 f1(rechts), t == 0 ? std::string_view("#555555") : kleur_raster);
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n"), f1(links - 8), f1(y(t) + 4), pct(t));
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n"), f1(links - 8), f1(y(t) + 4), pct(t));
     }
-    fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"14\">% van de inwoners</text>\n"), f1(links - 48));
+    fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"14\">% van de inwoners</text>\n"), f1(links - 48));
     for (std::size_t i = 0; i < plaatsen.size(); ++i)
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(i)), f1(onder + 18),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(i)), f1(onder + 18),
                                 html_tekst(plaatsen[i]));
 
     // Comparable gemeenten: dashed, squares.
@@ -274,7 +314,7 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
             ++vergelijkpunten;
         }
     if (vergelijkpunten > 1)
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"),
                                 lijn, kleur_vergelijkbaar);
     for (std::size_t k = 0; k < c.reeks.size(); ++k)
         if (const auto* m = c.reeks[k]; m->vergelijkbaar)
@@ -284,16 +324,16 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     // The gemeente: solid line, filled circles, margins as error bars, the value beside each point.
     if (met_vorige) {
         const double vx = x(0), vy = y(*c.reeks.front()->vorige);
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>\n"),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>\n"),
                                 f1(vx), f1(vy), f1(x(plaats_van[0])), f1(y(c.reeks.front()->waarde)), kleur_gemeente);
         cirkel(tekening, vx, vy, false, "vorige meting: " + pct(*c.reeks.front()->vorige));
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\">{}</text>\n"), f1(vx + 8), f1(vy - 6), pct(*c.reeks.front()->vorige));
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\">{}</text>\n"), f1(vx + 8), f1(vy - 6), pct(*c.reeks.front()->vorige));
     }
     lijn.clear();
     for (std::size_t k = 0; k < c.reeks.size(); ++k)
         fmt::format_to(std::back_inserter(lijn), FMT_COMPILE("{}{},{}"), k ? " " : "", f1(x(plaats_van[k])), f1(y(c.reeks[k]->waarde)));
     if (c.reeks.size() > 1)
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n"), lijn, kleur_gemeente);
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n"), lijn, kleur_gemeente);
     for (std::size_t k = 0; k < c.reeks.size(); ++k) {
         const auto* m = c.reeks[k];
         const double px = x(plaats_van[k]), py = y(m->waarde);
@@ -301,36 +341,33 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         cirkel(tekening, px, py, true, fmt::format(FMT_COMPILE("{}, {}: {}"), c.gemeente, jaar_tekst(*m), met_marge(*m)));
         // Beside the point, on the side away from the comparable figure of the same year.
         const bool onder_uit = m->vergelijkbaar && *m->vergelijkbaar > m->waarde;
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(px + 8),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(px + 8),
                                 f1(onder_uit ? py + 17 : py - 8), pct(m->waarde));
     }
 
     // Legend.
     Legenda legenda(links - 48, onder + 44);
-    legenda.item(tekening, ingekort(c.gemeente, 40), [](std::string& u, double lx, double ly) {
-        fmt::format_to(std::back_inserter(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.5\"/>\n"), f1(lx), f1(ly),
+    legenda.item(tekening, ingekort(c.gemeente, 40), [](Tekening& u, double lx, double ly) {
+        fmt::format_to(fmt::appender(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.5\"/>\n"), f1(lx), f1(ly),
                          f1(lx + 28), f1(ly), kleur_gemeente);
         cirkel(u, lx + 14, ly, true);
     });
     if (vergelijkbaar)
-        legenda.item(tekening, "vergelijkbare gemeenten", [](std::string& u, double lx, double ly) {
-            fmt::format_to(std::back_inserter(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"),
+        legenda.item(tekening, "vergelijkbare gemeenten", [](Tekening& u, double lx, double ly) {
+            fmt::format_to(fmt::appender(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"),
                              f1(lx), f1(ly), f1(lx + 28), f1(ly), kleur_vergelijkbaar);
             vierkant(u, lx + 14, ly);
         });
     if (met_vorige)
-        legenda.item(tekening, "vorige meting (zonder jaar)", [](std::string& u, double lx, double ly) { cirkel(u, lx + 14, ly, false); });
+        legenda.item(tekening, "vorige meting (zonder jaar)", [](Tekening& u, double lx, double ly) { cirkel(u, lx + 14, ly, false); });
     if (marges)
         legenda.item(tekening, "marge (95%-betrouwbaarheid)",
-                     [](std::string& u, double lx, double ly) { foutbalk(u, lx + 14, ly - 7, ly + 7, true); });
+                     [](Tekening& u, double lx, double ly) { foutbalk(u, lx + 14, ly - 7, ly + 7, true); });
 
-    std::string uit;
-    uit.reserve(tekening.size() + 1024);
-    svg_kop(uit, sleutel, "verloop", legenda.onderkant() + 6, fmt::format(FMT_COMPILE("{} in {}, per jaar"), c.naam, c.gemeente),
+    Tekening kop;
+    svg_kop(kop, sleutel, "verloop", legenda.onderkant() + 6, fmt::format(FMT_COMPILE("{} in {}, per jaar"), c.naam, c.gemeente),
             beschrijving_verloop(c));
-    uit += tekening;
-    uit += "</svg>\n"sv;
-    return uit;
+    return samen(kop, tekening);
 }
 
 std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
@@ -349,23 +386,23 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     const double onder = boven + rij * static_cast<double>(c.delen.size());
     const auto x = [&](double v) { return links + std::clamp(v, 0.0, as.top) / as.top * (rechts - links); };
 
-    std::string tekening;
+    Tekening tekening;
     tekening.reserve(4096);
     for (std::size_t i = 0; i < c.delen.size(); ++i)
         if (i % 2 == 0)
-            fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n"),
+            fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n"),
                                     f1(boven + rij * static_cast<double>(i)), f1(breedte - 16), f1(rij), kleur_band);
     for (double t = 0; t <= as.top + 1e-9; t += as.stap) {
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n"), f1(x(t)), f1(boven),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n"), f1(x(t)), f1(boven),
                                 f1(onder), t == 0 ? std::string_view("#555555") : kleur_raster);
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(t)), f1(onder + 16), pct(t));
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(t)), f1(onder + 16), pct(t));
     }
     if (gemeente) {
         const double gx = x(gemeente->waarde);
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"),
                                 f1(gx), f1(boven - 8), f1(onder), kleur_gemeente);
         const bool rechts_uit = gx > links + (rechts - links) * 0.6;
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n"), f1(rechts_uit ? gx - 4 : gx + 4),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n"), f1(rechts_uit ? gx - 4 : gx + 4),
                                 f1(boven - 12), rechts_uit ? "end" : "start",
                                 html_tekst(fmt::format(FMT_COMPILE("hele gemeente ({}): {}"), jaar_tekst(*gemeente), pct(gemeente->waarde))));
     }
@@ -374,7 +411,7 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
         const double my = boven + rij * (static_cast<double>(i) + 0.5);
         std::string naam = deel_naam(*m);
         if (!gemeente || m->jaar != gemeente->jaar) naam += " (" + jaar_tekst(*m) + ")";
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n"), f1(label_rechts),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n"), f1(label_rechts),
                                 f1(my + 4), html_tekst(naam), html_tekst(ingekort(naam, 34)));
         if (m->vergelijkbaar)
             vierkant(tekening, x(*m->vergelijkbaar), my, fmt::format(FMT_COMPILE("{}, vergelijkbaar: {}"), deel_naam(*m), pct(*m->vergelijkbaar)));
@@ -383,30 +420,27 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
         cirkel(tekening, x(m->waarde), my, true, fmt::format(FMT_COMPILE("{}, {}: {}"), deel_naam(*m), jaar_tekst(*m), met_marge(*m)));
         double eind = x(m->waarde + marge.value_or(0));
         if (m->vergelijkbaar) eind = std::max(eind, x(*m->vergelijkbaar) + 4);
-        fmt::format_to(std::back_inserter(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(std::max(eind, x(m->waarde) + 4) + 6),
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(std::max(eind, x(m->waarde) + 4) + 6),
                                 f1(my + 4), pct(m->waarde));
     }
 
     Legenda legenda(8, onder + 40);
-    legenda.item(tekening, "laatste meting van de wijk of groep", [](std::string& u, double lx, double ly) { cirkel(u, lx + 14, ly, true); });
+    legenda.item(tekening, "laatste meting van de wijk of groep", [](Tekening& u, double lx, double ly) { cirkel(u, lx + 14, ly, true); });
     if (gemeente)
-        legenda.item(tekening, "hele gemeente", [](std::string& u, double lx, double ly) {
-            fmt::format_to(std::back_inserter(u), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"),
+        legenda.item(tekening, "hele gemeente", [](Tekening& u, double lx, double ly) {
+            fmt::format_to(fmt::appender(u), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"),
                              f1(lx + 14), f1(ly - 7), f1(ly + 7), kleur_gemeente);
         });
     if (vergelijkbaar)
-        legenda.item(tekening, "vergelijkbaar cijfer", [](std::string& u, double lx, double ly) { vierkant(u, lx + 14, ly); });
+        legenda.item(tekening, "vergelijkbaar cijfer", [](Tekening& u, double lx, double ly) { vierkant(u, lx + 14, ly); });
     if (marges)
         legenda.item(tekening, "marge (95%-betrouwbaarheid)",
-                     [](std::string& u, double lx, double ly) { foutbalk(u, ly, lx + 7, lx + 21, false); });
+                     [](Tekening& u, double lx, double ly) { foutbalk(u, ly, lx + 7, lx + 21, false); });
 
-    std::string uit;
-    uit.reserve(tekening.size() + 1024);
-    svg_kop(uit, sleutel, "delen", legenda.onderkant() + 6,
+    Tekening kop;
+    svg_kop(kop, sleutel, "delen", legenda.onderkant() + 6,
             fmt::format(FMT_COMPILE("{} per wijk en groep, laatste meting"), c.naam), beschrijving_delen(c));
-    uit += tekening;
-    uit += "</svg>\n"sv;
-    return uit;
+    return samen(kop, tekening);
 }
 
 }  // namespace ww::advies

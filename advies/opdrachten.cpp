@@ -80,7 +80,7 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
         auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
         if (opties.kosten || opties.kosten_tijd) raadpleging->meet_kosten(true);
-        Uitvoer uit{0, adviestekst(*kb, *raadpleging, *profiel.invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
+        Uitvoer uit{0, adviestekst(*raadpleging, *profiel.invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
         if (opties.kosten || opties.kosten_tijd) uit.fout = cost_table(raadpleging->engine().profile(), opties.kosten_tijd);
         if (opties.proces_eindigt) {
             // Reachable from a static until exit, so leak checkers do not count it as lost.

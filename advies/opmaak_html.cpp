@@ -177,7 +177,8 @@ void kop(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     uit += datum_regel(g.datum);
     if (g.inwoners) {
         uit += "<dt>Inwoners</dt><dd>"sv;
-        uit += getal_nl(static_cast<double>(*g.inwoners));
+        if (*g.inwoners > -geheel_nl_grens && *g.inwoners < geheel_nl_grens) uit.tot(geheel_nl_in(uit.ruimte_voor(27), *g.inwoners));
+        else uit += getal_nl(static_cast<double>(*g.inwoners));
         uit += "</dd>\n"sv;
     }
     uit += "<dt>Gebaseerd op</dt><dd>het Stappenplan Veiligheidsbeleving op gemeentelijk niveau van het CCV, in de "
@@ -587,6 +588,8 @@ void cijfertabel(Uitbuffer& uit, const RapportGegevens& g, const std::vector<std
 }
 
 void grafieken(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
+    // Most profiles the web app sends have no figures yet: no lists of indicators to make for them.
+    if (g.metingen.empty()) return;
     const auto ids = gemeten_indicatoren(g);
     if (ids.empty()) return;
     uit += "<section class=\"cijfers\" id=\"cijfers\" aria-labelledby=\"kop-cijfers\">\n"

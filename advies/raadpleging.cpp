@@ -30,6 +30,14 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& invoer_sjab
 
 namespace {
 
+// A knowledge base without a manifest, as a report names it: the name of its map.
+std::string kennisbank_naam(const std::string& map) {
+    std::string naam = map;
+    while (naam.size() > 1 && naam.back() == '/') naam.pop_back();
+    const auto schuin = naam.find_last_of('/');
+    return schuin == std::string::npos ? naam : naam.substr(schuin + 1);
+}
+
 // The index of the first element from `begin` on, wrapping round, that satisfies `past`; the
 // size when none does.
 template <class T, class Past>
@@ -241,6 +249,8 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
         h.versie = m->version;
     }
     h.sleutel = fmt::format("{:016x}", kennisbank.regels().content_key());
+    rapport_kennisbank_ = h.naam ? *h.naam + (h.versie ? " " + *h.versie : std::string()) : kennisbank_naam(kennisbank.map());
+    rapport_kennisbank_ += " (sleutel " + h.sleutel + ")";
     vocabulaire_ = lees_vocabulaire(*engine_);
     // What the rules derive from the knowledge base's own facts alone (the sign of each indicator,
     // ...) is the same for every profile: derived once here, it is part of the state every

@@ -36,6 +36,9 @@ public:
     const Vocabulaire& vocabulaire() const { return vocabulaire_; }
     // The knowledge base's names for the HTML report, read once with its initial state.
     const KennisbankNamen& kennisbanknamen() const { return kennisbanknamen_; }
+    // How the HTML report names the knowledge base ("naam versie (sleutel ...)", or the name of its map
+    // without a manifest): the same for every report, so made once here, not per report.
+    const std::string& rapport_kennisbank() const { return rapport_kennisbank_; }
 
     // The advice for one profile. `uitleg`: record each advice's derivation. Throws KennisbankFout
     // for records that break the contract, and the engine's errors (firing limit, failing action).
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
     KennisbankNamen kennisbanknamen_;
+    std::string rapport_kennisbank_;
     // Per template the profile reader fills, by InvoerSjabloon: its id, and for each of the engine's
     // slots where its value comes from: a place in the reader's form (invoer.hpp), or -1 for a slot
     // the form lacks, which takes its default. Worked out once, so that a profile fact is one copy

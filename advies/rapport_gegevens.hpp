@@ -102,8 +102,10 @@ struct KennisbankNamen {
 };
 
 struct RapportGegevens {
-    std::string programma;   // "wegwijzer 0.1.0"
-    std::string kennisbank;  // what produced the advice: the knowledge base's name (and version)
+    // What produced the advice: "wegwijzer 0.1.0", and the knowledge base's name (and version). Not
+    // copied per report: they point into the Raadpleging, which outlives the report.
+    std::string_view programma;
+    std::string_view kennisbank;
     Datum datum;
 
     // From the profile.

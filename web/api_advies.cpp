@@ -23,8 +23,9 @@ Antwoord advies_antwoord(const Verzoek& v, Omgeving& o, advies::Opdracht opdrach
     advies::OpmaakOpties opties;
     opties.uitleg = v.parameter_is("uitleg", "1");
     Antwoord a;
+    a.kopregels.reserve(2);  // the report's Content-Security-Policy and Vary: one allocation, not a second to grow
     try {
-        a.lichaam = advies::adviestekst(o.kennisbank, *raadpleging, *profiel.invoer, opdracht, formaat, opties);
+        a.lichaam = advies::adviestekst(*raadpleging, *profiel.invoer, opdracht, formaat, opties);
     } catch (const advies::InvoerFout& e) {
         // A profile the engine cannot finish (its firing limit): a problem of this input.
         return foutantwoord(422, verzoekfouten(e.fouten, v.lichaam));

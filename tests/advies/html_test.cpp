@@ -78,6 +78,71 @@ TEST(HtmlTekst, EscapetMarkupEnVervangtStuurtekens) {
 // vast() rounds by integer arithmetic where it can: the same text as std::to_chars for every number,
 // exact halves (ties go to even), neighbours of halves, negatives rounding to zero, the largest
 // products it takes and the first it does not.
+// getal_nl rewrites vast's text on the stack; the same as it did on strings (this reference), for
+// every sign, size, rounding and number of decimals, also past the integer fast path of vast.
+TEST(GetalNl, ZoalsOpStrings) {
+    const auto verwacht = [](double x, int decimalen) -> std::string {
+        if (!std::isfinite(x)) return "?";
+        std::string s = vast(x, decimalen);
+        if (s.find('.') != std::string::npos) {
+            while (s.back() == '0') s.pop_back();
+            if (s.back() == '.') s.pop_back();
+        }
+        if (s == "-0") s = "0";
+        const std::size_t begin = s[0] == '-' ? 1 : 0;
+        const std::size_t punt = s.find('.');
+        const std::size_t einde_geheel = punt == std::string::npos ? s.size() : punt;
+        if (punt != std::string::npos) s[punt] = ',';
+        if (einde_geheel - begin > 3) {
+            std::string uit = s.substr(0, begin);
+            for (std::size_t i = begin; i < einde_geheel; ++i) {
+                if (i > begin && (einde_geheel - i) % 3 == 0) uit += '.';
+                uit += s[i];
+            }
+            uit += s.substr(einde_geheel);
+            s = std::move(uit);
+        }
+        return s;
+    };
+    std::vector<double> waarden = {0.0, -0.0, 0.04, -0.04, 0.05, -0.05, 999.96, -999.96, 1000, 1234.5, -1234.56, 12345678.9,
+                                   4503599627370495.0, 4503599627370496.0, 9007199254740993.0, 1e20, -1e20, 1e300,
+                                   std::numeric_limits<double>::max(), std::numeric_limits<double>::denorm_min(),
+                                   std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()};
+    std::uint64_t toestand = 0x853C49E6748FEA9BULL;
+    for (int i = 0; i < 20000; ++i) {
+        toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double eenheid = static_cast<double>(toestand >> 11) / 9007199254740992.0;
+        const double schaal[] = {1.0, 100.0, 1e4, 1e7, 1e12, 1e17};
+        waarden.push_back((eenheid - 0.5) * schaal[(toestand >> 3) % 6]);
+    }
+    for (const double x : waarden)
+        for (int d = 0; d <= 5; ++d) ASSERT_EQ(getal_nl(x, d), verwacht(x, d)) << x << " met " << d << " decimalen";
+}
+
+// The inwoners of the report's header: a whole number written straight into the report, the same as
+// getal_nl makes of it through a double, for every length of number and both signs up to the limit.
+TEST(GetalNl, GeheelZoalsGetalNl) {
+    std::vector<long long> waarden = {0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 9999, 10000, 42000, 999999, 1000000,
+                                      -1234567, geheel_nl_grens - 1, -(geheel_nl_grens - 1)};
+    for (long long macht = 10; macht < geheel_nl_grens; macht *= 10)
+        for (const long long n : {macht - 1, macht, macht + 1}) {
+            waarden.push_back(n);
+            waarden.push_back(-n);
+        }
+    std::uint64_t toestand = 0x2545F4914F6CDD1DULL;
+    for (int i = 0; i < 20000; ++i) {
+        toestand = toestand * 6364136223846793005ULL + 1442695040888963407ULL;
+        const auto n = static_cast<long long>((toestand >> 12) % static_cast<std::uint64_t>(geheel_nl_grens));
+        waarden.push_back(i % 2 == 0 ? n : -n);
+        waarden.push_back(n % 100000);
+    }
+    for (const long long n : waarden) {
+        char buf[27];
+        const char* eind = geheel_nl_in(buf, n);
+        ASSERT_EQ(std::string_view(buf, static_cast<std::size_t>(eind - buf)), getal_nl(static_cast<double>(n))) << n;
+    }
+}
+
 TEST(GetalNl, VastZoalsToChars) {
     const auto verwacht = [](double x, int d) {
         char buf[512];

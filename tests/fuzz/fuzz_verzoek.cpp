@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto formaat = ww::web::gevraagd_formaat(v.accept);
         std::string uit;
         try {
-            uit = ww::advies::adviestekst(*o.kb, o.raadpleging, *profiel.invoer, opdracht, formaat, {});
+            uit = ww::advies::adviestekst(o.raadpleging, *profiel.invoer, opdracht, formaat, {});
         } catch (const ww::advies::InvoerFout& e) {
             // The engine's limits on a hostile profile: a 422 for the service, with problems.
             if (e.fouten.empty()) ww::fuzz::stop("een InvoerFout zonder fouten");

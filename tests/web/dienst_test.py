@@ -547,6 +547,31 @@ def test_stoppen():
     controleer(status == 0, f"exitstatus na SIGTERM: {status}")
 
 
+def test_ongecomprimeerd(d):
+    """The service never compresses (the reverse proxy does): a browser's Accept-Encoding changes nothing."""
+    pad = os.path.join(BRON, "examples", "03-analyse-wijk-noord.yaml")
+    with open(pad, "rb") as f:
+        tekst = f.read()
+    c = d.verbinding()
+    verzoeken = [("POST", "/api/v1/advies", tekst, {"Content-Type": "application/yaml", "Accept": "text/html"}),
+                 ("POST", "/api/v1/advies", tekst, {"Content-Type": "application/yaml", "Accept": "text/markdown"}),
+                 ("POST", "/api/v1/communicatie", tekst, {"Content-Type": "application/yaml", "Accept": "text/html"}),
+                 ("POST", "/api/v1/advies", tekst, {"Content-Type": "application/yaml"}),
+                 ("GET", "/", None, {})]
+    html = vraag(c, "GET", "/").lichaam.decode()
+    for v in sorted(set(re.findall(r'(?:src|href)="([^"#?:]+)"', html))):
+        verzoeken.append(("GET", urllib.parse.urljoin("/", v), None, {}))
+    for methode, pad_, lichaam, kop in verzoeken:
+        zonder = vraag(c, methode, pad_, lichaam, kop)
+        controleer(zonder.status == 200, f"{methode} {pad_}: status {zonder.status}")
+        for codering in ["gzip, deflate, br, zstd", "br", "gzip", "deflate, gzip;q=1.0, *;q=0.5"]:
+            met = vraag(c, methode, pad_, lichaam, dict(kop, **{"Accept-Encoding": codering}))
+            controleer("content-encoding" not in met.kop, f"{methode} {pad_} met Accept-Encoding {codering}: {met.kop.get('content-encoding')}")
+            controleer(met.status == zonder.status and met.lichaam == zonder.lichaam,
+                       f"{methode} {pad_} met Accept-Encoding {codering}: een ander antwoord")
+            controleer(met.kop.get("content-type") == zonder.kop.get("content-type"), f"{methode} {pad_}: een ander Content-Type")
+
+
 def main():
     d = Dienst("--threads", "4", "--max-body", "64KiB", "--leestijd", "1")
     try:
@@ -555,6 +580,7 @@ def main():
             test_eindpunten(d)
             test_byte_voor_byte(d, werkmap)
             test_formaten(d, werkmap)
+            test_ongecomprimeerd(d)
             test_fouten(d, werkmap)
             test_vijandig(d)
             test_lichaam_en_pijplijn(d)
