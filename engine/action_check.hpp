@@ -33,9 +33,6 @@ inline bool reads_bound_variables(Action::Kind kind) {
     }
 }
 
-// Whether an action of this kind binds its `var` for the actions after it.
-inline bool binds_variable(Action::Kind kind) { return kind == Action::Kind::bind || kind == Action::Kind::each; }
-
 // Whether a call of `f` may have `n` arguments (compiling a call asks it, and so does the image reader).
 inline bool takes_arguments(const FunctionInfo& f, std::size_t n) {
     return n >= static_cast<std::size_t>(f.min_args) && (f.max_args < 0 || n <= static_cast<std::size_t>(f.max_args));

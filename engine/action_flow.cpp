@@ -30,7 +30,7 @@ std::string action_flow_problem(const std::vector<Action>& actions, std::size_t 
         const Action& a = actions[i];
         while (!open.empty() && i > open.back()->again) open.pop_back();
         for (const Loop* l : open)
-            if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && (a.var == l->list || a.var == l->position))
+            if (binds_variable(a.kind) && (a.var == l->list || a.var == l->position))
                 return "een actie in een for-lus bindt een variabele van die lus";
         switch (a.kind) {
             case Action::Kind::branch:

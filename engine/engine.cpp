@@ -198,7 +198,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             if ((a.kind == Action::Kind::modify || a.kind == Action::Kind::retract) && a.target.op == Op::var)
                 changes_facts_of(a.target.var);
         for (const Action& a : rule.actions)
-            entry.binds = entry.binds || a.kind == Action::Kind::bind || a.kind == Action::Kind::each;
+            entry.binds = entry.binds || binds_variable(a.kind);
     }
     const std::uint32_t module = m.module_number(rule.module.empty() ? "MAIN" : rule.module);
     if (rule.auto_focus) m.modular = m.special_activations = true;

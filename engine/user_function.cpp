@@ -61,7 +61,7 @@ void FunctionTable::define(std::shared_ptr<const FunctionDef> def, FunctionHost*
                 break;
             default: throw std::invalid_argument("functie '" + name + "': actie '" + a.source_text + "' kan niet in een functie");
         }
-        if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= def->variables.size())
+        if (binds_variable(a.kind) && a.var >= def->variables.size())
             throw std::invalid_argument("functie '" + name + "': onbekende variabele");
         // each reads and writes its list and position in the frame by number.
         if (a.kind == Action::Kind::each &&

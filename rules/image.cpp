@@ -527,7 +527,7 @@ void read_actions(In& in, std::vector<Action>& actions, const std::vector<std::s
         }
         get_expr(in, a.target, vars, 0);
         a.var = in.u32();
-        if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
+        if (binds_variable(a.kind) && a.var >= vars) throw BadImage{};
         get_expr(in, a.expr, vars, 0);
         a.jump = in.u32();
         in.str(a.record_name);
@@ -916,7 +916,7 @@ struct ImageAccess {
             }
             const ExprHead target = scan_expr(in, vars, 0, check);
             const VarId var = in.u32();
-            if ((kind == Action::Kind::bind || kind == Action::Kind::each) && var >= vars) throw BadImage{};
+            if (binds_variable(kind) && var >= vars) throw BadImage{};
             const ExprHead expr = scan_expr(in, vars, 0, check);
             const std::uint32_t jump = in.u32();
             in.text_index();  // record name
