@@ -33,13 +33,18 @@ inline bool reads_bound_variables(Action::Kind kind) {
     }
 }
 
-// Whether a call of `f` may have `n` arguments (compiling a call asks it, and so does the image reader).
-inline bool takes_arguments(const FunctionInfo& f, std::size_t n) {
-    return n >= static_cast<std::size_t>(f.min_args) && (f.max_args < 0 || n <= static_cast<std::size_t>(f.max_args));
+// Whether `n` arguments lie in min_args..max_args (max_args -1: any number), as FunctionInfo holds them.
+inline bool takes_arguments(int min_args, int max_args, std::size_t n) {
+    return n >= static_cast<std::size_t>(min_args) && (max_args < 0 || n <= static_cast<std::size_t>(max_args));
 }
-// The same for one of the program's own functions by its definition, as FunctionTable::define sets
-// its FunctionInfo's min_args and max_args.
-inline bool takes_arguments(const FunctionDef& f, std::size_t n) { return n >= f.params && (f.rest || n <= f.params); }
+// Whether a call of `f` may have `n` arguments (compiling a call asks it, and so does the image reader).
+inline bool takes_arguments(const FunctionInfo& f, std::size_t n) { return takes_arguments(f.min_args, f.max_args, n); }
+// How many arguments one of the program's own functions takes: its parameters, and with a rest
+// parameter any number more. FunctionTable::define gives the function's FunctionInfo these; the
+// image reader checks calls by them before the functions are defined.
+inline int min_args_of(const FunctionDef& f) { return static_cast<int>(f.params); }
+inline int max_args_of(const FunctionDef& f) { return f.rest ? -1 : static_cast<int>(f.params); }
+inline bool takes_arguments(const FunctionDef& f, std::size_t n) { return takes_arguments(min_args_of(f), max_args_of(f), n); }
 
 // add_rule's checks for a reader that builds a rule's actions node by node: per rule, start() once
 // its conditions are there; per action, in order, before() its expressions and after() them; and

@@ -6,6 +6,7 @@
 
 #include "engine/action_check.hpp"
 #include "engine/engine.hpp"
+#include "engine/user_function.hpp"
 
 using namespace ww;
 
@@ -139,6 +140,24 @@ TEST(ActionCheck, ArgumentsOfBuiltInAndOwnFunctions) {
     own.rest = true;
     EXPECT_TRUE(takes_arguments(own, 5));
     EXPECT_FALSE(takes_arguments(own, 1));
+}
+
+// The image reader checks calls of the program's own functions by their definitions, before they
+// are defined; a defined function's FunctionInfo must then take exactly those calls.
+TEST(ActionCheck, ADefinedFunctionTakesWhatItsDefinitionTakes) {
+    FunctionTable table;
+    for (const bool rest : {false, true}) {
+        auto def = std::make_shared<FunctionDef>();
+        def->name = rest ? "met_rest" : "zonder_rest";
+        def->params = 2;
+        def->rest = rest;
+        def->variables = {"a", "b", "c"};
+        table.define(def, nullptr);
+        const FunctionInfo* info = table.find(def->name);
+        ASSERT_NE(info, nullptr);
+        for (std::size_t n = 0; n <= 5; ++n) EXPECT_EQ(takes_arguments(*info, n), takes_arguments(*def, n)) << def->name << n;
+        EXPECT_EQ(takes_arguments(*info, 4), rest);
+    }
 }
 
 // add_rule refuses what the checker refuses: ?b, bound only inside the not, read by an action.
