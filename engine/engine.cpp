@@ -151,11 +151,8 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     c.pattern.tmpl < m.volatile_templates.size())
                     m.volatile_templates[c.pattern.tmpl] = true;
     };
-    if (deferred) {
-        for (const std::string& name : deferred->focus_modules) m.module_number(name);
-        for (VarId v : deferred->changed_fact_vars) changes_facts_of(v);
-        entry.binds = deferred->binds;
-    } else {
+    ActionSummary built;
+    if (!deferred) {
         // What compiling the actions could refuse, in the order compile_actions would meet it; they
         // are compiled when the rule first fires.
         auto compiles = [&](const Expr& e) {
@@ -175,10 +172,8 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                 }
                 if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
                     compiles(a.target);
-                if (a.kind == Action::Kind::focus) {
-                    if (a.modules.empty()) throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
-                    for (const std::string& name : a.modules) m.module_number(name);
-                }
+                if (a.kind == Action::Kind::focus && a.modules.empty())
+                    throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
                 if (a.kind == Action::Kind::bind) {
                     if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
                     compiles(a.expr);
@@ -193,13 +188,12 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                 throw std::invalid_argument("regel '" + rule.id + "': " + what);
             }
         }
-
-        for (const Action& a : rule.actions)
-            if ((a.kind == Action::Kind::modify || a.kind == Action::Kind::retract) && a.target.op == Op::var)
-                changes_facts_of(a.target.var);
-        for (const Action& a : rule.actions)
-            entry.binds = entry.binds || binds_variable(a.kind);
+        built = summarize(rule.actions);
     }
+    const ActionSummary& summary = deferred ? *deferred : built;
+    for (const std::string& name : summary.focus_modules) m.module_number(name);
+    for (VarId v : summary.changed_fact_vars) changes_facts_of(v);
+    entry.binds = summary.binds;
     const std::uint32_t module = m.module_number(rule.module.empty() ? "MAIN" : rule.module);
     if (rule.auto_focus) m.modular = m.special_activations = true;
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);

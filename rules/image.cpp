@@ -926,16 +926,11 @@ struct ImageAccess {
             }
             const std::size_t modules = in.count();
             if (kind == Action::Kind::focus && modules == 0) throw BadImage{};
-            for (std::size_t n = modules; n > 0; --n) {
-                const std::string_view name = in.view();
-                if (kind == Action::Kind::focus) summary.focus_modules.emplace_back(name);
-            }
+            for (std::size_t n = modules; n > 0; --n) summary.add_module(kind, in.view());
             in.u32();         // source offset
             in.text_index();  // source text
             check.checker.after(kind, var);
-            summary.binds = summary.binds || binds_variable(kind);
-            if ((kind == Action::Kind::modify || kind == Action::Kind::retract) && target.op == Op::var)
-                summary.changed_fact_vars.push_back(target.var);
+            summary.add(kind, target.op, target.var);
             jumps = jumps || kind == Action::Kind::branch || kind == Action::Kind::jump || kind == Action::Kind::each ||
                     kind == Action::Kind::again;
             check.steps.push_back({kind, var, jump, target, expr});

@@ -160,6 +160,27 @@ TEST(ActionCheck, ADefinedFunctionTakesWhatItsDefinitionTakes) {
     }
 }
 
+// What add_rule needs of a rule's actions, gathered from built actions as the image reader gathers
+// it from unbuilt ones (ActionSummary::add).
+TEST(ActionSummary, BindsChangedFactsAndFocusModules) {
+    std::vector<Action> actions(5);
+    actions[0].kind = Action::Kind::retract;
+    actions[0].target = Expr::var_of(3);
+    actions[1].kind = Action::Kind::modify;
+    actions[1].target = Expr::constant_of(Value(std::int64_t{1}));  // not a fact variable: nothing to mark
+    actions[2].kind = Action::Kind::focus;
+    actions[2].modules = {"B", "A"};
+    actions[3].kind = Action::Kind::emit;
+    actions[4].kind = Action::Kind::modify;
+    actions[4].target = Expr::var_of(1);
+    ActionSummary summary = summarize(actions);
+    EXPECT_FALSE(summary.binds);
+    EXPECT_EQ(summary.changed_fact_vars, (std::vector<VarId>{3, 1}));
+    EXPECT_EQ(summary.focus_modules, (std::vector<std::string>{"B", "A"}));
+    actions[3].kind = Action::Kind::each;
+    EXPECT_TRUE(summarize(actions).binds);
+}
+
 // add_rule refuses what the checker refuses: ?b, bound only inside the not, read by an action.
 TEST(ActionCheck, AddRuleRefusesAVariableBoundOnlyInsideANot) {
     RuleDef r = rule_with_two_alternatives();
