@@ -9,8 +9,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
+#include "engine/action_flow.hpp"
 #include "engine/functions.hpp"
 #include "engine/rule.hpp"
 
@@ -67,14 +69,16 @@ public:
     }
     // False when the reader did not take every action of `rule` through before(), or its jumps
     // would not end: the rule is then not certified.
-    bool certify(RuleDef& rule) { return certify(rule, rule.actions.size(), rule.actions); }
+    bool certify(RuleDef& rule);
     // The same for a reader that defers building the actions (ActionList): `count` actions went
-    // through before(), and `flow` holds what action_flow_problem reads of them (kind, var, jump and
-    // the op and var of target and expr), or nothing when none of them is a branch, jump, for or
-    // again (then no jump can go wrong).
-    bool certify(RuleDef& rule, std::size_t count, const std::vector<Action>& flow);
+    // through before(), and `flow` holds what action_flow_problem reads of them, or nothing when
+    // none of them is a branch, jump, for or again (then no jump can go wrong).
+    bool certify(RuleDef& rule, std::size_t count, std::span<const ActionStep> flow);
 
 private:
+    // Whether the reader took `count` actions of `rule` through before(); ends the rule's walk.
+    bool walked(const RuleDef& rule, std::size_t count);
+
     const RuleDef* rule_ = nullptr;
     std::size_t actions_ = 0;
     std::vector<std::uint8_t> bound_, here_;

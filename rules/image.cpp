@@ -331,10 +331,7 @@ void put(Out& o, const Expr& e) {
 
 // What scan_expr keeps of an expression: what add_rule and action_flow_problem read of a target
 // or expr of an action.
-struct ExprHead {
-    Op op = Op::constant;
-    VarId var = 0;
-};
+using ExprHead = ActionStep::Operand;
 
 // What Engine::add_rule checks of a rule's actions, made while the reader goes over them without
 // building them (scan_expr; RuleDef::actions_checked): the actions are built when the rule first
@@ -357,14 +354,8 @@ struct ActionCheck {
     static inline const FunctionInfo own{};
     std::shared_ptr<const ImageTables> tables;
     // Per action of the rule being read, what action_flow_problem reads of it (kept for every rule,
-    // made into Actions only for one with a branch, jump or loop).
-    struct Step {
-        Action::Kind kind;
-        VarId var;
-        std::uint32_t jump;
-        ExprHead target, expr;
-    };
-    std::vector<Step> steps;
+    // handed to it only for one with a branch, jump or loop).
+    std::vector<ActionStep> steps;
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
@@ -887,7 +878,7 @@ struct ImageAccess {
         if (check) return scan_actions(in, r, b, *check);
         read_actions(in, r.actions.edit(), in.slot_counts(), vars);
         // Jumps forward, loops that end; FunctionTable::define asks it again.
-        if (!action_flow_problem(r.actions, vars).empty()) throw BadImage{};
+        if (!action_flow_problem(r.actions.get(), vars).empty()) throw BadImage{};
     }
 
     // A rule's actions, read with every check read_actions makes and those Engine::add_rule makes
@@ -936,22 +927,9 @@ struct ImageAccess {
             check.steps.push_back({kind, var, jump, target, expr});
         }
         check.bound = nullptr;
-        // What action_flow_problem reads (none of it matters without a branch, jump or loop).
-        std::vector<Action> flow;
-        if (jumps) {
-            flow.resize(count);
-            for (std::size_t i = 0; i < count; ++i) {
-                const ActionCheck::Step& step = check.steps[i];
-                flow[i].kind = step.kind;
-                flow[i].var = step.var;
-                flow[i].jump = step.jump;
-                flow[i].target.op = step.target.op;
-                flow[i].target.var = step.target.var;
-                flow[i].expr.op = step.expr.op;
-                flow[i].expr.var = step.expr.var;
-            }
-        }
-        if (!check.checker.certify(r, count, flow)) throw BadImage{};
+        // None of the steps matters to action_flow_problem without a branch, jump or loop.
+        if (!check.checker.certify(r, count, jumps ? std::span<const ActionStep>(check.steps) : std::span<const ActionStep>()))
+            throw BadImage{};
         if (count == 0) return;
         pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
         // Made in place, as make_text does for texts: `r.actions` is a fresh, empty list, and a move
