@@ -182,7 +182,7 @@ private:
                 continue;
             }
             const std::size_t n = utf8_length(t_, j);
-            if (n == 0 || (n == 2 && c == 0xC2 && static_cast<unsigned char>(t_[j + 1]) < 0xA0)) return false;
+            if (n == 0 || utf8_c1_control(t_.data() + j, n)) return false;
             j += n;
         }
         YamlNode::Data& d = maak(Kind::scalar);

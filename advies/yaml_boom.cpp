@@ -26,7 +26,10 @@ struct Weiger {};
 
 // Whether `tekst` holds only what the scanner may pass on unchanged: valid UTF-8 without control
 // characters other than line feed (no tab, no carriage return), no DEL, no C1 controls, no byte
-// order mark and no line or paragraph separator (U+2028, U+2029).
+// order mark and no line or paragraph separator (U+2028, U+2029). Not the same set as the HTML
+// report's (html_tekst.cpp, toegestaan): this one is not what a text may hold but what the scanner
+// leaves to yaml-cpp, which has rules of its own for tab, carriage return, byte order mark and line
+// separators; only the C1 controls both refuse for the same reason (utf8_c1_control).
 bool gewone_tekens(std::string_view tekst) {
     for (std::size_t i = 0; i < tekst.size();) {
         const auto c = static_cast<unsigned char>(tekst[i]);
@@ -38,7 +41,7 @@ bool gewone_tekens(std::string_view tekst) {
         const std::size_t n = utf8_length(tekst, i);
         if (n == 0) return false;
         const auto b = [&](std::size_t k) { return static_cast<unsigned char>(tekst[i + k]); };
-        if (n == 2 && c == 0xC2 && b(1) <= 0x9F) return false;                    // C1 control
+        if (utf8_c1_control(tekst.data() + i, n)) return false;
         if (n == 3 && c == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return false;    // byte order mark
         if (n == 3 && c == 0xE2 && b(1) == 0x80 && (b(2) == 0xA8 || b(2) == 0xA9)) return false;
         i += n;

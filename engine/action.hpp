@@ -60,4 +60,9 @@ struct Action {
     std::string source_text;
 };
 
+// Whether an action of this kind binds its `var` for the actions after it: a bind, and a for loop's
+// each (its element). What checks variables (add_rule, ActionChecker, FunctionTable::define, the image
+// reader) and what loops must not touch (action_flow_problem) all ask it here.
+inline bool binds_variable(Action::Kind kind) { return kind == Action::Kind::bind || kind == Action::Kind::each; }
+
 }  // namespace ww

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "engine/action_flow.hpp"
 
 namespace ww {
 
@@ -36,12 +35,23 @@ void ActionChecker::start(const RuleDef& rule) {
     }
 }
 
-bool ActionChecker::certify(RuleDef& rule, std::size_t count, const std::vector<Action>& flow) {
-    const bool walked = rule_ == &rule && actions_ == count;
+bool ActionChecker::walked(const RuleDef& rule, std::size_t count) {
+    const bool whole = rule_ == &rule && actions_ == count;
     rule_ = nullptr;
+    return whole;
+}
+
+bool ActionChecker::certify(RuleDef& rule) {
+    if (!walked(rule, rule.actions.size()) || !action_flow_problem(rule.actions, rule.variables.size()).empty())
+        return false;
+    rule.actions_checked.on_ = true;
+    return true;
+}
+
+bool ActionChecker::certify(RuleDef& rule, std::size_t count, std::span<const ActionStep> flow) {
     // No actions, no jump to go wrong: the image reader passes none for a rule without a branch,
     // jump or loop (most of them), and need not pay for the call and its empty string.
-    if (!walked || (!flow.empty() && !action_flow_problem(flow, rule.variables.size()).empty())) return false;
+    if (!walked(rule, count) || (!flow.empty() && !action_flow_problem(flow, rule.variables.size()).empty())) return false;
     rule.actions_checked.on_ = true;
     return true;
 }

@@ -9,8 +9,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
+#include "engine/action_flow.hpp"
 #include "engine/functions.hpp"
 #include "engine/rule.hpp"
 
@@ -33,16 +35,18 @@ inline bool reads_bound_variables(Action::Kind kind) {
     }
 }
 
-// Whether an action of this kind binds its `var` for the actions after it.
-inline bool binds_variable(Action::Kind kind) { return kind == Action::Kind::bind || kind == Action::Kind::each; }
-
-// Whether a call of `f` may have `n` arguments (compiling a call asks it, and so does the image reader).
-inline bool takes_arguments(const FunctionInfo& f, std::size_t n) {
-    return n >= static_cast<std::size_t>(f.min_args) && (f.max_args < 0 || n <= static_cast<std::size_t>(f.max_args));
+// Whether `n` arguments lie in min_args..max_args (max_args -1: any number), as FunctionInfo holds them.
+inline bool takes_arguments(int min_args, int max_args, std::size_t n) {
+    return n >= static_cast<std::size_t>(min_args) && (max_args < 0 || n <= static_cast<std::size_t>(max_args));
 }
-// The same for one of the program's own functions by its definition, as FunctionTable::define sets
-// its FunctionInfo's min_args and max_args.
-inline bool takes_arguments(const FunctionDef& f, std::size_t n) { return n >= f.params && (f.rest || n <= f.params); }
+// Whether a call of `f` may have `n` arguments (compiling a call asks it, and so does the image reader).
+inline bool takes_arguments(const FunctionInfo& f, std::size_t n) { return takes_arguments(f.min_args, f.max_args, n); }
+// How many arguments one of the program's own functions takes: its parameters, and with a rest
+// parameter any number more. FunctionTable::define gives the function's FunctionInfo these; the
+// image reader checks calls by them before the functions are defined.
+inline int min_args_of(const FunctionDef& f) { return static_cast<int>(f.params); }
+inline int max_args_of(const FunctionDef& f) { return f.rest ? -1 : static_cast<int>(f.params); }
+inline bool takes_arguments(const FunctionDef& f, std::size_t n) { return takes_arguments(min_args_of(f), max_args_of(f), n); }
 
 // add_rule's checks for a reader that builds a rule's actions node by node: per rule, start() once
 // its conditions are there; per action, in order, before() its expressions and after() them; and
@@ -65,14 +69,16 @@ public:
     }
     // False when the reader did not take every action of `rule` through before(), or its jumps
     // would not end: the rule is then not certified.
-    bool certify(RuleDef& rule) { return certify(rule, rule.actions.size(), rule.actions); }
+    bool certify(RuleDef& rule);
     // The same for a reader that defers building the actions (ActionList): `count` actions went
-    // through before(), and `flow` holds what action_flow_problem reads of them (kind, var, jump and
-    // the op and var of target and expr), or nothing when none of them is a branch, jump, for or
-    // again (then no jump can go wrong).
-    bool certify(RuleDef& rule, std::size_t count, const std::vector<Action>& flow);
+    // through before(), and `flow` holds what action_flow_problem reads of them, or nothing when
+    // none of them is a branch, jump, for or again (then no jump can go wrong).
+    bool certify(RuleDef& rule, std::size_t count, std::span<const ActionStep> flow);
 
 private:
+    // Whether the reader took `count` actions of `rule` through before(); ends the rule's walk.
+    bool walked(const RuleDef& rule, std::size_t count);
+
     const RuleDef* rule_ = nullptr;
     std::size_t actions_ = 0;
     std::vector<std::uint8_t> bound_, here_;

@@ -5,7 +5,11 @@
 
 namespace ww {
 
-std::string action_flow_problem(const std::vector<Action>& actions, std::size_t variables) {
+namespace {
+
+// Over Actions or ActionSteps: each has kind, var, jump, and op and var of target and expr.
+template <class Steps>
+std::string flow_problem(const Steps& actions, std::size_t variables) {
     const std::size_t n = actions.size();
     struct Loop {
         std::size_t each, again;
@@ -14,7 +18,7 @@ std::string action_flow_problem(const std::vector<Action>& actions, std::size_t 
     // Every loop, to check jumps against bodies they do not stand in; the open ones as a stack.
     std::vector<Loop> loops;
     for (std::size_t i = 0; i < n; ++i) {
-        const Action& a = actions[i];
+        const auto& a = actions[i];
         if (a.kind != Action::Kind::each) continue;
         if (a.expr.op != Op::var || a.target.op != Op::var || a.expr.var >= variables || a.target.var >= variables ||
             a.var >= variables || a.var == a.expr.var || a.var == a.target.var || a.expr.var == a.target.var)
@@ -27,10 +31,10 @@ std::string action_flow_problem(const std::vector<Action>& actions, std::size_t 
     std::vector<const Loop*> open;
     std::size_t next_loop = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const Action& a = actions[i];
+        const auto& a = actions[i];
         while (!open.empty() && i > open.back()->again) open.pop_back();
         for (const Loop* l : open)
-            if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && (a.var == l->list || a.var == l->position))
+            if (binds_variable(a.kind) && (a.var == l->list || a.var == l->position))
                 return "een actie in een for-lus bindt een variabele van die lus";
         switch (a.kind) {
             case Action::Kind::branch:
@@ -54,6 +58,16 @@ std::string action_flow_problem(const std::vector<Action>& actions, std::size_t 
         }
     }
     return {};
+}
+
+}  // namespace
+
+std::string action_flow_problem(const std::vector<Action>& actions, std::size_t variables) {
+    return flow_problem(actions, variables);
+}
+
+std::string action_flow_problem(std::span<const ActionStep> steps, std::size_t variables) {
+    return flow_problem(steps, variables);
 }
 
 void loop_error(const Value& list, std::uint32_t source_offset) {

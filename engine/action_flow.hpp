@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,22 @@ namespace ww {
 // body from outside (one may leave it forward: a while whose condition is false). Empty when they are; otherwise what is wrong. Both
 // Engine::add_rule and the image reader ask it, so that no rule base can make a firing loop forever.
 std::string action_flow_problem(const std::vector<Action>& actions, std::size_t variables);
+
+// What action_flow_problem reads of an action: enough for a reader that checks actions without
+// building them (the knowledge-base image, rules/image.cpp) to ask it about what it keeps while it
+// reads, without making Actions of that.
+struct ActionStep {
+    struct Operand {
+        Op op = Op::constant;
+        VarId var = 0;
+    };
+    Action::Kind kind = Action::Kind::assert_fact;
+    VarId var = 0;
+    std::uint32_t jump = 0;
+    Operand target, expr;
+};
+// The same answer for the same actions, as ActionSteps (one implementation behind both).
+std::string action_flow_problem(std::span<const ActionStep> steps, std::size_t variables);
 
 // advance_loop's errors: a while past its rounds, a for over something that is not a list.
 [[noreturn]] void loop_error(const Value& list, std::uint32_t source_offset);

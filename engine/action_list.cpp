@@ -7,6 +7,15 @@ ActionList::ActionList(std::unique_ptr<const PendingActions> pending) : lazy_(st
     lazy_->source = std::move(pending);
 }
 
+ActionSummary summarize(const std::vector<Action>& actions) {
+    ActionSummary summary;
+    for (const Action& a : actions) {
+        summary.add(a.kind, a.target.op, a.target.var);
+        for (const std::string& name : a.modules) summary.add_module(a.kind, name);
+    }
+    return summary;
+}
+
 void ActionList::build() const {
     // See the class comment: the only write to built_ through a const ActionList, once.
     std::call_once(lazy_->once, [this] { built_ = lazy_->source->build(); });

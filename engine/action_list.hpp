@@ -9,19 +9,36 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/action.hpp"
 
 namespace ww {
 
-// What Engine::add_rule needs of actions that are not built yet, gathered by whoever defers them
-// while it checks them (it checks everything add_rule would, see RuleDef::actions_checked).
+// What Engine::add_rule needs of a rule's actions besides checking them. Gathered here, one action
+// at a time, both by a reader that defers the actions (while it checks them: it checks everything
+// add_rule would, see RuleDef::actions_checked) and by add_rule itself for actions built at once
+// (summarize), so that the two cannot disagree.
 struct ActionSummary {
     bool binds = false;                      // a bind or for action
     std::vector<VarId> changed_fact_vars;    // the fact variable of each retract or modify of one
     std::vector<std::string> focus_modules;  // the modules of every focus action, in order
+
+    // The next action, by its kind and the operation and variable of its target; its modules, if
+    // any, through add_module after it (a reader that does not build the action reads them one by one).
+    void add(Action::Kind kind, Op target_op, VarId target_var) {
+        binds = binds || binds_variable(kind);
+        if ((kind == Action::Kind::modify || kind == Action::Kind::retract) && target_op == Op::var)
+            changed_fact_vars.push_back(target_var);
+    }
+    void add_module(Action::Kind kind, std::string_view name) {
+        if (kind == Action::Kind::focus) focus_modules.emplace_back(name);
+    }
 };
+
+// The summary of actions that are built.
+ActionSummary summarize(const std::vector<Action>& actions);
 
 // Builds deferred actions: exactly what building them at once would have given. Called at most once
 // per ActionList (under its once_flag), possibly from any thread that shares the rule.

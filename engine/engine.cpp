@@ -167,11 +167,8 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                     c.pattern.tmpl < m.volatile_templates.size())
                     m.volatile_templates[c.pattern.tmpl] = true;
     };
-    if (deferred) {
-        for (const std::string& name : deferred->focus_modules) m.module_number(name);
-        for (VarId v : deferred->changed_fact_vars) changes_facts_of(v);
-        entry.binds = deferred->binds;
-    } else {
+    ActionSummary built;
+    if (!deferred) {
         // What compiling the actions could refuse, in the order compile_actions would meet it; they
         // are compiled when the rule first fires.
         auto compiles = [&](const Expr& e) {
@@ -191,10 +188,8 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                 }
                 if (a.kind == Action::Kind::retract || a.kind == Action::Kind::modify || a.kind == Action::Kind::duplicate)
                     compiles(a.target);
-                if (a.kind == Action::Kind::focus) {
-                    if (a.modules.empty()) throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
-                    for (const std::string& name : a.modules) m.module_number(name);
-                }
+                if (a.kind == Action::Kind::focus && a.modules.empty())
+                    throw std::invalid_argument("focus zonder module in actie '" + a.source_text + "'");
                 if (a.kind == Action::Kind::bind) {
                     if (a.var >= rule.variables.size()) throw std::invalid_argument("onbekende variabele in bind");
                     compiles(a.expr);
@@ -209,13 +204,12 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
                 throw std::invalid_argument("regel '" + rule.id + "': " + what);
             }
         }
-
-        for (const Action& a : rule.actions)
-            if ((a.kind == Action::Kind::modify || a.kind == Action::Kind::retract) && a.target.op == Op::var)
-                changes_facts_of(a.target.var);
-        for (const Action& a : rule.actions)
-            entry.binds = entry.binds || a.kind == Action::Kind::bind || a.kind == Action::Kind::each;
+        built = summarize(rule.actions);
     }
+    const ActionSummary& summary = deferred ? *deferred : built;
+    for (const std::string& name : summary.focus_modules) m.module_number(name);
+    for (VarId v : summary.changed_fact_vars) changes_facts_of(v);
+    entry.binds = summary.binds;
     // Both sides a const std::string: with "MAIN" a literal, the conditional copied rule.module.
     static const std::string main_module = "MAIN";
     const std::uint32_t module = m.module_number(rule.module.empty() ? main_module : rule.module);

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "engine/action_check.hpp"
 #include "engine/action_flow.hpp"
 #include "engine/bindings_env.hpp"
 
@@ -61,7 +62,7 @@ void FunctionTable::define(std::shared_ptr<const FunctionDef> def, FunctionHost*
                 break;
             default: throw std::invalid_argument("functie '" + name + "': actie '" + a.source_text + "' kan niet in een functie");
         }
-        if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= def->variables.size())
+        if (binds_variable(a.kind) && a.var >= def->variables.size())
             throw std::invalid_argument("functie '" + name + "': onbekende variabele");
         // each reads and writes its list and position in the frame by number.
         if (a.kind == Action::Kind::each &&
@@ -73,9 +74,9 @@ void FunctionTable::define(std::shared_ptr<const FunctionDef> def, FunctionHost*
         throw std::invalid_argument("functie '" + name + "': " + problem);
     auto f = std::make_unique<UserFunction>();
     f->info.name = name;
-    // The range takes_arguments(const FunctionDef&) reads from the definition (engine/action_check.hpp).
-    f->info.min_args = static_cast<int>(def->params);
-    f->info.max_args = def->rest ? -1 : static_cast<int>(def->params);
+    // The range the image reader checked calls by, before this definition (takes_arguments(const FunctionDef&)).
+    f->info.min_args = min_args_of(*def);
+    f->info.max_args = max_args_of(*def);
     f->info.signature = name + "(" + std::to_string(def->params) + (def->rest ? " of meer" : "") + " argumenten)";
     f->info.reads_input = def->effects;
     f->info.user = f.get();

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <type_traits>
 #include <unordered_map>
 
 #include "engine/action_check.hpp"
@@ -289,28 +290,62 @@ void put(Out& o, const Value& v) {
     }
 }
 
-Value get_value(In& in, int depth);
+// A value read with every check: built (Build), or only its bytes read and checked (in the actions
+// of a rule, which the reader does not build yet: scan_expr). One reader for both, so that whatever
+// passes unbuilt builds later without a complaint.
+template <bool Build>
+using ValueRead = std::conditional_t<Build, Value, void>;
 
-Value get_value_of_kind(In& in, ValueKind kind, int depth) {
+template <bool Build>
+ValueRead<Build> read_value_of_kind(In& in, ValueKind kind, int depth);
+
+template <bool Build>
+ValueRead<Build> read_value(In& in, int depth) {
+    return read_value_of_kind<Build>(in, in.enumeration(ValueKind::fact), depth);
+}
+
+// Out of line: the registers its loop keeps would be saved on every call of read_value_of_kind,
+// and lists are rare among the values of an image.
+template <bool Build>
+[[gnu::noinline]] ValueRead<Build> read_list(In& in, int depth) {
+    const std::size_t n = in.count();
+    if constexpr (Build) {
+        std::vector<Value> items(n);
+        for (auto& item : items) item = read_value<true>(in, depth + 1);
+        return Value(std::move(items));
+    } else {
+        for (std::size_t i = 0; i < n; ++i) read_value<false>(in, depth + 1);
+    }
+}
+
+// `kind` read already (an expression reads it first to refuse nil).
+template <bool Build>
+ValueRead<Build> read_value_of_kind(In& in, ValueKind kind, int depth) {
     if (depth > max_depth) throw BadImage{};
+    // The value of what was read, made only when building.
+    const auto made = []([[maybe_unused]] auto make) -> ValueRead<Build> {
+        if constexpr (Build) return make();
+    };
     switch (kind) {
-        case ValueKind::nil: return Value();
-        case ValueKind::boolean: return Value(in.boolean());
-        case ValueKind::integer: return Value(in.i64());
-        case ValueKind::floating: return Value(in.f64());
-        case ValueKind::string: return Value(String{in.atom()});
-        case ValueKind::symbol: return Value(Symbol{in.atom()});
-        case ValueKind::list: {
-            std::vector<Value> items(in.count());
-            for (auto& item : items) item = get_value(in, depth + 1);
-            return Value(std::move(items));
-        }
-        case ValueKind::fact: return Value(FactRef{in.u64()});
+        case ValueKind::nil: return made([] { return Value(); });
+        case ValueKind::boolean: return made([b = in.boolean()] { return Value(b); });
+        case ValueKind::integer: return made([i = in.i64()] { return Value(i); });
+        case ValueKind::floating: return made([f = in.f64()] { return Value(f); });
+        case ValueKind::string:
+        case ValueKind::symbol:
+            if constexpr (Build) {
+                const Atom a = in.atom();
+                return kind == ValueKind::string ? Value(String{a}) : Value(Symbol{a});
+            } else {
+                return in.skip_atom();
+            }
+        case ValueKind::list: return read_list<Build>(in, depth);
+        case ValueKind::fact: return made([id = in.u64()] { return Value(FactRef{id}); });
     }
     throw BadImage{};
 }
 
-Value get_value(In& in, int depth) { return get_value_of_kind(in, in.enumeration(ValueKind::fact), depth); }
+Value get_value(In& in, int depth) { return read_value<true>(in, depth); }
 
 // One byte for the operation and which fields follow: a nil value, an empty name and no operands
 // (most expressions, and every unused one of a condition or action) cost nothing beyond it.
@@ -331,10 +366,7 @@ void put(Out& o, const Expr& e) {
 
 // What scan_expr keeps of an expression: what add_rule and action_flow_problem read of a target
 // or expr of an action.
-struct ExprHead {
-    Op op = Op::constant;
-    VarId var = 0;
-};
+using ExprHead = ActionStep::Operand;
 
 // What Engine::add_rule checks of a rule's actions, made while the reader goes over them without
 // building them (scan_expr; RuleDef::actions_checked): the actions are built when the rule first
@@ -357,14 +389,8 @@ struct ActionCheck {
     static inline const FunctionInfo own{};
     std::shared_ptr<const ImageTables> tables;
     // Per action of the rule being read, what action_flow_problem reads of it (kept for every rule,
-    // made into Actions only for one with a branch, jump or loop).
-    struct Step {
-        Action::Kind kind;
-        VarId var;
-        std::uint32_t jump;
-        ExprHead target, expr;
-    };
-    std::vector<Step> steps;
+    // handed to it only for one with a branch, jump or loop).
+    std::vector<ActionStep> steps;
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
@@ -401,109 +427,89 @@ struct ActionCheck {
     check_call_first(check, in.text(name), name, n);
 }
 
-void get_expr_full(In& in, Expr& e, std::size_t vars, int depth);
+// Where read_expr puts what it reads: into an Expr it builds (Build), or nowhere but add_rule's
+// checks of an action's expressions (ActionCheck: its variables bound, its calls of functions that
+// exist with as many operands as they take), for the actions of a rule, which are built when the
+// rule first fires.
+template <bool Build>
+using ExprInto = std::conditional_t<Build, Expr, ActionCheck>;
 
-// Variable ids are checked against the rule's variables, so the engine can index with them. Read
-// into `e` in place (a fresh Expr): no temporary tree is moved up level by level.
+// What the caller keeps of an expression it does not build (an action's target and expr).
+template <bool Build>
+using ExprKept = std::conditional_t<Build, void, ExprHead>;
+
+template <bool Build>
+ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, int depth);
+
 // The empty expression (a constant without value, name or operands, variable 0, source offset 0:
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
-[[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
-    if (depth <= max_depth && in.skip_zero3()) return;
-    get_expr_full(in, e, vars, depth);
+template <bool Build>
+[[gnu::always_inline]] inline ExprKept<Build> read_expr(In& in, ExprInto<Build>& into, std::size_t vars, int depth) {
+    if (depth <= max_depth && in.skip_zero3()) return ExprKept<Build>();
+    return read_expr_full<Build>(in, into, vars, depth);
 }
 
-void get_expr_full(In& in, Expr& e, std::size_t vars, int depth) {
-    if (depth > max_depth) throw BadImage{};
-    const std::uint8_t head = in.u8();
-    const auto op = static_cast<std::uint8_t>(head & (expr_has_value - 1));
-    if (op > static_cast<std::uint8_t>(Op::concat)) throw BadImage{};
-    e.op = static_cast<Op>(op);
-    // Nil, the value of every expression but a constant, is what `e` holds already.
-    if (head & expr_has_value) {
-        const ValueKind kind = in.enumeration(ValueKind::fact);
-        if (kind == ValueKind::nil) throw BadImage{};  // one encoding per expression
-        // Made in place: `e.value` is a fresh nil (a move assignment weighs both sides first).
-        Value v = get_value_of_kind(in, kind, depth + 1);
-        std::destroy_at(&e.value);
-        std::construct_at(&e.value, std::move(v));
-    }
-    e.var = in.u32();
-    if (e.op == Op::var && e.var >= vars) throw BadImage{};
-    if (head & expr_has_name) {
-        const std::string_view name = in.view();
-        if (name.empty()) throw BadImage{};
-        make_text(e.name, name);
-    }
-    e.source_offset = in.u32();
-    const std::size_t n = (head & expr_has_args) ? in.count() : 0;
-    if ((head & expr_has_args) && n == 0) throw BadImage{};
-    if (!arity_fits(e.op, n)) throw BadImage{};
-    if (n == 0) return;
-    e.args = std::vector<Expr>(n);
-    for (auto& a : e.args) get_expr(in, a, vars, depth + 1);
-}
-
-void scan_value_of_kind(In& in, ValueKind kind, int depth);
-
-void scan_value(In& in, int depth) { scan_value_of_kind(in, in.enumeration(ValueKind::fact), depth); }
-
-// get_value_of_kind's reads and checks, without the value.
-void scan_value_of_kind(In& in, ValueKind kind, int depth) {
-    if (depth > max_depth) throw BadImage{};
-    switch (kind) {
-        case ValueKind::nil: return;
-        case ValueKind::boolean: in.boolean(); return;
-        case ValueKind::integer: in.i64(); return;
-        case ValueKind::floating: in.f64(); return;
-        case ValueKind::string:
-        case ValueKind::symbol: in.skip_atom(); return;
-        case ValueKind::list:
-            for (std::size_t n = in.count(); n > 0; --n) scan_value(in, depth + 1);
-            return;
-        case ValueKind::fact: in.u64(); return;
-    }
-    throw BadImage{};
-}
-
-ExprHead scan_expr_full(In& in, std::size_t vars, int depth, ActionCheck& check);
-
-// get_expr's reads and checks, without the expression, and add_rule's checks of an action's
-// expression (its variables bound, its calls of functions that exist with as many operands as they
-// take). Whatever passes here get_expr reads without a complaint: the same bytes, the same checks.
-[[gnu::always_inline]] inline ExprHead scan_expr(In& in, std::size_t vars, int depth, ActionCheck& check) {
-    if (depth <= max_depth && in.skip_zero3()) return {};
-    return scan_expr_full(in, vars, depth, check);
-}
-
-ExprHead scan_expr_full(In& in, std::size_t vars, int depth, ActionCheck& check) {
+// One reader for an expression built (get_expr) and one only checked (scan_expr): the same bytes and
+// the same checks, so that the actions scan_actions passes build later without a complaint. Variable
+// ids are checked against the rule's variables, so the engine can index with them. Built into `into`
+// in place (a fresh Expr): no temporary tree is moved up level by level.
+template <bool Build>
+ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, int depth) {
     if (depth > max_depth) throw BadImage{};
     const std::uint8_t head = in.u8();
     const auto op = static_cast<std::uint8_t>(head & (expr_has_value - 1));
     if (op > static_cast<std::uint8_t>(Op::concat)) throw BadImage{};
     ExprHead e{static_cast<Op>(op), 0};
+    if constexpr (Build) into.op = e.op;  // each field stored as soon as it is read: fewer values kept across calls
+    // Nil, the value of every expression but a constant, is what a fresh Expr holds already.
     if (head & expr_has_value) {
         const ValueKind kind = in.enumeration(ValueKind::fact);
-        if (kind == ValueKind::nil) throw BadImage{};
-        scan_value_of_kind(in, kind, depth + 1);
+        if (kind == ValueKind::nil) throw BadImage{};  // one encoding per expression
+        if constexpr (Build) {
+            // Made in place: `into.value` is a fresh nil (a move assignment weighs both sides first).
+            Value v = read_value_of_kind<true>(in, kind, depth + 1);
+            std::destroy_at(&into.value);
+            std::construct_at(&into.value, std::move(v));
+        } else {
+            read_value_of_kind<false>(in, kind, depth + 1);
+        }
     }
     e.var = in.u32();
-    if (e.op == Op::var && (e.var >= vars || (check.bound && !check.bound[e.var]))) throw BadImage{};
-    std::uint32_t name_index = 0;
+    if (e.op == Op::var && e.var >= vars) throw BadImage{};
+    if constexpr (Build) into.var = e.var;
+    std::uint32_t name = 0;  // 0: the empty text
     if (head & expr_has_name) {
-        name_index = in.text_index();
-        if (in.text(name_index).empty()) throw BadImage{};
+        name = in.text_index();
+        const std::string_view text = in.text(name);
+        if (text.empty()) throw BadImage{};
+        if constexpr (Build) make_text(into.name, text);
     }
-    in.u32();  // source offset
+    const std::uint32_t source_offset = in.u32();
+    if constexpr (Build) into.source_offset = source_offset;
     const std::size_t n = (head & expr_has_args) ? in.count() : 0;
     if ((head & expr_has_args) && n == 0) throw BadImage{};
     if (!arity_fits(e.op, n)) throw BadImage{};
-    if (e.op == Op::call) {
-        if (name_index == 0) throw BadImage{};  // a call of no function
-        check_call(check, in, name_index, n);
+    if constexpr (Build) {
+        if (n == 0) return;
+        into.args = std::vector<Expr>(n);
+        for (auto& a : into.args) read_expr<true>(in, a, vars, depth + 1);
+    } else {
+        if (e.op == Op::var && into.bound && !into.bound[e.var]) throw BadImage{};
+        if (e.op == Op::call) {
+            if (name == 0) throw BadImage{};  // a call of no function
+            check_call(into, in, name, n);
+        }
+        for (std::size_t i = 0; i < n; ++i) read_expr<false>(in, into, vars, depth + 1);
+        return e;
     }
-    for (std::size_t i = 0; i < n; ++i) scan_expr(in, vars, depth + 1, check);
-    return e;
+}
+
+[[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
+    read_expr<true>(in, e, vars, depth);
+}
+[[gnu::always_inline]] inline ExprHead scan_expr(In& in, std::size_t vars, int depth, ActionCheck& check) {
+    return read_expr<false>(in, check, vars, depth);
 }
 
 // The slot `tmpl` has at this index, checked.
@@ -527,7 +533,7 @@ void read_actions(In& in, std::vector<Action>& actions, const std::vector<std::s
         }
         get_expr(in, a.target, vars, 0);
         a.var = in.u32();
-        if ((a.kind == Action::Kind::bind || a.kind == Action::Kind::each) && a.var >= vars) throw BadImage{};
+        if (binds_variable(a.kind) && a.var >= vars) throw BadImage{};
         get_expr(in, a.expr, vars, 0);
         a.jump = in.u32();
         in.str(a.record_name);
@@ -887,7 +893,7 @@ struct ImageAccess {
         if (check) return scan_actions(in, r, b, *check);
         read_actions(in, r.actions.edit(), in.slot_counts(), vars);
         // Jumps forward, loops that end; FunctionTable::define asks it again.
-        if (!action_flow_problem(r.actions, vars).empty()) throw BadImage{};
+        if (!action_flow_problem(r.actions.get(), vars).empty()) throw BadImage{};
     }
 
     // A rule's actions, read with every check read_actions makes and those Engine::add_rule makes
@@ -916,7 +922,7 @@ struct ImageAccess {
             }
             const ExprHead target = scan_expr(in, vars, 0, check);
             const VarId var = in.u32();
-            if ((kind == Action::Kind::bind || kind == Action::Kind::each) && var >= vars) throw BadImage{};
+            if (binds_variable(kind) && var >= vars) throw BadImage{};
             const ExprHead expr = scan_expr(in, vars, 0, check);
             const std::uint32_t jump = in.u32();
             in.text_index();  // record name
@@ -926,37 +932,19 @@ struct ImageAccess {
             }
             const std::size_t modules = in.count();
             if (kind == Action::Kind::focus && modules == 0) throw BadImage{};
-            for (std::size_t n = modules; n > 0; --n) {
-                const std::string_view name = in.view();
-                if (kind == Action::Kind::focus) summary.focus_modules.emplace_back(name);
-            }
+            for (std::size_t n = modules; n > 0; --n) summary.add_module(kind, in.view());
             in.u32();         // source offset
             in.text_index();  // source text
             check.checker.after(kind, var);
-            summary.binds = summary.binds || binds_variable(kind);
-            if ((kind == Action::Kind::modify || kind == Action::Kind::retract) && target.op == Op::var)
-                summary.changed_fact_vars.push_back(target.var);
+            summary.add(kind, target.op, target.var);
             jumps = jumps || kind == Action::Kind::branch || kind == Action::Kind::jump || kind == Action::Kind::each ||
                     kind == Action::Kind::again;
             check.steps.push_back({kind, var, jump, target, expr});
         }
         check.bound = nullptr;
-        // What action_flow_problem reads (none of it matters without a branch, jump or loop).
-        std::vector<Action> flow;
-        if (jumps) {
-            flow.resize(count);
-            for (std::size_t i = 0; i < count; ++i) {
-                const ActionCheck::Step& step = check.steps[i];
-                flow[i].kind = step.kind;
-                flow[i].var = step.var;
-                flow[i].jump = step.jump;
-                flow[i].target.op = step.target.op;
-                flow[i].target.var = step.target.var;
-                flow[i].expr.op = step.expr.op;
-                flow[i].expr.var = step.expr.var;
-            }
-        }
-        if (!check.checker.certify(r, count, flow)) throw BadImage{};
+        // None of the steps matters to action_flow_problem without a branch, jump or loop.
+        if (!check.checker.certify(r, count, jumps ? std::span<const ActionStep>(check.steps) : std::span<const ActionStep>()))
+            throw BadImage{};
         if (count == 0) return;
         pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
         // Made in place, as make_text does for texts: `r.actions` is a fresh, empty list, and a move

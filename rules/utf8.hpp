@@ -43,4 +43,11 @@ inline std::size_t utf8_length(std::string_view s, std::size_t i) {
     return n;
 }
 
+// Whether the well-formed sequence of n bytes at `p` (n from utf8_length) is a C1 control (U+0080 to
+// U+009F): valid UTF-8, yet no text a reader or a browser takes as it is (yaml-cpp refuses it, HTML
+// counts it a parse error). Each reader and writer adds what its own format refuses besides.
+inline bool utf8_c1_control(const char* p, std::size_t n) {
+    return n == 2 && static_cast<unsigned char>(p[0]) == 0xC2 && static_cast<unsigned char>(p[1]) <= 0x9F;
+}
+
 }  // namespace ww

@@ -6,6 +6,7 @@
 
 #include "engine/action_check.hpp"
 #include "engine/engine.hpp"
+#include "engine/user_function.hpp"
 
 using namespace ww;
 
@@ -139,6 +140,45 @@ TEST(ActionCheck, ArgumentsOfBuiltInAndOwnFunctions) {
     own.rest = true;
     EXPECT_TRUE(takes_arguments(own, 5));
     EXPECT_FALSE(takes_arguments(own, 1));
+}
+
+// The image reader checks calls of the program's own functions by their definitions, before they
+// are defined; a defined function's FunctionInfo must then take exactly those calls.
+TEST(ActionCheck, ADefinedFunctionTakesWhatItsDefinitionTakes) {
+    FunctionTable table;
+    for (const bool rest : {false, true}) {
+        auto def = std::make_shared<FunctionDef>();
+        def->name = rest ? "met_rest" : "zonder_rest";
+        def->params = 2;
+        def->rest = rest;
+        def->variables = {"a", "b", "c"};
+        table.define(def, nullptr);
+        const FunctionInfo* info = table.find(def->name);
+        ASSERT_NE(info, nullptr);
+        for (std::size_t n = 0; n <= 5; ++n) EXPECT_EQ(takes_arguments(*info, n), takes_arguments(*def, n)) << def->name << n;
+        EXPECT_EQ(takes_arguments(*info, 4), rest);
+    }
+}
+
+// What add_rule needs of a rule's actions, gathered from built actions as the image reader gathers
+// it from unbuilt ones (ActionSummary::add).
+TEST(ActionSummary, BindsChangedFactsAndFocusModules) {
+    std::vector<Action> actions(5);
+    actions[0].kind = Action::Kind::retract;
+    actions[0].target = Expr::var_of(3);
+    actions[1].kind = Action::Kind::modify;
+    actions[1].target = Expr::constant_of(Value(std::int64_t{1}));  // not a fact variable: nothing to mark
+    actions[2].kind = Action::Kind::focus;
+    actions[2].modules = {"B", "A"};
+    actions[3].kind = Action::Kind::emit;
+    actions[4].kind = Action::Kind::modify;
+    actions[4].target = Expr::var_of(1);
+    ActionSummary summary = summarize(actions);
+    EXPECT_FALSE(summary.binds);
+    EXPECT_EQ(summary.changed_fact_vars, (std::vector<VarId>{3, 1}));
+    EXPECT_EQ(summary.focus_modules, (std::vector<std::string>{"B", "A"}));
+    actions[3].kind = Action::Kind::each;
+    EXPECT_TRUE(summarize(actions).binds);
 }
 
 // add_rule refuses what the checker refuses: ?b, bound only inside the not, read by an action.
