@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Reading the knowledge base's own facts (its factors, sources, indicators and their names) from an
 // engine that loaded it. The vocabulary (vocabulaire.hpp), the report's names (rapport_gegevens.hpp)
-// and `wegwijzer woordenschat` (woordenschat.hpp) read them alike: a slot the template lacks, or a
-// value of another type, reads as empty, so that a knowledge base without a slot still gives advice.
+// and `wegwijzer woordenschat` (woordenschat.hpp) read them alike: a template or slot the knowledge
+// base lacks, or a value of another type, reads as nothing or empty, never as an error (another
+// knowledge base need not name everything this one does).
 #pragma once
 
 #include <string>
