@@ -104,6 +104,11 @@ private:
 
 struct BadImage {};
 
+// One byte for the operation and which fields follow: a nil value, an empty name and no operands
+// (most expressions, and every unused one of a condition or action) cost nothing beyond it.
+constexpr std::uint8_t expr_has_value = 0x20, expr_has_name = 0x40, expr_has_args = 0x80;
+static_assert(static_cast<std::uint8_t>(Op::concat) < expr_has_value);
+
 // The tables of an image (atoms, texts, the slot count of each template) and the bytes its texts
 // point into. The rules whose actions are read when they first fire (ImagePendingActions) share
 // them: they live as long as the last of those rules.
@@ -206,6 +211,28 @@ public:
         std::uint32_t v = u32();
         if (v >= bound) throw BadImage{};
         return v;
+    }
+    // An expression that is a variable alone: its variable (unchecked), and the source offset
+    // skipped. See read_expr.
+    [[gnu::always_inline]] bool var_leaf(std::uint32_t& var) {
+        if (p_ == end_ || static_cast<std::uint8_t>(*p_) != static_cast<std::uint8_t>(Op::var)) return false;
+        ++p_;
+        var = u32();
+        u32();
+        return true;
+    }
+    // An expression that is a constant text or symbol alone: its atom checked and skipped, its
+    // variable given, the source offset skipped. See read_expr.
+    [[gnu::always_inline]] bool atom_leaf(std::uint32_t& var) {
+        if (end_ - p_ < 2 || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
+            (static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::string) &&
+             static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::symbol)))
+            return false;
+        p_ += 2;
+        skip_atom();
+        var = u32();
+        u32();
+        return true;
     }
     // Three zero bytes, skipped: see get_expr.
     [[gnu::always_inline]] bool skip_zero3() {
@@ -347,10 +374,6 @@ ValueRead<Build> read_value_of_kind(In& in, ValueKind kind, int depth) {
 
 Value get_value(In& in, int depth) { return read_value<true>(in, depth); }
 
-// One byte for the operation and which fields follow: a nil value, an empty name and no operands
-// (most expressions, and every unused one of a condition or action) cost nothing beyond it.
-constexpr std::uint8_t expr_has_value = 0x20, expr_has_name = 0x40, expr_has_args = 0x80;
-static_assert(static_cast<std::uint8_t>(Op::concat) < expr_has_value);
 
 void put(Out& o, const Expr& e) {
     const bool value = e.value.kind() != ValueKind::nil;
@@ -444,9 +467,21 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
 // The empty expression (a constant without value, name or operands, variable 0, source offset 0:
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
+// A variable alone (one byte for the operation without fields, then the variable and the source
+// offset) and a text or symbol alone (the operation with a value, its kind, its atom, the variable
+// and the source offset), the commonest operands in actions, are checked inline too when only
+// checked, with the checks read_expr_full makes of them: the call cost more than the reading.
 template <bool Build>
 [[gnu::always_inline]] inline ExprKept<Build> read_expr(In& in, ExprInto<Build>& into, std::size_t vars, int depth) {
     if (depth <= max_depth && in.skip_zero3()) return ExprKept<Build>();
+    if constexpr (!Build) {
+        std::uint32_t var = 0;
+        if (depth <= max_depth && in.var_leaf(var)) {
+            if (var >= vars || (into.bound && !into.bound[var])) throw BadImage{};
+            return ExprHead{Op::var, var};
+        }
+        if (depth < max_depth && in.atom_leaf(var)) return ExprHead{Op::constant, var};  // its value one level down
+    }
     return read_expr_full<Build>(in, into, vars, depth);
 }
 
