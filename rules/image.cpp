@@ -212,26 +212,26 @@ public:
         if (v >= bound) throw BadImage{};
         return v;
     }
-    // An expression that is a variable alone: its variable (unchecked), and the source offset
-    // skipped. See read_expr.
-    [[gnu::always_inline]] bool var_leaf(std::uint32_t& var) {
+    // An expression that is a variable alone: its variable (unchecked) and source offset. See read_expr.
+    [[gnu::always_inline]] bool var_leaf(std::uint32_t& var, std::uint32_t& source_offset) {
         if (p_ == end_ || static_cast<std::uint8_t>(*p_) != static_cast<std::uint8_t>(Op::var)) return false;
         ++p_;
         var = u32();
-        u32();
+        source_offset = u32();
         return true;
     }
-    // An expression that is a constant text or symbol alone: its atom checked and skipped, its
-    // variable given, the source offset skipped. See read_expr.
-    [[gnu::always_inline]] bool atom_leaf(std::uint32_t& var) {
+    // An expression that is a constant text or symbol alone: its kind, its atom (checked), its
+    // variable and source offset. See read_expr.
+    [[gnu::always_inline]] bool atom_leaf(ValueKind& kind, Atom& a, std::uint32_t& var, std::uint32_t& source_offset) {
         if (end_ - p_ < 2 || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
             (static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::string) &&
              static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::symbol)))
             return false;
+        kind = static_cast<ValueKind>(p_[1]);
         p_ += 2;
-        skip_atom();
+        a = atom();
         var = u32();
-        u32();
+        source_offset = u32();
         return true;
     }
     // Three zero bytes, skipped: see get_expr.
@@ -469,18 +469,38 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
 // a fresh Expr is it already: those take the inline path, not the call.
 // A variable alone (one byte for the operation without fields, then the variable and the source
 // offset) and a text or symbol alone (the operation with a value, its kind, its atom, the variable
-// and the source offset), the commonest operands in actions, are checked inline too when only
-// checked, with the checks read_expr_full makes of them: the call cost more than the reading.
+// and the source offset), the commonest operands, are read inline too, with the checks
+// read_expr_full makes of them: the call cost more than the reading.
 template <bool Build>
 [[gnu::always_inline]] inline ExprKept<Build> read_expr(In& in, ExprInto<Build>& into, std::size_t vars, int depth) {
     if (depth <= max_depth && in.skip_zero3()) return ExprKept<Build>();
-    if constexpr (!Build) {
-        std::uint32_t var = 0;
-        if (depth <= max_depth && in.var_leaf(var)) {
-            if (var >= vars || (into.bound && !into.bound[var])) throw BadImage{};
+    std::uint32_t var = 0, source_offset = 0;
+    if (depth <= max_depth && in.var_leaf(var, source_offset)) {
+        if (var >= vars) throw BadImage{};
+        if constexpr (Build) {
+            into.op = Op::var;
+            into.var = var;
+            into.source_offset = source_offset;
+            return;
+        } else {
+            if (into.bound && !into.bound[var]) throw BadImage{};
             return ExprHead{Op::var, var};
         }
-        if (depth < max_depth && in.atom_leaf(var)) return ExprHead{Op::constant, var};  // its value one level down
+    }
+    ValueKind kind{};
+    Atom a;
+    if (depth < max_depth && in.atom_leaf(kind, a, var, source_offset)) {  // its value one level down
+        if constexpr (Build) {
+            // In place, as read_expr_full: `into.value` is a fresh nil.
+            std::destroy_at(&into.value);
+            if (kind == ValueKind::string) std::construct_at(&into.value, String{a});
+            else std::construct_at(&into.value, Symbol{a});
+            into.var = var;
+            into.source_offset = source_offset;
+            return;
+        } else {
+            return ExprHead{Op::constant, var};
+        }
     }
     return read_expr_full<Build>(in, into, vars, depth);
 }
