@@ -234,6 +234,18 @@ public:
         source_offset = u32();
         return true;
     }
+    // An expression that is a constant whole number alone: the number, its variable and source
+    // offset. See read_expr.
+    [[gnu::always_inline]] bool integer_leaf(std::int64_t& i, std::uint32_t& var, std::uint32_t& source_offset) {
+        if (end_ - p_ < 2 || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
+            static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::integer))
+            return false;
+        p_ += 2;
+        i = i64();
+        var = u32();
+        source_offset = u32();
+        return true;
+    }
     // Three zero bytes, skipped: see get_expr.
     [[gnu::always_inline]] bool skip_zero3() {
         if (end_ - p_ < 3 || p_[0] != 0 || p_[1] != 0 || p_[2] != 0) return false;
@@ -468,9 +480,9 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
 // A variable alone (one byte for the operation without fields, then the variable and the source
-// offset) and a text or symbol alone (the operation with a value, its kind, its atom, the variable
-// and the source offset), the commonest operands, are read inline too, with the checks
-// read_expr_full makes of them: the call cost more than the reading.
+// offset) and a text, symbol or whole number alone (the operation with a value, its kind, the atom
+// or number, the variable and the source offset), the commonest operands, are read inline too, with
+// the checks read_expr_full makes of them: the call cost more than the reading.
 template <bool Build>
 [[gnu::always_inline]] inline ExprKept<Build> read_expr(In& in, ExprInto<Build>& into, std::size_t vars, int depth) {
     if (depth <= max_depth && in.skip_zero3()) return ExprKept<Build>();
@@ -495,6 +507,18 @@ template <bool Build>
             std::destroy_at(&into.value);
             if (kind == ValueKind::string) std::construct_at(&into.value, String{a});
             else std::construct_at(&into.value, Symbol{a});
+            into.var = var;
+            into.source_offset = source_offset;
+            return;
+        } else {
+            return ExprHead{Op::constant, var};
+        }
+    }
+    std::int64_t i = 0;
+    if (depth < max_depth && in.integer_leaf(i, var, source_offset)) {
+        if constexpr (Build) {
+            std::destroy_at(&into.value);
+            std::construct_at(&into.value, i);
             into.var = var;
             into.source_offset = source_offset;
             return;
