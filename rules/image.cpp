@@ -384,7 +384,21 @@ ValueRead<Build> read_value_of_kind(In& in, ValueKind kind, int depth) {
     throw BadImage{};
 }
 
-Value get_value(In& in, int depth) { return read_value<true>(in, depth); }
+// The commonest values (texts, symbols, whole numbers, nil: of facts, metadata, parameters) inline,
+// as read_value_of_kind makes them; the call cost more than the reading.
+Value get_value(In& in, int depth) {
+    const ValueKind kind = in.enumeration(ValueKind::fact);
+    if (depth <= max_depth) {
+        switch (kind) {
+            case ValueKind::nil: return Value();
+            case ValueKind::integer: return Value(in.i64());
+            case ValueKind::string: return Value(String{in.atom()});
+            case ValueKind::symbol: return Value(Symbol{in.atom()});
+            default: break;
+        }
+    }
+    return read_value_of_kind<true>(in, kind, depth);
+}
 
 
 void put(Out& o, const Expr& e) {
