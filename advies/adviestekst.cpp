@@ -23,7 +23,7 @@ std::string adviestekst(Raadpleging& raadpleging, const Invoer& invoer, Opdracht
     gegevens.kennisbank = raadpleging.rapport_kennisbank();
     gegevens.datum = rapport_datum();
     lees_profielfeiten(invoer, gegevens);
-    gegevens.kennisbanknamen = &raadpleging.kennisbanknamen();
+    gegevens.kennisbanknamen = &raadpleging.kennisbanknamen_met_tafel();
     return als_html(advies, gegevens, opties);
 }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "advies/fout.hpp"
+#include "advies/opmaak_html.hpp"
 #include "advies/uitleg.hpp"
 #include "engine/reused_slot.hpp"
 #include "engine/template.hpp"
@@ -259,6 +260,14 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     engine_->checkpoint();
     kennisbanknamen_ = lees_kennisbanknamen(*engine_);
     vers_ = true;
+}
+
+const KennisbankNamen& Raadpleging::kennisbanknamen_met_tafel() {
+    if (!html_tafel_geschreven_) {
+        kennisbanknamen_.html_tafel = html_tafel(kennisbanknamen_.factoren);
+        html_tafel_geschreven_ = true;
+    }
+    return kennisbanknamen_;
 }
 
 void Raadpleging::draai(const Invoer& invoer) { voer_uit(invoer, true); }

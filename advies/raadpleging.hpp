@@ -37,6 +37,10 @@ public:
     const Vocabulaire& vocabulaire() const { return vocabulaire_; }
     // The knowledge base's names for the HTML report, read once with its initial state.
     const KennisbankNamen& kennisbanknamen() const { return kennisbanknamen_; }
+    // The same with the markup of the Tafel van 12 (KennisbankNamen::html_tafel), written at the
+    // first HTML report: a cold run in another format does not need it (90,000 instructions). A
+    // Raadpleging serves one thread at a time (a service lends it out), so no lock.
+    const KennisbankNamen& kennisbanknamen_met_tafel();
     // How the HTML report names the knowledge base ("naam versie (sleutel ...)", or the name of its map
     // without a manifest): the same for every report, so made once here, not per report.
     const std::string& rapport_kennisbank() const { return rapport_kennisbank_; }
@@ -85,6 +89,7 @@ private:
     std::unique_ptr<Engine> engine_;
     Vocabulaire vocabulaire_;
     KennisbankNamen kennisbanknamen_;
+    bool html_tafel_geschreven_ = false;
     std::string rapport_kennisbank_;
     // Per template the profile reader fills, by InvoerSjabloon: its id, and for each of the engine's
     // slots where its value comes from: a place in the reader's form (invoer.hpp), or -1 for a slot

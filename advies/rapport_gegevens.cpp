@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "advies/kennisbank_feiten.hpp"
-#include "advies/opmaak_html.hpp"
 #include "engine/engine.hpp"
 
 namespace ww::advies {
@@ -138,7 +137,6 @@ KennisbankNamen lees_kennisbanknamen(const Engine& engine) {
         auto id = kb_tekst(engine, f, "id");
         if (!id.empty()) g.bron_omschrijving.emplace(std::move(id), kb_tekst(engine, f, "omschrijving"));
     });
-    g.html_tafel = html_tafel(g.factoren);
     return g;
 }
 

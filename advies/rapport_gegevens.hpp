@@ -89,8 +89,9 @@ struct KennisbankNamen {
     std::vector<RapportFactor> factoren;
     std::vector<RapportIndicator> indicatoren;
     std::map<std::string, std::string> bron_omschrijving;
-    // Written by lees_kennisbanknamen, once per Raadpleging instead of once per report; names put
-    // together otherwise leave it empty, and the report then writes the same markup itself.
+    // Written once per Raadpleging, at its first HTML report (Raadpleging::kennisbanknamen_met_tafel),
+    // instead of once per report; names put together otherwise leave it empty, and the report then
+    // writes the same markup itself.
     HtmlTafel html_tafel{};
 
     const RapportFactor* factor(std::string_view id) const;

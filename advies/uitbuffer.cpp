@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/uitbuffer.hpp"
 
+#include <algorithm>
+
 namespace ww::advies {
 
 namespace {
@@ -12,7 +14,7 @@ constexpr std::size_t begin_grootte = 64 * 1024;
 constexpr std::size_t hoogstens_houden = 1024 * 1024;
 
 struct Draadbuffer {
-    std::string buffer;
+    Uitbuffer::Bytes buffer;
     bool in_gebruik = false;
 };
 
@@ -27,15 +29,18 @@ Uitbuffer::Uitbuffer() {
     } else {
         buffer_ = &eigen_;
     }
-    // Written once per thread (resize sets the bytes); later reports reuse the bytes as they are.
-    if (buffer_->size() < begin_grootte) buffer_->resize(begin_grootte);
-    begin_ = p_ = buffer_->data();
-    eind_ = begin_ + buffer_->size();
+    // Made once per thread; later reports reuse the bytes as they are.
+    if (buffer_->size < begin_grootte) {
+        buffer_->data = std::make_unique_for_overwrite<char[]>(begin_grootte);
+        buffer_->size = begin_grootte;
+    }
+    begin_ = p_ = buffer_->data.get();
+    eind_ = begin_ + buffer_->size;
 }
 
 Uitbuffer::~Uitbuffer() {
     if (buffer_ != &draad.buffer) return;
-    if (draad.buffer.size() > hoogstens_houden) std::string().swap(draad.buffer);
+    if (draad.buffer.size > hoogstens_houden) draad.buffer = Bytes{};
     draad.in_gebruik = false;
 }
 
@@ -43,10 +48,14 @@ std::string Uitbuffer::klaar() const { return std::string(begin_, size()); }
 
 void Uitbuffer::groei(std::size_t n) {
     const std::size_t gebruikt = size();
-    buffer_->resize(std::max(2 * buffer_->size(), gebruikt + n));
-    begin_ = buffer_->data();
+    const std::size_t grootte = std::max(2 * buffer_->size, gebruikt + n);
+    auto groter = std::make_unique_for_overwrite<char[]>(grootte);
+    std::memcpy(groter.get(), begin_, gebruikt);
+    buffer_->data = std::move(groter);
+    buffer_->size = grootte;
+    begin_ = buffer_->data.get();
     p_ = begin_ + gebruikt;
-    eind_ = begin_ + buffer_->size();
+    eind_ = begin_ + grootte;
 }
 
 }  // namespace ww::advies

@@ -488,10 +488,14 @@ std::optional<FactId> Engine::assert_fact(TemplateId tmpl, const std::vector<std
     std::vector<Value> slots;
     slots.reserve(t.slots.size());
     for (const SlotDef& s : t.slots) slots.push_back(s.default_value ? *s.default_value : zero_of(s.type));
+    // Facts name their slots mostly in the template's order: the slot after the last one named is
+    // tried first (slot names are unique), before a search from the start.
+    std::size_t next = 0;
     for (const auto& [name, v] : named) {
-        int i = t.slot_index(name);
+        const int i = next < t.slots.size() && t.slots[next].name == name ? static_cast<int>(next) : t.slot_index(name);
         if (i < 0) throw std::invalid_argument("'" + t.name + "' heeft geen slot '" + name + "'");
         slots[static_cast<std::size_t>(i)] = v;
+        next = static_cast<std::size_t>(i) + 1;
     }
     return assert_fact(tmpl, std::move(slots));
 }

@@ -104,6 +104,11 @@ private:
 
 struct BadImage {};
 
+// One byte for the operation and which fields follow: a nil value, an empty name and no operands
+// (most expressions, and every unused one of a condition or action) cost nothing beyond it.
+constexpr std::uint8_t expr_has_value = 0x20, expr_has_name = 0x40, expr_has_args = 0x80;
+static_assert(static_cast<std::uint8_t>(Op::concat) < expr_has_value);
+
 // The tables of an image (atoms, texts, the slot count of each template) and the bytes its texts
 // point into. The rules whose actions are read when they first fire (ImagePendingActions) share
 // them: they live as long as the last of those rules.
@@ -206,6 +211,40 @@ public:
         std::uint32_t v = u32();
         if (v >= bound) throw BadImage{};
         return v;
+    }
+    // An expression that is a variable alone: its variable (unchecked) and source offset. See read_expr.
+    [[gnu::always_inline]] bool var_leaf(std::uint32_t& var, std::uint32_t& source_offset) {
+        if (p_ == end_ || static_cast<std::uint8_t>(*p_) != static_cast<std::uint8_t>(Op::var)) return false;
+        ++p_;
+        var = u32();
+        source_offset = u32();
+        return true;
+    }
+    // An expression that is a constant text or symbol alone: its kind, its atom (checked), its
+    // variable and source offset. See read_expr.
+    [[gnu::always_inline]] bool atom_leaf(ValueKind& kind, Atom& a, std::uint32_t& var, std::uint32_t& source_offset) {
+        if (end_ - p_ < 2 || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
+            (static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::string) &&
+             static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::symbol)))
+            return false;
+        kind = static_cast<ValueKind>(p_[1]);
+        p_ += 2;
+        a = atom();
+        var = u32();
+        source_offset = u32();
+        return true;
+    }
+    // An expression that is a constant whole number alone: the number, its variable and source
+    // offset. See read_expr.
+    [[gnu::always_inline]] bool integer_leaf(std::int64_t& i, std::uint32_t& var, std::uint32_t& source_offset) {
+        if (end_ - p_ < 2 || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
+            static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::integer))
+            return false;
+        p_ += 2;
+        i = i64();
+        var = u32();
+        source_offset = u32();
+        return true;
     }
     // Three zero bytes, skipped: see get_expr.
     [[gnu::always_inline]] bool skip_zero3() {
@@ -345,12 +384,22 @@ ValueRead<Build> read_value_of_kind(In& in, ValueKind kind, int depth) {
     throw BadImage{};
 }
 
-Value get_value(In& in, int depth) { return read_value<true>(in, depth); }
+// The commonest values (texts, symbols, whole numbers, nil: of facts, metadata, parameters) inline,
+// as read_value_of_kind makes them; the call cost more than the reading.
+Value get_value(In& in, int depth) {
+    const ValueKind kind = in.enumeration(ValueKind::fact);
+    if (depth <= max_depth) {
+        switch (kind) {
+            case ValueKind::nil: return Value();
+            case ValueKind::integer: return Value(in.i64());
+            case ValueKind::string: return Value(String{in.atom()});
+            case ValueKind::symbol: return Value(Symbol{in.atom()});
+            default: break;
+        }
+    }
+    return read_value_of_kind<true>(in, kind, depth);
+}
 
-// One byte for the operation and which fields follow: a nil value, an empty name and no operands
-// (most expressions, and every unused one of a condition or action) cost nothing beyond it.
-constexpr std::uint8_t expr_has_value = 0x20, expr_has_name = 0x40, expr_has_args = 0x80;
-static_assert(static_cast<std::uint8_t>(Op::concat) < expr_has_value);
 
 void put(Out& o, const Expr& e) {
     const bool value = e.value.kind() != ValueKind::nil;
@@ -441,9 +490,53 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
 // The empty expression (a constant without value, name or operands, variable 0, source offset 0:
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
+// A variable alone (one byte for the operation without fields, then the variable and the source
+// offset) and a text, symbol or whole number alone (the operation with a value, its kind, the atom
+// or number, the variable and the source offset), the commonest operands, are read inline too, with
+// the checks read_expr_full makes of them: the call cost more than the reading.
 template <bool Build>
 [[gnu::always_inline]] inline ExprKept<Build> read_expr(In& in, ExprInto<Build>& into, std::size_t vars, int depth) {
     if (depth <= max_depth && in.skip_zero3()) return ExprKept<Build>();
+    std::uint32_t var = 0, source_offset = 0;
+    if (depth <= max_depth && in.var_leaf(var, source_offset)) {
+        if (var >= vars) throw BadImage{};
+        if constexpr (Build) {
+            into.op = Op::var;
+            into.var = var;
+            into.source_offset = source_offset;
+            return;
+        } else {
+            if (into.bound && !into.bound[var]) throw BadImage{};
+            return ExprHead{Op::var, var};
+        }
+    }
+    ValueKind kind{};
+    Atom a;
+    if (depth < max_depth && in.atom_leaf(kind, a, var, source_offset)) {  // its value one level down
+        if constexpr (Build) {
+            // In place, as read_expr_full: `into.value` is a fresh nil.
+            std::destroy_at(&into.value);
+            if (kind == ValueKind::string) std::construct_at(&into.value, String{a});
+            else std::construct_at(&into.value, Symbol{a});
+            into.var = var;
+            into.source_offset = source_offset;
+            return;
+        } else {
+            return ExprHead{Op::constant, var};
+        }
+    }
+    std::int64_t i = 0;
+    if (depth < max_depth && in.integer_leaf(i, var, source_offset)) {
+        if constexpr (Build) {
+            std::destroy_at(&into.value);
+            std::construct_at(&into.value, i);
+            into.var = var;
+            into.source_offset = source_offset;
+            return;
+        } else {
+            return ExprHead{Op::constant, var};
+        }
+    }
     return read_expr_full<Build>(in, into, vars, depth);
 }
 

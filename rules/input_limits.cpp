@@ -2,12 +2,12 @@
 #include "rules/input_limits.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <optional>
@@ -215,15 +215,15 @@ auto guarded(std::string_view text, Parse&& parse) {
 }  // namespace
 
 InputBytes read_input_bytes(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) refuse(path, "bestand bestaat niet");
-    if (fs::is_directory(status)) refuse(path, "dit is een map, geen bestand");
-    if (fs::is_regular_file(status)) {
-        const auto size = fs::file_size(path, ec);
-        if (!ec && size > limits::max_file_bytes) refuse(path, too_large(size));
-        if (!ec) return read_regular(path, size);
+    // One stat, as std::filesystem's status and file_size do (a link followed), without their two
+    // calls and two paths split into components: a cold start reads some 35 files.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) refuse(path, "bestand bestaat niet");
+    if (S_ISDIR(st.st_mode)) refuse(path, "dit is een map, geen bestand");
+    if (S_ISREG(st.st_mode)) {
+        const auto size = static_cast<std::uintmax_t>(st.st_size);
+        if (size > limits::max_file_bytes) refuse(path, too_large(size));
+        return read_regular(path, size);
     }
     // Not regular (a pipe, /dev/stdin): read it, bounded.
     std::ifstream in(path, std::ios::binary);

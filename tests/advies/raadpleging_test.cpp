@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "advies/opmaak.hpp"
+#include "advies/opmaak_html.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
 #include "testkennisbank.hpp"
@@ -97,6 +98,22 @@ TEST_F(RaadplegingTest, ZelfdeInvoerZelfdeUitvoer) {
     const auto eerste = als_json(advies(stap2_profiel), {});
     advies("gemeente: {naam: Anders}\n");  // the engine is reused between consultations
     EXPECT_EQ(als_json(advies(stap2_profiel), {}), eerste);
+}
+
+// The markup of the Tafel van 12 is written at the first HTML report, not with the Raadpleging: a cold
+// run in another format does not need it. Then it is what html_tafel writes, once.
+TEST_F(RaadplegingTest, DeTafelVoorHetRapportPasBijHetEersteRapport) {
+    Raadpleging r(*kb_);
+    ASSERT_FALSE(r.kennisbanknamen().factoren.empty());
+    EXPECT_TRUE(r.kennisbanknamen().html_tafel.naam.empty());
+    EXPECT_TRUE(r.kennisbanknamen().html_tafel.ongemarkeerd.empty());
+    const KennisbankNamen& namen = r.kennisbanknamen_met_tafel();
+    EXPECT_EQ(&namen, &r.kennisbanknamen());
+    ASSERT_EQ(namen.html_tafel.naam.size(), namen.factoren.size());
+    EXPECT_EQ(namen.html_tafel.ongemarkeerd, html_tafel(namen.factoren).ongemarkeerd);
+    EXPECT_FALSE(namen.html_tafel.ongemarkeerd.empty());
+    const std::string eerste = namen.html_tafel.ongemarkeerd;
+    EXPECT_EQ(r.kennisbanknamen_met_tafel().html_tafel.ongemarkeerd, eerste);
 }
 
 TEST(Raadpleging, EersteRaadplegingGelijkAanLatere) {
