@@ -507,7 +507,7 @@ template <bool Build>
             return;
         } else {
             if (into.bound && !into.bound[var]) throw BadImage{};
-            return ExprHead{Op::var, var};
+            return ActionStep::Operand{Op::var, var};
         }
     }
     ValueKind kind{};
@@ -522,7 +522,7 @@ template <bool Build>
             into.source_offset = source_offset;
             return;
         } else {
-            return ExprHead{Op::constant, var};
+            return ActionStep::Operand{Op::constant, var};
         }
     }
     std::int64_t i = 0;
@@ -534,7 +534,7 @@ template <bool Build>
             into.source_offset = source_offset;
             return;
         } else {
-            return ExprHead{Op::constant, var};
+            return ActionStep::Operand{Op::constant, var};
         }
     }
     return read_expr_full<Build>(in, into, vars, depth);
