@@ -634,6 +634,10 @@ void BetaNetwork::refresh(Token* x, std::uint32_t depth) {
     drop_activations(x);
     for (BetaNode* c : x->node->children) {
         bool reads = std::find(c->reads_aggregates.begin(), c->reads_aggregates.end(), depth) != c->reads_aggregates.end();
+        // The terms of a later aggregate of the rule, which does not read this result: their order
+        // and age are seen by nothing (an aggregate's result depends only on the set of its terms, see
+        // term_only), so they stay where they are, without a walk through each chain below.
+        if (!reads && c->term_only) continue;
         for (TokenHead* k = x->first_child; k;) {
             TokenHead* next = k->next_sibling;
             if (k->node == c) {

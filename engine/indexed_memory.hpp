@@ -38,7 +38,7 @@ public:
     }
     // The head for `key`, created empty (null) when absent. Valid until the next insertion.
     Item*& head(std::size_t key) {
-        if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+        if (used_ + 1 > limit_) grow();
         for (std::size_t i = home(key);; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
             if (!s.head) {
@@ -56,7 +56,7 @@ public:
     };
     // The slot of `key`, created empty when absent. Valid until the next insertion.
     Slot& slot(std::size_t key) {
-        if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+        if (used_ + 1 > limit_) grow();
         for (std::size_t i = home(key);; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
             if (!s.head) {
@@ -100,6 +100,7 @@ private:
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
         mask_ = slots_.size() - 1;
+        limit_ = slots_.size() / 4 * 3;
         used_ = 0;
         for (const Slot& s : old)
             if (s.head) slot(s.key) = s;
@@ -107,6 +108,9 @@ private:
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
     std::size_t used_ = 0;
+    // At most three quarters full: grow before the insertion past it. A member, because the size of
+    // slots_ is a division by sizeof(Slot) on every insertion.
+    std::size_t limit_ = 0;
 };
 
 template <class Item>
@@ -135,7 +139,7 @@ public:
     std::size_t size() const { return size_; }
     // Where size() is kept, for a caller that tests many memories without touching their owners.
     const std::size_t* size_at() const { return &size_; }
-    std::size_t index_count() const { return indexes_.size(); }
+    std::size_t index_count() const { return index_count_; }
 
     int find_index(const Spec& spec) const {
         for (std::size_t k = 0; k < indexes_.size(); ++k)
@@ -149,6 +153,7 @@ public:
         if (k >= 0) return k;
         if (indexes_.size() >= static_cast<std::size_t>(kMaxIndexes)) return -1;
         indexes_.push_back(Index{spec, {}});
+        index_count_ = static_cast<std::uint8_t>(indexes_.size());
         k = static_cast<int>(indexes_.size()) - 1;
         for (Item* it = head_; it; it = next(it)) link_into(it, k);
         return k;
@@ -162,7 +167,7 @@ public:
         else head_ = it;
         tail_ = it;
         ++size_;
-        for (std::size_t k = 0; k < indexes_.size(); ++k) link_into(it, static_cast<int>(k));
+        for (int k = 0; k < index_count_; ++k) link_into(it, k);
     }
 
     [[gnu::always_inline]] void erase(Item* it) {
@@ -173,10 +178,10 @@ public:
         else tail_ = l.prev;
         l.prev = l.next = nullptr;
         --size_;
-        for (std::size_t k = 0; k < indexes_.size(); ++k) {
-            auto& x = Traits::link(it, static_cast<int>(k));
-            if (x.next) Traits::link(x.next, static_cast<int>(k)).prev = x.prev;
-            if (x.prev) Traits::link(x.prev, static_cast<int>(k)).next = x.next;
+        for (int k = 0; k < index_count_; ++k) {
+            auto& x = Traits::link(it, k);
+            if (x.next) Traits::link(x.next, k).prev = x.prev;
+            if (x.prev) Traits::link(x.prev, k).next = x.next;
             if (!x.prev || !x.next) {
                 // Keys come and go by the million (one per partial seating in Manners): drop empty buckets.
                 auto& buckets = indexes_[k].buckets;
@@ -227,6 +232,9 @@ private:
     Item* tail_ = nullptr;
     std::size_t size_ = 0;
     std::vector<Index> indexes_;
+    // indexes_.size(), kept: insert and erase loop over the indexes of every token and alpha item, and
+    // the vector's size is a division by sizeof(Index) that the loop cannot hoist (link_into writes memory).
+    std::uint8_t index_count_ = 0;
 };
 
 }  // namespace ww
