@@ -47,12 +47,8 @@ TemplateId Engine::define_template(TemplateDef def) {
                                         " past niet in slot '" + s.name + "' (" + std::string(type_name(s.type)) + ")");
     }
     auto id = static_cast<TemplateId>(impl_->templates.size());
-    std::vector<std::string> pieces;
-    pieces.reserve(def.slots.size());
-    for (std::size_t i = 0; i < def.slots.size(); ++i) pieces.push_back((i == 0 ? def.name + "(" : std::string(", ")) + def.slots[i].name + ": ");
     impl_->template_ids.emplace(def.name, id);
     impl_->templates.push_back(std::move(def));
-    impl_->fact_text_pieces.push_back(std::move(pieces));
     return id;
 }
 

@@ -132,10 +132,6 @@ struct Engine::Impl final : EvalEnv, BetaListener, FunctionHost {
     void append_fact_text(std::string& out, const Fact& f) const;
 
     std::vector<TemplateDef> templates;
-    // Per template, what a fact's text (append_fact_text) has before each slot's value: "name(slot: "
-    // for the first, ", slot: " for the others. Made with the template: a text is then one piece and one
-    // value per slot, not four pieces.
-    std::vector<std::vector<std::string>> fact_text_pieces;
     std::unordered_map<std::string, TemplateId> template_ids;
     std::vector<RuleEntry> rules;
     FunctionTable functions;  // the program's own (define_function)

@@ -14,20 +14,14 @@ namespace ww {
 // Written in one string, each slot's value appended in place: a report's derivation writes a few
 // dozen facts per advice, and a string per part was most of what that cost.
 void Engine::Impl::append_fact_text(std::string& s, const Fact& f) const {
-    const std::vector<std::string>& pieces = fact_text_pieces.at(f.tmpl);
+    const TemplateDef& t = templates.at(f.tmpl);
+    s += t.name;
+    s += '(';
     for (std::size_t i = 0; i < f.slots.size(); ++i) {
-        if (i < pieces.size()) {
-            s += pieces[i];
-        } else {
-            // A fact has its template's slots; one beyond them is named "?", as a safeguard.
-            if (i == 0) s += templates[f.tmpl].name;
-            s += i == 0 ? "(?: " : ", ?: ";
-        }
+        if (i) s += ", ";
+        s += i < t.slots.size() ? std::string_view(t.slots[i].name) : std::string_view("?");
+        s += ": ";
         f.slots[i].append_repr(s);
-    }
-    if (f.slots.empty()) {
-        s += templates[f.tmpl].name;
-        s += '(';
     }
     s += ')';
 }
