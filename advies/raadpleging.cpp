@@ -455,6 +455,7 @@ void Raadpleging::bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<Advi
     // Each item is written once, where it belongs, over an item of an earlier consultation: its
     // strings keep their capacity. Items beyond this count wait in reserve_ for a longer advice.
     const std::size_t n = volgorde_.size();
+    if (uitleg) feitteksten_.clear();  // the engine ran since the last derivations
     while (adviezen.size() > n) {
         reserve_.push_back(std::move(adviezen.back()));
         adviezen.pop_back();
@@ -483,7 +484,7 @@ void Raadpleging::bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<Advi
         vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
         vul_bron(a.bron, r);
         if (uitleg) {
-            engine_->how_record(r, afleiding_, wortel_tekst);
+            engine_->how_record(r, afleiding_, wortel_tekst, &feitteksten_);
             if (!a.uitleg) a.uitleg.emplace();
             uitleg_in(afleiding_, *a.uitleg);
         } else {

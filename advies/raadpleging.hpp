@@ -127,6 +127,9 @@ private:
     std::vector<AdviesItem> reserve_;
     std::vector<std::string> vrije_teksten_;  // list elements a shorter list left over, likewise
     Derivation afleiding_;                    // how_record writes each advice's derivation over it
+    // The facts' texts of this consultation's derivations: the advice of one profile rests on many of
+    // the same facts, each written once.
+    FactTexts feitteksten_;
     std::vector<Kandidaat> kandidaten_;
     std::vector<Ordesleutel> sleutels_;
     std::vector<std::uint32_t> volgorde_;

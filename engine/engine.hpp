@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/explanation.hpp"
+#include "engine/fact_texts.hpp"
 #include "engine/profile.hpp"
 #include "engine/rule.hpp"
 #include "engine/template.hpp"
@@ -177,7 +178,9 @@ public:
     // was an allocation per fact, per binding and per name.
     // `record_text` false leaves the root's text empty (the premises keep theirs): the HTML report
     // names only the rule of an advice, and an advice record carries the whole advice text.
-    void how_record(const Record& record, Derivation& into, bool record_text = true) const;
+    // `texts`: the facts' texts of earlier derivations since the engine last changed, taken from there
+    // and added to (fact_texts.hpp); the tree is the same as without.
+    void how_record(const Record& record, Derivation& into, bool record_text = true, FactTexts* texts = nullptr) const;
     // Why a rule has no activation now: per alternative, the first condition that no fact satisfies
     // given the conditions before it, with the closest partial match.
     WhyNot why_not(std::string_view rule_id) const;

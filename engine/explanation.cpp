@@ -73,6 +73,7 @@ struct Expansion {
     std::size_t few_n = 0;
     std::unordered_set<FactId> many;
     std::size_t budget = 20000;
+    FactTexts* texts = nullptr;  // the caller's, kept over several derivations; else none
 };
 
 // Both write every field of `d`, over whatever an earlier derivation left there.
@@ -101,12 +102,23 @@ void explain_fact(const Engine::Impl& m, FactId id, Expansion& x, Derivation& d)
     d.fact = id;
     d.text.clear();
     std::uint64_t origin = 0;
+    const Fact* fact = nullptr;
     if (const FactRec* f = m.wm.get(id)) {
-        m.append_fact_text(d.text, f->fact);
+        fact = &f->fact;
         origin = f->origin;
     } else if (const auto* a = m.wm.archived(id)) {
-        m.append_fact_text(d.text, a->fact);
+        fact = &a->fact;
         origin = a->origin;
+    }
+    if (fact) {
+        if (x.texts == nullptr) {
+            m.append_fact_text(d.text, *fact);
+        } else if (const auto known = x.texts->find(id)) {
+            d.text.append(*known);
+        } else {
+            m.append_fact_text(d.text, *fact);
+            x.texts->add(id, d.text);
+        }
     } else {
         d.text += "feit ";
         d.text += std::to_string(id);
@@ -184,12 +196,13 @@ Derivation Engine::how_record(const Record& record) const {
     return d;
 }
 
-void Engine::how_record(const Record& record, Derivation& d, bool with_text) const {
+void Engine::how_record(const Record& record, Derivation& d, bool with_text, FactTexts* texts) const {
     d.fact.reset();
     if (with_text) record_text(d.text, record);
     else d.text.clear();
     d.rule_id.assign(record.rule_id);
     Expansion x;
+    x.texts = texts;
     explain_firing(*impl_, d, record.firing, x, true);
 }
 

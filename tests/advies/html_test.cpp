@@ -12,9 +12,11 @@
 #include <cstdlib>
 #include <iterator>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "advies/compacte_stijl.hpp"
 #include "advies/fout.hpp"
 #include "advies/getal_nl.hpp"
 #include "advies/grafiek_svg.hpp"
@@ -490,6 +492,25 @@ TEST(Indeling, GroepenMetDeNummersVanDeLijst) {
     EXPECT_EQ(zonder[1].items[0].item->id, "w");
     ASSERT_EQ(zonder[2].items.size(), 2u);
     EXPECT_EQ(zonder[2].items[0].nr, 2);
+}
+
+TEST(CompacteStijl, ZonderOverbodigeWitruimte) {
+    const auto compact = [](std::string_view css) {
+        std::string uit(compacte_stijl_in(css, nullptr), '?');
+        EXPECT_EQ(compacte_stijl_in(css, uit.data()), uit.size());
+        return uit;
+    };
+    EXPECT_EQ(compact("\n  a { color: red;  margin: 0 auto; }\n"), "a{color:red;margin:0 auto}");
+    // A descendant selector keeps its space, a space before ':' (another selector than without) too.
+    EXPECT_EQ(compact("li.factor .naam , dl.meta dt { x: y }"), "li.factor .naam,dl.meta dt{x:y}");
+    EXPECT_EQ(compact("a :hover{x:y}"), "a :hover{x:y}");
+    // Quoted text as it is, also its spaces, ';' and '}'.
+    EXPECT_EQ(compact("p { content: \"pagina  ;}\" counter(page) \" van \"; }"),
+              "p{content:\"pagina  ;}\" counter(page) \" van \"}");
+    EXPECT_EQ(compact("@page { size: A4;\n  @bottom-right { content: \"x\"; } }"), "@page{size:A4;@bottom-right{content:\"x\"}}");
+    EXPECT_EQ(compact("@media (max-width: 44rem) { .t { g: repeat(3, 1fr); } }"), "@media (max-width:44rem){.t{g:repeat(3,1fr)}}");
+    EXPECT_EQ(compact("   "), "");
+    static_assert(compacte_stijl<3>("a { }")[2] == '}');
 }
 
 TEST(OpmaakHtml, ZonderProfielfeitenAlleenHetAdvies) {

@@ -103,6 +103,55 @@ TEST_F(Explain, HowRecordIntoWritesOverAnEarlierDerivation) {
     EXPECT_TRUE(d.bindings.empty());
 }
 
+// With the facts' texts kept over several derivations: the same trees as without, also for a second
+// record resting on the same facts (its texts then copied), and after a rollback, when the ids stand
+// for other facts and the texts were cleared.
+TEST_F(Explain, HowRecordWithKeptFactTextsGivesTheSameTrees) {
+    rules();
+    RuleBuilder g("gegeven");
+    g.pat(meting, {bind(0, g.var("?i"))}).pat(norm, {bind(0, g.var("?i"))}).emit("gezien", {{"over", g.v("?i")}});
+    e.add_rule(g.done());
+    e.checkpoint();
+    FactTexts texts;
+    Derivation d;
+    for (const int waarde : {12, 30}) {
+        e.rollback();
+        e.assert_fact(meting, {Value::symbol("overlast"), Value(waarde)});
+        e.assert_fact(norm, {Value::symbol("overlast"), Value(10)});
+        e.run();
+        ASSERT_EQ(e.records().size(), 2u);
+        texts.clear();
+        for (int ronde = 0; ronde < 2; ++ronde)
+            for (const Record& r : e.records()) {
+                e.how_record(r, d, true, &texts);
+                expect_same(d, e.how_record(r), std::string(r.name) + " " + std::to_string(waarde));
+            }
+        EXPECT_EQ(texts.size(), 3u);  // meting, norm and hoog
+        const auto meting_tekst = texts.find(*e.how_record(e.records()[1]).premises[0].fact);
+        ASSERT_TRUE(meting_tekst.has_value());
+        EXPECT_EQ(*meting_tekst, "meting(indicator: overlast, waarde: " + std::to_string(waarde) + ")");
+    }
+}
+
+TEST(FactTexts, ManyIdsFoundAgainAndClearedForgotten) {
+    FactTexts texts;
+    EXPECT_FALSE(texts.find(0).has_value());
+    for (FactId id = 0; id < 1000; ++id) texts.add(id * 7, "feit " + std::to_string(id));
+    texts.add(7, "anders");  // already there: stays as it was
+    EXPECT_EQ(texts.size(), 1000u);
+    for (FactId id = 0; id < 1000; ++id) {
+        const auto t = texts.find(id * 7);
+        ASSERT_TRUE(t.has_value()) << id;
+        EXPECT_EQ(*t, "feit " + std::to_string(id));
+        if (id % 7 != 0) EXPECT_FALSE(texts.find(id).has_value()) << id;
+    }
+    texts.clear();
+    EXPECT_EQ(texts.size(), 0u);
+    EXPECT_FALSE(texts.find(7).has_value());
+    texts.add(7, "weer");
+    EXPECT_EQ(texts.find(7), std::optional<std::string_view>("weer"));
+}
+
 // Without the record's text: the same tree but for the root's text, also when written over a
 // derivation that had one.
 TEST_F(Explain, HowRecordWithoutRecordTextKeepsThePremises) {
