@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "advies/getal_nl.hpp"
+#include "advies/hoofdletter.hpp"
 #include "advies/html_tekst.hpp"
 
 namespace ww::advies {
@@ -213,7 +214,7 @@ IndicatorCijfers cijfers_van(const RapportGegevens& g, std::string_view indicato
     c.gemeente = std::string(gemeente);
     const RapportIndicator* ind = g.namen().indicator(indicator);
     c.naam = ind && !ind->naam.empty() ? ind->naam : std::string(indicator);
-    if (!c.naam.empty() && c.naam[0] >= 'a' && c.naam[0] <= 'z') c.naam[0] = static_cast<char>(c.naam[0] - 'a' + 'A');
+    if (!c.naam.empty()) c.naam[0] = hoofdletter_van(c.naam[0]);
     std::vector<const RapportMeting*> overig;
     for (const auto& m : g.metingen) {
         if (m.indicator != indicator) continue;

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "advies/open_knopen.hpp"
 #include "rules/input_limits.hpp"
 #include "rules/utf8.hpp"
+#include "rules/yaml_open_nodes.hpp"
 
 namespace ww::advies {
 
@@ -79,7 +79,7 @@ private:
             case 'n': {
                 if (t_.substr(i_, 4) != "null") return false;
                 // yaml-cpp reports a plain `null` as a null node without tag.
-                open_.voeg_toe(maak(Kind::null));
+                open_.attach(maak(Kind::null));
                 i_ += 4;
                 return true;
             }
@@ -90,7 +90,7 @@ private:
     // An object or an array, from its opening bracket: members or elements, each followed by a
     // comma and the next or by the closing bracket.
     bool verzameling(Kind soort, char sluit) {
-        if (open_.diepte() >= max_diepte) return false;
+        if (open_.depth() >= max_diepte) return false;
         YamlNode::Data& d = maak(soort);
         d.tag = "?";
         d.open = true;
@@ -107,7 +107,7 @@ private:
             if (!is(sluit)) return false;
         }
         ++i_;
-        open_.sluit();
+        open_.close();
         return true;
     }
 
@@ -129,7 +129,7 @@ private:
         d.tag = "?";
         d.scalar.assign(s);
         d.expanded_bytes = s.size();
-        open_.voeg_toe(d);
+        open_.attach(d);
         i_ += lengte;
         return true;
     }
@@ -189,7 +189,7 @@ private:
         d.tag = "!";
         d.scalar.assign(t_.data() + begin, j - begin);
         d.expanded_bytes = d.scalar.size();
-        open_.voeg_toe(d);
+        open_.attach(d);
         i_ = j + 1;
         return true;
     }
@@ -199,7 +199,7 @@ private:
     std::size_t i_ = 0;
     int regel_ = 0;
     std::size_t regelbegin_ = 0;
-    OpenKnopen open_;
+    YamlOpenNodes open_;
 };
 
 }  // namespace

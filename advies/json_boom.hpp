@@ -5,7 +5,7 @@
 // some 2,000 instructions per byte, most of an advice request over HTTP (docs/prestaties.md).
 //
 // Only plain JSON is taken this way. For anything else it returns nothing and yaml-cpp reads the
-// text as before, with its limits and its messages: text that is not JSON or not an object, an escape
+// text, with its limits and its messages: text that is not JSON or not an object, an escape
 // (\n, \u00e9) or a control character in a string, a carriage return without a line feed, a key whose
 // colon is on a later line, deep nesting.
 #pragma once

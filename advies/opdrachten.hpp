@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The commands behind `wegwijzer advies|communicatie|waarom-niet|lint|test`, without the argument
+// The commands behind `wegwijzer advies|communicatie|waarom-niet|lint|test|woordenschat|schema`, without the argument
 // parsing: each returns the whole standard output, the whole standard error and the exit status, so
 // that the cli writes the output in one go (or not at all) and tests can call them directly.
 #pragma once

@@ -13,6 +13,7 @@
 
 #include "advies/getal_nl.hpp"
 #include "advies/grafiek_svg.hpp"
+#include "advies/hoofdletter.hpp"
 #include "advies/html_tekst.hpp"
 #include "advies/uitbuffer.hpp"
 #include "advies/indeling.hpp"
@@ -118,18 +119,12 @@ void opmaak(Uitbuffer& uit, const Opmaak& f, Args&&... args) {
     uit += std::string_view(b.data(), b.size());
 }
 
-std::string hoofdletter(std::string_view s) {
-    std::string uit(s);
-    if (!uit.empty() && uit[0] >= 'a' && uit[0] <= 'z') uit[0] = static_cast<char>(uit[0] - 'a' + 'A');
-    return uit;
-}
-
 // Appends `s` escaped with its first letter a capital, without the copy hoofdletter makes: a lower
 // case ASCII letter is its own escape, so it stands at the end of `uit` as it was.
 void html_tekst_hoofdletter(std::string& uit, std::string_view s) {
     const std::size_t begin = uit.size();
     html_tekst(uit, s);
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') uit[begin] = static_cast<char>(s[0] - 'a' + 'A');
+    if (!s.empty()) uit[begin] = hoofdletter_van(uit[begin]);
 }
 
 std::string factor_naam(const RapportGegevens& g, std::string_view id) {
@@ -317,7 +312,7 @@ void advies_item(Uitbuffer& uit, const Genummerd& g, const RapportGegevens& gege
     uit += ". <span class=\"soort\">"sv;
     const std::size_t soort = uit.size();
     uit += naam_van(a.soort);  // a word of the contract: nothing to escape
-    if (uit[soort] >= 'a' && uit[soort] <= 'z') uit[soort] = static_cast<char>(uit[soort] - 'a' + 'A');
+    uit[soort] = hoofdletter_van(uit[soort]);
     uit += "</span>: "sv;
     uit.html_tekst(onderwerp_naam(a.onderwerp));
     uit += " (stap "sv;

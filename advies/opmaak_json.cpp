@@ -139,6 +139,30 @@ public:
         }
         einde(inspringing, ']');
     }
+    // An array of objects, one per element of `reeks`, as a dump indents them from a line indented
+    // `inspringing`: `velden` writes an element's members (the first with `eerste`) at inspringing + 4.
+    template <typename Reeks, typename Velden>
+    void objecten(unsigned inspringing, const Reeks& reeks, Velden&& velden) {
+        if (reeks.empty()) {
+            uit_ += "[]";
+            return;
+        }
+        uit_ += '[';
+        bool eerste = true;
+        for (const auto& element : reeks) {
+            char* p = uit_.ruimte_voor(inspringing + 4);
+            if (!eerste) *p++ = ',';
+            *p++ = '\n';
+            std::memset(p, ' ', inspringing + 2);
+            p += inspringing + 2;
+            *p++ = '{';
+            uit_.tot(p);
+            velden(element);
+            einde(inspringing + 2, '}');
+            eerste = false;
+        }
+        einde(inspringing, ']');
+    }
     // A subtree as the whole tree's dump would write it from a line indented `inspringing`: its own
     // dump with every line after the first moved right (a newline in a dump is always layout; one in a
     // text is escaped).
@@ -178,60 +202,41 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
     uit += '{';
     s.getal_veld(4, "huidige_stap", advies.huidige_stap, true);
     s.lid(4, "stappen");
-    uit += '[';
-    for (std::size_t i = 0; i < advies.stappen.size(); ++i) {
-        const auto& stap = advies.stappen[i];
-        uit += i == 0 ? "\n      {" : ",\n      {";
+    s.objecten(4, advies.stappen, [&](const StapStand& stap) {
         s.getal_veld(8, "stap", stap.stap, true);
         s.tekst_veld(8, "naam", stap_namen[static_cast<std::size_t>(stap.stap - 1)]);
         s.tekst_veld(8, "status", naam_van(stap.status));
-        s.einde(6, '}');
-    }
-    s.einde(4, ']');
+    });
     s.einde(2, '}');
     s.lid(2, "adviezen");
-    if (advies.adviezen.empty()) {
-        uit += "[]";
-    } else {
-        uit += '[';
-        for (std::size_t i = 0; i < advies.adviezen.size(); ++i) {
-            const auto& a = advies.adviezen[i];
-            uit += i == 0 ? "\n    {" : ",\n    {";
-            s.tekst_veld(6, "id", a.id, true);
-            s.tekst_veld(6, "soort", naam_van(a.soort));
-            s.getal_veld(6, "stap", a.stap);
-            s.tekst_veld(6, "onderwerp", a.onderwerp);
-            s.getal_veld(6, "prioriteit", a.prioriteit);
-            s.tekst_veld(6, "tekst", a.tekst);
-            s.tekst_veld(6, "bron", a.bron);
-            s.lid(6, "factoren");
-            s.lijst(6, a.factoren);
-            s.lid(6, "onderbouwing");
-            s.lijst(6, a.onderbouwing);
-            if (opties.uitleg && a.uitleg) {
-                s.lid(6, "uitleg");
-                s.boom(uitleg_json(*a.uitleg), 6);
-            }
-            s.einde(4, '}');
+    s.objecten(2, advies.adviezen, [&](const AdviesItem& a) {
+        s.tekst_veld(6, "id", a.id, true);
+        s.tekst_veld(6, "soort", naam_van(a.soort));
+        s.getal_veld(6, "stap", a.stap);
+        s.tekst_veld(6, "onderwerp", a.onderwerp);
+        s.getal_veld(6, "prioriteit", a.prioriteit);
+        s.tekst_veld(6, "tekst", a.tekst);
+        s.tekst_veld(6, "bron", a.bron);
+        s.lid(6, "factoren");
+        s.lijst(6, a.factoren);
+        s.lid(6, "onderbouwing");
+        s.lijst(6, a.onderbouwing);
+        if (opties.uitleg && a.uitleg) {
+            s.lid(6, "uitleg");
+            s.boom(uitleg_json(*a.uitleg), 6);
         }
-        s.einde(2, ']');
-    }
+    });
     // An extension of the contract: the verdict per message, only when the plan has messages.
     if (!advies.boodschappen.empty()) {
         s.lid(2, "boodschappen");
-        uit += '[';
-        for (std::size_t i = 0; i < advies.boodschappen.size(); ++i) {
-            const auto& b = advies.boodschappen[i];
-            uit += i == 0 ? "\n    {" : ",\n    {";
+        s.objecten(2, advies.boodschappen, [&](const Boodschapoordeel& b) {
             s.getal_veld(6, "nr", b.nr, true);
             s.tekst_veld(6, "onderwerp", b.onderwerp);
             s.tekst_veld(6, "buikpijn", b.buikpijn);
             s.tekst_veld(6, "aanpak", b.aanpak);
             s.tekst_veld(6, "oordeel", b.oordeel);
             s.tekst_veld(6, "toelichting", b.toelichting);
-            s.einde(4, '}');
-        }
-        s.einde(2, ']');
+        });
     }
     s.einde(0, '}');
     uit += '\n';

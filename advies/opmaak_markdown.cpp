@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <fmt/format.h>
 
+#include "advies/hoofdletter.hpp"
 #include "advies/markdown_tekst.hpp"
 #include "advies/opmaak.hpp"
 #include "advies/rapport_gegevens.hpp"
@@ -25,12 +26,6 @@ void uitleg_markdown(std::string& uit, const Uitleg& u, int diepte) {
     }
     uit += insp + "- " + regel + "\n";
     for (const auto& p : u.premissen) uitleg_markdown(uit, p, diepte + 1);
-}
-
-std::string hoofdletter(std::string_view s) {
-    std::string uit(s);
-    if (!uit.empty() && uit[0] >= 'a' && uit[0] <= 'z') uit[0] = static_cast<char>(uit[0] - 'a' + 'A');
-    return uit;
 }
 
 }  // namespace

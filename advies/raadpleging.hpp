@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A consultation: one knowledge base, one engine built once, and per profile reset, assert, run,
-// collect. Building the network is the expensive part; a consultation reuses it for every profile.
+// A consultation: one knowledge base, one engine built once, and per profile back to the initial
+// state (Kennisbank::begin), assert, run, collect. Building the network is the expensive part; a
+// consultation reuses it for every profile.
 #pragma once
 
 #include <array>

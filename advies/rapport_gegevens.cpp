@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "advies/kennisbank_feiten.hpp"
 #include "advies/opmaak_html.hpp"
 #include "engine/engine.hpp"
 
@@ -44,29 +45,6 @@ private:
     const InvoerFeit& feit_;
     const InvoerVorm& vorm_;
 };
-
-// Slot `naam` of a knowledge-base fact as text; "" when the template lacks it or it is no text.
-std::string kb_tekst(const Engine& engine, const Fact& f, std::string_view naam) {
-    const int i = engine.template_def(f.tmpl).slot_index(naam);
-    if (i < 0) return {};
-    const Value& v = f.slots[static_cast<std::size_t>(i)];
-    if (v.kind() != ValueKind::symbol && v.kind() != ValueKind::string) return {};
-    return std::string(v.as_text());
-}
-
-bool kb_waar(const Engine& engine, const Fact& f, std::string_view naam) {
-    const int i = engine.template_def(f.tmpl).slot_index(naam);
-    if (i < 0) return false;
-    const Value& v = f.slots[static_cast<std::size_t>(i)];
-    return v.kind() == ValueKind::boolean && v.as_bool();
-}
-
-template <typename F>
-void per_feit(const Engine& engine, std::string_view sjabloon, F&& doe) {
-    const auto id = engine.find_template(sjabloon);
-    if (!id) return;
-    for (const Fact* f : engine.facts_of(*id)) doe(*f);
-}
 
 }  // namespace
 

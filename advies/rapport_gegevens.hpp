@@ -2,9 +2,8 @@
 // What an HTML report shows besides the advice itself: the profile's facts (its figures, sources,
 // chosen factors, actions, messages) and the names the knowledge base gives to ids (factors and
 // their pillars, indicators, sources). Read generically, slot by name from the reader's forms
-// (invoer.hpp): a slot a form does not have (yet) is simply absent, so that slots the reader adds
-// later (a figure's group or margin, an action's wijk or state) appear in the report without a
-// change here.
+// (invoer.hpp): a slot a form does not have is absent, so that a slot added to a form (as a figure's
+// group and margin, an action's gebied and status are) reaches the report without a change here.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Where the HTML report and the JSON advice are written: a buffer of the worker's thread, kept from
 // answer to answer, that a piece goes into with a bounds check and a memcpy the compiler sees (a fixed
-// piece of markup is a few moves), where std::string::append was a call of some fifty instructions; the
+// piece of markup is a few moves), where std::string::append is a call of some fifty instructions; the
 // report has some 170 fixed pieces and 40 texts to escape, the JSON advice some 40 members and texts.
 // `klaar` gives the result as a string of its own length (a copy: a std::string cannot grow without
 // writing its new bytes first, which costs as much).

@@ -30,8 +30,8 @@ struct Vocabulaire {
     bool is_indicator(std::string_view id) const;
 };
 
-// Reads the facts of templates factor, bronsoort and indicator from an engine that holds the
-// knowledge base's initial facts.
+// Reads the facts of templates factor, bronsoort, indicator, indicator_naam and factor_signaal from an
+// engine that holds the knowledge base's initial facts (kennisbank_feiten.hpp).
 Vocabulaire lees_vocabulaire(const Engine& engine);
 
 }  // namespace ww::advies

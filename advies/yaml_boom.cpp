@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "advies/open_knopen.hpp"
 #include "rules/input_limits.hpp"
 #include "rules/utf8.hpp"
+#include "rules/yaml_open_nodes.hpp"
 
 namespace ww::advies {
 
@@ -236,10 +236,10 @@ private:
 
     void sluit() {
         --diepte_;
-        open_.sluit();
+        open_.close();
     }
 
-    void voeg_toe(YamlNode::Data& d) { open_.voeg_toe(d); }
+    void voeg_toe(YamlNode::Data& d) { open_.attach(d); }
 
     // A map whose keys stand in column k, the first at p_. Ends at the first line (p_ at its content)
     // that is less indented, or at the end of the text.
@@ -439,7 +439,7 @@ private:
     int regel_ = 0;
     std::size_t regelbegin_ = 0;
     int diepte_ = 0;
-    OpenKnopen open_;
+    YamlOpenNodes open_;
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 // per byte, the largest part of a cold `wegwijzer advies` after the knowledge base (docs/prestaties.md).
 //
 // Only what this scanner knows for certain is taken this way. For anything else it returns nothing
-// and yaml-cpp reads the text as before, with its limits and its messages: any syntax error, a tab,
+// and yaml-cpp reads the text, with its limits and its messages: any syntax error, a tab,
 // a carriage return, a control character or text that is not UTF-8, anchors, aliases and tags,
 // `---` and directives, block texts (`|`, `>`), a text over more than one line, an escape in a
 // double-quoted text, an empty value, a `{...}` or `[...]` over more than one line, deep nesting.

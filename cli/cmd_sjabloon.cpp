@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `wegwijzer sjabloon` (an empty profile to fill in) and `wegwijzer woordenschat` (the ids a profile
 // may use, with their names).
-#include <memory>
 #include <string>
 
-#include "advies/opdrachten.hpp"
 #include "advies/sjabloon.hpp"
-#include "cli/commands.hpp"
-#include "cli/uitvoer.hpp"
+#include "cli/kb_opdracht.hpp"
 
 namespace ww::cli {
 
@@ -20,14 +17,8 @@ void register_sjabloon(CLI::App& app, Context& context) {
 }
 
 void register_woordenschat(CLI::App& app, Context& context) {
-    auto kb = std::make_shared<std::string>();
-    auto* cmd = app.add_subcommand("woordenschat", "Noem de factoren, bronnen en indicatoren die een profiel kan gebruiken");
-    cmd->add_option("--kb", *kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
-    cmd->callback([kb, &context] {
-        const auto u = advies::voer_woordenschat_uit(*kb);
-        schrijf(u);
-        context.exit_code = u.status;
-    });
+    register_kb_opdracht(app, context, "woordenschat", "Noem de factoren, bronnen en indicatoren die een profiel kan gebruiken",
+                         "Map met een andere kennisbank (standaard: de meegeleverde)", advies::voer_woordenschat_uit);
 }
 
 }  // namespace ww::cli

@@ -364,10 +364,6 @@ void put(Out& o, const Expr& e) {
     for (const auto& a : e.args) put(o, a);
 }
 
-// What scan_expr keeps of an expression: what add_rule and action_flow_problem read of a target
-// or expr of an action.
-using ExprHead = ActionStep::Operand;
-
 // What Engine::add_rule checks of a rule's actions, made while the reader goes over them without
 // building them (scan_expr; RuleDef::actions_checked): the actions are built when the rule first
 // fires (ImagePendingActions), and a consultation fires about a quarter of the rules. The rules are
@@ -434,9 +430,10 @@ struct ActionCheck {
 template <bool Build>
 using ExprInto = std::conditional_t<Build, Expr, ActionCheck>;
 
-// What the caller keeps of an expression it does not build (an action's target and expr).
+// What the caller keeps of an expression it does not build: of an action's target and expr, what
+// add_rule and action_flow_problem read (its operation and variable).
 template <bool Build>
-using ExprKept = std::conditional_t<Build, void, ExprHead>;
+using ExprKept = std::conditional_t<Build, void, ActionStep::Operand>;
 
 template <bool Build>
 ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, int depth);
@@ -460,7 +457,7 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
     const std::uint8_t head = in.u8();
     const auto op = static_cast<std::uint8_t>(head & (expr_has_value - 1));
     if (op > static_cast<std::uint8_t>(Op::concat)) throw BadImage{};
-    ExprHead e{static_cast<Op>(op), 0};
+    ActionStep::Operand e{static_cast<Op>(op), 0};
     if constexpr (Build) into.op = e.op;  // each field stored as soon as it is read: fewer values kept across calls
     // Nil, the value of every expression but a constant, is what a fresh Expr holds already.
     if (head & expr_has_value) {
@@ -508,7 +505,7 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
 [[gnu::always_inline]] inline void get_expr(In& in, Expr& e, std::size_t vars, int depth) {
     read_expr<true>(in, e, vars, depth);
 }
-[[gnu::always_inline]] inline ExprHead scan_expr(In& in, std::size_t vars, int depth, ActionCheck& check) {
+[[gnu::always_inline]] inline ActionStep::Operand scan_expr(In& in, std::size_t vars, int depth, ActionCheck& check) {
     return read_expr<false>(in, check, vars, depth);
 }
 
@@ -920,10 +917,10 @@ struct ImageAccess {
                 slot_index(in, in.slot_counts(), tmpl);
                 scan_expr(in, vars, 0, check);
             }
-            const ExprHead target = scan_expr(in, vars, 0, check);
+            const ActionStep::Operand target = scan_expr(in, vars, 0, check);
             const VarId var = in.u32();
             if (binds_variable(kind) && var >= vars) throw BadImage{};
-            const ExprHead expr = scan_expr(in, vars, 0, check);
+            const ActionStep::Operand expr = scan_expr(in, vars, 0, check);
             const std::uint32_t jump = in.u32();
             in.text_index();  // record name
             for (std::size_t n = in.count(); n > 0; --n) {

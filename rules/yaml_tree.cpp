@@ -9,6 +9,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "rules/input_limits.hpp"
+#include "rules/yaml_open_nodes.hpp"
 
 namespace ww {
 
@@ -19,12 +20,11 @@ const std::string& empty_text() {
     return empty;
 }
 
-// Turns parser events into nodes. Collections under construction sit on a stack, so nesting costs
-// no recursion here (yaml-cpp's own parser bounds the depth).
+// Turns parser events into nodes (yaml-cpp's own parser bounds the depth of the open collections).
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(YamlDocuments& docs, std::size_t max_documents, std::uint64_t max_expanded)
-        : docs_(docs), max_documents_(max_documents), max_expanded_(max_expanded) {}
+        : docs_(docs), max_documents_(max_documents), max_expanded_(max_expanded), open_(docs) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (docs_.roots.size() >= max_documents_)
@@ -38,7 +38,7 @@ public:
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         YamlNode::Data& d = make(YamlNode::Kind::null, mark, anchor);
         d.open = false;
-        attach(d);
+        open_.attach(d);
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -48,7 +48,7 @@ public:
         if (target->open) too_many(mark);  // the alias sits inside its own anchor: a cycle
         count(target->expanded, mark);
         count_bytes(target->expanded_bytes, mark);
-        attach(*target);
+        open_.attach(*target);
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -61,28 +61,22 @@ public:
         d.scalar = value;
         d.expanded_bytes = value.size();
         d.open = false;
-        attach(d);
+        open_.attach(d);
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
         start(YamlNode::Kind::sequence, mark, tag, anchor);
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override { open_.close(); }
 
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
         start(YamlNode::Kind::map, mark, tag, anchor);
     }
-    void OnMapEnd() override { close(); }
+    void OnMapEnd() override { open_.close(); }
 
 private:
-    struct Open {
-        YamlNode::Data* node;
-        YamlNode key;  // of a map, waiting for its value
-        bool have_key;
-    };
-
     YamlNode::Data& make(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
         count(1, mark);
         YamlNode::Data& d = docs_.storage->emplace_back();
@@ -151,34 +145,7 @@ private:
         check_tag(tag, mark);
         YamlNode::Data& d = make(kind, mark, anchor);
         d.tag = tag;
-        open_.push_back({&d, {}, false});
-    }
-
-    void attach(YamlNode::Data& d) {
-        const YamlNode node(&d);
-        if (open_.empty()) {
-            docs_.roots.push_back(node);
-            return;
-        }
-        Open& parent = open_.back();
-        parent.node->expanded += d.expanded;
-        parent.node->expanded_bytes += d.expanded_bytes;
-        if (parent.node->kind == YamlNode::Kind::sequence) {
-            parent.node->items.push_back(node);
-        } else if (!parent.have_key) {
-            parent.key = node;
-            parent.have_key = true;
-        } else {
-            parent.node->entries.emplace_back(parent.key, node);
-            parent.have_key = false;
-        }
-    }
-
-    void close() {
-        YamlNode::Data& d = *open_.back().node;
-        open_.pop_back();
-        d.open = false;
-        attach(d);
+        open_.open(d);
     }
 
     YamlDocuments& docs_;
@@ -187,7 +154,7 @@ private:
     std::uint64_t expanded_ = 0;
     std::uint64_t expanded_bytes_ = 0;
     std::vector<YamlNode::Data*> anchors_;
-    std::vector<Open> open_;
+    YamlOpenNodes open_;
 };
 
 }  // namespace

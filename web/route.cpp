@@ -1,7 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "web/route.hpp"
 
+#include <memory>
+#include <mutex>
+
 namespace ww::web {
+
+Route eenmalig_document_route(std::string patroon, std::string inhoudstype, std::function<std::string(Omgeving&)> maak) {
+    struct Eenmalig {
+        std::once_flag vlag;
+        std::string document;
+    };
+    auto e = std::make_shared<Eenmalig>();
+    auto behandel = [e, inhoudstype = std::move(inhoudstype), maak = std::move(maak)](const Verzoek&, Omgeving& o) {
+        std::call_once(e->vlag, [&] { e->document = maak(o); });
+        return Antwoord{200, inhoudstype, e->document, {}};
+    };
+    return {"GET", std::move(patroon), std::move(behandel)};
+}
 
 bool past(std::string_view patroon, std::string_view pad, std::vector<std::string>& delen) {
     delen.clear();

@@ -59,6 +59,11 @@ struct Route {
     std::function<Antwoord(const Verzoek&, Omgeving&)> behandel;
 };
 
+// A GET route whose answer is a document that `maak` makes on the first request and every later
+// request gets as it is: what it is made of (the knowledge base, its vocabulary) does not change while
+// the service runs.
+Route eenmalig_document_route(std::string patroon, std::string inhoudstype, std::function<std::string(Omgeving&)> maak);
+
 // Whether `pad` matches `patroon`; the {..} parts' values go to `delen`.
 bool past(std::string_view patroon, std::string_view pad, std::vector<std::string>& delen);
 

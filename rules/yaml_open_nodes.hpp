@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The maps and sequences still open while a reader builds a YamlDocuments tree (yaml-cpp's events in
+// parse_yaml_documents, and the quick readers of profiles, advies/yaml_boom and advies/json_boom): a
+// finished node goes into the innermost open one (as an item, or as a map's key and then its value),
+// or becomes a document root. On a stack, so nesting costs the readers no recursion here.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "rules/yaml_tree.hpp"
+
+namespace ww {
+
+class YamlOpenNodes {
+public:
+    explicit YamlOpenNodes(YamlDocuments& docs) : docs_(docs) {}
+
+    std::size_t depth() const { return open_.size(); }
+
+    void open(YamlNode::Data& d) { open_.push_back({&d, {}, false}); }
+
+    // The innermost open collection has ended: it goes into the one around it.
+    void close() {
+        YamlNode::Data& d = *open_.back().node;
+        open_.pop_back();
+        d.open = false;
+        attach(d);
+    }
+
+    void attach(YamlNode::Data& d) {
+        const YamlNode node(&d);
+        if (open_.empty()) {
+            docs_.roots.push_back(node);
+            return;
+        }
+        Open& parent = open_.back();
+        parent.node->expanded += d.expanded;
+        parent.node->expanded_bytes += d.expanded_bytes;
+        if (parent.node->kind == YamlNode::Kind::sequence) {
+            parent.node->items.push_back(node);
+        } else if (!parent.have_key) {
+            parent.key = node;
+            parent.have_key = true;
+        } else {
+            parent.node->entries.emplace_back(parent.key, node);
+            parent.have_key = false;
+        }
+    }
+
+private:
+    struct Open {
+        YamlNode::Data* node;
+        YamlNode key;  // of a map, waiting for its value
+        bool have_key;
+    };
+
+    YamlDocuments& docs_;
+    std::vector<Open> open_;
+};
+
+}  // namespace ww
