@@ -143,7 +143,9 @@ TEST(FactTexts, ManyIdsFoundAgainAndClearedForgotten) {
         const auto t = texts.find(id * 7);
         ASSERT_TRUE(t.has_value()) << id;
         EXPECT_EQ(*t, "feit " + std::to_string(id));
-        if (id % 7 != 0) EXPECT_FALSE(texts.find(id).has_value()) << id;
+        if (id % 7 != 0) {
+            EXPECT_FALSE(texts.find(id).has_value()) << id;
+        }
     }
     texts.clear();
     EXPECT_EQ(texts.size(), 0u);
