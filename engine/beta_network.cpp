@@ -1497,7 +1497,7 @@ std::size_t shape_home(std::size_t shape, std::size_t mask) { return (shape * 0x
 }  // namespace
 
 void BetaNetwork::add_shape(std::size_t shape, BetaNode* n) {
-    if ((shapes_used_ + 1) * 4 > shapes_.size() * 3) {
+    if (!shapes_have_room()) {
         // A knowledge base of some 300 rules makes some 1,400 nodes: room for 3,072 at the start, so
         // that a cold start never rehashes.
         std::vector<ShapeSlot> old(std::max<std::size_t>(4096, shapes_.size() * 2));
@@ -1545,7 +1545,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
             }
         }
         free_place = i;
-        have_free_place = (shapes_used_ + 1) * 4 <= shapes_.size() * 3;
+        have_free_place = shapes_have_room();
     }
     shared = false;
     BetaNode* n = proto.get();

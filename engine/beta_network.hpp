@@ -384,6 +384,8 @@ private:
     std::vector<ShapeSlot> shapes_;  // a power of two, at most 3/4 used
     std::size_t shapes_used_ = 0;
     void add_shape(std::size_t shape, BetaNode* n);
+    // Whether one more shape keeps the table at most three quarters full (else add_shape grows it).
+    bool shapes_have_room() const { return (shapes_used_ + 1) * 4 <= shapes_.size() * 3; }
     std::vector<std::unique_ptr<BetaNode>> spare_nodes_;  // protos add_node shared, for new_node
     std::unique_ptr<BetaNode> reuse_spare_node();
     std::vector<std::unique_ptr<Terminal>> terminals_;

@@ -487,6 +487,16 @@ using ExprKept = std::conditional_t<Build, void, ActionStep::Operand>;
 template <bool Build>
 ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, int depth);
 
+// A variable an expression names: one of the rule's (the engine indexes with it), and in an action's
+// expressions one its conditions bind.
+template <bool Build>
+[[gnu::always_inline]] inline void check_var(const ExprInto<Build>& into, std::uint32_t var, std::size_t vars) {
+    if (var >= vars) throw BadImage{};
+    if constexpr (!Build) {
+        if (into.bound && !into.bound[var]) throw BadImage{};
+    }
+}
+
 // The empty expression (a constant without value, name or operands, variable 0, source offset 0:
 // the unused one of most conditions and actions, some 4,000 per cold start) is three zero bytes, and
 // a fresh Expr is it already: those take the inline path, not the call.
@@ -499,14 +509,13 @@ template <bool Build>
     if (depth <= max_depth && in.skip_zero3()) return ExprKept<Build>();
     std::uint32_t var = 0, source_offset = 0;
     if (depth <= max_depth && in.var_leaf(var, source_offset)) {
-        if (var >= vars) throw BadImage{};
+        check_var<Build>(into, var, vars);
         if constexpr (Build) {
             into.op = Op::var;
             into.var = var;
             into.source_offset = source_offset;
             return;
         } else {
-            if (into.bound && !into.bound[var]) throw BadImage{};
             return ActionStep::Operand{Op::var, var};
         }
     }
@@ -566,7 +575,7 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
         }
     }
     e.var = in.u32();
-    if (e.op == Op::var && e.var >= vars) throw BadImage{};
+    if (e.op == Op::var) check_var<Build>(into, e.var, vars);
     if constexpr (Build) into.var = e.var;
     std::uint32_t name = 0;  // 0: the empty text
     if (head & expr_has_name) {
@@ -585,7 +594,6 @@ ExprKept<Build> read_expr_full(In& in, ExprInto<Build>& into, std::size_t vars, 
         into.args = std::vector<Expr>(n);
         for (auto& a : into.args) read_expr<true>(in, a, vars, depth + 1);
     } else {
-        if (e.op == Op::var && into.bound && !into.bound[e.var]) throw BadImage{};
         if (e.op == Op::call) {
             if (name == 0) throw BadImage{};  // a call of no function
             check_call(into, in, name, n);
