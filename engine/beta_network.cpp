@@ -1521,7 +1521,7 @@ std::unique_ptr<BetaNode> BetaNetwork::reuse_spare_node() {
     std::unique_ptr<BetaNode> n = std::move(spare_nodes_.back());
     spare_nodes_.pop_back();
     std::destroy_at(n.get());
-    std::construct_at(n.get());
+    ::new (static_cast<void*>(n.get())) BetaNode;  // as new_node makes one: no clearing first
     return n;
 }
 
@@ -1563,15 +1563,18 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
                         std::all_of(t.expr.args.begin(), t.expr.args.end(),
                                     [](const CExpr& e) { return e.op == Op::constant || e.op == Op::var; });
     }
-    for (const JoinTest& t : n->tests) {
-        if (!t.rhs_is_loc) collect_aggregate_reads(t.expr, n->reads_aggregates);
-        else if (t.loc.slot == VarLoc::aggregate) n->reads_aggregates.push_back(t.loc.depth);
+    n->below_aggregate = parent->below_aggregate || parent->kind == NodeKind::aggregate;
+    if (n->below_aggregate) {
+        for (const JoinTest& t : n->tests) {
+            if (!t.rhs_is_loc) collect_aggregate_reads(t.expr, n->reads_aggregates);
+            else if (t.loc.slot == VarLoc::aggregate) n->reads_aggregates.push_back(t.loc.depth);
+        }
+        for (VarLoc l : n->key_locs)
+            if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
+        for (const CExpr& e : n->key_exprs) collect_aggregate_reads(e, n->reads_aggregates);
+        for (const CExpr& e : n->in_elems) collect_aggregate_reads(e, n->reads_aggregates);
+        collect_aggregate_reads(n->expr, n->reads_aggregates);
     }
-    for (VarLoc l : n->key_locs)
-        if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
-    for (const CExpr& e : n->key_exprs) collect_aggregate_reads(e, n->reads_aggregates);
-    for (const CExpr& e : n->in_elems) collect_aggregate_reads(e, n->reads_aggregates);
-    collect_aggregate_reads(n->expr, n->reads_aggregates);
     if (n->kind == NodeKind::aggregate) {
         n->incremental = !reads_other_facts(n->expr);
         for (const JoinTest& t : n->tests)
