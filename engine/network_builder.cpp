@@ -256,9 +256,11 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
 
     // A canonical order lets rules that wrote the same tests in another order share the node; the
     // equalities with earlier levels together form the hash key.
-    if (node->tests.size() > 1)  // std::stable_sort allocates a buffer even for one element
-        std::stable_sort(node->tests.begin(), node->tests.end(),
-                         [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
+    // Only when out of order: std::stable_sort allocates a buffer and merges even for a sorted list,
+    // which it leaves as it was.
+    auto by_slot = [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; };
+    if (!std::is_sorted(node->tests.begin(), node->tests.end(), by_slot))
+        std::stable_sort(node->tests.begin(), node->tests.end(), by_slot);
     // Which tests the hash key stands for: on the stack for the usual handful.
     bool keyed_here[16] = {};
     std::unique_ptr<bool[]> keyed_many;
