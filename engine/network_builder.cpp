@@ -134,8 +134,13 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     node->depth = depth;
     // Only not/exists/aggregate unbind their new variables at the end; a plain pattern needs no list.
     const bool scoped = kind != Condition::Kind::pattern;
-    std::vector<VarId> local;
-    std::vector<AlphaTest> eqs, others;
+    // Not re-entered: conjunction_step asks for its terms one after another.
+    std::vector<VarId>& local = scratch_.local;
+    std::vector<AlphaTest>& eqs = scratch_.eq_tests;
+    std::vector<AlphaTest>& others = scratch_.other_tests;
+    local.clear();
+    eqs.clear();
+    others.clear();
 
     // The checks inline, their messages out of line: they run for every constraint of every rule.
     auto check_slot = [&](int slot) {
@@ -151,10 +156,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         if (node->tests.capacity() == 0) node->tests.reserve(p.constraints.size());
         node->tests.push_back(std::move(jt));
     };
-    auto add_alpha = [&](std::vector<AlphaTest>& to, AlphaTest&& at) {
-        if (to.capacity() == 0) to.reserve(p.constraints.size());
-        to.push_back(std::move(at));
-    };
+    auto add_alpha = [&](std::vector<AlphaTest>& to, AlphaTest&& at) { to.push_back(std::move(at)); };
     auto map_var = [&](VarId v) -> std::uint32_t {
         check_var(v);
         if (locs[v].depth == 0) bad(rule, "variabele " + var_name(rule, v) + " wordt gebruikt voordat ze gebonden is");
