@@ -82,7 +82,8 @@ AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest>& e
     if (!std::is_sorted(other_tests.begin(), other_tests.end(), by_slot))
         std::stable_sort(other_tests.begin(), other_tests.end(), by_slot);
 
-    AlphaNode* n = root(tmpl);
+    // The template's root without a call once it exists (every pattern of a cold start asks).
+    AlphaNode* n = tmpl < roots_.size() && roots_[tmpl] ? roots_[tmpl] : root(tmpl);
     for (const AlphaTest& t : eq_tests) {
         auto d = std::find_if(n->dispatch.begin(), n->dispatch.end(), [&](auto& p) { return p.first == t.slot; });
         if (d == n->dispatch.end()) {

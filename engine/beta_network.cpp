@@ -1594,12 +1594,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
             // The parent's tokens carry room for out_links indexes: one more only while it has none.
             int k = parent->out.find_index(spec);
             if (k < 0 && (!parent->has_tokens() || parent->out.index_count() < parent->out_links)) {
-                k = parent->out.add_index(spec);
+                k = parent->out.add_index(std::move(spec));
                 parent->links_stale = true;
             }
             n->parent_index = k;
         } else {
-            n->all_index = n->all.add_index(spec);
+            n->all_index = n->all.add_index(std::move(spec));
         }
     }
     n->index = static_cast<std::uint32_t>(nodes_.size() - 1);
