@@ -75,11 +75,15 @@ AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest>& e
         if (a.cmp != b.cmp) return a.cmp < b.cmp;
         return compare(a.rhs, b.rhs) < 0;
     };
-    // (Not for one test: std::stable_sort allocates its buffer even then, and most patterns have one.)
-    if (eq_tests.size() > 1) std::stable_sort(eq_tests.begin(), eq_tests.end(), by_slot);
-    if (other_tests.size() > 1) std::stable_sort(other_tests.begin(), other_tests.end(), by_slot);
+    // Only when out of order: std::stable_sort allocates its buffer and merges even for a sorted list
+    // (one test, or tests written in slot order: most patterns), and leaves such a list as it was.
+    if (!std::is_sorted(eq_tests.begin(), eq_tests.end(), by_slot))
+        std::stable_sort(eq_tests.begin(), eq_tests.end(), by_slot);
+    if (!std::is_sorted(other_tests.begin(), other_tests.end(), by_slot))
+        std::stable_sort(other_tests.begin(), other_tests.end(), by_slot);
 
-    AlphaNode* n = root(tmpl);
+    // The template's root without a call once it exists (every pattern of a cold start asks).
+    AlphaNode* n = tmpl < roots_.size() && roots_[tmpl] ? roots_[tmpl] : root(tmpl);
     for (const AlphaTest& t : eq_tests) {
         auto d = std::find_if(n->dispatch.begin(), n->dispatch.end(), [&](auto& p) { return p.first == t.slot; });
         if (d == n->dispatch.end()) {

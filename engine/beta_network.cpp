@@ -1456,18 +1456,19 @@ inline std::size_t expr_hash(const CExpr& e) {
     return expr_hash_of_tree(e);
 }
 
+// Consistent with same_node without all of it: the key slots, locations and expressions are left
+// out (pattern_node derives them from the tests and the level, which the parent fixes), and the small
+// fields of the node and of each test go in one word. A combination less per field was ~60
+// instructions per node of a cold start; same_node still decides.
 std::size_t shape_hash(const BetaNode& n) {
-    std::size_t h = hash_combine(std::hash<const void*>{}(n.parent), static_cast<std::size_t>(n.kind));
-    h = hash_combine(h, std::hash<const void*>{}(n.amem));
-    h = hash_combine(h, std::hash<const void*>{}(n.terms));
+    std::size_t h = hash_combine(std::hash<const void*>{}(n.parent), std::hash<const void*>{}(n.amem));
+    h = hash_combine(h, reinterpret_cast<std::uintptr_t>(n.terms) << 8 | static_cast<std::size_t>(n.kind) << 4 |
+                            static_cast<std::size_t>(n.aggregate));
     for (const JoinTest& t : n.tests) {
-        h = hash_combine(h, static_cast<std::size_t>(t.slot));
-        h = hash_combine(h, static_cast<std::size_t>(t.cmp) * 2 + t.negate);
-        h = hash_combine(h, t.rhs_is_loc ? t.loc.encode() : expr_hash(t.expr));
+        const std::size_t small = static_cast<std::size_t>(static_cast<std::uint16_t>(t.slot)) << 40 |
+                                  (static_cast<std::size_t>(t.cmp) * 2 + t.negate) << 56;
+        h = hash_combine(h, (t.rhs_is_loc ? t.loc.encode() : expr_hash(t.expr)) ^ small);
     }
-    for (int s : n.key_slots) h = hash_combine(h, static_cast<std::size_t>(s));
-    for (VarLoc l : n.key_locs) h = hash_combine(h, l.encode());
-    h = hash_combine(h, static_cast<std::size_t>(n.aggregate));
     return hash_combine(h, expr_hash(n.expr));
 }
 
@@ -1521,7 +1522,7 @@ std::unique_ptr<BetaNode> BetaNetwork::reuse_spare_node() {
     std::unique_ptr<BetaNode> n = std::move(spare_nodes_.back());
     spare_nodes_.pop_back();
     std::destroy_at(n.get());
-    std::construct_at(n.get());
+    ::new (static_cast<void*>(n.get())) BetaNode;  // as new_node makes one: no clearing first
     return n;
 }
 
@@ -1563,15 +1564,18 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
                         std::all_of(t.expr.args.begin(), t.expr.args.end(),
                                     [](const CExpr& e) { return e.op == Op::constant || e.op == Op::var; });
     }
-    for (const JoinTest& t : n->tests) {
-        if (!t.rhs_is_loc) collect_aggregate_reads(t.expr, n->reads_aggregates);
-        else if (t.loc.slot == VarLoc::aggregate) n->reads_aggregates.push_back(t.loc.depth);
+    n->below_aggregate = parent->below_aggregate || parent->kind == NodeKind::aggregate;
+    if (n->below_aggregate) {
+        for (const JoinTest& t : n->tests) {
+            if (!t.rhs_is_loc) collect_aggregate_reads(t.expr, n->reads_aggregates);
+            else if (t.loc.slot == VarLoc::aggregate) n->reads_aggregates.push_back(t.loc.depth);
+        }
+        for (VarLoc l : n->key_locs)
+            if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
+        for (const CExpr& e : n->key_exprs) collect_aggregate_reads(e, n->reads_aggregates);
+        for (const CExpr& e : n->in_elems) collect_aggregate_reads(e, n->reads_aggregates);
+        collect_aggregate_reads(n->expr, n->reads_aggregates);
     }
-    for (VarLoc l : n->key_locs)
-        if (l.slot == VarLoc::aggregate) n->reads_aggregates.push_back(l.depth);
-    for (const CExpr& e : n->key_exprs) collect_aggregate_reads(e, n->reads_aggregates);
-    for (const CExpr& e : n->in_elems) collect_aggregate_reads(e, n->reads_aggregates);
-    collect_aggregate_reads(n->expr, n->reads_aggregates);
     if (n->kind == NodeKind::aggregate) {
         n->incremental = !reads_other_facts(n->expr);
         for (const JoinTest& t : n->tests)
@@ -1590,12 +1594,12 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
             // The parent's tokens carry room for out_links indexes: one more only while it has none.
             int k = parent->out.find_index(spec);
             if (k < 0 && (!parent->has_tokens() || parent->out.index_count() < parent->out_links)) {
-                k = parent->out.add_index(spec);
+                k = parent->out.add_index(std::move(spec));
                 parent->links_stale = true;
             }
             n->parent_index = k;
         } else {
-            n->all_index = n->all.add_index(spec);
+            n->all_index = n->all.add_index(std::move(spec));
         }
     }
     n->index = static_cast<std::uint32_t>(nodes_.size() - 1);

@@ -214,7 +214,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     static const std::string main_module = "MAIN";
     const std::uint32_t module = m.module_number(rule.module.empty() ? main_module : rule.module);
     if (rule.auto_focus) m.modular = m.special_activations = true;
-    NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm);
+    NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm, m.builder_scratch);
     for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
         // The module before the build: a rule added after its facts gets its activations during it.
         Terminal* term = builder.build(rule, i, m.volatile_templates, m.shared_nodes, module, rule.auto_focus);

@@ -13,6 +13,7 @@
 #include "engine/beta_network.hpp"
 #include "engine/engine.hpp"
 #include "engine/expr_eval.hpp"
+#include "engine/network_builder.hpp"
 #include "engine/user_function.hpp"
 #include "engine/truth_maintenance.hpp"
 #include "engine/working_memory.hpp"
@@ -155,6 +156,7 @@ struct Engine::Impl final : EvalEnv, BetaListener, FunctionHost {
     bool records_taken = false;
     std::size_t shared_nodes = 0;
     std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
+    NetworkBuilderScratch builder_scratch;
     // What the firing logical rule's facts rest on: its activation, or the match of its logical
     // prefix; support_alive goes false when that goes in the middle of the firing.
     Activation* current_support = nullptr;

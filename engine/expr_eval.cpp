@@ -40,7 +40,7 @@ const FunctionInfo* checked_node(const Expr& e) {
 
 // Into `c` as it stands (a fresh CExpr): operands are compiled where they will stay, not built
 // apart and moved in level by level (a cold start compiles every expression of the knowledge base).
-void compile_into(const Expr& e, CExpr& c, const std::function<std::uint32_t(VarId)>& map_var) {
+void compile_into(const Expr& e, CExpr& c, VarMap map_var) {
     c.fn = checked_node(e);
     c.op = e.op;
     if (e.value.kind() != ValueKind::nil) c.value = e.value;
@@ -69,7 +69,7 @@ void compile_into(const Expr& e, CExpr& c, const std::function<std::uint32_t(Var
 
 }  // namespace
 
-CExpr compile_expr(const Expr& e, const std::function<std::uint32_t(VarId)>& map_var) {
+CExpr compile_expr(const Expr& e, VarMap map_var) {
     CExpr c;
     compile_into(e, c, map_var);
     return c;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "engine/value.hpp"
@@ -148,11 +149,12 @@ public:
     }
 
     // The index for `spec`, built over the items already present; -1 when the memory has no room.
-    int add_index(const Spec& spec) {
+    // By value: a caller that made `spec` for it hands it over without a second copy.
+    int add_index(Spec spec) {
         int k = find_index(spec);
         if (k >= 0) return k;
         if (indexes_.size() >= static_cast<std::size_t>(kMaxIndexes)) return -1;
-        indexes_.push_back(Index{spec, {}});
+        indexes_.push_back(Index{std::move(spec), {}});
         index_count_ = static_cast<std::uint8_t>(indexes_.size());
         k = static_cast<int>(indexes_.size()) - 1;
         for (Item* it = head_; it; it = next(it)) link_into(it, k);

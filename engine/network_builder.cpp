@@ -134,8 +134,13 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
     node->depth = depth;
     // Only not/exists/aggregate unbind their new variables at the end; a plain pattern needs no list.
     const bool scoped = kind != Condition::Kind::pattern;
-    std::vector<VarId> local;
-    std::vector<AlphaTest> eqs, others;
+    // Not re-entered: conjunction_step asks for its terms one after another.
+    std::vector<VarId>& local = scratch_.local;
+    std::vector<AlphaTest>& eqs = scratch_.eq_tests;
+    std::vector<AlphaTest>& others = scratch_.other_tests;
+    local.clear();
+    eqs.clear();
+    others.clear();
 
     // The checks inline, their messages out of line: they run for every constraint of every rule.
     auto check_slot = [&](int slot) {
@@ -151,10 +156,7 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
         if (node->tests.capacity() == 0) node->tests.reserve(p.constraints.size());
         node->tests.push_back(std::move(jt));
     };
-    auto add_alpha = [&](std::vector<AlphaTest>& to, AlphaTest&& at) {
-        if (to.capacity() == 0) to.reserve(p.constraints.size());
-        to.push_back(std::move(at));
-    };
+    auto add_alpha = [&](std::vector<AlphaTest>& to, AlphaTest&& at) { to.push_back(std::move(at)); };
     auto map_var = [&](VarId v) -> std::uint32_t {
         check_var(v);
         if (locs[v].depth == 0) bad(rule, "variabele " + var_name(rule, v) + " wordt gebruikt voordat ze gebonden is");
@@ -256,9 +258,11 @@ std::unique_ptr<BetaNode> NetworkBuilder::pattern_node(const RuleDef& rule, cons
 
     // A canonical order lets rules that wrote the same tests in another order share the node; the
     // equalities with earlier levels together form the hash key.
-    if (node->tests.size() > 1)  // std::stable_sort allocates a buffer even for one element
-        std::stable_sort(node->tests.begin(), node->tests.end(),
-                         [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; });
+    // Only when out of order: std::stable_sort allocates a buffer and merges even for a sorted list,
+    // which it leaves as it was.
+    auto by_slot = [](const JoinTest& a, const JoinTest& b) { return a.slot < b.slot; };
+    if (!std::is_sorted(node->tests.begin(), node->tests.end(), by_slot))
+        std::stable_sort(node->tests.begin(), node->tests.end(), by_slot);
     // Which tests the hash key stands for: on the stack for the usual handful.
     bool keyed_here[16] = {};
     std::unique_ptr<bool[]> keyed_many;

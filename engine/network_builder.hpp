@@ -16,11 +16,18 @@ namespace ww {
 // conditions overflowed the stack. Far more than any real rule needs.
 inline constexpr std::size_t kMaxConditions = 1000;
 
+// The lists one pattern is sorted into, kept by the engine from one pattern to the next (a builder
+// is made per rule): a cold start builds some 1,700 patterns, and each made and freed them anew.
+struct NetworkBuilderScratch {
+    std::vector<VarId> local;
+    std::vector<AlphaTest> eq_tests, other_tests;
+};
+
 class NetworkBuilder {
 public:
     NetworkBuilder(AlphaNetwork& alpha, BetaNetwork& beta, const std::vector<TemplateDef>& templates,
-                   const WorkingMemory& wm)
-        : alpha_(alpha), beta_(beta), templates_(templates), wm_(wm) {}
+                   const WorkingMemory& wm, NetworkBuilderScratch& scratch)
+        : alpha_(alpha), beta_(beta), templates_(templates), wm_(wm), scratch_(scratch) {}
 
     // Checks the whole alternative first (throws std::invalid_argument, Dutch), then installs it.
     // `volatile_templates[t]`: facts of template t are modified or retracted by some rule.
@@ -54,6 +61,7 @@ private:
     BetaNetwork& beta_;
     const std::vector<TemplateDef>& templates_;
     const WorkingMemory& wm_;
+    NetworkBuilderScratch& scratch_;
 };
 
 }  // namespace ww

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "engine/expr_eval.hpp"
 #include "engine/functions.hpp"
@@ -206,4 +209,31 @@ TEST(ExprEval, SettledComparisonsAgreeWithTheGeneralOnes) {
     EXPECT_TRUE(compare_values(Op::in, Value::string("a"), Value::string("ab"), 0));
     EXPECT_THROW(compare_values(Op::lt, Value::string("a"), Value(2), 0), EvalError);
     EXPECT_TRUE(compare_values(Op::lt, Value(2), Value(2.5), 0));
+}
+
+TEST(ExprEval, CompileAsksTheCallersMapOncePerVariableAndKeepsItsAnswer) {
+    // compile_expr holds the caller's callable by reference (VarMap), not a copy: a lambda with
+    // several captures, as the network builder passes, sees its own state change, and its answers
+    // are the references that stand in the compiled tree.
+    std::vector<VarId> asked;
+    const std::uint32_t offset = 100;
+    const std::string tag = "xyz";
+    auto map = [&asked, &offset, &tag](VarId v) -> std::uint32_t {
+        asked.push_back(v);
+        return v + offset + static_cast<std::uint32_t>(tag.size());
+    };
+    const CExpr c = compile_expr(B(Op::add, V(2), B(Op::mul, V(5), K(Value(3)))), map);
+    EXPECT_EQ(asked, (std::vector<VarId>{2, 5}));
+    ASSERT_EQ(c.args.size(), 2u);
+    EXPECT_EQ(c.args[0].op, Op::var);
+    EXPECT_EQ(c.args[0].ref, 105u);
+    ASSERT_EQ(c.args[1].args.size(), 2u);
+    EXPECT_EQ(c.args[1].args[0].ref, 108u);
+    std::vector<Value> vars(109, Value(0));
+    vars[105] = Value(1);
+    vars[108] = Value(4);
+    EXPECT_EQ(eval(c, CopyEnv(vars)), Value(13));
+    // What the map throws reaches the caller (the network builder's "gebruikt voordat ze gebonden is").
+    EXPECT_THROW(compile_expr(V(1), [](VarId) -> std::uint32_t { throw std::invalid_argument("ongebonden"); }),
+                 std::invalid_argument);
 }
