@@ -321,14 +321,14 @@ void Raadpleging::draai_engine() {
 }
 
 const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg, bool wortel_tekst) {
-    return raadpleeg_met(invoer, opdracht, uitleg ? Uitlegvorm::uitleg : Uitlegvorm::geen, wortel_tekst);
+    return geef_advies(invoer, opdracht, uitleg ? Uitlegvorm::uitleg : Uitlegvorm::geen, wortel_tekst);
 }
 
 const Advies& Raadpleging::raadpleeg_voor_rapport(const Invoer& invoer, Opdracht opdracht) {
-    return raadpleeg_met(invoer, opdracht, Uitlegvorm::afleiding, false);
+    return geef_advies(invoer, opdracht, Uitlegvorm::afleiding, false);
 }
 
-const Advies& Raadpleging::raadpleeg_met(const Invoer& invoer, Opdracht opdracht, Uitlegvorm vorm, bool wortel_tekst) {
+const Advies& Raadpleging::geef_advies(const Invoer& invoer, Opdracht opdracht, Uitlegvorm vorm, bool wortel_tekst) {
     afleidingen_n_ = 0;  // also when this consultation fails: no derivations of an earlier one
     voer_uit(invoer, vorm != Uitlegvorm::geen || vuurlog_bewaren_);
     Advies& advies = advies_;
