@@ -10,8 +10,10 @@ namespace ww::advies {
 std::string adviestekst(Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
                         Formaat formaat, const OpmaakOpties& opties) {
     const bool html = formaat == Formaat::html;
-    // The report names an advice's rule, not its record (the advice text it already shows).
-    const Advies& advies = raadpleging.raadpleeg(invoer, opdracht, opties.uitleg || html, !html);
+    // The report names an advice's rule, not its record (the advice text it already shows), and
+    // writes each derivation from where the consultation keeps it.
+    const Advies& advies = html ? raadpleging.raadpleeg_voor_rapport(invoer, opdracht)
+                                : raadpleging.raadpleeg(invoer, opdracht, opties.uitleg);
     if (formaat == Formaat::markdown) {
         OpmaakOpties o = opties;
         o.namen = &raadpleging.kennisbanknamen();
@@ -24,6 +26,7 @@ std::string adviestekst(Raadpleging& raadpleging, const Invoer& invoer, Opdracht
     gegevens.datum = rapport_datum();
     lees_profielfeiten(invoer, gegevens);
     gegevens.kennisbanknamen = &raadpleging.kennisbanknamen_met_tafel();
+    gegevens.afleidingen = raadpleging.afleidingen();
     return als_html(advies, gegevens, opties);
 }
 

@@ -17,6 +17,7 @@
 #include "advies/hoofdletter.hpp"
 #include "advies/html_tekst.hpp"
 #include "advies/uitbuffer.hpp"
+#include "advies/uitleg.hpp"
 #include "advies/indeling.hpp"
 
 namespace ww::advies {
@@ -265,41 +266,75 @@ void stappen(Uitbuffer& uit, const Advies& advies) {
     uit += "</tbody>\n</table>\n</section>\n"sv;
 }
 
+// The derivation behind an advice's fold, from an Uitleg (an item that carries one) or straight from
+// the engine's Derivation (the report of a consultation, advies/uitleg.hpp says how it reads one):
+// the same markup from either.
+std::string_view feit_van(const Uitleg& u) { return u.feit; }
+std::string_view feit_van(const Derivation& d) { return d.text; }
+std::string_view regel_in(const Uitleg& u) { return u.regel; }
+std::string_view regel_in(const Derivation& d) { return regel_van(d); }
+Uitleg::Herkomst herkomst_in(const Uitleg& u) { return u.herkomst; }
+Uitleg::Herkomst herkomst_in(const Derivation& d) { return herkomst_van(d); }
+const std::vector<Uitleg>& premissen_van(const Uitleg& u) { return u.premissen; }
+const std::vector<Derivation>& premissen_van(const Derivation& d) { return d.premises; }
+
+template <class Schrijf>
+void bindingen(const Uitleg& u, std::string&, Schrijf&& schrijf) {
+    for (const auto& [naam, waarde] : u.bindingen) schrijf(naam, waarde);
+}
+
+// A value as uitleg_in writes it, in `klad` (one string for the whole report, not one per binding).
+template <class Schrijf>
+void bindingen(const Derivation& d, std::string& klad, Schrijf&& schrijf) {
+    for (const auto& [naam, waarde] : d.bindings) {
+        if (!getoonde_binding(waarde)) continue;
+        klad.clear();
+        waarde.append_repr(klad);
+        schrijf(naam, klad);
+    }
+}
+
 // The derivation and the advice are most of a report's text: written straight into `uit`, each text
 // escaped in place, without a string per part.
-void uitleg_html(Uitbuffer& uit, const Uitleg& u, int diepte) {
+template <class Knoop>
+void uitleg_html(Uitbuffer& uit, const Knoop& u, int diepte, std::string& klad) {
     uit += "<li>"sv;
-    if (u.regel.empty()) {
+    const std::string_view regel = regel_in(u);
+    if (regel.empty()) {
         uit += "<code>"sv;
-        uit.html_tekst(u.feit);
-        uit += u.herkomst == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
+        uit.html_tekst(feit_van(u));
+        uit += herkomst_in(u) == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
     } else {
         if (diepte == 0) {
             uit += "regel <code>"sv;
         } else {
             uit += "<code>"sv;
-            uit.html_tekst(u.feit);
+            uit.html_tekst(feit_van(u));
             uit += "</code> door regel <code>"sv;
         }
-        uit.html_tekst(u.regel);
+        uit.html_tekst(regel);
         uit += "</code>"sv;
-        for (std::size_t i = 0; i < u.bindingen.size(); ++i) {
-            uit += i ? ", <code>" : " met <code>";
-            uit.html_tekst(u.bindingen[i].first);
+        bool eerste = true;
+        bindingen(u, klad, [&](std::string_view naam, std::string_view waarde) {
+            uit += eerste ? " met <code>" : ", <code>";
+            eerste = false;
+            uit.html_tekst(naam);
             uit += " = "sv;
-            uit.html_tekst(u.bindingen[i].second);
+            uit.html_tekst(waarde);
             uit += "</code>"sv;
-        }
+        });
     }
-    if (!u.premissen.empty()) {
+    const auto& premissen = premissen_van(u);
+    if (!premissen.empty()) {
         uit += "\n<ul>\n"sv;
-        for (const auto& p : u.premissen) uitleg_html(uit, p, diepte + 1);
+        for (const auto& p : premissen) uitleg_html(uit, p, diepte + 1, klad);
         uit += "</ul>\n"sv;
     }
     uit += "</li>\n"sv;
 }
 
-void advies_item(Uitbuffer& uit, const Genummerd& g, const RapportGegevens& gegevens) {
+void advies_item(Uitbuffer& uit, const Genummerd& g, const Derivation* afleiding, const RapportGegevens& gegevens,
+                 std::string& klad) {
     const AdviesItem& a = *g.item;
     char nr[24];
     const auto nr_eind = std::to_chars(nr, nr + sizeof nr, g.nr).ptr;
@@ -356,15 +391,17 @@ void advies_item(Uitbuffer& uit, const Genummerd& g, const RapportGegevens& gege
     uit += "</code>, prioriteit "sv;
     geheel(uit, a.prioriteit);
     uit += "</dd>\n</dl>\n"sv;
-    if (a.uitleg) {
+    if (a.uitleg || afleiding) {
         uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n"sv;
-        uitleg_html(uit, *a.uitleg, 0);
+        if (a.uitleg) uitleg_html(uit, *a.uitleg, 0, klad);
+        else uitleg_html(uit, *afleiding, 0, klad);
         uit += "</ul>\n</details>\n"sv;
     }
     uit += "</article>\n"sv;
 }
 
 void adviezen(Uitbuffer& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
+    std::string klad;
     uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n"sv;
     if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n"sv;
     else
@@ -378,7 +415,10 @@ void adviezen(Uitbuffer& uit, const Advies& advies, const std::vector<Groep>& gr
         uit += "\">"sv;
         uit += groepen[i].kop;
         uit += "</h3>\n"sv;
-        for (const auto& item : groepen[i].items) advies_item(uit, item, g);
+        for (const auto& item : groepen[i].items) {
+            const auto plaats = static_cast<std::size_t>(item.item - advies.adviezen.data());
+            advies_item(uit, item, plaats < g.afleidingen.size() ? &g.afleidingen[plaats] : nullptr, g, klad);
+        }
     }
     uit += "</section>\n"sv;
 }

@@ -321,7 +321,16 @@ void Raadpleging::draai_engine() {
 }
 
 const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg, bool wortel_tekst) {
-    voer_uit(invoer, uitleg || vuurlog_bewaren_);
+    return geef_advies(invoer, opdracht, uitleg ? Uitlegvorm::uitleg : Uitlegvorm::geen, wortel_tekst);
+}
+
+const Advies& Raadpleging::raadpleeg_voor_rapport(const Invoer& invoer, Opdracht opdracht) {
+    return geef_advies(invoer, opdracht, Uitlegvorm::afleiding, false);
+}
+
+const Advies& Raadpleging::geef_advies(const Invoer& invoer, Opdracht opdracht, Uitlegvorm vorm, bool wortel_tekst) {
+    afleidingen_n_ = 0;  // also when this consultation fails: no derivations of an earlier one
+    voer_uit(invoer, vorm != Uitlegvorm::geen || vuurlog_bewaren_);
     Advies& advies = advies_;
     advies.gemeente = invoer.gemeente;
     advies.opdracht = opdracht;
@@ -343,7 +352,7 @@ const Advies& Raadpleging::raadpleeg(const Invoer& invoer, Opdracht opdracht, bo
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
     orden(sleutels_, opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap, volgorde_);
-    bouw_adviezen(uitleg, wortel_tekst, advies.adviezen);
+    bouw_adviezen(vorm, wortel_tekst, advies.adviezen);
     return advies;
 }
 
@@ -451,11 +460,11 @@ void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
     }
 }
 
-void Raadpleging::bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<AdviesItem>& adviezen) {
+void Raadpleging::bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::vector<AdviesItem>& adviezen) {
     // Each item is written once, where it belongs, over an item of an earlier consultation: its
     // strings keep their capacity. Items beyond this count wait in reserve_ for a longer advice.
     const std::size_t n = volgorde_.size();
-    if (uitleg) feitteksten_.clear();  // the engine ran since the last derivations
+    if (vorm != Uitlegvorm::geen) feitteksten_.clear();  // the engine ran since the last derivations
     while (adviezen.size() > n) {
         reserve_.push_back(std::move(adviezen.back()));
         adviezen.pop_back();
@@ -483,14 +492,16 @@ void Raadpleging::bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<Advi
         vul_lijst(a.factoren, k.factoren, vrije_teksten_);
         vul_lijst(a.onderbouwing, k.onderbouwing, vrije_teksten_);
         vul_bron(a.bron, r);
-        if (uitleg) {
+        if (vorm == Uitlegvorm::uitleg) {
             engine_->how_record(r, afleiding_, wortel_tekst, &feitteksten_);
             if (!a.uitleg) a.uitleg.emplace();
             uitleg_in(afleiding_, *a.uitleg);
         } else {
             a.uitleg.reset();
+            if (vorm == Uitlegvorm::afleiding) engine_->how_record(r, reused_slot(afleidingen_, plaats), wortel_tekst, &feitteksten_);
         }
     }
+    if (vorm == Uitlegvorm::afleiding) afleidingen_n_ = n;
 }
 
 }  // namespace ww::advies

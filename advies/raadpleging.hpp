@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -53,6 +54,13 @@ public:
     // `wortel_tekst` false: each derivation without the advice record's own text (Uitleg::feit of
     // the root empty), which the HTML report does not show.
     const Advies& raadpleeg(const Invoer& invoer, Opdracht opdracht, bool uitleg = false, bool wortel_tekst = true);
+    // The advice as the HTML report needs it: each item's derivation (without the record's own text)
+    // kept as the engine writes it, in afleidingen(), and no `uitleg` in the items. The report writes
+    // the derivation from there; copying every text into an Uitleg first was a fifth of what the
+    // derivation cost. Both live until the next consultation.
+    const Advies& raadpleeg_voor_rapport(const Invoer& invoer, Opdracht opdracht);
+    // Per advice of the last raadpleeg_voor_rapport(), in the order of its items; empty after raadpleeg().
+    std::span<const Derivation> afleidingen() const { return {afleidingen_.data(), afleidingen_n_}; }
 
     // Only reset, assert and run, leaving the engine holding the result and its full derivation: for
     // why_not and how_fact.
@@ -74,6 +82,11 @@ public:
     const Kennisbank& kennisbank() const { return kennisbank_; }
 
 private:
+    // Where bouw_adviezen puts each advice's derivation: nowhere, in the item's Uitleg, or in afleidingen_.
+    enum class Uitlegvorm { geen, uitleg, afleiding };
+    // What both raadpleeg functions do. Not named raadpleeg*: the warm benchmark counts the instructions
+    // of Raadpleging::raadpleeg* with callgrind's --toggle-collect, which a nested match switches off.
+    const Advies& geef_advies(const Invoer& invoer, Opdracht opdracht, Uitlegvorm vorm, bool wortel_tekst);
     void voer_uit(const Invoer& invoer, bool afleiding);
     // Runs to quiescence; an action's error or the firing limit as InvoerFout/KennisbankFout.
     void draai_engine();
@@ -83,7 +96,7 @@ private:
     // The verdicts in order of nr, one for every message of the profile when the knowledge base gives any.
     void orden_boodschappen(const Invoer& invoer, Advies& advies);
     // The advice of verwerk, written in the order of orden over the items of the last consultation.
-    void bouw_adviezen(bool uitleg, bool wortel_tekst, std::vector<AdviesItem>& adviezen);
+    void bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::vector<AdviesItem>& adviezen);
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
@@ -127,6 +140,10 @@ private:
     std::vector<AdviesItem> reserve_;
     std::vector<std::string> vrije_teksten_;  // list elements a shorter list left over, likewise
     Derivation afleiding_;                    // how_record writes each advice's derivation over it
+    // The derivations of raadpleeg_voor_rapport, the first afleidingen_n_ of them this consultation's:
+    // the rest keep their capacity for a longer advice.
+    std::vector<Derivation> afleidingen_;
+    std::size_t afleidingen_n_ = 0;
     // The facts' texts of this consultation's derivations: the advice of one profile rests on many of
     // the same facts, each written once.
     FactTexts feitteksten_;

@@ -9,12 +9,14 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "advies/invoer.hpp"
 #include "advies/rapport_datum.hpp"
+#include "engine/explanation.hpp"
 
 namespace ww {
 class Engine;
@@ -121,6 +123,11 @@ struct RapportGegevens {
     // reads them once and outlives the report). nullptr: no names, as for a report without a
     // knowledge base.
     const KennisbankNamen* kennisbanknamen = nullptr;
+
+    // Per advice, in the order of Advies::adviezen: the derivation the report shows behind its fold,
+    // as the engine made it (Raadpleging::raadpleeg_voor_rapport), read where it lies instead of first
+    // copied into an Uitleg. An item that carries an `uitleg` shows that instead; empty: none.
+    std::span<const Derivation> afleidingen;
 
     const KennisbankNamen& namen() const;
 };

@@ -155,6 +155,34 @@ TEST(Raadpleging, UitlegZonderWortelTekst) {
     }
 }
 
+TEST(Raadpleging, RapportUitDeAfleidingenZoalsUitDeUitleg) {
+    // The report writes each derivation straight from the engine's Derivation
+    // (raadpleeg_voor_rapport); it must be the markup it writes from an Uitleg, for a longer advice
+    // and then a shorter one over its derivations.
+    auto kb = test::test_kennisbank();
+    Raadpleging r(*kb);
+    const std::string kort = "gemeente: {naam: Zuiderdam}\n";
+    for (const std::string& profiel : {std::string(stap2_profiel), kort, std::string(stap2_profiel)}) {
+        auto p = lees_profiel_tekst(profiel, "p.yaml", r.vocabulaire(), Opdracht::advies);
+        ASSERT_TRUE(p.invoer);
+        const Advies met_uitleg = r.raadpleeg(*p.invoer, Opdracht::advies, true, false);
+        EXPECT_TRUE(r.afleidingen().empty());
+        const std::string verwacht = als_html(met_uitleg, {}, {});
+        const Advies& a = r.raadpleeg_voor_rapport(*p.invoer, Opdracht::advies);
+        ASSERT_FALSE(a.adviezen.empty());
+        ASSERT_EQ(r.afleidingen().size(), a.adviezen.size());
+        for (const auto& item : a.adviezen) EXPECT_FALSE(item.uitleg);
+        RapportGegevens g;
+        g.afleidingen = r.afleidingen();
+        const std::string html = als_html(a, g, {});
+        EXPECT_EQ(html, verwacht);
+        EXPECT_NE(html.find("Hoe dit advies tot stand kwam"), std::string::npos);
+        EXPECT_NE(html.find("(profiel)"), std::string::npos);
+        // Without the derivations the report has no fold: they are what it wrote it from.
+        EXPECT_EQ(als_html(a, {}, {}).find("Hoe dit advies tot stand kwam"), std::string::npos);
+    }
+}
+
 TEST(Raadpleging, HetAdviesBlijftTotDeVolgendeRaadpleging) {
     // raadpleeg() writes each advice over the buffers of the last one: a copy keeps its own, and a
     // different advice after it leaves nothing of the first behind.
