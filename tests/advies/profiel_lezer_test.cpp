@@ -389,7 +389,30 @@ TEST(ProfielLezer, DecimaleKommaKrijgtEenHint) {
               (std::vector<std::string>{
                   "4:13: 'metingen[1].waarde' moet een getal zijn, niet '21,5'; schrijf een decimale punt: 21.5"}));
     EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: \"12\"}]\n")),
-              (std::vector<std::string>{"2:42: 'metingen[1].waarde' moet een getal zijn, niet de tekst \"12\""}));
+              (std::vector<std::string>{
+                  "2:42: 'metingen[1].waarde' moet een getal zijn, niet de tekst \"12\"; schrijf geen aanhalingstekens: 12"}));
+}
+
+TEST(ProfielLezer, GetalZoalsEenMensHetSchrijftKrijgtEenHint) {
+    EXPECT_EQ(meldingen(lees("gemeente:\n  naam: X\n  inwoners: 38.000\nmetingen:\n  - indicator: overlast\n"
+                             "    waarde: 12,5%\n  - indicator: oordeel_gemeente\n    waarde: \"12.5 %\"\n"
+                             "    jaar: \"2023\"\n    respondenten: 1,200\n")),
+              (std::vector<std::string>{
+                  "3:13: 'gemeente.inwoners' moet een geheel getal zijn, niet '38.000'; schrijf geen punt tussen de "
+                  "duizendtallen: 38000",
+                  "6:13: 'metingen[1].waarde' moet een getal zijn, niet '12,5%'; schrijf een decimale punt en geen %: 12.5",
+                  "8:13: 'metingen[2].waarde' moet een getal zijn, niet de tekst \"12.5 %\"; schrijf geen % en geen "
+                  "aanhalingstekens: 12.5",
+                  "9:11: 'metingen[2].jaar' moet een geheel getal zijn, niet de tekst \"2023\"; schrijf geen "
+                  "aanhalingstekens: 2023",
+                  "10:19: 'metingen[2].respondenten' moet een geheel getal zijn, niet '1,200'; schrijf geen komma tussen de "
+                  "duizendtallen: 1200"}));
+    // No hint where no number is meant, or where the number is not whole: '2023.0' and '12,5' for a count.
+    EXPECT_EQ(meldingen(lees("gemeente:\n  naam: X\n  inwoners: 12,5\nmetingen:\n  - indicator: overlast\n"
+                             "    waarde: veel%\n    jaar: 2023.0\n")),
+              (std::vector<std::string>{"3:13: 'gemeente.inwoners' moet een geheel getal zijn, niet '12,5'",
+                                        "6:13: 'metingen[1].waarde' moet een getal zijn, niet 'veel%'",
+                                        "7:11: 'metingen[1].jaar' moet een geheel getal zijn, niet '2023.0'"}));
 }
 
 TEST(ProfielLezer, GetallenBuitenBereik) {
