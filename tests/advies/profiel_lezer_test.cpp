@@ -365,6 +365,24 @@ TEST(ProfielLezer, OnbekendIdZonderBijnaNoemtDeGeldige) {
                                 "invloed-en-perspectief, gebouwde-omgeving of toezicht"}));
 }
 
+// A name cut short is suggested when one known name starts so; a start that many share, or a few
+// letters, give the list. Capitals and a swapped pair of letters are near misses.
+TEST(ProfielLezer, AfgekapteOfVerwisseldeNaamKrijgtEenSuggestie) {
+    Vocabulaire v = test_vocabulaire();
+    v.indicatoren = {"onveilig_buurt", "onveilig_algemeen", "vermijdingsgedrag", "overlast"};
+    auto r = lees_profiel_tekst("gemeente: {naam: X}\nmetingen:\n  - {indicator: vermijding, waarde: 3}\n"
+                                "  - {indicator: onveilig, waarde: 3}\n  - {indicator: verm, waarde: 3}\n"
+                                "  - {indicator: Overlsat, waarde: 3}\n",
+                                "p.yaml", v, Opdracht::advies);
+    EXPECT_EQ(meldingen(r),
+              (std::vector<std::string>{
+                  "3:17: onbekende indicator 'vermijding' in 'metingen[1].indicator'; bedoelde je 'vermijdingsgedrag'?",
+                  "4:17: onbekende indicator 'onveilig' in 'metingen[2].indicator'; kies onveilig_buurt, onveilig_algemeen, "
+                  "vermijdingsgedrag of overlast",
+                  "5:17: onbekende indicator 'verm' in 'metingen[3].indicator'; bedoelde je 'vermijdingsgedrag'?",
+                  "6:17: onbekende indicator 'Overlsat' in 'metingen[4].indicator'; bedoelde je 'overlast'?"}));
+}
+
 TEST(ProfielLezer, OnbekendeWaardeVanEenVasteLijst) {
     auto r = lees("gemeente: {naam: X}\ndrijfveer: {soort: vergelijkng}\ncommunicatie: {frame: rood}\n");
     EXPECT_EQ(meldingen(r),
