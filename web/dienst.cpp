@@ -26,6 +26,7 @@
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "web/assets.hpp"
+#include "web/grootte.hpp"
 #include "web/kopregels.hpp"
 #include "web/metrieken.hpp"
 #include "web/raadplegingen.hpp"
@@ -57,7 +58,7 @@ void fout(const std::string& melding) { schrijf_logregel("wegwijzer: fout: " + m
 std::string http_melding(int status, std::size_t max_body) {
     switch (status) {
         case 400: return "het verzoek is geen geldig HTTP-verzoek";
-        case 413: return fmt::format("het verzoek is groter dan de grens van {} bytes (--max-body)", max_body);
+        case 413: return fmt::format("het verzoek is groter dan {}, de grens van deze dienst (--max-body)", grootte_tekst(max_body));
         case 414: return "het adres in het verzoek is te lang";
         case 416: return "het gevraagde bereik (Range) bestaat niet";
         case 431: return "de kopregels van het verzoek zijn te groot";

@@ -339,6 +339,7 @@ def test_fouten(d, werkmap):
     kop = ontvangen.decode(errors="replace")
     controleer(kop.startswith("HTTP/1.1 413"), f"te groot lichaam: {kop[:40]!r}")
     controleer('"fouten"' in kop and "Connection: close" in kop, "413 zonder foutlichaam of zonder Connection: close")
+    controleer("het verzoek is groter dan 64 KiB, de grens van deze dienst (--max-body)" in kop, f"413: melding {kop[-120:]!r}")
     controleer(gesloten and kop.count("HTTP/1.1 ") == 1,
                f"na de 413 blijft de verbinding open of volgt nog een antwoord: {kop.count('HTTP/1.1 ')} antwoorden, gesloten {gesloten}")
     c2 = d.verbinding()
