@@ -145,17 +145,18 @@ with tempfile.TemporaryDirectory() as tmp:
     s.verwacht("Van wie komt sfeerverhalen uit de wijken?")
     s.typ("woningcorporatie")
     s.verwacht("Welke cijfers over beleving heb je")
-    s.typ("indicator: onveilig_buurt, waarde: 21, vergelijkbaar: 15, jaar: 2023")
+    # A decimal comma in a row, as in a question for a number: 21,5, not the value 21 and a key "5".
+    s.typ("indicator: onveilig_buurt, waarde: 21,5, vergelijkbaar: 15, jaar: 2023")
     s.verwacht(". ")
     os.write(s.fd, b"\n")
-    s.verwacht("Wat is de marge van het cijfer voor het onveiligheidsgevoel in de eigen buurt in 2023 (21%)")
+    s.verwacht("Wat is de marge van het cijfer voor het onveiligheidsgevoel in de eigen buurt in 2023 (21,5%)")
     s.typ("1,5")
     s.verwacht("Is bepaald welke informatie nog ontbreekt?")
     s.typ("stop")
     assert s.einde() == 0
     tekst = lees(profiel)
     for stuk in ["{id: veiligheidsmonitor, partner: politie}", "{id: sfeerverhalen, partner: woningcorporatie}",
-                 "indicator: onveilig_buurt", "marge: 1.5"]:
+                 "indicator: onveilig_buurt", "waarde: 21.5", "marge: 1.5"]:
         assert stuk in tekst, (stuk, tekst)
     # An existing file that is not a valid profile: its problems at their place, exit 2, left as it was.
     kapot = os.path.join(tmp, "kapot.yaml")
