@@ -699,6 +699,9 @@ std::vector<std::string> Vraaggesprek::beantwoord(const OpenVraag& vraag, const 
         }
     } else if (d.type == "getal") {
         std::string s = invoer;
+        // As the web app reads a number (web/app/vraaggesprek.js, leesGetal): 85.000 is eighty-five
+        // thousand, a point before three digits grouping thousands; 21,5 has a decimal comma.
+        if (duizendtalscheiding(s) == '.') std::erase(s, '.');
         std::replace(s.begin(), s.end(), ',', '.');
         double x = 0;
         const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), x);

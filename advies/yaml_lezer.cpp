@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "advies/getal_nl.hpp"
 #include "advies/suggestie.hpp"
 
 namespace ww::advies {
@@ -20,20 +21,6 @@ std::string_view regel_van(std::string_view tekst, int regel);
 bool is_geciteerd(const YamlNode& node) { return node.tag() == "!"; }
 
 std::string naam_in(std::string_view pad) { return pad.empty() ? std::string("het profiel") : fmt::format("'{}'", pad); }
-
-// "38.000", "38,000" or "38 000": groups of three digits, one separator throughout. The separator, or
-// nothing when the text is not written so (a year as "2023.0" is not).
-std::optional<char> duizendtalscheiding(std::string_view s) {
-    const auto eerste = s.find_first_of(". ,");
-    if (eerste == 0 || eerste == std::string_view::npos || eerste > 3) return std::nullopt;
-    const char scheiding = s[eerste];
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool hoort_scheiding = i >= eerste && (i - eerste) % 4 == 0;
-        if (hoort_scheiding ? s[i] != scheiding : (s[i] < '0' || s[i] > '9')) return std::nullopt;
-    }
-    if ((s.size() - eerste) % 4 != 0) return std::nullopt;
-    return scheiding;
-}
 
 // A figure as a person writes it in Dutch (12,5 or 12,5% or 38.000) or as a spreadsheet exports it (in
 // quotes) is the likeliest mistake in a number: say what to change and how the reader wants it, so that

@@ -120,6 +120,13 @@ with tempfile.TemporaryDirectory() as tmp:
     s.verwacht("Advies na Stap 1")
     s.verwacht("--- Stap 2: Haal informatie op ---")
     s.verwacht("Hoeveel inwoners heeft de gemeente?")
+    # 38.000 as a Dutch reader writes it (and the web app reads it): thirty-eight thousand.
+    s.typ("38.000")
+    s.verwacht("Welke informatie over veiligheidsbeleving heb je al verzameld?")
+    assert "inwoners: 38000" in lees(profiel), lees(profiel)
+    s.typ("terug")
+    s.verwacht("Het vorige antwoord is teruggenomen.")
+    s.verwacht("Hoeveel inwoners heeft de gemeente?")
     s.typ("w")  # weet ik niet
     s.verwacht("Welke informatie over veiligheidsbeleving heb je al verzameld?")
     # Interrupted mid-question: what was answered is in the file, and valid.
