@@ -134,4 +134,16 @@ std::string getal_nl(double x, int decimalen) {
     return uit;
 }
 
+std::optional<char> duizendtalscheiding(std::string_view s) {
+    const auto eerste = s.find_first_of(". ,");
+    if (eerste == 0 || eerste == std::string_view::npos || eerste > 3) return std::nullopt;
+    const char scheiding = s[eerste];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool hoort_scheiding = i >= eerste && (i - eerste) % 4 == 0;
+        if (hoort_scheiding ? s[i] != scheiding : (s[i] < '0' || s[i] > '9')) return std::nullopt;
+    }
+    if ((s.size() - eerste) % 4 != 0) return std::nullopt;
+    return scheiding;
+}
+
 }  // namespace ww::advies

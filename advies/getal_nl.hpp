@@ -3,7 +3,9 @@
 // (`11.400 inwoners`, `21,5%`).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace ww::advies {
 
@@ -26,5 +28,10 @@ std::string vast(double x, int decimalen);
 // vast(x, decimalen) written at `uit` (room for 32 bytes) when the integer arithmetic above applies;
 // returns the end, or nullptr (nothing written) when vast would go through std::to_chars.
 char* vast_in(char* uit, double x, int decimalen);
+
+// Reading: "38.000", "38,000" or "38 000", a whole number with its thousands grouped (one to three digits,
+// then groups of three, one separator throughout). The separator, or nothing when `s` is not written
+// so ("2023.0", "12,5" and "38000" are not).
+std::optional<char> duizendtalscheiding(std::string_view s);
 
 }  // namespace ww::advies

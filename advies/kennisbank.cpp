@@ -18,9 +18,7 @@ std::string kies_kennisbank(const std::string& kb) {
     auto zoektocht = zoek_kennisbank();
     if (zoektocht.pad.empty()) {
         Fout f;
-        f.file = "wegwijzer";
-        f.line = 1;
-        f.col = 1;
+        f.file = "wegwijzer";  // no position: "wegwijzer: fout: ...", as for the other errors of the program
         std::string waar;
         for (const auto& g : zoektocht.gezocht) waar += (waar.empty() ? "" : ", ") + g;
         f.message = "geen kennisbank gevonden" + (waar.empty() ? std::string() : " (gezocht: " + waar + ")") +

@@ -45,9 +45,9 @@ private:
 };
 
 // Where the bundled knowledge base is, in this order: $WEGWIJZER_KB when set (and then only there);
-// next to the installed program (../share/wegwijzer/knowledge-base from its bin directory) or the
-// installed libwegwijzer; the source tree's, only for a program or library that runs from the build
-// tree it was built in. Never a path compiled in from the build machine for a copy elsewhere.
+// next to the installed program (../share/wegwijzer/knowledge-base from its bin directory, or from
+// libexec/wegwijzer/ for the service program) or the installed libwegwijzer; the source tree's, only
+// for a program or library that runs from the build tree it was built in. Never a path compiled in from the build machine for a copy elsewhere.
 struct KennisbankZoektocht {
     std::string pad;                   // "" when none was found
     std::vector<std::string> gezocht;  // every place looked at, with why, for the error message
@@ -57,8 +57,8 @@ std::string standaard_kennisbank();  // zoek_kennisbank().pad
 // `kb` when given, else zoek_kennisbank(); throws InvoerFout (naming where it looked) when there is none.
 std::string kies_kennisbank(const std::string& kb);
 // The image of the bundled knowledge base `map` (as returned by standaard_kennisbank), made at build
-// time: ../share/wegwijzer/knowledge-base.wwimg beside an installed program, knowledge-base.wwimg
-// beside the program in a build tree. "" when there is none.
+// time: share/wegwijzer/knowledge-base.wwimg beside an installed one, knowledge-base.wwimg beside
+// the program in a build tree. "" when there is none.
 std::string standaard_kennisbank_beeld(const std::string& map);
 
 }  // namespace ww::advies

@@ -64,8 +64,12 @@ KennisbankZoektocht zoek_kennisbank() {
     const fs::path bestand = eigen_bestand(is_bibliotheek);
     if (bestand.empty()) return z;
     const fs::path map = bestand.parent_path();
-#ifdef WW_KB_VANAF_BIN
-    if (!is_bibliotheek && probeer((map / WW_KB_VANAF_BIN).lexically_normal(), "naast het programma")) return z;
+#if defined(WW_KB_VANAF_BIN) && defined(WW_KB_VANAF_LIBEXEC)
+    // `wegwijzer serve` hands its process to wegwijzer-dienst, installed in libexec/wegwijzer/: from
+    // there the same knowledge base is another relative path. Both are the installed one.
+    if (!is_bibliotheek)
+        for (const char* vanaf : {WW_KB_VANAF_BIN, WW_KB_VANAF_LIBEXEC})
+            if (probeer((map / vanaf).lexically_normal(), "naast het programma")) return z;
 #endif
 #ifdef WW_KB_VANAF_LIB
     if (is_bibliotheek && probeer((map / WW_KB_VANAF_LIB).lexically_normal(), "naast de bibliotheek")) return z;
@@ -88,8 +92,13 @@ std::string standaard_kennisbank_beeld(const std::string& map) {
     if (ec || map.empty()) return {};
     // A knowledge base named by WEGWIJZER_KB is the user's, not the bundled one: its YAML is read.
     if (const char* env = std::getenv("WEGWIJZER_KB"); env != nullptr && *env != '\0') return {};
-    const fs::path geinstalleerd = exe.parent_path().parent_path() / "share" / "wegwijzer" / "knowledge-base";
-    if (fs::path(map) == geinstalleerd) return (geinstalleerd.parent_path() / "knowledge-base.wwimg").string();
+#if defined(WW_KB_VANAF_BIN) && defined(WW_KB_VANAF_LIBEXEC)
+    // The installed knowledge base, found from bin/ or libexec/wegwijzer/: its image is beside it.
+    for (const char* vanaf : {WW_KB_VANAF_BIN, WW_KB_VANAF_LIBEXEC}) {
+        const fs::path geinstalleerd = (exe.parent_path() / vanaf).lexically_normal();
+        if (fs::path(map) == geinstalleerd) return (geinstalleerd.parent_path() / "knowledge-base.wwimg").string();
+    }
+#endif
     return (exe.parent_path() / "knowledge-base.wwimg").string();
 }
 

@@ -15,7 +15,7 @@ std::string_view profiel_sjabloon() {
 versie: 1
 gemeente:
   naam: Mijn gemeente            ## verplicht
-#   inwoners: 50000              ## geheel getal > 0
+#   inwoners: 50000              ## geheel getal > 0, zonder punt: 50000, niet 50.000
 
 ## Stap 1: de onderliggende drijfveer.
 # drijfveer:
@@ -23,14 +23,19 @@ gemeente:
 #   soort: vergelijking          ## vergelijking | streven | leren | anders
 #   gedeeld_met_bestuur: true    ## bestuurders en managers delen die drijfveer
 
-## Cijfers, bijvoorbeeld uit de Veiligheidsmonitor; één blok per indicator (en per wijk).
+## Cijfers, bijvoorbeeld uit de Veiligheidsmonitor; één blok per indicator, per jaar, per wijk en per
+## groep. Blokken die alleen in het jaar verschillen, vormen een reeks: het laatste jaar is het huidige
+## cijfer. Getallen met een punt en zonder %: 12.5, niet 12,5%.
 # metingen:
 #   - indicator: onveilig_buurt  ## verplicht; een indicator uit de woordenschat
 #     waarde: 21.0               ## verplicht; percentage 0..100
+#     jaar: 2023                 ## jaartal van de meting
 #     vergelijkbaar: 15.0        ## percentage in vergelijkbare gemeenten
-#     vorige: 18.0               ## de vorige meting (geeft de trend)
+#     vorige: 18.0               ## de meting hiervoor, als daar geen eigen blok voor is
 #     gebied: Noord              ## wijk of buurt; weglaten = de hele gemeente
-#     jaar: 2023
+#     groep: 65+                 ## groep inwoners; weglaten = alle inwoners
+#     marge: 1.8                 ## marge in procentpunten (half 95%-interval), zoals gepubliceerd
+#     respondenten: 850          ## steekproefomvang
 
 ## Stap 2: de informatie die je hebt verzameld; één regel per bron.
 # bronnen:
@@ -63,7 +68,9 @@ gemeente:
 #     gekozen: true              ## er is een SMART-doel op veiligheidsbeleving
 #     indicator: onveilig_buurt
 #     daling_pct: 10             ## beoogde relatieve daling in procenten
+#     stijging_pct: 15           ## of: beoogde relatieve stijging, waar hoger beter is (een oordeel)
 #     termijn_jaren: 4
+#     startjaar: 2023            ## het jaar waarin de termijn begint
 #   ivp:
 #     opgenomen: true            ## beleving staat in het integraal veiligheidsplan
 #     prioritaire_factoren: [toezicht]
@@ -71,6 +78,9 @@ gemeente:
 #   acties:
 #     - naam: Buurtschouw met bewoners
 #       factor: verloedering     ## de factor waar de actie op werkt
+#       gebied: Noord            ## wijk of buurt; weglaten = de hele gemeente
+#       groep: 65+               ## groep inwoners; weglaten = alle inwoners
+#       status: lopend           ## gepland (standaard) | lopend | uitgevoerd | gestopt
 #   werkhouding_sessies: true
 #   vuistregels: true
 #   gedeelde_visie: true
@@ -80,6 +90,7 @@ gemeente:
 #   momenten_vastgelegd: true
 #   aspecten: [inhoud, effect, proces]
 #   nulmeting: true
+#   nulmeting_jaar: 2023         ## de metingen van dat jaar zijn de nulmeting
 )";
 }
 

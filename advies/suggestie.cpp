@@ -2,47 +2,39 @@
 #include "advies/suggestie.hpp"
 
 #include <algorithm>
-#include <vector>
+
+#include "rules/suggest.hpp"
 
 namespace ww::advies {
 
 namespace {
-char normaal(char c) {
-    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
-    if (c == '-') return '_';
-    return c;
-}
-}  // namespace
 
-std::size_t afstand(std::string_view a, std::string_view b) {
-    // Damerau-Levenshtein (optimal string alignment); three rows suffice.
-    const std::size_t n = a.size(), m = b.size();
-    std::vector<std::size_t> vorige2(m + 1), vorige(m + 1), huidig(m + 1);
-    for (std::size_t j = 0; j <= m; ++j) vorige[j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        huidig[0] = i;
-        for (std::size_t j = 1; j <= m; ++j) {
-            const bool gelijk = normaal(a[i - 1]) == normaal(b[j - 1]);
-            huidig[j] = std::min({vorige[j] + 1, huidig[j - 1] + 1, vorige[j - 1] + (gelijk ? 0 : 1)});
-            if (i > 1 && j > 1 && normaal(a[i - 1]) == normaal(b[j - 2]) && normaal(a[i - 2]) == normaal(b[j - 1]))
-                huidig[j] = std::min(huidig[j], vorige2[j - 2] + 1);
-        }
-        std::swap(vorige2, vorige);
-        std::swap(vorige, huidig);
-    }
-    return vorige[m];
+// Whether `kandidaat` starts with `begin`, capitals and '-'/'_' aside.
+bool begint_met(std::string_view kandidaat, std::string_view begin) {
+    return kandidaat.size() > begin.size() && edit_distance(kandidaat.substr(0, begin.size()), begin, true) == 0;
 }
+
+}  // namespace
 
 std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std::string> kandidaten) {
     const std::size_t grens = std::max<std::size_t>(2, naam.size() / 3);
     std::optional<std::string> beste;
     std::size_t beste_afstand = grens + 1;
     for (const auto& k : kandidaten) {
-        const std::size_t d = afstand(naam, k);
+        const std::size_t d = edit_distance(naam, k, true);
         if (d < beste_afstand) {
             beste_afstand = d;
             beste = k;
         }
+    }
+    if (beste) return beste;
+    // A name cut short ('vermijding' for 'vermijdingsgedrag') is no typo but as plain a slip; only when
+    // one name starts so, and not for a few letters that start many.
+    if (naam.size() < 4) return std::nullopt;
+    for (const auto& k : kandidaten) {
+        if (!begint_met(k, naam)) continue;
+        if (beste) return std::nullopt;
+        beste = k;
     }
     return beste;
 }

@@ -9,11 +9,10 @@
 
 namespace ww::advies {
 
-// Edit distance (insert, delete, substitute, swap of two neighbours), case and '-'/'_' insensitive.
-std::size_t afstand(std::string_view a, std::string_view b);
-
 // The candidate nearest to `naam` if it is near enough to be a plausible typo (at most a third of
-// the length, at least 2 edits allowed); ties go to the earliest candidate so output is stable.
+// the length, at least 2 edits allowed; capitals and '-'/'_' do not count, ww::edit_distance); ties go
+// to the earliest candidate so output is stable. Else the one candidate that starts with `naam` (of
+// four letters or more), if only one does.
 std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std::string> kandidaten);
 
 // "; bedoelde je 'x'?" or "" when nothing is near.

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "advies/getal_nl.hpp"
 #include "advies/opmaak.hpp"
 #include "advies/profiel_definitie.hpp"
 #include "advies/profiel_lezer.hpp"
@@ -164,7 +165,12 @@ std::string rij_beschrijving(const YAML::Node& profiel, std::string_view veld, i
         if (!veldtekst("gebied").empty()) s += " in " + veldtekst("gebied");
         if (!veldtekst("groep").empty()) s += " bij " + veldtekst("groep");
         if (!veldtekst("jaar").empty()) s += " in " + veldtekst("jaar");
-        s += fmt::format(" ({}%)", veldtekst("waarde"));
+        // The figure as the report writes it (21,5%), not as YAML holds it (21.5).
+        const std::string waarde = veldtekst("waarde");
+        double x = 0;
+        const auto [eind, ec] = std::from_chars(waarde.data(), waarde.data() + waarde.size(), x);
+        const bool getal = ec == std::errc() && eind == waarde.data() + waarde.size() && !waarde.empty();
+        s += fmt::format(" ({}%)", getal ? getal_nl(x, 2) : waarde);
         return s;
     }
     return fmt::format("rij {}", nr);
@@ -604,6 +610,35 @@ void zet_veld(YAML::Node profiel, const OpenVraag& vraag, const YAML::Node& waar
     }
 }
 
+// A row of a list is read as a YAML map between { }, where a comma separates the fields: "waarde: 21,5"
+// would be the value 21 and a key "5". The interview takes a decimal comma in a number (as in a
+// question for a number), so a field whose value is a number with one, between two fields separated by
+// a comma and a space, gets a decimal point. Other text keeps its commas.
+std::string decimale_punten(const std::string& rij) {
+    std::string uit;
+    std::size_t begin = 0;
+    while (begin <= rij.size()) {
+        std::size_t eind = rij.find(", ", begin);
+        if (eind == std::string::npos) eind = rij.size();
+        std::string veld = rij.substr(begin, eind - begin);
+        const auto dubbele_punt = veld.find(": ");
+        if (dubbele_punt != std::string::npos) {
+            const std::string waarde = trim(veld.substr(dubbele_punt + 2));
+            const auto komma = waarde.find(',');
+            const auto cijfers = [](std::string_view t) {
+                return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+            };
+            if (komma != std::string::npos && cijfers(waarde.substr(0, komma)) && cijfers(waarde.substr(komma + 1)))
+                veld = veld.substr(0, dubbele_punt + 2) + waarde.substr(0, komma) + "." + waarde.substr(komma + 1);
+        }
+        uit += veld;
+        if (eind == rij.size()) break;
+        uit += ", ";
+        begin = eind + 2;
+    }
+    return uit;
+}
+
 std::optional<std::string> keuze_uit(const Vraagdef& d, const std::string& invoer) {
     const std::string s = klein(trim(invoer));
     int n = 0;
@@ -664,6 +699,9 @@ std::vector<std::string> Vraaggesprek::beantwoord(const OpenVraag& vraag, const 
         }
     } else if (d.type == "getal") {
         std::string s = invoer;
+        // As the web app reads a number (web/app/vraaggesprek.js, leesGetal): 85.000 is eighty-five
+        // thousand, a point before three digits grouping thousands; 21,5 has a decimal comma.
+        if (duizendtalscheiding(s) == '.') std::erase(s, '.');
         std::replace(s.begin(), s.end(), ',', '.');
         double x = 0;
         const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
@@ -678,7 +716,7 @@ std::vector<std::string> Vraaggesprek::beantwoord(const OpenVraag& vraag, const 
             const std::string rij = trim(r);
             if (rij.empty() || klein(rij) == "geen") continue;
             try {
-                YAML::Node n = YAML::Load("{" + rij + "}");
+                YAML::Node n = YAML::Load("{" + decimale_punten(rij) + "}");
                 if (!n.IsMap()) return {fmt::format("'{}' is geen rij van 'sleutel: waarde'", rij)};
                 waarde.push_back(n);
             } catch (const YAML::Exception&) {

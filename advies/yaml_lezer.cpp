@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "advies/getal_nl.hpp"
 #include "advies/suggestie.hpp"
 
 namespace ww::advies {
@@ -20,6 +21,43 @@ std::string_view regel_van(std::string_view tekst, int regel);
 bool is_geciteerd(const YamlNode& node) { return node.tag() == "!"; }
 
 std::string naam_in(std::string_view pad) { return pad.empty() ? std::string("het profiel") : fmt::format("'{}'", pad); }
+
+// A figure as a person writes it in Dutch (12,5 or 12,5% or 38.000) or as a spreadsheet exports it (in
+// quotes) is the likeliest mistake in a number: say what to change and how the reader wants it, so that
+// nobody has to guess. "" when the text is no number written in one of those ways.
+std::string schrijfwijze_getal(const YamlNode& node, bool geheel) {
+    if (!node.is_scalar()) return {};
+    std::string s = node.scalar();
+    std::vector<std::string> wat;
+    if (!s.empty() && s.back() == '%') {
+        s.pop_back();
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        wat.emplace_back("geen %");
+    }
+    if (geheel) {
+        if (const auto scheiding = duizendtalscheiding(s)) {
+            wat.insert(wat.begin(), fmt::format("geen {} tussen de duizendtallen",
+                                                *scheiding == '.' ? "punt" : *scheiding == ',' ? "komma" : "spatie"));
+            std::erase(s, *scheiding);
+        }
+    } else if (s.find(',') != std::string::npos) {
+        std::replace(s.begin(), s.end(), ',', '.');
+        wat.insert(wat.begin(), "een decimale punt");
+    }
+    if (is_geciteerd(node)) wat.emplace_back("geen aanhalingstekens");
+    if (wat.empty() || s.empty()) return {};
+    const char* const eind = s.data() + s.size();
+    if (geheel) {
+        std::int64_t w = 0;
+        if (auto [e, ec] = std::from_chars(s.data(), eind, w); ec != std::errc() || e != eind) return {};
+    } else {
+        double w = 0;
+        if (auto [e, ec] = std::from_chars(s.data(), eind, w); ec != std::errc() || e != eind || !std::isfinite(w)) return {};
+    }
+    std::string opsomming;
+    for (std::size_t i = 0; i < wat.size(); ++i) opsomming += (i == 0 ? "" : i + 1 == wat.size() ? " en " : ", ") + wat[i];
+    return fmt::format("; schrijf {}: {}", opsomming, s);
+}
 
 }  // namespace
 
@@ -209,7 +247,7 @@ std::optional<std::int64_t> YamlLezer::geheel(const YamlNode& node, std::string_
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
         if (ec == std::errc() && eind == s.data() + s.size() && begin != eind) return waarde;
     }
-    fout(node, fmt::format("'{}' moet een geheel getal zijn, niet {}", pad, beschrijf(node)));
+    fout(node, fmt::format("'{}' moet een geheel getal zijn, niet {}{}", pad, beschrijf(node), schrijfwijze_getal(node, true)));
     return std::nullopt;
 }
 
@@ -222,16 +260,7 @@ std::optional<double> YamlLezer::getal(const YamlNode& node, std::string_view pa
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
         if (ec == std::errc() && eind == s.data() + s.size() && begin != eind && std::isfinite(waarde)) return waarde;
     }
-    // A Dutch decimal comma is the likeliest mistake; say how to write it.
-    std::string hint;
-    if (node.is_scalar() && !is_geciteerd(node) && node.scalar().find(',') != std::string::npos) {
-        std::string punt = node.scalar();
-        std::replace(punt.begin(), punt.end(), ',', '.');
-        double w = 0;
-        auto [e, ec] = std::from_chars(punt.data(), punt.data() + punt.size(), w);
-        if (ec == std::errc() && e == punt.data() + punt.size()) hint = fmt::format("; schrijf een decimale punt: {}", punt);
-    }
-    fout(node, fmt::format("'{}' moet een getal zijn, niet {}{}", pad, beschrijf(node), hint));
+    fout(node, fmt::format("'{}' moet een getal zijn, niet {}{}", pad, beschrijf(node), schrijfwijze_getal(node, false)));
     return std::nullopt;
 }
 

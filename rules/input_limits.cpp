@@ -28,8 +28,13 @@ namespace {
     throw LoadError(std::move(d));
 }
 
+// In the Dutch notation of the messages around it: 9,5 MiB.
 std::string size_text(std::uintmax_t bytes) {
-    if (bytes >= (1u << 20)) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1u << 20));
+    if (bytes >= (1u << 20)) {
+        std::string text = fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1u << 20));
+        std::replace(text.begin(), text.end(), '.', ',');
+        return text;
+    }
     return fmt::format("{} bytes", bytes);
 }
 

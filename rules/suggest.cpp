@@ -8,19 +8,28 @@
 
 namespace ww {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    std::iota(row.begin(), row.end(), 0);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+std::size_t edit_distance(std::string_view a, std::string_view b, bool fold) {
+    const auto letter = [fold](char c) {
+        if (!fold) return c;
+        if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+        return c == '-' ? '_' : c;
+    };
+    // Three rows suffice: a swap looks two rows back.
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::size_t> two_back(m + 1), previous(m + 1), current(m + 1);
+    std::iota(previous.begin(), previous.end(), 0);
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            const bool same = letter(a[i - 1]) == letter(b[j - 1]);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
+            if (i > 1 && j > 1 && letter(a[i - 1]) == letter(b[j - 2]) && letter(a[i - 2]) == letter(b[j - 1]))
+                current[j] = std::min(current[j], two_back[j - 2] + 1);
         }
+        std::swap(two_back, previous);
+        std::swap(previous, current);
     }
-    return row[b.size()];
+    return previous[m];
 }
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates, std::string_view prefix) {

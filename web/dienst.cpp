@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "web/dienst.hpp"
 
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -24,6 +26,7 @@
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "web/assets.hpp"
+#include "web/grootte.hpp"
 #include "web/kopregels.hpp"
 #include "web/metrieken.hpp"
 #include "web/raadplegingen.hpp"
@@ -46,6 +49,8 @@ thread_local bool verzoek_begonnen = false;
 thread_local std::string_view verzoek_eindpunt = "andere";
 // The connection the worker serves (HttpServer below), for reading a request body directly.
 thread_local Verbinding* verzoek_verbinding = nullptr;
+// Whether the answer to this request closes the connection (sluit_na_antwoord).
+thread_local bool verzoek_sluit_verbinding = false;
 
 void fout(const std::string& melding) { schrijf_logregel("wegwijzer: fout: " + melding + "\n"); }
 
@@ -53,7 +58,7 @@ void fout(const std::string& melding) { schrijf_logregel("wegwijzer: fout: " + m
 std::string http_melding(int status, std::size_t max_body) {
     switch (status) {
         case 400: return "het verzoek is geen geldig HTTP-verzoek";
-        case 413: return fmt::format("het verzoek is groter dan de grens van {} bytes (--max-body)", max_body);
+        case 413: return fmt::format("het verzoek is groter dan {}, de grens van deze dienst (--max-body)", grootte_tekst(max_body));
         case 414: return "het adres in het verzoek is te lang";
         case 416: return "het gevraagde bereik (Range) bestaat niet";
         case 431: return "de kopregels van het verzoek zijn te groot";
@@ -101,6 +106,31 @@ void zet(httplib::Response& res, std::string_view naam, std::string waarde) {
     res.headers.emplace(std::string(naam), std::move(waarde));
 }
 
+// For an answer given before the request was read to its end (a body over the limit, the service
+// stopping): what follows on the connection is not a request. Connection: close alone does not end
+// it, since cpp-httplib's keep-alive loop listens only to the request's Connection header; without
+// this the rest of the body would be read as a next request (a "- - 414" in the log and the metrics).
+void sluit_na_antwoord(httplib::Response& res) {
+    zet(res, "Connection", "close");
+    verzoek_sluit_verbinding = true;
+}
+
+// Closing a socket with unread bytes resets the connection (RST), which can destroy the answer before
+// the client has read it, while the client is still sending the body that was refused. So: the answer
+// is out, no more writing (FIN), then read and drop what still comes until the client closes, for at
+// most two seconds (as a web server's lingering close).
+void laat_uitlopen(socket_t sock) {
+    ::shutdown(sock, SHUT_WR);
+    std::array<char, 16384> weg;
+    const auto tot = Klok::now() + std::chrono::seconds(2);
+    for (;;) {
+        const auto over = std::chrono::duration_cast<std::chrono::milliseconds>(tot - Klok::now()).count();
+        pollfd p{sock, POLLIN, 0};
+        if (over <= 0 || ::poll(&p, 1, static_cast<int>(over)) <= 0) return;
+        if (::recv(sock, weg.data(), weg.size(), 0) <= 0) return;
+    }
+}
+
 // The body moves into the response: an advice or report is not copied once more on its way out.
 void schrijf_antwoord(Antwoord a, httplib::Response& res) {
     res.status = a.status;
@@ -125,10 +155,12 @@ class HttpServer final : public httplib::Server {
         bool goed = false;
         for (std::size_t over = keep_alive_max_count_; svr_sock_ != INVALID_SOCKET && over > 0 && verbinding.wacht_op_verzoek(keep_alive_timeout_sec_); --over) {
             bool gesloten = false;
+            verzoek_sluit_verbinding = false;
             goed = process_request(verbinding, over == 1, gesloten, nullptr);
-            if (!goed || gesloten) break;
+            if (!goed || gesloten || verzoek_sluit_verbinding) break;
         }
         verzoek_verbinding = nullptr;
+        if (verzoek_sluit_verbinding) laat_uitlopen(sock);
         ::shutdown(sock, SHUT_RDWR);
         ::close(sock);
         return goed;
@@ -319,11 +351,11 @@ int Dienst::draai() {
                 return httplib::Server::HandlerResponse::Handled;
             }
             schrijf_antwoord(std::move(*weigering), res);
-            zet(res, "Connection", "close");
+            sluit_na_antwoord(res);
             return httplib::Server::HandlerResponse::Handled;
         }
         schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
-        zet(res, "Connection", "close");
+        sluit_na_antwoord(res);
         zet(res, "Retry-After", "5");
         return httplib::Server::HandlerResponse::Handled;
     });
@@ -335,7 +367,7 @@ int Dienst::draai() {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         schrijf_antwoord(foutantwoord(res.status, http_melding(res.status, opties_.max_body)), res);
         // The request was not read to its end: what follows on the connection is not a request.
-        zet(res, "Connection", "close");
+        sluit_na_antwoord(res);
         return httplib::Server::HandlerResponse::Handled;
     }));
     server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {

@@ -36,4 +36,19 @@ std::optional<std::uint64_t> lees_grootte(std::string_view tekst) {
     return std::nullopt;
 }
 
+std::string grootte_tekst(std::uint64_t bytes) {
+    static const std::array<std::pair<std::string_view, std::uint64_t>, 6> eenheden{{
+        {"GiB", std::uint64_t{1} << 30}, {"GB", 1000 * 1000 * 1000}, {"MiB", 1024 * 1024},
+        {"MB", 1000 * 1000}, {"KiB", 1024}, {"kB", 1000},
+    }};
+    for (const auto& [naam, factor] : eenheden)
+        if (bytes >= factor && bytes % factor == 0) return std::to_string(bytes / factor) + " " + std::string(naam);
+    std::string cijfers = std::to_string(bytes), uit;
+    for (std::size_t i = 0; i < cijfers.size(); ++i) {
+        if (i > 0 && (cijfers.size() - i) % 3 == 0) uit += '.';
+        uit += cijfers[i];
+    }
+    return uit + (bytes == 1 ? " byte" : " bytes");
+}
+
 }  // namespace ww::web

@@ -5,11 +5,16 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace ww::web {
 
 // nullopt for anything else, and for sizes beyond 2^40 bytes.
 std::optional<std::uint64_t> lees_grootte(std::string_view tekst);
+
+// A size as a person reads it, exact: in the largest unit that divides it (1 MiB, 512 KiB, 2 MB, 200 kB),
+// else in bytes with Dutch thousands separators (1.048.577 bytes).
+std::string grootte_tekst(std::uint64_t bytes);
 
 }  // namespace ww::web

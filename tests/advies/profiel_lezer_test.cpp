@@ -365,6 +365,24 @@ TEST(ProfielLezer, OnbekendIdZonderBijnaNoemtDeGeldige) {
                                 "invloed-en-perspectief, gebouwde-omgeving of toezicht"}));
 }
 
+// A name cut short is suggested when one known name starts so; a start that many share, or a few
+// letters, give the list. Capitals and a swapped pair of letters are near misses.
+TEST(ProfielLezer, AfgekapteOfVerwisseldeNaamKrijgtEenSuggestie) {
+    Vocabulaire v = test_vocabulaire();
+    v.indicatoren = {"onveilig_buurt", "onveilig_algemeen", "vermijdingsgedrag", "overlast"};
+    auto r = lees_profiel_tekst("gemeente: {naam: X}\nmetingen:\n  - {indicator: vermijding, waarde: 3}\n"
+                                "  - {indicator: onveilig, waarde: 3}\n  - {indicator: verm, waarde: 3}\n"
+                                "  - {indicator: Overlsat, waarde: 3}\n",
+                                "p.yaml", v, Opdracht::advies);
+    EXPECT_EQ(meldingen(r),
+              (std::vector<std::string>{
+                  "3:17: onbekende indicator 'vermijding' in 'metingen[1].indicator'; bedoelde je 'vermijdingsgedrag'?",
+                  "4:17: onbekende indicator 'onveilig' in 'metingen[2].indicator'; kies onveilig_buurt, onveilig_algemeen, "
+                  "vermijdingsgedrag of overlast",
+                  "5:17: onbekende indicator 'verm' in 'metingen[3].indicator'; bedoelde je 'vermijdingsgedrag'?",
+                  "6:17: onbekende indicator 'Overlsat' in 'metingen[4].indicator'; bedoelde je 'overlast'?"}));
+}
+
 TEST(ProfielLezer, OnbekendeWaardeVanEenVasteLijst) {
     auto r = lees("gemeente: {naam: X}\ndrijfveer: {soort: vergelijkng}\ncommunicatie: {frame: rood}\n");
     EXPECT_EQ(meldingen(r),
@@ -389,7 +407,30 @@ TEST(ProfielLezer, DecimaleKommaKrijgtEenHint) {
               (std::vector<std::string>{
                   "4:13: 'metingen[1].waarde' moet een getal zijn, niet '21,5'; schrijf een decimale punt: 21.5"}));
     EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: \"12\"}]\n")),
-              (std::vector<std::string>{"2:42: 'metingen[1].waarde' moet een getal zijn, niet de tekst \"12\""}));
+              (std::vector<std::string>{
+                  "2:42: 'metingen[1].waarde' moet een getal zijn, niet de tekst \"12\"; schrijf geen aanhalingstekens: 12"}));
+}
+
+TEST(ProfielLezer, GetalZoalsEenMensHetSchrijftKrijgtEenHint) {
+    EXPECT_EQ(meldingen(lees("gemeente:\n  naam: X\n  inwoners: 38.000\nmetingen:\n  - indicator: overlast\n"
+                             "    waarde: 12,5%\n  - indicator: oordeel_gemeente\n    waarde: \"12.5 %\"\n"
+                             "    jaar: \"2023\"\n    respondenten: 1,200\n")),
+              (std::vector<std::string>{
+                  "3:13: 'gemeente.inwoners' moet een geheel getal zijn, niet '38.000'; schrijf geen punt tussen de "
+                  "duizendtallen: 38000",
+                  "6:13: 'metingen[1].waarde' moet een getal zijn, niet '12,5%'; schrijf een decimale punt en geen %: 12.5",
+                  "8:13: 'metingen[2].waarde' moet een getal zijn, niet de tekst \"12.5 %\"; schrijf geen % en geen "
+                  "aanhalingstekens: 12.5",
+                  "9:11: 'metingen[2].jaar' moet een geheel getal zijn, niet de tekst \"2023\"; schrijf geen "
+                  "aanhalingstekens: 2023",
+                  "10:19: 'metingen[2].respondenten' moet een geheel getal zijn, niet '1,200'; schrijf geen komma tussen de "
+                  "duizendtallen: 1200"}));
+    // No hint where no number is meant, or where the number is not whole: '2023.0' and '12,5' for a count.
+    EXPECT_EQ(meldingen(lees("gemeente:\n  naam: X\n  inwoners: 12,5\nmetingen:\n  - indicator: overlast\n"
+                             "    waarde: veel%\n    jaar: 2023.0\n")),
+              (std::vector<std::string>{"3:13: 'gemeente.inwoners' moet een geheel getal zijn, niet '12,5'",
+                                        "6:13: 'metingen[1].waarde' moet een getal zijn, niet 'veel%'",
+                                        "7:11: 'metingen[1].jaar' moet een geheel getal zijn, niet '2023.0'"}));
 }
 
 TEST(ProfielLezer, GetallenBuitenBereik) {

@@ -5,12 +5,15 @@
 #     says where it looked (no silent fallback to the build machine), unless WEGWIJZER_KB names one;
 #   - a consumer project builds with find_package(wegwijzer), another with pkg-config (C and C++);
 #   - each gives byte for byte the command line's JSON for every example profile, and the problems
-#     of a bad profile as JSON with exit status 2.
+#     of a bad profile as JSON with exit status 2;
+#   - the installed `wegwijzer serve` (which hands over to libexec/wegwijzer/wegwijzer-dienst) finds the
+#     same knowledge base, answers the command line's JSON and stops with status 0 on SIGTERM.
 set -eu
 bouw=$1
 bron=$2
 t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+dienst=""
+trap '[ -z "$dienst" ] || kill "$dienst" 2>/dev/null; rm -rf "$t"' EXIT
 export XDG_CACHE_HOME="$t/cache"
 unset WEGWIJZER_KB || true
 fout() { echo "FOUT: $*"; exit 1; }
@@ -97,5 +100,31 @@ grep -q '^{"fouten":\[{"bestand":".*fout.yaml","regel":3,"kolom":11,"melding":"'
 status=0
 "$t/cmake/advies-cpp" "$t/fout.yaml" > "$t/uit" 2> "$t/fout" || status=$?
 [ "$status" = 2 ] && grep -q 'fout.yaml:3:11: fout: ' "$t/fout" || { cat "$t/fout"; fout "fout profiel via C++: status $status"; }
+
+# The installed service, as the systemd unit of docs/dienst.md starts it, from another directory.
+(cd / && exec "$p/bin/wegwijzer" serve --poort 0) > "$t/dienst.uit" 2> "$t/dienst.fout" &
+dienst=$!
+poort=""
+for _ in $(seq 1 100); do
+    poort=$(sed -n 's|^wegwijzer luistert op http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$t/dienst.uit")
+    [ -n "$poort" ] || ! kill -0 "$dienst" 2>/dev/null && break
+    sleep 0.1
+done
+[ -n "$poort" ] || { cat "$t/dienst.fout"; fout "de geïnstalleerde wegwijzer serve start niet"; }
+python3 - "$poort" "$bron/examples/03-analyse-wijk-noord.yaml" > "$t/uit" <<'PY' || fout "POST /api/v1/advies aan de geïnstalleerde dienst"
+import sys, urllib.request
+with open(sys.argv[2], "rb") as f:
+    verzoek = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/api/v1/advies", data=f.read(),
+                                     headers={"Content-Type": "application/yaml"})
+with urllib.request.urlopen(verzoek, timeout=30) as antwoord:
+    sys.stdout.buffer.write(antwoord.read())
+PY
+cmp -s "$t/uit" "$t/ref/03-analyse-wijk-noord.json" || { diff "$t/uit" "$t/ref/03-analyse-wijk-noord.json" | head; fout "geïnstalleerde dienst: andere JSON dan de command line"; }
+kill -TERM "$dienst"
+status=0
+wait "$dienst" || status=$?
+dienst=""
+[ "$status" = 0 ] || { cat "$t/dienst.fout"; fout "geïnstalleerde dienst stopte op SIGTERM met status $status"; }
+aantal=$((aantal + 1))
 
 echo "installatie: in orde ($aantal vergelijkingen met de command line)"

@@ -120,6 +120,13 @@ with tempfile.TemporaryDirectory() as tmp:
     s.verwacht("Advies na Stap 1")
     s.verwacht("--- Stap 2: Haal informatie op ---")
     s.verwacht("Hoeveel inwoners heeft de gemeente?")
+    # 38.000 as a Dutch reader writes it (and the web app reads it): thirty-eight thousand.
+    s.typ("38.000")
+    s.verwacht("Welke informatie over veiligheidsbeleving heb je al verzameld?")
+    assert "inwoners: 38000" in lees(profiel), lees(profiel)
+    s.typ("terug")
+    s.verwacht("Het vorige antwoord is teruggenomen.")
+    s.verwacht("Hoeveel inwoners heeft de gemeente?")
     s.typ("w")  # weet ik niet
     s.verwacht("Welke informatie over veiligheidsbeleving heb je al verzameld?")
     # Interrupted mid-question: what was answered is in the file, and valid.
@@ -145,17 +152,18 @@ with tempfile.TemporaryDirectory() as tmp:
     s.verwacht("Van wie komt sfeerverhalen uit de wijken?")
     s.typ("woningcorporatie")
     s.verwacht("Welke cijfers over beleving heb je")
-    s.typ("indicator: onveilig_buurt, waarde: 21, vergelijkbaar: 15, jaar: 2023")
+    # A decimal comma in a row, as in a question for a number: 21,5, not the value 21 and a key "5".
+    s.typ("indicator: onveilig_buurt, waarde: 21,5, vergelijkbaar: 15, jaar: 2023")
     s.verwacht(". ")
     os.write(s.fd, b"\n")
-    s.verwacht("Wat is de marge van het cijfer voor het onveiligheidsgevoel in de eigen buurt in 2023 (21%)")
+    s.verwacht("Wat is de marge van het cijfer voor het onveiligheidsgevoel in de eigen buurt in 2023 (21,5%)")
     s.typ("1,5")
     s.verwacht("Is bepaald welke informatie nog ontbreekt?")
     s.typ("stop")
     assert s.einde() == 0
     tekst = lees(profiel)
     for stuk in ["{id: veiligheidsmonitor, partner: politie}", "{id: sfeerverhalen, partner: woningcorporatie}",
-                 "indicator: onveilig_buurt", "marge: 1.5"]:
+                 "indicator: onveilig_buurt", "waarde: 21.5", "marge: 1.5"]:
         assert stuk in tekst, (stuk, tekst)
     # An existing file that is not a valid profile: its problems at their place, exit 2, left as it was.
     kapot = os.path.join(tmp, "kapot.yaml")
