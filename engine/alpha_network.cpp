@@ -87,16 +87,17 @@ AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest>& e
     for (const AlphaTest& t : eq_tests) {
         auto d = std::find_if(n->dispatch.begin(), n->dispatch.end(), [&](auto& p) { return p.first == t.slot; });
         if (d == n->dispatch.end()) {
-            n->dispatch.emplace_back(t.slot, std::unordered_map<Value, AlphaNode*, ValueHash>{});
+            n->dispatch.emplace_back(t.slot, AlphaDispatch<AlphaNode>{});
             d = n->dispatch.end() - 1;
         }
-        auto found = d->second.find(t.rhs);
-        if (found == d->second.end()) {
+        AlphaNode* found = d->second.find(t.rhs);
+        if (!found) {
             nodes_.push_back(std::make_unique<AlphaNode>());
             nodes_.back()->test = t;
-            found = d->second.emplace(t.rhs, nodes_.back().get()).first;
+            found = nodes_.back().get();
+            d->second.add(t.rhs, found);
         }
-        n = found->second;
+        n = found;
     }
     for (const AlphaTest& t : other_tests) {
         auto c = std::find_if(n->tests.begin(), n->tests.end(), [&](AlphaNode* x) { return x->test == t; });
@@ -128,10 +129,9 @@ AlphaMemory* AlphaNetwork::memory_for(TemplateId tmpl, std::vector<AlphaTest>& e
 void AlphaNetwork::collect(const AlphaNode* n, const Fact& f, std::vector<AlphaMemory*>& out) const {
     if (n->memory) out.push_back(n->memory);
     for (const auto& [slot, children] : n->dispatch) {
-        auto it = children.find(f.slots[static_cast<std::size_t>(slot)]);
-        if (it == children.end()) continue;
+        const AlphaNode* c = children.find(f.slots[static_cast<std::size_t>(slot)]);
+        if (!c) continue;
         // Most children end a path: their memory, without a call.
-        const AlphaNode* c = it->second;
         if (c->dispatch.empty() && c->tests.empty()) out.push_back(c->memory);
         else collect(c, f, out);
     }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The pattern matcher: per template a tree of single-fact tests ending in alpha memories. Equality with
-// a constant is dispatched through a hash map per slot (value -> child), so a fact descends only into
+// a constant is dispatched per slot (value -> child, AlphaDispatch), so a fact descends only into
 // the branches its values select, however many rules test that slot. Other tests are plain nodes.
 // Equal test paths are shared, and so is the memory at their end.
 #pragma once
 
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
+#include "engine/alpha_dispatch.hpp"
 #include "engine/indexed_memory.hpp"
 #include "engine/pool.hpp"
 #include "engine/working_memory.hpp"
@@ -84,7 +84,7 @@ struct AlphaMemory {
 
 struct AlphaNode {
     AlphaTest test;  // unused at a template's root
-    std::vector<std::pair<int, std::unordered_map<Value, AlphaNode*, ValueHash>>> dispatch;
+    std::vector<std::pair<int, AlphaDispatch<AlphaNode>>> dispatch;
     std::vector<AlphaNode*> tests;
     AlphaMemory* memory = nullptr;
 };

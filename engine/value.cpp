@@ -198,14 +198,17 @@ std::size_t mix(std::size_t h) { return Value::mix_hash(h); }
 
 std::size_t Value::hash_slow() const {
     switch (kind()) {
-        case ValueKind::nil: return 0x9e37;
+        case ValueKind::nil: return kNilHash;
         case ValueKind::boolean: return as_bool() ? 0x51 : 0x50;
         case ValueKind::integer: return mix(static_cast<std::size_t>(as_int()));
         case ValueKind::floating: {
             double d = as_float();
-            // Integral floats hash as the integer they equal, so 1 and 1.0 land in one bucket.
-            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e18)
-                return mix(static_cast<std::size_t>(static_cast<std::int64_t>(d)));
+            // Integral floats hash as the integer they equal, so 1 and 1.0 land in one bucket. Inside
+            // the range (which leaves out infinities and NaN, as no comparison holds for them) the
+            // truncation equals d exactly when d is integral: no floor, isfinite and fabs per float.
+            if (d > -9.0e18 && d < 9.0e18)
+                if (const auto i = static_cast<std::int64_t>(d); static_cast<double>(i) == d)
+                    return mix(static_cast<std::size_t>(i));
             std::uint64_t bits;
             std::memcpy(&bits, &d, sizeof bits);
             return mix(bits);
