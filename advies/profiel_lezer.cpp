@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "advies/en_lijst.hpp"
 #include "advies/profiel_definitie.hpp"
 #include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
@@ -50,16 +51,6 @@ const Veld& als(const Veld& veld, Soort soort) {
     if (veld.soort != soort)
         throw std::logic_error(fmt::format("de profiellezer leest '{}' anders dan de definitie van het gemeenteprofiel", veld.naam));
     return veld;
-}
-
-// "a", "a en b", "a, b en c": a Dutch list in a message.
-std::string en_lijst(const std::vector<std::string>& woorden) {
-    std::string uit;
-    for (std::size_t i = 0; i < woorden.size(); ++i) {
-        if (i > 0) uit += (i + 1 == woorden.size()) ? " en " : ", ";
-        uit += woorden[i];
-    }
-    return uit;
 }
 
 // The 1-based column of a mark in characters, as messages count it (yaml-cpp counts bytes).

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "advies/en_lijst.hpp"
 #include "advies/getal_nl.hpp"
 #include "advies/suggestie.hpp"
 
@@ -54,9 +55,7 @@ std::string schrijfwijze_getal(const YamlNode& node, bool geheel) {
         double w = 0;
         if (auto [e, ec] = std::from_chars(s.data(), eind, w); ec != std::errc() || e != eind || !std::isfinite(w)) return {};
     }
-    std::string opsomming;
-    for (std::size_t i = 0; i < wat.size(); ++i) opsomming += (i == 0 ? "" : i + 1 == wat.size() ? " en " : ", ") + wat[i];
-    return fmt::format("; schrijf {}: {}", opsomming, s);
+    return fmt::format("; schrijf {}: {}", en_lijst(wat), s);
 }
 
 }  // namespace
