@@ -148,7 +148,9 @@ struct AtomTable {
             chunk.store(c, std::memory_order_release);
         }
         // Readers see only ids below count, stored after this.
-        std::construct_at(&c[id & (kChunkSize - 1)], atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)});
+        // Placement new of the aggregate, not construct_at(p, Entry{...}): that made a temporary Entry
+        // and moved its string into the slot, per atom (some 1,100 at a cold start).
+        ::new (static_cast<void*>(&c[id & (kChunkSize - 1)])) atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)};
         atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
         if (2 * (ix->used + 1) > ix->mask + 1) ix = grow(*ix);
