@@ -7,6 +7,7 @@
 // constants are interned; texts computed per consultation are counted (Value::computed_string).
 // Adding a text takes the mutex, so interning is safe from any number of threads.
 #include <atomic>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -57,6 +58,12 @@ std::uint64_t load8(const char* p) {
     return v;
 }
 
+std::uint64_t load4(const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
 }  // namespace
 
 // Computed advice texts run to a few hundred bytes and are hashed after every evaluation: 16 bytes
@@ -75,6 +82,14 @@ std::uint64_t atom_table::text_hash(std::string_view text) {
     if (n >= 8) {
         a = load8(p);
         b = load8(p + n - 8);  // overlaps the first word when n < 16
+    } else if (std::endian::native == std::endian::little && n >= 4) {
+        // The same word as copying the n bytes into a zeroed one (little-endian), without a copy of
+        // variable length: two loads of four that overlap put the same bytes in the same places.
+        a = load4(p) | (load4(p + n - 4) << (8 * (n - 4)));
+    } else if (std::endian::native == std::endian::little && n > 0) {
+        a = std::uint64_t{static_cast<unsigned char>(p[0])} |
+            (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << (8 * (n / 2))) |
+            (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1)));
     } else if (n > 0) {
         std::memcpy(&a, p, n);
     }
@@ -148,7 +163,9 @@ struct AtomTable {
             chunk.store(c, std::memory_order_release);
         }
         // Readers see only ids below count, stored after this.
-        std::construct_at(&c[id & (kChunkSize - 1)], atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)});
+        // Placement new of the aggregate, not construct_at(p, Entry{...}): that made a temporary Entry
+        // and moved its string into the slot, per atom (some 1,100 at a cold start).
+        ::new (static_cast<void*>(&c[id & (kChunkSize - 1)])) atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)};
         atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
         if (2 * (ix->used + 1) > ix->mask + 1) ix = grow(*ix);
