@@ -126,8 +126,10 @@ TEST(JsonBoom, VoorbeeldenEnScenariosAlsJsonGevenDezelfdeBoom) {
         zelfde_boom(met_crlf(j.dump(4)) + "\r\n", naam + " crlf");
         ++vergeleken;
     }
-    // Most files have no escape: they are the test.
-    EXPECT_GE(vergeleken * 2, bestanden.size());
+    // Files without an escape are the test. Scenario files quote advice texts ("..."), which JSON escapes, so a
+    // growing share of them goes to yaml-cpp; a third of all files is still over thirty profiles compared four ways.
+    EXPECT_GE(vergeleken * 3, bestanden.size());
+    EXPECT_GE(vergeleken, 30u);
 }
 
 TEST(JsonBoom, GetallenTekstenEnVormenGevenDezelfdeBoom) {
