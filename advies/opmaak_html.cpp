@@ -116,6 +116,21 @@ std::string e(std::string_view s) { return html_tekst(s); }
 
 void geheel(Uitbuffer& uit, long long n) { uit.geheel(n); }
 
+// A number of factors as running Dutch text writes it: "geen", "één factor", "drie factoren" (up to twenty in words,
+// as the knowledge base's texts do with telwoord; the Tafel has twelve).
+void aantal_factoren(Uitbuffer& uit, long n) {
+    static constexpr std::array<std::string_view, 21> woorden{
+        "geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+        "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
+    if (n == 0) {
+        uit += woorden[0];
+        return;
+    }
+    if (n > 0 && n <= 20) uit += woorden[static_cast<std::size_t>(n)];
+    else geheel(uit, n);
+    uit += n == 1 ? " factor"sv : " factoren"sv;
+}
+
 // A piece fmt formats, into a buffer on the stack and then into the report (fmt's output iterators do
 // not know Uitbuffer).
 template <class Opmaak, class... Args>
@@ -440,28 +455,25 @@ void tafel_van_12(Uitbuffer& uit, const RapportGegevens& g) {
         return;
     }
     uit += "<section id=\"tafel-van-12\" aria-labelledby=\"kop-tafel\">\n<h2 id=\"kop-tafel\">Tafel van 12</h2>\n"sv;
-    const auto factoren_met = [&](auto&& heeft) {
-        const auto n = std::count_if(factoren.begin(), factoren.end(), heeft);
-        return std::pair<long, std::string_view>(n, n == 1 ? "factor"sv : "factoren"sv);
-    };
-    const auto [analyse_n, analyse_w] = factoren_met([&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); });
-    const auto [ivp_n, ivp_w] = factoren_met([&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); });
-    const auto [acties_n, acties_w] = factoren_met([&](const RapportFactor& f) {
+    const auto factoren_met = [&](auto&& heeft) { return std::count_if(factoren.begin(), factoren.end(), heeft); };
+    const long analyse_n = factoren_met([&](const RapportFactor& f) { return bevat(g.gekozen_factoren, f.id); });
+    const long ivp_n = factoren_met([&](const RapportFactor& f) { return bevat(g.ivp_prioriteiten, f.id); });
+    const long acties_n = factoren_met([&](const RapportFactor& f) {
         return std::any_of(g.acties.begin(), g.acties.end(), [&](const RapportActie& a) { return a.factor == f.id && telt(a); });
     });
-    uit += "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. Gekozen in de analyse: "sv;
-    geheel(uit, analyse_n);
-    uit += ' ';
-    uit += analyse_w;
-    uit += "; prioriteit in het IVP: "sv;
-    geheel(uit, ivp_n);
-    uit += ' ';
-    uit += ivp_w;
-    uit += "; met acties: "sv;
-    geheel(uit, acties_n);
-    uit += ' ';
-    uit += acties_w;
-    uit += ".</p>\n"sv;
+    uit += "<p>De factoren die veiligheidsbeleving beïnvloeden, in drie pijlers. "sv;
+    if (analyse_n == 0 && ivp_n == 0 && acties_n == 0) {
+        // "0 factoren" three times is how a counter writes, not an adviseur (session 24's open doubt).
+        uit += "Nog geen factor is gekozen in de analyse, heeft prioriteit in het IVP of heeft een actie.</p>\n"sv;
+    } else {
+        uit += "Gekozen in de analyse: "sv;
+        aantal_factoren(uit, analyse_n);
+        uit += "; prioriteit in het IVP: "sv;
+        aantal_factoren(uit, ivp_n);
+        uit += "; met acties: "sv;
+        aantal_factoren(uit, acties_n);
+        uit += ".</p>\n"sv;
+    }
     uit += "<ul class=\"legenda\" aria-label=\"Legenda\">\n"
            "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
            "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"

@@ -610,11 +610,18 @@ TEST(OpmaakHtml, OngemarkeerdeTafelVoorafGeschrevenIsDezelfde) {
     ASSERT_FALSE(namen.html_tafel.ongemarkeerd.empty());
     EXPECT_NE(ter_plaatse.find(namen.html_tafel.ongemarkeerd), std::string::npos);
     EXPECT_EQ(als_html(a, g, {}), ter_plaatse);
-    EXPECT_NE(ter_plaatse.find("Gekozen in de analyse: 0 factoren; prioriteit in het IVP: 0 factoren; met acties: 0 factoren."),
+    // Nothing marked: a sentence a person writes, not "0 factoren" three times.
+    EXPECT_NE(ter_plaatse.find("Nog geen factor is gekozen in de analyse, heeft prioriteit in het IVP of heeft een actie."),
               std::string::npos);
-    // An action on a factor: the section is written in place again, with the action.
+    EXPECT_EQ(ter_plaatse.find("0 factoren"), std::string::npos);
+    // An action on a factor: the section is written in place again, with the action, and the counts in words.
     g.acties = {RapportActie{"Wijkboa", "toezicht", "", "", "lopend"}};
-    EXPECT_NE(als_html(a, g, {}).find("<li>Wijkboa</li>"), std::string::npos);
+    const std::string met_actie = als_html(a, g, {});
+    EXPECT_NE(met_actie.find("<li>Wijkboa</li>"), std::string::npos);
+    EXPECT_NE(met_actie.find("Gekozen in de analyse: geen; prioriteit in het IVP: geen; met acties: één factor."),
+              std::string::npos);
+    g.gekozen_factoren = {"verloedering", "toezicht"};
+    EXPECT_NE(als_html(a, g, {}).find("Gekozen in de analyse: twee factoren;"), std::string::npos);
 }
 
 TEST(OpmaakHtml, GrootRapportLaatDeBufferGroeien) {
@@ -647,7 +654,7 @@ TEST(OpmaakHtml, GestopteActieTeltNietInDeTafel) {
     g.acties = {RapportActie{"Opknapploeg", "verloedering", "", "", "gestopt"}, RapportActie{"Wijkboa", "toezicht", "", "", "lopend"},
                 RapportActie{"Buurtavond", "nazorg", "", "", "gestopt"}};
     const std::string html = als_html(a, g, {});
-    EXPECT_NE(html.find("met acties: 1 factor."), std::string::npos);
+    EXPECT_NE(html.find("met acties: één factor."), std::string::npos);
     EXPECT_NE(html.find("<li>Opknapploeg (gestopt)</li>"), std::string::npos);
     EXPECT_NE(html.find("<li>Wijkboa</li>"), std::string::npos);
     EXPECT_NE(html.find("niet gekozen, niet in het IVP, alleen gestopte acties"), std::string::npos);
