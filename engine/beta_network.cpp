@@ -860,6 +860,15 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             n->all.insert(t);
             if (n->terms) n->owner.head(BetaNode::owner_key(parent)) = t;
             aggregate_fill(n, t);
+            // Over a conjunction the chain gets this parent's token only after this node (emit visits the
+            // newest output first), so the fill found no terms yet. Passing that empty result on would build
+            // the rest of the rule and tear it down again when the terms arrive a moment later. When results
+            // wait for their publication anyway (a run, a batch of asserts, the rollback), the first one
+            // waits too, and goes out once with its terms counted, before any rule below it can fire.
+            if (deferring_ && n->terms && !n->terms_first) {
+                defer(t);
+                return;
+            }
             publish_aggregate(n, t);
             return;
         }
