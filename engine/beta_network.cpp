@@ -975,17 +975,28 @@ void BetaNetwork::right_activate_some(BetaNode* n, FactRec* f) {
     }
 }
 
-BetaNetwork::DeferredList& BetaNetwork::deferred_list(int salience) {
+// Every defer and undefer asks for the list: the node remembers where it was, so the walk over the
+// saliences happens once per node and not per token (the salience is checked too: adding a rule can
+// raise a node's max_salience).
+BetaNetwork::DeferredList& BetaNetwork::deferred_list(BetaNode* n) {
+    const int salience = n->max_salience;
+    if (n->deferred_epoch == deferred_epoch_ && deferred_[n->deferred_slot].first == salience)
+        return deferred_[n->deferred_slot].second;
     auto it = deferred_.begin();
     while (it != deferred_.end() && it->first > salience) ++it;
-    if (it == deferred_.end() || it->first != salience) it = deferred_.insert(it, {salience, DeferredList{}});
+    if (it == deferred_.end() || it->first != salience) {
+        it = deferred_.insert(it, {salience, DeferredList{}});
+        ++deferred_epoch_;
+    }
+    n->deferred_slot = static_cast<std::uint32_t>(it - deferred_.begin());
+    n->deferred_epoch = deferred_epoch_;
     return it->second;
 }
 
 void BetaNetwork::defer(Token* t) {
     auto* g = agg_of(t);
     if (g->deferred) return;
-    DeferredList& l = deferred_list(t->node->max_salience);
+    DeferredList& l = deferred_list(t->node);
     g->deferred = true;
     ++deferred_count_;
     g->deferred_prev = l.tail;
@@ -997,7 +1008,7 @@ void BetaNetwork::defer(Token* t) {
 
 void BetaNetwork::undefer(Token* t) {
     auto* g = agg_of(t);
-    DeferredList& l = deferred_list(t->node->max_salience);
+    DeferredList& l = deferred_list(t->node);
     if (g->deferred_prev) g->deferred_prev->deferred_next = g->deferred_next;
     else l.head = g->deferred_next;
     if (g->deferred_next) g->deferred_next->deferred_prev = g->deferred_prev;
