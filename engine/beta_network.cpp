@@ -860,6 +860,15 @@ void BetaNetwork::left_activate(BetaNode* n, Token* parent) {
             n->all.insert(t);
             if (n->terms) n->owner.head(BetaNode::owner_key(parent)) = t;
             aggregate_fill(n, t);
+            // Over a conjunction the chain gets this parent's token only after this node (emit visits the
+            // newest output first), so the fill found no terms yet. Passing that empty result on would build
+            // the rest of the rule and tear it down again when the terms arrive a moment later. When results
+            // wait for their publication anyway (a run, a batch of asserts, the rollback), the first one
+            // waits too, and goes out once with its terms counted, before any rule below it can fire.
+            if (deferring_ && n->terms && !n->terms_first) {
+                defer(t);
+                return;
+            }
             publish_aggregate(n, t);
             return;
         }
@@ -966,17 +975,28 @@ void BetaNetwork::right_activate_some(BetaNode* n, FactRec* f) {
     }
 }
 
-BetaNetwork::DeferredList& BetaNetwork::deferred_list(int salience) {
+// Every defer and undefer asks for the list: the node remembers where it was, so the walk over the
+// saliences happens once per node and not per token (the salience is checked too: adding a rule can
+// raise a node's max_salience).
+BetaNetwork::DeferredList& BetaNetwork::deferred_list(BetaNode* n) {
+    const int salience = n->max_salience;
+    if (n->deferred_epoch == deferred_epoch_ && deferred_[n->deferred_slot].first == salience)
+        return deferred_[n->deferred_slot].second;
     auto it = deferred_.begin();
     while (it != deferred_.end() && it->first > salience) ++it;
-    if (it == deferred_.end() || it->first != salience) it = deferred_.insert(it, {salience, DeferredList{}});
+    if (it == deferred_.end() || it->first != salience) {
+        it = deferred_.insert(it, {salience, DeferredList{}});
+        ++deferred_epoch_;
+    }
+    n->deferred_slot = static_cast<std::uint32_t>(it - deferred_.begin());
+    n->deferred_epoch = deferred_epoch_;
     return it->second;
 }
 
 void BetaNetwork::defer(Token* t) {
     auto* g = agg_of(t);
     if (g->deferred) return;
-    DeferredList& l = deferred_list(t->node->max_salience);
+    DeferredList& l = deferred_list(t->node);
     g->deferred = true;
     ++deferred_count_;
     g->deferred_prev = l.tail;
@@ -988,7 +1008,7 @@ void BetaNetwork::defer(Token* t) {
 
 void BetaNetwork::undefer(Token* t) {
     auto* g = agg_of(t);
-    DeferredList& l = deferred_list(t->node->max_salience);
+    DeferredList& l = deferred_list(t->node);
     if (g->deferred_prev) g->deferred_prev->deferred_next = g->deferred_next;
     else l.head = g->deferred_next;
     if (g->deferred_next) g->deferred_next->deferred_prev = g->deferred_prev;

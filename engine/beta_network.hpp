@@ -112,6 +112,10 @@ struct BetaNode {
     std::size_t users = 0;  // rule alternatives going through this node
     // The highest salience of the rules below: a change here can lead to no activation above it.
     int max_salience = std::numeric_limits<int>::min();
+    // Aggregate: where its list of waiting tokens is in BetaNetwork::deferred_, valid while
+    // deferred_epoch is the network's (a new list shifts the ones after it).
+    std::uint32_t deferred_slot = 0;
+    std::uint32_t deferred_epoch = 0;
     // Aggregate: updated per fact that comes or goes, instead of recomputed over all matching facts.
     // Not when an expression reads other facts (`?f.slot`): their value may change between a fact's
     // arrival and its departure, so what it added could not be taken away again.
@@ -489,7 +493,8 @@ private:
     // Highest salience first: a rule base has a handful of saliences, and the run loop walks these
     // lists before every firing, where a tree cost a pointer chase per level.
     std::vector<std::pair<int, DeferredList>> deferred_;
-    DeferredList& deferred_list(int salience);
+    DeferredList& deferred_list(BetaNode* n);
+    std::uint32_t deferred_epoch_ = 1;  // changes when a list is inserted into deferred_
     std::size_t deferred_count_ = 0;  // tokens in those lists: most calls find none
     void defer(Token* t);
     void undefer(Token* t);

@@ -169,6 +169,33 @@ TEST_F(Conj, ClosedNotOverSeveralPatternsPassesNothingDown) {
     EXPECT_EQ(e.profile()[0].activations, 1u);
 }
 
+// An aggregate over a conjunction whose result the rule reads, made in a run (below a fact that a
+// firing asserts): the chain gets the parent's token after the aggregate, so the aggregate's first
+// result waits for the publication before the next firing, when its terms are counted. The rule below
+// it is built and activated once, not first with the empty list and again when the terms arrive.
+TEST_F(Conj, AggregateMadeInARunPassesItsFirstResultWithItsTerms) {
+    TemplateId start = e.define_template(tmpl("start", {{"id", SlotType::symbol}}));
+    TemplateId gezien = e.define_template(tmpl("gezien", {{"id", SlotType::symbol}}));
+    RuleBuilder b("lijst");
+    b.pat(start, {bind(0, b.var("?s"))})
+        .aggregate("?xs", AggregateKind::collect, soort, {bind(0, b.var("?x")), bind(1, b.var("?n"))}, b.v("?n"))
+        .also(Condition::Kind::negation, bron, {bind(0, b.var("?x"))})
+        .assert_(uit, {{0, b.v("?xs")}});
+    e.add_rule(b.done());
+    RuleBuilder m("maak");
+    m.pat(gezien, {bind(0, m.var("?s"))}).assert_(start, {{0, m.v("?s")}});
+    e.add_rule(m.done());
+    add_soort("a", "Alfa");
+    add_soort("b", "Beta");
+    e.assert_fact(bron, {Value::symbol("b")});
+    e.set_profiling(true);
+    e.assert_fact(gezien, {Value::symbol("x")});
+    e.run();
+    EXPECT_EQ(result(), "[\"Alfa\"];");
+    EXPECT_EQ(e.profile()[0].activations, 1u);
+    EXPECT_EQ(e.profile()[0].firings, 1u);
+}
+
 // ---- random rule bases ----
 namespace {
 
