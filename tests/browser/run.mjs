@@ -206,6 +206,9 @@ test('de pagina: kop, CSP zonder inline script, alle velden met een label', asyn
     const eerste = await page.locator('[data-meerkeuze="analyse.factoren"] label').first().textContent();
     assert.notEqual(eerste.trim(), 'signaalcriminaliteit', 'een menselijke naam, geen id');
     assert.ok(kb.includes('signaalcriminaliteit'));
+    // A wijk's or group's `vergelijkbaar` is comparable wijken or groups, not comparable gemeenten.
+    await page.getByRole('button', { name: 'Meting toevoegen' }).click();
+    assert.match(await page.locator('[data-rijen="metingen"] .veld[data-sleutel="vergelijkbaar"] label').textContent(), /gemeenten, wijken of groepen/);
     schoon(page);
     await page.context().close();
 });
@@ -253,6 +256,12 @@ for (const naam of ['02-informatie-alleen-cijfers.yaml', '04-communicatie-buikpi
     });
 }
 
+// Every key's path, in the order the file lists them (rows by their place).
+function sleutelvolgorde(o, pad = '') {
+    if (o === null || typeof o !== 'object') return [];
+    return Object.entries(o).flatMap(([k, v]) => [`${pad}${k}`, ...sleutelvolgorde(v, `${pad}${k}.`)]);
+}
+
 test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde advies', async () => {
     const page = await nieuwePagina();
     for (const bestand of alleVoorbeelden) {
@@ -264,6 +273,8 @@ test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde adv
         assert.match(await page.locator('#bestandsmelding').textContent(), /geopend\.$/);
         const opgeslagen = await opslaanAls(page);
         assert.deepEqual(leesVoorbeeld(opgeslagen), leesVoorbeeld(bestand), `${bestand}: inhoud na openen en opslaan`);
+        // The examples list their keys as the contract does; so does a saved file (deepEqual ignores order).
+        assert.deepEqual(sleutelvolgorde(leesVoorbeeld(opgeslagen)), sleutelvolgorde(leesVoorbeeld(bestand)), `${bestand}: volgorde van de sleutels`);
         assert.equal(execFileSync(wegwijzer, ['advies', opgeslagen, '--format', 'json'], { encoding: 'utf8' }),
             execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }), `${bestand}: advies van het opgeslagen bestand`);
     }

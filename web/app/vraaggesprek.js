@@ -3,7 +3,7 @@
 // POST api/v1/vragen, the same questions in the same order as `wegwijzer vraaggesprek`. The profile
 // built so far is the only state; every answer is checked by the service (the same reader as the
 // terminal's) before it is taken, and the advice beside it is refreshed after each one.
-import { el, enkelVeld, haalPad, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
+import { el, enkelVeld, haalPad, inVolgorde, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
 import { load } from './js-yaml.js';
 
 // The stappenplan's steps as the terminal names them.
@@ -271,7 +271,7 @@ export class Gesprek {
                         const n = soort === 'getal' || soort === 'geheel' ? leesGetal(t) : undefined;
                         r[b.dataset.sleutel] = n !== undefined && Number.isFinite(n) ? n : b.tagName === 'INPUT' ? b.value : t;
                     }
-                    if (Object.keys(r).length) { rijen.push(r); houder._rijen.push(i); }
+                    if (Object.keys(r).length) { rijen.push(inVolgorde(r, blok._veld.opslaan)); houder._rijen.push(i); }
                 });
                 return { waarde: rijen };
             }
