@@ -24,6 +24,14 @@ done
 for w in 'TEKST' 'VERPLICHT' '--kleur'; do
     grep -q -- "$w" "$t/hulp-advies" && goed || fout "advies --help mist '$w'"
 done
+# The service's options as docs/dienst.md and the man page name them; a range in Dutch, once.
+"$ww" serve --help > "$t/hulp-serve" 2>&1
+for w in '--adres ADRES' '--poort N (0 t/m 65535)' '--kb MAP' '--threads N (1 t/m 1024)' '--max-body GROOTTE' '--cors HERKOMST' '--leestijd S (1 t/m 3600)'; do
+    grep -q -F -- "$w" "$t/hulp-serve" && goed || fout "serve --help mist '$w'"
+done
+if grep -E -q 'GETAL:GETAL| in \[|\bINT\b|TEKST' "$t/hulp-serve"; then
+    fout "serve --help: $(grep -E 'GETAL:GETAL| in \[|\bINT\b|TEKST' "$t/hulp-serve" | head -n 2)"
+else goed; fi
 if grep -E -q 'Usage|REQUIRED|\bTEXT\b|Subcommands|Positionals|Options:' "$t/hulp" "$t/hulp-advies"; then
     fout "Engels in de hulp: $(grep -E -h 'Usage|REQUIRED|\bTEXT\b|Subcommands|Positionals|Options:' "$t/hulp" "$t/hulp-advies" | head -n 2)"
 else goed; fi
