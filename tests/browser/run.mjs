@@ -374,6 +374,18 @@ test('fouten van de dienst staan bij het veld dat het pad noemt', async () => {
     await toonAdvies(page);
     assert.equal(await page.locator('.veldfout').count(), 0);
     assert.equal(await page.locator('#v-metingen-0-waarde').getAttribute('aria-invalid'), null);
+    // A percentage as an adviseur types it, in a field labelled (%): a number, not an error that asks
+    // for a decimal point; and a missing key's error is at that field, not only at its row.
+    await page.locator('#v-metingen-0-waarde').fill('21,5 %');
+    await page.locator('[data-rijen="metingen"] > button.toevoegen').click();
+    await page.locator('#v-metingen-1-waarde').fill('12%');
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    assert.equal(await page.locator('.veldfout').count(), 1);
+    assert.equal(await page.locator('[data-pad="metingen.1.indicator"] .veldfout').count(), 1);
+    await page.locator('#v-metingen-1-indicator').selectOption('onveilig_buurt');
+    await toonAdvies(page);
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)).metingen.map((m) => m.waarde), [21.5, 12]);
     // An empty name: the error is at the name.
     await page.locator(veldId('gemeente.naam')).fill('');
     await page.getByRole('button', { name: 'Advies bijwerken' }).click();

@@ -277,10 +277,12 @@ function leesWaarde(b) {
         if (/^\d{1,3}([. ]\d{3})+$/.test(t)) return Number(t.replace(/[. ]/g, ''));
         // falls through
     case 'getal': {
-        // Dutch notation is welcome (21,5); what is not a number goes to the service as typed, so
-        // that its message (the command line's) appears next to the field.
-        const n = Number(t.replace(',', '.'));
-        return Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t) ? n : t;
+        // Dutch notation is welcome (21,5), and a % after a percentage in a field labelled (%); what
+        // is not a number goes to the service as typed, so that its message (the command line's)
+        // appears next to the field.
+        const g = b.dataset.type === 'getal' ? t.replace(/\s*%$/, '') : t;
+        const n = Number(g.replace(',', '.'));
+        return Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(g) ? n : t;
     }
     default: return b.tagName === 'INPUT' ? b.value : t;
     }

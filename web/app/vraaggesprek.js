@@ -47,7 +47,8 @@ function zetAntwoord(profiel, pad, waarde) {
 
 // A number as a Dutch reader writes it: 21,5 and 85.000 (a point before three digits groups thousands).
 function leesGetal(t) {
-    const s = t.trim().replace(/\s+/g, '');
+    // 21,5 and 21,5% (the questions ask for percentages) as a Dutch reader writes them.
+    const s = t.trim().replace(/\s+/g, '').replace(/%$/, '');
     if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
     if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return undefined;
     return Number(s.replace(',', '.'));
