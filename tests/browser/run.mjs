@@ -287,6 +287,20 @@ test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde adv
     await wachtOpAdvies(page);
     assert.deepEqual(await getoond(page), verwacht(cliAdvies(voorbeeld)));
     assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(voorbeeld));
+    // An id twice in a list: the same advice as the command line (with its warning about the
+    // repetition) and the same file back; touching the box leaves the id once.
+    const dubbel = path.join(werkmap, 'dubbel.yaml');
+    fs.writeFileSync(dubbel, 'gemeente: {naam: Dubbeldam}\nanalyse:\n  uitgevoerd: true\n  factoren: [toezicht, verloedering, toezicht]\n');
+    await page.locator('#bestand-openen').setInputFiles(dubbel);
+    await page.waitForFunction(() => document.getElementById('bestandsmelding').textContent.startsWith('dubbel.yaml'));
+    await wachtOpAdvies(page);
+    const cliDubbel = cliAdvies(dubbel);
+    assert.ok(cliDubbel.adviezen.some((a) => a.id === 'profiel.herhaling-analyse-factoren'));
+    assert.deepEqual(await getoond(page), verwacht(cliDubbel));
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(dubbel));
+    await page.locator(`${veldId('analyse.factoren')}-toezicht`).uncheck();
+    await page.locator(`${veldId('analyse.factoren')}-toezicht`).check();
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)).analyse.factoren, ['verloedering', 'toezicht']);
     // A file that is not YAML leaves the form as it was and says where the problem is.
     const kapot = path.join(werkmap, 'kapot.yaml');
     fs.writeFileSync(kapot, 'gemeente:\n  naam: [Open\n');

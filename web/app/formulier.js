@@ -425,9 +425,11 @@ export function vulFormulier(form, profiel) {
         const v = haal(profiel, fs.dataset.meerkeuze);
         const lijst = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
         fs._aanwezig = v !== undefined && v !== null;
-        fs._volgorde = [...new Set(lijst)];
+        // An id twice stays twice until the box is touched: the advice warns about the repetition, as
+        // the command line does for the same file, and saving gives the file back as it was.
+        fs._volgorde = lijst;
         for (const c of fs.querySelectorAll('input[type=checkbox]')) c.checked = fs._volgorde.includes(c.value);
-        for (const id of fs._volgorde) {
+        for (const id of new Set(fs._volgorde)) {
             if (!fs.querySelector(`input[value="${CSS.escape(id)}"]`)) {
                 const cid = `${fs.id}-onbekend-${veilig(id)}`;
                 fs.append(el('div', { class: 'vakje' }, el('input', { type: 'checkbox', id: cid, value: id, checked: true }),
