@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "web/dienstprogramma.hpp"
 #include "web/grootte.hpp"
+#include "web/herkomst.hpp"
 
 namespace ww::cli {
 
@@ -34,7 +35,8 @@ void register_serve(CLI::App& app, Context& context) {
             return g && *g > 0 ? std::string() : "'" + s + "' is geen grootte (bijvoorbeeld 1MiB, 512KiB of 200000)";
         });
     cmd->add_option("--cors", o.cors, "Sta de API toe voor webpagina's van deze herkomst (bijvoorbeeld https://intranet.gemeente.nl)")
-        ->type_name("HERKOMST");
+        ->type_name("HERKOMST")
+        ->check([](const std::string& s) { return web::herkomst_fout(s); });
     cmd->add_option("--leestijd", o.leestijd, "Seconden die een client mag stilvallen midden in een verzoek (standaard 10)")
         ->type_name("S")
         ->check(CLI::Range(1, 3600));
