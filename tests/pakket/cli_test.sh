@@ -29,6 +29,8 @@ done
 for w in '--adres ADRES' '--poort N (0 t/m 65535)' '--kb MAP' '--threads N (1 t/m 1024)' '--max-body GROOTTE' '--cors HERKOMST' '--leestijd S (1 t/m 3600)'; do
     grep -q -F -- "$w" "$t/hulp-serve" && goed || fout "serve --help mist '$w'"
 done
+"$ww" run --help > "$t/hulp-run" 2>&1
+grep -q -F -- '--max-firings GETAL (> 0)' "$t/hulp-run" && goed || fout "run --help: $(grep -- --max-firings "$t/hulp-run")"
 if grep -E -q 'GETAL:GETAL| in \[|\bINT\b|TEKST' "$t/hulp-serve"; then
     fout "serve --help: $(grep -E 'GETAL:GETAL| in \[|\bINT\b|TEKST' "$t/hulp-serve" | head -n 2)"
 else goed; fi
