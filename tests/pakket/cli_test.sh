@@ -21,7 +21,7 @@ for w in 'Gebruik:' 'OPTIES' 'Opdrachten:' 'Opties:' 'sjabloon' 'woordenschat' '
     grep -q -- "$w" "$t/hulp" && goed || fout "--help mist '$w'"
 done
 "$ww" advies --help > "$t/hulp-advies" 2>&1
-for w in 'TEKST' 'VERPLICHT' '--kleur'; do
+for w in 'TEKST' 'PROFIEL BESTAND VERPLICHT' '--kb MAP' '--kleur'; do
     grep -q -- "$w" "$t/hulp-advies" && goed || fout "advies --help mist '$w'"
 done
 # The service's options as docs/dienst.md and the man page name them; a range in Dutch, once.
