@@ -783,7 +783,7 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
     uit += "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van "sv;
     uit.html_tekst(advies.gemeente);
     uit += ". Elk advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
-           "waarom een regel niet vuurde.</p>\n"sv;
+           "waarom een regel geen advies gaf.</p>\n"sv;
     uit += "</footer>\n</body>\n</html>\n"sv;
     return uit.klaar();
 }

@@ -30,7 +30,7 @@ gemeente:
 #   - indicator: onveilig_buurt  ## verplicht; een indicator uit de woordenschat
 #     waarde: 21.0               ## verplicht; percentage 0..100
 #     jaar: 2023                 ## jaartal van de meting
-#     vergelijkbaar: 15.0        ## percentage in vergelijkbare gemeenten
+#     vergelijkbaar: 15.0        ## percentage in vergelijkbare gemeenten (bij een wijk of groep: wijken of groepen)
 #     vorige: 18.0               ## de meting hiervoor, als daar geen eigen blok voor is
 #     gebied: Noord              ## wijk of buurt; weglaten = de hele gemeente
 #     groep: 65+                 ## groep inwoners; weglaten = alle inwoners

@@ -700,7 +700,12 @@ std::vector<std::string> Vraaggesprek::beantwoord(const OpenVraag& vraag, const 
     } else if (d.type == "getal") {
         std::string s = invoer;
         // As the web app reads a number (web/app/vraaggesprek.js, leesGetal): 85.000 is eighty-five
-        // thousand, a point before three digits grouping thousands; 21,5 has a decimal comma.
+        // thousand, a point before three digits grouping thousands; 21,5 has a decimal comma; 21,5%
+        // is the percentage the question asks for.
+        if (!s.empty() && s.back() == '%') {
+            s.pop_back();
+            while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+        }
         if (duizendtalscheiding(s) == '.') std::erase(s, '.');
         std::replace(s.begin(), s.end(), ',', '.');
         double x = 0;

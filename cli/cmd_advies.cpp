@@ -25,11 +25,16 @@ void registreer(CLI::App& app, Context& context, const char* naam, const char* u
                 advies::Opdracht opdracht) {
     auto args = std::make_shared<AdviesArgumenten>();
     auto* cmd = app.add_subcommand(naam, uitleg);
-    cmd->add_option(bestand, args->profiel, "Het gemeenteprofiel (YAML of JSON); - leest standaardinvoer")->required();
+    cmd->add_option(bestand, args->profiel,
+                    opdracht == advies::Opdracht::communicatie
+                        ? "Het communicatieplan: een gemeenteprofiel (YAML of JSON) waarvan gemeente en communicatie meetellen; - leest standaardinvoer"
+                        : "Het gemeenteprofiel (YAML of JSON); - leest standaardinvoer")
+        ->type_name("BESTAND")
+        ->required();
     cmd->add_option("--format,-f", args->formaat, "Uitvoer: text (standaard), json, markdown of html")
         ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
     cmd->add_flag("--uitleg", args->uitleg, "Toon per advies de keten van regels en feiten waarop het rust");
-    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
+    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)")->type_name("MAP");
     cmd->add_flag("--kosten", args->kosten,
                   "Toon na het advies per regel wat de raadpleging kostte: tokens, activaties, vuringen, feiten (op stderr)");
     cmd->add_flag("--kosten-tijd", args->kosten_tijd, "Als --kosten, met de tijd in de vuringen van elke regel");

@@ -17,8 +17,8 @@ void register_maak_beeld(CLI::App& app, Context&) {
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("maak-beeld", "Maak het beeld van een kennisbank (een bouwstap)");
     cmd->group("Bouwstap");
-    cmd->add_option("KB", args->kb, "Map met de kennisbank")->required();
-    cmd->add_option("BEELD", args->beeld, "Het beeld dat gemaakt wordt (alleen-lezen)")->required();
+    cmd->add_option("KB", args->kb, "Map met de kennisbank")->type_name("MAP")->required();
+    cmd->add_option("BEELD", args->beeld, "Het beeld dat gemaakt wordt (alleen-lezen)")->type_name("BESTAND")->required();
     // LoadError (status 2) and a failed write (status 1) leave as exceptions; main.cpp reports them.
     cmd->callback([args] { RuleBase::save_image(args->kb, args->beeld); });
 }

@@ -16,8 +16,10 @@ void register_test(CLI::App& app, Context& context) {
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("test", "Draai de scenario's van een kennisbank (ok/FOUT per scenario, regeldekking)");
-    cmd->add_option("MAP", args->map, "Map met scenario's (*.yaml; met regeldekking), of één scenariobestand (alleen dat bestand)")->required();
-    cmd->add_option("--kb", args->kb, "Map met de kennisbank (standaard: de meegeleverde)");
+    cmd->add_option("MAP", args->map, "Map met scenario's (*.yaml; met regeldekking), of één scenariobestand (alleen dat bestand)")
+        ->type_name("")
+        ->required();
+    cmd->add_option("--kb", args->kb, "Map met de kennisbank (standaard: de meegeleverde)")->type_name("MAP");
     cmd->add_flag("--zonder-contract", args->zonder_contract,
                   "Toets alleen wat de scenario's verwachten, niet ook het adviescontract (stappen op volgorde "
                   "afgerond, de eerste actie bij de huidige stap): voor een kennisbank die niet over het stappenplan gaat");

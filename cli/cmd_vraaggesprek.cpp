@@ -28,8 +28,9 @@ void register_vraaggesprek(CLI::App& app, Context& context) {
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("vraaggesprek", "Vul een gemeenteprofiel in door vragen te beantwoorden");
     cmd->add_option("PROFIEL", args->profiel,
-                    "Het profiel dat gevuld wordt (standaard gemeenteprofiel.yaml); bestaat het, dan gaat het gesprek verder");
-    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
+                    "Het profiel dat gevuld wordt (standaard gemeenteprofiel.yaml); bestaat het, dan gaat het gesprek verder")
+        ->type_name("BESTAND");
+    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)")->type_name("MAP");
     cmd->add_option("--naspelen", args->naspelen,
                     "Geen terminal: beantwoord elke vraag uit dit profiel en geef een verslag in JSON (voor tests)");
     cmd->callback([args, &context] {

@@ -16,8 +16,8 @@ void register_waarom_niet(CLI::App& app, Context& context) {
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("waarom-niet", "Leg uit waarom een regel voor dit profiel geen advies gaf");
     cmd->add_option("REGEL", args->regel, "Het id van de regel (zoals in de uitvoer van advies)")->required();
-    cmd->add_option("PROFIEL", args->profiel, "Het gemeenteprofiel; - leest standaardinvoer")->required();
-    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)");
+    cmd->add_option("PROFIEL", args->profiel, "Het gemeenteprofiel; - leest standaardinvoer")->type_name("BESTAND")->required();
+    cmd->add_option("--kb", args->kb, "Map met een andere kennisbank (standaard: de meegeleverde)")->type_name("MAP");
     cmd->callback([args, &context] {
         const auto u = advies::voer_waarom_niet_uit(args->regel, args->profiel, args->kb);
         schrijf(u);

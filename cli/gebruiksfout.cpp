@@ -76,6 +76,8 @@ std::string gebruiksfout_nl(const CLI::App& app, const CLI::Error& fout) {
         }
         if (std::regex_search(message, m, std::regex(R"(^(\S+): .*(positive|non-negative))")))
             return m[1].str() + ": geef een " + (m[2].str() == "positive" ? "positief" : "niet-negatief") + " getal";
+        // The program's own checks (--max-body, --cors) already say in Dutch what is wrong with the value.
+        if (std::regex_search(message, std::regex(R"(^--[A-Za-z0-9-]+: ')"))) return message;
         return "ongeldige waarde: " + message;
     }
     if (kind == "ConversionError") {

@@ -25,7 +25,12 @@ public:
     }
     std::string make_option_opts(const CLI::Option* opt) const override {
         static const std::regex woorden(R"(\b(TEXT|INT|UINT|FLOAT|NUMBER|BOOLEAN|ENUM|FILE|DIR|PATH)\b)");
-        const std::string engels = CLI::Formatter::make_option_opts(opt);
+        // A range check adds its own description to the type: "INT:INT in [0 - 65535]" becomes "GETAL (0 t/m 65535)".
+        static const std::regex bereik(R"(:(?:INT|UINT|FLOAT|NUMBER) in \[(\S+) - (\S+)\])");
+        // And CLI::PositiveNumber's "GETAL:POSITIVE" becomes "GETAL (> 0)".
+        static const std::regex positief(R"(:POSITIVE\b)");
+        const std::string engels = std::regex_replace(
+            std::regex_replace(CLI::Formatter::make_option_opts(opt), bereik, " ($1 t/m $2)"), positief, " (> 0)");
         std::string uit;
         auto begin = engels.cbegin();
         for (std::sregex_iterator it(engels.begin(), engels.end(), woorden), eind; it != eind; ++it) {

@@ -19,6 +19,24 @@ int kolom_in_tekens(std::string_view tekst, const YAML::Mark& m) {
     return tekens + 1;
 }
 
+// The path a message says is missing: the quoted text before "' ontbreekt" ('gemeente.naam' ontbreekt).
+std::string_view ontbrekend_pad(std::string_view melding) {
+    const auto eind = melding.find("' ontbreekt");
+    if (eind == std::string_view::npos) return {};
+    const auto begin = melding.rfind('\'', eind == 0 ? 0 : eind - 1);
+    if (begin == std::string_view::npos || begin == eind) return {};
+    return melding.substr(begin + 1, eind - begin - 1);
+}
+
+// `kind` is a key directly inside the map at `ouder` ("" is the root).
+bool sleutel_van(std::string_view kind, std::string_view ouder) {
+    if (!ouder.empty()) {
+        if (kind.size() <= ouder.size() + 1 || !kind.starts_with(ouder) || kind[ouder.size()] != '.') return false;
+        kind.remove_prefix(ouder.size() + 1);
+    }
+    return !kind.empty() && kind.find_first_of(".[]") == std::string_view::npos;
+}
+
 struct Verkenner {
     std::string_view tekst;
     std::map<std::pair<int, int>, std::vector<std::string>>& paden;
@@ -58,15 +76,25 @@ ProfielPaden::ProfielPaden(std::string_view tekst) {
     try {
         const YamlDocuments documenten = load_yaml_documents(tekst);
         Verkenner v{tekst, paden_};
-        for (const YamlNode& wortel : documenten.roots) v.bezoek(wortel, "");
+        for (const YamlNode& wortel : documenten.roots) {
+            if (const YAML::Mark m = wortel.mark(); !m.is_null()) wortels_.insert({m.line + 1, kolom_in_tekens(tekst, m)});
+            v.bezoek(wortel, "");
+        }
     } catch (const std::exception&) {
         // A syntax error: its message carries the position, there is no path.
         paden_.clear();
+        wortels_.clear();
     }
 }
 
 std::string ProfielPaden::pad(int regel, int kolom, std::string_view melding) const {
     const auto it = paden_.find({regel, kolom});
+    if (const std::string_view ontbrekend = ontbrekend_pad(melding); !ontbrekend.empty()) {
+        if (wortels_.contains({regel, kolom}) && sleutel_van(ontbrekend, "")) return std::string(ontbrekend);
+        if (it != paden_.end())
+            for (const std::string& p : it->second)
+                if (sleutel_van(ontbrekend, p)) return std::string(ontbrekend);
+    }
     if (it == paden_.end()) return {};
     const auto& kandidaten = it->second;
     // The innermost path, unless the message is about an outer one: named whole, or as the start of

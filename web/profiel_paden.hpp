@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,12 +19,16 @@ public:
 
     // The path of the node at `regel`:`kolom` (1-based, columns in characters as messages count them);
     // "" when no node starts there. Where a map and its first key start at the same place, the key's
-    // path, unless `melding` names the map's path in quotes ('gemeente' ontbreekt...).
+    // path, unless `melding` names the map's path in quotes ('gemeente' ontbreekt...). A message that a
+    // key is missing ('metingen[2].waarde' ontbreekt, sectie 'gemeente' ontbreekt), said at the map that
+    // should hold it, gets the missing key's path: the field a client should fill in.
     std::string pad(int regel, int kolom, std::string_view melding) const;
 
 private:
     // By position, every path starting there, outermost first.
     std::map<std::pair<int, int>, std::vector<std::string>> paden_;
+    // Where a document's root starts: its path is "", which paden_ does not hold.
+    std::set<std::pair<int, int>> wortels_;
 };
 
 }  // namespace ww::web

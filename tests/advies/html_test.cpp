@@ -614,6 +614,9 @@ TEST(OpmaakHtml, OngemarkeerdeTafelVoorafGeschrevenIsDezelfde) {
     EXPECT_NE(ter_plaatse.find("Nog geen factor is gekozen in de analyse, heeft prioriteit in het IVP of heeft een actie."),
               std::string::npos);
     EXPECT_EQ(ter_plaatse.find("0 factoren"), std::string::npos);
+    // The footer speaks to an adviseur, not in the engine's words.
+    EXPECT_NE(ter_plaatse.find("legt uit waarom een regel geen advies gaf."), std::string::npos);
+    EXPECT_EQ(ter_plaatse.find("vuurde"), std::string::npos);
     // An action on a factor: the section is written in place again, with the action, and the counts in words.
     g.acties = {RapportActie{"Wijkboa", "toezicht", "", "", "lopend"}};
     const std::string met_actie = als_html(a, g, {});

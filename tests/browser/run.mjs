@@ -206,6 +206,9 @@ test('de pagina: kop, CSP zonder inline script, alle velden met een label', asyn
     const eerste = await page.locator('[data-meerkeuze="analyse.factoren"] label').first().textContent();
     assert.notEqual(eerste.trim(), 'signaalcriminaliteit', 'een menselijke naam, geen id');
     assert.ok(kb.includes('signaalcriminaliteit'));
+    // A wijk's or group's `vergelijkbaar` is comparable wijken or groups, not comparable gemeenten.
+    await page.getByRole('button', { name: 'Meting toevoegen' }).click();
+    assert.match(await page.locator('[data-rijen="metingen"] .veld[data-sleutel="vergelijkbaar"] label').textContent(), /gemeenten, wijken of groepen/);
     schoon(page);
     await page.context().close();
 });
@@ -253,6 +256,12 @@ for (const naam of ['02-informatie-alleen-cijfers.yaml', '04-communicatie-buikpi
     });
 }
 
+// Every key's path, in the order the file lists them (rows by their place).
+function sleutelvolgorde(o, pad = '') {
+    if (o === null || typeof o !== 'object') return [];
+    return Object.entries(o).flatMap(([k, v]) => [`${pad}${k}`, ...sleutelvolgorde(v, `${pad}${k}.`)]);
+}
+
 test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde advies', async () => {
     const page = await nieuwePagina();
     for (const bestand of alleVoorbeelden) {
@@ -264,6 +273,8 @@ test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde adv
         assert.match(await page.locator('#bestandsmelding').textContent(), /geopend\.$/);
         const opgeslagen = await opslaanAls(page);
         assert.deepEqual(leesVoorbeeld(opgeslagen), leesVoorbeeld(bestand), `${bestand}: inhoud na openen en opslaan`);
+        // The examples list their keys as the contract does; so does a saved file (deepEqual ignores order).
+        assert.deepEqual(sleutelvolgorde(leesVoorbeeld(opgeslagen)), sleutelvolgorde(leesVoorbeeld(bestand)), `${bestand}: volgorde van de sleutels`);
         assert.equal(execFileSync(wegwijzer, ['advies', opgeslagen, '--format', 'json'], { encoding: 'utf8' }),
             execFileSync(wegwijzer, ['advies', bestand, '--format', 'json'], { encoding: 'utf8' }), `${bestand}: advies van het opgeslagen bestand`);
     }
@@ -276,6 +287,20 @@ test('openen en opslaan: elk voorbeeld komt ongewijzigd terug, met hetzelfde adv
     await wachtOpAdvies(page);
     assert.deepEqual(await getoond(page), verwacht(cliAdvies(voorbeeld)));
     assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(voorbeeld));
+    // An id twice in a list: the same advice as the command line (with its warning about the
+    // repetition) and the same file back; touching the box leaves the id once.
+    const dubbel = path.join(werkmap, 'dubbel.yaml');
+    fs.writeFileSync(dubbel, 'gemeente: {naam: Dubbeldam}\nanalyse:\n  uitgevoerd: true\n  factoren: [toezicht, verloedering, toezicht]\n');
+    await page.locator('#bestand-openen').setInputFiles(dubbel);
+    await page.waitForFunction(() => document.getElementById('bestandsmelding').textContent.startsWith('dubbel.yaml'));
+    await wachtOpAdvies(page);
+    const cliDubbel = cliAdvies(dubbel);
+    assert.ok(cliDubbel.adviezen.some((a) => a.id === 'profiel.herhaling-analyse-factoren'));
+    assert.deepEqual(await getoond(page), verwacht(cliDubbel));
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)), leesVoorbeeld(dubbel));
+    await page.locator(`${veldId('analyse.factoren')}-toezicht`).uncheck();
+    await page.locator(`${veldId('analyse.factoren')}-toezicht`).check();
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)).analyse.factoren, ['verloedering', 'toezicht']);
     // A file that is not YAML leaves the form as it was and says where the problem is.
     const kapot = path.join(werkmap, 'kapot.yaml');
     fs.writeFileSync(kapot, 'gemeente:\n  naam: [Open\n');
@@ -363,6 +388,18 @@ test('fouten van de dienst staan bij het veld dat het pad noemt', async () => {
     await toonAdvies(page);
     assert.equal(await page.locator('.veldfout').count(), 0);
     assert.equal(await page.locator('#v-metingen-0-waarde').getAttribute('aria-invalid'), null);
+    // A percentage as an adviseur types it, in a field labelled (%): a number, not an error that asks
+    // for a decimal point; and a missing key's error is at that field, not only at its row.
+    await page.locator('#v-metingen-0-waarde').fill('21,5 %');
+    await page.locator('[data-rijen="metingen"] > button.toevoegen').click();
+    await page.locator('#v-metingen-1-waarde').fill('12%');
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    assert.equal(await page.locator('.veldfout').count(), 1);
+    assert.equal(await page.locator('[data-pad="metingen.1.indicator"] .veldfout').count(), 1);
+    await page.locator('#v-metingen-1-indicator').selectOption('onveilig_buurt');
+    await toonAdvies(page);
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)).metingen.map((m) => m.waarde), [21.5, 12]);
     // An empty name: the error is at the name.
     await page.locator(veldId('gemeente.naam')).fill('');
     await page.getByRole('button', { name: 'Advies bijwerken' }).click();

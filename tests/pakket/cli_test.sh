@@ -21,9 +21,19 @@ for w in 'Gebruik:' 'OPTIES' 'Opdrachten:' 'Opties:' 'sjabloon' 'woordenschat' '
     grep -q -- "$w" "$t/hulp" && goed || fout "--help mist '$w'"
 done
 "$ww" advies --help > "$t/hulp-advies" 2>&1
-for w in 'TEKST' 'VERPLICHT' '--kleur'; do
+for w in 'TEKST' 'PROFIEL BESTAND VERPLICHT' '--kb MAP' '--kleur'; do
     grep -q -- "$w" "$t/hulp-advies" && goed || fout "advies --help mist '$w'"
 done
+# The service's options as docs/dienst.md and the man page name them; a range in Dutch, once.
+"$ww" serve --help > "$t/hulp-serve" 2>&1
+for w in '--adres ADRES' '--poort N (0 t/m 65535)' '--kb MAP' '--threads N (1 t/m 1024)' '--max-body GROOTTE' '--cors HERKOMST' '--leestijd S (1 t/m 3600)'; do
+    grep -q -F -- "$w" "$t/hulp-serve" && goed || fout "serve --help mist '$w'"
+done
+"$ww" run --help > "$t/hulp-run" 2>&1
+grep -q -F -- '--max-firings GETAL (> 0)' "$t/hulp-run" && goed || fout "run --help: $(grep -- --max-firings "$t/hulp-run")"
+if grep -E -q 'GETAL:GETAL| in \[|\bINT\b|TEKST' "$t/hulp-serve"; then
+    fout "serve --help: $(grep -E 'GETAL:GETAL| in \[|\bINT\b|TEKST' "$t/hulp-serve" | head -n 2)"
+else goed; fi
 if grep -E -q 'Usage|REQUIRED|\bTEXT\b|Subcommands|Positionals|Options:' "$t/hulp" "$t/hulp-advies"; then
     fout "Engels in de hulp: $(grep -E -h 'Usage|REQUIRED|\bTEXT\b|Subcommands|Positionals|Options:' "$t/hulp" "$t/hulp-advies" | head -n 2)"
 else goed; fi

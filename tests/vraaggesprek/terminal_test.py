@@ -157,7 +157,8 @@ with tempfile.TemporaryDirectory() as tmp:
     s.verwacht(". ")
     os.write(s.fd, b"\n")
     s.verwacht("Wat is de marge van het cijfer voor het onveiligheidsgevoel in de eigen buurt in 2023 (21,5%)")
-    s.typ("1,5")
+    # With a % after it, as the web app takes it too.
+    s.typ("1,5 %")
     s.verwacht("Is bepaald welke informatie nog ontbreekt?")
     s.typ("stop")
     assert s.einde() == 0

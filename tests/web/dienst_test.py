@@ -295,6 +295,17 @@ def test_fouten(d, werkmap):
                f"422: fouten wijken af van de opdrachtregel: {fouten} tegen {cli_fouten}")
     paden = {f.get("pad") for f in fouten}
     controleer({"gemeente.inwoners", "drijfveer.bepaald", "drijfveer.soort", "onbekend"} <= paden, f"422: paden {paden}")
+    # A missing key has no node of its own: its error is said at the map that should hold it, and the
+    # path is the missing key's (the field to fill in), not the map's first key.
+    for lichaam, type_ in [(b"communicatie:\n  boodschappen:\n    - buikpijn: ja\n", "application/yaml"),
+                           (b'{"communicatie": {"boodschappen": [{"buikpijn": "ja"}]}}', "application/json")]:
+        a = vraag(c, "POST", "/api/v1/communicatie", lichaam, {"Content-Type": type_})
+        paden = [f.get("pad") for f in a.json()["fouten"]]
+        controleer(a.status == 422 and paden == ["gemeente", "communicatie.boodschappen[1].onderwerp"],
+                   f"ontbrekende sleutels ({type_}): paden {paden}")
+    a = vraag(c, "POST", "/api/v1/advies", b"gemeente:\n  inwoners: 5000\n", {"Content-Type": "application/yaml"})
+    controleer(a.status == 422 and [f.get("pad") for f in a.json()["fouten"]] == ["gemeente.naam"],
+               f"ontbrekende naam: {a.json()}")
     # YAML and JSON syntax.
     for lichaam, type_ in [(b"gemeente: {naam: [\n", "application/yaml"), (b'{"gemeente": {"naam": "x",}', "application/json"),
                            (b"", "application/json"), (b"\xff\xfe\x00", "application/yaml")]:

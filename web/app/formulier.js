@@ -21,7 +21,8 @@ const ASPECTEN = [
 ];
 
 // The form in the stappenplan's order. `pad` is the place in the profile; for rows, `sleutel` is the
-// key inside one row. Keys are listed in the order the contract lists them, which is the order saved.
+// key inside one row. Keys are listed in the order the contract lists them, which is the order saved
+// (a list of rows whose columns are shown in another order names the saved order in `opslaan`).
 export function beschrijving(w) {
     const bronnen = w.bronnen.map((b) => ({ id: b.id, naam: b.soort ? `${b.naam} (${b.soort})` : b.naam }));
     return [
@@ -45,6 +46,8 @@ export function beschrijving(w) {
             { pad: 'informatie.ontbrekend_bepaald', label: 'Is bepaald welke informatie nog ontbreekt?', type: 'janee' },
             { pad: 'metingen', type: 'rijen', label: 'Cijfers (metingen)', enkelvoud: 'Meting', toevoegen: 'Meting toevoegen',
               uitleg: 'Eén rij per indicator, jaar, wijk en groep; percentages, bijvoorbeeld uit de Veiligheidsmonitor.',
+              // The form asks where and when first; a saved row lists its keys as the contract does.
+              opslaan: ['indicator', 'waarde', 'vergelijkbaar', 'vorige', 'gebied', 'groep', 'jaar', 'marge', 'respondenten'],
               kolommen: [
                 { sleutel: 'indicator', label: 'Indicator', type: 'keuze', keuzes: w.indicatoren, leeg: '(kies een indicator)' },
                 { sleutel: 'jaar', label: 'Jaar', type: 'geheel' },
@@ -53,7 +56,7 @@ export function beschrijving(w) {
                 { sleutel: 'waarde', label: 'Waarde (%)', type: 'getal' },
                 { sleutel: 'marge', label: 'Marge (procentpunt)', type: 'getal' },
                 { sleutel: 'respondenten', label: 'Respondenten', type: 'geheel' },
-                { sleutel: 'vergelijkbaar', label: 'Vergelijkbare gemeenten (%)', type: 'getal' },
+                { sleutel: 'vergelijkbaar', label: 'Vergelijkbare gemeenten, wijken of groepen (%)', type: 'getal' },
                 { sleutel: 'vorige', label: 'Vorige meting (%)', type: 'getal' },
               ] },
         ] },
@@ -274,10 +277,12 @@ function leesWaarde(b) {
         if (/^\d{1,3}([. ]\d{3})+$/.test(t)) return Number(t.replace(/[. ]/g, ''));
         // falls through
     case 'getal': {
-        // Dutch notation is welcome (21,5); what is not a number goes to the service as typed, so
-        // that its message (the command line's) appears next to the field.
-        const n = Number(t.replace(',', '.'));
-        return Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t) ? n : t;
+        // Dutch notation is welcome (21,5), and a % after a percentage in a field labelled (%); what
+        // is not a number goes to the service as typed, so that its message (the command line's)
+        // appears next to the field.
+        const g = b.dataset.type === 'getal' ? t.replace(/\s*%$/, '') : t;
+        const n = Number(g.replace(',', '.'));
+        return Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(g) ? n : t;
     }
     default: return b.tagName === 'INPUT' ? b.value : t;
     }
@@ -322,33 +327,45 @@ function haal(obj, pad) {
     return o;
 }
 
+function leesRij(rij, volgorde) {
+    const r = {};
+    for (const b of rij.querySelectorAll('[data-sleutel]')) {
+        if (b.tagName !== 'INPUT' && b.tagName !== 'SELECT') continue;
+        const w = leesWaarde(b);
+        if (w !== undefined) r[b.dataset.sleutel] = w;
+    }
+    return inVolgorde(r, volgorde);
+}
+
+// A row's keys in `volgorde` (a list of rows' `opslaan`), the rest after them.
+export function inVolgorde(r, volgorde) {
+    if (!volgorde) return r;
+    const geordend = {};
+    for (const k of volgorde) if (k in r) geordend[k] = r[k];
+    return Object.assign(geordend, r);
+}
+
 export function leesProfiel(form) {
     const p = {};
     if (form._versie !== undefined) p.versie = form._versie;
-    for (const b of form.querySelectorAll('[data-veld]')) {
-        const w = leesWaarde(b);
-        if (w !== undefined) zet(p, b.dataset.veld, w);
-    }
-    for (const fs of form.querySelectorAll('[data-meerkeuze]')) {
-        if (fs._aanwezig || fs._volgorde.length) zet(p, fs.dataset.meerkeuze, [...fs._volgorde]);
-    }
-    // A row with nothing filled in yet is not part of the profile (a new row is not an error); which
-    // form row each row of the profile is, is kept for the paths of errors.
+    // Fields, lists of ids and lists of rows in the form's order, which is the contract's order within
+    // a section (analyse: uitgevoerd, vragen, problematisch, factoren, rapportage): so they are saved.
     form._rijen = {};
-    for (const blok of form.querySelectorAll('[data-rijen]')) {
-        const alle = [...blok.querySelectorAll('.rij')].map((rij) => {
-            const r = {};
-            for (const b of rij.querySelectorAll('[data-sleutel]')) {
-                if (b.tagName !== 'INPUT' && b.tagName !== 'SELECT') continue;
-                const w = leesWaarde(b);
-                if (w !== undefined) r[b.dataset.sleutel] = w;
-            }
-            return r;
-        });
-        const indexen = alle.map((r, i) => (Object.keys(r).length ? i : -1)).filter((i) => i >= 0);
-        form._rijen[blok.dataset.rijen] = indexen;
-        const rijen = indexen.map((i) => alle[i]);
-        if (rijen.length || blok._aanwezig) zet(p, blok.dataset.rijen, rijen);
+    for (const b of form.querySelectorAll('[data-veld], [data-meerkeuze], [data-rijen]')) {
+        if (b.dataset.veld !== undefined) {
+            const w = leesWaarde(b);
+            if (w !== undefined) zet(p, b.dataset.veld, w);
+        } else if (b.dataset.meerkeuze !== undefined) {
+            if (b._aanwezig || b._volgorde.length) zet(p, b.dataset.meerkeuze, [...b._volgorde]);
+        } else {
+            // A row with nothing filled in yet is not part of the profile (a new row is not an error);
+            // which form row each row of the profile is, is kept for the paths of errors.
+            const alle = [...b.querySelectorAll('.rij')].map((rij) => leesRij(rij, b._veld.opslaan));
+            const indexen = alle.map((r, i) => (Object.keys(r).length ? i : -1)).filter((i) => i >= 0);
+            form._rijen[b.dataset.rijen] = indexen;
+            const rijen = indexen.map((i) => alle[i]);
+            if (rijen.length || b._aanwezig) zet(p, b.dataset.rijen, rijen);
+        }
     }
     // What the interview recorded as "weet ik niet" stays, except what has been filled in since.
     const eerder = form._vraaggesprek?.onbekend;
@@ -408,9 +425,11 @@ export function vulFormulier(form, profiel) {
         const v = haal(profiel, fs.dataset.meerkeuze);
         const lijst = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
         fs._aanwezig = v !== undefined && v !== null;
-        fs._volgorde = [...new Set(lijst)];
+        // An id twice stays twice until the box is touched: the advice warns about the repetition, as
+        // the command line does for the same file, and saving gives the file back as it was.
+        fs._volgorde = lijst;
         for (const c of fs.querySelectorAll('input[type=checkbox]')) c.checked = fs._volgorde.includes(c.value);
-        for (const id of fs._volgorde) {
+        for (const id of new Set(fs._volgorde)) {
             if (!fs.querySelector(`input[value="${CSS.escape(id)}"]`)) {
                 const cid = `${fs.id}-onbekend-${veilig(id)}`;
                 fs.append(el('div', { class: 'vakje' }, el('input', { type: 'checkbox', id: cid, value: id, checked: true }),

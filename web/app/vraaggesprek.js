@@ -3,7 +3,7 @@
 // POST api/v1/vragen, the same questions in the same order as `wegwijzer vraaggesprek`. The profile
 // built so far is the only state; every answer is checked by the service (the same reader as the
 // terminal's) before it is taken, and the advice beside it is refreshed after each one.
-import { el, enkelVeld, haalPad, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
+import { el, enkelVeld, haalPad, inVolgorde, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
 import { load } from './js-yaml.js';
 
 // The stappenplan's steps as the terminal names them.
@@ -47,7 +47,8 @@ function zetAntwoord(profiel, pad, waarde) {
 
 // A number as a Dutch reader writes it: 21,5 and 85.000 (a point before three digits groups thousands).
 function leesGetal(t) {
-    const s = t.trim().replace(/\s+/g, '');
+    // 21,5 and 21,5% (the questions ask for percentages) as a Dutch reader writes them.
+    const s = t.trim().replace(/\s+/g, '').replace(/%$/, '');
     if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
     if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return undefined;
     return Number(s.replace(',', '.'));
@@ -271,7 +272,7 @@ export class Gesprek {
                         const n = soort === 'getal' || soort === 'geheel' ? leesGetal(t) : undefined;
                         r[b.dataset.sleutel] = n !== undefined && Number.isFinite(n) ? n : b.tagName === 'INPUT' ? b.value : t;
                     }
-                    if (Object.keys(r).length) { rijen.push(r); houder._rijen.push(i); }
+                    if (Object.keys(r).length) { rijen.push(inVolgorde(r, blok._veld.opslaan)); houder._rijen.push(i); }
                 });
                 return { waarde: rijen };
             }
