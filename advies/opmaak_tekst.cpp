@@ -157,7 +157,7 @@ std::string als_tekst(const Advies& advies, const OpmaakOpties& o) {
             uit += fmt::format("  {} {}. {}{}{}", statusteken(s.status, st), s.stap, naam,
                                std::string(static_cast<std::size_t>(std::max(2, 35 - kolommen(naam))), ' '),
                                naam_van(s.status));
-            if (s.stap == advies.huidige_stap) uit += st(vet, "  <- hier staat u");
+            if (s.stap == advies.huidige_stap) uit += st(vet, "  <- hier staat de gemeente");
             uit += "\n";
         }
     }

@@ -132,7 +132,7 @@ TEST(Opdrachten, CommunicatieOpEenVolledigProfiel) {
     ASSERT_EQ(tekst.status, 0) << tekst.fout;
     EXPECT_EQ(tekst.uit.rfind("Toets communicatieplan: Plandam\n", 0), 0u) << tekst.uit;
     EXPECT_EQ(tekst.uit.find("\nStappenplan\n"), std::string::npos);
-    EXPECT_EQ(tekst.uit.find("hier staat u"), std::string::npos);
+    EXPECT_EQ(tekst.uit.find("hier staat de gemeente"), std::string::npos);
     EXPECT_NE(tekst.uit.find("oordeel: botst"), std::string::npos);
     o.formaat = Formaat::json;
     const auto json = voer_advies_uit(o);

@@ -144,7 +144,7 @@ TEST(OpmaakTekst, CommunicatieplanZonderStappenplan) {
     const auto t = als_tekst(communicatieplan(), o);
     EXPECT_EQ(t.rfind("Toets communicatieplan: Voorbeeldstad\n", 0), 0u) << t;
     EXPECT_EQ(t.find("\nStappenplan\n"), std::string::npos);
-    EXPECT_EQ(t.find("hier staat u"), std::string::npos);
+    EXPECT_EQ(t.find("hier staat de gemeente"), std::string::npos);
     const auto boodschappen = t.find("Boodschappen"), nu = t.find("Nu doen");
     ASSERT_NE(boodschappen, std::string::npos);
     ASSERT_NE(nu, std::string::npos);

@@ -556,9 +556,9 @@ test('vraaggesprek: een gemeente die net begint, alleen met het toetsenbord, met
     assert.equal((await page.locator('#vraagtekst').textContent()).trim(), vraag.tekst);
     assert.equal(await page.locator('#vraag-hulp').textContent(), vraag.hulp);
     assert.equal(await page.locator('#voortgang [aria-current=step]').textContent(), 'Stap 1: Bepaal de onderliggende drijfveer');
-    // "Waarom vraagt u dit?" with the keyboard: Tab from the choices, Enter opens it.
+    // "Waarom deze vraag?" with the keyboard: Tab from the choices, Enter opens it.
     await tab();
-    assert.equal(await focus(), 'Waarom vraagt u dit?');
+    assert.equal(await focus(), 'Waarom deze vraag?');
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#waarom').evaluate((d) => d.open), true);
     const waarom = await page.locator('#waarom-tekst').textContent();

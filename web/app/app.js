@@ -215,7 +215,7 @@ async function verstuur() {
         }
     } catch (e) {
         if (e.name === 'AbortError' || nummer !== volgnummer) return;
-        meld(`De dienst is niet bereikbaar (${e.message}). Uw invulling blijft staan; probeer het zo opnieuw.`, true);
+        meld(`De dienst is niet bereikbaar (${e.message}). Je invulling blijft staan; probeer het zo opnieuw.`, true);
         document.body.dataset.advies = `fout-${nummer}`;
     } finally {
         if (nummer === volgnummer) paneel.removeAttribute('aria-busy');

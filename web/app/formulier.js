@@ -68,7 +68,7 @@ export function beschrijving(w) {
             { pad: 'analyse.rapportage', label: 'Is de analyse op papier gezet?', type: 'janee' },
         ] },
         { id: 'beleid', titel: 'Stap 4: beleidsmatige actie', velden: [
-            { pad: 'beleid.doel_benoemd', label: 'Is benoemd wat u wilt bereiken?', type: 'janee' },
+            { pad: 'beleid.doel_benoemd', label: 'Is benoemd wat je wilt bereiken?', type: 'janee' },
             { pad: 'beleid.smart.gekozen', label: 'Is een SMART-doel op veiligheidsbeleving gekozen?', type: 'janee' },
             { pad: 'beleid.smart.indicator', label: 'Indicator van het SMART-doel', type: 'keuze', keuzes: w.indicatoren },
             { pad: 'beleid.smart.daling_pct', label: 'Beoogde daling (% van de beginwaarde)', type: 'getal' },

@@ -225,7 +225,7 @@ export class Gesprek {
             } else {
                 // A list the form does not know: one row per line, "sleutel: waarde, ...", as in the terminal.
                 houder.append(el('p', { id: 'vraagtekst', class: 'vraagtekst', tekst: v.tekst }),
-                    el('label', { for: 'antwoord-0', tekst: 'Uw antwoord: één rij per regel, als "sleutel: waarde, sleutel: waarde"; leeg als er niets is' }),
+                    el('label', { for: 'antwoord-0', tekst: 'Je antwoord: één rij per regel, als "sleutel: waarde, sleutel: waarde"; leeg als er niets is' }),
                     el('textarea', { id: 'antwoord-0', rows: '5', spellcheck: 'false', 'aria-describedby': hulpId }));
             }
             return houder;
