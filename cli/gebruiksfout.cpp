@@ -26,10 +26,42 @@ std::string fmt_number(double x) {
     return buffer;
 }
 
+// A byte position moved back to the start of a UTF-8 character, so that a cut never splits one.
+std::size_t utf8_grens(const std::string& s, std::size_t pos) {
+    while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+    return pos;
+}
+
+// CLI11's message repeats what the user typed, and libstdc++'s std::regex recurses per character: an
+// argument of 40,000 characters overflowed the stack. A word over 400 bytes (a number as long as
+// DBL_MAX written out stays whole: CLI11 writes it in a range) keeps about its first 60
+// and last 20 with "…" between, and the whole message stops after 4,000 bytes: enough to recognise
+// what was typed.
+std::string ingekort(const std::string& message) {
+    constexpr std::size_t max_woord = 400, begin = 60, eind = 20, max_bericht = 4000;
+    std::string uit;
+    std::size_t i = 0;
+    while (i < message.size() && uit.size() <= max_bericht) {
+        const std::size_t spatie = message.find(' ', i);
+        const std::size_t einde = spatie == std::string::npos ? message.size() : spatie;
+        if (einde - i > max_woord) {
+            const std::size_t kop = utf8_grens(message, i + begin), staart = utf8_grens(message, einde - eind);
+            uit += message.substr(i, kop - i) + "…" + message.substr(staart, einde - staart);
+        } else {
+            uit += message.substr(i, einde - i);
+        }
+        if (spatie == std::string::npos) break;
+        uit += ' ';
+        i = spatie + 1;
+    }
+    if (uit.size() > max_bericht) uit = uit.substr(0, utf8_grens(uit, max_bericht)) + "…";
+    return uit;
+}
+
 }  // namespace
 
 std::string gebruiksfout_nl(const CLI::App& app, const CLI::Error& fout) {
-    const std::string message = fout.what();
+    const std::string message = ingekort(fout.what());
     const std::string kind = fout.get_name();
     std::string what;
 
