@@ -19,6 +19,7 @@
 #include "advies/uitbuffer.hpp"
 #include "advies/uitleg.hpp"
 #include "advies/indeling.hpp"
+#include "engine/functions.hpp"
 
 namespace ww::advies {
 
@@ -119,14 +120,11 @@ void geheel(Uitbuffer& uit, long long n) { uit.geheel(n); }
 // A number of factors as running Dutch text writes it: "geen", "één factor", "drie factoren" (up to twenty in words,
 // as the knowledge base's texts do with telwoord; the Tafel has twelve).
 void aantal_factoren(Uitbuffer& uit, long n) {
-    static constexpr std::array<std::string_view, 21> woorden{
-        "geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-        "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
     if (n == 0) {
-        uit += woorden[0];
+        uit += "geen"sv;
         return;
     }
-    if (n > 0 && n <= 20) uit += woorden[static_cast<std::size_t>(n)];
+    if (const std::string_view woord = dutch_count_word(static_cast<double>(n)); !woord.empty()) uit += woord;
     else geheel(uit, n);
     uit += n == 1 ? " factor"sv : " factoren"sv;
 }

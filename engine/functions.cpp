@@ -112,13 +112,9 @@ void append_dutch_number(const Value& v, std::string& out, std::string_view fn) 
 // wijken"); any other number (a fraction, a negative, 21 and up) as nl() writes it. One is "één", the
 // numeral, not the article "een".
 void append_count_word(const Value& v, std::string& out, std::string_view fn) {
-    static constexpr std::array<std::string_view, 21> words = {
-        "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-        "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
     if (v.is_number()) {
-        const double d = v.as_number();
-        if (d >= 0 && d <= 20 && d == std::trunc(d)) {
-            out += words[static_cast<std::size_t>(d)];
+        if (const std::string_view word = dutch_count_word(v.as_number()); !word.empty()) {
+            out += word;
             return;
         }
     }
@@ -606,6 +602,14 @@ private:
 };
 
 }  // namespace
+
+std::string_view dutch_count_word(double n) {
+    static constexpr std::array<std::string_view, 21> words = {
+        "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+        "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
+    if (n >= 0 && n <= 20 && n == std::trunc(n)) return words[static_cast<std::size_t>(n)];
+    return {};
+}
 
 const FunctionInfo* find_function(std::string_view name) {
     static const FunctionIndex index;

@@ -61,6 +61,11 @@ struct FunctionInfo {
 inline constexpr std::string_view kListMatchFunction = "#elementen";
 inline constexpr std::size_t kMaxListMatchLocals = 16;
 
+// A whole number from zero to twenty in Dutch words ("nul", "één", ... "twintig"), as telwoord() and
+// aantal_woord() write counts; empty for any other number. The program's own texts (the HTML report)
+// count the same way.
+std::string_view dutch_count_word(double n);
+
 const FunctionInfo* find_function(std::string_view name);
 const std::vector<FunctionInfo>& all_functions();
 
