@@ -981,6 +981,21 @@ std::vector<YAML::Node> andere_antwoorden(const Vraagdef& d, const YAML::Node& v
     return uit;
 }
 
+// Whether stap 3 is done but for the bestuur: an explicit "nee" from the bestuur holds stap 1 open, and with it
+// the `afgerond` of every later step, while the interview goes on to ask what there is (vragen.yaml,
+// vraag.verder-na-nee-bestuur). The same profile with a "ja" says whether steps 2 and 3 are done on their own.
+bool stap3_af_buiten_bestuur(Raadpleging& raadpleging, const Vragenlijst& vragen, const std::string& tekst,
+                             const std::string& bestand) {
+    YAML::Node profiel = laad_yaml(tekst);
+    YAML::Node drijfveer = profiel["drijfveer"];
+    if (!drijfveer.IsMap() || !drijfveer["gedeeld_met_bestuur"].IsScalar() ||
+        drijfveer["gedeeld_met_bestuur"].as<bool>(true))
+        return false;
+    drijfveer["gedeeld_met_bestuur"] = true;
+    Vraaggesprek ja(raadpleging, vragen, als_yaml(profiel), bestand);
+    return ja.advies().stappen[2].status == Status::afgerond;
+}
+
 }  // namespace
 
 nlohmann::json speel_na(Raadpleging& raadpleging, const Vragenlijst& vragen, std::string_view voorbeeld,
@@ -1009,7 +1024,9 @@ nlohmann::json speel_na(Raadpleging& raadpleging, const Vragenlijst& vragen, std
         if (open.empty()) break;
         const OpenVraag v = open.front();
         if (!ids.insert(v.id).second) dubbel = true;
-        if (v.def->stap >= 4 && g.advies().stappen[2].status != Status::afgerond) te_vroeg = true;
+        if (v.def->stap >= 4 && g.advies().stappen[2].status != Status::afgerond &&
+            !stap3_af_buiten_bestuur(raadpleging, vragen, g.tekst(), bestand))
+            te_vroeg = true;
         if (eerste_advies == 0 && vorige_stap != 0 && v.def->stap > vorige_stap) eerste_advies = static_cast<int>(gesteld.size());
         vorige_stap = v.def->stap;
         const std::string voor = g.tekst();

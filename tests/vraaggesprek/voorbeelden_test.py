@@ -3,18 +3,23 @@
 answered from the example ("weet ik niet" where it has nothing). The interview must end with the
 example's advice, reach a first advice for a gemeente that has just started within five questions,
 ask nothing twice, nothing about step 4 or 5 before step 3 is done, and only relevant questions
-(another answer changes the advice or the questions after it). Prints the share of relevant questions."""
+(another answer changes the advice or the questions after it). Prints the share of relevant questions.
+Further directories (after the examples) hold profiles for cases the examples do not have, replayed the same way."""
 import glob
 import json
 import os
 import subprocess
 import sys
 
-wegwijzer, voorbeelden = sys.argv[1], sys.argv[2]
+wegwijzer, voorbeelden, *meer = sys.argv[1:]
 fouten = []
 gesteld = relevant = 0
 bestanden = sorted(glob.glob(os.path.join(voorbeelden, "*.yaml")))
 assert len(bestanden) >= 7, bestanden
+for map_ in meer:
+    extra = sorted(glob.glob(os.path.join(map_, "*.yaml")))
+    assert extra, map_
+    bestanden += extra
 for pad in bestanden:
     p = subprocess.run([wegwijzer, "vraaggesprek", "--naspelen", pad], capture_output=True, text=True)
     if p.returncode != 0:
