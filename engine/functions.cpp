@@ -327,12 +327,29 @@ std::vector<FunctionInfo> make_registry() {
         return Value(text_arg(a[0], "contains").find(text_arg(a[1], "contains")) != std::string_view::npos);
     }, "contains(tekst|lijst, deel) -> bool", "bevat de tekst het deel, of de lijst het element?",
         K{arg_text | arg_list, arg_any}, SlotType::boolean);
+    // starts_with and ends_with take a list too, as contains() does: "does the text begin (end) with any of these"
+    // is one test instead of a chain of or's (a group named by an age, "15-24 jaar" or "65+", begins with a digit
+    // and, unlike "65-plussers", does not end as a plural noun).
     add("starts_with", 2, 2, [](Args a) {
-        return Value(text_arg(a[0], "starts_with").starts_with(text_arg(a[1], "starts_with")));
-    }, "starts_with(tekst, begin) -> bool", "begint de tekst met het gegeven begin?", K{arg_text}, SlotType::boolean);
+        const std::string_view tekst = text_arg(a[0], "starts_with");
+        if (a[1].kind() == ValueKind::list) {
+            for (const Value& begin : a[1].as_list())
+                if (tekst.starts_with(text_arg(begin, "starts_with"))) return Value(true);
+            return Value(false);
+        }
+        return Value(tekst.starts_with(text_arg(a[1], "starts_with")));
+    }, "starts_with(tekst, begin|lijst) -> bool", "begint de tekst met het gegeven begin, of met een van de begins in de lijst?",
+        K{arg_text, arg_text | arg_list}, SlotType::boolean);
     add("ends_with", 2, 2, [](Args a) {
-        return Value(text_arg(a[0], "ends_with").ends_with(text_arg(a[1], "ends_with")));
-    }, "ends_with(tekst, eind) -> bool", "eindigt de tekst op het gegeven eind?", K{arg_text}, SlotType::boolean);
+        const std::string_view tekst = text_arg(a[0], "ends_with");
+        if (a[1].kind() == ValueKind::list) {
+            for (const Value& eind : a[1].as_list())
+                if (tekst.ends_with(text_arg(eind, "ends_with"))) return Value(true);
+            return Value(false);
+        }
+        return Value(tekst.ends_with(text_arg(a[1], "ends_with")));
+    }, "ends_with(tekst, eind|lijst) -> bool", "eindigt de tekst op het gegeven eind, of op een van de einden in de lijst?",
+        K{arg_text, arg_text | arg_list}, SlotType::boolean);
     add_text("join", 1, 2, [](Args a, std::string& out) {
         const std::string_view sep = a.size() > 1 ? text_arg(a[1], "join") : std::string_view(", ");
         bool first = true;

@@ -61,7 +61,12 @@ TEST(Functions, Texts) {
     EXPECT_EQ(call("contains", {Value::string("veiligheid"), Value::string("lig")}), Value(true));
     EXPECT_EQ(call("contains", {L({1, 2}), Value(3)}), Value(false));
     EXPECT_EQ(call("starts_with", {Value::string("abc"), Value::string("ab")}), Value(true));
+    EXPECT_EQ(call("starts_with", {Value::string("15-24 jaar"), L({Value::string("0"), Value::string("1")})}), Value(true));
+    EXPECT_EQ(call("starts_with", {Value::string("vrouwen"), L({Value::string("0"), Value::string("1")})}), Value(false));
+    EXPECT_EQ(call("starts_with", {Value::string("abc"), L({})}), Value(false));
     EXPECT_EQ(call("ends_with", {Value::string("abc"), Value::string("ab")}), Value(false));
+    EXPECT_EQ(call("ends_with", {Value::string("65-plussers"), L({Value::string("s"), Value::string("en")})}), Value(true));
+    EXPECT_EQ(call("ends_with", {Value::string("65+"), L({Value::string("s"), Value::string("en")})}), Value(false));
     EXPECT_EQ(call("join", {L({Value::string("a"), 2}), Value::string("-")}), Value::string("a-2"));
     EXPECT_EQ(call("join", {L({Value::string("a"), Value::string("b")})}), Value::string("a, b"));
 }
