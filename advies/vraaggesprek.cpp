@@ -642,8 +642,12 @@ std::string decimale_punten(const std::string& rij) {
 // Whether the field `veld` ("gemeente.inwoners", "metingen[].marge") holds a whole number: a
 // question's type says 'getal' for every number, the definition of the profile says which.
 bool is_geheel(std::string_view veld) {
+    const std::string pad = profiel::zonder_rij(veld);
+    // A question about no field of the profile (lint reports it) is no whole number.
+    const auto& paden = profiel::veldpaden();
+    if (std::find(paden.begin(), paden.end(), pad) == paden.end()) return false;
     const profiel::Veld* v = &profiel::gemeenteprofiel();
-    for (const std::string& deel : splits(profiel::zonder_rij(veld), '.')) {
+    for (const std::string& deel : splits(pad, '.')) {
         const bool rij = deel.ends_with("[]");
         v = &v->veld(rij ? std::string_view(deel).substr(0, deel.size() - 2) : std::string_view(deel));
         if (rij) v = &v->element();
