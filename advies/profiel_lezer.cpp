@@ -200,7 +200,9 @@ private:
     void verplichte(const Veld& def, const Velden& v, const std::string& pad) {
         for (const auto& k : def.velden) {
             if (!k.verplicht || !afwezig(v[k.naam])) continue;
-            y_.fout(v.heeft(k.naam) ? v.plaats(k.naam) : v.kaart.mark(), fmt::format("'{}.{}' ontbreekt", pad, k.naam));
+            // Said at the element (the key has no place of its own); the path is the key's: the field to fill in.
+            const std::string ontbrekend = pad_van(pad, k.naam);
+            y_.fout(v.heeft(k.naam) ? v.plaats(k.naam) : v.kaart.mark(), fmt::format("'{}' ontbreekt", ontbrekend), ontbrekend);
         }
     }
 
@@ -218,7 +220,7 @@ private:
         auto waarde = y_.tekst(node, pad_van(pad, sleutel));
         // A name or topic of only spaces names nothing: an advice would show a blank where it belongs.
         if (veld.niet_leeg && waarde && only_white_space(*waarde)) {
-            y_.fout(v.plaats(sleutel), fmt::format("'{}' mag niet leeg zijn", pad_van(pad, sleutel)));
+            y_.fout(v.plaats(sleutel), fmt::format("'{}' mag niet leeg zijn", pad_van(pad, sleutel)), pad_van(pad, sleutel));
             return std::nullopt;
         }
         return waarde;
@@ -254,7 +256,8 @@ private:
                 passend.empty() ? fmt::format("Bij deze factor hoort geen eigen indicator; kies een indicator die je meet, zoals "
                                               "{} ({}).", voc_.indicatoren.front(), naam(voc_.indicator_naam, voc_.indicatoren.front()))
                                 : fmt::format("Een ongunstig cijfer op {} wijst op deze factor; gebruik {} als indicator.",
-                                              en_lijst(passend), passend.size() == 1 ? "die" : "een daarvan")));
+                                              en_lijst(passend), passend.size() == 1 ? "die" : "een daarvan")),
+                    pad);
             return true;
         }
         if (woord.woorden == Woorden::factoren && voc_.is_indicator(s)) {
@@ -264,7 +267,8 @@ private:
             y_.fout(node, fmt::format(
                 "'{}' in '{}' is een indicator ({}), geen factor van de Tafel van 12. {}", s, pad, naam(voc_.indicator_naam, s),
                 passend.empty() ? fmt::format("Kies de factor waar het cijfer op wijst: {}.", samen(voc_.factoren))
-                                : fmt::format("Een ongunstig cijfer op deze indicator wijst op {}.", en_lijst(passend))));
+                                : fmt::format("Een ongunstig cijfer op deze indicator wijst op {}.", en_lijst(passend))),
+                    pad);
             return true;
         }
         return false;
@@ -292,23 +296,23 @@ private:
         auto n = y_.geheel(node, p);
         if (!n) return n;
         if (k.enige && *n != *k.enige) {
-            y_.fout(node, fmt::format("{} {} wordt niet ondersteund; deze wegwijzer leest {} {}", p, *n, p, *k.enige));
+            y_.fout(node, fmt::format("{} {} wordt niet ondersteund; deze wegwijzer leest {} {}", p, *n, p, *k.enige), p);
             return std::nullopt;
         }
         switch (k.grens) {
             case profiel::Grens::jaartal:
                 if (*n >= profiel::eerste_jaar && *n <= profiel::laatste_jaar) return n;
                 y_.fout(node, fmt::format("'{}' moet een jaartal tussen {} en {} zijn, niet {}", p, profiel::eerste_jaar,
-                                          profiel::laatste_jaar, *n));
+                                          profiel::laatste_jaar, *n), p);
                 return std::nullopt;
             case profiel::Grens::positief:
                 if (*n > 0 && (!k.hoogstens || *n <= *k.hoogstens)) return n;
                 y_.fout(node, k.hoogstens ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, *k.hoogstens, *n)
-                                          : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, *n));
+                                          : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, *n), p);
                 return std::nullopt;
             case profiel::Grens::percentage:
                 if (*n >= 0 && *n <= 100) return n;
-                y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", p, *n));
+                y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", p, *n), p);
                 return std::nullopt;
             case profiel::Grens::geen: break;
         }
@@ -325,18 +329,18 @@ private:
         switch (k.grens) {
             case profiel::Grens::percentage:
                 if (*g >= 0 && *g <= 100) return g;
-                y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", p, node.scalar()));
+                y_.fout(node, fmt::format("'{}' is een percentage en moet tussen 0 en 100 liggen, niet {}", p, node.scalar()), p);
                 return std::nullopt;
             case profiel::Grens::positief:
                 if (*g > 0 && (!k.hoogstens || *g <= *k.hoogstens)) return g;
                 y_.fout(node, k.hoogstens
                                   ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, *k.hoogstens, node.scalar())
-                                  : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, node.scalar()));
+                                  : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, node.scalar()), p);
                 return std::nullopt;
             case profiel::Grens::jaartal:
                 if (*g >= profiel::eerste_jaar && *g <= profiel::laatste_jaar) return g;
                 y_.fout(node, fmt::format("'{}' moet een jaartal tussen {} en {} zijn, niet {}", p, profiel::eerste_jaar,
-                                          profiel::laatste_jaar, node.scalar()));
+                                          profiel::laatste_jaar, node.scalar()), p);
                 return std::nullopt;
             case profiel::Grens::geen: break;
         }
@@ -377,7 +381,7 @@ private:
     // The one required section and key, with messages that say what the profile must at least hold.
     void lees_gemeente(const Veld& def, const Velden& s) {
         if (!s.heeft("gemeente")) {
-            y_.fout(s.kaart, "sectie 'gemeente' ontbreekt; elk profiel noemt minstens 'gemeente: {naam: ...}'");
+            y_.fout(s.kaart, "sectie 'gemeente' ontbreekt; elk profiel noemt minstens 'gemeente: {naam: ...}'", "gemeente");
             return;
         }
         auto v = kaart(def, s["gemeente"], "gemeente");
@@ -385,9 +389,9 @@ private:
         std::optional<std::string> naam;
         if (!v->heeft("naam")) {
             y_.fout(afwezig(v->kaart) ? s.plaats("gemeente") : v->kaart.mark(),
-                    "'gemeente.naam' ontbreekt; de naam van de gemeente is verplicht");
+                    "'gemeente.naam' ontbreekt; de naam van de gemeente is verplicht", "gemeente.naam");
         } else {
-            if (afwezig((*v)["naam"])) y_.fout(v->plaats("naam"), "'gemeente.naam' mag niet leeg zijn");
+            if (afwezig((*v)["naam"])) y_.fout(v->plaats("naam"), "'gemeente.naam' mag niet leeg zijn", "gemeente.naam");
             else naam = tekst(def, *v, "naam", "gemeente");
         }
         auto inwoners = geheel(def, *v, "inwoners", "gemeente");
@@ -475,7 +479,8 @@ private:
                 if (auto [it, nieuw] = gezien.emplace(punt, hier); !nieuw)
                     y_.fout(hier, fmt::format("dubbele meting: {} staat al op regel {} (kolom {}){}", beschrijf_meetpunt(punt),
                                               it->second.line + 1, kolom_in_tekens(tekst_, it->second),
-                                              andere_hoofdletters(gebied_geschreven, gebied, groep_geschreven, groep)));
+                                              andere_hoofdletters(gebied_geschreven, gebied, groep_geschreven, groep)),
+                            pad);
             }
             feit(InvoerSjabloon::meting, {{"nr", static_cast<std::int64_t>(i + 1)},
                             {"indicator", of_nil_sym(indicator)},
@@ -533,7 +538,7 @@ private:
             const YamlNode& e = (*lijst)[i];
             const std::string epad = fmt::format("{}[{}]", lpad, i + 1);
             if (afwezig(e)) {
-                y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, woord.wat));
+                y_.fout(e.is_defined() ? e : node, fmt::format("'{}' is leeg; verwacht een {}", epad, woord.wat), epad);
                 continue;
             }
             if (andere_soort(woord, e, epad)) continue;
@@ -714,12 +719,12 @@ private:
             const YamlNode& item = (*l)[i];
             const std::string ipad = fmt::format("{}.onbekend[{}]", pad, i + 1);
             if (afwezig(item)) {
-                y_.fout(item, fmt::format("'{}' is leeg; noem het veld dat onbekend is, bijvoorbeeld drijfveer.soort", ipad));
+                y_.fout(item, fmt::format("'{}' is leeg; noem het veld dat onbekend is, bijvoorbeeld drijfveer.soort", ipad), ipad);
                 continue;
             }
             auto veld = y_.tekst(item, ipad);
             if (veld && !profiel::is_veldpad(*veld))
-                y_.fout(item, fmt::format("'{}' is geen veld van het gemeenteprofiel", *veld));
+                y_.fout(item, fmt::format("'{}' is geen veld van het gemeenteprofiel", *veld), ipad);
         }
     }
 

@@ -639,6 +639,22 @@ std::string decimale_punten(const std::string& rij) {
     return uit;
 }
 
+// Whether the field `veld` ("gemeente.inwoners", "metingen[].marge") holds a whole number: a
+// question's type says 'getal' for every number, the definition of the profile says which.
+bool is_geheel(std::string_view veld) {
+    const std::string pad = profiel::zonder_rij(veld);
+    // A question about no field of the profile (lint reports it) is no whole number.
+    const auto& paden = profiel::veldpaden();
+    if (std::find(paden.begin(), paden.end(), pad) == paden.end()) return false;
+    const profiel::Veld* v = &profiel::gemeenteprofiel();
+    for (const std::string& deel : splits(pad, '.')) {
+        const bool rij = deel.ends_with("[]");
+        v = &v->veld(rij ? std::string_view(deel).substr(0, deel.size() - 2) : std::string_view(deel));
+        if (rij) v = &v->element();
+    }
+    return v->soort == profiel::Soort::geheel;
+}
+
 std::optional<std::string> keuze_uit(const Vraagdef& d, const std::string& invoer) {
     const std::string s = klein(trim(invoer));
     int n = 0;
@@ -699,14 +715,16 @@ std::vector<std::string> Vraaggesprek::beantwoord(const OpenVraag& vraag, const 
         }
     } else if (d.type == "getal") {
         std::string s = invoer;
-        // As the web app reads a number (web/app/vraaggesprek.js, leesGetal): 85.000 is eighty-five
-        // thousand, a point before three digits grouping thousands; 21,5 has a decimal comma; 21,5%
-        // is the percentage the question asks for.
-        if (!s.empty() && s.back() == '%') {
+        // As the web app reads a number (web/app/getal.js), by the type of the field the question
+        // fills: a whole number (inhabitants, a year) may group thousands with a point or a space,
+        // 85.000 or 85 000; any other (a percentage, a margin) may end in %, 21,5%, and a point in
+        // it is a decimal point. Both read a decimal comma, 21,5.
+        const bool geheel = is_geheel(d.veld);
+        if (!geheel && !s.empty() && s.back() == '%') {
             s.pop_back();
             while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
         }
-        if (duizendtalscheiding(s) == '.') std::erase(s, '.');
+        if (const auto scheiding = duizendtalscheiding(s); geheel && (scheiding == '.' || scheiding == ' ')) std::erase(s, *scheiding);
         std::replace(s.begin(), s.end(), ',', '.');
         double x = 0;
         const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), x);

@@ -130,11 +130,13 @@ std::string_view regel_bij(std::string_view tekst, const YAML::Mark& plaats, int
 }
 }  // namespace
 
-void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
+void YamlLezer::fout(const YAML::Mark& plaats, std::string melding, std::string_view pad) {
     // Past the limit, finding the line would only cost time (see Diagnostics::max_items).
     if (fouten_.size() > Diagnostics::max_items) return;
-    if (fouten_.size() == Diagnostics::max_items)
+    if (fouten_.size() == Diagnostics::max_items) {
         melding = fmt::format("meer dan {} problemen; de rest wordt niet gemeld", Diagnostics::max_items);
+        pad = {};
+    }
     // yaml-cpp counts from 0 and has no mark for nodes made in code.
     const bool onbekend = plaats.is_null() || plaats.line < 0;
     Fout f;
@@ -142,6 +144,7 @@ void YamlLezer::fout(const YAML::Mark& plaats, std::string melding) {
     f.line = onbekend ? 1 : plaats.line + 1;
     f.col = onbekend ? 1 : plaats.column + 1;
     f.message = std::move(melding);
+    f.path = pad;
     if (!tekst_.empty()) {
         const std::string_view r = onbekend ? regel_van(tekst_, 0) : regel_bij(tekst_, plaats, f.line - 1);
         // yaml-cpp counts columns in bytes; a diagnostic counts characters.
@@ -159,7 +162,7 @@ std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pa
     velden.kaart = node;
     if (afwezig(node)) return velden;
     if (!node.is_map()) {
-        fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)));
+        fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)), pad);
         return std::nullopt;
     }
     // Key -> line, for duplicates: the keys seen so far, searched in a row while a map is as small as
@@ -194,20 +197,23 @@ std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pa
         const YamlNode sleutel = paar.first;
         const YamlNode waarde = paar.second;
         if (!sleutel.is_scalar()) {
-            fout(sleutel, fmt::format("een sleutel in {} moet een woord zijn, niet {}", naam_in(pad), beschrijf(sleutel)));
+            fout(sleutel, fmt::format("een sleutel in {} moet een woord zijn, niet {}", naam_in(pad), beschrijf(sleutel)), pad);
             continue;
         }
         const std::string& k = sleutel.scalar();
+        // Only problems need the key's path (most keys have none).
+        const auto sleutelpad = [&] { return pad.empty() ? k : fmt::format("{}.{}", pad, k); };
         if (const auto eerder = eerder_op(k)) {
-            fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), *eerder));
+            fout(sleutel, fmt::format("sleutel '{}' staat twee keer in {} (eerder op regel {})", k, naam_in(pad), *eerder),
+                 sleutelpad());
             continue;
         }
         onthoud(k, sleutel.mark().line + 1);
         if (std::find(sleutels.begin(), sleutels.end(), k) == sleutels.end()) {
             if (pad.empty())
-                fout(sleutel, fmt::format("onbekende sectie '{}'{}", k, bedoelde_je(k, sleutels)));
+                fout(sleutel, fmt::format("onbekende sectie '{}'{}", k, bedoelde_je(k, sleutels)), sleutelpad());
             else
-                fout(sleutel, fmt::format("onbekende sleutel '{}' in '{}'{}", k, pad, bedoelde_je(k, sleutels)));
+                fout(sleutel, fmt::format("onbekende sleutel '{}' in '{}'{}", k, pad, bedoelde_je(k, sleutels)), sleutelpad());
             continue;
         }
         velden.items.push_back(Velden::Item{k, sleutel.mark(), waarde});
@@ -219,7 +225,7 @@ std::optional<std::vector<YamlNode>> YamlLezer::lijst(const YamlNode& node, std:
     std::vector<YamlNode> uit;
     if (afwezig(node)) return uit;
     if (!node.is_sequence()) {
-        fout(node, fmt::format("'{}' moet een lijst zijn, niet {}", pad, beschrijf(node)));
+        fout(node, fmt::format("'{}' moet een lijst zijn, niet {}", pad, beschrijf(node)), pad);
         return std::nullopt;
     }
     for (const auto& e : node.items()) uit.push_back(e);
@@ -233,7 +239,7 @@ std::optional<bool> YamlLezer::boolean(const YamlNode& node, std::string_view pa
         if (s == "true" || s == "True" || s == "TRUE") return true;
         if (s == "false" || s == "False" || s == "FALSE") return false;
     }
-    fout(node, fmt::format("'{}' moet true of false zijn, niet {}", pad, beschrijf(node)));
+    fout(node, fmt::format("'{}' moet true of false zijn, niet {}", pad, beschrijf(node)), pad);
     return std::nullopt;
 }
 
@@ -246,7 +252,7 @@ std::optional<std::int64_t> YamlLezer::geheel(const YamlNode& node, std::string_
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
         if (ec == std::errc() && eind == s.data() + s.size() && begin != eind) return waarde;
     }
-    fout(node, fmt::format("'{}' moet een geheel getal zijn, niet {}{}", pad, beschrijf(node), schrijfwijze_getal(node, true)));
+    fout(node, fmt::format("'{}' moet een geheel getal zijn, niet {}{}", pad, beschrijf(node), schrijfwijze_getal(node, true)), pad);
     return std::nullopt;
 }
 
@@ -259,14 +265,14 @@ std::optional<double> YamlLezer::getal(const YamlNode& node, std::string_view pa
         auto [eind, ec] = std::from_chars(begin, s.data() + s.size(), waarde);
         if (ec == std::errc() && eind == s.data() + s.size() && begin != eind && std::isfinite(waarde)) return waarde;
     }
-    fout(node, fmt::format("'{}' moet een getal zijn, niet {}{}", pad, beschrijf(node), schrijfwijze_getal(node, false)));
+    fout(node, fmt::format("'{}' moet een getal zijn, niet {}{}", pad, beschrijf(node), schrijfwijze_getal(node, false)), pad);
     return std::nullopt;
 }
 
 std::optional<std::string> YamlLezer::tekst(const YamlNode& node, std::string_view pad) {
     if (afwezig(node)) return std::nullopt;
     if (node.is_scalar()) return node.scalar();
-    fout(node, fmt::format("'{}' moet een tekst zijn, niet {}", pad, beschrijf(node)));
+    fout(node, fmt::format("'{}' moet een tekst zijn, niet {}", pad, beschrijf(node)), pad);
     return std::nullopt;
 }
 
@@ -274,7 +280,7 @@ std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_vi
                                             std::string_view wat) {
     if (afwezig(node)) return std::nullopt;
     if (!node.is_scalar()) {
-        fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)));
+        fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)), pad);
         return std::nullopt;
     }
     const std::string& s = node.scalar();
@@ -282,9 +288,9 @@ std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_vi
     // Nothing near: every word that is allowed, also the thirteen sources, so that the user need not
     // look them up elsewhere.
     if (auto bijna = dichtstbij(s, opties))
-        fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna));
+        fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna), pad);
     else
-        fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)));
+        fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)), pad);
     return std::nullopt;
 }
 

@@ -47,8 +47,12 @@ public:
     // `tekst`, the document's source when at hand, puts the offending line under each message.
     explicit YamlLezer(std::string bestand, std::string_view tekst = {}) : bestand_(std::move(bestand)), tekst_(tekst) {}
 
-    void fout(const YAML::Mark& plaats, std::string melding);
-    void fout(const YamlNode& node, std::string melding) { fout(node.mark(), std::move(melding)); }
+    // `pad` is where in the document the problem is (Fout::path): the checks below pass the path they
+    // were given, the profile reader the path of what it reports; "" when it is no one place.
+    void fout(const YAML::Mark& plaats, std::string melding, std::string_view pad = {});
+    void fout(const YamlNode& node, std::string melding, std::string_view pad = {}) {
+        fout(node.mark(), std::move(melding), pad);
+    }
     const std::vector<Fout>& fouten() const { return fouten_; }
     std::vector<Fout> neem_fouten() { return std::move(fouten_); }
     const std::string& bestand() const { return bestand_; }

@@ -21,6 +21,10 @@ struct Diagnostic {
     // A warning (`waarschuwing:`) points at something that loads and runs but is probably not what was
     // meant; it does not stop a load.
     bool warning = false;
+    // Where in the document's tree the problem is (`gemeente.inwoners`, `metingen[2].jaar`; for a
+    // missing key the key that should be there), for a client that marks the field to fix; never
+    // printed. Empty when the problem is not about one place in the tree (a syntax error, a file).
+    std::string path{};
 };
 
 // `FILE:LINE:COL: fout: MESSAGE` (`waarschuwing:` for a warning), then (when known) the source line and a caret under the column.

@@ -28,7 +28,7 @@ Antwoord advies_antwoord(const Verzoek& v, Omgeving& o, advies::Opdracht opdrach
         a.lichaam = advies::adviestekst(*raadpleging, *profiel.invoer, opdracht, formaat, opties);
     } catch (const advies::InvoerFout& e) {
         // A profile the engine cannot finish (its firing limit): a problem of this input.
-        return foutantwoord(422, verzoekfouten(e.fouten, v.lichaam));
+        return foutantwoord(422, verzoekfouten(e.fouten));
     }
     o.metrieken.raadpleging();
     a.inhoudstype = antwoordtype(formaat);

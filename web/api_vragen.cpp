@@ -26,9 +26,9 @@ Route vragen_route() {
                 try {
                     uit = advies::vragen_voor_tekst(*raadpleging, vragen, v.lichaam, "verzoek");
                 } catch (const advies::InvoerFout& e) {
-                    return foutantwoord(422, verzoekfouten(e.fouten, v.lichaam));
+                    return foutantwoord(422, verzoekfouten(e.fouten));
                 }
-                if (!uit.fouten.empty()) return foutantwoord(422, verzoekfouten(uit.fouten, v.lichaam));
+                if (!uit.fouten.empty()) return foutantwoord(422, verzoekfouten(uit.fouten));
                 o.metrieken.raadpleging();
                 Antwoord a;
                 a.lichaam = uit.json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

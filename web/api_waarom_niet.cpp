@@ -32,7 +32,7 @@ Route waarom_niet_route() {
                 try {
                     raadpleging->draai(*profiel.invoer);
                 } catch (const advies::InvoerFout& e) {
-                    return foutantwoord(422, verzoekfouten(e.fouten, v.lichaam));
+                    return foutantwoord(422, verzoekfouten(e.fouten));
                 }
                 o.metrieken.raadpleging();
                 const auto& engine = raadpleging->engine();

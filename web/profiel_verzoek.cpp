@@ -22,7 +22,7 @@ GelezenProfiel lees_profiel(const Verzoek& verzoek, const advies::Vocabulaire& v
     // JSON is YAML: one reader for both, as on the command line, with positions in the body.
     auto gelezen = advies::lees_profiel_tekst(verzoek.lichaam, "verzoek", vocabulaire, opdracht);
     if (gelezen.invoer) g.invoer = std::move(gelezen.invoer);
-    else g.fout = foutantwoord(422, verzoekfouten(gelezen.fouten, verzoek.lichaam));
+    else g.fout = foutantwoord(422, verzoekfouten(gelezen.fouten));
     return g;
 }
 

@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "web/profiel_paden.hpp"
 
 namespace ww::web {
 
@@ -35,19 +34,15 @@ Antwoord foutantwoord(int status, std::string melding) {
     return foutantwoord(status, std::vector<VerzoekFout>{VerzoekFout{0, 0, {}, std::move(melding)}});
 }
 
-std::vector<VerzoekFout> verzoekfouten(std::vector<advies::Fout> fouten, std::string_view lichaam) {
+std::vector<VerzoekFout> verzoekfouten(std::vector<advies::Fout> fouten) {
     // In the order the command line prints them (advies::formatteer): by position.
     std::stable_sort(fouten.begin(), fouten.end(), [](const advies::Fout& a, const advies::Fout& b) {
         return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
     });
-    const ProfielPaden paden(lichaam);
     std::vector<VerzoekFout> uit;
     uit.reserve(fouten.size());
-    for (const advies::Fout& f : fouten) {
-        VerzoekFout v{f.line, f.line > 0 ? f.col : 0, {}, f.message};
-        if (f.line > 0) v.pad = paden.pad(f.line, f.col, f.message);
-        uit.push_back(std::move(v));
-    }
+    for (advies::Fout& f : fouten)
+        uit.push_back(VerzoekFout{f.line, f.line > 0 ? f.col : 0, std::move(f.path), std::move(f.message)});
     return uit;
 }
 

@@ -26,8 +26,9 @@ Antwoord foutantwoord(int status, const std::vector<VerzoekFout>& fouten);
 // One problem without a position.
 Antwoord foutantwoord(int status, std::string melding);
 
-// The profile reader's problems with a request body `lichaam`, with the path at each position, in
-// the order the command line prints them.
-std::vector<VerzoekFout> verzoekfouten(std::vector<advies::Fout> fouten, std::string_view lichaam);
+// The problems with a request body, in the order the command line prints them, each with the path
+// the profile reader gave it (advies::Fout::path; none for a syntax error or a problem that is not
+// in the body, such as one in the knowledge base).
+std::vector<VerzoekFout> verzoekfouten(std::vector<advies::Fout> fouten);
 
 }  // namespace ww::web

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <regex>
+
 #include "advies/lint.hpp"
 #include "testkennisbank.hpp"
 
@@ -109,6 +112,19 @@ rules:
     EXPECT_TRUE(heeft("geen regel zendt 'stap(stap: 2, status: ...)' uit; elke stap heeft een status nodig"));
     EXPECT_TRUE(heeft("geen regel zendt 'stap(stap: 5, status: ...)' uit; elke stap heeft een status nodig"));
     EXPECT_FALSE(heeft("geen regel zendt 'stap(stap: 1, status: ...)' uit; elke stap heeft een status nodig"));
+}
+
+// The verdict on a difference is written out in every rule of metingen.yaml that makes a `beoordeling`,
+// because a function of its own costs a warm consultation 0,74% (knowledge-base/README.md): the copies
+// must stay one rule, only the name of the threshold may differ.
+TEST(Kennisbank, HetOordeelOverEenVerschilIsOveralHetzelfde) {
+    const std::string tekst = test::lees_bestand(std::string(WW_KB_SOURCE_DIR) + "/metingen.yaml");
+    const std::regex oordeel(R"(oordeel: als\(\?sl - (\?\w+) > \$rekenruis, ongunstig, als\(\?sl \+ \1 < -\$rekenruis, gunstig, gelijk\)\))");
+    std::size_t geschreven = 0;
+    for (auto p = tekst.find("oordeel: als("); p != std::string::npos; p = tekst.find("oordeel: als(", p + 1)) ++geschreven;
+    const auto zo = static_cast<std::size_t>(std::distance(std::sregex_iterator(tekst.begin(), tekst.end(), oordeel), std::sregex_iterator()));
+    EXPECT_EQ(geschreven, 9u) << "knowledge-base/README.md telt negen regels met het oordeel";
+    EXPECT_EQ(zo, geschreven) << "een oordeel in metingen.yaml wijkt af van de andere";
 }
 
 }  // namespace

@@ -678,5 +678,37 @@ TEST(ProfielLezer, KolomTeltTekensNietBytes) {
     EXPECT_EQ(r.fouten[0].col, 33);
 }
 
+// Each problem names where in the profile it is (Fout::path, the API's `pad`), from what the reader
+// was reading, not from its message (in the order found; the API sorts by position): a missing key by the key that should be there, a duplicate row by
+// the row (in block and flow style alike), a second document and a syntax error by nothing.
+TEST(ProfielLezer, ElkeFoutNoemtHaarPad) {
+    const auto paden = [](const ProfielResultaat& r) {
+        std::vector<std::string> uit;
+        for (const auto& f : r.fouten) uit.push_back(std::to_string(f.line) + ":" + std::to_string(f.col) + " " + f.path);
+        return uit;
+    };
+    EXPECT_EQ(paden(lees("gemeente:\n  naam: X\n  inwoners: veel\ndrijfveer:\n  bepaald: misschien\n  soort: hobby\nonbekend: 1\n")),
+              (std::vector<std::string>{"7:1 onbekend", "3:13 gemeente.inwoners", "5:12 drijfveer.bepaald", "6:10 drijfveer.soort"}));
+    EXPECT_EQ(paden(lees("communicatie:\n  boodschappen:\n    - buikpijn: ja\n")),
+              (std::vector<std::string>{"1:1 gemeente", "3:7 communicatie.boodschappen[1].onderwerp"}));
+    EXPECT_EQ(paden(lees("gemeente:\n  inwoners: 5000\n")), (std::vector<std::string>{"2:3 gemeente.naam"}));
+    EXPECT_EQ(paden(lees("gemeente: {naam: '  ', naam: Y}\n")),
+              (std::vector<std::string>{"1:24 gemeente.naam", "1:12 gemeente.naam"}));
+    const char* dubbel_blok = "gemeente: {naam: X}\nmetingen:\n  - indicator: overlast\n    waarde: 20\n"
+                              "  - indicator: overlast\n    waarde: 21\n";
+    const char* dubbel_flow = "gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: 20}, {indicator: overlast, waarde: 21}]\n";
+    EXPECT_EQ(paden(lees(dubbel_blok)), (std::vector<std::string>{"5:5 metingen[2]"}));
+    EXPECT_EQ(paden(lees(dubbel_flow)), (std::vector<std::string>{"2:47 metingen[2]"}));
+    EXPECT_EQ(paden(lees("gemeente: {naam: X}\nanalyse:\n  factoren:\n    - toezicht\n    -\n")),
+              (std::vector<std::string>{"6:1 analyse.factoren[2]"}));
+    EXPECT_EQ(paden(lees("gemeente: {naam: X}\nvraaggesprek: {onbekend: [drijfveer.sort]}\n")),
+              (std::vector<std::string>{"2:27 vraaggesprek.onbekend[1]"}));
+    EXPECT_EQ(paden(lees("versie: 2\ngemeente: {naam: X}\n")), (std::vector<std::string>{"1:9 versie"}));
+    EXPECT_EQ(paden(lees("gemeente:\n  naam: X\n---\nfoo: 1\n")), (std::vector<std::string>{"4:1 "}));
+    EXPECT_EQ(paden(lees("gemeente: {naam: [\n")).size(), 1u);
+    EXPECT_EQ(lees("gemeente: {naam: [\n").fouten.at(0).path, "");
+    EXPECT_EQ(paden(lees("- a\n")), (std::vector<std::string>{"1:1 "}));
+}
+
 }  // namespace
 }  // namespace ww::advies

@@ -409,6 +409,46 @@ test('fouten van de dienst staan bij het veld dat het pad noemt', async () => {
     await page.context().close();
 });
 
+test('getallen zoals een adviseur ze typt: één lezer (getal.js) voor het formulier en het vraaggesprek', async () => {
+    const page = await nieuwePagina();
+    // [typed, the field's type, the number read (null: not a number, sent as typed or asked again)].
+    const gevallen = [
+        ['85.000', 'geheel', 85000], ['85 000', 'geheel', 85000], ['85\u202f000', 'geheel', 85000], ['85\u2009000', 'geheel', 85000],
+        ['85\u00a0000', 'geheel', 85000], ['1.234.567', 'geheel', 1234567], [' 2023 ', 'geheel', 2023], ['12,5', 'geheel', 12.5],
+        ['85.000%', 'geheel', null], ['1.234 567', 'geheel', null], ['0.500', 'geheel', 0.5], ['veel', 'geheel', null],
+        ['21,5', 'getal', 21.5], ['21.5', 'getal', 21.5], ['21,5%', 'getal', 21.5], ['21,5 %', 'getal', 21.5],
+        ['21,5\u202f%', 'getal', 21.5], [',5', 'getal', 0.5], ['-3', 'getal', -3], ['12.500', 'getal', 12.5],
+        ['1e3', 'getal', null], ['12,5 procent', 'getal', null], ['1,2,3', 'getal', null], ['', 'getal', null],
+    ];
+    const gelezen = await page.evaluate(async (gs) => {
+        const { leesGetal } = await import('./getal.js');
+        return gs.map(([t, soort]) => leesGetal(t, soort) ?? null);
+    }, gevallen);
+    assert.deepEqual(gelezen, gevallen.map(([, , n]) => n));
+    // The form reads its number fields with it, rows included: what is saved is the number.
+    await page.locator(veldId('gemeente.naam')).fill('Getaldorp');
+    await page.locator(veldId('gemeente.inwoners')).fill('85\u202f000');
+    await page.locator('[data-rijen="metingen"] > button.toevoegen').click();
+    await page.locator('#v-metingen-0-indicator').selectOption('overlast');
+    await page.locator('#v-metingen-0-jaar').fill('2023');
+    await page.locator('#v-metingen-0-waarde').fill('21,5\u00a0%');
+    await page.locator('#v-metingen-0-respondenten').fill('1.250');
+    await toonAdvies(page);
+    const opgeslagen = leesVoorbeeld(await opslaanAls(page));
+    assert.equal(opgeslagen.gemeente.inwoners, 85000);
+    assert.deepEqual(opgeslagen.metingen, [{ indicator: 'overlast', waarde: 21.5, jaar: 2023, respondenten: 1250 }]);
+    // The interview asks 'getal' for every number; the form's field says which is a whole one.
+    assert.deepEqual(await page.evaluate(async () => {
+        const { beschrijving, veldSoort } = await import('./formulier.js');
+        // The types do not depend on the vocabulary.
+        const secties = beschrijving({ factoren: [], bronnen: [], indicatoren: [] });
+        return ['gemeente.inwoners', 'metingen[2].marge', 'metingen[].respondenten', 'beleid.smart.daling_pct',
+            'evaluatie.nulmeting_jaar', 'gemeente.naam', 'bestaat.niet'].map((p) => veldSoort(secties, p) ?? null);
+    }), ['geheel', 'getal', 'geheel', 'getal', 'geheel', 'tekst', null]);
+    schoon(page);
+    await page.context().close();
+});
+
 test('vijandige namen worden getoond, niet uitgevoerd', async () => {
     const page = await nieuwePagina();
     const naam = '<script>window.__gehackt=1</script>"><img src=x onerror="window.__gehackt=2">';

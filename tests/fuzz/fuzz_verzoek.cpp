@@ -83,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const ww::advies::InvoerFout& e) {
             // The engine's limits on a hostile profile: a 422 for the service, with problems.
             if (e.fouten.empty()) ww::fuzz::stop("een InvoerFout zonder fouten");
-            (void)ww::web::verzoekfouten(e.fouten, v.lichaam);
+            (void)ww::web::verzoekfouten(e.fouten);
             continue;
         }
         if (uit.empty()) ww::fuzz::stop("een leeg advies");

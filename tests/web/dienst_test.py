@@ -306,6 +306,21 @@ def test_fouten(d, werkmap):
     a = vraag(c, "POST", "/api/v1/advies", b"gemeente:\n  inwoners: 5000\n", {"Content-Type": "application/yaml"})
     controleer(a.status == 422 and [f.get("pad") for f in a.json()["fouten"]] == ["gemeente.naam"],
                f"ontbrekende naam: {a.json()}")
+    # The path is what the reader was reading, not what a position or a message suggests: a duplicate row
+    # is the row in block style too (where the row and its first key start at one place), and a second
+    # document is no field at all.
+    dubbel = {"gemeente": {"naam": "X"}, "metingen": [{"indicator": "overlast", "waarde": 20, "jaar": 2023},
+                                                      {"indicator": "overlast", "waarde": 21, "jaar": 2023}]}
+    for lichaam, type_ in [(("gemeente: {naam: X}\nmetingen:\n" + "".join(
+                                f"  - indicator: overlast\n    waarde: {w}\n    jaar: 2023\n" for w in (20, 21))).encode(),
+                            "application/yaml"),
+                           (json.dumps(dubbel).encode(), "application/json"),
+                           (json.dumps(dubbel, indent=2).encode(), "application/json")]:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
+        paden = [f.get("pad") for f in a.json()["fouten"]]
+        controleer(a.status == 422 and paden == ["metingen[2]"], f"dubbele meting ({type_}): paden {paden}")
+    a = vraag(c, "POST", "/api/v1/advies", b"gemeente:\n  naam: X\n---\nfoo: 1\n", {"Content-Type": "application/yaml"})
+    controleer(a.status == 422 and [f.get("pad") for f in a.json()["fouten"]] == [None], f"twee documenten: {a.json()}")
     # YAML and JSON syntax.
     for lichaam, type_ in [(b"gemeente: {naam: [\n", "application/yaml"), (b'{"gemeente": {"naam": "x",}', "application/json"),
                            (b"", "application/json"), (b"\xff\xfe\x00", "application/yaml")]:

@@ -2,7 +2,7 @@
 // The web app: the form or the guided interview (vraaggesprek.js), the live advice from
 // POST api/v1/advies (the HTML report, shown in a sandboxed frame), opening and saving a profile,
 // printing. URLs are relative, so the app also works behind a reverse proxy under a sub-path.
-import { beschrijving, bouwFormulier, leesProfiel, vulFormulier, toonFouten, wisFouten } from './formulier.js';
+import { beschrijving, bouwFormulier, leesProfiel, veldSoort, vulFormulier, toonFouten, wisFouten } from './formulier.js';
 import { Gesprek, STAPPEN } from './vraaggesprek.js';
 import { alsYaml, leesProfielTekst, LeesFout } from './yaml.js';
 
@@ -356,6 +356,7 @@ async function start() {
     const alleVelden = velden.flatMap((s) => s.velden);
     gesprek = new Gesprek(gesprekvak, {
         rijvelden: (pad) => alleVelden.find((v) => v.pad === pad && v.type === 'rijen') || null,
+        veldsoort: (pad) => veldSoort(velden, pad),
         adviseer: () => verstuur(),
     });
     for (const r of document.querySelectorAll('input[name=werkwijze]')) r.addEventListener('change', () => { if (r.checked) wissel(r.value); });

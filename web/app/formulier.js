@@ -3,6 +3,8 @@
 // and the knowledge base's vocabulary, read back into a profile object, filled from one. The DOM is
 // the only state: what the form shows is what is saved and sent.
 
+import { leesGetal } from './getal.js';
+
 const JANEE = [{ id: 'true', naam: 'ja' }, { id: 'false', naam: 'nee' }];
 const JA_NEE_ONBEKEND = [{ id: 'ja', naam: 'ja' }, { id: 'nee', naam: 'nee' }, { id: 'onbekend', naam: 'onbekend' }];
 const PARTNERS = [
@@ -273,19 +275,29 @@ function leesWaarde(b) {
     switch (b.dataset.type) {
     case 'janee': return t === 'true' ? true : t === 'false' ? false : t;
     case 'geheel':
-        // 85.000 and 85 000 are how a Dutch reader writes a number of inhabitants.
-        if (/^\d{1,3}([. ]\d{3})+$/.test(t)) return Number(t.replace(/[. ]/g, ''));
-        // falls through
     case 'getal': {
-        // Dutch notation is welcome (21,5), and a % after a percentage in a field labelled (%); what
-        // is not a number goes to the service as typed, so that its message (the command line's)
-        // appears next to the field.
-        const g = b.dataset.type === 'getal' ? t.replace(/\s*%$/, '') : t;
-        const n = Number(g.replace(',', '.'));
-        return Number.isFinite(n) && /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(g) ? n : t;
+        // What is not a number goes to the service as typed, so that its message (the command
+        // line's) appears next to the field.
+        const n = leesGetal(t, b.dataset.type);
+        return n === undefined ? t : n;
     }
     default: return b.tagName === 'INPUT' ? b.value : t;
     }
+}
+
+// The type of the field at `pad` in the form's description `secties` ('geheel', 'getal', ...), also
+// for a column of rows (`metingen[2].marge`, `metingen[].marge`); undefined for a path without field.
+export function veldSoort(secties, pad) {
+    const delen = String(pad).replace(/\[\d*\]/g, '').split('.');
+    const heel = delen.join('.');
+    const lijst = delen.slice(0, -1).join('.');
+    for (const s of secties) {
+        for (const v of s.velden) {
+            if (v.pad === heel && v.type !== 'rijen') return v.type;
+            if (v.pad === lijst && v.type === 'rijen') return v.kolommen.find((k) => k.sleutel === delen[delen.length - 1])?.type;
+        }
+    }
+    return undefined;
 }
 
 const ALS_WAAR = /^(y|yes|true|on)$/i;

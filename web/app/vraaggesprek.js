@@ -4,6 +4,7 @@
 // built so far is the only state; every answer is checked by the service (the same reader as the
 // terminal's) before it is taken, and the advice beside it is refreshed after each one.
 import { el, enkelVeld, haalPad, inVolgorde, ordenProfiel, padDelen, toonFouten, wisFouten, voegRijToe } from './formulier.js';
+import { leesGetal } from './getal.js';
 import { load } from './js-yaml.js';
 
 // The stappenplan's steps as the terminal names them.
@@ -45,15 +46,6 @@ function zetAntwoord(profiel, pad, waarde) {
     }
 }
 
-// A number as a Dutch reader writes it: 21,5 and 85.000 (a point before three digits groups thousands).
-function leesGetal(t) {
-    // 21,5 and 21,5% (the questions ask for percentages) as a Dutch reader writes them.
-    const s = t.trim().replace(/\s+/g, '').replace(/%$/, '');
-    if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
-    if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return undefined;
-    return Number(s.replace(',', '.'));
-}
-
 async function vraagDienst(profiel) {
     let r;
     try {
@@ -74,10 +66,12 @@ async function vraagDienst(profiel) {
 
 export class Gesprek {
     // `houder`: the section of index.html; `rijvelden(pad)`: the form's description of a list field
-    // (its rows), or null; `adviseer(profiel)`: refreshes the advice beside the questions.
-    constructor(houder, { rijvelden, adviseer }) {
+    // (its rows), or null; `veldsoort(pad)`: the type of the form's field for a path ('geheel',
+    // 'getal', ...); `adviseer(profiel)`: refreshes the advice beside the questions.
+    constructor(houder, { rijvelden, veldsoort, adviseer }) {
         this.houder = houder;
         this.rijvelden = rijvelden;
+        this.veldsoort = veldsoort;
         this.adviseer = adviseer;
         this.$ = (id) => houder.querySelector(`#${id}`);
         // The help text moves into each question, right under its text.
@@ -269,7 +263,7 @@ export class Gesprek {
                         const t = b.value.trim();
                         if (t === '') continue;
                         const soort = b.dataset.type;
-                        const n = soort === 'getal' || soort === 'geheel' ? leesGetal(t) : undefined;
+                        const n = soort === 'getal' || soort === 'geheel' ? leesGetal(t, soort) : undefined;
                         r[b.dataset.sleutel] = n !== undefined && Number.isFinite(n) ? n : b.tagName === 'INPUT' ? b.value : t;
                     }
                     if (Object.keys(r).length) { rijen.push(inVolgorde(r, blok._veld.opslaan)); houder._rijen.push(i); }
@@ -290,8 +284,9 @@ export class Gesprek {
         const t = plek.querySelector('input').value;
         if (v.type === 'getal') {
             if (!t.trim()) return { fout: 'Geef een getal, bijvoorbeeld 12 of 1,5; of kies "Weet ik niet".' };
-            const n = leesGetal(t);
-            if (n === undefined || !Number.isFinite(n)) return { fout: `'${t.trim()}' is geen getal; geef bijvoorbeeld 12 of 1,5.` };
+            // The question says 'getal' for every number; the form's field says whether it is a whole one.
+            const n = leesGetal(t, this.veldsoort?.(v.veld) || 'getal');
+            if (n === undefined) return { fout: `'${t.trim()}' is geen getal; geef bijvoorbeeld 12 of 1,5.` };
             return { waarde: n };
         }
         if (!t.trim()) return { fout: v === NAAMVRAAG ? 'Geef de naam van de gemeente; zonder naam kan wegwijzer geen advies geven.' : 'Geef een tekst, of kies "Weet ik niet".' };
