@@ -29,7 +29,9 @@ namespace {
 
 // The style sheet, for screen and for print on A4. Polyglot on purpose (no '<' or '&'): the whole
 // report parses as XML too, which the tests use as a strict check of well-formedness. Laid out for
-// people here; the report carries it compacted (`stijl` below).
+// people here; the report carries it compacted (`stijl` below). The page's margins are the report's own:
+// Chromium prints its header (an American date and time, the title) and footer (the file's address) only
+// where a page defines no margin box, so the empty top box keeps both off beside "pagina 1 van 9".
 constexpr std::string_view stijl_bron = R"css(
 :root { color-scheme: light; --inkt: #1a1a1a; --zacht: #4d4d4d; --lijn: #c4c4c4; --blauw: #1f4e79;
   --groen: #1c6b33; --rood: #a3161b; --paars: #5b2a86; --band: #f2f4f7; }
@@ -97,6 +99,7 @@ p.grafiektitel { margin: .8rem 0 0; font-weight: 600; font-size: .95rem; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lijn); color: var(--zacht); font-size: .85rem; }
 @media (max-width: 44rem) { .tafel { grid-template-columns: 1fr; } dl.meta, article.advies dl { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 16mm 15mm 18mm;
+  @top-left { content: ""; }
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4d4d4d; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }

@@ -337,6 +337,10 @@ def controleer_afdruk():
         fout(profiel, "een dichte uitklapper wordt afgedrukt (of de regel ervoor ontbreekt)")
     if re.search(r"(^|[{},])\s*details\s*[{,]", druk):
         fout(profiel, "de afdrukstijl verbergt ook een opengeklapte uitklapper")
+    # The margins are the report's: with a box at the top and the page number at the bottom, Chromium leaves
+    # out its own header ("12/6/26, 4:30 PM" and the title) and footer (the file's address).
+    if not re.search(r"@page\s*\{[^}]*@top-left\s*\{", stijl) or "counter(pages)" not in stijl:
+        fout(profiel, "de afdruk krijgt de kop- en voettekst van de browser (datum, adres) naast het paginanummer")
     # A title with its chart, and an indicator's rows with its header row, on one page.
     for selector in (r"div\.grafiekblok", r"table\.cijfers tbody", r"svg\.grafiek"):
         if not re.search(selector + r"[^{]*\{[^}]*break-inside:\s*avoid", druk):
