@@ -29,6 +29,10 @@ constexpr std::string_view kleur_band = "#f2f4f7";
 
 constexpr double breedte = 640;
 
+// The most rows in one wijken chart: 25 rows with axis and legend are some 760 units high, at the report's
+// print width (about 1.06 px per unit) three quarters of an A4 page's 990 px.
+constexpr std::size_t rijen_per_deel = 25;
+
 // A chart is drawn into an fmt buffer (on the stack up to 500 bytes, then on the heap): fmt appends to
 // it directly, where each argument into a std::string through back_inserter was a resize of the
 // string first. A chart with figures has some fifty coordinates and labels.
@@ -88,6 +92,30 @@ std::string ingekort(std::string_view s, std::size_t max) {
         ++tekens;
     }
     return std::string(s);
+}
+
+std::size_t tekens_in(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// The longest row label of the wijken chart in characters: 30 of the system font at 12px stay within the
+// label column (224 px) with room to spare; 34 did not, and a printed label lost its start past the edge.
+constexpr std::size_t label_tekens = 30;
+
+// A row's label within label_tekens: a long wijk is cut before its group, so that "Oude Westen en Cool-Zuid
+// rond het Station, 65+" and "..., vrouwen" stay two labels ("Oude Westen en Cool-…, 65+"), not one cut
+// twice to the same text.
+std::string rij_label(const RapportMeting& m, std::string_view jaar) {
+    const std::string heel = deel_naam(m) + std::string(jaar);
+    if (tekens_in(heel) <= label_tekens || m.gebied.empty() || m.groep.empty()) return ingekort(heel, label_tekens);
+    const std::size_t staart = tekens_in(m.groep) + 2 + tekens_in(jaar);
+    const std::size_t ruimte = label_tekens > staart + 10 ? label_tekens - staart : 10;
+    const std::string gebied = ingekort(m.gebied, ruimte);
+    const std::size_t over = label_tekens > tekens_in(gebied) + 2 + tekens_in(jaar) ? label_tekens - tekens_in(gebied) - 2 - tekens_in(jaar) : 6;
+    return gebied + ", " + ingekort(m.groep, std::max<std::size_t>(over, 6)) + std::string(jaar);
 }
 
 std::string lijst_nl(const std::vector<std::string>& delen) {
@@ -302,9 +330,18 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n"), f1(links - 8), f1(y(t) + 4), pct(t));
     }
     fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"14\">% van de inwoners</text>\n"), f1(links - 48));
+    // A long series (a yearly monitor since 2008) puts the places closer than a label is wide: then every
+    // k-th year is named, counted back from the last, and only the first and the last point carry their
+    // value (every value is in the chart's description and in the profile's table).
+    const double afstand = plaatsen.size() > 1 ? x(1) - x(0) : breedte;
+    double breedste = 0;
+    for (const auto& p : plaatsen) breedste = std::max(breedste, tekstbreedte(p));
+    const std::size_t om = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((breedste + 10) / afstand)));
+    const bool alle_waarden = afstand >= tekstbreedte("00,0%") + 14;
     for (std::size_t i = 0; i < plaatsen.size(); ++i)
-        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(i)), f1(onder + 18),
-                                html_tekst(plaatsen[i]));
+        if ((plaatsen.size() - 1 - i) % om == 0)
+            fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(i)), f1(onder + 18),
+                                    html_tekst(plaatsen[i]));
 
     // Comparable gemeenten: dashed, squares.
     std::string lijn;
@@ -340,8 +377,10 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         const double px = x(plaats_van[k]), py = y(m->waarde);
         if (auto marge = m->marge_bekend()) foutbalk(tekening, px, y(m->waarde - *marge), y(m->waarde + *marge), true);
         cirkel(tekening, px, py, true, fmt::format(FMT_COMPILE("{}, {}: {}"), c.gemeente, jaar_tekst(*m), met_marge(*m)));
-        // Beside the point, on the side away from the comparable figure of the same year.
-        const bool onder_uit = m->vergelijkbaar && *m->vergelijkbaar > m->waarde;
+        if (!alle_waarden && k != 0 && k + 1 != c.reeks.size()) continue;
+        // Beside the point, on the side away from the comparable figure of the same year (above it when below
+        // would reach the year under the axis).
+        const bool onder_uit = m->vergelijkbaar && *m->vergelijkbaar > m->waarde && py + 17 < onder - 2;
         fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(px + 8),
                                 f1(onder_uit ? py + 17 : py - 8), pct(m->waarde));
     }
@@ -371,8 +410,11 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     return samen(kop, tekening);
 }
 
-std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
-    if (c.delen.empty()) return {};
+namespace {
+
+// One wijken chart of at most rijen_per_deel rows; `soort` makes its ids unique, `deel` ("" or " (deel 2 van 3)")
+// goes into its title.
+std::string svg_delen_deel(const IndicatorCijfers& c, std::string_view sleutel, std::string_view soort, std::string_view deel) {
     const RapportMeting* gemeente = c.reeks.empty() ? nullptr : c.reeks.back();
     double hoogste = 0;
     bool marges = false, vergelijkbaar = false;
@@ -410,10 +452,10 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
     for (std::size_t i = 0; i < c.delen.size(); ++i) {
         const auto* m = c.delen[i];
         const double my = boven + rij * (static_cast<double>(i) + 0.5);
-        std::string naam = deel_naam(*m);
-        if (!gemeente || m->jaar != gemeente->jaar) naam += " (" + jaar_tekst(*m) + ")";
+        const std::string jaar = !gemeente || m->jaar != gemeente->jaar ? " (" + jaar_tekst(*m) + ")" : "";
+        const std::string naam = deel_naam(*m) + jaar;
         fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n"), f1(label_rechts),
-                                f1(my + 4), html_tekst(naam), html_tekst(ingekort(naam, 34)));
+                                f1(my + 4), html_tekst(naam), html_tekst(rij_label(*m, jaar)));
         if (m->vergelijkbaar)
             vierkant(tekening, x(*m->vergelijkbaar), my, fmt::format(FMT_COMPILE("{}, vergelijkbaar: {}"), deel_naam(*m), pct(*m->vergelijkbaar)));
         const auto marge = m->marge_bekend();
@@ -439,9 +481,30 @@ std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
                      [](Tekening& u, double lx, double ly) { foutbalk(u, ly, lx + 7, lx + 21, false); });
 
     Tekening kop;
-    svg_kop(kop, sleutel, "delen", legenda.onderkant() + 6,
-            fmt::format(FMT_COMPILE("{} per wijk en groep, laatste meting"), c.naam), beschrijving_delen(c));
+    svg_kop(kop, sleutel, soort, legenda.onderkant() + 6,
+            fmt::format(FMT_COMPILE("{} per wijk en groep, laatste meting{}"), c.naam, deel), beschrijving_delen(c));
     return samen(kop, tekening);
+}
+
+}  // namespace
+
+std::string svg_delen(const IndicatorCijfers& c, std::string_view sleutel) {
+    if (c.delen.empty()) return {};
+    if (c.delen.size() <= rijen_per_deel) return svg_delen_deel(c, sleutel, "delen", "");
+    // More rows than a printed page holds: charts of equal size one below the other, each whole on its page
+    // (an SVG does not break across pages; one of 45 rows ran off the page and lost its last rows).
+    const std::size_t delen = (c.delen.size() + rijen_per_deel - 1) / rijen_per_deel;
+    std::string uit;
+    std::size_t begin = 0;
+    for (std::size_t d = 0; d < delen; ++d) {
+        const std::size_t eind = begin + (c.delen.size() - begin + (delen - d) - 1) / (delen - d);
+        IndicatorCijfers stuk = c;
+        stuk.delen.assign(c.delen.begin() + static_cast<std::ptrdiff_t>(begin), c.delen.begin() + static_cast<std::ptrdiff_t>(eind));
+        uit += svg_delen_deel(stuk, sleutel, d == 0 ? std::string("delen") : fmt::format(FMT_COMPILE("delen-{}"), d + 1),
+                              fmt::format(FMT_COMPILE(" (deel {} van {})"), d + 1, delen));
+        begin = eind;
+    }
+    return uit;
 }
 
 }  // namespace ww::advies

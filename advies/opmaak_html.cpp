@@ -29,7 +29,9 @@ namespace {
 
 // The style sheet, for screen and for print on A4. Polyglot on purpose (no '<' or '&'): the whole
 // report parses as XML too, which the tests use as a strict check of well-formedness. Laid out for
-// people here; the report carries it compacted (`stijl` below).
+// people here; the report carries it compacted (`stijl` below). The page's margins are the report's own:
+// Chromium prints its header (an American date and time, the title) and footer (the file's address) only
+// where a page defines no margin box, so the empty top box keeps both off beside "pagina 1 van 9".
 constexpr std::string_view stijl_bron = R"css(
 :root { color-scheme: light; --inkt: #1a1a1a; --zacht: #4d4d4d; --lijn: #c4c4c4; --blauw: #1f4e79;
   --groen: #1c6b33; --rood: #a3161b; --paars: #5b2a86; --band: #f2f4f7; }
@@ -89,7 +91,7 @@ li.factor .naam { display: block; font-weight: 600; }
 .merk.acties { color: var(--groen); }
 .geen { color: var(--zacht); font-size: .85rem; }
 li.factor ul { margin: .25rem 0 0; padding-left: 1rem; font-size: .85rem; }
-figure { margin: .6rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
+figure { margin: .6rem 0 1.2rem; }
 figcaption { color: var(--zacht); font-size: .9rem; }
 svg.grafiek { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
 p.betekenis { margin: 0 0 .3rem; color: var(--zacht); }
@@ -97,13 +99,17 @@ p.grafiektitel { margin: .8rem 0 0; font-weight: 600; font-size: .95rem; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lijn); color: var(--zacht); font-size: .85rem; }
 @media (max-width: 44rem) { .tafel { grid-template-columns: 1fr; } dl.meta, article.advies dl { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 16mm 15mm 18mm;
+  @top-left { content: ""; }
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4d4d4d; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  nav.inhoud, details { display: none; }
+  nav.inhoud, details:not([open]) { display: none; }
+  details[open] summary { color: inherit; font-weight: 600; list-style: none; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 1.4rem; }
-  tr, figure, li.factor, article.advies, section.indicator { break-inside: avoid; page-break-inside: avoid; }
+  tr, svg.grafiek, li.factor, article.advies, table.cijfers tbody { break-inside: avoid; page-break-inside: avoid; }
+  div.grafiekblok:has(> svg.grafiek:only-of-type) { break-inside: avoid; page-break-inside: avoid; }
+  th.groepkop { break-after: avoid; page-break-after: avoid; }
   p.betekenis, p.grafiektitel, p.inleiding { break-after: avoid; page-break-after: avoid; }
   section.cijfers, section.profiel { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
@@ -655,10 +661,18 @@ void grafieken(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
             opmaak(uit, FMT_COMPILE("<p class=\"betekenis\">Het percentage inwoners dat zegt: ‘{}’. {} is gunstiger.</p>\n"),
                                e(ind->betekenis), ind->hoger_is_beter ? "Hoger" : "Lager");
         uit += "<figure>\n"sv;
-        if (!c.reeks.empty()) opmaak(uit, FMT_COMPILE("<p class=\"grafiektitel\">Verloop in {}</p>\n"), e(c.gemeente));
-        uit += svg_verloop(c, sleutel);
-        if (!c.delen.empty()) uit += "<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n"sv;
-        uit += svg_delen(c, sleutel);
+        // A chart's title and the chart in one block that a printed page does not divide (break-after on the
+        // title alone left "Verloop in ..." at the foot of a page, its chart on the next).
+        if (!c.reeks.empty()) {
+            opmaak(uit, FMT_COMPILE("<div class=\"grafiekblok\">\n<p class=\"grafiektitel\">Verloop in {}</p>\n"), e(c.gemeente));
+            uit += svg_verloop(c, sleutel);
+            uit += "</div>\n"sv;
+        }
+        if (!c.delen.empty()) {
+            uit += "<div class=\"grafiekblok\">\n<p class=\"grafiektitel\">Laatste meting per wijk en groep</p>\n"sv;
+            uit += svg_delen(c, sleutel);
+            uit += "</div>\n"sv;
+        }
         std::string bijschrift = c.reeks.empty() ? "Het profiel heeft van deze indicator geen cijfer van de hele gemeente. " : "";
         const bool marges = std::any_of(c.reeks.begin(), c.reeks.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); }) ||
                             std::any_of(c.delen.begin(), c.delen.end(), [](const RapportMeting* m) { return m->marge_bekend().has_value(); });

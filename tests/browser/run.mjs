@@ -513,6 +513,37 @@ test('axe-core: geen ernstige of kritieke problemen op het formulier en het rapp
     }
 });
 
+// The report as an adviseur prints it for the bestuur (sessie 26, h-mend8): at the width of an A4 page less its
+// margins (180 mm, 680 px), every chart fits on a page (an SVG does not break: one taller than the page lost
+// its last rows), a closed fold stays off the paper and an opened one is printed, and printing fetches nothing.
+test('afdrukken op A4: elke grafiek past op een pagina, uitklappers zoals de adviseur ze liet, niets van buiten', async () => {
+    const profiel = fs.readFileSync(path.join(hier, '../advies/html/lange-reeks.yaml'));
+    const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST',
+        headers: { 'Content-Type': 'application/yaml', Accept: 'text/html' }, body: profiel });
+    assert.equal(r.status, 200);
+    const context = await browser.newContext({ viewport: { width: 680, height: 994 } });
+    const page = await context.newPage();
+    const buiten = [];
+    await page.route('**/*', (route) => { buiten.push(route.request().url()); route.abort(); });
+    await page.setContent(await r.text());
+    await page.emulateMedia({ media: 'print' });
+    const hoogten = await page.locator('svg.grafiek').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().height));
+    assert.ok(hoogten.length >= 3, `grafieken: ${hoogten}`);
+    // 263 mm (A4 less 16 and 18 mm margins) is 994 px.
+    assert.ok(hoogten.every((h) => h > 50 && h <= 994), `hoogten van de grafieken: ${hoogten}`);
+    const zichtbaar = () => page.locator('details').evaluateAll((ds) => ds.map((d) => d.getClientRects().length > 0));
+    assert.ok((await zichtbaar()).length > 0 && (await zichtbaar()).every((z) => !z), 'dichte uitklappers staan niet op papier');
+    await page.locator('article.advies details').first().evaluate((d) => { d.open = true; });
+    const na = await zichtbaar();
+    assert.equal(na.filter(Boolean).length, 1, 'de opengeklapte afleiding wordt afgedrukt');
+    assert.ok(await page.locator('article.advies details ul.afleiding').first().isVisible());
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.ok((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length >= 3);
+    assert.deepEqual(buiten, [], 'het rapport haalt niets van buiten');
+    await context.close();
+});
+
 test('schermafdrukken op telefoon (390 px) en desktop (1280 px), zonder horizontaal schuiven', async () => {
     fs.mkdirSync(uit, { recursive: true });
     for (const [naam, breedte, hoogte] of [['telefoon', 390, 844], ['desktop', 1280, 900]]) {

@@ -321,7 +321,72 @@ def controleer_tweede_editie():
         fout(profiel, "de naam en sleutel van de kennisbank staan er niet in")
 
 
+def controleer_afdruk():
+    """What a bestuur gets on paper (sessie 26, h-mend8): every chart whole on an A4 page, labels that fit and
+    differ, a long series not crowded, a title with its chart, and the folds printed as the adviseur left them."""
+    profiel = os.path.join(TESTMAP, "lange-reeks.yaml")
+    r = controleer_profiel(profiel)
+    if r is None:
+        return
+    wortel, s, tekst = r
+    stijl = alle_tekst(next(wortel.iter("style")))
+    druk = stijl[stijl.index("@media print"):]
+    # A closed fold (the derivation, the data beside a chart) is a control, not content: it stays off the
+    # paper; one the adviseur opened is printed open. Hiding every fold threw away what was opened on purpose.
+    if not re.search(r"details:not\(\[open\]\)\s*\{\s*display:\s*none", druk):
+        fout(profiel, "een dichte uitklapper wordt afgedrukt (of de regel ervoor ontbreekt)")
+    if re.search(r"(^|[{},])\s*details\s*[{,]", druk):
+        fout(profiel, "de afdrukstijl verbergt ook een opengeklapte uitklapper")
+    # The margins are the report's: with a box at the top and the page number at the bottom, Chromium leaves
+    # out its own header ("12/6/26, 4:30 PM" and the title) and footer (the file's address).
+    if not re.search(r"@page\s*\{[^}]*@top-left\s*\{", stijl) or "counter(pages)" not in stijl:
+        fout(profiel, "de afdruk krijgt de kop- en voettekst van de browser (datum, adres) naast het paginanummer")
+    # A title with its chart, and an indicator's rows with its header row, on one page.
+    for selector in (r"div\.grafiekblok", r"table\.cijfers tbody", r"svg\.grafiek"):
+        if not re.search(selector + r"[^{]*\{[^}]*break-inside:\s*avoid", druk):
+            fout(profiel, f"'{selector}' mag in de afdruk over twee pagina's breken")
+    # A figure holds a series and the wijken: together taller than a page, so it must be allowed to break
+    # between its charts (kept whole, it left the indicator's heading alone on the page before).
+    if re.search(r"figure\s*\{[^}]*break-inside:\s*avoid", stijl):
+        fout(profiel, "een figuur met twee grafieken wordt heel gehouden: dat laat lege halve pagina's")
+    titels = [p for p in wortel.iter("p") if "grafiektitel" in (p.get("class") or "")]
+    for t in titels:
+        ouder = next((d for d in wortel.iter("div") if t in list(d)), None)
+        if ouder is None or "grafiekblok" not in (ouder.get("class") or "") or ouder.find("{*}svg") is None and ouder.find("svg") is None:
+            fout(profiel, f"de grafiektitel '{alle_tekst(t)}' staat niet met zijn grafiek in een blok")
+    # The wijken and groups: 40 rows in charts of at most 25, each row once, labels within 30 characters
+    # (the label column's width) and as distinct as the rows.
+    delen = [e for e in wortel.iter("svg") if "-delen" in e.get("aria-labelledby")]
+    rijen = [[(alle_tekst(t.find("title")), "".join(t.itertext()).replace(alle_tekst(t.find("title")), "", 1))
+              for t in svg.iter("text") if t.find("title") is not None] for svg in delen]
+    if len(delen) != 2 or any(len(r) > 25 for r in rijen) or sum(len(r) for r in rijen) != 40:
+        fout(profiel, f"40 rijen per wijk en groep in grafieken van hoogstens 25: {[len(r) for r in rijen]}")
+    if any(float(svg.get("height")) > 900 for svg in delen):
+        fout(profiel, f"een grafiek is hoger dan een A4-pagina: {[svg.get('height') for svg in delen]}")
+    alle = [rij for r in rijen for rij in r]
+    if len({naam for naam, _ in alle}) != len({label for _, label in alle}):
+        fout(profiel, f"verschillende rijen met hetzelfde label: {sorted(label for _, label in alle)}")
+    for naam, label in alle:
+        if len(label) > 30:
+            fout(profiel, f"label langer dan 30 tekens: {label!r}")
+        if "," in naam and ", " + naam.split(", ")[-1][:6] not in label:
+            fout(profiel, f"het label {label!r} verliest de groep van {naam!r}")
+    if len({svg.get("aria-labelledby") for svg in delen}) != len(delen):
+        fout(profiel, "de delen van een grafiek delen een id")
+    # The series of sixteen years: the years named under the axis stand at least a label's width apart
+    # (four digits at 12px), so do the values printed beside points.
+    verloop = next(e for e in wortel.iter("svg") if "-verloop" in e.get("aria-labelledby"))
+    onder = [t for t in verloop.iter("text") if t.get("text-anchor") == "middle"]
+    jaren = [float(t.get("x")) for t in onder if re.fullmatch(r"\d{4}", alle_tekst(t))]
+    if not jaren or "2023" not in [alle_tekst(t) for t in onder] or min(b - a for a, b in zip(jaren, jaren[1:])) < 38:
+        fout(profiel, f"de jaren onder de as staan te dicht op elkaar: {jaren}")
+    waarden = sorted(float(t.get("x")) for t in verloop.iter("text") if t.get("font-weight") == "600")
+    if len(waarden) < 2 or min(b - a for a, b in zip(waarden, waarden[1:])) < 45:
+        fout(profiel, f"de waarden bij de punten overlappen: {waarden}")
+
+
 controleer_reeks()
+controleer_afdruk()
 controleer_tweede_editie()
 controleer_vijandig()
 controleer_communicatie()
