@@ -127,7 +127,7 @@ private:
                 throw std::logic_error(fmt::format("de profiellezer vult slot '{}' van '{}' niet één keer zoals invoer.hpp zegt",
                                                    naam, vorm.naam));
             gegeven |= std::uint64_t{1} << plaats;
-            f.waarden[plaats] = waarde;
+            f.eigen[plaats] = waarde;
         }
         if (slots.size() != vorm.slots.size())
             throw std::logic_error(fmt::format("de profiellezer vult niet elk slot van '{}' uit invoer.hpp", vorm.naam));
@@ -178,7 +178,9 @@ private:
             lees(YamlNode());
             return;
         }
-        invoer_.feiten.insert(invoer_.feiten.end(), a.feiten.begin(), a.feiten.end());
+        // Pointing at the kept values: a.feiten does not change after call_once, and lives as long as
+        // the process.
+        for (const InvoerFeit& f : a.feiten) invoer_.feiten.push_back(InvoerFeit{f.sjabloon, {}, &f.waarden()});
     }
 
     // --- Checks, each as the definition has the key ------------------------------------------------
