@@ -38,10 +38,14 @@ using profiel::Woorden;
 // Some twenty-five per profile, also for keys that are absent: joined by hand, not by fmt::format
 // (15K of the 55K instructions of reading a small profile over HTTP).
 std::string pad_van(std::string_view pad, std::string_view sleutel) {
-    if (pad.empty()) return std::string(sleutel);
+    // One object returned on every path, so that it is built in the caller's place (a second return
+    // of another string moves it there).
     std::string p;
-    p.reserve(pad.size() + 1 + sleutel.size());
-    p.append(pad).append(1, '.').append(sleutel);
+    if (!pad.empty()) {
+        p.reserve(pad.size() + 1 + sleutel.size());
+        p.append(pad).append(1, '.');
+    }
+    p.append(sleutel);
     return p;
 }
 
@@ -180,7 +184,11 @@ private:
         }
         // Pointing at the kept values: a.feiten does not change after call_once, and lives as long as
         // the process.
-        for (const InvoerFeit& f : a.feiten) invoer_.feiten.push_back(InvoerFeit{f.sjabloon, {}, &f.waarden()});
+        for (const InvoerFeit& f : a.feiten) {
+            InvoerFeit& gedeeld = invoer_.feiten.emplace_back();
+            gedeeld.sjabloon = f.sjabloon;
+            gedeeld.gedeeld = &f.waarden();
+        }
     }
 
     // --- Checks, each as the definition has the key ------------------------------------------------

@@ -48,10 +48,11 @@ std::vector<ReeksPlaats> plaats_in_reeksen(std::span<const InvoerFeit> feiten) {
     std::unordered_map<ReeksSleutel, std::size_t, ReeksSleutelHash> nummer;
     for (const InvoerFeit& f : feiten) {
         if (f.sjabloon != InvoerSjabloon::meting) continue;
-        const ReeksSleutel sleutel{f.waarden()[slot_indicator], f.waarden()[slot_gebied], f.waarden()[slot_groep]};
+        const std::vector<Value>& waarden = f.waarden();
+        const ReeksSleutel sleutel{waarden[slot_indicator], waarden[slot_gebied], waarden[slot_groep]};
         const auto [plek, nieuw] = nummer.try_emplace(sleutel, reeksen.size());
         if (nieuw) reeksen.emplace_back();
-        uit.push_back({f.waarden()[slot_nr].as_int(), static_cast<std::int64_t>(plek->second) + 1, {}, 0});
+        uit.push_back({waarden[slot_nr].as_int(), static_cast<std::int64_t>(plek->second) + 1, {}, 0});
         reeksen[plek->second].push_back({uit.size() - 1, &f});
     }
     for (auto& reeks : reeksen) {
