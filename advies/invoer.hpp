@@ -110,9 +110,15 @@ inline const InvoerVorm& vorm_van(InvoerSjabloon s) { return invoer_vormen.at(st
 struct InvoerFeit {
     InvoerSjabloon sjabloon;
     // Every slot of the form, in its order: the consultation copies them to the engine's slots by an
-    // order it worked out once, without a test per slot whether it was given.
-    std::vector<Value> waarden;
+    // order it worked out once, without a test per slot whether it was given. The reader writes a
+    // fact's own values in `eigen`; a fact of an absent section, the same in every profile, points at
+    // the values the reader keeps for the process (profiel_lezer.cpp, afwezige_sectie) instead, so
+    // that a profile does not copy them (a vector allocation per fact) only for the consultation to
+    // copy them once more into the engine. Read them through waarden().
+    std::vector<Value> eigen;
+    const std::vector<Value>* gedeeld = nullptr;
 
+    const std::vector<Value>& waarden() const { return gedeeld != nullptr ? *gedeeld : eigen; }
     std::string_view naam() const { return vorm_van(sjabloon).naam; }
 };
 

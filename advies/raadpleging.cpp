@@ -284,7 +284,8 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
     feiten_.reserve(invoer.feiten.size());
     for (const auto& feit : invoer.feiten) {
         const auto t = static_cast<std::size_t>(feit.sjabloon);
-        if (t >= doelsjablonen_.size() || feit.waarden.size() != doelsjablonen_[t].plaatsen)
+        const std::vector<Value>& waarden = feit.waarden();
+        if (t >= doelsjablonen_.size() || waarden.size() != doelsjablonen_[t].plaatsen)
             throw std::out_of_range(fmt::format("de profiellezer vult template nummer {} anders dan de raadpleging kent", t));
         const Doelsjabloon& doel = doelsjablonen_[t];
         // What Engine::assert_fact by slot name does, in the buffers of the last consultation's facts.
@@ -293,14 +294,14 @@ void Raadpleging::voer_uit(const Invoer& invoer, bool afleiding) {
         // refuse the fact for having too many slots). Inserting at the end takes a shorter path
         // through libstdc++ than assign, which first writes over the elements already there.
         if (doel.aaneengesloten) {
-            const Value* begin = feit.waarden.data() + doel.eerste;
+            const Value* begin = waarden.data() + doel.eerste;
             slots.insert(slots.end(), begin, begin + doel.slots);
             continue;
         }
         slots.reserve(doel.slots);
         for (std::size_t i = 0; i < doel.slots; ++i) {
             const int plaats = doel.bron[i];
-            slots.push_back(plaats >= 0 ? feit.waarden[static_cast<std::size_t>(plaats)] : doel.standaard[i]);
+            slots.push_back(plaats >= 0 ? waarden[static_cast<std::size_t>(plaats)] : doel.standaard[i]);
         }
     }
     for (const auto& f : extra_) feiten_.push_back(f);
@@ -443,7 +444,7 @@ void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
     }
     auto in_profiel = [&](long long nr) {
         return std::any_of(invoer.feiten.begin(), invoer.feiten.end(), [&](const InvoerFeit& f) {
-            return f.sjabloon == InvoerSjabloon::boodschap && f.waarden[0].as_int() == nr;  // nr comes first
+            return f.sjabloon == InvoerSjabloon::boodschap && f.waarden()[0].as_int() == nr;  // nr comes first
         });
     };
     for (std::size_t k = 0; k < b.size(); ++k) {
@@ -453,7 +454,7 @@ void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
     }
     for (const auto& f : invoer.feiten) {
         if (f.sjabloon != InvoerSjabloon::boodschap) continue;
-        const long long nr = f.waarden[0].as_int();
+        const long long nr = f.waarden()[0].as_int();
         if (std::none_of(b.begin(), b.end(), [&](const Boodschapoordeel& o) { return o.nr == nr; }))
             throw KennisbankFout(fmt::format("de kennisbank gaf een oordeel over boodschappen, maar niet over boodschap {} "
                                              "(verwacht: precies één 'emit boodschap(nr: {}, ...)' per boodschap)", nr, nr));

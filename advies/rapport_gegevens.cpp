@@ -20,8 +20,9 @@ public:
         const auto it = std::find(vorm_.slots.begin(), vorm_.slots.end(), naam);
         if (it == vorm_.slots.end()) return nullptr;
         const auto plaats = static_cast<std::size_t>(it - vorm_.slots.begin());
-        if (plaats >= feit_.waarden.size() || feit_.waarden[plaats].is_nil()) return nullptr;
-        return &feit_.waarden[plaats];
+        const std::vector<Value>& waarden = feit_.waarden();
+        if (plaats >= waarden.size() || waarden[plaats].is_nil()) return nullptr;
+        return &waarden[plaats];
     }
     std::string tekst(std::string_view naam) const {
         const Value* v = (*this)[naam];

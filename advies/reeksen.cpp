@@ -48,19 +48,20 @@ std::vector<ReeksPlaats> plaats_in_reeksen(std::span<const InvoerFeit> feiten) {
     std::unordered_map<ReeksSleutel, std::size_t, ReeksSleutelHash> nummer;
     for (const InvoerFeit& f : feiten) {
         if (f.sjabloon != InvoerSjabloon::meting) continue;
-        const ReeksSleutel sleutel{f.waarden[slot_indicator], f.waarden[slot_gebied], f.waarden[slot_groep]};
+        const std::vector<Value>& waarden = f.waarden();
+        const ReeksSleutel sleutel{waarden[slot_indicator], waarden[slot_gebied], waarden[slot_groep]};
         const auto [plek, nieuw] = nummer.try_emplace(sleutel, reeksen.size());
         if (nieuw) reeksen.emplace_back();
-        uit.push_back({f.waarden[slot_nr].as_int(), static_cast<std::int64_t>(plek->second) + 1, {}, 0});
+        uit.push_back({waarden[slot_nr].as_int(), static_cast<std::int64_t>(plek->second) + 1, {}, 0});
         reeksen[plek->second].push_back({uit.size() - 1, &f});
     }
     for (auto& reeks : reeksen) {
         std::vector<Rij> met_jaar;
         for (const Rij& r : reeks)
-            if (!r.feit->waarden[slot_jaar].is_nil()) met_jaar.push_back(r);
+            if (!r.feit->waarden()[slot_jaar].is_nil()) met_jaar.push_back(r);
         // Newest first; the reader has refused two rows of one series in the same year.
         std::stable_sort(met_jaar.begin(), met_jaar.end(), [](const Rij& a, const Rij& b) {
-            return a.feit->waarden[slot_jaar].as_int() > b.feit->waarden[slot_jaar].as_int();
+            return a.feit->waarden()[slot_jaar].as_int() > b.feit->waarden()[slot_jaar].as_int();
         });
         const auto jaren = static_cast<std::int64_t>(met_jaar.size());
         for (std::size_t i = 0; i < met_jaar.size(); ++i) uit[met_jaar[i].uit].positie = static_cast<std::int64_t>(i) + 1;

@@ -415,7 +415,7 @@ TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
     InvoerFeit f{InvoerSjabloon::meting, std::vector<Value>(vorm.slots.size())};
     auto zet = [&](std::string_view slot, Value v) {
         for (std::size_t i = 0; i < vorm.slots.size(); ++i)
-            if (vorm.slots[i] == slot) f.waarden[i] = v;
+            if (vorm.slots[i] == slot) f.eigen[i] = v;
     };
     zet("nr", Value(std::int64_t{3}));
     zet("indicator", Value::symbol("overlast"));
@@ -426,9 +426,9 @@ TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
     invoer.feiten.push_back(f);
     const auto& actievorm = vorm_van(InvoerSjabloon::actie);
     InvoerFeit a{InvoerSjabloon::actie, std::vector<Value>(actievorm.slots.size())};
-    a.waarden[0] = Value(std::int64_t{1});
-    a.waarden[1] = Value::string("Schouw <1>");
-    a.waarden[2] = Value::symbol("verloedering");
+    a.eigen[0] = Value(std::int64_t{1});
+    a.eigen[1] = Value::string("Schouw <1>");
+    a.eigen[2] = Value::symbol("verloedering");
     invoer.feiten.push_back(a);
     RapportGegevens g;
     lees_profielfeiten(invoer, g);

@@ -38,7 +38,7 @@ std::vector<const InvoerFeit*> feiten(const Invoer& in, std::string_view tmpl) {
 Value slot(const InvoerFeit& f, std::string_view naam) {
     const auto& slots = vorm_van(f.sjabloon).slots;
     for (std::size_t plaats = 0; plaats < slots.size(); ++plaats)
-        if (slots[plaats] == naam) return f.waarden.at(plaats);
+        if (slots[plaats] == naam) return f.waarden().at(plaats);
     ADD_FAILURE() << "slot " << naam << " ontbreekt in " << f.naam();
     return Value();
 }
@@ -184,7 +184,7 @@ TEST(ProfielLezer, AfwezigeSectieGeeftDezelfdeFeitenAlsEenLege) {
         for (const auto& f : in.feiten) {
             const bool sectienaam =
                 f.sjabloon == InvoerSjabloon::sectie &&
-                std::find(sectienamen.begin(), sectienamen.end(), f.waarden.at(0).as_text()) != sectienamen.end();
+                std::find(sectienamen.begin(), sectienamen.end(), f.waarden().at(0).as_text()) != sectienamen.end();
             if (!sectienaam) uit.push_back(&f);
         }
         return uit;
@@ -201,7 +201,7 @@ TEST(ProfielLezer, AfwezigeSectieGeeftDezelfdeFeitenAlsEenLege) {
             EXPECT_GE(a.size(), 9u);
             for (std::size_t i = 0; i < a.size(); ++i) {
                 EXPECT_EQ(a[i]->sjabloon, g[i]->sjabloon) << i;
-                EXPECT_EQ(a[i]->waarden, g[i]->waarden) << i << " " << a[i]->naam();
+                EXPECT_EQ(a[i]->waarden(), g[i]->waarden()) << i << " " << a[i]->naam();
             }
         }
     }
@@ -499,7 +499,7 @@ TEST(ProfielLezer, CommunicatieplanMagEenVolledigProfielZijn) {
     ASSERT_EQ(r.invoer->feiten.size(), alleen.invoer->feiten.size());
     for (std::size_t i = 0; i < r.invoer->feiten.size(); ++i) {
         EXPECT_EQ(r.invoer->feiten[i].sjabloon, alleen.invoer->feiten[i].sjabloon) << i;
-        EXPECT_EQ(r.invoer->feiten[i].waarden, alleen.invoer->feiten[i].waarden) << i;
+        EXPECT_EQ(r.invoer->feiten[i].waarden(), alleen.invoer->feiten[i].waarden()) << i;
     }
     EXPECT_TRUE(feiten(*r.invoer, "meting").empty());
     EXPECT_EQ(slot(*feiten(*r.invoer, "drijfveer")[0], "bepaald"), Value(false));

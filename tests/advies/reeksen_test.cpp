@@ -8,11 +8,11 @@ namespace {
 
 InvoerFeit meting(std::int64_t nr, std::string_view indicator, std::string_view gebied, std::optional<std::int64_t> jaar) {
     InvoerFeit f{InvoerSjabloon::meting, std::vector<Value>(invoer_slots::meting.size())};
-    f.waarden[0] = Value(nr);
-    f.waarden[1] = Value::symbol(indicator);
-    f.waarden[5] = Value::string(gebied);
-    f.waarden[6] = jaar ? Value(*jaar) : Value();
-    f.waarden[7] = Value::string("");
+    f.eigen[0] = Value(nr);
+    f.eigen[1] = Value::symbol(indicator);
+    f.eigen[5] = Value::string(gebied);
+    f.eigen[6] = jaar ? Value(*jaar) : Value();
+    f.eigen[7] = Value::string("");
     return f;
 }
 
