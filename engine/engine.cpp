@@ -413,6 +413,12 @@ void Engine::set_explanation(bool on) {
 
 std::vector<Value> Engine::Impl::complete_slots(TemplateId tmpl, std::vector<Value> slots) const {
     if (tmpl >= templates.size()) throw std::invalid_argument("onbekende template (nummer " + std::to_string(tmpl) + ")");
+    // Every fact from outside passes here; a rule's actions cannot assert a promised fact (add_rule
+    // refuses such a rule), nor modify or duplicate one (there is none), so do_assert need not check.
+    if (tmpl < never_asserted.size() && never_asserted[tmpl]) [[unlikely]]
+        throw std::logic_error("een feit '" + templates[tmpl].name +
+                               "' in een engine die de belofte kreeg dat er nooit een komt (Engine::promise_never_asserted): "
+                               "de regels die het nodig hebben, zijn niet gebouwd");
     const TemplateDef& t = templates[tmpl];
     if (slots.size() > t.slots.size())
         throw std::invalid_argument("'" + t.name + "' heeft " + std::to_string(t.slots.size()) + " slots, niet " +
@@ -434,10 +440,6 @@ void Engine::Impl::check_action_slots(TemplateId tmpl, const CompiledAction& act
 
 std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value>&& slots, Activation* support,
                                               std::uint64_t origin) {
-    if (tmpl < never_asserted.size() && never_asserted[tmpl]) [[unlikely]]
-        throw std::logic_error("een feit '" + templates[tmpl].name +
-                               "' in een engine die de belofte kreeg dat er nooit een komt (Engine::promise_never_asserted): "
-                               "de regels die het nodig hebben, zijn niet gebouwd");
     std::size_t h = WorkingMemory::hash_of(tmpl, slots);
     if (FactRec* existing = wm.find_equal(tmpl, slots, h)) {
         if (support) tms.add_support(support, existing);
