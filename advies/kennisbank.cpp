@@ -5,9 +5,31 @@
 
 namespace ww::advies {
 
-std::unique_ptr<Kennisbank> Kennisbank::laad(const std::string& map) {
+namespace {
+
+const InstallOptions zonder_vraaggesprek{{"vraaggesprek"}};
+
+// The promise for engines of `regels` that hold no interview: only when the rule base keeps it (a
+// knowledge base of one's own may assert `vraaggesprek` itself; then its rules are all built).
+InstallOptions belofte(const RuleBase& regels, Gesprekken gesprek) {
+    if (gesprek == Gesprekken::mogelijk) return {};
+    const auto gesprek_id = regels.template_id(zonder_vraaggesprek.never_asserted.front());
+    if (!gesprek_id) return {};
+    for (const FactSpec& feit : regels.facts())
+        if (feit.tmpl == *gesprek_id) return {};
+    for (const auto& regel : regels.rules())
+        for (const Action& actie : regel->actions)
+            if (actie.kind == Action::Kind::assert_fact && actie.tmpl == *gesprek_id) return {};
+    return zonder_vraaggesprek;
+}
+
+}  // namespace
+
+std::unique_ptr<Kennisbank> Kennisbank::laad(const std::string& map, Gesprekken gesprek) {
     try {
-        return std::make_unique<Kennisbank>(map, RuleBase::load(map));
+        RuleBase regels = RuleBase::load(map);
+        InstallOptions opties = belofte(regels, gesprek);
+        return std::make_unique<Kennisbank>(map, std::move(regels), std::move(opties));
     } catch (const LoadError& e) {
         throw InvoerFout(e.diagnostics.items());
     }
@@ -28,11 +50,16 @@ std::string kies_kennisbank(const std::string& kb) {
     return zoektocht.pad;
 }
 
-std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb) {
-    if (!kb.empty()) return laad(kb);
+std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb, Gesprekken gesprek) {
+    if (!kb.empty()) return laad(kb, gesprek);
     const std::string map = kies_kennisbank(kb);
     try {
-        return std::make_unique<Kennisbank>(map, RuleBase::load_with_image(map, standaard_kennisbank_beeld(map)));
+        // From the image, the engine that checks it holds the promise (and refuses the image when the
+        // rule base breaks it: then from the YAML, which belofte checks without an engine).
+        const InstallOptions gevraagd = gesprek == Gesprekken::nooit ? zonder_vraaggesprek : InstallOptions{};
+        RuleBase regels = RuleBase::load_with_image(map, standaard_kennisbank_beeld(map), gevraagd);
+        InstallOptions opties = regels.from_image() ? gevraagd : belofte(regels, gesprek);
+        return std::make_unique<Kennisbank>(map, std::move(regels), std::move(opties));
     } catch (const LoadError& e) {
         throw InvoerFout(e.diagnostics.items());
     }

@@ -11,20 +11,28 @@
 
 namespace ww::advies {
 
+// Whether the engines of a Kennisbank may hold an interview (docs/vraaggesprek.md). Only the interview
+// asserts `vraaggesprek()`; with `nooit` the engines are promised that it never comes
+// (Engine::promise_never_asserted) and leave out the interview's rules (knowledge-base/vragen.yaml), which
+// could not fire: a shorter cold start and less for every fact to pass. Asserting it in such an engine
+// is an error, never a silently different advice.
+enum class Gesprekken { mogelijk, nooit };
+
 class Kennisbank {
 public:
     // Loads every *.yaml in `map` (or one file), always from the YAML. Throws InvoerFout with every
     // problem found.
-    static std::unique_ptr<Kennisbank> laad(const std::string& map);
+    static std::unique_ptr<Kennisbank> laad(const std::string& map, Gesprekken gesprek = Gesprekken::mogelijk);
     // `kb` when given (--kb: from its YAML), else the bundled knowledge base, from the image made of it
     // at build time when that image is sound (standaard_kennisbank_beeld). Throws InvoerFout.
-    static std::unique_ptr<Kennisbank> laad_gekozen(const std::string& kb);
-    Kennisbank(std::string map, RuleBase regels) : map_(std::move(map)), regels_(std::move(regels)) {}
+    static std::unique_ptr<Kennisbank> laad_gekozen(const std::string& kb, Gesprekken gesprek = Gesprekken::mogelijk);
+    Kennisbank(std::string map, RuleBase regels, InstallOptions opties = {})
+        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)) {}
 
     const std::string& map() const { return map_; }
     const RuleBase& regels() const { return regels_; }
     // An engine holding the knowledge base's templates, rules and initial facts.
-    std::unique_ptr<Engine> nieuwe_engine() const { return regels_.instantiate(); }
+    std::unique_ptr<Engine> nieuwe_engine() const { return regels_.instantiate(opties_); }
     // Back to the state every consultation starts from. An engine with a checkpoint (Raadpleging
     // takes it after the initial facts and what the rules derive from them alone) rolls back to it,
     // which leaves the engine exactly as when the checkpoint was taken; otherwise reset, assert the
@@ -42,6 +50,7 @@ public:
 private:
     std::string map_;
     RuleBase regels_;
+    InstallOptions opties_;
 };
 
 // Where the bundled knowledge base is, in this order: $WEGWIJZER_KB when set (and then only there);

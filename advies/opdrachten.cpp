@@ -75,7 +75,9 @@ OpmaakOpties terminal_opmaak() {
 
 Uitvoer voer_advies_uit(const AdviesOpties& opties) {
     return veilig([&] {
-        auto kb = Kennisbank::laad_gekozen(opties.kb);
+        // No interview here; --kosten shows every rule's costs, the interview's too (all built).
+        const bool kosten = opties.kosten || opties.kosten_tijd;
+        auto kb = Kennisbank::laad_gekozen(opties.kb, kosten ? Gesprekken::mogelijk : Gesprekken::nooit);
         auto raadpleging = std::make_unique<Raadpleging>(*kb);
         auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));

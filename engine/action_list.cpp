@@ -10,7 +10,7 @@ ActionList::ActionList(std::unique_ptr<const PendingActions> pending) : lazy_(st
 ActionSummary summarize(const std::vector<Action>& actions) {
     ActionSummary summary;
     for (const Action& a : actions) {
-        summary.add(a.kind, a.target.op, a.target.var);
+        summary.add(a.kind, a.target.op, a.target.var, a.tmpl);
         for (const std::string& name : a.modules) summary.add_module(a.kind, name);
     }
     return summary;

@@ -24,11 +24,13 @@ struct ActionSummary {
     bool binds = false;                      // a bind or for action
     std::vector<VarId> changed_fact_vars;    // the fact variable of each retract or modify of one
     std::vector<std::string> focus_modules;  // the modules of every focus action, in order
+    std::vector<TemplateId> asserted;        // the template of every assert action, in order
 
     // The next action, by its kind and the operation and variable of its target; its modules, if
     // any, through add_module after it (a reader that does not build the action reads them one by one).
-    void add(Action::Kind kind, Op target_op, VarId target_var) {
+    void add(Action::Kind kind, Op target_op, VarId target_var, TemplateId tmpl) {
         binds = binds || binds_variable(kind);
+        if (kind == Action::Kind::assert_fact) asserted.push_back(tmpl);
         if ((kind == Action::Kind::modify || kind == Action::Kind::retract) && target_op == Op::var)
             changed_fact_vars.push_back(target_var);
     }

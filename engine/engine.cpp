@@ -101,6 +101,21 @@ void Engine::Impl::emit_from_function(std::string_view record, std::vector<std::
     records.push_back(std::move(r));
 }
 
+void Engine::promise_never_asserted(TemplateId tmpl) {
+    Impl& m = *impl_;
+    if (tmpl >= m.templates.size()) throw std::invalid_argument("onbekende template (nummer " + std::to_string(tmpl) + ")");
+    if (!m.rules.empty() || m.wm.size() != 0)
+        throw std::logic_error("Engine::promise_never_asserted: beloof het vóór de eerste regel en het eerste feit ('" +
+                               m.templates[tmpl].name + "')");
+    m.never_asserted.resize(m.templates.size(), false);
+    m.never_asserted[tmpl] = true;
+}
+
+bool Engine::never_asserted(TemplateId tmpl) const {
+    const Impl& m = *impl_;
+    return tmpl < m.never_asserted.size() && m.never_asserted[tmpl];
+}
+
 void Engine::reserve_rules(std::size_t count) {
     Impl& m = *impl_;
     m.rules.reserve(m.rules.size() + count);
@@ -207,6 +222,10 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         built = summarize(rule.actions);
     }
     const ActionSummary& summary = deferred ? *deferred : built;
+    for (TemplateId t : summary.asserted)
+        if (t < m.never_asserted.size() && m.never_asserted[t])
+            throw std::invalid_argument("regel '" + rule.id + "' zet een feit '" + m.templates[t].name +
+                                        "', maar deze engine kreeg de belofte dat er nooit een komt");
     for (const std::string& name : summary.focus_modules) m.module_number(name);
     for (VarId v : summary.changed_fact_vars) changes_facts_of(v);
     entry.binds = summary.binds;
@@ -215,7 +234,19 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     const std::uint32_t module = m.module_number(rule.module.empty() ? main_module : rule.module);
     if (rule.auto_focus) m.modular = m.special_activations = true;
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm, m.builder_scratch);
+    // An alternative that needs a fact no one will ever assert (promise_never_asserted) can never match:
+    // it is not built, and the nodes of the others are built as they would be without it.
+    const auto can_match = [&](const std::vector<Condition>& alt) {
+        for (const Condition& c : alt)
+            if (c.kind == Condition::Kind::pattern && c.pattern.tmpl < m.never_asserted.size() && m.never_asserted[c.pattern.tmpl])
+                return false;
+        return true;
+    };
     for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
+        if (!can_match(rule.alternatives[i])) {
+            entry.terminals.push_back(nullptr);
+            continue;
+        }
         // The module before the build: a rule added after its facts gets its activations during it.
         Terminal* term = builder.build(rule, i, m.volatile_templates, m.shared_nodes, module, rule.auto_focus);
         term->rule_index = m.rules.size();
@@ -229,7 +260,7 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             std::size_t patterns = 0;
             for (std::size_t k = 0; k < n; ++k) patterns += rule.alternatives[i][k].kind == Condition::Kind::pattern;
             entry.prefix_patterns.push_back(patterns);
-            if (n == rule.alternatives[i].size()) {
+            if (n == rule.alternatives[i].size() || !entry.terminals[i]) {
                 entry.prefix_terminals.push_back(nullptr);
                 entry.prefix_defs.push_back(nullptr);
                 continue;
@@ -382,6 +413,12 @@ void Engine::set_explanation(bool on) {
 
 std::vector<Value> Engine::Impl::complete_slots(TemplateId tmpl, std::vector<Value> slots) const {
     if (tmpl >= templates.size()) throw std::invalid_argument("onbekende template (nummer " + std::to_string(tmpl) + ")");
+    // Every fact from outside passes here; a rule's actions cannot assert a promised fact (add_rule
+    // refuses such a rule), nor modify or duplicate one (there is none), so do_assert need not check.
+    if (tmpl < never_asserted.size() && never_asserted[tmpl]) [[unlikely]]
+        throw std::logic_error("een feit '" + templates[tmpl].name +
+                               "' in een engine die de belofte kreeg dat er nooit een komt (Engine::promise_never_asserted): "
+                               "de regels die het nodig hebben, zijn niet gebouwd");
     const TemplateDef& t = templates[tmpl];
     if (slots.size() > t.slots.size())
         throw std::invalid_argument("'" + t.name + "' heeft " + std::to_string(t.slots.size()) + " slots, niet " +

@@ -39,7 +39,9 @@ struct CompiledAction {
 
 struct RuleEntry {
     std::shared_ptr<const RuleDef> def;
-    std::vector<Terminal*> terminals;  // one per alternative
+    // One per alternative; null for an alternative not built because it needs a fact of a template the
+    // engine was promised it never gets (Engine::promise_never_asserted): it could never match.
+    std::vector<Terminal*> terminals;
     // Compiled when the rule first fires (compile_actions): a consultation fires a third of the
     // knowledge base's rules, and a cold start compiled the actions of all of them. add_rule checks
     // beforehand everything compiling could refuse.
@@ -156,6 +158,7 @@ struct Engine::Impl final : EvalEnv, BetaListener, FunctionHost {
     bool records_taken = false;
     std::size_t shared_nodes = 0;
     std::vector<bool> volatile_templates;  // modified or retracted by some rule's actions
+    std::vector<bool> never_asserted;      // Engine::promise_never_asserted, by template id
     NetworkBuilderScratch builder_scratch;
     // What the firing logical rule's facts rest on: its activation, or the match of its logical
     // prefix; support_alive goes false when that goes in the middle of the firing.

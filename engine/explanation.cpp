@@ -220,6 +220,16 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
         const auto& conds = rule.alternatives[alt];
         WhyNotAlternative r;
         r.alternative = alt;
+        if (!term) {
+            // Not built (Engine::promise_never_asserted): the first pattern of a promised template.
+            std::size_t i = 0;
+            while (conds[i].kind != Condition::Kind::pattern || !never_asserted(conds[i].pattern.tmpl)) ++i;
+            r.failing_condition = i;
+            r.condition_text = condition_text(m, rule, conds[i]);
+            r.reason = "er komt nooit een feit '" + m.templates.at(conds[i].pattern.tmpl).name + "' in deze raadpleging";
+            w.alternatives.push_back(std::move(r));
+            continue;
+        }
         std::size_t reached = 0;  // conditions satisfied in some match
         const Token* partial = nullptr;
         for (std::size_t i = term->chain.size(); i-- > 0;) {

@@ -99,6 +99,7 @@ std::vector<RuleCost> Engine::profile() const {
     std::unordered_map<const BetaNode*, std::size_t> users;
     for (std::size_t r = 0; r < m.rules.size(); ++r)
         for (const Terminal* term : m.rules[r].terminals) {
+            if (!term) continue;  // not built (Engine::promise_never_asserted)
             auto& path = paths.emplace_back();
             path_rule.push_back(r);
             for (std::size_t k = 0; k < term->chain.size(); ++k) {

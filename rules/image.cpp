@@ -1061,7 +1061,7 @@ struct ImageAccess {
             in.u32();         // source offset
             in.text_index();  // source text
             check.checker.after(kind, var);
-            summary.add(kind, target.op, target.var);
+            summary.add(kind, target.op, target.var, tmpl);
             jumps = jumps || kind == Action::Kind::branch || kind == Action::Kind::jump || kind == Action::Kind::each ||
                     kind == Action::Kind::again;
             check.steps.push_back({kind, var, jump, target, expr});

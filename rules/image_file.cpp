@@ -167,15 +167,16 @@ std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view i
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
     auto copy = std::make_shared<const std::string>(blob);
-    return read_checked_image(*copy, copy, key, files);
+    return read_checked_image(*copy, copy, key, files, {});
 }
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
-                                           std::vector<SourceFile>& files) {
+                                           std::vector<SourceFile>& files, const InstallOptions& options) {
     auto base = read_image(blob, std::move(owner), key, files);  // takes `files` only when it accepts the image
     if (!base) return std::nullopt;
     try {
-        base->spare_ = base->instantiate();
+        base->spare_ = base->instantiate(options);
+        base->spare_options_ = options;
     } catch (const std::exception&) {
         files = std::move(base->files_);  // an image the engine refuses: the caller loads the YAML
         return std::nullopt;
@@ -184,7 +185,7 @@ std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_pt
     return base;
 }
 
-RuleBase RuleBase::load_with_image(const std::string& path, const std::string& image_path) {
+RuleBase RuleBase::load_with_image(const std::string& path, const std::string& image_path, const InstallOptions& options) {
     std::vector<SourceFile> files = read_sources(path);
     if (!image_path.empty())
         if (auto blob = read_image_file(image_path)) {
@@ -192,7 +193,7 @@ RuleBase RuleBase::load_with_image(const std::string& path, const std::string& i
             // image was, from the files whose checksum is in its key. The rules read their actions
             // from these bytes when they first fire: the rule base keeps them.
             auto bytes = std::make_shared<const ImageBytes>(std::move(*blob));
-            if (auto base = read_checked_image(bytes->view(), bytes, image_key(files, program_identity()), files))
+            if (auto base = read_checked_image(bytes->view(), bytes, image_key(files, program_identity()), files, options))
                 return std::move(*base);
         }
     return load_sources(std::move(files));

@@ -46,6 +46,14 @@ struct RuleOrigin {
     std::size_t offset = 0;
 };
 
+// What whoever installs a rule base promises of the engines it makes (Engine::promise_never_asserted):
+// the templates, by name, of which no fact will ever be asserted in them. The engines then leave out
+// the rules (alternatives) that need such a fact; they refuse a rule or fact that would assert one.
+struct InstallOptions {
+    std::vector<std::string> never_asserted;
+    bool operator==(const InstallOptions&) const = default;
+};
+
 class RuleBase {
 public:
     // Loads a file or a directory (every *.yaml in it, sorted by name). All problems of all files
@@ -57,7 +65,9 @@ public:
     // trusted, matches the files in `path` and passes the engine's checks (rules/image_file.cpp);
     // otherwise, and always when `image_path` is "", from the YAML. Only for the bundled knowledge
     // base and its image made at build time: never a file the user did not name.
-    static RuleBase load_with_image(const std::string& path, const std::string& image_path);
+    // `options`: for the engine that checks the image, kept for the first instantiate(options).
+    static RuleBase load_with_image(const std::string& path, const std::string& image_path,
+                                    const InstallOptions& options = {});
     // Loads `path` from its YAML (throws LoadError) and writes its image to `image_path`, read-only,
     // through a fresh temporary file (throws std::runtime_error when it cannot be written).
     static void save_image(const std::string& path, const std::string& image_path);
@@ -95,12 +105,15 @@ public:
     std::uint64_t content_key() const { return content_key_; }
 
     // Defines the templates and rules in `engine` (which must be empty) and asserts the initial
-    // facts. Template ids in the engine equal those of this rule base.
-    void install(Engine& engine) const;
+    // facts. Template ids in the engine equal those of this rule base. With `options`, the engine
+    // gets their promise first (a template the rule base lacks is left out: nothing to promise); it
+    // throws as Engine::add_rule and assert_fact do for a rule or initial fact that breaks the promise.
+    void install(Engine& engine, const InstallOptions& options = {}) const;
     // Whether load_with_image took this rule base from the image (else from the YAML).
     bool from_image() const { return from_image_; }
-    // The first call after load_with_image hands over the engine that checked the image.
-    std::unique_ptr<Engine> instantiate() const;
+    // The first call after load_with_image, with the same options, hands over the engine that checked
+    // the image.
+    std::unique_ptr<Engine> instantiate(const InstallOptions& options = {}) const;
     // Asserts the initial facts again (after Engine::reset()).
     void assert_initial_facts(Engine& engine) const;
 
@@ -112,7 +125,7 @@ private:
     friend class Loader;
     friend struct ImageAccess;  // rules/image.cpp writes and reads every field
     friend std::optional<RuleBase> read_checked_image(std::string_view, std::shared_ptr<const void>, std::uint64_t,
-                                                      std::vector<SourceFile>&);
+                                                      std::vector<SourceFile>&, const InstallOptions&);
     std::vector<SourceFile> files_;
     std::vector<TemplateDef> templates_;
     std::map<std::string, TemplateId, std::less<>> template_ids_;
@@ -130,6 +143,7 @@ private:
     // Built by load_with_image to check an image; the first instantiate() takes it (single-threaded
     // use, as everywhere in this program).
     mutable std::unique_ptr<Engine> spare_;
+    InstallOptions spare_options_;  // those spare_ was installed with
     bool from_image_ = false;
 };
 

@@ -7,11 +7,15 @@
 
 namespace ww {
 
-void RuleBase::install(Engine& engine) const {
+void RuleBase::install(Engine& engine, const InstallOptions& options) const {
     for (std::size_t i = 0; i < templates_.size(); ++i) {
         TemplateId id = engine.define_template(templates_[i]);
         if (id != static_cast<TemplateId>(i))
             throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
+    }
+    for (const std::string& name : options.never_asserted) {
+        const auto id = template_id(name);
+        if (id) engine.promise_never_asserted(*id);  // of a template it lacks, there is nothing to promise
     }
     for (const auto& name : modules_) engine.define_module(name);
     for (const auto& function : functions_) engine.define_function(function);
@@ -20,10 +24,10 @@ void RuleBase::install(Engine& engine) const {
     assert_initial_facts(engine);
 }
 
-std::unique_ptr<Engine> RuleBase::instantiate() const {
-    if (spare_) return std::move(spare_);
+std::unique_ptr<Engine> RuleBase::instantiate(const InstallOptions& options) const {
+    if (spare_ && spare_options_ == options) return std::move(spare_);
     auto engine = std::make_unique<Engine>();
-    install(*engine);
+    install(*engine, options);
     return engine;
 }
 

@@ -90,7 +90,9 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     try {
-        auto kennisbank = ww::advies::Kennisbank::laad(kb);
+        // Its consultations are advies and communicatie, never an interview (as `wegwijzer advies`);
+        // with --kosten every rule is built, as there.
+        auto kennisbank = ww::advies::Kennisbank::laad(kb, kosten ? ww::advies::Gesprekken::mogelijk : ww::advies::Gesprekken::nooit);
         ww::advies::Raadpleging raadpleging(*kennisbank);
         std::vector<Profiel> profielen;
         for (const auto& pad : paden) {

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Engine::promise_never_asserted through RuleBase::install: the alternatives that need a promised
+// fact are not built, the others fire exactly as in an engine without the promise (same records in
+// the same order, over random facts, retractions and rollbacks), and the promise cannot be broken
+// silently.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "helpers.hpp"
+
+namespace {
+
+using ww::test::load_text;
+
+// g() is the promised template; the rules mix patterns of it (first, in the middle, in one `or`
+// alternative) with rules that share its neighbours' nodes, and use it under not, exists and count.
+const std::string kBase = R"Y(
+templates:
+  a: {slots: {x: int}}
+  b: {slots: {x: int}}
+  c: {slots: {x: int}}
+  g: {slots: {}}
+rules:
+  - id: g-eerst
+    salience: 3
+    when: ["g()", "a(x: ?x)", "b(x: ?x)"]
+    then: ["emit r(n: 1, x: ?x)"]
+  - id: gedeeld-begin
+    when: ["a(x: ?x)", "b(x: ?x)"]
+    then: ["emit r(n: 2, x: ?x)", "assert c(x: ?x)"]
+  - id: g-midden
+    when: ["a(x: ?x)", "g()", "b(x: ?x)"]
+    then: ["emit r(n: 3, x: ?x)"]
+  - id: of-g
+    salience: 1
+    when:
+      - "a(x: ?x)"
+      - or:
+          - "g()"
+          - "c(x: ?x)"
+    then: ["emit r(n: 4, x: ?x)"]
+  - id: niet-g
+    when: ["b(x: ?x)", "not g()"]
+    then: ["emit r(n: 5, x: ?x)"]
+  - id: bestaat-g
+    when: ["c(x: ?x)", "exists g()"]
+    then: ["emit r(n: 6, x: ?x)"]
+  - id: telt-g
+    salience: -1
+    when: ["c(x: ?x)", "?n = count(g())"]
+    then: ["emit r(n: 7, x: ?x, k: ?n)"]
+  - id: na-c
+    salience: 2
+    when: ["c(x: ?x)", "a(x: ?x)"]
+    then: ["emit r(n: 8, x: ?x)"]
+)Y";
+
+const ww::InstallOptions kPromise{{"g"}};
+
+std::vector<std::string> texts(std::vector<ww::Record> records) {
+    std::vector<std::string> out;
+    for (const auto& r : records) out.push_back(ww::record_text(r));
+    return out;
+}
+
+TEST(NeverAsserted, SameFiringsAsWithoutThePromiseOnRandomFacts) {
+    const ww::RuleBase base = load_text(kBase);
+    auto full = base.instantiate();
+    auto promised = base.instantiate(kPromise);
+    const auto a = *base.template_id("a");
+    const auto b = *base.template_id("b");
+    std::mt19937 random(20261206);
+    std::size_t records = 0;
+    for (auto* e : {full.get(), promised.get()}) e->checkpoint();
+    for (int round = 0; round < 200; ++round) {
+        const bool rollback = round % 3 == 0;
+        for (auto* e : {full.get(), promised.get()})
+            if (rollback) e->rollback();
+        std::mt19937 same = random;  // both engines get the same facts
+        for (auto* e : {full.get(), promised.get()}) {
+            std::mt19937 r = same;
+            const int n = static_cast<int>(r() % 12);
+            for (int i = 0; i < n; ++i) {
+                const auto x = static_cast<std::int64_t>(r() % 5);
+                if (r() % 4 == 0 && e->fact_count() > 0) {
+                    const auto facts = e->facts();
+                    e->retract(facts[r() % facts.size()]->id);
+                } else {
+                    e->assert_fact(r() % 2 ? a : b, std::vector<ww::Value>{ww::Value(x)});
+                }
+                if (r() % 3 == 0) e->run();
+            }
+            e->run();
+            random = r;
+        }
+        const auto left = texts(full->take_records());
+        const auto right = texts(promised->take_records());
+        ASSERT_EQ(left, right) << "ronde " << round;
+        records += left.size();
+    }
+    EXPECT_GT(records, 100u);  // the comparison compared something
+    // The rules that need g() are known but fire in neither; their firings are the same in both.
+    EXPECT_NE(promised->find_rule("g-eerst"), nullptr);
+    EXPECT_EQ(promised->rules().size(), full->rules().size());
+}
+
+TEST(NeverAsserted, RefusesAPromisedFact) {
+    const ww::RuleBase base = load_text(kBase);
+    auto promised = base.instantiate(kPromise);
+    const auto g = *base.template_id("g");
+    EXPECT_TRUE(promised->never_asserted(g));
+    try {
+        promised->assert_fact(g, std::vector<ww::Value>{});
+        FAIL() << "een beloofd feit werd aangenomen";
+    } catch (const std::logic_error& e) {
+        EXPECT_NE(std::string(e.what()).find("een feit 'g'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(promised->fact_count(), 0u);
+    // Without the promise, the same fact is welcome and the rules under it fire.
+    auto full = base.instantiate();
+    EXPECT_FALSE(full->never_asserted(g));
+    full->assert_fact(g, std::vector<ww::Value>{});
+    EXPECT_EQ(full->fact_count(), 1u);
+}
+
+TEST(NeverAsserted, RefusesARuleOrInitialFactThatBreaksIt) {
+    const ww::RuleBase asserts = load_text(kBase + R"Y(
+  - id: zet-g
+    when: ["c(x: 1)"]
+    then: ["assert g()"]
+)Y");
+    try {
+        asserts.instantiate(kPromise);
+        FAIL() << "een regel die g() zet, werd aangenomen";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("regel 'zet-g' zet een feit 'g'"), std::string::npos) << e.what();
+    }
+    EXPECT_NO_THROW(asserts.instantiate());
+    const ww::RuleBase initial = load_text(kBase + "facts:\n  - \"g()\"\n");
+    EXPECT_THROW(initial.instantiate(kPromise), std::logic_error);
+    // A promise made after the first rule is refused.
+    auto engine = load_text(kBase).instantiate();
+    EXPECT_THROW(engine->promise_never_asserted(*load_text(kBase).template_id("g")), std::logic_error);
+}
+
+TEST(NeverAsserted, ARuleNotBuiltIsExplained) {
+    const ww::RuleBase base = load_text(kBase);
+    auto promised = base.instantiate(kPromise);
+    const ww::WhyNot w = promised->why_not("g-midden");
+    ASSERT_TRUE(w.found);
+    ASSERT_EQ(w.alternatives.size(), 1u);
+    EXPECT_EQ(w.alternatives[0].failing_condition, std::optional<std::size_t>(1));
+    EXPECT_EQ(w.alternatives[0].reason, "er komt nooit een feit 'g' in deze raadpleging");
+    // The `or` rule: the alternative with g() is explained so, the other as always.
+    const ww::WhyNot of = promised->why_not("of-g");
+    ASSERT_EQ(of.alternatives.size(), 2u);
+    EXPECT_EQ(of.alternatives[0].reason, "er komt nooit een feit 'g' in deze raadpleging");
+    EXPECT_EQ(of.alternatives[1].reason, "er is geen feit 'a'");
+    // --kosten over such an engine: every rule has a row, the unbuilt ones without tokens.
+    EXPECT_EQ(promised->profile().size(), promised->rules().size());
+}
+
+}  // namespace
