@@ -37,6 +37,16 @@ const std::vector<Value>& list_arg(const Value& v, std::string_view fn) {
     return v.as_list();
 }
 
+// The second argument is one text or a list of texts; the test holds if it holds for any of them.
+template <typename Test>
+bool text_matches(Args a, std::string_view fn, Test test) {
+    const std::string_view tekst = text_arg(a[0], fn);
+    if (a[1].kind() != ValueKind::list) return test(tekst, text_arg(a[1], fn));
+    for (const Value& deel : a[1].as_list())
+        if (test(tekst, text_arg(deel, fn))) return true;
+    return false;
+}
+
 std::int64_t to_int(double d, std::string_view fn) {
     if (!std::isfinite(d) || std::fabs(d) > 9.2e18) fail(std::string(fn) + "(): getal te groot");
     return static_cast<std::int64_t>(d);
@@ -331,23 +341,11 @@ std::vector<FunctionInfo> make_registry() {
     // is one test instead of a chain of or's (a group named by an age, "15-24 jaar" or "65+", begins with a digit
     // and, unlike "65-plussers", does not end as a plural noun).
     add("starts_with", 2, 2, [](Args a) {
-        const std::string_view tekst = text_arg(a[0], "starts_with");
-        if (a[1].kind() == ValueKind::list) {
-            for (const Value& begin : a[1].as_list())
-                if (tekst.starts_with(text_arg(begin, "starts_with"))) return Value(true);
-            return Value(false);
-        }
-        return Value(tekst.starts_with(text_arg(a[1], "starts_with")));
+        return Value(text_matches(a, "starts_with", [](std::string_view t, std::string_view b) { return t.starts_with(b); }));
     }, "starts_with(tekst, begin|lijst) -> bool", "begint de tekst met het gegeven begin, of met een van de begins in de lijst?",
         K{arg_text, arg_text | arg_list}, SlotType::boolean);
     add("ends_with", 2, 2, [](Args a) {
-        const std::string_view tekst = text_arg(a[0], "ends_with");
-        if (a[1].kind() == ValueKind::list) {
-            for (const Value& eind : a[1].as_list())
-                if (tekst.ends_with(text_arg(eind, "ends_with"))) return Value(true);
-            return Value(false);
-        }
-        return Value(tekst.ends_with(text_arg(a[1], "ends_with")));
+        return Value(text_matches(a, "ends_with", [](std::string_view t, std::string_view e) { return t.ends_with(e); }));
     }, "ends_with(tekst, eind|lijst) -> bool", "eindigt de tekst op het gegeven eind, of op een van de einden in de lijst?",
         K{arg_text, arg_text | arg_list}, SlotType::boolean);
     add_text("join", 1, 2, [](Args a, std::string& out) {
