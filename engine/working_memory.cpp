@@ -33,7 +33,7 @@ std::size_t WorkingMemory::hash_of(TemplateId tmpl, const std::vector<Value>& sl
     return h;
 }
 
-void WorkingMemory::table_insert(FactRec* f) {
+[[gnu::always_inline]] inline void WorkingMemory::table_insert(FactRec* f) {
     if ((live_ + 1) * 4 > table_.size() * 3) {
         std::vector<Slot> old = std::move(table_);
         table_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
@@ -50,7 +50,7 @@ void WorkingMemory::table_insert(FactRec* f) {
     table_[i] = Slot{f->hash, f};
 }
 
-void WorkingMemory::table_erase(FactRec* f) {
+[[gnu::always_inline]] inline void WorkingMemory::table_erase(FactRec* f) {
     std::size_t i = home(f->hash);
     while (table_[i].fact != f) i = (i + 1) & mask_;
     table_[i].fact = nullptr;
