@@ -34,7 +34,7 @@ std::size_t WorkingMemory::hash_of(TemplateId tmpl, const std::vector<Value>& sl
 }
 
 // The probe loops inline in their one caller each (insert, erase). As a call, table_insert saved and
-// restored registers around a probe of one or two slots: ~1,9K instructions of a warm consultation's
+// restored registers around a probe of one or two slots: ~1.9K instructions of a warm consultation's
 // ~110 new facts. Inlining table_erase measured neither better nor worse (the rollback's facts).
 [[gnu::always_inline]] inline void WorkingMemory::table_insert(FactRec* f) {
     if ((live_ + 1) * 4 > table_.size() * 3) {
