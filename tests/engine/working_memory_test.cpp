@@ -40,6 +40,29 @@ TEST(WorkingMemory, DuplicatesAreSuppressed) {
     EXPECT_EQ(e.fact_count(), 1u);
 }
 
+// The duplicate check hashes a fact its own way (WorkingMemory::hash_of): values that are equal with
+// the same kind must still find each other, however they are held, and 1 and 1.0 stay two facts.
+TEST(WorkingMemory, DuplicatesAreFoundHoweverAValueIsHeld) {
+    Engine e;
+    TemplateDef def;
+    def.name = "waarneming";
+    def.slots.push_back(SlotDef{"tekst", SlotType::string, std::nullopt, false});
+    def.slots.push_back(SlotDef{"getal", SlotType::number, std::nullopt, false});
+    auto t = e.define_template(def);
+    // A computed text before it is an atom stays a counted text; the literal below interns it.
+    const Value counted = Value::computed_string("alleen-in-deze-test-berekend");
+    ASSERT_TRUE(counted.is_counted_text());
+    EXPECT_TRUE(e.assert_fact(t, {counted, Value(0.0)}));
+    EXPECT_FALSE(e.assert_fact(t, {Value::string("alleen-in-deze-test-berekend"), Value(0.0)}));
+    EXPECT_FALSE(e.assert_fact(t, {counted, Value(-0.0)}));  // -0.0 == 0.0
+    EXPECT_EQ(e.fact_count(), 1u);
+    EXPECT_TRUE(e.assert_fact(t, {Value::string("x"), Value(1)}));
+    EXPECT_TRUE(e.assert_fact(t, {Value::string("x"), Value(1.0)}));  // another kind: another fact
+    EXPECT_FALSE(e.assert_fact(t, {Value::string("x"), Value(1)}));
+    EXPECT_FALSE(e.assert_fact(t, {Value::string("x"), Value(1.0)}));
+    EXPECT_EQ(e.fact_count(), 3u);
+}
+
 TEST(WorkingMemory, TypeMismatchIsRejected) {
     Engine e;
     auto t = e.define_template(meting());
