@@ -443,8 +443,38 @@ test('getallen zoals een adviseur ze typt: één lezer (getal.js) voor het formu
         // The types do not depend on the vocabulary.
         const secties = beschrijving({ factoren: [], bronnen: [], indicatoren: [] });
         return ['gemeente.inwoners', 'metingen[2].marge', 'metingen[].respondenten', 'beleid.smart.daling_pct',
-            'evaluatie.nulmeting_jaar', 'gemeente.naam', 'bestaat.niet'].map((p) => veldSoort(secties, p) ?? null);
-    }), ['geheel', 'getal', 'geheel', 'getal', 'geheel', 'tekst', null]);
+            'beleid.smart.termijn_jaren', 'evaluatie.nulmeting_jaar', 'gemeente.naam', 'bestaat.niet'].map((p) => veldSoort(secties, p) ?? null);
+    }), ['geheel', 'getal', 'geheel', 'getal', 'getal', 'geheel', 'tekst', null]);
+    schoon(page);
+    await page.context().close();
+});
+
+// The contract asks a term in years greater than 0, not a whole number (gemeenteprofiel.md: termijn_jaren), and
+// the reader and the JSON Schema take 2.5: so does the form, with the keyboard for a decimal comma. What the
+// service refuses, the form shows at the field, in the service's words.
+test('termijn van het SMART-doel: een breuk zoals het contract haar toelaat, 0 bij het veld geweigerd', async () => {
+    const page = await nieuwePagina();
+    const termijn = page.locator(veldId('beleid.smart.termijn_jaren'));
+    assert.equal(await termijn.getAttribute('inputmode'), 'decimal');
+    await page.locator(veldId('gemeente.naam')).fill('Termijndorp');
+    await page.locator(veldId('beleid.smart.gekozen')).selectOption('true');
+    await page.locator(veldId('beleid.smart.indicator')).selectOption('onveilig_buurt');
+    await page.locator(veldId('beleid.smart.daling_pct')).fill('10');
+    await termijn.fill('2,5');
+    await toonAdvies(page);
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)).beleid.smart,
+        { gekozen: true, indicator: 'onveilig_buurt', daling_pct: 10, termijn_jaren: 2.5 });
+    // A point before three digits is a decimal point in a number that is not a whole one: 1.500 is one and a
+    // half years, not fifteen centuries.
+    await termijn.fill('1.500');
+    await toonAdvies(page);
+    assert.equal(leesVoorbeeld(await opslaanAls(page)).beleid.smart.termijn_jaren, 1.5);
+    await termijn.fill('0');
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    const fout = page.locator('[data-pad="beleid.smart.termijn_jaren"] .veldfout');
+    assert.equal(await fout.textContent(), "'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet 0");
+    assert.equal(await termijn.getAttribute('aria-invalid'), 'true');
     schoon(page);
     await page.context().close();
 });
