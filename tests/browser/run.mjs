@@ -574,6 +574,37 @@ test('afdrukken op A4: elke grafiek past op een pagina, uitklappers zoals de adv
     await context.close();
 });
 
+// The Tafel van 12 of a gemeente with fifteen actions (sessie 27, h-mend9): A4 less its margins is 680 px, under the
+// breakpoint of a narrow screen, and the grid fell to one column of twelve boxes, 1.4 pages high. On paper: the three
+// pillars side by side, the whole table on one page.
+test('afdrukken op A4: de Tafel van 12 met vijftien acties staat in drie kolommen op één pagina', async () => {
+    const profiel = fs.readFileSync(path.join(hier, '../advies/html/veel-acties.yaml'));
+    const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST',
+        headers: { 'Content-Type': 'application/yaml', Accept: 'text/html' }, body: profiel });
+    assert.equal(r.status, 200);
+    const context = await browser.newContext({ viewport: { width: 680, height: 994 } });
+    const page = await context.newPage();
+    await page.setContent(await r.text());
+    await page.emulateMedia({ media: 'print' });
+    const tafel = page.locator('#tafel-van-12');
+    assert.equal(await tafel.locator('li.factor ul li').count(), 15);
+    const links = await tafel.locator('section.pijler').evaluateAll((ps) => ps.map((p) => Math.round(p.getBoundingClientRect().left)));
+    assert.equal(new Set(links).size, 3, `de pijlers staan naast elkaar: ${links}`);
+    const hoogte = (await tafel.boundingBox()).height;
+    assert.ok(hoogte <= 994, `de Tafel van 12 is ${hoogte} px hoog; een A4-pagina 994 px`);
+    assert.equal(await page.locator('div.tafel').evaluate((d) => getComputedStyle(d).breakInside), 'avoid');
+    // Readable on paper: no text in the Tafel smaller than 7 pt (9.33 px).
+    const kleinste = await tafel.evaluate((t) => Math.min(...[...t.querySelectorAll('*')]
+        .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .map((e) => parseFloat(getComputedStyle(e).fontSize))));
+    assert.ok(kleinste >= 9.33, `kleinste letter in de Tafel: ${kleinste} px`);
+    // On a narrow screen it is still one column.
+    await page.emulateMedia({ media: 'screen' });
+    const scherm = await tafel.locator('section.pijler').evaluateAll((ps) => ps.map((p) => Math.round(p.getBoundingClientRect().left)));
+    assert.equal(new Set(scherm).size, 1, `smal scherm: ${scherm}`);
+    await context.close();
+});
+
 test('schermafdrukken op telefoon (390 px) en desktop (1280 px), zonder horizontaal schuiven', async () => {
     fs.mkdirSync(uit, { recursive: true });
     for (const [naam, breedte, hoogte] of [['telefoon', 390, 844], ['desktop', 1280, 900]]) {
