@@ -124,8 +124,8 @@ std::string pad_bij_positie(std::string_view t, std::size_t pos) {
                 std::size_t k = j;
                 std::string_view sleutel;
                 if (t[j] == '"' || t[j] == '\'') {
-                    const auto sluit = t.find(t[j], j + 1);
-                    if (sluit == std::string_view::npos || sluit >= eind) break;
+                    const auto sluit = t.substr(0, eind).find(t[j], j + 1);
+                    if (sluit == std::string_view::npos) break;
                     sleutel = t.substr(j + 1, sluit - j - 1);
                     k = sluit + 1;
                     while (k < eind && spatie(t[k])) ++k;
@@ -134,6 +134,10 @@ std::string pad_bij_positie(std::string_view t, std::size_t pos) {
                            !(t[k] == '#' && spatie(t[k - 1])))
                         ++k;
                     sleutel = zonder_witruimte(t.substr(j, k - j));
+                    // Not a key a profile can have: a quote or bracket in it, or a YAML indicator before it.
+                    if (!sleutel.empty() && (sleutel.find_first_of("\"'{}[],") != std::string_view::npos ||
+                                             std::string_view("-?&*!|>%@`").find(sleutel.front()) != std::string_view::npos))
+                        sleutel = {};
                 }
                 if (k < eind && t[k] == ':' && !sleutel.empty()) {
                     lagen.push_back({Soort::sleutel, kol, std::string(sleutel)});
@@ -236,6 +240,18 @@ std::string pad_bij_positie(std::string_view t, std::size_t pos) {
         laatste = std::string(zonder_witruimte(t.substr(i, k - i)));
         kan_beginnen = false;
         i = k;
+    }
+    // At the very start of a line in block style: what starts there closes what is indented as far or further.
+    if (flow == 0 && blok < 0 && (pos == 0 || t[pos - 1] == '\n')) {
+        std::size_t j = pos;
+        while (j < t.size() && t[j] == ' ') ++j;
+        const int kol = static_cast<int>(j - pos);
+        if (j < t.size() && t[j] != '\n' && t[j] != '\r' && t[j] != '#') {
+            const bool element = t[j] == '-';
+            while (!lagen.empty() && (lagen.back().kolom > kol ||
+                                      (lagen.back().kolom == kol && (!element || lagen.back().soort == Soort::element))))
+                lagen.pop_back();
+        }
     }
     // At a scalar or bracket after a complete value and before any comma (a comma missing): the place is
     // between two entries, in the map or list, not in the entry before it.

@@ -462,6 +462,10 @@ TEST(ProfielLezer, SyntaxfoutNoemtHetVeldWaarinZeStaat) {
          "      buikpijn: \"ja\n",
          "communicatie.boodschappen[1].buikpijn"},
         {"gemeente:\n\tnaam: X\n", ""},
+        // At the start of a line: what starts there is no part of the key above it.
+        {"versie: 1\n[gemeente:\n  naam: X\n", ""},
+        {"drijfveer:\n  gedeeld_met_bestuur: true\n]metingen:\n", ""},
+        {"gemeente: {naam: X}\nmetingen:\n  -' {indicator: overlast, waarde: 12.5}\n", "metingen"},
         {"{\"gemeente\": {\"naam\": \"x\",}", ""},
     };
     for (const auto& [tekst, pad] : gevallen) {
