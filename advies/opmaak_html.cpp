@@ -97,7 +97,7 @@ svg.grafiek { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
 p.betekenis { margin: 0 0 .3rem; color: var(--zacht); }
 p.grafiektitel { margin: .8rem 0 0; font-weight: 600; font-size: .95rem; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lijn); color: var(--zacht); font-size: .85rem; }
-@media (max-width: 44rem) { .tafel { grid-template-columns: 1fr; } dl.meta, article.advies dl { grid-template-columns: 1fr; } }
+@media screen and (max-width: 44rem) { .tafel { grid-template-columns: 1fr; } dl.meta, article.advies dl { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 16mm 15mm 18mm;
   @top-left { content: ""; }
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4d4d4d; } }
@@ -113,6 +113,14 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lij
   p.betekenis, p.grafiektitel, p.inleiding { break-after: avoid; page-break-after: avoid; }
   section.cijfers, section.profiel { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
+  .tafel { gap: .3rem .5rem; break-inside: avoid; page-break-inside: avoid; }
+  .pijler h3 { font-size: 10pt; padding: .15rem .35rem; margin-bottom: .3rem; }
+  li.factor { padding: .2rem .35rem; margin-bottom: .3rem; font-size: 9pt; line-height: 1.3; }
+  li.factor.gekozen { border-width: 1.5pt; }
+  li.factor ul { margin-top: .1rem; padding-left: .8rem; font-size: 8.5pt; }
+  .merk { font-size: 7.5pt; padding: 0 .25rem; margin: .1rem .15rem 0 0; }
+  li.factor .geen { font-size: 8.5pt; }
+  ul.legenda { font-size: 9pt; margin: .3rem 0 .5rem; }
 }
 )css";
 

@@ -7,6 +7,7 @@
 #include <yaml-cpp/exceptions.h>
 
 #include "advies/json_boom.hpp"
+#include "advies/syntax_pad.hpp"
 #include "advies/yaml_boom.hpp"
 #include "advies/yaml_lezer.hpp"
 #include "rules/input_limits.hpp"
@@ -203,9 +204,11 @@ std::optional<YamlSyntaxfout> ontbrekende_dubbele_punt(const std::vector<Regel>&
     return std::nullopt;
 }
 
-// yaml-cpp's own words for what remains, in Dutch where they are common.
+// yaml-cpp's own words for what remains, in Dutch: every message its parser can give (the others are
+// about reading a tree in code, which the profile reader does not do), so that the command line and the
+// service never answer a Dutch user in English. A few end in what they found (`unknown escape character: q`).
 std::string vertaal_melding(const std::string& melding) {
-    static const std::pair<const char*, const char*> woorden[] = {
+    static const std::pair<std::string_view, std::string_view> woorden[] = {
         {"illegal map value", "een waarde staat hier waar een sleutel verwacht wordt (klopt de inspringing?)"},
         {"end of map not found", "de kaart houdt hier onverwacht op (klopt de inspringing?)"},
         {"end of sequence not found", "de lijst houdt hier onverwacht op (klopt de inspringing?)"},
@@ -213,16 +216,53 @@ std::string vertaal_melding(const std::string& melding) {
         {"end of map flow not found", "vóór dit element ontbreekt een komma; de elementen tussen { } staan gescheiden door komma's"},
         {"end of sequence flow not found", "vóór dit element ontbreekt een komma; de elementen tussen [ ] staan gescheiden door komma's"},
         {"illegal tab when looking for indentation", "een tab in de inspringing; YAML springt alleen in met spaties"},
-        {"unknown escape character", "onbekend teken na \\ in een tekst tussen dubbele aanhalingstekens"},
+        {"unknown escape character: ", "onbekend teken na \\ in een tekst tussen dubbele aanhalingstekens: "},
         {"unknown token", "een teken dat hier niet kan staan"},
         {"illegal EOF in scalar", "het bestand houdt op midden in een tekst"},
         {"end of string not found", "een tekst tussen aanhalingstekens wordt niet gesloten"},
         {"block sequence entries are not allowed in this context", "een lijstelement (- ...) kan hier niet staan (klopt de inspringing?)"},
         {"cannot read a block scalar", "een blok tekst (| of >) staat op een plek waar dat niet kan"},
+        {"illegal flow end", "een ] of } die niets sluit"},
+        {"illegal block entry", "een lijstelement (- ...) kan hier niet staan (klopt de inspringing?)"},
+        {"illegal map key", "een sleutel kan hier niet staan (klopt de inspringing?)"},
+        {"illegal character in scalar", "een teken dat in een tekst zonder aanhalingstekens niet kan staan; zet de tekst tussen aanhalingstekens"},
+        {"illegal document indicator in scalar", "--- of ... midden in een tekst; zet de tekst tussen aanhalingstekens"},
+        {"invalid character in single-quoted string", "een teken dat tussen enkele aanhalingstekens niet kan staan"},
+        {"bad character found while scanning hex number", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"},
+        {"invalid unicode: ", "geen geldig Unicode-teken: "},
+        {"alias not found after *", "na * hoort de naam van een anker"},
+        {"anchor not found after &", "na & hoort de naam van een anker"},
+        {"illegal character found while scanning alias", "een teken dat niet in de naam van een anker kan staan"},
+        {"illegal character found while scanning anchor", "een teken dat niet in de naam van een anker kan staan"},
+        {"the referenced anchor is not defined", "er is geen anker met deze naam (&naam) eerder in het bestand"},
+        {"cannot assign multiple tags to the same node", "twee tags (!...) bij één waarde"},
+        {"cannot assign multiple anchors to the same node", "twee ankers (&...) bij één waarde"},
+        {"cannot assign multiple aliases to the same node", "twee verwijzingen (*...) bij één waarde"},
+        {"aliases can't have any content, *including* tags", "een verwijzing (*naam) kan geen eigen waarde of tag hebben"},
+        {"cannot set zero indentation for a block scalar", "een blok tekst (| of >) kan geen inspringing 0 hebben"},
+        {"unexpected character in block scalar", "een teken dat hier in een blok tekst (| of >) niet kan staan"},
+        {"illegal character found while scanning tag handle", "een teken dat niet in een tag (!...) kan staan"},
+        {"tag handle with no suffix", "een tag (!...) zonder naam"},
+        {"end of verbatim tag not found", "een tag !<...> wordt niet gesloten met >"},
+        {"YAML directives must have exactly one argument", "%YAML hoort precies één versie te hebben"},
+        {"bad YAML version: ", "onbekende YAML-versie: "},
+        {"YAML major version too large", "deze YAML-versie wordt niet gelezen; schrijf YAML 1.2 of laat %YAML weg"},
+        {"repeated YAML directive", "%YAML staat twee keer in het document"},
+        {"TAG directives must have exactly two arguments", "%TAG hoort precies twee argumenten te hebben"},
+        {"repeated TAG directive", "%TAG staat twee keer voor dezelfde tag"},
     };
-    for (const auto& [engels, nederlands] : woorden)
-        if (melding == engels) return std::string("ongeldige YAML: ") + nederlands;
+    for (const auto& [engels, nederlands] : woorden) {
+        // An entry that ends in a space is a prefix: what yaml-cpp found follows it.
+        if (engels.back() == ' ' ? melding.starts_with(engels) : melding == engels)
+            return "ongeldige YAML: " + std::string(nederlands) + melding.substr(engels.back() == ' ' ? engels.size() : melding.size());
+    }
     return "ongeldige YAML: " + melding;
+}
+
+// The field a syntax error is in, where the text tells (advies/syntax_pad.hpp); at the end of the text
+// when yaml-cpp gives no place.
+std::string pad_bij(std::string_view tekst, const YAML::Mark& plaats) {
+    return pad_bij_positie(tekst, plaats.pos < 0 ? tekst.size() : static_cast<std::size_t>(plaats.pos));
 }
 
 }  // namespace
@@ -259,7 +299,7 @@ ProfielYaml lees_profiel_yaml(std::string_view tekst, const std::string& bestand
         } catch (const YAML::Exception& e) {
             const auto f = vertaal_yaml_fout(tekst, e.mark, e.msg);
             YamlLezer y(bestand, tekst);
-            y.fout(f.plaats, f.melding);
+            y.fout(f.plaats, f.melding, pad_bij(tekst, f.plaats));
             uit.fouten = y.neem_fouten();
             return uit;
         }
@@ -277,7 +317,7 @@ ProfielYaml lees_profiel_yaml(std::string_view tekst, const std::string& bestand
             // scan's mistake, not the user's.
             if (auto f = open_aanhalingsteken_of_haak(tekst); f && f->melding.rfind("het aanhalingsteken", 0) == 0) {
                 YamlLezer y(bestand, tekst);
-                y.fout(f->plaats, "ongeldige YAML: " + f->melding);
+                y.fout(f->plaats, "ongeldige YAML: " + f->melding, pad_bij(tekst, f->plaats));
                 uit.fouten = y.neem_fouten();
             }
         }

@@ -443,6 +443,53 @@ TEST(ProfielLezer, GetallenBuitenBereik) {
                                 "5:41: 'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet -2"}));
 }
 
+// A syntax error has no tree, yet it is in a field the text up to it names (http.md: "pad"): the service's
+// client marks that field. Where the text does not say (a tab in the indentation, the top level), no path.
+TEST(ProfielLezer, SyntaxfoutNoemtHetVeldWaarinZeStaat) {
+    const std::vector<std::pair<std::string, std::string>> gevallen = {
+        {"gemeente:\n  naam: \"Foutdorp\n  inwoners: 5000\n", "gemeente.naam"},
+        {"gemeente: {naam: X}\nanalyse:\n  factoren: [toezicht, verloedering\n  rapportage: true\n", "analyse.factoren"},
+        {"gemeente: {naam: X}\nmetingen:\n  - indicator: overlast\n    waarde: 20\n  - indicator: overlast\n    waarde: \"21\n",
+         "metingen[2].waarde"},
+        {"gemeente: {naam: X}\nmetingen:\n- {indicator: overlast, waarde: 20}\n- indicator: overlast\n  waarde: \"21\n",
+         "metingen[2].waarde"},
+        {"{\"gemeente\": {\"naam\": \"X\"},\n \"metingen\": [{\"indicator\": \"overlast\", \"waarde\": 20},\n"
+         "  {\"indicator\": \"overlast\" \"waarde\": 21}]}",
+         "metingen[2]"},
+        {"gemeente: {naam: X, inwoners: 3: 4}\n", "gemeente.inwoners"},
+        {"gemeente:\n  naam: X\n inwoners: 3\n", "gemeente"},
+        {"gemeente:\n  naam: X\ncommunicatie:\n  boodschappen:\n    - onderwerp: |\n        a: b\n        - c\n"
+         "      buikpijn: \"ja\n",
+         "communicatie.boodschappen[1].buikpijn"},
+        {"gemeente:\n\tnaam: X\n", ""},
+        // At the start of a line: what starts there is no part of the key above it.
+        {"versie: 1\n[gemeente:\n  naam: X\n", ""},
+        {"drijfveer:\n  gedeeld_met_bestuur: true\n]metingen:\n", ""},
+        {"gemeente: {naam: X}\nmetingen:\n  -' {indicator: overlast, waarde: 12.5}\n", "metingen"},
+        {"{\"gemeente\": {\"naam\": \"x\",}", ""},
+    };
+    for (const auto& [tekst, pad] : gevallen) {
+        const auto r = lees(tekst);
+        ASSERT_EQ(r.fouten.size(), 1U) << tekst;
+        EXPECT_TRUE(r.fouten[0].message.starts_with("ongeldige YAML: ")) << r.fouten[0].message;
+        EXPECT_GT(r.fouten[0].line, 0) << tekst;
+        EXPECT_EQ(r.fouten[0].path, pad) << tekst;
+    }
+}
+
+// gemeenteprofiel.md asks a term greater than 0, not a whole number: two and a half years is a term, the web form
+// and the JSON Schema take it too (tests/browser, tests/schema); 0, a text and a Dutch decimal comma are not.
+TEST(ProfielLezer, TermijnIsEenGetalGroterDanNul) {
+    auto goed = lees("gemeente: {naam: X}\nbeleid:\n  smart: {gekozen: true, indicator: overlast, daling_pct: 10, termijn_jaren: 2.5}\n");
+    ASSERT_TRUE(goed.fouten.empty()) << meldingen(goed).front();
+    EXPECT_EQ(slot(*feiten(*goed.invoer, "smart")[0], "termijn_jaren"), Value(2.5));
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: 0}\n")),
+              (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet 0"}));
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: vier}\n")),
+              (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet een getal zijn, niet 'vier'"}));
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: '2,5'}\n")).size(), 1U);
+}
+
 TEST(ProfielLezer, VerplichteVeldenInLijstelementen) {
     auto r = lees("gemeente: {naam: X}\nmetingen:\n  - gebied: Noord\n");
     EXPECT_EQ(meldingen(r), (std::vector<std::string>{"3:5: 'metingen[1].indicator' ontbreekt",
@@ -706,7 +753,8 @@ TEST(ProfielLezer, ElkeFoutNoemtHaarPad) {
     EXPECT_EQ(paden(lees("versie: 2\ngemeente: {naam: X}\n")), (std::vector<std::string>{"1:9 versie"}));
     EXPECT_EQ(paden(lees("gemeente:\n  naam: X\n---\nfoo: 1\n")), (std::vector<std::string>{"4:1 "}));
     EXPECT_EQ(paden(lees("gemeente: {naam: [\n")).size(), 1u);
-    EXPECT_EQ(lees("gemeente: {naam: [\n").fouten.at(0).path, "");
+    // A syntax error: the field the text up to it is in (SyntaxfoutNoemtHetVeldWaarinZeStaat).
+    EXPECT_EQ(lees("gemeente: {naam: [\n").fouten.at(0).path, "gemeente.naam");
     EXPECT_EQ(paden(lees("- a\n")), (std::vector<std::string>{"1:1 "}));
 }
 

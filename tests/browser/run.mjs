@@ -443,8 +443,38 @@ test('getallen zoals een adviseur ze typt: één lezer (getal.js) voor het formu
         // The types do not depend on the vocabulary.
         const secties = beschrijving({ factoren: [], bronnen: [], indicatoren: [] });
         return ['gemeente.inwoners', 'metingen[2].marge', 'metingen[].respondenten', 'beleid.smart.daling_pct',
-            'evaluatie.nulmeting_jaar', 'gemeente.naam', 'bestaat.niet'].map((p) => veldSoort(secties, p) ?? null);
-    }), ['geheel', 'getal', 'geheel', 'getal', 'geheel', 'tekst', null]);
+            'beleid.smart.termijn_jaren', 'evaluatie.nulmeting_jaar', 'gemeente.naam', 'bestaat.niet'].map((p) => veldSoort(secties, p) ?? null);
+    }), ['geheel', 'getal', 'geheel', 'getal', 'getal', 'geheel', 'tekst', null]);
+    schoon(page);
+    await page.context().close();
+});
+
+// The contract asks a term in years greater than 0, not a whole number (gemeenteprofiel.md: termijn_jaren), and
+// the reader and the JSON Schema take 2.5: so does the form, with the keyboard for a decimal comma. What the
+// service refuses, the form shows at the field, in the service's words.
+test('termijn van het SMART-doel: een breuk zoals het contract haar toelaat, 0 bij het veld geweigerd', async () => {
+    const page = await nieuwePagina();
+    const termijn = page.locator(veldId('beleid.smart.termijn_jaren'));
+    assert.equal(await termijn.getAttribute('inputmode'), 'decimal');
+    await page.locator(veldId('gemeente.naam')).fill('Termijndorp');
+    await page.locator(veldId('beleid.smart.gekozen')).selectOption('true');
+    await page.locator(veldId('beleid.smart.indicator')).selectOption('onveilig_buurt');
+    await page.locator(veldId('beleid.smart.daling_pct')).fill('10');
+    await termijn.fill('2,5');
+    await toonAdvies(page);
+    assert.deepEqual(leesVoorbeeld(await opslaanAls(page)).beleid.smart,
+        { gekozen: true, indicator: 'onveilig_buurt', daling_pct: 10, termijn_jaren: 2.5 });
+    // A point before three digits is a decimal point in a number that is not a whole one: 1.500 is one and a
+    // half years, not fifteen centuries.
+    await termijn.fill('1.500');
+    await toonAdvies(page);
+    assert.equal(leesVoorbeeld(await opslaanAls(page)).beleid.smart.termijn_jaren, 1.5);
+    await termijn.fill('0');
+    await page.getByRole('button', { name: 'Advies bijwerken' }).click();
+    await wachtOpAdvies(page, { fout: true });
+    const fout = page.locator('[data-pad="beleid.smart.termijn_jaren"] .veldfout');
+    assert.equal(await fout.textContent(), "'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet 0");
+    assert.equal(await termijn.getAttribute('aria-invalid'), 'true');
     schoon(page);
     await page.context().close();
 });
@@ -541,6 +571,37 @@ test('afdrukken op A4: elke grafiek past op een pagina, uitklappers zoals de adv
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.ok((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length >= 3);
     assert.deepEqual(buiten, [], 'het rapport haalt niets van buiten');
+    await context.close();
+});
+
+// The Tafel van 12 of a gemeente with fifteen actions (sessie 27, h-mend9): A4 less its margins is 680 px, under the
+// breakpoint of a narrow screen, and the grid fell to one column of twelve boxes, 1.4 pages high. On paper: the three
+// pillars side by side, the whole table on one page.
+test('afdrukken op A4: de Tafel van 12 met vijftien acties staat in drie kolommen op één pagina', async () => {
+    const profiel = fs.readFileSync(path.join(hier, '../advies/html/veel-acties.yaml'));
+    const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST',
+        headers: { 'Content-Type': 'application/yaml', Accept: 'text/html' }, body: profiel });
+    assert.equal(r.status, 200);
+    const context = await browser.newContext({ viewport: { width: 680, height: 994 } });
+    const page = await context.newPage();
+    await page.setContent(await r.text());
+    await page.emulateMedia({ media: 'print' });
+    const tafel = page.locator('#tafel-van-12');
+    assert.equal(await tafel.locator('li.factor ul li').count(), 15);
+    const links = await tafel.locator('section.pijler').evaluateAll((ps) => ps.map((p) => Math.round(p.getBoundingClientRect().left)));
+    assert.equal(new Set(links).size, 3, `de pijlers staan naast elkaar: ${links}`);
+    const hoogte = (await tafel.boundingBox()).height;
+    assert.ok(hoogte <= 994, `de Tafel van 12 is ${hoogte} px hoog; een A4-pagina 994 px`);
+    assert.equal(await page.locator('div.tafel').evaluate((d) => getComputedStyle(d).breakInside), 'avoid');
+    // Readable on paper: no text in the Tafel smaller than 7 pt (9.33 px).
+    const kleinste = await tafel.evaluate((t) => Math.min(...[...t.querySelectorAll('*')]
+        .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .map((e) => parseFloat(getComputedStyle(e).fontSize))));
+    assert.ok(kleinste >= 9.33, `kleinste letter in de Tafel: ${kleinste} px`);
+    // On a narrow screen it is still one column.
+    await page.emulateMedia({ media: 'screen' });
+    const scherm = await tafel.locator('section.pijler').evaluateAll((ps) => ps.map((p) => Math.round(p.getBoundingClientRect().left)));
+    assert.equal(new Set(scherm).size, 1, `smal scherm: ${scherm}`);
     await context.close();
 });
 

@@ -326,6 +326,34 @@ def test_fouten(d, werkmap):
                            (b"", "application/json"), (b"\xff\xfe\x00", "application/yaml")]:
         a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
         controleer(a.status == 422 and a.json()["fouten"], f"syntaxfout {lichaam!r}: {a.status}")
+    # A syntax error has its place and the command line's Dutch message, and the field it is in where the text
+    # up to it tells (http.md: "pad"), in block and flow style and in JSON; where it does not (a tab in the
+    # indentation), no path rather than a wrong one.
+    syntax = [
+        (b'gemeente:\n  naam: "Foutdorp\n  inwoners: 5000\n', "application/yaml", "gemeente.naam"),
+        (b"gemeente: {naam: X}\nanalyse:\n  factoren: [toezicht, verloedering\n  rapportage: true\n", "application/yaml",
+         "analyse.factoren"),
+        (b"gemeente: {naam: X}\nmetingen:\n  - indicator: overlast\n    waarde: 20\n  - indicator: overlast\n"
+         b'    waarde: "21\n', "application/yaml", "metingen[2].waarde"),
+        (b'{"gemeente": {"naam": "X"},\n "metingen": [{"indicator": "overlast", "waarde": 20},\n'
+         b'  {"indicator": "overlast" "waarde": 21}]}', "application/json", "metingen[2]"),
+        (b"gemeente:\n  naam X\n  inwoners: 3\n", "application/yaml", "gemeente"),
+        (b'{"gemeente": {"naam": "X"}, "analyse": {"factoren": ["toezicht" "verloedering"]}}', "application/json",
+         "analyse.factoren"),
+        (b"gemeente:\n\tnaam: X\n", "application/yaml", None),
+    ]
+    for lichaam, type_, verwacht in syntax:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
+        pad = os.path.join(werkmap, "syntax.json" if type_ == "application/json" else "syntax.yaml")
+        with open(pad, "wb") as f:
+            f.write(lichaam)
+        status, _, fout = cli("advies", pad)
+        cli_fouten = re.findall(r"^[^\n]*?:(\d+):(\d+): fout: (.*)$", fout.decode(), re.M)
+        fouten = a.json()["fouten"] if a.status == 422 else []
+        controleer(a.status == 422 and status == 2 and len(fouten) == 1 and cli_fouten and
+                   [(str(f.get("regel")), str(f.get("kolom")), f["melding"]) for f in fouten] == cli_fouten and
+                   fouten[0]["melding"].startswith("ongeldige YAML: ") and fouten[0].get("pad") == verwacht,
+                   f"syntaxfout {lichaam!r}: {a.status} {fouten} tegen {cli_fouten}, pad verwacht {verwacht}")
     # 415: another or no Content-Type.
     for type_ in ["text/plain", "application/xml", "multipart/form-data; boundary=x", None]:
         kop = {"Content-Type": type_} if type_ else {}

@@ -75,7 +75,7 @@ export function beschrijving(w) {
             { pad: 'beleid.smart.indicator', label: 'Indicator van het SMART-doel', type: 'keuze', keuzes: w.indicatoren },
             { pad: 'beleid.smart.daling_pct', label: 'Beoogde daling (% van de beginwaarde)', type: 'getal' },
             { pad: 'beleid.smart.stijging_pct', label: 'Beoogde stijging (% van de beginwaarde; bij tevredenheid)', type: 'getal' },
-            { pad: 'beleid.smart.termijn_jaren', label: 'Termijn (jaren)', type: 'geheel' },
+            { pad: 'beleid.smart.termijn_jaren', label: 'Termijn (jaren)', type: 'getal' },
             { pad: 'beleid.smart.startjaar', label: 'Startjaar van de termijn', type: 'geheel' },
             { pad: 'beleid.ivp.opgenomen', label: 'Is veiligheidsbeleving opgenomen in het integraal veiligheidsplan (IVP)?', type: 'janee' },
             { pad: 'beleid.ivp.prioritaire_factoren', label: 'Factoren die het IVP prioriteit geeft', type: 'meerkeuze', keuzes: w.factoren, groeperen: true },

@@ -341,6 +341,13 @@ def controleer_afdruk():
     # out its own header ("12/6/26, 4:30 PM" and the title) and footer (the file's address).
     if not re.search(r"@page\s*\{[^}]*@top-left\s*\{", stijl) or "counter(pages)" not in stijl:
         fout(profiel, "de afdruk krijgt de kop- en voettekst van de browser (datum, adres) naast het paginanummer")
+    # The Tafel van 12 on A4 (sessie 27, h-mend9): the paper is 680 px wide, narrower than the breakpoint of a narrow
+    # screen; a rule for narrow screens that is not for screens alone put the printed Tafel in one column over pages.
+    for m in re.finditer(r"@media([^{]*)\{", stijl):
+        if "max-width" in m.group(1) and "screen" not in m.group(1):
+            fout(profiel, f"'@media{m.group(1)}' geldt ook voor de afdruk op A4 (680 px breed)")
+    if not re.search(r"\.tafel\s*\{[^}]*break-inside:\s*avoid", druk):
+        fout(profiel, "de Tafel van 12 kan in de afdruk over twee pagina's breken")
     # A title with its chart, and an indicator's rows with its header row, on one page.
     for selector in (r"div\.grafiekblok", r"table\.cijfers tbody", r"svg\.grafiek"):
         if not re.search(selector + r"[^{]*\{[^}]*break-inside:\s*avoid", druk):
