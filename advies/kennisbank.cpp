@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/kennisbank.hpp"
 
-#include "advies/fout.hpp"
-
 #include <array>
+
+#include "advies/fout.hpp"
 
 namespace ww::advies {
 

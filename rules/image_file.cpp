@@ -174,8 +174,9 @@ std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_pt
                                            std::vector<SourceFile>& files, const InstallOptionsFor& options) {
     auto base = read_image(blob, std::move(owner), key, files);  // takes `files` only when it accepts the image
     if (!base) return std::nullopt;
+    const InstallOptions promised = options(*base);  // what it throws is no fault of the image
     try {
-        base->prepare_engine(options(*base));
+        base->prepare_engine(promised);
     } catch (const std::exception&) {
         files = std::move(base->files_);  // an image the engine refuses: the caller loads the YAML
         return std::nullopt;
