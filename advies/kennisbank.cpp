@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/kennisbank.hpp"
 
+#include <array>
+
 #include "advies/fout.hpp"
 
 namespace ww::advies {
@@ -9,30 +11,38 @@ namespace {
 
 const InstallOptions zonder_vraaggesprek{{"vraaggesprek"}};
 
-// The promise for engines of `regels` that hold no interview: only when the rule base keeps it (a
-// knowledge base of one's own may assert `vraaggesprek` itself; then its rules are all built).
-InstallOptions belofte(const RuleBase& regels, Gesprekken gesprek) {
-    if (gesprek == Gesprekken::mogelijk) return {};
-    const auto gesprek_id = regels.template_id(zonder_vraaggesprek.never_asserted.front());
-    if (!gesprek_id) return {};
-    for (const FactSpec& feit : regels.facts())
-        if (feit.tmpl == *gesprek_id) return {};
-    for (const auto& regel : regels.rules())
-        for (const Action& actie : regel->actions)
-            if (actie.kind == Action::Kind::assert_fact && actie.tmpl == *gesprek_id) return {};
-    return zonder_vraaggesprek;
+// What the engines of a knowledge base are promised, worked out from its vocabulary.
+using BelofteVoor = std::function<InstallOptions(const Vocabulaire&)>;
+
+// Loads `map` from its YAML, or from its image (the bundled knowledge base, `beeld`) when that is
+// sound. With a promise, its engine is built here: the engine checks the promise, and when the rule
+// base breaks it (a knowledge base of one's own may assert `vraaggesprek` itself) all rules are built.
+std::unique_ptr<Kennisbank> laad_met(const std::string& map, bool beeld, const BelofteVoor& belofte) {
+    // Of the rule base that is kept: the YAML's when the image is refused after it was read.
+    Vocabulaire vocabulaire;
+    const auto opties_voor = [&](const RuleBase& regels) {
+        vocabulaire = lees_vocabulaire(regels);
+        return belofte(vocabulaire);
+    };
+    try {
+        RuleBase regels = beeld ? RuleBase::load_with_image(map, standaard_kennisbank_beeld(map), opties_voor) : RuleBase::load(map);
+        if (!beeld)
+            if (InstallOptions opties = opties_voor(regels); !opties.never_asserted.empty()) regels.prepare_engine(opties);
+        InstallOptions opties = regels.prepared_options();
+        return std::make_unique<Kennisbank>(map, std::move(regels), std::move(opties), std::move(vocabulaire));
+    } catch (const LoadError& e) {
+        throw InvoerFout(e.diagnostics.items());
+    }
+}
+
+BelofteVoor belofte(Gesprekken gesprek) {
+    return [gesprek](const Vocabulaire&) { return gesprek == Gesprekken::nooit ? zonder_vraaggesprek : InstallOptions{}; };
 }
 
 }  // namespace
 
 std::unique_ptr<Kennisbank> Kennisbank::laad(const std::string& map, Gesprekken gesprek) {
-    try {
-        RuleBase regels = RuleBase::load(map);
-        InstallOptions opties = belofte(regels, gesprek);
-        return std::make_unique<Kennisbank>(map, std::move(regels), std::move(opties));
-    } catch (const LoadError& e) {
-        throw InvoerFout(e.diagnostics.items());
-    }
+    return laad_met(map, false, belofte(gesprek));
 }
 
 std::string kies_kennisbank(const std::string& kb) {
@@ -51,18 +61,24 @@ std::string kies_kennisbank(const std::string& kb) {
 }
 
 std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb, Gesprekken gesprek) {
-    if (!kb.empty()) return laad(kb, gesprek);
-    const std::string map = kies_kennisbank(kb);
-    try {
-        // From the image, the engine that checks it holds the promise (and refuses the image when the
-        // rule base breaks it: then from the YAML, which belofte checks without an engine).
-        const InstallOptions gevraagd = gesprek == Gesprekken::nooit ? zonder_vraaggesprek : InstallOptions{};
-        RuleBase regels = RuleBase::load_with_image(map, standaard_kennisbank_beeld(map), gevraagd);
-        InstallOptions opties = regels.from_image() ? gevraagd : belofte(regels, gesprek);
-        return std::make_unique<Kennisbank>(map, std::move(regels), std::move(opties));
-    } catch (const LoadError& e) {
-        throw InvoerFout(e.diagnostics.items());
-    }
+    if (!kb.empty()) return laad_met(kb, false, belofte(gesprek));
+    return laad_met(kies_kennisbank(kb), true, belofte(gesprek));
+}
+
+std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
+                                                          const std::function<const Invoer*(const Vocabulaire&)>& profiel) {
+    const auto voor_profiel = [&](const Vocabulaire& vocabulaire) {
+        InstallOptions opties = zonder_vraaggesprek;
+        const Invoer* invoer = profiel(vocabulaire);
+        if (!invoer) return opties;
+        std::array<bool, invoer_vormen.size()> gegeven{};
+        for (const InvoerFeit& f : invoer->feiten) gegeven[static_cast<std::size_t>(f.sjabloon)] = true;
+        for (std::size_t i = 0; i < invoer_vormen.size(); ++i)
+            if (!gegeven[i]) opties.never_asserted.emplace_back(invoer_vormen[i].naam);
+        return opties;
+    };
+    if (!kb.empty()) return laad_met(kb, false, voor_profiel);
+    return laad_met(kies_kennisbank(kb), true, voor_profiel);
 }
 
 }  // namespace ww::advies

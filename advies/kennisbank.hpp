@@ -2,10 +2,13 @@
 // A knowledge base loaded once per process: the rule loader's RuleBase plus where it came from.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "advies/invoer.hpp"
+#include "advies/vocabulaire.hpp"
 #include "engine/engine.hpp"
 #include "rules/rule_base.hpp"
 
@@ -26,11 +29,25 @@ public:
     // `kb` when given (--kb: from its YAML), else the bundled knowledge base, from the image made of it
     // at build time when that image is sound (standaard_kennisbank_beeld). Throws InvoerFout.
     static std::unique_ptr<Kennisbank> laad_gekozen(const std::string& kb, Gesprekken gesprek = Gesprekken::mogelijk);
+    // As laad_gekozen(kb, Gesprekken::nooit), for one profile only (a cold `wegwijzer advies`): once
+    // the knowledge base is read, before its engine is built, `profiel` reads the profile with its
+    // vocabulary and gives its facts, or null when it has errors. The engines are then also promised
+    // that no fact comes of an input template (invoer.hpp) the profile gives none of, and leave out the
+    // rules that need one. Another profile may need those rules: what keeps one engine for many
+    // profiles (the interview, the service, libwegwijzer) loads with laad or laad_gekozen. `profiel`
+    // is called again should the image be refused for the YAML.
+    static std::unique_ptr<Kennisbank> laad_voor_profiel(const std::string& kb,
+                                                         const std::function<const Invoer*(const Vocabulaire&)>& profiel);
     Kennisbank(std::string map, RuleBase regels, InstallOptions opties = {})
-        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)) {}
+        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)), vocabulaire_(lees_vocabulaire(regels_)) {}
+    Kennisbank(std::string map, RuleBase regels, InstallOptions opties, Vocabulaire vocabulaire)
+        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)), vocabulaire_(std::move(vocabulaire)) {}
 
     const std::string& map() const { return map_; }
     const RuleBase& regels() const { return regels_; }
+    // The ids a profile may use (from the initial facts, without an engine): what every profile is
+    // read with.
+    const Vocabulaire& vocabulaire() const { return vocabulaire_; }
     // An engine holding the knowledge base's templates, rules and initial facts.
     std::unique_ptr<Engine> nieuwe_engine() const { return regels_.instantiate(opties_); }
     // Back to the state every consultation starts from. An engine with a checkpoint (Raadpleging
@@ -51,6 +68,7 @@ private:
     std::string map_;
     RuleBase regels_;
     InstallOptions opties_;
+    Vocabulaire vocabulaire_;
 };
 
 // Where the bundled knowledge base is, in this order: $WEGWIJZER_KB when set (and then only there);

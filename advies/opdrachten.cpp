@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -75,15 +76,27 @@ OpmaakOpties terminal_opmaak() {
 
 Uitvoer voer_advies_uit(const AdviesOpties& opties) {
     return veilig([&] {
-        // No interview here; --kosten shows every rule's costs, the interview's too (all built).
+        // One profile, no interview: the profile is read as soon as the knowledge base is (with its
+        // vocabulary), so that its engine is promised what cannot come and leaves out the rules that
+        // could not fire (Kennisbank::laad_voor_profiel). --kosten shows every rule's costs: all built.
         const bool kosten = opties.kosten || opties.kosten_tijd;
-        auto kb = Kennisbank::laad_gekozen(opties.kb, kosten ? Gesprekken::mogelijk : Gesprekken::nooit);
+        std::optional<ProfielResultaat> profiel;
+        std::unique_ptr<Kennisbank> kb;
+        if (kosten) {
+            kb = Kennisbank::laad_gekozen(opties.kb, Gesprekken::mogelijk);
+        } else {
+            const Profieltekst tekst = lees_profieltekst(opties.profiel);
+            kb = Kennisbank::laad_voor_profiel(opties.kb, [&](const Vocabulaire& vocabulaire) -> const Invoer* {
+                profiel = lees_profiel(tekst, vocabulaire, opties.opdracht);
+                return profiel->invoer ? &*profiel->invoer : nullptr;
+            });
+        }
         auto raadpleging = std::make_unique<Raadpleging>(*kb);
-        auto profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
-        if (!profiel.invoer) throw InvoerFout(std::move(profiel.fouten));
-        if (opties.kosten || opties.kosten_tijd) raadpleging->meet_kosten(true);
-        Uitvoer uit{0, adviestekst(*raadpleging, *profiel.invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
-        if (opties.kosten || opties.kosten_tijd) uit.fout = cost_table(raadpleging->engine().profile(), opties.kosten_tijd);
+        if (!profiel) profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
+        if (!profiel->invoer) throw InvoerFout(std::move(profiel->fouten));
+        if (kosten) raadpleging->meet_kosten(true);
+        Uitvoer uit{0, adviestekst(*raadpleging, *profiel->invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
+        if (kosten) uit.fout = cost_table(raadpleging->engine().profile(), opties.kosten_tijd);
         if (opties.proces_eindigt) {
             // Reachable from a static until exit, so leak checkers do not count it as lost.
             static auto* achtergelaten = new std::vector<std::shared_ptr<void>>();

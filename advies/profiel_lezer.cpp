@@ -789,21 +789,32 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
     return lees_profiel(documenten.empty() ? YamlNode() : documenten[0], bestand, tekst, vocabulaire, opdracht);
 }
 
-ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht) {
-    const std::string naam = pad == "-" ? "<stdin>" : pad;
-    std::string tekst;
+Profieltekst lees_profieltekst(const std::string& pad) {
+    Profieltekst t;
+    t.naam = pad == "-" ? "<stdin>" : pad;
     try {
-        tekst = pad == "-" ? read_input_stream(std::cin, naam) : read_input_file(pad);
+        t.tekst = pad == "-" ? read_input_stream(std::cin, t.naam) : read_input_file(pad);
     } catch (const LoadError& e) {
-        ProfielResultaat r;
         for (Fout f : e.diagnostics.items()) {
             f.line = 1;  // the contract promises FILE:LINE:COL for every problem
             f.col = 1;
-            r.fouten.push_back(std::move(f));
+            t.fouten.push_back(std::move(f));
         }
+    }
+    return t;
+}
+
+ProfielResultaat lees_profiel(const Profieltekst& tekst, const Vocabulaire& vocabulaire, Opdracht opdracht) {
+    if (!tekst.fouten.empty()) {
+        ProfielResultaat r;
+        r.fouten = tekst.fouten;
         return r;
     }
-    return lees_profiel_tekst(tekst, naam, vocabulaire, opdracht);
+    return lees_profiel_tekst(tekst.tekst, tekst.naam, vocabulaire, opdracht);
+}
+
+ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht) {
+    return lees_profiel(lees_profieltekst(pad), vocabulaire, opdracht);
 }
 
 }  // namespace ww::advies

@@ -37,4 +37,15 @@ ProfielResultaat lees_profiel_tekst(std::string_view tekst, const std::string& b
 // Reads the file at `pad` ("-": standard input).
 ProfielResultaat lees_profiel_bestand(const std::string& pad, const Vocabulaire& vocabulaire, Opdracht opdracht);
 
+// The same in two halves, for reading one text with more than one vocabulary (standard input can be
+// read only once): the text of the file at `pad` under its name in messages, or the problems reading
+// it, as lees_profiel_bestand reports them; then the profile in it.
+struct Profieltekst {
+    std::string naam;
+    std::string tekst;
+    std::vector<Fout> fouten;
+};
+Profieltekst lees_profieltekst(const std::string& pad);
+ProfielResultaat lees_profiel(const Profieltekst& tekst, const Vocabulaire& vocabulaire, Opdracht opdracht);
+
 }  // namespace ww::advies

@@ -252,7 +252,6 @@ Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank)
     h.sleutel = fmt::format("{:016x}", kennisbank.regels().content_key());
     rapport_kennisbank_ = h.naam ? *h.naam + (h.versie ? " " + *h.versie : std::string()) : kennisbank_naam(kennisbank.map());
     rapport_kennisbank_ += " (sleutel " + h.sleutel + ")";
-    vocabulaire_ = lees_vocabulaire(*engine_);
     // What the rules derive from the knowledge base's own facts alone (the sign of each indicator,
     // ...) is the same for every profile: derived once here, it is part of the state every
     // consultation starts from, instead of being derived again by each.

@@ -35,7 +35,7 @@ public:
     // Throws InvoerFout when the knowledge base lacks a template or slot the profile reader fills.
     explicit Raadpleging(const Kennisbank& kennisbank);
 
-    const Vocabulaire& vocabulaire() const { return vocabulaire_; }
+    const Vocabulaire& vocabulaire() const { return kennisbank_.vocabulaire(); }
     // The knowledge base's names for the HTML report, read once with its initial state.
     const KennisbankNamen& kennisbanknamen() const { return kennisbanknamen_; }
     // The same with the markup of the Tafel van 12 (KennisbankNamen::html_tafel), written at the
@@ -100,7 +100,6 @@ private:
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;
-    Vocabulaire vocabulaire_;
     KennisbankNamen kennisbanknamen_;
     bool html_tafel_geschreven_ = false;
     std::string rapport_kennisbank_;

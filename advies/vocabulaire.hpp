@@ -10,6 +10,7 @@
 
 namespace ww {
 class Engine;
+class RuleBase;
 }
 
 namespace ww::advies {
@@ -28,10 +29,14 @@ struct Vocabulaire {
     bool is_factor(std::string_view id) const;
     bool is_bron(std::string_view id) const;
     bool is_indicator(std::string_view id) const;
+    bool operator==(const Vocabulaire&) const = default;
 };
 
 // Reads the facts of templates factor, bronsoort, indicator, indicator_naam and factor_signaal from an
 // engine that holds the knowledge base's initial facts (kennisbank_feiten.hpp).
 Vocabulaire lees_vocabulaire(const Engine& engine);
+// The same from the rule base's initial facts, without an engine: for reading a profile before the
+// engine is built, so that the engine can be promised what the profile lacks (Kennisbank::laad_voor_profiel).
+Vocabulaire lees_vocabulaire(const RuleBase& regels);
 
 }  // namespace ww::advies

@@ -222,8 +222,18 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         built = summarize(rule.actions);
     }
     const ActionSummary& summary = deferred ? *deferred : built;
+    // An alternative that needs a fact no one will ever assert (promise_never_asserted) can never match:
+    // it is not built, and the nodes of the others are built as they would be without it. A rule with
+    // no alternative left never fires, so what its actions would assert breaks no promise.
+    const auto can_match = [&](const std::vector<Condition>& alt) {
+        for (const Condition& c : alt)
+            if (c.kind == Condition::Kind::pattern && c.pattern.tmpl < m.never_asserted.size() && m.never_asserted[c.pattern.tmpl])
+                return false;
+        return true;
+    };
     for (TemplateId t : summary.asserted)
-        if (t < m.never_asserted.size() && m.never_asserted[t])
+        if (t < m.never_asserted.size() && m.never_asserted[t] &&
+            std::any_of(rule.alternatives.begin(), rule.alternatives.end(), can_match))
             throw std::invalid_argument("regel '" + rule.id + "' zet een feit '" + m.templates[t].name +
                                         "', maar deze engine kreeg de belofte dat er nooit een komt");
     for (const std::string& name : summary.focus_modules) m.module_number(name);
@@ -234,14 +244,6 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     const std::uint32_t module = m.module_number(rule.module.empty() ? main_module : rule.module);
     if (rule.auto_focus) m.modular = m.special_activations = true;
     NetworkBuilder builder(m.alpha, m.beta, m.templates, m.wm, m.builder_scratch);
-    // An alternative that needs a fact no one will ever assert (promise_never_asserted) can never match:
-    // it is not built, and the nodes of the others are built as they would be without it.
-    const auto can_match = [&](const std::vector<Condition>& alt) {
-        for (const Condition& c : alt)
-            if (c.kind == Condition::Kind::pattern && c.pattern.tmpl < m.never_asserted.size() && m.never_asserted[c.pattern.tmpl])
-                return false;
-        return true;
-    };
     for (std::size_t i = 0; i < rule.alternatives.size(); ++i) {
         if (!can_match(rule.alternatives[i])) {
             entry.terminals.push_back(nullptr);

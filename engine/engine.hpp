@@ -109,12 +109,13 @@ public:
     // The caller's promise that no fact of `tmpl` will ever be asserted in this engine (a front end
     // that knows a template is only asserted in another kind of run). Made before the first rule and
     // fact (else std::logic_error). The engine holds the promise: add_rule refuses
-    // (std::invalid_argument) a rule whose actions assert such a fact, and asserting one (from outside,
-    // an initial fact included) throws std::logic_error, so the promise is never silently broken. In
-    // return, a rule alternative with a pattern (top level, not under not, exists or an aggregate) of
-    // such a template is not built: it could never match. A rule with no alternative left is still
-    // known (rules(), find_rule, why_not) but has no network and never fires. What the other rules
-    // match, and the order of their activations and firings, is as without the promise.
+    // (std::invalid_argument) a rule whose actions assert such a fact, unless the rule can never fire
+    // (below), and asserting one (from outside, an initial fact included) throws std::logic_error, so
+    // the promise is never silently broken. In return, a rule alternative with a pattern (top level,
+    // not under not, exists or an aggregate) of such a template is not built: it could never match. A
+    // rule with no alternative left is still known (rules(), find_rule, why_not) but has no network and
+    // never fires. What the other rules match, and the order of their activations and firings, is as
+    // without the promise.
     void promise_never_asserted(TemplateId tmpl);
     bool never_asserted(TemplateId tmpl) const;
     // Room for `count` more rules, for a caller that adds many at once (a knowledge base of some 300

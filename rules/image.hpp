@@ -35,11 +35,12 @@ std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const 
 
 // read_image, and then what the engine checks (function names and arities, template and slot
 // numbers, variable binding, the initial facts against their templates), by building an engine from
-// it (installed with `options`: the alternatives it leaves out are read and checked, not built);
-// that engine is kept for the rule base's first instantiate(options). Nothing when either refuses.
+// it (RuleBase::prepare_engine with what `options` gives for the rule base read: the alternatives its
+// promise leaves out are read and checked, not built); that engine is kept for the rule base's first
+// instantiate(prepared_options()). Nothing when either refuses.
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
-                                           std::vector<SourceFile>& files, const InstallOptions& options);
+                                           std::vector<SourceFile>& files, const InstallOptionsFor& options);
 
 // A 64-bit hash (not cryptographic; stable across runs and processes). The knowledge base's content
 // key is made with it, and shown (`kennisbank.sleutel` in JSON): it stays what it is.

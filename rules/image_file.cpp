@@ -167,16 +167,16 @@ std::uint64_t image_key(const std::vector<SourceFile>& files, std::string_view i
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files) {
     auto copy = std::make_shared<const std::string>(blob);
-    return read_checked_image(*copy, copy, key, files, {});
+    return read_checked_image(*copy, copy, key, files, [](const RuleBase&) { return InstallOptions{}; });
 }
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
-                                           std::vector<SourceFile>& files, const InstallOptions& options) {
+                                           std::vector<SourceFile>& files, const InstallOptionsFor& options) {
     auto base = read_image(blob, std::move(owner), key, files);  // takes `files` only when it accepts the image
     if (!base) return std::nullopt;
+    const InstallOptions promised = options(*base);  // what it throws is no fault of the image
     try {
-        base->spare_ = base->instantiate(options);
-        base->spare_options_ = options;
+        base->prepare_engine(promised);
     } catch (const std::exception&) {
         files = std::move(base->files_);  // an image the engine refuses: the caller loads the YAML
         return std::nullopt;
@@ -186,6 +186,10 @@ std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_pt
 }
 
 RuleBase RuleBase::load_with_image(const std::string& path, const std::string& image_path, const InstallOptions& options) {
+    return load_with_image(path, image_path, [&](const RuleBase&) { return options; });
+}
+
+RuleBase RuleBase::load_with_image(const std::string& path, const std::string& image_path, const InstallOptionsFor& options) {
     std::vector<SourceFile> files = read_sources(path);
     if (!image_path.empty())
         if (auto blob = read_image_file(image_path)) {
@@ -196,7 +200,10 @@ RuleBase RuleBase::load_with_image(const std::string& path, const std::string& i
             if (auto base = read_checked_image(bytes->view(), bytes, image_key(files, program_identity()), files, options))
                 return std::move(*base);
         }
-    return load_sources(std::move(files));
+    RuleBase base = load_sources(std::move(files));
+    // A promise is checked by the engine that holds it: built now, for the first instantiate().
+    if (InstallOptions promised = options(base); !promised.never_asserted.empty()) base.prepare_engine(promised);
+    return base;
 }
 
 void RuleBase::save_image(const std::string& path, const std::string& image_path) {

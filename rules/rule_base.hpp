@@ -6,6 +6,7 @@
 
 #include <map>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -54,6 +55,11 @@ struct InstallOptions {
     bool operator==(const InstallOptions&) const = default;
 };
 
+class RuleBase;
+// The promise for the engines of a rule base, worked out from the rule base itself once it is read
+// (say, from the vocabulary a profile is read with) and before its first engine is built.
+using InstallOptionsFor = std::function<InstallOptions(const RuleBase&)>;
+
 class RuleBase {
 public:
     // Loads a file or a directory (every *.yaml in it, sorted by name). All problems of all files
@@ -65,9 +71,15 @@ public:
     // trusted, matches the files in `path` and passes the engine's checks (rules/image_file.cpp);
     // otherwise, and always when `image_path` is "", from the YAML. Only for the bundled knowledge
     // base and its image made at build time: never a file the user did not name.
-    // `options`: for the engine that checks the image, kept for the first instantiate(options).
+    // `options`: for the engine that checks the image, kept for the first instantiate() with the
+    // options it holds (prepared_options(): none when the rule base breaks their promise, see
+    // prepare_engine). With non-empty options the YAML's rule base gets that engine too.
     static RuleBase load_with_image(const std::string& path, const std::string& image_path,
                                     const InstallOptions& options = {});
+    // The same with options worked out from the rule base read (image or YAML): `options` is called
+    // before the engine that checks the image is built, and again for the YAML when that engine
+    // refuses the image.
+    static RuleBase load_with_image(const std::string& path, const std::string& image_path, const InstallOptionsFor& options);
     // Loads `path` from its YAML (throws LoadError) and writes its image to `image_path`, read-only,
     // through a fresh temporary file (throws std::runtime_error when it cannot be written).
     static void save_image(const std::string& path, const std::string& image_path);
@@ -111,9 +123,16 @@ public:
     void install(Engine& engine, const InstallOptions& options = {}) const;
     // Whether load_with_image took this rule base from the image (else from the YAML).
     bool from_image() const { return from_image_; }
-    // The first call after load_with_image, with the same options, hands over the engine that checked
-    // the image.
+    // The first call after load_with_image or prepare_engine, with the options of the engine they
+    // built (prepared_options()), hands over that engine.
     std::unique_ptr<Engine> instantiate(const InstallOptions& options = {}) const;
+    // Builds the engine the next instantiate(prepared_options()) hands over: with the promise of
+    // `options` when the rule base keeps it, else (the engine refuses a rule or initial fact that
+    // breaks it) without any promise. The engine is the one place that checks a promise. Throws as
+    // install() does when no engine takes the rule base at all.
+    void prepare_engine(const InstallOptions& options) const;
+    // The options the engine of prepare_engine or load_with_image holds; none before either.
+    const InstallOptions& prepared_options() const { return spare_options_; }
     // Asserts the initial facts again (after Engine::reset()).
     void assert_initial_facts(Engine& engine) const;
 
@@ -125,7 +144,7 @@ private:
     friend class Loader;
     friend struct ImageAccess;  // rules/image.cpp writes and reads every field
     friend std::optional<RuleBase> read_checked_image(std::string_view, std::shared_ptr<const void>, std::uint64_t,
-                                                      std::vector<SourceFile>&, const InstallOptions&);
+                                                      std::vector<SourceFile>&, const InstallOptionsFor&);
     std::vector<SourceFile> files_;
     std::vector<TemplateDef> templates_;
     std::map<std::string, TemplateId, std::less<>> template_ids_;
@@ -143,7 +162,7 @@ private:
     // Built by load_with_image to check an image; the first instantiate() takes it (single-threaded
     // use, as everywhere in this program).
     mutable std::unique_ptr<Engine> spare_;
-    InstallOptions spare_options_;  // those spare_ was installed with
+    mutable InstallOptions spare_options_;  // those spare_ was installed with
     bool from_image_ = false;
 };
 

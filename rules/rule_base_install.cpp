@@ -31,6 +31,22 @@ std::unique_ptr<Engine> RuleBase::instantiate(const InstallOptions& options) con
     return engine;
 }
 
+void RuleBase::prepare_engine(const InstallOptions& options) const {
+    spare_.reset();
+    if (!options.never_asserted.empty()) {
+        try {
+            spare_ = instantiate(options);
+            spare_options_ = options;
+            return;
+        } catch (const std::exception&) {
+            // The rule base breaks the promise (or no engine takes it at all: then the plain build
+            // below says why).
+        }
+    }
+    spare_ = instantiate();
+    spare_options_ = {};
+}
+
 void RuleBase::assert_initial_facts(Engine& engine) const {
     for (const auto& fact : facts_) engine.assert_fact(fact.tmpl, fact.slots);
 }

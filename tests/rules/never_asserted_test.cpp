@@ -161,4 +161,40 @@ TEST(NeverAsserted, ARuleNotBuiltIsExplained) {
     EXPECT_EQ(promised->profile().size(), promised->rules().size());
 }
 
+// A rule that needs a promised fact never fires: what it would assert breaks no promise.
+TEST(NeverAsserted, ARuleThatNeverFiresMayAssertAPromisedFact) {
+    const ww::RuleBase base = load_text(kBase + R"Y(
+  - id: g-geeft-g
+    when: ["g()", "a(x: 1)"]
+    then: ["assert g()", "assert c(x: 1)"]
+)Y");
+    auto promised = base.instantiate(kPromise);
+    EXPECT_TRUE(promised->never_asserted(*base.template_id("g")));
+    promised->assert_fact(*base.template_id("a"), std::vector<ww::Value>{ww::Value(std::int64_t{1})});
+    promised->run();
+    EXPECT_TRUE(promised->facts_of(*base.template_id("c")).empty());  // g-geeft-g did not fire
+    EXPECT_EQ(promised->fact_count(), 1u);
+}
+
+// The engine is the one place that checks a promise: prepare_engine installs with it, and builds
+// every rule when the rule base breaks it; prepared_options() says which, and the first instantiate
+// with those options hands that engine over.
+TEST(NeverAsserted, PrepareEngineKeepsAPromiseOrBuildsEverything) {
+    const ww::RuleBase kept = load_text(kBase);
+    kept.prepare_engine(kPromise);
+    EXPECT_EQ(kept.prepared_options(), kPromise);
+    auto engine = kept.instantiate(kept.prepared_options());
+    EXPECT_TRUE(engine->never_asserted(*kept.template_id("g")));
+
+    for (const std::string breaks : {std::string("  - id: zet-g\n    when: [\"c(x: 1)\"]\n    then: [\"assert g()\"]\n"),
+                                     std::string("facts:\n  - \"g()\"\n")}) {
+        const ww::RuleBase broken = load_text(kBase + breaks);
+        broken.prepare_engine(kPromise);
+        EXPECT_TRUE(broken.prepared_options().never_asserted.empty()) << breaks;
+        auto plain = broken.instantiate(broken.prepared_options());
+        EXPECT_FALSE(plain->never_asserted(*broken.template_id("g"))) << breaks;
+        EXPECT_EQ(plain->rules().size(), broken.rules().size());
+    }
+}
+
 }  // namespace

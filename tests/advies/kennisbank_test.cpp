@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Kennisbank::laad_voor_profiel: a cold `wegwijzer advies` reads its profile before the engine is built
+// (with the vocabulary of the rule base's initial facts, the same as an engine's), and the engine,
+// promised what the profile lacks, gives the same advice as one that builds every rule.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "advies/adviestekst.hpp"
+#include "advies/kennisbank.hpp"
+#include "advies/profiel_lezer.hpp"
+#include "advies/raadpleging.hpp"
+#include "advies/vocabulaire.hpp"
+#include "testkennisbank.hpp"
+
+namespace ww::advies {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Kennisbank, VocabulaireZonderEngineIsDieVanDeEngine) {
+    const auto kb = Kennisbank::laad(WW_KB_SOURCE_DIR);
+    const Vocabulaire zonder = lees_vocabulaire(kb->regels());
+    EXPECT_FALSE(zonder.factoren.empty());
+    EXPECT_FALSE(zonder.signalen.empty());
+    EXPECT_EQ(zonder, lees_vocabulaire(*kb->nieuwe_engine()));
+    EXPECT_EQ(zonder, kb->vocabulaire());
+    // Equal facts (the engine keeps one) and slots the fact leaves to their default.
+    std::vector<SourceFile> extra;
+    extra.emplace_back("extra.yaml", R"Y(
+facts:
+  - 'factor(id: wijkgevoel, pijler: "Versterken veiligheid", vraag: "?")'
+  - 'bronsoort(id: meldingen, soort: kwantitatief, omschrijving: "meldingen")'
+)Y");
+    const auto test = test::test_kennisbank(std::move(extra));
+    const Vocabulaire klein = lees_vocabulaire(test->regels());
+    EXPECT_EQ(klein, lees_vocabulaire(*test->nieuwe_engine()));
+    EXPECT_TRUE(klein.is_factor("wijkgevoel"));
+    EXPECT_EQ(klein.factor_naam.at("wijkgevoel"), "");
+}
+
+// Per example: the engine is promised exactly the input templates the profile gives no fact of, and
+// the advice (JSON and text, with --uitleg) is that of an engine with every rule built.
+TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
+    const auto alles = Kennisbank::laad(WW_KB_SOURCE_DIR);
+    Raadpleging gewoon(*alles);
+    std::size_t beloofd = 0;
+    std::size_t voorbeelden = 0;
+    for (const auto& e : fs::directory_iterator(WW_EXAMPLES_DIR)) {
+        if (e.path().extension() != ".yaml") continue;
+        ++voorbeelden;
+        const Profieltekst tekst = lees_profieltekst(e.path().string());
+        std::optional<ProfielResultaat> profiel;
+        int gelezen = 0;
+        const auto kb = Kennisbank::laad_voor_profiel(WW_KB_SOURCE_DIR, [&](const Vocabulaire& vocabulaire) -> const Invoer* {
+            ++gelezen;
+            profiel = lees_profiel(tekst, vocabulaire, Opdracht::advies);
+            return profiel->invoer ? &*profiel->invoer : nullptr;
+        });
+        EXPECT_EQ(gelezen, 1);
+        ASSERT_TRUE(profiel && profiel->invoer) << e.path();
+        Raadpleging raadpleging(*kb);
+        std::array<bool, invoer_vormen.size()> gegeven{};
+        for (const InvoerFeit& f : profiel->invoer->feiten) gegeven[static_cast<std::size_t>(f.sjabloon)] = true;
+        const Engine& engine = raadpleging.engine();
+        for (std::size_t i = 0; i < invoer_vormen.size(); ++i) {
+            EXPECT_EQ(engine.never_asserted(*engine.find_template(invoer_vormen[i].naam)), !gegeven[i])
+                << e.path() << ": " << invoer_vormen[i].naam;
+            beloofd += !gegeven[i];
+        }
+        EXPECT_TRUE(engine.never_asserted(*engine.find_template("vraaggesprek")));
+        for (const Formaat formaat : {Formaat::json, Formaat::text})
+            for (const bool uitleg : {false, true}) {
+                OpmaakOpties opties;
+                opties.uitleg = uitleg;
+                EXPECT_EQ(adviestekst(raadpleging, *profiel->invoer, Opdracht::advies, formaat, opties),
+                          adviestekst(gewoon, *profiel->invoer, Opdracht::advies, formaat, opties))
+                    << e.path();
+            }
+    }
+    EXPECT_GE(voorbeelden, 7u);
+    EXPECT_GT(beloofd, 0u);  // some example lacks some input template
+}
+
+}  // namespace
+}  // namespace ww::advies
