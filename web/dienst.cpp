@@ -135,7 +135,7 @@ void laat_uitlopen(socket_t sock) {
 void schrijf_antwoord(Antwoord a, httplib::Response& res) {
     res.status = a.status;
     res.body = std::move(a.lichaam);
-    zet(res, "Content-Type", std::move(a.inhoudstype));
+    zet(res, "Content-Type", std::string(a.inhoudstype));
     for (auto& [naam, waarde] : a.kopregels) {
         // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
         const std::string* eerder = naam == "Vary" ? kopregel(res.headers, "Vary") : nullptr;

@@ -39,7 +39,9 @@ struct Verzoek {
 
 struct Antwoord {
     int status = 200;
-    std::string inhoudstype = "application/json";
+    // A constant, or text that outlives the answer (a route's own): every answer has one, and as a string
+    // it was an allocation per answer, two for a report ("application/json" first).
+    std::string_view inhoudstype = "application/json";
     std::string lichaam;
     // Headers of this answer; one named like a standard header of the service replaces it.
     std::vector<std::pair<std::string, std::string>> kopregels;
