@@ -5,15 +5,15 @@
 
 namespace ww::advies {
 
-std::vector<Groep> indeling(const Advies& advies) {
-    std::vector<Groep> groepen_{{"Nu doen", {}}, {"Waarschuwingen", {}}, {"Verder", {}}};
+Indeling indeling(const Advies& advies) {
     const Groepen g = groepen(advies);
-    const auto& lijst = advies.adviezen;
-    for (std::size_t i = 0; i < lijst.size(); ++i) {
-        const std::size_t groep = i < g.nu_doen ? 0 : i < g.waarschuwingen ? 1 : 2;
-        groepen_[groep].items.push_back({static_cast<int>(i + 1), &lijst[i]});
-    }
-    return groepen_;
+    const std::span<const AdviesItem> lijst(advies.adviezen);
+    // groepen gives 0 <= nu_doen <= waarschuwingen <= the list's size.
+    const std::size_t nu = g.nu_doen;
+    const std::size_t tot_verder = g.waarschuwingen;
+    return {Groep{"Nu doen", {lijst.subspan(0, nu), 1}},
+            Groep{"Waarschuwingen", {lijst.subspan(nu, tot_verder - nu), static_cast<int>(nu) + 1}},
+            Groep{"Verder", {lijst.subspan(tot_verder), static_cast<int>(tot_verder) + 1}}};
 }
 
 }  // namespace ww::advies

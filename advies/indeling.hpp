@@ -4,8 +4,10 @@
 // (from 1), so that "advies 3" means the same advice in every format.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <span>
 #include <string_view>
-#include <vector>
 
 #include "advies/advies.hpp"
 
@@ -16,12 +18,48 @@ struct Genummerd {
     const AdviesItem* item = nullptr;
 };
 
-struct Groep {
-    std::string_view kop;  // "Nu doen", "Waarschuwingen", "Verder"
-    std::vector<Genummerd> items;
+// The items of a group: since the list is in group order, a stretch of it, numbered by place. A view
+// of the advice's list (valid as long as that list is), so that grouping allocates nothing.
+class Groepsitems {
+public:
+    Groepsitems() = default;
+    Groepsitems(std::span<const AdviesItem> items, int eerste_nr) : items_(items), eerste_nr_(eerste_nr) {}
+
+    class iterator {
+    public:
+        iterator(const AdviesItem* p, int nr) : p_(p), nr_(nr) {}
+        Genummerd operator*() const { return {nr_, p_}; }
+        iterator& operator++() {
+            ++p_;
+            ++nr_;
+            return *this;
+        }
+        bool operator==(const iterator& o) const { return p_ == o.p_; }
+
+    private:
+        const AdviesItem* p_;
+        int nr_;
+    };
+
+    std::size_t size() const { return items_.size(); }
+    bool empty() const { return items_.empty(); }
+    Genummerd operator[](std::size_t i) const { return {eerste_nr_ + static_cast<int>(i), &items_[i]}; }
+    iterator begin() const { return {items_.data(), eerste_nr_}; }
+    iterator end() const { return {items_.data() + items_.size(), eerste_nr_ + static_cast<int>(items_.size())}; }
+
+private:
+    std::span<const AdviesItem> items_;
+    int eerste_nr_ = 1;
 };
 
+struct Groep {
+    std::string_view kop;  // "Nu doen", "Waarschuwingen", "Verder"
+    Groepsitems items;
+};
+
+using Indeling = std::array<Groep, 3>;
+
 // The three groups, in that order; a group without items is still there, empty.
-std::vector<Groep> indeling(const Advies& advies);
+Indeling indeling(const Advies& advies);
 
 }  // namespace ww::advies

@@ -233,7 +233,7 @@ void kop(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "</ul></nav>\n</header>\n"sv;
 }
 
-void samenvatting(Uitbuffer& uit, const Advies& advies, const std::vector<Groep>& groepen, bool communicatie) {
+void samenvatting(Uitbuffer& uit, const Advies& advies, const Indeling& groepen, bool communicatie) {
     uit += "<p class=\"samenvatting\">"sv;
     if (!communicatie) {
         uit += "De gemeente staat bij <strong>stap "sv;
@@ -427,7 +427,7 @@ void advies_item(Uitbuffer& uit, const Genummerd& g, const Derivation* afleiding
     uit += "</article>\n"sv;
 }
 
-void adviezen(Uitbuffer& uit, const Advies& advies, const std::vector<Groep>& groepen, const RapportGegevens& g) {
+void adviezen(Uitbuffer& uit, const Advies& advies, const Indeling& groepen, const RapportGegevens& g) {
     std::string klad;
     uit += "<section id=\"adviezen\" aria-labelledby=\"kop-adviezen\">\n<h2 id=\"kop-adviezen\">Adviezen</h2>\n"sv;
     if (advies.adviezen.empty()) uit += "<p>Geen adviezen.</p>\n"sv;

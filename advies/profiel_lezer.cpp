@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -35,19 +36,53 @@ using profiel::Veld;
 using profiel::Woorden;
 
 // The path of key `sleutel` in the map at `pad`, as messages name it: "versie", "metingen[1].waarde".
-// Some twenty-five per profile, also for keys that are absent: joined by hand, not by fmt::format
-// (15K of the 55K instructions of reading a small profile over HTTP).
-std::string pad_van(std::string_view pad, std::string_view sleutel) {
-    // One object returned on every path, so that it is built in the caller's place (a second return
-    // of another string moves it there).
-    std::string p;
-    if (!pad.empty()) {
-        p.reserve(pad.size() + 1 + sleutel.size());
-        p.append(pad).append(1, '.');
+// One for every key read, also for keys that are absent, and needed only for a message: joined by hand,
+// not by fmt::format (15K of the 55K instructions of reading a small profile over HTTP), and on the stack
+// up to 64 bytes, where a std::string allocated for every path longer than 15 ("gemeente.inwoners").
+// Made where it is used (pad_van returns it by guaranteed elision) and never copied: the text may be in
+// the object itself.
+class Pad {
+public:
+    Pad(std::string_view pad, std::string_view sleutel) {
+        const std::size_t n = pad.empty() ? sleutel.size() : pad.size() + 1 + sleutel.size();
+        char* p = kort_.data();
+        if (n > kort_.size()) {
+            lang_.resize(n);
+            p = lang_.data();
+        }
+        tekst_ = std::string_view(p, n);
+        if (!pad.empty()) {
+            std::memcpy(p, pad.data(), pad.size());
+            p += pad.size();
+            *p++ = '.';
+        }
+        std::memcpy(p, sleutel.data(), sleutel.size());
     }
-    p.append(sleutel);
-    return p;
-}
+    Pad(const Pad&) = delete;
+    Pad& operator=(const Pad&) = delete;
+
+    operator std::string_view() const { return tekst_; }
+    std::string_view tekst() const { return tekst_; }
+
+private:
+    std::array<char, 64> kort_;
+    std::string lang_;
+    std::string_view tekst_;
+};
+
+Pad pad_van(std::string_view pad, std::string_view sleutel) { return Pad(pad, sleutel); }
+
+}  // namespace
+}  // namespace ww::advies
+
+// A path in a message as its text.
+template <>
+struct fmt::formatter<ww::advies::Pad> : fmt::formatter<std::string_view> {
+    auto format(const ww::advies::Pad& p, fmt::format_context& ctx) const { return fmt::formatter<std::string_view>::format(p.tekst(), ctx); }
+};
+
+namespace ww::advies {
+namespace {
 
 // The definition says what the reader checks; a reader that asks for a key as something else than
 // the definition has it is a mistake in this file, not in the profile.
@@ -213,8 +248,8 @@ private:
         for (const auto& k : def.velden) {
             if (!k.verplicht || !afwezig(v[k.naam])) continue;
             // Said at the element (the key has no place of its own); the path is the key's: the field to fill in.
-            const std::string ontbrekend = pad_van(pad, k.naam);
-            y_.fout(v.heeft(k.naam) ? v.plaats(k.naam) : v.kaart.mark(), fmt::format("'{}' ontbreekt", ontbrekend), ontbrekend);
+            const Pad ontbrekend = pad_van(pad, k.naam);
+            y_.fout(v.heeft(k.naam) ? v.plaats(k.naam) : v.kaart.mark(), fmt::format("'{}' ontbreekt", ontbrekend.tekst()), ontbrekend);
         }
     }
 
@@ -232,7 +267,7 @@ private:
         auto waarde = y_.tekst(node, pad_van(pad, sleutel));
         // A name or topic of only spaces names nothing: an advice would show a blank where it belongs.
         if (veld.niet_leeg && waarde && only_white_space(*waarde)) {
-            y_.fout(v.plaats(sleutel), fmt::format("'{}' mag niet leeg zijn", pad_van(pad, sleutel)), pad_van(pad, sleutel));
+            y_.fout(v.plaats(sleutel), fmt::format("'{}' mag niet leeg zijn", pad_van(pad, sleutel).tekst()), pad_van(pad, sleutel));
             return std::nullopt;
         }
         return waarde;
@@ -304,7 +339,7 @@ private:
         const Veld& k = als(def.veld(sleutel), Soort::geheel);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
-        const std::string p = pad_van(pad, sleutel);
+        const Pad p = pad_van(pad, sleutel);
         auto n = y_.geheel(node, p);
         if (!n) return n;
         if (k.enige && *n != *k.enige) {
@@ -335,7 +370,7 @@ private:
         const Veld& k = als(def.veld(sleutel), Soort::getal);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
-        const std::string p = pad_van(pad, sleutel);
+        const Pad p = pad_van(pad, sleutel);
         auto g = y_.getal(node, p);
         if (!g) return g;
         switch (k.grens) {
@@ -542,7 +577,7 @@ private:
         const std::span<const std::string> opties = profiel::opties(woord, voc_);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return;
-        const std::string lpad = pad_van(pad, sleutel);
+        const Pad lpad = pad_van(pad, sleutel);
         auto lijst = y_.lijst(node, lpad);
         if (!lijst) return;
         std::vector<std::pair<std::string, std::int64_t>> keren;  // in order of first appearance
@@ -645,7 +680,7 @@ private:
         // smart and ivp are always asserted, with defaults when absent (the agreement between reader
         // and knowledge base): rules then need not test for their absence separately.
         if (smart) {
-            const std::string spad = pad_van(bpad, "smart");
+            const Pad spad = pad_van(bpad, "smart");
             auto gekozen = ja_nee(smart_def, *smart, "gekozen", spad);
             auto indicator = keuze(smart_def, *smart, "indicator", spad);
             auto daling = getal(smart_def, *smart, "daling_pct", spad);
@@ -666,7 +701,7 @@ private:
                                          {"termijn_jaren", Value()}, {"stijging_pct", Value()}, {"startjaar", Value()}});
         }
         if (ivp) {
-            const std::string ipad = pad_van(bpad, "ivp");
+            const Pad ipad = pad_van(bpad, "ivp");
             auto opgenomen = ja_nee(ivp_def, *ivp, "opgenomen", ipad);
             if (opgenomen) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_opgenomen")}});
             feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});

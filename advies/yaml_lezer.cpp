@@ -2,6 +2,8 @@
 #include "advies/yaml_lezer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -165,31 +167,38 @@ std::optional<Velden> YamlLezer::kaart(const YamlNode& node, std::string_view pa
         fout(node, fmt::format("{} moet een kaart (sleutel: waarde) zijn, niet {}", naam_in(pad), beschrijf(node)), pad);
         return std::nullopt;
     }
-    // Key -> line, for duplicates: the keys seen so far, searched in a row while a map is as small as
-    // a profile's (no allocation per key), in a std::map once it is not (a hostile file may have
-    // 100,000 keys).
+    // Key -> line, for duplicates: the keys seen so far, searched in a row on the stack while a map is
+    // as small as a profile's (no allocation at all), in a std::map once it is not (a hostile file may
+    // have 100,000 keys).
     constexpr std::size_t klein = 32;
-    std::vector<std::pair<std::string_view, int>> gezien_rij;
+    struct Gezien {  // trivial, so that the row is not written before it is used
+        const char* sleutel;
+        std::size_t lengte;
+        int regel;
+    };
+    std::array<Gezien, klein> gezien_rij;
+    std::size_t aantal_gezien = 0;
     std::map<std::string_view, int> gezien;
     // Room for the keys at once, not a move of all of them at each doubling (each known key is kept
     // once: no more items than known keys, whatever the map holds).
-    gezien_rij.reserve(std::min(node.size(), klein));
     velden.items.reserve(std::min(node.size(), sleutels.size()));
     const auto eerder_op = [&](std::string_view k) -> std::optional<int> {
         if (gezien.empty()) {
-            for (const auto& [sleutel, regel] : gezien_rij)
-                if (sleutel == k) return regel;
+            for (std::size_t i = 0; i < aantal_gezien; ++i)
+                if (std::string_view(gezien_rij[i].sleutel, gezien_rij[i].lengte) == k) return gezien_rij[i].regel;
             return std::nullopt;
         }
         const auto it = gezien.find(k);
         return it == gezien.end() ? std::nullopt : std::optional<int>(it->second);
     };
     const auto onthoud = [&](std::string_view k, int regel) {
-        if (gezien.empty() && gezien_rij.size() < klein) {
-            gezien_rij.emplace_back(k, regel);
+        if (gezien.empty() && aantal_gezien < klein) {
+            gezien_rij[aantal_gezien++] = {k.data(), k.size(), regel};
             return;
         }
-        if (gezien.empty()) gezien.insert(gezien_rij.begin(), gezien_rij.end());
+        if (gezien.empty())
+            for (std::size_t i = 0; i < aantal_gezien; ++i)
+                gezien.emplace(std::string_view(gezien_rij[i].sleutel, gezien_rij[i].lengte), gezien_rij[i].regel);
         gezien.emplace(k, regel);
     };
     for (const auto& paar : node.entries()) {

@@ -283,27 +283,26 @@ YamlSyntaxfout vertaal_yaml_fout(std::string_view tekst, const YAML::Mark& plaat
 }
 
 ProfielYaml lees_profiel_yaml(std::string_view tekst, const std::string& bestand) {
-    ProfielYaml uit;
+    // The result is made from the tree that was read, not made empty first and then given it: an empty
+    // YamlDocuments makes its storage (three allocations), which the tree read would replace at once.
     // JSON the quick way when it is plain JSON: the same tree, without yaml-cpp's scanner. nlohmann has
     // then seen every quote closed, so the check for an open quote below has nothing to find.
-    if (auto json = lees_json_boom(tekst)) {
-        uit.documenten = std::move(*json);
-        return uit;
-    }
+    if (auto json = lees_json_boom(tekst)) return ProfielYaml{std::move(*json), {}};
     // Plain block YAML the same way: the same tree, so the check below says the same about it.
-    if (auto yaml = lees_yaml_boom(tekst)) {
-        uit.documenten = std::move(*yaml);
-    } else {
+    std::optional<YamlDocuments> boom = lees_yaml_boom(tekst);
+    if (!boom) {
         try {
-            uit.documenten = load_yaml_documents(tekst);
+            boom.emplace(load_yaml_documents(tekst));
         } catch (const YAML::Exception& e) {
             const auto f = vertaal_yaml_fout(tekst, e.mark, e.msg);
             YamlLezer y(bestand, tekst);
             y.fout(f.plaats, f.melding, pad_bij(tekst, f.plaats));
+            ProfielYaml uit;
             uit.fouten = y.neem_fouten();
             return uit;
         }
     }
+    ProfielYaml uit{std::move(*boom), {}};
     // yaml-cpp reads a quote that is never closed as a text running to the end of the file. Then
     // the document's last scalar is quoted and nothing after its opening quote closes it: only that
     // tail is looked at, so a valid profile costs next to nothing here.

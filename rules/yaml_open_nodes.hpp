@@ -14,7 +14,8 @@ namespace ww {
 
 class YamlOpenNodes {
 public:
-    explicit YamlOpenNodes(YamlDocuments& docs) : docs_(docs) {}
+    // Room for the nesting of a profile or a rule file at once, not a move at each level.
+    explicit YamlOpenNodes(YamlDocuments& docs) : docs_(docs) { open_.reserve(8); }
 
     std::size_t depth() const { return open_.size(); }
 
@@ -37,12 +38,16 @@ public:
         Open& parent = open_.back();
         parent.node->expanded += d.expanded;
         parent.node->expanded_bytes += d.expanded_bytes;
+        // A collection's first element makes room for four: most maps of a profile or a rule have two to
+        // four keys, which took two or three allocations growing one at a time.
         if (parent.node->kind == YamlNode::Kind::sequence) {
+            if (parent.node->items.empty()) parent.node->items.reserve(4);
             parent.node->items.push_back(node);
         } else if (!parent.have_key) {
             parent.key = node;
             parent.have_key = true;
         } else {
+            if (parent.node->entries.empty()) parent.node->entries.reserve(4);
             parent.node->entries.emplace_back(parent.key, node);
             parent.have_key = false;
         }

@@ -23,7 +23,6 @@ Antwoord advies_antwoord(const Verzoek& v, Omgeving& o, advies::Opdracht opdrach
     advies::OpmaakOpties opties;
     opties.uitleg = v.parameter_is("uitleg", "1");
     Antwoord a;
-    a.kopregels.reserve(2);  // the report's Content-Security-Policy and Vary: one allocation, not a second to grow
     try {
         a.lichaam = advies::adviestekst(*raadpleging, *profiel.invoer, opdracht, formaat, opties);
     } catch (const advies::InvoerFout& e) {
@@ -32,8 +31,8 @@ Antwoord advies_antwoord(const Verzoek& v, Omgeving& o, advies::Opdracht opdrach
     }
     o.metrieken.raadpleging();
     a.inhoudstype = antwoordtype(formaat);
-    if (formaat == advies::Formaat::html) a.kopregels.emplace_back("Content-Security-Policy", std::string(csp_rapport));
-    a.kopregels.emplace_back("Vary", "Accept");
+    if (formaat == advies::Formaat::html) a.kopregels.voeg_toe("Content-Security-Policy", csp_rapport);
+    a.kopregels.voeg_toe("Vary", "Accept");
     return a;
 }
 

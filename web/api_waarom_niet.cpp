@@ -38,7 +38,7 @@ Route waarom_niet_route() {
                 const auto& engine = raadpleging->engine();
                 std::string tekst = advies::waarom_niet_tekst(engine, engine.why_not(regel));
                 Antwoord a;
-                a.kopregels.emplace_back("Vary", "Accept");
+                a.kopregels.voeg_toe("Vary", "Accept");
                 if (v.accept.find("text/plain") != std::string_view::npos) {
                     a.inhoudstype = "text/plain; charset=utf-8";
                     a.lichaam = std::move(tekst);

@@ -88,7 +88,7 @@ const std::string* kopregel(const httplib::Headers& kopregels, std::string_view 
 // above, so that only the insertion goes through the map's comparisons. One header of that name (the
 // report's Content-Security-Policy over the service's) takes the new value where it stands: the same
 // place in the map an erase and an insertion give it, without them.
-void zet(httplib::Response& res, std::string_view naam, std::string waarde) {
+void zet(httplib::Response& res, std::string_view naam, std::string_view waarde) {
     auto gevonden = res.headers.end();
     std::size_t aantal = 0;
     for (auto it = res.headers.begin(); it != res.headers.end(); ++it)
@@ -96,14 +96,14 @@ void zet(httplib::Response& res, std::string_view naam, std::string waarde) {
             if (aantal++ == 0) gevonden = it;
         }
     if (aantal == 1 && gevonden->first == naam) {
-        gevonden->second = std::move(waarde);
+        gevonden->second.assign(waarde);  // into the default's room (the report's policy is shorter): no allocation
         return;
     }
     for (auto it = gevonden; aantal > 0 && it != res.headers.end();) {
         if (zelfde_naam(it->first, naam)) it = res.headers.erase(it);
         else ++it;
     }
-    res.headers.emplace(std::string(naam), std::move(waarde));
+    res.headers.emplace(std::string(naam), std::string(waarde));
 }
 
 // For an answer given before the request was read to its end (a body over the limit, the service
@@ -135,12 +135,12 @@ void laat_uitlopen(socket_t sock) {
 void schrijf_antwoord(Antwoord a, httplib::Response& res) {
     res.status = a.status;
     res.body = std::move(a.lichaam);
-    zet(res, "Content-Type", std::move(a.inhoudstype));
-    for (auto& [naam, waarde] : a.kopregels) {
+    zet(res, "Content-Type", a.inhoudstype);
+    for (const auto& [naam, waarde] : a.kopregels) {
         // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
         const std::string* eerder = naam == "Vary" ? kopregel(res.headers, "Vary") : nullptr;
-        if (eerder != nullptr && *eerder != waarde) zet(res, naam, *eerder + ", " + waarde);
-        else zet(res, naam, std::move(waarde));
+        if (eerder != nullptr && *eerder != waarde) zet(res, naam, *eerder + ", " + std::string(waarde));
+        else zet(res, naam, waarde);
     }
 }
 
@@ -253,7 +253,7 @@ void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
             if (lezen) {
                 res.status = 200;
                 res.body.assign(asset->inhoud);
-                zet(res, "Content-Type", std::string(asset->inhoudstype));
+                zet(res, "Content-Type", asset->inhoudstype);
                 return;
             }
         }

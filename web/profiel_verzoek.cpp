@@ -16,7 +16,7 @@ GelezenProfiel lees_profiel(const Verzoek& verzoek, const advies::Vocabulaire& v
                                        ? std::string("het verzoek heeft geen Content-Type; stuur het profiel als application/json of application/yaml")
                                        : fmt::format("Content-Type '{}' wordt niet gelezen; stuur het profiel als application/json of application/yaml",
                                                      verzoek.inhoudstype));
-        g.fout.kopregels.emplace_back("Accept-Post", "application/json, application/yaml");
+        g.fout.kopregels.voeg_toe("Accept-Post", "application/json, application/yaml");
         return g;
     }
     // JSON is YAML: one reader for both, as on the command line, with positions in the body.

@@ -7,7 +7,10 @@
 // and path pattern there also give 405 with Allow, the OpenAPI-checked paths and the metric label.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,12 +40,32 @@ struct Verzoek {
     }
 };
 
+// An answer's own headers: a few, each name and value a constant of the service (the report's
+// Content-Security-Policy, Vary, Accept-Post), kept in place: no allocation per answer.
+class AntwoordKopregels {
+public:
+    static constexpr std::size_t max = 3;
+    void voeg_toe(std::string_view naam, std::string_view waarde) {
+        if (aantal_ == max) throw std::logic_error("een antwoord van de dienst heeft meer eigen kopregels dan AntwoordKopregels::max");
+        regels_[aantal_++] = {naam, waarde};
+    }
+    const std::pair<std::string_view, std::string_view>* begin() const { return regels_.data(); }
+    const std::pair<std::string_view, std::string_view>* end() const { return regels_.data() + aantal_; }
+    std::size_t size() const { return aantal_; }
+
+private:
+    std::array<std::pair<std::string_view, std::string_view>, max> regels_{};
+    std::size_t aantal_ = 0;
+};
+
 struct Antwoord {
     int status = 200;
-    std::string inhoudstype = "application/json";
+    // A constant, or text that outlives the answer (a route's own): every answer has one, and as a string
+    // it was an allocation per answer, two for a report ("application/json" first).
+    std::string_view inhoudstype = "application/json";
     std::string lichaam;
     // Headers of this answer; one named like a standard header of the service replaces it.
-    std::vector<std::pair<std::string, std::string>> kopregels;
+    AntwoordKopregels kopregels;
 };
 
 // What the routes share: the knowledge base, the consultations to borrow, the counters.
