@@ -543,20 +543,28 @@ test('axe-core: geen ernstige of kritieke problemen op het formulier en het rapp
     }
 });
 
-// The report as an adviseur prints it for the bestuur (sessie 26, h-mend8): at the width of an A4 page less its
-// margins (180 mm, 680 px), every chart fits on a page (an SVG does not break: one taller than the page lost
-// its last rows), a closed fold stays off the paper and an opened one is printed, and printing fetches nothing.
-test('afdrukken op A4: elke grafiek past op een pagina, uitklappers zoals de adviseur ze liet, niets van buiten', async () => {
-    const profiel = fs.readFileSync(path.join(hier, '../advies/html/lange-reeks.yaml'));
+// The service's report for a test profile of tests/advies/html, as it prints: at the width of an A4 page less its
+// margins (180 mm, 680 px; 263 mm is 994 px high), with print media. `voorLaden` sees the page before the report is in.
+async function rapportOpA4(bestand, voorLaden = async () => {}) {
+    const profiel = fs.readFileSync(path.join(hier, '../advies/html', bestand));
     const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST',
         headers: { 'Content-Type': 'application/yaml', Accept: 'text/html' }, body: profiel });
     assert.equal(r.status, 200);
     const context = await browser.newContext({ viewport: { width: 680, height: 994 } });
     const page = await context.newPage();
-    const buiten = [];
-    await page.route('**/*', (route) => { buiten.push(route.request().url()); route.abort(); });
+    await voorLaden(page);
     await page.setContent(await r.text());
     await page.emulateMedia({ media: 'print' });
+    return { context, page };
+}
+
+// The report as an adviseur prints it for the bestuur (sessie 26, h-mend8): at the width of an A4 page less its
+// margins (180 mm, 680 px), every chart fits on a page (an SVG does not break: one taller than the page lost
+// its last rows), a closed fold stays off the paper and an opened one is printed, and printing fetches nothing.
+test('afdrukken op A4: elke grafiek past op een pagina, uitklappers zoals de adviseur ze liet, niets van buiten', async () => {
+    const buiten = [];
+    const { context, page } = await rapportOpA4('lange-reeks.yaml',
+        (p) => p.route('**/*', (route) => { buiten.push(route.request().url()); route.abort(); }));
     const hoogten = await page.locator('svg.grafiek').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().height));
     assert.ok(hoogten.length >= 3, `grafieken: ${hoogten}`);
     // 263 mm (A4 less 16 and 18 mm margins) is 994 px.
@@ -578,14 +586,7 @@ test('afdrukken op A4: elke grafiek past op een pagina, uitklappers zoals de adv
 // breakpoint of a narrow screen, and the grid fell to one column of twelve boxes, 1.4 pages high. On paper: the three
 // pillars side by side, the whole table on one page.
 test('afdrukken op A4: de Tafel van 12 met vijftien acties staat in drie kolommen op één pagina', async () => {
-    const profiel = fs.readFileSync(path.join(hier, '../advies/html/veel-acties.yaml'));
-    const r = await fetch(new URL('api/v1/advies', basis), { method: 'POST',
-        headers: { 'Content-Type': 'application/yaml', Accept: 'text/html' }, body: profiel });
-    assert.equal(r.status, 200);
-    const context = await browser.newContext({ viewport: { width: 680, height: 994 } });
-    const page = await context.newPage();
-    await page.setContent(await r.text());
-    await page.emulateMedia({ media: 'print' });
+    const { context, page } = await rapportOpA4('veel-acties.yaml');
     const tafel = page.locator('#tafel-van-12');
     assert.equal(await tafel.locator('li.factor ul li').count(), 15);
     const links = await tafel.locator('section.pijler').evaluateAll((ps) => ps.map((p) => Math.round(p.getBoundingClientRect().left)));
