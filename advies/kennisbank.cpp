@@ -25,14 +25,19 @@ std::unique_ptr<Kennisbank> laad_met(const std::string& map, bool beeld, const B
         return belofte(vocabulaire);
     };
     try {
-        RuleBase regels = beeld ? RuleBase::load_with_image(map, standaard_kennisbank_beeld(map), opties_voor) : RuleBase::load(map);
-        if (!beeld)
-            if (InstallOptions opties = opties_voor(regels); !opties.never_asserted.empty()) regels.prepare_engine(opties);
+        // Without an image path, load_with_image reads the YAML and prepares the promised engine the same way.
+        RuleBase regels = RuleBase::load_with_image(map, beeld ? standaard_kennisbank_beeld(map) : std::string(), opties_voor);
         InstallOptions opties = regels.prepared_options();
         return std::make_unique<Kennisbank>(map, std::move(regels), std::move(opties), std::move(vocabulaire));
     } catch (const LoadError& e) {
         throw InvoerFout(e.diagnostics.items());
     }
+}
+
+// `kb` from its YAML when given, else the bundled knowledge base, from its image when that is sound.
+std::unique_ptr<Kennisbank> laad_gekozen_met(const std::string& kb, const BelofteVoor& belofte) {
+    if (!kb.empty()) return laad_met(kb, false, belofte);
+    return laad_met(kies_kennisbank(kb), true, belofte);
 }
 
 BelofteVoor belofte(Gesprekken gesprek) {
@@ -61,8 +66,7 @@ std::string kies_kennisbank(const std::string& kb) {
 }
 
 std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb, Gesprekken gesprek) {
-    if (!kb.empty()) return laad_met(kb, false, belofte(gesprek));
-    return laad_met(kies_kennisbank(kb), true, belofte(gesprek));
+    return laad_gekozen_met(kb, belofte(gesprek));
 }
 
 std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
@@ -77,8 +81,7 @@ std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
             if (!gegeven[i]) opties.never_asserted.emplace_back(invoer_vormen[i].naam);
         return opties;
     };
-    if (!kb.empty()) return laad_met(kb, false, voor_profiel);
-    return laad_met(kies_kennisbank(kb), true, voor_profiel);
+    return laad_gekozen_met(kb, voor_profiel);
 }
 
 }  // namespace ww::advies
