@@ -2,6 +2,7 @@
 #include "advies/vocabulaire.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "advies/kennisbank_feiten.hpp"
 #include "engine/engine.hpp"
@@ -76,6 +77,9 @@ Vocabulaire lees_vocabulaire(const RuleBase& regels) {
             if (!id) return;
             const TemplateDef& def = sjablonen[*id];
             std::vector<Fact> feiten;
+            // Equal facts found by hash, not by comparing with every fact kept: a knowledge base of one's own
+            // may hold many thousands of facts of one template.
+            std::unordered_map<std::size_t, std::vector<std::size_t>> per_hash;
             for (const FactSpec& spec : regels.facts()) {
                 if (spec.tmpl != *id) continue;
                 Fact f;
@@ -88,8 +92,13 @@ Vocabulaire lees_vocabulaire(const RuleBase& regels) {
                                       : slot.default_value ? *slot.default_value
                                                            : zero_of(slot.type));
                 }
-                if (std::none_of(feiten.begin(), feiten.end(), [&](const Fact& g) { return g.slots == f.slots; }))
+                std::size_t h = 0;
+                for (const Value& w : f.slots) h = h * 1000003u ^ w.hash();
+                auto& gelijk = per_hash[h];
+                if (std::none_of(gelijk.begin(), gelijk.end(), [&](std::size_t k) { return feiten[k].slots == f.slots; })) {
+                    gelijk.push_back(feiten.size());
                     feiten.push_back(std::move(f));
+                }
             }
             for (const Fact& f : feiten) doe(f);
         },
