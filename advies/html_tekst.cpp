@@ -22,6 +22,26 @@ inline unsigned eerste_bijzondere(Bytes16 x) {
 
 inline void schrijf16(char* p, Bytes16 x) { std::memcpy(p, &x, sizeof x); }
 
+// The last 1 to 15 bytes of a text as a block of sixteen, padded with a letter, in two overlapping
+// copies of a fixed size (as memcpy does for a short length): most texts of a report are short (a
+// binding's name, a rule, a fact), and a memcpy of unknown length was a call through the PLT.
+inline Bytes16 laad_kort(const char* p, std::size_t n) {
+    char blok[16];
+    std::memset(blok, 'a', sizeof blok);
+    if (n >= 8) {
+        std::memcpy(blok, p, 8);
+        std::memcpy(blok + n - 8, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::memcpy(blok, p, 4);
+        std::memcpy(blok + n - 4, p + n - 4, 4);
+    } else {
+        blok[0] = p[0];
+        blok[n / 2] = p[n / 2];
+        blok[n - 1] = p[n - 1];
+    }
+    return laad16(blok);
+}
+
 inline char* kopieer(char* uit, std::string_view s) {
     std::memcpy(uit, s.data(), s.size());
     return uit + s.size();
@@ -58,10 +78,7 @@ char* html_tekst_in(char* uit, std::string_view tekst) {
             // Fewer than sixteen left: padded with a letter to a block of its own.
             const auto rest = static_cast<std::size_t>(eind - p);
             if (rest == 0) return uit;
-            char blok[16];
-            std::memset(blok, 'a', sizeof blok);
-            std::memcpy(blok, p, rest);
-            const Bytes16 x = laad16(blok);
+            const Bytes16 x = laad_kort(p, rest);
             schrijf16(uit, x);
             k = eerste_bijzondere(x);
             if (k >= rest) return uit + rest;

@@ -305,19 +305,56 @@ Uitleg::Herkomst herkomst_in(const Derivation& d) { return herkomst_van(d); }
 const std::vector<Uitleg>& premissen_van(const Uitleg& u) { return u.premissen; }
 const std::vector<Derivation>& premissen_van(const Derivation& d) { return d.premises; }
 
-template <class Schrijf>
-void bindingen(const Uitleg& u, std::string&, Schrijf&& schrijf) {
-    for (const auto& [naam, waarde] : u.bindingen) schrijf(naam, waarde);
+// " met <code>?g = " before a node's first binding, ", <code>?later = " before each next one.
+void binding_kop(Uitbuffer& uit, bool& eerste, std::string_view naam) {
+    uit += eerste ? " met <code>"sv : ", <code>"sv;
+    eerste = false;
+    uit.html_tekst(naam);
+    uit += " = "sv;
 }
 
-// A value as uitleg_in writes it, in `klad` (one string for the whole report, not one per binding).
-template <class Schrijf>
-void bindingen(const Derivation& d, std::string& klad, Schrijf&& schrijf) {
+void bindingen_html(Uitbuffer& uit, const Uitleg& u, std::string&) {
+    bool eerste = true;
+    for (const auto& [naam, waarde] : u.bindingen) {
+        binding_kop(uit, eerste, naam);
+        uit.html_tekst(waarde);
+        uit += "</code>"sv;
+    }
+}
+
+// A value as append_repr writes it (and uitleg_in keeps it), escaped straight into the report: a whole
+// number, a truth value, a symbol, and a text without a quote, backslash or line break (which repr
+// writes between quotes as it is). Nearly every binding of a derivation is one of those (the
+// gemeente's name, counters, choices); false for the rest, which go through a string first.
+bool waarde_html(Uitbuffer& uit, const Value& w) {
+    switch (w.kind()) {
+        case ValueKind::integer: uit.geheel(w.as_int()); return true;
+        case ValueKind::boolean: uit += w.as_bool() ? "true"sv : "false"sv; return true;
+        case ValueKind::symbol: uit.html_tekst(w.as_text()); return true;
+        case ValueKind::string: {
+            const std::string_view t = w.as_text();
+            for (const char c : t)
+                if (c == '"' || c == '\\' || c == '\n') return false;
+            uit += "&quot;"sv;
+            uit.html_tekst(t);
+            uit += "&quot;"sv;
+            return true;
+        }
+        default: return false;
+    }
+}
+
+void bindingen_html(Uitbuffer& uit, const Derivation& d, std::string& klad) {
+    bool eerste = true;
     for (const auto& [naam, waarde] : d.bindings) {
         if (!getoonde_binding(waarde)) continue;
-        klad.clear();
-        waarde.append_repr(klad);
-        schrijf(naam, klad);
+        binding_kop(uit, eerste, naam);
+        if (!waarde_html(uit, waarde)) {
+            klad.clear();
+            waarde.append_repr(klad);
+            uit.html_tekst(klad);
+        }
+        uit += "</code>"sv;
     }
 }
 
@@ -341,15 +378,7 @@ void uitleg_html(Uitbuffer& uit, const Knoop& u, int diepte, std::string& klad) 
         }
         uit.html_tekst(regel);
         uit += "</code>"sv;
-        bool eerste = true;
-        bindingen(u, klad, [&](std::string_view naam, std::string_view waarde) {
-            uit += eerste ? " met <code>" : ", <code>";
-            eerste = false;
-            uit.html_tekst(naam);
-            uit += " = "sv;
-            uit.html_tekst(waarde);
-            uit += "</code>"sv;
-        });
+        bindingen_html(uit, u, klad);
     }
     const auto& premissen = premissen_van(u);
     if (!premissen.empty()) {

@@ -158,11 +158,14 @@ TEST(Raadpleging, UitlegZonderWortelTekst) {
 TEST(Raadpleging, RapportUitDeAfleidingenZoalsUitDeUitleg) {
     // The report writes each derivation straight from the engine's Derivation
     // (raadpleeg_voor_rapport); it must be the markup it writes from an Uitleg, for a longer advice
-    // and then a shorter one over its derivations.
+    // and then a shorter one over its derivations; and with names whose binding (?g) the report writes
+    // straight from the value (markup in it) or through its repr first (a quote, a backslash).
     auto kb = test::test_kennisbank();
     Raadpleging r(*kb);
     const std::string kort = "gemeente: {naam: Zuiderdam}\n";
-    for (const std::string& profiel : {std::string(stap2_profiel), kort, std::string(stap2_profiel)}) {
+    const std::string tekens = "gemeente: {naam: 'Rijn & <Gouwe> ’é'}\n";
+    const std::string aanhalingen = R"(gemeente: {naam: 'Zuid\dam "aan" <Zee> & co'})" "\n";
+    for (const std::string& profiel : {std::string(stap2_profiel), kort, std::string(stap2_profiel), tekens, aanhalingen}) {
         auto p = lees_profiel_tekst(profiel, "p.yaml", r.vocabulaire(), Opdracht::advies);
         ASSERT_TRUE(p.invoer);
         const Advies met_uitleg = r.raadpleeg(*p.invoer, Opdracht::advies, true, false);
