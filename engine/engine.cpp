@@ -442,13 +442,14 @@ void Engine::Impl::check_action_slots(TemplateId tmpl, const CompiledAction& act
 
 std::optional<FactId> Engine::Impl::do_assert(TemplateId tmpl, std::vector<Value>&& slots, Activation* support,
                                               std::uint64_t origin) {
-    std::size_t h = WorkingMemory::hash_of(tmpl, slots);
-    if (FactRec* existing = wm.find_equal(tmpl, slots, h)) {
-        if (support) tms.add_support(support, existing);
-        else existing->unconditional = true;
+    const std::size_t h = WorkingMemory::hash_of(tmpl, slots);
+    bool inserted;
+    FactRec* f = wm.find_or_insert(tmpl, std::move(slots), h, inserted);
+    if (!inserted) {
+        if (support) tms.add_support(support, f);
+        else f->unconditional = true;
         return std::nullopt;
     }
-    FactRec* f = wm.insert(tmpl, std::move(slots), h);
     f->origin = origin;
     if (support) tms.add_support(support, f);
     else f->unconditional = true;
@@ -669,7 +670,12 @@ bool Engine::rollback() {
         m.wm.set_archive(false);  // these ids are forgotten below: no point archiving them
         try {
             m.beta.begin_rollback();
-            for (FactId id = m.wm.next_id(); id-- > c.next_id;) m.do_retract(id);
+            // What do_retract does, for the newest live fact each time (WorkingMemory::erase_newest).
+            for (FactId id = m.wm.next_id(); id-- > c.next_id;)
+                if (FactRec* f = m.wm.get(id)) {
+                    m.beta.remove_fact(f);
+                    m.wm.erase_newest(f);
+                }
         } catch (...) {
             m.beta.end_rollback();  // never leave later consultations deferring
             // Tokens skipped as doomed may still stand with stale counts: the next rollback

@@ -12,7 +12,7 @@ WorkingMemory::~WorkingMemory() {
 
 namespace {
 // A slot's part of a fact's hash. Two facts are the same only when every slot has the same kind and
-// an equal value (find_equal), so unlike Value::hash, which makes 1 and 1.0 agree for joins, a number
+// an equal value (find_or_insert), so unlike Value::hash, which makes 1 and 1.0 agree for joins, a number
 // need only agree with numbers of its own kind: an integer gives itself, unmixed (the table mixes the
 // fact's hash), and a float its bits, mixed (floats differ in their high bits) and with -0.0 as 0.0
 // (the two are equal), without the call Value::hash makes for a float. A profile's facts are mostly
@@ -33,26 +33,22 @@ std::size_t WorkingMemory::hash_of(TemplateId tmpl, const std::vector<Value>& sl
     return h;
 }
 
-// The probe loops inline in their one caller each (insert, erase). As a call, table_insert saved and
-// restored registers around a probe of one or two slots: ~1.9K instructions of a warm consultation's
-// ~110 new facts. Inlining table_erase measured neither better nor worse (the rollback's facts).
-[[gnu::always_inline]] inline void WorkingMemory::table_insert(FactRec* f) {
-    if ((live_ + 1) * 4 > table_.size() * 3) {
-        std::vector<Slot> old = std::move(table_);
-        table_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-        mask_ = table_.size() - 1;
-        for (const Slot& s : old)
-            if (s.fact) {
-                std::size_t i = home(s.hash);
-                while (table_[i].fact) i = (i + 1) & mask_;
-                table_[i] = s;
-            }
-    }
-    std::size_t i = home(f->hash);
-    while (table_[i].fact) i = (i + 1) & mask_;
-    table_[i] = Slot{f->hash, f};
+// Doubles the table (at most three quarters full), out of line: it grows a handful of times per
+// process, and find_or_insert stays small.
+[[gnu::noinline]] void WorkingMemory::grow_table() {
+    std::vector<Slot> old = std::move(table_);
+    table_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    mask_ = table_.size() - 1;
+    grown_from_ = next_id_;
+    for (const Slot& s : old)
+        if (s.fact) {
+            std::size_t i = home(s.hash);
+            while (table_[i].fact) i = (i + 1) & mask_;
+            table_[i] = s;
+        }
 }
 
+// Inline in its one caller, erase: inlining measured neither better nor worse (the rollback's facts).
 [[gnu::always_inline]] inline void WorkingMemory::table_erase(FactRec* f) {
     std::size_t i = home(f->hash);
     while (table_[i].fact != f) i = (i + 1) & mask_;
@@ -68,22 +64,25 @@ std::size_t WorkingMemory::hash_of(TemplateId tmpl, const std::vector<Value>& sl
     }
 }
 
-FactRec* WorkingMemory::find_equal(TemplateId tmpl, const std::vector<Value>& slots, std::size_t hash) const {
-    if (table_.empty()) return nullptr;
-    for (std::size_t i = home(hash); table_[i].fact; i = (i + 1) & mask_) {
+FactRec* WorkingMemory::find_or_insert(TemplateId tmpl, std::vector<Value>&& slots, std::size_t hash, bool& inserted) {
+    // Grown before the probe, so that the free slot where the search ends is the new fact's. A fact
+    // already there may so grow the table one assert early: that moves facts within the table, which
+    // nothing walks (for_each goes by id), and changes nothing the engine does.
+    if ((live_ + 1) * 4 > table_.size() * 3) [[unlikely]] grow_table();
+    std::size_t i = home(hash);
+    for (; table_[i].fact; i = (i + 1) & mask_) {
         if (table_[i].hash != hash) continue;
         const Fact& f = table_[i].fact->fact;
         // Kinds must agree too: 1 and 1.0 join alike, but are different facts to keep.
         if (f.tmpl != tmpl || f.slots.size() != slots.size()) continue;
         bool same = true;
-        for (std::size_t i = 0; i < slots.size() && same; ++i)
-            same = f.slots[i].kind() == slots[i].kind() && f.slots[i] == slots[i];
-        if (same) return table_[i].fact;
+        for (std::size_t k = 0; k < slots.size() && same; ++k)
+            same = f.slots[k].kind() == slots[k].kind() && f.slots[k] == slots[k];
+        if (same) {
+            inserted = false;
+            return table_[i].fact;
+        }
     }
-    return nullptr;
-}
-
-FactRec* WorkingMemory::insert(TemplateId tmpl, std::vector<Value>&& slots, std::size_t hash) {
     FactRec* f;
     if (spare_.empty()) {
         f = new FactRec;
@@ -96,13 +95,14 @@ FactRec* WorkingMemory::insert(TemplateId tmpl, std::vector<Value>&& slots, std:
     f->fact.slots = std::move(slots);
     f->hash = hash;
     by_id_.push_back(f);
-    table_insert(f);
+    table_[i] = Slot{hash, f};
     ++live_;
+    inserted = true;
     return f;
 }
 
-void WorkingMemory::erase(FactRec* f) {
-    table_erase(f);
+// What erase does after the table: the record out of by_id_, kept for reuse.
+[[gnu::always_inline]] inline void WorkingMemory::forget(FactRec* f) {
     by_id_[f->fact.id] = nullptr;
     --live_;
     if (archive_) archive_map_.emplace(f->fact.id, Archived{std::move(f->fact), f->origin});
@@ -127,6 +127,28 @@ void WorkingMemory::erase(FactRec* f) {
     else delete f;
 }
 
+void WorkingMemory::erase(FactRec* f) {
+    table_erase(f);
+    forget(f);
+}
+
+// The newest live fact leaves its slot of the table empty, without the backward shift of table_erase,
+// when the table has not grown since it was placed. Then no other fact's probe passes its slot: older
+// facts were placed while it was free (the backward shift leaves no gap in any fact's probe path, so
+// none crossed a free slot), and since then they only moved back towards their home slots; newer
+// ones are gone. The shift would move nothing, and only walk the facts after it: a warm
+// consultation's rollback retracts ~100 facts, each newest first.
+void WorkingMemory::erase_newest(FactRec* f) {
+    if (f->fact.id < grown_from_) {
+        erase(f);
+        return;
+    }
+    std::size_t i = home(f->hash);
+    while (table_[i].fact != f) i = (i + 1) & mask_;
+    table_[i].fact = nullptr;
+    forget(f);
+}
+
 const WorkingMemory::Archived* WorkingMemory::archived(FactId id) const {
     auto it = archive_map_.find(id);
     return it == archive_map_.end() ? nullptr : &it->second;
@@ -137,6 +159,8 @@ void WorkingMemory::rewind(FactId next) {
         for (FactId id = next; id < next_id_; ++id) archive_map_.erase(id);
     by_id_.resize(next);
     next_id_ = next;
+    // Every fact placed from here on comes after the last growth.
+    if (grown_from_ > next) grown_from_ = next;
 }
 
 void WorkingMemory::clear() {

@@ -33,11 +33,15 @@ public:
     WorkingMemory& operator=(const WorkingMemory&) = delete;
     ~WorkingMemory();
 
-    FactRec* find_equal(TemplateId tmpl, const std::vector<Value>& slots, std::size_t hash) const;
     static std::size_t hash_of(TemplateId tmpl, const std::vector<Value>& slots);
-    FactRec* insert(TemplateId tmpl, std::vector<Value>&& slots, std::size_t hash);
+    // The live fact equal to (tmpl, slots) with `inserted` false; when there is none, a new fact made
+    // of them with `inserted` true. One probe of the table does both: the search for an equal fact
+    // ends at the free slot the new one takes (every assert passes here).
+    FactRec* find_or_insert(TemplateId tmpl, std::vector<Value>&& slots, std::size_t hash, bool& inserted);
     // Forgets the fact; keeps its content for explanations when `archive` is on.
     void erase(FactRec* f);
+    // erase for the live fact with the highest id (a rollback retracts newest first).
+    void erase_newest(FactRec* f);
     // An empty slot vector, with the capacity of an erased fact of `tmpl` when one is at hand: a rule
     // or a caller that asserts into it saves an allocation per fact (and the free when the fact goes).
     std::vector<Value> take_slots(TemplateId tmpl) {
@@ -82,12 +86,15 @@ private:
         FactRec* fact = nullptr;
     };
     std::size_t home(std::size_t h) const { return (h * 0x9E3779B97F4A7C15ULL >> 17) & mask_; }
-    void table_insert(FactRec* f);
+    void grow_table();
     void table_erase(FactRec* f);
+    void forget(FactRec* f);
 
     std::vector<FactRec*> by_id_{nullptr};
     std::vector<Slot> table_;
     std::size_t mask_ = 0;
+    // next_id_ when the table last grew: every live fact from this id on was placed after that.
+    FactId grown_from_ = 0;
     std::unordered_map<FactId, Archived> archive_map_;
     static constexpr std::size_t kMaxSpare = 4096;  // erased records kept for reuse, at most
     std::vector<FactRec*> spare_;

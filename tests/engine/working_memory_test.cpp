@@ -63,6 +63,35 @@ TEST(WorkingMemory, DuplicatesAreFoundHoweverAValueIsHeld) {
     EXPECT_EQ(e.fact_count(), 3u);
 }
 
+// A rollback retracts the facts made since the checkpoint newest first and empties their slots of the
+// duplicate check without moving other facts (WorkingMemory::erase_newest), unless the table grew
+// after such a fact was placed: growing places the facts anew, and an older fact may then have to
+// probe past a newer one. Each round grows the table further, and retracts every third new fact
+// before the rollback; every fact of the checkpoint must still be found as a duplicate.
+TEST(WorkingMemory, RollbackKeepsEveryFactOfTheCheckpointFindable) {
+    Engine e;
+    TemplateDef def;
+    def.name = "getal";
+    def.slots.push_back(SlotDef{"n", SlotType::integer, std::nullopt, false});
+    auto t = e.define_template(def);
+    constexpr int kept = 40;
+    for (int n = 0; n < kept; ++n) ASSERT_TRUE(e.assert_fact(t, {Value(n)}));
+    e.checkpoint();
+    for (int round = 0; round < 12; ++round) {
+        std::vector<FactId> made;
+        for (int k = 0; k < 5 + round * round * 12; ++k) {
+            auto id = e.assert_fact(t, {Value(1000 * (round + 1) + k)});
+            ASSERT_TRUE(id);
+            made.push_back(*id);
+        }
+        for (std::size_t k = 0; k < made.size(); k += 3) ASSERT_TRUE(e.retract(made[k]));
+        ASSERT_TRUE(e.rollback());
+        EXPECT_EQ(e.fact_count(), static_cast<std::size_t>(kept));
+        for (int n = 0; n < kept; ++n) EXPECT_FALSE(e.assert_fact(t, {Value(n)})) << "ronde " << round << ", n = " << n;
+        EXPECT_EQ(e.fact_count(), static_cast<std::size_t>(kept));
+    }
+}
+
 TEST(WorkingMemory, TypeMismatchIsRejected) {
     Engine e;
     auto t = e.define_template(meting());
