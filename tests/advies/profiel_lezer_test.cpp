@@ -399,7 +399,9 @@ TEST(ProfielLezer, WoordDatEenMensSchrijftNoemtHetBedoeldeWoord) {
 drijfveer: {soort: benchmark}
 bronnen:
   - {id: meldingen, partner: corporatie}
-analyse: {vragen: [locatie], problematisch: true}
+analyse:
+  problematisch: true
+  vragen: [locatie]
 communicatie:
   frame: positief
   boodschappen:
@@ -411,7 +413,7 @@ beleid:
     - {naam: C, status: In uitvoering}
     - {naam: D, status: gestaakt}
     - {naam: E, status: nog niet gestart}
-    - {naam: F, status: Gepland?}
+    - {naam: F, status: 'Gepland?'}
     - {naam: G, status: zwembad}
 evaluatie: {aspecten: [resultaat]}
 )");
@@ -419,19 +421,19 @@ evaluatie: {aspecten: [resultaat]}
     EXPECT_EQ(meldingen(r), (std::vector<std::string>{
         "2:20: onbekende soort drijfveer 'benchmark' in 'drijfveer.soort'; bedoelde je 'vergelijking'?",
         "4:30: onbekende partner 'corporatie' in 'bronnen[1].partner'; bedoelde je 'woningcorporatie'?",
-        "5:20: onbekende w-vraag 'locatie' in 'analyse.vragen[1]'; bedoelde je 'waar'?",
-        "5:45: onbekende waarde 'true' in 'analyse.problematisch'; bedoelde je 'ja'?",
-        "7:10: onbekende frame 'positief' in 'communicatie.frame'; bedoelde je 'veiligheid'?",
-        "9:38: onbekende waarde 'weet niet' in 'communicatie.boodschappen[1].buikpijn'; bedoelde je 'onbekend'?",
-        "9:57: onbekende aanpak 'open' in 'communicatie.boodschappen[1].aanpak'; bedoelde je 'expliciet'?",
-        "12:25: onbekende status 'afgerond' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?",
-        "13:25: onbekende status 'Klaar' in 'beleid.acties[2].status'; bedoelde je 'uitgevoerd'?",
-        "14:25: onbekende status 'In uitvoering' in 'beleid.acties[3].status'; bedoelde je 'lopend'?",
-        "15:25: onbekende status 'gestaakt' in 'beleid.acties[4].status'; bedoelde je 'gestopt'?",
-        "16:25: onbekende status 'nog niet gestart' in 'beleid.acties[5].status'; bedoelde je 'gepland'?",
-        "17:25: onbekende status 'Gepland?' in 'beleid.acties[6].status'; bedoelde je 'gepland'?",
-        "18:25: onbekende status 'zwembad' in 'beleid.acties[7].status'; kies gepland, lopend, uitgevoerd of gestopt",
-        "19:24: onbekende aspect 'resultaat' in 'evaluatie.aspecten[1]'; bedoelde je 'effect'?"}));
+        "6:18: onbekende waarde 'true' in 'analyse.problematisch'; bedoelde je 'ja'?",
+        "7:12: onbekende w-vraag 'locatie' in 'analyse.vragen[1]'; bedoelde je 'waar'?",
+        "9:10: onbekende frame 'positief' in 'communicatie.frame'; bedoelde je 'veiligheid'?",
+        "11:38: onbekende waarde 'weet niet' in 'communicatie.boodschappen[1].buikpijn'; bedoelde je 'onbekend'?",
+        "11:57: onbekende aanpak 'open' in 'communicatie.boodschappen[1].aanpak'; bedoelde je 'expliciet'?",
+        "14:25: onbekende status 'afgerond' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?",
+        "15:25: onbekende status 'Klaar' in 'beleid.acties[2].status'; bedoelde je 'uitgevoerd'?",
+        "16:25: onbekende status 'In uitvoering' in 'beleid.acties[3].status'; bedoelde je 'lopend'?",
+        "17:25: onbekende status 'gestaakt' in 'beleid.acties[4].status'; bedoelde je 'gestopt'?",
+        "18:25: onbekende status 'nog niet gestart' in 'beleid.acties[5].status'; bedoelde je 'gepland'?",
+        "19:25: onbekende status 'Gepland?' in 'beleid.acties[6].status'; bedoelde je 'gepland'?",
+        "20:25: onbekende status 'zwembad' in 'beleid.acties[7].status'; kies gepland, lopend, uitgevoerd of gestopt",
+        "21:24: onbekende aspect 'resultaat' in 'evaluatie.aspecten[1]'; bedoelde je 'effect'?"}));
 }
 
 TEST(ProfielLezer, VerkeerdeTypen) {
