@@ -39,7 +39,7 @@ Veld getal(std::string naam, std::string omschrijving, Grens grens, std::optiona
 }
 
 Veld keuze(std::string naam, std::string omschrijving, std::string wat, Woordenlijst opties,
-           std::span<const Bedoeld> bedoeld, std::optional<std::string> standaard = {}) {
+           std::string_view bedoeld, std::optional<std::string> standaard = {}) {
     Veld v = veld(std::move(naam), Soort::keuze, std::move(omschrijving));
     v.wat = std::move(wat);
     v.opties = std::move(opties);
@@ -48,59 +48,47 @@ Veld keuze(std::string naam, std::string omschrijving, std::string wat, Woordenl
     return v;
 }
 
-// The words a person writes for a keuze's words instead of the word itself: what they plainly mean in
-// this field, never a guess between two (so 'beëindigd', done or stopped, is in none). Read only when a
-// profile has an unknown word; constant data, so a profile without one costs nothing.
-constexpr Bedoeld soort_bedoeld[] = {
-    {"vergelijken", "vergelijking"}, {"benchmark", "vergelijking"}, {"benchmarking", "vergelijking"},
-    {"vergelijkbare gemeenten", "vergelijking"}, {"ambitie", "streven"}, {"streefwaarde", "streven"},
-    {"streefcijfer", "streven"}, {"lerend", "leren"}, {"lerende organisatie", "leren"}, {"overig", "anders"},
-    {"overige", "anders"}, {"ander", "anders"}, {"andere", "anders"}, {"iets anders", "anders"},
-};
-constexpr Bedoeld partner_bedoeld[] = {
-    {"corporatie", "woningcorporatie"}, {"woningbouwcorporatie", "woningcorporatie"},
-    {"woningbouwvereniging", "woningcorporatie"}, {"wooncorporatie", "woningcorporatie"},
-    {"woningstichting", "woningcorporatie"}, {"wijkagent", "politie"}, {"nationale politie", "politie"},
-    {"eigen gemeente", "gemeente"}, {"gemeentelijk", "gemeente"}, {"zelf", "gemeente"}, {"overig", "anders"},
-    {"overige", "anders"}, {"ander", "anders"}, {"andere", "anders"},
-};
-constexpr Bedoeld vraag_bedoeld[] = {
-    {"doelgroep", "wie"}, {"doelgroepen", "wie"}, {"groepen", "wie"}, {"locatie", "waar"}, {"locaties", "waar"},
-    {"plek", "waar"}, {"plekken", "waar"}, {"plaats", "waar"}, {"tijd", "wanneer"}, {"tijdstip", "wanneer"},
-    {"moment", "wanneer"}, {"oorzaak", "waarom"}, {"oorzaken", "waarom"}, {"reden", "waarom"}, {"redenen", "waarom"},
-};
+// The words a person writes for a keuze's words instead of the word itself, as bedoeld_woord reads them:
+// what they plainly mean in this field, never a guess between two (so 'beëindigd', done or stopped, is
+// in none). Read only when a profile has an unknown word.
+constexpr std::string_view soort_bedoeld =
+    "vergelijken=vergelijking;benchmark=vergelijking;benchmarking=vergelijking;"
+    "vergelijkbare gemeenten=vergelijking;ambitie=streven;streefwaarde=streven;streefcijfer=streven;"
+    "lerend=leren;lerende organisatie=leren;overig=anders;overige=anders;ander=anders;andere=anders;"
+    "iets anders=anders";
+constexpr std::string_view partner_bedoeld =
+    "corporatie=woningcorporatie;woningbouwcorporatie=woningcorporatie;"
+    "woningbouwvereniging=woningcorporatie;wooncorporatie=woningcorporatie;"
+    "woningstichting=woningcorporatie;wijkagent=politie;nationale politie=politie;"
+    "eigen gemeente=gemeente;gemeentelijk=gemeente;zelf=gemeente;overig=anders;overige=anders;"
+    "ander=anders;andere=anders";
+constexpr std::string_view vraag_bedoeld =
+    "doelgroep=wie;doelgroepen=wie;groepen=wie;locatie=waar;locaties=waar;plek=waar;plekken=waar;"
+    "plaats=waar;tijd=wanneer;tijdstip=wanneer;moment=wanneer;oorzaak=waarom;oorzaken=waarom;"
+    "reden=waarom;redenen=waarom";
 // yes/no as YAML 1.1 and English write it: a profile's ja, nee and onbekend are words.
-constexpr Bedoeld ja_nee_onbekend_bedoeld[] = {
-    {"true", "ja"}, {"yes", "ja"}, {"waar", "ja"}, {"wel", "ja"}, {"j", "ja"},
-    {"false", "nee"}, {"no", "nee"}, {"onwaar", "nee"}, {"niet", "nee"}, {"geen", "nee"}, {"n", "nee"},
-    {"weet niet", "onbekend"}, {"weet ik niet", "onbekend"}, {"onduidelijk", "onbekend"}, {"nog niet bekend", "onbekend"},
-    {"niet bekend", "onbekend"}, {"unknown", "onbekend"},
-};
-constexpr Bedoeld frame_bedoeld[] = {
-    {"veilig", "veiligheid"}, {"positief", "veiligheid"}, {"onveilig", "onveiligheid"}, {"negatief", "onveiligheid"},
-    {"weet niet", "onbekend"}, {"weet ik niet", "onbekend"}, {"onduidelijk", "onbekend"}, {"nog niet bekend", "onbekend"},
-    {"niet bekend", "onbekend"},
-};
-constexpr Bedoeld aanpak_bedoeld[] = {
-    {"open", "expliciet"}, {"openlijk", "expliciet"}, {"actief", "expliciet"}, {"proactief", "expliciet"},
-    {"voorzichtig", "terughoudend"}, {"reactief", "terughoudend"}, {"passief", "terughoudend"},
-    {"afwachtend", "terughoudend"}, {"ingetogen", "terughoudend"}, {"beperkt", "terughoudend"},
-};
-constexpr Bedoeld status_bedoeld[] = {
-    {"afgerond", "uitgevoerd"}, {"klaar", "uitgevoerd"}, {"gedaan", "uitgevoerd"}, {"voltooid", "uitgevoerd"},
-    {"gereed", "uitgevoerd"}, {"af", "uitgevoerd"}, {"gerealiseerd", "uitgevoerd"}, {"geïmplementeerd", "uitgevoerd"},
-    {"bezig", "lopend"}, {"loopt", "lopend"}, {"lopende", "lopend"}, {"actief", "lopend"}, {"gestart", "lopend"},
-    {"begonnen", "lopend"}, {"in uitvoering", "lopend"}, {"in gang", "lopend"},
-    {"gestaakt", "gestopt"}, {"stopgezet", "gestopt"}, {"geannuleerd", "gestopt"}, {"afgeblazen", "gestopt"},
-    {"afgebroken", "gestopt"}, {"geschrapt", "gestopt"},
-    {"voorgenomen", "gepland"}, {"ingepland", "gepland"}, {"nog niet gestart", "gepland"},
-    {"nog niet begonnen", "gepland"}, {"in voorbereiding", "gepland"}, {"te doen", "gepland"},
-};
-constexpr Bedoeld aspect_bedoeld[] = {
-    {"resultaat", "effect"}, {"resultaten", "effect"}, {"uitkomst", "effect"}, {"uitkomsten", "effect"},
-    {"impact", "effect"}, {"uitvoering", "inhoud"}, {"interventies", "inhoud"}, {"samenwerking", "proces"},
-    {"verloop", "proces"}, {"werkwijze", "proces"},
-};
+constexpr std::string_view ja_nee_onbekend_bedoeld =
+    "true=ja;yes=ja;waar=ja;wel=ja;j=ja;false=nee;no=nee;onwaar=nee;niet=nee;geen=nee;n=nee;"
+    "weet niet=onbekend;weet ik niet=onbekend;onduidelijk=onbekend;nog niet bekend=onbekend;"
+    "niet bekend=onbekend;unknown=onbekend";
+constexpr std::string_view frame_bedoeld =
+    "veilig=veiligheid;positief=veiligheid;onveilig=onveiligheid;negatief=onveiligheid;"
+    "weet niet=onbekend;weet ik niet=onbekend;onduidelijk=onbekend;nog niet bekend=onbekend;"
+    "niet bekend=onbekend";
+constexpr std::string_view aanpak_bedoeld =
+    "open=expliciet;openlijk=expliciet;actief=expliciet;proactief=expliciet;voorzichtig=terughoudend;"
+    "reactief=terughoudend;passief=terughoudend;afwachtend=terughoudend;ingetogen=terughoudend;"
+    "beperkt=terughoudend";
+constexpr std::string_view status_bedoeld =
+    "afgerond=uitgevoerd;klaar=uitgevoerd;gedaan=uitgevoerd;voltooid=uitgevoerd;gereed=uitgevoerd;"
+    "af=uitgevoerd;gerealiseerd=uitgevoerd;geïmplementeerd=uitgevoerd;bezig=lopend;loopt=lopend;"
+    "lopende=lopend;actief=lopend;gestart=lopend;begonnen=lopend;in uitvoering=lopend;in gang=lopend;"
+    "gestaakt=gestopt;stopgezet=gestopt;geannuleerd=gestopt;afgeblazen=gestopt;afgebroken=gestopt;"
+    "geschrapt=gestopt;voorgenomen=gepland;ingepland=gepland;nog niet gestart=gepland;"
+    "nog niet begonnen=gepland;in voorbereiding=gepland;te doen=gepland";
+constexpr std::string_view aspect_bedoeld =
+    "resultaat=effect;resultaten=effect;uitkomst=effect;uitkomsten=effect;impact=effect;"
+    "uitvoering=inhoud;interventies=inhoud;samenwerking=proces;verloop=proces;werkwijze=proces";
 
 Veld uit_woordenschat(std::string naam, std::string omschrijving, std::string wat, Woorden woorden) {
     Veld v = veld(std::move(naam), Soort::keuze, std::move(omschrijving));

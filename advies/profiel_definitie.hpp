@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "advies/suggestie.hpp"
 #include "advies/vocabulaire.hpp"
 
 namespace ww::advies::profiel {
@@ -55,7 +54,7 @@ struct Veld {
     Woorden woorden = Woorden::vast;       // keuze
     std::vector<std::string> opties;       // keuze with Woorden::vast, in contract order
     std::string wat;                       // keuze: the kind of word, in messages ("indicator")
-    std::span<const Bedoeld> bedoeld;      // keuze: words people write for one of `opties` ("bedoelde je ...?")
+    std::string_view bedoeld;              // keuze: words people write for one of `opties` (bedoeld_woord)
     std::optional<std::string> standaard;  // keuze: what absence means
     std::vector<Veld> velden;              // kaart: its keys, in contract order
     std::vector<Veld> elementen;           // lijst: exactly one, the shape of each element

@@ -51,13 +51,18 @@ std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std
 }
 
 std::optional<std::string> bedoeld_woord(std::string_view naam, std::span<const std::string> kandidaten,
-                                         std::span<const Bedoeld> bedoelde) {
+                                         std::string_view bedoelde) {
     const std::string w = gewoon(naam);
     if (!w.empty()) {
         for (const auto& k : kandidaten)
             if (gewoon(k) == w) return k;
-        for (const auto& b : bedoelde)
-            if (gewoon(b.woord) == w) return std::string(b.bedoeld);
+        while (!bedoelde.empty()) {
+            const std::size_t eind = std::min(bedoelde.find(';'), bedoelde.size());
+            const std::string_view paar = bedoelde.substr(0, eind);
+            bedoelde.remove_prefix(std::min(eind + 1, bedoelde.size()));
+            const std::size_t is = paar.find('=');
+            if (is != std::string_view::npos && gewoon(paar.substr(0, is)) == w) return std::string(paar.substr(is + 1));
+        }
     }
     return dichtstbij(naam, kandidaten);
 }

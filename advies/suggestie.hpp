@@ -15,17 +15,13 @@ namespace ww::advies {
 // four letters or more), if only one does.
 std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std::string> kandidaten);
 
-// A word a person writes for one of a fixed list's words, which is no typo of it: 'afgerond' for the
-// status `uitgevoerd`, 'true' for `ja`.
-struct Bedoeld {
-    std::string_view woord;
-    std::string_view bedoeld;
-};
-
 // The candidate `naam` plainly means: the one it is with capitals, spaces, '-', '_' and a closing '?'
-// aside ('In uitvoering?'), else the `bedoeld` of the word of `bedoelde` it is so, else dichtstbij.
+// aside ('In uitvoering?'), else the word meant by the word of `bedoelde` it is so, else dichtstbij.
+// `bedoelde`: words a person writes for one of the candidates, which are no typos of it, each with the
+// candidate it means, as "woord=bedoeld;woord=bedoeld" ("afgerond=uitgevoerd;true=ja"). One text, not
+// a table of pairs: a table of texts costs a relocation per text at every start of the program.
 std::optional<std::string> bedoeld_woord(std::string_view naam, std::span<const std::string> kandidaten,
-                                         std::span<const Bedoeld> bedoelde);
+                                         std::string_view bedoelde);
 
 // "; bedoelde je 'x'?" or "" when nothing is near.
 std::string bedoelde_je(std::string_view naam, std::span<const std::string> kandidaten);

@@ -286,7 +286,7 @@ std::optional<std::string> YamlLezer::tekst(const YamlNode& node, std::string_vi
 }
 
 std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
-                                            std::string_view wat, std::span<const Bedoeld> bedoelde) {
+                                            std::string_view wat, std::string_view bedoelde) {
     if (afwezig(node)) return std::nullopt;
     if (!node.is_scalar()) {
         fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)), pad);

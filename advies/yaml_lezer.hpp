@@ -75,7 +75,7 @@ public:
     // A word from a fixed list; `wat` names the kind in messages ("indicator"). An unknown word gets
     // "bedoelde je ...?" with the word it is near or, by `bedoelde`, plainly means (bedoeld_woord).
     std::optional<std::string> keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
-                                     std::string_view wat, std::span<const Bedoeld> bedoelde = {});
+                                     std::string_view wat, std::string_view bedoelde = {});
 
 private:
     std::string bestand_;
