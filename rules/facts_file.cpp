@@ -24,8 +24,8 @@ std::vector<FactSpec> read_facts(const SourceFile& file, const RuleBase& base) {
     try {
         root.reset(load_yaml(file.text()));
     } catch (const YAML::Exception& e) {
-        const YamlSyntaxError fout = explain_yaml_error(file.text(), e.mark, e.msg);
-        reporter.at_mark(file, fout.mark, fout.message);
+        const YamlSyntaxError error = explain_yaml_error(file.text(), e.mark, e.msg);
+        reporter.at_mark(file, error.mark, error.message);
         throw LoadError(std::move(diagnostics));
     }
     if (root && !root.IsNull()) {

@@ -708,8 +708,8 @@ void Loader::run() {
         try {
             root.reset(load_yaml(f.text()));
         } catch (const YAML::Exception& e) {
-            const YamlSyntaxError fout = explain_yaml_error(f.text(), e.mark, e.msg);
-            reporter_.at_mark(f, fout.mark, fout.message);
+            const YamlSyntaxError error = explain_yaml_error(f.text(), e.mark, e.msg);
+            reporter_.at_mark(f, error.mark, error.message);
             continue;
         }
         if (!root || root.IsNull()) continue;
