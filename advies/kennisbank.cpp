@@ -2,6 +2,7 @@
 #include "advies/kennisbank.hpp"
 
 #include <array>
+#include <optional>
 
 #include "advies/fout.hpp"
 
@@ -18,11 +19,18 @@ using BelofteVoor = std::function<InstallOptions(const Vocabulaire&)>;
 // sound. With a promise, its engine is built here: the engine checks the promise, and when the rule
 // base breaks it (a knowledge base of one's own may assert `vraaggesprek` itself) all rules are built.
 std::unique_ptr<Kennisbank> laad_met(const std::string& map, bool beeld, const BelofteVoor& belofte) {
-    // Of the rule base that is kept: the YAML's when the image is refused after it was read.
+    // Of the rule base that is kept: the YAML's when the image is refused after it was read. The image
+    // was made of the same files, so their vocabularies are normally equal; then the promise worked
+    // out for the image stands, and the profile behind it (laad_voor_profiel) is not read again.
     Vocabulaire vocabulaire;
+    std::optional<InstallOptions> beloofd;
     const auto opties_voor = [&](const RuleBase& regels) {
-        vocabulaire = lees_vocabulaire(regels);
-        return belofte(vocabulaire);
+        Vocabulaire gelezen = lees_vocabulaire(regels);
+        if (!beloofd || gelezen != vocabulaire) {
+            vocabulaire = std::move(gelezen);
+            beloofd = belofte(vocabulaire);
+        }
+        return *beloofd;
     };
     try {
         // Without an image path, load_with_image reads the YAML and prepares the promised engine the same way.

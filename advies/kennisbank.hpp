@@ -34,22 +34,33 @@ public:
     // vocabulary and gives its facts, or null when it has errors. The engines are then also promised
     // that no fact comes of an input template (invoer.hpp) the profile gives none of, and leave out the
     // rules that need one. Another profile may need those rules: what keeps one engine for many
-    // profiles (the interview, the service, libwegwijzer) loads with laad or laad_gekozen. `profiel`
-    // is called again should the image be refused for the YAML.
+    // profiles (the interview, the service, libwegwijzer) loads with laad or laad_gekozen. What
+    // `profiel` throws (the profile's errors) ends the load before any engine is built. It is called
+    // once; again only should the image be refused and the YAML's vocabulary differ from the image's.
     static std::unique_ptr<Kennisbank> laad_voor_profiel(const std::string& kb,
                                                          const std::function<const Invoer*(const Vocabulaire&)>& profiel);
+    // The engine `regels` prepared (RuleBase::take_prepared_engine) with `opties` is kept for neem_engine().
     Kennisbank(std::string map, RuleBase regels, InstallOptions opties = {})
-        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)), vocabulaire_(lees_vocabulaire(regels_)) {}
+        : Kennisbank(std::move(map), std::move(regels), std::move(opties), Vocabulaire()) {
+        vocabulaire_ = lees_vocabulaire(regels_);
+    }
     Kennisbank(std::string map, RuleBase regels, InstallOptions opties, Vocabulaire vocabulaire)
-        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)), vocabulaire_(std::move(vocabulaire)) {}
+        : map_(std::move(map)), regels_(std::move(regels)), opties_(std::move(opties)), vocabulaire_(std::move(vocabulaire)) {
+        if (regels_.prepared_options() == opties_) voorbereid_ = regels_.take_prepared_engine();
+    }
 
     const std::string& map() const { return map_; }
     const RuleBase& regels() const { return regels_; }
     // The ids a profile may use (from the initial facts, without an engine): what every profile is
     // read with.
     const Vocabulaire& vocabulaire() const { return vocabulaire_; }
-    // An engine holding the knowledge base's templates, rules and initial facts.
+    // A new engine holding the knowledge base's templates, rules and initial facts. Changes nothing:
+    // threads that share the knowledge base may each call it.
     std::unique_ptr<Engine> nieuwe_engine() const { return regels_.instantiate(opties_); }
+    // The engine built while the knowledge base was loaded (it checked the image, or the promise made
+    // for a profile), once; after that, or without one, a new engine. For the first consultation of
+    // whoever loaded the knowledge base, before it is shared: a cold run builds one engine, not two.
+    std::unique_ptr<Engine> neem_engine() { return voorbereid_ ? std::move(voorbereid_) : nieuwe_engine(); }
     // Back to the state every consultation starts from. An engine with a checkpoint (Raadpleging
     // takes it after the initial facts and what the rules derive from them alone) rolls back to it,
     // which leaves the engine exactly as when the checkpoint was taken; otherwise reset, assert the
@@ -69,6 +80,7 @@ private:
     RuleBase regels_;
     InstallOptions opties_;
     Vocabulaire vocabulaire_;
+    std::unique_ptr<Engine> voorbereid_;
 };
 
 // Where the bundled knowledge base is, in this order: $WEGWIJZER_KB when set (and then only there);

@@ -88,10 +88,12 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
             const Profieltekst tekst = lees_profieltekst(opties.profiel);
             kb = Kennisbank::laad_voor_profiel(opties.kb, [&](const Vocabulaire& vocabulaire) -> const Invoer* {
                 profiel = lees_profiel(tekst, vocabulaire, opties.opdracht);
-                return profiel->invoer ? &*profiel->invoer : nullptr;
+                // A profile with errors is reported before any engine is built: none would be used.
+                if (!profiel->invoer) throw InvoerFout(std::move(profiel->fouten));
+                return &*profiel->invoer;
             });
         }
-        auto raadpleging = std::make_unique<Raadpleging>(*kb);
+        auto raadpleging = std::make_unique<Raadpleging>(*kb, kb->neem_engine());
         if (!profiel) profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
         if (!profiel->invoer) throw InvoerFout(std::move(profiel->fouten));
         if (kosten) raadpleging->meet_kosten(true);
@@ -110,7 +112,7 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
 Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profiel_pad, const std::string& kb_pad) {
     return veilig([&] {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
-        Raadpleging raadpleging(*kb);
+        Raadpleging raadpleging(*kb, kb->neem_engine());
         if (!raadpleging.engine().find_rule(regel)) {
             std::vector<std::string> ids;
             for (const auto* r : raadpleging.engine().rules()) ids.push_back(r->id);
@@ -143,7 +145,7 @@ Uitvoer voer_lint_uit(const std::string& kb_pad) {
 Uitvoer voer_woordenschat_uit(const std::string& kb_pad) {
     return veilig([&] {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
-        Raadpleging raadpleging(*kb);
+        Raadpleging raadpleging(*kb, kb->neem_engine());
         return Uitvoer{0, woordenschat_tekst(raadpleging.engine()), {}};
     });
 }
@@ -151,7 +153,7 @@ Uitvoer voer_woordenschat_uit(const std::string& kb_pad) {
 Uitvoer voer_schema_uit(const std::string& kb_pad) {
     return veilig([&] {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
-        Raadpleging raadpleging(*kb);
+        Raadpleging raadpleging(*kb, kb->neem_engine());
         return Uitvoer{0, profiel_schema(raadpleging.vocabulaire()), {}};
     });
 }
@@ -159,7 +161,7 @@ Uitvoer voer_schema_uit(const std::string& kb_pad) {
 Uitvoer voer_test_uit(const std::string& map, const std::string& kb_pad, bool contract_toetsen) {
     return veilig([&] {
         const auto kb = Kennisbank::laad_gekozen(kb_pad);
-        Raadpleging raadpleging(*kb);
+        Raadpleging raadpleging(*kb, kb->neem_engine());
         const TestVerslag v = draai_scenarios(map, raadpleging, contract_toetsen);
         // Nothing ran (no such map, no scenario files): a coverage report would claim too much.
         // Past the limit on scenarios: refused as a whole rather than a report on the first part.

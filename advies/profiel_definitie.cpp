@@ -39,13 +39,56 @@ Veld getal(std::string naam, std::string omschrijving, Grens grens, std::optiona
 }
 
 Veld keuze(std::string naam, std::string omschrijving, std::string wat, Woordenlijst opties,
-           std::optional<std::string> standaard = {}) {
+           std::string_view bedoeld, std::optional<std::string> standaard = {}) {
     Veld v = veld(std::move(naam), Soort::keuze, std::move(omschrijving));
     v.wat = std::move(wat);
     v.opties = std::move(opties);
+    v.bedoeld = bedoeld;
     v.standaard = std::move(standaard);
     return v;
 }
+
+// The words a person writes for a keuze's words instead of the word itself, as bedoeld_woord reads them:
+// what they plainly mean in this field, never a guess between two (so 'beëindigd', done or stopped, is
+// in none). Read only when a profile has an unknown word.
+constexpr std::string_view soort_bedoeld =
+    "vergelijken=vergelijking;benchmark=vergelijking;benchmarking=vergelijking;"
+    "vergelijkbare gemeenten=vergelijking;ambitie=streven;streefwaarde=streven;streefcijfer=streven;"
+    "lerend=leren;lerende organisatie=leren;overig=anders;overige=anders;ander=anders;andere=anders;"
+    "iets anders=anders";
+constexpr std::string_view partner_bedoeld =
+    "corporatie=woningcorporatie;woningbouwcorporatie=woningcorporatie;"
+    "woningbouwvereniging=woningcorporatie;wooncorporatie=woningcorporatie;"
+    "woningstichting=woningcorporatie;wijkagent=politie;nationale politie=politie;"
+    "eigen gemeente=gemeente;gemeentelijk=gemeente;zelf=gemeente;overig=anders;overige=anders;"
+    "ander=anders;andere=anders";
+constexpr std::string_view vraag_bedoeld =
+    "doelgroep=wie;doelgroepen=wie;groepen=wie;locatie=waar;locaties=waar;plek=waar;plekken=waar;"
+    "plaats=waar;tijd=wanneer;tijdstip=wanneer;moment=wanneer;oorzaak=waarom;oorzaken=waarom;"
+    "reden=waarom;redenen=waarom";
+// yes/no as YAML 1.1 and English write it: a profile's ja, nee and onbekend are words.
+constexpr std::string_view ja_nee_onbekend_bedoeld =
+    "true=ja;yes=ja;waar=ja;wel=ja;j=ja;false=nee;no=nee;onwaar=nee;niet=nee;geen=nee;n=nee;"
+    "weet niet=onbekend;weet ik niet=onbekend;onduidelijk=onbekend;nog niet bekend=onbekend;"
+    "niet bekend=onbekend;unknown=onbekend";
+constexpr std::string_view frame_bedoeld =
+    "veilig=veiligheid;positief=veiligheid;onveilig=onveiligheid;negatief=onveiligheid;"
+    "weet niet=onbekend;weet ik niet=onbekend;onduidelijk=onbekend;nog niet bekend=onbekend;"
+    "niet bekend=onbekend";
+constexpr std::string_view aanpak_bedoeld =
+    "open=expliciet;openlijk=expliciet;actief=expliciet;proactief=expliciet;voorzichtig=terughoudend;"
+    "reactief=terughoudend;passief=terughoudend;afwachtend=terughoudend;ingetogen=terughoudend;"
+    "beperkt=terughoudend";
+constexpr std::string_view status_bedoeld =
+    "afgerond=uitgevoerd;klaar=uitgevoerd;gedaan=uitgevoerd;voltooid=uitgevoerd;gereed=uitgevoerd;"
+    "af=uitgevoerd;gerealiseerd=uitgevoerd;geïmplementeerd=uitgevoerd;bezig=lopend;loopt=lopend;"
+    "lopende=lopend;actief=lopend;gestart=lopend;begonnen=lopend;in uitvoering=lopend;in gang=lopend;"
+    "gestaakt=gestopt;stopgezet=gestopt;geannuleerd=gestopt;afgeblazen=gestopt;afgebroken=gestopt;"
+    "geschrapt=gestopt;voorgenomen=gepland;ingepland=gepland;nog niet gestart=gepland;"
+    "nog niet begonnen=gepland;in voorbereiding=gepland;te doen=gepland";
+constexpr std::string_view aspect_bedoeld =
+    "resultaat=effect;resultaten=effect;uitkomst=effect;uitkomsten=effect;impact=effect;"
+    "uitvoering=inhoud;interventies=inhoud;samenwerking=proces;verloop=proces;werkwijze=proces";
 
 Veld uit_woordenschat(std::string naam, std::string omschrijving, std::string wat, Woorden woorden) {
     Veld v = veld(std::move(naam), Soort::keuze, std::move(omschrijving));
@@ -102,7 +145,8 @@ Veld maak_gemeenteprofiel() {
                             std::move(naam), geheel("inwoners", "Het aantal inwoners (groter dan 0).", Grens::positief))),
             kaart("drijfveer", "Stap 1: de onderliggende drijfveer.",
                   ja_nee("bepaald", "De onderliggende drijfveer is benoemd."),
-                  keuze("soort", "De soort drijfveer.", "soort drijfveer", {"vergelijking", "streven", "leren", "anders"}),
+                  keuze("soort", "De soort drijfveer.", "soort drijfveer", {"vergelijking", "streven", "leren", "anders"},
+                        soort_bedoeld),
                   ja_nee("gedeeld_met_bestuur", "Bestuurders en managers delen die drijfveer.")),
             lijst("metingen", "Cijfers, bijvoorbeeld uit de Veiligheidsmonitor: één element per indicator, gebied, groep en jaar.",
                   kaart("meting", "Eén meting.",
@@ -121,26 +165,27 @@ Veld maak_gemeenteprofiel() {
                   kaart("bron", "Eén bron.",
                         verplicht(uit_woordenschat("id", "De soort bron.", "bron", Woorden::bronnen)),
                         keuze("partner", "Wie de informatie heeft.", "partner",
-                              {"gemeente", "politie", "woningcorporatie", "anders"}, "gemeente"))),
+                              {"gemeente", "politie", "woningcorporatie", "anders"}, partner_bedoeld, "gemeente"))),
             kaart("informatie", "Stap 2: wat er over de informatie is vastgesteld.",
                   ja_nee("ontbrekend_bepaald", "Vastgesteld welke informatie nog ontbreekt.")),
             kaart("analyse", "Stap 3: de analyse.",
                   ja_nee("uitgevoerd", "De analyse is uitgevoerd."),
                   lijst("vragen", "De beantwoorde vragen.",
-                        keuze("vraag", "Een w-vraag.", "w-vraag", {"wie", "waar", "wanneer", "waarom", "waarvoor"})),
+                        keuze("vraag", "Een w-vraag.", "w-vraag", {"wie", "waar", "wanneer", "waarom", "waarvoor"}, vraag_bedoeld)),
                   keuze("problematisch", "De eigen conclusie van de gemeente: is de beleving problematisch?", "waarde",
-                        ja_nee_onbekend),
+                        ja_nee_onbekend, ja_nee_onbekend_bedoeld),
                   lijst("factoren", "De factoren van de Tafel van 12 die lokaal het zwaarst wegen.",
                         uit_woordenschat("factor", "Een factor.", "factor", Woorden::factoren)),
                   ja_nee("rapportage", "De analyse is op papier gezet.")),
             kaart("communicatie", "Communicatie over veiligheid.",
-                  keuze("frame", "Het leidende frame.", "frame", {"veiligheid", "onveiligheid", "onbekend"}),
+                  keuze("frame", "Het leidende frame.", "frame", {"veiligheid", "onveiligheid", "onbekend"}, frame_bedoeld),
                   ja_nee("effect_onderzocht", "Onderzocht wat de huidige communicatie met de beleving doet."),
                   lijst("boodschappen", "Het communicatieplan: één element per onderwerp.",
                         kaart("boodschap", "Eén onderwerp van communicatie.",
                               niet_leeg(verplicht(tekst("onderwerp", "Het onderwerp."))),
-                              keuze("buikpijn", "Hebben bewoners er 'buikpijn' over?", "waarde", ja_nee_onbekend),
-                              keuze("aanpak", "Hoe erover wordt gecommuniceerd.", "aanpak", {"expliciet", "terughoudend"})))),
+                              keuze("buikpijn", "Hebben bewoners er 'buikpijn' over?", "waarde", ja_nee_onbekend,
+                                    ja_nee_onbekend_bedoeld),
+                              keuze("aanpak", "Hoe erover wordt gecommuniceerd.", "aanpak", {"expliciet", "terughoudend"}, aanpak_bedoeld)))),
             kaart("beleid", "Stap 4: beleid en acties.",
                   ja_nee("doel_benoemd", "'Wat wil ik bereiken?' is beantwoord."),
                   kaart("smart", "Een SMART-doel op veiligheidsbeleving.",
@@ -164,14 +209,14 @@ Veld maak_gemeenteprofiel() {
                               uit_woordenschat("factor", "De factor waar de actie op werkt.", "factor", Woorden::factoren),
                               gebied(), groep(),
                               keuze("status", "Hoe ver de actie is.", "status", {"gepland", "lopend", "uitgevoerd", "gestopt"},
-                                    "gepland"))),
+                                    status_bedoeld, "gepland"))),
                   ja_nee("werkhouding_sessies", "Er zijn sessies over de werkhouding tegenover de beleving van bewoners."),
                   ja_nee("vuistregels", "Vuistregels zoals de Rotterdamse Vuistregels worden gebruikt."),
                   ja_nee("gedeelde_visie", "Professionals en bestuurders delen één visie.")),
             kaart("evaluatie", "Stap 5: de evaluatie.",
                   ja_nee("momenten_vastgelegd", "Evaluatiemomenten staan vast in het IVP of het uitvoeringsplan."),
                   lijst("aspecten", "De aspecten die de evaluatie behandelt.",
-                        keuze("aspect", "Een aspect.", "aspect", {"inhoud", "effect", "proces"})),
+                        keuze("aspect", "Een aspect.", "aspect", {"inhoud", "effect", "proces"}, aspect_bedoeld)),
                   ja_nee("nulmeting", "Er is een nulmeting."),
                   geheel("nulmeting_jaar", "Het jaar van de nulmeting.", Grens::jaartal)),
             kaart("vraaggesprek", "Wat het vraaggesprek als 'weet ik niet' noteerde (docs/vraaggesprek.md); verandert het advies niet.",

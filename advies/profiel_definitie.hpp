@@ -54,6 +54,7 @@ struct Veld {
     Woorden woorden = Woorden::vast;       // keuze
     std::vector<std::string> opties;       // keuze with Woorden::vast, in contract order
     std::string wat;                       // keuze: the kind of word, in messages ("indicator")
+    std::string_view bedoeld;              // keuze: words people write for one of `opties` (bedoeld_woord)
     std::optional<std::string> standaard;  // keuze: what absence means
     std::vector<Veld> velden;              // kaart: its keys, in contract order
     std::vector<Veld> elementen;           // lijst: exactly one, the shape of each element

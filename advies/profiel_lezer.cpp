@@ -326,7 +326,7 @@ private:
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
         if (andere_soort(k, node, pad_van(pad, sleutel))) return std::nullopt;
-        return y_.keuze(node, pad_van(pad, sleutel), profiel::opties(k, voc_), k.wat);
+        return y_.keuze(node, pad_van(pad, sleutel), profiel::opties(k, voc_), k.wat, k.bedoeld);
     }
 
     // A keuze with what its absence means, as the definition says.
@@ -589,7 +589,7 @@ private:
                 continue;
             }
             if (andere_soort(woord, e, epad)) continue;
-            auto w = y_.keuze(e, epad, opties, woord.wat);
+            auto w = y_.keuze(e, epad, opties, woord.wat, woord.bedoeld);
             if (!w) continue;
             auto it = std::find_if(keren.begin(), keren.end(), [&](const auto& k) { return k.first == *w; });
             if (it != keren.end()) {

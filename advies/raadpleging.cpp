@@ -203,7 +203,10 @@ void vul_bron(std::string& uit, const Record& r) {
 
 }  // namespace
 
-Raadpleging::Raadpleging(const Kennisbank& kennisbank) : kennisbank_(kennisbank), engine_(kennisbank.nieuwe_engine()) {
+Raadpleging::Raadpleging(const Kennisbank& kennisbank) : Raadpleging(kennisbank, kennisbank.nieuwe_engine()) {}
+
+Raadpleging::Raadpleging(const Kennisbank& kennisbank, std::unique_ptr<Engine> engine)
+    : kennisbank_(kennisbank), engine_(std::move(engine)) {
     std::vector<Fout> fouten;
     auto fout = [&](std::string melding) {
         Fout f;

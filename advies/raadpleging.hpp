@@ -34,6 +34,9 @@ class Raadpleging {
 public:
     // Throws InvoerFout when the knowledge base lacks a template or slot the profile reader fills.
     explicit Raadpleging(const Kennisbank& kennisbank);
+    // The same with `engine`, which holds `kennisbank` as nothing has run in it yet: the one its
+    // loader built (Kennisbank::neem_engine).
+    Raadpleging(const Kennisbank& kennisbank, std::unique_ptr<Engine> engine);
 
     const Vocabulaire& vocabulaire() const { return kennisbank_.vocabulaire(); }
     // The knowledge base's names for the HTML report, read once with its initial state.

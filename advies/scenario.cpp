@@ -20,6 +20,7 @@
 #include "advies/yaml_lezer.hpp"
 #include "rules/diagnostic.hpp"
 #include "rules/input_limits.hpp"
+#include "rules/yaml_syntax_error.hpp"
 
 namespace ww::advies {
 
@@ -96,7 +97,8 @@ public:
         try {
             docs_ = load_yaml_documents(tekst_);
         } catch (const YAML::Exception& e) {
-            y_.fout(e.mark, "ongeldige YAML: " + e.msg);
+            const YamlSyntaxError f = explain_yaml_error(tekst_, e.mark, e.msg);
+            y_.fout(f.mark, f.message);
             mislukt(bestand_, "het bestand is geen geldige YAML");
             neem_fouten_over();  // a file that is not YAML is bad input: status 2, with its position
             return;

@@ -14,6 +14,17 @@ bool begint_met(std::string_view kandidaat, std::string_view begin) {
     return kandidaat.size() > begin.size() && edit_distance(kandidaat.substr(0, begin.size()), begin, true) == 0;
 }
 
+// A word as it is compared with the words meant: lower case, without spaces, '-', '_' or a closing '?'.
+std::string gewoon(std::string_view w) {
+    while (!w.empty() && (w.back() == '?' || w.back() == ' ')) w.remove_suffix(1);
+    std::string uit;
+    for (const char c : w) {
+        if (c == ' ' || c == '-' || c == '_' || c == '\t') continue;
+        uit += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return uit;
+}
+
 }  // namespace
 
 std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std::string> kandidaten) {
@@ -37,6 +48,23 @@ std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std
         beste = k;
     }
     return beste;
+}
+
+std::optional<std::string> bedoeld_woord(std::string_view naam, std::span<const std::string> kandidaten,
+                                         std::string_view bedoelde) {
+    const std::string w = gewoon(naam);
+    if (!w.empty()) {
+        for (const auto& k : kandidaten)
+            if (gewoon(k) == w) return k;
+        while (!bedoelde.empty()) {
+            const std::size_t eind = std::min(bedoelde.find(';'), bedoelde.size());
+            const std::string_view paar = bedoelde.substr(0, eind);
+            bedoelde.remove_prefix(std::min(eind + 1, bedoelde.size()));
+            const std::size_t is = paar.find('=');
+            if (is != std::string_view::npos && gewoon(paar.substr(0, is)) == w) return std::string(paar.substr(is + 1));
+        }
+    }
+    return dichtstbij(naam, kandidaten);
 }
 
 std::string bedoelde_je(std::string_view naam, std::span<const std::string> kandidaten) {

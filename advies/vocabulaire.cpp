@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "advies/kennisbank_feiten.hpp"
 #include "engine/engine.hpp"
 #include "rules/rule_base.hpp"
 
@@ -22,8 +21,8 @@ bool Vocabulaire::is_indicator(std::string_view id) const { return bevat(indicat
 
 namespace {
 
-// The vocabulary from the facts of `bron`: per_feit(template, doe) calls doe for each of its facts,
-// tekst(fact, slot) reads a slot as text ("" when absent or no text).
+// The vocabulary from the facts that per_feit(template, doe) calls doe for, each fact's slots read as
+// text by kb_tekst(fact, slot) ("" when absent or no text).
 template <typename PerFeit, typename Tekst>
 Vocabulaire lees(PerFeit&& per_feit, Tekst&& kb_tekst) {
     Vocabulaire v;
@@ -61,11 +60,6 @@ Vocabulaire lees(PerFeit&& per_feit, Tekst&& kb_tekst) {
 }
 
 }  // namespace
-
-Vocabulaire lees_vocabulaire(const Engine& engine) {
-    return lees([&](std::string_view sjabloon, auto&& doe) { per_feit(engine, sjabloon, doe); },
-                [&](const Fact& f, std::string_view naam) { return kb_tekst(engine, f, naam); });
-}
 
 Vocabulaire lees_vocabulaire(const RuleBase& regels) {
     // The initial facts as the engine holds them after install: every slot, a default where the

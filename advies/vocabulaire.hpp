@@ -9,7 +9,6 @@
 #include <vector>
 
 namespace ww {
-class Engine;
 class RuleBase;
 }
 
@@ -32,11 +31,10 @@ struct Vocabulaire {
     bool operator==(const Vocabulaire&) const = default;
 };
 
-// Reads the facts of templates factor, bronsoort, indicator, indicator_naam and factor_signaal from an
-// engine that holds the knowledge base's initial facts (kennisbank_feiten.hpp).
-Vocabulaire lees_vocabulaire(const Engine& engine);
-// The same from the rule base's initial facts, without an engine: for reading a profile before the
-// engine is built, so that the engine can be promised what the profile lacks (Kennisbank::laad_voor_profiel).
+// Reads the facts of templates factor, bronsoort, indicator, indicator_naam and factor_signaal from the
+// rule base's initial facts as an engine would hold them, without an engine: for reading a profile
+// before the engine is built, so that the engine can be promised what the profile lacks
+// (Kennisbank::laad_voor_profiel).
 Vocabulaire lees_vocabulaire(const RuleBase& regels);
 
 }  // namespace ww::advies

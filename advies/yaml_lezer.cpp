@@ -286,7 +286,7 @@ std::optional<std::string> YamlLezer::tekst(const YamlNode& node, std::string_vi
 }
 
 std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
-                                            std::string_view wat) {
+                                            std::string_view wat, std::string_view bedoelde) {
     if (afwezig(node)) return std::nullopt;
     if (!node.is_scalar()) {
         fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)), pad);
@@ -296,7 +296,7 @@ std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_vi
     if (std::find(opties.begin(), opties.end(), s) != opties.end()) return s;
     // Nothing near: every word that is allowed, also the thirteen sources, so that the user need not
     // look them up elsewhere.
-    if (auto bijna = dichtstbij(s, opties))
+    if (auto bijna = bedoeld_woord(s, opties, bedoelde))
         fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna), pad);
     else
         fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)), pad);

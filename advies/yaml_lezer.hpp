@@ -18,6 +18,7 @@
 #include "rules/yaml_tree.hpp"
 
 #include "advies/fout.hpp"
+#include "advies/suggestie.hpp"
 
 namespace ww::advies {
 
@@ -71,9 +72,10 @@ public:
     std::optional<std::int64_t> geheel(const YamlNode& node, std::string_view pad);
     std::optional<double> getal(const YamlNode& node, std::string_view pad);
     std::optional<std::string> tekst(const YamlNode& node, std::string_view pad);
-    // A word from a fixed list; `wat` names the kind in messages ("indicator").
+    // A word from a fixed list; `wat` names the kind in messages ("indicator"). An unknown word gets
+    // "bedoelde je ...?" with the word it is near or, by `bedoelde`, plainly means (bedoeld_woord).
     std::optional<std::string> keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
-                                     std::string_view wat);
+                                     std::string_view wat, std::string_view bedoelde = {});
 
 private:
     std::string bestand_;

@@ -42,7 +42,7 @@ void register_vraaggesprek(CLI::App& app, Context& context) {
         }
         try {
             const auto kb = advies::Kennisbank::laad_gekozen(args->kb);
-            advies::Raadpleging raadpleging(*kb);
+            advies::Raadpleging raadpleging(*kb, kb->neem_engine());
             const advies::Vragenlijst vragen(*kb);
             if (!args->naspelen.empty()) {
                 const std::string tekst = read_input_file(args->naspelen);

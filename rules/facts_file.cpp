@@ -8,6 +8,7 @@
 #include "rules/compiler.hpp"
 #include "rules/input_limits.hpp"
 #include "rules/site.hpp"
+#include "rules/yaml_syntax_error.hpp"
 
 namespace ww {
 
@@ -23,7 +24,8 @@ std::vector<FactSpec> read_facts(const SourceFile& file, const RuleBase& base) {
     try {
         root.reset(load_yaml(file.text()));
     } catch (const YAML::Exception& e) {
-        reporter.at_mark(file, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
+        const YamlSyntaxError error = explain_yaml_error(file.text(), e.mark, e.msg);
+        reporter.at_mark(file, error.mark, error.message);
         throw LoadError(std::move(diagnostics));
     }
     if (root && !root.IsNull()) {

@@ -12,6 +12,7 @@
 #include "rules/compiler.hpp"
 #include "rules/input_limits.hpp"
 #include "rules/suggest.hpp"
+#include "rules/yaml_syntax_error.hpp"
 
 namespace ww {
 namespace {
@@ -707,7 +708,8 @@ void Loader::run() {
         try {
             root.reset(load_yaml(f.text()));
         } catch (const YAML::Exception& e) {
-            reporter_.at_mark(f, e.mark, fmt::format("ongeldige YAML: {}", e.msg));
+            const YamlSyntaxError error = explain_yaml_error(f.text(), e.mark, e.msg);
+            reporter_.at_mark(f, error.mark, error.message);
             continue;
         }
         if (!root || root.IsNull()) continue;

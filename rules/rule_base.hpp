@@ -71,7 +71,7 @@ public:
     // trusted, matches the files in `path` and passes the engine's checks (rules/image_file.cpp);
     // otherwise, and always when `image_path` is "", from the YAML. Only for the bundled knowledge
     // base and its image made at build time: never a file the user did not name.
-    // `options`: for the engine that checks the image, kept for the first instantiate() with the
+    // `options`: for the engine that checks the image, kept for take_prepared_engine() with the
     // options it holds (prepared_options(): none when the rule base breaks their promise, see
     // prepare_engine). With non-empty options the YAML's rule base gets that engine too.
     static RuleBase load_with_image(const std::string& path, const std::string& image_path,
@@ -123,16 +123,19 @@ public:
     void install(Engine& engine, const InstallOptions& options = {}) const;
     // Whether load_with_image took this rule base from the image (else from the YAML).
     bool from_image() const { return from_image_; }
-    // The first call after load_with_image or prepare_engine, with the options of the engine they
-    // built (prepared_options()), hands over that engine.
+    // A new engine holding this rule base (install) with the promise of `options`. Changes nothing:
+    // several threads may call it on one rule base.
     std::unique_ptr<Engine> instantiate(const InstallOptions& options = {}) const;
-    // Builds the engine the next instantiate(prepared_options()) hands over: with the promise of
-    // `options` when the rule base keeps it, else (the engine refuses a rule or initial fact that
-    // breaks it) without any promise. The engine is the one place that checks a promise. Throws as
-    // install() does when no engine takes the rule base at all.
-    void prepare_engine(const InstallOptions& options) const;
+    // Builds the engine take_prepared_engine() hands over: with the promise of `options` when the rule
+    // base keeps it, else (the engine refuses a rule or initial fact that breaks it) without any
+    // promise. The engine is the one place that checks a promise. Throws as install() does when no
+    // engine takes the rule base at all.
+    void prepare_engine(const InstallOptions& options);
+    // The engine of prepare_engine or load_with_image (which builds one to check an image), once: null
+    // before either and after the first call. It holds prepared_options().
+    std::unique_ptr<Engine> take_prepared_engine() { return std::move(prepared_); }
     // The options the engine of prepare_engine or load_with_image holds; none before either.
-    const InstallOptions& prepared_options() const { return spare_options_; }
+    const InstallOptions& prepared_options() const { return prepared_options_; }
     // Asserts the initial facts again (after Engine::reset()).
     void assert_initial_facts(Engine& engine) const;
 
@@ -159,10 +162,9 @@ private:
     std::optional<Manifest> manifest_;
     Diagnostics warnings_;
     std::uint64_t content_key_ = 0;
-    // Built by load_with_image to check an image; the first instantiate() takes it (single-threaded
-    // use, as everywhere in this program).
-    mutable std::unique_ptr<Engine> spare_;
-    mutable InstallOptions spare_options_;  // those spare_ was installed with
+    // Built by load_with_image to check an image, or by prepare_engine; take_prepared_engine() takes it.
+    std::unique_ptr<Engine> prepared_;
+    InstallOptions prepared_options_;  // those prepared_ was installed with
     bool from_image_ = false;
 };
 

@@ -25,26 +25,25 @@ void RuleBase::install(Engine& engine, const InstallOptions& options) const {
 }
 
 std::unique_ptr<Engine> RuleBase::instantiate(const InstallOptions& options) const {
-    if (spare_ && spare_options_ == options) return std::move(spare_);
     auto engine = std::make_unique<Engine>();
     install(*engine, options);
     return engine;
 }
 
-void RuleBase::prepare_engine(const InstallOptions& options) const {
-    spare_.reset();
+void RuleBase::prepare_engine(const InstallOptions& options) {
+    prepared_.reset();
     if (!options.never_asserted.empty()) {
         try {
-            spare_ = instantiate(options);
-            spare_options_ = options;
+            prepared_ = instantiate(options);
+            prepared_options_ = options;
             return;
         } catch (const std::exception&) {
             // The rule base breaks the promise (or no engine takes it at all: then the plain build
             // below says why).
         }
     }
-    spare_ = instantiate();
-    spare_options_ = {};
+    prepared_ = instantiate();
+    prepared_options_ = {};
 }
 
 void RuleBase::assert_initial_facts(Engine& engine) const {

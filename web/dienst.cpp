@@ -198,7 +198,7 @@ std::optional<std::size_t> eigen_lichaam(const httplib::Request& req) {
 
 class Dienst {
 public:
-    Dienst(const DienstOpties& opties, std::vector<Route> routes, const advies::Kennisbank& kb)
+    Dienst(const DienstOpties& opties, std::vector<Route> routes, advies::Kennisbank& kb)
         : opties_(opties), routes_(std::move(routes)), raadplegingen_(kb), omgeving_{kb, raadplegingen_, metrieken_} {}
 
     int draai();

@@ -3,8 +3,8 @@
 
 namespace ww::web {
 
-Raadplegingen::Raadplegingen(const advies::Kennisbank& kennisbank) : kennisbank_(kennisbank) {
-    vrij_.push_back(std::make_unique<advies::Raadpleging>(kennisbank_));
+Raadplegingen::Raadplegingen(advies::Kennisbank& kennisbank) : kennisbank_(kennisbank) {
+    vrij_.push_back(std::make_unique<advies::Raadpleging>(kennisbank, kennisbank.neem_engine()));
 }
 
 Raadplegingen::Lening Raadplegingen::leen() {

@@ -18,7 +18,8 @@ class Raadplegingen {
 public:
     // Builds the first consultation right away, so that a knowledge base that does not fit the program
     // stops the service before it listens (throws InvoerFout).
-    explicit Raadplegingen(const advies::Kennisbank& kennisbank);
+    // The first takes the engine built while `kennisbank` was loaded (Kennisbank::neem_engine).
+    explicit Raadplegingen(advies::Kennisbank& kennisbank);
 
     class Lening {
     public:

@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
         // Its consultations are advies and communicatie, never an interview (as `wegwijzer advies`);
         // with --kosten every rule is built, as there.
         auto kennisbank = ww::advies::Kennisbank::laad(kb, kosten ? ww::advies::Gesprekken::mogelijk : ww::advies::Gesprekken::nooit);
-        ww::advies::Raadpleging raadpleging(*kennisbank);
+        ww::advies::Raadpleging raadpleging(*kennisbank, kennisbank->neem_engine());
         std::vector<Profiel> profielen;
         for (const auto& pad : paden) {
             std::ifstream in(pad, std::ios::binary);

@@ -391,6 +391,51 @@ TEST(ProfielLezer, OnbekendeWaardeVanEenVasteLijst) {
                   "3:23: onbekende frame 'rood' in 'communicatie.frame'; kies veiligheid, onveiligheid of onbekend"}));
 }
 
+// A word a person writes for one of a fixed list's words ('afgerond' for `uitgevoerd`, 'true' for `ja`)
+// is still an error, but the message names the word meant: in every field with a fixed list of words.
+// A word that means none of them gets the list.
+TEST(ProfielLezer, WoordDatEenMensSchrijftNoemtHetBedoeldeWoord) {
+    auto r = lees(R"(gemeente: {naam: X}
+drijfveer: {soort: benchmark}
+bronnen:
+  - {id: meldingen, partner: corporatie}
+analyse:
+  problematisch: true
+  vragen: [locatie]
+communicatie:
+  frame: positief
+  boodschappen:
+    - {onderwerp: inbraak, buikpijn: weet niet, aanpak: open}
+beleid:
+  acties:
+    - {naam: A, status: afgerond}
+    - {naam: B, status: Klaar}
+    - {naam: C, status: In uitvoering}
+    - {naam: D, status: gestaakt}
+    - {naam: E, status: nog niet gestart}
+    - {naam: F, status: 'Gepland?'}
+    - {naam: G, status: zwembad}
+evaluatie: {aspecten: [resultaat]}
+)");
+    EXPECT_FALSE(r.invoer);
+    EXPECT_EQ(meldingen(r), (std::vector<std::string>{
+        "2:20: onbekende soort drijfveer 'benchmark' in 'drijfveer.soort'; bedoelde je 'vergelijking'?",
+        "4:30: onbekende partner 'corporatie' in 'bronnen[1].partner'; bedoelde je 'woningcorporatie'?",
+        "6:18: onbekende waarde 'true' in 'analyse.problematisch'; bedoelde je 'ja'?",
+        "7:12: onbekende w-vraag 'locatie' in 'analyse.vragen[1]'; bedoelde je 'waar'?",
+        "9:10: onbekende frame 'positief' in 'communicatie.frame'; bedoelde je 'veiligheid'?",
+        "11:38: onbekende waarde 'weet niet' in 'communicatie.boodschappen[1].buikpijn'; bedoelde je 'onbekend'?",
+        "11:57: onbekende aanpak 'open' in 'communicatie.boodschappen[1].aanpak'; bedoelde je 'expliciet'?",
+        "14:25: onbekende status 'afgerond' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?",
+        "15:25: onbekende status 'Klaar' in 'beleid.acties[2].status'; bedoelde je 'uitgevoerd'?",
+        "16:25: onbekende status 'In uitvoering' in 'beleid.acties[3].status'; bedoelde je 'lopend'?",
+        "17:25: onbekende status 'gestaakt' in 'beleid.acties[4].status'; bedoelde je 'gestopt'?",
+        "18:25: onbekende status 'nog niet gestart' in 'beleid.acties[5].status'; bedoelde je 'gepland'?",
+        "19:25: onbekende status 'Gepland?' in 'beleid.acties[6].status'; bedoelde je 'gepland'?",
+        "20:25: onbekende status 'zwembad' in 'beleid.acties[7].status'; kies gepland, lopend, uitgevoerd of gestopt",
+        "21:24: onbekende aspect 'resultaat' in 'evaluatie.aspecten[1]'; bedoelde je 'effect'?"}));
+}
+
 TEST(ProfielLezer, VerkeerdeTypen) {
     auto r = lees("gemeente: {naam: X, inwoners: veel}\ndrijfveer: {bepaald: \"true\"}\n"
                   "metingen: {indicator: overlast}\nanalyse: {vragen: wie}\n");

@@ -28,9 +28,7 @@ namespace {
 
 const ww::advies::Vocabulaire& vocabulaire() {
     static const auto kb = ww::advies::Kennisbank::laad(WW_FUZZ_KB);
-    static const auto engine = kb->nieuwe_engine();
-    static const auto voc = ww::advies::lees_vocabulaire(*engine);
-    return voc;
+    return kb->vocabulaire();
 }
 
 bool gelijk(const ww::YamlNode& a, const ww::YamlNode& b) {

@@ -177,21 +177,28 @@ TEST(NeverAsserted, ARuleThatNeverFiresMayAssertAPromisedFact) {
 }
 
 // The engine is the one place that checks a promise: prepare_engine installs with it, and builds
-// every rule when the rule base breaks it; prepared_options() says which, and the first instantiate
-// with those options hands that engine over.
+// every rule when the rule base breaks it; prepared_options() says which, and take_prepared_engine
+// hands that engine over, once. instantiate() changes nothing: it builds a new engine every time.
 TEST(NeverAsserted, PrepareEngineKeepsAPromiseOrBuildsEverything) {
-    const ww::RuleBase kept = load_text(kBase);
+    ww::RuleBase kept = load_text(kBase);
+    EXPECT_EQ(kept.take_prepared_engine(), nullptr);
     kept.prepare_engine(kPromise);
     EXPECT_EQ(kept.prepared_options(), kPromise);
-    auto engine = kept.instantiate(kept.prepared_options());
+    auto other = kept.instantiate(kept.prepared_options());
+    EXPECT_TRUE(other->never_asserted(*kept.template_id("g")));
+    auto engine = kept.take_prepared_engine();
+    ASSERT_NE(engine, nullptr);
+    EXPECT_NE(engine.get(), other.get());
     EXPECT_TRUE(engine->never_asserted(*kept.template_id("g")));
+    EXPECT_EQ(kept.take_prepared_engine(), nullptr);
 
     for (const std::string breaks : {std::string("  - id: zet-g\n    when: [\"c(x: 1)\"]\n    then: [\"assert g()\"]\n"),
                                      std::string("facts:\n  - \"g()\"\n")}) {
-        const ww::RuleBase broken = load_text(kBase + breaks);
+        ww::RuleBase broken = load_text(kBase + breaks);
         broken.prepare_engine(kPromise);
         EXPECT_TRUE(broken.prepared_options().never_asserted.empty()) << breaks;
-        auto plain = broken.instantiate(broken.prepared_options());
+        auto plain = broken.take_prepared_engine();
+        ASSERT_NE(plain, nullptr) << breaks;
         EXPECT_FALSE(plain->never_asserted(*broken.template_id("g"))) << breaks;
         EXPECT_EQ(plain->rules().size(), broken.rules().size());
     }

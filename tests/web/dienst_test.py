@@ -319,6 +319,16 @@ def test_fouten(d, werkmap):
         a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
         paden = [f.get("pad") for f in a.json()["fouten"]]
         controleer(a.status == 422 and paden == ["metingen[2]"], f"dubbele meting ({type_}): paden {paden}")
+    # A word a person writes for a status ('afgerond') is still an error, with the word meant, at the field.
+    for lichaam, type_ in [(b"gemeente: {naam: X}\nbeleid:\n  acties:\n    - {naam: A, status: afgerond}\n", "application/yaml"),
+                           (b'{"gemeente": {"naam": "X"}, "beleid": {"acties": [{"naam": "A", "status": "afgerond"}]}}',
+                            "application/json")]:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
+        fouten = a.json()["fouten"] if a.status == 422 else []
+        controleer([(f.get("pad"), f["melding"]) for f in fouten] ==
+                   [("beleid.acties[1].status",
+                     "onbekende status 'afgerond' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?")],
+                   f"status afgerond ({type_}): {a.status} {fouten}")
     a = vraag(c, "POST", "/api/v1/advies", b"gemeente:\n  naam: X\n---\nfoo: 1\n", {"Content-Type": "application/yaml"})
     controleer(a.status == 422 and [f.get("pad") for f in a.json()["fouten"]] == [None], f"twee documenten: {a.json()}")
     # YAML and JSON syntax.
