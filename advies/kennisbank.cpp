@@ -79,6 +79,11 @@ std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
         for (const InvoerFeit& f : invoer->feiten) gegeven[static_cast<std::size_t>(f.sjabloon)] = true;
         for (std::size_t i = 0; i < invoer_vormen.size(); ++i)
             if (!gegeven[i]) opties.never_asserted.emplace_back(invoer_vormen[i].naam);
+        // The consultation asserts the profile's facts and nothing else: what only rules that can now
+        // never fire would derive is promised too.
+        opties.closed = true;
+        opties.outside.reserve(invoer_vormen.size());
+        for (const InvoerVorm& v : invoer_vormen) opties.outside.emplace_back(v.naam);
         return opties;
     };
     return laad_gekozen_met(kb, voor_profiel);
