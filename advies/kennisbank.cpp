@@ -9,7 +9,7 @@ namespace ww::advies {
 
 namespace {
 
-const InstallOptions zonder_vraaggesprek{{"vraaggesprek"}};
+const InstallOptions zonder_vraaggesprek{{"vraaggesprek"}, false, {}};
 
 // What the engines of a knowledge base are promised, worked out from its vocabulary.
 using BelofteVoor = std::function<InstallOptions(const Vocabulaire&)>;

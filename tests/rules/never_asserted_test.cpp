@@ -58,7 +58,7 @@ rules:
     then: ["emit r(n: 8, x: ?x)"]
 )Y";
 
-const ww::InstallOptions kPromise{{"g"}};
+const ww::InstallOptions kPromise{{"g"}, false, {}};
 
 std::vector<std::string> texts(std::vector<ww::Record> records) {
     std::vector<std::string> out;
@@ -252,9 +252,7 @@ std::vector<ww::TemplateId> ids(std::vector<ww::TemplateId> v) {
 TEST(NeverAsserted, ClosedPromisesWhatFollowsThroughTheRules) {
     const ww::RuleBase base = load_text(kChain);
     const auto id = [&](const char* name) { return *base.template_id(name); };
-    ww::InstallOptions closed{{"g"}};
-    closed.closed = true;
-    closed.outside = {"a", "b", "d"};
+    const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
     EXPECT_EQ(base.promised_templates(kPromise), std::vector<ww::TemplateId>{id("g")});
     EXPECT_EQ(base.promised_templates(closed), ids({id("g"), id("h"), id("m"), id("leeg")}));
     // What the installer asserts itself is never promised, though nothing else gives it.
@@ -296,9 +294,7 @@ TEST(NeverAsserted, ClosedPromisesWhatFollowsThroughTheRules) {
 // named as never coming) makes the engine build everything, as any broken promise.
 TEST(NeverAsserted, ABrokenClosedPromiseBuildsEverything) {
     const ww::RuleBase base = load_text(kChain + "  - \"m(x: 1)\"\n");
-    ww::InstallOptions closed{{"g"}};
-    closed.closed = true;
-    closed.outside = {"a", "b", "d"};
+    const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
     // m has an initial fact now: it is not promised, and neither is what only m gives.
     EXPECT_EQ(base.promised_templates(closed), ids({*base.template_id("g"), *base.template_id("h"), *base.template_id("leeg")}));
     ww::InstallOptions named = closed;
