@@ -10,7 +10,7 @@ namespace ww::advies {
 
 namespace {
 
-const InstallOptions zonder_vraaggesprek{{"vraaggesprek"}};
+const InstallOptions zonder_vraaggesprek{{"vraaggesprek"}, false, {}};
 
 // What the engines of a knowledge base are promised, worked out from its vocabulary.
 using BelofteVoor = std::function<InstallOptions(const Vocabulaire&)>;
@@ -87,6 +87,11 @@ std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
         for (const InvoerFeit& f : invoer->feiten) gegeven[static_cast<std::size_t>(f.sjabloon)] = true;
         for (std::size_t i = 0; i < invoer_vormen.size(); ++i)
             if (!gegeven[i]) opties.never_asserted.emplace_back(invoer_vormen[i].naam);
+        // The consultation asserts the profile's facts and nothing else: what only rules that can now
+        // never fire would derive is promised too.
+        opties.closed = true;
+        opties.outside.reserve(invoer_vormen.size());
+        for (const InvoerVorm& v : invoer_vormen) opties.outside.emplace_back(v.naam);
         return opties;
     };
     return laad_gekozen_met(kb, voor_profiel);

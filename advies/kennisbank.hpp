@@ -32,7 +32,8 @@ public:
     // As laad_gekozen(kb, Gesprekken::nooit), for one profile only (a cold `wegwijzer advies`): once
     // the knowledge base is read, before its engine is built, `profiel` reads the profile with its
     // vocabulary and gives its facts, or null when it has errors. The engines are then also promised
-    // that no fact comes of an input template (invoer.hpp) the profile gives none of, and leave out the
+    // that no fact comes of an input template (invoer.hpp) the profile gives none of, nor of a derived
+    // template that only rules needing such a fact assert (InstallOptions::closed), and leave out the
     // rules that need one. Another profile may need those rules: what keeps one engine for many
     // profiles (the interview, the service, libwegwijzer) loads with laad or laad_gekozen. What
     // `profiel` throws (the profile's errors) ends the load before any engine is built. It is called

@@ -202,7 +202,7 @@ RuleBase RuleBase::load_with_image(const std::string& path, const std::string& i
         }
     RuleBase base = load_sources(std::move(files));
     // A promise is checked by the engine that holds it: built now, for the first instantiate().
-    if (InstallOptions promised = options(base); !promised.never_asserted.empty()) base.prepare_engine(promised);
+    if (InstallOptions promised = options(base); promised.promises()) base.prepare_engine(promised);
     return base;
 }
 

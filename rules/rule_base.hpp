@@ -50,8 +50,18 @@ struct RuleOrigin {
 // What whoever installs a rule base promises of the engines it makes (Engine::promise_never_asserted):
 // the templates, by name, of which no fact will ever be asserted in them. The engines then leave out
 // the rules (alternatives) that need such a fact; they refuse a rule or fact that would assert one.
+//
+// With `closed`, the installer also promises that it asserts no facts itself but of the templates in
+// `outside` (and of those in never_asserted: none). Then every other template that no initial fact
+// gives, no function asserts and only rules that can never fire assert is promised too, and so on
+// until no more follow (RuleBase::promised_templates): such a fact can never come either, and the
+// rules that need it are not built. A cold run knows what it asserts (its one profile); whoever
+// asserts more than the input later (the interview) does not close.
 struct InstallOptions {
     std::vector<std::string> never_asserted;
+    bool closed = false;
+    std::vector<std::string> outside;
+    bool promises() const { return closed || !never_asserted.empty(); }
     bool operator==(const InstallOptions&) const = default;
 };
 
@@ -136,6 +146,9 @@ public:
     std::unique_ptr<Engine> take_prepared_engine() { return std::move(prepared_); }
     // The options the engine of prepare_engine or load_with_image holds; none before either.
     const InstallOptions& prepared_options() const { return prepared_options_; }
+    // The templates an engine installed with `options` is promised, by id in increasing order: those
+    // named in never_asserted that the rule base has, and with `closed` those that follow from them.
+    std::vector<TemplateId> promised_templates(const InstallOptions& options) const;
     // Asserts the initial facts again (after Engine::reset()).
     void assert_initial_facts(Engine& engine) const;
 

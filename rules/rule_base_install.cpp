@@ -13,10 +13,7 @@ void RuleBase::install(Engine& engine, const InstallOptions& options) const {
         if (id != static_cast<TemplateId>(i))
             throw std::logic_error("RuleBase::install: de engine was niet leeg (template-id's wijken af)");
     }
-    for (const std::string& name : options.never_asserted) {
-        const auto id = template_id(name);
-        if (id) engine.promise_never_asserted(*id);  // of a template it lacks, there is nothing to promise
-    }
+    for (TemplateId id : promised_templates(options)) engine.promise_never_asserted(id);
     for (const auto& name : modules_) engine.define_module(name);
     for (const auto& function : functions_) engine.define_function(function);
     engine.reserve_rules(rules_.size());
@@ -32,7 +29,7 @@ std::unique_ptr<Engine> RuleBase::instantiate(const InstallOptions& options) con
 
 void RuleBase::prepare_engine(const InstallOptions& options) {
     prepared_.reset();
-    if (!options.never_asserted.empty()) {
+    if (options.promises()) {
         try {
             prepared_ = instantiate(options);
             prepared_options_ = options;

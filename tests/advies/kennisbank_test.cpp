@@ -76,12 +76,13 @@ facts:
     EXPECT_EQ(klein.factor_naam.at("wijkgevoel"), "");
 }
 
-// Per example: the engine is promised exactly the input templates the profile gives no fact of, and
-// the advice (JSON and text, with --uitleg) is that of an engine with every rule built.
+// Per example: the engine is promised exactly the input templates the profile gives no fact of (and
+// what follows from that through the rules), and the advice (JSON and text, with --uitleg) is that of an engine with every rule built.
 TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
     const auto alles = Kennisbank::laad(WW_KB_SOURCE_DIR);
     Raadpleging gewoon(*alles);
     std::size_t beloofd = 0;
+    std::size_t afgeleid = 0;
     std::size_t voorbeelden = 0;
     for (const auto& e : fs::directory_iterator(WW_EXAMPLES_DIR)) {
         if (e.path().extension() != ".yaml") continue;
@@ -106,6 +107,13 @@ TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
             beloofd += !gegeven[i];
         }
         EXPECT_TRUE(engine.never_asserted(*engine.find_template("vraaggesprek")));
+        // And the derived templates only rules that now never fire assert (InstallOptions::closed).
+        for (TemplateId t : kb->regels().promised_templates(kb->regels().prepared_options())) {
+            ASSERT_TRUE(engine.never_asserted(t));
+            afgeleid += std::none_of(invoer_vormen.begin(), invoer_vormen.end(), [&](const InvoerVorm& v) {
+                return v.naam == engine.template_def(t).name;
+            }) && engine.template_def(t).name != "vraaggesprek";
+        }
         for (const Formaat formaat : {Formaat::json, Formaat::text})
             for (const bool uitleg : {false, true}) {
                 OpmaakOpties opties;
@@ -116,7 +124,8 @@ TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
             }
     }
     EXPECT_GE(voorbeelden, 7u);
-    EXPECT_GT(beloofd, 0u);  // some example lacks some input template
+    EXPECT_GT(beloofd, 0u);   // some example lacks some input template
+    EXPECT_GT(afgeleid, 0u);  // and so some derived template
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 // silently.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <random>
 
 #include "helpers.hpp"
@@ -56,7 +58,7 @@ rules:
     then: ["emit r(n: 8, x: ?x)"]
 )Y";
 
-const ww::InstallOptions kPromise{{"g"}};
+const ww::InstallOptions kPromise{{"g"}, false, {}};
 
 std::vector<std::string> texts(std::vector<ww::Record> records) {
     std::vector<std::string> out;
@@ -202,6 +204,110 @@ TEST(NeverAsserted, PrepareEngineKeepsAPromiseOrBuildsEverything) {
         EXPECT_FALSE(plain->never_asserted(*broken.template_id("g"))) << breaks;
         EXPECT_EQ(plain->rules().size(), broken.rules().size());
     }
+}
+
+// With `closed`, what follows through the rules is promised too: h only from a rule that needs g, m
+// only from one that needs h; k also from an alternative without g, n from an initial fact, c and d
+// from the installer; `leeg` from nothing at all. The rules that need a promised fact are not built,
+// and the others fire as in an engine without any promise.
+const std::string kChain = R"Y(
+templates:
+  a: {slots: {x: int}}
+  b: {slots: {x: int}}
+  d: {slots: {x: int}}
+  g: {slots: {}}
+  h: {slots: {x: int}}
+  k: {slots: {x: int}}
+  m: {slots: {x: int}}
+  n: {slots: {x: int}}
+  leeg: {slots: {}}
+rules:
+  - id: h-uit-g
+    when: ["g()", "a(x: ?x)"]
+    then: ["assert h(x: ?x)"]
+  - id: m-uit-h
+    when: ["h(x: ?x)", "b(x: ?x)"]
+    then: ["assert m(x: ?x)", "emit r(n: 1, x: ?x)"]
+  - id: m-gebruikt
+    when: ["m(x: ?x)"]
+    then: ["emit r(n: 2, x: ?x)"]
+  - id: k-uit-h-of-a
+    when:
+      - or:
+          - "h(x: ?x)"
+          - "a(x: ?x)"
+    then: ["assert k(x: ?x)"]
+  - id: k-gebruikt
+    when: ["k(x: ?x)", "not h(x: ?x)", "not m(x: ?x)"]
+    then: ["emit r(n: 3, x: ?x)", "assert n(x: ?x)"]
+  - id: n-gebruikt
+    when: ["n(x: ?x)", "b(x: ?x)", "?c = count(d(x: ?x))"]
+    then: ["emit r(n: 4, x: ?x, c: ?c)"]
+  - id: d-uit-leeg
+    when: ["leeg()", "b(x: ?x)"]
+    then: ["assert d(x: ?x)"]
+facts:
+  - "n(x: 7)"
+)Y";
+
+// Template ids as promised_templates gives them: in increasing order.
+std::vector<ww::TemplateId> ids(std::vector<ww::TemplateId> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+TEST(NeverAsserted, ClosedPromisesWhatFollowsThroughTheRules) {
+    const ww::RuleBase base = load_text(kChain);
+    const auto id = [&](const char* name) { return *base.template_id(name); };
+    const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
+    EXPECT_EQ(base.promised_templates(kPromise), std::vector<ww::TemplateId>{id("g")});
+    EXPECT_EQ(base.promised_templates(closed), ids({id("g"), id("h"), id("m"), id("leeg")}));
+    // What the installer asserts itself is never promised, though nothing else gives it.
+    ww::InstallOptions without_d = closed;
+    without_d.outside = {"a", "b"};
+    EXPECT_EQ(base.promised_templates(without_d), ids({id("d"), id("g"), id("h"), id("m"), id("leeg")}));
+
+    base.prepare_engine(closed);
+    EXPECT_EQ(base.prepared_options(), closed);  // the engine kept the promise
+    auto promised = base.instantiate(closed);
+    auto full = base.instantiate();
+    for (const char* t : {"g", "h", "m", "leeg"}) EXPECT_TRUE(promised->never_asserted(id(t))) << t;
+    for (const char* t : {"a", "b", "d", "k", "n"}) EXPECT_FALSE(promised->never_asserted(id(t))) << t;
+    EXPECT_EQ(promised->why_not("m-gebruikt").alternatives[0].reason, "er komt nooit een feit 'm' in deze raadpleging");
+    std::mt19937 random(20261207);
+    std::size_t records = 0;
+    for (auto* e : {full.get(), promised.get()}) e->checkpoint();
+    for (int round = 0; round < 100; ++round) {
+        std::mt19937 same = random;
+        for (auto* e : {full.get(), promised.get()}) {
+            std::mt19937 r = same;
+            e->rollback();
+            const int count = static_cast<int>(r() % 10);
+            for (int i = 0; i < count; ++i) {
+                const ww::TemplateId t = std::array{id("a"), id("b"), id("d")}[r() % 3];
+                e->assert_fact(t, std::vector<ww::Value>{ww::Value(static_cast<std::int64_t>(r() % 8))});
+            }
+            e->run();
+            random = r;
+        }
+        const auto left = texts(full->take_records());
+        ASSERT_EQ(left, texts(promised->take_records())) << "ronde " << round;
+        records += left.size();
+    }
+    EXPECT_GT(records, 100u);
+}
+
+// A closed promise the rule base breaks (a rule the engine builds asserts a template the installer
+// named as never coming) makes the engine build everything, as any broken promise.
+TEST(NeverAsserted, ABrokenClosedPromiseBuildsEverything) {
+    const ww::RuleBase base = load_text(kChain + "  - \"m(x: 1)\"\n");
+    const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
+    // m has an initial fact now: it is not promised, and neither is what only m gives.
+    EXPECT_EQ(base.promised_templates(closed), ids({*base.template_id("g"), *base.template_id("h"), *base.template_id("leeg")}));
+    ww::InstallOptions named = closed;
+    named.never_asserted.push_back("k");  // k-uit-h-of-a can still fire and asserts k
+    base.prepare_engine(named);
+    EXPECT_EQ(base.prepared_options(), ww::InstallOptions{});
 }
 
 }  // namespace
