@@ -257,7 +257,7 @@ std::vector<ww::TemplateId> ids(std::vector<ww::TemplateId> v) {
 }
 
 TEST(NeverAsserted, ClosedPromisesWhatFollowsThroughTheRules) {
-    const ww::RuleBase base = load_text(kChain);
+    ww::RuleBase base = load_text(kChain);
     const auto id = [&](const char* name) { return *base.template_id(name); };
     const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
     EXPECT_EQ(base.promised_templates(kPromise), std::vector<ww::TemplateId>{id("g")});
@@ -300,7 +300,7 @@ TEST(NeverAsserted, ClosedPromisesWhatFollowsThroughTheRules) {
 // A closed promise the rule base breaks (a rule the engine builds asserts a template the installer
 // named as never coming) makes the engine build everything, as any broken promise.
 TEST(NeverAsserted, ABrokenClosedPromiseBuildsEverything) {
-    const ww::RuleBase base = load_text(kChain + "  - \"m(x: 1)\"\n");
+    ww::RuleBase base = load_text(kChain + "  - \"m(x: 1)\"\n");
     const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
     // m has an initial fact now: it is not promised, and neither is what only m gives.
     EXPECT_EQ(base.promised_templates(closed), ids({*base.template_id("g"), *base.template_id("h"), *base.template_id("leeg")}));
