@@ -29,7 +29,10 @@ public:
     LintVerslag draai() {
         invoer();
         vocabulaire();
-        for (const auto& regel : kb_.rules()) records(*regel);
+        for (const auto& regel : kb_.rules()) {
+            records(*regel);
+            begin_niet_met_not(*regel);
+        }
         stappen_gedekt();
         for (auto& [plek, melding] : controleer_vragen(kb_)) fout_bij(plek, std::move(melding));
         LintVerslag v;
@@ -292,6 +295,23 @@ private:
         for (const auto& veldnaam : boodschap_velden) {
             const Expr* e = veld(regel, a, veldnaam);
             if (veldnaam == "oordeel" && e && constant(*e)) symbool_uit(regel, a, e, "oordeel", oordelen);
+        }
+    }
+
+    // A `not` as a rule's first condition is matched against the root: its level is there before any
+    // profile, so it is part of the checkpoint a warm consultation rolls back to (Raadpleging). A
+    // profile fact that blocks it takes that level away, and the engine can then no longer roll back
+    // by retracting the consultation's own facts: it rebuilds the whole initial state instead, some
+    // 1.6 M instructions per such consultation (docs/prestaties-metingen.md, sessie 29, h-warm21).
+    // `modus()` or `afgeleid()` in front makes the level each consultation's own.
+    void begin_niet_met_not(const RuleDef& regel) {
+        for (const auto& alternatief : regel.alternatives) {
+            if (alternatief.empty() || alternatief.front().kind != Condition::Kind::negation) continue;
+            fout_in_regel(regel, alternatief.front().source_offset,
+                          "begint met een 'not'; een warme raadpleging met een feit dat die 'not' blokkeert, bouwt dan de hele "
+                          "begintoestand opnieuw op in plaats van haar eigen feiten in te trekken: zet 'modus()' of "
+                          "'afgeleid()' ervoor (knowledge-base/README.md)");
+            return;  // one message per rule, also when several alternatives start so
         }
     }
 

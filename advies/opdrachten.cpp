@@ -136,7 +136,7 @@ Uitvoer voer_lint_uit(const std::string& kb_pad) {
         std::string waarschuwingen;
         for (const auto& w : kb->regels().warnings().items()) waarschuwingen += format(w);
         if (!v.fouten.empty())
-            return Uitvoer{2, {}, waarschuwingen + formatteer(v.fouten) + fmt::format("{} problemen in {}\n", v.fouten.size(), map)};
+            return Uitvoer{2, {}, waarschuwingen + formatteer(v.fouten) + fmt::format("{} {} in {}\n", v.fouten.size(), v.fouten.size() == 1 ? "probleem" : "problemen", map)};
         return Uitvoer{0, fmt::format("{}: in orde ({} regels, {} templates, {} beginfeiten)\n", map, v.regels, v.templates, v.feiten),
                        waarschuwingen};
     });

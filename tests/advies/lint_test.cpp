@@ -114,6 +114,31 @@ rules:
     EXPECT_FALSE(heeft("geen regel zendt 'stap(stap: 1, status: ...)' uit; elke stap heeft een status nodig"));
 }
 
+// A `not` first stands in the state a warm consultation rolls back to; a profile fact that blocks it
+// turns every rollback into a rebuild of that state. Lint names each rule that starts so, in any of
+// its alternatives, and not a rule with the `not` further on.
+TEST(Lint, GeenRegelBegintMetNot) {
+    std::vector<SourceFile> extra;
+    extra.emplace_back("warm.yaml", R"Y(rules:
+  - id: warm.not-vooraan
+    when: ["not bron()", "gemeente(naam: ?g)"]
+    then: []
+  - id: warm.not-in-een-tak
+    when: [{or: ["gemeente(naam: ?g)", "not bron()"]}]
+    then: []
+  - id: warm.not-erna
+    when: ["gemeente(naam: ?g)", "not bron()"]
+    then: []
+)Y");
+    auto kb = test::test_kennisbank(std::move(extra));
+    const auto v = lint(kb->regels(), "test");
+    const std::string waarom = ": begint met een 'not'; een warme raadpleging met een feit dat die 'not' blokkeert, bouwt "
+                               "dan de hele begintoestand opnieuw op in plaats van haar eigen feiten in te trekken: zet "
+                               "'modus()' of 'afgeleid()' ervoor (knowledge-base/README.md)";
+    EXPECT_EQ(meldingen(v), (std::vector<std::string>{"regel 'warm.not-vooraan'" + waarom, "regel 'warm.not-in-een-tak'" + waarom}));
+    for (const auto& f : v.fouten) EXPECT_EQ(f.file, "warm.yaml") << f.message;
+}
+
 // The verdict on a difference is written out in every rule of metingen.yaml that makes a `beoordeling`,
 // because a function of its own costs a warm consultation 0,74% (knowledge-base/README.md): the copies
 // must stay one rule, only the name of the threshold may differ.

@@ -97,6 +97,20 @@ TEST(Opdrachten, LintVanDeMeegeleverdeKennisbank) {
     EXPECT_NE(u.uit.find("in orde"), std::string::npos);
 }
 
+// A rule that starts with `not` costs a warm consultation a rebuild of the initial state; lint refuses it,
+// at its place, and counts one problem in the singular.
+TEST(Opdrachten, LintWeigertEenRegelDieMetNotBegint) {
+    TijdelijkeMap m("ww_advies_lint_not");
+    for (const auto& e : fs::directory_iterator(kb))
+        if (e.path().extension() == ".yaml") fs::copy_file(e.path(), m.pad / e.path().filename());
+    const std::string regel = m.schrijf("zz-warm.yaml", "rules:\n  - id: warm.not-vooraan\n"
+                                                         "    when: [\"not bron()\", \"gemeente(naam: ?g)\"]\n    then: []\n");
+    const auto u = voer_lint_uit(m.pad.string());
+    EXPECT_EQ(u.status, 2);
+    EXPECT_NE(u.fout.find(regel + ":3:13: fout: regel 'warm.not-vooraan': begint met een 'not'"), std::string::npos) << u.fout;
+    EXPECT_EQ(u.fout.substr(u.fout.rfind('\n', u.fout.size() - 2) + 1), "1 probleem in " + m.pad.string() + "\n") << u.fout;
+}
+
 TEST(Opdrachten, TestMetEenFalendScenario) {
     TijdelijkeMap m("ww_advies_test");
     m.schrijf("a.yaml", "naam: slaagt\nprofiel: {gemeente: {naam: X}}\nverwacht: {huidige_stap: 1, wel: [drijfveer.bepalen]}\n"
