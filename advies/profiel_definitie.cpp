@@ -299,4 +299,14 @@ std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabul
     return veld.opties;
 }
 
+const std::map<std::string, std::string>* namen(const Veld& veld, const Vocabulaire& vocabulaire) {
+    switch (veld.woorden) {
+        case Woorden::factoren: return &vocabulaire.factor_naam;
+        case Woorden::bronnen: return &vocabulaire.bron_omschrijving;
+        case Woorden::indicatoren: return &vocabulaire.indicator_naam;
+        case Woorden::vast: break;
+    }
+    return nullptr;
+}
+
 }  // namespace ww::advies::profiel

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -84,5 +85,9 @@ bool is_veldpad(std::string_view pad);
 
 // The words a keuze accepts, in order: its own or the vocabulary's.
 std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabulaire);
+
+// The knowledge base's names of those words (id -> name: a factor's name, an indicator's short name, a
+// source's description), for a keuze from the vocabulary; null for one of the contract's own words.
+const std::map<std::string, std::string>* namen(const Veld& veld, const Vocabulaire& vocabulaire);
 
 }  // namespace ww::advies::profiel
