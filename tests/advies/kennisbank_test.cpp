@@ -157,10 +157,12 @@ TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
     };
     const std::vector<SourceFile> bestanden = RuleBase::read_sources(map);
     const std::uint64_t sleutel = image_key(bestanden, program_identity());
+    // The modules in one of the files (an image holds as many files as the YAML beside it).
     std::vector<SourceFile> met_modules = bestanden;
-    std::string modules = "modules: [";
+    std::string modules = "\nmodules: [";
     for (int i = 1; i <= 10001; ++i) modules += (i > 1 ? ", M" : "M") + std::to_string(i);
-    met_modules.emplace_back("zz-modules.yaml", modules + "]\n");
+    ASSERT_FALSE(met_modules.empty());
+    met_modules.back() = SourceFile(met_modules.back().path(), std::string(met_modules.back().text()) + modules + "]\n");
     const RuleBase te_veel = RuleBase::load_sources(std::move(met_modules));
     EXPECT_THROW(te_veel.instantiate(), std::invalid_argument);
     EXPECT_EQ(lees_vocabulaire(te_veel), lees_vocabulaire(RuleBase::load_sources(bestanden)));
@@ -171,11 +173,11 @@ TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
     }
     const std::string gaaf = write_image(RuleBase::load_sources(bestanden), sleutel);
 
-    std::size_t voorbeelden = 0;
-    for (const auto& e : fs::directory_iterator(WW_EXAMPLES_DIR)) {
-        if (e.path().extension() != ".yaml") continue;
-        ++voorbeelden;
-        const Profieltekst tekst = lees_profieltekst(e.path().string());
+    // Three examples, from the start, the middle and the end of the stappenplan: a load with the refused
+    // image builds the engine that refuses it twice (with the promise and without).
+    for (const char* naam : {"01-beginnend.yaml", "03-analyse-wijk-noord.yaml", "06-evaluatie.yaml"}) {
+        const fs::path e = fs::path(WW_EXAMPLES_DIR) / naam;
+        const Profieltekst tekst = lees_profieltekst(e.string());
         // The advice for the profile from `kb` (the bundled one with whatever lies at the image path,
         // or a map: its YAML), and how often the profile was read on the way.
         const auto advies = [&](const std::string& kb, int& gelezen, bool& uit_beeld) {
@@ -187,7 +189,7 @@ TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
                 return profiel->invoer ? &*profiel->invoer : nullptr;
             });
             uit_beeld = k->regels().from_image();
-            EXPECT_TRUE(profiel && profiel->invoer) << e.path();
+            EXPECT_TRUE(profiel && profiel->invoer) << e;
             Raadpleging r(*k, k->neem_engine());
             return adviestekst(r, *profiel->invoer, Opdracht::advies, Formaat::json, OpmaakOpties{});
         };
@@ -196,16 +198,15 @@ TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
         const std::string yaml = advies(map, gelezen, uit_beeld);
         EXPECT_FALSE(uit_beeld);
         leg_neer(geweigerd);
-        EXPECT_EQ(advies("", gelezen, uit_beeld), yaml) << e.path();
-        EXPECT_FALSE(uit_beeld) << e.path();
-        EXPECT_EQ(gelezen, 1) << e.path();
+        EXPECT_EQ(advies("", gelezen, uit_beeld), yaml) << e;
+        EXPECT_FALSE(uit_beeld) << e;
+        EXPECT_EQ(gelezen, 1) << e;
         // The same place with a sound image: read from it, the profile once too.
         leg_neer(gaaf);
-        EXPECT_EQ(advies("", gelezen, uit_beeld), yaml) << e.path();
-        EXPECT_TRUE(uit_beeld) << e.path();
-        EXPECT_EQ(gelezen, 1) << e.path();
+        EXPECT_EQ(advies("", gelezen, uit_beeld), yaml) << e;
+        EXPECT_TRUE(uit_beeld) << e;
+        EXPECT_EQ(gelezen, 1) << e;
     }
-    EXPECT_GE(voorbeelden, 7u);
 }
 
 }  // namespace

@@ -68,15 +68,16 @@ TEST(Opdrachten, FoutProfielGeeftStatus2EnGeenUitvoer) {
 // with errors is reported, exit 2, without building the engine that would fail, with --kosten too (which
 // builds every rule); a sound profile meets the engine's refusal, exit 1.
 TEST(Opdrachten, FoutProfielKomtVoorDeEngineOokMetKosten) {
+    TijdelijkeMap kb_map("ww_advies_kosten_kb");
     TijdelijkeMap m("ww_advies_kosten_fout");
     std::string modules = "modules: [";
     for (int i = 1; i <= 10001; ++i) modules += (i > 1 ? ", M" : "M") + std::to_string(i);
-    m.schrijf("modules.yaml", modules + "]\n");
+    kb_map.schrijf("modules.yaml", modules + "]\n");
     const std::string fout = m.schrijf("fout.yaml", "gemeente: {naam: X}\ndrijfveer: {bepaald: misschien}\n");
     const std::string goed = m.schrijf("goed.yaml", "gemeente: {naam: X}\n");
     for (const bool kosten : {false, true}) {
         AdviesOpties o;
-        o.kb = m.pad.string();
+        o.kb = kb_map.pad.string();
         o.kosten = kosten;
         o.profiel = fout;
         const auto u = voer_advies_uit(o);

@@ -448,9 +448,9 @@ beleid:
         "12:59: onbekende factor 'toezicht door politie' in 'analyse.factoren[3]'; bedoelde je 'toezicht'?",
         "14:22: onbekende indicator 'tevredenheid over de politie' in 'beleid.smart.indicator'; bedoelde je "
         "'oordeel_politie' (de tevredenheid over de politie)?",
-        "15:31: onbekende factor 'sociale cohesie' in 'beleid.ivp.prioritaire_factoren[1]'; bedoelde je "
+        "15:32: onbekende factor 'sociale cohesie' in 'beleid.ivp.prioritaire_factoren[1]'; bedoelde je "
         "'sociale-verbondenheid' (sociale verbondenheid en samenredzaamheid)?",
-        "17:27: onbekende factor 'zwembad' in 'beleid.acties[1].factor'; kies signaalcriminaliteit, verloedering, "
+        "17:25: onbekende factor 'zwembad' in 'beleid.acties[1].factor'; kies signaalcriminaliteit, verloedering, "
         "schurende-leefstijlen, spreken-over-veiligheid, sociale-verbondenheid, invloed-en-perspectief, "
         "gebouwde-omgeving, toezicht, geloofwaardige-aanpak, nazorg, responsieve-instituties of communicatie-instituties"}));
     // A typo of an id shows the name too.
