@@ -289,24 +289,4 @@ const Veld& gemeenteprofiel() {
     return profiel;
 }
 
-std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabulaire) {
-    switch (veld.woorden) {
-        case Woorden::factoren: return vocabulaire.factoren;
-        case Woorden::bronnen: return vocabulaire.bronnen;
-        case Woorden::indicatoren: return vocabulaire.indicatoren;
-        case Woorden::vast: break;
-    }
-    return veld.opties;
-}
-
-const std::map<std::string, std::string>* namen(const Veld& veld, const Vocabulaire& vocabulaire) {
-    switch (veld.woorden) {
-        case Woorden::factoren: return &vocabulaire.factor_naam;
-        case Woorden::bronnen: return &vocabulaire.bron_omschrijving;
-        case Woorden::indicatoren: return &vocabulaire.indicator_naam;
-        case Woorden::vast: break;
-    }
-    return nullptr;
-}
-
 }  // namespace ww::advies::profiel
