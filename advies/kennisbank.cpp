@@ -78,10 +78,12 @@ std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb, Gesp
 }
 
 std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
-                                                          const std::function<const Invoer*(const Vocabulaire&)>& profiel) {
+                                                          const std::function<const Invoer*(const Vocabulaire&)>& profiel,
+                                                          Bouw bouw) {
     const auto voor_profiel = [&](const Vocabulaire& vocabulaire) {
-        InstallOptions opties = zonder_vraaggesprek;
         const Invoer* invoer = profiel(vocabulaire);
+        if (bouw == Bouw::alles) return InstallOptions{};
+        InstallOptions opties = zonder_vraaggesprek;
         if (!invoer) return opties;
         std::array<bool, invoer_vormen.size()> gegeven{};
         for (const InvoerFeit& f : invoer->feiten) gegeven[static_cast<std::size_t>(f.sjabloon)] = true;

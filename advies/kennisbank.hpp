@@ -21,6 +21,11 @@ namespace ww::advies {
 // is an error, never a silently different advice.
 enum class Gesprekken { mogelijk, nooit };
 
+// What the engine of Kennisbank::laad_voor_profiel builds: only the rules that can fire for the profile
+// (a cold `wegwijzer advies`), or every rule, the interview's too (`--kosten`, which shows every rule's
+// costs).
+enum class Bouw { wat_kan_vuren, alles };
+
 class Kennisbank {
 public:
     // Loads every *.yaml in `map` (or one file), always from the YAML. Throws InvoerFout with every
@@ -38,8 +43,10 @@ public:
     // profiles (the interview, the service, libwegwijzer) loads with laad or laad_gekozen. What
     // `profiel` throws (the profile's errors) ends the load before any engine is built. It is called
     // once; again only should the image be refused and the YAML's vocabulary differ from the image's.
+    // With Bouw::alles nothing is promised: the profile is read first all the same.
     static std::unique_ptr<Kennisbank> laad_voor_profiel(const std::string& kb,
-                                                         const std::function<const Invoer*(const Vocabulaire&)>& profiel);
+                                                         const std::function<const Invoer*(const Vocabulaire&)>& profiel,
+                                                         Bouw bouw = Bouw::wat_kan_vuren);
     // The engine `regels` prepared (RuleBase::take_prepared_engine) with `opties` is kept for neem_engine().
     Kennisbank(std::string map, RuleBase regels, InstallOptions opties = {})
         : Kennisbank(std::move(map), std::move(regels), std::move(opties), Vocabulaire()) {

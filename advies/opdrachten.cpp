@@ -78,24 +78,21 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
     return veilig([&] {
         // One profile, no interview: the profile is read as soon as the knowledge base is (with its
         // vocabulary), so that its engine is promised what cannot come and leaves out the rules that
-        // could not fire (Kennisbank::laad_voor_profiel). --kosten shows every rule's costs: all built.
+        // could not fire (Kennisbank::laad_voor_profiel). --kosten shows every rule's costs: all built,
+        // but the profile is read first all the same.
         const bool kosten = opties.kosten || opties.kosten_tijd;
         std::optional<ProfielResultaat> profiel;
-        std::unique_ptr<Kennisbank> kb;
-        if (kosten) {
-            kb = Kennisbank::laad_gekozen(opties.kb, Gesprekken::mogelijk);
-        } else {
-            const Profieltekst tekst = lees_profieltekst(opties.profiel);
-            kb = Kennisbank::laad_voor_profiel(opties.kb, [&](const Vocabulaire& vocabulaire) -> const Invoer* {
+        const Profieltekst tekst = lees_profieltekst(opties.profiel);
+        auto kb = Kennisbank::laad_voor_profiel(
+            opties.kb,
+            [&](const Vocabulaire& vocabulaire) -> const Invoer* {
                 profiel = lees_profiel(tekst, vocabulaire, opties.opdracht);
                 // A profile with errors is reported before any engine is built: none would be used.
                 if (!profiel->invoer) throw InvoerFout(std::move(profiel->fouten));
                 return &*profiel->invoer;
-            });
-        }
+            },
+            kosten ? Bouw::alles : Bouw::wat_kan_vuren);
         auto raadpleging = std::make_unique<Raadpleging>(*kb, kb->neem_engine());
-        if (!profiel) profiel = lees_profiel_bestand(opties.profiel, raadpleging->vocabulaire(), opties.opdracht);
-        if (!profiel->invoer) throw InvoerFout(std::move(profiel->fouten));
         if (kosten) raadpleging->meet_kosten(true);
         Uitvoer uit{0, adviestekst(*raadpleging, *profiel->invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
         if (kosten) uit.fout = cost_table(raadpleging->engine().profile(), opties.kosten_tijd);

@@ -289,14 +289,4 @@ const Veld& gemeenteprofiel() {
     return profiel;
 }
 
-std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabulaire) {
-    switch (veld.woorden) {
-        case Woorden::factoren: return vocabulaire.factoren;
-        case Woorden::bronnen: return vocabulaire.bronnen;
-        case Woorden::indicatoren: return vocabulaire.indicatoren;
-        case Woorden::vast: break;
-    }
-    return veld.opties;
-}
-
 }  // namespace ww::advies::profiel

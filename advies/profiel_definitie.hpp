@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -82,7 +83,22 @@ std::string zonder_rij(std::string_view pad);
 // Whether `pad` names a field: one of veldpaden() with every row a number from 1.
 bool is_veldpad(std::string_view pad);
 
-// The words a keuze accepts, in order: its own or the vocabulary's.
-std::span<const std::string> opties(const Veld& veld, const Vocabulaire& vocabulaire);
+// The words a keuze accepts, in order (its own or the vocabulary's), and for words from the vocabulary
+// the knowledge base's names of them (id -> name: a factor's name, an indicator's short name, a source's
+// description; null for the contract's own words), for "bedoelde je 'id' (naam)?". Inline, one switch:
+// the reader asks it for every such word it reads.
+struct Keuzewoorden {
+    std::span<const std::string> opties;
+    const std::map<std::string, std::string>* namen = nullptr;
+};
+inline Keuzewoorden keuzewoorden(const Veld& veld, const Vocabulaire& vocabulaire) {
+    switch (veld.woorden) {
+        case Woorden::factoren: return {vocabulaire.factoren, &vocabulaire.factor_naam};
+        case Woorden::bronnen: return {vocabulaire.bronnen, &vocabulaire.bron_omschrijving};
+        case Woorden::indicatoren: return {vocabulaire.indicatoren, &vocabulaire.indicator_naam};
+        case Woorden::vast: break;
+    }
+    return {veld.opties, nullptr};
+}
 
 }  // namespace ww::advies::profiel

@@ -326,7 +326,8 @@ private:
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return std::nullopt;
         if (andere_soort(k, node, pad_van(pad, sleutel))) return std::nullopt;
-        return y_.keuze(node, pad_van(pad, sleutel), profiel::opties(k, voc_), k.wat, k.bedoeld);
+        const auto woorden = profiel::keuzewoorden(k, voc_);
+        return y_.keuze(node, pad_van(pad, sleutel), woorden.opties, k.wat, k.bedoeld, woorden.namen);
     }
 
     // A keuze with what its absence means, as the definition says.
@@ -574,7 +575,7 @@ private:
     void woordenlijst(const Veld& def, const Velden& v, std::string_view sleutel, std::string_view pad,
                       InvoerSjabloon sjabloon, std::string_view slot, std::string_view lijstnaam) {
         const Veld& woord = als(als(def.veld(sleutel), Soort::lijst).element(), Soort::keuze);
-        const std::span<const std::string> opties = profiel::opties(woord, voc_);
+        const auto [opties, namen] = profiel::keuzewoorden(woord, voc_);
         const YamlNode node = v[sleutel];
         if (afwezig(node)) return;
         const Pad lpad = pad_van(pad, sleutel);
@@ -589,7 +590,7 @@ private:
                 continue;
             }
             if (andere_soort(woord, e, epad)) continue;
-            auto w = y_.keuze(e, epad, opties, woord.wat, woord.bedoeld);
+            auto w = y_.keuze(e, epad, opties, woord.wat, woord.bedoeld, namen);
             if (!w) continue;
             auto it = std::find_if(keren.begin(), keren.end(), [&](const auto& k) { return k.first == *w; });
             if (it != keren.end()) {

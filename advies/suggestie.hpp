@@ -23,6 +23,18 @@ std::optional<std::string> dichtstbij(std::string_view naam, std::span<const std
 std::optional<std::string> bedoeld_woord(std::string_view naam, std::span<const std::string> kandidaten,
                                          std::string_view bedoelde);
 
+// The candidate `naam` means when the candidates have names a person may write instead (a factor's
+// name, an indicator's short name, a source's description: `namen[i]` is that of `kandidaten[i]`, ""
+// for none), as its place in `kandidaten`: the candidate it is with capitals, spaces, '-' and '_'
+// aside; else the one whose name it is, capitals and short or joining words ('de', 'het', 'van',
+// 'door') aside ('Fysieke verloedering', 'het vermijdingsgedrag'); else the one dichtstbij finds;
+// else the one whose id and name hold more of its words than any other candidate's do ('overlast
+// van jongeren': 'signaalcriminaliteit', named 'signaalcriminaliteit en signaaloverlast'). A word of
+// five letters or more also counts inside a longer word and around a shorter one ('enquête' in
+// 'bewonersenquête'). Nothing when two candidates hold as many: a guess between two is no help.
+std::optional<std::size_t> bedoeld_benoemd(std::string_view naam, std::span<const std::string> kandidaten,
+                                           std::span<const std::string> namen);
+
 // "; bedoelde je 'x'?" or "" when nothing is near.
 std::string bedoelde_je(std::string_view naam, std::span<const std::string> kandidaten);
 

@@ -286,7 +286,8 @@ std::optional<std::string> YamlLezer::tekst(const YamlNode& node, std::string_vi
 }
 
 std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
-                                            std::string_view wat, std::string_view bedoelde) {
+                                            std::string_view wat, std::string_view bedoelde,
+                                            const std::map<std::string, std::string>* namen) {
     if (afwezig(node)) return std::nullopt;
     if (!node.is_scalar()) {
         fout(node, fmt::format("'{}' moet een {} zijn, niet {}", pad, wat, beschrijf(node)), pad);
@@ -294,12 +295,26 @@ std::optional<std::string> YamlLezer::keuze(const YamlNode& node, std::string_vi
     }
     const std::string& s = node.scalar();
     if (std::find(opties.begin(), opties.end(), s) != opties.end()) return s;
+    if (namen != nullptr) {
+        std::vector<std::string> bij_naam;
+        bij_naam.reserve(opties.size());
+        for (const auto& o : opties) {
+            const auto it = namen->find(o);
+            bij_naam.push_back(it == namen->end() || it->second == o ? std::string() : it->second);
+        }
+        if (auto i = bedoeld_benoemd(s, opties, bij_naam)) {
+            fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'{}?", wat, s, pad, opties[*i],
+                                   bij_naam[*i].empty() ? std::string() : " (" + bij_naam[*i] + ")"),
+                 pad);
+            return std::nullopt;
+        }
+    } else if (auto bijna = bedoeld_woord(s, opties, bedoelde)) {
+        fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna), pad);
+        return std::nullopt;
+    }
     // Nothing near: every word that is allowed, also the thirteen sources, so that the user need not
     // look them up elsewhere.
-    if (auto bijna = bedoeld_woord(s, opties, bedoelde))
-        fout(node, fmt::format("onbekende {} '{}' in '{}'; bedoelde je '{}'?", wat, s, pad, *bijna), pad);
-    else
-        fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)), pad);
+    fout(node, fmt::format("onbekende {} '{}' in '{}'; kies {}", wat, s, pad, samen(opties)), pad);
     return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -74,8 +75,12 @@ public:
     std::optional<std::string> tekst(const YamlNode& node, std::string_view pad);
     // A word from a fixed list; `wat` names the kind in messages ("indicator"). An unknown word gets
     // "bedoelde je ...?" with the word it is near or, by `bedoelde`, plainly means (bedoeld_woord).
+    // With `namen` (id -> name: the knowledge base's names of its factors, indicators or sources) the
+    // word may also be such a name or hold its words, and the suggestion shows the name beside the id
+    // (bedoeld_benoemd): "bedoelde je 'verloedering' (fysieke verloedering)?".
     std::optional<std::string> keuze(const YamlNode& node, std::string_view pad, std::span<const std::string> opties,
-                                     std::string_view wat, std::string_view bedoelde = {});
+                                     std::string_view wat, std::string_view bedoelde = {},
+                                     const std::map<std::string, std::string>* namen = nullptr);
 
 private:
     std::string bestand_;

@@ -4,9 +4,13 @@
 // promised what the profile lacks, gives the same advice as one that builds every rule.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +21,7 @@
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
 #include "advies/vocabulaire.hpp"
+#include "rules/image.hpp"
 #include "testkennisbank.hpp"
 
 namespace ww::advies {
@@ -126,6 +131,82 @@ TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
     EXPECT_GE(voorbeelden, 7u);
     EXPECT_GT(beloofd, 0u);   // some example lacks some input template
     EXPECT_GT(afgeleid, 0u);  // and so some derived template
+}
+
+// An image the reader takes (the key of the YAML beside it) and the engine refuses (the knowledge base
+// with more modules than an engine holds): the YAML is read instead, whose vocabulary is the image's, so
+// the profile read for the image is not read again, and the advice is that of the YAML alone. The image
+// lies where the program looks for the bundled one (beside this test program); no other test here
+// reads the bundled knowledge base, and one that did would only fall back to its YAML.
+TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
+    ::unsetenv("WEGWIJZER_KB");
+    const std::string map = kies_kennisbank("");
+    const fs::path beeld = standaard_kennisbank_beeld(map);
+    ASSERT_FALSE(beeld.empty());
+    struct Opruimen {
+        fs::path pad;
+        ~Opruimen() {
+            std::error_code ec;
+            fs::remove(pad, ec);
+        }
+    } opruimen{beeld};
+    const auto leg_neer = [&](const std::string& inhoud) {
+        fs::remove(beeld);
+        std::ofstream(beeld, std::ios::binary) << inhoud;
+        fs::permissions(beeld, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    };
+    const std::vector<SourceFile> bestanden = RuleBase::read_sources(map);
+    const std::uint64_t sleutel = image_key(bestanden, program_identity());
+    // The modules in one of the files (an image holds as many files as the YAML beside it).
+    std::vector<SourceFile> met_modules = bestanden;
+    std::string modules = "\nmodules: [";
+    for (int i = 1; i <= 10001; ++i) modules += (i > 1 ? ", M" : "M") + std::to_string(i);
+    ASSERT_FALSE(met_modules.empty());
+    met_modules.back() = SourceFile(met_modules.back().path(), std::string(met_modules.back().text()) + modules + "]\n");
+    const RuleBase te_veel = RuleBase::load_sources(std::move(met_modules));
+    EXPECT_THROW(te_veel.instantiate(), std::invalid_argument);
+    EXPECT_EQ(lees_vocabulaire(te_veel), lees_vocabulaire(RuleBase::load_sources(bestanden)));
+    const std::string geweigerd = write_image(te_veel, sleutel);
+    {
+        std::vector<SourceFile> kopie = bestanden;
+        EXPECT_TRUE(read_image(geweigerd, sleutel, kopie).has_value());  // the reader takes it
+    }
+    const std::string gaaf = write_image(RuleBase::load_sources(bestanden), sleutel);
+
+    // Three examples, from the start, the middle and the end of the stappenplan: a load with the refused
+    // image builds the engine that refuses it twice (with the promise and without).
+    for (const char* naam : {"01-beginnend.yaml", "03-analyse-wijk-noord.yaml", "06-evaluatie.yaml"}) {
+        const fs::path e = fs::path(WW_EXAMPLES_DIR) / naam;
+        const Profieltekst tekst = lees_profieltekst(e.string());
+        // The advice for the profile from `kb` (the bundled one with whatever lies at the image path,
+        // or a map: its YAML), and how often the profile was read on the way.
+        const auto advies = [&](const std::string& kb, int& gelezen, bool& uit_beeld) {
+            std::optional<ProfielResultaat> profiel;
+            gelezen = 0;
+            auto k = Kennisbank::laad_voor_profiel(kb, [&](const Vocabulaire& vocabulaire) -> const Invoer* {
+                ++gelezen;
+                profiel = lees_profiel(tekst, vocabulaire, Opdracht::advies);
+                return profiel->invoer ? &*profiel->invoer : nullptr;
+            });
+            uit_beeld = k->regels().from_image();
+            EXPECT_TRUE(profiel && profiel->invoer) << e;
+            Raadpleging r(*k, k->neem_engine());
+            return adviestekst(r, *profiel->invoer, Opdracht::advies, Formaat::json, OpmaakOpties{});
+        };
+        int gelezen = 0;
+        bool uit_beeld = false;
+        const std::string yaml = advies(map, gelezen, uit_beeld);
+        EXPECT_FALSE(uit_beeld);
+        leg_neer(geweigerd);
+        EXPECT_EQ(advies("", gelezen, uit_beeld), yaml) << e;
+        EXPECT_FALSE(uit_beeld) << e;
+        EXPECT_EQ(gelezen, 1) << e;
+        // The same place with a sound image: read from it, the profile once too.
+        leg_neer(gaaf);
+        EXPECT_EQ(advies("", gelezen, uit_beeld), yaml) << e;
+        EXPECT_TRUE(uit_beeld) << e;
+        EXPECT_EQ(gelezen, 1) << e;
+    }
 }
 
 }  // namespace

@@ -64,6 +64,32 @@ TEST(Opdrachten, FoutProfielGeeftStatus2EnGeenUitvoer) {
     EXPECT_NE(u.fout.find(o.profiel + ":3:11: fout: 'metingen' moet een lijst zijn"), std::string::npos) << u.fout;
 }
 
+// A knowledge base that loads but that no engine holds (more modules than an engine takes): a profile
+// with errors is reported, exit 2, without building the engine that would fail, with --kosten too (which
+// builds every rule); a sound profile meets the engine's refusal, exit 1.
+TEST(Opdrachten, FoutProfielKomtVoorDeEngineOokMetKosten) {
+    TijdelijkeMap kb_map("ww_advies_kosten_kb");
+    TijdelijkeMap m("ww_advies_kosten_fout");
+    std::string modules = "modules: [";
+    for (int i = 1; i <= 10001; ++i) modules += (i > 1 ? ", M" : "M") + std::to_string(i);
+    kb_map.schrijf("modules.yaml", modules + "]\n");
+    const std::string fout = m.schrijf("fout.yaml", "gemeente: {naam: X}\ndrijfveer: {bepaald: misschien}\n");
+    const std::string goed = m.schrijf("goed.yaml", "gemeente: {naam: X}\n");
+    for (const bool kosten : {false, true}) {
+        AdviesOpties o;
+        o.kb = kb_map.pad.string();
+        o.kosten = kosten;
+        o.profiel = fout;
+        const auto u = voer_advies_uit(o);
+        EXPECT_EQ(u.status, 2) << kosten << ": " << u.fout;
+        EXPECT_EQ(u.fout.rfind(fout + ":2:22: fout: 'drijfveer.bepaald' moet true of false zijn", 0), 0u) << kosten << ": " << u.fout;
+        o.profiel = goed;
+        const auto g = voer_advies_uit(o);
+        EXPECT_EQ(g.status, 1) << kosten;
+        EXPECT_NE(g.fout.find("te veel modules"), std::string::npos) << kosten << ": " << g.fout;
+    }
+}
+
 TEST(Opdrachten, OnbekendeKennisbank) {
     AdviesOpties o;
     o.profiel = "-";

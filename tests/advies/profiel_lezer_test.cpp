@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "advies/kennisbank.hpp"
 #include "advies/profiel_lezer.hpp"
 
 namespace ww::advies {
@@ -389,6 +390,74 @@ TEST(ProfielLezer, OnbekendeWaardeVanEenVasteLijst) {
               (std::vector<std::string>{
                   "2:20: onbekende soort drijfveer 'vergelijkng' in 'drijfveer.soort'; bedoelde je 'vergelijking'?",
                   "3:23: onbekende frame 'rood' in 'communicatie.frame'; kies veiligheid, onveiligheid of onbekend"}));
+}
+
+// Capitals outside ASCII are folded as the rule language's `lower` folds them: 'GEÏMPLEMENTEERD' is the
+// word 'geïmplementeerd' people write for `uitgevoerd`.
+TEST(ProfielLezer, HoofdlettersMetAccentTellenNietBijHetBedoeldeWoord) {
+    auto r = lees("gemeente: {naam: X}\nbeleid:\n  acties:\n    - {naam: A, status: GEÏMPLEMENTEERD}\n"
+                  "    - {naam: B, status: Geïmplementeerd}\n");
+    EXPECT_EQ(meldingen(r), (std::vector<std::string>{
+        "4:25: onbekende status 'GEÏMPLEMENTEERD' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?",
+        "5:25: onbekende status 'Geïmplementeerd' in 'beleid.acties[2].status'; bedoelde je 'uitgevoerd'?"}));
+}
+
+// A factor, source or indicator written as a person names it (the knowledge base's name of a factor,
+// the description of a source, the short name of an indicator, or some of their words) instead of its
+// id: still an error, but the message names the id and its name, from the knowledge base itself. In
+// every field that takes an id of the vocabulary; words that fit two ids as well, or none, get the list.
+TEST(ProfielLezer, NaamUitDeKennisbankNoemtHaarId) {
+    const auto kb = Kennisbank::laad(WW_KB_SOURCE_DIR);
+    const auto r = lees_profiel_tekst(R"(gemeente: {naam: X}
+metingen:
+  - {indicator: het vermijdingsgedrag, waarde: 3}
+  - {indicator: overlast van jongeren, waarde: 3}
+  - {indicator: Onveiligheidsgevoel in de buurt, waarde: 3}
+  - {indicator: onveilig, waarde: 3}
+bronnen:
+  - id: Meldingen en aangiften
+  - id: EEN EIGEN BEWONERSENQUÊTE
+  - id: gesprekken
+analyse:
+  factoren: [Fysieke verloedering, overlast van jongeren, toezicht door politie]
+beleid:
+  smart: {indicator: tevredenheid over de politie}
+  ivp: {prioritaire_factoren: [sociale cohesie]}
+  acties:
+    - {naam: A, factor: zwembad}
+)",
+                                      "p.yaml", kb->vocabulaire(), Opdracht::advies);
+    EXPECT_EQ(meldingen(r), (std::vector<std::string>{
+        "3:17: onbekende indicator 'het vermijdingsgedrag' in 'metingen[1].indicator'; bedoelde je 'vermijdingsgedrag' "
+        "(het vermijdingsgedrag)?",
+        "4:17: onbekende indicator 'overlast van jongeren' in 'metingen[2].indicator'; bedoelde je 'overlast' "
+        "(de ervaren overlast)?",
+        "5:17: onbekende indicator 'Onveiligheidsgevoel in de buurt' in 'metingen[3].indicator'; bedoelde je "
+        "'onveilig_buurt' (het onveiligheidsgevoel in de eigen buurt)?",
+        "6:17: onbekende indicator 'onveilig' in 'metingen[4].indicator'; kies onveilig_buurt, onveilig_algemeen, "
+        "onveilig_vaak, vermijdingsgedrag, overlast, verloedering_ervaren, slachtofferschap, kans_slachtoffer, "
+        "oordeel_gemeente of oordeel_politie",
+        "8:9: onbekende bron 'Meldingen en aangiften' in 'bronnen[1].id'; bedoelde je 'meldingen' (meldingen en aangiften)?",
+        "9:9: onbekende bron 'EEN EIGEN BEWONERSENQUÊTE' in 'bronnen[2].id'; bedoelde je 'bewonersenquete' "
+        "(een eigen bewonersenquête)?",
+        "10:9: onbekende bron 'gesprekken' in 'bronnen[3].id'; bedoelde je 'straatgesprekken' (korte gesprekken op straat)?",
+        "12:14: onbekende factor 'Fysieke verloedering' in 'analyse.factoren[1]'; bedoelde je 'verloedering' "
+        "(fysieke verloedering)?",
+        "12:36: onbekende factor 'overlast van jongeren' in 'analyse.factoren[2]'; bedoelde je 'signaalcriminaliteit' "
+        "(signaalcriminaliteit en signaaloverlast)?",
+        "12:59: onbekende factor 'toezicht door politie' in 'analyse.factoren[3]'; bedoelde je 'toezicht'?",
+        "14:22: onbekende indicator 'tevredenheid over de politie' in 'beleid.smart.indicator'; bedoelde je "
+        "'oordeel_politie' (de tevredenheid over de politie)?",
+        "15:32: onbekende factor 'sociale cohesie' in 'beleid.ivp.prioritaire_factoren[1]'; bedoelde je "
+        "'sociale-verbondenheid' (sociale verbondenheid en samenredzaamheid)?",
+        "17:25: onbekende factor 'zwembad' in 'beleid.acties[1].factor'; kies signaalcriminaliteit, verloedering, "
+        "schurende-leefstijlen, spreken-over-veiligheid, sociale-verbondenheid, invloed-en-perspectief, "
+        "gebouwde-omgeving, toezicht, geloofwaardige-aanpak, nazorg, responsieve-instituties of communicatie-instituties"}));
+    // A typo of an id shows the name too.
+    EXPECT_EQ(meldingen(lees_profiel_tekst("gemeente: {naam: X}\nanalyse: {factoren: [verlodering]}\n", "p.yaml",
+                                           kb->vocabulaire(), Opdracht::advies)),
+              (std::vector<std::string>{"2:22: onbekende factor 'verlodering' in 'analyse.factoren[1]'; bedoelde je "
+                                        "'verloedering' (fysieke verloedering)?"}));
 }
 
 // A word a person writes for one of a fixed list's words ('afgerond' for `uitgevoerd`, 'true' for `ja`)

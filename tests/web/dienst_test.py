@@ -329,6 +329,19 @@ def test_fouten(d, werkmap):
                    [("beleid.acties[1].status",
                      "onbekende status 'afgerond' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?")],
                    f"status afgerond ({type_}): {a.status} {fouten}")
+    # The knowledge base's name of a factor, source or indicator instead of its id: the id and its name, at the field.
+    namen = {"gemeente": {"naam": "X"}, "metingen": [{"indicator": "overlast van jongeren", "waarde": 3}],
+             "bronnen": [{"id": "Meldingen en aangiften"}], "analyse": {"factoren": ["Fysieke verloedering"]}}
+    a = vraag(c, "POST", "/api/v1/advies", json.dumps(namen).encode(), {"Content-Type": "application/json"})
+    fouten = a.json()["fouten"] if a.status == 422 else []
+    controleer([(f.get("pad"), f["melding"]) for f in fouten] ==
+               [("metingen[1].indicator", "onbekende indicator 'overlast van jongeren' in 'metingen[1].indicator'; "
+                                          "bedoelde je 'overlast' (de ervaren overlast)?"),
+                ("bronnen[1].id", "onbekende bron 'Meldingen en aangiften' in 'bronnen[1].id'; "
+                                  "bedoelde je 'meldingen' (meldingen en aangiften)?"),
+                ("analyse.factoren[1]", "onbekende factor 'Fysieke verloedering' in 'analyse.factoren[1]'; "
+                                        "bedoelde je 'verloedering' (fysieke verloedering)?")],
+               f"namen uit de kennisbank: {a.status} {fouten}")
     a = vraag(c, "POST", "/api/v1/advies", b"gemeente:\n  naam: X\n---\nfoo: 1\n", {"Content-Type": "application/yaml"})
     controleer(a.status == 422 and [f.get("pad") for f in a.json()["fouten"]] == [None], f"twee documenten: {a.json()}")
     # YAML and JSON syntax.
