@@ -141,21 +141,24 @@ void laat_uitlopen(socket_t sock) {
 // Otherwise it is copied into the response.
 void schrijf_antwoord(Antwoord a, httplib::Response& res, bool uit_buffer = false) {
     res.status = a.status;
-    if (!a.in_buffer) {
-        res.body = std::move(a.lichaam);
-    } else if (uit_buffer && a.status < 400 && verzoek_verbinding != nullptr) {
-        verzoek_lichaam_uit_buffer = a.in_buffer->size();
-        res.headers.emplace("Content-Length", std::to_string(verzoek_lichaam_uit_buffer));
-        verzoek_verbinding->lichaam_na_kopregels(std::move(*a.in_buffer));
-    } else {
-        res.body = a.in_buffer->klaar();
-    }
     zet(res, "Content-Type", a.inhoudstype);
     for (const auto& [naam, waarde] : a.kopregels) {
         // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
         const std::string* eerder = naam == "Vary" ? kopregel(res.headers, "Vary") : nullptr;
         if (eerder != nullptr && *eerder != waarde) zet(res, naam, *eerder + ", " + std::string(waarde));
         else zet(res, naam, waarde);
+    }
+    // The body last: what throws above (an allocation) leaves no body with the connection, and the
+    // error answer that follows is written as any other.
+    if (!a.in_buffer) {
+        res.body = std::move(a.lichaam);
+    } else if (uit_buffer && a.status < 400 && verzoek_verbinding != nullptr) {
+        const std::size_t grootte = a.in_buffer->size();
+        res.headers.emplace("Content-Length", std::to_string(grootte));
+        verzoek_lichaam_uit_buffer = grootte;
+        verzoek_verbinding->lichaam_na_kopregels(std::move(*a.in_buffer));
+    } else {
+        res.body = a.in_buffer->klaar();
     }
 }
 
