@@ -19,4 +19,11 @@ namespace ww::advies {
 std::string adviestekst(Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
                         Formaat formaat, const OpmaakOpties& opties);
 
+class Uitbuffer;
+
+// As adviestekst, appended to `uit` (advies/uitbuffer.hpp): the service sends JSON and the report from
+// there, without copying them into a string first (13 kB for a report of a young profile).
+void adviestekst_in(Uitbuffer& uit, Raadpleging& raadpleging, const Invoer& invoer, Opdracht opdracht,
+                    Formaat formaat, const OpmaakOpties& opties);
+
 }  // namespace ww::advies

@@ -25,7 +25,11 @@ struct OpmaakOpties {
     const KennisbankNamen* namen = nullptr;
 };
 
+class Uitbuffer;
+
 std::string als_json(const Advies& advies, const OpmaakOpties& opties);
+// As als_json, appended to `uit` (advies/uitbuffer.hpp): the service sends it from there.
+void als_json_in(Uitbuffer& uit, const Advies& advies, const OpmaakOpties& opties);
 std::string als_tekst(const Advies& advies, const OpmaakOpties& opties);
 std::string als_markdown(const Advies& advies, const OpmaakOpties& opties);
 // html here shows the advice alone; with the profile's facts it is als_html (opmaak_html.hpp).

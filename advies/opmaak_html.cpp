@@ -800,10 +800,15 @@ void boodschappen(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g
 
 }  // namespace
 
-std::string als_html(const Advies& advies, const RapportGegevens& g, const OpmaakOpties&) {
+std::string als_html(const Advies& advies, const RapportGegevens& g, const OpmaakOpties& opties) {
+    Uitbuffer uit;
+    als_html_in(uit, advies, g, opties);
+    return uit.klaar();
+}
+
+void als_html_in(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g, const OpmaakOpties&) {
     const bool communicatie = advies.opdracht == Opdracht::communicatie;
     const auto groepen = indeling(advies);
-    Uitbuffer uit;
     uit += "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\"/>\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
            // Nothing leaves the file: no script runs, nothing is fetched, even if a text slipped through.
@@ -834,7 +839,6 @@ std::string als_html(const Advies& advies, const RapportGegevens& g, const Opmaa
     uit += ". Elk advies noemt de regel waarop het rust; <code>wegwijzer waarom-niet REGEL PROFIEL</code> legt uit "
            "waarom een regel geen advies gaf.</p>\n"sv;
     uit += "</footer>\n</body>\n</html>\n"sv;
-    return uit.klaar();
 }
 
 HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren) {

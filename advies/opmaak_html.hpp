@@ -16,6 +16,8 @@ namespace ww::advies {
 // report of the advice alone). Items that carry an `uitleg` show it behind a fold. The output is a
 // function of its arguments only: the date is in `gegevens`.
 std::string als_html(const Advies& advies, const RapportGegevens& gegevens, const OpmaakOpties& opties);
+// As als_html, appended to `uit` (advies/uitbuffer.hpp): the service sends it from there.
+void als_html_in(Uitbuffer& uit, const Advies& advies, const RapportGegevens& gegevens, const OpmaakOpties& opties);
 
 // The markup of the Tafel van 12 that depends on `factoren` alone (see HtmlTafel), as als_html writes it.
 HtmlTafel html_tafel(const std::vector<RapportFactor>& factoren);

@@ -183,6 +183,11 @@ private:
 
 std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
     Uitbuffer uit;
+    als_json_in(uit, advies, opties);
+    return uit.klaar();
+}
+
+void als_json_in(Uitbuffer& uit, const Advies& advies, const OpmaakOpties& opties) {
     Schrijver s(uit);
     uit += '{';
     s.getal_veld(2, "versie", advies.versie, true);
@@ -240,7 +245,6 @@ std::string als_json(const Advies& advies, const OpmaakOpties& opties) {
     }
     s.einde(0, '}');
     uit += '\n';
-    return uit.klaar();
 }
 
 }  // namespace ww::advies

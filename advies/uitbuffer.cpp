@@ -38,10 +38,33 @@ Uitbuffer::Uitbuffer() {
     eind_ = begin_ + buffer_->size;
 }
 
-Uitbuffer::~Uitbuffer() {
+Uitbuffer::Uitbuffer(Uitbuffer&& ander) noexcept { neem_over(ander); }
+
+Uitbuffer& Uitbuffer::operator=(Uitbuffer&& ander) noexcept {
+    if (this != &ander) {
+        geef_vrij();
+        neem_over(ander);
+    }
+    return *this;
+}
+
+Uitbuffer::~Uitbuffer() { geef_vrij(); }
+
+void Uitbuffer::neem_over(Uitbuffer& ander) {
+    eigen_ = std::move(ander.eigen_);
+    buffer_ = ander.buffer_ == &ander.eigen_ ? &eigen_ : ander.buffer_;
+    begin_ = ander.begin_;
+    p_ = ander.p_;
+    eind_ = ander.eind_;
+    ander.buffer_ = nullptr;
+    ander.begin_ = ander.p_ = ander.eind_ = nullptr;
+}
+
+void Uitbuffer::geef_vrij() {
     if (buffer_ != &draad.buffer) return;
     if (draad.buffer.size > hoogstens_houden) draad.buffer = Bytes{};
     draad.in_gebruik = false;
+    buffer_ = nullptr;
 }
 
 std::string Uitbuffer::klaar() const { return std::string(begin_, size()); }

@@ -4,7 +4,8 @@
 // piece of markup is a few moves), where std::string::append is a call of some fifty instructions; the
 // report has some 170 fixed pieces and 40 texts to escape, the JSON advice some 40 members and texts.
 // `klaar` gives the result as a string of its own length (a copy: a std::string cannot grow without
-// writing its new bytes first, which costs as much).
+// writing its new bytes first, which costs as much); the service sends it from the buffer instead
+// (`inhoud`), holding the Uitbuffer until the answer is out.
 #pragma once
 
 #include <charconv>
@@ -28,6 +29,11 @@ public:
 
     Uitbuffer();
     ~Uitbuffer();
+    // Moved, it keeps what was written and the thread's buffer in use (an answer the service sends
+    // after its route has returned); the moved-from one writes nothing more. Destroyed on the thread
+    // that made it: only there does it give the thread's buffer back.
+    Uitbuffer(Uitbuffer&& ander) noexcept;
+    Uitbuffer& operator=(Uitbuffer&& ander) noexcept;
     Uitbuffer(const Uitbuffer&) = delete;
     Uitbuffer& operator=(const Uitbuffer&) = delete;
 
@@ -74,6 +80,8 @@ private:
         if (static_cast<std::size_t>(eind_ - p_) < n) groei(n);
     }
     void groei(std::size_t n);
+    void neem_over(Uitbuffer& ander);
+    void geef_vrij();
 
     Bytes* buffer_;  // the thread's, or eigen_ when that is in use (one answer written inside another)
     Bytes eigen_;

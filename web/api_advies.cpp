@@ -3,6 +3,7 @@
 // format Accept asks for, made by the same function as `wegwijzer advies` (advies/adviestekst.hpp).
 #include "advies/adviestekst.hpp"
 #include "advies/fout.hpp"
+#include "advies/uitbuffer.hpp"
 #include "web/metrieken.hpp"
 #include "web/onderhandeling.hpp"
 #include "web/profiel_verzoek.hpp"
@@ -24,7 +25,7 @@ Antwoord advies_antwoord(const Verzoek& v, Omgeving& o, advies::Opdracht opdrach
     opties.uitleg = v.parameter_is("uitleg", "1");
     Antwoord a;
     try {
-        a.lichaam = advies::adviestekst(*raadpleging, *profiel.invoer, opdracht, formaat, opties);
+        advies::adviestekst_in(a.in_buffer.emplace(), *raadpleging, *profiel.invoer, opdracht, formaat, opties);
     } catch (const advies::InvoerFout& e) {
         // A profile the engine cannot finish (its firing limit): a problem of this input.
         return foutantwoord(422, verzoekfouten(e.fouten));

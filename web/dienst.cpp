@@ -51,6 +51,8 @@ thread_local std::string_view verzoek_eindpunt = "andere";
 thread_local Verbinding* verzoek_verbinding = nullptr;
 // Whether the answer to this request closes the connection (sluit_na_antwoord).
 thread_local bool verzoek_sluit_verbinding = false;
+// The size of a body the connection sends from the worker's buffer (schrijf_antwoord), for the log.
+thread_local std::size_t verzoek_lichaam_uit_buffer = 0;
 
 void fout(const std::string& melding) { schrijf_logregel("wegwijzer: fout: " + melding + "\n"); }
 
@@ -131,16 +133,32 @@ void laat_uitlopen(socket_t sock) {
     }
 }
 
-// The body moves into the response: an advice or report is not copied once more on its way out.
-void schrijf_antwoord(Antwoord a, httplib::Response& res) {
+// The body moves into the response: an advice or report is not copied once more on its way out. One
+// written in the worker's buffer goes out from there, through the connection, when `uit_buffer` (the
+// request is answered with a body, not HEAD, and whole, without Range) and the answer is no error
+// (cpp-httplib's error handler would write a body of its own): cpp-httplib then writes the headers
+// with the service's Content-Length and no body, and the connection the body right after them.
+// Otherwise it is copied into the response.
+void schrijf_antwoord(Antwoord a, httplib::Response& res, bool uit_buffer = false) {
     res.status = a.status;
-    res.body = std::move(a.lichaam);
     zet(res, "Content-Type", a.inhoudstype);
     for (const auto& [naam, waarde] : a.kopregels) {
         // Vary adds to the service's own (Origin, with --cors) instead of replacing it.
         const std::string* eerder = naam == "Vary" ? kopregel(res.headers, "Vary") : nullptr;
         if (eerder != nullptr && *eerder != waarde) zet(res, naam, *eerder + ", " + std::string(waarde));
         else zet(res, naam, waarde);
+    }
+    // The body last: what throws above (an allocation) leaves no body with the connection, and the
+    // error answer that follows is written as any other.
+    if (!a.in_buffer) {
+        res.body = std::move(a.lichaam);
+    } else if (uit_buffer && a.status < 400 && verzoek_verbinding != nullptr) {
+        const std::size_t grootte = a.in_buffer->size();
+        res.headers.emplace("Content-Length", std::to_string(grootte));
+        verzoek_lichaam_uit_buffer = grootte;
+        verzoek_verbinding->lichaam_na_kopregels(std::move(*a.in_buffer));
+    } else {
+        res.body = a.in_buffer->klaar();
     }
 }
 
@@ -157,6 +175,9 @@ class HttpServer final : public httplib::Server {
             bool gesloten = false;
             verzoek_sluit_verbinding = false;
             goed = process_request(verbinding, over == 1, gesloten, nullptr);
+            // Sent by now, or no answer was written: the worker's buffer is free again.
+            verbinding.vergeet_lichaam();
+            verzoek_lichaam_uit_buffer = 0;
             if (!goed || gesloten || verzoek_sluit_verbinding) break;
         }
         verzoek_verbinding = nullptr;
@@ -276,7 +297,7 @@ void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
         return;
     }
     try {
-        schrijf_antwoord(gekozen->behandel(v, omgeving_), res);
+        schrijf_antwoord(gekozen->behandel(v, omgeving_), res, req.method != "HEAD" && req.ranges.empty());
     } catch (const std::bad_alloc&) {
         schrijf_antwoord(foutantwoord(503, "de dienst heeft nu te weinig geheugen; probeer het later opnieuw"), res);
     } catch (const std::exception& e) {
@@ -378,7 +399,9 @@ int Dienst::draai() {
         const double seconden = verzoek_begonnen ? std::chrono::duration<double>(Klok::now() - verzoek_begin).count() : 0.0;
         verzoek_begonnen = false;
         metrieken_.verzoek(verzoek_eindpunt, res.status, seconden);
-        schrijf_logregel(verzoekregel(req.method, req.path, res.status, seconden, req.body.size(), res.body.size()));
+        const std::size_t lichaam = res.body.empty() ? verzoek_lichaam_uit_buffer : res.body.size();
+        verzoek_lichaam_uit_buffer = 0;
+        schrijf_logregel(verzoekregel(req.method, req.path, res.status, seconden, req.body.size(), lichaam));
     });
 
     int poort = opties_.poort;

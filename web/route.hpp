@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "advies/kennisbank.hpp"
+#include "advies/uitbuffer.hpp"
 
 namespace ww::web {
 
@@ -66,6 +68,10 @@ struct Antwoord {
     std::string lichaam;
     // Headers of this answer; one named like a standard header of the service replaces it.
     AntwoordKopregels kopregels;
+    // Or, instead of `lichaam`, the body as written in the worker's buffer (the advice and the report):
+    // the service sends it from there, which keeps the buffer in use until the answer is out, instead
+    // of copying it into `lichaam` (advies/uitbuffer.hpp). Made, sent and given up on the worker's thread.
+    std::optional<advies::Uitbuffer> in_buffer = std::nullopt;
 };
 
 // What the routes share: the knowledge base, the consultations to borrow, the counters.

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <string_view>
 #include <thread>
 
 namespace ww::web {
@@ -87,12 +88,52 @@ ssize_t Verbinding::lees_meer(char* ptr, std::size_t size) {
     return static_cast<ssize_t>(n);
 }
 
-ssize_t Verbinding::write(const char* ptr, std::size_t size) {
-    if (!is_writable()) return -1;
+namespace {
+
+ssize_t stuur(socket_t sock, const char* p, std::size_t n) {
     ssize_t r;
-    do r = ::send(sock_, ptr, size, 0);
+    do r = ::send(sock, p, n, 0);
     while (r < 0 && errno == EINTR);
     return r;
+}
+
+}  // namespace
+
+ssize_t Verbinding::write(const char* ptr, std::size_t size) {
+    if (!is_writable()) {
+        kapot_ = true;
+        na_kopregels_.reset();
+        return -1;
+    }
+    const ssize_t r = stuur(sock_, ptr, size);
+    if (r < 0) {
+        kapot_ = true;
+        na_kopregels_.reset();
+        return r;
+    }
+    // The last of the headers went: now the body, as cpp-httplib's next write_data would.
+    if (na_kopregels_ && static_cast<std::size_t>(r) == size && !stuur_lichaam()) return -1;
+    return r;
+}
+
+bool Verbinding::stuur_lichaam() {
+    std::string_view rest = na_kopregels_->inhoud();
+    bool goed = true;
+    while (!rest.empty()) {
+        if (!is_writable()) {
+            goed = false;
+            break;
+        }
+        const ssize_t r = stuur(sock_, rest.data(), rest.size());
+        if (r < 0) {
+            goed = false;
+            break;
+        }
+        rest.remove_prefix(static_cast<std::size_t>(r));
+    }
+    na_kopregels_.reset();
+    if (!goed) kapot_ = true;
+    return goed;
 }
 
 void Verbinding::get_remote_ip_and_port(std::string& ip, int& port) const {
@@ -108,6 +149,7 @@ void Verbinding::get_local_ip_and_port(std::string& ip, int& port) const {
 }
 
 bool Verbinding::wacht_op_verzoek(time_t keep_alive_s) {
+    if (kapot_) return false;
     if (begin_ < eind_) return true;
     const auto begin = std::chrono::steady_clock::now();
     for (;;) {

@@ -6,16 +6,21 @@
 //    pipelined next request) are kept for that request instead of being dropped with the stream, and
 //    its buffer is not allocated and zeroed again for every request;
 //  - it can hand a request body of known length to the service directly (lees_lichaam), so that the
-//    service reads a body without cpp-httplib's read_content (web/dienst.cpp says when).
+//    service reads a body without cpp-httplib's read_content (web/dienst.cpp says when);
+//  - it can send an answer's body from where the service wrote it (lichaam_na_kopregels), right
+//    after the headers, with the same system calls as cpp-httplib's write of res.body.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <cstddef>
 #include <ctime>
+#include <optional>
 #include <string>
 
 #include <httplib.h>
+
+#include "advies/uitbuffer.hpp"
 
 namespace ww::web {
 
@@ -40,17 +45,30 @@ public:
     // closes or the read timeout passes first.
     bool lees_lichaam(std::size_t n, std::string& uit);
 
+    // The body of the answer to this request, sent right after the next write, which is the one of its
+    // status line and headers (cpp-httplib writes them in one go, and then res.body, which is then
+    // empty). The service sets a Content-Length of its size. What is left of it at the next request
+    // (no answer was written) is dropped there.
+    void lichaam_na_kopregels(advies::Uitbuffer lichaam) { na_kopregels_.emplace(std::move(lichaam)); }
+    void vergeet_lichaam() { na_kopregels_.reset(); }
+    // Whether sending failed (the client went): the connection takes no next request.
+    bool kapot() const { return kapot_; }
+
 private:
     // read() beyond one buffered byte.
     [[gnu::noinline]] ssize_t lees_meer(char* ptr, std::size_t size);
     // Refills the buffer, which is empty: false when nothing came (closed, error, timeout).
     bool vul();
+    // Sends na_kopregels_, as write() would in as many calls as it takes.
+    bool stuur_lichaam();
 
     socket_t sock_;
     time_t lees_s_, lees_us_, schrijf_s_, schrijf_us_;
     std::array<char, 4096> buffer_;  // as SocketStream's: one recv of up to 4 kB
     std::size_t begin_ = 0;
     std::size_t eind_ = 0;
+    std::optional<advies::Uitbuffer> na_kopregels_;
+    bool kapot_ = false;
 };
 
 }  // namespace ww::web

@@ -539,6 +539,31 @@ def test_lichaam_en_pijplijn(d):
             controleer(ontvangen[1][1] == b"ok\n" and ontvangen[2] == ontvangen[0], "pijplijn: tweede of derde antwoord wijkt af")
     controleer(len(set(antwoorden.values())) == 1, f"het antwoord hangt af van hoe het lichaam kwam: {sorted(antwoorden)}")
 
+    # The report and JSON go out from the worker's buffer, right after their headers: in a pipeline
+    # with other answers each body once, whole, in its place, and as on a connection of its own.
+    rapport = (kop + f"Accept: text/html\r\nContent-Length: {len(profiel)}\r\n\r\n").encode() + profiel
+    los = {}
+    for naam, verzoek in [("rapport", rapport), ("json", met_lengte)]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall(verzoek)
+        los[naam] = lees_antwoorden(s, 1)
+        s.close()
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall(rapport + gezond + met_lengte + rapport + rapport)
+    ontvangen = lees_antwoorden(s, 5)
+    s.sendall(b"GET /bestaat-niet HTTP/1.1\r\nHost: x\r\n\r\n")
+    daarna = lees_antwoorden(s, 1)
+    s.close()
+    controleer(len(ontvangen) == 5 and len(daarna) == 1, f"pijplijn met rapport: {len(ontvangen)} en {len(daarna)} antwoorden")
+    if len(ontvangen) == 5 and len(daarna) == 1 and los["rapport"] and los["json"]:
+        html, json_ = los["rapport"][0][1], los["json"][0][1]
+        controleer(html.startswith(b"<!DOCTYPE html>") and html.endswith(b"</html>\n"), "rapport: geen heel HTML-document")
+        controleer([b for _, b in ontvangen] == [html, b"ok\n", json_, html, html],
+                   "pijplijn met rapport: een lichaam wijkt af van dat op een eigen verbinding")
+        controleer(all("text/html" in k for k, _ in [ontvangen[0], ontvangen[3], ontvangen[4]]), "pijplijn met rapport: Content-Type")
+        controleer(daarna[0][0].startswith("HTTP/1.1 404") and b"bestaat-niet" in daarna[0][1],
+                   "na de pijplijn: het volgende antwoord is niet dat op het volgende verzoek")
+
 
 def test_trage_client(d):
     """A client that sends half a request and stops is cut off after --leestijd (1 s here); others go on."""
@@ -577,6 +602,14 @@ def test_metrics_en_log(d):
     verzoeken = [r for r in log if patroon.match(r)]
     controleer(len(verzoeken) > 100, f"log: {len(verzoeken)} regels in het formaat")
     controleer(any(" POST /api/v1/advies 200 " in r for r in verzoeken), "log: geen adviesverzoek")
+    # The size of a report the service sent from the worker's buffer, not from the response's string.
+    rapport = vraag(c, "POST", "/api/v1/advies", b'{"gemeente": {"naam": "Logstad", "inwoners": 1000}}',
+                    {"Content-Type": "application/json", "Accept": "text/html"})
+    controleer(rapport.status == 200 and int(rapport.kop.get("content-length", -1)) == len(rapport.lichaam) > 5000,
+               f"rapport: status {rapport.status}, Content-Length {rapport.kop.get('content-length')}, {len(rapport.lichaam)} bytes")
+    time.sleep(0.2)
+    laatste = [r for r in d.logtekst().splitlines() if " POST /api/v1/advies 200 " in r][-1:]
+    controleer(laatste and laatste[0].endswith(f" uit={len(rapport.lichaam)}"), f"log: het rapport van {len(rapport.lichaam)} bytes als {laatste}")
     vreemd = [r for r in log if not patroon.match(r)]
     controleer(not vreemd, f"log: regels buiten het formaat: {vreemd[:3]}")
 
