@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <deque>
 #include <climits>
@@ -116,9 +117,27 @@ static_assert(static_cast<std::uint8_t>(Op::concat) < expr_has_value);
 // them: they live as long as the last of those rules.
 struct ImageTables {
     std::shared_ptr<const void> bytes;  // the blob's owner
-    std::vector<Atom> atoms;
+    // The atoms by their index in the image: each text, and its atom + 1 once interned (0: not yet).
+    // An atom is interned when first read, not with the table: a cold run reads the atoms of the
+    // conditions, facts and metadata, and of the actions of the rules it fires, and leaves most of
+    // the others (the advice texts of rules that do not fire, or are not read) alone. Threads that
+    // build the actions of rules they share (ImagePendingActions) may intern one text at once: each
+    // gets the same atom, and stores the same value.
+    std::vector<std::string_view> atom_texts;
+    std::unique_ptr<std::atomic<std::uint32_t>[]> atom_ids;
     std::vector<std::string_view> texts;
     std::vector<std::size_t> slot_counts;
+
+    [[gnu::always_inline]] Atom atom(std::uint32_t i) const {
+        const std::uint32_t known = atom_ids[i].load(std::memory_order_acquire);
+        if (known != 0) [[likely]] return Atom{known - 1};
+        return intern_atom(i);
+    }
+    [[gnu::noinline]] Atom intern_atom(std::uint32_t i) const {
+        const Atom a = intern(atom_texts[i]);
+        atom_ids[i].store(a.id + 1, std::memory_order_release);
+        return a;
+    }
 };
 
 // Reads a blob front to back; every read is bounds-checked and throws BadImage past the end. The
@@ -242,8 +261,9 @@ public:
         source_offset = u32();
         return true;
     }
-    // An expression that is a constant text or symbol alone: its kind, its atom (checked), its
-    // variable and source offset. See read_expr.
+    // An expression that is a constant text or symbol alone: its kind, its atom (with `Build`; else
+    // its index only checked, the text not interned), its variable and source offset. See read_expr.
+    template <bool Build>
     [[gnu::always_inline]] bool atom_leaf(ValueKind& kind, Atom& a, std::uint32_t& var, std::uint32_t& source_offset) {
         if (p_ >= end2_ || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
             (static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::string) &&
@@ -251,7 +271,8 @@ public:
             return false;
         kind = static_cast<ValueKind>(p_[1]);
         p_ += 2;
-        a = atom();
+        if constexpr (Build) a = atom();
+        else skip_atom();
         var = u32();
         source_offset = u32();
         return true;
@@ -286,12 +307,11 @@ public:
     bool done() const { return p_ == end_; }
     const char* position() const { return p_; }
     const std::vector<std::size_t>& slot_counts() const { return t_->slot_counts; }
-    std::vector<Atom> read_atoms() {
-        std::vector<std::string_view> texts(count());
-        for (auto& text : texts) text = raw_view();
-        std::vector<Atom> atoms(texts.size());
-        intern_all(texts, atoms.data());
-        return atoms;
+    // The texts of the atoms, none interned yet (ImageTables::atom).
+    void read_atoms(ImageTables& tables) {
+        tables.atom_texts.resize(count());
+        for (auto& text : tables.atom_texts) text = raw_view();
+        tables.atom_ids = std::make_unique<std::atomic<std::uint32_t>[]>(tables.atom_texts.size());  // all 0
     }
     std::vector<std::string_view> read_texts() {
         std::vector<std::string_view> texts(count() + 1);  // 0: the empty text
@@ -299,8 +319,8 @@ public:
         return texts;
     }
     // Inline: some 3,800 per cold start, one per symbol or string in a value.
-    [[gnu::always_inline]] Atom atom() { return t_->atoms[index(t_->atoms.size())]; }
-    [[gnu::always_inline]] void skip_atom() { index(t_->atoms.size()); }
+    [[gnu::always_inline]] Atom atom() { return t_->atom(index(t_->atom_texts.size())); }
+    [[gnu::always_inline]] void skip_atom() { index(t_->atom_texts.size()); }
 
 private:
     void need(std::size_t n) const {
@@ -556,7 +576,7 @@ template <bool Build>
     }
     ValueKind kind{};
     Atom a;
-    if (depth < max_depth && in.atom_leaf(kind, a, var, source_offset)) {  // its value one level down
+    if (depth < max_depth && in.atom_leaf<Build>(kind, a, var, source_offset)) {  // its value one level down
         if constexpr (Build) {
             // In place, as read_expr_full: `into.value` is a fresh nil.
             std::destroy_at(&into.value);
@@ -1295,7 +1315,7 @@ std::optional<RuleBase> read_image_for(std::string_view blob, std::shared_ptr<co
         auto tables = std::make_shared<ImageTables>();
         tables->bytes = std::move(owner);
         In in(body, *tables);
-        tables->atoms = in.read_atoms();
+        in.read_atoms(*tables);
         tables->texts = in.read_texts();
         RuleBase base;
         ImageAccess::read(in, base, files.size(), tables, options, chosen);
