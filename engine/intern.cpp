@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/intern.hpp"
+#include "engine/value.hpp"
 
 namespace ww {
 
@@ -142,8 +142,8 @@ struct AtomTable {
     std::vector<std::unique_ptr<Index>> indexes;
 
     AtomTable() {
-        // Room for 2,048 atoms before the first growth: a cold start with the bundled knowledge base
-        // adds some 1,100, and growing from 1,024 slots twice (clearing each new table, placing every
+        // Room for 2,048 atoms before the first growth: the bundled knowledge base read whole adds
+        // some 2,000, a cold start 500 to 700 (rules/image.cpp), and growing from 1,024 slots twice (clearing each new table, placing every
         // atom again) cost it 0.1 M instructions.
         indexes.push_back(std::make_unique<Index>(4096));
         index.store(indexes.back().get(), std::memory_order_release);
@@ -158,13 +158,13 @@ struct AtomTable {
         atom_table::Entry* c = chunk.load(std::memory_order_relaxed);
         if (!c) {
             // Raw memory: an entry is constructed when its atom is added. A chunk is 160 kB, and a
-            // cold start, which adds some 1,100 atoms, constructed and touched all of it.
+            // cold start, which adds several hundred atoms, constructed and touched all of it.
             c = static_cast<atom_table::Entry*>(::operator new(sizeof(atom_table::Entry) * kChunkSize));
             chunk.store(c, std::memory_order_release);
         }
         // Readers see only ids below count, stored after this.
         // Placement new of the aggregate, not construct_at(p, Entry{...}): that made a temporary Entry
-        // and moved its string into the slot, per atom (some 1,100 at a cold start).
+        // and moved its string into the slot, per atom (several hundred at a cold start).
         ::new (static_cast<void*>(&c[id & (kChunkSize - 1)])) atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)};
         atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
@@ -191,7 +191,7 @@ struct AtomTable {
     }
 };
 
-// Never destroyed: atoms live until the process ends, and freeing some 1,100 texts and their chunks
+// Never destroyed: atoms live until the process ends, and freeing their texts and chunks
 // on the way out cost a cold start 35,000 instructions. What it holds stays reachable (from this
 // pointer and from `chunks`), so a leak checker does not count it.
 AtomTable& table() {
@@ -215,16 +215,6 @@ Atom intern(std::string_view text) {
     id = t.index.load(std::memory_order_relaxed)->find(text, hash);
     if (id != UINT32_MAX) return Atom{id};
     return Atom{t.add(text, hash)};
-}
-
-void intern_all(std::span<const std::string_view> texts, Atom* out) {
-    AtomTable& t = table();
-    std::lock_guard lock(t.mutex);
-    for (const std::string_view text : texts) {
-        const std::uint64_t hash = text_hash(text);
-        const std::uint32_t id = t.index.load(std::memory_order_relaxed)->find(text, hash);
-        *out++ = Atom{id != UINT32_MAX ? id : t.add(text, hash)};
-    }
 }
 
 }  // namespace ww

@@ -17,7 +17,6 @@
 #include "engine/action_check.hpp"
 #include "engine/action_flow.hpp"
 #include "engine/functions.hpp"
-#include "engine/intern.hpp"
 #include "rules/promise_closure.hpp"
 
 namespace ww {
