@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/intern.hpp"
+#include "engine/value.hpp"
 
 namespace ww {
 
@@ -149,11 +149,12 @@ struct AtomTable {
     std::vector<std::unique_ptr<Index>> indexes;
 
     AtomTable() {
-        // Room for 4,096 atoms before the first growth: a cold start with the bundled knowledge base
-        // adds some 2,050, and one growth (clearing the new table, placing every atom again) cost it
+        // Room for 4,096 atoms before the first growth: the bundled knowledge base read whole (the
+        // service, `--kosten`, a YAML knowledge base) adds some 2,050, a cold start from the image 500
+        // to 700 (rules/image.cpp); one growth (clearing the new table, placing every atom again) cost
         // 0.14 M instructions. The first slots are zeroed static memory, so a cold start does not
-        // clear them either (clearing 8,192 slots cost 23,000 instructions). A knowledge base of
-        // one's own grows the table as it needs.
+        // clear them either (clearing 8,192 slots on the heap cost 23,000 instructions). A knowledge
+        // base of one's own grows the table as it needs.
         indexes.push_back(std::make_unique<Index>(first_slots, std::size(first_slots)));
         index.store(indexes.back().get(), std::memory_order_release);
         std::lock_guard lock(mutex);
@@ -167,13 +168,13 @@ struct AtomTable {
         atom_table::Entry* c = chunk.load(std::memory_order_relaxed);
         if (!c) {
             // Raw memory: an entry is constructed when its atom is added. A chunk is 160 kB, and a
-            // cold start, which adds some 1,100 atoms, constructed and touched all of it.
+            // cold start, which adds several hundred atoms, constructed and touched all of it.
             c = static_cast<atom_table::Entry*>(::operator new(sizeof(atom_table::Entry) * kChunkSize));
             chunk.store(c, std::memory_order_release);
         }
         // Readers see only ids below count, stored after this.
         // Placement new of the aggregate, not construct_at(p, Entry{...}): that made a temporary Entry
-        // and moved its string into the slot, per atom (some 1,100 at a cold start).
+        // and moved its string into the slot, per atom (several hundred at a cold start).
         ::new (static_cast<void*>(&c[id & (kChunkSize - 1)])) atom_table::Entry{std::string(text), static_cast<std::uint32_t>(hash)};
         atom_table::count.store(id + 1, std::memory_order_release);  // the text is complete before the id is visible
         Index* ix = index.load(std::memory_order_relaxed);
@@ -200,7 +201,7 @@ struct AtomTable {
     }
 };
 
-// Never destroyed: atoms live until the process ends, and freeing some 1,100 texts and their chunks
+// Never destroyed: atoms live until the process ends, and freeing their texts and chunks
 // on the way out cost a cold start 35,000 instructions. What it holds stays reachable (from this
 // pointer and from `chunks`), so a leak checker does not count it.
 AtomTable& table() {
@@ -224,16 +225,6 @@ Atom intern(std::string_view text) {
     id = t.index.load(std::memory_order_relaxed)->find(text, hash);
     if (id != UINT32_MAX) return Atom{id};
     return Atom{t.add(text, hash)};
-}
-
-void intern_all(std::span<const std::string_view> texts, Atom* out) {
-    AtomTable& t = table();
-    std::lock_guard lock(t.mutex);
-    for (const std::string_view text : texts) {
-        const std::uint64_t hash = text_hash(text);
-        const std::uint32_t id = t.index.load(std::memory_order_relaxed)->find(text, hash);
-        *out++ = Atom{id != UINT32_MAX ? id : t.add(text, hash)};
-    }
 }
 
 }  // namespace ww

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <deque>
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <type_traits>
 #include <unordered_map>
@@ -15,7 +17,7 @@
 #include "engine/action_check.hpp"
 #include "engine/action_flow.hpp"
 #include "engine/functions.hpp"
-#include "engine/intern.hpp"
+#include "rules/promise_closure.hpp"
 
 namespace ww {
 
@@ -114,9 +116,27 @@ static_assert(static_cast<std::uint8_t>(Op::concat) < expr_has_value);
 // them: they live as long as the last of those rules.
 struct ImageTables {
     std::shared_ptr<const void> bytes;  // the blob's owner
-    std::vector<Atom> atoms;
+    // The atoms by their index in the image: each text, and its atom + 1 once interned (0: not yet).
+    // An atom is interned when first read, not with the table: a cold run reads the atoms of the
+    // conditions, facts and metadata, and of the actions of the rules it fires, and leaves most of
+    // the others (the advice texts of rules that do not fire, or are not read) alone. Threads that
+    // build the actions of rules they share (ImagePendingActions) may intern one text at once: each
+    // gets the same atom, and stores the same value.
+    std::vector<std::string_view> atom_texts;
+    std::unique_ptr<std::atomic<std::uint32_t>[]> atom_ids;
     std::vector<std::string_view> texts;
     std::vector<std::size_t> slot_counts;
+
+    [[gnu::always_inline]] Atom atom(std::uint32_t i) const {
+        const std::uint32_t known = atom_ids[i].load(std::memory_order_acquire);
+        if (known != 0) [[likely]] return Atom{known - 1};
+        return intern_atom(i);
+    }
+    [[gnu::noinline]] Atom intern_atom(std::uint32_t i) const {
+        const Atom a = intern(atom_texts[i]);
+        atom_ids[i].store(a.id + 1, std::memory_order_release);
+        return a;
+    }
 };
 
 // Reads a blob front to back; every read is bounds-checked and throws BadImage past the end. The
@@ -240,8 +260,9 @@ public:
         source_offset = u32();
         return true;
     }
-    // An expression that is a constant text or symbol alone: its kind, its atom (checked), its
-    // variable and source offset. See read_expr.
+    // An expression that is a constant text or symbol alone: its kind, its atom (with `Build`; else
+    // its index only checked, the text not interned), its variable and source offset. See read_expr.
+    template <bool Build>
     [[gnu::always_inline]] bool atom_leaf(ValueKind& kind, Atom& a, std::uint32_t& var, std::uint32_t& source_offset) {
         if (p_ >= end2_ || static_cast<std::uint8_t>(p_[0]) != (static_cast<std::uint8_t>(Op::constant) | expr_has_value) ||
             (static_cast<std::uint8_t>(p_[1]) != static_cast<std::uint8_t>(ValueKind::string) &&
@@ -249,7 +270,8 @@ public:
             return false;
         kind = static_cast<ValueKind>(p_[1]);
         p_ += 2;
-        a = atom();
+        if constexpr (Build) a = atom();
+        else skip_atom();
         var = u32();
         source_offset = u32();
         return true;
@@ -275,15 +297,20 @@ public:
         p_ += 3;
         return true;
     }
+    // A record of `n` bytes that ends in `last`, not read.
+    void skip_record(std::size_t n, std::uint8_t last) {
+        need(n);
+        if (n == 0 || static_cast<std::uint8_t>(p_[n - 1]) != last) throw BadImage{};
+        p_ += n;
+    }
     bool done() const { return p_ == end_; }
     const char* position() const { return p_; }
     const std::vector<std::size_t>& slot_counts() const { return t_->slot_counts; }
-    std::vector<Atom> read_atoms() {
-        std::vector<std::string_view> texts(count());
-        for (auto& text : texts) text = raw_view();
-        std::vector<Atom> atoms(texts.size());
-        intern_all(texts, atoms.data());
-        return atoms;
+    // The texts of the atoms, none interned yet (ImageTables::atom).
+    void read_atoms(ImageTables& tables) {
+        tables.atom_texts.resize(count());
+        for (auto& text : tables.atom_texts) text = raw_view();
+        tables.atom_ids = std::make_unique<std::atomic<std::uint32_t>[]>(tables.atom_texts.size());  // all 0
     }
     std::vector<std::string_view> read_texts() {
         std::vector<std::string_view> texts(count() + 1);  // 0: the empty text
@@ -291,8 +318,8 @@ public:
         return texts;
     }
     // Inline: some 3,800 per cold start, one per symbol or string in a value.
-    [[gnu::always_inline]] Atom atom() { return t_->atoms[index(t_->atoms.size())]; }
-    [[gnu::always_inline]] void skip_atom() { index(t_->atoms.size()); }
+    [[gnu::always_inline]] Atom atom() { return t_->atom(index(t_->atom_texts.size())); }
+    [[gnu::always_inline]] void skip_atom() { index(t_->atom_texts.size()); }
 
 private:
     void need(std::size_t n) const {
@@ -548,7 +575,7 @@ template <bool Build>
     }
     ValueKind kind{};
     Atom a;
-    if (depth < max_depth && in.atom_leaf(kind, a, var, source_offset)) {  // its value one level down
+    if (depth < max_depth && in.atom_leaf<Build>(kind, a, var, source_offset)) {  // its value one level down
         if constexpr (Build) {
             // In place, as read_expr_full: `into.value` is a fresh nil.
             std::destroy_at(&into.value);
@@ -703,6 +730,45 @@ private:
     std::size_t vars_;
 };
 
+// The index the image holds of its rules, read before any rule: per rule the bytes of its record,
+// whether leaving it out unread leaves an engine as without it (ImageAccess::inert), the template of
+// every assert action and, per alternative, the templates of its plain patterns. Enough to work out a
+// closed promise (promise_closure.hpp) and which rules it leaves out; every rule that is read is held
+// to it (ImageAccess::check_index).
+struct RuleIndex {
+    std::vector<std::uint32_t> bytes;
+    std::vector<std::uint8_t> inert;
+    std::vector<std::uint32_t> asserted_from;      // rule r: assert_templates[asserted_from[r] .. asserted_from[r + 1])
+    std::vector<TemplateId> assert_templates;
+    std::vector<std::uint32_t> alternatives_from;  // rule r: alternatives alternatives_from[r] .. [r + 1]
+    std::vector<std::uint32_t> patterns_from;      // alternative a: pattern_templates[patterns_from[a] .. patterns_from[a + 1])
+    std::vector<TemplateId> pattern_templates;
+
+    std::size_t size() const { return bytes.size(); }
+    std::span<const TemplateId> asserted(std::size_t r) const {
+        return std::span<const TemplateId>(assert_templates).subspan(asserted_from[r], asserted_from[r + 1] - asserted_from[r]);
+    }
+    std::span<const TemplateId> patterns_of(std::size_t r, std::size_t alt) const {
+        const std::size_t a = alternatives_from[r] + alt;
+        return std::span<const TemplateId>(pattern_templates).subspan(patterns_from[a], patterns_from[a + 1] - patterns_from[a]);
+    }
+    std::size_t alternatives(std::size_t r) const { return alternatives_from[r + 1] - alternatives_from[r]; }
+    template <class F>
+    void patterns(std::size_t r, std::size_t alt, F f) const {
+        for (TemplateId t : patterns_of(r, alt)) f(t);
+    }
+    // Whether an engine promised `promised` (per template) builds none of the alternatives of rule r
+    // and is as without it: then r need not be read.
+    bool left_out(std::size_t r, const std::vector<std::uint8_t>& promised) const {
+        if (!inert[r] || alternatives(r) == 0) return false;
+        for (std::size_t alt = 0; alt < alternatives(r); ++alt) {
+            const auto ts = patterns_of(r, alt);
+            if (std::none_of(ts.begin(), ts.end(), [&](TemplateId t) { return t < promised.size() && promised[t]; })) return false;
+        }
+        return true;
+    }
+};
+
 }  // namespace
 
 struct ImageAccess {
@@ -734,21 +800,8 @@ struct ImageAccess {
         }
         o.size(b.param_ids_.size());
         for (const auto& [name, id] : b.param_ids_) o.size(id);
-        o.size(b.rules_.size());
-        for (const auto& r : b.rules_) {
-            rule(o, *r);
-            o.u8(rule_end);
-        }
-        o.size(b.origins_.size());
-        std::unordered_map<std::string_view, std::size_t> rule_index;
-        for (std::size_t i = 0; i < b.rules_.size(); ++i) rule_index.emplace(b.rules_[i]->id, i);
-        for (const auto& [id, origin] : b.origins_) {
-            auto it = rule_index.find(id);
-            if (it == rule_index.end()) throw std::logic_error("image: herkomst van een regel die er niet is");
-            o.size(it->second);
-            o.size(origin.file);
-            o.u64(origin.offset);
-        }
+        // Everything but the rules first: a reader for one promise works it out from these (the initial
+        // facts give a profile's vocabulary) before it reads a rule.
         o.size(b.facts_.size());
         for (const auto& f : b.facts_) {
             o.u32(f.tmpl);
@@ -767,6 +820,48 @@ struct ImageAccess {
         for (const auto& name : b.modules_) o.str(name);
         o.size(b.functions_.size());
         for (const auto& f : b.functions_) function(o, *f);
+        // The rules, after their index (RuleIndex): what a reader needs to know which rules a promise
+        // leaves out, and where each ends, before it reads any.
+        const std::size_t index_at = o.bytes().size();
+        Out index;
+        index.size(b.rules_.size());
+        for (const auto& r : b.rules_) {
+            const std::size_t start = o.bytes().size();
+            rule(o, *r);
+            o.u8(rule_end);
+            index.size(o.bytes().size() - start);
+            const ActionSummary summary = summarize(r->actions);
+            index.u8(inert(b, *r, summary) ? 1 : 0);
+            index.size(summary.asserted.size());
+            for (TemplateId t : summary.asserted) index.u32(t);
+            index.size(r->alternatives.size());
+            for (const auto& alt : r->alternatives) {
+                index.size(static_cast<std::size_t>(std::count_if(alt.begin(), alt.end(), [](const Condition& c) {
+                    return c.kind == Condition::Kind::pattern;
+                })));
+                for (const Condition& c : alt)
+                    if (c.kind == Condition::Kind::pattern) index.u32(c.pattern.tmpl);
+            }
+        }
+        o.bytes().insert(index_at, index.bytes());
+        o.size(b.origins_.size());
+        std::unordered_map<std::string_view, std::size_t> rule_index;
+        for (std::size_t i = 0; i < b.rules_.size(); ++i) rule_index.emplace(b.rules_[i]->id, i);
+        for (const auto& [id, origin] : b.origins_) {
+            auto it = rule_index.find(id);
+            if (it == rule_index.end()) throw std::logic_error("image: herkomst van een regel die er niet is");
+            o.size(it->second);
+            o.size(origin.file);
+            o.u64(origin.offset);
+        }
+    }
+
+    // Whether an engine that builds none of the alternatives of `r` (its promise stops each) is as
+    // it would be without `r` (Engine::add_rule): `r` puts no module in it, takes no focus and makes
+    // no template volatile (join orders follow those). Only such a rule may be left out unread.
+    static bool inert(const RuleBase& b, const RuleDef& r, const ActionSummary& actions) {
+        return !r.auto_focus && actions.changed_fact_vars.empty() && actions.focus_modules.empty() &&
+               (r.module.empty() || b.has_module(r.module));
     }
 
     // A function as a rule without conditions (its name, variables and actions) and its signature.
@@ -873,7 +968,10 @@ struct ImageAccess {
 
     static void set_files(RuleBase& b, std::vector<SourceFile> files) { b.files_ = std::move(files); }
 
-    static void read(In& in, RuleBase& b, std::size_t file_count, const std::shared_ptr<ImageTables>& tables) {
+    // With `options` (a reader for a promise): called once the rules are the only thing left, and
+    // gives `chosen`.
+    static void read(In& in, RuleBase& b, std::size_t file_count, const std::shared_ptr<ImageTables>& tables,
+                     const InstallOptionsFor* options, InstallOptions* chosen) {
         if (in.u32() != file_count) throw BadImage{};
         b.content_key_ = in.u64();
         b.templates_.resize(in.count());
@@ -915,29 +1013,6 @@ struct ImageAccess {
             b.param_ids_.emplace_hint(b.param_ids_.end(), b.params_[id].name, id);
         }
         if (b.param_ids_.size() != b.params_.size()) throw BadImage{};
-        ActionCheck check;
-        check.tables = tables;
-        check.function_of_text.assign(tables->texts.size(), 0);
-        const std::size_t rule_count = in.count();
-        b.rules_.reserve(rule_count);
-        for (std::size_t n = 0; n < rule_count; ++n) {
-            auto r = std::make_shared<RuleDef>();
-            rule(in, *r, b, &check);
-            if (in.u8() != rule_end) throw BadImage{};
-            b.rules_.push_back(std::move(r));
-        }
-        // Every rule has its origin (run-time errors point into its file), once; no other id has one.
-        seen.assign(b.rules_.size(), false);
-        for (std::size_t n = in.count(); n > 0; --n) {
-            const std::uint32_t rule = in.index(b.rules_.size());
-            if (seen[rule]) throw BadImage{};
-            seen[rule] = true;
-            RuleOrigin origin;
-            origin.file = in.index(file_count);
-            origin.offset = in.u64();
-            b.origins_.emplace_hint(b.origins_.end(), b.rules_[rule]->id, origin);
-        }
-        if (b.origins_.size() != b.rules_.size()) throw BadImage{};
         b.facts_.resize(in.count());
         for (auto& f : b.facts_) {
             f.tmpl = in.index(ntemplates);
@@ -961,6 +1036,56 @@ struct ImageAccess {
             if (!b.function_ids_.emplace(f->name, b.functions_.size()).second) throw BadImage{};
             b.functions_.push_back(std::move(f));
         }
+
+        RuleIndex index;
+        read_index(in, index, ntemplates);
+        const std::size_t rule_count = index.size();
+        // The promise, worked out before any rule is read; with `closed`, the rules it leaves out are
+        // not read at all (RuleBase::read_for).
+        std::vector<std::uint8_t> left_out;
+        if (options) {
+            *chosen = (*options)(b);  // what it throws is no fault of the image
+            if (chosen->closed) {
+                std::vector<TemplateId> promised = promised_templates(b, *chosen, index);
+                std::vector<std::uint8_t> is_promised(ntemplates, 0);
+                for (TemplateId t : promised) is_promised[t] = 1;
+                left_out.resize(rule_count);
+                for (std::size_t r = 0; r < rule_count; ++r) left_out[r] = index.left_out(r, is_promised);
+                b.read_for_ = RuleBase::ReadFor{*chosen, std::move(promised)};
+            }
+        }
+        ActionCheck check;
+        check.tables = tables;
+        check.function_of_text.assign(tables->texts.size(), 0);
+        b.rules_.reserve(rule_count);
+        std::vector<std::uint32_t> place(rule_count, UINT32_MAX);  // in b.rules_, of a rule read
+        for (std::size_t n = 0; n < rule_count; ++n) {
+            if (!left_out.empty() && left_out[n]) {
+                in.skip_record(index.bytes[n], rule_end);
+                continue;
+            }
+            const char* const start = in.position();
+            auto r = std::make_shared<RuleDef>();
+            rule(in, *r, b, &check);
+            if (in.u8() != rule_end) throw BadImage{};
+            if (static_cast<std::size_t>(in.position() - start) != index.bytes[n]) throw BadImage{};
+            check_index(index, n, *r, b);
+            place[n] = static_cast<std::uint32_t>(b.rules_.size());
+            b.rules_.push_back(std::move(r));
+        }
+        // Every rule has its origin (run-time errors point into its file), once; no other id has one.
+        std::vector<bool> has_origin(rule_count, false);
+        std::size_t origins = 0;
+        for (std::size_t n = in.count(); n > 0; --n, ++origins) {
+            const std::uint32_t rule = in.index(rule_count);
+            if (has_origin[rule]) throw BadImage{};
+            has_origin[rule] = true;
+            RuleOrigin origin;
+            origin.file = in.index(file_count);
+            origin.offset = in.u64();
+            if (place[rule] != UINT32_MAX) b.origins_.emplace_hint(b.origins_.end(), b.rules_[place[rule]]->id, origin);
+        }
+        if (origins != rule_count || b.origins_.size() != b.rules_.size()) throw BadImage{};
         // The calls of the rules' actions to the knowledge base's own functions, now that those are known.
         for (const auto& [name, n] : check.own_calls) {
             auto it = b.function_ids_.find(std::string(in.text(name)));
@@ -968,6 +1093,49 @@ struct ImageAccess {
             const FunctionDef& f = *b.functions_[it->second];
             if (!takes_arguments(f, n)) throw BadImage{};
         }
+    }
+
+    static void read_index(In& in, RuleIndex& x, std::size_t ntemplates) {
+        const std::size_t count = in.count();
+        x.bytes.reserve(count);
+        x.inert.reserve(count);
+        x.asserted_from.reserve(count + 1);
+        x.alternatives_from.reserve(count + 1);
+        x.asserted_from.push_back(0);
+        x.alternatives_from.push_back(0);
+        x.patterns_from.push_back(0);
+        for (std::size_t r = 0; r < count; ++r) {
+            x.bytes.push_back(in.u32());
+            x.inert.push_back(in.boolean());
+            for (std::size_t n = in.count(); n > 0; --n) x.assert_templates.push_back(in.index(ntemplates));
+            x.asserted_from.push_back(static_cast<std::uint32_t>(x.assert_templates.size()));
+            for (std::size_t alts = in.count(); alts > 0; --alts) {
+                // A pattern keeps template 0 in a base without templates, as ImageAccess::pattern reads it.
+                for (std::size_t n = in.count(); n > 0; --n)
+                    x.pattern_templates.push_back(in.index(std::max<std::size_t>(ntemplates, 1)));
+                x.patterns_from.push_back(static_cast<std::uint32_t>(x.pattern_templates.size()));
+            }
+            x.alternatives_from.push_back(static_cast<std::uint32_t>(x.patterns_from.size() - 1));
+        }
+    }
+
+    // A rule read is what the index says of it (what a reader for a promise would have left out unread
+    // rests on the index alone).
+    static void check_index(const RuleIndex& x, std::size_t n, const RuleDef& r, const RuleBase& b) {
+        static const ActionSummary no_actions;
+        const ActionSummary* actions = r.actions.pending();  // every rule's actions are deferred (scan_actions) or none
+        if (!actions) actions = &no_actions;
+        const auto asserted = x.asserted(n);
+        if (!std::equal(asserted.begin(), asserted.end(), actions->asserted.begin(), actions->asserted.end())) throw BadImage{};
+        if (x.alternatives(n) != r.alternatives.size()) throw BadImage{};
+        for (std::size_t alt = 0; alt < r.alternatives.size(); ++alt) {
+            const auto patterns = x.patterns_of(n, alt);
+            std::size_t i = 0;
+            for (const Condition& c : r.alternatives[alt])
+                if (c.kind == Condition::Kind::pattern && (i == patterns.size() || patterns[i++] != c.pattern.tmpl)) throw BadImage{};
+            if (i != patterns.size()) throw BadImage{};
+        }
+        if ((x.inert[n] != 0) != inert(b, r, *actions)) throw BadImage{};
     }
 
     // `check`: for a rule (not a function's body), whose actions are then deferred (scan_actions);
@@ -1126,8 +1294,11 @@ std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std
     return read_image(*copy, copy, key, files);
 }
 
-std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
-                                   std::vector<SourceFile>& files) {
+namespace {
+
+// read_image, and with `options` read_image for a promise.
+std::optional<RuleBase> read_image_for(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                       std::vector<SourceFile>& files, const InstallOptionsFor* options, InstallOptions* chosen) {
     if (blob.size() < header_size) return std::nullopt;
     auto fixed = [&](std::size_t at, auto v) {
         std::memcpy(&v, blob.data() + at, sizeof v);
@@ -1143,16 +1314,28 @@ std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const 
         auto tables = std::make_shared<ImageTables>();
         tables->bytes = std::move(owner);
         In in(body, *tables);
-        tables->atoms = in.read_atoms();
+        in.read_atoms(*tables);
         tables->texts = in.read_texts();
         RuleBase base;
-        ImageAccess::read(in, base, files.size(), tables);
+        ImageAccess::read(in, base, files.size(), tables, options, chosen);
         if (!in.done()) return std::nullopt;
         ImageAccess::set_files(base, std::move(files));
         return base;
     } catch (const BadImage&) {
         return std::nullopt;
     }
+}
+
+}  // namespace
+
+std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                   std::vector<SourceFile>& files) {
+    return read_image_for(blob, std::move(owner), key, files, nullptr, nullptr);
+}
+
+std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                   std::vector<SourceFile>& files, const InstallOptionsFor& options, InstallOptions& chosen) {
+    return read_image_for(blob, std::move(owner), key, files, &options, &chosen);
 }
 
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {

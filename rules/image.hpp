@@ -18,7 +18,7 @@
 namespace ww {
 
 // Bumped on every change to what write_image writes.
-inline constexpr std::uint32_t image_format_version = 11;
+inline constexpr std::uint32_t image_format_version = 12;
 
 // The image of `base`, stamped with `key` (see image_key).
 std::string write_image(const RuleBase& base, std::uint64_t key);
@@ -32,12 +32,21 @@ std::string write_image(const RuleBase& base, std::uint64_t key);
 std::optional<RuleBase> read_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
 std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
                                    std::vector<SourceFile>& files);
+// The same for one promise: `options` is called once the image's templates, parameters, initial facts
+// and functions are read, before its rules (it may read those, not the rules; what it throws is
+// passed on), and gives `chosen`. With a closed promise (InstallOptions::closed) the rules it could
+// never let fire are left out unread, as the image's index of its rules tells (RuleBase::read_for);
+// every rule that is read must be as the index says.
+std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
+                                   std::vector<SourceFile>& files, const InstallOptionsFor& options, InstallOptions& chosen);
 
 // read_image, and then what the engine checks (function names and arities, template and slot
 // numbers, variable binding, the initial facts against their templates), by building an engine from
-// it (RuleBase::prepare_engine with what `options` gives for the rule base read: the alternatives its
-// promise leaves out are read and checked, not built); that engine is kept for the rule base's first
-// instantiate(prepared_options()). Nothing when either refuses.
+// it (RuleBase::prepare_engine with what `options` gives for the rule base read: with a closed promise
+// the rules it leaves out are not even read, see read_image; the other alternatives it stops are read
+// and checked, not built); that engine is kept for the rule base's first instantiate(prepared_options()).
+// Nothing when either refuses. When the engine refuses the promise itself (a rule it builds asserts a
+// promised fact), the image is read again whole and every rule built, as without a promise.
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t key, std::vector<SourceFile>& files);
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
                                            std::vector<SourceFile>& files, const InstallOptionsFor& options);

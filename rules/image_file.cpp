@@ -172,14 +172,24 @@ std::optional<RuleBase> read_checked_image(std::string_view blob, std::uint64_t 
 
 std::optional<RuleBase> read_checked_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
                                            std::vector<SourceFile>& files, const InstallOptionsFor& options) {
-    auto base = read_image(blob, std::move(owner), key, files);  // takes `files` only when it accepts the image
+    InstallOptions promised;
+    auto base = read_image(blob, owner, key, files, options, promised);  // takes `files` only when it accepts the image
     if (!base) return std::nullopt;
-    const InstallOptions promised = options(*base);  // what it throws is no fault of the image
     try {
         base->prepare_engine(promised);
     } catch (const std::exception&) {
         files = std::move(base->files_);  // an image the engine refuses: the caller loads the YAML
-        return std::nullopt;
+        if (!base->read_for_) return std::nullopt;
+        // Read for the promise, which the engine refused (a rule it builds asserts a promised fact): its
+        // rule base needs every rule, so the image is read whole (prepare_engine builds them all).
+        base = read_image(blob, std::move(owner), key, files);
+        if (!base) return std::nullopt;
+        try {
+            base->prepare_engine(promised);
+        } catch (const std::exception&) {
+            files = std::move(base->files_);
+            return std::nullopt;
+        }
     }
     base->from_image_ = true;
     return base;

@@ -102,7 +102,8 @@ public:
     std::optional<TemplateId> template_id(std::string_view name) const;
     const std::vector<Param>& params() const { return params_; }
     const Param* find_param(std::string_view name) const;
-    // Shared with every engine the rule base installs into (no copy per engine).
+    // Shared with every engine the rule base installs into (no copy per engine). Of a rule base read
+    // for one promise (read_for()), only the rules an engine with that promise builds.
     const std::vector<std::shared_ptr<const RuleDef>>& rules() const { return rules_; }
     const std::vector<FactSpec>& facts() const { return facts_; }
     // The program's own functions (top-level key `functions`, CLIPS's deffunction), in written
@@ -130,9 +131,16 @@ public:
     // facts. Template ids in the engine equal those of this rule base. With `options`, the engine
     // gets their promise first (a template the rule base lacks is left out: nothing to promise); it
     // throws as Engine::add_rule and assert_fact do for a rule or initial fact that breaks the promise.
+    // A rule base read for one promise (read_for()) throws std::logic_error for other options.
     void install(Engine& engine, const InstallOptions& options = {}) const;
     // Whether load_with_image took this rule base from the image (else from the YAML).
     bool from_image() const { return from_image_; }
+    // The promise this rule base was read for, or null when it holds every rule. A cold run reads the
+    // image for its closed promise (read_checked_image) and leaves out the rules that promise could
+    // never let fire, unread: those with a plain pattern of a promised template in every alternative
+    // and no other effect on an engine. Such a rule base installs only with that promise (install
+    // throws std::logic_error for any other).
+    const InstallOptions* read_for() const { return read_for_ ? &read_for_->options : nullptr; }
     // A new engine holding this rule base (install) with the promise of `options`. Changes nothing:
     // several threads may call it on one rule base.
     std::unique_ptr<Engine> instantiate(const InstallOptions& options = {}) const;
@@ -178,6 +186,13 @@ private:
     // Built by load_with_image to check an image, or by prepare_engine; take_prepared_engine() takes it.
     std::unique_ptr<Engine> prepared_;
     InstallOptions prepared_options_;  // those prepared_ was installed with
+    // Of a rule base read for one promise: that promise, and the templates it covers (worked out from
+    // the image's index before the rules were read; promised_templates gives them again).
+    struct ReadFor {
+        InstallOptions options;
+        std::vector<TemplateId> promised;
+    };
+    std::optional<ReadFor> read_for_;
     bool from_image_ = false;
 };
 

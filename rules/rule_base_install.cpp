@@ -8,6 +8,8 @@
 namespace ww {
 
 void RuleBase::install(Engine& engine, const InstallOptions& options) const {
+    if (read_for_ && options != read_for_->options)
+        throw std::logic_error("RuleBase::install: deze regelbank is gelezen voor één belofte en mist de regels die die weglaat");
     for (std::size_t i = 0; i < templates_.size(); ++i) {
         TemplateId id = engine.define_template(templates_[i]);
         if (id != static_cast<TemplateId>(i))

@@ -5,11 +5,14 @@
 // fuzzer works on the body, not on the checksum. An image that is accepted must then instantiate,
 // run (firing limit 200) and print without a crash, and the actions of every rule, which the reader
 // checks but builds only when asked, must build: whatever the reader and the engine let through is
-// what the program would run.
+// what the program would run. The same blob is read for a closed promise too (as a cold `wegwijzer
+// advies` reads, leaving out unread the rules the promise stops): accepted whenever it is accepted
+// whole, and what it reads must run.
 #include <cstddef>
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,12 +43,37 @@ std::string seal(std::string_view body, std::uint64_t key) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    std::vector<ww::SourceFile> files;
-    for (int i = 0; i < data[0] % 16; ++i) files.emplace_back("bron" + std::to_string(i) + ".yaml", "# leeg\n");
+    const auto sources = [&] {
+        std::vector<ww::SourceFile> files;
+        for (int i = 0; i < data[0] % 16; ++i) files.emplace_back("bron" + std::to_string(i) + ".yaml", "# leeg\n");
+        return files;
+    };
     constexpr std::uint64_t key = 0x7777;
-    const std::string blob = seal(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), key);
-    auto base = ww::read_checked_image(blob, key, files);
+    const auto blob = std::make_shared<const std::string>(seal(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), key));
+    // Read for a closed promise, as a cold `wegwijzer advies` reads (the installer asserts nothing): the
+    // rules the promise leaves out are not read at all, as the image's index says; what is read must
+    // run. An image accepted whole is accepted so too (its rules are a part of it, the promise is kept).
+    std::vector<ww::SourceFile> files = sources();
+    auto cut = ww::read_checked_image(*blob, blob, key, files, [](const ww::RuleBase&) { return ww::InstallOptions{{}, true, {}}; });
+    if (cut) {
+        std::unique_ptr<ww::Engine> engine = cut->take_prepared_engine();
+        if (!engine) ww::fuzz::stop("een beeld voor een belofte gaf geen engine");
+        ww::RunOptions options;
+        options.max_firings = 200;
+        try {
+            engine->run(options);
+            for (const auto& r : engine->take_records()) (void)ww::record_text(r);
+        } catch (const ww::FiringLimitError&) {
+        } catch (const ww::ActionError&) {
+        } catch (const std::logic_error& e) {
+            std::fprintf(stderr, "fuzz: %s\n", e.what());
+            ww::fuzz::stop("een regel uit een beeld voor een belofte bouwt niet");
+        }
+    }
+    files = sources();
+    auto base = ww::read_checked_image(*blob, key, files);
     if (!base) return 0;
+    if (!cut) ww::fuzz::stop("een beeld dat heel gelezen wordt, weigert de lezer voor een belofte");
     if (!base->from_image()) ww::fuzz::stop("een gelezen beeld zegt niet dat het uit een beeld komt");
     // The engine builds a rule's actions from the image when the rule first fires (ActionList); what
     // the reader accepted must build for every rule, not only those this run fires; a build that

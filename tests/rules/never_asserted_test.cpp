@@ -10,6 +10,7 @@
 #include <random>
 
 #include "helpers.hpp"
+#include "rules/image.hpp"
 
 namespace {
 
@@ -308,6 +309,110 @@ TEST(NeverAsserted, ABrokenClosedPromiseBuildsEverything) {
     named.never_asserted.push_back("k");  // k-uit-h-of-a can still fire and asserts k
     base.prepare_engine(named);
     EXPECT_EQ(base.prepared_options(), ww::InstallOptions{});
+}
+
+// An image read for a closed promise (what a cold `wegwijzer advies` does) leaves out, unread, the rules
+// the promise stops in every alternative; the engine it prepares holds that promise and fires as an
+// engine with every rule. Another promise cannot be installed from it.
+TEST(NeverAsserted, AnImageReadForAClosedPromiseLeavesOutTheRulesItNeverBuilds) {
+    std::vector<ww::SourceFile> files;
+    files.emplace_back("keten.yaml", kChain);
+    const auto sources = files;
+    ww::RuleBase whole = ww::RuleBase::load_sources(std::move(files));
+    const std::uint64_t key = ww::image_key(sources, "test");
+    const auto blob = std::make_shared<const std::string>(ww::write_image(whole, key));
+    const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
+    auto copy = sources;
+    int asked = 0;
+    ww::InstallOptions chosen;
+    auto base = ww::read_image(*blob, blob, key, copy, [&](const ww::RuleBase& b) {
+        ++asked;
+        EXPECT_TRUE(b.rules().empty());  // asked before any rule is read
+        EXPECT_EQ(b.facts().size(), 1u);
+        return closed;
+    }, chosen);
+    ASSERT_TRUE(base.has_value());
+    EXPECT_EQ(asked, 1);
+    EXPECT_EQ(chosen, closed);
+    ASSERT_NE(base->read_for(), nullptr);
+    EXPECT_EQ(*base->read_for(), closed);
+    std::vector<std::string> ids_read;
+    for (const auto& r : base->rules()) ids_read.push_back(r->id);
+    // h-uit-g needs g, m-uit-h h, m-gebruikt m and d-uit-leeg leeg; k-uit-h-of-a keeps its alternative over a.
+    EXPECT_EQ(ids_read, (std::vector<std::string>{"k-uit-h-of-a", "k-gebruikt", "n-gebruikt"}));
+    EXPECT_EQ(base->promised_templates(closed), whole.promised_templates(closed));
+    for (const auto& id : ids_read) EXPECT_NE(base->origin(id), nullptr) << id;
+    EXPECT_EQ(base->origin("h-uit-g"), nullptr);
+    EXPECT_THROW((void)base->instantiate(), std::logic_error);
+    EXPECT_THROW((void)base->instantiate(ww::InstallOptions{{"g"}, true, {"a", "b"}}), std::logic_error);
+
+    auto cut = base->instantiate(closed);
+    auto full = whole.instantiate();
+    const auto id = [&](const char* name) { return *whole.template_id(name); };
+    std::mt19937 random(20261207);
+    std::size_t records = 0;
+    for (auto* e : {full.get(), cut.get()}) e->checkpoint();
+    for (int round = 0; round < 100; ++round) {
+        std::mt19937 same = random;
+        for (auto* e : {full.get(), cut.get()}) {
+            std::mt19937 r = same;
+            e->rollback();
+            const int count = static_cast<int>(r() % 10);
+            for (int i = 0; i < count; ++i) {
+                const ww::TemplateId t = std::array{id("a"), id("b"), id("d")}[r() % 3];
+                e->assert_fact(t, std::vector<ww::Value>{ww::Value(static_cast<std::int64_t>(r() % 8))});
+            }
+            e->run();
+            random = r;
+        }
+        const auto left = texts(full->take_records());
+        ASSERT_EQ(left, texts(cut->take_records())) << "ronde " << round;
+        records += left.size();
+    }
+    EXPECT_GT(records, 100u);
+
+    // Without `closed` every rule is read.
+    copy = sources;
+    auto open = ww::read_image(*blob, blob, key, copy, [&](const ww::RuleBase&) { return kPromise; }, chosen);
+    ASSERT_TRUE(open.has_value());
+    EXPECT_EQ(open->read_for(), nullptr);
+    EXPECT_EQ(open->rules().size(), whole.rules().size());
+}
+
+// A closed promise the rule base breaks, read from an image: the engine refuses it, and the image is
+// read again whole, every rule built, as from the YAML.
+TEST(NeverAsserted, AnImageForABrokenClosedPromiseIsReadWhole) {
+    std::vector<ww::SourceFile> files;
+    files.emplace_back("keten.yaml", kChain);
+    const auto sources = files;
+    ww::RuleBase whole = ww::RuleBase::load_sources(std::move(files));
+    const std::uint64_t key = ww::image_key(sources, "test");
+    const auto blob = std::make_shared<const std::string>(ww::write_image(whole, key));
+    ww::InstallOptions named{{"g", "k"}, true, {"a", "b", "d"}};  // k-uit-h-of-a can still fire and asserts k
+    int asked = 0;
+    auto copy = sources;
+    auto base = ww::read_checked_image(*blob, blob, key, copy, [&](const ww::RuleBase&) {
+        ++asked;
+        return named;
+    });
+    ASSERT_TRUE(base.has_value());
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(base->from_image());
+    EXPECT_EQ(base->read_for(), nullptr);
+    EXPECT_EQ(base->rules().size(), whole.rules().size());
+    EXPECT_EQ(base->prepared_options(), ww::InstallOptions{});
+    auto engine = base->take_prepared_engine();
+    ASSERT_NE(engine, nullptr);
+    EXPECT_EQ(engine->rules().size(), whole.rules().size());
+
+    // The promise kept: the engine prepared holds it, over the rules read.
+    const ww::InstallOptions closed{{"g"}, true, {"a", "b", "d"}};
+    copy = sources;
+    auto kept = ww::read_checked_image(*blob, blob, key, copy, [&](const ww::RuleBase&) { return closed; });
+    ASSERT_TRUE(kept.has_value());
+    EXPECT_EQ(kept->prepared_options(), closed);
+    ASSERT_NE(kept->read_for(), nullptr);
+    EXPECT_EQ(kept->take_prepared_engine()->rules().size(), 3u);
 }
 
 }  // namespace
