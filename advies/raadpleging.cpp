@@ -375,7 +375,8 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
                 record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", text_of(status)));
             if (gezien[static_cast<std::size_t>(stap - 1)]) record_fout(r, fmt::format("stap {} kreeg al een status", stap));
             gezien[static_cast<std::size_t>(stap - 1)] = true;
-            // Optional: the step's own work is done (docs/advies.md, "Stappen").
+            // Optional: the step's own work is done while an earlier step is open (docs/advies.md, "Waar het advies
+            // vandaan komt").
             const Value* voldaan = velden.veld("voldaan");
             if (voldaan != nullptr && voldaan->kind() != ValueKind::boolean)
                 record_fout(r, fmt::format("veld 'voldaan' is {}, verwacht bool", kind_name(voldaan->kind())));
