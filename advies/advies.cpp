@@ -41,6 +41,14 @@ std::string_view naam_van(Status status) {
     return "open";
 }
 
+std::string status_tekst(const StapStand& stap, int huidige_stap) {
+    std::string t(naam_van(stap.status));
+    // "Bezig" alone reads as work still to do (session 29, scenario 134-3): say that it is done and what it waits for.
+    if (stap.status == Status::bezig && stap.voldaan && huidige_stap < stap.stap)
+        t += " (werk gedaan, wacht op stap " + std::to_string(huidige_stap) + ")";
+    return t;
+}
+
 std::optional<Soort> soort_uit(std::string_view t) {
     if (t == "actie") return Soort::actie;
     if (t == "waarschuwing") return Soort::waarschuwing;

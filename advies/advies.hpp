@@ -54,7 +54,14 @@ struct AdviesItem {
 struct StapStand {
     int stap = 1;
     Status status = Status::open;
+    // Bezig with its own work done: it waits for an earlier step (the record's optional `voldaan`). The human
+    // formats say so after the status; the JSON keeps the contract's `bezig`.
+    bool voldaan = false;
 };
+
+// The status of a step as the human formats show it: "bezig (werk gedaan, wacht op stap 1)" for a step whose
+// work is done while an earlier one is open, else the status itself.
+std::string status_tekst(const StapStand& stap, int huidige_stap);
 
 // The knowledge base's verdict on one message of the communication plan: the record
 // `boodschap(nr, onderwerp, buikpijn, aanpak, oordeel, toelichting)`, one per message.

@@ -19,7 +19,7 @@ namespace {
 
 const std::vector<std::string> advies_velden = {"soort", "stap", "onderwerp", "prioriteit", "tekst", "factoren",
                                                 "onderbouwing", "volgorde"};
-const std::vector<std::string> stap_velden = {"stap", "status"};
+const std::vector<std::string> stap_velden = {"stap", "status", "voldaan"};
 const std::vector<std::string> boodschap_velden = {"nr", "onderwerp", "buikpijn", "aanpak", "oordeel", "toelichting"};
 
 class Linter {

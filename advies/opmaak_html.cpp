@@ -289,7 +289,17 @@ void stappen(Uitbuffer& uit, const Advies& advies) {
     uit += "<h2 id=\"kop-stappenplan\">Waar staat de gemeente in het stappenplan</h2>\n"sv;
     uit += "<table class=\"stappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Stap</th><th scope=\"col\">Wat</th>"
            "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"sv;
-    for (const auto& s : advies.stappen) uit += stap_rij(s.stap, s.status, s.stap == advies.huidige_stap);
+    for (const auto& s : advies.stappen) {
+        if (s.status == Status::bezig && s.voldaan && s.stap > advies.huidige_stap) {
+            // Rare (a later step done while an earlier one is open): made here, not in the table of rows.
+            uit += fmt::format(FMT_COMPILE("<tr><td class=\"getal\">{}</td><th scope=\"row\">{}</th><td><span class=\"teken\" "
+                                           "aria-hidden=\"true\">{}</span>{}</td></tr>\n"),
+                               s.stap, stap_namen[static_cast<std::size_t>(s.stap - 1)], status_teken(s.status),
+                               status_tekst(s, advies.huidige_stap));
+            continue;
+        }
+        uit += stap_rij(s.stap, s.status, s.stap == advies.huidige_stap);
+    }
     uit += "</tbody>\n</table>\n</section>\n"sv;
 }
 

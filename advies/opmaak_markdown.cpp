@@ -52,7 +52,7 @@ std::string als_markdown(const Advies& advies, const OpmaakOpties& o) {
         for (const auto& s : advies.stappen)
             uit += fmt::format("| {} | {} | {} |\n", s.stap, stap_namen[static_cast<std::size_t>(s.stap - 1)],
                                s.stap == advies.huidige_stap ? fmt::format("**{}** (huidige stap)", naam_van(s.status))
-                                                             : std::string(naam_van(s.status)));
+                                                             : status_tekst(s, advies.huidige_stap));
         uit += fmt::format("\nDe gemeente is bij **stap {}: {}**.\n\n", advies.huidige_stap,
                            stap_namen[static_cast<std::size_t>(advies.huidige_stap - 1)]);
     }

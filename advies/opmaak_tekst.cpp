@@ -156,7 +156,7 @@ std::string als_tekst(const Advies& advies, const OpmaakOpties& o) {
             const auto naam = stap_namen[static_cast<std::size_t>(s.stap - 1)];
             uit += fmt::format("  {} {}. {}{}{}", statusteken(s.status, st), s.stap, naam,
                                std::string(static_cast<std::size_t>(std::max(2, 35 - kolommen(naam))), ' '),
-                               naam_van(s.status));
+                               status_tekst(s, advies.huidige_stap));
             if (s.stap == advies.huidige_stap) uit += st(vet, "  <- hier staat de gemeente");
             uit += "\n";
         }

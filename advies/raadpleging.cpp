@@ -375,7 +375,13 @@ void Raadpleging::verwerk(const std::vector<Record>& records, Opdracht opdracht,
                 record_fout(r, fmt::format("status '{}' is niet afgerond, bezig of open", text_of(status)));
             if (gezien[static_cast<std::size_t>(stap - 1)]) record_fout(r, fmt::format("stap {} kreeg al een status", stap));
             gezien[static_cast<std::size_t>(stap - 1)] = true;
-            advies.stappen[static_cast<std::size_t>(stap - 1)] = StapStand{stap, static_cast<Status>(s)};
+            // Optional: the step's own work is done while an earlier step is open (docs/advies.md, "Waar het advies
+            // vandaan komt").
+            const Value* voldaan = velden.veld("voldaan");
+            if (voldaan != nullptr && voldaan->kind() != ValueKind::boolean)
+                record_fout(r, fmt::format("veld 'voldaan' is {}, verwacht bool", kind_name(voldaan->kind())));
+            advies.stappen[static_cast<std::size_t>(stap - 1)] =
+                StapStand{stap, static_cast<Status>(s), voldaan != nullptr && voldaan->as_bool()};
         } else if (r.name == "advies") {
             // Every field is checked, also of a record that the opdracht leaves out.
             Ordesleutel sleutel;

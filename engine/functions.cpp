@@ -11,6 +11,7 @@
 #include "engine/text_case.hpp"
 #include "engine/text_format.hpp"
 #include "engine/text_space.hpp"
+#include "engine/text_word.hpp"
 
 namespace ww {
 namespace {
@@ -347,6 +348,25 @@ std::vector<FunctionInfo> make_registry() {
     add("ends_with", 2, 2, [](Args a) {
         return Value(text_matches(a, "ends_with", [](std::string_view t, std::string_view e) { return t.ends_with(e); }));
     }, "ends_with(tekst, eind|lijst) -> bool", "eindigt de tekst op het gegeven eind, of op een van de einden in de lijst?",
+        K{arg_text, arg_text | arg_list}, SlotType::boolean);
+    // A whole word in any case (engine/text_word.hpp): 'Schouw Oost, fase 2' names Oost, 'Oosterpark schoon' and
+    // 'Wijkcentrum' do not. The text is folded once, also against a list of words.
+    add("contains_word", 2, 2, [](Args a) {
+        thread_local std::string tekst, woord;
+        tekst.clear();
+        append_folded(text_arg(a[0], "contains_word"), tekst);
+        const auto noemt = [](std::string_view w) {
+            woord.clear();
+            append_folded(w, woord);
+            return folded_contains_word(tekst, woord);
+        };
+        if (a[1].kind() != ValueKind::list) return Value(noemt(text_arg(a[1], "contains_word")));
+        for (const Value& w : a[1].as_list())
+            if (noemt(text_arg(w, "contains_word"))) return Value(true);
+        return Value(false);
+    }, "contains_word(tekst, woord|lijst) -> bool",
+        "staat het woord als heel woord in de tekst, in hoofd- of kleine letters (\"Schouw Oost, fase 2\" noemt \"oost\", "
+        "\"Oosterpark\" niet), of een van de woorden in de lijst?",
         K{arg_text, arg_text | arg_list}, SlotType::boolean);
     add_text("join", 1, 2, [](Args a, std::string& out) {
         const std::string_view sep = a.size() > 1 ? text_arg(a[1], "join") : std::string_view(", ");

@@ -515,5 +515,40 @@ communicatie:
     EXPECT_NE(b.boodschappen[0].toelichting.find("meestal"), std::string::npos);
 }
 
+// Stap 1 open (the bestuur does not share the drijfveer), the work of stappen 2 and 3 done: they are 'bezig' in the
+// JSON, as the contract has it, and the human formats say that their work is done and what they wait for.
+TEST_F(MeegeleverdeKennisbank, EenStapDieWachtZegtDatZijnWerkGedaanIs) {
+    const Advies& a = advies(R"(gemeente: {naam: Grevenmaar}
+drijfveer: {bepaald: true, soort: vergelijking, gedeeld_met_bestuur: false}
+metingen:
+  - {indicator: onveilig_buurt, waarde: 19.0, vergelijkbaar: 14.0, jaar: 2025}
+  - {indicator: vermijdingsgedrag, waarde: 13.0, vergelijkbaar: 9.0, jaar: 2025}
+bronnen: [{id: veiligheidsmonitor}, {id: meldingen, partner: politie}, {id: interviews-sleutelfiguren}, {id: schouwen}]
+informatie: {ontbrekend_bepaald: true}
+analyse: {uitgevoerd: true, vragen: [wie, waar, wanneer, waarom, waarvoor], problematisch: ja,
+          factoren: [schurende-leefstijlen, sociale-verbondenheid, toezicht], rapportage: true}
+communicatie: {frame: veiligheid, effect_onderzocht: true}
+)",
+                             Opdracht::advies);
+    ASSERT_EQ(a.huidige_stap, 1);
+    EXPECT_EQ(a.stappen[0].status, Status::bezig);
+    EXPECT_FALSE(a.stappen[0].voldaan);
+    EXPECT_TRUE(a.stappen[1].voldaan);
+    EXPECT_TRUE(a.stappen[2].voldaan);
+    EXPECT_FALSE(a.stappen[3].voldaan);
+    const std::string tekst = als_tekst(a, {});
+    EXPECT_NE(tekst.find("Haal informatie op                 bezig (werk gedaan, wacht op stap 1)"), std::string::npos) << tekst;
+    EXPECT_NE(tekst.find("Maak de analyse                    bezig (werk gedaan, wacht op stap 1)"), std::string::npos) << tekst;
+    EXPECT_EQ(tekst.find("Tijd voor beleidsmatige actie      bezig ("), std::string::npos) << tekst;
+    EXPECT_EQ(tekst.find("Tijd voor beleidsmatige actie      open ("), std::string::npos) << tekst;
+    EXPECT_NE(als_markdown(a, {}).find("| 2 | Haal informatie op | bezig (werk gedaan, wacht op stap 1) |"), std::string::npos);
+    EXPECT_NE(als_html(a, {}, {}).find("bezig (werk gedaan, wacht op stap 1)</td>"), std::string::npos);
+    const std::string json = als_json(a, {});
+    EXPECT_EQ(json.find("werk gedaan"), std::string::npos);
+    EXPECT_NE(json.find("\"stap\": 2,\n        \"naam\": \"Haal informatie op\",\n        \"status\": \"bezig\"\n"),
+              std::string::npos)
+        << json;
+}
+
 }  // namespace
 }  // namespace ww::advies

@@ -34,7 +34,8 @@ Expr K(Value v) { return Expr::constant_of(std::move(v)); }
 TEST(Functions, RegistryIsComplete) {
     for (const char* name : {"len", "str", "upper", "lower", "contains", "starts_with", "ends_with", "join", "abs", "round",
                              "floor", "ceil", "min", "max", "int", "float", "sym", "append", "sort", "unique", "nl", "type",
-                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "telwoord", "aantal_woord", "meervoud", "sqrt", "als", "kolom", "slice", "trim"}) {
+                             "hoofdletter", "en_lijst", "of_lijst", "aantal", "telwoord", "aantal_woord", "meervoud", "sqrt", "als", "kolom", "slice", "trim",
+                             "contains_word"}) {
         const FunctionInfo* f = find_function(name);
         ASSERT_NE(f, nullptr) << name;
         EXPECT_FALSE(f->description.empty());
@@ -176,6 +177,22 @@ TEST(Functions, UnicodeCase) {
     EXPECT_EQ(call("hoofdletter", {S("")}), S(""));
     EXPECT_EQ(call("hoofdletter", {S("Één keer")}), S("Één keer"));
     EXPECT_THROW(call("hoofdletter", {Value(1)}), EvalError);
+}
+
+TEST(Functions, ContainsWordTestsAWholeWordInAnyCase) {
+    auto S = [](const char* s) { return Value::string(s); };
+    EXPECT_EQ(call("contains_word", {S("Schouw Oost, fase 2"), S("oost")}), Value(true));
+    EXPECT_EQ(call("contains_word", {S("Oosterpark schoon"), S("Oost")}), Value(false));
+    EXPECT_EQ(call("contains_word", {S("Wijkcentrum De Brug"), S("Centrum")}), Value(false));
+    EXPECT_EQ(call("contains_word", {S("ÉÉN KEER"), S("één")}), Value(true));
+    EXPECT_EQ(call("contains_word", {Value::symbol("noord_oost"), Value::symbol("oost")}), Value(true));
+    // A list: any of its words.
+    EXPECT_EQ(call("contains_word", {S("Buurtpreventie (Centrum)"), L({S("Oost"), S("centrum")})}), Value(true));
+    EXPECT_EQ(call("contains_word", {S("Oosterpark"), L({S("Oost"), S("park")})}), Value(false));
+    EXPECT_EQ(call("contains_word", {S("Oost"), L({})}), Value(false));
+    EXPECT_THROW(call("contains_word", {S("Oost"), Value(1)}), EvalError);
+    EXPECT_THROW(call("contains_word", {S("Oost"), L({Value(1)})}), EvalError);
+    EXPECT_THROW(call("contains_word", {Value(1), S("Oost")}), EvalError);
 }
 
 TEST(Functions, SquareRoot) {
