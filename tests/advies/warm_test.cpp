@@ -49,9 +49,10 @@ TEST(WarmeRaadpleging, GelijkAanVersEnSnelTeruggezet) {
                 Raadpleging vers(*kb);
                 const auto verwacht = als_json(vers.raadpleeg(*p.invoer, opdracht, uitleg), opties);
                 EXPECT_EQ(als_json(warm.raadpleeg(*p.invoer, opdracht, uitleg), opties), verwacht) << pad;
-                if (ronde > 0 || pad != paden.front() || opdracht != Opdracht::advies)
+                if (ronde > 0 || pad != paden.front() || opdracht != Opdracht::advies) {
                     EXPECT_TRUE(warm.snel_teruggezet()) << pad << ": de raadpleging ervoor veranderde de begintoestand "
                                                         << "van de kennisbank; terugdraaien kostte een volledige herbouw";
+                }
             }
     EXPECT_GT(communicatie, 0);
 }
