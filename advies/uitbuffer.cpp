@@ -2,6 +2,7 @@
 #include "advies/uitbuffer.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace ww::advies {
 
@@ -70,6 +71,8 @@ void Uitbuffer::geef_vrij() {
 std::string Uitbuffer::klaar() const { return std::string(begin_, size()); }
 
 void Uitbuffer::groei(std::size_t n) {
+    // A moved-from buffer holds no thread buffer and writes nothing more (uitbuffer.hpp).
+    assert(buffer_ != nullptr);
     const std::size_t gebruikt = size();
     const std::size_t grootte = std::max(2 * buffer_->size, gebruikt + n);
     auto groter = std::make_unique_for_overwrite<char[]>(grootte);

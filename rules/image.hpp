@@ -36,7 +36,10 @@ std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const 
 // and functions are read, before its rules (it may read those, not the rules; what it throws is
 // passed on), and gives `chosen`. With a closed promise (InstallOptions::closed) the rules it could
 // never let fire are left out unread, as the image's index of its rules tells (RuleBase::read_for);
-// every rule that is read must be as the index says.
+// every rule that is read must be as the index says. A rule left out is trusted to its index entry
+// (its size, whether leaving it out changes the engine, what it asserts): the checksum rules out
+// accidental damage, but an image made on purpose with a wrong entry for an unread rule is accepted
+// here while a whole read refuses it (docs/robuustheid.md).
 std::optional<RuleBase> read_image(std::string_view blob, std::shared_ptr<const void> owner, std::uint64_t key,
                                    std::vector<SourceFile>& files, const InstallOptionsFor& options, InstallOptions& chosen);
 

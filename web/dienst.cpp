@@ -154,7 +154,10 @@ void schrijf_antwoord(Antwoord a, httplib::Response& res, bool uit_buffer = fals
         res.body = std::move(a.lichaam);
     } else if (uit_buffer && a.status < 400 && verzoek_verbinding != nullptr) {
         const std::size_t grootte = a.in_buffer->size();
-        res.headers.emplace("Content-Length", std::to_string(grootte));
+        // The text first: if making it throws, no stale length is left for the error answer that follows
+        // (emplace itself inserts whole or not at all).
+        std::string lengte = std::to_string(grootte);
+        res.headers.emplace("Content-Length", std::move(lengte));
         verzoek_lichaam_uit_buffer = grootte;
         verzoek_verbinding->lichaam_na_kopregels(std::move(*a.in_buffer));
     } else {

@@ -51,8 +51,6 @@ public:
     // (no answer was written) is dropped there.
     void lichaam_na_kopregels(advies::Uitbuffer lichaam) { na_kopregels_.emplace(std::move(lichaam)); }
     void vergeet_lichaam() { na_kopregels_.reset(); }
-    // Whether sending failed (the client went): the connection takes no next request.
-    bool kapot() const { return kapot_; }
 
 private:
     // read() beyond one buffered byte.
@@ -68,7 +66,7 @@ private:
     std::size_t begin_ = 0;
     std::size_t eind_ = 0;
     std::optional<advies::Uitbuffer> na_kopregels_;
-    bool kapot_ = false;
+    bool kapot_ = false;  // sending failed (the client went): the connection takes no next request
 };
 
 }  // namespace ww::web
