@@ -501,7 +501,7 @@ communicatie:
                                                   "3 straatverlichting onbekend", "4 Woninginbraak tegenstrijdig",
                                                   "5 drugsoverlast onbekend", "6 vuurwerk botst"}));
     // Only what differs is named: both say buikpijn ja, the aanpak differs.
-    EXPECT_EQ(a.boodschappen[0].toelichting.find("Boodschap 4 gaat ook over dit onderwerp, maar kiest de aanpak expliciet "
+    EXPECT_EQ(a.boodschappen[0].toelichting.find("Boodschap 4 gaat ook over dit onderwerp, maar kiest een expliciete aanpak "
                                                  "(hier: terughoudend)"),
               0u)
         << a.boodschappen[0].toelichting;
