@@ -5,8 +5,8 @@
 //  - it lives as long as the connection, not one request: bytes the client sent beyond a request (a
 //    pipelined next request) are kept for that request instead of being dropped with the stream, and
 //    its buffer is not allocated and zeroed again for every request;
-//  - it can hand a request body of known length to the service directly (lees_lichaam), so that the
-//    service reads a body without cpp-httplib's read_content (web/dienst.cpp says when);
+//  - it can hand a request body to the service directly (lees_lichaam, lees_stukken), so that the
+//    service reads a body without cpp-httplib's read_content, within --max-body (web/dienst.cpp);
 //  - it can send an answer's body from where the service wrote it (lichaam_na_kopregels), right
 //    after the headers, with the same system calls as cpp-httplib's write of res.body.
 #pragma once
@@ -45,6 +45,12 @@ public:
     // closes or the read timeout passes first.
     bool lees_lichaam(std::size_t n, std::string& uit);
 
+    // Appends a chunked body (RFC 9112, 7.1), its chunks joined, to `uit`, reading no more than `max`
+    // bytes of content: te_groot as soon as the chunks announce more, before those are read. Chunk
+    // extensions and trailer fields are read and dropped (they mean nothing to the service).
+    enum class Stukken { gelezen, te_groot, ongeldig, afgebroken };
+    Stukken lees_stukken(std::size_t max, std::string& uit);
+
     // The body of the answer to this request, sent right after the next write, which is the one of its
     // status line and headers (cpp-httplib writes them in one go, and then res.body, which is then
     // empty). The service sets a Content-Length of its size. What is left of it at the next request
@@ -55,6 +61,9 @@ public:
 private:
     // read() beyond one buffered byte.
     [[gnu::noinline]] ssize_t lees_meer(char* ptr, std::size_t size);
+    // One line (up to LF, without CR LF) of at most `max` bytes into `regel`; false when longer, or
+    // when the connection closes or the read timeout passes first (`afgebroken` says which).
+    bool lees_regel(std::string& regel, std::size_t max, bool& afgebroken);
     // Refills the buffer, which is empty: false when nothing came (closed, error, timeout).
     bool vul();
     // Sends na_kopregels_, as write() would in as many calls as it takes.
