@@ -307,9 +307,14 @@ int Dienst::draai() {
         // uncompressed; the reverse proxy in front compresses (docs/dienst.md). The Request is the one
         // process_request owns and hands on as const (as for the body below); the header is found and
         // erased by position, without the map's per-character comparisons.
-        auto& kopregels = const_cast<httplib::Request&>(req).headers;
+        // Range goes too: the service answers whole, as RFC 9110 lets a server do. cpp-httplib (0.11) cut
+        // the body of a 200 to the range (a truncated app.js with status 200), answered a range past the
+        // end with 416 and an empty body instead of the API's JSON, and even an advice request with 416.
+        auto& bewerkbaar = const_cast<httplib::Request&>(req);
+        auto& kopregels = bewerkbaar.headers;
         for (auto it = kopregels.begin(); it != kopregels.end();)
-            it = zelfde_naam(it->first, "Accept-Encoding") ? kopregels.erase(it) : std::next(it);
+            it = zelfde_naam(it->first, "Accept-Encoding") || zelfde_naam(it->first, "Range") ? kopregels.erase(it) : std::next(it);
+        bewerkbaar.ranges.clear();
         // The service reads every body itself, from the connection (cpp-httplib's read_content would
         // read a chunked body or inflate a compressed one without a limit), and answers the request here.
         // Refused before the body is read: a length that cannot be known, a body over the limit, a

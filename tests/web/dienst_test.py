@@ -661,6 +661,20 @@ def test_lichaamsvorm(d):
                    f"{kopregels!r}: {ontvangen[:40]!r}, {ontvangen.count('HTTP/1.1 ')} antwoorden")
 
 
+def test_bereik(d):
+    """Range: the service answers whole (RFC 9110 lets a server ignore Range; its answers are small). cpp-httplib
+    0.11 answered a range past the end with 416 and an empty body, not the JSON every error has (http.md), and a
+    range beyond a short body with 200 and a Content-Range that does not fit it."""
+    c = d.verbinding()
+    for pad, bereik in [("/healthz", "bytes=999999-"), ("/healthz", "bytes=0-10"), ("/app.js", "bytes=0-9"), ("/", "bytes=-5")]:
+        heel = vraag(c, "GET", pad)
+        a = vraag(c, "GET", pad, kop={"Range": bereik})
+        controleer(a.status == 200 and a.lichaam == heel.lichaam and "content-range" not in a.kop,
+                   f"GET {pad} met Range {bereik}: {a.status}, Content-Range {a.kop.get('content-range')}, {len(a.lichaam)} bytes")
+    a = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: Bereikstad}\n", {"Content-Type": "application/yaml", "Range": "bytes=999999-"})
+    controleer(a.status == 200 and a.json()["gemeente"] == "Bereikstad", f"advies met Range: {a.status}")
+
+
 def test_trage_client(d):
     """A client that sends half a request and stops is cut off after --leestijd (1 s here); others go on."""
     for half in [b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\ngemeente:",
@@ -802,6 +816,7 @@ def main():
             test_vijandig(d)
             test_lichaam_en_pijplijn(d)
             test_lichaamsvorm(d)
+            test_bereik(d)
             test_trage_client(d)
             test_poort_bezet(d)
             test_metrics_en_log(d)
