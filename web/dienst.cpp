@@ -208,6 +208,8 @@ private:
 };
 
 void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
+    // The service ignores Range (the pre-routing handler): cpp-httplib would promise it to every HEAD.
+    if (req.method == "HEAD") zet(res, "Accept-Ranges", "none");
     Verzoek v;
     v.methode = req.method;
     v.pad = req.path;

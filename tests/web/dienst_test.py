@@ -671,6 +671,10 @@ def test_bereik(d):
         a = vraag(c, "GET", pad, kop={"Range": bereik})
         controleer(a.status == 200 and a.lichaam == heel.lichaam and "content-range" not in a.kop,
                    f"GET {pad} met Range {bereik}: {a.status}, Content-Range {a.kop.get('content-range')}, {len(a.lichaam)} bytes")
+    # And it does not promise ranges (cpp-httplib says "Accept-Ranges: bytes" to every HEAD).
+    for pad in ["/", "/healthz", "/app.js"]:
+        a = vraag(c, "HEAD", pad)
+        controleer(a.status == 200 and a.kop.get("accept-ranges") == "none", f"HEAD {pad}: Accept-Ranges {a.kop.get('accept-ranges')}")
     a = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: Bereikstad}\n", {"Content-Type": "application/yaml", "Range": "bytes=999999-"})
     controleer(a.status == 200 and a.json()["gemeente"] == "Bereikstad", f"advies met Range: {a.status}")
 
