@@ -167,6 +167,7 @@ class HttpServer final : public httplib::Server {
         for (std::size_t over = keep_alive_max_count_; svr_sock_ != INVALID_SOCKET && over > 0 && verbinding.wacht_op_verzoek(keep_alive_timeout_sec_); --over) {
             bool gesloten = false;
             verzoek_sluit_verbinding = false;
+            verbinding.begin_verzoek();
             goed = process_request(verbinding, over == 1, gesloten, nullptr);
             // Sent by now, or no answer was written: the worker's buffer is free again.
             verbinding.vergeet_lichaam();

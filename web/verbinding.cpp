@@ -46,7 +46,15 @@ void adres(const sockaddr_storage& a, socklen_t lengte, std::string& ip, int& po
 
 }  // namespace
 
-bool Verbinding::is_readable() const { return begin_ < eind_ || wacht(sock_, POLLIN, lees_s_, lees_us_) > 0; }
+bool Verbinding::is_readable() const {
+    if (begin_ < eind_) return true;
+    // The read timeout, or what is left of the request's time if that is less.
+    const auto over = std::chrono::duration_cast<std::chrono::microseconds>(uiterlijk_ - std::chrono::steady_clock::now()).count();
+    if (over <= 0) return false;
+    const auto tijd = static_cast<long long>(lees_s_) * 1000000 + lees_us_;
+    const auto wachttijd = std::min<long long>(over, tijd);
+    return wacht(sock_, POLLIN, static_cast<time_t>(wachttijd / 1000000), static_cast<time_t>(wachttijd % 1000000)) > 0;
+}
 
 bool Verbinding::is_writable() const {
     if (wacht(sock_, POLLOUT, schrijf_s_, schrijf_us_) <= 0) return false;

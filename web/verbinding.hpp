@@ -13,6 +13,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <ctime>
 #include <optional>
@@ -28,6 +29,14 @@ class Verbinding final : public httplib::Stream {
 public:
     Verbinding(socket_t sock, time_t lees_s, time_t lees_us, time_t schrijf_s, time_t schrijf_us)
         : sock_(sock), lees_s_(lees_s), lees_us_(lees_us), schrijf_s_(schrijf_s), schrijf_us_(schrijf_us) {}
+
+    // A request begins (its first bytes are there or on their way): it must be read whole within three
+    // times the read timeout. The read timeout alone cuts off a client that stalls, not one that sends a
+    // byte just before each timeout (slowloris), which would hold a worker for as long as it liked.
+    void begin_verzoek() {
+        const auto tijd = std::chrono::seconds(lees_s_) + std::chrono::microseconds(lees_us_);
+        uiterlijk_ = std::chrono::steady_clock::now() + 3 * tijd;
+    }
 
     bool is_readable() const override;
     bool is_writable() const override;
@@ -75,6 +84,7 @@ private:
     std::size_t begin_ = 0;
     std::size_t eind_ = 0;
     std::optional<advies::Uitbuffer> na_kopregels_;
+    std::chrono::steady_clock::time_point uiterlijk_ = std::chrono::steady_clock::time_point::max();
     bool kapot_ = false;  // sending failed (the client went): the connection takes no next request
 };
 

@@ -15,6 +15,7 @@ import http.client
 import json
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -695,6 +696,34 @@ def test_trage_client(d):
         s.close()
 
 
+def test_druppelende_client(d):
+    """A client that never stalls for --leestijd but sends a byte every half second (slowloris): it held a
+    worker for as long as it went on, and --threads of them held the service. A request must be in whole
+    within three times --leestijd (3 s here), headers and body alike."""
+    for verzoek in [b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Langzaam: " + b"a" * 40 + b"\r\n\r\n",
+                    b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 40\r\n\r\n"
+                    + b"# " + b"b" * 37 + b"\n"]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        kop_eind = verzoek.find(b"\r\n\r\n") + 4
+        s.sendall(verzoek[:kop_eind - 30] if verzoek.startswith(b"GET") else verzoek[:kop_eind])
+        begin = time.monotonic()
+        afgekapt = None
+        for byte in verzoek[kop_eind - 30 if verzoek.startswith(b"GET") else kop_eind:]:
+            try:
+                s.send(bytes([byte]))
+            except OSError:
+                afgekapt = time.monotonic() - begin
+                break
+            time.sleep(0.5)
+            r, _, _ = select.select([s], [], [], 0)
+            if r:
+                afgekapt = time.monotonic() - begin
+                break
+        s.close()
+        controleer(afgekapt is not None and afgekapt < 4.5,
+                   f"druppelende client ({verzoek[:4]!r}): {'niet afgekapt' if afgekapt is None else f'pas na {afgekapt:.1f} s afgekapt'}")
+
+
 def test_metrics_en_log(d):
     c = d.verbinding()
     a = vraag(c, "GET", "/metrics")
@@ -822,6 +851,7 @@ def main():
             test_lichaamsvorm(d)
             test_bereik(d)
             test_trage_client(d)
+            test_druppelende_client(d)
             test_poort_bezet(d)
             test_metrics_en_log(d)
         status = d.stop()
