@@ -18,7 +18,10 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -191,6 +194,13 @@ public:
 
 private:
     void behandel(const httplib::Request& req, httplib::Response& res);
+    // The endpoint a path belongs to, for the metrics of a request refused before it reached behandel.
+    std::string_view eindpunt(std::string_view pad) const {
+        std::vector<std::string> delen;
+        for (const Route& r : routes_)
+            if (past(r.patroon, pad, delen)) return r.patroon;
+        return zoek_asset(pad) ? std::string_view("/") : std::string_view("andere");
+    }
     void stop() {
         stoppen_.store(true);
         // A signal that comes between binding and listening: wait until there is a server to stop.
@@ -366,10 +376,12 @@ int Dienst::draai() {
                     return httplib::Server::HandlerResponse::Handled;
                 }
             }
+            verzoek_eindpunt = eindpunt(req.path);
             schrijf_antwoord(std::move(*weigering), res);
             sluit_na_antwoord(res);
             return httplib::Server::HandlerResponse::Handled;
         }
+        verzoek_eindpunt = eindpunt(req.path);
         schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
         sluit_na_antwoord(res);
         zet(res, "Retry-After", "5");

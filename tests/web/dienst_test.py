@@ -650,6 +650,12 @@ def test_lichaamsvorm(d):
     controleer(len(antwoorden) == 1 and antwoorden[0][0].startswith("HTTP/1.1 422") and "het profiel is leeg" in antwoorden[0][1].decode(),
                f"advies zonder lichaam: {antwoorden[:1]!r}")
 
+    # Refused before the body is read, yet counted at the endpoint it was for (http.md: "requests by endpoint
+    # and status"), not as an unknown path.
+    metingen = vraag(d.verbinding(), "GET", "/metrics").lichaam.decode()
+    for status in ["413", "415"]:
+        controleer(f'wegwijzer_http_verzoeken_total{{eindpunt="/api/v1/advies",status="{status}"}}' in metingen,
+                   f"/metrics: geen {status} bij /api/v1/advies")
     # A Content-Length that is no length, or that disagrees with Transfer-Encoding: 400, and closed.
     for kopregels in ["Content-Length: abc", "Content-Length: -1", "Content-Length: 5, 7",
                       "Content-Length: 5\r\nContent-Length: 7", "Content-Length: 30\r\nTransfer-Encoding: chunked",
