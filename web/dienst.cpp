@@ -18,7 +18,10 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -28,6 +31,7 @@
 #include "web/assets.hpp"
 #include "web/grootte.hpp"
 #include "web/kopregels.hpp"
+#include "web/lichaamsvorm.hpp"
 #include "web/metrieken.hpp"
 #include "web/raadplegingen.hpp"
 #include "web/stopsignaal.hpp"
@@ -68,18 +72,7 @@ std::string http_melding(int status, std::size_t max_body) {
     }
 }
 
-// cpp-httplib's header maps compare names through ::tolower, a libc call per character: some 800
-// instructions per lookup, several per request. A request has a handful of headers; one pass over
-// them, lengths compared first, finds a name in a few dozen. The first of equal names, as
-// get_header_value gives it.
-bool zelfde_naam(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    const auto klein = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (klein(a[i]) != klein(b[i])) return false;
-    return true;
-}
-
+// The first header of that name, as get_header_value gives it.
 const std::string* kopregel(const httplib::Headers& kopregels, std::string_view naam) {
     for (const auto& [k, waarde] : kopregels)
         if (zelfde_naam(k, naam)) return &waarde;
@@ -177,6 +170,7 @@ class HttpServer final : public httplib::Server {
         for (std::size_t over = keep_alive_max_count_; svr_sock_ != INVALID_SOCKET && over > 0 && verbinding.wacht_op_verzoek(keep_alive_timeout_sec_); --over) {
             bool gesloten = false;
             verzoek_sluit_verbinding = false;
+            verbinding.begin_verzoek();
             goed = process_request(verbinding, over == 1, gesloten, nullptr);
             // Sent by now, or no answer was written: the worker's buffer is free again.
             verbinding.vergeet_lichaam();
@@ -191,35 +185,6 @@ class HttpServer final : public httplib::Server {
     }
 };
 
-// Whether the service reads this request's body itself, from the connection, and answers it in the
-// pre-routing handler. Only what cpp-httplib's read_content would do nothing more with than read
-// Content-Length bytes into req.body: a method it reads a body for, a Content-Length of digits only,
-// no Transfer-Encoding (chunked), no Content-Encoding (which it decompresses), no form (which it
-// parses into the parameters). And a path the routes' pattern `.*` matches (std::regex's `.` matches
-// no line break): anything else goes on to cpp-httplib as before.
-std::optional<std::size_t> eigen_lichaam(const httplib::Request& req) {
-    if (verzoek_verbinding == nullptr) return std::nullopt;
-    if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH" && req.method != "DELETE") return std::nullopt;
-    if (req.path.find_first_of("\r\n") != std::string::npos) return std::nullopt;
-    const std::string* lengte = nullptr;
-    for (const auto& [naam, waarde] : req.headers) {
-        if (zelfde_naam(naam, "Content-Length")) {
-            if (lengte == nullptr) lengte = &waarde;
-        } else if (zelfde_naam(naam, "Transfer-Encoding") || zelfde_naam(naam, "Content-Encoding")) {
-            return std::nullopt;
-        } else if (zelfde_naam(naam, "Content-Type") && waarde.starts_with("application/x-www-form-urlencoded")) {
-            return std::nullopt;
-        }
-    }
-    if (lengte == nullptr || lengte->empty() || lengte->size() > 18) return std::nullopt;
-    std::size_t n = 0;
-    for (char c : *lengte) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return n;
-}
-
 class Dienst {
 public:
     Dienst(const DienstOpties& opties, std::vector<Route> routes, advies::Kennisbank& kb)
@@ -229,6 +194,13 @@ public:
 
 private:
     void behandel(const httplib::Request& req, httplib::Response& res);
+    // The endpoint a path belongs to, for the metrics of a request refused before it reached behandel.
+    std::string_view eindpunt(std::string_view pad) const {
+        std::vector<std::string> delen;
+        for (const Route& r : routes_)
+            if (past(r.patroon, pad, delen)) return r.patroon;
+        return zoek_asset(pad) ? std::string_view("/") : std::string_view("andere");
+    }
     void stop() {
         stoppen_.store(true);
         // A signal that comes between binding and listening: wait until there is a server to stop.
@@ -247,6 +219,8 @@ private:
 };
 
 void Dienst::behandel(const httplib::Request& req, httplib::Response& res) {
+    // The service ignores Range (the pre-routing handler): cpp-httplib would promise it to every HEAD.
+    if (req.method == "HEAD") zet(res, "Accept-Ranges", "none");
     Verzoek v;
     v.methode = req.method;
     v.pad = req.path;
@@ -346,38 +320,68 @@ int Dienst::draai() {
         // uncompressed; the reverse proxy in front compresses (docs/dienst.md). The Request is the one
         // process_request owns and hands on as const (as for the body below); the header is found and
         // erased by position, without the map's per-character comparisons.
-        auto& kopregels = const_cast<httplib::Request&>(req).headers;
+        // Range goes too: the service answers whole, as RFC 9110 lets a server do. cpp-httplib (0.11) cut
+        // the body of a 200 to the range (a truncated app.js with status 200), answered a range past the
+        // end with 416 and an empty body instead of the API's JSON, and even an advice request with 416.
+        auto& bewerkbaar = const_cast<httplib::Request&>(req);
+        auto& kopregels = bewerkbaar.headers;
         for (auto it = kopregels.begin(); it != kopregels.end();)
-            it = zelfde_naam(it->first, "Accept-Encoding") ? kopregels.erase(it) : std::next(it);
-        // Refused before the body is read: a body over the limit, and multipart forms (which cpp-httplib
-        // would otherwise parse itself, and which no route reads).
+            it = zelfde_naam(it->first, "Accept-Encoding") || zelfde_naam(it->first, "Range") ? kopregels.erase(it) : std::next(it);
+        bewerkbaar.ranges.clear();
+        // The service reads every body itself, from the connection (cpp-httplib's read_content would
+        // read a chunked body or inflate a compressed one without a limit), and answers the request here.
+        // Refused before the body is read: a length that cannot be known, a body over the limit, a
+        // compressed body, and multipart forms (which no route reads).
         if (!stoppen_.load()) {
+            const Lichaamsvorm vorm = lichaamsvorm(req.headers);
+            // GET, HEAD and OPTIONS without a body (all of them, in practice): cpp-httplib's dispatch.
+            if (vorm.soort == Lichaamsvorm::Soort::geen && req.method != "POST" && req.method != "PUT" &&
+                req.method != "PATCH" && req.method != "DELETE")
+                return httplib::Server::HandlerResponse::Unhandled;
             std::optional<Antwoord> weigering;
-            const auto* lengte = kopregel(req.headers, "Content-Length");
             const auto* type = kopregel(req.headers, "Content-Type");
-            if (lengte && std::strtoull(lengte->c_str(), nullptr, 10) > opties_.max_body)
+            if (vorm.soort == Lichaamsvorm::Soort::ongeldig)
+                weigering = foutantwoord(400, vorm.melding);
+            else if (vorm.soort == Lichaamsvorm::Soort::lengte && vorm.lengte > opties_.max_body)
                 weigering = foutantwoord(413, http_melding(413, opties_.max_body));
+            else if (vorm.soort == Lichaamsvorm::Soort::gecomprimeerd)
+                weigering = foutantwoord(415, vorm.melding);
             else if (type && type->starts_with("multipart/"))
                 weigering = foutantwoord(415, "formulieren (multipart) worden niet gelezen; stuur het profiel als application/json of application/yaml");
+            else if (verzoek_verbinding == nullptr)
+                return httplib::Server::HandlerResponse::Unhandled;
             if (!weigering) {
-                const auto lengte = eigen_lichaam(req);
-                if (!lengte) return httplib::Server::HandlerResponse::Unhandled;
                 // cpp-httplib would read the body into req.body next (read_content) and then dispatch
                 // to behandel: both here, the body straight from the connection. The Request is the
                 // one process_request owns and hands on as const; the log reads its body's size.
                 auto& verzoek = const_cast<httplib::Request&>(req);
-                if (!verzoek_verbinding->lees_lichaam(*lengte, verzoek.body)) {
+                bool gelezen = true;
+                if (vorm.soort == Lichaamsvorm::Soort::lengte) {
+                    gelezen = verzoek_verbinding->lees_lichaam(vorm.lengte, verzoek.body);
+                } else if (vorm.soort == Lichaamsvorm::Soort::stukken) {
+                    switch (verzoek_verbinding->lees_stukken(opties_.max_body, verzoek.body)) {
+                        case Verbinding::Stukken::gelezen: break;
+                        case Verbinding::Stukken::te_groot: weigering = foutantwoord(413, http_melding(413, opties_.max_body)); break;
+                        case Verbinding::Stukken::ongeldig: weigering = foutantwoord(400, "het lichaam is niet goed in stukken (chunked) verdeeld"); break;
+                        case Verbinding::Stukken::afgebroken: gelezen = false; break;
+                    }
+                }
+                if (!gelezen) {
                     // As read_content: 400, with the body the error handler gives it.
                     res.status = 400;
                     return httplib::Server::HandlerResponse::Handled;
                 }
-                behandel(req, res);
-                return httplib::Server::HandlerResponse::Handled;
+                if (!weigering) {
+                    behandel(req, res);
+                    return httplib::Server::HandlerResponse::Handled;
+                }
             }
+            verzoek_eindpunt = eindpunt(req.path);
             schrijf_antwoord(std::move(*weigering), res);
             sluit_na_antwoord(res);
             return httplib::Server::HandlerResponse::Handled;
         }
+        verzoek_eindpunt = eindpunt(req.path);
         schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
         sluit_na_antwoord(res);
         zet(res, "Retry-After", "5");

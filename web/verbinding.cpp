@@ -46,7 +46,15 @@ void adres(const sockaddr_storage& a, socklen_t lengte, std::string& ip, int& po
 
 }  // namespace
 
-bool Verbinding::is_readable() const { return begin_ < eind_ || wacht(sock_, POLLIN, lees_s_, lees_us_) > 0; }
+bool Verbinding::is_readable() const {
+    if (begin_ < eind_) return true;
+    // The read timeout, or what is left of the request's time if that is less.
+    const auto over = std::chrono::duration_cast<std::chrono::microseconds>(uiterlijk_ - std::chrono::steady_clock::now()).count();
+    if (over <= 0) return false;
+    const auto tijd = static_cast<long long>(lees_s_) * 1000000 + lees_us_;
+    const auto wachttijd = std::min<long long>(over, tijd);
+    return wacht(sock_, POLLIN, static_cast<time_t>(wachttijd / 1000000), static_cast<time_t>(wachttijd % 1000000)) > 0;
+}
 
 bool Verbinding::is_writable() const {
     if (wacht(sock_, POLLOUT, schrijf_s_, schrijf_us_) <= 0) return false;
@@ -179,6 +187,61 @@ bool Verbinding::lees_lichaam(std::size_t n, std::string& uit) {
         n -= k;
     }
     return true;
+}
+
+bool Verbinding::lees_regel(std::string& regel, std::size_t max, bool& afgebroken) {
+    regel.clear();
+    afgebroken = false;
+    for (;;) {
+        if (begin_ == eind_ && !vul()) {
+            afgebroken = true;
+            return false;
+        }
+        const char c = buffer_[begin_++];
+        if (c == '\n') break;
+        if (regel.size() == max) return false;
+        regel.push_back(c);
+    }
+    if (!regel.empty() && regel.back() == '\r') regel.pop_back();
+    return true;
+}
+
+Verbinding::Stukken Verbinding::lees_stukken(std::size_t max, std::string& uit) {
+    // A chunk's size line: up to 16 hex digits, then perhaps ";extension"; 4 kB is ample for that.
+    constexpr std::size_t max_regel = 4096;
+    // The trailer fields together: as much as a request's headers may take in cpp-httplib (8 kB).
+    constexpr std::size_t max_naloop = 8192;
+    std::string regel;
+    bool afgebroken = false;
+    std::size_t inhoud = 0;
+    for (;;) {
+        if (!lees_regel(regel, max_regel, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
+        std::size_t n = 0, cijfers = 0;
+        for (char c : regel) {
+            int w;
+            if (c >= '0' && c <= '9') w = c - '0';
+            else if (c >= 'a' && c <= 'f') w = c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F') w = c - 'A' + 10;
+            else break;
+            if (++cijfers > 15) return Stukken::ongeldig;
+            n = n * 16 + static_cast<std::size_t>(w);
+        }
+        if (cijfers == 0) return Stukken::ongeldig;
+        const char na = cijfers < regel.size() ? regel[cijfers] : ';';
+        if (na != ';' && na != ' ' && na != '\t') return Stukken::ongeldig;
+        if (n == 0) break;
+        if (n > max - inhoud) return Stukken::te_groot;
+        if (!lees_lichaam(n, uit)) return Stukken::afgebroken;
+        inhoud += n;
+        if (!lees_regel(regel, 2, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
+        if (!regel.empty()) return Stukken::ongeldig;
+    }
+    for (std::size_t naloop = 0;;) {
+        if (!lees_regel(regel, max_naloop - naloop, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
+        if (regel.empty()) return Stukken::gelezen;
+        naloop += regel.size() + 2;
+        if (naloop > max_naloop) return Stukken::ongeldig;
+    }
 }
 
 }  // namespace ww::web

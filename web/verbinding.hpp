@@ -5,14 +5,15 @@
 //  - it lives as long as the connection, not one request: bytes the client sent beyond a request (a
 //    pipelined next request) are kept for that request instead of being dropped with the stream, and
 //    its buffer is not allocated and zeroed again for every request;
-//  - it can hand a request body of known length to the service directly (lees_lichaam), so that the
-//    service reads a body without cpp-httplib's read_content (web/dienst.cpp says when);
+//  - it can hand a request body to the service directly (lees_lichaam, lees_stukken), so that the
+//    service reads a body without cpp-httplib's read_content, within --max-body (web/dienst.cpp);
 //  - it can send an answer's body from where the service wrote it (lichaam_na_kopregels), right
 //    after the headers, with the same system calls as cpp-httplib's write of res.body.
 #pragma once
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <ctime>
 #include <optional>
@@ -28,6 +29,14 @@ class Verbinding final : public httplib::Stream {
 public:
     Verbinding(socket_t sock, time_t lees_s, time_t lees_us, time_t schrijf_s, time_t schrijf_us)
         : sock_(sock), lees_s_(lees_s), lees_us_(lees_us), schrijf_s_(schrijf_s), schrijf_us_(schrijf_us) {}
+
+    // A request begins (its first bytes are there or on their way): it must be read whole within three
+    // times the read timeout. The read timeout alone cuts off a client that stalls, not one that sends a
+    // byte just before each timeout (slowloris), which would hold a worker for as long as it liked.
+    void begin_verzoek() {
+        const auto tijd = std::chrono::seconds(lees_s_) + std::chrono::microseconds(lees_us_);
+        uiterlijk_ = std::chrono::steady_clock::now() + 3 * tijd;
+    }
 
     bool is_readable() const override;
     bool is_writable() const override;
@@ -45,6 +54,12 @@ public:
     // closes or the read timeout passes first.
     bool lees_lichaam(std::size_t n, std::string& uit);
 
+    // Appends a chunked body (RFC 9112, 7.1), its chunks joined, to `uit`, reading no more than `max`
+    // bytes of content: te_groot as soon as the chunks announce more, before those are read. Chunk
+    // extensions and trailer fields are read and dropped (they mean nothing to the service).
+    enum class Stukken { gelezen, te_groot, ongeldig, afgebroken };
+    Stukken lees_stukken(std::size_t max, std::string& uit);
+
     // The body of the answer to this request, sent right after the next write, which is the one of its
     // status line and headers (cpp-httplib writes them in one go, and then res.body, which is then
     // empty). The service sets a Content-Length of its size. What is left of it at the next request
@@ -55,6 +70,9 @@ public:
 private:
     // read() beyond one buffered byte.
     [[gnu::noinline]] ssize_t lees_meer(char* ptr, std::size_t size);
+    // One line (up to LF, without CR LF) of at most `max` bytes into `regel`; false when longer, or
+    // when the connection closes or the read timeout passes first (`afgebroken` says which).
+    bool lees_regel(std::string& regel, std::size_t max, bool& afgebroken);
     // Refills the buffer, which is empty: false when nothing came (closed, error, timeout).
     bool vul();
     // Sends na_kopregels_, as write() would in as many calls as it takes.
@@ -66,6 +84,7 @@ private:
     std::size_t begin_ = 0;
     std::size_t eind_ = 0;
     std::optional<advies::Uitbuffer> na_kopregels_;
+    std::chrono::steady_clock::time_point uiterlijk_ = std::chrono::steady_clock::time_point::max();
     bool kapot_ = false;  // sending failed (the client went): the connection takes no next request
 };
 

@@ -479,6 +479,42 @@ test('termijn van het SMART-doel: een breuk zoals het contract haar toelaat, 0 b
     await page.context().close();
 });
 
+// http.md: the advice "updated as the form changes"; issue 14: "no external request". Typing alone (no
+// button, no Enter) brings the advice of what is typed, and a change after it the advice of the change;
+// every request the page makes, from loading to the last advice, goes to the service itself.
+test('advies terwijl je typt: zonder klik of Enter bijgewerkt, en geen verzoek buiten de dienst', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const verzoeken = [];
+    page.on('request', (r) => verzoeken.push(r.url()));
+    page._fouten = [];
+    page.on('pageerror', (e) => page._fouten.push(`pageerror: ${e.message}`));
+    await page.goto(basis);
+    await page.waitForSelector('body[data-klaar="ja"]', { timeout: 15000 });
+    const kop = () => page.evaluate(() => document.getElementById('rapport').contentDocument?.querySelector('h1')?.textContent.trim() ?? '');
+    await page.locator(veldId('gemeente.naam')).pressSequentially('Typstad');
+    await page.locator(veldId('gemeente.inwoners')).pressSequentially('12000');
+    await page.waitForFunction(() => document.getElementById('rapport').contentDocument?.querySelector('h1')?.textContent.trim() === 'Typstad',
+        null, { timeout: 10000 });
+    await page.waitForFunction(() => !document.getElementById('profiel').hasAttribute('aria-busy'));
+    const profiel = path.join(werkmap, 'typstad.yaml');
+    fs.writeFileSync(profiel, 'gemeente:\n  naam: Typstad\n  inwoners: 12000\n');
+    assert.deepEqual(await getoond(page), verwacht(cliAdvies(profiel)), 'het advies van wat getypt is, zonder klik');
+    // A change, again without a click: ticking "drijfveer bepaald" moves the first advice on.
+    await page.locator(veldId('drijfveer.bepaald')).selectOption({ label: 'ja' });
+    await page.waitForFunction((id) => {
+        const d = document.getElementById('rapport').contentDocument;
+        return !document.getElementById('profiel').hasAttribute('aria-busy') &&
+            ![...d.querySelectorAll('article.advies code')].some((c) => c.textContent === id);
+    }, 'drijfveer.bepalen', { timeout: 10000 });
+    assert.equal(await kop(), 'Typstad');
+    const buiten = verzoeken.filter((u) => !u.startsWith(basis) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert.deepEqual(buiten, [], 'de app vraagt niets buiten de eigen dienst');
+    assert.ok(verzoeken.some((u) => u.endsWith('/api/v1/advies')), `verzoeken: ${verzoeken}`);
+    schoon(page);
+    await context.close();
+});
+
 test('vijandige namen worden getoond, niet uitgevoerd', async () => {
     const page = await nieuwePagina();
     const naam = '<script>window.__gehackt=1</script>"><img src=x onerror="window.__gehackt=2">';

@@ -10,10 +10,12 @@ profile (examples/) and every scenario profile (knowledge-base/tests) the JSON a
 requests in flight. Python's standard library only.
 """
 import concurrent.futures
+import gzip
 import http.client
 import json
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -565,6 +567,125 @@ def test_lichaam_en_pijplijn(d):
                    "na de pijplijn: het volgende antwoord is niet dat op het volgende verzoek")
 
 
+def lees_tot_einde(s):
+    """Everything the service sends until it closes (or 5 s of silence)."""
+    s.settimeout(5)
+    ontvangen = b""
+    try:
+        while True:
+            deel = s.recv(65536)
+            if not deel:
+                break
+            ontvangen += deel
+    except (ConnectionError, socket.timeout):
+        pass
+    return ontvangen
+
+
+def test_lichaamsvorm(d):
+    """How a request frames its body (RFC 9112, section 6), and the limit on what it decodes to: a chunked
+    body counts against --max-body as one with Content-Length does; a compressed body (Content-Encoding)
+    is refused rather than inflated without a limit; a request without Content-Length or Transfer-Encoding
+    has no body (and gets the status of its path and method, without waiting for the read timeout); a
+    Content-Length that is no number, or one next to Transfer-Encoding, is a bad request, not a body of
+    some other length."""
+    profiel = b"gemeente:\n  naam: Stukstad\n"
+    kop = "POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+    # Chunked, four times the limit in chunks of 16 KiB: 413 with the error as JSON, and the connection closed.
+    stuk = b"#" + b"x" * (16 * 1024 - 2) + b"\n"
+    lichaam = f"{len(profiel):x}\r\n".encode() + profiel + b"\r\n" + (f"{len(stuk):x}\r\n".encode() + stuk + b"\r\n") * 16 + b"0\r\n\r\n"
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    try:
+        s.sendall((kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + lichaam)
+    except ConnectionError:
+        pass  # the service may close before the client has sent it all
+    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    s.close()
+    controleer(ontvangen.startswith("HTTP/1.1 413"), f"chunked boven --max-body: {ontvangen[:40]!r}")
+    controleer("het verzoek is groter dan 64 KiB, de grens van deze dienst (--max-body)" in ontvangen
+               and "Connection: close" in ontvangen and ontvangen.count("HTTP/1.1 ") == 1,
+               f"chunked boven --max-body: {ontvangen[-160:]!r}")
+    # Chunked within the limit, in many chunks, with an extension and a trailer: read as one body.
+    delen = [profiel[i:i + 5] for i in range(0, len(profiel), 5)]
+    lichaam = b"".join(f"{len(x):x};naam=waarde\r\n".encode() + x + b"\r\n" for x in delen) + b"0\r\nX-Naloop: 1\r\n\r\n"
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall((kop + "Transfer-Encoding: Chunked\r\n\r\n").encode() + lichaam + b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+    antwoorden = lees_antwoorden(s, 2)
+    s.close()
+    controleer(len(antwoorden) == 2 and antwoorden[0][0].startswith("HTTP/1.1 200") and b'"Stukstad"' in antwoorden[0][1]
+               and antwoorden[1][1] == b"ok\n", f"chunked in stukken: {[a[0][:20] for a in antwoorden]}")
+    # A broken chunk size: 400, as JSON, and closed.
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall((kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + b"zz\r\nabc\r\n0\r\n\r\n")
+    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    s.close()
+    controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen, f"kapotte chunk: {ontvangen[:40]!r}")
+
+    # gzip: 6 MB of profile in 7 kB. Refused (415), not inflated.
+    groot = profiel + b"# " + b"y" * (6 * 1000 * 1000) + b"\n"
+    c = d.verbinding()
+    a = vraag(c, "POST", "/api/v1/advies", gzip.compress(groot, 9),
+              {"Content-Type": "application/yaml", "Content-Encoding": "gzip"})
+    controleer(a.status == 415 and "Content-Encoding" in a.json()["fouten"][0]["melding"],
+               f"Content-Encoding: gzip: {a.status} {a.lichaam[:160]!r}")
+    a = vraag(d.verbinding(), "POST", "/api/v1/advies", profiel, {"Content-Type": "application/yaml", "Content-Encoding": "identity"})
+    controleer(a.status == 200, f"Content-Encoding: identity: {a.status}")
+
+    # No Content-Length, no Transfer-Encoding: no body. The status of the path, at once, and the connection
+    # goes on with the next request.
+    for verzoek, status in [("POST /healthz", 405), ("POST /nergens", 404), ("PUT /api/v1/advies", 405)]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        begin = time.monotonic()
+        s.sendall(f"{verzoek} HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        antwoorden = lees_antwoorden(s, 2)
+        duur = time.monotonic() - begin
+        s.close()
+        controleer(len(antwoorden) == 2 and antwoorden[0][0].startswith(f"HTTP/1.1 {status}") and antwoorden[1][1] == b"ok\n",
+                   f"{verzoek} zonder lichaam: {[a[0][:20] for a in antwoorden]}")
+        controleer(duur < 0.5, f"{verzoek} zonder lichaam: antwoord pas na {duur:.1f} s")
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall(b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\r\n")
+    antwoorden = lees_antwoorden(s, 1)
+    s.close()
+    controleer(len(antwoorden) == 1 and antwoorden[0][0].startswith("HTTP/1.1 422") and "het profiel is leeg" in antwoorden[0][1].decode(),
+               f"advies zonder lichaam: {antwoorden[:1]!r}")
+
+    # Refused before the body is read, yet counted at the endpoint it was for (http.md: "requests by endpoint
+    # and status"), not as an unknown path.
+    metingen = vraag(d.verbinding(), "GET", "/metrics").lichaam.decode()
+    for status in ["413", "415"]:
+        controleer(f'wegwijzer_http_verzoeken_total{{eindpunt="/api/v1/advies",status="{status}"}}' in metingen,
+                   f"/metrics: geen {status} bij /api/v1/advies")
+    # A Content-Length that is no length, or that disagrees with Transfer-Encoding: 400, and closed.
+    for kopregels in ["Content-Length: abc", "Content-Length: -1", "Content-Length: 5, 7",
+                      "Content-Length: 5\r\nContent-Length: 7", "Content-Length: 30\r\nTransfer-Encoding: chunked",
+                      "Transfer-Encoding: gzip"]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall((kop + kopregels + "\r\n\r\n").encode() + f"{len(profiel):x}\r\n".encode() + profiel + b"\r\n0\r\n\r\n")
+        ontvangen = lees_tot_einde(s).decode(errors="replace")
+        s.close()
+        controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen and ontvangen.count("HTTP/1.1 ") == 1,
+                   f"{kopregels!r}: {ontvangen[:40]!r}, {ontvangen.count('HTTP/1.1 ')} antwoorden")
+
+
+def test_bereik(d):
+    """Range: the service answers whole (RFC 9110 lets a server ignore Range; its answers are small). cpp-httplib
+    0.11 answered a range past the end with 416 and an empty body, not the JSON every error has (http.md), and a
+    range beyond a short body with 200 and a Content-Range that does not fit it."""
+    c = d.verbinding()
+    for pad, bereik in [("/healthz", "bytes=999999-"), ("/healthz", "bytes=0-10"), ("/app.js", "bytes=0-9"), ("/", "bytes=-5")]:
+        heel = vraag(c, "GET", pad)
+        a = vraag(c, "GET", pad, kop={"Range": bereik})
+        controleer(a.status == 200 and a.lichaam == heel.lichaam and "content-range" not in a.kop,
+                   f"GET {pad} met Range {bereik}: {a.status}, Content-Range {a.kop.get('content-range')}, {len(a.lichaam)} bytes")
+    # And it does not promise ranges (cpp-httplib says "Accept-Ranges: bytes" to every HEAD).
+    for pad in ["/", "/healthz", "/app.js"]:
+        a = vraag(c, "HEAD", pad)
+        controleer(a.status == 200 and a.kop.get("accept-ranges") == "none", f"HEAD {pad}: Accept-Ranges {a.kop.get('accept-ranges')}")
+    a = vraag(c, "POST", "/api/v1/advies", b"gemeente: {naam: Bereikstad}\n", {"Content-Type": "application/yaml", "Range": "bytes=999999-"})
+    controleer(a.status == 200 and a.json()["gemeente"] == "Bereikstad", f"advies met Range: {a.status}")
+
+
 def test_trage_client(d):
     """A client that sends half a request and stops is cut off after --leestijd (1 s here); others go on."""
     for half in [b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\ngemeente:",
@@ -579,6 +700,34 @@ def test_trage_client(d):
         controleer(duur < 3, f"trage client ({half[:20]!r}) na {duur:.1f} s nog niet afgekapt")
         controleer(not ontvangen or ontvangen.startswith(b"HTTP/1.1 4"), f"trage client: {ontvangen[:40]!r}")
         s.close()
+
+
+def test_druppelende_client(d):
+    """A client that never stalls for --leestijd but sends a byte every half second (slowloris): it held a
+    worker for as long as it went on, and --threads of them held the service. A request must be in whole
+    within three times --leestijd (3 s here), headers and body alike."""
+    for verzoek in [b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Langzaam: " + b"a" * 40 + b"\r\n\r\n",
+                    b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 40\r\n\r\n"
+                    + b"# " + b"b" * 37 + b"\n"]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        kop_eind = verzoek.find(b"\r\n\r\n") + 4
+        s.sendall(verzoek[:kop_eind - 30] if verzoek.startswith(b"GET") else verzoek[:kop_eind])
+        begin = time.monotonic()
+        afgekapt = None
+        for byte in verzoek[kop_eind - 30 if verzoek.startswith(b"GET") else kop_eind:]:
+            try:
+                s.send(bytes([byte]))
+            except OSError:
+                afgekapt = time.monotonic() - begin
+                break
+            time.sleep(0.5)
+            r, _, _ = select.select([s], [], [], 0)
+            if r:
+                afgekapt = time.monotonic() - begin
+                break
+        s.close()
+        controleer(afgekapt is not None and afgekapt < 4.5,
+                   f"druppelende client ({verzoek[:4]!r}): {'niet afgekapt' if afgekapt is None else f'pas na {afgekapt:.1f} s afgekapt'}")
 
 
 def test_metrics_en_log(d):
@@ -705,7 +854,10 @@ def main():
             test_fouten(d, werkmap)
             test_vijandig(d)
             test_lichaam_en_pijplijn(d)
+            test_lichaamsvorm(d)
+            test_bereik(d)
             test_trage_client(d)
+            test_druppelende_client(d)
             test_poort_bezet(d)
             test_metrics_en_log(d)
         status = d.stop()
