@@ -13,6 +13,18 @@ int groep(Soort soort, int stap, int huidige) {
     return soort == Soort::waarschuwing ? 1 : 2;
 }
 
+// Among the rest, advice of a step after the current one waits for that step: the stappenplan works
+// step by step (the analysis of stap 3 starts once stap 2 has gathered the information), so a
+// priority-1 analysis action is not more urgent for a gemeente at stap 1 than the stap-2 work before
+// it. Such advice is ordered by its step first and only then by urgency; advice of the current and
+// earlier steps (context, leftovers) keeps its urgency and comes before it. Warnings keep theirs:
+// something wrong now is wrong at any step. One number per advice, so the comparison stays a strict
+// weak order.
+int wacht_op_stap(int groep_nr, int stap, int huidige) {
+    if (groep_nr != 2 || huidige == alle_stappen || stap <= huidige) return 0;
+    return stap;
+}
+
 }  // namespace
 
 int huidige_stap(const std::array<StapStand, 5>& stappen) {
@@ -33,6 +45,8 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
         const Ordesleutel& b = sleutels[j];
         const int ga = groep(a.soort, a.stap, huidige), gb = groep(b.soort, b.stap, huidige);
         if (ga != gb) return ga < gb;
+        const int wa = wacht_op_stap(ga, a.stap, huidige), wb = wacht_op_stap(gb, b.stap, huidige);
+        if (wa != wb) return wa < wb;
         if (a.prioriteit != b.prioriteit) return a.prioriteit < b.prioriteit;
         const bool a_elders = huidige != alle_stappen && a.stap != huidige;
         const bool b_elders = huidige != alle_stappen && b.stap != huidige;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The order of the advice list, the same in every format: first "Nu doen" (the acties of the current
 // step), then the warnings, then the rest; within each group most urgent first and, at equal
-// urgency, the stappenplan's working order (the order of the rules in the knowledge base).
+// urgency, the stappenplan's working order (the order of the rules in the knowledge base); in the rest,
+// advice of a later step after that of the current one, step by step.
 #pragma once
 
 #include <array>
@@ -33,8 +34,10 @@ struct Ordesleutel {
 };
 
 // The groups first: 0 the acties of `huidige`, 1 the warnings, 2 the rest. Within a group by
-// (prioriteit, stap != huidige, stap, positie, volgorde, tekst): so the output does not depend on the order
-// rules fired in. An actie of another step never moves in front: when `huidige` has none (a finished
+// (wacht, prioriteit, stap != huidige, stap, positie, volgorde, tekst), where wacht is the step of an advice
+// of the rest that belongs to a step after `huidige` and 0 otherwise: the rest gives what the gemeente can
+// do now (the current and earlier steps) by urgency, then each later step in turn, by urgency within it.
+// So the output does not depend on the order rules fired in. An actie of another step never moves in front: when `huidige` has none (a finished
 // stappenplan without a stap-5 actie), there is nothing to do "now". Afterwards volgorde[k] is the position in `sleutels` of the advice that comes k-th;
 // `volgorde` is the caller's, to keep its capacity.
 void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<std::uint32_t>& volgorde);

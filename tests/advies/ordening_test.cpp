@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "advies/ordening.hpp"
 
 namespace ww::advies {
@@ -40,8 +42,44 @@ TEST(Ordening, EerstNuDoenDanWaarschuwingenDanDeRest) {
                                  item("info1", Soort::info, 1, 3)};
     orden(v, 2);
     // Nu doen: the acties of step 2 by prioriteit; warnings: by prioriteit, then the current step
-    // first; the rest: by prioriteit, current step first, then by step.
-    EXPECT_EQ(ids(v), (std::vector<std::string>{"nu-a", "nu-b", "waarschuw3", "waarschuw2", "info2", "later", "info1"}));
+    // first; the rest: what belongs to step 2 or before by prioriteit, then step 3's.
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"nu-a", "nu-b", "waarschuw3", "waarschuw2", "info2", "info1", "later"}));
+}
+
+// Blind run 68 and 69: at stap 1 with stap 2 open and some analysis in the profile, the stap-2 work comes
+// before the stap-3 actions, though those have prioriteit 1 and the stap-2 ones 2; a stap-4 action after
+// both. Warnings of a later step keep their urgency.
+TEST(Ordening, EenLatereStapWachtOpDeStappenErvoor) {
+    std::vector<AdviesItem> v = {item("drijfveer", Soort::actie, 1, 1),   item("w-vragen", Soort::actie, 3, 1),
+                                 item("rapport", Soort::actie, 3, 1),     item("ontbreekt", Soort::actie, 2, 2),
+                                 item("framing", Soort::actie, 2, 2),     item("ivp", Soort::actie, 4, 1),
+                                 item("ivp-wijkt-af", Soort::waarschuwing, 4, 1), item("kwalitatief", Soort::actie, 2, 1),
+                                 item("info3", Soort::info, 3, 2),        item("info1", Soort::info, 1, 3)};
+    orden(v, 1);
+    EXPECT_EQ(ids(v), (std::vector<std::string>{"drijfveer", "ivp-wijkt-af", "info1", "kwalitatief", "ontbreekt",
+                                                "framing", "w-vragen", "rapport", "info3", "ivp"}));
+}
+
+// The key is one number per advice, so the order does not depend on where the items start.
+TEST(Ordening, DezelfdeVolgordeUitElkeBeginvolgorde) {
+    std::vector<Ordesleutel> sleutels = {{1, 3, Soort::actie, 5, "a"}, {2, 2, Soort::actie, 9, "b"},
+                                         {1, 4, Soort::waarschuwing, 7, "c"}, {3, 1, Soort::info, 1, "d"},
+                                         {1, 2, Soort::info, 8, "e"}, {2, 4, Soort::actie, 6, "f"}};
+    std::vector<std::uint32_t> eerste;
+    orden(sleutels, 1, eerste);
+    std::vector<std::string> verwacht;
+    for (const auto i : eerste) verwacht.emplace_back(sleutels[i].tekst);
+    EXPECT_EQ(verwacht, (std::vector<std::string>{"c", "d", "e", "b", "a", "f"}));
+    std::vector<std::size_t> p = {0, 1, 2, 3, 4, 5};
+    while (std::next_permutation(p.begin(), p.end())) {
+        std::vector<Ordesleutel> anders;
+        for (const auto i : p) anders.push_back(sleutels[i]);
+        std::vector<std::uint32_t> volgorde;
+        orden(anders, 1, volgorde);
+        std::vector<std::string> teksten;
+        for (const auto i : volgorde) teksten.emplace_back(anders[i].tekst);
+        EXPECT_EQ(teksten, verwacht);
+    }
 }
 
 TEST(Ordening, BijGelijkeUrgentieDeWerkvolgorde) {
