@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,16 @@ struct ActionSummary {
     void add_module(Action::Kind kind, std::string_view name) {
         if (kind == Action::Kind::focus) focus_modules.emplace_back(name);
     }
+    bool operator==(const ActionSummary&) const = default;
+};
+
+// Deferred actions that, when built, are not what their reader promised when it deferred them: a
+// reader that checks the actions only when they are built (rules/image.cpp, for an engine that
+// builds only the rules one run can fire) throws this from PendingActions::build, and the engine
+// passes it on from the firing that asked for them. The caller may then build everything again from
+// another source; nothing of the run is to be used.
+struct DeferredActionsRefused : std::runtime_error {
+    DeferredActionsRefused() : std::runtime_error("uitgestelde acties bleken bij het bouwen niet te deugen") {}
 };
 
 // The summary of actions that are built.
