@@ -464,6 +464,17 @@ TEST_F(ImageTest, ReadForAClosedPromiseLeavesOutWhatItNeverBuildsAndRunsTheSame)
         const auto expected_output = output(*a);
         EXPECT_GT(expected_output.size(), whole->facts().size());
         EXPECT_EQ(output(*b), expected_output);
+        // The actions of every rule read, whether it fired or not, pass the check left for their build
+        // (no refusal, which would send a consultation to the YAML), and are those of the whole read.
+        for (const auto& r : cut->rules()) {
+            ASSERT_TRUE(r->actions_checked) << r->id;
+            const RuleDef* w = nullptr;
+            for (const auto& x : whole->rules())
+                if (x->id == r->id) w = x.get();
+            ASSERT_NE(w, nullptr) << r->id;
+            ASSERT_EQ(r->actions.size(), w->actions.size()) << r->id;
+            for (std::size_t i = 0; i < r->actions.size(); ++i) EXPECT_EQ(r->actions[i].source_text, w->actions[i].source_text) << r->id;
+        }
     }
 }
 
