@@ -71,7 +71,8 @@ public:
 // writes to built_ visible to them (the completion synchronizes with their return), so after
 // get() built_ is only read. Nothing else touches built_ or lazy_ through a const ActionList, and
 // the non-const members (assignment, move, edit) need the rule unshared, as any write to a RuleDef.
-// A build that throws leaves the flag unset (the next reader tries again) and built_ empty.
+// A build that throws is caught inside call_once (see ActionList::build) and leaves built_ empty:
+// its caller gets the exception, every later reader DeferredActionsRefused.
 class ActionList {
 public:
     ActionList() = default;
