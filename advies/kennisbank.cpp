@@ -79,7 +79,7 @@ std::unique_ptr<Kennisbank> Kennisbank::laad_gekozen(const std::string& kb, Gesp
 
 std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
                                                           const std::function<const Invoer*(const Vocabulaire&)>& profiel,
-                                                          Bouw bouw) {
+                                                          Bouw bouw, bool beeld) {
     const auto voor_profiel = [&](const Vocabulaire& vocabulaire) {
         const Invoer* invoer = profiel(vocabulaire);
         if (bouw == Bouw::alles) return InstallOptions{};
@@ -96,6 +96,7 @@ std::unique_ptr<Kennisbank> Kennisbank::laad_voor_profiel(const std::string& kb,
         for (const InvoerVorm& v : invoer_vormen) opties.outside.emplace_back(v.naam);
         return opties;
     };
+    if (!beeld) return laad_met(kies_kennisbank(kb), false, voor_profiel);
     return laad_gekozen_met(kb, voor_profiel);
 }
 

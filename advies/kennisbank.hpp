@@ -44,9 +44,12 @@ public:
     // `profiel` throws (the profile's errors) ends the load before any engine is built. It is called
     // once; again only should the image be refused and the YAML's vocabulary differ from the image's.
     // With Bouw::alles nothing is promised: the profile is read first all the same.
+    // The image read for such a promise checks the actions of a rule only when it first fires; should
+    // they not pass (DeferredActionsRefused, engine/action_list.hpp, from the run), the caller loads
+    // again with `beeld` false: the bundled knowledge base from its YAML, as for any refused image.
     static std::unique_ptr<Kennisbank> laad_voor_profiel(const std::string& kb,
                                                          const std::function<const Invoer*(const Vocabulaire&)>& profiel,
-                                                         Bouw bouw = Bouw::wat_kan_vuren);
+                                                         Bouw bouw = Bouw::wat_kan_vuren, bool beeld = true);
     // The engine `regels` prepared (RuleBase::take_prepared_engine) with `opties` is kept for neem_engine().
     Kennisbank(std::string map, RuleBase regels, InstallOptions opties = {})
         : Kennisbank(std::move(map), std::move(regels), std::move(opties), Vocabulaire()) {

@@ -27,6 +27,7 @@
 #include "advies/waarom_niet.hpp"
 #include "advies/profiel_schema.hpp"
 #include "advies/woordenschat.hpp"
+#include "engine/action_list.hpp"
 
 namespace ww::advies {
 
@@ -75,7 +76,9 @@ OpmaakOpties terminal_opmaak() {
 }
 
 Uitvoer voer_advies_uit(const AdviesOpties& opties) {
-    return veilig([&] {
+    // `beeld` false: the bundled knowledge base from its YAML, after its image turned out unsound in a
+    // rule that fired (see below).
+    const auto raadpleeg = [&](bool beeld) {
         // One profile, no interview: the profile is read as soon as the knowledge base is (with its
         // vocabulary), so that its engine is promised what cannot come and leaves out the rules that
         // could not fire (Kennisbank::laad_voor_profiel). --kosten shows every rule's costs: all built,
@@ -91,7 +94,7 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
                 if (!profiel->invoer) throw InvoerFout(std::move(profiel->fouten));
                 return &*profiel->invoer;
             },
-            kosten ? Bouw::alles : Bouw::wat_kan_vuren);
+            kosten ? Bouw::alles : Bouw::wat_kan_vuren, beeld);
         auto raadpleging = std::make_unique<Raadpleging>(*kb, kb->neem_engine());
         if (kosten) raadpleging->meet_kosten(true);
         Uitvoer uit{0, adviestekst(*raadpleging, *profiel->invoer, opties.opdracht, opties.formaat, opties.opmaak), {}};
@@ -103,6 +106,16 @@ Uitvoer voer_advies_uit(const AdviesOpties& opties) {
             achtergelaten->push_back(std::shared_ptr<Raadpleging>(std::move(raadpleging)));
         }
         return uit;
+    };
+    return veilig([&] {
+        try {
+            return raadpleeg(true);
+        } catch (const DeferredActionsRefused&) {
+            // The image read for this profile checks a rule's actions when the rule first fires, and
+            // those of one did not pass (an image made wrong on purpose: the checksum rules out damage).
+            // Nothing of the run is written yet: as for any image that is refused, the YAML is read.
+            return raadpleeg(false);
+        }
     });
 }
 

@@ -49,11 +49,15 @@ bool ActionChecker::certify(RuleDef& rule) {
 }
 
 bool ActionChecker::certify(RuleDef& rule, std::size_t count, std::span<const ActionStep> flow) {
-    // No actions, no jump to go wrong: the image reader passes none for a rule without a branch,
-    // jump or loop (most of them), and need not pay for the call and its empty string.
-    if (!walked(rule, count) || (!flow.empty() && !action_flow_problem(flow, rule.variables.size()).empty())) return false;
+    if (!passes(rule, count, flow)) return false;
     rule.actions_checked.on_ = true;
     return true;
+}
+
+bool ActionChecker::passes(const RuleDef& rule, std::size_t count, std::span<const ActionStep> flow) {
+    // No actions, no jump to go wrong: the image reader passes none for a rule without a branch,
+    // jump or loop (most of them), and need not pay for the call and its empty string.
+    return walked(rule, count) && (flow.empty() || action_flow_problem(flow, rule.variables.size()).empty());
 }
 
 }  // namespace ww

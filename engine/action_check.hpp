@@ -74,6 +74,14 @@ public:
     // through before(), and `flow` holds what action_flow_problem reads of them, or nothing when
     // none of them is a branch, jump, for or again (then no jump can go wrong).
     bool certify(RuleDef& rule, std::size_t count, std::span<const ActionStep> flow);
+    // The same check without the mark, for a reader that marked the rule already (defer) and checks
+    // its actions when they are built.
+    bool passes(const RuleDef& rule, std::size_t count, std::span<const ActionStep> flow);
+    // For a reader that checks a rule's actions only when they are built (ActionList), before anyone
+    // reads them: with this checker, as certify would, and a build that does not pass throws
+    // DeferredActionsRefused. Sets RuleDef::actions_checked: add_rule takes the rule on the summary
+    // the reader gives (ActionList::pending), which the build holds the actions to.
+    static void defer(RuleDef& rule) { rule.actions_checked.on_ = true; }
 
 private:
     // Whether the reader took `count` actions of `rule` through before(); ends the rule's walk.

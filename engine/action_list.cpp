@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "engine/action_list.hpp"
 
+#include <exception>
+
 namespace ww {
 
 ActionList::ActionList(std::unique_ptr<const PendingActions> pending) : lazy_(std::make_shared<Lazy>()) {
@@ -17,8 +19,21 @@ ActionSummary summarize(const std::vector<Action>& actions) {
 }
 
 void ActionList::build() const {
-    // See the class comment: the only write to built_ through a const ActionList, once.
-    std::call_once(lazy_->once, [this] { built_ = lazy_->source->build(); });
+    // See the class comment: the only write to built_ through a const ActionList, once. Nothing is
+    // thrown through call_once: in the program as it is linked (libgcc's unwinder static, glibc's
+    // pthread_once shared) that aborts. A build that fails is caught inside, leaves built_ empty
+    // (deferred actions are never none: a reader defers only a rule with actions), and the caller
+    // gets its exception; every later reader gets DeferredActionsRefused.
+    std::exception_ptr failed;
+    std::call_once(lazy_->once, [&] {
+        try {
+            built_ = lazy_->source->build();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    if (failed) std::rethrow_exception(failed);
+    if (built_.empty()) [[unlikely]] throw DeferredActionsRefused();
 }
 
 }  // namespace ww

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,16 @@ struct ActionSummary {
     void add_module(Action::Kind kind, std::string_view name) {
         if (kind == Action::Kind::focus) focus_modules.emplace_back(name);
     }
+    bool operator==(const ActionSummary&) const = default;
+};
+
+// Deferred actions that, when built, are not what their reader promised when it deferred them: a
+// reader that checks the actions only when they are built (rules/image.cpp, for an engine that
+// builds only the rules one run can fire) throws this from PendingActions::build, and the engine
+// passes it on from the firing that asked for them. The caller may then build everything again from
+// another source; nothing of the run is to be used.
+struct DeferredActionsRefused : std::runtime_error {
+    DeferredActionsRefused() : std::runtime_error("uitgestelde acties bleken bij het bouwen niet te deugen") {}
 };
 
 // The summary of actions that are built.
@@ -60,7 +71,8 @@ public:
 // writes to built_ visible to them (the completion synchronizes with their return), so after
 // get() built_ is only read. Nothing else touches built_ or lazy_ through a const ActionList, and
 // the non-const members (assignment, move, edit) need the rule unshared, as any write to a RuleDef.
-// A build that throws leaves the flag unset (the next reader tries again) and built_ empty.
+// A build that throws is caught inside call_once (see ActionList::build) and leaves built_ empty:
+// its caller gets the exception, every later reader DeferredActionsRefused.
 class ActionList {
 public:
     ActionList() = default;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <bit>
 #include <deque>
+#include <map>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -126,6 +127,13 @@ struct ImageTables {
     std::unique_ptr<std::atomic<std::uint32_t>[]> atom_ids;
     std::vector<std::string_view> texts;
     std::vector<std::size_t> slot_counts;
+    // The knowledge base's own functions, by name: for the calls of actions checked when they are
+    // built (ImagePendingActions, a reader for a closed promise); empty otherwise.
+    std::map<std::string, std::shared_ptr<const FunctionDef>, std::less<>> functions;
+    // For those checks too, per text of the image the built-in function a call by that name is, or
+    // ActionCheck::own (one of the knowledge base's), once looked up; null before. Shared by every
+    // build, as a build may run on any thread: each that looks a name up stores the same value.
+    std::unique_ptr<std::atomic<const FunctionInfo*>[]> function_of_text;
 
     [[gnu::always_inline]] Atom atom(std::uint32_t i) const {
         const std::uint32_t known = atom_ids[i].load(std::memory_order_acquire);
@@ -301,6 +309,10 @@ public:
     void skip_record(std::size_t n, std::uint8_t last) {
         need(n);
         if (n == 0 || static_cast<std::uint8_t>(p_[n - 1]) != last) throw BadImage{};
+        p_ += n;
+    }
+    void skip(std::size_t n) {
+        need(n);
         p_ += n;
     }
     bool done() const { return p_ == end_; }
@@ -490,6 +502,15 @@ struct ActionCheck {
     // Per action of the rule being read, what action_flow_problem reads of it (kept for every rule,
     // handed to it only for one with a branch, jump or loop).
     std::vector<ActionStep> steps;
+    // A reader for a closed promise: the actions of a rule are skipped, and checked (with all of the
+    // above) when they are built, against the summary the image gives and the templates its index
+    // says the rule asserts (`asserted`, set per rule). See ImagePendingActions.
+    bool defer = false;
+    std::span<const TemplateId> asserted;
+    // When set (the check of ImagePendingActions::build), calls are looked up through the tables'
+    // shared function_of_text instead of the one above: making that one for each rule cost more than
+    // the rule's check.
+    std::atomic<const FunctionInfo*>* shared_functions = nullptr;
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
@@ -515,7 +536,23 @@ struct ActionCheck {
     if (!takes_arguments(*f, n)) throw BadImage{};
 }
 
+[[gnu::noinline]] void check_call_shared(ActionCheck& check, std::string_view name_text, std::uint32_t name, std::size_t n) {
+    const FunctionInfo* f = check.shared_functions[name].load(std::memory_order_acquire);
+    if (!f) {
+        f = find_function(name_text);
+        if (!f) f = &ActionCheck::own;
+        check.shared_functions[name].store(f, std::memory_order_release);
+    }
+    if (f == &ActionCheck::own) {
+        check.own_calls.emplace_back(name, n);
+        return;
+    }
+    if (!takes_arguments(*f, n)) throw BadImage{};
+}
+
 [[gnu::always_inline]] inline void check_call(ActionCheck& check, const In& in, std::uint32_t name, std::size_t n) {
+    if (check.shared_functions) [[unlikely]]
+        return check_call_shared(check, in.text(name), name, n);
     if (const std::uint8_t known = check.function_of_text[name]) {
         const FunctionInfo* f = check.functions[known - 1];
         if (f != &ActionCheck::own) {
@@ -712,22 +749,18 @@ public:
     ImagePendingActions(std::shared_ptr<const ImageTables> tables, std::string_view bytes, std::size_t vars)
         : tables_(std::move(tables)), bytes_(bytes), vars_(vars) {}
     void set_bytes(std::string_view bytes) { bytes_ = bytes; }
-    std::vector<Action> build() const override {
-        std::vector<Action> actions;
-        try {
-            In in(bytes_, *tables_);
-            read_actions(in, actions, tables_->slot_counts, vars_);
-            if (!in.done()) throw BadImage{};
-        } catch (const BadImage&) {
-            throw std::logic_error("beeld: acties die bij het laden goedgekeurd zijn, zijn nu niet te lezen (fout in wegwijzer)");
-        }
-        return actions;
-    }
+    // For a reader for a closed promise, which skipped the bytes: build() checks them first, as the
+    // reader would have, and throws DeferredActionsRefused when they do not pass. `rule` (whose
+    // conditions tell which variables the actions may read) is the one these actions belong to; a
+    // rule read from an image lives in its shared_ptr and is not moved, so it outlives this.
+    void check_when_built(const RuleDef& rule) { rule_ = &rule; }
+    std::vector<Action> build() const override;
 
 private:
     std::shared_ptr<const ImageTables> tables_;
     std::string_view bytes_;
     std::size_t vars_;
+    const RuleDef* rule_ = nullptr;
 };
 
 // The index the image holds of its rules, read before any rule: per rule the bytes of its record,
@@ -924,6 +957,16 @@ struct ImageAccess {
         for (std::uint32_t n : r.logical_prefix) o.u32(n);
         o.str(r.module);
         o.u8(r.auto_focus ? 1 : 0);
+        // What Engine::add_rule needs of the actions (ActionSummary, the asserted templates are in the
+        // index) and how many bytes they take: a reader for a closed promise skips them and checks them
+        // when they are built (ImagePendingActions); every other reader holds them to it.
+        const ActionSummary summary = summarize(r.actions);
+        o.u8(summary.binds ? 1 : 0);
+        o.size(summary.changed_fact_vars.size());
+        for (VarId v : summary.changed_fact_vars) o.u32(v);
+        o.size(summary.focus_modules.size());
+        for (const auto& name : summary.focus_modules) o.str(name);
+        const std::size_t actions_at = o.bytes().size();
         o.size(r.actions.size());
         for (const auto& a : r.actions) {
             o.u8(static_cast<std::uint8_t>(a.kind));
@@ -948,6 +991,9 @@ struct ImageAccess {
             o.u32(a.source_offset);
             o.str(a.source_text);
         }
+        Out length;
+        length.size(o.bytes().size() - actions_at);
+        o.bytes().insert(actions_at, length.bytes());
     }
 
     static void pattern(Out& o, const Pattern& p) {
@@ -1056,7 +1102,15 @@ struct ImageAccess {
         }
         ActionCheck check;
         check.tables = tables;
-        check.function_of_text.assign(tables->texts.size(), 0);
+        // For a closed promise the actions of the rules read are checked when built, and most are never
+        // built: a run fires about a quarter of the rules it builds.
+        check.defer = !left_out.empty();
+        if (check.defer) {
+            for (const auto& f : b.functions_) tables->functions.emplace(f->name, f);
+            tables->function_of_text = std::make_unique<std::atomic<const FunctionInfo*>[]>(tables->texts.size());  // all null
+        } else {
+            check.function_of_text.assign(tables->texts.size(), 0);
+        }
         b.rules_.reserve(rule_count);
         std::vector<std::uint32_t> place(rule_count, UINT32_MAX);  // in b.rules_, of a rule read
         for (std::size_t n = 0; n < rule_count; ++n) {
@@ -1066,6 +1120,7 @@ struct ImageAccess {
             }
             const char* const start = in.position();
             auto r = std::make_shared<RuleDef>();
+            check.asserted = index.asserted(n);
             rule(in, *r, b, &check);
             if (in.u8() != rule_end) throw BadImage{};
             if (static_cast<std::size_t>(in.position() - start) != index.bytes[n]) throw BadImage{};
@@ -1183,32 +1238,101 @@ struct ImageAccess {
         }
         in.str(r.module);
         r.auto_focus = in.boolean();
-        if (check) return scan_actions(in, r, b, *check);
-        read_actions(in, r.actions.edit(), in.slot_counts(), vars);
-        // Jumps forward, loops that end; FunctionTable::define asks it again.
-        if (!action_flow_problem(r.actions.get(), vars).empty()) throw BadImage{};
+        ActionSummary given;
+        given.binds = in.boolean();
+        given.changed_fact_vars.resize(in.count());
+        for (VarId& v : given.changed_fact_vars) v = in.u32();
+        for (std::size_t n = in.count(); n > 0; --n) given.focus_modules.emplace_back(in.view());
+        const std::size_t bytes = in.count();
+        const char* const begin = in.position();
+        if (check && check->defer) return defer_actions(in, r, bytes, std::move(given), *check);
+        if (check) {
+            scan_actions(in, r, b, *check);
+            static const ActionSummary none;
+            const ActionSummary* scanned = r.actions.pending();
+            if (!same_but_asserted(scanned ? *scanned : none, given)) throw BadImage{};
+        } else {
+            read_actions(in, r.actions.edit(), in.slot_counts(), vars);
+            // Jumps forward, loops that end; FunctionTable::define asks it again.
+            if (!action_flow_problem(r.actions.get(), vars).empty()) throw BadImage{};
+            if (!same_but_asserted(summarize(r.actions.get()), given)) throw BadImage{};
+        }
+        if (static_cast<std::size_t>(in.position() - begin) != bytes) throw BadImage{};
+    }
+
+    static bool same_but_asserted(const ActionSummary& a, const ActionSummary& b) {
+        return a.binds == b.binds && a.changed_fact_vars == b.changed_fact_vars && a.focus_modules == b.focus_modules;
+    }
+
+    // For a closed promise: the actions skipped, `given` (with the templates the index says the rule
+    // asserts) what add_rule takes of them; ImagePendingActions checks them when it builds them.
+    static void defer_actions(In& in, RuleDef& r, std::size_t bytes, ActionSummary given, ActionCheck& check) {
+        const char* const begin = in.position();
+        const std::size_t count = in.count();
+        const std::size_t used = static_cast<std::size_t>(in.position() - begin);
+        if (used > bytes) throw BadImage{};
+        in.skip(bytes - used);
+        given.asserted.assign(check.asserted.begin(), check.asserted.end());
+        if (count == 0) {
+            // No actions: nothing to check later, and the summary must be that of none.
+            if (bytes != used || given != ActionSummary{}) throw BadImage{};
+            ActionChecker::defer(r);
+            return;
+        }
+        auto pending = std::make_unique<ImagePendingActions>(check.tables, std::string_view(begin, bytes), r.variables.size());
+        pending->summary = std::move(given);
+        pending->check_when_built(r);
+        ActionChecker::defer(r);
+        std::destroy_at(&r.actions);
+        try {
+            std::construct_at(&r.actions, std::move(pending));
+        } catch (...) {
+            std::construct_at(&r.actions);
+            throw;
+        }
     }
 
     // A rule's actions, read with every check read_actions makes and those Engine::add_rule makes
     // (ActionCheck), including add_rule's checks of the template of an assert and the modules of a
     // focus, which it does not make for deferred actions; not built: the rule gets them as
     // ImagePendingActions over these bytes, with what add_rule needs of them (ActionSummary).
-    static void scan_actions(In& in, RuleDef& r, const RuleBase& b, ActionCheck& check) {
+    static void scan_actions(In& in, RuleDef& r, const RuleBase&, ActionCheck& check) {
         const std::size_t vars = r.variables.size();
         const char* const begin = in.position();
+        auto pending = std::make_unique<ImagePendingActions>(check.tables, std::string_view(), vars);
+        const auto [count, jumps] = scan_action_bytes(in, r, check, pending->summary);
+        // None of the steps matters to action_flow_problem without a branch, jump or loop.
+        if (!check.checker.certify(r, count, jumps ? std::span<const ActionStep>(check.steps) : std::span<const ActionStep>()))
+            throw BadImage{};
+        if (count == 0) return;
+        pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
+        // Made in place, as make_text does for texts: `r.actions` is a fresh, empty list, and a move
+        // assignment destroys the two empty vectors of the old and the moved-from one, out of line.
+        std::destroy_at(&r.actions);
+        try {
+            std::construct_at(&r.actions, std::move(pending));
+        } catch (...) {
+            std::construct_at(&r.actions);  // an object again for the unwinding to destroy
+            throw;
+        }
+    }
+
+    // The walk of scan_actions over a rule's actions, gathering `summary`: how many there are, and
+    // whether one is a branch, jump or loop (then check.steps matter to action_flow_problem).
+    static std::pair<std::size_t, bool> scan_action_bytes(In& in, const RuleDef& r, ActionCheck& check, ActionSummary& summary) {
+        const std::size_t vars = r.variables.size();
+        const std::size_t ntemplates = in.slot_counts().size();
         // Which variables the actions may read (Engine::add_rule's check_bound): the checker starts
         // from those the conditions of every alternative bind.
         check.checker.start(r);
-        auto pending = std::make_unique<ImagePendingActions>(check.tables, std::string_view(), vars);
-        ActionSummary& summary = pending->summary;
         bool jumps = false;
         check.steps.clear();
         const std::size_t count = in.count();
         for (std::size_t n = count; n > 0; --n) {
             const auto kind = in.enumeration(Action::Kind::pop_focus);
             check.bound = check.checker.before(kind);
-            const std::uint32_t tmpl = in.index(std::max<std::size_t>(b.templates_.size(), 1));
-            if (kind == Action::Kind::assert_fact && tmpl >= b.templates_.size()) throw BadImage{};
+            const std::uint32_t tmpl = in.index(std::max<std::size_t>(ntemplates, 1));
+            if (kind == Action::Kind::assert_fact && tmpl >= ntemplates) throw BadImage{};
             for (std::size_t n = in.count(); n > 0; --n) {
                 slot_index(in, in.slot_counts(), tmpl);
                 scan_expr(in, vars, 0, check);
@@ -1235,20 +1359,28 @@ struct ImageAccess {
             check.steps.push_back({kind, var, jump, target, expr});
         }
         check.bound = nullptr;
-        // None of the steps matters to action_flow_problem without a branch, jump or loop.
-        if (!check.checker.certify(r, count, jumps ? std::span<const ActionStep>(check.steps) : std::span<const ActionStep>()))
+        return {count, jumps};
+    }
+
+    // The check a reader for a closed promise left for the build (ImagePendingActions::build): every
+    // check scan_actions and the end of read() make of these actions, and the summary and asserted
+    // templates the image gave for them. Throws BadImage.
+    static void check_deferred(std::string_view bytes, const RuleDef& r, const std::shared_ptr<const ImageTables>& tables,
+                               const ActionSummary& given) {
+        In in(bytes, *tables);
+        ActionCheck check;
+        check.tables = tables;
+        check.shared_functions = tables->function_of_text.get();
+        ActionSummary scanned;
+        const auto [count, jumps] = scan_action_bytes(in, r, check, scanned);
+        if (!in.done()) throw BadImage{};
+        if (!check.checker.passes(r, count, jumps ? std::span<const ActionStep>(check.steps) : std::span<const ActionStep>()))
             throw BadImage{};
-        if (count == 0) return;
-        pending->set_bytes(std::string_view(begin, static_cast<std::size_t>(in.position() - begin)));
-        // Made in place, as make_text does for texts: `r.actions` is a fresh, empty list, and a move
-        // assignment destroys the two empty vectors of the old and the moved-from one, out of line.
-        std::destroy_at(&r.actions);
-        try {
-            std::construct_at(&r.actions, std::move(pending));
-        } catch (...) {
-            std::construct_at(&r.actions);  // an object again for the unwinding to destroy
-            throw;
+        for (const auto& [name, n] : check.own_calls) {
+            auto it = tables->functions.find(in.text(name));
+            if (it == tables->functions.end() || !takes_arguments(*it->second, n)) throw BadImage{};
         }
+        if (scanned != given) throw BadImage{};
     }
 
     static void pattern(In& in, Pattern& p, const RuleBase& b, std::size_t vars) {
@@ -1268,6 +1400,28 @@ struct ImageAccess {
         if (in.boolean()) p.fact_var = in.index(vars);
     }
 };
+
+// The reader checked these bytes (scan_actions) before it accepted the image, or, for a closed
+// promise, left the check to here (check_when_built).
+std::vector<Action> ImagePendingActions::build() const {
+    std::vector<Action> actions;
+    if (rule_) {
+        try {
+            ImageAccess::check_deferred(bytes_, *rule_, tables_, summary);
+        } catch (const BadImage&) {
+            throw DeferredActionsRefused();
+        }
+    }
+    try {
+        In in(bytes_, *tables_);
+        read_actions(in, actions, tables_->slot_counts, vars_);
+        if (!in.done()) throw BadImage{};
+    } catch (const BadImage&) {
+        if (rule_) throw DeferredActionsRefused();
+        throw std::logic_error("beeld: acties die bij het laden goedgekeurd zijn, zijn nu niet te lezen (fout in wegwijzer)");
+    }
+    return actions;
+}
 
 std::string write_image(const RuleBase& base, std::uint64_t key) {
     Out body;

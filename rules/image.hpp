@@ -18,7 +18,7 @@
 namespace ww {
 
 // Bumped on every change to what write_image writes.
-inline constexpr std::uint32_t image_format_version = 12;
+inline constexpr std::uint32_t image_format_version = 13;
 
 // The image of `base`, stamped with `key` (see image_key).
 std::string write_image(const RuleBase& base, std::uint64_t key);

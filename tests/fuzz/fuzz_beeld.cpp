@@ -6,8 +6,9 @@
 // run (firing limit 200) and print without a crash, and the actions of every rule, which the reader
 // checks but builds only when asked, must build: whatever the reader and the engine let through is
 // what the program would run. The same blob is read for a closed promise too (as a cold `wegwijzer
-// advies` reads, leaving out unread the rules the promise stops): accepted whenever it is accepted
-// whole, and what it reads must run.
+// advies` reads, leaving out unread the rules the promise stops, and checking the actions of a rule
+// only when they are built): accepted whenever it is accepted whole, and what it reads must run; a
+// build it refuses (DeferredActionsRefused) is of an image the whole read refuses too.
 #include <cstddef>
 #include <cstdio>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/action_list.hpp"
 #include "engine/engine.hpp"
 #include "engine/expr.hpp"
 #include "rules/image.hpp"
@@ -55,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // run. An image accepted whole is accepted so too (its rules are a part of it, the promise is kept).
     std::vector<ww::SourceFile> files = sources();
     auto cut = ww::read_checked_image(*blob, blob, key, files, [](const ww::RuleBase&) { return ww::InstallOptions{{}, true, {}}; });
+    bool refused_late = false;  // the actions of a rule read for the promise did not pass when built
     if (cut) {
         std::unique_ptr<ww::Engine> engine = cut->take_prepared_engine();
         if (!engine) ww::fuzz::stop("een beeld voor een belofte gaf geen engine");
@@ -65,15 +68,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (const auto& r : engine->take_records()) (void)ww::record_text(r);
         } catch (const ww::FiringLimitError&) {
         } catch (const ww::ActionError&) {
+        } catch (const ww::DeferredActionsRefused&) {
+            refused_late = true;
         } catch (const std::logic_error& e) {
             std::fprintf(stderr, "fuzz: %s\n", e.what());
             ww::fuzz::stop("een regel uit een beeld voor een belofte bouwt niet");
+        }
+        // Every rule read, not only those that fired: each builds, or is refused as such.
+        for (const auto& r : cut->rules()) {
+            try {
+                (void)r->actions.size();
+            } catch (const ww::DeferredActionsRefused&) {
+                refused_late = true;
+            } catch (const std::logic_error& e) {
+                std::fprintf(stderr, "fuzz: %s\n", e.what());
+                ww::fuzz::stop("een regel uit een beeld voor een belofte bouwt niet");
+            }
         }
     }
     files = sources();
     auto base = ww::read_checked_image(*blob, key, files);
     if (!base) return 0;
     if (!cut) ww::fuzz::stop("een beeld dat heel gelezen wordt, weigert de lezer voor een belofte");
+    if (refused_late) ww::fuzz::stop("een beeld dat heel gelezen wordt, weigert de lezer voor een belofte bij het bouwen van acties");
     if (!base->from_image()) ww::fuzz::stop("een gelezen beeld zegt niet dat het uit een beeld komt");
     // The engine builds a rule's actions from the image when the rule first fires (ActionList); what
     // the reader accepted must build for every rule, not only those this run fires; a build that

@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/action_list.hpp"
 #include "helpers.hpp"
 #include "rules/image.hpp"
 #include "rules/rule_base.hpp"
@@ -361,8 +362,38 @@ rules:
         copy.id = "r";
         rule = copy;
         auto back_files = sources;
-        EXPECT_FALSE(read_image(write_image(base, key), key, back_files).has_value()) << i;
+        const auto blob = std::make_shared<const std::string>(write_image(base, key));
+        EXPECT_FALSE(read_image(*blob, key, back_files).has_value()) << i;
+        // Read for a closed promise (a cold `wegwijzer advies`), the reader skips the actions and
+        // checks them when they are built: the image is taken, and building the rule's actions
+        // refuses it (the caller then loads the YAML).
+        auto cut_files = sources;
+        InstallOptions chosen;
+        auto cut = read_image(*blob, blob, key, cut_files, [](const RuleBase&) { return InstallOptions{{}, true, {}}; }, chosen);
+        ASSERT_TRUE(cut.has_value()) << i;
+        ASSERT_EQ(cut->rules().size(), 1u) << i;
+        EXPECT_TRUE(cut->rules().at(0)->actions.pending() != nullptr) << i;
+        EXPECT_THROW((void)cut->rules().at(0)->actions.size(), DeferredActionsRefused) << i;
     }
+    // Undamaged, the same read builds the actions of the YAML.
+    RuleBase base = RuleBase::load_sources(std::vector<SourceFile>(sources));
+    const auto blob = std::make_shared<const std::string>(write_image(base, key));
+    const auto records = [&](bool closed) {
+        auto files = sources;
+        auto read = read_checked_image(*blob, blob, key, files, [&](const RuleBase&) { return InstallOptions{{}, closed, {}}; });
+        EXPECT_TRUE(read.has_value());
+        if (!read) return std::vector<std::string>();
+        EXPECT_TRUE(read->rules().at(0)->actions_checked);
+        EXPECT_EQ(read->rules().at(0)->actions.size(), base.rules().at(0)->actions.size());
+        auto engine = read->take_prepared_engine();
+        engine->run(RunOptions{});
+        std::vector<std::string> out;
+        for (const auto& r : engine->take_records()) out.push_back(record_text(r));
+        return out;
+    };
+    const std::vector<std::string> whole = records(false);
+    EXPECT_FALSE(whole.empty());
+    EXPECT_EQ(records(true), whole);
 }
 
 // The actions of a rule from an image are built when the rule first needs them (ActionList), maybe
@@ -433,6 +464,17 @@ TEST_F(ImageTest, ReadForAClosedPromiseLeavesOutWhatItNeverBuildsAndRunsTheSame)
         const auto expected_output = output(*a);
         EXPECT_GT(expected_output.size(), whole->facts().size());
         EXPECT_EQ(output(*b), expected_output);
+        // The actions of every rule read, whether it fired or not, pass the check left for their build
+        // (no refusal, which would send a consultation to the YAML), and are those of the whole read.
+        for (const auto& r : cut->rules()) {
+            ASSERT_TRUE(r->actions_checked) << r->id;
+            const RuleDef* w = nullptr;
+            for (const auto& x : whole->rules())
+                if (x->id == r->id) w = x.get();
+            ASSERT_NE(w, nullptr) << r->id;
+            ASSERT_EQ(r->actions.size(), w->actions.size()) << r->id;
+            for (std::size_t i = 0; i < r->actions.size(); ++i) EXPECT_EQ(r->actions[i].source_text, w->actions[i].source_text) << r->id;
+        }
     }
 }
 
