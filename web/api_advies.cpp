@@ -17,12 +17,16 @@ namespace ww::web {
 namespace {
 
 Antwoord advies_antwoord(const Verzoek& v, Omgeving& o, advies::Opdracht opdracht) {
+    advies::OpmaakOpties opties;
+    try {
+        opties.uitleg = janee_parameter(v, "uitleg", false);
+    } catch (const ParameterFout& e) {
+        return foutantwoord(400, e.what());
+    }
     auto raadpleging = o.raadplegingen.leen();
     GelezenProfiel profiel = lees_profiel(v, raadpleging->vocabulaire(), opdracht);
     if (!profiel.invoer) return std::move(profiel.fout);
     const advies::Formaat formaat = gevraagd_formaat(v.accept);
-    advies::OpmaakOpties opties;
-    opties.uitleg = v.parameter_is("uitleg", "1");
     Antwoord a;
     try {
         advies::adviestekst_in(a.in_buffer.emplace(), *raadpleging, *profiel.invoer, opdracht, formaat, opties);

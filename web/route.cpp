@@ -1,10 +1,49 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "web/route.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <memory>
 #include <mutex>
+#include <optional>
+
+#include <fmt/format.h>
 
 namespace ww::web {
+
+namespace {
+
+bool gelijk_zonder_hoofdletters(std::string_view a, std::string_view b) {
+    return std::ranges::equal(a, b, [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+std::optional<bool> janee(std::string_view waarde) {
+    constexpr std::array<std::string_view, 3> ja{"1", "true", "ja"}, nee{"0", "false", "nee"};
+    for (auto w : ja)
+        if (gelijk_zonder_hoofdletters(waarde, w)) return true;
+    for (auto w : nee)
+        if (gelijk_zonder_hoofdletters(waarde, w)) return false;
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool janee_parameter(const Verzoek& v, std::string_view naam, bool standaard) {
+    std::optional<bool> gekozen;
+    for (const auto& [n, w] : v.parameters) {
+        if (n != naam) continue;
+        const auto antwoord = janee(w);
+        if (!antwoord)
+            throw ParameterFout(fmt::format("de parameter {} heeft de waarde '{}'; kies 1, true of ja (wel) of 0, false of nee (niet)", naam, w));
+        if (gekozen && *gekozen != *antwoord)
+            throw ParameterFout(fmt::format("de parameter {} staat meer dan eens in het verzoek, met tegenstrijdige waarden", naam));
+        gekozen = antwoord;
+    }
+    return gekozen.value_or(standaard);
+}
 
 Route eenmalig_document_route(std::string patroon, std::string inhoudstype, std::function<std::string(Omgeving&)> maak) {
     struct Eenmalig {

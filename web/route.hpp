@@ -33,14 +33,15 @@ struct Verzoek {
     std::string_view accept;       // the Accept header, "" when absent
     std::vector<std::pair<std::string, std::string>> parameters;  // the query, decoded
     std::vector<std::string> delen;  // what the route's {..} parts matched, in order
-
-    // Whether query parameter `naam` has value `waarde` (`uitleg=1`).
-    bool parameter_is(std::string_view naam, std::string_view waarde) const {
-        for (const auto& [n, w] : parameters)
-            if (n == naam && w == waarde) return true;
-        return false;
-    }
 };
+
+// A yes/no query parameter (`uitleg=1`): absent is `standaard`; 1, true and ja are yes, 0, false and
+// nee no (without case). Any other value, or the parameter twice with different answers, is a
+// ParameterFout: nothing the user gave is silently ignored.
+struct ParameterFout : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+bool janee_parameter(const Verzoek& v, std::string_view naam, bool standaard);
 
 // An answer's own headers: a few, each name and value a constant of the service (the report's
 // Content-Security-Policy, Vary, Accept-Post), kept in place: no allocation per answer.

@@ -178,70 +178,9 @@ bool Verbinding::vul() {
     return true;
 }
 
-bool Verbinding::lees_lichaam(std::size_t n, std::string& uit) {
-    while (n > 0) {
-        if (begin_ == eind_ && !vul()) return false;
-        const std::size_t k = std::min(n, eind_ - begin_);
-        uit.append(buffer_.data() + begin_, k);
-        begin_ += k;
-        n -= k;
-    }
-    return true;
-}
-
-bool Verbinding::lees_regel(std::string& regel, std::size_t max, bool& afgebroken) {
-    regel.clear();
-    afgebroken = false;
-    for (;;) {
-        if (begin_ == eind_ && !vul()) {
-            afgebroken = true;
-            return false;
-        }
-        const char c = buffer_[begin_++];
-        if (c == '\n') break;
-        if (regel.size() == max) return false;
-        regel.push_back(c);
-    }
-    if (!regel.empty() && regel.back() == '\r') regel.pop_back();
-    return true;
-}
-
-Verbinding::Stukken Verbinding::lees_stukken(std::size_t max, std::string& uit) {
-    // A chunk's size line: up to 16 hex digits, then perhaps ";extension"; 4 kB is ample for that.
-    constexpr std::size_t max_regel = 4096;
-    // The trailer fields together: as much as a request's headers may take in cpp-httplib (8 kB).
-    constexpr std::size_t max_naloop = 8192;
-    std::string regel;
-    bool afgebroken = false;
-    std::size_t inhoud = 0;
-    for (;;) {
-        if (!lees_regel(regel, max_regel, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
-        std::size_t n = 0, cijfers = 0;
-        for (char c : regel) {
-            int w;
-            if (c >= '0' && c <= '9') w = c - '0';
-            else if (c >= 'a' && c <= 'f') w = c - 'a' + 10;
-            else if (c >= 'A' && c <= 'F') w = c - 'A' + 10;
-            else break;
-            if (++cijfers > 15) return Stukken::ongeldig;
-            n = n * 16 + static_cast<std::size_t>(w);
-        }
-        if (cijfers == 0) return Stukken::ongeldig;
-        const char na = cijfers < regel.size() ? regel[cijfers] : ';';
-        if (na != ';' && na != ' ' && na != '\t') return Stukken::ongeldig;
-        if (n == 0) break;
-        if (n > max - inhoud) return Stukken::te_groot;
-        if (!lees_lichaam(n, uit)) return Stukken::afgebroken;
-        inhoud += n;
-        if (!lees_regel(regel, 2, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
-        if (!regel.empty()) return Stukken::ongeldig;
-    }
-    for (std::size_t naloop = 0;;) {
-        if (!lees_regel(regel, max_naloop - naloop, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
-        if (regel.empty()) return Stukken::gelezen;
-        naloop += regel.size() + 2;
-        if (naloop > max_naloop) return Stukken::ongeldig;
-    }
+std::string_view Verbinding::beschikbaar() {
+    if (begin_ == eind_ && !vul()) return {};
+    return {buffer_.data() + begin_, eind_ - begin_};
 }
 
 }  // namespace ww::web

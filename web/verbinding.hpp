@@ -6,7 +6,8 @@
 //    pipelined next request) are kept for that request instead of being dropped with the stream, and
 //    its buffer is not allocated and zeroed again for every request;
 //  - it can hand a request body to the service directly (lees_lichaam, lees_stukken), so that the
-//    service reads a body without cpp-httplib's read_content, within --max-body (web/dienst.cpp);
+//    service reads a body without cpp-httplib's read_content, within --max-body (web/dienst.cpp); it is
+//    the byte source of web/lichaamslezer.hpp, which decodes the body;
 //  - it can send an answer's body from where the service wrote it (lichaam_na_kopregels), right
 //    after the headers, with the same system calls as cpp-httplib's write of res.body.
 #pragma once
@@ -18,14 +19,16 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <httplib.h>
 
 #include "advies/uitbuffer.hpp"
+#include "web/lichaamslezer.hpp"
 
 namespace ww::web {
 
-class Verbinding final : public httplib::Stream {
+class Verbinding final : public httplib::Stream, private Bytebron {
 public:
     Verbinding(socket_t sock, time_t lees_s, time_t lees_us, time_t schrijf_s, time_t schrijf_us)
         : sock_(sock), lees_s_(lees_s), lees_us_(lees_us), schrijf_s_(schrijf_s), schrijf_us_(schrijf_us) {}
@@ -52,13 +55,11 @@ public:
 
     // Appends the next `n` bytes (a body of that Content-Length) to `uit`; false when the connection
     // closes or the read timeout passes first.
-    bool lees_lichaam(std::size_t n, std::string& uit);
+    bool lees_lichaam(std::size_t n, std::string& uit) { return lees_bytes(*this, n, uit); }
 
-    // Appends a chunked body (RFC 9112, 7.1), its chunks joined, to `uit`, reading no more than `max`
-    // bytes of content: te_groot as soon as the chunks announce more, before those are read. Chunk
-    // extensions and trailer fields are read and dropped (they mean nothing to the service).
-    enum class Stukken { gelezen, te_groot, ongeldig, afgebroken };
-    Stukken lees_stukken(std::size_t max, std::string& uit);
+    // Appends a chunked body (RFC 9112, 7.1) to `uit`, at most `max` bytes of content (web/lichaamslezer.hpp).
+    using Stukken = web::Stukken;
+    Stukken lees_stukken(std::size_t max, std::string& uit) { return web::lees_stukken(*this, max, uit); }
 
     // The body of the answer to this request, sent right after the next write, which is the one of its
     // status line and headers (cpp-httplib writes them in one go, and then res.body, which is then
@@ -70,9 +71,9 @@ public:
 private:
     // read() beyond one buffered byte.
     [[gnu::noinline]] ssize_t lees_meer(char* ptr, std::size_t size);
-    // One line (up to LF, without CR LF) of at most `max` bytes into `regel`; false when longer, or
-    // when the connection closes or the read timeout passes first (`afgebroken` says which).
-    bool lees_regel(std::string& regel, std::size_t max, bool& afgebroken);
+    // The buffer as a Bytebron: refilled from the socket when it is empty.
+    std::string_view beschikbaar() override;
+    void gebruikt(std::size_t n) override { begin_ += n; }
     // Refills the buffer, which is empty: false when nothing came (closed, error, timeout).
     bool vul();
     // Sends na_kopregels_, as write() would in as many calls as it takes.

@@ -196,9 +196,14 @@ test('de pagina: kop, CSP zonder inline script, alle velden met een label', asyn
     const zonderLabel = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
         .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id || e.name));
     assert.deepEqual(zonderLabel, []);
-    // The stappenplan's order.
+    // The stappenplan's order: communication is a box of stap 3, between the analysis and the policy.
     const koppen = await page.locator('#secties h3').allTextContents();
-    assert.deepEqual(koppen.map((k) => k.split(':')[0]), ['Gemeente', 'Stap 1', 'Stap 2', 'Stap 3', 'Stap 4', 'Stap 5', 'Communicatie']);
+    assert.deepEqual(koppen.map((k) => k.split(':')[0]), ['Gemeente', 'Stap 1', 'Stap 2', 'Stap 3', 'Stap 3, kader', 'Stap 4', 'Stap 5']);
+    // The keyboard follows the same order: the communication's first field comes after the analysis's last one.
+    const volgorde = await page.evaluate(() => [...document.querySelectorAll('#secties input, #secties select, #secties textarea, #secties button')]
+        .map((e) => e.id || e.name));
+    assert.ok(volgorde.indexOf('v-analyse-rapportage') < volgorde.indexOf('v-communicatie-frame'), volgorde.join(' '));
+    assert.ok(volgorde.indexOf('v-communicatie-frame') < volgorde.indexOf('v-beleid-doel_benoemd'), volgorde.join(' '));
     // The vocabulary comes from the knowledge base, with human names.
     const kb = await (await fetch(new URL('api/v1/kennisbank', basis))).text();
     const factoren = await page.locator('[data-meerkeuze="analyse.factoren"] input[type=checkbox]').count();

@@ -159,7 +159,8 @@ def test_byte_voor_byte(d, werkmap):
 
 
 def test_formaten(d, werkmap):
-    """Accept chooses the format; each equals the command line's; uitleg=1; JSON and YAML bodies."""
+    """Accept chooses the format; each equals the command line's; uitleg as yes or no, other values refused;
+    JSON and YAML bodies."""
     pad = os.path.join(BRON, "examples", "03-analyse-wijk-noord.yaml")
     with open(pad, "rb") as f:
         tekst = f.read()
@@ -178,6 +179,25 @@ def test_formaten(d, werkmap):
     _, uit, _ = cli("advies", pad, "--format", "json", "--uitleg")
     controleer(a.status == 200 and a.lichaam == uit, "uitleg=1: niet de uitvoer van --uitleg")
     controleer(b'"uitleg"' in a.lichaam, "uitleg=1: geen afleiding in het antwoord")
+    # The other spellings of yes and no give the same answers; any other value is a 400 in the error
+    # form, never silently the advice without derivation.
+    _, zonder, _ = cli("advies", pad, "--format", "json")
+    for waarde, verwacht in [("ja", uit), ("TRUE", uit), ("Ja", uit), ("0", zonder), ("nee", zonder), ("false", zonder),
+                             ("1&uitleg=ja", uit)]:
+        a = vraag(c, "POST", f"/api/v1/advies?uitleg={waarde}", tekst, {"Content-Type": "text/yaml"})
+        controleer(a.status == 200 and a.lichaam == verwacht, f"uitleg={waarde}: {a.status}, niet de uitvoer van de opdrachtregel")
+    for waarde in ["2", "yes", "", "ja%20", "%3Cscript%3E", "1&uitleg=0"]:
+        for eindpunt in ["advies", "communicatie"]:
+            a = vraag(c, "POST", f"/api/v1/{eindpunt}?uitleg={waarde}", tekst, {"Content-Type": "text/yaml"})
+            controleer(a.status == 400 and a.kop.get("content-type", "").startswith("application/json"),
+                       f"{eindpunt}?uitleg={waarde}: status {a.status}, verwacht 400 als JSON")
+            fouten = json.loads(a.lichaam)["fouten"]
+            controleer(len(fouten) == 1 and "de parameter uitleg" in fouten[0]["melding"] and "regel" not in fouten[0],
+                       f"{eindpunt}?uitleg={waarde}: {fouten}")
+    a = vraag(c, "POST", "/api/v1/advies?uitleg=misschien", tekst, {"Content-Type": "text/yaml"})
+    controleer(json.loads(a.lichaam)["fouten"][0]["melding"]
+               == "de parameter uitleg heeft de waarde 'misschien'; kies 1, true of ja (wel) of 0, false of nee (niet)",
+               f"uitleg=misschien: {a.lichaam[:200]!r}")
     # A JSON body, read as the command line reads a .json file.
     profiel = {"gemeente": {"naam": "Jsonstad", "inwoners": 42000}, "drijfveer": {"bepaald": True, "soort": "leren"}}
     jpad = os.path.join(werkmap, "profiel.json")

@@ -22,8 +22,9 @@ const ASPECTEN = [
     { id: 'proces', naam: 'proces (hoe verliep de samenwerking?)' },
 ];
 
-// The form in the stappenplan's order. `pad` is the place in the profile; for rows, `sleutel` is the
-// key inside one row. Keys are listed in the order the contract lists them, which is the order saved
+// The form in the stappenplan's order: communication is a box of stap 3 there (and sits between
+// `analyse` and `beleid` in the profile), so it follows the analysis. `pad` is the place in the
+// profile; for rows, `sleutel` is the key inside one row. Keys are listed in the order the contract lists them, which is the order saved
 // (a list of rows whose columns are shown in another order names the saved order in `opslaan`).
 export function beschrijving(w) {
     const bronnen = w.bronnen.map((b) => ({ id: b.id, naam: b.soort ? `${b.naam} (${b.soort})` : b.naam }));
@@ -69,6 +70,17 @@ export function beschrijving(w) {
             { pad: 'analyse.factoren', label: 'Belangrijkste factoren van de Tafel van 12', type: 'meerkeuze', keuzes: w.factoren, groeperen: true },
             { pad: 'analyse.rapportage', label: 'Is de analyse op papier gezet?', type: 'janee' },
         ] },
+        { id: 'communicatie', titel: 'Stap 3, kader: communicatie', velden: [
+            { pad: 'communicatie.frame', label: 'Welk frame overheerst in de communicatie?', type: 'keuze', keuzes: [
+                { id: 'veiligheid', naam: 'veiligheid' }, { id: 'onveiligheid', naam: 'onveiligheid' }, { id: 'onbekend', naam: 'onbekend' }] },
+            { pad: 'communicatie.effect_onderzocht', label: 'Is onderzocht hoe de communicatie de beleving beïnvloedt?', type: 'janee' },
+            { pad: 'communicatie.boodschappen', type: 'rijen', label: 'Communicatieplan: boodschappen', enkelvoud: 'Boodschap', toevoegen: 'Boodschap toevoegen',
+              kolommen: [
+                { sleutel: 'onderwerp', label: 'Onderwerp', type: 'tekst' },
+                { sleutel: 'buikpijn', label: 'Hebben inwoners er buikpijn over?', type: 'keuze', keuzes: JA_NEE_ONBEKEND },
+                { sleutel: 'aanpak', label: 'Aanpak', type: 'keuze', keuzes: [{ id: 'expliciet', naam: 'expliciet' }, { id: 'terughoudend', naam: 'terughoudend' }] },
+              ] },
+        ] },
         { id: 'beleid', titel: 'Stap 4: beleidsmatige actie', velden: [
             { pad: 'beleid.doel_benoemd', label: 'Is benoemd wat je wilt bereiken?', type: 'janee' },
             { pad: 'beleid.smart.gekozen', label: 'Is een SMART-doel op veiligheidsbeleving gekozen?', type: 'janee' },
@@ -99,17 +111,6 @@ export function beschrijving(w) {
             { pad: 'evaluatie.aspecten', label: 'Waar let de evaluatie op?', type: 'meerkeuze', keuzes: ASPECTEN },
             { pad: 'evaluatie.nulmeting', label: 'Is er een nulmeting?', type: 'janee' },
             { pad: 'evaluatie.nulmeting_jaar', label: 'Jaar van de nulmeting', type: 'geheel' },
-        ] },
-        { id: 'communicatie', titel: 'Communicatie', velden: [
-            { pad: 'communicatie.frame', label: 'Welk frame overheerst in de communicatie?', type: 'keuze', keuzes: [
-                { id: 'veiligheid', naam: 'veiligheid' }, { id: 'onveiligheid', naam: 'onveiligheid' }, { id: 'onbekend', naam: 'onbekend' }] },
-            { pad: 'communicatie.effect_onderzocht', label: 'Is onderzocht hoe de communicatie de beleving beïnvloedt?', type: 'janee' },
-            { pad: 'communicatie.boodschappen', type: 'rijen', label: 'Communicatieplan: boodschappen', enkelvoud: 'Boodschap', toevoegen: 'Boodschap toevoegen',
-              kolommen: [
-                { sleutel: 'onderwerp', label: 'Onderwerp', type: 'tekst' },
-                { sleutel: 'buikpijn', label: 'Hebben inwoners er buikpijn over?', type: 'keuze', keuzes: JA_NEE_ONBEKEND },
-                { sleutel: 'aanpak', label: 'Aanpak', type: 'keuze', keuzes: [{ id: 'expliciet', naam: 'expliciet' }, { id: 'terughoudend', naam: 'terughoudend' }] },
-              ] },
         ] },
     ];
 }

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "web/lichaamslezer.hpp"
+
+#include <algorithm>
+
+namespace ww::web {
+
+namespace {
+
+// One line (up to LF, without CR LF) of at most `max` bytes into `regel`; false when longer, or when
+// the source ends first (`afgebroken` says which).
+bool lees_regel(Bytebron& bron, std::string& regel, std::size_t max, bool& afgebroken) {
+    regel.clear();
+    afgebroken = false;
+    for (;;) {
+        const std::string_view er = bron.beschikbaar();
+        if (er.empty()) {
+            afgebroken = true;
+            return false;
+        }
+        const std::size_t lf = er.find('\n');
+        const std::size_t tot = std::min(lf, er.size());
+        // A byte beyond `max` that is not the LF: too long (that byte counts as read).
+        if (tot > max - regel.size()) {
+            bron.gebruikt(max - regel.size() + 1);
+            return false;
+        }
+        regel.append(er.data(), tot);
+        if (lf != std::string_view::npos) {
+            bron.gebruikt(lf + 1);
+            break;
+        }
+        bron.gebruikt(er.size());
+    }
+    if (!regel.empty() && regel.back() == '\r') regel.pop_back();
+    return true;
+}
+
+}  // namespace
+
+bool lees_bytes(Bytebron& bron, std::size_t n, std::string& uit) {
+    while (n > 0) {
+        const std::string_view er = bron.beschikbaar();
+        if (er.empty()) return false;
+        const std::size_t k = std::min(n, er.size());
+        uit.append(er.data(), k);
+        bron.gebruikt(k);
+        n -= k;
+    }
+    return true;
+}
+
+Stukken lees_stukken(Bytebron& bron, std::size_t max, std::string& uit) {
+    // A chunk's size line: up to 16 hex digits, then perhaps ";extension"; 4 kB is ample for that.
+    constexpr std::size_t max_regel = 4096;
+    // The trailer fields together: as much as a request's headers may take in cpp-httplib (8 kB).
+    constexpr std::size_t max_naloop = 8192;
+    std::string regel;
+    bool afgebroken = false;
+    std::size_t inhoud = 0;
+    for (;;) {
+        if (!lees_regel(bron, regel, max_regel, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
+        std::size_t n = 0, cijfers = 0;
+        for (char c : regel) {
+            int w;
+            if (c >= '0' && c <= '9') w = c - '0';
+            else if (c >= 'a' && c <= 'f') w = c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F') w = c - 'A' + 10;
+            else break;
+            if (++cijfers > 15) return Stukken::ongeldig;
+            n = n * 16 + static_cast<std::size_t>(w);
+        }
+        if (cijfers == 0) return Stukken::ongeldig;
+        const char na = cijfers < regel.size() ? regel[cijfers] : ';';
+        if (na != ';' && na != ' ' && na != '\t') return Stukken::ongeldig;
+        if (n == 0) break;
+        if (n > max - inhoud) return Stukken::te_groot;
+        if (!lees_bytes(bron, n, uit)) return Stukken::afgebroken;
+        inhoud += n;
+        if (!lees_regel(bron, regel, 2, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
+        if (!regel.empty()) return Stukken::ongeldig;
+    }
+    for (std::size_t naloop = 0;;) {
+        if (!lees_regel(bron, regel, max_naloop - naloop, afgebroken)) return afgebroken ? Stukken::afgebroken : Stukken::ongeldig;
+        if (regel.empty()) return Stukken::gelezen;
+        naloop += regel.size() + 2;
+        if (naloop > max_naloop) return Stukken::ongeldig;
+    }
+}
+
+}  // namespace ww::web
