@@ -126,11 +126,15 @@ struct AggregateToken : GroupToken {
 };
 
 // A token of type T with the links of N output indexes after it: the storage is a T (its base), so
-// the pools reach it from a T* by a downcast; out_links finds the links from the token's kind (the
-// sizes below make sure they start right after the T).
+// the pools reach it from a T* by a downcast; out_links finds the links from the token's kind, at
+// sizeof(T). Aligned as T, the links start there: without it the compiler may put them in T's tail
+// padding (T is no POD), before sizeof(T). An AggregateToken (aligned to 16 by its Int128) 8 bytes
+// larger had its links at 296 and out_links looking at 304, past the end of a one-link token: a
+// warm consultation then hung in the rollback on a corrupted index (docs/prestaties-metingen.md,
+// Sessie 30, h-warm22).
 template <class T, std::size_t N>
 struct TokenStorage : T {
-    IndexLink<Token> links[N];
+    alignas(alignof(T)) IndexLink<Token> links[N];
 };
 template <class T>
 struct TokenStorage<T, 0> : T {};

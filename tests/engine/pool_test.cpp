@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/pool.hpp"
+#include "engine/token.hpp"
 
 using namespace ww;
 
@@ -71,4 +72,33 @@ TEST(Pool, SlotsAcrossSegmentsOfABigChunk) {
     EXPECT_GT(adjacent, n - 200);
     for (Odd* o : objs) pool.destroy(o);
     EXPECT_EQ(pool.live(), 0u);
+}
+
+// out_links looks for a token's index links at sizeof of its type. A type with tail padding (aligned
+// to 16 like AggregateToken, with fewer bytes in its last 16) would get them in that padding unless
+// TokenStorage aligns them: then out_links read and wrote past them.
+namespace {
+struct TailPadded : Token {
+    alignas(16) unsigned char wide[16];
+    unsigned char tail[8];
+};
+template <class S>
+std::ptrdiff_t links_at(S& s) {
+    return reinterpret_cast<unsigned char*>(&s.links[0]) - reinterpret_cast<unsigned char*>(&s);
+}
+}  // namespace
+
+TEST(TokenStorage, IndexLinksStartAtTheSizeOfTheToken) {
+    TokenStorage<TailPadded, 1> padded;
+    EXPECT_EQ(links_at(padded), static_cast<std::ptrdiff_t>(sizeof(TailPadded)));
+    TokenStorage<Token, 1> plain;
+    TokenStorage<GroupToken, 2> group;
+    TokenStorage<AggregateToken, 1> one;
+    TokenStorage<AggregateToken, 2> two;
+    group.kind = TokenKind::group;
+    one.kind = two.kind = TokenKind::aggregate;
+    EXPECT_EQ(static_cast<void*>(out_links(&plain)), static_cast<void*>(&plain.links[0]));
+    EXPECT_EQ(static_cast<void*>(out_links(&group)), static_cast<void*>(&group.links[0]));
+    EXPECT_EQ(static_cast<void*>(out_links(&one)), static_cast<void*>(&one.links[0]));
+    EXPECT_EQ(static_cast<void*>(out_links(&two)), static_cast<void*>(&two.links[0]));
 }
