@@ -33,7 +33,8 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
             if (overdracht != nullptr) return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek noemt Transfer-Encoding twee keer"};
             overdracht = &waarde;
         } else if (zelfde_naam(naam, "Content-Encoding")) {
-            codering = &waarde;
+            // Two such headers are one list (RFC 9110, 5.3): a gzip one is not undone by an identity one.
+            if (codering == nullptr || zelfde_naam(zonder_witruimte(*codering), "identity")) codering = &waarde;
         }
     }
     Lichaamsvorm vorm;

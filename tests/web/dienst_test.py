@@ -650,6 +650,14 @@ def test_lichaamsvorm(d):
                f"Content-Encoding: gzip: {a.status} {a.lichaam[:160]!r}")
     a = vraag(d.verbinding(), "POST", "/api/v1/advies", profiel, {"Content-Type": "application/yaml", "Content-Encoding": "identity"})
     controleer(a.status == 200, f"Content-Encoding: identity: {a.status}")
+    # Two Content-Encoding headers are one list: gzip, then identity, is still compressed.
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    gz = gzip.compress(profiel)
+    s.sendall((kop + f"Content-Encoding: gzip\r\nContent-Encoding: identity\r\nContent-Length: {len(gz)}\r\n\r\n").encode() + gz)
+    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    s.close()
+    controleer(ontvangen.startswith("HTTP/1.1 415") and "Content-Encoding: gzip" in ontvangen,
+               f"Content-Encoding gzip en identity: {ontvangen[:40]!r}")
 
     # No Content-Length, no Transfer-Encoding: no body. The status of the path, at once, and the connection
     # goes on with the next request.
