@@ -48,7 +48,7 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
         vorm.soort = Lichaamsvorm::Soort::stukken;
     } else if (lengte != nullptr) {
         if (lengtes_verschillen)
-            return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek heeft twee verschillende Content-Lengths"};
+            return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek noemt twee verschillende lengtes (Content-Length)"};
         // Digits only, as RFC 9110 (8.6) has it: no sign, no list, no spaces (those the header parser
         // already took off the ends). 18 digits cannot overflow.
         if (lengte->empty() || lengte->size() > 18)

@@ -694,6 +694,8 @@ def test_lichaamsvorm(d):
         s.close()
         controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen and ontvangen.count("HTTP/1.1 ") == 1,
                    f"{kopregels!r}: {ontvangen[:40]!r}, {ontvangen.count('HTTP/1.1 ')} antwoorden")
+        if kopregels == "Content-Length: 5\r\nContent-Length: 7":
+            controleer("het verzoek noemt twee verschillende lengtes (Content-Length)" in ontvangen, f"{kopregels!r}: {ontvangen[-120:]!r}")
 
 
 def test_bereik(d):
