@@ -732,6 +732,24 @@ def test_trage_client(d):
         s.close()
 
 
+def test_afgebroken_lichaam(d):
+    """A body cut off by the read timeout is a 400 that closes the connection: what the client sends after
+    it is the rest of that body, not a request of its own."""
+    for kop, begin_lichaam in [(b"Content-Length: 100", b"gemeente:"), (b"Transfer-Encoding: chunked", b"64\r\ngemeente:")]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall(b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n" + kop + b"\r\n\r\n" + begin_lichaam)
+        eerste = wacht_op_antwoord_of_einde(s)
+        try:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        except OSError:
+            pass  # closed already
+        rest = lees_tot_einde(s)
+        s.close()
+        controleer(eerste.startswith(b"HTTP/1.1 400") and b"Connection: close" in eerste,
+                   f"afgebroken lichaam ({kop!r}): {eerste[:80]!r}")
+        controleer(b"HTTP/1.1 " not in rest, f"afgebroken lichaam ({kop!r}): daarna nog {rest[:40]!r}")
+
+
 def test_druppelende_client(d):
     """A client that never stalls for --leestijd but sends a byte every half second (slowloris): it held a
     worker for as long as it went on, and --threads of them held the service. A request must be in whole
@@ -887,6 +905,7 @@ def main():
             test_lichaamsvorm(d)
             test_bereik(d)
             test_trage_client(d)
+            test_afgebroken_lichaam(d)
             test_druppelende_client(d)
             test_poort_bezet(d)
             test_metrics_en_log(d)
