@@ -9,16 +9,6 @@
 
 namespace ww::web {
 
-namespace {
-
-std::string_view zonder_witruimte(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
-
 Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
     const std::string* lengte = nullptr;
     const std::string* overdracht = nullptr;
