@@ -367,11 +367,8 @@ int Dienst::draai() {
                     }
                 }
                 if (!gelezen) {
-                    // As read_content: 400, with the body the error handler gives it. And the connection
-                    // closes: the client may still send the rest of the body after the read timeout,
-                    // which the next round would take for a request of its own.
+                    // As read_content: 400, with the body the error handler gives it.
                     res.status = 400;
-                    sluit_na_antwoord(res);
                     return httplib::Server::HandlerResponse::Handled;
                 }
                 if (!weigering) {

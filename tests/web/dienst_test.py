@@ -733,8 +733,8 @@ def test_trage_client(d):
 
 
 def test_afgebroken_lichaam(d):
-    """A body cut off by the read timeout is a 400 that closes the connection: what the client sends after
-    it is the rest of that body, not a request of its own."""
+    """A body cut off by the read timeout is a 400 that closes the connection (the error handler's
+    sluit_na_antwoord): what the client sends after it is the rest of that body, not a request of its own."""
     for kop, begin_lichaam in [(b"Content-Length: 100", b"gemeente:"), (b"Transfer-Encoding: chunked", b"64\r\ngemeente:")]:
         s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
         s.sendall(b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n" + kop + b"\r\n\r\n" + begin_lichaam)
