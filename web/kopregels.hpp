@@ -26,6 +26,13 @@ inline bool zelfde_naam(std::string_view a, std::string_view b) {
     return true;
 }
 
+// A header value without the optional white space (spaces, tabs) at its ends (RFC 9110, 5.6.3).
+inline std::string_view zonder_witruimte(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
 // For every answer; `cors`: the allowed origin, "" for none.
 Kopregels standaard_kopregels(std::string_view cors);
 

@@ -9,16 +9,6 @@
 
 namespace ww::web {
 
-namespace {
-
-std::string_view zonder_witruimte(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
-
 Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
     const std::string* lengte = nullptr;
     const std::string* overdracht = nullptr;
@@ -33,7 +23,8 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
             if (overdracht != nullptr) return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek noemt Transfer-Encoding twee keer"};
             overdracht = &waarde;
         } else if (zelfde_naam(naam, "Content-Encoding")) {
-            codering = &waarde;
+            // Two such headers are one list (RFC 9110, 5.3): a gzip one is not undone by an identity one.
+            if (codering == nullptr || zelfde_naam(zonder_witruimte(*codering), "identity")) codering = &waarde;
         }
     }
     Lichaamsvorm vorm;
@@ -47,7 +38,7 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
         vorm.soort = Lichaamsvorm::Soort::stukken;
     } else if (lengte != nullptr) {
         if (lengtes_verschillen)
-            return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek heeft twee verschillende Content-Lengths"};
+            return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek noemt twee verschillende lengtes (Content-Length)"};
         // Digits only, as RFC 9110 (8.6) has it: no sign, no list, no spaces (those the header parser
         // already took off the ends). 18 digits cannot overflow.
         if (lengte->empty() || lengte->size() > 18)

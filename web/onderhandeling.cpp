@@ -3,15 +3,11 @@
 
 #include <string>
 
+#include "web/kopregels.hpp"
+
 namespace ww::web {
 
 namespace {
-
-std::string_view bijgesneden(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 // Whether `s` is `doel` (written in lower case) but for the case of ASCII letters: media types are
 // compared without case (RFC 9110, 8.3.1). Compared in place, not on a lower-case copy: that was an
@@ -32,7 +28,7 @@ bool eindigt_klein(std::string_view s, std::string_view doel) {
 }
 
 // The media type of a header value without its parameters.
-std::string_view mediatype(std::string_view waarde) { return bijgesneden(waarde.substr(0, waarde.find(';'))); }
+std::string_view mediatype(std::string_view waarde) { return zonder_witruimte(waarde.substr(0, waarde.find(';'))); }
 
 // The q parameter of one Accept element (1 when absent, 0 when it is no number).
 double kwaliteit(std::string_view element) {
@@ -40,7 +36,7 @@ double kwaliteit(std::string_view element) {
     while (puntkomma != std::string_view::npos) {
         element.remove_prefix(puntkomma + 1);
         puntkomma = element.find(';');
-        const std::string_view parameter = bijgesneden(element.substr(0, puntkomma));
+        const std::string_view parameter = zonder_witruimte(element.substr(0, puntkomma));
         if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') && parameter[1] == '=') {
             const std::string getal(parameter.substr(2));
             char* eind = nullptr;

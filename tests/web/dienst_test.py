@@ -650,6 +650,14 @@ def test_lichaamsvorm(d):
                f"Content-Encoding: gzip: {a.status} {a.lichaam[:160]!r}")
     a = vraag(d.verbinding(), "POST", "/api/v1/advies", profiel, {"Content-Type": "application/yaml", "Content-Encoding": "identity"})
     controleer(a.status == 200, f"Content-Encoding: identity: {a.status}")
+    # Two Content-Encoding headers are one list: gzip, then identity, is still compressed.
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    gz = gzip.compress(profiel)
+    s.sendall((kop + f"Content-Encoding: gzip\r\nContent-Encoding: identity\r\nContent-Length: {len(gz)}\r\n\r\n").encode() + gz)
+    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    s.close()
+    controleer(ontvangen.startswith("HTTP/1.1 415") and "Content-Encoding: gzip" in ontvangen,
+               f"Content-Encoding gzip en identity: {ontvangen[:40]!r}")
 
     # No Content-Length, no Transfer-Encoding: no body. The status of the path, at once, and the connection
     # goes on with the next request.
@@ -686,6 +694,8 @@ def test_lichaamsvorm(d):
         s.close()
         controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen and ontvangen.count("HTTP/1.1 ") == 1,
                    f"{kopregels!r}: {ontvangen[:40]!r}, {ontvangen.count('HTTP/1.1 ')} antwoorden")
+        if kopregels == "Content-Length: 5\r\nContent-Length: 7":
+            controleer("het verzoek noemt twee verschillende lengtes (Content-Length)" in ontvangen, f"{kopregels!r}: {ontvangen[-120:]!r}")
 
 
 def test_bereik(d):
@@ -720,6 +730,24 @@ def test_trage_client(d):
         controleer(duur < 3, f"trage client ({half[:20]!r}) na {duur:.1f} s nog niet afgekapt")
         controleer(not ontvangen or ontvangen.startswith(b"HTTP/1.1 4"), f"trage client: {ontvangen[:40]!r}")
         s.close()
+
+
+def test_afgebroken_lichaam(d):
+    """A body cut off by the read timeout is a 400 that closes the connection (the error handler's
+    sluit_na_antwoord): what the client sends after it is the rest of that body, not a request of its own."""
+    for kop, begin_lichaam in [(b"Content-Length: 100", b"gemeente:"), (b"Transfer-Encoding: chunked", b"64\r\ngemeente:")]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall(b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n" + kop + b"\r\n\r\n" + begin_lichaam)
+        eerste = wacht_op_antwoord_of_einde(s)
+        try:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        except OSError:
+            pass  # closed already
+        rest = lees_tot_einde(s)
+        s.close()
+        controleer(eerste.startswith(b"HTTP/1.1 400") and b"Connection: close" in eerste,
+                   f"afgebroken lichaam ({kop!r}): {eerste[:80]!r}")
+        controleer(b"HTTP/1.1 " not in rest, f"afgebroken lichaam ({kop!r}): daarna nog {rest[:40]!r}")
 
 
 def test_druppelende_client(d):
@@ -877,6 +905,7 @@ def main():
             test_lichaamsvorm(d)
             test_bereik(d)
             test_trage_client(d)
+            test_afgebroken_lichaam(d)
             test_druppelende_client(d)
             test_poort_bezet(d)
             test_metrics_en_log(d)
