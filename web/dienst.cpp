@@ -30,6 +30,7 @@
 #include "advies/kennisbank.hpp"
 #include "web/assets.hpp"
 #include "web/grootte.hpp"
+#include "web/hoofdletters.hpp"
 #include "web/kopregels.hpp"
 #include "web/lichaamsvorm.hpp"
 #include "web/metrieken.hpp"
@@ -75,7 +76,7 @@ std::string http_melding(int status, std::size_t max_body) {
 // The first header of that name, as get_header_value gives it.
 const std::string* kopregel(const httplib::Headers& kopregels, std::string_view naam) {
     for (const auto& [k, waarde] : kopregels)
-        if (zelfde_naam(k, naam)) return &waarde;
+        if (gelijk_op_hoofdletters_na(k, naam)) return &waarde;
     return nullptr;
 }
 
@@ -87,7 +88,7 @@ void zet(httplib::Response& res, std::string_view naam, std::string_view waarde)
     auto gevonden = res.headers.end();
     std::size_t aantal = 0;
     for (auto it = res.headers.begin(); it != res.headers.end(); ++it)
-        if (zelfde_naam(it->first, naam)) {
+        if (gelijk_op_hoofdletters_na(it->first, naam)) {
             if (aantal++ == 0) gevonden = it;
         }
     if (aantal == 1 && gevonden->first == naam) {
@@ -95,7 +96,7 @@ void zet(httplib::Response& res, std::string_view naam, std::string_view waarde)
         return;
     }
     for (auto it = gevonden; aantal > 0 && it != res.headers.end();) {
-        if (zelfde_naam(it->first, naam)) it = res.headers.erase(it);
+        if (gelijk_op_hoofdletters_na(it->first, naam)) it = res.headers.erase(it);
         else ++it;
     }
     res.headers.emplace(std::string(naam), std::string(waarde));
@@ -326,7 +327,9 @@ int Dienst::draai() {
         auto& bewerkbaar = const_cast<httplib::Request&>(req);
         auto& kopregels = bewerkbaar.headers;
         for (auto it = kopregels.begin(); it != kopregels.end();)
-            it = zelfde_naam(it->first, "Accept-Encoding") || zelfde_naam(it->first, "Range") ? kopregels.erase(it) : std::next(it);
+            it = gelijk_op_hoofdletters_na(it->first, "Accept-Encoding") || gelijk_op_hoofdletters_na(it->first, "Range")
+                     ? kopregels.erase(it)
+                     : std::next(it);
         bewerkbaar.ranges.clear();
         // The service reads every body itself, from the connection (cpp-httplib's read_content would
         // read a chunked body or inflate a compressed one without a limit), and answers the request here.

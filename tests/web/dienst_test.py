@@ -210,6 +210,20 @@ def test_formaten(d, werkmap):
     for type_ in ["application/jsonx", "application/+jsonx", "xapplication/json", "text/yamlx"]:
         a = vraag(c, "POST", "/api/v1/advies", json.dumps(profiel).encode(), {"Content-Type": type_})
         controleer(a.status == 415, f"Content-Type {type_}: {a.status}")
+    # Header names, media types, codings and yes or no: one comparison, which folds the case of ASCII letters
+    # and of nothing else ('/' and '\x0f', '+' and '\x0b' differ by the same bit as 'a' and 'A').
+    lichaam = json.dumps(profiel).encode()
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall(f"POST /api/v1/advies?uitleg=jA HTTP/1.1\r\nHost: x\r\nCONTENT-TYPE: APPLICATION/JSON\r\nACCEPT: TEXT/HTML\r\n"
+              f"CONTENT-LENGTH: {len(lichaam)}\r\n\r\n".encode() + lichaam)
+    ontvangen = lees_antwoorden(s, 1)
+    s.close()
+    _, html, _ = cli("advies", jpad, "--format", "html", "--uitleg")
+    controleer(len(ontvangen) == 1 and ontvangen[0][0].startswith("HTTP/1.1 200") and ontvangen[0][1] == html,
+               f"kopregels in hoofdletters: {ontvangen[:1]!r:.200}")
+    for type_ in ["application\x0fjson", "application/vnd.gemeenteprofiel\x0bjson"]:
+        a = vraag(c, "POST", "/api/v1/advies", lichaam, {"Content-Type": type_})
+        controleer(a.status == 415, f"Content-Type {type_!r}: {a.status}, verwacht 415")
     # The communication check of a full example.
     a = vraag(c, "POST", "/api/v1/communicatie", tekst, {"Content-Type": "application/x-yaml"})
     _, uit, _ = cli("communicatie", pad, "--format", "json")
