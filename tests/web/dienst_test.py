@@ -513,18 +513,25 @@ def test_vijandig(d):
     controleer(a.status == 404 and a.json()["fouten"][0]["melding"].find("<script>") >= 0, "waarom-niet met vreemde regel")
 
 
-def wacht_op_antwoord_of_einde(s):
-    """Reads until the service answers or closes; returns what came."""
+def lees(s, klaar=lambda ontvangen: False, stilte=5):
+    """What the service sends on socket s, until klaar(what came so far) holds, it closes, or it is silent
+    for `stilte` seconds (a reset counts as closing)."""
+    s.settimeout(stilte)
     ontvangen = b""
     try:
-        while b"\r\n\r\n" not in ontvangen:
-            deel = s.recv(4096)
+        while not klaar(ontvangen):
+            deel = s.recv(65536)
             if not deel:
                 break
             ontvangen += deel
     except (ConnectionError, socket.timeout):
         pass
     return ontvangen
+
+
+def tot_kopregels(ontvangen):
+    """Whether the status line and headers of an answer are in."""
+    return b"\r\n\r\n" in ontvangen
 
 
 def lees_antwoorden(s, n):
@@ -601,21 +608,6 @@ def test_lichaam_en_pijplijn(d):
                    "na de pijplijn: het volgende antwoord is niet dat op het volgende verzoek")
 
 
-def lees_tot_einde(s):
-    """Everything the service sends until it closes (or 5 s of silence)."""
-    s.settimeout(5)
-    ontvangen = b""
-    try:
-        while True:
-            deel = s.recv(65536)
-            if not deel:
-                break
-            ontvangen += deel
-    except (ConnectionError, socket.timeout):
-        pass
-    return ontvangen
-
-
 def test_lichaamsvorm(d):
     """How a request frames its body (RFC 9112, section 6), and the limit on what it decodes to: a chunked
     body counts against --max-body as one with Content-Length does; a compressed body (Content-Encoding)
@@ -633,7 +625,7 @@ def test_lichaamsvorm(d):
         s.sendall((kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + lichaam)
     except ConnectionError:
         pass  # the service may close before the client has sent it all
-    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    ontvangen = lees(s).decode(errors="replace")
     s.close()
     controleer(ontvangen.startswith("HTTP/1.1 413"), f"chunked boven --max-body: {ontvangen[:40]!r}")
     controleer("het verzoek is groter dan 64 KiB, de grens van deze dienst (--max-body)" in ontvangen
@@ -651,7 +643,7 @@ def test_lichaamsvorm(d):
     # A broken chunk size: 400, as JSON, and closed.
     s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
     s.sendall((kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + b"zz\r\nabc\r\n0\r\n\r\n")
-    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    ontvangen = lees(s).decode(errors="replace")
     s.close()
     controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen, f"kapotte chunk: {ontvangen[:40]!r}")
 
@@ -668,7 +660,7 @@ def test_lichaamsvorm(d):
     s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
     gz = gzip.compress(profiel)
     s.sendall((kop + f"Content-Encoding: gzip\r\nContent-Encoding: identity\r\nContent-Length: {len(gz)}\r\n\r\n").encode() + gz)
-    ontvangen = lees_tot_einde(s).decode(errors="replace")
+    ontvangen = lees(s).decode(errors="replace")
     s.close()
     controleer(ontvangen.startswith("HTTP/1.1 415") and "Content-Encoding: gzip" in ontvangen,
                f"Content-Encoding gzip en identity: {ontvangen[:40]!r}")
@@ -704,7 +696,7 @@ def test_lichaamsvorm(d):
                       "Transfer-Encoding: gzip"]:
         s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
         s.sendall((kop + kopregels + "\r\n\r\n").encode() + f"{len(profiel):x}\r\n".encode() + profiel + b"\r\n0\r\n\r\n")
-        ontvangen = lees_tot_einde(s).decode(errors="replace")
+        ontvangen = lees(s).decode(errors="replace")
         s.close()
         controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen and ontvangen.count("HTTP/1.1 ") == 1,
                    f"{kopregels!r}: {ontvangen[:40]!r}, {ontvangen.count('HTTP/1.1 ')} antwoorden")
@@ -739,7 +731,7 @@ def test_trage_client(d):
         begin = time.monotonic()
         c = d.verbinding()
         controleer(vraag(c, "GET", "/healthz").status == 200, "andere verzoeken wachten op een trage client")
-        ontvangen = wacht_op_antwoord_of_einde(s)
+        ontvangen = lees(s, tot_kopregels, stilte=10)
         duur = time.monotonic() - begin
         controleer(duur < 3, f"trage client ({half[:20]!r}) na {duur:.1f} s nog niet afgekapt")
         controleer(not ontvangen or ontvangen.startswith(b"HTTP/1.1 4"), f"trage client: {ontvangen[:40]!r}")
@@ -752,12 +744,12 @@ def test_afgebroken_lichaam(d):
     for kop, begin_lichaam in [(b"Content-Length: 100", b"gemeente:"), (b"Transfer-Encoding: chunked", b"64\r\ngemeente:")]:
         s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
         s.sendall(b"POST /api/v1/advies HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n" + kop + b"\r\n\r\n" + begin_lichaam)
-        eerste = wacht_op_antwoord_of_einde(s)
+        eerste = lees(s, tot_kopregels, stilte=10)
         try:
             s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
         except OSError:
             pass  # closed already
-        rest = lees_tot_einde(s)
+        rest = lees(s)
         s.close()
         controleer(eerste.startswith(b"HTTP/1.1 400") and b"Connection: close" in eerste,
                    f"afgebroken lichaam ({kop!r}): {eerste[:80]!r}")
