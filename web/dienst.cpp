@@ -73,6 +73,11 @@ std::string http_melding(int status, std::size_t max_body) {
     }
 }
 
+// A chunked body that is not framed as RFC 9112 (7.1) says, to the letter (web/lichaamslezer.hpp).
+constexpr char stukken_ongeldig[] =
+    "het lichaam is niet goed in stukken (chunked) verdeeld: elke regel eindigt op CR LF, en achter de lengte van "
+    "een stuk staat niets of, na ';', een extensie";
+
 // The first header of that name, as get_header_value gives it.
 const std::string* kopregel(const httplib::Headers& kopregels, std::string_view naam) {
     for (const auto& [k, waarde] : kopregels)
@@ -365,7 +370,7 @@ int Dienst::draai() {
                     switch (verzoek_verbinding->lees_stukken(opties_.max_body, verzoek.body)) {
                         case Verbinding::Stukken::gelezen: break;
                         case Verbinding::Stukken::te_groot: weigering = foutantwoord(413, http_melding(413, opties_.max_body)); break;
-                        case Verbinding::Stukken::ongeldig: weigering = foutantwoord(400, "het lichaam is niet goed in stukken (chunked) verdeeld"); break;
+                        case Verbinding::Stukken::ongeldig: weigering = foutantwoord(400, stukken_ongeldig); break;
                         case Verbinding::Stukken::afgebroken: gelezen = false; break;
                     }
                 }

@@ -646,6 +646,37 @@ def test_lichaamsvorm(d):
     ontvangen = lees(s).decode(errors="replace")
     s.close()
     controleer(ontvangen.startswith("HTTP/1.1 400") and '"fouten"' in ontvangen, f"kapotte chunk: {ontvangen[:40]!r}")
+    # Framing to the letter of RFC 9112 (7.1), since a proxy in front may read it differently (request
+    # smuggling): every line ends in CR LF, and after a chunk's size comes nothing or, after optional white
+    # space, ';' and an extension. Otherwise a 400 that says so, the connection closed, and what follows
+    # (here a request a lenient parser would find in the body) is not answered.
+    binnen = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    for naam, lichaam in [("kale LF na de lengte", b"5\ngemee\r\n0\r\n\r\n"),
+                          ("kale LF na een stuk", b"5\r\ngemee\n0\r\n\r\n"),
+                          ("kale LF na de laatste lengte", b"5\r\ngemee\r\n0\n\r\n"),
+                          ("kale LF in de naloop", b"5\r\ngemee\r\n0\r\nX-Naloop: 1\n\r\n"),
+                          ("kale LF aan het einde", b"5\r\ngemee\r\n0\r\n\n"),
+                          ("CR in een extensie", b"5;a\rb\r\ngemee\r\n0\r\n\r\n"),
+                          ("tekst na een spatie", b"5 gemee\r\ngemee\r\n0\r\n\r\n"),
+                          ("witruimte zonder extensie", b"5 \r\ngemee\r\n0\r\n\r\n"),
+                          ("stuk langer dan zijn lengte", b"3\r\ngemee\r\n0\r\n\r\n")]:
+        s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+        s.sendall((kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + lichaam + binnen)
+        ontvangen = lees(s).decode(errors="replace")
+        s.close()
+        controleer(ontvangen.startswith("HTTP/1.1 400") and ontvangen.count("HTTP/1.1 ") == 1
+                   and "het lichaam is niet goed in stukken (chunked) verdeeld: elke regel eindigt op CR LF" in ontvangen
+                   and "Connection: close" in ontvangen,
+                   f"chunked, {naam}: {ontvangen[:40]!r}, {ontvangen.count('HTTP/1.1 ')} antwoorden")
+    # White space before the ';' of an extension is allowed (BWS), as are extensions on the last chunk.
+    lichaam = (b"5 ;naam=waarde\r\n" + profiel[:5] + f"\r\n{len(profiel) - 5:x}\t; a=1\r\n".encode() + profiel[5:]
+               + b"\r\n0;x\r\n\r\n")
+    s = socket.create_connection(("127.0.0.1", d.poort), timeout=10)
+    s.sendall((kop + "Transfer-Encoding: chunked\r\n\r\n").encode() + lichaam + binnen)
+    antwoorden = lees_antwoorden(s, 2)
+    s.close()
+    controleer(len(antwoorden) == 2 and antwoorden[0][0].startswith("HTTP/1.1 200") and b'"Stukstad"' in antwoorden[0][1]
+               and antwoorden[1][1] == b"ok\n", f"chunked, witruimte voor een extensie: {[a[0][:20] for a in antwoorden]}")
 
     # gzip: 6 MB of profile in 7 kB. Refused (415), not inflated.
     groot = profiel + b"# " + b"y" * (6 * 1000 * 1000) + b"\n"
