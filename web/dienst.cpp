@@ -111,8 +111,15 @@ void zet(httplib::Response& res, std::string_view naam, std::string_view waarde)
 // stopping): what follows on the connection is not a request. Connection: close alone does not end
 // it, since cpp-httplib's keep-alive loop listens only to the request's Connection header; without
 // this the rest of the body would be read as a next request (a "- - 414" in the log and the metrics).
-void sluit_na_antwoord(httplib::Response& res) {
-    zet(res, "Connection", "close");
+// The header itself comes from cpp-httplib, as for a client that asked to close: it writes either
+// Connection: close or Keep-Alive (timeout, max), by the request's Connection header, after every
+// handler. Set on the answer here, the answer carried both, a close and a promise to stay open. The
+// Request is the one process_request owns and hands on as const (as in the pre-routing handler).
+void sluit_na_antwoord(const httplib::Request& req) {
+    auto& kopregels = const_cast<httplib::Request&>(req).headers;
+    for (auto it = kopregels.begin(); it != kopregels.end();)
+        it = gelijk_op_hoofdletters_na(it->first, "Connection") ? kopregels.erase(it) : std::next(it);
+    kopregels.emplace("Connection", "close");
     verzoek_sluit_verbinding = true;
 }
 
@@ -386,12 +393,12 @@ int Dienst::draai() {
             }
             verzoek_eindpunt = eindpunt(req.path);
             schrijf_antwoord(std::move(*weigering), res);
-            sluit_na_antwoord(res);
+            sluit_na_antwoord(req);
             return httplib::Server::HandlerResponse::Handled;
         }
         verzoek_eindpunt = eindpunt(req.path);
         schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
-        sluit_na_antwoord(res);
+        sluit_na_antwoord(req);
         zet(res, "Retry-After", "5");
         return httplib::Server::HandlerResponse::Handled;
     });
@@ -399,11 +406,11 @@ int Dienst::draai() {
     // Every method to one dispatcher, which knows the routes and answers 404 and 405 itself.
     server_.Get(".*", handler).Post(".*", handler).Put(".*", handler).Delete(".*", handler).Patch(".*", handler).Options(".*", handler);
     // Statuses cpp-httplib sets itself (400, 413, ...) get the API's error body too.
-    server_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
+    server_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         schrijf_antwoord(foutantwoord(res.status, http_melding(res.status, opties_.max_body)), res);
         // The request was not read to its end: what follows on the connection is not a request.
-        sluit_na_antwoord(res);
+        sluit_na_antwoord(req);
         return httplib::Server::HandlerResponse::Handled;
     }));
     server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
