@@ -43,10 +43,10 @@ double kwaliteit(std::string_view element) {
 
 std::optional<Lichaamssoort> lichaamssoort(std::string_view inhoudstype) {
     const std::string_view type = mediatype(inhoudstype);
-    if (gelijk_op_hoofdletters_na(type, "application/json") || (begint_met(type, "application/") && eindigt_op(type, "+json")))
+    const auto is = [type](std::string_view doel) { return gelijk_op_hoofdletters_na(type, doel); };
+    if (is("application/json") || (begint_met(type, "application/") && eindigt_op(type, "+json")))
         return Lichaamssoort::json;
-    if (gelijk_op_hoofdletters_na(type, "application/yaml") || gelijk_op_hoofdletters_na(type, "text/yaml") || gelijk_op_hoofdletters_na(type, "application/x-yaml") ||
-        gelijk_op_hoofdletters_na(type, "text/x-yaml"))
+    if (is("application/yaml") || is("text/yaml") || is("application/x-yaml") || is("text/x-yaml"))
         return Lichaamssoort::yaml;
     return std::nullopt;
 }
@@ -59,10 +59,11 @@ advies::Formaat gevraagd_formaat(std::string_view accept) {
         const std::string_view element = accept.substr(0, komma);
         accept.remove_prefix(komma == std::string_view::npos ? accept.size() : komma + 1);
         const std::string_view type = mediatype(element);
+        const auto is = [type](std::string_view doel) { return gelijk_op_hoofdletters_na(type, doel); };
         std::optional<advies::Formaat> formaat;
-        if (gelijk_op_hoofdletters_na(type, "application/json")) formaat = advies::Formaat::json;
-        else if (gelijk_op_hoofdletters_na(type, "text/html")) formaat = advies::Formaat::html;
-        else if (gelijk_op_hoofdletters_na(type, "text/markdown")) formaat = advies::Formaat::markdown;
+        if (is("application/json")) formaat = advies::Formaat::json;
+        else if (is("text/html")) formaat = advies::Formaat::html;
+        else if (is("text/markdown")) formaat = advies::Formaat::markdown;
         if (!formaat) continue;
         const double q = kwaliteit(element);
         if (q > beste_q) {
