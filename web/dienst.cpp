@@ -30,6 +30,7 @@
 #include "advies/kennisbank.hpp"
 #include "web/assets.hpp"
 #include "web/grootte.hpp"
+#include "web/hoofdletters.hpp"
 #include "web/kopregels.hpp"
 #include "web/lichaamsvorm.hpp"
 #include "web/metrieken.hpp"
@@ -72,10 +73,15 @@ std::string http_melding(int status, std::size_t max_body) {
     }
 }
 
+// A chunked body that is not framed as RFC 9112 (7.1) says, to the letter (web/lichaamslezer.hpp).
+constexpr char stukken_ongeldig[] =
+    "het lichaam is niet goed in stukken (chunked) verdeeld: elke regel eindigt op CR LF, en achter de lengte van "
+    "een stuk staat niets of, na ';', een extensie";
+
 // The first header of that name, as get_header_value gives it.
 const std::string* kopregel(const httplib::Headers& kopregels, std::string_view naam) {
     for (const auto& [k, waarde] : kopregels)
-        if (zelfde_naam(k, naam)) return &waarde;
+        if (gelijk_op_hoofdletters_na(k, naam)) return &waarde;
     return nullptr;
 }
 
@@ -87,7 +93,7 @@ void zet(httplib::Response& res, std::string_view naam, std::string_view waarde)
     auto gevonden = res.headers.end();
     std::size_t aantal = 0;
     for (auto it = res.headers.begin(); it != res.headers.end(); ++it)
-        if (zelfde_naam(it->first, naam)) {
+        if (gelijk_op_hoofdletters_na(it->first, naam)) {
             if (aantal++ == 0) gevonden = it;
         }
     if (aantal == 1 && gevonden->first == naam) {
@@ -95,7 +101,7 @@ void zet(httplib::Response& res, std::string_view naam, std::string_view waarde)
         return;
     }
     for (auto it = gevonden; aantal > 0 && it != res.headers.end();) {
-        if (zelfde_naam(it->first, naam)) it = res.headers.erase(it);
+        if (gelijk_op_hoofdletters_na(it->first, naam)) it = res.headers.erase(it);
         else ++it;
     }
     res.headers.emplace(std::string(naam), std::string(waarde));
@@ -105,8 +111,15 @@ void zet(httplib::Response& res, std::string_view naam, std::string_view waarde)
 // stopping): what follows on the connection is not a request. Connection: close alone does not end
 // it, since cpp-httplib's keep-alive loop listens only to the request's Connection header; without
 // this the rest of the body would be read as a next request (a "- - 414" in the log and the metrics).
-void sluit_na_antwoord(httplib::Response& res) {
-    zet(res, "Connection", "close");
+// The header itself comes from cpp-httplib, as for a client that asked to close: it writes either
+// Connection: close or Keep-Alive (timeout, max), by the request's Connection header, after every
+// handler. Set on the answer here, the answer carried both, a close and a promise to stay open. The
+// Request is the one process_request owns and hands on as const (as in the pre-routing handler).
+void sluit_na_antwoord(const httplib::Request& req) {
+    auto& kopregels = const_cast<httplib::Request&>(req).headers;
+    for (auto it = kopregels.begin(); it != kopregels.end();)
+        it = gelijk_op_hoofdletters_na(it->first, "Connection") ? kopregels.erase(it) : std::next(it);
+    kopregels.emplace("Connection", "close");
     verzoek_sluit_verbinding = true;
 }
 
@@ -326,7 +339,9 @@ int Dienst::draai() {
         auto& bewerkbaar = const_cast<httplib::Request&>(req);
         auto& kopregels = bewerkbaar.headers;
         for (auto it = kopregels.begin(); it != kopregels.end();)
-            it = zelfde_naam(it->first, "Accept-Encoding") || zelfde_naam(it->first, "Range") ? kopregels.erase(it) : std::next(it);
+            it = gelijk_op_hoofdletters_na(it->first, "Accept-Encoding") || gelijk_op_hoofdletters_na(it->first, "Range")
+                     ? kopregels.erase(it)
+                     : std::next(it);
         bewerkbaar.ranges.clear();
         // The service reads every body itself, from the connection (cpp-httplib's read_content would
         // read a chunked body or inflate a compressed one without a limit), and answers the request here.
@@ -362,7 +377,7 @@ int Dienst::draai() {
                     switch (verzoek_verbinding->lees_stukken(opties_.max_body, verzoek.body)) {
                         case Verbinding::Stukken::gelezen: break;
                         case Verbinding::Stukken::te_groot: weigering = foutantwoord(413, http_melding(413, opties_.max_body)); break;
-                        case Verbinding::Stukken::ongeldig: weigering = foutantwoord(400, "het lichaam is niet goed in stukken (chunked) verdeeld"); break;
+                        case Verbinding::Stukken::ongeldig: weigering = foutantwoord(400, stukken_ongeldig); break;
                         case Verbinding::Stukken::afgebroken: gelezen = false; break;
                     }
                 }
@@ -378,12 +393,12 @@ int Dienst::draai() {
             }
             verzoek_eindpunt = eindpunt(req.path);
             schrijf_antwoord(std::move(*weigering), res);
-            sluit_na_antwoord(res);
+            sluit_na_antwoord(req);
             return httplib::Server::HandlerResponse::Handled;
         }
         verzoek_eindpunt = eindpunt(req.path);
         schrijf_antwoord(foutantwoord(503, "de dienst stopt; probeer het zo opnieuw"), res);
-        sluit_na_antwoord(res);
+        sluit_na_antwoord(req);
         zet(res, "Retry-After", "5");
         return httplib::Server::HandlerResponse::Handled;
     });
@@ -391,11 +406,11 @@ int Dienst::draai() {
     // Every method to one dispatcher, which knows the routes and answers 404 and 405 itself.
     server_.Get(".*", handler).Post(".*", handler).Put(".*", handler).Delete(".*", handler).Patch(".*", handler).Options(".*", handler);
     // Statuses cpp-httplib sets itself (400, 413, ...) get the API's error body too.
-    server_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
+    server_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         schrijf_antwoord(foutantwoord(res.status, http_melding(res.status, opties_.max_body)), res);
         // The request was not read to its end: what follows on the connection is not a request.
-        sluit_na_antwoord(res);
+        sluit_na_antwoord(req);
         return httplib::Server::HandlerResponse::Handled;
     }));
     server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {

@@ -10,21 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "web/hoofdletters.hpp"
+
 namespace ww::web {
 
 using Kopregels = std::vector<std::pair<std::string, std::string>>;
-
-// Whether two header names are equal, case aside (RFC 9110). cpp-httplib's header maps compare names
-// through ::tolower, a libc call per character: some 800 instructions per lookup, several per request.
-// A request has a handful of headers; one pass over them, lengths compared first, finds a name in a
-// few dozen.
-inline bool zelfde_naam(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    const auto klein = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (klein(a[i]) != klein(b[i])) return false;
-    return true;
-}
 
 // A header value without the optional white space (spaces, tabs) at its ends (RFC 9110, 5.6.3).
 inline std::string_view zonder_witruimte(std::string_view s) {

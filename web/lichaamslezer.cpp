@@ -7,8 +7,13 @@ namespace ww::web {
 
 namespace {
 
-// One line (up to LF, without CR LF) of at most `max` bytes into `regel`; false when longer, or when
-// the source ends first (`afgebroken` says which).
+// One line (up to LF, without the CR LF that must end it) of at most `max` bytes into `regel`; false
+// when longer, when it ends in a bare LF or holds a CR elsewhere, or when the source ends first
+// (`afgebroken` says which). Strict, unlike the request's head (RFC 9112, 2.2 lets a recipient take a
+// bare LF there): a body framed in chunks is where a proxy in front and the service must agree on every
+// byte, or the proxy forwards as the rest of one request what the service reads as a next one (request
+// smuggling). A proxy that takes LF, or LF after CR only, for the end of a chunk line would split the
+// body elsewhere; refused here, a request that two parsers could read differently is never answered.
 bool lees_regel(Bytebron& bron, std::string& regel, std::size_t max, bool& afgebroken) {
     regel.clear();
     afgebroken = false;
@@ -32,8 +37,9 @@ bool lees_regel(Bytebron& bron, std::string& regel, std::size_t max, bool& afgeb
         }
         bron.gebruikt(er.size());
     }
-    if (!regel.empty() && regel.back() == '\r') regel.pop_back();
-    return true;
+    if (regel.empty() || regel.back() != '\r') return false;
+    regel.pop_back();
+    return regel.find('\r') == std::string::npos;
 }
 
 }  // namespace
@@ -71,8 +77,13 @@ Stukken lees_stukken(Bytebron& bron, std::size_t max, std::string& uit) {
             n = n * 16 + static_cast<std::size_t>(w);
         }
         if (cijfers == 0) return Stukken::ongeldig;
-        const char na = cijfers < regel.size() ? regel[cijfers] : ';';
-        if (na != ';' && na != ' ' && na != '\t') return Stukken::ongeldig;
+        // After the size only extensions: white space, then ';' (RFC 9112, 7.1.1: chunk-ext =
+        // *( BWS ";" BWS chunk-ext-name ... )). A space and then other text ("5 abc"), or white space alone,
+        // is no chunk line; a parser that ends the size at the first byte that is no hex digit would read
+        // what some other one refuses.
+        std::size_t na = cijfers;
+        while (na < regel.size() && (regel[na] == ' ' || regel[na] == '\t')) ++na;
+        if (na < regel.size() ? regel[na] != ';' : na != cijfers) return Stukken::ongeldig;
         if (n == 0) break;
         if (n > max - inhoud) return Stukken::te_groot;
         if (!lees_bytes(bron, n, uit)) return Stukken::afgebroken;

@@ -28,7 +28,9 @@ bool lees_bytes(Bytebron& bron, std::size_t n, std::string& uit);
 
 // Appends a chunked body, its chunks joined, to `uit`, reading no more than `max` bytes of content:
 // te_groot as soon as the chunks announce more, before those are read. Chunk extensions and trailer
-// fields are read and dropped (they mean nothing to the service). After gelezen, the source stands at
+// fields are read and dropped (they mean nothing to the service). Strict (RFC 9112, 7.1): every line
+// ends in CR LF, and after a chunk's size comes nothing or, after optional white space, ';' and an
+// extension; otherwise ongeldig. After gelezen, the source stands at
 // the first byte after the body (a pipelined next request); after the others the connection closes.
 enum class Stukken { gelezen, te_groot, ongeldig, afgebroken };
 Stukken lees_stukken(Bytebron& bron, std::size_t max, std::string& uit);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "web/hoofdletters.hpp"
 #include "web/kopregels.hpp"
 
 namespace ww::web {
@@ -15,16 +16,16 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
     const std::string* codering = nullptr;
     bool lengtes_verschillen = false;
     for (const auto& [naam, waarde] : kopregels) {
-        if (zelfde_naam(naam, "Content-Length")) {
+        if (gelijk_op_hoofdletters_na(naam, "Content-Length")) {
             if (lengte != nullptr && *lengte != waarde) lengtes_verschillen = true;
             if (lengte == nullptr) lengte = &waarde;
-        } else if (zelfde_naam(naam, "Transfer-Encoding")) {
+        } else if (gelijk_op_hoofdletters_na(naam, "Transfer-Encoding")) {
             // Two such headers are one list; anything but a single "chunked" is refused below anyway.
             if (overdracht != nullptr) return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek noemt Transfer-Encoding twee keer"};
             overdracht = &waarde;
-        } else if (zelfde_naam(naam, "Content-Encoding")) {
+        } else if (gelijk_op_hoofdletters_na(naam, "Content-Encoding")) {
             // Two such headers are one list (RFC 9110, 5.3): a gzip one is not undone by an identity one.
-            if (codering == nullptr || zelfde_naam(zonder_witruimte(*codering), "identity")) codering = &waarde;
+            if (codering == nullptr || gelijk_op_hoofdletters_na(zonder_witruimte(*codering), "identity")) codering = &waarde;
         }
     }
     Lichaamsvorm vorm;
@@ -32,7 +33,7 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
         // Both: a request that two readers could split in two different ways (request smuggling).
         if (lengte != nullptr)
             return {Lichaamsvorm::Soort::ongeldig, 0, "het verzoek heeft zowel Content-Length als Transfer-Encoding"};
-        if (!zelfde_naam(zonder_witruimte(*overdracht), "chunked"))
+        if (!gelijk_op_hoofdletters_na(zonder_witruimte(*overdracht), "chunked"))
             return {Lichaamsvorm::Soort::ongeldig, 0,
                     fmt::format("Transfer-Encoding '{}' wordt niet gelezen; alleen 'chunked'", *overdracht)};
         vorm.soort = Lichaamsvorm::Soort::stukken;
@@ -54,7 +55,7 @@ Lichaamsvorm lichaamsvorm(const httplib::Headers& kopregels) {
     }
     // A compressed body of a few kilobytes can inflate to gigabytes: cpp-httplib would inflate it into
     // memory with no limit. The reverse proxy compresses answers; requests come uncompressed.
-    if (codering != nullptr && !zelfde_naam(zonder_witruimte(*codering), "identity"))
+    if (codering != nullptr && !gelijk_op_hoofdletters_na(zonder_witruimte(*codering), "identity"))
         return {Lichaamsvorm::Soort::gecomprimeerd, 0,
                 fmt::format("een gecomprimeerd lichaam (Content-Encoding: {}) wordt niet gelezen; stuur het profiel "
                             "ongecomprimeerd als application/json of application/yaml",

@@ -3,28 +3,20 @@
 
 #include <string>
 
+#include "web/hoofdletters.hpp"
 #include "web/kopregels.hpp"
 
 namespace ww::web {
 
 namespace {
 
-// Whether `s` is `doel` (written in lower case) but for the case of ASCII letters: media types are
-// compared without case (RFC 9110, 8.3.1). Compared in place, not on a lower-case copy: that was an
-// allocation per header (application/json is longer than a short string) and a tolower call per byte.
-bool is_klein(std::string_view s, std::string_view doel) {
-    if (s.size() != doel.size()) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-        if (c != doel[i]) return false;
-    }
-    return true;
+// Whether `s` begins, or ends, with `doel`, case aside (application/...+json).
+bool begint_met(std::string_view s, std::string_view doel) {
+    return s.size() >= doel.size() && gelijk_op_hoofdletters_na(s.substr(0, doel.size()), doel);
 }
 
-bool begint_klein(std::string_view s, std::string_view doel) { return s.size() >= doel.size() && is_klein(s.substr(0, doel.size()), doel); }
-
-bool eindigt_klein(std::string_view s, std::string_view doel) {
-    return s.size() >= doel.size() && is_klein(s.substr(s.size() - doel.size()), doel);
+bool eindigt_op(std::string_view s, std::string_view doel) {
+    return s.size() >= doel.size() && gelijk_op_hoofdletters_na(s.substr(s.size() - doel.size()), doel);
 }
 
 // The media type of a header value without its parameters.
@@ -51,10 +43,10 @@ double kwaliteit(std::string_view element) {
 
 std::optional<Lichaamssoort> lichaamssoort(std::string_view inhoudstype) {
     const std::string_view type = mediatype(inhoudstype);
-    if (is_klein(type, "application/json") || (begint_klein(type, "application/") && eindigt_klein(type, "+json")))
+    const auto is = [type](std::string_view doel) { return gelijk_op_hoofdletters_na(type, doel); };
+    if (is("application/json") || (begint_met(type, "application/") && eindigt_op(type, "+json")))
         return Lichaamssoort::json;
-    if (is_klein(type, "application/yaml") || is_klein(type, "text/yaml") || is_klein(type, "application/x-yaml") ||
-        is_klein(type, "text/x-yaml"))
+    if (is("application/yaml") || is("text/yaml") || is("application/x-yaml") || is("text/x-yaml"))
         return Lichaamssoort::yaml;
     return std::nullopt;
 }
@@ -67,10 +59,11 @@ advies::Formaat gevraagd_formaat(std::string_view accept) {
         const std::string_view element = accept.substr(0, komma);
         accept.remove_prefix(komma == std::string_view::npos ? accept.size() : komma + 1);
         const std::string_view type = mediatype(element);
+        const auto is = [type](std::string_view doel) { return gelijk_op_hoofdletters_na(type, doel); };
         std::optional<advies::Formaat> formaat;
-        if (is_klein(type, "application/json")) formaat = advies::Formaat::json;
-        else if (is_klein(type, "text/html")) formaat = advies::Formaat::html;
-        else if (is_klein(type, "text/markdown")) formaat = advies::Formaat::markdown;
+        if (is("application/json")) formaat = advies::Formaat::json;
+        else if (is("text/html")) formaat = advies::Formaat::html;
+        else if (is("text/markdown")) formaat = advies::Formaat::markdown;
         if (!formaat) continue;
         const double q = kwaliteit(element);
         if (q > beste_q) {

@@ -1,31 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "web/route.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <memory>
 #include <mutex>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "web/hoofdletters.hpp"
+
 namespace ww::web {
 
 namespace {
 
-bool gelijk_zonder_hoofdletters(std::string_view a, std::string_view b) {
-    return std::ranges::equal(a, b, [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-    });
-}
-
 std::optional<bool> janee(std::string_view waarde) {
     constexpr std::array<std::string_view, 3> ja{"1", "true", "ja"}, nee{"0", "false", "nee"};
     for (auto w : ja)
-        if (gelijk_zonder_hoofdletters(waarde, w)) return true;
+        if (gelijk_op_hoofdletters_na(waarde, w)) return true;
     for (auto w : nee)
-        if (gelijk_zonder_hoofdletters(waarde, w)) return false;
+        if (gelijk_op_hoofdletters_na(waarde, w)) return false;
     return std::nullopt;
 }
 
