@@ -41,6 +41,16 @@ std::string_view naam_van(Status status) {
     return "open";
 }
 
+std::string_view naam_van(Uitleg::Herkomst herkomst) {
+    switch (herkomst) {
+        case Uitleg::Herkomst::regel: return "regel";
+        case Uitleg::Herkomst::profiel: return "profiel";
+        case Uitleg::Herkomst::kennisbank: return "kennisbank";
+        case Uitleg::Herkomst::standaard: return "standaard";
+    }
+    return "regel";
+}
+
 std::string status_tekst(const StapStand& stap, int huidige_stap) {
     std::string t(naam_van(stap.status));
     // "Bezig" alone reads as work still to do (session 29, scenario 134-3): say that it is done and what it waits for.

@@ -30,13 +30,17 @@ bool is_onderwerp(std::string_view onderwerp);
 // How an advice came about: the rule that fired, its bindings, and the facts it matched, each with
 // its own derivation when a rule made it (a tree built from the engine's how_record).
 struct Uitleg {
-    enum class Herkomst { regel, profiel, kennisbank };
+    // standaard: the profile reader, for a section the profile does not have (its defaults).
+    enum class Herkomst { regel, profiel, kennisbank, standaard };
     Herkomst herkomst = Herkomst::regel;                       // who made the fact
     std::string regel;                                         // rule id; "" for a given fact
     std::string feit;                                          // the fact or record, as source text
     std::vector<std::pair<std::string, std::string>> bindingen;  // ?naam -> value (source form)
     std::vector<Uitleg> premissen;
 };
+
+// The word for a fact's origin in every format: `regel`, `profiel`, `kennisbank` or `standaard`.
+std::string_view naam_van(Uitleg::Herkomst herkomst);
 
 struct AdviesItem {
     std::string id;  // the rule that emitted it

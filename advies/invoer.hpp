@@ -117,6 +117,10 @@ struct InvoerFeit {
     // copy them once more into the engine. Read them through waarden().
     std::vector<Value> eigen;
     const std::vector<Value>* gedeeld = nullptr;
+    // A default the reader filled in for a section (or the smart or ivp part of beleid) the profile
+    // does not have: the derivation of an advice then says "standaard", not "profiel" (the profile
+    // did not state it).
+    bool standaard = false;
 
     const std::vector<Value>& waarden() const { return gedeeld != nullptr ? *gedeeld : eigen; }
     std::string_view naam() const { return vorm_van(sjabloon).naam; }
@@ -126,5 +130,16 @@ struct Invoer {
     std::string gemeente;  // gemeente.naam
     std::vector<InvoerFeit> feiten;
 };
+
+// A bit per InvoerSjabloon whose facts in `invoer` are all defaults (InvoerFeit::standaard). A given
+// fact of a derivation carries only its template and slots; an absent section's template has no
+// other facts, so its template is what tells a default from what the profile said.
+inline std::uint32_t standaard_sjablonen(const Invoer& invoer) {
+    static_assert(invoer_vormen.size() <= 32);
+    std::uint32_t standaard = 0, gegeven = 0;
+    for (const InvoerFeit& f : invoer.feiten)
+        (f.standaard ? standaard : gegeven) |= std::uint32_t{1} << static_cast<unsigned>(f.sjabloon);
+    return standaard & ~gegeven;
+}
 
 }  // namespace ww::advies

@@ -310,8 +310,8 @@ std::string_view feit_van(const Uitleg& u) { return u.feit; }
 std::string_view feit_van(const Derivation& d) { return d.text; }
 std::string_view regel_in(const Uitleg& u) { return u.regel; }
 std::string_view regel_in(const Derivation& d) { return regel_van(d); }
-Uitleg::Herkomst herkomst_in(const Uitleg& u) { return u.herkomst; }
-Uitleg::Herkomst herkomst_in(const Derivation& d) { return herkomst_van(d); }
+Uitleg::Herkomst herkomst_in(const Uitleg& u, std::uint32_t) { return u.herkomst; }
+Uitleg::Herkomst herkomst_in(const Derivation& d, std::uint32_t standaard) { return herkomst_van(d, standaard); }
 const std::vector<Uitleg>& premissen_van(const Uitleg& u) { return u.premissen; }
 const std::vector<Derivation>& premissen_van(const Derivation& d) { return d.premises; }
 
@@ -371,13 +371,15 @@ void bindingen_html(Uitbuffer& uit, const Derivation& d, std::string& klad) {
 // The derivation and the advice are most of a report's text: written straight into `uit`, each text
 // escaped in place, without a string per part.
 template <class Knoop>
-void uitleg_html(Uitbuffer& uit, const Knoop& u, int diepte, std::string& klad) {
+void uitleg_html(Uitbuffer& uit, const Knoop& u, int diepte, std::string& klad, std::uint32_t standaard) {
     uit += "<li>"sv;
     const std::string_view regel = regel_in(u);
     if (regel.empty()) {
         uit += "<code>"sv;
         uit.html_tekst(feit_van(u));
-        uit += herkomst_in(u) == Uitleg::Herkomst::profiel ? "</code> (profiel)" : "</code> (kennisbank)";
+        uit += "</code> ("sv;
+        uit += naam_van(herkomst_in(u, standaard));
+        uit += ")"sv;
     } else {
         if (diepte == 0) {
             uit += "regel <code>"sv;
@@ -393,7 +395,7 @@ void uitleg_html(Uitbuffer& uit, const Knoop& u, int diepte, std::string& klad) 
     const auto& premissen = premissen_van(u);
     if (!premissen.empty()) {
         uit += "\n<ul>\n"sv;
-        for (const auto& p : premissen) uitleg_html(uit, p, diepte + 1, klad);
+        for (const auto& p : premissen) uitleg_html(uit, p, diepte + 1, klad, standaard);
         uit += "</ul>\n"sv;
     }
     uit += "</li>\n"sv;
@@ -459,8 +461,8 @@ void advies_item(Uitbuffer& uit, const Genummerd& g, const Derivation* afleiding
     uit += "</dd>\n</dl>\n"sv;
     if (a.uitleg || afleiding) {
         uit += "<details class=\"uitleg\">\n<summary>Hoe dit advies tot stand kwam</summary>\n<ul class=\"afleiding\">\n"sv;
-        if (a.uitleg) uitleg_html(uit, *a.uitleg, 0, klad);
-        else uitleg_html(uit, *afleiding, 0, klad);
+        if (a.uitleg) uitleg_html(uit, *a.uitleg, 0, klad, 0);
+        else uitleg_html(uit, *afleiding, 0, klad, gegevens.standaard_sjablonen);
         uit += "</ul>\n</details>\n"sv;
     }
     uit += "</article>\n"sv;

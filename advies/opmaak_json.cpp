@@ -20,9 +20,7 @@ Json uitleg_json(const Uitleg& u) {
     Json j;
     j["feit"] = u.feit;
     j["regel"] = u.regel.empty() ? Json(nullptr) : Json(u.regel);
-    j["herkomst"] = u.herkomst == Uitleg::Herkomst::regel     ? "regel"
-                    : u.herkomst == Uitleg::Herkomst::profiel ? "profiel"
-                                                              : "kennisbank";
+    j["herkomst"] = naam_van(u.herkomst);
     Json bindingen = Json::object();
     for (const auto& [naam, waarde] : u.bindingen) bindingen[naam] = waarde;
     j["bindingen"] = std::move(bindingen);

@@ -17,7 +17,7 @@ void uitleg_markdown(std::string& uit, const Uitleg& u, int diepte) {
     const std::string insp(static_cast<std::size_t>(2 * diepte), ' ');
     std::string regel;
     if (u.regel.empty()) {
-        regel = fmt::format("{} ({})", md_code(u.feit), u.herkomst == Uitleg::Herkomst::profiel ? "profiel" : "kennisbank");
+        regel = fmt::format("{} ({})", md_code(u.feit), naam_van(u.herkomst));
     } else {
         regel = diepte == 0 ? fmt::format("regel {}", md_code(u.regel))
                             : fmt::format("{} door regel {}", md_code(u.feit), md_code(u.regel));

@@ -40,7 +40,7 @@ void uitleg_tekst(std::string& uit, const Uitleg& u, int diepte, int breedte, co
     const int insp = 6 + 2 * diepte;
     std::string regel;
     if (u.regel.empty()) {
-        regel = u.feit + (u.herkomst == Uitleg::Herkomst::profiel ? " (profiel)" : " (kennisbank)");
+        regel = fmt::format("{} ({})", u.feit, naam_van(u.herkomst));
     } else {
         regel = (diepte == 0 ? "regel " : u.feit + "  door regel ") + u.regel;
         if (!u.bindingen.empty()) {

@@ -210,13 +210,16 @@ private:
             const std::size_t fouten = y_.fouten().size();
             const std::size_t herhalingen = herhalingen_.size();
             lees(YamlNode());
+            als_standaard(begin);
             a.vast = y_.fouten().size() == fouten && herhalingen_.size() == herhalingen;
             if (a.vast) a.feiten.assign(invoer_.feiten.begin() + static_cast<std::ptrdiff_t>(begin), invoer_.feiten.end());
             nu_gelezen = true;
         });
         if (nu_gelezen) return;
         if (!a.vast) {
+            const std::size_t begin = invoer_.feiten.size();
             lees(YamlNode());
+            als_standaard(begin);
             return;
         }
         // Pointing at the kept values: a.feiten does not change after call_once, and lives as long as
@@ -225,7 +228,13 @@ private:
             InvoerFeit& gedeeld = invoer_.feiten.emplace_back();
             gedeeld.sjabloon = f.sjabloon;
             gedeeld.gedeeld = &f.waarden();
+            gedeeld.standaard = true;
         }
+    }
+
+    // The facts from `begin` on are defaults, not what the profile says.
+    void als_standaard(std::size_t begin) {
+        for (std::size_t i = begin; i < invoer_.feiten.size(); ++i) invoer_.feiten[i].standaard = true;
     }
 
     // --- Checks, each as the definition has the key ------------------------------------------------
@@ -698,8 +707,10 @@ private:
                            {"stijging_pct", of_nil(stijging)},
                            {"startjaar", startjaar ? Value(*startjaar) : Value()}});
         } else {
+            const std::size_t begin = invoer_.feiten.size();
             feit(InvoerSjabloon::smart, {{"gekozen", false}, {"indicator", Value()}, {"daling_pct", Value()},
                                          {"termijn_jaren", Value()}, {"stijging_pct", Value()}, {"startjaar", Value()}});
+            als_standaard(begin);
         }
         if (ivp) {
             const Pad ipad = pad_van(bpad, "ivp");
@@ -709,7 +720,9 @@ private:
             woordenlijst(ivp_def, *ivp, "prioritaire_factoren", ipad, InvoerSjabloon::ivp_prioriteit, "factor",
                          "ivp_prioritaire_factoren");
         } else {
+            const std::size_t begin = invoer_.feiten.size();
             feit(InvoerSjabloon::ivp, {{"opgenomen", false}});
+            als_standaard(begin);
         }
         if (!v) return;
         auto acties = lijst(def, *v, "acties", bpad);

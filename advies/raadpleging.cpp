@@ -355,7 +355,8 @@ const Advies& Raadpleging::geef_advies(const Invoer& invoer, Opdracht opdracht, 
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
     orden(sleutels_, opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap, volgorde_);
-    bouw_adviezen(vorm, wortel_tekst, advies.adviezen);
+    // Only an Uitleg needs them; the HTML report reads them from the profile's facts itself.
+    bouw_adviezen(vorm, wortel_tekst, vorm == Uitlegvorm::uitleg ? standaard_sjablonen(invoer) : 0, advies.adviezen);
     return advies;
 }
 
@@ -469,7 +470,7 @@ void Raadpleging::orden_boodschappen(const Invoer& invoer, Advies& advies) {
     }
 }
 
-void Raadpleging::bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::vector<AdviesItem>& adviezen) {
+void Raadpleging::bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::uint32_t standaard, std::vector<AdviesItem>& adviezen) {
     // Each item is written once, where it belongs, over an item of an earlier consultation: its
     // strings keep their capacity. Items beyond this count wait in reserve_ for a longer advice.
     const std::size_t n = volgorde_.size();
@@ -504,7 +505,7 @@ void Raadpleging::bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::vector<
         if (vorm == Uitlegvorm::uitleg) {
             engine_->how_record(r, afleiding_, wortel_tekst, &feitteksten_);
             if (!a.uitleg) a.uitleg.emplace();
-            uitleg_in(afleiding_, *a.uitleg);
+            uitleg_in(afleiding_, *a.uitleg, standaard);
         } else {
             a.uitleg.reset();
             if (vorm == Uitlegvorm::afleiding) engine_->how_record(r, reused_slot(afleidingen_, plaats), wortel_tekst, &feitteksten_);

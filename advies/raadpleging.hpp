@@ -99,7 +99,8 @@ private:
     // The verdicts in order of nr, one for every message of the profile when the knowledge base gives any.
     void orden_boodschappen(const Invoer& invoer, Advies& advies);
     // The advice of verwerk, written in the order of orden over the items of the last consultation.
-    void bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::vector<AdviesItem>& adviezen);
+    // `standaard`: the consultation's standaard_sjablonen (advies/invoer.hpp), for the Uitleg.
+    void bouw_adviezen(Uitlegvorm vorm, bool wortel_tekst, std::uint32_t standaard, std::vector<AdviesItem>& adviezen);
 
     const Kennisbank& kennisbank_;
     std::unique_ptr<Engine> engine_;

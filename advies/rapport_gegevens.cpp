@@ -84,6 +84,7 @@ const KennisbankNamen& RapportGegevens::namen() const {
 }
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
+    g.standaard_sjablonen = standaard_sjablonen(invoer);
     for (const InvoerFeit& f : invoer.feiten) {
         const Slots s(f);
         switch (f.sjabloon) {

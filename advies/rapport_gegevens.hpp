@@ -128,12 +128,14 @@ struct RapportGegevens {
     // as the engine made it (Raadpleging::raadpleeg_voor_rapport), read where it lies instead of first
     // copied into an Uitleg. An item that carries an `uitleg` shows that instead; empty: none.
     std::span<const Derivation> afleidingen;
+    // The templates of `afleidingen` whose given facts are defaults (standaard_sjablonen, advies/invoer.hpp).
+    std::uint32_t standaard_sjablonen = 0;
 
     const KennisbankNamen& namen() const;
 };
 
 // The profile's facts of `invoer` (templates meting, bron, gekozen_factor, ivp_prioriteit, actie,
-// boodschap, gemeente).
+// boodschap, gemeente), and which of its templates hold only defaults.
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& gegevens);
 
 // The names of factors (template factor: id, naam, pijler), indicators (indicator: id, betekenis,

@@ -29,23 +29,25 @@ constexpr auto vormen_per_lengte = [] {
     return t;
 }();
 
-bool profielsjabloon(std::string_view naam) {
-    if (naam.size() > langste_naam) return false;
+// The place in invoer_vormen plus one of the template named `naam`; 0 for none.
+std::size_t profielsjabloon(std::string_view naam) {
+    if (naam.size() > langste_naam) return 0;
     for (const std::uint8_t i : vormen_per_lengte[naam.size()]) {
-        if (i == 0) return false;
-        if (invoer_vormen[i - 1u].naam == naam) return true;
+        if (i == 0) return 0;
+        if (invoer_vormen[i - 1u].naam == naam) return i;
     }
-    return false;
+    return 0;
 }
 
 }  // namespace
 
-Uitleg::Herkomst herkomst_van(const Derivation& d) {
+Uitleg::Herkomst herkomst_van(const Derivation& d, std::uint32_t standaard) {
     if (d.firing) return Uitleg::Herkomst::regel;
-    // A given fact comes from the profile when its template is one the reader fills; else it is one
-    // of the knowledge base's initial facts.
-    return profielsjabloon(std::string_view(d.text).substr(0, d.text.find('('))) ? Uitleg::Herkomst::profiel
-                                                                                   : Uitleg::Herkomst::kennisbank;
+    // A given fact comes from the profile when its template is one the reader fills (a default when
+    // the profile lacks its section); else it is one of the knowledge base's initial facts.
+    const std::size_t i = profielsjabloon(std::string_view(d.text).substr(0, d.text.find('(')));
+    if (i == 0) return Uitleg::Herkomst::kennisbank;
+    return (standaard >> (i - 1) & 1) != 0 ? Uitleg::Herkomst::standaard : Uitleg::Herkomst::profiel;
 }
 
 namespace {
@@ -64,13 +66,13 @@ void bindingen_van(const Derivation& d, Uitleg& u) {
 
 }  // namespace
 
-void uitleg_in(const Derivation& d, Uitleg& u) {
-    u.herkomst = herkomst_van(d);
+void uitleg_in(const Derivation& d, Uitleg& u, std::uint32_t standaard) {
+    u.herkomst = herkomst_van(d, standaard);
     u.regel.assign(regel_van(d));
     u.feit.assign(d.text);
     bindingen_van(d, u);
     const std::size_t n = d.premises.size();
-    for (std::size_t i = 0; i < n; ++i) uitleg_in(d.premises[i], reused_slot(u.premissen, i));
+    for (std::size_t i = 0; i < n; ++i) uitleg_in(d.premises[i], reused_slot(u.premissen, i), standaard);
     u.premissen.resize(n);
 }
 

@@ -66,6 +66,9 @@ auto vertaald(F&& werk) -> decltype(werk()) {
     }
 }
 
+// The public enum is the internal one, value for value.
+static_assert(static_cast<int>(Uitleg::Herkomst::standaard) == static_cast<int>(a::Uitleg::Herkomst::standaard));
+
 Uitleg publiek(const a::Uitleg& u) {
     Uitleg p;
     p.herkomst = static_cast<Uitleg::Herkomst>(u.herkomst);

@@ -64,7 +64,8 @@ enum class Formaat { json, tekst, markdown };
 // How an advice came about (only when asked for): the rule that fired and the facts it matched, each
 // with its own derivation when a rule made it.
 struct Uitleg {
-    enum class Herkomst { regel, profiel, kennisbank };
+    // standaard: a default the profile reader filled in for a section the profile does not have.
+    enum class Herkomst { regel, profiel, kennisbank, standaard };
     Herkomst herkomst = Herkomst::regel;
     std::string regel;  // "" for a fact given by the profile or the knowledge base
     std::string feit;

@@ -15,9 +15,10 @@ Json uitleg_boom(const Uitleg& u) {
     Json j;
     j["feit"] = u.feit;
     j["regel"] = u.regel.empty() ? Json(nullptr) : Json(u.regel);
-    j["herkomst"] = u.herkomst == Uitleg::Herkomst::regel     ? "regel"
-                    : u.herkomst == Uitleg::Herkomst::profiel ? "profiel"
-                                                              : "kennisbank";
+    j["herkomst"] = u.herkomst == Uitleg::Herkomst::regel       ? "regel"
+                    : u.herkomst == Uitleg::Herkomst::profiel   ? "profiel"
+                    : u.herkomst == Uitleg::Herkomst::standaard ? "standaard"
+                                                                : "kennisbank";
     Json bindingen = Json::object();
     for (const auto& [naam, waarde] : u.bindingen) bindingen[naam] = waarde;
     j["bindingen"] = std::move(bindingen);
@@ -90,7 +91,8 @@ Advies lastig() {
     eerste.onderbouwing = {"één"};
     eerste.uitleg = Uitleg{Uitleg::Herkomst::regel, "a.b", "advies(tekst: \"x\")", {{"?x", "3"}, {"?\"y", "\x80"}, {"?x", "4"}},
                            {Uitleg{Uitleg::Herkomst::profiel, "", "feit()\n", {}, {}},
-                            Uitleg{Uitleg::Herkomst::kennisbank, "", "kb()", {}, {}}}};
+                            Uitleg{Uitleg::Herkomst::kennisbank, "", "kb()", {}, {}},
+                            Uitleg{Uitleg::Herkomst::standaard, "", "sectie_afwezig()", {}, {}}}};
     auto tweede = item("", "");
     tweede.bron = "";
     tweede.soort = Soort::actie;

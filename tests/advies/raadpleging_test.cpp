@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <fmt/format.h>
 
+#include "advies/invoer.hpp"
 #include "advies/opmaak.hpp"
 #include "advies/opmaak_html.hpp"
 #include "advies/profiel_lezer.hpp"
@@ -155,6 +156,54 @@ TEST(Raadpleging, UitlegZonderWortelTekst) {
     }
 }
 
+TEST_F(RaadplegingTest, EenAfwezigeSectieGeeftStandaardwaarden) {
+    // drijfveer.bepalen rests on the gemeente and on drijfveer(bepaald: false): a default when the
+    // profile has no drijfveer section, stated by the profile when it says so itself.
+    using H = Uitleg::Herkomst;
+    using Premissen = std::vector<std::pair<std::string, H>>;
+    auto premissen = [&](const std::string& profiel) {
+        Premissen uit;
+        const Advies a = advies(profiel, Opdracht::advies, true);
+        const AdviesItem* b = vind(a, "drijfveer.bepalen");
+        if (b == nullptr || !b->uitleg) return uit;
+        for (const auto& p : b->uitleg->premissen) uit.emplace_back(p.feit.substr(0, p.feit.find('(')), p.herkomst);
+        return uit;
+    };
+    const Premissen standaard{{"gemeente", H::profiel}, {"drijfveer", H::standaard}};
+    const Premissen gegeven{{"gemeente", H::profiel}, {"drijfveer", H::profiel}};
+    // Twice: the reader reads an absent section once per process and shares its facts after that.
+    EXPECT_EQ(premissen("gemeente: {naam: X}\n"), standaard);
+    EXPECT_EQ(premissen("gemeente: {naam: X}\n"), standaard);
+    EXPECT_EQ(premissen("gemeente: {naam: X}\ndrijfveer: {bepaald: false}\n"), gegeven);
+    EXPECT_EQ(premissen("gemeente: {naam: X}\ndrijfveer: {soort: leren}\n"), gegeven);
+    EXPECT_EQ(premissen("gemeente: {naam: X}\n"), standaard);
+    // Every format says so.
+    const Advies a = advies("gemeente: {naam: X}\n", Opdracht::advies, true);
+    OpmaakOpties o;
+    o.uitleg = true;
+    EXPECT_NE(opmaak(a, Formaat::text, o).find(" (standaard)"), std::string::npos);
+    EXPECT_NE(opmaak(a, Formaat::markdown, o).find(" (standaard)"), std::string::npos);
+    EXPECT_NE(als_json(a, o).find("\"herkomst\": \"standaard\""), std::string::npos);
+}
+
+TEST_F(RaadplegingTest, StandaardInDeInvoer) {
+    // A template that has a given fact besides its defaults is the profile's (none does today: the
+    // test is of the rule, not of the reader).
+    auto p = lees_profiel_tekst("gemeente: {naam: X}\nbeleid: {doel_benoemd: true}\n", "p.yaml", r_->vocabulaire(), Opdracht::advies);
+    ASSERT_TRUE(p.invoer);
+    const std::uint32_t s = standaard_sjablonen(*p.invoer);
+    auto bit = [](InvoerSjabloon t) { return std::uint32_t{1} << static_cast<unsigned>(t); };
+    EXPECT_NE(s & bit(InvoerSjabloon::drijfveer), 0u);
+    EXPECT_NE(s & bit(InvoerSjabloon::smart), 0u) << "beleid without smart: its defaults";
+    EXPECT_NE(s & bit(InvoerSjabloon::ivp), 0u);
+    EXPECT_EQ(s & bit(InvoerSjabloon::beleid), 0u);
+    EXPECT_EQ(s & bit(InvoerSjabloon::gemeente), 0u);
+    Invoer gemengd = *p.invoer;
+    for (const InvoerFeit& f : p.invoer->feiten)
+        if (f.sjabloon == InvoerSjabloon::drijfveer) gemengd.feiten.push_back(InvoerFeit{f.sjabloon, f.waarden()});
+    EXPECT_EQ(standaard_sjablonen(gemengd) & bit(InvoerSjabloon::drijfveer), 0u);
+}
+
 TEST(Raadpleging, RapportUitDeAfleidingenZoalsUitDeUitleg) {
     // The report writes each derivation straight from the engine's Derivation
     // (raadpleeg_voor_rapport); it must be the markup it writes from an Uitleg, for a longer advice
@@ -177,10 +226,16 @@ TEST(Raadpleging, RapportUitDeAfleidingenZoalsUitDeUitleg) {
         for (const auto& item : a.adviezen) EXPECT_FALSE(item.uitleg);
         RapportGegevens g;
         g.afleidingen = r.afleidingen();
+        g.standaard_sjablonen = standaard_sjablonen(*p.invoer);
         const std::string html = als_html(a, g, {});
         EXPECT_EQ(html, verwacht);
         EXPECT_NE(html.find("Hoe dit advies tot stand kwam"), std::string::npos);
         EXPECT_NE(html.find("(profiel)"), std::string::npos);
+        // A profile without a drijfveer section: drijfveer.bepalen rests on its defaults.
+        const bool zonder_drijfveer = profiel.find("drijfveer") == std::string::npos;
+        EXPECT_EQ(html.find("drijfveer(bepaald: false, soort: onbekend, gedeeld_met_bestuur: false)</code> (standaard)") !=
+                      std::string::npos,
+                  zonder_drijfveer);
         // Without the derivations the report has no fold: they are what it wrote it from.
         EXPECT_EQ(als_html(a, {}, {}).find("Hoe dit advies tot stand kwam"), std::string::npos);
     }
