@@ -409,6 +409,38 @@ TEST(Grafiek, SvgMetMargesTitelEnNederlandseGetallen) {
     EXPECT_EQ(svg_verloop(cijfers_van(g, "overlast", "X"), "g2"), "");
 }
 
+// Blind run 77 (session 31): the squares of comparable gemeenten carried no value, and one close to the gemeente's
+// figure hid under its point; on paper the table beside the chart stays folded. The latest one is named, once,
+// on the side away from the gemeente's value.
+TEST(Grafiek, LaatsteVergelijkbareCijferGenoemd) {
+    auto g = met_groepen();
+    const std::string verloop = svg_verloop(cijfers_van(g, "onveilig_buurt", "Heuvelrade"), "g1");
+    const auto bij = verloop.find(">vergelijkbaar 16%</text>");
+    ASSERT_NE(bij, std::string::npos);
+    EXPECT_EQ(verloop.find(">vergelijkbaar ", bij + 1), std::string::npos);
+    // 16% lies under the gemeente's 21,5%, whose label is above its point: this one goes below its square,
+    // before the point (the gemeente's label is after it).
+    const auto tekst = verloop.rfind("<text ", bij);
+    const std::string element = verloop.substr(tekst, bij - tekst);
+    EXPECT_NE(element.find("text-anchor=\"end\""), std::string::npos) << element;
+    const auto y_van = [&](std::string_view el) { return std::stod(std::string(el.substr(el.find("y=\"") + 3))); };
+    const auto vierkant = verloop.find("<title>vergelijkbare gemeenten, 2023: 16%</title>");
+    ASSERT_NE(vierkant, std::string::npos);
+    const auto rect = verloop.rfind("<rect ", vierkant);
+    EXPECT_GT(y_van(element), y_van(std::string_view(verloop).substr(rect)) + 8);
+    // A comparable figure above the gemeente's: the gemeente's label goes below, this one above its square.
+    g.metingen.front().vergelijkbaar = 24;
+    const std::string boven = svg_verloop(cijfers_van(g, "onveilig_buurt", "Heuvelrade"), "g1");
+    const auto b = boven.find(">vergelijkbaar 24%</text>");
+    ASSERT_NE(b, std::string::npos);
+    const auto bt = boven.rfind("<text ", b);
+    const auto br = boven.rfind("<rect ", boven.find("<title>vergelijkbare gemeenten, 2023: 24%</title>"));
+    EXPECT_LT(y_van(std::string_view(boven).substr(bt)), y_van(std::string_view(boven).substr(br)));
+    // Without a comparable figure, no such label.
+    g.metingen.front().vergelijkbaar.reset();
+    EXPECT_EQ(svg_verloop(cijfers_van(g, "onveilig_buurt", "Heuvelrade"), "g1").find(">vergelijkbaar "), std::string::npos);
+}
+
 TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
     Invoer invoer;
     const auto& vorm = vorm_van(InvoerSjabloon::meting);
