@@ -84,9 +84,11 @@ const KennisbankNamen& RapportGegevens::namen() const {
 }
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
+    bool status_gegeven = false;
     for (const InvoerFeit& f : invoer.feiten) {
         const Slots s(f);
         switch (f.sjabloon) {
+            case InvoerSjabloon::sectie: status_gegeven = status_gegeven || s.tekst("naam") == "actie_status"; break;
             case InvoerSjabloon::gemeente: g.inwoners = s.geheel("inwoners"); break;
             case InvoerSjabloon::meting: {
                 RapportMeting m;
@@ -115,6 +117,10 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
             default: break;
         }
     }
+    // Without a status on any action (a version-1 profile) the reader's `gepland` is only the contract's
+    // default: shown, it would tell the bestuur that actions the profile says nothing about have not started.
+    if (!status_gegeven)
+        for (auto& a : g.acties) a.status.clear();
 }
 
 KennisbankNamen lees_kennisbanknamen(const Engine& engine) {
