@@ -85,10 +85,18 @@ const KennisbankNamen& RapportGegevens::namen() const {
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     bool status_gegeven = false;
+    const auto& sectievorm = vorm_van(InvoerSjabloon::sectie).slots;
+    const auto naam_plaats = static_cast<std::size_t>(std::find(sectievorm.begin(), sectievorm.end(), "naam") - sectievorm.begin());
     for (const InvoerFeit& f : invoer.feiten) {
         const Slots s(f);
         switch (f.sjabloon) {
-            case InvoerSjabloon::sectie: status_gegeven = status_gegeven || s.tekst("naam") == "actie_status"; break;
+            case InvoerSjabloon::sectie:
+                // A profile gives one per key it holds (dozens): the slot's place is looked up once, and the
+                // name compared in place, not copied out.
+                if (const auto& w = f.waarden(); naam_plaats < w.size() && w[naam_plaats].kind() == ValueKind::symbol &&
+                                                 w[naam_plaats].as_text() == "actie_status")
+                    status_gegeven = true;
+                break;
             case InvoerSjabloon::gemeente: g.inwoners = s.geheel("inwoners"); break;
             case InvoerSjabloon::meting: {
                 RapportMeting m;
