@@ -384,6 +384,23 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>\n"), f1(px + 8),
                                 f1(onder_uit ? py + 17 : py - 8), pct(m->waarde));
     }
+    // The latest comparable figure, named beside its square: a square carries no value, one within a point or
+    // two of the gemeente's hides under its point and margin, and on paper the table beside the chart stays
+    // folded, which would leave the bestuur only the appendix to see what the gemeente is compared with. On the
+    // side away from the gemeente's value (below the square when that value is above it), and before the point,
+    // where the gemeente's label is not.
+    for (std::size_t k = c.reeks.size(); k-- > 0;) {
+        const auto* m = c.reeks[k];
+        if (!m->vergelijkbaar) continue;
+        const double px = x(plaats_van[k]), vy = y(*m->vergelijkbaar);
+        const bool gemeente_onder = *m->vergelijkbaar > m->waarde && y(m->waarde) + 17 < onder - 2;
+        const double ty = gemeente_onder || vy + 17 >= onder - 2 ? vy - 8 : vy + 17;
+        const std::string tekst = "vergelijkbaar " + pct(*m->vergelijkbaar);
+        const bool ervoor = px - 8 - tekstbreedte(tekst) >= links;
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\"{} fill=\"{}\">{}</text>\n"), f1(ervoor ? px - 8 : px + 8),
+                                f1(ty), ervoor ? " text-anchor=\"end\""sv : ""sv, kleur_vergelijkbaar, tekst);
+        break;
+    }
 
     // Legend.
     Legenda legenda(links - 48, onder + 44);

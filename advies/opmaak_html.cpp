@@ -530,7 +530,7 @@ void tafel_van_12(Uitbuffer& uit, const RapportGegevens& g) {
     uit += "<ul class=\"legenda\" aria-label=\"Legenda\">\n"
            "<li><span class=\"merk analyse\">✓ analyse</span> gekozen in de analyse (ook: dikke rand)</li>\n"
            "<li><span class=\"merk ivp\">★ IVP</span> prioriteit in het integraal veiligheidsplan</li>\n"
-           "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen (een gestopte actie telt niet)</li>\n"
+           "<li><span class=\"merk acties\">▶ acties</span> het aantal acties op de factor, met hun namen en, waar het profiel die geeft, hun stand (een gestopte actie telt niet)</li>\n"
            "</ul>\n"sv;
     HtmlTafel eigen;
     const HtmlTafel* t = &g.namen().html_tafel;
@@ -575,7 +575,15 @@ void tafel_van_12(Uitbuffer& uit, const RapportGegevens& g) {
                 if (a.factor != f.id) continue;
                 uit += "<li>"sv;
                 uit.html_tekst(a.naam);
-                uit += telt(a) ? "</li>\n"sv : " (gestopt)</li>\n"sv;
+                // The state where the profile gives one: "▶ 2 acties" alone reads as work under way, also
+                // where both are only planned, and on paper the grid is what the bestuur looks at.
+                if (a.status.empty()) {
+                    uit += "</li>\n"sv;
+                } else {
+                    uit += " ("sv;
+                    uit.html_tekst(a.status);
+                    uit += ")</li>\n"sv;
+                }
             }
             uit += "</ul>\n</li>\n"sv;
         }

@@ -85,9 +85,19 @@ const KennisbankNamen& RapportGegevens::namen() const {
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     g.standaard_sjablonen = standaard_sjablonen(invoer);
+    bool status_gegeven = false;
+    const auto& sectievorm = vorm_van(InvoerSjabloon::sectie).slots;
+    const auto naam_plaats = static_cast<std::size_t>(std::find(sectievorm.begin(), sectievorm.end(), "naam") - sectievorm.begin());
     for (const InvoerFeit& f : invoer.feiten) {
         const Slots s(f);
         switch (f.sjabloon) {
+            case InvoerSjabloon::sectie:
+                // A profile gives one per key it holds (dozens): the slot's place is looked up once, and the
+                // name compared in place, not copied out.
+                if (const auto& w = f.waarden(); naam_plaats < w.size() && w[naam_plaats].kind() == ValueKind::symbol &&
+                                                 w[naam_plaats].as_text() == "actie_status")
+                    status_gegeven = true;
+                break;
             case InvoerSjabloon::gemeente: g.inwoners = s.geheel("inwoners"); break;
             case InvoerSjabloon::meting: {
                 RapportMeting m;
@@ -116,6 +126,10 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
             default: break;
         }
     }
+    // Without a status on any action (a version-1 profile) the reader's `gepland` is only the contract's
+    // default: shown, it would tell the bestuur that actions the profile says nothing about have not started.
+    if (!status_gegeven)
+        for (auto& a : g.acties) a.status.clear();
 }
 
 KennisbankNamen lees_kennisbanknamen(const Engine& engine) {

@@ -409,6 +409,38 @@ TEST(Grafiek, SvgMetMargesTitelEnNederlandseGetallen) {
     EXPECT_EQ(svg_verloop(cijfers_van(g, "overlast", "X"), "g2"), "");
 }
 
+// Blind run 77 (session 31): the squares of comparable gemeenten carried no value, and one close to the gemeente's
+// figure hid under its point; on paper the table beside the chart stays folded. The latest one is named, once,
+// on the side away from the gemeente's value.
+TEST(Grafiek, LaatsteVergelijkbareCijferGenoemd) {
+    auto g = met_groepen();
+    const std::string verloop = svg_verloop(cijfers_van(g, "onveilig_buurt", "Heuvelrade"), "g1");
+    const auto bij = verloop.find(">vergelijkbaar 16%</text>");
+    ASSERT_NE(bij, std::string::npos);
+    EXPECT_EQ(verloop.find(">vergelijkbaar ", bij + 1), std::string::npos);
+    // 16% lies under the gemeente's 21,5%, whose label is above its point: this one goes below its square,
+    // before the point (the gemeente's label is after it).
+    const auto tekst = verloop.rfind("<text ", bij);
+    const std::string element = verloop.substr(tekst, bij - tekst);
+    EXPECT_NE(element.find("text-anchor=\"end\""), std::string::npos) << element;
+    const auto y_van = [&](std::string_view el) { return std::stod(std::string(el.substr(el.find("y=\"") + 3))); };
+    const auto vierkant = verloop.find("<title>vergelijkbare gemeenten, 2023: 16%</title>");
+    ASSERT_NE(vierkant, std::string::npos);
+    const auto rect = verloop.rfind("<rect ", vierkant);
+    EXPECT_GT(y_van(element), y_van(std::string_view(verloop).substr(rect)) + 8);
+    // A comparable figure above the gemeente's: the gemeente's label goes below, this one above its square.
+    g.metingen.front().vergelijkbaar = 24;
+    const std::string boven = svg_verloop(cijfers_van(g, "onveilig_buurt", "Heuvelrade"), "g1");
+    const auto b = boven.find(">vergelijkbaar 24%</text>");
+    ASSERT_NE(b, std::string::npos);
+    const auto bt = boven.rfind("<text ", b);
+    const auto br = boven.rfind("<rect ", boven.find("<title>vergelijkbare gemeenten, 2023: 24%</title>"));
+    EXPECT_LT(y_van(std::string_view(boven).substr(bt)), y_van(std::string_view(boven).substr(br)));
+    // Without a comparable figure, no such label.
+    g.metingen.front().vergelijkbaar.reset();
+    EXPECT_EQ(svg_verloop(cijfers_van(g, "onveilig_buurt", "Heuvelrade"), "g1").find(">vergelijkbaar "), std::string::npos);
+}
+
 TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
     Invoer invoer;
     const auto& vorm = vorm_van(InvoerSjabloon::meting);
@@ -447,6 +479,41 @@ TEST(ProfielFeiten, SlotsOpNaamEnOntbrekendeSlotsAfwezig) {
     EXPECT_EQ(g.acties[0].naam, "Schouw <1>");
     EXPECT_EQ(g.acties[0].factor, "verloedering");
     EXPECT_EQ(g.acties[0].status, "");
+}
+
+// Blind run 77 (session 31): the reader gives every action its status, `gepland` where the profile names none.
+// Without a status on any action (a version-1 profile) that is only the contract's default, and the report must
+// not say the actions were planned; with one, the others are `gepland` by the contract, and say so.
+TEST(ProfielFeiten, StatusAlleenAlsHetProfielEenStatusGeeft) {
+    const auto& vorm = vorm_van(InvoerSjabloon::actie);
+    auto actie = [&](std::int64_t nr, std::string naam, std::string_view status) {
+        InvoerFeit a{InvoerSjabloon::actie, std::vector<Value>(vorm.slots.size())};
+        for (std::size_t i = 0; i < vorm.slots.size(); ++i) {
+            if (vorm.slots[i] == "nr") a.eigen[i] = Value(nr);
+            if (vorm.slots[i] == "naam") a.eigen[i] = Value::string(naam);
+            if (vorm.slots[i] == "factor") a.eigen[i] = Value::symbol("toezicht");
+            if (vorm.slots[i] == "status") a.eigen[i] = Value::symbol(status);
+        }
+        return a;
+    };
+    Invoer zonder;
+    zonder.feiten = {actie(1, "Wijkboa", "gepland"), actie(2, "Camera", "gepland")};
+    RapportGegevens g;
+    lees_profielfeiten(zonder, g);
+    ASSERT_EQ(g.acties.size(), 2u);
+    EXPECT_EQ(g.acties[0].status, "");
+    EXPECT_EQ(g.acties[1].status, "");
+    Invoer met = zonder;
+    met.feiten[1] = actie(2, "Camera", "lopend");
+    const auto& sectievorm = vorm_van(InvoerSjabloon::sectie);
+    InvoerFeit sectie{InvoerSjabloon::sectie, std::vector<Value>(sectievorm.slots.size())};
+    sectie.eigen[0] = Value::symbol("actie_status");
+    met.feiten.push_back(sectie);
+    RapportGegevens h;
+    lees_profielfeiten(met, h);
+    ASSERT_EQ(h.acties.size(), 2u);
+    EXPECT_EQ(h.acties[0].status, "gepland");
+    EXPECT_EQ(h.acties[1].status, "lopend");
 }
 
 // An advice item of `soort` for step `stap` with text `tekst`.
@@ -620,7 +687,7 @@ TEST(OpmaakHtml, OngemarkeerdeTafelVoorafGeschrevenIsDezelfde) {
     // An action on a factor: the section is written in place again, with the action, and the counts in words.
     g.acties = {RapportActie{"Wijkboa", "toezicht", "", "", "lopend"}};
     const std::string met_actie = als_html(a, g, {});
-    EXPECT_NE(met_actie.find("<li>Wijkboa</li>"), std::string::npos);
+    EXPECT_NE(met_actie.find("<li>Wijkboa (lopend)</li>"), std::string::npos);
     EXPECT_NE(met_actie.find("Gekozen in de analyse: geen; prioriteit in het IVP: geen; met acties: één factor."),
               std::string::npos);
     g.gekozen_factoren = {"verloedering", "toezicht"};
@@ -659,13 +726,19 @@ TEST(OpmaakHtml, GestopteActieTeltNietInDeTafel) {
     const std::string html = als_html(a, g, {});
     EXPECT_NE(html.find("met acties: één factor."), std::string::npos);
     EXPECT_NE(html.find("<li>Opknapploeg (gestopt)</li>"), std::string::npos);
-    EXPECT_NE(html.find("<li>Wijkboa</li>"), std::string::npos);
+    // The state beside each name where the profile gives one: "▶ 1 actie" alone reads as work under way.
+    EXPECT_NE(html.find("<li>Wijkboa (lopend)</li>"), std::string::npos);
     EXPECT_NE(html.find("niet gekozen, niet in het IVP, alleen gestopte acties"), std::string::npos);
     // One marker, on toezicht: the stopped actions on verloedering and nazorg give none.
     const auto eerste = html.find("▶ 1 actie");
     ASSERT_NE(eerste, std::string::npos);
     EXPECT_EQ(html.find("▶ 1 actie", eerste + 1), std::string::npos);
     EXPECT_LT(html.find(">Toezicht<"), eerste);
+    // Without a status (a version-1 profile), the name alone.
+    g.acties = {RapportActie{"Wijkboa", "toezicht", "", "", ""}};
+    EXPECT_NE(als_html(a, g, {}).find("<li>Wijkboa</li>"), std::string::npos);
+    g.acties = {RapportActie{"Wijkboa", "toezicht", "", "", "gepland"}};
+    EXPECT_NE(als_html(a, g, {}).find("<li>Wijkboa (gepland)</li>"), std::string::npos);
 }
 
 }  // namespace
