@@ -148,6 +148,11 @@ void Engine::Impl::fire(Activation* a, const RunOptions& options, bool& halt) {
     Terminal* term = a->terminal;
     const RuleDef& rule = *term->rule;
     RuleEntry& entry = rules[term->rule_index];
+    // First of all: deferred actions are checked when built (ActionList), and one that is refused
+    // throws DeferredActionsRefused out of the run before this firing has a number, a place in the
+    // log (--uitleg, the derivation) or an on_fire (--trace, the cost profile). The run is then
+    // abandoned with its engine (the caller builds everything again from another source), so no
+    // log ever shows a firing whose actions were refused.
     if (!entry.compiled) [[unlikely]] compile_actions(entry);
     Token* tok = a->token;
     a->fired = true;

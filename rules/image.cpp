@@ -507,6 +507,8 @@ struct ActionCheck {
     // says the rule asserts (`asserted`, set per rule). See ImagePendingActions.
     bool defer = false;
     std::span<const TemplateId> asserted;
+    // The rule being read, in the shared_ptr the rule base will hold (for ImagePendingActions).
+    std::weak_ptr<const RuleDef> rule;
     // When set (the check of ImagePendingActions::build), calls are looked up through the tables'
     // shared function_of_text instead of the one above: making that one for each rule cost more than
     // the rule's check.
@@ -751,16 +753,32 @@ public:
     void set_bytes(std::string_view bytes) { bytes_ = bytes; }
     // For a reader for a closed promise, which skipped the bytes: build() checks them first, as the
     // reader would have, and throws DeferredActionsRefused when they do not pass. `rule` (whose
-    // conditions tell which variables the actions may read) is the one these actions belong to; a
-    // rule read from an image lives in its shared_ptr and is not moved, so it outlives this.
-    void check_when_built(const RuleDef& rule) { rule_ = &rule; }
+    // conditions tell which variables the actions may read) is the one whose `actions` hold these.
+    // Held weakly, as the shared_ptr the reader made it in: these actions live in that rule, so a
+    // strong hold would keep it alive for ever; and build() finds out, instead of reading freed
+    // memory, when the actions were moved out of it (a RuleDef moved, which no reader does: the rule
+    // base holds its rules const, see owner()).
+    void check_when_built(std::weak_ptr<const RuleDef> rule) {
+        rule_ = std::move(rule);
+        deferred_ = true;
+    }
     std::vector<Action> build() const override;
 
 private:
+    // The rule these actions are checked for: alive, and still holding them. A fault of this program
+    // otherwise (see check_when_built), never of the image.
+    std::shared_ptr<const RuleDef> owner() const {
+        auto rule = rule_.lock();
+        if (!rule || rule->actions.pending() != &summary)
+            throw std::logic_error("beeld: uitgestelde acties zijn van hun regel gescheiden (fout in wegwijzer)");
+        return rule;
+    }
+
     std::shared_ptr<const ImageTables> tables_;
     std::string_view bytes_;
     std::size_t vars_;
-    const RuleDef* rule_ = nullptr;
+    std::weak_ptr<const RuleDef> rule_;
+    bool deferred_ = false;  // false: checked by the reader (scan_actions)
 };
 
 // The index the image holds of its rules, read before any rule: per rule the bytes of its record,
@@ -1121,6 +1139,7 @@ struct ImageAccess {
             const char* const start = in.position();
             auto r = std::make_shared<RuleDef>();
             check.asserted = index.asserted(n);
+            if (check.defer) check.rule = r;
             rule(in, *r, b, &check);
             if (in.u8() != rule_end) throw BadImage{};
             if (static_cast<std::size_t>(in.position() - start) != index.bytes[n]) throw BadImage{};
@@ -1281,7 +1300,7 @@ struct ImageAccess {
         }
         auto pending = std::make_unique<ImagePendingActions>(check.tables, std::string_view(begin, bytes), r.variables.size());
         pending->summary = std::move(given);
-        pending->check_when_built(r);
+        pending->check_when_built(std::move(check.rule));
         ActionChecker::defer(r);
         std::destroy_at(&r.actions);
         try {
@@ -1405,9 +1424,10 @@ struct ImageAccess {
 // promise, left the check to here (check_when_built).
 std::vector<Action> ImagePendingActions::build() const {
     std::vector<Action> actions;
-    if (rule_) {
+    if (deferred_) {
+        const auto rule = owner();
         try {
-            ImageAccess::check_deferred(bytes_, *rule_, tables_, summary);
+            ImageAccess::check_deferred(bytes_, *rule, tables_, summary);
         } catch (const BadImage&) {
             throw DeferredActionsRefused();
         }
@@ -1417,7 +1437,7 @@ std::vector<Action> ImagePendingActions::build() const {
         read_actions(in, actions, tables_->slot_counts, vars_);
         if (!in.done()) throw BadImage{};
     } catch (const BadImage&) {
-        if (rule_) throw DeferredActionsRefused();
+        if (deferred_) throw DeferredActionsRefused();
         throw std::logic_error("beeld: acties die bij het laden goedgekeurd zijn, zijn nu niet te lezen (fout in wegwijzer)");
     }
     return actions;

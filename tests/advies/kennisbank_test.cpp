@@ -4,7 +4,10 @@
 // promised what the profile lacks, gives the same advice as one that builds every rule.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -18,6 +21,7 @@
 #include "advies/adviestekst.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/kennisbank_feiten.hpp"
+#include "advies/opdrachten.hpp"
 #include "advies/profiel_lezer.hpp"
 #include "advies/raadpleging.hpp"
 #include "advies/vocabulaire.hpp"
@@ -138,23 +142,44 @@ TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
 // the profile read for the image is not read again, and the advice is that of the YAML alone. The image
 // lies where the program looks for the bundled one (beside this test program); no other test here
 // reads the bundled knowledge base, and one that did would only fall back to its YAML.
+// The place where the program looks for the image of the bundled knowledge base (beside this test
+// program), held by one test at a time: ctest runs the tests of this file as processes of their own,
+// side by side. Holds a lock on a file beside it while it lives, and removes what it laid there.
+class BeeldNaastHetProgramma {
+public:
+    explicit BeeldNaastHetProgramma(const fs::path& beeld) : beeld_(beeld) {
+        const std::string slot = beeld.string() + ".slot";
+        fd_ = ::open(slot.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~BeeldNaastHetProgramma() {
+        std::error_code ec;
+        fs::remove(beeld_, ec);
+        if (fd_ >= 0) ::close(fd_);  // the lock goes with it
+    }
+    BeeldNaastHetProgramma(const BeeldNaastHetProgramma&) = delete;
+    BeeldNaastHetProgramma& operator=(const BeeldNaastHetProgramma&) = delete;
+    bool vast() const { return fd_ >= 0; }
+    // Read-only, as maak-beeld leaves it (an image others may write is not read).
+    void leg_neer(const std::string& inhoud) const {
+        fs::remove(beeld_);
+        std::ofstream(beeld_, std::ios::binary) << inhoud;
+        fs::permissions(beeld_, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    }
+
+private:
+    fs::path beeld_;
+    int fd_ = -1;
+};
+
 TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
     ::unsetenv("WEGWIJZER_KB");
     const std::string map = kies_kennisbank("");
     const fs::path beeld = standaard_kennisbank_beeld(map);
     ASSERT_FALSE(beeld.empty());
-    struct Opruimen {
-        fs::path pad;
-        ~Opruimen() {
-            std::error_code ec;
-            fs::remove(pad, ec);
-        }
-    } opruimen{beeld};
-    const auto leg_neer = [&](const std::string& inhoud) {
-        fs::remove(beeld);
-        std::ofstream(beeld, std::ios::binary) << inhoud;
-        fs::permissions(beeld, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    };
+    const BeeldNaastHetProgramma plek(beeld);
+    ASSERT_TRUE(plek.vast());
+    const auto leg_neer = [&](const std::string& inhoud) { plek.leg_neer(inhoud); };
     const std::vector<SourceFile> bestanden = RuleBase::read_sources(map);
     const std::uint64_t sleutel = image_key(bestanden, program_identity());
     // The modules in one of the files (an image holds as many files as the YAML beside it).
@@ -207,6 +232,70 @@ TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
         EXPECT_TRUE(uit_beeld) << e;
         EXPECT_EQ(gelezen, 1) << e;
     }
+}
+
+// A cold `wegwijzer advies` takes the image for its profile and checks the actions of a rule only when
+// the rule first fires (docs/prestaties.md, "Wat de koude start kort houdt"). An image made wrong on
+// purpose, with the key of the YAML beside it and a sound checksum, whose rule `analyse.w-vragen` (it
+// fires on 03) has a focus of no module: the reader takes it, the rule's actions are refused when
+// they are built, in the middle of the run, and the advice is then that of the YAML, as the program
+// gives it (voer_advies_uit): status 0 and nothing on standard error, as for any refused image.
+TEST(Kennisbank, UitgesteldeActiesDieNietDeugenGevenHetAdviesVanDeYaml) {
+    ::unsetenv("WEGWIJZER_KB");
+    const std::string map = kies_kennisbank("");
+    const fs::path beeld = standaard_kennisbank_beeld(map);
+    ASSERT_FALSE(beeld.empty());
+    const BeeldNaastHetProgramma plek(beeld);
+    ASSERT_TRUE(plek.vast());
+    const std::string regel = "analyse.w-vragen";
+    const std::vector<SourceFile> bestanden = RuleBase::read_sources(map);
+    const std::uint64_t sleutel = image_key(bestanden, program_identity());
+    RuleBase basis = RuleBase::load_sources(std::vector<SourceFile>(bestanden));
+    RuleDef* w_vragen = nullptr;
+    for (const auto& r : basis.rules())
+        if (r->id == regel) w_vragen = const_cast<RuleDef*>(r.get());
+    ASSERT_NE(w_vragen, nullptr);
+    Action focus;
+    focus.kind = Action::Kind::focus;  // and no module
+    w_vragen->actions.edit().push_back(focus);
+    plek.leg_neer(write_image(basis, sleutel));
+
+    AdviesOpties opties;
+    opties.profiel = (fs::path(WW_EXAMPLES_DIR) / "03-analyse-wijk-noord.yaml").string();
+    opties.formaat = Formaat::json;
+    opties.opmaak.uitleg = true;
+    AdviesOpties uit_yaml = opties;
+    uit_yaml.kb = map;  // named: its YAML, never an image
+    const Uitvoer verwacht = voer_advies_uit(uit_yaml);
+    ASSERT_EQ(verwacht.status, 0) << verwacht.fout;
+    // The rule fires on this profile (the derivation names it), so the run meets its actions.
+    EXPECT_NE(verwacht.uit.find("\"" + regel + "\""), std::string::npos);
+
+    // The image is taken for this profile, and building the rule's actions refuses them.
+    {
+        const Profieltekst tekst = lees_profieltekst(opties.profiel);
+        std::optional<ProfielResultaat> profiel;
+        auto k = Kennisbank::laad_voor_profiel("", [&](const Vocabulaire& vocabulaire) -> const Invoer* {
+            profiel = lees_profiel(tekst, vocabulaire, Opdracht::advies);
+            return profiel->invoer ? &*profiel->invoer : nullptr;
+        });
+        EXPECT_TRUE(k->regels().from_image());
+        const RuleDef* gelezen = nullptr;
+        for (const auto& r : k->regels().rules())
+            if (r->id == regel) gelezen = r.get();
+        ASSERT_NE(gelezen, nullptr);
+        ASSERT_NE(gelezen->actions.pending(), nullptr);
+        EXPECT_THROW((void)gelezen->actions.size(), DeferredActionsRefused);
+    }
+
+    const Uitvoer uit = voer_advies_uit(opties);
+    EXPECT_EQ(uit.status, 0);
+    EXPECT_EQ(uit.fout, "");
+    EXPECT_EQ(uit.uit, verwacht.uit);
+    // Nothing of the refused run comes before the advice: the text is that of one run.
+    opties.formaat = Formaat::text;
+    uit_yaml.formaat = Formaat::text;
+    EXPECT_EQ(voer_advies_uit(opties).uit, voer_advies_uit(uit_yaml).uit);
 }
 
 }  // namespace

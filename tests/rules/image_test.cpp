@@ -374,6 +374,20 @@ rules:
         ASSERT_EQ(cut->rules().size(), 1u) << i;
         EXPECT_TRUE(cut->rules().at(0)->actions.pending() != nullptr) << i;
         EXPECT_THROW((void)cut->rules().at(0)->actions.size(), DeferredActionsRefused) << i;
+        // Run, with the firing log on and a trace: the refusal leaves the run before the firing is
+        // numbered, logged or traced (engine/firing.cpp), so no log shows a firing whose actions were
+        // refused.
+        auto run_files = sources;
+        auto prepared = read_checked_image(*blob, blob, key, run_files, [](const RuleBase&) { return InstallOptions{{}, true, {}}; });
+        ASSERT_TRUE(prepared.has_value()) << i;
+        auto run_engine = prepared->take_prepared_engine();
+        std::size_t traced = 0;
+        RunOptions traced_run;
+        traced_run.on_fire = [&](const FiringInfo&) { ++traced; };
+        EXPECT_THROW(run_engine->run(traced_run), DeferredActionsRefused) << i;
+        EXPECT_EQ(traced, 0u) << i;
+        EXPECT_TRUE(run_engine->firing_log().empty()) << i;
+        EXPECT_TRUE(run_engine->records().empty()) << i;
     }
     // Undamaged, the same read builds the actions of the YAML.
     RuleBase base = RuleBase::load_sources(std::vector<SourceFile>(sources));
@@ -394,6 +408,17 @@ rules:
     const std::vector<std::string> whole = records(false);
     EXPECT_FALSE(whole.empty());
     EXPECT_EQ(records(true), whole);
+    // The check at the build reads the rule that holds the actions (its conditions bind what the
+    // actions may read). Moved out of that rule (no reader does: a rule base holds its rules const),
+    // the actions are refused as a fault of this program, never checked against a rule that is gone.
+    auto moved_files = sources;
+    InstallOptions moved_chosen;
+    auto moved_from = read_image(*blob, blob, key, moved_files, [](const RuleBase&) { return InstallOptions{{}, true, {}}; },
+                                 moved_chosen);
+    ASSERT_TRUE(moved_from.has_value());
+    RuleDef moved = std::move(const_cast<RuleDef&>(*moved_from->rules().at(0)));
+    ASSERT_NE(moved.actions.pending(), nullptr);
+    EXPECT_THROW((void)moved.actions.size(), std::logic_error);
 }
 
 // The actions of a rule from an image are built when the rule first needs them (ActionList), maybe
