@@ -66,8 +66,14 @@ auto vertaald(F&& werk) -> decltype(werk()) {
     }
 }
 
-// The public enum is the internal one, value for value.
-static_assert(static_cast<int>(Uitleg::Herkomst::standaard) == static_cast<int>(a::Uitleg::Herkomst::standaard));
+// publiek() and intern() cast between the two enums: the public one must be the internal one, value
+// for value (the last alone equal would let two others trade places unseen).
+template <Uitleg::Herkomst P, a::Uitleg::Herkomst I>
+constexpr bool zelfde_waarde = static_cast<int>(P) == static_cast<int>(I);
+static_assert(zelfde_waarde<Uitleg::Herkomst::regel, a::Uitleg::Herkomst::regel> &&
+              zelfde_waarde<Uitleg::Herkomst::profiel, a::Uitleg::Herkomst::profiel> &&
+              zelfde_waarde<Uitleg::Herkomst::kennisbank, a::Uitleg::Herkomst::kennisbank> &&
+              zelfde_waarde<Uitleg::Herkomst::standaard, a::Uitleg::Herkomst::standaard>);
 
 Uitleg publiek(const a::Uitleg& u) {
     Uitleg p;

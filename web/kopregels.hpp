@@ -4,13 +4,10 @@
 // with --cors.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "web/hoofdletters.hpp"
 
 namespace ww::web {
 

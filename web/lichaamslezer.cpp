@@ -57,7 +57,8 @@ bool lees_bytes(Bytebron& bron, std::size_t n, std::string& uit) {
 }
 
 Stukken lees_stukken(Bytebron& bron, std::size_t max, std::string& uit) {
-    // A chunk's size line: up to 16 hex digits, then perhaps ";extension"; 4 kB is ample for that.
+    // A chunk's size line: at most 15 hex digits (a size that cannot overflow, far above any --max-body),
+    // then perhaps ";extension"; 4 kB is ample for that.
     constexpr std::size_t max_regel = 4096;
     // The trailer fields together: as much as a request's headers may take in cpp-httplib (8 kB).
     constexpr std::size_t max_naloop = 8192;

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -137,29 +139,41 @@ TEST(Kennisbank, VoorEenProfielBeloofdWatHetNietGeeftMetHetzelfdeAdvies) {
     EXPECT_GT(afgeleid, 0u);  // and so some derived template
 }
 
-// An image the reader takes (the key of the YAML beside it) and the engine refuses (the knowledge base
-// with more modules than an engine holds): the YAML is read instead, whose vocabulary is the image's, so
-// the profile read for the image is not read again, and the advice is that of the YAML alone. The image
-// lies where the program looks for the bundled one (beside this test program); no other test here
-// reads the bundled knowledge base, and one that did would only fall back to its YAML.
 // The place where the program looks for the image of the bundled knowledge base (beside this test
 // program), held by one test at a time: ctest runs the tests of this file as processes of their own,
-// side by side. Holds a lock on a file beside it while it lives, and removes what it laid there.
+// side by side. Holds a lock on a file beside it while it lives, and removes what it laid there; the
+// lock file stays (removed, a test waiting on it would hold a lock no later test sees).
 class BeeldNaastHetProgramma {
 public:
-    explicit BeeldNaastHetProgramma(const fs::path& beeld) : beeld_(beeld) {
-        const std::string slot = beeld.string() + ".slot";
+    BeeldNaastHetProgramma()
+        : map_(gebundelde_map()),
+          beeld_(standaard_kennisbank_beeld(map_)),
+          bestanden_(RuleBase::read_sources(map_)),
+          sleutel_(image_key(bestanden_, program_identity())) {
+        if (beeld_.empty()) return;
+        const std::string slot = beeld_.string() + ".slot";
         fd_ = ::open(slot.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+        // A lock not taken (an interrupted wait) is no lock: vast() says so, and the test stops.
+        while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0)
+            if (errno != EINTR) {
+                ::close(fd_);
+                fd_ = -1;
+            }
     }
     ~BeeldNaastHetProgramma() {
+        if (fd_ < 0) return;  // not held: what lies there is another test's
         std::error_code ec;
         fs::remove(beeld_, ec);
-        if (fd_ >= 0) ::close(fd_);  // the lock goes with it
+        ::close(fd_);  // the lock goes with it
     }
     BeeldNaastHetProgramma(const BeeldNaastHetProgramma&) = delete;
     BeeldNaastHetProgramma& operator=(const BeeldNaastHetProgramma&) = delete;
+    // Whether the place is there and this test holds it.
     bool vast() const { return fd_ >= 0; }
+    // The bundled knowledge base's map, its YAML files and the key an image of them carries.
+    const std::string& map() const { return map_; }
+    const std::vector<SourceFile>& bestanden() const { return bestanden_; }
+    std::uint64_t sleutel() const { return sleutel_; }
     // Read-only, as maak-beeld leaves it (an image others may write is not read).
     void leg_neer(const std::string& inhoud) const {
         fs::remove(beeld_);
@@ -168,20 +182,32 @@ public:
     }
 
 private:
+    // The bundled knowledge base, whatever the environment names.
+    static std::string gebundelde_map() {
+        ::unsetenv("WEGWIJZER_KB");
+        return kies_kennisbank("");
+    }
+
+    std::string map_;
     fs::path beeld_;
+    std::vector<SourceFile> bestanden_;
+    std::uint64_t sleutel_;
     int fd_ = -1;
 };
 
+// An image the reader takes (the key of the YAML beside it) and the engine refuses (the knowledge base
+// with more modules than an engine holds): the YAML is read instead, whose vocabulary is the image's, so
+// the profile read for the image is not read again, and the advice is that of the YAML alone. The image
+// lies where the program looks for the bundled one (beside this test program); no other test here
+// reads the bundled knowledge base, and one that did would only fall back to its YAML.
+
 TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
-    ::unsetenv("WEGWIJZER_KB");
-    const std::string map = kies_kennisbank("");
-    const fs::path beeld = standaard_kennisbank_beeld(map);
-    ASSERT_FALSE(beeld.empty());
-    const BeeldNaastHetProgramma plek(beeld);
+    const BeeldNaastHetProgramma plek;
     ASSERT_TRUE(plek.vast());
     const auto leg_neer = [&](const std::string& inhoud) { plek.leg_neer(inhoud); };
-    const std::vector<SourceFile> bestanden = RuleBase::read_sources(map);
-    const std::uint64_t sleutel = image_key(bestanden, program_identity());
+    const std::string& map = plek.map();
+    const std::vector<SourceFile>& bestanden = plek.bestanden();
+    const std::uint64_t sleutel = plek.sleutel();
     // The modules in one of the files (an image holds as many files as the YAML beside it).
     std::vector<SourceFile> met_modules = bestanden;
     std::string modules = "\nmodules: [";
@@ -241,15 +267,12 @@ TEST(Kennisbank, NaEenGeweigerdBeeldWordtHetProfielEenKeerGelezen) {
 // they are built, in the middle of the run, and the advice is then that of the YAML, as the program
 // gives it (voer_advies_uit): status 0 and nothing on standard error, as for any refused image.
 TEST(Kennisbank, UitgesteldeActiesDieNietDeugenGevenHetAdviesVanDeYaml) {
-    ::unsetenv("WEGWIJZER_KB");
-    const std::string map = kies_kennisbank("");
-    const fs::path beeld = standaard_kennisbank_beeld(map);
-    ASSERT_FALSE(beeld.empty());
-    const BeeldNaastHetProgramma plek(beeld);
+    const BeeldNaastHetProgramma plek;
     ASSERT_TRUE(plek.vast());
     const std::string regel = "analyse.w-vragen";
-    const std::vector<SourceFile> bestanden = RuleBase::read_sources(map);
-    const std::uint64_t sleutel = image_key(bestanden, program_identity());
+    const std::string& map = plek.map();
+    const std::vector<SourceFile>& bestanden = plek.bestanden();
+    const std::uint64_t sleutel = plek.sleutel();
     RuleBase basis = RuleBase::load_sources(std::vector<SourceFile>(bestanden));
     RuleDef* w_vragen = nullptr;
     for (const auto& r : basis.rules())
