@@ -814,7 +814,8 @@ void ivp(Uitbuffer& uit, const RapportGegevens& g) {
     uit += "<h3>Integraal veiligheidsplan</h3>\n<table class=\"feiten ivp\">\n<tbody>\n"sv;
     feitrij(uit, "Veiligheidsbeleving in het IVP"sv,
             !g.ivp_opgenomen ? "niet vastgelegd"sv : *g.ivp_opgenomen ? "opgenomen"sv : "niet opgenomen"sv);
-    // Several names quoted, as in the advice: most hold "en" themselves.
+    // Several names quoted, as in the advice: most hold "en" themselves. "geen genoemd" without any: the
+    // reader gives an empty list and an absent key alike.
     std::string factoren;
     const auto ids = g.namen().in_tafelvolgorde(g.ivp_prioriteiten);
     const std::string_view aanhaling = ids.size() > 1 ? "&#39;"sv : ""sv;
@@ -824,7 +825,7 @@ void ivp(Uitbuffer& uit, const RapportGegevens& g) {
         factoren += e(factor_naam(g, ids[i]));
         factoren += aanhaling;
     }
-    feitrij(uit, "Prioritaire factoren"sv, factoren.empty() ? std::string("geen") : ids.size() == 1 ? hoofdletter(factoren) : factoren);
+    feitrij(uit, "Prioritaire factoren"sv, factoren.empty() ? std::string("geen genoemd") : ids.size() == 1 ? hoofdletter(factoren) : factoren);
     uit += "</tbody>\n</table>\n"sv;
 }
 

@@ -179,7 +179,7 @@ evaluatie: {nulmeting: false}
     EXPECT_EQ(b.find("Streefcijfer"), std::string::npos);
     EXPECT_NE(b.find("<th scope=\"row\">Nulmeting</th><td>nog niet uitgevoerd</td>"), std::string::npos);
     EXPECT_NE(b.find("<td>niet opgenomen</td>"), std::string::npos);
-    EXPECT_NE(b.find("<th scope=\"row\">Prioritaire factoren</th><td>geen</td>"), std::string::npos);
+    EXPECT_NE(b.find("<th scope=\"row\">Prioritaire factoren</th><td>geen genoemd</td>"), std::string::npos);
     EXPECT_EQ(b.find("Het profiel bevat geen cijfers"), std::string::npos);
 }
 
