@@ -488,6 +488,7 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     // named in the legend: beside the diamond it met the gemeente's and the comparable figure, which a
     // target that is being reached lies close to.
     std::string doel_legenda;
+    bool doel_ruit = false;  // the figure at its end year; without one only the level line
     if (c.doel) {
         const RapportDoel::Streef& s = *c.doel->streef;
         const double sy = y(s.streef);
@@ -503,6 +504,7 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
                 fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\"/>\n"),
                                f1(x(*basis_plaats)), f1(y(s.basis)), f1(dx), f1(sy), kleur_doel);
             ruit(tekening, dx, sy, titel);
+            doel_ruit = true;
         } else {
             fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\"><title>{}</title></line>\n"),
                            f1(links), f1(sy), f1(rechts), f1(sy), kleur_doel, html_tekst(titel));
@@ -533,10 +535,10 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
                            f1(lx + 14), f1(ly - 7), f1(ly + 7), kleur_nulmeting);
         });
     if (c.doel)
-        legenda.item(tekening, doel_legenda, [](Tekening& u, double lx, double ly) {
+        legenda.item(tekening, doel_legenda, [doel_ruit](Tekening& u, double lx, double ly) {
             fmt::format_to(fmt::appender(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\"/>\n"),
                            f1(lx), f1(ly), f1(lx + 28), f1(ly), kleur_doel);
-            ruit(u, lx + 14, ly);
+            if (doel_ruit) ruit(u, lx + 14, ly);
         });
 
     Tekening kop;

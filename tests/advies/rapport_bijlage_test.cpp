@@ -150,6 +150,26 @@ beleid:
     EXPECT_EQ(b.find("Integraal veiligheidsplan"), std::string::npos);
 }
 
+// Without a term the target has no end year: a level line on its figure, no diamond, and the text says why.
+TEST_F(RapportBijlage, DoelZonderEindjaarAlsVlakkeLijn) {
+    const std::string html = rapport(R"(gemeente: {naam: Havendam, inwoners: 90000}
+metingen:
+- {indicator: oordeel_gemeente, waarde: 50, jaar: 2019, marge: 2}
+- {indicator: oordeel_gemeente, waarde: 54, jaar: 2023, marge: 2}
+beleid:
+  smart: {gekozen: true, indicator: oordeel_gemeente, stijging_pct: 10}
+evaluatie: {nulmeting: true}
+)");
+    const std::string svg = verloop(html, "oordeel_gemeente");
+    EXPECT_NE(svg.find(">SMART-doel: streefcijfer 55% (geen eindjaar)</text>"), std::string::npos) << svg;
+    EXPECT_NE(svg.find("stroke=\"#1c6b33\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\">"), std::string::npos);  // the level line
+    EXPECT_EQ(svg.find("fill=\"#ffffff\" stroke=\"#1c6b33\""), std::string::npos);  // no diamond, in the chart nor the legend
+    EXPECT_NE(svg.find("dus een streefcijfer van 55% (zonder eindjaar"), std::string::npos);
+    // The nulmeting without a year is the first figure of the series, as the advice takes it.
+    EXPECT_NE(bijlage(html).find("<td>50% in 2019</td>"), std::string::npos);
+    EXPECT_NE(svg.find(">nulmeting</text>"), std::string::npos);
+}
+
 // Nothing for what the profile does not have: no target, nulmeting, IVP or messages, and no marks.
 TEST_F(RapportBijlage, NietsVoorWatHetProfielNietHeeft) {
     const std::string html = rapport(R"(gemeente: {naam: Lindenvoort, inwoners: 48500}
