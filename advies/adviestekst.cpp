@@ -40,6 +40,7 @@ void in_buffer(Uitbuffer& uit, Raadpleging& raadpleging, const Invoer& invoer, c
     gegevens.kennisbank = raadpleging.rapport_kennisbank();
     gegevens.datum = rapport_datum();
     lees_profielfeiten(invoer, gegevens);
+    lees_raadplegingsfeiten(raadpleging.engine(), gegevens);
     gegevens.kennisbanknamen = &raadpleging.kennisbanknamen_met_tafel();
     gegevens.afleidingen = raadpleging.afleidingen();
     als_html_in(uit, advies, gegevens, opties);

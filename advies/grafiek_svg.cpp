@@ -26,6 +26,8 @@ constexpr std::string_view kleur_vergelijkbaar = "#8a4200";
 constexpr std::string_view kleur_tekst = "#333333";
 constexpr std::string_view kleur_raster = "#d4d4d4";
 constexpr std::string_view kleur_band = "#f2f4f7";
+constexpr std::string_view kleur_doel = "#1c6b33";
+constexpr std::string_view kleur_nulmeting = "#555555";
 
 constexpr double breedte = 640;
 
@@ -195,6 +197,22 @@ void vierkant(Tekening& uit, double x, double y, std::string_view titel = {}) {
     }
 }
 
+// The SMART target's figure: a diamond, a shape no other series has.
+void ruit(Tekening& uit, double x, double y, std::string_view titel = {}) {
+    fmt::format_to(fmt::appender(uit), FMT_COMPILE("<path d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\""),
+                   f1(x), f1(y - 6.5), f1(x + 6.5), f1(y), f1(x), f1(y + 6.5), f1(x - 6.5), f1(y), kleur_doel);
+    if (titel.empty()) {
+        voeg_toe(uit, "/>\n"sv);
+    } else {
+        fmt::format_to(fmt::appender(uit), FMT_COMPILE("><title>{}</title></path>\n"), html_tekst(titel));
+    }
+}
+
+// "daling van 10%", as the appendix and the text alternative say the target.
+std::string doel_omschrijving(const RapportDoel::Streef& s) {
+    return (s.richting.empty() ? std::string("verandering") : s.richting) + " van " + pct(s.pct);
+}
+
 // An error bar from a to b (vertical when `staand`), with caps.
 void foutbalk(Tekening& uit, double vast, double a, double b, bool staand) {
     if (staand)
@@ -230,6 +248,11 @@ As as_voor(double hoogste) {
     return As{100, 20};
 }
 
+std::string jaar_nl(double jaar) {
+    if (std::abs(jaar - std::round(jaar)) < 1e-9) return std::to_string(std::llround(jaar));
+    return getal_nl(jaar, 2);
+}
+
 std::string deel_naam(const RapportMeting& m) {
     if (m.gebied.empty()) return m.groep;
     if (m.groep.empty()) return m.gebied;
@@ -249,6 +272,10 @@ IndicatorCijfers cijfers_van(const RapportGegevens& g, std::string_view indicato
         (m.gemeentebreed() ? c.reeks : overig).push_back(&m);
     }
     std::stable_sort(c.reeks.begin(), c.reeks.end(), eerder);
+    if (g.doel && g.doel->streef && g.doel->indicator == indicator) c.doel = &*g.doel;
+    if (g.nulmeting)
+        for (const auto& w : g.nulmeting->waarden)
+            if (w.indicator == indicator) c.nulmeting = &w;
     std::stable_sort(overig.begin(), overig.end(), [](const RapportMeting* a, const RapportMeting* b) {
         if (a->gebied != b->gebied) return a->gebied < b->gebied;
         if (a->groep != b->groep) return a->groep < b->groep;
@@ -274,6 +301,16 @@ std::string beschrijving_verloop(const IndicatorCijfers& c) {
     }
     std::string uit = fmt::format(FMT_COMPILE("{} in {}: {}."), c.naam, c.gemeente, lijst_nl(punten));
     if (!vergelijkbaar.empty()) fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" Vergelijkbare gemeenten: {}."), lijst_nl(vergelijkbaar));
+    if (c.nulmeting)
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" Nulmeting: {}{}."), pct(c.nulmeting->waarde),
+                       c.nulmeting->jaar ? " in " + std::to_string(*c.nulmeting->jaar) : std::string(" (de vorige meting)"));
+    if (c.doel) {
+        const RapportDoel::Streef& s = *c.doel->streef;
+        const auto eind = c.doel->eindjaar();
+        fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" SMART-doel: {} ten opzichte van {} {}, dus een streefcijfer van {}{}."),
+                       doel_omschrijving(s), pct(s.basis), s.van, pct(s.streef),
+                       eind ? " in " + jaar_nl(*eind) : std::string(" (zonder eindjaar: het profiel geeft geen termijn of startjaar)"));
+    }
     return uit;
 }
 
@@ -296,15 +333,43 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     // The x axis: one place per year of the series, and one before it for `vorige`, the measurement
     // before the first row that the profile gives only as a number.
     std::vector<std::string> plaatsen;
+    std::vector<std::optional<double>> plaats_jaar;  // per place its year, if it has one
     const bool met_vorige = c.reeks.front()->vorige.has_value();
-    if (met_vorige) plaatsen.push_back("vorige meting");
+    if (met_vorige) {
+        plaatsen.push_back("vorige meting");
+        plaats_jaar.emplace_back();
+    }
+    for (const auto* m : c.reeks) {
+        const std::string label = jaar_tekst(*m);
+        if (plaatsen.empty() || plaatsen.back() != label) {
+            plaatsen.push_back(label);
+            plaats_jaar.push_back(m->jaar ? std::optional<double>(static_cast<double>(*m->jaar)) : std::nullopt);
+        }
+    }
+    // The end of the target's term gets its place among the years (mostly after the last): the target
+    // figure stands where the bestuur will measure it.
+    const std::optional<double> eindjaar = c.doel ? c.doel->eindjaar() : std::nullopt;
+    if (eindjaar && std::none_of(plaats_jaar.begin(), plaats_jaar.end(), [&](const auto& j) { return j && std::abs(*j - *eindjaar) < 1e-9; })) {
+        std::size_t i = met_vorige ? 1 : 0;
+        while (i < plaatsen.size() && plaats_jaar[i] && *plaats_jaar[i] < *eindjaar) ++i;
+        plaatsen.insert(plaatsen.begin() + static_cast<std::ptrdiff_t>(i), jaar_nl(*eindjaar));
+        plaats_jaar.insert(plaats_jaar.begin() + static_cast<std::ptrdiff_t>(i), *eindjaar);
+    }
+    const auto plaats_met_jaar = [&](std::optional<double> jaar) -> std::optional<std::size_t> {
+        if (!jaar) return std::nullopt;
+        for (std::size_t i = 0; i < plaatsen.size(); ++i)
+            if (plaats_jaar[i] && std::abs(*plaats_jaar[i] - *jaar) < 1e-9) return i;
+        return std::nullopt;
+    };
     std::vector<std::size_t> plaats_van;
     for (const auto* m : c.reeks) {
         const std::string label = jaar_tekst(*m);
-        if (plaatsen.empty() || plaatsen.back() != label) plaatsen.push_back(label);
-        plaats_van.push_back(plaatsen.size() - 1);
+        std::size_t i = met_vorige ? 1 : 0;
+        while (i + 1 < plaatsen.size() && plaatsen[i] != label) ++i;
+        plaats_van.push_back(i);
     }
     double hoogste = 0;
+    if (c.doel) hoogste = std::max(c.doel->streef->streef, c.doel->streef->basis);
     bool marges = false, vergelijkbaar = false;
     for (const auto* m : c.reeks) {
         const double marge = m->marge_bekend().value_or(0);
@@ -312,8 +377,16 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         vergelijkbaar = vergelijkbaar || m->vergelijkbaar.has_value();
         hoogste = std::max({hoogste, m->waarde + marge, m->vergelijkbaar.value_or(0), m->vorige.value_or(0)});
     }
+    // The nulmeting: a dotted line through its year, named above the plot (the year the evaluation and,
+    // mostly, the target start from). Without a year it is the `vorige` of the first row.
+    std::optional<std::size_t> nulmeting_plaats;
+    if (c.nulmeting)
+        nulmeting_plaats = c.nulmeting->jaar ? plaats_met_jaar(static_cast<double>(*c.nulmeting->jaar))
+                                             : (met_vorige ? std::optional<std::size_t>(0) : std::nullopt);
     const As as = as_voor(hoogste);
-    const double links = 56, rechts = breedte - 24, boven = 30, onder = 190;
+    // Room above the plot for the word "nulmeting", under the axis's unit.
+    const double extra = nulmeting_plaats ? 16 : 0;
+    const double links = 56, rechts = breedte - 24, boven = 30 + extra, onder = 190 + extra;
     const auto y = [&](double v) { return onder - std::clamp(v, 0.0, as.top) / as.top * (onder - boven); };
     const auto x = [&](std::size_t i) {
         if (plaatsen.size() == 1) return (links + rechts) / 2;
@@ -342,6 +415,14 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         if ((plaatsen.size() - 1 - i) % om == 0)
             fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n"), f1(x(i)), f1(onder + 18),
                                     html_tekst(plaatsen[i]));
+
+    if (nulmeting_plaats) {
+        const double nx = x(*nulmeting_plaats);
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"),
+                       f1(nx), f1(boven - 4), f1(onder), kleur_nulmeting);
+        fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">nulmeting</text>\n"), f1(nx),
+                       f1(boven - 8), kleur_nulmeting);
+    }
 
     // Comparable gemeenten: dashed, squares.
     std::string lijn;
@@ -402,6 +483,34 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         break;
     }
 
+    // The SMART target: a dashed line from the figure it starts at to its target figure at the end of the
+    // term, which shows the direction; without an end year a level line across the chart. Its figure is
+    // named in the legend: beside the diamond it met the gemeente's and the comparable figure, which a
+    // target that is being reached lies close to.
+    std::string doel_legenda;
+    bool doel_ruit = false;  // the figure at its end year; without one only the level line
+    if (c.doel) {
+        const RapportDoel::Streef& s = *c.doel->streef;
+        const double sy = y(s.streef);
+        const auto doel_plaats = plaats_met_jaar(eindjaar);
+        const std::optional<std::size_t> basis_plaats =
+            s.basis_jaar ? plaats_met_jaar(static_cast<double>(*s.basis_jaar)) : (met_vorige ? std::optional<std::size_t>(0) : std::nullopt);
+        const std::string titel = fmt::format(FMT_COMPILE("SMART-doel: {}, streefcijfer {}{}"), doel_omschrijving(s), pct(s.streef),
+                                              eindjaar ? " in " + jaar_nl(*eindjaar) : std::string());
+        doel_legenda = "SMART-doel: streefcijfer " + pct(s.streef) + (eindjaar ? " in " + jaar_nl(*eindjaar) : std::string(" (geen eindjaar)"));
+        if (doel_plaats) {
+            const double dx = x(*doel_plaats);
+            if (basis_plaats && *basis_plaats != *doel_plaats)
+                fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\"/>\n"),
+                               f1(x(*basis_plaats)), f1(y(s.basis)), f1(dx), f1(sy), kleur_doel);
+            ruit(tekening, dx, sy, titel);
+            doel_ruit = true;
+        } else {
+            fmt::format_to(fmt::appender(tekening), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\"><title>{}</title></line>\n"),
+                           f1(links), f1(sy), f1(rechts), f1(sy), kleur_doel, html_tekst(titel));
+        }
+    }
+
     // Legend.
     Legenda legenda(links - 48, onder + 44);
     legenda.item(tekening, ingekort(c.gemeente, 40), [](Tekening& u, double lx, double ly) {
@@ -420,6 +529,17 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
     if (marges)
         legenda.item(tekening, "marge (95%-betrouwbaarheid)",
                      [](Tekening& u, double lx, double ly) { foutbalk(u, lx + 14, ly - 7, ly + 7, true); });
+    if (nulmeting_plaats)
+        legenda.item(tekening, "nulmeting", [](Tekening& u, double lx, double ly) {
+            fmt::format_to(fmt::appender(u), FMT_COMPILE("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"),
+                           f1(lx + 14), f1(ly - 7), f1(ly + 7), kleur_nulmeting);
+        });
+    if (c.doel)
+        legenda.item(tekening, doel_legenda, [doel_ruit](Tekening& u, double lx, double ly) {
+            fmt::format_to(fmt::appender(u), FMT_COMPILE("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\"/>\n"),
+                           f1(lx), f1(ly), f1(lx + 28), f1(ly), kleur_doel);
+            if (doel_ruit) ruit(u, lx + 14, ly);
+        });
 
     Tekening kop;
     svg_kop(kop, sleutel, "verloop", legenda.onderkant() + 6, fmt::format(FMT_COMPILE("{} in {}, per jaar"), c.naam, c.gemeente),

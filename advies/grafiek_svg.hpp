@@ -21,6 +21,10 @@ struct IndicatorCijfers {
     std::vector<const RapportMeting*> reeks;
     // Per wijk and per group its current figure (the row with the latest year), by wijk, then group.
     std::vector<const RapportMeting*> delen;
+    // The SMART target when it is on this indicator and the advice set a target figure (RapportDoel).
+    const RapportDoel* doel = nullptr;
+    // The nulmeting of this indicator as the report's appendix gives it (RapportNulmeting), if any.
+    const RapportNulmeting::Waarde* nulmeting = nullptr;
 };
 
 // The figures of `indicator` in `gegevens`; `reeks` and `delen` point into `gegevens.metingen`.
@@ -29,7 +33,11 @@ IndicatorCijfers cijfers_van(const RapportGegevens& gegevens, std::string_view i
 // A name for a wijk or group row: "Noord", "Noord, 65+", "65+".
 std::string deel_naam(const RapportMeting& m);
 
-// The series chart (empty when the gemeente has no figure of its own). `sleutel` makes the element
+// A year as the charts and the report write it: "2027", or "2027,5" for a term of half years.
+std::string jaar_nl(double jaar);
+
+// The series chart (empty when the gemeente has no figure of its own). It marks the nulmeting and the
+// SMART target's figure at the end of its term, with a line from the figure the target starts at. `sleutel` makes the element
 // ids unique in the document.
 std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel);
 // The wijken-and-groups chart (empty when there are none).

@@ -61,6 +61,7 @@ th.groepkop { background: var(--band); font-size: .95rem; }
 tr.huidig td, tr.huidig th { font-weight: 700; }
 td.oordeel { font-weight: 600; white-space: nowrap; }
 table.boodschappen td.toelichting { width: 45%; }
+table.feiten th { width: 30%; font-weight: 600; }
 .teken { display: inline-block; width: 1.2em; }
 article.advies { border: 1px solid var(--lijn); border-left: 6px solid var(--zacht); border-radius: 4px;
   padding: .6rem .9rem .5rem; margin: .7rem 0; break-inside: avoid; page-break-inside: avoid; }
@@ -743,11 +744,100 @@ void grafieken(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "</section>\n"sv;
 }
 
-void profiel(Uitbuffer& uit, const RapportGegevens& g, bool communicatie) {
+std::string indicator_naam(const RapportGegevens& g, std::string_view id) {
+    const RapportIndicator* ind = g.namen().indicator(id);
+    return hoofdletter(ind && !ind->naam.empty() ? ind->naam : std::string(id));
+}
+
+void feitrij(Uitbuffer& uit, std::string_view kop, std::string_view waarde_html) {
+    uit += "<tr><th scope=\"row\">"sv;
+    uit += kop;
+    uit += "</th><td>"sv;
+    uit += waarde_html;
+    uit += "</td></tr>\n"sv;
+}
+
+std::string pct_nl(double x) { return getal_nl(x) + "%"; }
+
+// The SMART target as the profile gives it, with the figure it starts from and the target figure as the
+// advice works with them (RapportDoel::streef); only what the profile says, nothing for a key it lacks.
+void smart_doel(Uitbuffer& uit, const RapportGegevens& g) {
+    const RapportDoel& d = *g.doel;
+    uit += "<h3>SMART-doel</h3>\n<table class=\"feiten doel\">\n<tbody>\n"sv;
+    if (d.gekozen)
+        feitrij(uit, "Gekozen"sv, *d.gekozen ? "ja"sv
+                                             : d.heeft_doel() ? "nee (maar het profiel noemt wel doelgegevens: zie de adviezen)"sv
+                                                              : "nee, bewust geen SMART-doel"sv);
+    else feitrij(uit, "Gekozen"sv, "niet vastgelegd"sv);
+    if (!d.indicator.empty()) feitrij(uit, "Indicator"sv, e(indicator_naam(g, d.indicator)));
+    if (d.daling_pct || d.stijging_pct) {
+        std::string doel;
+        if (d.daling_pct) doel = "daling van " + pct_nl(*d.daling_pct);
+        if (d.stijging_pct) doel += (doel.empty() ? "" : " en ") + std::string("stijging van ") + pct_nl(*d.stijging_pct);
+        feitrij(uit, "Doel"sv, doel);
+    }
+    if (d.termijn_jaren) {
+        std::string termijn = getal_nl(*d.termijn_jaren) + " jaar";
+        if (const auto eind = d.eindjaar()) termijn += ", tot " + jaar_nl(*eind);
+        feitrij(uit, "Termijn"sv, termijn);
+    }
+    if (d.startjaar) feitrij(uit, "Startjaar"sv, std::to_string(*d.startjaar));
+    if (d.streef) {
+        feitrij(uit, "Uitgangspunt"sv, e(pct_nl(d.streef->basis) + " " + d.streef->van));
+        std::string streef = pct_nl(d.streef->streef);
+        if (const auto eind = d.eindjaar()) streef += " in " + jaar_nl(*eind);
+        feitrij(uit, "Streefcijfer"sv, streef);
+    } else if (d.gekozen.value_or(false) || d.heeft_doel()) {
+        feitrij(uit, "Streefcijfer"sv, "niet te berekenen uit het profiel (de adviezen over het SMART-doel zeggen wat ontbreekt)"sv);
+    }
+    uit += "</tbody>\n</table>\n"sv;
+}
+
+void nulmeting(Uitbuffer& uit, const RapportGegevens& g) {
+    const RapportNulmeting& n = *g.nulmeting;
+    uit += "<h3>Nulmeting</h3>\n<table class=\"feiten nulmeting\">\n<tbody>\n"sv;
+    std::string stand;
+    if (n.uitgevoerd && !*n.uitgevoerd) stand = "nog niet uitgevoerd";
+    else if (n.jaar) stand = (n.uitgevoerd ? "uitgevoerd, in " : "in ") + std::to_string(*n.jaar);
+    else stand = "uitgevoerd (zonder jaar: de eerste meting van elke indicator is de nulmeting)";
+    if (n.uitgevoerd && !*n.uitgevoerd && n.jaar) stand += " (het profiel noemt wel " + std::to_string(*n.jaar) + " als jaar)";
+    feitrij(uit, "Nulmeting"sv, stand);
+    for (const auto& w : n.waarden) {
+        std::string waarde = pct_nl(w.waarde);
+        waarde += w.jaar ? " in " + std::to_string(*w.jaar) : std::string(" (de vorige meting, zonder jaar)");
+        feitrij(uit, e(indicator_naam(g, w.indicator)), waarde);
+    }
+    uit += "</tbody>\n</table>\n"sv;
+}
+
+void ivp(Uitbuffer& uit, const RapportGegevens& g) {
+    uit += "<h3>Integraal veiligheidsplan</h3>\n<table class=\"feiten ivp\">\n<tbody>\n"sv;
+    feitrij(uit, "Veiligheidsbeleving in het IVP"sv,
+            !g.ivp_opgenomen ? "niet vastgelegd"sv : *g.ivp_opgenomen ? "opgenomen"sv : "niet opgenomen"sv);
+    // Several names quoted, as in the advice: most hold "en" themselves. "geen genoemd" without any: the
+    // reader gives an empty list and an absent key alike.
+    std::string factoren;
+    const auto ids = g.namen().in_tafelvolgorde(g.ivp_prioriteiten);
+    const std::string_view aanhaling = ids.size() > 1 ? "&#39;"sv : ""sv;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        factoren += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
+        factoren += aanhaling;
+        factoren += e(factor_naam(g, ids[i]));
+        factoren += aanhaling;
+    }
+    feitrij(uit, "Prioritaire factoren"sv, factoren.empty() ? std::string("geen genoemd") : ids.size() == 1 ? hoofdletter(factoren) : factoren);
+    uit += "</tbody>\n</table>\n"sv;
+}
+
+void boodschappen_tabel(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g);
+
+void profiel(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g, bool communicatie) {
     if (communicatie) return;
     uit += "<section class=\"profiel\" id=\"profiel\" aria-labelledby=\"kop-profiel\">\n"
            "<h2 id=\"kop-profiel\">Wat het profiel bevat</h2>\n"sv;
-    if (g.metingen.empty() && g.bronnen.empty() && g.acties.empty()) uit += "<p>Het profiel bevat geen cijfers, bronnen of acties.</p>\n"sv;
+    const bool beleid = g.doel || g.nulmeting || g.ivp_gegeven || !g.boodschappen.empty();
+    if (g.metingen.empty() && g.bronnen.empty() && g.acties.empty() && !beleid)
+        uit += "<p>Het profiel bevat geen cijfers, bronnen of acties.</p>\n"sv;
     if (!g.metingen.empty()) {
         uit += "<h3>Cijfers</h3>\n"sv;
         cijfertabel(uit, g, gemeten_indicatoren(g), "De cijfers in het profiel per indicator, gebied, groep en jaar", true);
@@ -780,6 +870,16 @@ void profiel(Uitbuffer& uit, const RapportGegevens& g, bool communicatie) {
         }
         uit += "</tbody>\n</table>\n"sv;
     }
+    // The facts of steps 4 and 5 the bestuur decides on, which the advice texts name only in passing.
+    if (beleid) {
+        if (g.doel) smart_doel(uit, g);
+        if (g.nulmeting) nulmeting(uit, g);
+        if (g.ivp_gegeven) ivp(uit, g);
+        if (!g.boodschappen.empty()) {
+            uit += "<h3>Boodschappen in het communicatieplan</h3>\n"sv;
+            boodschappen_tabel(uit, advies, g);
+        }
+    }
     uit += "</section>\n"sv;
 }
 
@@ -791,9 +891,8 @@ std::string_view oordeel_teken(std::string_view oordeel) {
 
 // One verdict per message, as the knowledge base gives it (a knowledge base without verdicts: the
 // messages as the plan has them).
-void boodschappen(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
-    uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
-           "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n"sv;
+// The messages with their verdicts (or, without verdicts, as the plan has them); nothing when the plan has none.
+void boodschappen_tabel(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     if (!advies.boodschappen.empty()) {
         uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\" class=\"getal\">Nr</th><th scope=\"col\">Onderwerp</th>"
                "<th scope=\"col\">Buikpijn bij bewoners</th><th scope=\"col\">Aanpak</th><th scope=\"col\">Oordeel</th>"
@@ -803,19 +902,24 @@ void boodschappen(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g
                                "<span class=\"teken\" aria-hidden=\"true\">{}</span>{}</td><td class=\"toelichting\">{}</td></tr>\n"),
                                b.nr, e(b.onderwerp), e(b.buikpijn), e(b.aanpak), oordeel_teken(b.oordeel), e(b.oordeel),
                                e(b.toelichting));
-        uit += "</tbody>\n</table>\n</section>\n"sv;
+        uit += "</tbody>\n</table>\n"sv;
         return;
     }
-    if (g.boodschappen.empty()) {
-        uit += "<p>Het plan noemt geen boodschappen.</p>\n</section>\n"sv;
-        return;
-    }
+    if (g.boodschappen.empty()) return;
     uit += "<table class=\"boodschappen\">\n<thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Buikpijn bij bewoners</th>"
            "<th scope=\"col\">Aanpak</th></tr></thead>\n<tbody>\n"sv;
     for (const auto& b : g.boodschappen)
         opmaak(uit, FMT_COMPILE("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n"), e(b.onderwerp), e(b.buikpijn),
                            b.aanpak.empty() ? "—" : e(b.aanpak));
-    uit += "</tbody>\n</table>\n</section>\n"sv;
+    uit += "</tbody>\n</table>\n"sv;
+}
+
+void boodschappen(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
+    uit += "<section id=\"boodschappen\" aria-labelledby=\"kop-boodschappen\">\n"
+           "<h2 id=\"kop-boodschappen\">Boodschappen in het communicatieplan</h2>\n"sv;
+    if (advies.boodschappen.empty() && g.boodschappen.empty()) uit += "<p>Het plan noemt geen boodschappen.</p>\n"sv;
+    else boodschappen_tabel(uit, advies, g);
+    uit += "</section>\n"sv;
 }
 
 }  // namespace
@@ -851,7 +955,7 @@ void als_html_in(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g,
     if (!communicatie) {
         tafel_van_12(uit, g);
         grafieken(uit, advies, g);
-        profiel(uit, g, communicatie);
+        profiel(uit, advies, g, communicatie);
     }
     uit += "</main>\n<footer>\n"sv;
     uit += "<p>Dit advies volgt uit de regels van de kennisbank, toegepast op het gemeenteprofiel van "sv;

@@ -85,7 +85,7 @@ const KennisbankNamen& RapportGegevens::namen() const {
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     g.standaard_sjablonen = standaard_sjablonen(invoer);
-    bool status_gegeven = false;
+    bool status_gegeven = false, gekozen_gegeven = false, nulmeting_gegeven = false;
     const auto& sectievorm = vorm_van(InvoerSjabloon::sectie).slots;
     const auto naam_plaats = static_cast<std::size_t>(std::find(sectievorm.begin(), sectievorm.end(), "naam") - sectievorm.begin());
     for (const InvoerFeit& f : invoer.feiten) {
@@ -94,10 +94,40 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
             case InvoerSjabloon::sectie:
                 // A profile gives one per key it holds (dozens): the slot's place is looked up once, and the
                 // name compared in place, not copied out.
-                if (const auto& w = f.waarden(); naam_plaats < w.size() && w[naam_plaats].kind() == ValueKind::symbol &&
-                                                 w[naam_plaats].as_text() == "actie_status")
-                    status_gegeven = true;
+                if (const auto& w = f.waarden(); naam_plaats < w.size() && w[naam_plaats].kind() == ValueKind::symbol) {
+                    const std::string_view naam = w[naam_plaats].as_text();
+                    status_gegeven = status_gegeven || naam == "actie_status";
+                    gekozen_gegeven = gekozen_gegeven || naam == "smart_gekozen";
+                    nulmeting_gegeven = nulmeting_gegeven || naam == "evaluatie_nulmeting";
+                }
                 break;
+            // smart, ivp and evaluatie stand in every profile, as defaults where it lacks them: a default
+            // is not shown, it would state what the profile does not say.
+            case InvoerSjabloon::smart: {
+                if (f.standaard) break;
+                RapportDoel d;
+                if (const Value* v = s["gekozen"]; v != nullptr && v->kind() == ValueKind::boolean) d.gekozen = v->as_bool();
+                d.indicator = s.tekst("indicator");
+                d.daling_pct = s.getal("daling_pct");
+                d.stijging_pct = s.getal("stijging_pct");
+                d.termijn_jaren = s.getal("termijn_jaren");
+                d.startjaar = s.geheel("startjaar");
+                g.doel = std::move(d);
+                break;
+            }
+            case InvoerSjabloon::ivp:
+                if (f.standaard) break;
+                g.ivp_gegeven = true;
+                if (const Value* v = s["opgenomen"]; v != nullptr && v->kind() == ValueKind::boolean) g.ivp_opgenomen = v->as_bool();
+                break;
+            case InvoerSjabloon::evaluatie: {
+                if (f.standaard) break;
+                RapportNulmeting n;
+                if (const Value* v = s["nulmeting"]; v != nullptr && v->kind() == ValueKind::boolean) n.uitgevoerd = v->as_bool();
+                n.jaar = s.geheel("nulmeting_jaar");
+                g.nulmeting = std::move(n);
+                break;
+            }
             case InvoerSjabloon::gemeente: g.inwoners = s.geheel("inwoners"); break;
             case InvoerSjabloon::meting: {
                 RapportMeting m;
@@ -130,6 +160,86 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     // default: shown, it would tell the bestuur that actions the profile says nothing about have not started.
     if (!status_gegeven)
         for (auto& a : g.acties) a.status.clear();
+    // The reader gives `gekozen` and `nulmeting` false when the key is absent: only the key says the
+    // profile chose.
+    if (g.doel && !gekozen_gegeven) g.doel->gekozen.reset();
+    if (g.nulmeting) {
+        if (!nulmeting_gegeven) g.nulmeting->uitgevoerd.reset();
+        if (!g.nulmeting->uitgevoerd && !g.nulmeting->jaar) g.nulmeting.reset();
+    }
+    if (!g.ivp_gegeven) g.ivp_opgenomen.reset();
+}
+
+std::optional<double> RapportDoel::eindjaar() const {
+    const std::optional<long long> start = streef && streef->start ? streef->start : startjaar;
+    if (!start || !termijn_jaren) return std::nullopt;
+    return static_cast<double>(*start) + *termijn_jaren;
+}
+
+namespace {
+
+std::optional<double> kb_getal(const Engine& engine, const Fact& f, std::string_view naam) {
+    const int i = engine.template_def(f.tmpl).slot_index(naam);
+    if (i < 0) return std::nullopt;
+    const Value& v = f.slots[static_cast<std::size_t>(i)];
+    if (!v.is_number()) return std::nullopt;
+    return v.as_number();
+}
+
+std::optional<long long> kb_geheel(const Engine& engine, const Fact& f, std::string_view naam) {
+    const auto v = kb_getal(engine, f, naam);
+    if (!v) return std::nullopt;
+    return static_cast<long long>(std::llround(*v));
+}
+
+}  // namespace
+
+void lees_raadplegingsfeiten(const Engine& engine, RapportGegevens& g) {
+    if (g.doel && !g.doel->indicator.empty()) {
+        per_feit(engine, "smart_streef", [&](const Fact& f) {
+            if (g.doel->streef || kb_tekst(engine, f, "indicator") != g.doel->indicator) return;
+            const auto basis = kb_getal(engine, f, "basis");
+            const auto streef = kb_getal(engine, f, "streef");
+            if (!basis || !streef) return;
+            RapportDoel::Streef s;
+            s.richting = kb_tekst(engine, f, "richting");
+            s.pct = kb_getal(engine, f, "pct").value_or(0.0);
+            s.basis = *basis;
+            s.basis_jaar = kb_geheel(engine, f, "basis_jaar");
+            s.start = kb_geheel(engine, f, "start");
+            s.streef = *streef;
+            s.van = kb_tekst(engine, f, "van_jaar");
+            g.doel->streef = std::move(s);
+        });
+    }
+    if (g.nulmeting && (g.nulmeting->uitgevoerd.value_or(false) || g.nulmeting->jaar)) {
+        // meting_basis is per current figure (its row nr); the gemeente's own rows only.
+        std::vector<RapportNulmeting::Waarde> waarden;
+        per_feit(engine, "meting_basis", [&](const Fact& f) {
+            const auto nr = kb_geheel(engine, f, "nr");
+            const auto waarde = kb_getal(engine, f, "waarde");
+            if (!nr || !waarde) return;
+            for (const auto& m : g.metingen)
+                if (m.nr == *nr && m.gemeentebreed()) {
+                    waarden.push_back({m.indicator, *waarde, kb_geheel(engine, f, "jaar")});
+                    return;
+                }
+        });
+        // In the order of the profile's figures, one per indicator.
+        for (const auto& m : g.metingen) {
+            if (!m.gemeentebreed()) continue;
+            const bool al = std::any_of(g.nulmeting->waarden.begin(), g.nulmeting->waarden.end(),
+                                        [&](const RapportNulmeting::Waarde& w) { return w.indicator == m.indicator; });
+            if (al) continue;
+            const auto w = std::find_if(waarden.begin(), waarden.end(),
+                                        [&](const RapportNulmeting::Waarde& x) { return x.indicator == m.indicator; });
+            if (w != waarden.end()) g.nulmeting->waarden.push_back(*w);
+            // No later figure yet (the nulmeting is the latest measurement): the knowledge base compares
+            // nothing with it, and the figures of its year are the nulmeting (gemeenteprofiel contract).
+            else if (g.nulmeting->jaar && m.jaar == g.nulmeting->jaar)
+                g.nulmeting->waarden.push_back({m.indicator, m.waarde, m.jaar});
+        }
+    }
 }
 
 KennisbankNamen lees_kennisbanknamen(const Engine& engine) {

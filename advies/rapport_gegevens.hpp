@@ -57,6 +57,46 @@ struct RapportBoodschap {
     std::string aanpak;
 };
 
+// The SMART target of beleid.smart as the profile gives it, and the baseline and target figure the
+// advice measures it against (the knowledge base's smart_streef, read after the consultation: the
+// report shows the advice's figures, it does not work them out again).
+struct RapportDoel {
+    std::optional<bool> gekozen;  // absent: the profile does not say
+    std::string indicator;        // id, "" when not given
+    std::optional<double> daling_pct;
+    std::optional<double> stijging_pct;
+    std::optional<double> termijn_jaren;
+    std::optional<long long> startjaar;
+    // From the consultation; absent when the knowledge base set no target figure (no indicator, a
+    // direction that does not fit it, no figure to start from).
+    struct Streef {
+        std::string richting;  // daling | stijging
+        double pct = 0;
+        double basis = 0;
+        std::optional<long long> basis_jaar;
+        std::optional<long long> start;  // the year the term starts
+        double streef = 0;
+        std::string van;  // where the target starts, as the advice says it: "bij de nulmeting (2019)"
+    };
+    std::optional<Streef> streef;
+
+    bool heeft_doel() const { return !indicator.empty() || daling_pct || stijging_pct || termijn_jaren || startjaar; }
+    // The year the term ends (start + termijn), when both are known.
+    std::optional<double> eindjaar() const;
+};
+
+// The nulmeting of evaluatie, and per indicator the gemeente's figure the advice takes as it.
+struct RapportNulmeting {
+    std::optional<bool> uitgevoerd;   // evaluatie.nulmeting
+    std::optional<long long> jaar;    // evaluatie.nulmeting_jaar
+    struct Waarde {
+        std::string indicator;
+        double waarde = 0;
+        std::optional<long long> jaar;
+    };
+    std::vector<Waarde> waarden;  // the gemeente as a whole, in the order of `metingen`
+};
+
 struct RapportBron {
     std::string id;
     std::string partner;
@@ -118,6 +158,10 @@ struct RapportGegevens {
     std::vector<std::string> ivp_prioriteiten;  // beleid.ivp.prioritaire_factoren, ids
     std::vector<RapportActie> acties;
     std::vector<RapportBoodschap> boodschappen;
+    std::optional<RapportDoel> doel;             // only when the profile has beleid.smart
+    std::optional<RapportNulmeting> nulmeting;   // only when its evaluatie says nulmeting or nulmeting_jaar
+    std::optional<bool> ivp_opgenomen;           // only when the profile has beleid.ivp
+    bool ivp_gegeven = false;                    // the profile has beleid.ivp
 
     // From the knowledge base, in its order: not copied per report but pointed to (the Raadpleging
     // reads them once and outlives the report). nullptr: no names, as for a report without a
@@ -137,6 +181,11 @@ struct RapportGegevens {
 // The profile's facts of `invoer` (templates meting, bron, gekozen_factor, ivp_prioriteit, actie,
 // boodschap, gemeente), and which of its templates hold only defaults.
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& gegevens);
+
+// What the consultation in `engine` (which holds its result) made of the target and the nulmeting:
+// smart_streef and meting_basis, for the gemeente's own figures. Reads nothing when the profile gives
+// neither (lees_profielfeiten first); templates or slots the knowledge base lacks leave them absent.
+void lees_raadplegingsfeiten(const Engine& engine, RapportGegevens& gegevens);
 
 // The names of factors (template factor: id, naam, pijler), indicators (indicator: id, betekenis,
 // hoger_is_beter; indicator_naam: indicator, naam) and sources (bronsoort: id, omschrijving) from an
