@@ -33,6 +33,7 @@ public:
             records(*regel);
             begin_niet_met_not(*regel);
         }
+        for (const auto& functie : kb_.functions()) functieteksten(*functie);
         stappen_gedekt();
         for (auto& [plek, melding] : controleer_vragen(kb_)) fout_bij(plek, std::move(melding));
         LintVerslag v;
@@ -236,27 +237,59 @@ private:
         if (const Expr* o = optioneel_veld(a, "volgorde"))
             if (auto c = constant(*o); c && c->kind() != ValueKind::integer)
                 fout_in_regel(regel, a.source_offset, fmt::format("volgorde {} is geen geheel getal", c->repr()));
+        const auto meld = [&](std::string melding) { fout_in_regel(regel, a.source_offset, std::move(melding)); };
+        advies_teksten(a, meld);
+        veld(regel, a, "onderbouwing");
+    }
+
+    // The text and onderbouwing of an `emit advies`, a rule's or a function's.
+    template <typename Meld>
+    void advies_teksten(const Action& a, const Meld& meld) const {
         for (const char* veldnaam : {"tekst", "onderbouwing"})
             for (const auto& [k, e] : a.fields)
-                if (k == veldnaam) letterlijke_teksten(regel, a, e);
-        veld(regel, a, "onderbouwing");
+                if (k == veldnaam) letterlijke_teksten(e, meld);
     }
 
     // The literal pieces of a text for a person, wherever they sit in its expression: what the contract
     // forbids in the advice ("bron(nen)", an id instead of its name) is already visible here. Numbers are
-    // left to `wegwijzer test`: a fragment like "stap 2." is not a number written the English way.
-    void letterlijke_teksten(const RuleDef& regel, const Action& a, const Expr& e) {
+    // left to `wegwijzer test`: a fragment like "stap 2." is not a number written the English way. What
+    // is only compared (`?w == "de {?gl}"`, `?x in [...]`) is never shown, so it is not judged.
+    template <typename Meld>
+    void letterlijke_teksten(const Expr& e, const Meld& meld) const {
         auto keur = [&](const Value& v) {
             if (v.kind() != ValueKind::string) return;
             for (const auto& bezwaar : tekstbezwaren(v.as_text(), onleesbare_ids_, false))
-                fout_in_regel(regel, a.source_offset, fmt::format("de tekst \"{}\" {}", v.as_text(), bezwaar));
+                meld(fmt::format("de tekst \"{}\" {}", v.as_text(), bezwaar));
         };
         if (auto c = constant(e)) {
             if (c->kind() == ValueKind::list)
                 for (const auto& x : c->as_list()) keur(x);
             else keur(*c);
         }
-        for (const auto& x : e.args) letterlijke_teksten(regel, a, x);
+        switch (e.op) {
+            case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in: return;
+            default: break;
+        }
+        for (const auto& x : e.args) letterlijke_teksten(x, meld);
+    }
+
+    // A function of the knowledge base (`functions`: actie_namen, plek_zoals_gemeten) builds text that
+    // rules put in advice: its literal pieces are held to what a rule's own text is, in what it binds,
+    // returns or emits as advice. Its conditions and loops only decide; they show nothing.
+    void functieteksten(const FunctionDef& functie) {
+        const FunctionSource* bron = kb_.function_source(functie.name);
+        for (const auto& a : functie.actions) {
+            const auto meld = [&](std::string melding) {
+                melding = fmt::format("functie '{}': {}", functie.name, melding);
+                if (bron && bron->origin.file < kb_.files().size())
+                    fouten_.push_back(kb_.files()[bron->origin.file].at(a.source_offset ? a.source_offset : bron->origin.offset,
+                                                                        std::move(melding)));
+                else
+                    fout_bij(functie.name + ":", std::move(melding));
+            };
+            if (a.kind == Action::Kind::bind || a.kind == Action::Kind::return_) letterlijke_teksten(a.expr, meld);
+            else if (a.kind == Action::Kind::emit && a.record_name == "advies") advies_teksten(a, meld);
+        }
     }
 
     // Factor ids written as constants in `factoren: [...]` must be in the vocabulary.

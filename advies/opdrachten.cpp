@@ -18,6 +18,7 @@
 #include "advies/adviestekst.hpp"
 #include "rules/cost_table.hpp"
 #include "advies/fout.hpp"
+#include "advies/functielijst.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/lint.hpp"
 #include "advies/profiel_lezer.hpp"
@@ -149,6 +150,30 @@ Uitvoer voer_lint_uit(const std::string& kb_pad) {
             return Uitvoer{2, {}, waarschuwingen + formatteer(v.fouten) + fmt::format("{} {} in {}\n", v.fouten.size(), v.fouten.size() == 1 ? "probleem" : "problemen", map)};
         return Uitvoer{0, fmt::format("{}: in orde ({} regels, {} templates, {} beginfeiten)\n", map, v.regels, v.templates, v.feiten),
                        waarschuwingen};
+    });
+}
+
+Uitvoer voer_functies_uit(const std::string& kb_pad) {
+    return veilig([&] {
+        // The built-ins are there whatever knowledge base there is: without --kb and without a bundled
+        // one they are listed all the same, with a word on standard error about what is left out.
+        std::string map = kb_pad;
+        std::string fout;
+        if (map.empty()) {
+            const auto zoektocht = zoek_kennisbank();
+            map = zoektocht.pad;
+            if (map.empty()) {
+                std::string waar;
+                for (const auto& g : zoektocht.gezocht) waar += (waar.empty() ? "" : ", ") + g;
+                fout = fmt::format("wegwijzer: geen kennisbank gevonden{}; alleen de ingebouwde functies (geef er een met "
+                                   "--kb MAP of WEGWIJZER_KB=MAP)\n",
+                                   waar.empty() ? std::string() : " (gezocht: " + waar + ")");
+            }
+        }
+        // From the YAML, as lint: only the sources say where a function is written and what it does.
+        std::string eigen;
+        if (!map.empty()) eigen = eigen_functies(RuleBase::load(map), map);
+        return Uitvoer{0, ingebouwde_functies() + eigen, fout};
     });
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The commands behind `wegwijzer advies|communicatie|waarom-niet|lint|test|woordenschat|schema`, without the argument
+// The commands behind `wegwijzer advies|communicatie|waarom-niet|lint|test|woordenschat|schema|functies`, without the argument
 // parsing: each returns the whole standard output, the whole standard error and the exit status, so
 // that the cli writes the output in one go (or not at all) and tests can call them directly.
 #pragma once
@@ -38,6 +38,9 @@ Uitvoer voer_waarom_niet_uit(const std::string& regel, const std::string& profie
 Uitvoer voer_lint_uit(const std::string& kb);
 Uitvoer voer_test_uit(const std::string& map, const std::string& kb, bool contract_toetsen = true);
 Uitvoer voer_woordenschat_uit(const std::string& kb);
+// The built-in functions and those of the knowledge base `kb` (the bundled one when "", left out with
+// a word on standard error when there is none).
+Uitvoer voer_functies_uit(const std::string& kb);
 Uitvoer voer_schema_uit(const std::string& kb);  // the JSON Schema of the gemeenteprofiel
 
 // For text output: colour as chosen (--kleur); automatically, when standard output is a terminal,

@@ -32,7 +32,8 @@ const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "volgorde", "eer
                                  "boodschappen", "vragen"};
 const Lijst sleutels_boodschap = {"nr", "oordeel", "toelichting_bevat"};
 const Lijst oordeel_woorden = {"passend", "botst", "onbekend", "tegenstrijdig"};
-const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat", "tekst_mist", "onderbouwing_bevat"};
+const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat", "tekst_mist", "onderbouwing_bevat",
+                                 "onderbouwing_mist"};
 const Lijst opdrachten = {"advies", "communicatie"};
 const Lijst soorten = {"actie", "waarschuwing", "info"};
 
@@ -40,19 +41,24 @@ const Lijst soorten = {"actie", "waarschuwing", "info"};
 struct Verwachting {
     std::string id;
     // tekst_mist: what the text must not say (a remedy another advice gives); onderbouwing_bevat: a line of
-    // the onderbouwing that holds it ("niet vastgelegd" where the profile gave nothing).
-    std::optional<std::string> soort, onderwerp, tekst_bevat, tekst_mist, onderbouwing_bevat;
+    // the onderbouwing that holds it ("niet vastgelegd" where the profile gave nothing); onderbouwing_mist:
+    // what no line may say (an untrue "geen ..." line that was mended).
+    std::optional<std::string> soort, onderwerp, tekst_bevat, tekst_mist, onderbouwing_bevat, onderbouwing_mist;
     std::optional<std::int64_t> stap;
 
     bool past(const AdviesItem& a) const {
-        const auto in_onderbouwing = [&](const std::string& s) {
-            return std::any_of(a.onderbouwing.begin(), a.onderbouwing.end(),
-                               [&](const std::string& r) { return r.find(s) != std::string::npos; });
-        };
+        const auto in_onderbouwing = [&](const std::string& s) { return regel_met(a, s) != nullptr; };
         return a.id == id && (!soort || naam_van(a.soort) == *soort) && (!onderwerp || a.onderwerp == *onderwerp) &&
                (!stap || a.stap == *stap) && (!tekst_bevat || a.tekst.find(*tekst_bevat) != std::string::npos) &&
                (!tekst_mist || a.tekst.find(*tekst_mist) == std::string::npos) &&
-               (!onderbouwing_bevat || in_onderbouwing(*onderbouwing_bevat));
+               (!onderbouwing_bevat || in_onderbouwing(*onderbouwing_bevat)) &&
+               (!onderbouwing_mist || !in_onderbouwing(*onderbouwing_mist));
+    }
+    // The first line of the onderbouwing that holds `s`, or none.
+    static const std::string* regel_met(const AdviesItem& a, const std::string& s) {
+        auto it = std::find_if(a.onderbouwing.begin(), a.onderbouwing.end(),
+                               [&](const std::string& r) { return r.find(s) != std::string::npos; });
+        return it == a.onderbouwing.end() ? nullptr : &*it;
     }
     std::string beschrijving() const {
         std::string b = "'" + id + "'";
@@ -63,6 +69,7 @@ struct Verwachting {
         if (tekst_bevat) delen.push_back("tekst met \"" + *tekst_bevat + "\"");
         if (tekst_mist) delen.push_back("tekst zonder \"" + *tekst_mist + "\"");
         if (onderbouwing_bevat) delen.push_back("onderbouwing met \"" + *onderbouwing_bevat + "\"");
+        if (onderbouwing_mist) delen.push_back("onderbouwing zonder \"" + *onderbouwing_mist + "\"");
         if (!delen.empty()) {
             b += " (";
             for (std::size_t i = 0; i < delen.size(); ++i) b += (i ? ", " : "") + delen[i];
@@ -165,6 +172,7 @@ private:
         w.tekst_bevat = y_.tekst((*v)["tekst_bevat"], pad + ".tekst_bevat");
         w.tekst_mist = y_.tekst((*v)["tekst_mist"], pad + ".tekst_mist");
         w.onderbouwing_bevat = y_.tekst((*v)["onderbouwing_bevat"], pad + ".onderbouwing_bevat");
+        w.onderbouwing_mist = y_.tekst((*v)["onderbouwing_mist"], pad + ".onderbouwing_mist");
         return w;
     }
 
@@ -343,6 +351,9 @@ private:
             for (const auto& x : a.adviezen)
                 if (x.id == w.id) {
                     reden += fmt::format("; wel gegeven als {}: \"{}\"", kort(x), x.tekst);
+                    // The text alone does not show why an onderbouwing failed: name the line.
+                    if (const std::string* r = w.onderbouwing_mist ? Verwachting::regel_met(x, *w.onderbouwing_mist) : nullptr)
+                        reden += fmt::format(", met in de onderbouwing \"{}\"", *r);
                     break;
                 }
             u.redenen.push_back(std::move(reden));

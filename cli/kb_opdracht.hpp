@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A subcommand that reads one knowledge base (its one option --kb; without it the bundled one) and
-// writes what the library makes of it (`lint`, `schema`, `woordenschat`): the work, its messages and
+// writes what the library makes of it (`lint`, `schema`, `woordenschat`, `functies`): the work, its messages and
 // its exit status are advies/opdrachten.hpp's, so these commands differ only in their names and help.
 #pragma once
 

@@ -376,6 +376,8 @@ void Loader::declare_function(const Document& d, const YAML::Node& name_node, co
         return;
     }
     check_map(f, spec, {"params", "description", "do"}, "een functie");
+    std::string description;
+    if (YAML::Node n = spec["description"]; n && expect_scalar(f, n, "description")) description = n.Scalar();
     auto def = std::make_shared<FunctionDef>();
     def->name = name;
     def->source_offset = static_cast<std::uint32_t>(mark_file_offset(f, name_node.Mark()));
@@ -422,6 +424,7 @@ void Loader::declare_function(const Document& d, const YAML::Node& name_node, co
         return;
     }
     base_.function_ids_.emplace(name, base_.functions_.size());
+    base_.function_sources_.emplace(name, FunctionSource{RuleOrigin{d.file, def->source_offset}, std::move(description)});
     base_.functions_.push_back(def);
     pending_functions_.push_back({std::move(def), d.file, body});
 }

@@ -77,6 +77,11 @@ const FunctionDef* RuleBase::find_function_def(std::string_view name) const {
     return it == function_ids_.end() ? nullptr : functions_[it->second].get();
 }
 
+const FunctionSource* RuleBase::function_source(std::string_view name) const {
+    auto it = function_sources_.find(name);
+    return it == function_sources_.end() ? nullptr : &it->second;
+}
+
 const TemplateDef* RuleBase::find_template(std::string_view name) const {
     auto it = template_ids_.find(name);
     return it == template_ids_.end() ? nullptr : &templates_[it->second];

@@ -47,6 +47,14 @@ struct RuleOrigin {
     std::size_t offset = 0;
 };
 
+// Where a function of the top-level key `functions` was written and what its `description` says
+// ("" without one): for the tools that show or check the sources (lint, `wegwijzer functies`); the
+// engine needs neither.
+struct FunctionSource {
+    RuleOrigin origin;
+    std::string description;
+};
+
 // What whoever installs a rule base promises of the engines it makes (Engine::promise_never_asserted):
 // the templates, by name, of which no fact will ever be asserted in them. The engines then leave out
 // the rules (alternatives) that need such a fact; they refuse a rule or fact that would assert one.
@@ -110,6 +118,9 @@ public:
     // order; install() defines them before the rules.
     const std::vector<std::shared_ptr<const FunctionDef>>& functions() const { return functions_; }
     const FunctionDef* find_function_def(std::string_view name) const;
+    // Of the function `name`; null for an unknown name and for a rule base read from an image (which
+    // holds what runs, not what documents it, as with warnings()).
+    const FunctionSource* function_source(std::string_view name) const;
     // The modules of the top-level key `modules` (CLIPS's defmodule), in written order; MAIN is
     // always there and not listed.
     const std::vector<std::string>& modules() const { return modules_; }
@@ -178,6 +189,7 @@ private:
     std::vector<std::shared_ptr<const FunctionDef>> functions_;
     std::map<std::string, std::size_t, std::less<>> function_ids_;
     std::map<std::string, RuleOrigin, std::less<>> origins_;
+    std::map<std::string, FunctionSource, std::less<>> function_sources_;
     std::vector<FactSpec> facts_;
     std::vector<std::string> modules_;
     std::optional<Manifest> manifest_;

@@ -84,6 +84,29 @@ TEST(Lint, LetterlijkeTekstenVolgenHetContract) {
                      "'voelt zich wel eens onveilig in de buurt'"}));
 }
 
+// The texts a function of the knowledge base builds reach the advice through the rules that call it:
+// lint holds what it binds, returns and emits as advice to what it holds a rule's text to, at the
+// action in the function's own file; what it only compares is not judged.
+TEST(Lint, TekstenInEigenFunctiesVolgenHetContract) {
+    const std::string pad = std::string(WW_TEST_DATA) + "/functieteksten.yaml";
+    std::vector<SourceFile> extra;
+    extra.emplace_back(pad, test::lees_bestand(pad));
+    auto kb = test::test_kennisbank(std::move(extra));
+    const auto v = lint(kb->regels(), "test");
+    EXPECT_EQ(meldingen(v), (std::vector<std::string>{
+                                "functie 'bronnen_zin': de tekst \" heeft 1 bron(nen)\" schrijft 'n(nen)' in plaats van "
+                                "enkelvoud of meervoud",
+                                "functie 'bronnen_zin': de tekst \"gemeten: onveilig_buurt\" noemt het id 'onveilig_buurt' in "
+                                "plaats van 'voelt zich wel eens onveilig in de buurt'",
+                                "functie 'meld_indicatoren': de tekst \" heeft indicator(en)\" schrijft 'r(en)' in plaats van "
+                                "enkelvoud of meervoud"}));
+    ASSERT_EQ(v.fouten.size(), 3u);
+    for (const auto& f : v.fouten) EXPECT_EQ(f.file, pad) << f.message;
+    EXPECT_EQ(v.fouten[0].line, 11);
+    EXPECT_EQ(v.fouten[1].line, 12);
+    EXPECT_EQ(v.fouten[2].line, 27);
+}
+
 TEST(Lint, WoordenschatEnStappen) {
     std::vector<SourceFile> bestanden;
     const std::string invoer = std::string(WW_KB_SOURCE_DIR) + "/invoer.yaml";

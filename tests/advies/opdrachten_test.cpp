@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "advies/functielijst.hpp"
 #include "advies/opdrachten.hpp"
 
 namespace ww::advies {
@@ -135,6 +136,50 @@ TEST(Opdrachten, LintWeigertEenRegelDieMetNotBegint) {
     EXPECT_EQ(u.status, 2);
     EXPECT_NE(u.fout.find(regel + ":3:13: fout: regel 'warm.not-vooraan': begint met een 'not'"), std::string::npos) << u.fout;
     EXPECT_EQ(u.fout.substr(u.fout.rfind('\n', u.fout.size() - 2) + 1), "1 probleem in " + m.pad.string() + "\n") << u.fout;
+}
+
+// `functies` lists the built-in functions exactly as without a knowledge base, then the knowledge
+// base's own: parameters (a rest as ...?rest), file and line, the description on one line.
+TEST(Opdrachten, FunctiesVanDeKennisbank) {
+    const std::string bestand = std::string(WW_TEST_DATA) + "/functieteksten.yaml";
+    const auto u = voer_functies_uit(bestand);
+    EXPECT_EQ(u.status, 0) << u.fout;
+    EXPECT_EQ(u.fout, "");
+    const std::string ingebouwd = ingebouwde_functies();
+    ASSERT_EQ(u.uit.substr(0, ingebouwd.size()), ingebouwd);
+    EXPECT_TRUE(ingebouwd.starts_with("len(tekst|lijst) -> int ")) << ingebouwd;
+    EXPECT_NE(ingebouwd.find("\nnl(getal) -> string "), std::string::npos) << ingebouwd;
+    EXPECT_EQ(u.uit.substr(ingebouwd.size()),
+              "\nEigen functies van de kennisbank " + bestand + " (functions, docs/regeltaal.md):\n"
+              "bronnen_zin(?g, ?n)             functieteksten.yaml:6   Hoeveel bronnen een gemeente heeft, als zin.\n"
+              "plek_of_gemeente(?g, ?w)        functieteksten.yaml:14\n"
+              "meld_indicatoren(?g, ...?rest)  functieteksten.yaml:21  Een info over de indicatoren van een gemeente, "
+              "uitgezonden vanuit de functie.\n");
+
+    // The bundled knowledge base: its functions with the file inside the map.
+    const auto gebundeld = voer_functies_uit(kb);
+    EXPECT_EQ(gebundeld.status, 0) << gebundeld.fout;
+    const auto regel_van = [&](const std::string& naam) {
+        const auto begin = gebundeld.uit.find("\n" + naam + "(");
+        if (begin == std::string::npos) return std::string();
+        return gebundeld.uit.substr(begin + 1, gebundeld.uit.find('\n', begin + 1) - begin - 1);
+    };
+    EXPECT_TRUE(regel_van("actie_namen").starts_with("actie_namen(?xs) ")) << gebundeld.uit;
+    EXPECT_NE(regel_van("actie_namen").find("  stap4-actie.yaml:"), std::string::npos) << gebundeld.uit;
+    EXPECT_NE(regel_van("plek_zoals_gemeten").find("(?gl, ?ws)  stap4-actie.yaml:"), std::string::npos) << gebundeld.uit;
+    EXPECT_NE(regel_van("plek_zoals_gemeten").find("lidwoord vooraan"), std::string::npos) << gebundeld.uit;
+
+    // A knowledge base with errors: the errors and status 2, nothing on standard output.
+    TijdelijkeMap m("ww_advies_functies");
+    const auto kapot = m.schrijf("kapot.yaml", "functions:\n  len:\n    do: [\"return 1\"]\n");
+    const auto fout = voer_functies_uit(kapot);
+    EXPECT_EQ(fout.status, 2);
+    EXPECT_EQ(fout.uit, "");
+    EXPECT_EQ(fout.fout, kapot + ":2:3: fout: 'len' is een ingebouwde functie (wegwijzer functies); kies een andere naam\n"
+                                 "  len:\n  ^\n");
+    // Without functions of its own: the built-ins only.
+    const auto zonder = m.schrijf("zonder.yaml", "rules: []\n");
+    EXPECT_EQ(voer_functies_uit(zonder).uit, ingebouwd);
 }
 
 TEST(Opdrachten, TestMetEenFalendScenario) {

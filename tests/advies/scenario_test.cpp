@@ -121,6 +121,43 @@ TEST(Scenario, TekstMistEnOnderbouwingBevat) {
     EXPECT_NE(r[1].find("(onderbouwing met \"kwalitatief: 1\") ontbreekt"), std::string::npos) << r[1];
 }
 
+// onderbouwing_mist fails an advice whose onderbouwing has a line that says it, and the reason quotes
+// that line (the text alone would not show why); an unknown key near it is named, like its siblings.
+TEST(Scenario, OnderbouwingMist) {
+    auto goed = draai(std::string(stap2_scenario) + R"(  wel:
+    - {id: informatie.kwalitatief-ontbreekt, onderbouwing_mist: "bronnen: geen"}
+  volgorde: [{id: informatie.kwalitatief-ontbreekt, onderbouwing_mist: "kwalitatief: 0"}]
+)");
+    ASSERT_EQ(goed.verslag.scenarios.size(), 1u);
+    EXPECT_TRUE(goed.verslag.scenarios[0].geslaagd()) << goed.verslag.scenarios[0].redenen[0];
+    EXPECT_EQ(goed.verslag.status(), 0);
+
+    auto fout = draai(std::string(stap2_scenario) + R"(  wel:
+    - {id: informatie.kwalitatief-ontbreekt, onderbouwing_bevat: "bronnen: 1", onderbouwing_mist: "alle kwantitatief"}
+)");
+    ASSERT_EQ(fout.verslag.scenarios.size(), 1u);
+    ASSERT_EQ(fout.verslag.scenarios[0].redenen.size(), 1u);
+    EXPECT_EQ(fout.verslag.scenarios[0].redenen[0],
+              "verwacht advies 'informatie.kwalitatief-ontbreekt' (onderbouwing met \"bronnen: 1\", onderbouwing zonder "
+              "\"alle kwantitatief\") ontbreekt; wel gegeven als informatie.kwalitatief-ontbreekt (waarschuwing, stap 2, "
+              "kwalitatief): \"Noord heeft alleen cijfers (1 bronnen); praat ook met bewoners.\", met in de onderbouwing "
+              "\"bronnen: 1, alle kwantitatief\"");
+    EXPECT_EQ(fout.verslag.status(), 1);
+
+    auto tik = draai(std::string(stap2_scenario) + R"(  wel:
+    - {id: informatie.kwalitatief-ontbreekt, onderbouwing_mis: "geen"}
+    - {id: informatie.kwalitatief-ontbreekt, onderbouwing_mist: [geen]}
+)");
+    ASSERT_EQ(tik.verslag.fouten.size(), 2u);
+    EXPECT_EQ(tik.verslag.fouten[0].line, 9);
+    EXPECT_EQ(tik.verslag.fouten[0].col, 46);
+    EXPECT_EQ(tik.verslag.fouten[0].message,
+              "onbekende sleutel 'onderbouwing_mis' in 'verwacht.wel[1]'; bedoelde je 'onderbouwing_mist'?");
+    EXPECT_EQ(tik.verslag.fouten[1].line, 10);
+    EXPECT_EQ(tik.verslag.fouten[1].message.rfind("'verwacht.wel[2].onderbouwing_mist' ", 0), 0u) << tik.verslag.fouten[1].message;
+    EXPECT_EQ(tik.verslag.status(), 2);
+}
+
 // volgorde: the advice must come in this order; the reason names what did not come after what.
 TEST(Scenario, Volgorde) {
     auto goed = draai(std::string(stap2_scenario) + R"(  volgorde: [informatie.kwalitatief-ontbreekt, {id: evaluatie.nulmeting}]
