@@ -114,8 +114,11 @@ public:
     // the promise is never silently broken. In return, a rule alternative with a pattern (top level,
     // not under not, exists or an aggregate) of such a template is not built: it could never match. A
     // rule with no alternative left is still known (rules(), find_rule, why_not) but has no network and
-    // never fires. What the other rules match, and the order of their activations and firings, is as
-    // without the promise.
+    // never fires. What the other rules match is as without the promise, and so is the order of their
+    // activations and firings, unless an alternative not built was the first to make something built
+    // rules share: a node (`b(x: ?x)` in front), the dispatch on a slot in the alpha network, or the
+    // group of key slots that places a node among its alpha memory's successors. Activations of equal
+    // salience may then come in another order (docs/prestaties-metingen.md, sessie 32, h-koud25).
     void promise_never_asserted(TemplateId tmpl);
     bool never_asserted(TemplateId tmpl) const;
     // Room for `count` more rules, for a caller that adds many at once (a knowledge base of some 300
