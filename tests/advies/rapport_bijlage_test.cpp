@@ -222,5 +222,14 @@ beleid:
     EXPECT_EQ(svg.find("SMART"), std::string::npos);
 }
 
+// One priority factor stands bare (no quotes), with a capital as a table cell starts.
+TEST_F(RapportBijlage, EenPrioritaireFactorMetHoofdletter) {
+    const std::string html = rapport(R"(gemeente: {naam: Rietmonde, inwoners: 60000}
+beleid:
+  ivp: {opgenomen: true, prioritaire_factoren: [toezicht]}
+)");
+    EXPECT_NE(bijlage(html).find("<th scope=\"row\">Prioritaire factoren</th><td>Toezicht</td>"), std::string::npos) << bijlage(html);
+}
+
 }  // namespace
 }  // namespace ww::advies
