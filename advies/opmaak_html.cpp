@@ -166,6 +166,29 @@ std::string factor_naam(const RapportGegevens& g, std::string_view id) {
     return f && !f->naam.empty() ? f->naam : std::string(id);
 }
 
+// An indicator by its name, as a heading or table cell starts it; its id when the knowledge base names none.
+std::string indicator_naam(const RapportGegevens& g, std::string_view id) {
+    const RapportIndicator* ind = g.namen().indicator(id);
+    return hoofdletter(ind && !ind->naam.empty() ? ind->naam : std::string(id));
+}
+
+// The names of `ids` in the Tafel van 12's order, escaped: "a, b en c". Several are quoted, as in the
+// advice texts: most hold "en" themselves ('fysieke verloedering', 'sociale verbondenheid en
+// samenredzaamheid'). One name stands bare, with a capital when `hoofdletter_vooraan` (a table cell).
+void factornamen(Uitbuffer& uit, const RapportGegevens& g, const std::vector<std::string>& ids_in, bool hoofdletter_vooraan = false) {
+    const auto ids = g.namen().in_tafelvolgorde(ids_in);
+    if (ids.size() == 1) {
+        uit.html_tekst(hoofdletter_vooraan ? hoofdletter(factor_naam(g, ids[0])) : factor_naam(g, ids[0]));
+        return;
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        uit += i == 0 ? ""sv : i + 1 == ids.size() ? " en "sv : ", "sv;
+        uit += "&#39;"sv;
+        uit.html_tekst(factor_naam(g, ids[i]));
+        uit += "&#39;"sv;
+    }
+}
+
 std::string_view status_teken(Status s) {
     switch (s) {
         case Status::afgerond: return "✔";
@@ -433,17 +456,8 @@ void advies_item(Uitbuffer& uit, const Genummerd& g, const Derivation* afleiding
     else uit.html_tekst(a.bron);
     uit += "</dd>\n"sv;
     if (!a.factoren.empty()) {
-        // Several names are quoted, as in the advice texts: most hold "en" themselves ('fysieke
-        // verloedering', 'sociale verbondenheid en samenredzaamheid').
-        const char* aanhaling = a.factoren.size() > 1 ? "&#39;" : "";
         uit += "<dt>Factoren</dt><dd>"sv;
-        const auto ids = gegevens.namen().in_tafelvolgorde(a.factoren);
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            uit += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
-            uit += aanhaling;
-            uit.html_tekst(factor_naam(gegevens, ids[i]));
-            uit += aanhaling;
-        }
+        factornamen(uit, gegevens, a.factoren);
         uit += "</dd>\n"sv;
     }
     if (!a.onderbouwing.empty()) {
@@ -654,11 +668,10 @@ void cijfertabel(Uitbuffer& uit, const RapportGegevens& g, const std::vector<std
     for (const auto& id : indicatoren) {
         uit += "<tbody>\n"sv;
         if (per_indicator) {
-            const RapportIndicator* ind = g.namen().indicator(id);
             uit += "<tr><th scope=\"rowgroup\" colspan=\""sv;
             geheel(uit, kolommen);
             uit += "\" class=\"groepkop\">"sv;
-            uit.html_tekst(hoofdletter(ind && !ind->naam.empty() ? ind->naam : id));
+            uit.html_tekst(indicator_naam(g, id));
             uit += "</th></tr>\n"sv;
         }
         // A row in pieces appended (a report with figures has hundreds): fmt wrote each piece with a
@@ -744,11 +757,6 @@ void grafieken(Uitbuffer& uit, const Advies& advies, const RapportGegevens& g) {
     uit += "</section>\n"sv;
 }
 
-std::string indicator_naam(const RapportGegevens& g, std::string_view id) {
-    const RapportIndicator* ind = g.namen().indicator(id);
-    return hoofdletter(ind && !ind->naam.empty() ? ind->naam : std::string(id));
-}
-
 void feitrij(Uitbuffer& uit, std::string_view kop, std::string_view waarde_html) {
     uit += "<tr><th scope=\"row\">"sv;
     uit += kop;
@@ -814,18 +822,11 @@ void ivp(Uitbuffer& uit, const RapportGegevens& g) {
     uit += "<h3>Integraal veiligheidsplan</h3>\n<table class=\"feiten ivp\">\n<tbody>\n"sv;
     feitrij(uit, "Veiligheidsbeleving in het IVP"sv,
             !g.ivp_opgenomen ? "niet vastgelegd"sv : *g.ivp_opgenomen ? "opgenomen"sv : "niet opgenomen"sv);
-    // Several names quoted, as in the advice: most hold "en" themselves. "geen genoemd" without any: the
-    // reader gives an empty list and an absent key alike.
-    std::string factoren;
-    const auto ids = g.namen().in_tafelvolgorde(g.ivp_prioriteiten);
-    const std::string_view aanhaling = ids.size() > 1 ? "&#39;"sv : ""sv;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        factoren += i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ";
-        factoren += aanhaling;
-        factoren += e(factor_naam(g, ids[i]));
-        factoren += aanhaling;
-    }
-    feitrij(uit, "Prioritaire factoren"sv, factoren.empty() ? std::string("geen genoemd") : ids.size() == 1 ? hoofdletter(factoren) : factoren);
+    // "geen genoemd" without any: the reader gives an empty list and an absent key alike.
+    uit += "<tr><th scope=\"row\">Prioritaire factoren</th><td>"sv;
+    if (g.ivp_prioriteiten.empty()) uit += "geen genoemd"sv;
+    else factornamen(uit, g, g.ivp_prioriteiten, true);
+    uit += "</td></tr>\n"sv;
     uit += "</tbody>\n</table>\n"sv;
 }
 

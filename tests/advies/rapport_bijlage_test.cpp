@@ -4,6 +4,7 @@
 // them, through the bundled knowledge base, so that the figures are those the advice works with.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -215,7 +216,19 @@ beleid:
     const std::string b = bijlage(html);
     EXPECT_NE(b.find("<th scope=\"row\">Doel</th><td>daling van 10%</td>"), std::string::npos) << b;
     EXPECT_NE(b.find("<th scope=\"row\">Streefcijfer</th><td>niet te berekenen"), std::string::npos);
-    EXPECT_EQ(verloop(html, "oordeel_gemeente").find("SMART"), std::string::npos);
+    // The chart is there (one figure of its own), or the check for its mark would pass on nothing.
+    const std::string svg = verloop(html, "oordeel_gemeente");
+    ASSERT_FALSE(svg.empty());
+    EXPECT_EQ(svg.find("SMART"), std::string::npos);
+}
+
+// One priority factor stands bare (no quotes), with a capital as a table cell starts.
+TEST_F(RapportBijlage, EenPrioritaireFactorMetHoofdletter) {
+    const std::string html = rapport(R"(gemeente: {naam: Rietmonde, inwoners: 60000}
+beleid:
+  ivp: {opgenomen: true, prioritaire_factoren: [toezicht]}
+)");
+    EXPECT_NE(bijlage(html).find("<th scope=\"row\">Prioritaire factoren</th><td>Toezicht</td>"), std::string::npos) << bijlage(html);
 }
 
 }  // namespace
