@@ -85,7 +85,7 @@ const KennisbankNamen& RapportGegevens::namen() const {
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     g.standaard_sjablonen = standaard_sjablonen(invoer);
-    bool status_gegeven = false, gekozen_gegeven = false, nulmeting_gegeven = false;
+    bool status_gegeven = false, gekozen_gegeven = false, nulmeting_gegeven = false, opgenomen_gegeven = false;
     const auto& sectievorm = vorm_van(InvoerSjabloon::sectie).slots;
     const auto naam_plaats = static_cast<std::size_t>(std::find(sectievorm.begin(), sectievorm.end(), "naam") - sectievorm.begin());
     for (const InvoerFeit& f : invoer.feiten) {
@@ -99,6 +99,7 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
                     status_gegeven = status_gegeven || naam == "actie_status";
                     gekozen_gegeven = gekozen_gegeven || naam == "smart_gekozen";
                     nulmeting_gegeven = nulmeting_gegeven || naam == "evaluatie_nulmeting";
+                    opgenomen_gegeven = opgenomen_gegeven || naam == "ivp_opgenomen";
                 }
                 break;
             // smart, ivp and evaluatie stand in every profile, as defaults where it lacks them: a default
@@ -160,14 +161,14 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     // default: shown, it would tell the bestuur that actions the profile says nothing about have not started.
     if (!status_gegeven)
         for (auto& a : g.acties) a.status.clear();
-    // The reader gives `gekozen` and `nulmeting` false when the key is absent: only the key says the
-    // profile chose.
+    // The reader gives `gekozen`, `nulmeting` and `opgenomen` false when the key is absent: only the key
+    // says the profile chose.
     if (g.doel && !gekozen_gegeven) g.doel->gekozen.reset();
     if (g.nulmeting) {
         if (!nulmeting_gegeven) g.nulmeting->uitgevoerd.reset();
         if (!g.nulmeting->uitgevoerd && !g.nulmeting->jaar) g.nulmeting.reset();
     }
-    if (!g.ivp_gegeven) g.ivp_opgenomen.reset();
+    if (!opgenomen_gegeven) g.ivp_opgenomen.reset();
 }
 
 std::optional<double> RapportDoel::eindjaar() const {

@@ -231,5 +231,16 @@ beleid:
     EXPECT_NE(bijlage(html).find("<th scope=\"row\">Prioritaire factoren</th><td>Toezicht</td>"), std::string::npos) << bijlage(html);
 }
 
+// An IVP section without `opgenomen` does not say whether veiligheidsbeleving is in it: not "niet
+// opgenomen", which the reader's default would state.
+TEST_F(RapportBijlage, IvpZonderOpgenomenIsNietVastgelegd) {
+    const std::string b = bijlage(rapport(R"(gemeente: {naam: Rietmonde, inwoners: 60000}
+beleid:
+  ivp: {prioritaire_factoren: [toezicht]}
+)"));
+    EXPECT_NE(b.find("<th scope=\"row\">Veiligheidsbeleving in het IVP</th><td>niet vastgelegd</td>"), std::string::npos) << b;
+    EXPECT_EQ(b.find("niet opgenomen"), std::string::npos) << b;
+}
+
 }  // namespace
 }  // namespace ww::advies
