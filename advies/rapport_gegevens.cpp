@@ -177,24 +177,6 @@ std::optional<double> RapportDoel::eindjaar() const {
     return static_cast<double>(*start) + *termijn_jaren;
 }
 
-namespace {
-
-std::optional<double> kb_getal(const Engine& engine, const Fact& f, std::string_view naam) {
-    const int i = engine.template_def(f.tmpl).slot_index(naam);
-    if (i < 0) return std::nullopt;
-    const Value& v = f.slots[static_cast<std::size_t>(i)];
-    if (!v.is_number()) return std::nullopt;
-    return v.as_number();
-}
-
-std::optional<long long> kb_geheel(const Engine& engine, const Fact& f, std::string_view naam) {
-    const auto v = kb_getal(engine, f, naam);
-    if (!v) return std::nullopt;
-    return static_cast<long long>(std::llround(*v));
-}
-
-}  // namespace
-
 void lees_raadplegingsfeiten(const Engine& engine, RapportGegevens& g) {
     if (g.doel && !g.doel->indicator.empty()) {
         per_feit(engine, "smart_streef", [&](const Fact& f) {
