@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "advies/opmaak.hpp"
+#include "advies/ordening.hpp"
 #include "advies/uitbuffer.hpp"
 #include "advies/zestien_bytes.hpp"
 #include "rules/utf8.hpp"
@@ -212,6 +213,11 @@ void als_json_in(Uitbuffer& uit, const Advies& advies, const OpmaakOpties& optie
     });
     s.einde(2, '}');
     s.lid(2, "adviezen");
+    // An extension of the contract: the group of the human formats ("Nu doen", "Waarschuwingen", "Verder"). The list
+    // is ordered by group first and by urgency within it, so a tool needs the group to read that order
+    // (docs/advies.md, "Volgorde").
+    const Groepen g = groepen(advies);
+    const AdviesItem* const begin = advies.adviezen.data();
     s.objecten(2, advies.adviezen, [&](const AdviesItem& a) {
         s.tekst_veld(6, "id", a.id, true);
         s.tekst_veld(6, "soort", naam_van(a.soort));
@@ -224,6 +230,8 @@ void als_json_in(Uitbuffer& uit, const Advies& advies, const OpmaakOpties& optie
         s.lijst(6, a.factoren);
         s.lid(6, "onderbouwing");
         s.lijst(6, a.onderbouwing);
+        const auto plaats = static_cast<std::size_t>(&a - begin);
+        s.tekst_veld(6, "groep", plaats < g.nu_doen ? "nu_doen" : plaats < g.waarschuwingen ? "waarschuwingen" : "verder");
         if (opties.uitleg && a.uitleg) {
             s.lid(6, "uitleg");
             s.boom(uitleg_json(*a.uitleg), 6);

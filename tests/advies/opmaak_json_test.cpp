@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advies/opmaak.hpp"
+#include "advies/ordening.hpp"
 
 namespace ww::advies {
 namespace {
@@ -43,6 +44,7 @@ std::string als_boom(const Advies& advies, const OpmaakOpties& opties) {
                                {"status", naam_van(s.status)}});
     j["fase"] = Json{{"huidige_stap", advies.huidige_stap}, {"stappen", std::move(stappen)}};
     Json adviezen = Json::array();
+    const Groepen g = groepen(advies);
     for (const auto& a : advies.adviezen) {
         Json item;
         item["id"] = a.id;
@@ -54,6 +56,8 @@ std::string als_boom(const Advies& advies, const OpmaakOpties& opties) {
         item["bron"] = a.bron;
         item["factoren"] = a.factoren;
         item["onderbouwing"] = a.onderbouwing;
+        const auto plaats = static_cast<std::size_t>(&a - advies.adviezen.data());
+        item["groep"] = plaats < g.nu_doen ? "nu_doen" : plaats < g.waarschuwingen ? "waarschuwingen" : "verder";
         if (opties.uitleg && a.uitleg) item["uitleg"] = uitleg_boom(*a.uitleg);
         adviezen.push_back(std::move(item));
     }

@@ -85,8 +85,13 @@ TEST(OpmaakJson, VolgtHetContract) {
     sleutels.clear();
     for (auto it = a.begin(); it != a.end(); ++it) sleutels.push_back(it.key());
     EXPECT_EQ(sleutels, (std::vector<std::string>{"id", "soort", "stap", "onderwerp", "prioriteit", "tekst", "bron",
-                                                  "factoren", "onderbouwing"}));
+                                                  "factoren", "onderbouwing", "groep"}));
     EXPECT_EQ(a["soort"], "waarschuwing");
+    // The group of the human formats: the priority-1 warning stands after the priority-2 actie of the current step
+    // because its group does, and the group says so.
+    EXPECT_EQ(j["adviezen"][0]["groep"], "nu_doen");
+    EXPECT_EQ(a["groep"], "waarschuwingen");
+    EXPECT_EQ(j["adviezen"][2]["groep"], "verder");
     EXPECT_TRUE(a["stap"].is_number_integer());
     EXPECT_TRUE(a["prioriteit"].is_number_integer());
     EXPECT_TRUE(a["factoren"].is_array());
@@ -136,6 +141,16 @@ TEST(OpmaakJson, BoodschappenNaDeAdviezen) {
     EXPECT_EQ(j["boodschappen"][1]["oordeel"], "onbekend");
     // The fase stays in JSON, also for a communication check: the contract's keys do not change.
     EXPECT_TRUE(j.contains("fase"));
+}
+
+TEST(OpmaakJson, GroepInEenCommunicatietoets) {
+    // A communication check is no place in the stappenplan: every actie is "Nu doen", whatever its step.
+    Advies a = communicatieplan();
+    a.adviezen[0].stap = 3;
+    const auto j = nlohmann::json::parse(als_json(a, {}));
+    EXPECT_EQ(j["adviezen"][0]["groep"], "nu_doen");
+    a.opdracht = Opdracht::advies;
+    EXPECT_EQ(nlohmann::json::parse(als_json(a, {}))["adviezen"][0]["groep"], "verder");
 }
 
 TEST(OpmaakTekst, CommunicatieplanZonderStappenplan) {
