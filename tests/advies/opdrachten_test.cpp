@@ -190,7 +190,8 @@ TEST(Opdrachten, FunctiesNoemtDeMeegeleverdeKennisbankZonderPad) {
     ::unsetenv("WEGWIJZER_KB");
     const auto u = voer_functies_uit("");
     EXPECT_EQ(u.status, 0) << u.fout;
-    const auto& manifest = RuleBase::load(kb).manifest();
+    const RuleBase regels = RuleBase::load(kb);
+    const auto& manifest = regels.manifest();
     ASSERT_TRUE(manifest.has_value());
     const std::string kop = "\nEigen functies van de meegeleverde kennisbank " + manifest->name + " " + manifest->version +
                             " (functions, docs/regeltaal.md):\n";
