@@ -45,7 +45,15 @@ std::string ingebouwde_functies() {
     return tekst;
 }
 
-std::string eigen_functies(const RuleBase& kennisbank, const std::string& map) {
+std::string kennisbank_in_kop(const RuleBase& kennisbank, const std::string& map, bool meegeleverd) {
+    if (!meegeleverd) return "de kennisbank " + map;
+    std::string naam = "de meegeleverde kennisbank";
+    if (const auto& m = kennisbank.manifest(); m && !m->name.empty())
+        naam += " " + m->name + (m->version.empty() ? std::string() : " " + m->version);
+    return naam;
+}
+
+std::string eigen_functies(const RuleBase& kennisbank, const std::string& map, const std::string& naam) {
     struct Regel {
         std::string kop, plek, omschrijving;
     };
@@ -68,7 +76,7 @@ std::string eigen_functies(const RuleBase& kennisbank, const std::string& map) {
         regels.push_back(std::move(r));
     }
     if (regels.empty()) return {};
-    std::string tekst = fmt::format("\nEigen functies van de kennisbank {} (functions, docs/regeltaal.md):\n", map);
+    std::string tekst = fmt::format("\nEigen functies van {} (functions, docs/regeltaal.md):\n", naam);
     for (const auto& r : regels) {
         std::string regel = fmt::format("{:<{}}  {:<{}}  {}", r.kop, kop_breedte, r.plek, plek_breedte, r.omschrijving);
         while (!regel.empty() && regel.back() == ' ') regel.pop_back();

@@ -101,6 +101,7 @@ private:
 struct KennisbankZoektocht {
     std::string pad;                   // "" when none was found
     std::vector<std::string> gezocht;  // every place looked at, with why, for the error message
+    bool van_gebruiker = false;        // named by $WEGWIJZER_KB, not the bundled one found by the program
 };
 KennisbankZoektocht zoek_kennisbank();
 std::string standaard_kennisbank();  // zoek_kennisbank().pad

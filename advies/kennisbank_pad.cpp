@@ -58,6 +58,7 @@ KennisbankZoektocht zoek_kennisbank() {
         // Named explicitly: the only place looked at, so that a mistyped variable is an error and not
         // a quiet switch to another knowledge base.
         probeer(env, "WEGWIJZER_KB");
+        z.van_gebruiker = true;
         return z;
     }
     bool is_bibliotheek = false;

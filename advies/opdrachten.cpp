@@ -159,9 +159,11 @@ Uitvoer voer_functies_uit(const std::string& kb_pad) {
         // one they are listed all the same, with a word on standard error about what is left out.
         std::string map = kb_pad;
         std::string fout;
+        bool meegeleverd = false;
         if (map.empty()) {
             const auto zoektocht = zoek_kennisbank();
             map = zoektocht.pad;
+            meegeleverd = !zoektocht.van_gebruiker;
             if (map.empty()) {
                 std::string waar;
                 for (const auto& g : zoektocht.gezocht) waar += (waar.empty() ? "" : ", ") + g;
@@ -172,7 +174,10 @@ Uitvoer voer_functies_uit(const std::string& kb_pad) {
         }
         // From the YAML, as lint: only the sources say where a function is written and what it does.
         std::string eigen;
-        if (!map.empty()) eigen = eigen_functies(RuleBase::load(map), map);
+        if (!map.empty()) {
+            const RuleBase kennisbank = RuleBase::load(map);
+            eigen = eigen_functies(kennisbank, map, kennisbank_in_kop(kennisbank, map, meegeleverd));
+        }
         return Uitvoer{0, ingebouwde_functies() + eigen, fout};
     });
 }

@@ -194,7 +194,10 @@ Veld maak_gemeenteprofiel() {
                                          Woorden::indicatoren),
                         getal("daling_pct", "De beoogde relatieve daling in procenten: groter dan 0 en hoogstens 100.",
                               Grens::positief, 100.0),
-                        getal("termijn_jaren", "De termijn in jaren (groter dan 0).", Grens::positief),
+                        // A century is beyond any policy term (a council period is 4 years), and keeps the
+                        // end year (startjaar + termijn) a year the knowledge base can reckon with.
+                        getal("termijn_jaren", "De termijn in jaren: groter dan 0 en hoogstens 100.", Grens::positief,
+                              100.0),
                         getal("stijging_pct", "De beoogde relatieve stijging in procenten, waar hoger beter is (groter dan 0).",
                               Grens::positief),
                         geheel("startjaar", "Het jaar waarin de termijn begint.", Grens::jaartal)),

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "advies/kennisbank_feiten.hpp"
 #include "engine/engine.hpp"
@@ -196,31 +198,34 @@ void lees_raadplegingsfeiten(const Engine& engine, RapportGegevens& g) {
         });
     }
     if (g.nulmeting && (g.nulmeting->uitgevoerd.value_or(false) || g.nulmeting->jaar)) {
-        // meting_basis is per current figure (its row nr); the gemeente's own rows only.
-        std::vector<RapportNulmeting::Waarde> waarden;
+        // meting_basis is per current figure (its row nr); the gemeente's own rows only. Looked up by nr and
+        // by indicator, not searched: a profile with many wijken has many rows and many baselines.
+        std::unordered_map<long long, const RapportMeting*> per_nr;
+        for (const auto& m : g.metingen)
+            if (m.gemeentebreed()) per_nr.try_emplace(m.nr, &m);
+        // Per indicator the first baseline in the knowledge base's order.
+        std::unordered_map<std::string_view, RapportNulmeting::Waarde> basis;
         per_feit(engine, "meting_basis", [&](const Fact& f) {
             const auto nr = kb_geheel(engine, f, "nr");
             const auto waarde = kb_getal(engine, f, "waarde");
             if (!nr || !waarde) return;
-            for (const auto& m : g.metingen)
-                if (m.nr == *nr && m.gemeentebreed()) {
-                    waarden.push_back({m.indicator, *waarde, kb_geheel(engine, f, "jaar")});
-                    return;
-                }
+            const auto m = per_nr.find(*nr);
+            if (m == per_nr.end() || basis.contains(m->second->indicator)) return;
+            basis.emplace(m->second->indicator,
+                          RapportNulmeting::Waarde{m->second->indicator, *waarde, kb_geheel(engine, f, "jaar")});
         });
         // In the order of the profile's figures, one per indicator.
+        std::unordered_set<std::string_view> getoond;  // views into g.metingen, which stays as it is
         for (const auto& m : g.metingen) {
-            if (!m.gemeentebreed()) continue;
-            const bool al = std::any_of(g.nulmeting->waarden.begin(), g.nulmeting->waarden.end(),
-                                        [&](const RapportNulmeting::Waarde& w) { return w.indicator == m.indicator; });
-            if (al) continue;
-            const auto w = std::find_if(waarden.begin(), waarden.end(),
-                                        [&](const RapportNulmeting::Waarde& x) { return x.indicator == m.indicator; });
-            if (w != waarden.end()) g.nulmeting->waarden.push_back(*w);
+            if (!m.gemeentebreed() || getoond.contains(m.indicator)) continue;
+            if (const auto w = basis.find(m.indicator); w != basis.end()) g.nulmeting->waarden.push_back(w->second);
             // No later figure yet (the nulmeting is the latest measurement): the knowledge base compares
             // nothing with it, and the figures of its year are the nulmeting (gemeenteprofiel contract).
             else if (g.nulmeting->jaar && m.jaar == g.nulmeting->jaar)
                 g.nulmeting->waarden.push_back({m.indicator, m.waarde, m.jaar});
+            else
+                continue;
+            getoond.insert(m.indicator);
         }
     }
 }

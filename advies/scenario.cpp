@@ -32,8 +32,8 @@ const Lijst sleutels_verwacht = {"huidige_stap", "wel", "niet", "volgorde", "eer
                                  "boodschappen", "vragen"};
 const Lijst sleutels_boodschap = {"nr", "oordeel", "toelichting_bevat"};
 const Lijst oordeel_woorden = {"passend", "botst", "onbekend", "tegenstrijdig"};
-const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "tekst_bevat", "tekst_mist", "onderbouwing_bevat",
-                                 "onderbouwing_mist"};
+const Lijst sleutels_wel = {"id", "soort", "onderwerp", "stap", "prioriteit", "tekst_bevat", "tekst_mist",
+                                 "onderbouwing_bevat", "onderbouwing_mist"};
 const Lijst opdrachten = {"advies", "communicatie"};
 const Lijst soorten = {"actie", "waarschuwing", "info"};
 
@@ -45,11 +45,15 @@ struct Verwachting {
     // what no line may say (an untrue "geen ..." line that was mended).
     std::optional<std::string> soort, onderwerp, tekst_bevat, tekst_mist, onderbouwing_bevat, onderbouwing_mist;
     std::optional<std::int64_t> stap;
+    // How urgent the advice is: a rule that gives one advice at two priorities (a problem the cases bear
+    // out, or one they contradict) is pinned on which one, not only on its being there.
+    std::optional<std::int64_t> prioriteit;
 
     bool past(const AdviesItem& a) const {
         const auto in_onderbouwing = [&](const std::string& s) { return regel_met(a, s) != nullptr; };
         return a.id == id && (!soort || naam_van(a.soort) == *soort) && (!onderwerp || a.onderwerp == *onderwerp) &&
-               (!stap || a.stap == *stap) && (!tekst_bevat || a.tekst.find(*tekst_bevat) != std::string::npos) &&
+               (!stap || a.stap == *stap) && (!prioriteit || a.prioriteit == *prioriteit) &&
+               (!tekst_bevat || a.tekst.find(*tekst_bevat) != std::string::npos) &&
                (!tekst_mist || a.tekst.find(*tekst_mist) == std::string::npos) &&
                (!onderbouwing_bevat || in_onderbouwing(*onderbouwing_bevat)) &&
                (!onderbouwing_mist || !in_onderbouwing(*onderbouwing_mist));
@@ -66,6 +70,7 @@ struct Verwachting {
         if (soort) delen.push_back("soort " + *soort);
         if (onderwerp) delen.push_back("onderwerp " + *onderwerp);
         if (stap) delen.push_back(fmt::format("stap {}", *stap));
+        if (prioriteit) delen.push_back(fmt::format("prioriteit {}", *prioriteit));
         if (tekst_bevat) delen.push_back("tekst met \"" + *tekst_bevat + "\"");
         if (tekst_mist) delen.push_back("tekst zonder \"" + *tekst_mist + "\"");
         if (onderbouwing_bevat) delen.push_back("onderbouwing met \"" + *onderbouwing_bevat + "\"");
@@ -85,7 +90,10 @@ struct BoodschapVerwachting {
     std::optional<std::string> oordeel, toelichting_bevat;
 };
 
-std::string kort(const AdviesItem& a) {
+// With the priority when the expectation asks for one: then it is what tells the two apart.
+std::string kort(const AdviesItem& a, bool met_prioriteit = false) {
+    if (met_prioriteit)
+        return fmt::format("{} ({}, stap {}, {}, prioriteit {})", a.id, naam_van(a.soort), a.stap, a.onderwerp, a.prioriteit);
     return fmt::format("{} ({}, stap {}, {})", a.id, naam_van(a.soort), a.stap, a.onderwerp);
 }
 
@@ -169,6 +177,14 @@ private:
         w.onderwerp = y_.keuze((*v)["onderwerp"], pad + ".onderwerp",
                                std::vector<std::string>(onderwerpen.begin(), onderwerpen.end()), "onderwerp");
         w.stap = y_.geheel((*v)["stap"], pad + ".stap");
+        w.prioriteit = y_.geheel((*v)["prioriteit"], pad + ".prioriteit");
+        // As lint holds a rule's advice to it: 1 is the most urgent, there is nothing before it.
+        if (w.prioriteit && *w.prioriteit < 1) {
+            y_.fout((*v)["prioriteit"],
+                    fmt::format("'{}.prioriteit' moet een geheel getal vanaf 1 zijn (1 is het dringendst), niet {}", pad,
+                                *w.prioriteit));
+            w.prioriteit.reset();
+        }
         w.tekst_bevat = y_.tekst((*v)["tekst_bevat"], pad + ".tekst_bevat");
         w.tekst_mist = y_.tekst((*v)["tekst_mist"], pad + ".tekst_mist");
         w.onderbouwing_bevat = y_.tekst((*v)["onderbouwing_bevat"], pad + ".onderbouwing_bevat");
@@ -350,7 +366,7 @@ private:
             std::string reden = "verwacht advies " + w.beschrijving() + " ontbreekt";
             for (const auto& x : a.adviezen)
                 if (x.id == w.id) {
-                    reden += fmt::format("; wel gegeven als {}: \"{}\"", kort(x), x.tekst);
+                    reden += fmt::format("; wel gegeven als {}: \"{}\"", kort(x, w.prioriteit.has_value()), x.tekst);
                     // The text alone does not show why an onderbouwing failed: name the line.
                     if (const std::string* r = w.onderbouwing_mist ? Verwachting::regel_met(x, *w.onderbouwing_mist) : nullptr)
                         reden += fmt::format(", met in de onderbouwing \"{}\"", *r);

@@ -11,6 +11,7 @@
 
 #include "advies/functielijst.hpp"
 #include "advies/opdrachten.hpp"
+#include "rules/rule_base.hpp"
 
 namespace ww::advies {
 namespace {
@@ -180,6 +181,34 @@ TEST(Opdrachten, FunctiesVanDeKennisbank) {
     // Without functions of its own: the built-ins only.
     const auto zonder = m.schrijf("zonder.yaml", "rules: []\n");
     EXPECT_EQ(voer_functies_uit(zonder).uit, ingebouwd);
+}
+
+// Without --kb the heading names the bundled knowledge base by what it says of itself, not by the path it is
+// installed at: the list is the same on every machine. A knowledge base the user names (--kb, WEGWIJZER_KB)
+// is named as they wrote it.
+TEST(Opdrachten, FunctiesNoemtDeMeegeleverdeKennisbankZonderPad) {
+    ::unsetenv("WEGWIJZER_KB");
+    const auto u = voer_functies_uit("");
+    EXPECT_EQ(u.status, 0) << u.fout;
+    const RuleBase regels = RuleBase::load(kb);
+    const auto& manifest = regels.manifest();
+    ASSERT_TRUE(manifest.has_value());
+    const std::string kop = "\nEigen functies van de meegeleverde kennisbank " + manifest->name + " " + manifest->version +
+                            " (functions, docs/regeltaal.md):\n";
+    EXPECT_NE(u.uit.find(kop), std::string::npos) << u.uit.substr(ingebouwde_functies().size(), 200);
+    EXPECT_EQ(u.uit.find(kb), std::string::npos) << "het pad van de kennisbank staat in de lijst";
+    // The rest is the list of --kb MAP, with its own heading.
+    const auto met_kb = voer_functies_uit(kb);
+    const std::string kb_kop = "\nEigen functies van de kennisbank " + kb + " (functions, docs/regeltaal.md):\n";
+    ASSERT_NE(met_kb.uit.find(kb_kop), std::string::npos);
+    std::string verwacht = met_kb.uit;
+    verwacht.replace(verwacht.find(kb_kop), kb_kop.size(), kop);
+    EXPECT_EQ(u.uit, verwacht);
+
+    ::setenv("WEGWIJZER_KB", kb.c_str(), 1);
+    const auto env = voer_functies_uit("");
+    ::unsetenv("WEGWIJZER_KB");
+    EXPECT_EQ(env.uit, met_kb.uit);
 }
 
 TEST(Opdrachten, TestMetEenFalendScenario) {

@@ -554,7 +554,7 @@ TEST(ProfielLezer, GetallenBuitenBereik) {
                                 "1:31: 'gemeente.inwoners' moet groter dan 0 zijn, niet 0",
                                 "3:35: 'metingen[1].waarde' is een percentage en moet tussen 0 en 100 liggen, niet 120",
                                 "5:23: 'beleid.smart.daling_pct' moet groter dan 0 en hoogstens 100 zijn, niet 0",
-                                "5:41: 'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet -2"}));
+                                "5:41: 'beleid.smart.termijn_jaren' moet groter dan 0 en hoogstens 100 zijn, niet -2"}));
 }
 
 // A syntax error has no tree, yet it is in a field the text up to it names (http.md: "pad"): the service's
@@ -591,14 +591,21 @@ TEST(ProfielLezer, SyntaxfoutNoemtHetVeldWaarinZeStaat) {
     }
 }
 
-// gemeenteprofiel.md asks a term greater than 0, not a whole number: two and a half years is a term, the web form
+// gemeenteprofiel.md asks a term greater than 0 and at most 100, not a whole number: two and a half years is a term, the web form
 // and the JSON Schema take it too (tests/browser, tests/schema); 0, a text and a Dutch decimal comma are not.
 TEST(ProfielLezer, TermijnIsEenGetalGroterDanNul) {
     auto goed = lees("gemeente: {naam: X}\nbeleid:\n  smart: {gekozen: true, indicator: overlast, daling_pct: 10, termijn_jaren: 2.5}\n");
     ASSERT_TRUE(goed.fouten.empty()) << meldingen(goed).front();
     EXPECT_EQ(slot(*feiten(*goed.invoer, "smart")[0], "termijn_jaren"), Value(2.5));
     EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: 0}\n")),
-              (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet 0"}));
+              (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet groter dan 0 en hoogstens 100 zijn, niet 0"}));
+    // A century is the bound (gemeenteprofiel.md): beyond any policy term, and an absurd one such as 1e300 is
+    // said here, at the profile's own place, not later by the knowledge base's arithmetic on the end year.
+    EXPECT_TRUE(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: 100}\n").fouten.empty());
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: 100.5}\n")),
+              (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet groter dan 0 en hoogstens 100 zijn, niet 100.5"}));
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: 1e300}\n")),
+              (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet groter dan 0 en hoogstens 100 zijn, niet 1e300"}));
     EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: vier}\n")),
               (std::vector<std::string>{"3:26: 'beleid.smart.termijn_jaren' moet een getal zijn, niet 'vier'"}));
     EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {termijn_jaren: '2,5'}\n")).size(), 1U);

@@ -158,6 +158,43 @@ TEST(Scenario, OnderbouwingMist) {
     EXPECT_EQ(tik.verslag.status(), 2);
 }
 
+// prioriteit pins how urgent an advice is: the right one passes (in wel and in volgorde), a wrong one fails
+// with the priority the advice has, and a priority that cannot be is the scenario's own error, at its place.
+TEST(Scenario, Prioriteit) {
+    auto goed = draai(std::string(stap2_scenario) + R"(  wel: [{id: informatie.kwalitatief-ontbreekt, prioriteit: 1}]
+  volgorde: [{id: informatie.kwalitatief-ontbreekt, prioriteit: 1}]
+)");
+    ASSERT_EQ(goed.verslag.scenarios.size(), 1u);
+    EXPECT_TRUE(goed.verslag.scenarios[0].geslaagd()) << goed.verslag.scenarios[0].redenen.at(0);
+
+    auto fout = draai(std::string(stap2_scenario) + R"(  wel: [{id: informatie.kwalitatief-ontbreekt, prioriteit: 2}]
+)");
+    ASSERT_EQ(fout.verslag.scenarios.size(), 1u);
+    ASSERT_EQ(fout.verslag.scenarios[0].redenen.size(), 1u);
+    EXPECT_EQ(fout.verslag.scenarios[0].redenen[0],
+              "verwacht advies 'informatie.kwalitatief-ontbreekt' (prioriteit 2) ontbreekt; wel gegeven als "
+              "informatie.kwalitatief-ontbreekt (waarschuwing, stap 2, kwalitatief, prioriteit 1): \"Noord heeft alleen "
+              "cijfers (1 bronnen); praat ook met bewoners.\"");
+    EXPECT_EQ(fout.verslag.status(), 1);
+
+    auto slecht = draai(std::string(stap2_scenario) + R"(  wel:
+    - {id: informatie.kwalitatief-ontbreekt, prioriteit: 0}
+    - {id: informatie.kwalitatief-ontbreekt, prioriteit: hoog}
+    - {id: informatie.kwalitatief-ontbreekt, prioritijt: 1}
+)");
+    ASSERT_EQ(slecht.verslag.fouten.size(), 3u);
+    EXPECT_EQ(slecht.verslag.fouten[0].line, 9);
+    EXPECT_EQ(slecht.verslag.fouten[0].col, 58);
+    EXPECT_EQ(slecht.verslag.fouten[0].message,
+              "'verwacht.wel[1].prioriteit' moet een geheel getal vanaf 1 zijn (1 is het dringendst), niet 0");
+    EXPECT_EQ(slecht.verslag.fouten[1].line, 10);
+    EXPECT_EQ(slecht.verslag.fouten[1].message.rfind("'verwacht.wel[2].prioriteit' moet een geheel getal zijn, niet ", 0), 0u)
+        << slecht.verslag.fouten[1].message;
+    EXPECT_EQ(slecht.verslag.fouten[2].message,
+              "onbekende sleutel 'prioritijt' in 'verwacht.wel[3]'; bedoelde je 'prioriteit'?");
+    EXPECT_EQ(slecht.verslag.status(), 2);
+}
+
 // volgorde: the advice must come in this order; the reason names what did not come after what.
 TEST(Scenario, Volgorde) {
     auto goed = draai(std::string(stap2_scenario) + R"(  volgorde: [informatie.kwalitatief-ontbreekt, {id: evaluatie.nulmeting}]

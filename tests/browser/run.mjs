@@ -478,7 +478,7 @@ test('termijn van het SMART-doel: een breuk zoals het contract haar toelaat, 0 b
     await page.getByRole('button', { name: 'Advies bijwerken' }).click();
     await wachtOpAdvies(page, { fout: true });
     const fout = page.locator('[data-pad="beleid.smart.termijn_jaren"] .veldfout');
-    assert.equal(await fout.textContent(), "'beleid.smart.termijn_jaren' moet groter dan 0 zijn, niet 0");
+    assert.equal(await fout.textContent(), "'beleid.smart.termijn_jaren' moet groter dan 0 en hoogstens 100 zijn, niet 0");
     assert.equal(await termijn.getAttribute('aria-invalid'), 'true');
     schoon(page);
     await page.context().close();

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
 # The command line for the adviseur: help in Dutch, -V, a suggestion for a mistyped command,
-# `sjabloon` (nothing counts until uncommented; uncommented it is a valid profile), `woordenschat`,
+# `sjabloon` (nothing counts until uncommented; uncommented it is a valid profile), `woordenschat`, `functies`,
 # and --kleur auto|altijd|nooit with NO_COLOR and TERM=dumb.
 set -u
 ww=$1
@@ -68,6 +68,18 @@ cmp -s "$t/ingevuld.json" "$t/minimaal.json" && fout "het ingevulde sjabloon gee
 [ $status -eq 0 ] && grep -q '"\$schema": "https://json-schema.org/draft/2020-12/schema"' "$t/schema.json" && goed || fout "schema: status $status"
 "$ww" schema --kb "$t/bestaat-niet" > "$t/uit" 2> "$t/fout"; status=$?
 [ $status -eq 2 ] && [ ! -s "$t/uit" ] && grep -q 'fout' "$t/fout" && goed || fout "schema --kb zonder kennisbank: status $status, $(cat "$t/fout")"
+
+# functies: the bundled knowledge base by name and version, not by where it is installed (the list is the
+# same on every machine); one the user names, as they named it.
+unset WEGWIJZER_KB || true
+"$ww" functies > "$t/functies"; status=$?
+kop=$(grep '^Eigen functies van ' "$t/functies")
+case "$kop" in
+    "Eigen functies van de meegeleverde kennisbank CCV Stappenplan Veiligheidsbeleving "*" (functions, docs/regeltaal.md):") goed ;;
+    *) fout "functies: kop '$kop' (status $status)" ;;
+esac
+"$ww" functies --kb "$bron/knowledge-base" | grep -q -F "Eigen functies van de kennisbank $bron/knowledge-base (functions" \
+    && goed || fout "functies --kb noemt de map niet zoals gegeven"
 
 # woordenschat: every factor, source and indicator of the knowledge base, with its name.
 "$ww" woordenschat > "$t/woorden"; status=$?

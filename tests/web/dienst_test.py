@@ -342,6 +342,20 @@ def test_fouten(d, werkmap):
     a = vraag(c, "POST", "/api/v1/advies", b"gemeente:\n  inwoners: 5000\n", {"Content-Type": "application/yaml"})
     controleer(a.status == 422 and [f.get("pad") for f in a.json()["fouten"]] == ["gemeente.naam"],
                f"ontbrekende naam: {a.json()}")
+    # An absurd term is the profile's error at its field, with the command line's message, not a failure in the
+    # knowledge base's arithmetic on the end year.
+    termijn = "gemeente: {naam: X}\nbeleid:\n  smart: {gekozen: true, indicator: overlast, daling_pct: 10, termijn_jaren: 1e300}\n"
+    termijn_pad = os.path.join(werkmap, "termijn.yaml")
+    with open(termijn_pad, "w") as f:
+        f.write(termijn)
+    a = vraag(c, "POST", "/api/v1/advies", termijn.encode(), {"Content-Type": "application/yaml"})
+    status, _, fout = cli("advies", termijn_pad)
+    cli_fouten = re.findall(r"^[^\n]*?:(\d+):(\d+): fout: (.*)$", fout.decode(), re.M)
+    fouten = a.json()["fouten"] if a.status == 422 else []
+    controleer(status == 2 and cli_fouten == [("3", "78", "'beleid.smart.termijn_jaren' moet groter dan 0 en hoogstens 100 zijn, niet 1e300")]
+               and [(str(f.get("regel")), str(f.get("kolom")), f["melding"]) for f in fouten] == cli_fouten
+               and [f.get("pad") for f in fouten] == ["beleid.smart.termijn_jaren"],
+               f"termijn 1e300: {a.status} {fouten} tegen {cli_fouten}")
     # The path is what the reader was reading, not what a position or a message suggests: a duplicate row
     # is the row in block style too (where the row and its first key start at one place), and a second
     # document is no field at all.
