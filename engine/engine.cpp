@@ -16,12 +16,37 @@ namespace ww {
 
 Engine::Impl::Impl() : beta(alpha, *this, *this), tms(wm) {}
 
+namespace {
+// The entry of a new name (template or rule), made where the name is checked for being new and
+// taken out again if the definition is refused after all: one hash of the name and one search, not
+// one of each to check and again to add (some 350 names per cold start).
+template <class Map>
+class NewName {
+public:
+    NewName(Map& map, typename Map::iterator it) : map_(map), it_(it) {}
+    NewName(const NewName&) = delete;
+    NewName& operator=(const NewName&) = delete;
+    ~NewName() {
+        if (!kept_) map_.erase(it_);
+    }
+    void keep() { kept_ = true; }
+
+private:
+    Map& map_;
+    typename Map::iterator it_;  // nothing else is added to the map meanwhile: no rehash moves it
+    bool kept_ = false;
+};
+}  // namespace
+
 Engine::Engine() : impl_(std::make_unique<Impl>()) {}
 Engine::~Engine() = default;
 
 TemplateId Engine::define_template(TemplateDef def) {
     if (def.name.empty()) throw std::invalid_argument("een template heeft een naam nodig");
-    if (impl_->template_ids.count(def.name)) throw std::invalid_argument("template '" + def.name + "' bestaat al");
+    auto id = static_cast<TemplateId>(impl_->templates.size());
+    const auto [at, fresh] = impl_->template_ids.try_emplace(def.name, id);
+    if (!fresh) throw std::invalid_argument("template '" + def.name + "' bestaat al");
+    NewName name(impl_->template_ids, at);
     // Token positions hold a slot number in 16 bits (VarLoc): slot 99,999 would read another slot.
     if (def.slots.size() > 30000)
         throw std::invalid_argument("template '" + def.name + "': te veel slots (" + std::to_string(def.slots.size()) +
@@ -46,9 +71,8 @@ TemplateId Engine::define_template(TemplateDef def) {
             throw std::invalid_argument("template '" + def.name + "': standaardwaarde " + s.default_value->repr() +
                                         " past niet in slot '" + s.name + "' (" + std::string(type_name(s.type)) + ")");
     }
-    auto id = static_cast<TemplateId>(impl_->templates.size());
-    impl_->template_ids.emplace(def.name, id);
     impl_->templates.push_back(std::move(def));
+    name.keep();
     return id;
 }
 
@@ -128,7 +152,9 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
     if (!m.functions.checked()) m.functions.check();
     if (!def) throw std::invalid_argument("add_rule zonder regel");
     if (def->id.empty()) throw std::invalid_argument("een regel heeft een id nodig");
-    if (m.rule_ids.count(def->id)) throw std::invalid_argument("regel '" + def->id + "' bestaat al");
+    const auto [at, fresh] = m.rule_ids.try_emplace(def->id, m.rules.size());
+    if (!fresh) throw std::invalid_argument("regel '" + def->id + "' bestaat al");
+    NewName name(m.rule_ids, at);
     if (def->alternatives.empty()) throw std::invalid_argument("regel '" + def->id + "' heeft geen voorwaarden (alternatives is leeg)");
     if (!def->logical_prefix.empty()) {
         bool fits = def->logical && def->logical_prefix.size() == def->alternatives.size();
@@ -280,8 +306,8 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
             entry.prefix_defs.push_back(std::move(prefix));
         }
     }
-    m.rule_ids.emplace(rule.id, m.rules.size());
     m.rules.push_back(std::move(entry));
+    name.keep();
     if (m.cp) m.cp->disturbed = true;
 }
 
