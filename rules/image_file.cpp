@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <stdexcept>
 #include <utility>
@@ -131,21 +132,14 @@ std::string program_identity() {
 }
 
 namespace {
-// What std::filesystem::path(p).filename() gives on POSIX, for every p: what follows the last '/'
-// (empty after a trailing one), without a path, whose components cost some 1,000 instructions per
-// file of every cold start.
-std::string_view file_name(std::string_view path) {
-    const std::size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 // Each file's name (without its folder), size and contents, in load order, chained through hash64;
 // `contents` gives what stands for the contents.
 template <class Contents>
 std::uint64_t chain_files(const std::vector<SourceFile>& files, Contents contents) {
     std::uint64_t h = 0;
     for (const auto& f : files) {
-        h = hash64(file_name(f.path()), h);
+        const std::string name = std::filesystem::path(f.path()).filename().string();
+        h = hash64(name, h);
         h = hash64(std::to_string(f.text().size()), h);
         h = contents(f.text(), h);
     }
