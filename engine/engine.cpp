@@ -20,9 +20,10 @@ namespace {
 // The entry of a new template's name, made where the name is checked for being new and taken out
 // again if the definition is refused after all: one hash of the name and one search, not one of
 // each to check and again to add. For a template of up to 16 slots (checked pairwise, without
-// allocating) the entry's node is allocated where it was, before the template's own growth. (A rule's name is still checked first and entered last: entered first, its node comes
-// before the rule's other allocations, and a process on malloc (ww_advies_warm, the service) then
-// consults on another heap, with other instruction counts per warm consultation.)
+// allocating) the entry's node is allocated where it was, before the template's own growth. (A
+// rule's name is still checked first and entered last: entered first, its node comes before the
+// rule's other allocations, and a process on malloc (ww_advies_warm, the service) then consults on
+// another heap, with other instruction counts per warm consultation.)
 template <class Map>
 class NewName {
 public:
