@@ -130,6 +130,21 @@ TEST(WorkingMemory, ASlotNamedTwiceIsRefusedForFewAndManySlots) {
             EXPECT_EQ(std::string(err.what()), expected) << count;
         }
         EXPECT_EQ(e.template_count(), 0u) << count;
+        // The refused template leaves no name behind (define_template enters it before the slots are
+        // checked): the same name with its slots set right is defined after it, once.
+        EXPECT_FALSE(e.find_template(t.name)) << count;
+        t.slots.back().name = numbered('s', count - 1);
+        if (count > 3) t.slots[count - 2].name = numbered('s', count - 2);
+        EXPECT_EQ(e.define_template(t), 0u) << count;
+        EXPECT_EQ(e.find_template(t.name), std::optional<TemplateId>(0)) << count;
+        try {
+            e.define_template(t);
+            ADD_FAILURE() << count << " slots, dezelfde naam twee keer: geweigerd verwacht";
+        } catch (const std::invalid_argument& err) {
+            EXPECT_EQ(std::string(err.what()), "template '" + t.name + "' bestaat al") << count;
+        }
+        EXPECT_EQ(e.template_count(), 1u) << count;
+        EXPECT_EQ(e.find_template(t.name), std::optional<TemplateId>(0)) << count;
     }
 }
 
