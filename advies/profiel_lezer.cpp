@@ -486,25 +486,41 @@ private:
     }
 
     // Without this, "'x' in Noord in 2023 staat al op regel 4" under a row that says 'noord' reads as a wrong
-    // message: say that the capitals are what made the two rows one.
-    static std::string andere_hoofdletters(const std::string& gebied_geschreven, const std::string& gebied,
+    // message: say what made the two rows one (the capitals, or a hyphen or space).
+    static std::string andere_schrijfwijze(const std::string& gebied_geschreven, const std::string& gebied,
                                            const std::string& groep_geschreven, const std::string& groep) {
+        const auto waarom = [](const std::string& a, const std::string& b) {
+            std::string la, lb;
+            append_lower(a, la);
+            append_lower(b, lb);
+            return la == lb ? "hoofdletters maken" : "hoofdletters, koppeltekens en spaties maken";
+        };
         if (gebied_geschreven != gebied)
-            return fmt::format(" ('{}' en '{}' zijn dezelfde wijk: hoofdletters maken geen andere wijk)", gebied_geschreven, gebied);
+            return fmt::format(" ('{}' en '{}' zijn dezelfde wijk: {} geen andere wijk)", gebied_geschreven, gebied,
+                               waarom(gebied_geschreven, gebied));
         if (groep_geschreven != groep)
-            return fmt::format(" ('{}' en '{}' zijn dezelfde groep: hoofdletters maken geen andere groep)", groep_geschreven, groep);
+            return fmt::format(" ('{}' en '{}' zijn dezelfde groep: {} geen andere groep)", groep_geschreven, groep,
+                               waarom(groep_geschreven, groep));
         return {};
     }
 
-    // A wijk or group written in other capitals in another row ('Noord' in 2021, 'noord' in 2023) is the same
-    // place: the knowledge base already matches actions to figures without case, and an export that changed
-    // its capitals between two years must not split a series into two wijken, each with one figure. The first
-    // spelling in the figures (then in the actions) names the place everywhere, so the advice keeps the
-    // profile's own spelling and never names one wijk in two ways. The figures are read before the actions.
+    // A wijk or group written in other capitals in another row ('Noord' in 2021, 'noord' in 2023), or with a
+    // hyphen where another row has a space ('Oud-West' in the figures, 'Oud West' in an action), is the same
+    // place: an export that changed its spelling between two years must not split a series into two wijken, each
+    // with one figure, and an action must not miss the wijk it names (blind run 87, Hardenveld). The first spelling
+    // in the figures (then in the actions) names the place everywhere, so the advice keeps the profile's own
+    // spelling and never names one wijk in two ways. The figures are read before the actions.
     static std::string eerste_schrijfwijze(std::map<std::string, std::string>& spellingen, std::string naam) {
         if (naam.empty()) return naam;
-        std::string sleutel;
-        append_lower(naam, sleutel);
+        std::string klein, sleutel;
+        append_lower(naam, klein);
+        for (char c : klein) {
+            const bool scheiding = c == '-' || c == ' ' || c == '\t';
+            if (!scheiding) sleutel += c;
+            else if (!sleutel.empty() && sleutel.back() != ' ') sleutel += ' ';
+        }
+        while (!sleutel.empty() && sleutel.back() == ' ') sleutel.pop_back();
+        if (sleutel.empty()) sleutel = klein;  // a name of hyphens only stays its own place
         return spellingen.try_emplace(std::move(sleutel), naam).first->second;
     }
 
@@ -536,7 +552,7 @@ private:
                 if (auto [it, nieuw] = gezien.emplace(punt, hier); !nieuw)
                     y_.fout(hier, fmt::format("dubbele meting: {} staat al op regel {} (kolom {}){}", beschrijf_meetpunt(punt),
                                               it->second.line + 1, kolom_in_tekens(tekst_, it->second),
-                                              andere_hoofdletters(gebied_geschreven, gebied, groep_geschreven, groep)),
+                                              andere_schrijfwijze(gebied_geschreven, gebied, groep_geschreven, groep)),
                             pad);
             }
             feit(InvoerSjabloon::meting, {{"nr", static_cast<std::int64_t>(i + 1)},

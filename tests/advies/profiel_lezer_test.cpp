@@ -784,6 +784,34 @@ TEST(ProfielLezer, HoofdlettersMakenGeenAndereWijkOfGroep) {
                   "('JONGEREN' en 'Jongeren' zijn dezelfde groep: hoofdletters maken geen andere groep)"}));
 }
 
+// Nor does a hyphen where another row or an action has a space: 'Oud-West' in the figures and 'Oud West' in an
+// action are one wijk (blind run 87, Hardenveld: "geen actie noemt die wijk" beside three actions in 'Oud West').
+TEST(ProfielLezer, KoppeltekenOfSpatieMaaktGeenAndereWijk) {
+    auto r = lees("gemeente: {naam: X}\nmetingen:\n"
+                  "  - {indicator: onveilig_buurt, waarde: 26, gebied: Oud-West, jaar: 2021}\n"
+                  "  - {indicator: onveilig_buurt, waarde: 27, gebied: oud  west, jaar: 2023}\n"
+                  "beleid:\n  acties: [{naam: A, gebied: Oud West, status: lopend}, {naam: B, gebied: Oudwest}]\n");
+    ASSERT_TRUE(r.invoer) << ::testing::PrintToString(meldingen(r));
+    const auto m = feiten(*r.invoer, "meting");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(slot(*m[0], "gebied"), Value::string("Oud-West"));
+    EXPECT_EQ(slot(*m[1], "gebied"), Value::string("Oud-West"));
+    const auto a = feiten(*r.invoer, "actie");
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(slot(*a[0], "gebied"), Value::string("Oud-West"));
+    // Without a separator it is another word, and the knowledge base asks which wijk is meant.
+    EXPECT_EQ(slot(*a[1], "gebied"), Value::string("Oudwest"));
+
+    auto dubbel = lees("gemeente: {naam: X}\nmetingen:\n"
+                       "  - {indicator: onveilig_buurt, waarde: 26, gebied: Oud-West, jaar: 2023}\n"
+                       "  - {indicator: onveilig_buurt, waarde: 27, gebied: Oud West, jaar: 2023}\n");
+    EXPECT_FALSE(dubbel.invoer);
+    EXPECT_EQ(meldingen(dubbel),
+              (std::vector<std::string>{
+                  "4:5: dubbele meting: 'onveilig_buurt' in Oud-West in 2023 staat al op regel 3 (kolom 5) ('Oud West' en "
+                  "'Oud-West' zijn dezelfde wijk: hoofdletters, koppeltekens en spaties maken geen andere wijk)"}));
+}
+
 TEST(ProfielLezer, JaartallenMoetenAannemelijkZijn) {
     auto r = lees("gemeente: {naam: X}\nmetingen: [{indicator: overlast, waarde: 3, jaar: 23}]\n"
                   "beleid: {smart: {startjaar: 2200}}\nevaluatie: {nulmeting_jaar: 1899}\n");
