@@ -822,9 +822,9 @@ void ivp(Uitbuffer& uit, const RapportGegevens& g) {
     uit += "<h3>Integraal veiligheidsplan</h3>\n<table class=\"feiten ivp\">\n<tbody>\n"sv;
     feitrij(uit, "Veiligheidsbeleving in het IVP"sv,
             !g.ivp_opgenomen ? "niet vastgelegd"sv : *g.ivp_opgenomen ? "opgenomen"sv : "niet opgenomen"sv);
-    // "geen genoemd" without any: the reader gives an empty list and an absent key alike.
+    // Without any: "geen" when the profile gives an empty list, "niet vastgelegd" when it lacks the key.
     uit += "<tr><th scope=\"row\">Prioritaire factoren</th><td>"sv;
-    if (g.ivp_prioriteiten.empty()) uit += "geen genoemd"sv;
+    if (g.ivp_prioriteiten.empty()) uit += g.ivp_prioriteiten_gegeven ? "geen"sv : "niet vastgelegd"sv;
     else factornamen(uit, g, g.ivp_prioriteiten, true);
     uit += "</td></tr>\n"sv;
     uit += "</tbody>\n</table>\n"sv;

@@ -733,6 +733,9 @@ private:
             auto opgenomen = ja_nee(ivp_def, *ivp, "opgenomen", ipad);
             if (opgenomen) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_opgenomen")}});
             feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});
+            // Without 'prioritaire_factoren' the profile does not say which factors the IVP puts first ("niet
+            // vastgelegd"); an empty list says it puts none first ("geen").
+            if (ivp->heeft("prioritaire_factoren")) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_prioritaire_factoren")}});
             woordenlijst(ivp_def, *ivp, "prioritaire_factoren", ipad, InvoerSjabloon::ivp_prioriteit, "factor",
                          "ivp_prioritaire_factoren");
         } else {

@@ -87,7 +87,8 @@ const KennisbankNamen& RapportGegevens::namen() const {
 
 void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
     g.standaard_sjablonen = standaard_sjablonen(invoer);
-    bool status_gegeven = false, gekozen_gegeven = false, nulmeting_gegeven = false, opgenomen_gegeven = false;
+    bool status_gegeven = false, gekozen_gegeven = false, nulmeting_gegeven = false, opgenomen_gegeven = false,
+         prioriteiten_gegeven = false;
     const auto& sectievorm = vorm_van(InvoerSjabloon::sectie).slots;
     const auto naam_plaats = static_cast<std::size_t>(std::find(sectievorm.begin(), sectievorm.end(), "naam") - sectievorm.begin());
     for (const InvoerFeit& f : invoer.feiten) {
@@ -102,6 +103,7 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
                     gekozen_gegeven = gekozen_gegeven || naam == "smart_gekozen";
                     nulmeting_gegeven = nulmeting_gegeven || naam == "evaluatie_nulmeting";
                     opgenomen_gegeven = opgenomen_gegeven || naam == "ivp_opgenomen";
+                    prioriteiten_gegeven = prioriteiten_gegeven || naam == "ivp_prioritaire_factoren";
                 }
                 break;
             // smart, ivp and evaluatie stand in every profile, as defaults where it lacks them: a default
@@ -171,6 +173,8 @@ void lees_profielfeiten(const Invoer& invoer, RapportGegevens& g) {
         if (!g.nulmeting->uitgevoerd && !g.nulmeting->jaar) g.nulmeting.reset();
     }
     if (!opgenomen_gegeven) g.ivp_opgenomen.reset();
+    // An empty list and an absent one give the same (no ivp_prioriteit): only the key says "geen".
+    g.ivp_prioriteiten_gegeven = g.ivp_gegeven && prioriteiten_gegeven;
 }
 
 std::optional<double> RapportDoel::eindjaar() const {

@@ -162,6 +162,7 @@ struct RapportGegevens {
     std::optional<RapportNulmeting> nulmeting;   // only when its evaluatie says nulmeting or nulmeting_jaar
     std::optional<bool> ivp_opgenomen;           // only when the profile has beleid.ivp
     bool ivp_gegeven = false;                    // the profile has beleid.ivp
+    bool ivp_prioriteiten_gegeven = false;       // ... and its prioritaire_factoren, perhaps empty
 
     // From the knowledge base, in its order: not copied per report but pointed to (the Raadpleging
     // reads them once and outlives the report). nullptr: no names, as for a report without a

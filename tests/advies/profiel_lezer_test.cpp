@@ -152,6 +152,27 @@ TEST(ProfielLezer, AnalyseVragenAlleenAlsSectieAlsZeErStaan) {
     EXPECT_TRUE(feiten(*leeg.invoer, "analysevraag").empty());
 }
 
+// Without beleid.ivp.prioritaire_factoren the profile does not say which factors the IVP puts first ("niet
+// vastgelegd"); an empty list says it puts none first ("geen").
+TEST(ProfielLezer, IvpPrioriteitenAlleenAlsSectieAlsZeErStaan) {
+    auto heeft = [](const Invoer& in) {
+        bool gezien = false;
+        for (const auto* x : feiten(in, "sectie")) gezien = gezien || slot(*x, "naam") == Value::symbol("ivp_prioritaire_factoren");
+        return gezien;
+    };
+    auto zonder = lees("gemeente: {naam: Testdorp}\nbeleid: {ivp: {opgenomen: true}}\n");
+    ASSERT_TRUE(zonder.invoer) << meldingen(zonder)[0];
+    EXPECT_FALSE(heeft(*zonder.invoer));
+    auto leeg = lees("gemeente: {naam: Testdorp}\nbeleid: {ivp: {opgenomen: true, prioritaire_factoren: []}}\n");
+    ASSERT_TRUE(leeg.invoer) << meldingen(leeg)[0];
+    EXPECT_TRUE(heeft(*leeg.invoer));
+    EXPECT_TRUE(feiten(*leeg.invoer, "ivp_prioriteit").empty());
+    auto met = lees("gemeente: {naam: Testdorp}\nbeleid: {ivp: {prioritaire_factoren: [toezicht]}}\n");
+    ASSERT_TRUE(met.invoer) << meldingen(met)[0];
+    EXPECT_TRUE(heeft(*met.invoer));
+    EXPECT_EQ(feiten(*met.invoer, "ivp_prioriteit").size(), 1u);
+}
+
 TEST(ProfielLezer, OntbrekendeSectiesGevenStandaardfeiten) {
     auto r = lees("gemeente: {naam: Testdorp}\n");
     ASSERT_TRUE(r.invoer) << meldingen(r)[0];

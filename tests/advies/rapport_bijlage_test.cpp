@@ -188,7 +188,8 @@ metingen:
     EXPECT_EQ(svg.find("SMART"), std::string::npos);
 }
 
-// A deliberate choice for no target, an IVP without priorities and a nulmeting not done are facts too.
+// A deliberate choice for no target, an IVP not holding veiligheidsbeleving and a nulmeting not done are
+// facts too; priorities the profile does not list are not "geen".
 TEST_F(RapportBijlage, BewustGeenDoelEnNogGeenNulmeting) {
     const std::string b = bijlage(rapport(R"(gemeente: {naam: Rietmonde, inwoners: 60000}
 beleid:
@@ -200,8 +201,19 @@ evaluatie: {nulmeting: false}
     EXPECT_EQ(b.find("Streefcijfer"), std::string::npos);
     EXPECT_NE(b.find("<th scope=\"row\">Nulmeting</th><td>nog niet uitgevoerd</td>"), std::string::npos);
     EXPECT_NE(b.find("<td>niet opgenomen</td>"), std::string::npos);
-    EXPECT_NE(b.find("<th scope=\"row\">Prioritaire factoren</th><td>geen genoemd</td>"), std::string::npos);
+    EXPECT_NE(b.find("<th scope=\"row\">Prioritaire factoren</th><td>niet vastgelegd</td>"), std::string::npos);
     EXPECT_EQ(b.find("Het profiel bevat geen cijfers"), std::string::npos);
+}
+
+// An empty list of priorities says the IVP puts no factor first: "geen", not "niet vastgelegd" as without
+// the key.
+TEST_F(RapportBijlage, LegeLijstPrioriteitenIsGeen) {
+    const std::string b = bijlage(rapport(R"(gemeente: {naam: Rietmonde, inwoners: 60000}
+beleid:
+  ivp: {opgenomen: true, prioritaire_factoren: []}
+)"));
+    EXPECT_NE(b.find("<th scope=\"row\">Prioritaire factoren</th><td>geen</td>"), std::string::npos) << b;
+    EXPECT_EQ(b.find("niet vastgelegd"), std::string::npos) << b;
 }
 
 // A target the knowledge base sets no figure for (a daling on an indicator where higher is better) is
