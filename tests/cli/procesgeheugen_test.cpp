@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // cli/procesgeheugen.cpp replaces operator new and delete for the whole program, so what the language
 // asks of them must hold at every size, most of all at the edges of its fast path: zero bytes (which
-// it rounds up), the largest block a piece serves, the first one beyond (malloc's), and a block that
-// does not fit in what is left of the thread's piece.
+// it rounds up), the largest block a piece serves, the first one beyond (malloc's), a block that does
+// not fit in what is left of the thread's piece, and a size that wraps when rounded.
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -58,6 +58,19 @@ TEST(Procesgeheugen, BlokkenRondDeGrenzenOverlappenNiet) {
             }
     }
     for (const auto& [p, n] : blokken) ::operator delete(p);
+}
+
+// A size so near SIZE_MAX that rounding it up to the alignment wraps to 0 is no block of 0 bytes but
+// one that cannot be had: bad_alloc, or nullptr from the nothrow form. (Rounded to 0, it once passed the
+// fast path's test and came back as a live pointer to nothing.) Through a volatile, so that the
+// compiler does not see the size and warn about it.
+TEST(Procesgeheugen, EenMaatDieRondOmslaatIsTeGroot) {
+    volatile std::size_t bijna_alles = SIZE_MAX - 3;
+    void* eerst = ::operator new(32);  // the thread has a piece, so the fast path is open
+    EXPECT_THROW(::operator delete(::operator new(bijna_alles)), std::bad_alloc);
+    EXPECT_EQ(::operator new(bijna_alles, std::nothrow), nullptr);
+    EXPECT_EQ(::operator new[](bijna_alles, std::nothrow), nullptr);
+    ::operator delete(eerst);
 }
 
 }  // namespace
