@@ -6,8 +6,8 @@ Gebruik: dienst_test.py WEGWIJZER BRONMAP
 
 Every endpoint and every error status of the contract (the HTTP service, version 1); for every example
 profile (examples/) and every scenario profile (knowledge-base/tests) the JSON answer equals
-`wegwijzer advies --format json` byte for byte; hostile input; the limits; a graceful stop with
-requests in flight. Python's standard library only.
+`wegwijzer advies --format json` byte for byte, and openapi.json describes every key of it; hostile
+input; the limits; a graceful stop with requests in flight. Python's standard library only.
 """
 import concurrent.futures
 import gzip
@@ -156,6 +156,54 @@ def test_byte_voor_byte(d, werkmap):
             controleer(a.status == 422, f"{naam}: status {a.status}, de opdrachtregel gaf {status}")
     controleer(gegeven > 100, f"te weinig profielen met advies ({gegeven})")
     return profielen, verwacht
+
+
+def onbeschreven(waarde, schema, componenten, pad="$"):
+    """The places in `waarde` that `schema` does not describe: a key its object has no property for, or
+    a value outside its enum. Follows #/components/schemas references; an object whose schema gives
+    additionalProperties a schema (a map of names) takes any key."""
+    while "$ref" in schema:
+        schema = componenten[schema["$ref"].removeprefix("#/components/schemas/")]
+    if "enum" in schema and waarde not in schema["enum"]:
+        return [f"{pad}: {waarde!r} niet in {schema['enum']}"]
+    if isinstance(waarde, dict):
+        open_ = schema.get("additionalProperties")
+        gaten = []
+        for k, v in waarde.items():
+            if k in schema.get("properties", {}):
+                gaten += onbeschreven(v, schema["properties"][k], componenten, f"{pad}.{k}")
+            elif isinstance(open_, dict):
+                gaten += onbeschreven(v, open_, componenten, f"{pad}.{k}")
+            else:
+                gaten.append(f"{pad}.{k}: niet in openapi.json")
+        return gaten
+    if isinstance(waarde, list) and "items" in schema:
+        return [g for i, v in enumerate(waarde) for g in onbeschreven(v, schema["items"], componenten, f"{pad}[{i}]")]
+    return []
+
+
+def test_openapi_beschrijft_het_advies(d, verwacht):
+    """Every key and enum value of the JSON advice, with uitleg and boodschappen too, stands in the
+    service's own description (GET /api/v1/openapi.json): a field the program emits and openapi.json
+    does not name is one no client generated from it can read."""
+    c = d.verbinding()
+    componenten = vraag(c, "GET", "/api/v1/openapi.json").json()["components"]["schemas"]
+    adviezen = [json.loads(uit) for status, uit, _ in verwacht if status == 0]
+    pad = os.path.join(BRON, "examples", "04-communicatie-buikpijn.yaml")
+    with open(pad, "rb") as f:
+        tekst = f.read()
+    for eindpunt in ["advies?uitleg=1", "communicatie?uitleg=1"]:
+        adviezen.append(vraag(c, "POST", f"/api/v1/{eindpunt}", tekst, {"Content-Type": "application/yaml"}).json())
+    gezien, gaten = set(), {}
+    for advies in adviezen:
+        gezien |= {k for a in advies["adviezen"] for k in a} | set(advies)
+        for gat in onbeschreven(advies, componenten["Advies"], componenten):
+            gaten.setdefault(re.sub(r"\[\d+\]", "[]", gat), advies["gemeente"])
+    for gat, gemeente in sorted(gaten.items()):
+        controleer(False, f"openapi.json beschrijft het advies niet ({gemeente}): {gat}")
+    # The walk saw what it is to check: without these the test above would pass on nothing.
+    for sleutel in ["groep", "uitleg", "boodschappen", "onderbouwing"]:
+        controleer(sleutel in gezien, f"openapi.json: geen antwoord met '{sleutel}' bekeken")
 
 
 def test_formaten(d, werkmap):
@@ -954,7 +1002,8 @@ def main():
         with tempfile.TemporaryDirectory() as werkmap:
             test_app_en_koppen(d)
             test_eindpunten(d)
-            test_byte_voor_byte(d, werkmap)
+            _, verwacht = test_byte_voor_byte(d, werkmap)
+            test_openapi_beschrijft_het_advies(d, verwacht)
             test_formaten(d, werkmap)
             test_ongecomprimeerd(d)
             test_fouten(d, werkmap)
