@@ -198,8 +198,12 @@ Veld maak_gemeenteprofiel() {
                         // end year (startjaar + termijn) a year the knowledge base can reckon with.
                         getal("termijn_jaren", "De termijn in jaren: groter dan 0 en hoogstens 100.", Grens::positief,
                               100.0),
-                        getal("stijging_pct", "De beoogde relatieve stijging in procenten, waar hoger beter is (groter dan 0).",
-                              Grens::positief),
+                        // The indicators are percentages: a tenfold rise (1.000 %) can only start below 9,1 % and is
+                        // beyond any policy target, and an absurd one such as 1e300 is said here, at the profile's own
+                        // place, not as "1e+300% stijging" in the advice.
+                        getal("stijging_pct",
+                              "De beoogde relatieve stijging in procenten, waar hoger beter is: groter dan 0 en hoogstens 1.000.",
+                              Grens::positief, 1000.0),
                         geheel("startjaar", "Het jaar waarin de termijn begint.", Grens::jaartal)),
                   kaart("ivp", "Het integraal veiligheidsplan.",
                         ja_nee("opgenomen", "Veiligheidsbeleving staat in het integraal veiligheidsplan."),

@@ -19,6 +19,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "advies/en_lijst.hpp"
+#include "advies/getal_nl.hpp"
 #include "advies/profiel_definitie.hpp"
 #include "advies/reeksen.hpp"
 #include "advies/yaml_lezer.hpp"
@@ -364,7 +365,7 @@ private:
                 return std::nullopt;
             case profiel::Grens::positief:
                 if (*n > 0 && (!k.hoogstens || *n <= *k.hoogstens)) return n;
-                y_.fout(node, k.hoogstens ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, *k.hoogstens, *n)
+                y_.fout(node, k.hoogstens ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, getal_nl(*k.hoogstens), *n)
                                           : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, *n), p);
                 return std::nullopt;
             case profiel::Grens::percentage:
@@ -391,7 +392,8 @@ private:
             case profiel::Grens::positief:
                 if (*g > 0 && (!k.hoogstens || *g <= *k.hoogstens)) return g;
                 y_.fout(node, k.hoogstens
-                                  ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, *k.hoogstens, node.scalar())
+                                  ? fmt::format("'{}' moet groter dan 0 en hoogstens {} zijn, niet {}", p, getal_nl(*k.hoogstens),
+                                                node.scalar())
                                   : fmt::format("'{}' moet groter dan 0 zijn, niet {}", p, node.scalar()), p);
                 return std::nullopt;
             case profiel::Grens::jaartal:
@@ -734,8 +736,9 @@ private:
             if (opgenomen) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_opgenomen")}});
             feit(InvoerSjabloon::ivp, {{"opgenomen", opgenomen.value_or(false)}});
             // Without 'prioritaire_factoren' the profile does not say which factors the IVP puts first ("niet
-            // vastgelegd"); an empty list says it puts none first ("geen").
-            if (ivp->heeft("prioritaire_factoren")) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_prioritaire_factoren")}});
+            // vastgelegd"); an empty list says it puts none first ("geen"). A key without a value says nothing, as
+            // everywhere in the reader (woordenlijst, ja_nee).
+            if (!afwezig((*ivp)["prioritaire_factoren"])) feit(InvoerSjabloon::sectie, {{"naam", sym("ivp_prioritaire_factoren")}});
             woordenlijst(ivp_def, *ivp, "prioritaire_factoren", ipad, InvoerSjabloon::ivp_prioriteit, "factor",
                          "ivp_prioritaire_factoren");
         } else {

@@ -171,6 +171,17 @@ TEST(ProfielLezer, IvpPrioriteitenAlleenAlsSectieAlsZeErStaan) {
     ASSERT_TRUE(met.invoer) << meldingen(met)[0];
     EXPECT_TRUE(heeft(*met.invoer));
     EXPECT_EQ(feiten(*met.invoer, "ivp_prioriteit").size(), 1u);
+    // A key without a value says nothing (review of session 33): not "geen".
+    auto zonder_waarde = lees("gemeente: {naam: Testdorp}\nbeleid:\n  ivp:\n    opgenomen: true\n    prioritaire_factoren:\n");
+    ASSERT_TRUE(zonder_waarde.invoer) << meldingen(zonder_waarde)[0];
+    EXPECT_FALSE(heeft(*zonder_waarde.invoer));
+}
+
+// A relative rise beyond tenfold is no target on a percentage; an absurd one is the profile's own error.
+TEST(ProfielLezer, StijgingHeeftEenBovengrens) {
+    EXPECT_TRUE(lees("gemeente: {naam: X}\nbeleid:\n  smart: {stijging_pct: 1000}\n").fouten.empty());
+    EXPECT_EQ(meldingen(lees("gemeente: {naam: X}\nbeleid:\n  smart: {stijging_pct: 1e300}\n")),
+              (std::vector<std::string>{"3:25: 'beleid.smart.stijging_pct' moet groter dan 0 en hoogstens 1.000 zijn, niet 1e300"}));
 }
 
 TEST(ProfielLezer, OntbrekendeSectiesGevenStandaardfeiten) {
@@ -852,7 +863,7 @@ TEST(ProfielLezer, MargeRespondentenEnStatusBuitenBereik) {
                   "3:62: 'metingen[1].respondenten' moet groter dan 0 zijn, niet -5",
                   "4:57: 'metingen[2].marge' moet groter dan 0 en hoogstens 100 zijn, niet 101",
                   "4:76: 'metingen[2].respondenten' moet een geheel getal zijn, niet '2.5'",
-                  "6:25: 'beleid.smart.stijging_pct' moet groter dan 0 zijn, niet 0",
+                  "6:25: 'beleid.smart.stijging_pct' moet groter dan 0 en hoogstens 1.000 zijn, niet 0",
                   "7:30: onbekende status 'uitgevoert' in 'beleid.acties[1].status'; bedoelde je 'uitgevoerd'?"}));
 }
 
