@@ -24,4 +24,12 @@ function(ww_lean_link target)
   # references; --as-needed then drops the shared libyaml-cpp and libfmt they name.
   target_link_libraries(${target} PRIVATE ${WW_YAML_CPP_STATIC})
   target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc LINKER:--as-needed LINKER:--gc-sections)
+  # The static libstdc++ brings some 3,800 relative relocations (vtables, typeinfo, tables of
+  # pointers); packed (DT_RELR, binutils 2.38 and glibc 2.36, Debian 12 has both) the loader
+  # applies them as a bitmap, a few instructions per word instead of a loop step per entry.
+  include(CheckLinkerFlag)
+  check_linker_flag(CXX "LINKER:-z,pack-relative-relocs" WW_PACK_RELATIVE_RELOCS)
+  if(WW_PACK_RELATIVE_RELOCS)
+    target_link_options(${target} PRIVATE LINKER:-z,pack-relative-relocs)
+  endif()
 endfunction()
