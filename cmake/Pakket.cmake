@@ -25,6 +25,12 @@ set(CPACK_COMPONENTS_ALL programma bibliotheek ontwikkeling)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# A program linked with packed relative relocations (cmake/LeanLink.cmake) needs glibc 2.36's DT_RELR, which
+# dpkg-shlibdeps does not see: it reads only the versioned symbols, which say 2.35. CPack appends what
+# dpkg-shlibdeps finds to this.
+if(WW_PACK_RELATIVE_RELOCS)
+  set(CPACK_DEBIAN_WEGWIJZER_PACKAGE_DEPENDS "libc6 (>= 2.36)")
+endif()
 set(CPACK_DEBIAN_WEGWIJZER_PACKAGE_NAME wegwijzer)
 set(CPACK_DEBIAN_WEGWIJZER_DESCRIPTION "advies over lokaal veiligheidsbeleid volgens het stappenplan Veiligheidsbeleving
  wegwijzer legt een gemeenteprofiel (YAML) naast het CCV-stappenplan Veiligheidsbeleving

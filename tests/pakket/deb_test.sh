@@ -23,6 +23,11 @@ dev=$t/pakketten/libwegwijzer-dev_${versie}_${arch}.deb
 [ "$(dpkg-deb -f "$deb" Package)" = wegwijzer ] || fout "Package"
 [ "$(dpkg-deb -f "$deb" Version)" = "$versie" ] || fout "Version"
 dpkg-deb -f "$deb" Depends | grep -q 'libc6' || fout "Depends noemt libc6 niet: $(dpkg-deb -f "$deb" Depends)"
+# Packed relative relocations (DT_RELR) need glibc 2.36; dpkg-shlibdeps alone says 2.35.
+if readelf -d "$bouw/wegwijzer" | grep -q '(RELR)'; then
+    dpkg-deb -f "$deb" Depends | grep -q 'libc6 (>= 2.36)' ||
+        fout "het programma gebruikt DT_RELR, maar Depends vraagt geen libc6 (>= 2.36): $(dpkg-deb -f "$deb" Depends)"
+fi
 # A program linked against Debian's shared libraries (the default) must depend on their packages.
 for bib in libyaml-cpp libfmt; do
     if ldd "$bouw/wegwijzer" | grep -q "$bib"; then
