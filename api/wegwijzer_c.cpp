@@ -8,6 +8,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <string_view>
 
 #include "wegwijzer/wegwijzer.hpp"
 

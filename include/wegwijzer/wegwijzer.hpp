@@ -5,7 +5,9 @@
 //
 // This header is the library's whole stable face. The classes hold their state behind a pointer
 // (no engine internals in these types), so that a new release of the engine keeps this ABI; the
-// data types below are plain values that a release only ever extends at the end.
+// data types below are plain values whose layout is part of the ABI (a caller builds, copies and
+// indexes them with its own code), so within a minor version they stay as they are and what is new
+// comes as a function (such as groep).
 //
 // Thread safety, per type:
 //   Kennisbank   immutable once opened; copies share it; use it from any number of threads at once.
