@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "advies/indeling.hpp"
 
+#include "advies/adviesgroep.hpp"
 #include "advies/ordening.hpp"
 
 namespace ww::advies {
@@ -11,9 +12,9 @@ Indeling indeling(const Advies& advies) {
     // groepen gives 0 <= nu_doen <= waarschuwingen <= the list's size.
     const std::size_t nu = g.nu_doen;
     const std::size_t tot_verder = g.waarschuwingen;
-    return {Groep{"Nu doen", {lijst.subspan(0, nu), 1}},
-            Groep{"Waarschuwingen", {lijst.subspan(nu, tot_verder - nu), static_cast<int>(nu) + 1}},
-            Groep{"Verder", {lijst.subspan(tot_verder), static_cast<int>(tot_verder) + 1}}};
+    return {Groep{kop_van(Adviesgroep::nu_doen), {lijst.subspan(0, nu), 1}},
+            Groep{kop_van(Adviesgroep::waarschuwingen), {lijst.subspan(nu, tot_verder - nu), static_cast<int>(nu) + 1}},
+            Groep{kop_van(Adviesgroep::verder), {lijst.subspan(tot_verder), static_cast<int>(tot_verder) + 1}}};
 }
 
 }  // namespace ww::advies

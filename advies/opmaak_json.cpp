@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "advies/adviesgroep.hpp"
 #include "advies/opmaak.hpp"
-#include "advies/ordening.hpp"
 #include "advies/uitbuffer.hpp"
 #include "advies/zestien_bytes.hpp"
 #include "rules/utf8.hpp"
@@ -216,8 +216,7 @@ void als_json_in(Uitbuffer& uit, const Advies& advies, const OpmaakOpties& optie
     // An extension of the contract: the group of the human formats ("Nu doen", "Waarschuwingen", "Verder"). The list
     // is ordered by group first and by urgency within it, so a tool needs the group to read that order
     // (docs/advies.md, "Volgorde").
-    const Groepen g = groepen(advies);
-    const AdviesItem* const begin = advies.adviezen.data();
+    const int nu_doen = nu_doen_stap(advies);
     s.objecten(2, advies.adviezen, [&](const AdviesItem& a) {
         s.tekst_veld(6, "id", a.id, true);
         s.tekst_veld(6, "soort", naam_van(a.soort));
@@ -230,8 +229,7 @@ void als_json_in(Uitbuffer& uit, const Advies& advies, const OpmaakOpties& optie
         s.lijst(6, a.factoren);
         s.lid(6, "onderbouwing");
         s.lijst(6, a.onderbouwing);
-        const auto plaats = static_cast<std::size_t>(&a - begin);
-        s.tekst_veld(6, "groep", plaats < g.nu_doen ? "nu_doen" : plaats < g.waarschuwingen ? "waarschuwingen" : "verder");
+        s.tekst_veld(6, "groep", naam_van(adviesgroep(a, nu_doen)));
         if (opties.uitleg && a.uitleg) {
             s.lid(6, "uitleg");
             s.boom(uitleg_json(*a.uitleg), 6);

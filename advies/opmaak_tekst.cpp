@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "advies/adviesgroep.hpp"
 #include "advies/opmaak_html.hpp"
 #include "advies/opmaak.hpp"
 #include "advies/ordening.hpp"
@@ -174,9 +175,9 @@ std::string als_tekst(const Advies& advies, const OpmaakOpties& o) {
         for (std::size_t i = van; i < tot; ++i) item_tekst(uit, items[i], static_cast<int>(i + 1), o, st);
     };
     if (items.empty()) uit += "\nGeen adviezen.\n";
-    groep("Nu doen", groen, 0, g.nu_doen);
-    groep("Waarschuwingen", rood, g.nu_doen, g.waarschuwingen);
-    groep("Verder", "0", g.waarschuwingen, items.size());
+    groep(kop_van(Adviesgroep::nu_doen), groen, 0, g.nu_doen);
+    groep(kop_van(Adviesgroep::waarschuwingen), rood, g.nu_doen, g.waarschuwingen);
+    groep(kop_van(Adviesgroep::verder), "0", g.waarschuwingen, items.size());
     if (!advies.herkomst.programma.empty()) uit += "\n" + st(grijs, omloop(herkomst_tekst(advies.herkomst), o.breedte, 0, 0)) + "\n";
     return uit;
 }

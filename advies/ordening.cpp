@@ -8,11 +8,6 @@ namespace ww::advies {
 
 namespace {
 
-int groep(Soort soort, int stap, int huidige) {
-    if (soort == Soort::actie && (stap == huidige || huidige == alle_stappen)) return 0;
-    return soort == Soort::waarschuwing ? 1 : 2;
-}
-
 // Among the rest, advice of a step after the current one waits for that step: the stappenplan works
 // step by step (the analysis of stap 3 starts once stap 2 has gathered the information), so a
 // priority-1 analysis action is not more urgent for a gemeente at stap 1 than the stap-2 work before
@@ -20,8 +15,8 @@ int groep(Soort soort, int stap, int huidige) {
 // earlier steps (context, leftovers) keeps its urgency and comes before it. Warnings keep theirs:
 // something wrong now is wrong at any step. One number per advice, so the comparison stays a strict
 // weak order.
-int wacht_op_stap(int groep_nr, int stap, int huidige) {
-    if (groep_nr != 2 || huidige == alle_stappen || stap <= huidige) return 0;
+int wacht_op_stap(Adviesgroep groep, int stap, int huidige) {
+    if (groep != Adviesgroep::verder || huidige == alle_stappen || stap <= huidige) return 0;
     return stap;
 }
 
@@ -43,7 +38,7 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
     std::sort(volgorde.begin(), volgorde.end(), [&](std::uint32_t i, std::uint32_t j) {
         const Ordesleutel& a = sleutels[i];
         const Ordesleutel& b = sleutels[j];
-        const int ga = groep(a.soort, a.stap, huidige), gb = groep(b.soort, b.stap, huidige);
+        const Adviesgroep ga = adviesgroep(a.soort, a.stap, huidige), gb = adviesgroep(b.soort, b.stap, huidige);
         if (ga != gb) return ga < gb;
         const int wa = wacht_op_stap(ga, a.stap, huidige), wb = wacht_op_stap(gb, b.stap, huidige);
         if (wa != wb) return wa < wb;
@@ -88,12 +83,11 @@ void orden(std::vector<AdviesItem>& adviezen, int huidige) {
 Groepen groepen(const Advies& advies) {
     const auto& a = advies.adviezen;
     Groepen g;
-    const int huidige = advies.opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap;
-    while (g.nu_doen < a.size() && a[g.nu_doen].soort == Soort::actie &&
-           (huidige == alle_stappen || a[g.nu_doen].stap == huidige))
-        ++g.nu_doen;
+    const int nu_doen = nu_doen_stap(advies);
+    while (g.nu_doen < a.size() && adviesgroep(a[g.nu_doen], nu_doen) == Adviesgroep::nu_doen) ++g.nu_doen;
     g.waarschuwingen = g.nu_doen;
-    while (g.waarschuwingen < a.size() && a[g.waarschuwingen].soort == Soort::waarschuwing) ++g.waarschuwingen;
+    while (g.waarschuwingen < a.size() && adviesgroep(a[g.waarschuwingen], nu_doen) == Adviesgroep::waarschuwingen)
+        ++g.waarschuwingen;
     return g;
 }
 

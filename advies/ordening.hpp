@@ -11,15 +11,12 @@
 #include <vector>
 
 #include "advies/advies.hpp"
+#include "advies/adviesgroep.hpp"
 
 namespace ww::advies {
 
 // The first step that is not `afgerond`; 5 when all are.
 int huidige_stap(const std::array<StapStand, 5>& stappen);
-
-// For `huidige` in orden: no step is the current one, every actie is "Nu doen". A communication check
-// is not a place in the stappenplan: what it asks to do comes first, whichever step it belongs to.
-inline constexpr int alle_stappen = 0;
 
 // What an advice is put in order by (the views must outlive the call).
 struct Ordesleutel {
@@ -33,7 +30,7 @@ struct Ordesleutel {
     long long volgorde = 0;
 };
 
-// The groups first: 0 the acties of `huidige`, 1 the warnings, 2 the rest. Within a group by
+// The groups first (adviesgroep.hpp, with `huidige` as the "Nu doen" step: nu_doen_stap). Within a group by
 // (wacht, prioriteit, stap != huidige, stap, positie, volgorde, tekst), where wacht is the step of an advice
 // of the rest that belongs to a step after `huidige` and 0 otherwise: the rest gives what the gemeente can
 // do now (the current and earlier steps) by urgency, then each later step in turn, by urgency within it.
@@ -45,7 +42,7 @@ void orden(const std::vector<Ordesleutel>& sleutels, int huidige, std::vector<st
 // The same for items already built, taking their order in `adviezen` as the working order.
 void orden(std::vector<AdviesItem>& adviezen, int huidige);
 
-// The groups of a list in the order of orden (with alle_stappen for a communication check), as positions: [0, nu_doen) is "Nu doen",
+// The groups of a list in the order of orden (with nu_doen_stap), as positions: [0, nu_doen) is "Nu doen",
 // [nu_doen, waarschuwingen) "Waarschuwingen", the rest "Verder". The formats number the advice by its
 // position in the list, so the numbers are the same in each.
 struct Groepen {

@@ -354,7 +354,7 @@ const Advies& Raadpleging::geef_advies(const Invoer& invoer, Opdracht opdracht, 
             throw KennisbankFout(fmt::format("de kennisbank gaf geen status voor stap {} (verwacht: precies één "
                                              "'emit stap(stap: {}, status: ...)')", i + 1, i + 1));
     advies.huidige_stap = huidige_stap(advies.stappen);
-    orden(sleutels_, opdracht == Opdracht::communicatie ? alle_stappen : advies.huidige_stap, volgorde_);
+    orden(sleutels_, nu_doen_stap(opdracht, advies.huidige_stap), volgorde_);
     // Only an Uitleg needs them; the HTML report reads them from the profile's facts itself.
     bouw_adviezen(vorm, wortel_tekst, vorm == Uitlegvorm::uitleg ? standaard_sjablonen(invoer) : 0, advies.adviezen);
     return advies;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "advies/adviesgroep.hpp"
 #include "advies/fout.hpp"
 #include "advies/kennisbank.hpp"
 #include "advies/opmaak.hpp"
@@ -66,14 +67,19 @@ auto vertaald(F&& werk) -> decltype(werk()) {
     }
 }
 
-// publiek() and intern() cast between the two enums: the public one must be the internal one, value
-// for value (the last alone equal would let two others trade places unseen).
-template <Uitleg::Herkomst P, a::Uitleg::Herkomst I>
+// publiek() and intern() cast between the public enums and the internal ones: each public one must be
+// the internal one, value for value (the last alone equal would let two others trade places unseen).
+template <auto P, auto I>
 constexpr bool zelfde_waarde = static_cast<int>(P) == static_cast<int>(I);
 static_assert(zelfde_waarde<Uitleg::Herkomst::regel, a::Uitleg::Herkomst::regel> &&
               zelfde_waarde<Uitleg::Herkomst::profiel, a::Uitleg::Herkomst::profiel> &&
               zelfde_waarde<Uitleg::Herkomst::kennisbank, a::Uitleg::Herkomst::kennisbank> &&
               zelfde_waarde<Uitleg::Herkomst::standaard, a::Uitleg::Herkomst::standaard>);
+static_assert(zelfde_waarde<Soort::actie, a::Soort::actie> && zelfde_waarde<Soort::waarschuwing, a::Soort::waarschuwing> &&
+              zelfde_waarde<Soort::info, a::Soort::info>);
+static_assert(zelfde_waarde<Groep::nu_doen, a::Adviesgroep::nu_doen> &&
+              zelfde_waarde<Groep::waarschuwingen, a::Adviesgroep::waarschuwingen> &&
+              zelfde_waarde<Groep::verder, a::Adviesgroep::verder>);
 
 Uitleg publiek(const a::Uitleg& u) {
     Uitleg p;
@@ -185,6 +191,20 @@ std::string Fout::json() const {
     // Replacement characters for bytes that are not UTF-8 (a quoted line of a binary file), not a throw.
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
+
+Groep groep(const Advies& advies, std::size_t i) {
+    if (i >= advies.adviezen.size())
+        throw std::out_of_range("wegwijzer::groep: index " + std::to_string(i) + " valt buiten de lijst van " +
+                                std::to_string(advies.adviezen.size()) + " adviezen");
+    const AdviesItem& item = advies.adviezen[i];
+    const int nu_doen = a::nu_doen_stap(intern(advies.communicatie ? Opdracht::communicatie : Opdracht::advies),
+                                        advies.huidige_stap);
+    return static_cast<Groep>(a::adviesgroep(static_cast<a::Soort>(item.soort), item.stap, nu_doen));
+}
+
+std::string_view naam_van(Groep groep) { return a::naam_van(static_cast<a::Adviesgroep>(groep)); }
+
+std::string_view kop_van(Groep groep) { return a::kop_van(static_cast<a::Adviesgroep>(groep)); }
 
 std::string opmaak(const Advies& advies, Formaat formaat, int breedte) {
     a::OpmaakOpties o;

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <string_view>
 
 #include "wegwijzer/wegwijzer.hpp"
 
@@ -17,6 +18,11 @@ struct wegwijzer_kennisbank {
     explicit wegwijzer_kennisbank(const wegwijzer::Kennisbank& kb) : raadpleging(kb) {}
     std::mutex slot;
     wegwijzer::Raadpleging raadpleging;  // keeps the knowledge base alive
+};
+
+// The advice as data; nothing changes it after wegwijzer_raadpleeg, so readers need no lock.
+struct wegwijzer_adviezen {
+    wegwijzer::Advies advies;
 };
 
 namespace {
@@ -36,6 +42,56 @@ std::string enkele_fout(const std::string& melding) {
 
 void zet(char** doel, const std::string& tekst) {
     if (doel != nullptr) *doel = kopie(tekst);
+}
+
+// The checks of wegwijzer_advies and wegwijzer_raadpleeg on their common arguments: "" when they are
+// fine, else the message (`functie` names the entry point).
+std::string ongeldige_raadpleging(const char* functie, const wegwijzer_kennisbank* kennisbank, const char* profiel,
+                                  size_t lengte, int opties) {
+    if (kennisbank == nullptr || (profiel == nullptr && lengte > 0))
+        return std::string(functie) + ": kennisbank of profiel is NULL";
+    if ((opties & ~(WEGWIJZER_UITLEG | WEGWIJZER_COMMUNICATIE)) != 0)
+        return std::string(functie) + ": onbekende opties " + std::to_string(opties);
+    return {};
+}
+
+// Runs a consultation `werk(raadpleging, profiel, opdracht, uitleg, naam)` on the knowledge base's one
+// engine, with every failure as a status code and, in *fouten, the problems as JSON.
+template <typename Werk>
+int raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte, const char* naam, int opties,
+              char** fouten, Werk&& werk) {
+    const auto opdracht = (opties & WEGWIJZER_COMMUNICATIE) != 0 ? wegwijzer::Opdracht::communicatie
+                                                                 : wegwijzer::Opdracht::advies;
+    const bool uitleg = (opties & WEGWIJZER_UITLEG) != 0;
+    try {
+        std::lock_guard<std::mutex> slot(kennisbank->slot);
+        return werk(kennisbank->raadpleging, std::string_view(profiel == nullptr ? "" : profiel, lengte), opdracht,
+                    uitleg, naam != nullptr ? naam : "profiel");
+    } catch (const wegwijzer::Fout& e) {
+        zet(fouten, e.json());
+        // A problem of the knowledge base (it does not fit the reader, a rule breaks the contract) is
+        // not the profile's: its messages name the knowledge base.
+        const bool kennisbank_fout = !e.meldingen().empty() && e.meldingen().front().bestand == "kennisbank";
+        return kennisbank_fout ? WEGWIJZER_FOUT_KENNISBANK : WEGWIJZER_FOUT_INVOER;
+    } catch (const std::bad_alloc&) {
+        return WEGWIJZER_FOUT_GEHEUGEN;
+    } catch (const std::exception& e) {
+        zet(fouten, enkele_fout(e.what()));
+        return WEGWIJZER_FOUT_INTERN;
+    } catch (...) {
+        zet(fouten, enkele_fout("onbekende interne fout"));
+        return WEGWIJZER_FOUT_INTERN;
+    }
+}
+
+// The group's word and heading, by the C API's number; nullptr for a number that is no group.
+const char* groepstekst(int groep, std::string_view (*tekst)(wegwijzer::Groep)) {
+    static_assert(WEGWIJZER_NU_DOEN == static_cast<int>(wegwijzer::Groep::nu_doen) &&
+                  WEGWIJZER_WAARSCHUWINGEN == static_cast<int>(wegwijzer::Groep::waarschuwingen) &&
+                  WEGWIJZER_VERDER == static_cast<int>(wegwijzer::Groep::verder));
+    if (groep < WEGWIJZER_NU_DOEN || groep > WEGWIJZER_VERDER) return nullptr;
+    // The views are of the library's static texts, each ended by a zero byte.
+    return tekst(static_cast<wegwijzer::Groep>(groep)).data();
 }
 
 }  // namespace
@@ -92,8 +148,8 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
                      int formaat, int opties, char** uitvoer) {
     if (uitvoer == nullptr) return WEGWIJZER_FOUT_ARGUMENT;
     *uitvoer = nullptr;
-    if (kennisbank == nullptr || (profiel == nullptr && lengte > 0)) {
-        zet(uitvoer, enkele_fout("wegwijzer_advies: kennisbank of profiel is NULL"));
+    if (const auto fout = ongeldige_raadpleging("wegwijzer_advies", kennisbank, profiel, lengte, opties); !fout.empty()) {
+        zet(uitvoer, enkele_fout(fout));
         return WEGWIJZER_FOUT_ARGUMENT;
     }
     wegwijzer::Formaat f;
@@ -105,26 +161,59 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
             zet(uitvoer, enkele_fout("wegwijzer_advies: onbekend formaat " + std::to_string(formaat)));
             return WEGWIJZER_FOUT_ARGUMENT;
     }
-    if ((opties & ~(WEGWIJZER_UITLEG | WEGWIJZER_COMMUNICATIE)) != 0) {
-        zet(uitvoer, enkele_fout("wegwijzer_advies: onbekende opties " + std::to_string(opties)));
+    return raadpleeg(kennisbank, profiel, lengte, naam, opties, uitvoer,
+                     [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg,
+                         const char* n) {
+                         *uitvoer = kopie(r.advies_als(p, f, opdracht, uitleg, n));
+                         return *uitvoer != nullptr ? WEGWIJZER_OK : WEGWIJZER_FOUT_GEHEUGEN;
+                     });
+}
+
+int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte, const char* naam,
+                        int opties, wegwijzer_adviezen** adviezen, char** fouten_json) {
+    if (fouten_json != nullptr) *fouten_json = nullptr;
+    if (adviezen == nullptr) {
+        zet(fouten_json, enkele_fout("wegwijzer_raadpleeg: adviezen is NULL"));
         return WEGWIJZER_FOUT_ARGUMENT;
     }
-    const auto opdracht = (opties & WEGWIJZER_COMMUNICATIE) != 0 ? wegwijzer::Opdracht::communicatie
-                                                                 : wegwijzer::Opdracht::advies;
-    const bool uitleg = (opties & WEGWIJZER_UITLEG) != 0;
+    *adviezen = nullptr;
+    if (const auto fout = ongeldige_raadpleging("wegwijzer_raadpleeg", kennisbank, profiel, lengte, opties);
+        !fout.empty()) {
+        zet(fouten_json, enkele_fout(fout));
+        return WEGWIJZER_FOUT_ARGUMENT;
+    }
+    return raadpleeg(kennisbank, profiel, lengte, naam, opties, fouten_json,
+                     [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg,
+                         const char* n) {
+                         *adviezen = new wegwijzer_adviezen{r.advies(p, opdracht, uitleg, n)};
+                         return WEGWIJZER_OK;
+                     });
+}
+
+size_t wegwijzer_adviezen_aantal(const wegwijzer_adviezen* adviezen) {
+    return adviezen != nullptr ? adviezen->advies.adviezen.size() : 0;
+}
+
+int wegwijzer_adviezen_groep(const wegwijzer_adviezen* adviezen, size_t i, int* groep) {
+    if (adviezen == nullptr || groep == nullptr || i >= adviezen->advies.adviezen.size()) return WEGWIJZER_FOUT_ARGUMENT;
     try {
-        std::lock_guard<std::mutex> slot(kennisbank->slot);
-        const std::string tekst = kennisbank->raadpleging.advies_als(
-            std::string_view(profiel == nullptr ? "" : profiel, lengte), f, opdracht, uitleg,
-            naam != nullptr ? naam : "profiel");
-        *uitvoer = kopie(tekst);
+        *groep = static_cast<int>(wegwijzer::groep(adviezen->advies, i));
+        return WEGWIJZER_OK;
+    } catch (...) {
+        return WEGWIJZER_FOUT_INTERN;  // wegwijzer::groep throws only for an index checked above
+    }
+}
+
+int wegwijzer_adviezen_json(const wegwijzer_adviezen* adviezen, char** uitvoer) {
+    if (uitvoer == nullptr) return WEGWIJZER_FOUT_ARGUMENT;
+    *uitvoer = nullptr;
+    if (adviezen == nullptr) {
+        zet(uitvoer, enkele_fout("wegwijzer_adviezen_json: adviezen is NULL"));
+        return WEGWIJZER_FOUT_ARGUMENT;
+    }
+    try {
+        *uitvoer = kopie(wegwijzer::opmaak(adviezen->advies, wegwijzer::Formaat::json));
         return *uitvoer != nullptr ? WEGWIJZER_OK : WEGWIJZER_FOUT_GEHEUGEN;
-    } catch (const wegwijzer::Fout& e) {
-        zet(uitvoer, e.json());
-        // A problem of the knowledge base (it does not fit the reader, a rule breaks the contract) is
-        // not the profile's: its messages name the knowledge base.
-        const bool kennisbank_fout = !e.meldingen().empty() && e.meldingen().front().bestand == "kennisbank";
-        return kennisbank_fout ? WEGWIJZER_FOUT_KENNISBANK : WEGWIJZER_FOUT_INVOER;
     } catch (const std::bad_alloc&) {
         return WEGWIJZER_FOUT_GEHEUGEN;
     } catch (const std::exception& e) {
@@ -135,6 +224,12 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
         return WEGWIJZER_FOUT_INTERN;
     }
 }
+
+void wegwijzer_adviezen_sluit(wegwijzer_adviezen* adviezen) { delete adviezen; }
+
+const char* wegwijzer_groep_naam(int groep) { return groepstekst(groep, wegwijzer::naam_van); }
+
+const char* wegwijzer_groep_kop(int groep) { return groepstekst(groep, wegwijzer::kop_van); }
 
 void wegwijzer_vrij(char* tekst) { std::free(tekst); }
 

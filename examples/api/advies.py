@@ -14,6 +14,7 @@ import json
 import sys
 
 WEGWIJZER_OK = 0
+WEGWIJZER_FOUT_ARGUMENT = 4
 WEGWIJZER_JSON = 0
 
 
@@ -36,6 +37,18 @@ class Wegwijzer:
         lib.wegwijzer_advies.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
                                          ctypes.c_int, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]
         lib.wegwijzer_vrij.argtypes = [ctypes.c_void_p]
+        # The advice kept as data, for the group of each item.
+        lib.wegwijzer_raadpleeg.restype = ctypes.c_int
+        lib.wegwijzer_raadpleeg.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                            ctypes.c_int, ctypes.POINTER(ctypes.c_void_p),
+                                            ctypes.POINTER(ctypes.c_void_p)]
+        lib.wegwijzer_adviezen_aantal.restype = ctypes.c_size_t
+        lib.wegwijzer_adviezen_aantal.argtypes = [ctypes.c_void_p]
+        lib.wegwijzer_adviezen_groep.restype = ctypes.c_int
+        lib.wegwijzer_adviezen_groep.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_int)]
+        lib.wegwijzer_adviezen_sluit.argtypes = [ctypes.c_void_p]
+        lib.wegwijzer_groep_naam.restype = ctypes.c_char_p
+        lib.wegwijzer_groep_naam.argtypes = [ctypes.c_int]
 
         self._kb = ctypes.c_void_p()
         fouten = ctypes.c_void_p()
@@ -56,6 +69,28 @@ class Wegwijzer:
         if status != WEGWIJZER_OK:
             raise WegwijzerFout(status, tekst)
         return tekst
+
+    def groepen(self, profiel: bytes, naam="profiel", opties=0) -> list:
+        """The group of each advice, in the order of the list: "nu_doen", "waarschuwingen" or "verder"
+        (the JSON's field "groep"). Raises WegwijzerFout with the problems."""
+        lib = self._lib
+        adviezen = ctypes.c_void_p()
+        fouten = ctypes.c_void_p()
+        status = lib.wegwijzer_raadpleeg(self._kb, profiel, len(profiel), naam.encode(), opties,
+                                         ctypes.byref(adviezen), ctypes.byref(fouten))
+        if status != WEGWIJZER_OK:
+            raise WegwijzerFout(status, self._neem(fouten))
+        try:
+            groep = ctypes.c_int()
+            uit = []
+            for i in range(lib.wegwijzer_adviezen_aantal(adviezen)):
+                status = lib.wegwijzer_adviezen_groep(adviezen, i, ctypes.byref(groep))
+                if status != WEGWIJZER_OK:
+                    raise WegwijzerFout(status, None)
+                uit.append(lib.wegwijzer_groep_naam(groep.value).decode())
+            return uit
+        finally:
+            lib.wegwijzer_adviezen_sluit(adviezen)
 
     def sluit(self):
         if self._kb:

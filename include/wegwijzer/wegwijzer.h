@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* wegwijzer for C and every language that can call C (Python ctypes, ...): open a knowledge base,
  * ask advice for a profile given as text, get the advice (JSON, text or markdown) or the list of
- * problems as JSON, free what you got. Link with -lwegwijzer (`pkg-config --libs wegwijzer`).
+ * problems as JSON, free what you got; or keep the advice as data and ask the group of each item. Link with -lwegwijzer (`pkg-config --libs wegwijzer`).
  * See docs/api.md.
  *
  * No function lets an exception or a signal out: every failure is a status code, with the
@@ -49,7 +49,21 @@ enum {
     WEGWIJZER_COMMUNICATIE = 2  /* the profile is a communication plan (`wegwijzer communicatie`) */
 };
 
+/* The group of an advice, as the text and markdown head the list and the JSON's field "groep" names it:
+ * "Nu doen" (the acties of the current step; for a communication check every actie), "Waarschuwingen",
+ * "Verder" (the rest). The list is in that order, group after group. The numbers stay as they are in
+ * every release. */
+typedef enum wegwijzer_groep {
+    WEGWIJZER_NU_DOEN = 0,
+    WEGWIJZER_WAARSCHUWINGEN = 1,
+    WEGWIJZER_VERDER = 2
+} wegwijzer_groep;
+
 typedef struct wegwijzer_kennisbank wegwijzer_kennisbank;
+
+/* The advice of one consultation, kept as data (wegwijzer_raadpleeg). Immutable: any number of threads
+ * may read it at once. */
+typedef struct wegwijzer_adviezen wegwijzer_adviezen;
 
 /* "0.1.0": the version of the library as loaded. Static; do not free. */
 WEGWIJZER_C_API const char* wegwijzer_versie(void);
@@ -75,6 +89,37 @@ WEGWIJZER_C_API void wegwijzer_kennisbank_sluit(wegwijzer_kennisbank* kennisbank
  * Free *uitvoer with wegwijzer_vrij. `opties`: 0 or WEGWIJZER_UITLEG | WEGWIJZER_COMMUNICATIE. */
 WEGWIJZER_C_API int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte,
                                      const char* naam, int formaat, int opties, char** uitvoer);
+
+/* Advice for a profile as wegwijzer_advies gives it (same arguments, same status codes), kept as data:
+ * on WEGWIJZER_OK *adviezen is set (close it with wegwijzer_adviezen_sluit) and *fouten_json, when
+ * given, NULL; otherwise *adviezen is NULL and *fouten_json, when given, the problems as
+ * {"fouten": [...]}. `fouten_json` may be NULL. */
+WEGWIJZER_C_API int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte,
+                                        const char* naam, int opties, wegwijzer_adviezen** adviezen,
+                                        char** fouten_json);
+
+/* The number of items in the list of advice; 0 for NULL. */
+WEGWIJZER_C_API size_t wegwijzer_adviezen_aantal(const wegwijzer_adviezen* adviezen);
+
+/* The group of item i (from 0, in the order of the JSON's "adviezen") in *groep: one of
+ * wegwijzer_groep. WEGWIJZER_FOUT_ARGUMENT, with *groep untouched, when adviezen or groep is NULL or
+ * i is not below wegwijzer_adviezen_aantal. */
+WEGWIJZER_C_API int wegwijzer_adviezen_groep(const wegwijzer_adviezen* adviezen, size_t i, int* groep);
+
+/* The advice as JSON in *uitvoer, byte for byte what wegwijzer_advies gives with WEGWIJZER_JSON (free it
+ * with wegwijzer_vrij). WEGWIJZER_FOUT_ARGUMENT when adviezen or uitvoer is NULL. */
+WEGWIJZER_C_API int wegwijzer_adviezen_json(const wegwijzer_adviezen* adviezen, char** uitvoer);
+
+/* Closes the advice; NULL is allowed. */
+WEGWIJZER_C_API void wegwijzer_adviezen_sluit(wegwijzer_adviezen* adviezen);
+
+/* "nu_doen", "waarschuwingen", "verder": the word of the JSON's field "groep" for a wegwijzer_groep;
+ * NULL for any other number. Static; do not free. */
+WEGWIJZER_C_API const char* wegwijzer_groep_naam(int groep);
+
+/* "Nu doen", "Waarschuwingen", "Verder": the group's heading in the text and markdown; NULL for any
+ * other number. Static; do not free. */
+WEGWIJZER_C_API const char* wegwijzer_groep_kop(int groep);
 
 /* Frees a string the library gave back; NULL is allowed. */
 WEGWIJZER_C_API void wegwijzer_vrij(char* tekst);

@@ -5,7 +5,9 @@
 //
 // This header is the library's whole stable face. The classes hold their state behind a pointer
 // (no engine internals in these types), so that a new release of the engine keeps this ABI; the
-// data types below are plain values that a release only ever extends at the end.
+// data types below are plain values whose layout is part of the ABI (a caller builds, copies and
+// indexes them with its own code), so within a minor version they stay as they are and what is new
+// comes as a function (such as groep).
 //
 // Thread safety, per type:
 //   Kennisbank   immutable once opened; copies share it; use it from any number of threads at once.
@@ -15,6 +17,7 @@
 //   Free functions: safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -121,6 +124,22 @@ struct Advies {
     std::vector<Boodschap> boodschappen;  // one per message of the communication plan
     bool communicatie = false;  // made by a communication check (the human formats differ)
 };
+
+// The group of an advice, as the human formats head the list and the JSON's field `groep` names it:
+// "Nu doen" (the acties of the current step; for a communication check every actie), "Waarschuwingen"
+// and "Verder" (the rest). advies.adviezen is in that order, group after group (docs/advies.md,
+// "Volgorde"), so a tool that shows the list finds where each group ends. A function, not a field of
+// AdviesItem: a field would change the layout of AdviesItem, and with it the ABI.
+enum class Groep { nu_doen, waarschuwingen, verder };
+
+// The group of advies.adviezen[i], from its soort and stap and the advice's huidige_stap and
+// communicatie (not from its place, so also for a list of your own). Throws std::out_of_range when i
+// is not an index of advies.adviezen.
+WEGWIJZER_API Groep groep(const Advies& advies, std::size_t i);
+// "nu_doen", "waarschuwingen", "verder": the word of the JSON's field `groep`. Static text.
+WEGWIJZER_API std::string_view naam_van(Groep groep);
+// "Nu doen", "Waarschuwingen", "Verder": the group's heading in the text, markdown and HTML. Static text.
+WEGWIJZER_API std::string_view kop_van(Groep groep);
 
 // The advice in one of the contract's formats, byte for byte what `wegwijzer advies --format ...`
 // writes (text: without colour, `breedte` columns wide), except that markdown, having no knowledge

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* The group of each advice through the C face: wegwijzer_raadpleeg and wegwijzer_adviezen_groep for a
+ * real profile with all three groups, checked against the library's own JSON and text; and every bad
+ * argument answered with WEGWIJZER_FOUT_ARGUMENT, never a crash.
+ *
+ *   api_c_test KENNISBANK PROFIEL */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wegwijzer/wegwijzer.h>
+
+static int fouten = 0;
+
+#define CONTROLEER(voorwaarde)                                                     \
+    do {                                                                           \
+        if (!(voorwaarde)) {                                                       \
+            fprintf(stderr, "%s:%d: fout: %s\n", __FILE__, __LINE__, #voorwaarde); \
+            ++fouten;                                                              \
+        }                                                                          \
+    } while (0)
+
+static char* lees(const char* pad, size_t* lengte) {
+    FILE* f = fopen(pad, "rb");
+    char* tekst;
+    long n;
+    if (f == NULL) return NULL;
+    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return NULL;
+    }
+    tekst = malloc((size_t)n + 1);
+    if (tekst == NULL || fread(tekst, 1, (size_t)n, f) != (size_t)n) {
+        free(tekst);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    tekst[n] = '\0';
+    *lengte = (size_t)n;
+    return tekst;
+}
+
+/* The groups in the JSON's order: the value of each "groep" field, compared with the C API's. */
+static void vergelijk_met_json(const char* json, const int* groepen, size_t aantal) {
+    static const char veld[] = "\"groep\": \"";
+    const char* p = json;
+    size_t i = 0;
+    while ((p = strstr(p, veld)) != NULL) {
+        const char* naam;
+        p += sizeof veld - 1;
+        CONTROLEER(i < aantal);
+        if (i >= aantal) return;
+        naam = wegwijzer_groep_naam(groepen[i]);
+        CONTROLEER(naam != NULL && strncmp(p, naam, strlen(naam)) == 0 && p[strlen(naam)] == '"');
+        ++i;
+    }
+    CONTROLEER(i == aantal);
+}
+
+static void slechte_argumenten(wegwijzer_kennisbank* kb, const wegwijzer_adviezen* adviezen, size_t aantal) {
+    int groep = 42;
+    char* uit = NULL;
+    wegwijzer_adviezen* a = (wegwijzer_adviezen*)1; /* must be set to NULL on failure */
+    static const char fout_profiel[] = "gemeente:\n  naam: Testdorp\nmetingen: 12\n";
+
+    /* The group of an item that does not exist, or of no advice at all. */
+    CONTROLEER(wegwijzer_adviezen_groep(adviezen, aantal, &groep) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(groep == 42);
+    CONTROLEER(wegwijzer_adviezen_groep(adviezen, (size_t)-1, &groep) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(wegwijzer_adviezen_groep(NULL, 0, &groep) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(wegwijzer_adviezen_groep(adviezen, 0, NULL) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(groep == 42);
+    CONTROLEER(wegwijzer_adviezen_aantal(NULL) == 0);
+    CONTROLEER(strcmp(wegwijzer_status_tekst(WEGWIJZER_FOUT_ARGUMENT), "ongeldig argument") == 0);
+
+    /* Numbers that are no group. */
+    CONTROLEER(wegwijzer_groep_naam(-1) == NULL);
+    CONTROLEER(wegwijzer_groep_naam(3) == NULL);
+    CONTROLEER(wegwijzer_groep_kop(3) == NULL);
+
+    /* The JSON of no advice. */
+    CONTROLEER(wegwijzer_adviezen_json(NULL, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_adviezen_json: adviezen is NULL") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_adviezen_json(adviezen, NULL) == WEGWIJZER_FOUT_ARGUMENT);
+
+    /* A consultation without a knowledge base, without a place for the advice, with unknown options,
+     * with NULL as a profile of some length. */
+    CONTROLEER(wegwijzer_raadpleeg(NULL, "", 0, NULL, 0, &a, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(a == NULL);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_raadpleeg: kennisbank of profiel is NULL") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_raadpleeg(kb, "", 0, NULL, 0, NULL, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_raadpleeg: adviezen is NULL") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_raadpleeg(kb, "", 0, NULL, 64, &a, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "onbekende opties 64") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_raadpleeg(kb, NULL, 5, NULL, 0, &a, NULL) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(a == NULL);
+
+    /* A profile with a problem: its position, as from wegwijzer_advies. */
+    CONTROLEER(wegwijzer_raadpleeg(kb, fout_profiel, sizeof fout_profiel - 1, "fout.yaml", 0, &a, &uit) ==
+               WEGWIJZER_FOUT_INVOER);
+    CONTROLEER(a == NULL);
+    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":\"fout.yaml\",\"regel\":3,\"kolom\":11,") == uit);
+    wegwijzer_vrij(uit);
+
+    wegwijzer_adviezen_sluit(NULL);
+}
+
+int main(int argc, char** argv) {
+    wegwijzer_kennisbank* kb = NULL;
+    wegwijzer_adviezen* adviezen = NULL;
+    char* fout = NULL;
+    char* json = NULL;
+    char* referentie = NULL;
+    char* tekst = NULL;
+    char* profiel;
+    size_t lengte = 0, aantal, i;
+    int* groepen;
+    size_t per_groep[3] = {0, 0, 0};
+    int status;
+
+    if (argc != 3) {
+        fprintf(stderr, "gebruik: api_c_test KENNISBANK PROFIEL\n");
+        return 2;
+    }
+    profiel = lees(argv[2], &lengte);
+    if (profiel == NULL) {
+        fprintf(stderr, "%s: fout: niet te lezen\n", argv[2]);
+        return 2;
+    }
+    if (wegwijzer_kennisbank_open(argv[1], &kb, &fout) != WEGWIJZER_OK) {
+        fprintf(stderr, "%s\n", fout != NULL ? fout : "geen kennisbank");
+        wegwijzer_vrij(fout);
+        free(profiel);
+        return 1;
+    }
+
+    status = wegwijzer_raadpleeg(kb, profiel, lengte, argv[2], 0, &adviezen, &fout);
+    CONTROLEER(status == WEGWIJZER_OK && fout == NULL);
+    if (status != WEGWIJZER_OK) {
+        fprintf(stderr, "%s\n", fout != NULL ? fout : wegwijzer_status_tekst(status));
+        wegwijzer_vrij(fout);
+        wegwijzer_kennisbank_sluit(kb);
+        free(profiel);
+        return 1;
+    }
+    aantal = wegwijzer_adviezen_aantal(adviezen);
+    CONTROLEER(aantal > 0);
+    groepen = calloc(aantal + 1, sizeof *groepen);
+    for (i = 0; i < aantal; ++i) {
+        CONTROLEER(wegwijzer_adviezen_groep(adviezen, i, &groepen[i]) == WEGWIJZER_OK);
+        CONTROLEER(groepen[i] >= WEGWIJZER_NU_DOEN && groepen[i] <= WEGWIJZER_VERDER);
+        if (groepen[i] >= WEGWIJZER_NU_DOEN && groepen[i] <= WEGWIJZER_VERDER) ++per_groep[groepen[i]];
+        /* Group after group: "Nu doen", then the warnings, then the rest. */
+        if (i > 0) CONTROLEER(groepen[i - 1] <= groepen[i]);
+    }
+    /* The profile has advice in each of the three groups. */
+    CONTROLEER(per_groep[WEGWIJZER_NU_DOEN] > 0 && per_groep[WEGWIJZER_WAARSCHUWINGEN] > 0 &&
+               per_groep[WEGWIJZER_VERDER] > 0);
+
+    /* The JSON of the advice kept as data is that of wegwijzer_advies, and names the same groups. */
+    CONTROLEER(wegwijzer_adviezen_json(adviezen, &json) == WEGWIJZER_OK);
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, argv[2], WEGWIJZER_JSON, 0, &referentie) == WEGWIJZER_OK);
+    CONTROLEER(json != NULL && referentie != NULL && strcmp(json, referentie) == 0);
+    if (json != NULL) vergelijk_met_json(json, groepen, aantal);
+
+    /* The text heads the groups as wegwijzer_groep_kop names them. */
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, argv[2], WEGWIJZER_TEKST, 0, &tekst) == WEGWIJZER_OK);
+    CONTROLEER(strcmp(wegwijzer_groep_naam(WEGWIJZER_NU_DOEN), "nu_doen") == 0);
+    CONTROLEER(strcmp(wegwijzer_groep_naam(WEGWIJZER_WAARSCHUWINGEN), "waarschuwingen") == 0);
+    CONTROLEER(strcmp(wegwijzer_groep_naam(WEGWIJZER_VERDER), "verder") == 0);
+    for (i = 0; i < 3; ++i) {
+        char kop[64];
+        snprintf(kop, sizeof kop, "\n%s\n", wegwijzer_groep_kop((int)i));
+        CONTROLEER(tekst != NULL && strstr(tekst, kop) != NULL);
+    }
+
+    slechte_argumenten(kb, adviezen, aantal);
+
+    wegwijzer_vrij(tekst);
+    wegwijzer_vrij(referentie);
+    wegwijzer_vrij(json);
+    free(groepen);
+    wegwijzer_adviezen_sluit(adviezen);
+    wegwijzer_kennisbank_sluit(kb);
+    free(profiel);
+    if (fouten == 0) printf("api_c_test: in orde (adviezen %lu; nu doen %lu, waarschuwingen %lu, verder %lu)\n",
+                            (unsigned long)aantal, (unsigned long)per_groep[0], (unsigned long)per_groep[1],
+                            (unsigned long)per_groep[2]);
+    return fouten == 0 ? 0 : 1;
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The group of each advice through the C++ face (wegwijzer::groep), against the library's own JSON
+// and text, for every example profile; and for lists an embedder builds itself.
+#include <wegwijzer/wegwijzer.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::string lees(const std::filesystem::path& pad) {
+    std::ifstream in(pad, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<std::filesystem::path> voorbeelden() {
+    std::vector<std::filesystem::path> v;
+    for (const auto& e : std::filesystem::directory_iterator(WW_EXAMPLES_DIR))
+        if (e.path().extension() == ".yaml") v.push_back(e.path());
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+class Groepen : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        kennisbank_ = new wegwijzer::Kennisbank(wegwijzer::Kennisbank::open(WW_KB_SOURCE_DIR));
+    }
+    static void TearDownTestSuite() {
+        delete kennisbank_;
+        kennisbank_ = nullptr;
+    }
+    static wegwijzer::Kennisbank* kennisbank_;
+};
+wegwijzer::Kennisbank* Groepen::kennisbank_ = nullptr;
+
+std::vector<wegwijzer::Groep> groepen_van(const wegwijzer::Advies& advies) {
+    std::vector<wegwijzer::Groep> g;
+    for (std::size_t i = 0; i < advies.adviezen.size(); ++i) g.push_back(wegwijzer::groep(advies, i));
+    return g;
+}
+
+TEST_F(Groepen, ZoalsDeJsonVanElkVoorbeeldprofiel) {
+    wegwijzer::Raadpleging raadpleging(*kennisbank_);
+    const auto profielen = voorbeelden();
+    ASSERT_FALSE(profielen.empty());
+    for (const auto& pad : profielen) {
+        SCOPED_TRACE(pad.filename().string());
+        const std::string tekst = lees(pad);
+        const wegwijzer::Advies advies = raadpleging.advies(tekst);
+        const auto json = nlohmann::json::parse(raadpleging.advies_als(tekst, wegwijzer::Formaat::json));
+        ASSERT_EQ(json["adviezen"].size(), advies.adviezen.size());
+        const auto g = groepen_van(advies);
+        for (std::size_t i = 0; i < g.size(); ++i) {
+            EXPECT_EQ(json["adviezen"][i]["groep"].get<std::string>(), wegwijzer::naam_van(g[i])) << "advies " << i;
+            // The list is in group order: a group never comes back after the next one began.
+            if (i > 0) {
+                EXPECT_LE(static_cast<int>(g[i - 1]), static_cast<int>(g[i])) << "advies " << i;
+            }
+            const auto& a = advies.adviezen[i];
+            if (g[i] == wegwijzer::Groep::nu_doen) {
+                EXPECT_EQ(a.soort, wegwijzer::Soort::actie);
+                EXPECT_EQ(a.stap, advies.huidige_stap);
+            }
+            EXPECT_EQ(g[i] == wegwijzer::Groep::waarschuwingen, a.soort == wegwijzer::Soort::waarschuwing);
+        }
+    }
+}
+
+// 05-acties-los-van-analyse has all three groups (stap 4): its acties, the warning that an actie lies
+// outside the analysis, the rest. That warning has priority 1 and still comes after acties of
+// priority 2: the group, not the place or the priority, says where "Nu doen" ends.
+TEST_F(Groepen, EenProfielMetAlleDrieGroepen) {
+    wegwijzer::Raadpleging raadpleging(*kennisbank_);
+    const std::string tekst = lees(std::filesystem::path(WW_EXAMPLES_DIR) / "05-acties-los-van-analyse.yaml");
+    const wegwijzer::Advies advies = raadpleging.advies(tekst);
+    ASSERT_EQ(advies.huidige_stap, 4);
+    std::vector<std::string> nu, waarschuwingen, verder;
+    long long hoogste_nu = 0;
+    for (std::size_t i = 0; i < advies.adviezen.size(); ++i) {
+        const auto& a = advies.adviezen[i];
+        switch (wegwijzer::groep(advies, i)) {
+            case wegwijzer::Groep::nu_doen:
+                nu.push_back(a.id);
+                hoogste_nu = std::max(hoogste_nu, a.prioriteit);
+                break;
+            case wegwijzer::Groep::waarschuwingen: waarschuwingen.push_back(a.id); break;
+            case wegwijzer::Groep::verder: verder.push_back(a.id); break;
+        }
+    }
+    EXPECT_NE(std::find(nu.begin(), nu.end(), "ivp.afwijkend-van-analyse"), nu.end());
+    EXPECT_EQ(waarschuwingen, (std::vector<std::string>{"tafel.actie-buiten-analyse"}));
+    EXPECT_FALSE(verder.empty());
+    const auto w = std::find_if(advies.adviezen.begin(), advies.adviezen.end(),
+                                [](const auto& a) { return a.id == "tafel.actie-buiten-analyse"; });
+    ASSERT_NE(w, advies.adviezen.end());
+    EXPECT_EQ(w->prioriteit, 1);
+    EXPECT_GT(hoogste_nu, w->prioriteit);
+    // The text heads each group with kop_van, in that order.
+    const std::string als_tekst = raadpleging.advies_als(tekst, wegwijzer::Formaat::tekst);
+    std::size_t vorige = 0;
+    for (auto g : {wegwijzer::Groep::nu_doen, wegwijzer::Groep::waarschuwingen, wegwijzer::Groep::verder}) {
+        const auto plaats = als_tekst.find("\n" + std::string(wegwijzer::kop_van(g)) + "\n");
+        ASSERT_NE(plaats, std::string::npos) << wegwijzer::kop_van(g);
+        EXPECT_GT(plaats, vorige) << wegwijzer::kop_van(g);
+        vorige = plaats;
+    }
+}
+
+TEST_F(Groepen, CommunicatiecheckZetElkeActieBijNuDoen) {
+    wegwijzer::Raadpleging raadpleging(*kennisbank_);
+    const std::string tekst = lees(std::filesystem::path(WW_EXAMPLES_DIR) / "04-communicatie-buikpijn.yaml");
+    const wegwijzer::Advies advies = raadpleging.advies(tekst, wegwijzer::Opdracht::communicatie);
+    ASSERT_TRUE(advies.communicatie);
+    const auto json = nlohmann::json::parse(
+        raadpleging.advies_als(tekst, wegwijzer::Formaat::json, wegwijzer::Opdracht::communicatie));
+    ASSERT_EQ(json["adviezen"].size(), advies.adviezen.size());
+    for (std::size_t i = 0; i < advies.adviezen.size(); ++i) {
+        const auto g = wegwijzer::groep(advies, i);
+        EXPECT_EQ(g == wegwijzer::Groep::nu_doen, advies.adviezen[i].soort == wegwijzer::Soort::actie) << i;
+        EXPECT_EQ(json["adviezen"][i]["groep"].get<std::string>(), wegwijzer::naam_van(g)) << i;
+    }
+}
+
+wegwijzer::AdviesItem item(const char* id, wegwijzer::Soort soort, int stap) {
+    wegwijzer::AdviesItem a;
+    a.id = id;
+    a.soort = soort;
+    a.stap = stap;
+    return a;
+}
+
+// A list an embedder put together (or reordered) itself: the group follows from the item, not its place.
+TEST(Groep, VolgtUitSoortEnStapNietUitDePlaats) {
+    wegwijzer::Advies advies;
+    advies.huidige_stap = 2;
+    advies.adviezen = {item("i", wegwijzer::Soort::info, 2), item("a1", wegwijzer::Soort::actie, 1),
+                       item("w", wegwijzer::Soort::waarschuwing, 4), item("a2", wegwijzer::Soort::actie, 2)};
+    EXPECT_EQ(groepen_van(advies), (std::vector<wegwijzer::Groep>{wegwijzer::Groep::verder, wegwijzer::Groep::verder,
+                                                                 wegwijzer::Groep::waarschuwingen,
+                                                                 wegwijzer::Groep::nu_doen}));
+    advies.communicatie = true;  // every actie is "Nu doen", whatever its step
+    EXPECT_EQ(groepen_van(advies), (std::vector<wegwijzer::Groep>{wegwijzer::Groep::verder, wegwijzer::Groep::nu_doen,
+                                                                 wegwijzer::Groep::waarschuwingen,
+                                                                 wegwijzer::Groep::nu_doen}));
+}
+
+TEST(Groep, IndexBuitenDeLijstGooitOutOfRange) {
+    wegwijzer::Advies advies;
+    EXPECT_THROW(wegwijzer::groep(advies, 0), std::out_of_range);
+    advies.adviezen = {item("a", wegwijzer::Soort::actie, 1)};
+    EXPECT_EQ(wegwijzer::groep(advies, 0), wegwijzer::Groep::nu_doen);
+    try {
+        wegwijzer::groep(advies, 1);
+        FAIL() << "geen std::out_of_range";
+    } catch (const std::out_of_range& e) {
+        EXPECT_STREQ(e.what(), "wegwijzer::groep: index 1 valt buiten de lijst van 1 adviezen");
+    }
+    EXPECT_THROW(wegwijzer::groep(advies, static_cast<std::size_t>(-1)), std::out_of_range);
+}
+
+TEST(Groep, NamenEnKoppen) {
+    EXPECT_EQ(wegwijzer::naam_van(wegwijzer::Groep::nu_doen), "nu_doen");
+    EXPECT_EQ(wegwijzer::naam_van(wegwijzer::Groep::waarschuwingen), "waarschuwingen");
+    EXPECT_EQ(wegwijzer::naam_van(wegwijzer::Groep::verder), "verder");
+    EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::nu_doen), "Nu doen");
+    EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::waarschuwingen), "Waarschuwingen");
+    EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::verder), "Verder");
+}
+
+}  // namespace
