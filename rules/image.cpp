@@ -516,6 +516,7 @@ struct ActionCheck {
     // shared function_of_text instead of the one above: making that one for each rule cost more than
     // the rule's check.
     std::atomic<std::uint8_t>* shared_functions = nullptr;
+    const FunctionInfo* built_in = nullptr;  // with it, all_functions(), once per check rather than per call
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
@@ -545,10 +546,10 @@ struct ActionCheck {
     // Relaxed: what is stored is a place in all_functions(), which each thread reaches through that
     // function's own guard, not data the storing thread made.
     const std::uint8_t known = check.shared_functions[name].load(std::memory_order_relaxed);
-    const FunctionInfo* f = known == 1 ? &ActionCheck::own : known ? &all_functions()[known - 2] : nullptr;
+    const FunctionInfo* f = known == 1 ? &ActionCheck::own : known ? &check.built_in[known - 2] : nullptr;
     if (!f) {
         f = find_function(name_text);  // a place in all_functions(), or null
-        const std::size_t place = f ? 2 + static_cast<std::size_t>(f - all_functions().data()) : 1;
+        const std::size_t place = f ? 2 + static_cast<std::size_t>(f - check.built_in) : 1;
         if (!f) f = &ActionCheck::own;
         if (place <= UINT8_MAX) check.shared_functions[name].store(static_cast<std::uint8_t>(place), std::memory_order_relaxed);
     }
@@ -1397,6 +1398,7 @@ struct ImageAccess {
         ActionCheck check;
         check.tables = tables;
         check.shared_functions = tables->function_of_text.get();
+        check.built_in = all_functions().data();
         ActionSummary scanned;
         const auto [count, jumps] = scan_action_bytes(in, r, check, scanned);
         if (!in.done()) throw BadImage{};
