@@ -90,6 +90,16 @@ facts:
     // and of equal facts only the first (here the third name is the first again, so the second stays).
     std::vector<SourceFile> volgorde;
     volgorde.emplace_back("volgorde.yaml", R"Y(
+templates:
+  indicator_naam:
+    slots:
+      indicator: symbol
+      naam: string
+      volgorde: {type: int, default: 0}
+  factor_signaal:
+    slots:
+      indicator: symbol
+      factor: symbol
 facts:
   - 'indicator_naam(indicator: nieuw_cijfer, naam: "het nieuwe cijfer", volgorde: 30)'
   - 'factor_signaal(indicator: nieuw_cijfer, factor: toezicht)'
@@ -98,7 +108,6 @@ facts:
   - 'indicator_naam(indicator: overlast, naam: "dan")'
   - 'factor_signaal(indicator: nieuw_cijfer, factor: toezicht)'
   - 'indicator_naam(indicator: overlast, naam: "eerst", volgorde: 31)'
-  - 'indicator(id: nieuw_cijfer, betekenis: "een ander cijfer", hoger_is_beter: true)'
 )Y");
     const auto tweede = test::test_kennisbank(std::move(volgorde));
     const Vocabulaire gelezen = lees_vocabulaire(tweede->regels());
