@@ -130,10 +130,13 @@ struct ImageTables {
     // The knowledge base's own functions, by name: for the calls of actions checked when they are
     // built (ImagePendingActions, a reader for a closed promise); empty otherwise.
     std::map<std::string, std::shared_ptr<const FunctionDef>, std::less<>> functions;
-    // For those checks too, per text of the image the built-in function a call by that name is, or
-    // ActionCheck::own (one of the knowledge base's), once looked up; null before. Shared by every
-    // build, as a build may run on any thread: each that looks a name up stores the same value.
-    std::unique_ptr<std::atomic<const FunctionInfo*>[]> function_of_text;
+    // For those checks too, per text of the image what a call by that name is, once looked up: 0 not
+    // yet (or a built-in past the 253 places one byte holds: then looked up per call), 1 one of the
+    // knowledge base's own (ActionCheck::own), else 2 + the built-in function's place in
+    // all_functions(). Shared by every build, as a build may run on any thread: each that looks a
+    // name up stores the same value. One byte per text, not a pointer, as ActionCheck's own table:
+    // it is zeroed for every image read (some 4,000 texts), and as pointers that cost ~27,000 instructions.
+    std::unique_ptr<std::atomic<std::uint8_t>[]> function_of_text;
 
     [[gnu::always_inline]] Atom atom(std::uint32_t i) const {
         const std::uint32_t known = atom_ids[i].load(std::memory_order_acquire);
@@ -512,7 +515,8 @@ struct ActionCheck {
     // When set (the check of ImagePendingActions::build), calls are looked up through the tables'
     // shared function_of_text instead of the one above: making that one for each rule cost more than
     // the rule's check.
-    std::atomic<const FunctionInfo*>* shared_functions = nullptr;
+    std::atomic<std::uint8_t>* shared_functions = nullptr;
+    const FunctionInfo* built_in = nullptr;  // with it, all_functions(), once per check rather than per call
 };
 
 // A call as checked_node (engine/expr_eval.cpp) takes it: a built-in function by that name first,
@@ -539,11 +543,15 @@ struct ActionCheck {
 }
 
 [[gnu::noinline]] void check_call_shared(ActionCheck& check, std::string_view name_text, std::uint32_t name, std::size_t n) {
-    const FunctionInfo* f = check.shared_functions[name].load(std::memory_order_acquire);
+    // Relaxed: what is stored is a place in all_functions(), which each thread reaches through that
+    // function's own guard, not data the storing thread made.
+    const std::uint8_t known = check.shared_functions[name].load(std::memory_order_relaxed);
+    const FunctionInfo* f = known == 1 ? &ActionCheck::own : known ? &check.built_in[known - 2] : nullptr;
     if (!f) {
-        f = find_function(name_text);
+        f = find_function(name_text);  // a place in all_functions(), or null
+        const std::size_t place = f ? 2 + static_cast<std::size_t>(f - check.built_in) : 1;
         if (!f) f = &ActionCheck::own;
-        check.shared_functions[name].store(f, std::memory_order_release);
+        if (place <= UINT8_MAX) check.shared_functions[name].store(static_cast<std::uint8_t>(place), std::memory_order_relaxed);
     }
     if (f == &ActionCheck::own) {
         check.own_calls.emplace_back(name, n);
@@ -1125,7 +1133,7 @@ struct ImageAccess {
         check.defer = !left_out.empty();
         if (check.defer) {
             for (const auto& f : b.functions_) tables->functions.emplace(f->name, f);
-            tables->function_of_text = std::make_unique<std::atomic<const FunctionInfo*>[]>(tables->texts.size());  // all null
+            tables->function_of_text = std::make_unique<std::atomic<std::uint8_t>[]>(tables->texts.size());  // all 0
         } else {
             check.function_of_text.assign(tables->texts.size(), 0);
         }
@@ -1390,6 +1398,7 @@ struct ImageAccess {
         ActionCheck check;
         check.tables = tables;
         check.shared_functions = tables->function_of_text.get();
+        check.built_in = all_functions().data();
         ActionSummary scanned;
         const auto [count, jumps] = scan_action_bytes(in, r, check, scanned);
         if (!in.done()) throw BadImage{};

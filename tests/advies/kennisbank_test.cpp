@@ -85,6 +85,36 @@ facts:
     EXPECT_EQ(klein, uit_engine(*test->nieuwe_engine()));
     EXPECT_TRUE(klein.is_factor("wijkgevoel"));
     EXPECT_EQ(klein.factor_naam.at("wijkgevoel"), "");
+
+    // lees_vocabulaire reads the facts in one pass: a short name before its indicator still counts,
+    // and of equal facts only the first (here the third name is the first again, so the second stays).
+    std::vector<SourceFile> volgorde;
+    volgorde.emplace_back("volgorde.yaml", R"Y(
+templates:
+  indicator_naam:
+    slots:
+      indicator: symbol
+      naam: string
+      volgorde: {type: int, default: 0}
+  factor_signaal:
+    slots:
+      indicator: symbol
+      factor: symbol
+facts:
+  - 'indicator_naam(indicator: nieuw_cijfer, naam: "het nieuwe cijfer", volgorde: 30)'
+  - 'factor_signaal(indicator: nieuw_cijfer, factor: toezicht)'
+  - 'indicator(id: nieuw_cijfer, betekenis: "een nieuw cijfer", hoger_is_beter: false)'
+  - 'indicator_naam(indicator: overlast, naam: "eerst", volgorde: 31)'
+  - 'indicator_naam(indicator: overlast, naam: "dan")'
+  - 'factor_signaal(indicator: nieuw_cijfer, factor: toezicht)'
+  - 'indicator_naam(indicator: overlast, naam: "eerst", volgorde: 31)'
+)Y");
+    const auto tweede = test::test_kennisbank(std::move(volgorde));
+    const Vocabulaire gelezen = lees_vocabulaire(tweede->regels());
+    EXPECT_EQ(gelezen, uit_engine(*tweede->nieuwe_engine()));
+    EXPECT_EQ(gelezen.indicator_naam.at("nieuw_cijfer"), "het nieuwe cijfer");
+    EXPECT_EQ(gelezen.indicator_naam.at("overlast"), "dan");
+    EXPECT_EQ(std::count(gelezen.signalen.begin(), gelezen.signalen.end(), std::pair<std::string, std::string>("nieuw_cijfer", "toezicht")), 1);
 }
 
 // Per example: the engine is promised exactly the input templates the profile gives no fact of (and
