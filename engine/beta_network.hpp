@@ -199,8 +199,9 @@ public:
     // Facts entering and leaving.
     void add_fact(FactRec* f);
     void remove_fact(FactRec* f);
-    // Rebuilds every match from the root, as after a reset: rules without conditions, and those
-    // starting with `not`, match again.
+    // Rebuilds every match from the root, as after a reset (there are no facts): rules without
+    // conditions, and those starting with `not`, `exists` or an aggregate, match again, and activate
+    // in the order a new network with the same rules activates them (the order they were added).
     void restart();
     // Tokens in a node's output, oldest first (for why-not).
     const Token* first_output(const BetaNode* n) const { return n->out.head(); }
