@@ -588,7 +588,13 @@ void BetaNetwork::activate(Terminal* term, Token* t) {
 
 void BetaNetwork::withdraw(Token* t) {
     if (t->in_out) {
-        if (marked_ && t->serial < mark_serial_ && !t->node->term_only) disturbed_ = true;
+        // A term of an aggregate leaving is seen by nothing but its aggregate, unless the chain goes on
+        // below it: the levels below go with it, and a rollback makes them again, at the end of their
+        // memories, where a fact entering a node below meets them in another order (an `exists` visits
+        // its levels in the order of its memory), and so the aggregates change, and their matches
+        // fire, in another order (seed 1108 of ConjProperty.RollbackEqualsReset).
+        if (marked_ && t->serial < mark_serial_ && (!t->node->term_only || !t->node->children.empty()))
+            disturbed_ = true;
         t->node->out.erase(t);
         t->in_out = false;
         for (BetaNode* a : t->node->term_of) term_leave(a, t);

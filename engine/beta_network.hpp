@@ -138,8 +138,10 @@ struct BetaNode {
     std::vector<BetaNode*> term_of;
     bool owns_terms = false;  // some child is an aggregate over a conjunction
     // Only terms of aggregates below (set by BetaNetwork::mark): no terminal, no child but further
-    // such nodes. Nothing can see the order of its tokens or which of them is new, because an
-    // aggregate's result depends only on the set of its terms.
+    // such nodes. An aggregate's result depends only on the set of its terms, so the last node of
+    // a chain can leave its tokens in any order. A node with the chain going on below it cannot: a
+    // fact entering a node below visits that node's levels in the order of its memory, and so
+    // decides in which order the aggregates change and pass on their results.
     bool term_only = false;
     // A `not` over several patterns (a count over a conjunction, its one output the test
     // `count == 0`) whose chain is its own (a path of nodes that feed only it, its head the output
@@ -211,8 +213,9 @@ public:
     // the mark: such a token would come back at the end of its memory (and its activations at the
     // end of the agenda), not where it was, so retracting the newer facts would not restore the
     // exact order a reset and re-assert gives. Two changes leave no such trace: a token of a
-    // term_only node leaving (no one sees that order), and an aggregate level whose result changes
-    // while it is the last of its memory and holds no activation of the mark (it stays in place).
+    // term_only node with no child leaving (the last level of an aggregate's chain: no one sees that
+    // order), and an aggregate level whose result changes while it is the last of its memory and
+    // holds no activation of the mark (it stays in place).
     void mark();
     void unmark() {
         marked_ = false;
