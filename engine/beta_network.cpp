@@ -593,8 +593,7 @@ void BetaNetwork::withdraw(Token* t) {
         // memories, where a fact entering a node below meets them in another order (an `exists` visits
         // its levels in the order of its memory), and so the aggregates change, and their matches
         // fire, in another order (seed 1108 of ConjProperty.RollbackEqualsReset).
-        if (marked_ && t->serial < mark_serial_ && (!t->node->term_only || !t->node->children.empty()))
-            disturbed_ = true;
+        if (marked_ && t->serial < mark_serial_ && !t->node->term_last) disturbed_ = true;
         t->node->out.erase(t);
         t->in_out = false;
         for (BetaNode* a : t->node->term_of) term_leave(a, t);
@@ -1064,6 +1063,7 @@ void BetaNetwork::mark() {
         for (BetaNode* c : n->children) only_terms = only_terms && c->term_only;
         n->term_only = only_terms;
     }
+    for (auto& n : nodes_) n->term_last = n->term_only && n->children.empty();
 }
 
 void BetaNetwork::begin_rollback() {
@@ -1653,12 +1653,16 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         n->terms->term_of.push_back(n);
         parent->owns_terms = true;
     }
-    for (Token* t = parent->out.head(); t;) {
-        Token* next = parent->out.next(t);
+    fill_from_parent(n);
+    return n;
+}
+
+void BetaNetwork::fill_from_parent(BetaNode* n) {
+    for (Token* t = n->parent->out.head(); t;) {
+        Token* next = n->parent->out.next(t);
         left_activate(n, t);
         t = next;
     }
-    return n;
 }
 
 std::size_t BetaNetwork::hashed_node_count() const {
@@ -1685,14 +1689,8 @@ void BetaNetwork::restart() {
     root_token_->in_out = true;
     std::vector<std::vector<std::pair<BetaNode*, Terminal*>>> outputs(nodes_.size());
     for (std::size_t i = 0; i < nodes_.size(); ++i) outputs[i].swap(nodes_[i]->outputs);
-    for (const auto& n : nodes_) {
-        if (n.get() == root_ || n->parent->out.size() == 0) continue;
-        for (Token* t = n->parent->out.head(); t;) {
-            Token* next = n->parent->out.next(t);
-            left_activate(n.get(), t);
-            t = next;
-        }
-    }
+    for (const auto& n : nodes_)
+        if (n.get() != root_ && n->parent->out.size() != 0) fill_from_parent(n.get());
     for (std::size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->outputs.swap(outputs[i]);
     for (const auto& term : terminals_)
         for (Token* t = term->parent->out.head(); t; t = term->parent->out.next(t)) activate(term.get(), t);

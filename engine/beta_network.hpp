@@ -143,6 +143,8 @@ struct BetaNode {
     // fact entering a node below visits that node's levels in the order of its memory, and so
     // decides in which order the aggregates change and pass on their results.
     bool term_only = false;
+    // term_only with no child: the last level of a chain (set by BetaNetwork::mark).
+    bool term_last = false;
     // A `not` over several patterns (a count over a conjunction, its one output the test
     // `count == 0`) whose chain is its own (a path of nodes that feed only it, its head the output
     // of `parent` added right before it): the two swap places in parent->outputs, so that a token of
@@ -281,6 +283,8 @@ private:
     bool condition_holds(const BetaNode* n, const JoinTest& t, const Token* parent, const FactRec* f) const;
     class JoinProbe;
     void left_activate(BetaNode* n, Token* parent);
+    // A node's tokens made from each of its parent's, oldest first: a new node, or restart's replay.
+    [[gnu::noinline]] void fill_from_parent(BetaNode* n);
     // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): most
     // of a fact's successors, so the test is made here, inline, before any call.
     void right_activate(BetaNode* n, FactRec* f) {
