@@ -1657,7 +1657,6 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
     return n;
 }
 
-
 std::size_t BetaNetwork::hashed_node_count() const {
     std::size_t k = 0;
     for (const auto& n : nodes_) k += n->amem_index >= 0;
