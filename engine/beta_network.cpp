@@ -588,7 +588,12 @@ void BetaNetwork::activate(Terminal* term, Token* t) {
 
 void BetaNetwork::withdraw(Token* t) {
     if (t->in_out) {
-        if (marked_ && t->serial < mark_serial_ && !t->node->term_only) disturbed_ = true;
+        // A term of an aggregate leaving is seen by nothing but its aggregate, unless the chain goes on
+        // below it: the levels below go with it, and a rollback makes them again, at the end of their
+        // memories, where a fact entering a node below meets them in another order (an `exists` visits
+        // its levels in the order of its memory), and so the aggregates change, and their matches
+        // fire, in another order (seed 1108 of ConjProperty.RollbackEqualsReset).
+        if (marked_ && t->serial < mark_serial_ && !t->node->term_last) disturbed_ = true;
         t->node->out.erase(t);
         t->in_out = false;
         for (BetaNode* a : t->node->term_of) term_leave(a, t);
@@ -1058,6 +1063,7 @@ void BetaNetwork::mark() {
         for (BetaNode* c : n->children) only_terms = only_terms && c->term_only;
         n->term_only = only_terms;
     }
+    for (auto& n : nodes_) n->term_last = n->term_only && n->children.empty();
 }
 
 void BetaNetwork::begin_rollback() {
@@ -1647,11 +1653,7 @@ BetaNode* BetaNetwork::add_node(std::unique_ptr<BetaNode> proto, bool& shared) {
         n->terms->term_of.push_back(n);
         parent->owns_terms = true;
     }
-    for (Token* t = parent->out.head(); t;) {
-        Token* next = parent->out.next(t);
-        left_activate(n, t);
-        t = next;
-    }
+    fill_from_parent(n);
     return n;
 }
 
@@ -1659,12 +1661,6 @@ std::size_t BetaNetwork::hashed_node_count() const {
     std::size_t k = 0;
     for (const auto& n : nodes_) k += n->amem_index >= 0;
     return k;
-}
-
-void BetaNetwork::restart() {
-    if (terms_first_stale_) settle_terms_first();
-    withdraw(root_token_);
-    emit(root_token_);
 }
 
 Terminal* BetaNetwork::add_terminal(std::unique_ptr<Terminal> term) {

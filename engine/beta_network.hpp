@@ -138,9 +138,13 @@ struct BetaNode {
     std::vector<BetaNode*> term_of;
     bool owns_terms = false;  // some child is an aggregate over a conjunction
     // Only terms of aggregates below (set by BetaNetwork::mark): no terminal, no child but further
-    // such nodes. Nothing can see the order of its tokens or which of them is new, because an
-    // aggregate's result depends only on the set of its terms.
+    // such nodes. An aggregate's result depends only on the set of its terms, so the last node of
+    // a chain can leave its tokens in any order. A node with the chain going on below it cannot: a
+    // fact entering a node below visits that node's levels in the order of its memory, and so
+    // decides in which order the aggregates change and pass on their results.
     bool term_only = false;
+    // term_only with no child: the last level of a chain (set by BetaNetwork::mark).
+    bool term_last = false;
     // A `not` over several patterns (a count over a conjunction, its one output the test
     // `count == 0`) whose chain is its own (a path of nodes that feed only it, its head the output
     // of `parent` added right before it): the two swap places in parent->outputs, so that a token of
@@ -199,8 +203,9 @@ public:
     // Facts entering and leaving.
     void add_fact(FactRec* f);
     void remove_fact(FactRec* f);
-    // Rebuilds every match from the root, as after a reset: rules without conditions, and those
-    // starting with `not`, match again.
+    // Rebuilds every match from the root, as after a reset (there are no facts): rules without
+    // conditions, and those starting with `not`, `exists` or an aggregate, match again, and activate
+    // in the order a new network with the same rules activates them (the order they were added).
     void restart();
     // Tokens in a node's output, oldest first (for why-not).
     const Token* first_output(const BetaNode* n) const { return n->out.head(); }
@@ -210,8 +215,9 @@ public:
     // the mark: such a token would come back at the end of its memory (and its activations at the
     // end of the agenda), not where it was, so retracting the newer facts would not restore the
     // exact order a reset and re-assert gives. Two changes leave no such trace: a token of a
-    // term_only node leaving (no one sees that order), and an aggregate level whose result changes
-    // while it is the last of its memory and holds no activation of the mark (it stays in place).
+    // term_only node with no child leaving (the last level of an aggregate's chain: no one sees that
+    // order), and an aggregate level whose result changes while it is the last of its memory and
+    // holds no activation of the mark (it stays in place).
     void mark();
     void unmark() {
         marked_ = false;
@@ -277,6 +283,8 @@ private:
     bool condition_holds(const BetaNode* n, const JoinTest& t, const Token* parent, const FactRec* f) const;
     class JoinProbe;
     void left_activate(BetaNode* n, Token* parent);
+    // A node's tokens made from each of its parent's, oldest first: a new node, or restart's replay.
+    [[gnu::noinline]] void fill_from_parent(BetaNode* n);
     // Nothing on the left to join with (a later phase's rules, a `not` no token reached yet): most
     // of a fact's successors, so the test is made here, inline, before any call.
     void right_activate(BetaNode* n, FactRec* f) {

@@ -200,7 +200,9 @@ public:
     // given the conditions before it, with the closest partial match.
     WhyNot why_not(std::string_view rule_id) const;
 
-    // Back to no facts, no records, no activations, an empty log; templates and rules stay.
+    // Back to no facts, no records, no activations, an empty log; templates and rules stay. The
+    // matches that need no fact (rules without conditions, or starting with `not`, `exists` or an
+    // aggregate) are made again and activated as a new engine with these rules activates them.
     void reset();
 
     // Remembers the present state (typically: the initial facts asserted, nothing run yet) so that
