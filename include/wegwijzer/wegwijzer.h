@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* wegwijzer for C and every language that can call C (Python ctypes, ...): open a knowledge base,
  * ask advice for a profile given as text, get the advice (JSON, text or markdown) or the list of
- * problems as JSON, free what you got; or keep the advice as data and ask the group of each item. Link with -lwegwijzer (`pkg-config --libs wegwijzer`).
- * See docs/api.md.
+ * problems as JSON, free what you got; or keep the advice as data and ask the group of each item.
+ * Link with -lwegwijzer (`pkg-config --libs wegwijzer`). See docs/api.md.
  *
  * No function lets an exception or a signal out: every failure is a status code, with the
  * problems as JSON where there are any. Strings given back are allocated by the library, terminated

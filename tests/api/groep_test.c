@@ -97,14 +97,19 @@ static void slechte_argumenten(wegwijzer_kennisbank* kb, const wegwijzer_advieze
     CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_raadpleeg: adviezen is NULL") != NULL);
     wegwijzer_vrij(uit);
     uit = NULL;
+    /* Each time *adviezen set anew, so that a call that leaves it untouched is seen. */
+    a = (wegwijzer_adviezen*)1;
     CONTROLEER(wegwijzer_raadpleeg(kb, "", 0, NULL, 64, &a, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(a == NULL);
     CONTROLEER(uit != NULL && strstr(uit, "onbekende opties 64") != NULL);
     wegwijzer_vrij(uit);
     uit = NULL;
+    a = (wegwijzer_adviezen*)1;
     CONTROLEER(wegwijzer_raadpleeg(kb, NULL, 5, NULL, 0, &a, NULL) == WEGWIJZER_FOUT_ARGUMENT);
     CONTROLEER(a == NULL);
 
     /* A profile with a problem: its position, as from wegwijzer_advies. */
+    a = (wegwijzer_adviezen*)1;
     CONTROLEER(wegwijzer_raadpleeg(kb, fout_profiel, sizeof fout_profiel - 1, "fout.yaml", 0, &a, &uit) ==
                WEGWIJZER_FOUT_INVOER);
     CONTROLEER(a == NULL);
@@ -155,6 +160,10 @@ int main(int argc, char** argv) {
     aantal = wegwijzer_adviezen_aantal(adviezen);
     CONTROLEER(aantal > 0);
     groepen = calloc(aantal + 1, sizeof *groepen);
+    if (groepen == NULL) {
+        fprintf(stderr, "api_c_test: geen geheugen\n");
+        return 1;
+    }
     for (i = 0; i < aantal; ++i) {
         CONTROLEER(wegwijzer_adviezen_groep(adviezen, i, &groepen[i]) == WEGWIJZER_OK);
         CONTROLEER(groepen[i] >= WEGWIJZER_NU_DOEN && groepen[i] <= WEGWIJZER_VERDER);
