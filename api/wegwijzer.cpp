@@ -3,6 +3,7 @@
 // value types and the internal ones, and turns the internal exceptions into wegwijzer::Fout.
 #include "wegwijzer/wegwijzer.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -211,7 +212,16 @@ std::string opmaak(const Advies& advies, Formaat formaat, int breedte) {
     o.breedte = breedte;
     o.uitleg = false;
     for (const auto& i : advies.adviezen) o.uitleg = o.uitleg || i.uitleg.has_value();
-    return a::opmaak(intern(advies), intern(formaat), o);
+    a::Advies in = intern(advies);
+    // The formats head the list by position (Nu doen, Waarschuwingen, Verder) and the JSON names each
+    // item's group from its soort and stap: a list of the caller's own in another order would show
+    // other groups per format. Put into its groups first, in the caller's order within each group, it
+    // shows the same in every format; a list from raadpleeg is in its groups already and stays as it is.
+    const int nu_doen = a::nu_doen_stap(in);
+    std::stable_sort(in.adviezen.begin(), in.adviezen.end(), [&](const a::AdviesItem& x, const a::AdviesItem& y) {
+        return a::adviesgroep(x, nu_doen) < a::adviesgroep(y, nu_doen);
+    });
+    return a::opmaak(in, intern(formaat), o);
 }
 
 Kennisbank Kennisbank::open(const std::string& map) {

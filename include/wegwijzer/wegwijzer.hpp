@@ -144,6 +144,8 @@ WEGWIJZER_API std::string_view kop_van(Groep groep);
 // The advice in one of the contract's formats, byte for byte what `wegwijzer advies --format ...`
 // writes (text: without colour, `breedte` columns wide), except that markdown, having no knowledge
 // base here, names factors by their id; Raadpleging::advies_als gives the command line's markdown.
+// A list of your own is put into its groups first (groep; within a group in your order), so that every
+// format shows each item in the same group and numbers it the same.
 WEGWIJZER_API std::string opmaak(const Advies& advies, Formaat formaat, int breedte = 80);
 
 struct KennisbankImpl;

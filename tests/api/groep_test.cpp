@@ -155,6 +155,35 @@ TEST(Groep, VolgtUitSoortEnStapNietUitDePlaats) {
                                                                  wegwijzer::Groep::nu_doen}));
 }
 
+// opmaak puts a list of one's own into its groups first: the JSON's order and `groep` and the text's
+// headings then agree, and within a group the caller's order stays.
+TEST(Groep, OpmaakZetEenEigenLijstInHaarGroepen) {
+    wegwijzer::Advies advies;
+    advies.huidige_stap = 2;
+    advies.adviezen = {item("i", wegwijzer::Soort::info, 2), item("a1", wegwijzer::Soort::actie, 1),
+                       item("w", wegwijzer::Soort::waarschuwing, 4), item("a2", wegwijzer::Soort::actie, 2)};
+    for (auto& a : advies.adviezen) a.tekst = "tekst-" + a.id;
+    const auto json = nlohmann::json::parse(wegwijzer::opmaak(advies, wegwijzer::Formaat::json));
+    std::vector<std::string> ids, groepen;
+    for (const auto& a : json["adviezen"]) {
+        ids.push_back(a["id"].get<std::string>());
+        groepen.push_back(a["groep"].get<std::string>());
+    }
+    EXPECT_EQ(ids, (std::vector<std::string>{"a2", "w", "i", "a1"}));
+    EXPECT_EQ(groepen, (std::vector<std::string>{"nu_doen", "waarschuwingen", "verder", "verder"}));
+    const std::string tekst = wegwijzer::opmaak(advies, wegwijzer::Formaat::tekst);
+    const auto plaats = [&](std::string_view s) { return tekst.find(s); };
+    ASSERT_NE(plaats("Nu doen"), std::string::npos);
+    ASSERT_NE(plaats("Waarschuwingen"), std::string::npos);
+    ASSERT_NE(plaats("Verder"), std::string::npos);
+    EXPECT_LT(plaats("Nu doen"), plaats("tekst-a2"));
+    EXPECT_LT(plaats("tekst-a2"), plaats("Waarschuwingen"));
+    EXPECT_LT(plaats("Waarschuwingen"), plaats("tekst-w"));
+    EXPECT_LT(plaats("tekst-w"), plaats("Verder"));
+    EXPECT_LT(plaats("Verder"), plaats("tekst-i"));
+    EXPECT_LT(plaats("tekst-i"), plaats("tekst-a1"));
+}
+
 TEST(Groep, IndexBuitenDeLijstGooitOutOfRange) {
     wegwijzer::Advies advies;
     EXPECT_THROW(wegwijzer::groep(advies, 0), std::out_of_range);
