@@ -250,13 +250,17 @@ void Engine::add_rule(std::shared_ptr<const RuleDef> def) {
         built = summarize(rule.actions);
     }
     const ActionSummary& summary = deferred ? *deferred : built;
-    // An alternative that needs a fact no one will ever assert (promise_never_asserted) can never match:
-    // it is not built, and the nodes of the others are built as they would be without it. A rule with
-    // no alternative left never fires, so what its actions would assert breaks no promise.
+    // An alternative that needs a fact no one will ever assert (promise_never_asserted), in a pattern or
+    // an `exists`, can never match: it is not built, and the nodes of the others are built as they would
+    // be without it. A rule with no alternative left never fires, so what its actions would assert
+    // breaks no promise.
+    const auto needs_never_asserted = [&](const Condition& c) {
+        return (c.kind == Condition::Kind::pattern || c.kind == Condition::Kind::exists) &&
+               c.pattern.tmpl < m.never_asserted.size() && m.never_asserted[c.pattern.tmpl];
+    };
     const auto can_match = [&](const std::vector<Condition>& alt) {
         for (const Condition& c : alt)
-            if (c.kind == Condition::Kind::pattern && c.pattern.tmpl < m.never_asserted.size() && m.never_asserted[c.pattern.tmpl])
-                return false;
+            if (needs_never_asserted(c)) return false;
         return true;
     };
     for (TemplateId t : summary.asserted)

@@ -221,9 +221,11 @@ WhyNot Engine::why_not(std::string_view rule_id) const {
         WhyNotAlternative r;
         r.alternative = alt;
         if (!term) {
-            // Not built (Engine::promise_never_asserted): the first pattern of a promised template.
+            // Not built (Engine::promise_never_asserted): the first pattern or `exists` of a promised template.
             std::size_t i = 0;
-            while (conds[i].kind != Condition::Kind::pattern || !never_asserted(conds[i].pattern.tmpl)) ++i;
+            while ((conds[i].kind != Condition::Kind::pattern && conds[i].kind != Condition::Kind::exists) ||
+                   !never_asserted(conds[i].pattern.tmpl))
+                ++i;
             r.failing_condition = i;
             r.condition_text = condition_text(m, rule, conds[i]);
             r.reason = "er komt nooit een feit '" + m.templates.at(conds[i].pattern.tmpl).name + "' in deze raadpleging";

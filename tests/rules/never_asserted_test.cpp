@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Engine::promise_never_asserted through RuleBase::install: the alternatives that need a promised
-// fact are not built, the others fire exactly as in an engine without the promise (same records in
+// fact (in a pattern or an `exists`) are not built, the others fire exactly as in an engine without the promise (same records in
 // the same order, over random facts, retractions and rollbacks), and the promise cannot be broken
 // silently.
 #include <gtest/gtest.h>
@@ -185,6 +185,13 @@ TEST(NeverAsserted, ARuleNotBuiltIsExplained) {
     ASSERT_EQ(of.alternatives.size(), 2u);
     EXPECT_EQ(of.alternatives[0].reason, "er komt nooit een feit 'g' in deze raadpleging");
     EXPECT_EQ(of.alternatives[1].reason, "er is geen feit 'a'");
+    // An `exists` of a promised fact can never hold either: that rule is not built, and is explained so.
+    const ww::WhyNot bestaat = promised->why_not("bestaat-g");
+    ASSERT_EQ(bestaat.alternatives.size(), 1u);
+    EXPECT_EQ(bestaat.alternatives[0].failing_condition, std::optional<std::size_t>(1));
+    EXPECT_EQ(bestaat.alternatives[0].reason, "er komt nooit een feit 'g' in deze raadpleging");
+    // A `not` of it always holds: that rule is built and explained as always.
+    EXPECT_NE(promised->why_not("niet-g").alternatives.at(0).reason, "er komt nooit een feit 'g' in deze raadpleging");
     // --kosten over such an engine: every rule has a row, the unbuilt ones without tokens.
     EXPECT_EQ(promised->profile().size(), promised->rules().size());
 }
