@@ -57,16 +57,17 @@ void zet_zo_mogelijk(char** doel, Maak&& maak) noexcept {
 }
 
 // Which status a wegwijzer::Fout is: what the entry point was doing decides.
-using FoutStatus = int (*)(const wegwijzer::Fout&);
 
 // Opening a knowledge base: whatever is wrong is the knowledge base's.
 int fout_van_kennisbank(const wegwijzer::Fout&) { return WEGWIJZER_FOUT_KENNISBANK; }
 
-// A consultation: a problem of the knowledge base (it does not fit the reader, a rule breaks the
-// contract) is not the profile's; its messages name the knowledge base.
-int fout_van_raadpleging(const wegwijzer::Fout& e) {
-    const bool kennisbank_fout = !e.meldingen().empty() && e.meldingen().front().bestand == "kennisbank";
-    return kennisbank_fout ? WEGWIJZER_FOUT_KENNISBANK : WEGWIJZER_FOUT_INVOER;
+// A consultation of the profile named `naam`: a problem of the profile names the profile. One that
+// names anything else is the knowledge base's: its own ("kennisbank": no status for a step, rules that
+// keep firing) or a rule's file and line (a record outside the contract, an action that fails), where
+// the fix goes.
+int fout_van_raadpleging(const wegwijzer::Fout& e, std::string_view naam) {
+    const bool van_het_profiel = e.meldingen().empty() || e.meldingen().front().bestand == naam;
+    return van_het_profiel ? WEGWIJZER_FOUT_INVOER : WEGWIJZER_FOUT_KENNISBANK;
 }
 
 // Formatting an advice that a consultation made: it throws no Fout, so one would be the library's bug.
@@ -76,8 +77,8 @@ int fout_van_opmaak(const wegwijzer::Fout&) { return WEGWIJZER_FOUT_INTERN; }
 // as a status code and, in *fouten when given, the problems as JSON: a wegwijzer::Fout as `fout_status`
 // says, std::bad_alloc as WEGWIJZER_FOUT_GEHEUGEN (without JSON), anything else as
 // WEGWIJZER_FOUT_INTERN. No exception leaves it, so none crosses into C.
-template <typename Werk>
-int met_status(char** fouten, FoutStatus fout_status, Werk&& werk) noexcept {
+template <typename FoutStatus, typename Werk>
+int met_status(char** fouten, FoutStatus&& fout_status, Werk&& werk) noexcept {
     try {
         return werk();
     } catch (const wegwijzer::Fout& e) {
@@ -105,17 +106,18 @@ std::string ongeldige_raadpleging(const char* functie, const wegwijzer_kennisban
     return {};
 }
 
-// Runs a consultation `werk(raadpleging, profiel, opdracht, uitleg, naam)` on the knowledge base's one
+// The name of the profile in messages: the caller's, else "profiel".
+std::string_view profielnaam(const char* naam) { return naam != nullptr ? naam : "profiel"; }
+
+// Runs a consultation `werk(raadpleging, profiel, opdracht, uitleg)` on the knowledge base's one
 // engine, one at a time; its exceptions are met_status's to turn into a status.
 template <typename Werk>
-int raadpleeg(wegwijzer_kennisbank& kennisbank, const char* profiel, size_t lengte, const char* naam, int opties,
-              Werk&& werk) {
+int raadpleeg(wegwijzer_kennisbank& kennisbank, const char* profiel, size_t lengte, int opties, Werk&& werk) {
     const auto opdracht = (opties & WEGWIJZER_COMMUNICATIE) != 0 ? wegwijzer::Opdracht::communicatie
                                                                  : wegwijzer::Opdracht::advies;
     const bool uitleg = (opties & WEGWIJZER_UITLEG) != 0;
     std::lock_guard<std::mutex> slot(kennisbank.slot);
-    return werk(kennisbank.raadpleging, std::string_view(profiel == nullptr ? "" : profiel, lengte), opdracht, uitleg,
-                naam != nullptr ? naam : "profiel");
+    return werk(kennisbank.raadpleging, std::string_view(profiel == nullptr ? "" : profiel, lengte), opdracht, uitleg);
 }
 
 // The group's word and heading, by the C API's number; nullptr for a number that is no group.
@@ -171,7 +173,9 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
                      int formaat, int opties, char** uitvoer) {
     if (uitvoer == nullptr) return WEGWIJZER_FOUT_ARGUMENT;
     *uitvoer = nullptr;
-    return met_status(uitvoer, fout_van_raadpleging, [&]() -> int {
+    const std::string_view n = profielnaam(naam);
+    const auto fout_status = [n](const wegwijzer::Fout& e) { return fout_van_raadpleging(e, n); };
+    return met_status(uitvoer, fout_status, [&]() -> int {
         if (const auto fout = ongeldige_raadpleging("wegwijzer_advies", kennisbank, profiel, lengte, opties);
             !fout.empty()) {
             zet(uitvoer, enkele_fout(fout));
@@ -186,9 +190,8 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
                 zet(uitvoer, enkele_fout("wegwijzer_advies: onbekend formaat " + std::to_string(formaat)));
                 return WEGWIJZER_FOUT_ARGUMENT;
         }
-        return raadpleeg(*kennisbank, profiel, lengte, naam, opties,
-                         [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg,
-                             const char* n) {
+        return raadpleeg(*kennisbank, profiel, lengte, opties,
+                         [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg) {
                              *uitvoer = kopie(r.advies_als(p, f, opdracht, uitleg, n));
                              return *uitvoer != nullptr ? WEGWIJZER_OK : WEGWIJZER_FOUT_GEHEUGEN;
                          });
@@ -198,7 +201,9 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
 int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte, const char* naam,
                         int opties, wegwijzer_adviezen** adviezen, char** fouten_json) {
     if (fouten_json != nullptr) *fouten_json = nullptr;
-    return met_status(fouten_json, fout_van_raadpleging, [&]() -> int {
+    const std::string_view n = profielnaam(naam);
+    const auto fout_status = [n](const wegwijzer::Fout& e) { return fout_van_raadpleging(e, n); };
+    return met_status(fouten_json, fout_status, [&]() -> int {
         if (adviezen == nullptr) {
             zet(fouten_json, enkele_fout("wegwijzer_raadpleeg: adviezen is NULL"));
             return WEGWIJZER_FOUT_ARGUMENT;
@@ -209,9 +214,8 @@ int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, s
             zet(fouten_json, enkele_fout(fout));
             return WEGWIJZER_FOUT_ARGUMENT;
         }
-        return raadpleeg(*kennisbank, profiel, lengte, naam, opties,
-                         [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg,
-                             const char* n) {
+        return raadpleeg(*kennisbank, profiel, lengte, opties,
+                         [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg) {
                              *adviezen = new wegwijzer_adviezen{r.advies(p, opdracht, uitleg, n)};
                              return WEGWIJZER_OK;
                          });

@@ -42,7 +42,9 @@ typedef enum wegwijzer_status {
     WEGWIJZER_OK = 0,
     WEGWIJZER_FOUT_INTERN = 1,     /* something unforeseen (a bug); the JSON says what */
     WEGWIJZER_FOUT_INVOER = 2,     /* the profile has problems: the JSON lists them */
-    WEGWIJZER_FOUT_KENNISBANK = 3, /* the knowledge base is missing, does not load or does not fit */
+    WEGWIJZER_FOUT_KENNISBANK = 3, /* the knowledge base is missing, does not load or does not fit, or a
+                                      consultation fails on it (a rule's record outside the contract): the
+                                      JSON names the knowledge base or the rule's file and line */
     WEGWIJZER_FOUT_ARGUMENT = 4,   /* a null pointer or unknown value where one is not allowed */
     WEGWIJZER_FOUT_GEHEUGEN = 5    /* out of memory (then there may be no JSON at all) */
 } wegwijzer_status;

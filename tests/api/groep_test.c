@@ -4,10 +4,10 @@
  * argument answered with WEGWIJZER_FOUT_ARGUMENT, never a crash; and the status of each failure, of
  * the profile or of the knowledge base, at opening and in a consultation.
  *
- *   api_c_test KENNISBANK PROFIEL KENNISBANK_ZONDER_STAPPEN
+ *   api_c_test KENNISBANK PROFIEL KENNISBANK_ZONDER_STAPPEN KENNISBANK_KAPOTTE_REGEL
  *
- * KENNISBANK_ZONDER_STAPPEN loads and fits the profile reader but has no rules: every consultation
- * fails on the knowledge base, which gives no status for any step. */
+ * The last two load and fit the profile reader, and every consultation fails on them: the first has no
+ * rules (no status for any step), the second a rule that emits an advice outside the contract. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,8 +143,10 @@ static void fouten_bij_openen(void) {
 }
 
 /* A consultation that fails on the knowledge base, not on the profile: WEGWIJZER_FOUT_KENNISBANK from
- * both wegwijzer_raadpleeg and wegwijzer_advies, with messages that name the knowledge base. */
-static void fout_van_de_kennisbank(const char* map, const char* profiel, size_t lengte) {
+ * both wegwijzer_raadpleeg and wegwijzer_advies, with messages that name the knowledge base
+ * (`bestand`, the start of the JSON's first message, with the text `melding` in it). */
+static void fout_van_de_kennisbank(const char* map, const char* profiel, size_t lengte, const char* bestand,
+                                   const char* melding) {
     wegwijzer_kennisbank* kb = NULL;
     wegwijzer_adviezen* a = (wegwijzer_adviezen*)1;
     char* uit = NULL;
@@ -158,12 +160,14 @@ static void fout_van_de_kennisbank(const char* map, const char* profiel, size_t 
     }
     CONTROLEER(wegwijzer_raadpleeg(kb, profiel, lengte, "p.yaml", 0, &a, &uit) == WEGWIJZER_FOUT_KENNISBANK);
     CONTROLEER(a == NULL);
-    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":\"kennisbank\",") == uit);
-    CONTROLEER(uit != NULL && strstr(uit, "geen status voor stap 1") != NULL);
+    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":\"") == uit &&
+               strstr(uit, bestand) == uit + strlen("{\"fouten\":[{\"bestand\":\""));
+    CONTROLEER(uit != NULL && strstr(uit, melding) != NULL);
     wegwijzer_vrij(uit);
     uit = NULL;
-    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, "p.yaml", WEGWIJZER_TEKST, 0, &uit) == WEGWIJZER_FOUT_KENNISBANK);
-    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":\"kennisbank\",") == uit);
+    /* Also without a name: the profile is then "profiel". */
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, NULL, WEGWIJZER_TEKST, 0, &uit) == WEGWIJZER_FOUT_KENNISBANK);
+    CONTROLEER(uit != NULL && strstr(uit, melding) != NULL);
     wegwijzer_vrij(uit);
     wegwijzer_kennisbank_sluit(kb);
 }
@@ -213,8 +217,8 @@ int main(int argc, char** argv) {
     size_t per_groep[3] = {0, 0, 0};
     int status;
 
-    if (argc != 4) {
-        fprintf(stderr, "gebruik: api_c_test KENNISBANK PROFIEL KENNISBANK_ZONDER_STAPPEN\n");
+    if (argc != 5) {
+        fprintf(stderr, "gebruik: api_c_test KENNISBANK PROFIEL KENNISBANK_ZONDER_STAPPEN KENNISBANK_KAPOTTE_REGEL\n");
         return 2;
     }
     profiel = lees(argv[2], &lengte);
@@ -277,7 +281,13 @@ int main(int argc, char** argv) {
     fouten_van_advies(kb, profiel, lengte);
     versie();
     fouten_bij_openen();
-    fout_van_de_kennisbank(argv[3], profiel, lengte);
+    fout_van_de_kennisbank(argv[3], profiel, lengte, "kennisbank\"", "geen status voor stap 1");
+    {
+        /* The rule's file and line, where the fix goes. */
+        char bestand[4096];
+        snprintf(bestand, sizeof bestand, "%s/kapotte-regel.yaml\",\"regel\":6,", argv[4]);
+        fout_van_de_kennisbank(argv[4], profiel, lengte, bestand, "onderwerp 'zwembad' staat niet in de lijst");
+    }
 
     wegwijzer_vrij(tekst);
     wegwijzer_vrij(referentie);
