@@ -56,22 +56,23 @@ void zet_zo_mogelijk(char** doel, Maak&& maak) noexcept {
     }
 }
 
-// Which status a wegwijzer::Fout is: what the entry point was doing decides.
+// Which status a wegwijzer::Fout is, by what the entry point was doing (met_status takes one of these;
+// they run in its handler, so they do not throw).
 
 // Opening a knowledge base: whatever is wrong is the knowledge base's.
-int fout_van_kennisbank(const wegwijzer::Fout&) { return WEGWIJZER_FOUT_KENNISBANK; }
+int fout_van_kennisbank(const wegwijzer::Fout&) noexcept { return WEGWIJZER_FOUT_KENNISBANK; }
 
 // A consultation of the profile named `naam`: a problem of the profile names the profile. One that
 // names anything else is the knowledge base's: its own ("kennisbank": no status for a step, rules that
 // keep firing) or a rule's file and line (a record outside the contract, an action that fails), where
 // the fix goes.
-int fout_van_raadpleging(const wegwijzer::Fout& e, std::string_view naam) {
+int fout_van_raadpleging(const wegwijzer::Fout& e, std::string_view naam) noexcept {
     const bool van_het_profiel = e.meldingen().empty() || e.meldingen().front().bestand == naam;
     return van_het_profiel ? WEGWIJZER_FOUT_INVOER : WEGWIJZER_FOUT_KENNISBANK;
 }
 
 // Formatting an advice that a consultation made: it throws no Fout, so one would be the library's bug.
-int fout_van_opmaak(const wegwijzer::Fout&) { return WEGWIJZER_FOUT_INTERN; }
+int fout_van_opmaak(const wegwijzer::Fout&) noexcept { return WEGWIJZER_FOUT_INTERN; }
 
 // The one catch chain of the entry points: runs `werk` (which returns a status) with every exception
 // as a status code and, in *fouten when given, the problems as JSON: a wegwijzer::Fout as `fout_status`
@@ -107,7 +108,7 @@ std::string ongeldige_raadpleging(const char* functie, const wegwijzer_kennisban
 }
 
 // The name of the profile in messages: the caller's, else "profiel".
-std::string_view profielnaam(const char* naam) { return naam != nullptr ? naam : "profiel"; }
+std::string_view profielnaam(const char* naam) noexcept { return naam != nullptr ? naam : "profiel"; }
 
 // Runs a consultation `werk(raadpleging, profiel, opdracht, uitleg)` on the knowledge base's one
 // engine, one at a time; its exceptions are met_status's to turn into a status.
@@ -174,7 +175,7 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
     if (uitvoer == nullptr) return WEGWIJZER_FOUT_ARGUMENT;
     *uitvoer = nullptr;
     const std::string_view n = profielnaam(naam);
-    const auto fout_status = [n](const wegwijzer::Fout& e) { return fout_van_raadpleging(e, n); };
+    const auto fout_status = [n](const wegwijzer::Fout& e) noexcept { return fout_van_raadpleging(e, n); };
     return met_status(uitvoer, fout_status, [&]() -> int {
         if (const auto fout = ongeldige_raadpleging("wegwijzer_advies", kennisbank, profiel, lengte, opties);
             !fout.empty()) {
@@ -202,7 +203,7 @@ int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, s
                         int opties, wegwijzer_adviezen** adviezen, char** fouten_json) {
     if (fouten_json != nullptr) *fouten_json = nullptr;
     const std::string_view n = profielnaam(naam);
-    const auto fout_status = [n](const wegwijzer::Fout& e) { return fout_van_raadpleging(e, n); };
+    const auto fout_status = [n](const wegwijzer::Fout& e) noexcept { return fout_van_raadpleging(e, n); };
     return met_status(fouten_json, fout_status, [&]() -> int {
         if (adviezen == nullptr) {
             zet(fouten_json, enkele_fout("wegwijzer_raadpleeg: adviezen is NULL"));
