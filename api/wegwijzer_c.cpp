@@ -44,16 +44,17 @@ void zet(char** doel, const std::string& tekst) noexcept {
     if (doel != nullptr) *doel = kopie(tekst);
 }
 
-// zet with a text that is still to be made, for the exception handlers: when even that fails (out of
-// memory), *doel stays NULL, since nothing may leave a handler for C.
+// zet with a text that is still to be made, for the exception handlers, from which nothing may leave
+// for C: false, with *doel NULL, when even that fails (out of memory).
 template <typename Maak>
-void zet_zo_mogelijk(char** doel, Maak&& maak) noexcept {
-    if (doel == nullptr) return;
+bool zet_zo_mogelijk(char** doel, Maak&& maak) noexcept {
+    if (doel == nullptr) return true;
     try {
         *doel = kopie(maak());
     } catch (...) {
         *doel = nullptr;
     }
+    return *doel != nullptr;
 }
 
 // Which status a wegwijzer::Fout is, by what the entry point was doing (met_status takes one of these;
@@ -77,22 +78,22 @@ int fout_van_opmaak(const wegwijzer::Fout&) noexcept { return WEGWIJZER_FOUT_INT
 // The one catch chain of the entry points: runs `werk` (which returns a status) with every exception
 // as a status code and, in *fouten when given, the problems as JSON: a wegwijzer::Fout as `fout_status`
 // says, std::bad_alloc as WEGWIJZER_FOUT_GEHEUGEN (without JSON), anything else as
-// WEGWIJZER_FOUT_INTERN. No exception leaves it, so none crosses into C.
+// WEGWIJZER_FOUT_INTERN. A JSON that cannot be made is WEGWIJZER_FOUT_GEHEUGEN too, so that every
+// other failure comes with its problems. No exception leaves it, so none crosses into C.
 template <typename FoutStatus, typename Werk>
 int met_status(char** fouten, FoutStatus&& fout_status, Werk&& werk) noexcept {
     try {
         return werk();
     } catch (const wegwijzer::Fout& e) {
-        zet_zo_mogelijk(fouten, [&] { return e.json(); });
-        return fout_status(e);
+        return zet_zo_mogelijk(fouten, [&] { return e.json(); }) ? fout_status(e) : WEGWIJZER_FOUT_GEHEUGEN;
     } catch (const std::bad_alloc&) {
         return WEGWIJZER_FOUT_GEHEUGEN;
     } catch (const std::exception& e) {
-        zet_zo_mogelijk(fouten, [&] { return enkele_fout(e.what()); });
-        return WEGWIJZER_FOUT_INTERN;
+        const bool gezet = zet_zo_mogelijk(fouten, [&] { return enkele_fout(e.what()); });
+        return gezet ? WEGWIJZER_FOUT_INTERN : WEGWIJZER_FOUT_GEHEUGEN;
     } catch (...) {
-        zet_zo_mogelijk(fouten, [] { return enkele_fout("onbekende interne fout"); });
-        return WEGWIJZER_FOUT_INTERN;
+        const bool gezet = zet_zo_mogelijk(fouten, [] { return enkele_fout("onbekende interne fout"); });
+        return gezet ? WEGWIJZER_FOUT_INTERN : WEGWIJZER_FOUT_GEHEUGEN;
     }
 }
 
