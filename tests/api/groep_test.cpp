@@ -272,6 +272,9 @@ TEST(Groep, NamenEnKoppen) {
     EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::nu_doen), "Nu doen");
     EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::waarschuwingen), "Waarschuwingen");
     EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::verder), "Verder");
+    // A value outside the enum (only a cast makes one) reads as Verder, never past the table of texts.
+    EXPECT_EQ(wegwijzer::naam_van(static_cast<wegwijzer::Groep>(7)), "verder");
+    EXPECT_EQ(wegwijzer::kop_van(static_cast<wegwijzer::Groep>(-1)), "Verder");
 }
 
 }  // namespace
