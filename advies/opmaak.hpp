@@ -39,7 +39,7 @@ std::string opmaak(const Advies& advies, Formaat formaat, const OpmaakOpties& op
 // word `tafel-van-12`, which stays in the JSON. An unknown word comes back as it is.
 std::string_view onderwerp_naam(std::string_view onderwerp);
 
-// The footer line of the human formats: "Gemaakt met wegwijzer 0.1.0 en de kennisbank NAAM VERSIE."
+// The footer line of the human formats: "Gemaakt met wegwijzer 0.2.0 en de kennisbank NAAM VERSIE."
 std::string herkomst_tekst(const Herkomst& herkomst);
 
 // Word-wraps `tekst` to `breedte` columns (UTF-8 aware), every line after the first starting with

@@ -144,7 +144,7 @@ struct KennisbankNamen {
 };
 
 struct RapportGegevens {
-    // What produced the advice: "wegwijzer 0.1.0", and the knowledge base's name (and version). Not
+    // What produced the advice: "wegwijzer 0.2.0", and the knowledge base's name (and version). Not
     // copied per report: they point into the Raadpleging, which outlives the report.
     std::string_view programma;
     std::string_view kennisbank;

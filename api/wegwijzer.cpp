@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -170,6 +172,23 @@ a::Formaat intern(Formaat f) {
 
 a::Opdracht intern(Opdracht o) { return o == Opdracht::communicatie ? a::Opdracht::communicatie : a::Opdracht::advies; }
 
+// The formats of the contract know the steps 1 to 5 only (the human ones name each step): an advice of
+// the caller's own with another step number cannot be written, and is refused rather than written
+// outside the contract.
+void controleer_stappen(const Advies& advies) {
+    const auto buiten_het_plan = [](const std::string& wat, int stap) {
+        return std::invalid_argument("wegwijzer::opmaak: " + wat + " " + std::to_string(stap) +
+                                     " is geen stap van het stappenplan (1 tot 5)");
+    };
+    if (!a::is_stap(advies.huidige_stap)) throw buiten_het_plan("huidige_stap", advies.huidige_stap);
+    for (std::size_t k = 0; k < advies.stappen.size(); ++k)
+        if (!a::is_stap(advies.stappen[k].stap))
+            throw buiten_het_plan("stappen[" + std::to_string(k) + "].stap", advies.stappen[k].stap);
+    for (std::size_t i = 0; i < advies.adviezen.size(); ++i)
+        if (!a::is_stap(advies.adviezen[i].stap))
+            throw buiten_het_plan("adviezen[" + std::to_string(i) + "].stap", advies.adviezen[i].stap);
+}
+
 }  // namespace
 
 std::string versie() { return std::string(ww::versie()); }
@@ -208,6 +227,7 @@ std::string_view naam_van(Groep groep) { return a::naam_van(static_cast<a::Advie
 std::string_view kop_van(Groep groep) { return a::kop_van(static_cast<a::Adviesgroep>(groep)); }
 
 std::string opmaak(const Advies& advies, Formaat formaat, int breedte) {
+    controleer_stappen(advies);
     a::OpmaakOpties o;
     o.breedte = breedte;
     o.uitleg = false;

@@ -28,7 +28,7 @@ struct wegwijzer_adviezen {
 namespace {
 
 // A copy the caller frees with wegwijzer_vrij (malloc, so that any allocator mismatch is ruled out).
-char* kopie(const std::string& s) {
+char* kopie(const std::string& s) noexcept {
     auto* p = static_cast<char*>(std::malloc(s.size() + 1));
     if (p == nullptr) return nullptr;
     std::memcpy(p, s.data(), s.size());
@@ -40,8 +40,61 @@ std::string enkele_fout(const std::string& melding) {
     return wegwijzer::Fout({wegwijzer::Melding{"wegwijzer", 0, 0, melding}}).json();
 }
 
-void zet(char** doel, const std::string& tekst) {
+void zet(char** doel, const std::string& tekst) noexcept {
     if (doel != nullptr) *doel = kopie(tekst);
+}
+
+// zet with a text that is still to be made, for the exception handlers, from which nothing may leave
+// for C: false, with *doel NULL, when even that fails (out of memory).
+template <typename Maak>
+bool zet_zo_mogelijk(char** doel, Maak&& maak) noexcept {
+    if (doel == nullptr) return true;
+    try {
+        *doel = kopie(maak());
+    } catch (...) {
+        *doel = nullptr;
+    }
+    return *doel != nullptr;
+}
+
+// Which status a wegwijzer::Fout is, by what the entry point was doing (met_status takes one of these;
+// they run in its handler, so they do not throw).
+
+// Opening a knowledge base: whatever is wrong is the knowledge base's.
+int fout_van_kennisbank(const wegwijzer::Fout&) noexcept { return WEGWIJZER_FOUT_KENNISBANK; }
+
+// A consultation of the profile named `naam`: a problem of the profile names the profile. One that
+// names anything else is the knowledge base's: its own ("kennisbank": no status for a step, rules that
+// keep firing) or a rule's file and line (a record outside the contract, an action that fails), where
+// the fix goes.
+int fout_van_raadpleging(const wegwijzer::Fout& e, std::string_view naam) noexcept {
+    const bool van_het_profiel = e.meldingen().empty() || e.meldingen().front().bestand == naam;
+    return van_het_profiel ? WEGWIJZER_FOUT_INVOER : WEGWIJZER_FOUT_KENNISBANK;
+}
+
+// Formatting an advice that a consultation made: it throws no Fout, so one would be the library's bug.
+int fout_van_opmaak(const wegwijzer::Fout&) noexcept { return WEGWIJZER_FOUT_INTERN; }
+
+// The one catch chain of the entry points: runs `werk` (which returns a status) with every exception
+// as a status code and, in *fouten when given, the problems as JSON: a wegwijzer::Fout as `fout_status`
+// says, std::bad_alloc as WEGWIJZER_FOUT_GEHEUGEN (without JSON), anything else as
+// WEGWIJZER_FOUT_INTERN. A JSON that cannot be made is WEGWIJZER_FOUT_GEHEUGEN too, so that every
+// other failure comes with its problems. No exception leaves it, so none crosses into C.
+template <typename FoutStatus, typename Werk>
+int met_status(char** fouten, FoutStatus&& fout_status, Werk&& werk) noexcept {
+    try {
+        return werk();
+    } catch (const wegwijzer::Fout& e) {
+        return zet_zo_mogelijk(fouten, [&] { return e.json(); }) ? fout_status(e) : WEGWIJZER_FOUT_GEHEUGEN;
+    } catch (const std::bad_alloc&) {
+        return WEGWIJZER_FOUT_GEHEUGEN;
+    } catch (const std::exception& e) {
+        const bool gezet = zet_zo_mogelijk(fouten, [&] { return enkele_fout(e.what()); });
+        return gezet ? WEGWIJZER_FOUT_INTERN : WEGWIJZER_FOUT_GEHEUGEN;
+    } catch (...) {
+        const bool gezet = zet_zo_mogelijk(fouten, [] { return enkele_fout("onbekende interne fout"); });
+        return gezet ? WEGWIJZER_FOUT_INTERN : WEGWIJZER_FOUT_GEHEUGEN;
+    }
 }
 
 // The checks of wegwijzer_advies and wegwijzer_raadpleeg on their common arguments: "" when they are
@@ -55,33 +108,18 @@ std::string ongeldige_raadpleging(const char* functie, const wegwijzer_kennisban
     return {};
 }
 
-// Runs a consultation `werk(raadpleging, profiel, opdracht, uitleg, naam)` on the knowledge base's one
-// engine, with every failure as a status code and, in *fouten, the problems as JSON.
+// The name of the profile in messages: the caller's, else "profiel".
+std::string_view profielnaam(const char* naam) noexcept { return naam != nullptr ? naam : "profiel"; }
+
+// Runs a consultation `werk(raadpleging, profiel, opdracht, uitleg)` on the knowledge base's one
+// engine, one at a time; its exceptions are met_status's to turn into a status.
 template <typename Werk>
-int raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte, const char* naam, int opties,
-              char** fouten, Werk&& werk) {
+int raadpleeg(wegwijzer_kennisbank& kennisbank, const char* profiel, size_t lengte, int opties, Werk&& werk) {
     const auto opdracht = (opties & WEGWIJZER_COMMUNICATIE) != 0 ? wegwijzer::Opdracht::communicatie
                                                                  : wegwijzer::Opdracht::advies;
     const bool uitleg = (opties & WEGWIJZER_UITLEG) != 0;
-    try {
-        std::lock_guard<std::mutex> slot(kennisbank->slot);
-        return werk(kennisbank->raadpleging, std::string_view(profiel == nullptr ? "" : profiel, lengte), opdracht,
-                    uitleg, naam != nullptr ? naam : "profiel");
-    } catch (const wegwijzer::Fout& e) {
-        zet(fouten, e.json());
-        // A problem of the knowledge base (it does not fit the reader, a rule breaks the contract) is
-        // not the profile's: its messages name the knowledge base.
-        const bool kennisbank_fout = !e.meldingen().empty() && e.meldingen().front().bestand == "kennisbank";
-        return kennisbank_fout ? WEGWIJZER_FOUT_KENNISBANK : WEGWIJZER_FOUT_INVOER;
-    } catch (const std::bad_alloc&) {
-        return WEGWIJZER_FOUT_GEHEUGEN;
-    } catch (const std::exception& e) {
-        zet(fouten, enkele_fout(e.what()));
-        return WEGWIJZER_FOUT_INTERN;
-    } catch (...) {
-        zet(fouten, enkele_fout("onbekende interne fout"));
-        return WEGWIJZER_FOUT_INTERN;
-    }
+    std::lock_guard<std::mutex> slot(kennisbank.slot);
+    return werk(kennisbank.raadpleging, std::string_view(profiel == nullptr ? "" : profiel, lengte), opdracht, uitleg);
 }
 
 // The group's word and heading, by the C API's number; nullptr for a number that is no group.
@@ -117,29 +155,18 @@ const char* wegwijzer_status_tekst(int status) {
 
 int wegwijzer_kennisbank_open(const char* map, wegwijzer_kennisbank** kennisbank, char** fouten_json) {
     if (fouten_json != nullptr) *fouten_json = nullptr;
-    if (kennisbank == nullptr) {
-        zet(fouten_json, enkele_fout("wegwijzer_kennisbank_open: kennisbank is NULL"));
-        return WEGWIJZER_FOUT_ARGUMENT;
-    }
-    *kennisbank = nullptr;
-    try {
+    return met_status(fouten_json, fout_van_kennisbank, [&]() -> int {
+        if (kennisbank == nullptr) {
+            zet(fouten_json, enkele_fout("wegwijzer_kennisbank_open: kennisbank is NULL"));
+            return WEGWIJZER_FOUT_ARGUMENT;
+        }
+        *kennisbank = nullptr;
         auto kb = map != nullptr ? wegwijzer::Kennisbank::open(map) : wegwijzer::Kennisbank::standaard();
         // The engine is built here, so that a knowledge base that does not fit the profile reader
         // is reported as the knowledge base's problem, at opening.
         *kennisbank = new wegwijzer_kennisbank(kb);
         return WEGWIJZER_OK;
-    } catch (const wegwijzer::Fout& e) {
-        zet(fouten_json, e.json());
-        return WEGWIJZER_FOUT_KENNISBANK;
-    } catch (const std::bad_alloc&) {
-        return WEGWIJZER_FOUT_GEHEUGEN;
-    } catch (const std::exception& e) {
-        zet(fouten_json, enkele_fout(e.what()));
-        return WEGWIJZER_FOUT_INTERN;
-    } catch (...) {
-        zet(fouten_json, enkele_fout("onbekende interne fout"));
-        return WEGWIJZER_FOUT_INTERN;
-    }
+    });
 }
 
 void wegwijzer_kennisbank_sluit(wegwijzer_kennisbank* kennisbank) { delete kennisbank; }
@@ -148,46 +175,53 @@ int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const char* profiel, size
                      int formaat, int opties, char** uitvoer) {
     if (uitvoer == nullptr) return WEGWIJZER_FOUT_ARGUMENT;
     *uitvoer = nullptr;
-    if (const auto fout = ongeldige_raadpleging("wegwijzer_advies", kennisbank, profiel, lengte, opties); !fout.empty()) {
-        zet(uitvoer, enkele_fout(fout));
-        return WEGWIJZER_FOUT_ARGUMENT;
-    }
-    wegwijzer::Formaat f;
-    switch (formaat) {
-        case WEGWIJZER_JSON: f = wegwijzer::Formaat::json; break;
-        case WEGWIJZER_TEKST: f = wegwijzer::Formaat::tekst; break;
-        case WEGWIJZER_MARKDOWN: f = wegwijzer::Formaat::markdown; break;
-        default:
-            zet(uitvoer, enkele_fout("wegwijzer_advies: onbekend formaat " + std::to_string(formaat)));
+    const std::string_view n = profielnaam(naam);
+    const auto fout_status = [n](const wegwijzer::Fout& e) noexcept { return fout_van_raadpleging(e, n); };
+    return met_status(uitvoer, fout_status, [&]() -> int {
+        if (const auto fout = ongeldige_raadpleging("wegwijzer_advies", kennisbank, profiel, lengte, opties);
+            !fout.empty()) {
+            zet(uitvoer, enkele_fout(fout));
             return WEGWIJZER_FOUT_ARGUMENT;
-    }
-    return raadpleeg(kennisbank, profiel, lengte, naam, opties, uitvoer,
-                     [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg,
-                         const char* n) {
-                         *uitvoer = kopie(r.advies_als(p, f, opdracht, uitleg, n));
-                         return *uitvoer != nullptr ? WEGWIJZER_OK : WEGWIJZER_FOUT_GEHEUGEN;
-                     });
+        }
+        wegwijzer::Formaat f;
+        switch (formaat) {
+            case WEGWIJZER_JSON: f = wegwijzer::Formaat::json; break;
+            case WEGWIJZER_TEKST: f = wegwijzer::Formaat::tekst; break;
+            case WEGWIJZER_MARKDOWN: f = wegwijzer::Formaat::markdown; break;
+            default:
+                zet(uitvoer, enkele_fout("wegwijzer_advies: onbekend formaat " + std::to_string(formaat)));
+                return WEGWIJZER_FOUT_ARGUMENT;
+        }
+        return raadpleeg(*kennisbank, profiel, lengte, opties,
+                         [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg) {
+                             *uitvoer = kopie(r.advies_als(p, f, opdracht, uitleg, n));
+                             return *uitvoer != nullptr ? WEGWIJZER_OK : WEGWIJZER_FOUT_GEHEUGEN;
+                         });
+    });
 }
 
 int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte, const char* naam,
                         int opties, wegwijzer_adviezen** adviezen, char** fouten_json) {
     if (fouten_json != nullptr) *fouten_json = nullptr;
-    if (adviezen == nullptr) {
-        zet(fouten_json, enkele_fout("wegwijzer_raadpleeg: adviezen is NULL"));
-        return WEGWIJZER_FOUT_ARGUMENT;
-    }
-    *adviezen = nullptr;
-    if (const auto fout = ongeldige_raadpleging("wegwijzer_raadpleeg", kennisbank, profiel, lengte, opties);
-        !fout.empty()) {
-        zet(fouten_json, enkele_fout(fout));
-        return WEGWIJZER_FOUT_ARGUMENT;
-    }
-    return raadpleeg(kennisbank, profiel, lengte, naam, opties, fouten_json,
-                     [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg,
-                         const char* n) {
-                         *adviezen = new wegwijzer_adviezen{r.advies(p, opdracht, uitleg, n)};
-                         return WEGWIJZER_OK;
-                     });
+    const std::string_view n = profielnaam(naam);
+    const auto fout_status = [n](const wegwijzer::Fout& e) noexcept { return fout_van_raadpleging(e, n); };
+    return met_status(fouten_json, fout_status, [&]() -> int {
+        if (adviezen == nullptr) {
+            zet(fouten_json, enkele_fout("wegwijzer_raadpleeg: adviezen is NULL"));
+            return WEGWIJZER_FOUT_ARGUMENT;
+        }
+        *adviezen = nullptr;
+        if (const auto fout = ongeldige_raadpleging("wegwijzer_raadpleeg", kennisbank, profiel, lengte, opties);
+            !fout.empty()) {
+            zet(fouten_json, enkele_fout(fout));
+            return WEGWIJZER_FOUT_ARGUMENT;
+        }
+        return raadpleeg(*kennisbank, profiel, lengte, opties,
+                         [&](wegwijzer::Raadpleging& r, std::string_view p, wegwijzer::Opdracht opdracht, bool uitleg) {
+                             *adviezen = new wegwijzer_adviezen{r.advies(p, opdracht, uitleg, n)};
+                             return WEGWIJZER_OK;
+                         });
+    });
 }
 
 size_t wegwijzer_adviezen_aantal(const wegwijzer_adviezen* adviezen) {
@@ -207,22 +241,14 @@ int wegwijzer_adviezen_groep(const wegwijzer_adviezen* adviezen, size_t i, int* 
 int wegwijzer_adviezen_json(const wegwijzer_adviezen* adviezen, char** uitvoer) {
     if (uitvoer == nullptr) return WEGWIJZER_FOUT_ARGUMENT;
     *uitvoer = nullptr;
-    if (adviezen == nullptr) {
-        zet(uitvoer, enkele_fout("wegwijzer_adviezen_json: adviezen is NULL"));
-        return WEGWIJZER_FOUT_ARGUMENT;
-    }
-    try {
+    return met_status(uitvoer, fout_van_opmaak, [&]() -> int {
+        if (adviezen == nullptr) {
+            zet(uitvoer, enkele_fout("wegwijzer_adviezen_json: adviezen is NULL"));
+            return WEGWIJZER_FOUT_ARGUMENT;
+        }
         *uitvoer = kopie(wegwijzer::opmaak(adviezen->advies, wegwijzer::Formaat::json));
         return *uitvoer != nullptr ? WEGWIJZER_OK : WEGWIJZER_FOUT_GEHEUGEN;
-    } catch (const std::bad_alloc&) {
-        return WEGWIJZER_FOUT_GEHEUGEN;
-    } catch (const std::exception& e) {
-        zet(uitvoer, enkele_fout(e.what()));
-        return WEGWIJZER_FOUT_INTERN;
-    } catch (...) {
-        zet(uitvoer, enkele_fout("onbekende interne fout"));
-        return WEGWIJZER_FOUT_INTERN;
-    }
+    });
 }
 
 void wegwijzer_adviezen_sluit(wegwijzer_adviezen* adviezen) { delete adviezen; }

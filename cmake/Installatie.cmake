@@ -17,13 +17,10 @@ set(WW_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/wegwijzer)
 install(EXPORT wegwijzerTargets NAMESPACE wegwijzer:: DESTINATION ${WW_CMAKE_DIR} COMPONENT ontwikkeling)
 configure_package_config_file(cmake/pakket/wegwijzerConfig.cmake.in
   ${PROJECT_BINARY_DIR}/wegwijzerConfig.cmake INSTALL_DESTINATION ${WW_CMAKE_DIR})
-# 0.x: a new minor version may change the interface; from 1.0 on, the major version.
-if(PROJECT_VERSION_MAJOR EQUAL 0)
-  set(ww_compat SameMinorVersion)
-else()
-  set(ww_compat SameMajorVersion)
-endif()
-write_basic_package_version_file(${PROJECT_BINARY_DIR}/wegwijzerConfigVersion.cmake COMPATIBILITY ${ww_compat})
+# The soname follows the major version, and within a soname the interface only grows (the ABI test
+# tests/api/symbolen.txt): a later minor version has all an earlier one had, so it serves a request for
+# that one, in 0.x too (find_package(wegwijzer 0.1) takes 0.2). A break gets a new major version.
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/wegwijzerConfigVersion.cmake COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/wegwijzerConfig.cmake ${PROJECT_BINARY_DIR}/wegwijzerConfigVersion.cmake
   DESTINATION ${WW_CMAKE_DIR} COMPONENT ontwikkeling)
 

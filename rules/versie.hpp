@@ -8,7 +8,7 @@
 
 namespace ww {
 
-std::string_view versie();                // "0.1.0"
-std::string_view programma_met_versie();  // "wegwijzer 0.1.0"
+std::string_view versie();                // "0.2.0"
+std::string_view programma_met_versie();  // "wegwijzer 0.2.0"
 
 }  // namespace ww

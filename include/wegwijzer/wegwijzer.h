@@ -16,6 +16,17 @@
 
 #include <stddef.h>
 
+/* The version this header declares (wegwijzer.hpp states the same). Within a major version, whose
+ * soname is libwegwijzer.so.MAJOR, a later minor version only adds: a program that uses what a minor
+ * version added asks for it here (#if WEGWIJZER_VERSIE_MINOR >= 2), and wegwijzer_versie() says which
+ * library is loaded. */
+#ifndef WEGWIJZER_VERSIE_MAJOR
+#define WEGWIJZER_VERSIE_MAJOR 0
+#define WEGWIJZER_VERSIE_MINOR 2
+#define WEGWIJZER_VERSIE_PATCH 0
+#define WEGWIJZER_VERSIE "0.2.0"
+#endif
+
 #if defined(_WIN32)
 #define WEGWIJZER_C_API
 #else
@@ -31,7 +42,9 @@ typedef enum wegwijzer_status {
     WEGWIJZER_OK = 0,
     WEGWIJZER_FOUT_INTERN = 1,     /* something unforeseen (a bug); the JSON says what */
     WEGWIJZER_FOUT_INVOER = 2,     /* the profile has problems: the JSON lists them */
-    WEGWIJZER_FOUT_KENNISBANK = 3, /* the knowledge base is missing, does not load or does not fit */
+    WEGWIJZER_FOUT_KENNISBANK = 3, /* the knowledge base is missing, does not load or does not fit, or a
+                                      consultation fails on it (a rule's record outside the contract): the
+                                      JSON names the knowledge base or the rule's file and line */
     WEGWIJZER_FOUT_ARGUMENT = 4,   /* a null pointer or unknown value where one is not allowed */
     WEGWIJZER_FOUT_GEHEUGEN = 5    /* out of memory (then there may be no JSON at all) */
 } wegwijzer_status;
@@ -52,7 +65,7 @@ enum {
 /* The group of an advice, as the text and markdown head the list and the JSON's field "groep" names it:
  * "Nu doen" (the acties of the current step; for a communication check every actie), "Waarschuwingen",
  * "Verder" (the rest). The list is in that order, group after group. The numbers stay as they are in
- * every release. */
+ * every release. Since 0.2, as everything for the advice as data below. */
 typedef enum wegwijzer_groep {
     WEGWIJZER_NU_DOEN = 0,
     WEGWIJZER_WAARSCHUWINGEN = 1,
@@ -62,10 +75,11 @@ typedef enum wegwijzer_groep {
 typedef struct wegwijzer_kennisbank wegwijzer_kennisbank;
 
 /* The advice of one consultation, kept as data (wegwijzer_raadpleeg). Immutable: any number of threads
- * may read it at once. */
+ * may read it at once. Since 0.2. */
 typedef struct wegwijzer_adviezen wegwijzer_adviezen;
 
-/* "0.1.0": the version of the library as loaded. Static; do not free. */
+/* "0.2.0": the version of the library as loaded (WEGWIJZER_VERSIE is that of the header compiled
+ * against). Static; do not free. */
 WEGWIJZER_C_API const char* wegwijzer_versie(void);
 
 /* A short Dutch description of a status code. Static; do not free. */
@@ -93,7 +107,7 @@ WEGWIJZER_C_API int wegwijzer_advies(wegwijzer_kennisbank* kennisbank, const cha
 /* Advice for a profile as wegwijzer_advies gives it (same arguments, same status codes), kept as data:
  * on WEGWIJZER_OK *adviezen is set (close it with wegwijzer_adviezen_sluit) and *fouten_json, when
  * given, NULL; otherwise *adviezen is NULL and *fouten_json, when given, the problems as
- * {"fouten": [...]}. `fouten_json` may be NULL. */
+ * {"fouten": [...]}. `fouten_json` may be NULL. Since 0.2, as the functions up to wegwijzer_groep_kop. */
 WEGWIJZER_C_API int wegwijzer_raadpleeg(wegwijzer_kennisbank* kennisbank, const char* profiel, size_t lengte,
                                         const char* naam, int opties, wegwijzer_adviezen** adviezen,
                                         char** fouten_json);

@@ -6,8 +6,8 @@
 // This header is the library's whole stable face. The classes hold their state behind a pointer
 // (no engine internals in these types), so that a new release of the engine keeps this ABI; the
 // data types below are plain values whose layout is part of the ABI (a caller builds, copies and
-// indexes them with its own code), so within a minor version they stay as they are and what is new
-// comes as a function (such as groep).
+// indexes them with its own code), so within a major version (the soname libwegwijzer.so.MAJOR) they
+// stay as they are and what is new comes as a function (such as groep): a later minor version only adds.
 //
 // Thread safety, per type:
 //   Kennisbank   immutable once opened; copies share it; use it from any number of threads at once.
@@ -26,6 +26,15 @@
 #include <utility>
 #include <vector>
 
+// The version this header declares (wegwijzer.h states the same), for an #if on what a minor version
+// added (#if WEGWIJZER_VERSIE_MINOR >= 2 for groep); versie() says which library is loaded.
+#ifndef WEGWIJZER_VERSIE_MAJOR
+#define WEGWIJZER_VERSIE_MAJOR 0
+#define WEGWIJZER_VERSIE_MINOR 2
+#define WEGWIJZER_VERSIE_PATCH 0
+#define WEGWIJZER_VERSIE "0.2.0"
+#endif
+
 #if defined(_WIN32)
 #define WEGWIJZER_API
 #else
@@ -34,7 +43,7 @@
 
 namespace wegwijzer {
 
-// "0.1.0": the version of the library as loaded (not as compiled against).
+// "0.2.0": the version of the library as loaded (WEGWIJZER_VERSIE: as compiled against).
 WEGWIJZER_API std::string versie();
 
 // One problem in the input, as the command line prints it: BESTAND:REGEL:KOLOM: fout: TEKST.
@@ -133,8 +142,10 @@ struct Advies {
 enum class Groep { nu_doen, waarschuwingen, verder };
 
 // The group of advies.adviezen[i], from its soort and stap and the advice's huidige_stap and
-// communicatie (not from its place, so also for a list of your own). Throws std::out_of_range when i
-// is not an index of advies.adviezen.
+// communicatie (not from its place, so also for a list of your own). A huidige_stap that is no step of
+// the stappenplan (0 for "not known") has no acties to do now: no actie is "Nu doen" then, except in a
+// communication check. Throws std::out_of_range when i is not an index of advies.adviezen. Since 0.2,
+// as Groep, naam_van and kop_van.
 WEGWIJZER_API Groep groep(const Advies& advies, std::size_t i);
 // "nu_doen", "waarschuwingen", "verder": the word of the JSON's field `groep`. Static text.
 WEGWIJZER_API std::string_view naam_van(Groep groep);
@@ -145,7 +156,9 @@ WEGWIJZER_API std::string_view kop_van(Groep groep);
 // writes (text: without colour, `breedte` columns wide), except that markdown, having no knowledge
 // base here, names factors by their id; Raadpleging::advies_als gives the command line's markdown.
 // A list of your own is put into its groups first (groep; within a group in your order), so that every
-// format shows each item in the same group and numbers it the same.
+// format shows each item in the same group and numbers it the same. The contract knows the steps 1 to
+// 5 only: throws std::invalid_argument, naming the field, for a huidige_stap, a stap of stappen or of
+// an advice outside them.
 WEGWIJZER_API std::string opmaak(const Advies& advies, Formaat formaat, int breedte = 80);
 
 struct KennisbankImpl;

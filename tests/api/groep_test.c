@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The group of each advice through the C face: wegwijzer_raadpleeg and wegwijzer_adviezen_groep for a
- * real profile with all three groups, checked against the library's own JSON and text; and every bad
- * argument answered with WEGWIJZER_FOUT_ARGUMENT, never a crash.
+ * real profile with all three groups, checked against the library's own JSON and text; every bad
+ * argument answered with WEGWIJZER_FOUT_ARGUMENT, never a crash; and the status of each failure, of
+ * the profile or of the knowledge base, at opening and in a consultation.
  *
- *   api_c_test KENNISBANK PROFIEL */
+ *   api_c_test KENNISBANK PROFIEL KENNISBANK_ZONDER_STAPPEN KENNISBANK_KAPOTTE_REGEL
+ *
+ * The last two load and fit the profile reader, and every consultation fails on them: the first has no
+ * rules (no status for any step), the second a rule that emits an advice outside the contract. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +123,87 @@ static void slechte_argumenten(wegwijzer_kennisbank* kb, const wegwijzer_advieze
     wegwijzer_adviezen_sluit(NULL);
 }
 
+/* Opening: a knowledge base that is not there is the knowledge base's problem, with the problems as
+ * JSON; no place for the handle is an argument error; the problems may be left unasked for. */
+static void fouten_bij_openen(void) {
+    wegwijzer_kennisbank* kb = (wegwijzer_kennisbank*)1; /* must be set to NULL on failure */
+    char* uit = NULL;
+
+    CONTROLEER(wegwijzer_kennisbank_open("/bestaat/niet", &kb, &uit) == WEGWIJZER_FOUT_KENNISBANK);
+    CONTROLEER(kb == NULL);
+    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":") == uit);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    kb = (wegwijzer_kennisbank*)1;
+    CONTROLEER(wegwijzer_kennisbank_open("/bestaat/niet", &kb, NULL) == WEGWIJZER_FOUT_KENNISBANK);
+    CONTROLEER(kb == NULL);
+    CONTROLEER(wegwijzer_kennisbank_open("/bestaat/niet", NULL, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_kennisbank_open: kennisbank is NULL") != NULL);
+    wegwijzer_vrij(uit);
+}
+
+/* A consultation that fails on the knowledge base, not on the profile: WEGWIJZER_FOUT_KENNISBANK from
+ * both wegwijzer_raadpleeg and wegwijzer_advies, with messages that name the knowledge base
+ * (`bestand`, the start of the JSON's first message, with the text `melding` in it). */
+static void fout_van_de_kennisbank(const char* map, const char* profiel, size_t lengte, const char* bestand,
+                                   const char* melding) {
+    wegwijzer_kennisbank* kb = NULL;
+    wegwijzer_adviezen* a = (wegwijzer_adviezen*)1;
+    char* uit = NULL;
+    int status = wegwijzer_kennisbank_open(map, &kb, &uit);
+
+    CONTROLEER(status == WEGWIJZER_OK && uit == NULL);
+    if (status != WEGWIJZER_OK) {
+        fprintf(stderr, "%s\n", uit != NULL ? uit : wegwijzer_status_tekst(status));
+        wegwijzer_vrij(uit);
+        return;
+    }
+    CONTROLEER(wegwijzer_raadpleeg(kb, profiel, lengte, "p.yaml", 0, &a, &uit) == WEGWIJZER_FOUT_KENNISBANK);
+    CONTROLEER(a == NULL);
+    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":\"") == uit &&
+               strstr(uit, bestand) == uit + strlen("{\"fouten\":[{\"bestand\":\""));
+    CONTROLEER(uit != NULL && strstr(uit, melding) != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    /* Also without a name: the profile is then "profiel". */
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, NULL, WEGWIJZER_TEKST, 0, &uit) == WEGWIJZER_FOUT_KENNISBANK);
+    CONTROLEER(uit != NULL && strstr(uit, melding) != NULL);
+    wegwijzer_vrij(uit);
+    wegwijzer_kennisbank_sluit(kb);
+}
+
+/* wegwijzer_advies: its own arguments, and a profile with a problem as from wegwijzer_raadpleeg. */
+static void fouten_van_advies(wegwijzer_kennisbank* kb, const char* profiel, size_t lengte) {
+    char* uit = NULL;
+    static const char fout_profiel[] = "gemeente:\n  naam: Testdorp\nmetingen: 12\n";
+
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, NULL, WEGWIJZER_JSON, 0, NULL) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, NULL, 9, 0, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_advies: onbekend formaat 9") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_advies(NULL, profiel, lengte, NULL, WEGWIJZER_JSON, 0, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_advies: kennisbank of profiel is NULL") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_advies(kb, profiel, lengte, NULL, WEGWIJZER_JSON, 8, &uit) == WEGWIJZER_FOUT_ARGUMENT);
+    CONTROLEER(uit != NULL && strstr(uit, "wegwijzer_advies: onbekende opties 8") != NULL);
+    wegwijzer_vrij(uit);
+    uit = NULL;
+    CONTROLEER(wegwijzer_advies(kb, fout_profiel, sizeof fout_profiel - 1, "fout.yaml", WEGWIJZER_JSON, 0, &uit) ==
+               WEGWIJZER_FOUT_INVOER);
+    CONTROLEER(uit != NULL && strstr(uit, "{\"fouten\":[{\"bestand\":\"fout.yaml\",\"regel\":3,\"kolom\":11,") == uit);
+    wegwijzer_vrij(uit);
+}
+
+/* The header's version is the library's, and its three numbers make its text. */
+static void versie(void) {
+    char tekst[64];
+    snprintf(tekst, sizeof tekst, "%d.%d.%d", WEGWIJZER_VERSIE_MAJOR, WEGWIJZER_VERSIE_MINOR, WEGWIJZER_VERSIE_PATCH);
+    CONTROLEER(strcmp(tekst, WEGWIJZER_VERSIE) == 0);
+    CONTROLEER(strcmp(wegwijzer_versie(), WEGWIJZER_VERSIE) == 0);
+}
+
 int main(int argc, char** argv) {
     wegwijzer_kennisbank* kb = NULL;
     wegwijzer_adviezen* adviezen = NULL;
@@ -132,8 +217,8 @@ int main(int argc, char** argv) {
     size_t per_groep[3] = {0, 0, 0};
     int status;
 
-    if (argc != 3) {
-        fprintf(stderr, "gebruik: api_c_test KENNISBANK PROFIEL\n");
+    if (argc != 5) {
+        fprintf(stderr, "gebruik: api_c_test KENNISBANK PROFIEL KENNISBANK_ZONDER_STAPPEN KENNISBANK_KAPOTTE_REGEL\n");
         return 2;
     }
     profiel = lees(argv[2], &lengte);
@@ -193,6 +278,16 @@ int main(int argc, char** argv) {
     }
 
     slechte_argumenten(kb, adviezen, aantal);
+    fouten_van_advies(kb, profiel, lengte);
+    versie();
+    fouten_bij_openen();
+    fout_van_de_kennisbank(argv[3], profiel, lengte, "kennisbank\"", "geen status voor stap 1");
+    {
+        /* The rule's file and line, where the fix goes. */
+        char bestand[4096];
+        snprintf(bestand, sizeof bestand, "%s/kapotte-regel.yaml\",\"regel\":6,", argv[4]);
+        fout_van_de_kennisbank(argv[4], profiel, lengte, bestand, "onderwerp 'zwembad' staat niet in de lijst");
+    }
 
     wegwijzer_vrij(tekst);
     wegwijzer_vrij(referentie);

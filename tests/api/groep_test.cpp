@@ -184,6 +184,64 @@ TEST(Groep, OpmaakZetEenEigenLijstInHaarGroepen) {
     EXPECT_LT(plaats("tekst-i"), plaats("tekst-a1"));
 }
 
+// huidige_stap 0 (an embedder's own list that does not know where the gemeente stands), or any other
+// number that is no step, has no acties to do now: none is "Nu doen", where 0 once made every actie so.
+// A communication check is not a place in the stappenplan: there every actie still is.
+TEST(Groep, GeenStapGeeftGeenNuDoen) {
+    for (const int stap : {0, -1, 6}) {
+        SCOPED_TRACE(stap);
+        wegwijzer::Advies advies;
+        advies.huidige_stap = stap;
+        advies.adviezen = {item("a0", wegwijzer::Soort::actie, 0), item("a1", wegwijzer::Soort::actie, 1),
+                           item("a", wegwijzer::Soort::actie, stap), item("w", wegwijzer::Soort::waarschuwing, 1),
+                           item("i", wegwijzer::Soort::info, 1)};
+        EXPECT_EQ(groepen_van(advies),
+                  (std::vector<wegwijzer::Groep>{wegwijzer::Groep::verder, wegwijzer::Groep::verder,
+                                                 wegwijzer::Groep::verder, wegwijzer::Groep::waarschuwingen,
+                                                 wegwijzer::Groep::verder}));
+        advies.communicatie = true;
+        EXPECT_EQ(groepen_van(advies),
+                  (std::vector<wegwijzer::Groep>{wegwijzer::Groep::nu_doen, wegwijzer::Groep::nu_doen,
+                                                 wegwijzer::Groep::nu_doen, wegwijzer::Groep::waarschuwingen,
+                                                 wegwijzer::Groep::verder}));
+    }
+}
+
+// The formats of the contract know the steps 1 to 5 only: opmaak refuses an advice of one's own with
+// another step number (std::invalid_argument naming the field) in every format, rather than writing
+// a huidige_stap the contract does not have or a step name it does not know.
+TEST(Groep, OpmaakWeigertEenStapBuitenHetStappenplan) {
+    wegwijzer::Advies goed;
+    goed.huidige_stap = 2;
+    for (int s = 1; s <= 5; ++s) goed.stappen.push_back({s, "", wegwijzer::Status::open});
+    goed.adviezen = {item("a", wegwijzer::Soort::actie, 2)};
+    for (auto f : {wegwijzer::Formaat::json, wegwijzer::Formaat::tekst, wegwijzer::Formaat::markdown})
+        EXPECT_NO_THROW(wegwijzer::opmaak(goed, f));
+
+    const auto melding = [](const wegwijzer::Advies& advies, wegwijzer::Formaat f) -> std::string {
+        try {
+            wegwijzer::opmaak(advies, f);
+        } catch (const std::invalid_argument& e) {
+            return e.what();
+        }
+        return "geen std::invalid_argument";
+    };
+    for (auto f : {wegwijzer::Formaat::json, wegwijzer::Formaat::tekst, wegwijzer::Formaat::markdown}) {
+        SCOPED_TRACE(static_cast<int>(f));
+        auto advies = goed;
+        advies.huidige_stap = 0;
+        EXPECT_EQ(melding(advies, f), "wegwijzer::opmaak: huidige_stap 0 is geen stap van het stappenplan (1 tot 5)");
+        advies.communicatie = true;  // the JSON of a communication check has a huidige_stap too
+        EXPECT_EQ(melding(advies, f), "wegwijzer::opmaak: huidige_stap 0 is geen stap van het stappenplan (1 tot 5)");
+        advies = goed;
+        advies.stappen[4].stap = 6;
+        EXPECT_EQ(melding(advies, f), "wegwijzer::opmaak: stappen[4].stap 6 is geen stap van het stappenplan (1 tot 5)");
+        advies = goed;
+        advies.adviezen.push_back(item("b", wegwijzer::Soort::info, 0));
+        EXPECT_EQ(melding(advies, f), "wegwijzer::opmaak: adviezen[1].stap 0 is geen stap van het stappenplan (1 tot 5)");
+    }
+}
+
 TEST(Groep, IndexBuitenDeLijstGooitOutOfRange) {
     wegwijzer::Advies advies;
     EXPECT_THROW(wegwijzer::groep(advies, 0), std::out_of_range);
@@ -198,6 +256,15 @@ TEST(Groep, IndexBuitenDeLijstGooitOutOfRange) {
     EXPECT_THROW(wegwijzer::groep(advies, static_cast<std::size_t>(-1)), std::out_of_range);
 }
 
+// The header's version is the library's (the build of both from one project version), and its three
+// numbers make its text.
+TEST(Versie, VanDeHeaderIsDieVanDeBibliotheek) {
+    EXPECT_EQ(std::to_string(WEGWIJZER_VERSIE_MAJOR) + "." + std::to_string(WEGWIJZER_VERSIE_MINOR) + "." +
+                  std::to_string(WEGWIJZER_VERSIE_PATCH),
+              WEGWIJZER_VERSIE);
+    EXPECT_EQ(wegwijzer::versie(), WEGWIJZER_VERSIE);
+}
+
 TEST(Groep, NamenEnKoppen) {
     EXPECT_EQ(wegwijzer::naam_van(wegwijzer::Groep::nu_doen), "nu_doen");
     EXPECT_EQ(wegwijzer::naam_van(wegwijzer::Groep::waarschuwingen), "waarschuwingen");
@@ -205,6 +272,9 @@ TEST(Groep, NamenEnKoppen) {
     EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::nu_doen), "Nu doen");
     EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::waarschuwingen), "Waarschuwingen");
     EXPECT_EQ(wegwijzer::kop_van(wegwijzer::Groep::verder), "Verder");
+    // A value outside the enum (only a cast makes one) reads as Verder, never past the table of texts.
+    EXPECT_EQ(wegwijzer::naam_van(static_cast<wegwijzer::Groep>(7)), "verder");
+    EXPECT_EQ(wegwijzer::kop_van(static_cast<wegwijzer::Groep>(-1)), "Verder");
 }
 
 }  // namespace
