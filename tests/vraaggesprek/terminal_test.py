@@ -145,11 +145,11 @@ with tempfile.TemporaryDirectory() as tmp:
     eerste = s.verwacht("Welke informatie over veiligheidsbeleving heb je al verzameld?")
     assert "Voor welke gemeente" not in eerste and "drijfveer" not in eerste and "inwoners" not in eerste, eerste
     vraag = s.verwacht("> ")
-    assert "5. de Veiligheidsmonitor" in vraag and "6. sfeerverhalen uit de wijken" in vraag, vraag
+    assert "5. de Veiligheidsmonitor" in vraag and "6. sfeerverhalen uit de buurten" in vraag, vraag
     os.write(s.fd, b"5 6\n")
     s.verwacht("Van wie komt de Veiligheidsmonitor?")
     s.typ("2")
-    s.verwacht("Van wie komt sfeerverhalen uit de wijken?")
+    s.verwacht("Van wie komt sfeerverhalen uit de buurten?")
     s.typ("woningcorporatie")
     s.verwacht("Welke cijfers over beleving heb je")
     # A decimal comma in a row, as in a question for a number: 21,5, not the value 21 and a key "5".
