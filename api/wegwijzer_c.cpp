@@ -146,7 +146,8 @@ const char* wegwijzer_status_tekst(int status) {
         case WEGWIJZER_OK: return "gelukt";
         case WEGWIJZER_FOUT_INTERN: return "interne fout";
         case WEGWIJZER_FOUT_INVOER: return "het profiel bevat fouten";
-        case WEGWIJZER_FOUT_KENNISBANK: return "de kennisbank ontbreekt, laadt niet of past niet bij het programma";
+        case WEGWIJZER_FOUT_KENNISBANK:
+            return "de kennisbank ontbreekt, laadt niet of past niet bij het programma, of een regel ervan faalt";
         case WEGWIJZER_FOUT_ARGUMENT: return "ongeldig argument";
         case WEGWIJZER_FOUT_GEHEUGEN: return "onvoldoende geheugen";
         default: return "onbekende status";
