@@ -68,6 +68,10 @@ Kort f1(double x) { return Kort(x); }
 
 std::string pct(double x) { return getal_nl(x) + "%"; }
 
+// The SMART target figure with the two decimals it may have, as the advice writes it (9,45%, not 9,5%, which a measured
+// 9,5% would seem to meet).
+std::string streef_pct(double x) { return getal_nl(x, 2) + "%"; }
+
 std::string jaar_tekst(const RapportMeting& m) { return m.jaar ? std::to_string(*m.jaar) : "zonder jaar"; }
 
 // Roughly how wide a text is at 12px, for placing legend items and cutting long labels.
@@ -308,7 +312,7 @@ std::string beschrijving_verloop(const IndicatorCijfers& c) {
         const RapportDoel::Streef& s = *c.doel->streef;
         const auto eind = c.doel->eindjaar();
         fmt::format_to(std::back_inserter(uit), FMT_COMPILE(" SMART-doel: {} ten opzichte van {} {}, dus een streefcijfer van {}{}."),
-                       doel_omschrijving(s), pct(s.basis), s.van, pct(s.streef),
+                       doel_omschrijving(s), pct(s.basis), s.van, streef_pct(s.streef),
                        eind ? " in " + jaar_nl(*eind) : std::string(" (zonder eindjaar: het profiel geeft geen termijn of startjaar)"));
     }
     return uit;
@@ -495,9 +499,9 @@ std::string svg_verloop(const IndicatorCijfers& c, std::string_view sleutel) {
         const auto doel_plaats = plaats_met_jaar(eindjaar);
         const std::optional<std::size_t> basis_plaats =
             s.basis_jaar ? plaats_met_jaar(static_cast<double>(*s.basis_jaar)) : (met_vorige ? std::optional<std::size_t>(0) : std::nullopt);
-        const std::string titel = fmt::format(FMT_COMPILE("SMART-doel: {}, streefcijfer {}{}"), doel_omschrijving(s), pct(s.streef),
+        const std::string titel = fmt::format(FMT_COMPILE("SMART-doel: {}, streefcijfer {}{}"), doel_omschrijving(s), streef_pct(s.streef),
                                               eindjaar ? " in " + jaar_nl(*eindjaar) : std::string());
-        doel_legenda = "SMART-doel: streefcijfer " + pct(s.streef) + (eindjaar ? " in " + jaar_nl(*eindjaar) : std::string(" (geen eindjaar)"));
+        doel_legenda = "SMART-doel: streefcijfer " + streef_pct(s.streef) + (eindjaar ? " in " + jaar_nl(*eindjaar) : std::string(" (geen eindjaar)"));
         if (doel_plaats) {
             const double dx = x(*doel_plaats);
             if (basis_plaats && *basis_plaats != *doel_plaats)

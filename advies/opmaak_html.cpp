@@ -792,7 +792,7 @@ void smart_doel(Uitbuffer& uit, const RapportGegevens& g) {
     if (d.startjaar) feitrij(uit, "Startjaar"sv, std::to_string(*d.startjaar));
     if (d.streef) {
         feitrij(uit, "Uitgangspunt"sv, e(pct_nl(d.streef->basis) + " " + d.streef->van));
-        std::string streef = pct_nl(d.streef->streef);
+        std::string streef = getal_nl(d.streef->streef, 2) + "%";  // with the decimals the advice gives it
         if (const auto eind = d.eindjaar()) streef += " in " + jaar_nl(*eind);
         feitrij(uit, "Streefcijfer"sv, streef);
     } else if (d.gekozen.value_or(false) || d.heeft_doel()) {

@@ -188,7 +188,8 @@ void lees_raadplegingsfeiten(const Engine& engine, RapportGegevens& g) {
         per_feit(engine, "smart_streef", [&](const Fact& f) {
             if (g.doel->streef || kb_tekst(engine, f, "indicator") != g.doel->indicator) return;
             const auto basis = kb_getal(engine, f, "basis");
-            const auto streef = kb_getal(engine, f, "streef");
+            auto streef = kb_getal(engine, f, "getoond");
+            if (!streef) streef = kb_getal(engine, f, "streef");
             if (!basis || !streef) return;
             RapportDoel::Streef s;
             s.richting = kb_tekst(engine, f, "richting");

@@ -75,6 +75,8 @@ struct RapportDoel {
         double basis = 0;
         std::optional<long long> basis_jaar;
         std::optional<long long> start;  // the year the term starts
+        // The target figure as the advice writes it (smart_streef's `getoond`: at most two decimals, rounded toward the
+        // goal, so that a figure meets the shown number exactly when it meets the target); `streef` without that slot.
         double streef = 0;
         std::string van;  // where the target starts, as the advice says it: "bij de nulmeting (2019)"
     };
